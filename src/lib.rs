@@ -1,0 +1,7 @@
+//! integration-wizard: create, check and export Talkdesk integration manifests.
+//!
+//! - [`manifest`]: the domain (types, reading, writing, validation); no terminal code.
+//! - [`cli`]: the non-interactive commands (`validate`, `schema`, `fmt`, `export`).
+#![forbid(unsafe_code)]
+
+pub mod manifest;

@@ -1,0 +1,55 @@
+//! A diagnostic: one problem found in a manifest, with where it is and what to do about it.
+
+use super::position::Position;
+use serde::Serialize;
+
+/// How serious a finding is: a manifest is valid when it has no errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    /// "error" or "warning".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// One finding: severity, a stable kebab-case code, a JSON pointer into the file as written,
+/// a one-line message that says what to do, and the position in the source when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub code: &'static str,
+    pub pointer: String,
+    pub message: String,
+    pub position: Option<Position>,
+}
+
+impl Diagnostic {
+    /// An error at `pointer`.
+    pub fn error(code: &'static str, pointer: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Error, code, pointer: pointer.into(), message: message.into(), position: None }
+    }
+
+    /// A warning at `pointer`.
+    pub fn warning(code: &'static str, pointer: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, code, pointer: pointer.into(), message: message.into(), position: None }
+    }
+
+    /// True for errors.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Escapes one reference token of a JSON pointer (RFC 6901: `~` as `~0`, `/` as `~1`).
+pub fn escape_token(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}

@@ -1,0 +1,20 @@
+//! The manifest domain: types, reading, writing and the validation rules. It knows nothing of terminals.
+
+pub mod diagnostic;
+pub mod model;
+pub(crate) mod object;
+pub mod position;
+pub mod read;
+pub mod rules;
+pub mod slot;
+pub mod vocabulary;
+pub mod write;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use model::{Action, ActionInput, AuthField, Integration, List, Manifest, Shape, Wrapper};
+pub use position::Position;
+pub use read::{Parsed, read};
+pub use rules::validate;
+pub use slot::Slot;
+pub use vocabulary::{AuthFieldType, AuthenticationType, InputType};
+pub use write::to_json;

@@ -1,0 +1,106 @@
+//! The `json_object!` macro: a manifest object's known keys, in writing order, read and written from one list.
+
+use serde::de::{self, Deserialize, Deserializer, Visitor};
+use serde_json::Value;
+use std::borrow::Cow;
+use std::fmt;
+
+/// Keys this tool does not know, with their values, in the order the file had them.
+pub type Extra = Vec<(String, Value)>;
+
+/// Keeps an unknown key; a key repeated in the file keeps its first place and its last value, as JSON parsers do.
+pub fn insert_extra(extra: &mut Extra, key: Cow<'_, str>, value: Value) {
+    match extra.iter_mut().find(|(existing, _)| *existing == key) {
+        Some(entry) => entry.1 = value,
+        None => extra.push((key.into_owned(), value)),
+    }
+}
+
+/// An object key, borrowed from the source text when it has no escapes.
+pub struct Key<'de>(pub Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                formatter.write_str("an object key")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<Self::Value, E> {
+                Ok(Key(Cow::Borrowed(key)))
+            }
+            fn visit_str<E: de::Error>(self, key: &str) -> Result<Self::Value, E> {
+                Ok(Key(Cow::Owned(key.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, key: String) -> Result<Self::Value, E> {
+                Ok(Key(Cow::Owned(key)))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+/// Declares a manifest object: its known keys (`"json_key" => field: Type`) in the order they are
+/// written, each held in a [`Slot`](super::Slot), and an `extra` list for the keys it does not know.
+macro_rules! json_object {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $( $(#[$field_meta:meta])* $key:literal => $field:ident : $ty:ty, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Default)]
+        pub struct $name {
+            $( $(#[$field_meta])* pub $field: $crate::manifest::Slot<$ty>, )*
+            /// Keys this tool does not know, with their values, in the file's order.
+            pub extra: $crate::manifest::object::Extra,
+        }
+
+        impl $name {
+            /// The known keys, in the order they are written.
+            pub const KEYS: &'static [&'static str] = &[$($key),*];
+
+            /// Writes the known keys in order, then the unknown ones, into an open JSON object.
+            pub fn serialize_entries<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+                $( if !self.$field.is_absent() { map.serialize_entry($key, &self.$field)?; } )*
+                for (key, value) in &self.extra {
+                    map.serialize_entry(key, value)?;
+                }
+                Ok(())
+            }
+        }
+
+        impl $crate::manifest::slot::JsonKind for $name {
+            const NAME: &'static str = "an object";
+
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> Result<Result<Self, serde_json::Value>, A::Error> {
+                let mut object = Self::default();
+                while let Some($crate::manifest::object::Key(key)) = map.next_key()? {
+                    match key.as_ref() {
+                        $( $key => object.$field = map.next_value()?, )*
+                        _ => {
+                            let value = map.next_value::<serde_json::Value>()?;
+                            $crate::manifest::object::insert_extra(&mut object.extra, key, value);
+                        }
+                    }
+                }
+                Ok(Ok(object))
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap;
+                let mut map = serializer.serialize_map(None)?;
+                self.serialize_entries(&mut map)?;
+                map.end()
+            }
+        }
+    };
+}
+
+pub(crate) use json_object;

@@ -1,0 +1,187 @@
+//! Reading a manifest from bytes: every shape of SPEC §2.1, broken values kept, and notes on what a save will change.
+
+use super::diagnostic::{Diagnostic, escape_token};
+use super::model::{Integration, List, Manifest, Shape, Wrapper};
+use super::slot::{JsonKind, Slot};
+use super::vocabulary::{AuthFieldType, AuthenticationType, InputType};
+use serde_json::{Map, Value};
+
+/// A manifest as read, with the warnings that only reading can see (the file's original spelling).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    pub manifest: Manifest,
+    /// Warnings about what reading normalised and the next save writes differently: the legacy
+    /// shape, enumerations not in lowercase, `text` for `input`, a byte order mark.
+    pub notes: Vec<Diagnostic>,
+}
+
+const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
+
+/// Reads a manifest. Fails only when the bytes are not a JSON object; the diagnostic says
+/// where and what to do. Anything else (wrong types, unknown keys, missing keys) is kept.
+pub fn read(source: &[u8]) -> Result<Parsed, Diagnostic> {
+    let mut notes = Vec::new();
+    let source = match source.strip_prefix(BYTE_ORDER_MARK) {
+        Some(rest) => {
+            notes.push(Diagnostic::warning(
+                "byte-order-mark",
+                "",
+                "the file starts with a byte order mark; it is saved without one, which every JSON reader prefers",
+            ));
+            rest
+        }
+        None => source,
+    };
+    if source.iter().all(u8::is_ascii_whitespace) {
+        return Err(Diagnostic::error(
+            "json-syntax",
+            "",
+            "the file is empty; a manifest is a JSON object such as {\"integration\": {...}}",
+        ));
+    }
+    let root: Slot<Wrapper> = serde_json::from_slice(source).map_err(syntax_error)?;
+    let wrapper = match root {
+        Slot::Value(wrapper) => wrapper,
+        other => {
+            return Err(Diagnostic::error(
+                "not-an-object",
+                "",
+                format!(
+                    "the file holds {} but a manifest is a JSON object such as {{\"integration\": {{...}}}}",
+                    other.found()
+                ),
+            ));
+        }
+    };
+    let mut manifest = into_manifest(wrapper);
+    normalize(&mut manifest, &mut notes);
+    Ok(Parsed { manifest, notes })
+}
+
+fn syntax_error(error: serde_json::Error) -> Diagnostic {
+    let full = error.to_string();
+    // serde_json ends its messages with " at line L column C"; the position is reported apart.
+    let what = full.split(" at line ").next().unwrap_or(&full);
+    let advice = if what.contains("recursion limit") {
+        "the JSON is nested more than 128 levels deep; a manifest needs only a few levels".to_owned()
+    } else if error.is_eof() {
+        format!("the JSON ends too early ({what}); close every string, list and object")
+    } else {
+        format!("the file is not valid JSON: {what}; fix the syntax here (often a missing comma or quote)")
+    };
+    let mut diagnostic = Diagnostic::error("json-syntax", "", advice);
+    diagnostic.position = Some(super::position::Position { line: error.line().max(1), column: error.column().max(1) });
+    diagnostic
+}
+
+/// Recognises a bare integration document: no `integration` key, but integration keys at the top.
+fn into_manifest(mut wrapper: Wrapper) -> Manifest {
+    let has_integration_keys = wrapper
+        .extra
+        .iter()
+        .any(|(key, _)| key == "name" || key == "authentication_type");
+    if !wrapper.integration.is_absent() || !has_integration_keys {
+        return Manifest { shape: Shape::Wrapper, wrapper };
+    }
+    // In a bare document every key but `$schema` belongs to the integration, wrapper keys included.
+    let mut object: Map<String, Value> = std::mem::take(&mut wrapper.extra).into_iter().collect();
+    for (key, slot) in [("requires_cti", to_value(&wrapper.requires_cti)), ("actions", to_value(&wrapper.actions))] {
+        if let Some(value) = slot {
+            object.insert(key.to_owned(), value);
+        }
+    }
+    let integration = Slot::<Integration>::from_value(Value::Object(object));
+    Manifest {
+        shape: Shape::Bare,
+        wrapper: Wrapper { schema: wrapper.schema, integration, ..Wrapper::default() },
+    }
+}
+
+fn to_value<T: serde::Serialize>(slot: &Slot<T>) -> Option<Value> {
+    if slot.is_absent() {
+        return None;
+    }
+    serde_json::to_value(slot).ok()
+}
+
+impl<T: JsonKind> Slot<T> {
+    /// Builds a slot from an already parsed JSON value.
+    pub fn from_value(value: Value) -> Self {
+        serde_json::from_value(value).unwrap_or_default()
+    }
+}
+
+/// Brings what the file spelled differently into the written form, noting each change.
+fn normalize(manifest: &mut Manifest, notes: &mut Vec<Diagnostic>) {
+    let base = manifest.integration_pointer();
+    if let Slot::Value(integration) = &mut manifest.wrapper.integration {
+        lowercase(&mut integration.authentication_type, &format!("{base}/authentication_type"), notes, |text| {
+            AuthenticationType::parse(text).map(AuthenticationType::as_str)
+        });
+        let list = format!("{base}/authentication_configuration");
+        if let Slot::Value(fields) = &mut integration.authentication_configuration {
+            upgrade_legacy(fields, &list, notes);
+            for (index, field) in fields.iter_mut().enumerate() {
+                if let Slot::Value(field) = field {
+                    let pointer = format!("{list}/{index}/type");
+                    lowercase(&mut field.field_type, &pointer, notes, |text| {
+                        AuthFieldType::parse(text).map(AuthFieldType::as_str)
+                    });
+                }
+            }
+        }
+    }
+    if let Slot::Value(actions) = &mut manifest.wrapper.actions {
+        for (action_index, action) in actions.iter_mut().enumerate() {
+            let Some(inputs) = action.get_mut().and_then(|action| action.inputs.get_mut()) else { continue };
+            for (input_index, input) in inputs.iter_mut().enumerate() {
+                if let Slot::Value(input) = input {
+                    let pointer = format!("/actions/{action_index}/inputs/{input_index}/type");
+                    lowercase(&mut input.input_type, &pointer, notes, |text| InputType::parse(text).map(InputType::as_str));
+                }
+            }
+        }
+    }
+}
+
+/// Rewrites a known enumeration value to its written spelling, with a warning that names both.
+fn lowercase(slot: &mut Slot<String>, pointer: &str, notes: &mut Vec<Diagnostic>, canonical: impl Fn(&str) -> Option<&'static str>) {
+    let Slot::Value(written) = slot else { return };
+    let Some(canonical) = canonical(written) else { return };
+    if written == canonical {
+        return;
+    }
+    let (code, message) = if written.eq_ignore_ascii_case("text") {
+        ("text-for-input", format!("\"{written}\" is read as \"input\", the name Talkdesk uses now; the next save writes \"input\""))
+    } else {
+        ("enum-not-lowercase", format!("\"{written}\" is read as \"{canonical}\"; the next save writes it in lowercase"))
+    };
+    notes.push(Diagnostic::warning(code, pointer, message));
+    *written = canonical.to_owned();
+}
+
+/// Turns legacy one-key objects (`{"account": {...}}`) into fields with `field_name: "account"`.
+fn upgrade_legacy(fields: &mut List<super::model::AuthField>, list: &str, notes: &mut Vec<Diagnostic>) {
+    for (index, slot) in fields.iter_mut().enumerate() {
+        let Slot::Value(field) = slot else { continue };
+        let only_one_object = field.extra.len() == 1 && field.extra[0].1.is_object();
+        let no_known_key = *field == super::model::AuthField { extra: field.extra.clone(), ..Default::default() };
+        if !(only_one_object && no_known_key) {
+            continue;
+        }
+        let (name, inner) = field.extra.remove(0);
+        let mut upgraded = Slot::<super::model::AuthField>::from_value(inner);
+        if let Slot::Value(upgraded) = &mut upgraded {
+            upgraded.field_name = Slot::Value(name.clone());
+        }
+        notes.push(Diagnostic::warning(
+            "legacy-shape",
+            format!("{list}/{index}"),
+            format!(
+                "field \"{name}\" uses the legacy shape {{\"{}\": {{...}}}}; the next save writes it as {{\"field_name\": \"{name}\", ...}}",
+                escape_token(&name)
+            ),
+        ));
+        *slot = upgraded;
+    }
+}

@@ -1,0 +1,36 @@
+//! Writing a manifest in the layout of SPEC §2.2: known keys in order, unknown keys after, 2-space indentation.
+
+use super::model::{Manifest, Shape};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+/// The manifest as the file text a save writes, ending with a newline.
+pub fn to_json(manifest: &Manifest) -> String {
+    let mut text = match manifest.written_shape() {
+        Shape::Wrapper => pretty(&manifest.wrapper),
+        Shape::Bare => pretty(&Bare(manifest)),
+    };
+    text.push('\n');
+    text
+}
+
+/// Any serialisable part of a manifest in the written layout, without the final newline.
+pub fn pretty<T: Serialize>(value: &T) -> String {
+    // Serialising into memory cannot fail: every map key is a string and numbers come from JSON.
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+/// A bare integration document: `$schema` if the file had one, then the integration's keys.
+struct Bare<'a>(&'a Manifest);
+
+impl Serialize for Bare<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        if !self.0.wrapper.schema.is_absent() {
+            map.serialize_entry("$schema", &self.0.wrapper.schema)?;
+        }
+        if let Some(integration) = self.0.integration() {
+            integration.serialize_entries(&mut map)?;
+        }
+        map.end()
+    }
+}
