@@ -4,4 +4,6 @@
 //! - [`cli`]: the non-interactive commands (`validate`, `schema`, `fmt`, `export`).
 #![forbid(unsafe_code)]
 
+pub mod cli;
 pub mod manifest;
+pub mod storage;

@@ -1,1 +1,25 @@
-fn main() {}
+//! The `integration-wizard` binary: parses the command line and runs a command or the wizard.
+
+use clap::Parser;
+use integration_wizard::cli::{self, Cli, Command};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    let command = match (args.command, args.file) {
+        (Some(command), _) => command,
+        (None, file) => {
+            return wizard(file);
+        }
+    };
+    match cli::run(command) {
+        Ok(code) => code,
+        Err(Command::Edit { file }) => wizard(Some(file)),
+        Err(_) => ExitCode::from(cli::exit::USAGE),
+    }
+}
+
+fn wizard(_file: Option<std::path::PathBuf>) -> ExitCode {
+    eprintln!("the interactive wizard is not built yet; use `integration-wizard validate FILE` (see --help)");
+    ExitCode::from(cli::exit::USAGE)
+}

@@ -1,15 +1,18 @@
 //! The manifest domain: types, reading, writing and the validation rules. It knows nothing of terminals.
 
+pub mod check;
 pub mod diagnostic;
 pub mod model;
 pub(crate) mod object;
 pub mod position;
 pub mod read;
 pub mod rules;
+pub mod schema;
 pub mod slot;
 pub mod vocabulary;
 pub mod write;
 
+pub use check::{Checked, check};
 pub use diagnostic::{Diagnostic, Severity};
 pub use model::{Action, ActionInput, AuthField, Integration, List, Manifest, Shape, Wrapper};
 pub use position::Position;

@@ -1,0 +1,121 @@
+//! The manifest's JSON Schema (draft 2020-12), built from the same tables the rules use.
+
+use super::model::{Action, ActionInput, AuthField, Integration, Wrapper};
+use super::vocabulary::{AuthFieldType, AuthenticationType, InputType};
+use serde_json::{Map, Value, json};
+
+/// The schema's identifier, also usable as a manifest's `$schema`.
+pub const SCHEMA_ID: &str = "https://integration-wizard.invalid/manifest.schema.json";
+
+/// The JSON Schema of the wrapper shape, as `integration-wizard schema` prints it.
+///
+/// It says what a schema can: types, required keys, enumerations, URL patterns, the OAuth fields
+/// each authentication type requires, and CTI needing the agent synchronisation endpoint. Rules
+/// that need more than a schema (unique names, templates, dates) are the validator's.
+pub fn json_schema() -> Value {
+    let url = json!({ "$ref": "#/$defs/url" });
+    let one_line = json!({ "$ref": "#/$defs/one_line" });
+    let text = json!({ "$ref": "#/$defs/text" });
+    let integration_properties = properties(Integration::KEYS, |key| match key {
+        "description" => text.clone(),
+        "logo_url" | "icon_url" | "auth_validation_endpoint" | "contact_synchronization_endpoint"
+        | "interaction_retrieval_endpoint" | "agent_synchronization_endpoint" => url.clone(),
+        "authentication_type" => enumeration(AuthenticationType::ALL.map(AuthenticationType::as_str)),
+        "authentication_configuration" => json!({ "type": "array", "items": { "$ref": "#/$defs/authentication_field" } }),
+        "interaction_types" => json!({ "type": "array", "items": one_line, "uniqueItems": true }),
+        _ => one_line.clone(),
+    });
+    let auth_field_properties = properties(AuthField::KEYS, |key| match key {
+        "mandatory" | "store" => json!({ "type": "boolean" }),
+        "type" => enumeration(AuthFieldType::ALL.map(AuthFieldType::as_str)),
+        "help" => text.clone(),
+        "format" => json!({ "type": "string" }),
+        _ => one_line.clone(),
+    });
+    let action_properties = properties(Action::KEYS, |key| match key {
+        "description" => text.clone(),
+        "endpoint" => url.clone(),
+        "inputs" => json!({ "type": "array", "items": { "$ref": "#/$defs/action_input" } }),
+        _ => one_line.clone(),
+    });
+    let input_properties = properties(ActionInput::KEYS, |key| match key {
+        "mandatory" => json!({ "type": "boolean" }),
+        "type" => enumeration(InputType::ALL.map(InputType::as_str)),
+        "format" => json!({ "type": "string" }),
+        _ => one_line.clone(),
+    });
+    let oauth_rules: Vec<Value> = AuthenticationType::ALL
+        .into_iter()
+        .filter(|kind| !kind.required_fields().is_empty())
+        .map(|kind| {
+            let contains: Vec<Value> = kind
+                .required_fields()
+                .iter()
+                .map(|field| json!({ "contains": { "properties": { "field_name": { "const": field.field_name } }, "required": ["field_name"] } }))
+                .collect();
+            json!({
+                "if": { "properties": { "authentication_type": { "const": kind.as_str() } }, "required": ["authentication_type"] },
+                "then": { "properties": { "authentication_configuration": { "allOf": contains } } }
+            })
+        })
+        .collect();
+    let mut integration_rules = vec![json!({
+        "if": { "properties": { "authentication_type": { "not": { "const": "none" } } }, "required": ["authentication_type"] },
+        "then": { "required": ["authentication_configuration"], "properties": { "authentication_configuration": { "minItems": 1 } } }
+    })];
+    integration_rules.extend(oauth_rules);
+    let wrapper_properties = properties(Wrapper::KEYS, |key| match key {
+        "$schema" => json!({ "type": "string" }),
+        "requires_cti" => json!({ "type": "boolean", "default": false }),
+        "integration" => json!({ "$ref": "#/$defs/integration" }),
+        _ => json!({ "type": "array", "items": { "$ref": "#/$defs/action" }, "default": [] }),
+    });
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "Talkdesk integration manifest",
+        "description": "An integration configuration and its action configurations, as integration-wizard reads and writes them.",
+        "type": "object",
+        "required": ["integration"],
+        "properties": wrapper_properties,
+        "if": { "properties": { "requires_cti": { "const": true } }, "required": ["requires_cti"] },
+        "then": { "properties": { "integration": { "required": ["agent_synchronization_endpoint"] } } },
+        "$defs": {
+            "one_line": { "type": "string", "pattern": "^[^\\n\\r]*$" },
+            "text": { "type": "string" },
+            "url": { "type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+" },
+            "integration": {
+                "type": "object",
+                "required": ["name", "display_name", "description", "logo_url", "icon_url", "authentication_type"],
+                "properties": integration_properties,
+                "allOf": integration_rules
+            },
+            "authentication_field": {
+                "type": "object",
+                "required": ["field_name", "display", "mandatory", "type", "store"],
+                "properties": auth_field_properties
+            },
+            "action": {
+                "type": "object",
+                "required": ["provider", "name", "display", "description", "endpoint", "inputs"],
+                "properties": action_properties
+            },
+            "action_input": {
+                "type": "object",
+                "required": ["key", "name", "mandatory", "type"],
+                "properties": input_properties,
+                "if": { "properties": { "type": { "const": "select" } }, "required": ["type"] },
+                "then": { "required": ["format"], "properties": { "format": { "pattern": "[^,\\s]" } } }
+            }
+        }
+    })
+}
+
+/// A `properties` object with one entry per known key, in writing order.
+fn properties(keys: &[&str], schema_of: impl Fn(&str) -> Value) -> Value {
+    Value::Object(keys.iter().map(|key| (key.to_string(), schema_of(key))).collect::<Map<_, _>>())
+}
+
+fn enumeration<const N: usize>(values: [&str; N]) -> Value {
+    json!({ "type": "string", "enum": values.as_slice() })
+}

@@ -1,0 +1,5 @@
+//! Files the tool writes: atomic saves with a backup of the previous content.
+
+mod save;
+
+pub use save::{SaveError, backup_path, save_atomic};
