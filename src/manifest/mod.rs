@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod diagnostic;
+pub mod edit;
 pub mod model;
 pub(crate) mod object;
 pub mod position;

@@ -1,6 +1,7 @@
 //! The `json_object!` macro: a manifest object's known keys, in writing order, read and written from one list.
 
 use serde::de::{self, Deserialize, Deserializer, Visitor};
+use super::slot::Slot;
 use serde_json::Value;
 use std::borrow::Cow;
 use std::fmt;
@@ -15,6 +16,48 @@ pub fn insert_extra(extra: &mut Extra, key: Cow<'_, str>, value: Value) {
         None => extra.push((key.into_owned(), value)),
     }
 }
+
+/// Lets generated code reach a key's slot by the key's name when it holds text or a boolean.
+pub trait SlotAccess {
+    /// The slot, when it holds text.
+    fn text(&self) -> Option<&Slot<String>> {
+        None
+    }
+    /// The slot, mutably, when it holds text.
+    fn text_mut(&mut self) -> Option<&mut Slot<String>> {
+        None
+    }
+    /// The slot, when it holds a boolean.
+    fn flag(&self) -> Option<&Slot<bool>> {
+        None
+    }
+    /// The slot, mutably, when it holds a boolean.
+    fn flag_mut(&mut self) -> Option<&mut Slot<bool>> {
+        None
+    }
+}
+
+impl SlotAccess for Slot<String> {
+    fn text(&self) -> Option<&Slot<String>> {
+        Some(self)
+    }
+    fn text_mut(&mut self) -> Option<&mut Slot<String>> {
+        Some(self)
+    }
+}
+
+impl SlotAccess for Slot<bool> {
+    fn flag(&self) -> Option<&Slot<bool>> {
+        Some(self)
+    }
+    fn flag_mut(&mut self) -> Option<&mut Slot<bool>> {
+        Some(self)
+    }
+}
+
+impl<T> SlotAccess for Slot<Vec<Slot<T>>> {}
+
+impl SlotAccess for Slot<super::model::Integration> {}
 
 /// An object key, borrowed from the source text when it has no escapes.
 pub struct Key<'de>(pub Cow<'de, str>);
@@ -61,6 +104,42 @@ macro_rules! json_object {
         impl $name {
             /// The known keys, in the order they are written.
             pub const KEYS: &'static [&'static str] = &[$($key),*];
+
+            /// The text value under a known key, when that key holds text.
+            pub fn text(&self, key: &str) -> Option<&$crate::manifest::Slot<String>> {
+                use $crate::manifest::object::SlotAccess;
+                match key {
+                    $( $key => self.$field.text(), )*
+                    _ => None,
+                }
+            }
+
+            /// The text value under a known key, mutably.
+            pub fn text_mut(&mut self, key: &str) -> Option<&mut $crate::manifest::Slot<String>> {
+                use $crate::manifest::object::SlotAccess;
+                match key {
+                    $( $key => self.$field.text_mut(), )*
+                    _ => None,
+                }
+            }
+
+            /// The boolean under a known key, when that key holds a boolean.
+            pub fn flag(&self, key: &str) -> Option<&$crate::manifest::Slot<bool>> {
+                use $crate::manifest::object::SlotAccess;
+                match key {
+                    $( $key => self.$field.flag(), )*
+                    _ => None,
+                }
+            }
+
+            /// The boolean under a known key, mutably.
+            pub fn flag_mut(&mut self, key: &str) -> Option<&mut $crate::manifest::Slot<bool>> {
+                use $crate::manifest::object::SlotAccess;
+                match key {
+                    $( $key => self.$field.flag_mut(), )*
+                    _ => None,
+                }
+            }
 
             /// Writes the known keys in order, then the unknown ones, into an open JSON object.
             pub fn serialize_entries<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
