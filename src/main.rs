@@ -19,7 +19,6 @@ fn main() -> ExitCode {
     }
 }
 
-fn wizard(_file: Option<std::path::PathBuf>) -> ExitCode {
-    eprintln!("the interactive wizard is not built yet; use `integration-wizard validate FILE` (see --help)");
-    ExitCode::from(cli::exit::USAGE)
+fn wizard(file: Option<std::path::PathBuf>) -> ExitCode {
+    integration_wizard::wizard::run(file)
 }

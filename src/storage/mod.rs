@@ -1,5 +1,6 @@
 //! Files the tool writes: atomic saves with a backup of the previous content.
 
+pub mod recent;
 mod save;
 
 pub use save::{SaveError, backup_path, save_atomic};

@@ -1,0 +1,62 @@
+//! What the author asked for, independent of which key or click said it; `App::update` consumes these.
+
+use super::step::Step;
+use std::path::PathBuf;
+use tui_input::InputRequest;
+
+/// One thing to do, produced from a terminal event by the key table (or by the loop, for results).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Focus the row above / below.
+    Up,
+    Down,
+    /// Focus the next / previous row, going on into the next / previous step at the ends.
+    Next,
+    Previous,
+    /// Move by a screenful / to the first or last row.
+    PageUp,
+    PageDown,
+    First,
+    Last,
+    /// Show this step.
+    GoTo(Step),
+    /// Enter: edit, open, choose or confirm.
+    Activate,
+    /// Space: flip a toggle or choose.
+    Toggle,
+    /// Left / right: the previous / next value of a choice.
+    Cycle(bool),
+    /// Esc: cancel, close, or go back up.
+    Back,
+    /// List operations on the focused row's list.
+    Add,
+    Duplicate,
+    Delete,
+    MoveItem { up: bool },
+    /// Lowercase the first letter of the focused display or description.
+    QuickFix,
+    Save,
+    Quit,
+    Help,
+    TogglePreview,
+    /// A keystroke for the open text editor or prompt.
+    Edit(InputRequest),
+    /// Enter inside a multi-line editor: a line break.
+    Newline,
+    /// Up / down inside a multi-line editor.
+    EditorLine { up: bool },
+    /// Finish a multi-line edit (Tab or Alt-Enter).
+    Finish,
+    /// Text pasted into the terminal.
+    Paste(String),
+    /// An answer to a question (y / n / s ...).
+    Answer(char),
+    /// A mouse click at a cell, and the wheel.
+    Click { column: u16, row: u16 },
+    Scroll { down: bool },
+    /// The terminal's new size.
+    Resize { width: u16, height: u16 },
+    /// Results of the loop's effects.
+    Saved { path: PathBuf, result: Result<(), String> },
+    Loaded { path: PathBuf, result: Result<crate::manifest::Parsed, String> },
+}

@@ -1,0 +1,276 @@
+//! The manifest being edited, with its path, its diagnostics and which of them the author should see yet.
+
+use super::step::{Page, Step};
+use crate::manifest::{Diagnostic, Manifest, Parsed, Severity, Shape, validate};
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+/// Problem counts: errors and warnings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Counts {
+    fn add(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+        }
+    }
+}
+
+/// A manifest open in the wizard.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub manifest: Manifest,
+    /// Where it is saved; None for a new manifest not saved yet.
+    pub path: Option<PathBuf>,
+    /// What reading noted (legacy shape, letter case): shown until the next save writes it anew.
+    pub notes: Vec<Diagnostic>,
+    /// Every finding, notes first, kept sorted by pointer for fast look-ups by prefix.
+    diagnostics: Vec<Diagnostic>,
+    /// Unsaved changes.
+    pub modified: bool,
+    /// Pointers the author has edited: their problems are shown even before a save.
+    touched: HashSet<String>,
+    /// Show every problem: the file was opened from disk, or a save was tried.
+    pub reveal_all: bool,
+    /// Counted visible problems per step, refreshed after each change.
+    step_counts: [Counts; 6],
+    /// Bumped on every change, so views derived from the manifest know when to rebuild.
+    pub generation: u64,
+    /// The shape the file had on disk, to warn before a save changes it.
+    pub disk_shape: Option<Shape>,
+}
+
+impl Document {
+    /// A blank manifest, to be saved at `path` if given.
+    pub fn blank(path: Option<PathBuf>) -> Self {
+        Self::build(Manifest::new(), Vec::new(), path, false)
+    }
+
+    /// A manifest read from disk (or from a bundled example, with no path): its problems show at once.
+    pub fn opened(parsed: Parsed, path: Option<PathBuf>) -> Self {
+        let on_disk = path.is_some();
+        let mut document = Self::build(parsed.manifest, parsed.notes, path, true);
+        if on_disk {
+            document.disk_shape = Some(document.manifest.shape);
+        }
+        document
+    }
+
+    fn build(manifest: Manifest, notes: Vec<Diagnostic>, path: Option<PathBuf>, reveal_all: bool) -> Self {
+        let mut document = Document {
+            manifest,
+            path,
+            notes,
+            diagnostics: Vec::new(),
+            modified: false,
+            touched: HashSet::new(),
+            reveal_all,
+            step_counts: [Counts::default(); 6],
+            generation: 0,
+            disk_shape: None,
+        };
+        document.revalidate();
+        document
+    }
+
+    /// Records an edit at `pointer`: the document is modified and the pointer's problems become visible.
+    pub fn edited(&mut self, pointer: String) {
+        self.touched.insert(pointer);
+        self.modified = true;
+        self.generation += 1;
+        self.revalidate();
+    }
+
+    /// Shows every problem from now on (a save was tried).
+    pub fn reveal(&mut self) {
+        self.reveal_all = true;
+        self.refresh_counts();
+    }
+
+    /// Runs the rules again and refreshes the counts.
+    pub fn revalidate(&mut self) {
+        let mut diagnostics = self.notes.clone();
+        diagnostics.extend(validate(&self.manifest));
+        diagnostics.sort_by(|a, b| a.pointer.cmp(&b.pointer));
+        self.diagnostics = diagnostics;
+        self.refresh_counts();
+    }
+
+    fn refresh_counts(&mut self) {
+        let mut counts = [Counts::default(); 6];
+        for diagnostic in self.diagnostics.iter().filter(|d| self.is_visible(d)) {
+            counts[step_of(&diagnostic.pointer, &self.manifest).index()].add(diagnostic.severity);
+        }
+        self.step_counts = counts;
+    }
+
+    /// After a save: the file on disk now matches, and reading's notes no longer apply.
+    pub fn saved(&mut self, path: PathBuf) {
+        self.path = Some(path);
+        self.modified = false;
+        self.notes.clear();
+        self.disk_shape = Some(self.manifest.written_shape());
+        self.revalidate();
+    }
+
+    /// Every finding, sorted by pointer.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// The findings the author should see now.
+    pub fn visible(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|diagnostic| self.is_visible(diagnostic))
+    }
+
+    /// True when a finding is shown: everything after opening a file or trying to save, otherwise
+    /// only what is at or around a value the author edited.
+    pub fn is_visible(&self, diagnostic: &Diagnostic) -> bool {
+        if self.reveal_all || self.touched.contains(&diagnostic.pointer) {
+            return true;
+        }
+        // A problem about a whole list or object shows once something inside it was edited.
+        let prefix = format!("{}/", diagnostic.pointer);
+        self.touched.iter().any(|touched| touched.starts_with(&prefix))
+    }
+
+    /// The visible findings exactly at `pointer`.
+    pub fn at<'a>(&'a self, pointer: &str) -> impl Iterator<Item = &'a Diagnostic> + use<'a> {
+        let start = self.diagnostics.partition_point(|d| d.pointer.as_str() < pointer);
+        let end = start + self.diagnostics[start..].iter().take_while(|d| d.pointer == pointer).count();
+        self.diagnostics[start..end].iter().filter(move |d| self.is_visible(d))
+    }
+
+    /// Visible problems at `pointer` and everything below it.
+    pub fn counts_under(&self, pointer: &str) -> Counts {
+        let mut counts = Counts::default();
+        let start = self.diagnostics.partition_point(|d| d.pointer.as_str() < pointer);
+        for diagnostic in &self.diagnostics[start..] {
+            let rest = match diagnostic.pointer.strip_prefix(pointer) {
+                Some(rest) => rest,
+                None => break,
+            };
+            // "/actions/1" must not count "/actions/10".
+            if (rest.is_empty() || rest.starts_with('/')) && self.is_visible(diagnostic) {
+                counts.add(diagnostic.severity);
+            }
+        }
+        counts
+    }
+
+    /// Visible problems of a step.
+    pub fn step_counts(&self, step: Step) -> Counts {
+        self.step_counts[step.index()]
+    }
+
+    /// Visible errors in the whole manifest.
+    pub fn error_count(&self) -> usize {
+        self.step_counts.iter().map(|counts| counts.errors).sum()
+    }
+
+    /// Errors whatever their visibility: what a save would write.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// The file name a new manifest is offered to be saved as: `<name>.json`.
+    pub fn default_file_name(&self) -> String {
+        let name = self.manifest.integration().and_then(|i| i.name.non_blank()).unwrap_or("manifest");
+        let safe: String = name.chars().map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' }).collect();
+        format!("{safe}.json")
+    }
+}
+
+/// The pointer's tokens below the integration (None when the pointer is outside it).
+fn integration_tokens<'a>(pointer: &'a str, manifest: &Manifest) -> Option<Vec<&'a str>> {
+    let rest = pointer.strip_prefix(manifest.integration_pointer())?;
+    let rest = rest.strip_prefix('/')?;
+    Some(rest.split('/').collect())
+}
+
+/// The step where a pointer's value is edited.
+pub fn step_of(pointer: &str, manifest: &Manifest) -> Step {
+    page_of(pointer, manifest).step()
+}
+
+/// The page where a pointer's value is edited (the review page for what no form shows).
+pub fn page_of(pointer: &str, manifest: &Manifest) -> Page {
+    if manifest.written_shape() == Shape::Wrapper {
+        if pointer == "/requires_cti" {
+            return Page::Step(Step::Features);
+        }
+        if let Some(rest) = pointer.strip_prefix("/actions") {
+            let tokens: Vec<&str> = rest.split('/').skip(1).collect();
+            let index = |i: usize| tokens.get(i).and_then(|token| token.parse::<usize>().ok());
+            return match (index(0), tokens.get(1).copied(), index(2), tokens.len()) {
+                (Some(action), Some("inputs"), Some(input), 4..) => Page::Input { action, input },
+                (Some(action), Some(_), _, _) => Page::Action(action),
+                _ => Page::Step(Step::Actions),
+            };
+        }
+    }
+    let Some(tokens) = integration_tokens(pointer, manifest) else { return Page::Step(Step::Review) };
+    match tokens.as_slice() {
+        ["name" | "display_name" | "description" | "logo_url" | "icon_url", ..] => Page::Step(Step::Integration),
+        ["authentication_type", ..] => Page::Step(Step::Authentication),
+        ["authentication_configuration", index, _, ..] => {
+            index.parse().map_or(Page::Step(Step::AuthFields), Page::AuthField)
+        }
+        ["authentication_configuration", ..] => Page::Step(Step::AuthFields),
+        [
+            "auth_validation_endpoint"
+            | "contact_synchronization_endpoint"
+            | "interaction_retrieval_endpoint"
+            | "agent_synchronization_endpoint"
+            | "interaction_types",
+            ..,
+        ] => Page::Step(Step::Features),
+        _ => Page::Step(Step::Review),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_lead_to_the_page_that_edits_them() {
+        let manifest = Manifest::new();
+        let cases = [
+            ("/integration/name", Page::Step(Step::Integration)),
+            ("/integration/interaction_types/2", Page::Step(Step::Features)),
+            ("/requires_cti", Page::Step(Step::Features)),
+            ("/integration/authentication_type", Page::Step(Step::Authentication)),
+            ("/integration/authentication_configuration", Page::Step(Step::AuthFields)),
+            ("/integration/authentication_configuration/1", Page::Step(Step::AuthFields)),
+            ("/integration/authentication_configuration/1/display", Page::AuthField(1)),
+            ("/actions", Page::Step(Step::Actions)),
+            ("/actions/3", Page::Step(Step::Actions)),
+            ("/actions/3/name", Page::Action(3)),
+            ("/actions/3/inputs", Page::Action(3)),
+            ("/actions/3/inputs/2", Page::Action(3)),
+            ("/actions/3/inputs/2/format", Page::Input { action: 3, input: 2 }),
+            ("/integration/x-unknown", Page::Step(Step::Review)),
+            ("", Page::Step(Step::Review)),
+        ];
+        for (pointer, page) in cases {
+            assert_eq!(page_of(pointer, &manifest), page, "{pointer}");
+        }
+    }
+
+    #[test]
+    fn problems_of_a_new_manifest_show_only_where_the_author_edited() {
+        let mut document = Document::blank(None);
+        assert!(document.has_errors());
+        assert_eq!(document.visible().count(), 0);
+        document.edited("/integration/name".into());
+        assert!(document.visible().all(|d| d.pointer == "/integration/name"));
+        document.reveal();
+        assert!(document.visible().count() > 1);
+    }
+}

@@ -1,0 +1,300 @@
+//! The middle pane: the current page's rows, with values, inline problems and the open editor.
+
+use super::super::app::App;
+use super::super::display::one_line;
+use super::super::editor::TextBox;
+use super::super::form::Row;
+use super::super::step::Page;
+use super::items::{add_label, item_label};
+use super::layout::{self, MAX_EDITOR_LINES, inline_diagnostics, placed_rows};
+use crate::manifest::edit::{ListRef, Owner};
+use crate::manifest::{Diagnostic, Severity, Slot};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+/// Draws the page's rows in `area`.
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let title = format!(" {} ", breadcrumb(app));
+    frame.render_widget(Block::bordered().title(Span::styled(title, app.theme.title())), area);
+    let inner = area.inner(ratatui::layout::Margin::new(1, 1));
+    let rows = app.rows();
+    if rows.is_empty() {
+        frame.render_widget(Paragraph::new("nothing here yet").style(app.theme.dim()), inner);
+        return;
+    }
+    let width = label_width(&rows, inner);
+    for (index, row_area) in placed_rows(app, inner) {
+        render_row(app, frame, row_area, index, rows[index], width);
+    }
+    if app.scroll > 0 {
+        frame.render_widget(Span::styled(format!("↑ {} more", app.scroll), app.theme.dim()), Rect::new(inner.right().saturating_sub(12), area.y, 12, 1));
+    }
+}
+
+/// Where the page is: `Actions › create_ticket › email`.
+pub fn breadcrumb(app: &App) -> String {
+    let manifest = &app.doc.manifest;
+    let name = |slot: Option<&Slot<String>>, index: usize| {
+        slot.and_then(Slot::non_blank).map_or_else(|| format!("#{}", index + 1), |text| one_line(text).into_owned())
+    };
+    match app.page {
+        Page::Step(step) => match step {
+            super::super::step::Step::Actions => format!("Actions ({})", manifest.action_count()),
+            super::super::step::Step::AuthFields => format!("Auth fields ({})", manifest.auth_field_count()),
+            step => step.title().to_owned(),
+        },
+        Page::AuthField(index) => format!("Auth fields › {}", name(manifest.auth_field(index).map(|f| &f.field_name), index)),
+        Page::Action(index) => format!("Actions › {}", name(manifest.action(index).map(|a| &a.name), index)),
+        Page::Input { action, input } => format!(
+            "Actions › {} › {}",
+            name(manifest.action(action).map(|a| &a.name), action),
+            name(manifest.input(action, input).map(|i| &i.key), input)
+        ),
+    }
+}
+
+/// The label column: as wide as the page's longest label, but never more than half the pane.
+fn label_width(rows: &[Row], area: Rect) -> u16 {
+    let longest = rows
+        .iter()
+        .map(|row| match row {
+            Row::Text { label, .. } | Row::Toggle { label, .. } | Row::Choice { label, .. } => label.width(),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0);
+    u16::try_from(longest + 2).unwrap_or(u16::MAX).min(area.width / 2).max(8)
+}
+
+fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, width: u16) {
+    let theme = app.theme;
+    let focused = index == app.focus;
+    let marker = if focused { "▶ " } else { "  " };
+    let label_style = if focused { theme.focus().patch(theme.label()) } else { theme.label() };
+    let mut spans = vec![Span::styled(marker, label_style)];
+    let editing_here = focused && app.editor.is_some();
+    match row {
+        Row::Text { owner, key, label, .. } => {
+            spans.push(Span::styled(pad(label, width), label_style));
+            if !editing_here {
+                spans.extend(text_value(app, app.doc.manifest.text(owner, key)));
+            }
+        }
+        Row::Toggle { owner, key, label } => {
+            spans.push(Span::styled(pad(label, width), label_style));
+            spans.push(match app.doc.manifest.flag(owner, key) {
+                Some(Slot::Value(true)) => Span::raw("[x] yes"),
+                Some(Slot::Value(false)) => Span::raw("[ ] no"),
+                Some(Slot::Absent) | None => Span::styled("[ ] no (not set)", theme.dim()),
+                Some(other) => wrong_value(app, other.found()),
+            });
+        }
+        Row::Choice { owner, key, label, options } => {
+            spans.push(Span::styled(pad(label, width), label_style));
+            let current = app.doc.manifest.text(owner, key);
+            for value in options.values() {
+                let chosen = current.and_then(Slot::as_str) == Some(value);
+                spans.push(if chosen { Span::styled(format!("‹{value}›"), theme.focus()) } else { Span::styled(format!(" {value} "), theme.dim()) });
+            }
+            if let Some(slot) = current.filter(|slot| !matches!(slot, Slot::Value(v) if options.values().contains(&v.as_str()))) {
+                spans.push(Span::raw("  "));
+                spans.extend(text_value(app, Some(slot)));
+            }
+        }
+        Row::AuthType(kind) => {
+            let chosen = app.doc.manifest.authentication_type() == Some(kind);
+            let radio = if chosen { "(•) " } else { "( ) " };
+            spans.push(Span::styled(format!("{radio}{}", pad(kind.as_str(), 27)), label_style));
+            spans.push(Span::styled(super::super::help_text::help(&format!("authentication_type/{}", kind.as_str())), theme.dim()));
+        }
+        Row::Item(list, item) => {
+            let style = if focused { theme.focus() } else { Style::new() };
+            spans.push(Span::styled(item_label(&app.doc.manifest, list, item), style));
+            if !(list == ListRef::InteractionTypes && editing_here) {
+                spans.extend(problem_badge(app, &row.pointer(&app.doc.manifest)));
+            } else {
+                spans.pop();
+            }
+        }
+        Row::Add(list) => spans.push(Span::styled(format!("{}  (a)", add_label(list)), if focused { theme.focus() } else { theme.ok() })),
+        Row::Finding(_) => {}
+    }
+    frame.render_widget(Line::from(spans), Rect { height: 1, ..area });
+    let mut y = area.y + 1;
+    if editing_here {
+        y = render_editor(app, frame, area, row, width);
+    }
+    if let Some(preview) = template_preview(app, row) {
+        let line = Line::from(vec![Span::raw("    renders as: "), Span::styled(one_line(&preview).into_owned(), theme.dim())]);
+        y = draw_line(frame, area, y, line);
+    }
+    let (shown, more) = inline_diagnostics(app, row);
+    for diagnostic in shown {
+        y = draw_line(frame, area, y, diagnostic_line(app, diagnostic));
+    }
+    if more > 0 {
+        draw_line(frame, area, y, Line::styled(format!("    … {more} more (see Review & save)"), theme.dim()));
+    }
+}
+
+fn draw_line(frame: &mut Frame, area: Rect, y: u16, line: Line) -> u16 {
+    if y < area.bottom() {
+        frame.render_widget(line, Rect::new(area.x, y, area.width, 1));
+    }
+    y + 1
+}
+
+/// `    ✗ message` or `    ! message`: the symbol keeps severity visible without colour.
+pub fn diagnostic_line<'a>(app: &App, diagnostic: &'a Diagnostic) -> Line<'a> {
+    let (symbol, style) = match diagnostic.severity {
+        Severity::Error => ("✗", app.theme.error()),
+        Severity::Warning => ("!", app.theme.warning()),
+    };
+    Line::styled(format!("    {symbol} {}", one_line(&diagnostic.message)), style)
+}
+
+fn problem_badge(app: &App, pointer: &str) -> Vec<Span<'static>> {
+    let counts = app.doc.counts_under(pointer);
+    let mut spans = Vec::new();
+    if counts.errors > 0 {
+        spans.push(Span::styled(format!("  ✗{}", counts.errors), app.theme.error()));
+    }
+    if counts.warnings > 0 {
+        spans.push(Span::styled(format!("  !{}", counts.warnings), app.theme.warning()));
+    }
+    spans
+}
+
+fn text_value(app: &App, slot: Option<&Slot<String>>) -> Vec<Span<'static>> {
+    match slot {
+        Some(Slot::Value(text)) if text.contains('\n') => {
+            let first = text.split('\n').next().unwrap_or_default();
+            let more = text.split('\n').count() - 1;
+            vec![Span::raw(one_line(first).into_owned()), Span::styled(format!("  (+{more} line{})", if more == 1 { "" } else { "s" }), app.theme.dim())]
+        }
+        Some(Slot::Value(text)) => vec![Span::raw(one_line(text).into_owned())],
+        Some(Slot::Null) => vec![Span::styled("null", app.theme.dim())],
+        Some(Slot::Wrong(value)) => vec![wrong_value(app, crate::manifest::slot::json_type_name(value))],
+        Some(Slot::Absent) | None => vec![Span::styled("(not set)", app.theme.dim())],
+    }
+}
+
+fn wrong_value(app: &App, found: &str) -> Span<'static> {
+    Span::styled(format!("⚠ {found} (wrong type: Enter to replace)"), app.theme.error())
+}
+
+fn pad(text: &str, width: u16) -> String {
+    let width = usize::from(width);
+    let shown = text.width();
+    if shown >= width { format!("{} ", truncate(text, width.saturating_sub(1))) } else { format!("{text}{}", " ".repeat(width - shown)) }
+}
+
+fn truncate(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > width {
+            break;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Draws the open editor in the focused row and places the terminal cursor; returns the next free line.
+fn render_editor(app: &App, frame: &mut Frame, area: Rect, row: Row, label_width: u16) -> u16 {
+    let Some(editor) = &app.editor else { return area.y + 1 };
+    let value_x = match row {
+        Row::Item(..) => area.x + 2,
+        _ => area.x + 2 + label_width,
+    };
+    match &editor.text {
+        TextBox::Line(input) => {
+            let width = area.right().saturating_sub(value_x).max(1);
+            let scroll = input.visual_scroll(usize::from(width.saturating_sub(1)));
+            let shown = one_line(input.value()).into_owned();
+            let visible: String = skip_columns(&shown, scroll);
+            let field = Rect::new(value_x, area.y, width, 1);
+            frame.render_widget(Paragraph::new(visible).style(app.theme.focus()), field);
+            let cursor = u16::try_from(input.visual_cursor().saturating_sub(scroll)).unwrap_or(0);
+            frame.set_cursor_position(Position::new((value_x + cursor).min(area.right().saturating_sub(1)), area.y));
+            area.y + 1
+        }
+        TextBox::Area(text_area) => {
+            let (lines, cursor_row) = text_area.lines();
+            let first = cursor_row.saturating_sub(MAX_EDITOR_LINES - 1);
+            let mut y = area.y + 1;
+            for (offset, line) in lines.iter().enumerate().skip(first).take(MAX_EDITOR_LINES) {
+                if y >= area.bottom() {
+                    break;
+                }
+                let x = area.x + 4;
+                let width = area.right().saturating_sub(x).max(1);
+                let scroll = line.visual_scroll(usize::from(width.saturating_sub(1)));
+                let shown = skip_columns(&one_line(line.value()), scroll);
+                frame.render_widget(Paragraph::new(format!("│ {shown}")).style(app.theme.focus()), Rect::new(area.x + 2, y, width + 2, 1));
+                if offset == cursor_row {
+                    let cursor = u16::try_from(line.visual_cursor().saturating_sub(scroll)).unwrap_or(0);
+                    frame.set_cursor_position(Position::new((x + cursor).min(area.right().saturating_sub(1)), y));
+                }
+                y += 1;
+            }
+            y
+        }
+    }
+}
+
+fn skip_columns(text: &str, columns: usize) -> String {
+    let mut skipped = 0;
+    text.chars()
+        .skip_while(|c| {
+            let skip = skipped < columns;
+            skipped += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+            skip
+        })
+        .collect()
+}
+
+/// How an authentication field's `format` looks with example values (`{{account}}` → `example-account`).
+pub fn template_preview(app: &App, row: Row) -> Option<String> {
+    let Row::Text { owner: Owner::AuthField(_), key: "format", .. } = row else { return None };
+    let format = app.doc.manifest.text(row_owner(row)?, "format")?.as_str()?;
+    if !format.contains("{{") {
+        return None;
+    }
+    let mut rendered = String::new();
+    let mut rest = format;
+    while let Some(start) = rest.find("{{") {
+        rendered.push_str(&rest[..start]);
+        match rest[start + 2..].find("}}") {
+            Some(end) => {
+                let name = rest[start + 2..start + 2 + end].trim();
+                rendered.push_str(&format!("example-{name}"));
+                rest = &rest[start + 2 + end + 2..];
+            }
+            None => {
+                rendered.push_str(&rest[start..]);
+                rest = "";
+            }
+        }
+    }
+    rendered.push_str(rest);
+    Some(rendered)
+}
+
+fn row_owner(row: Row) -> Option<Owner> {
+    match row {
+        Row::Text { owner, .. } | Row::Toggle { owner, .. } | Row::Choice { owner, .. } => Some(owner),
+        _ => None,
+    }
+}
+
+/// The first problem of the focused row, for the help area.
+pub fn focused_problem(app: &App) -> Option<&Diagnostic> {
+    let row = app.focused_row()?;
+    let (shown, _) = layout::inline_diagnostics(app, row);
+    shown.into_iter().next()
+}

@@ -1,0 +1,58 @@
+//! Drawing the wizard from its state; nothing here changes the state.
+
+pub mod bars;
+pub mod form;
+pub mod items;
+pub mod layout;
+pub mod overlay;
+pub mod preview;
+pub mod review;
+pub mod start;
+pub mod steps;
+pub mod theme;
+
+use super::app::{App, Screen};
+use super::step::{Page, Step};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Paragraph, Wrap};
+
+/// Draws the whole screen.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < layout::MIN_WIDTH || area.height < layout::MIN_HEIGHT {
+        render_too_small(frame, area);
+        return;
+    }
+    match app.screen {
+        Screen::Start => start::render(app, frame),
+        Screen::Editor => {
+            let areas = layout::areas(app);
+            bars::render_title(app, frame, areas.title);
+            steps::render(app, frame, areas.steps);
+            if app.page == Page::Step(Step::Review) {
+                review::render(app, frame, areas.form);
+            } else {
+                form::render(app, frame, areas.form);
+            }
+            if let Some(preview_area) = areas.preview {
+                preview::render(app, frame, preview_area);
+            }
+            bars::render_status(app, frame, areas.status);
+            bars::render_help(app, frame, areas.help);
+            bars::render_hints(app, frame, areas.hints);
+        }
+    }
+    overlay::render(app, frame);
+}
+
+fn render_too_small(frame: &mut Frame, area: Rect) {
+    let message = format!(
+        "terminal too small: {}x{}, the wizard needs {}x{}. Enlarge the window, or Ctrl-Q to quit.",
+        area.width,
+        area.height,
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT
+    );
+    frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
+}

@@ -1,0 +1,82 @@
+//! Panels drawn over the screen: the key list, questions, and path prompts.
+
+use super::super::app::App;
+use super::super::keys::KEY_HELP;
+use super::super::overlay::Overlay;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+/// Draws the open overlay, if any, centred over the screen.
+pub fn render(app: &App, frame: &mut Frame) {
+    let Some(overlay) = &app.overlay else { return };
+    let screen = frame.area();
+    if screen.width < super::layout::MIN_WIDTH || screen.height < super::layout::MIN_HEIGHT {
+        return;
+    }
+    let theme = app.theme;
+    let (title, lines, height): (&str, Vec<Line>, u16) = match overlay {
+        Overlay::Help => {
+            let lines: Vec<Line> = KEY_HELP
+                .iter()
+                .map(|(keys, what)| Line::from(vec![Span::styled(format!("{keys:<22}"), theme.key()), Span::raw(*what)]))
+                .collect();
+            let height = u16::try_from(lines.len()).unwrap_or(20) + 3;
+            ("Keys (Esc closes)", lines, height)
+        }
+        Overlay::ConfirmQuit => (
+            "Unsaved changes",
+            vec![
+                Line::raw("This manifest has changes that are not saved."),
+                Line::raw(""),
+                Line::from(vec![Span::styled(" s ", theme.key()), Span::raw("save, then quit")]),
+                Line::from(vec![Span::styled(" q ", theme.key()), Span::raw("quit without saving")]),
+                Line::from(vec![Span::styled(" Esc ", theme.key()), Span::raw("keep editing")]),
+            ],
+            8,
+        ),
+        Overlay::ConfirmSave { path, reasons } => {
+            let mut lines = vec![Line::raw(format!("Save {} anyway?", path.display()))];
+            lines.extend(reasons.iter().map(|reason| Line::styled(format!("• {reason}"), theme.warning())));
+            lines.push(Line::raw(""));
+            lines.push(Line::from(vec![Span::styled(" y ", theme.key()), Span::raw("save   "), Span::styled(" n / Esc ", theme.key()), Span::raw("do not save")]));
+            let height = u16::try_from(lines.len() * 2).unwrap_or(12) + 2;
+            ("Save with problems?", lines, height)
+        }
+        Overlay::ConfirmDelete { label, .. } => (
+            "Delete?",
+            vec![
+                Line::raw(format!("Delete {label}?")),
+                Line::raw(""),
+                Line::from(vec![Span::styled(" y ", theme.key()), Span::raw("delete   "), Span::styled(" n / Esc ", theme.key()), Span::raw("keep it")]),
+            ],
+            6,
+        ),
+        Overlay::Prompt { purpose, input } => {
+            let area = centered(screen, 70, 6);
+            frame.render_widget(Clear, area);
+            frame.render_widget(Block::bordered().title(Span::styled(format!(" {} ", purpose.title()), theme.title())), area);
+            let inner = area.inner(ratatui::layout::Margin::new(1, 1));
+            let width = usize::from(inner.width.saturating_sub(1));
+            let scroll = input.visual_scroll(width);
+            let shown: String = super::super::display::one_line(input.value()).chars().skip(scroll).collect();
+            frame.render_widget(Paragraph::new(shown).style(theme.focus()), Rect { height: 1, ..inner });
+            let hint = "Enter confirms, Esc cancels. A relative path is relative to the folder you started in.";
+            frame.render_widget(Paragraph::new(hint).style(theme.dim()).wrap(Wrap { trim: true }), Rect { y: inner.y + 2, height: 2, ..inner });
+            let cursor = u16::try_from(input.visual_cursor().saturating_sub(scroll)).unwrap_or(0);
+            frame.set_cursor_position(Position::new(inner.x + cursor.min(inner.width.saturating_sub(1)), inner.y));
+            return;
+        }
+    };
+    let area = centered(screen, 72, height);
+    frame.render_widget(Clear, area);
+    let block = Block::bordered().title(Span::styled(format!(" {title} "), theme.title()));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
+}
+
+fn centered(screen: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(screen.height))]).flex(Flex::Center).areas(screen);
+    let [area] = Layout::horizontal([Constraint::Length(width.min(screen.width))]).flex(Flex::Center).areas(row);
+    area
+}

@@ -1,0 +1,124 @@
+//! The live JSON preview: the part of the manifest the page edits, with the focused key highlighted.
+
+use super::super::app::App;
+use super::super::display::one_line;
+use super::super::form::Row;
+use super::super::step::{Page, Step};
+use super::theme::Theme;
+use crate::manifest::edit::ListRef;
+use crate::manifest::write::pretty;
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+/// Draws the preview of the focused part of the manifest.
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    if app.page == Page::Step(Step::Review) {
+        super::review::render_json(app, frame, area);
+        return;
+    }
+    let (title, json, key) = focused_json(app);
+    frame.render_widget(Block::bordered().title(Span::styled(format!(" {title} "), app.theme.title())), area);
+    let inner = area.inner(Margin::new(1, 1));
+    let lines: Vec<&str> = json.lines().collect();
+    let highlight = key.and_then(|key| {
+        let needle = format!("  \"{key}\":");
+        lines.iter().position(|line| line.starts_with(&needle))
+    });
+    let height = usize::from(inner.height);
+    let first = highlight.map_or(0, |at| at.saturating_sub(height / 3));
+    let shown: Vec<Line> = lines
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(index, line)| {
+            let line = json_line(app.theme, line);
+            if Some(index) == highlight { line.patch_style(app.theme.focus()) } else { line }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// The title, JSON text and focused key of what the page edits. Only that part is serialised,
+/// so a large manifest is not written out on every keystroke.
+fn focused_json(app: &App) -> (String, String, Option<&'static str>) {
+    let manifest = &app.doc.manifest;
+    let key = match app.focused_row() {
+        Some(Row::Text { key, .. } | Row::Toggle { key, .. } | Row::Choice { key, .. }) => Some(key),
+        Some(Row::AuthType(_)) => Some("authentication_type"),
+        _ => None,
+    };
+    let integration = || pretty(&manifest.wrapper.integration);
+    match app.page {
+        Page::Step(Step::Features) if key == Some("requires_cti") => ("requires_cti".into(), format!("  \"requires_cti\": {}", pretty(&manifest.wrapper.requires_cti)), key),
+        Page::Step(Step::Features) if matches!(app.focused_row(), Some(Row::Item(..) | Row::Add(_))) => {
+            ("integration".into(), integration(), Some("interaction_types"))
+        }
+        Page::Step(Step::AuthFields) => match app.focused_row() {
+            Some(Row::Item(ListRef::AuthFields, index)) => (format!("authentication field {}", index + 1), pretty(&slot_at(manifest.integration().and_then(|i| i.authentication_configuration.get()), index)), None),
+            _ => ("integration".into(), integration(), Some("authentication_configuration")),
+        },
+        Page::Step(Step::Actions) => match app.focused_row() {
+            Some(Row::Item(ListRef::Actions, index)) => (format!("action {}", index + 1), pretty(&slot_at(manifest.wrapper.actions.get(), index)), None),
+            _ => ("actions".into(), format!("{} action(s)", manifest.action_count()), None),
+        },
+        Page::Step(_) => ("integration".into(), integration(), key),
+        Page::AuthField(index) => (format!("authentication field {}", index + 1), pretty(&slot_at(manifest.integration().and_then(|i| i.authentication_configuration.get()), index)), key),
+        Page::Action(index) => (format!("action {}", index + 1), pretty(&slot_at(manifest.wrapper.actions.get(), index)), key),
+        Page::Input { action, input } => {
+            let inputs = manifest.action(action).and_then(|a| a.inputs.get());
+            (format!("action {} input {}", action + 1, input + 1), pretty(&slot_at(inputs, input)), key)
+        }
+    }
+}
+
+fn slot_at<T: Clone>(list: Option<&Vec<crate::manifest::Slot<T>>>, index: usize) -> crate::manifest::Slot<T> {
+    list.and_then(|items| items.get(index)).cloned().unwrap_or_default()
+}
+
+/// One line of pretty JSON with keys, strings and literals coloured (and unsafe characters escaped).
+pub fn json_line(theme: Theme, line: &str) -> Line<'static> {
+    let indent_len = line.len() - line.trim_start().len();
+    let (indent, rest) = line.split_at(indent_len);
+    let mut spans = vec![Span::raw(indent.to_owned())];
+    if let Some(after_key) = key_end(rest) {
+        let (key, value) = rest.split_at(after_key);
+        spans.push(Span::styled(one_line(key).into_owned(), theme.json_key()));
+        spans.push(value_span(theme, value));
+    } else {
+        spans.push(value_span(theme, rest));
+    }
+    Line::from(spans)
+}
+
+/// The end of a leading `"key":` (with its colon), if the line starts with one.
+fn key_end(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if bytes.first() != Some(&b'"') {
+        return None;
+    }
+    let mut escaped = false;
+    for (index, &byte) in bytes.iter().enumerate().skip(1) {
+        match byte {
+            _ if escaped => escaped = false,
+            b'\\' => escaped = true,
+            b'"' => return text[index + 1..].starts_with(':').then_some(index + 2),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn value_span(theme: Theme, value: &str) -> Span<'static> {
+    let trimmed = value.trim_start();
+    let style = if trimmed.starts_with('"') {
+        theme.json_string()
+    } else if trimmed.starts_with(['{', '[', '}', ']']) {
+        ratatui::style::Style::new()
+    } else {
+        theme.json_literal()
+    };
+    Span::styled(one_line(value).into_owned(), style)
+}

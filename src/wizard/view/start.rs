@@ -1,0 +1,60 @@
+//! The start screen: new blank manifest, new from a bundled example, open a path, recent files.
+
+use super::super::app::{App, StartItem};
+use super::super::display::one_line;
+use super::super::examples::EXAMPLES;
+use super::layout::start_list_top;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+/// Draws the start screen.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let theme = app.theme;
+    let heading = [
+        Line::styled(" integration-wizard", theme.title()),
+        Line::raw(" Create or change a Talkdesk integration manifest: the integration, its authentication and its actions."),
+        Line::raw(""),
+        Line::styled(" What would you like to do?", theme.label()),
+    ];
+    for (offset, line) in heading.into_iter().enumerate() {
+        frame.render_widget(line, Rect::new(area.x, area.y + u16::try_from(offset).unwrap_or(0), area.width, 1));
+    }
+    let top = start_list_top();
+    let mut recent_heading_drawn = false;
+    for (index, item) in app.start_items.iter().enumerate() {
+        let y = top + u16::try_from(index).unwrap_or(u16::MAX);
+        if y + 3 >= area.bottom() {
+            break;
+        }
+        let label = match item {
+            StartItem::Blank => "New blank manifest".to_owned(),
+            StartItem::Example(example) => format!("New from example: {}", EXAMPLES[*example].title),
+            StartItem::Open => "Open a manifest file…".to_owned(),
+            StartItem::Recent(path) => {
+                let prefix = if recent_heading_drawn { "" } else { "Recent: " };
+                recent_heading_drawn = true;
+                format!("{prefix:<8}{}", one_line(&path.display().to_string()))
+            }
+        };
+        let focused = index == app.start_focus;
+        let marker = if focused { "▶ " } else { "  " };
+        let style = if focused { theme.focus() } else { ratatui::style::Style::new() };
+        frame.render_widget(Line::from(vec![Span::raw(" "), Span::styled(format!("{marker}{label}"), style)]), Rect::new(area.x, y, area.width, 1));
+    }
+    if let Some(status) = &app.status {
+        frame.render_widget(Line::styled(format!(" {}", one_line(status)), theme.warning()), Rect::new(area.x, area.bottom() - 2, area.width, 1));
+    }
+    let hints = Line::from(vec![
+        Span::styled(" ↑↓", theme.key()),
+        Span::raw(" move  "),
+        Span::styled("Enter", theme.key()),
+        Span::raw(" choose  "),
+        Span::styled("?", theme.key()),
+        Span::raw(" keys  "),
+        Span::styled("Ctrl-Q", theme.key()),
+        Span::raw(" quit"),
+    ]);
+    frame.render_widget(hints, Rect::new(area.x, area.bottom() - 1, area.width, 1));
+}
