@@ -1,8 +1,36 @@
 //! The validation rules of SPEC §3, one module per part of the manifest.
+//!
+//! [`validate`] walks the manifest once, in the order a save writes it: the wrapper's `$schema`
+//! and `requires_cti`, the integration key by key, the actions and their inputs, and each object's
+//! unknown keys after its known ones. Its diagnostics therefore come in file order. Pointers are
+//! formatted only when something is reported, so a valid manifest costs no allocation per input.
+//!
+//! Reading reports what it normalises (legacy shape, enumerations not in lowercase, `text` for
+//! `input`, a byte order mark); the rules see the normalised values and do not repeat those.
+//! Names repeated across files are the CLI's to report, as only it sees several files.
+
+mod actions;
+mod authentication;
+pub mod codes;
+mod defaults;
+mod findings;
+mod inputs;
+mod integration;
+mod keys;
+mod message;
+mod names;
+mod place;
+mod suggest;
+mod templates;
+mod text;
+mod urls;
+mod wrapper;
 
 use super::{Diagnostic, Manifest};
 
 /// Every finding about a manifest, in file order (errors and warnings).
-pub fn validate(_manifest: &Manifest) -> Vec<Diagnostic> {
-    Vec::new()
+pub fn validate(manifest: &Manifest) -> Vec<Diagnostic> {
+    let mut findings = findings::Findings::default();
+    wrapper::check(&mut findings, manifest);
+    findings.into_vec()
 }

@@ -1,0 +1,198 @@
+//! The actions: each action's keys, its provider against the integration's name, and names unique among actions.
+
+use super::codes::{
+    ACTION_NOT_OBJECT, DESCRIPTION_UPPERCASE, DISPLAY_TOO_LONG, DISPLAY_UPPERCASE,
+    DUPLICATE_ACTION_NAME, PROVIDER_MISMATCH,
+};
+use super::findings::Findings;
+use super::inputs;
+use super::keys;
+use super::message::quote;
+use super::names;
+use super::place::Place;
+use super::text::Lines;
+use super::urls::{self, Role};
+use crate::manifest::model::Action;
+use crate::manifest::slot::Slot;
+use std::collections::{HashMap, HashSet};
+
+/// The longest `display` that fits Talkdesk's combo-box, in characters.
+const DISPLAY_MAX_CHARS: usize = 32;
+
+const ENDPOINT_EXAMPLE: &str = "https://bridge.example.org/actions/create_ticket";
+const ENDPOINT_HINT: &str = "add the bridge URL that runs the action, e.g. https://bridge.example.org/actions/create_ticket";
+
+/// What checking one action needs to know about the others, kept across the list.
+struct Seen<'m> {
+    /// The integration's non-blank name, which every `provider` must repeat.
+    integration_name: Option<&'m str>,
+    /// Each action name, with the index of the action that used it first.
+    action_names: HashMap<&'m str, usize>,
+    /// The input keys of the action being checked: one set cleared between actions, so a valid
+    /// manifest allocates nothing per action.
+    input_keys: HashSet<&'m str>,
+}
+
+/// Checks every action of the list, in order.
+pub(super) fn check<'m>(
+    findings: &mut Findings,
+    actions: &'m [Slot<Action>],
+    integration_name: Option<&'m str>,
+) {
+    let mut seen = Seen {
+        integration_name,
+        action_names: HashMap::with_capacity(actions.len()),
+        input_keys: HashSet::new(),
+    };
+    for (index, slot) in actions.iter().enumerate() {
+        match slot {
+            Slot::Value(action) => check_action(findings, index, action, &mut seen),
+            _ => keys::not_object(
+                findings,
+                ACTION_NOT_OBJECT,
+                Place::Action(index).object(),
+                "action",
+                slot,
+            ),
+        }
+    }
+}
+
+fn check_action<'m>(
+    findings: &mut Findings,
+    index: usize,
+    action: &'m Action,
+    seen: &mut Seen<'m>,
+) {
+    let place = Place::Action(index);
+    let provider = keys::required_string(
+        findings,
+        place,
+        "provider",
+        &action.provider,
+        Lines::One,
+        "add the integration's name, which provides the action",
+    );
+    if let (Some(provider), Some(name)) = (provider, seen.integration_name)
+        && provider != name
+    {
+        findings.error(
+            PROVIDER_MISMATCH,
+            place.key("provider"),
+            format!(
+                "provider {} must be the integration's name; write {}",
+                quote(provider),
+                quote(name)
+            ),
+        );
+    }
+    let hint = "add the action's identifier, e.g. \"create_ticket\"";
+    if let Some(name) =
+        keys::required_string(findings, place, "name", &action.name, Lines::One, hint)
+    {
+        names::check_identifier(findings, name, || place.key("name"));
+        if let Some(first) = seen.action_names.get(name) {
+            findings.error(
+                DUPLICATE_ACTION_NAME,
+                place.key("name"),
+                format!(
+                    "name {} is already used by action {first}; rename this action or remove it",
+                    quote(name)
+                ),
+            );
+        } else {
+            seen.action_names.insert(name, index);
+        }
+    }
+    let hint = "add a short lowercase label, e.g. \"create a ticket\"";
+    if let Some(display) = keys::required_string(
+        findings,
+        place,
+        "display",
+        &action.display,
+        Lines::One,
+        hint,
+    ) {
+        check_display(findings, place, display);
+    }
+    let hint =
+        "add a lowercase sentence on what the action does, e.g. \"create a new ticket in My CRM\"";
+    if let Some(description) = keys::required_string(
+        findings,
+        place,
+        "description",
+        &action.description,
+        Lines::Many,
+        hint,
+    ) && starts_uppercase(description)
+    {
+        findings.warning(
+            DESCRIPTION_UPPERCASE,
+            place.key("description"),
+            after_then("description", description),
+        );
+    }
+    if let Some(endpoint) = keys::required_string(
+        findings,
+        place,
+        "endpoint",
+        &action.endpoint,
+        Lines::One,
+        ENDPOINT_HINT,
+    ) {
+        urls::check(
+            findings,
+            place,
+            "endpoint",
+            endpoint,
+            Role::Endpoint,
+            ENDPOINT_EXAMPLE,
+        );
+    }
+    match &action.inputs {
+        Slot::Absent | Slot::Null => {
+            let hint = "add the list of fields the action receives, [] if none";
+            keys::missing(findings, place, "inputs", &action.inputs, hint);
+        }
+        Slot::Wrong(value) => keys::wrong_type(findings, place, "inputs", value, "a list"),
+        Slot::Value(list) => {
+            seen.input_keys.clear();
+            inputs::check(findings, index, list, &mut seen.input_keys);
+        }
+    }
+    keys::unknown_keys(findings, place, &action.extra, Action::KEYS);
+}
+
+/// `display` follows "Then" in Talkdesk's automations and fits a combo-box.
+fn check_display(findings: &mut Findings, place: Place, display: &str) {
+    if starts_uppercase(display) {
+        findings.warning(
+            DISPLAY_UPPERCASE,
+            place.key("display"),
+            after_then("display", display),
+        );
+    }
+    let length = display.chars().count();
+    if length > DISPLAY_MAX_CHARS {
+        findings.warning(
+            DISPLAY_TOO_LONG,
+            place.key("display"),
+            format!("display has {length} characters, more than the {DISPLAY_MAX_CHARS} that fit Talkdesk's list; shorten it"),
+        );
+    }
+}
+
+fn after_then(key: &str, text: &str) -> String {
+    format!(
+        "{key} {} starts with an uppercase letter, but Talkdesk shows it after \"Then\"; start it in lowercase",
+        quote(text)
+    )
+}
+
+/// The first character that is not white space is an uppercase letter.
+fn starts_uppercase(text: &str) -> bool {
+    text.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}

@@ -1,0 +1,123 @@
+//! Action inputs: keys unique within their action, the input type, and the format as a default, options or value providers.
+
+use super::codes::{DUPLICATE_INPUT_KEY, INPUT_NOT_OBJECT, UNKNOWN_INPUT_TYPE};
+use super::defaults;
+use super::findings::Findings;
+use super::keys;
+use super::message::{one_of, quote};
+use super::place::Place;
+use super::suggest::closest;
+use super::templates;
+use super::text::Lines;
+use crate::manifest::model::ActionInput;
+use crate::manifest::slot::Slot;
+use crate::manifest::vocabulary::InputType;
+use std::collections::HashSet;
+
+/// Checks the inputs of action `action`; `seen` is empty and collects their keys.
+pub(super) fn check<'m>(
+    findings: &mut Findings,
+    action: usize,
+    inputs: &'m [Slot<ActionInput>],
+    seen: &mut HashSet<&'m str>,
+) {
+    for (index, slot) in inputs.iter().enumerate() {
+        let place = Place::Input(action, index);
+        match slot {
+            Slot::Value(input) => check_input(findings, place, input, seen),
+            _ => keys::not_object(
+                findings,
+                INPUT_NOT_OBJECT,
+                place.object(),
+                "action input",
+                slot,
+            ),
+        }
+    }
+}
+
+fn check_input<'m>(
+    findings: &mut Findings,
+    place: Place,
+    input: &'m ActionInput,
+    seen: &mut HashSet<&'m str>,
+) {
+    let key = keys::required_string(
+        findings,
+        place,
+        "key",
+        &input.key,
+        Lines::One,
+        "add the identifier the bridge receives, e.g. \"subject\"",
+    );
+    if let Some(key) = key
+        && !seen.insert(key)
+    {
+        findings.error(
+            DUPLICATE_INPUT_KEY,
+            place.key("key"),
+            format!("key {} is already used by another input of this action; rename this one or remove it", quote(key)),
+        );
+    }
+    keys::required_string(
+        findings,
+        place,
+        "name",
+        &input.name,
+        Lines::One,
+        "add the label Talkdesk shows, e.g. \"Subject\"",
+    );
+    // The SPEC asks only that `mandatory` be a boolean when present: an input without it is optional.
+    keys::optional_bool(findings, place, "mandatory", &input.mandatory);
+    let input_type = check_type(findings, place, input);
+    // A textarea's default may span lines; with an unknown type the format is taken as one line.
+    let lines = if input_type == Some(InputType::Textarea) {
+        Lines::Many
+    } else {
+        Lines::One
+    };
+    let format = keys::optional_string(findings, place, "format", &input.format, lines);
+    if let Some(format) = format {
+        if templates::is_template(format) {
+            templates::check_value_providers(findings, place, format);
+        } else if let Some(input_type) = input_type {
+            defaults::check_literal(findings, place, input_type, format);
+        }
+    }
+    // A select's format is its list of options, template or not; a format of the wrong type was
+    // reported already.
+    if input_type == Some(InputType::Select) && !matches!(input.format, Slot::Wrong(_)) {
+        defaults::check_select(findings, place, format);
+    }
+    keys::unknown_keys(findings, place, &input.extra, ActionInput::KEYS);
+}
+
+/// Checks an input's `type` and gives it when it is one of the seven.
+///
+/// Reading already wrote recognised types in lowercase, so the written form is compared exactly.
+fn check_type(findings: &mut Findings, place: Place, input: &ActionInput) -> Option<InputType> {
+    let written = keys::required_string(
+        findings,
+        place,
+        "type",
+        &input.input_type,
+        Lines::One,
+        "add one of text, textarea, number, tel, url, datetime or select",
+    )?;
+    let input_type = InputType::ALL
+        .into_iter()
+        .find(|kind| kind.as_str() == written);
+    if input_type.is_none() {
+        let names: Vec<&str> = InputType::ALL.iter().map(|kind| kind.as_str()).collect();
+        let advice = match closest(written, names.iter().copied()) {
+            Some(suggestion) => format!("did you mean {suggestion}?"),
+            None => format!("use {}", one_of(&names)),
+        };
+        findings.error(
+            UNKNOWN_INPUT_TYPE,
+            place.key("type"),
+            format!("type {} is not an input type; {advice}", quote(written)),
+        );
+    }
+    input_type
+}

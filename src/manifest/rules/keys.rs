@@ -1,0 +1,238 @@
+//! The checks every object shares: mandatory and optional strings and booleans, lists, wrong JSON types, unknown keys.
+
+use super::codes::{BLANK_VALUE, CONTROL_CHARACTER, MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE};
+use super::findings::Findings;
+use super::message::{excerpt, quote};
+use super::place::Place;
+use super::suggest::closest;
+use super::text::{self, Lines};
+use crate::manifest::object::Extra;
+use crate::manifest::slot::{JsonKind, Slot, json_type_name};
+use serde_json::Value;
+
+/// How messages name the expected type of a boolean key: what the author types.
+const BOOLEAN: &str = "true or false";
+
+/// A mandatory string: reports it missing, `null`, of another type or blank (`hint` says what
+/// to write), checks its characters, and gives the text when it has something to check further.
+pub(super) fn required_string<'m>(
+    findings: &mut Findings,
+    place: Place,
+    key: &'static str,
+    slot: &'m Slot<String>,
+    lines: Lines,
+    hint: &str,
+) -> Option<&'m str> {
+    match slot {
+        Slot::Absent | Slot::Null => {
+            missing(findings, place, key, slot, hint);
+            None
+        }
+        Slot::Wrong(value) => {
+            wrong_type(findings, place, key, value, String::NAME);
+            None
+        }
+        Slot::Value(text) => {
+            text::check(findings, text, lines, key, || place.key(key));
+            if text.trim().is_empty() {
+                findings.error(
+                    BLANK_VALUE,
+                    place.key(key),
+                    format!("{key} is blank; {hint}"),
+                );
+                None
+            } else {
+                Some(text)
+            }
+        }
+    }
+}
+
+/// An optional string: absent and `null` are fine; another type is reported. The text, blank
+/// or not, is given back after its characters are checked.
+pub(super) fn optional_string<'m>(
+    findings: &mut Findings,
+    place: Place,
+    key: &'static str,
+    slot: &'m Slot<String>,
+    lines: Lines,
+) -> Option<&'m str> {
+    match slot {
+        Slot::Absent | Slot::Null => None,
+        Slot::Wrong(value) => {
+            wrong_type(findings, place, key, value, String::NAME);
+            None
+        }
+        Slot::Value(text) => {
+            text::check(findings, text, lines, key, || place.key(key));
+            Some(text)
+        }
+    }
+}
+
+/// A mandatory boolean: reports it missing, `null` or of another type.
+pub(super) fn required_bool(
+    findings: &mut Findings,
+    place: Place,
+    key: &'static str,
+    slot: &Slot<bool>,
+    hint: &str,
+) -> Option<bool> {
+    match slot {
+        Slot::Absent | Slot::Null => {
+            missing(findings, place, key, slot, hint);
+            None
+        }
+        Slot::Wrong(value) => {
+            wrong_type(findings, place, key, value, BOOLEAN);
+            None
+        }
+        Slot::Value(flag) => Some(*flag),
+    }
+}
+
+/// An optional boolean: absent and `null` mean "not set"; another type is reported.
+pub(super) fn optional_bool(
+    findings: &mut Findings,
+    place: Place,
+    key: &'static str,
+    slot: &Slot<bool>,
+) -> Option<bool> {
+    match slot {
+        Slot::Absent | Slot::Null => None,
+        Slot::Wrong(value) => {
+            wrong_type(findings, place, key, value, BOOLEAN);
+            None
+        }
+        Slot::Value(flag) => Some(*flag),
+    }
+}
+
+/// An optional list: absent and `null` give None; another type is reported.
+pub(super) fn optional_list<'m, T>(
+    findings: &mut Findings,
+    place: Place,
+    key: &'static str,
+    slot: &'m Slot<Vec<Slot<T>>>,
+) -> Option<&'m [Slot<T>]> {
+    match slot {
+        Slot::Absent | Slot::Null => None,
+        Slot::Wrong(value) => {
+            wrong_type(findings, place, key, value, "a list");
+            None
+        }
+        Slot::Value(items) => Some(items),
+    }
+}
+
+/// Reports a mandatory key that is absent or `null`.
+pub(super) fn missing<T: JsonKind>(
+    findings: &mut Findings,
+    place: Place,
+    key: &str,
+    slot: &Slot<T>,
+    hint: &str,
+) {
+    let state = if matches!(slot, Slot::Null) {
+        "is null"
+    } else {
+        "is missing"
+    };
+    findings.error(
+        MISSING_KEY,
+        place.key(key),
+        format!("{key} {state}; {hint}"),
+    );
+}
+
+/// Reports a value of the wrong JSON type (`expected` as messages name it), and any control
+/// character inside it, since it is kept and written back as it is.
+pub(super) fn wrong_type(
+    findings: &mut Findings,
+    place: Place,
+    key: &str,
+    value: &Value,
+    expected: &str,
+) {
+    let mut pointer = place.key(key);
+    findings.error(
+        WRONG_TYPE,
+        pointer.clone(),
+        format!(
+            "{key} must be {expected}, not {}{}",
+            json_type_name(value),
+            excerpt(value)
+        ),
+    );
+    text::check_json(findings, value, key, &mut pointer);
+}
+
+/// Reports a list element that is not an object (`what` names the element, e.g. "action").
+pub(super) fn not_object(
+    findings: &mut Findings,
+    code: &'static str,
+    pointer: String,
+    what: &str,
+    value: &Slot<impl JsonKind>,
+) {
+    let found = value.found();
+    let shown = match value {
+        Slot::Wrong(value) => excerpt(value),
+        _ => String::new(),
+    };
+    findings.error(
+        code,
+        pointer.clone(),
+        format!("each {what} must be an object {{...}}, not {found}{shown}; replace it with an object or remove it"),
+    );
+    if let Slot::Wrong(value) = value {
+        text::check_json(findings, value, what, &mut pointer.clone());
+    }
+}
+
+/// Warns about each key the object does not know (they are kept), suggesting the known key it
+/// may be a misspelling of, and checks the characters of the key and of its value.
+pub(super) fn unknown_keys(
+    findings: &mut Findings,
+    place: Place,
+    extra: &Extra,
+    known: &[&'static str],
+) {
+    for (key, value) in extra {
+        let mut pointer = place.key(key);
+        let shown = quote(key);
+        let message = match closest(key, known.iter().copied()) {
+            Some(suggestion) => format!(
+                "unknown key {shown} is kept as it is; check its spelling if Talkdesk should read it (did you mean {suggestion}?)"
+            ),
+            None if wrapper_key(place, key) => format!(
+                "{shown} is a wrapper key, so a bare integration document keeps it as an unknown key; to use it, move the integration's keys under \"integration\""
+            ),
+            None => format!(
+                "unknown key {shown} is kept as it is; check its spelling if Talkdesk should read it"
+            ),
+        };
+        findings.warning(UNKNOWN_KEY, pointer.clone(), message);
+        if let Some(character) = text::first_control(key) {
+            findings.error(
+                CONTROL_CHARACTER,
+                pointer.clone(),
+                format!(
+                    "the key {shown} contains the control character U+{:04X}; remove it, Talkdesk cannot show it",
+                    u32::from(character)
+                ),
+            );
+        }
+        text::check_json(
+            findings,
+            value,
+            &format!("the value of {shown}"),
+            &mut pointer,
+        );
+    }
+}
+
+/// A wrapper key found in a bare integration document, where reading keeps it as the integration's.
+fn wrapper_key(place: Place, key: &str) -> bool {
+    matches!(place, Place::Integration("")) && crate::manifest::model::Wrapper::KEYS.contains(&key)
+}

@@ -1,0 +1,163 @@
+//! `{{...}}` templates in formats: finding the placeholders, value providers of action inputs,
+//! and references to other authentication fields.
+
+use super::codes::{
+    UNCLOSED_TEMPLATE, UNKNOWN_COLLECTION, UNKNOWN_TEMPLATE_FIELD, UNKNOWN_VALUE_PROVIDER,
+};
+use super::findings::Findings;
+use super::message::quote;
+use super::place::Place;
+use super::suggest::closest;
+use crate::manifest::vocabulary::{CONTACT_FIELDS, VALUE_PROVIDERS, collection_fields};
+
+/// Whether `text` is a template rather than a literal value.
+pub(super) fn is_template(text: &str) -> bool {
+    text.contains("{{")
+}
+
+/// Calls `each` with every placeholder of `text`, trimmed (`{{ contact.email }}` gives
+/// "contact.email"), and returns false when a `{{` has no matching `}}`.
+///
+/// A `{{` followed by another `{{` before any `}}` is unclosed; the later one starts the
+/// placeholder ("{{a {{contact.email}}" is unclosed and names contact.email).
+fn placeholders<'a>(text: &'a str, mut each: impl FnMut(&'a str)) -> bool {
+    let mut closed = true;
+    let mut rest = text;
+    while let Some(open) = rest.find("{{") {
+        let after = &rest[open + 2..];
+        let Some(close) = after.find("}}") else {
+            return false;
+        };
+        let mut inside = &after[..close];
+        if let Some(inner) = inside.rfind("{{") {
+            closed = false;
+            inside = &inside[inner + 2..];
+        }
+        each(inside.trim());
+        rest = &after[close + 2..];
+    }
+    closed
+}
+
+/// Checks an action input's format: every placeholder must be a known value provider.
+pub(super) fn check_value_providers(findings: &mut Findings, place: Place, text: &str) {
+    let closed = placeholders(text, |name| {
+        if let Some((code, advice)) = value_provider_problem(name) {
+            findings.warning(
+                code,
+                place.key("format"),
+                format!("{} {advice}", shown(name)),
+            );
+        }
+    });
+    if !closed {
+        unclosed(findings, place, "{{contact.email}}");
+    }
+}
+
+/// What is wrong with a value provider, as a code and the message after the placeholder.
+fn value_provider_problem(name: &str) -> Option<(&'static str, String)> {
+    let Some((collection, field)) = name.split_once('.') else {
+        let advice = if CONTACT_FIELDS.contains(&name) {
+            format!("names no collection; write {{{{contact.{name}}}}} for the contact's {name}")
+        } else {
+            "is not a value provider; write {{collection.field}}, e.g. {{contact.email}}".to_owned()
+        };
+        return Some((UNKNOWN_COLLECTION, advice));
+    };
+    match collection_fields(collection) {
+        Some(fields) if fields.contains(&field) => None,
+        Some(fields) => {
+            let advice = match closest(field, fields.iter().copied()) {
+                Some(suggestion) => format!("did you mean {suggestion}?"),
+                None => format!("use one of {}", fields.join(", ")),
+            };
+            Some((
+                UNKNOWN_VALUE_PROVIDER,
+                format!("is not a field of the {collection} collection; {advice}"),
+            ))
+        }
+        None => {
+            let advice = match closest(collection, VALUE_PROVIDERS.iter().map(|(known, _)| *known))
+            {
+                Some(suggestion) => format!("did you mean {suggestion}?"),
+                None => "use contact, e.g. {{contact.email}}".to_owned(),
+            };
+            Some((
+                UNKNOWN_COLLECTION,
+                format!(
+                    "uses the collection {}, which Talkdesk does not provide; {advice}",
+                    quote(collection)
+                ),
+            ))
+        }
+    }
+}
+
+/// A placeholder as a message quotes it.
+fn shown(name: &str) -> String {
+    quote(&format!("{{{{{name}}}}}"))
+}
+
+/// Checks an authentication field's format: every placeholder must name an authentication field.
+pub(super) fn check_field_references(
+    findings: &mut Findings,
+    place: Place,
+    text: &str,
+    field_names: &[&str],
+) {
+    let closed = placeholders(text, |name| {
+        if field_names.contains(&name) {
+            return;
+        }
+        let advice = match closest(name, field_names.iter().copied()) {
+            Some(suggestion) => format!("did you mean {suggestion}?"),
+            None => "write the field_name of one of the integration's authentication fields, e.g. {{account}}".to_owned(),
+        };
+        findings.warning(
+            UNKNOWN_TEMPLATE_FIELD,
+            place.key("format"),
+            format!(
+                "{} names no authentication field of this integration; {advice}",
+                shown(name)
+            ),
+        );
+    });
+    if !closed {
+        unclosed(findings, place, "{{account}}");
+    }
+}
+
+fn unclosed(findings: &mut Findings, place: Place, example: &str) {
+    findings.error(
+        UNCLOSED_TEMPLATE,
+        place.key("format"),
+        format!("format has a \"{{{{\" without its \"}}}}\"; close it, e.g. {example}, or remove the braces"),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholders;
+
+    fn names(text: &str) -> (Vec<&str>, bool) {
+        let mut found = Vec::new();
+        let closed = placeholders(text, |name| found.push(name));
+        (found, closed)
+    }
+
+    #[test]
+    fn finds_trimmed_placeholders_and_unclosed_braces() {
+        assert_eq!(
+            names("Call from {{ contact.first_name }} {{contact.last_name}}"),
+            (vec!["contact.first_name", "contact.last_name"], true)
+        );
+        assert_eq!(names("no template }} here"), (vec![], true));
+        assert_eq!(names("{{contact.email"), (vec![], false));
+        assert_eq!(
+            names("{{a {{contact.email}}"),
+            (vec!["contact.email"], false)
+        );
+        assert_eq!(names("{{}}"), (vec![""], true));
+    }
+}
