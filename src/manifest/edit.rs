@@ -19,7 +19,10 @@ pub enum Owner {
     /// An action, by index.
     Action(usize),
     /// An input of an action, by indices.
-    Input { action: usize, input: usize },
+    Input {
+        action: usize,
+        input: usize,
+    },
 }
 
 impl Owner {
@@ -29,7 +32,9 @@ impl Owner {
         match self {
             Owner::Wrapper => String::new(),
             Owner::Integration => integration.to_owned(),
-            Owner::AuthField(index) => format!("{integration}/authentication_configuration/{index}"),
+            Owner::AuthField(index) => {
+                format!("{integration}/authentication_configuration/{index}")
+            }
             Owner::Action(index) => format!("/actions/{index}"),
             Owner::Input { action, input } => format!("/actions/{action}/inputs/{input}"),
         }
@@ -89,9 +94,19 @@ impl Manifest {
     /// Sets a text value; an empty text removes the key, so an optional key the author clears stays out of the file.
     /// Renaming the integration renames the provider of every action (returns how many changed).
     pub fn set_text(&mut self, owner: Owner, key: &str, text: &str) -> usize {
-        let Some(slot) = self.text_mut(owner, key) else { return 0 };
-        *slot = if text.is_empty() { Slot::Absent } else { Slot::Value(text.to_owned()) };
-        if owner == Owner::Integration && key == "name" { self.sync_providers() } else { 0 }
+        let Some(slot) = self.text_mut(owner, key) else {
+            return 0;
+        };
+        *slot = if text.is_empty() {
+            Slot::Absent
+        } else {
+            Slot::Value(text.to_owned())
+        };
+        if owner == Owner::Integration && key == "name" {
+            self.sync_providers()
+        } else {
+            0
+        }
     }
 
     /// Flips a boolean; a missing or wrong-typed value becomes `true`.
@@ -103,12 +118,22 @@ impl Manifest {
 
     /// Makes every action's provider the integration's name; returns how many changed.
     pub fn sync_providers(&mut self) -> usize {
-        let name = self.integration().and_then(|integration| integration.name.as_str()).unwrap_or_default().to_owned();
-        let Some(actions) = self.wrapper.actions.get_mut() else { return 0 };
+        let name = self
+            .integration()
+            .and_then(|integration| integration.name.as_str())
+            .unwrap_or_default()
+            .to_owned();
+        let Some(actions) = self.wrapper.actions.get_mut() else {
+            return 0;
+        };
         let mut changed = 0;
         for action in actions.iter_mut().filter_map(Slot::get_mut) {
             if action.provider.as_str() != Some(name.as_str()) {
-                action.provider = if name.is_empty() { Slot::Absent } else { Slot::Value(name.clone()) };
+                action.provider = if name.is_empty() {
+                    Slot::Absent
+                } else {
+                    Slot::Value(name.clone())
+                };
                 changed += 1;
             }
         }
@@ -117,7 +142,10 @@ impl Manifest {
 
     /// The authentication type, when it is one of the five.
     pub fn authentication_type(&self) -> Option<AuthenticationType> {
-        self.integration()?.authentication_type.as_str().and_then(AuthenticationType::parse)
+        self.integration()?
+            .authentication_type
+            .as_str()
+            .and_then(AuthenticationType::parse)
     }
 
     /// Chooses an authentication type and adds the fields it requires that are missing (SPEC §2.4).
@@ -129,12 +157,21 @@ impl Manifest {
             return Vec::new();
         }
         let fields = list_mut(&mut integration.authentication_configuration);
-        let Some(fields) = fields else { return Vec::new() };
+        let Some(fields) = fields else {
+            return Vec::new();
+        };
         let mut added = Vec::new();
         for required in kind.required_fields() {
-            let present = fields.iter().filter_map(Slot::get).any(|field| field.field_name.as_str() == Some(required.field_name));
+            let present = fields
+                .iter()
+                .filter_map(Slot::get)
+                .any(|field| field.field_name.as_str() == Some(required.field_name));
             if !present {
-                let field_type = if required.masked { AuthFieldType::Password } else { AuthFieldType::Input };
+                let field_type = if required.masked {
+                    AuthFieldType::Password
+                } else {
+                    AuthFieldType::Input
+                };
                 fields.push(Slot::Value(AuthField {
                     field_name: Slot::Value(required.field_name.to_owned()),
                     display: Slot::Value(required.display.to_owned()),
@@ -152,23 +189,39 @@ impl Manifest {
     /// True when the authentication field at `index` is one the chosen type requires:
     /// the wizard then neither deletes nor renames it.
     pub fn is_required_auth_field(&self, index: usize) -> bool {
-        let (Some(kind), Some(field)) = (self.authentication_type(), self.auth_field(index)) else { return false };
+        let (Some(kind), Some(field)) = (self.authentication_type(), self.auth_field(index)) else {
+            return false;
+        };
         let name = field.field_name.as_str();
-        kind.required_fields().iter().any(|required| Some(required.field_name) == name)
+        kind.required_fields()
+            .iter()
+            .any(|required| Some(required.field_name) == name)
     }
 
     /// The authentication field at `index`, when it is an object.
     pub fn auth_field(&self, index: usize) -> Option<&AuthField> {
-        self.integration()?.authentication_configuration.get()?.get(index)?.get()
+        self.integration()?
+            .authentication_configuration
+            .get()?
+            .get(index)?
+            .get()
     }
 
     fn auth_field_mut(&mut self, index: usize) -> Option<&mut AuthField> {
-        self.wrapper.integration.get_mut()?.authentication_configuration.get_mut()?.get_mut(index)?.get_mut()
+        self.wrapper
+            .integration
+            .get_mut()?
+            .authentication_configuration
+            .get_mut()?
+            .get_mut(index)?
+            .get_mut()
     }
 
     /// How many entries `authentication_configuration` has (objects or not).
     pub fn auth_field_count(&self) -> usize {
-        self.integration().and_then(|integration| integration.authentication_configuration.get()).map_or(0, Vec::len)
+        self.integration()
+            .and_then(|integration| integration.authentication_configuration.get())
+            .map_or(0, Vec::len)
     }
 
     /// The action at `index`, when it is an object.
@@ -186,27 +239,42 @@ impl Manifest {
     }
 
     fn input_mut(&mut self, action: usize, input: usize) -> Option<&mut ActionInput> {
-        self.action_mut(action)?.inputs.get_mut()?.get_mut(input)?.get_mut()
+        self.action_mut(action)?
+            .inputs
+            .get_mut()?
+            .get_mut(input)?
+            .get_mut()
     }
 
     /// How many inputs the action at `action` has (objects or not).
     pub fn input_count(&self, action: usize) -> usize {
-        self.action(action).and_then(|action| action.inputs.get()).map_or(0, Vec::len)
+        self.action(action)
+            .and_then(|action| action.inputs.get())
+            .map_or(0, Vec::len)
     }
 
     /// A list of the manifest, for the list operations below.
     pub fn list_mut(&mut self, list: ListRef) -> Option<&mut dyn ListOps> {
         match list {
-            ListRef::AuthFields => list_mut(&mut self.integration_mut().authentication_configuration).map(|l| l as &mut dyn ListOps),
-            ListRef::InteractionTypes => list_mut(&mut self.integration_mut().interaction_types).map(|l| l as &mut dyn ListOps),
+            ListRef::AuthFields => {
+                list_mut(&mut self.integration_mut().authentication_configuration)
+                    .map(|l| l as &mut dyn ListOps)
+            }
+            ListRef::InteractionTypes => list_mut(&mut self.integration_mut().interaction_types)
+                .map(|l| l as &mut dyn ListOps),
             ListRef::Actions => list_mut(&mut self.wrapper.actions).map(|l| l as &mut dyn ListOps),
-            ListRef::Inputs(action) => list_mut(&mut self.action_mut(action)?.inputs).map(|l| l as &mut dyn ListOps),
+            ListRef::Inputs(action) => {
+                list_mut(&mut self.action_mut(action)?.inputs).map(|l| l as &mut dyn ListOps)
+            }
         }
     }
 
     /// Adds a new action with its provider set to the integration's name; returns its index.
     pub fn add_action(&mut self) -> Option<usize> {
-        let provider = self.integration().and_then(|integration| integration.name.as_str()).map(str::to_owned);
+        let provider = self
+            .integration()
+            .and_then(|integration| integration.name.as_str())
+            .map(str::to_owned);
         let actions = list_mut(&mut self.wrapper.actions)?;
         actions.push(Slot::Value(Action {
             provider: provider.map_or(Slot::Absent, Slot::Value),
@@ -248,7 +316,12 @@ impl Manifest {
 
     /// The interaction type at `index`, mutably.
     pub fn interaction_type_mut(&mut self, index: usize) -> Option<&mut Slot<String>> {
-        self.wrapper.integration.get_mut()?.interaction_types.get_mut()?.get_mut(index)
+        self.wrapper
+            .integration
+            .get_mut()?
+            .interaction_types
+            .get_mut()?
+            .get_mut(index)
     }
 }
 
@@ -356,6 +429,10 @@ fn list_mut<T>(slot: &mut Slot<List<T>>) -> Option<&mut List<T>> {
 impl Integration {
     /// The interaction types that are strings.
     pub fn interaction_type_names(&self) -> impl Iterator<Item = &str> {
-        self.interaction_types.get().into_iter().flatten().filter_map(Slot::as_str)
+        self.interaction_types
+            .get()
+            .into_iter()
+            .flatten()
+            .filter_map(Slot::as_str)
     }
 }

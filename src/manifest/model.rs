@@ -97,7 +97,10 @@ impl Manifest {
             integration: Slot::Value(Integration::default()),
             ..Wrapper::default()
         };
-        Manifest { shape: Shape::Wrapper, wrapper }
+        Manifest {
+            shape: Shape::Wrapper,
+            wrapper,
+        }
     }
 
     /// The integration, when the file has one as an object.

@@ -1,7 +1,7 @@
 //! The `json_object!` macro: a manifest object's known keys, in writing order, read and written from one list.
 
-use serde::de::{self, Deserialize, Deserializer, Visitor};
 use super::slot::Slot;
+use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde_json::Value;
 use std::borrow::Cow;
 use std::fmt;

@@ -18,10 +18,18 @@ pub fn json_schema() -> Value {
     let text = json!({ "$ref": "#/$defs/text" });
     let integration_properties = properties(Integration::KEYS, |key| match key {
         "description" => text.clone(),
-        "logo_url" | "icon_url" | "auth_validation_endpoint" | "contact_synchronization_endpoint"
-        | "interaction_retrieval_endpoint" | "agent_synchronization_endpoint" => url.clone(),
-        "authentication_type" => enumeration(AuthenticationType::ALL.map(AuthenticationType::as_str)),
-        "authentication_configuration" => json!({ "type": "array", "items": { "$ref": "#/$defs/authentication_field" } }),
+        "logo_url"
+        | "icon_url"
+        | "auth_validation_endpoint"
+        | "contact_synchronization_endpoint"
+        | "interaction_retrieval_endpoint"
+        | "agent_synchronization_endpoint" => url.clone(),
+        "authentication_type" => {
+            enumeration(AuthenticationType::ALL.map(AuthenticationType::as_str))
+        }
+        "authentication_configuration" => {
+            json!({ "type": "array", "items": { "$ref": "#/$defs/authentication_field" } })
+        }
         "interaction_types" => json!({ "type": "array", "items": one_line, "uniqueItems": true }),
         _ => one_line.clone(),
     });
@@ -113,7 +121,11 @@ pub fn json_schema() -> Value {
 
 /// A `properties` object with one entry per known key, in writing order.
 fn properties(keys: &[&str], schema_of: impl Fn(&str) -> Value) -> Value {
-    Value::Object(keys.iter().map(|key| (key.to_string(), schema_of(key))).collect::<Map<_, _>>())
+    Value::Object(
+        keys.iter()
+            .map(|key| (key.to_string(), schema_of(key)))
+            .collect::<Map<_, _>>(),
+    )
 }
 
 fn enumeration<const N: usize>(values: [&str; N]) -> Value {

@@ -10,7 +10,8 @@ pub fn data_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("INTEGRATION_WIZARD_DATA_DIR") {
         return Some(PathBuf::from(dir));
     }
-    directories::ProjectDirs::from("", "", "integration-wizard").map(|dirs| dirs.data_dir().to_path_buf())
+    directories::ProjectDirs::from("", "", "integration-wizard")
+        .map(|dirs| dirs.data_dir().to_path_buf())
 }
 
 fn recent_file() -> Option<PathBuf> {
@@ -19,8 +20,12 @@ fn recent_file() -> Option<PathBuf> {
 
 /// The recent files that still exist, most recent first.
 pub fn load() -> Vec<PathBuf> {
-    let Some(file) = recent_file() else { return Vec::new() };
-    let Ok(text) = std::fs::read_to_string(file) else { return Vec::new() };
+    let Some(file) = recent_file() else {
+        return Vec::new();
+    };
+    let Ok(text) = std::fs::read_to_string(file) else {
+        return Vec::new();
+    };
     let paths: Vec<PathBuf> = serde_json::from_str(&text).unwrap_or_default();
     paths.into_iter().filter(|path| path.is_file()).collect()
 }

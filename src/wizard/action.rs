@@ -32,7 +32,9 @@ pub enum Action {
     Add,
     Duplicate,
     Delete,
-    MoveItem { up: bool },
+    MoveItem {
+        up: bool,
+    },
     /// Lowercase the first letter of the focused display or description.
     QuickFix,
     Save,
@@ -44,7 +46,9 @@ pub enum Action {
     /// Enter inside a multi-line editor: a line break.
     Newline,
     /// Up / down inside a multi-line editor.
-    EditorLine { up: bool },
+    EditorLine {
+        up: bool,
+    },
     /// Finish a multi-line edit (Tab or Alt-Enter).
     Finish,
     /// Text pasted into the terminal.
@@ -52,11 +56,25 @@ pub enum Action {
     /// An answer to a question (y / n / s ...).
     Answer(char),
     /// A mouse click at a cell, and the wheel.
-    Click { column: u16, row: u16 },
-    Scroll { down: bool },
+    Click {
+        column: u16,
+        row: u16,
+    },
+    Scroll {
+        down: bool,
+    },
     /// The terminal's new size.
-    Resize { width: u16, height: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
     /// Results of the loop's effects.
-    Saved { path: PathBuf, result: Result<(), String> },
-    Loaded { path: PathBuf, result: Result<crate::manifest::Parsed, String> },
+    Saved {
+        path: PathBuf,
+        result: Result<(), String>,
+    },
+    Loaded {
+        path: PathBuf,
+        result: Result<Box<crate::manifest::Parsed>, String>,
+    },
 }

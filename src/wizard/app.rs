@@ -173,26 +173,35 @@ impl App {
             StartItem::Example(index) => match read(EXAMPLES[index].json.as_bytes()) {
                 Ok(parsed) => {
                     self.open_document(Document::opened(parsed, None));
-                    self.status = Some("a copy of the example: Ctrl-S asks where to save it".into());
+                    self.status =
+                        Some("a copy of the example: Ctrl-S asks where to save it".into());
                 }
                 Err(diagnostic) => self.status = Some(diagnostic.message),
             },
             StartItem::Open => {
-                self.overlay = Some(Overlay::Prompt { purpose: PromptPurpose::Open, input: Input::default() });
+                self.overlay = Some(Overlay::Prompt {
+                    purpose: PromptPurpose::Open,
+                    input: Input::default(),
+                });
             }
             StartItem::Recent(path) => effects.push(Effect::Open(path)),
         }
     }
 
-    fn loaded(&mut self, path: PathBuf, result: Result<Parsed, String>) {
+    fn loaded(&mut self, path: PathBuf, result: Result<Box<Parsed>, String>) {
         match result {
             Ok(parsed) => {
+                let parsed = *parsed;
                 let problems = parsed.notes.len();
                 self.open_document(Document::opened(parsed, Some(path.clone())));
                 let errors = self.doc.error_count();
                 self.status = Some(match (errors, problems) {
                     (0, 0) => format!("opened {}", path.display()),
-                    _ => format!("opened {}: {} (see Review & save)", path.display(), self.problem_summary()),
+                    _ => format!(
+                        "opened {}: {} (see Review & save)",
+                        path.display(),
+                        self.problem_summary()
+                    ),
                 });
             }
             Err(message) => {
@@ -213,7 +222,12 @@ impl App {
     }
 
     fn problem_summary(&self) -> String {
-        let errors = self.doc.diagnostics().iter().filter(|d| d.is_error()).count();
+        let errors = self
+            .doc
+            .diagnostics()
+            .iter()
+            .filter(|d| d.is_error())
+            .count();
         let warnings = self.doc.diagnostics().len() - errors;
         format!("{errors} error(s), {warnings} warning(s)")
     }
@@ -228,7 +242,9 @@ impl App {
             Action::Next => self.next_row(count),
             Action::Previous => self.previous_row(),
             Action::PageUp => self.focus = self.focus.saturating_sub(self.page_height()),
-            Action::PageDown => self.focus = (self.focus + self.page_height()).min(count.saturating_sub(1)),
+            Action::PageDown => {
+                self.focus = (self.focus + self.page_height()).min(count.saturating_sub(1))
+            }
             Action::First => self.focus = 0,
             Action::Last => self.focus = count.saturating_sub(1),
             Action::GoTo(step) => self.go_to(step),
@@ -245,10 +261,8 @@ impl App {
             Action::Quit => self.quit(effects),
             Action::Help => self.overlay = Some(Overlay::Help),
             Action::TogglePreview => self.preview_on_narrow = !self.preview_on_narrow,
-            Action::Paste(text) => {
-                if self.open_editor() {
-                    self.update_editor(Action::Paste(text), effects);
-                }
+            Action::Paste(text) if self.open_editor() => {
+                self.update_editor(Action::Paste(text), effects)
             }
             Action::Click { column, row } => self.click(column, row),
             Action::Scroll { down } => self.scroll(down, count),
@@ -283,7 +297,9 @@ impl App {
         self.focus = 0;
         self.back.clear();
         self.status = None;
-        if step == Step::AuthFields && self.doc.manifest.authentication_type() == Some(AuthenticationType::None) {
+        if step == Step::AuthFields
+            && self.doc.manifest.authentication_type() == Some(AuthenticationType::None)
+        {
             self.status = Some("authentication type is none: Talkdesk needs no fields (choose another type in Authentication)".into());
         }
     }
@@ -307,11 +323,15 @@ impl App {
     fn clamp_focus(&mut self) {
         let count = self.rows().len();
         self.focus = self.focus.min(count.saturating_sub(1));
-        self.start_focus = self.start_focus.min(self.start_items.len().saturating_sub(1));
+        self.start_focus = self
+            .start_focus
+            .min(self.start_items.len().saturating_sub(1));
     }
 
     fn activate(&mut self) {
-        let Some(row) = self.focused_row() else { return };
+        let Some(row) = self.focused_row() else {
+            return;
+        };
         match row {
             Row::Text { .. } => {
                 self.open_editor();
@@ -323,7 +343,9 @@ impl App {
             }
             Row::Item(ListRef::AuthFields, index) => self.open_page(Page::AuthField(index), 0),
             Row::Item(ListRef::Actions, index) => self.open_page(Page::Action(index), 0),
-            Row::Item(ListRef::Inputs(action), input) => self.open_page(Page::Input { action, input }, 0),
+            Row::Item(ListRef::Inputs(action), input) => {
+                self.open_page(Page::Input { action, input }, 0)
+            }
             Row::Add(_) => self.add_item(),
             Row::Finding(index) => self.jump_to_finding(index),
         }
@@ -342,7 +364,15 @@ impl App {
     }
 
     fn cycle(&mut self, forward: bool) {
-        let Some(Row::Choice { owner, key, options, .. }) = self.focused_row() else { return };
+        let Some(Row::Choice {
+            owner,
+            key,
+            options,
+            ..
+        }) = self.focused_row()
+        else {
+            return;
+        };
         let values = options.values();
         let current = self.doc.manifest.text(owner, key).and_then(Slot::as_str);
         let position = current.and_then(|value| values.iter().position(|v| *v == value));
@@ -354,19 +384,27 @@ impl App {
         self.doc.manifest.set_text(owner, key, values[next]);
         self.edited(owner.key_pointer(&self.doc.manifest, key));
         if options == Options::InputTypes && values[next] == "select" {
-            self.status = Some("select: list the options in Format, separated by commas, e.g. low,normal,high".into());
+            self.status = Some(
+                "select: list the options in Format, separated by commas, e.g. low,normal,high"
+                    .into(),
+            );
         }
     }
 
     fn choose_authentication(&mut self, kind: AuthenticationType) {
         let added = self.doc.manifest.set_authentication_type(kind);
-        let list = Owner::Integration.key_pointer(&self.doc.manifest, "authentication_configuration");
+        let list =
+            Owner::Integration.key_pointer(&self.doc.manifest, "authentication_configuration");
         self.edited(Owner::Integration.key_pointer(&self.doc.manifest, "authentication_type"));
         self.edited(list);
         self.status = Some(if added.is_empty() {
             format!("authentication type: {}", kind.as_str())
         } else {
-            format!("authentication type: {}; added the fields it requires: {}", kind.as_str(), added.join(", "))
+            format!(
+                "authentication type: {}; added the fields it requires: {}",
+                kind.as_str(),
+                added.join(", ")
+            )
         });
     }
 
@@ -383,7 +421,8 @@ impl App {
 
     fn add_item(&mut self) {
         let Some(list) = self.page_list() else {
-            self.status = Some("nothing to add here: lists are in Features, Auth fields and Actions".into());
+            self.status =
+                Some("nothing to add here: lists are in Features, Auth fields and Actions".into());
             return;
         };
         let manifest = &mut self.doc.manifest;
@@ -394,15 +433,23 @@ impl App {
             ListRef::InteractionTypes => manifest.add_interaction_type(""),
         };
         let Some(index) = index else {
-            self.status = Some("this list holds a value that is not a list; fix it in the file first".into());
+            self.status =
+                Some("this list holds a value that is not a list; fix it in the file first".into());
             return;
         };
-        let pointer = format!("{}/{index}", super::form::list_pointer(list, &self.doc.manifest));
+        let pointer = format!(
+            "{}/{index}",
+            super::form::list_pointer(list, &self.doc.manifest)
+        );
         self.edited(pointer);
         if list == ListRef::Actions && self.doc.manifest.shape == Shape::Bare {
             self.status = Some("this file was a bare integration document; with actions it is saved as {\"integration\": ..., \"actions\": [...]}".into());
         }
-        let item_row = self.rows().iter().position(|row| *row == Row::Item(list, index)).unwrap_or(0);
+        let item_row = self
+            .rows()
+            .iter()
+            .position(|row| *row == Row::Item(list, index))
+            .unwrap_or(0);
         match list {
             ListRef::InteractionTypes => {
                 self.focus = item_row;
@@ -410,7 +457,13 @@ impl App {
             }
             ListRef::AuthFields => self.open_added(Page::AuthField(index), item_row),
             ListRef::Actions => self.open_added(Page::Action(index), item_row),
-            ListRef::Inputs(action) => self.open_added(Page::Input { action, input: index }, item_row),
+            ListRef::Inputs(action) => self.open_added(
+                Page::Input {
+                    action,
+                    input: index,
+                },
+                item_row,
+            ),
         }
     }
 
@@ -434,8 +487,16 @@ impl App {
             self.status = Some("focus an item of a list to duplicate it".into());
             return;
         };
-        if let Some(copy) = self.doc.manifest.list_mut(list).and_then(|items| items.duplicate_at(index)) {
-            self.edited(format!("{}/{copy}", super::form::list_pointer(list, &self.doc.manifest)));
+        if let Some(copy) = self
+            .doc
+            .manifest
+            .list_mut(list)
+            .and_then(|items| items.duplicate_at(index))
+        {
+            self.edited(format!(
+                "{}/{copy}",
+                super::form::list_pointer(list, &self.doc.manifest)
+            ));
             self.focus += 1;
             self.status = Some("duplicated; the copy is named with _copy".into());
         }
@@ -447,8 +508,14 @@ impl App {
             return;
         };
         if list == ListRef::AuthFields && self.doc.manifest.is_required_auth_field(index) {
-            let kind = self.doc.manifest.authentication_type().map_or("", AuthenticationType::as_str);
-            self.status = Some(format!("{kind} requires this field; choose another authentication type to remove it"));
+            let kind = self
+                .doc
+                .manifest
+                .authentication_type()
+                .map_or("", AuthenticationType::as_str);
+            self.status = Some(format!(
+                "{kind} requires this field; choose another authentication type to remove it"
+            ));
             return;
         }
         let label = super::view::items::item_label(&self.doc.manifest, list, index);
@@ -464,22 +531,41 @@ impl App {
     }
 
     fn move_item(&mut self, up: bool) {
-        let Some((list, index)) = self.focused_item() else { return };
-        let moved = self.doc.manifest.list_mut(list).and_then(|items| items.move_at(index, up));
+        let Some((list, index)) = self.focused_item() else {
+            return;
+        };
+        let moved = self
+            .doc
+            .manifest
+            .list_mut(list)
+            .and_then(|items| items.move_at(index, up));
         if let Some(target) = moved {
-            self.edited(format!("{}/{target}", super::form::list_pointer(list, &self.doc.manifest)));
+            self.edited(format!(
+                "{}/{target}",
+                super::form::list_pointer(list, &self.doc.manifest)
+            ));
             self.focus = if up { self.focus - 1 } else { self.focus + 1 };
         }
     }
 
     fn quick_fix(&mut self) {
-        let Some(Row::Text { owner: owner @ Owner::Action(_), key: key @ ("display" | "description"), .. }) = self.focused_row() else {
-            self.status = Some("f lowercases the first letter of an action's display or description".into());
+        let Some(Row::Text {
+            owner: owner @ Owner::Action(_),
+            key: key @ ("display" | "description"),
+            ..
+        }) = self.focused_row()
+        else {
+            self.status =
+                Some("f lowercases the first letter of an action's display or description".into());
             return;
         };
-        let Some(text) = self.doc.manifest.text(owner, key).and_then(Slot::as_str) else { return };
+        let Some(text) = self.doc.manifest.text(owner, key).and_then(Slot::as_str) else {
+            return;
+        };
         let mut chars = text.chars();
-        let Some(first) = chars.next().filter(|c| c.is_uppercase()) else { return };
+        let Some(first) = chars.next().filter(|c| c.is_uppercase()) else {
+            return;
+        };
         let fixed: String = first.to_lowercase().chain(chars).collect();
         self.doc.manifest.set_text(owner, key, &fixed);
         self.edited(owner.key_pointer(&self.doc.manifest, key));
@@ -487,7 +573,9 @@ impl App {
     }
 
     fn jump_to_finding(&mut self, index: usize) {
-        let Some(diagnostic) = self.doc.diagnostics().get(index) else { return };
+        let Some(diagnostic) = self.doc.diagnostics().get(index) else {
+            return;
+        };
         let pointer = diagnostic.pointer.clone();
         self.jump_to(&pointer);
     }
@@ -498,21 +586,38 @@ impl App {
         self.back.clear();
         // Opened items return to their list on Esc.
         let parents: Vec<(Page, Row)> = match page {
-            Page::AuthField(index) => vec![(Page::Step(Step::AuthFields), Row::Item(ListRef::AuthFields, index))],
-            Page::Action(index) => vec![(Page::Step(Step::Actions), Row::Item(ListRef::Actions, index))],
+            Page::AuthField(index) => vec![(
+                Page::Step(Step::AuthFields),
+                Row::Item(ListRef::AuthFields, index),
+            )],
+            Page::Action(index) => vec![(
+                Page::Step(Step::Actions),
+                Row::Item(ListRef::Actions, index),
+            )],
             Page::Input { action, input } => vec![
-                (Page::Step(Step::Actions), Row::Item(ListRef::Actions, action)),
-                (Page::Action(action), Row::Item(ListRef::Inputs(action), input)),
+                (
+                    Page::Step(Step::Actions),
+                    Row::Item(ListRef::Actions, action),
+                ),
+                (
+                    Page::Action(action),
+                    Row::Item(ListRef::Inputs(action), input),
+                ),
             ],
             Page::Step(_) => Vec::new(),
         };
         for (parent, row) in parents {
-            let focus = rows(parent, &self.doc.manifest, 0).iter().position(|r| *r == row).unwrap_or(0);
+            let focus = rows(parent, &self.doc.manifest, 0)
+                .iter()
+                .position(|r| *r == row)
+                .unwrap_or(0);
             self.back.push((parent, focus));
         }
         self.page = page;
         let rows = self.rows();
-        let exact = rows.iter().position(|row| row.pointer(&self.doc.manifest) == pointer);
+        let exact = rows
+            .iter()
+            .position(|row| row.pointer(&self.doc.manifest) == pointer);
         let closest = || {
             rows.iter()
                 .enumerate()
@@ -543,10 +648,18 @@ impl App {
         if self.page == Page::Step(Step::Review) && self.review_json.generation.is_some() {
             let last = self.review_json.line_starts.len().saturating_sub(1);
             let scroll = &mut self.review_json.scroll;
-            *scroll = if down { (*scroll + 3).min(last) } else { scroll.saturating_sub(3) };
+            *scroll = if down {
+                (*scroll + 3).min(last)
+            } else {
+                scroll.saturating_sub(3)
+            };
             return;
         }
-        self.focus = if down { (self.focus + 3).min(count.saturating_sub(1)) } else { self.focus.saturating_sub(3) };
+        self.focus = if down {
+            (self.focus + 3).min(count.saturating_sub(1))
+        } else {
+            self.focus.saturating_sub(3)
+        };
     }
 
     fn edited(&mut self, pointer: String) {
@@ -558,15 +671,31 @@ impl App {
     /// Opens an editor on the focused row; false when it cannot be edited as text.
     fn open_editor(&mut self) -> bool {
         let (target, multiline) = match self.focused_row() {
-            Some(Row::Text { owner, key, multiline, .. }) => (EditTarget::Value { owner, key }, multiline),
-            Some(Row::Item(ListRef::InteractionTypes, index)) => (EditTarget::InteractionType(index), false),
+            Some(Row::Text {
+                owner,
+                key,
+                multiline,
+                ..
+            }) => (EditTarget::Value { owner, key }, multiline),
+            Some(Row::Item(ListRef::InteractionTypes, index)) => {
+                (EditTarget::InteractionType(index), false)
+            }
             _ => return false,
         };
-        if let EditTarget::Value { owner: Owner::AuthField(index), key: "field_name" } = target
+        if let EditTarget::Value {
+            owner: Owner::AuthField(index),
+            key: "field_name",
+        } = target
             && self.doc.manifest.is_required_auth_field(index)
         {
-            let kind = self.doc.manifest.authentication_type().map_or("", AuthenticationType::as_str);
-            self.status = Some(format!("{kind} requires this field name; it cannot be renamed while that type is chosen"));
+            let kind = self
+                .doc
+                .manifest
+                .authentication_type()
+                .map_or("", AuthenticationType::as_str);
+            self.status = Some(format!(
+                "{kind} requires this field name; it cannot be renamed while that type is chosen"
+            ));
             return false;
         }
         let original = self.target_slot(target).cloned().unwrap_or_default();
@@ -575,23 +704,36 @@ impl App {
             _ => String::new(),
         };
         if matches!(original, Slot::Wrong(_)) {
-            self.status = Some("this value has the wrong type; what you type replaces it (Esc keeps it)".into());
+            self.status = Some(
+                "this value has the wrong type; what you type replaces it (Esc keeps it)".into(),
+            );
         }
-        self.editor = Some(Editor { target, original, text: TextBox::new(&current, multiline), was_modified: self.doc.modified });
+        self.editor = Some(Editor {
+            target,
+            original,
+            text: TextBox::new(&current, multiline),
+            was_modified: self.doc.modified,
+        });
         true
     }
 
     fn target_slot(&self, target: EditTarget) -> Option<&Slot<String>> {
         match target {
             EditTarget::Value { owner, key } => self.doc.manifest.text(owner, key),
-            EditTarget::InteractionType(index) => {
-                self.doc.manifest.integration()?.interaction_types.get()?.get(index)
-            }
+            EditTarget::InteractionType(index) => self
+                .doc
+                .manifest
+                .integration()?
+                .interaction_types
+                .get()?
+                .get(index),
         }
     }
 
     fn update_editor(&mut self, action: Action, effects: &mut Vec<Effect>) {
-        let Some(editor) = self.editor.as_mut() else { return };
+        let Some(editor) = self.editor.as_mut() else {
+            return;
+        };
         let multiline = matches!(editor.text, TextBox::Area(_));
         let changed = match action {
             Action::Edit(request) => editor.text.handle(request),
@@ -643,7 +785,9 @@ impl App {
             EditTarget::Value { owner, key } => {
                 let renamed = self.doc.manifest.set_text(owner, key, &value);
                 if renamed > 0 {
-                    self.status = Some(format!("renamed the provider of {renamed} action(s) to match the integration name"));
+                    self.status = Some(format!(
+                        "renamed the provider of {renamed} action(s) to match the integration name"
+                    ));
                 }
                 self.edited(owner.key_pointer(&self.doc.manifest, key));
             }
@@ -659,7 +803,9 @@ impl App {
 
     /// Ends editing, keeping the text; an interaction type left empty is removed.
     fn close_editor(&mut self) {
-        let Some(editor) = self.editor.take() else { return };
+        let Some(editor) = self.editor.take() else {
+            return;
+        };
         if let EditTarget::InteractionType(index) = editor.target
             && editor.text.value().trim().is_empty()
         {
@@ -670,7 +816,9 @@ impl App {
 
     /// Ends editing and puts back the value from before it started.
     fn cancel_editor(&mut self) {
-        let Some(editor) = self.editor.take() else { return };
+        let Some(editor) = self.editor.take() else {
+            return;
+        };
         let restored = editor.original.clone();
         match editor.target {
             EditTarget::Value { owner, key } => {
@@ -703,18 +851,28 @@ impl App {
             Some(path) => self.confirm_and_save(path, effects),
             None => {
                 let input = Input::new(self.doc.default_file_name());
-                self.overlay = Some(Overlay::Prompt { purpose: PromptPurpose::SaveAs, input });
+                self.overlay = Some(Overlay::Prompt {
+                    purpose: PromptPurpose::SaveAs,
+                    input,
+                });
             }
         }
     }
 
     fn confirm_and_save(&mut self, path: PathBuf, effects: &mut Vec<Effect>) {
         let mut reasons = Vec::new();
-        let errors = self.doc.diagnostics().iter().filter(|d| d.is_error()).count();
+        let errors = self
+            .doc
+            .diagnostics()
+            .iter()
+            .filter(|d| d.is_error())
+            .count();
         if errors > 0 {
             reasons.push(format!("it has {errors} error(s): Talkdesk will not accept it until they are fixed (see Review & save)"));
         }
-        if self.doc.disk_shape == Some(Shape::Bare) && self.doc.manifest.written_shape() == Shape::Wrapper {
+        if self.doc.disk_shape == Some(Shape::Bare)
+            && self.doc.manifest.written_shape() == Shape::Wrapper
+        {
             reasons.push("the file was a bare integration document; it will be saved as {\"integration\": ..., \"actions\": [...]}".into());
         }
         if reasons.is_empty() {
@@ -725,7 +883,10 @@ impl App {
     }
 
     fn save_effect(&self, path: PathBuf) -> Effect {
-        Effect::Save { path, contents: to_json(&self.doc.manifest) }
+        Effect::Save {
+            path,
+            contents: to_json(&self.doc.manifest),
+        }
     }
 
     fn saved(&mut self, path: PathBuf, result: Result<(), String>, effects: &mut Vec<Effect>) {
@@ -755,24 +916,36 @@ impl App {
     // ----- overlays -----
 
     fn update_overlay(&mut self, action: Action, effects: &mut Vec<Effect>) {
-        let Some(overlay) = self.overlay.take() else { return };
+        let Some(overlay) = self.overlay.take() else {
+            return;
+        };
         match (overlay, action) {
-            (Overlay::Help, Action::Back | Action::Help | Action::Activate | Action::Answer(_)) => {}
+            (Overlay::Help, Action::Back | Action::Help | Action::Activate | Action::Answer(_)) => {
+            }
             (Overlay::Help, Action::Quit) => self.quit(effects),
             (Overlay::ConfirmQuit, Action::Answer('s') | Action::Save) => {
                 self.quit_after_save = true;
                 self.save(effects);
             }
-            (Overlay::ConfirmQuit, Action::Answer('q' | 'y') | Action::Quit) => effects.push(Effect::Quit),
+            (Overlay::ConfirmQuit, Action::Answer('q' | 'y') | Action::Quit) => {
+                effects.push(Effect::Quit)
+            }
             (Overlay::ConfirmQuit, Action::Back | Action::Answer('n')) => {}
-            (Overlay::ConfirmSave { path, .. }, Action::Answer('y') | Action::Activate) => effects.push(self.save_effect(path)),
+            (Overlay::ConfirmSave { path, .. }, Action::Answer('y') | Action::Activate) => {
+                effects.push(self.save_effect(path))
+            }
             (Overlay::ConfirmSave { .. }, Action::Back | Action::Answer('n')) => {
                 self.quit_after_save = false;
                 self.status = Some("not saved".into());
             }
-            (Overlay::ConfirmDelete { list, index, .. }, Action::Answer('y') | Action::Activate) => self.delete_item(list, index),
+            (
+                Overlay::ConfirmDelete { list, index, .. },
+                Action::Answer('y') | Action::Activate,
+            ) => self.delete_item(list, index),
             (Overlay::ConfirmDelete { .. }, Action::Back | Action::Answer('n')) => {}
-            (Overlay::Prompt { purpose, input }, Action::Activate) => self.answer_prompt(purpose, input, effects),
+            (Overlay::Prompt { purpose, input }, Action::Activate) => {
+                self.answer_prompt(purpose, input, effects)
+            }
             (Overlay::Prompt { .. }, Action::Back) => self.quit_after_save = false,
             (Overlay::Prompt { purpose, mut input }, Action::Edit(request)) => {
                 input.handle(request);
@@ -805,12 +978,22 @@ impl App {
     // ----- derived views -----
 
     fn refresh_review_json(&mut self) {
-        if self.page != Page::Step(Step::Review) || self.review_json.generation == Some(self.doc.generation) {
+        if self.page != Page::Step(Step::Review)
+            || self.review_json.generation == Some(self.doc.generation)
+        {
             return;
         }
         let text = to_json(&self.doc.manifest);
-        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).filter(|&at| at < text.len()).collect();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+            .filter(|&at| at < text.len())
+            .collect();
         let scroll = self.review_json.scroll;
-        self.review_json = ReviewJson { generation: Some(self.doc.generation), text, line_starts, scroll };
+        self.review_json = ReviewJson {
+            generation: Some(self.doc.generation),
+            text,
+            line_starts,
+            scroll,
+        };
     }
 }

@@ -5,7 +5,8 @@ use std::borrow::Cow;
 /// True for characters that must never reach the terminal as they are: C0 and C1 controls,
 /// DEL, and the bidirectional overrides and isolates that can reorder what is drawn.
 fn is_unsafe(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+    c.is_control()
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 /// One line of text, safe to draw: unsafe characters as `\u{1b}`, a newline as `⏎`, a tab as `\t`.

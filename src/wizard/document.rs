@@ -1,7 +1,8 @@
 //! The manifest being edited, with its path, its diagnostics and which of them the author should see yet.
 
 use super::step::{Page, Step};
-use crate::manifest::{Diagnostic, Manifest, Parsed, Severity, Shape, validate};
+use crate::manifest::rules::{Scope, validate_part};
+use crate::manifest::{Diagnostic, Manifest, Parsed, Severity, Shape};
 use std::collections::HashSet;
 use std::path::PathBuf;
 
@@ -29,8 +30,10 @@ pub struct Document {
     pub path: Option<PathBuf>,
     /// What reading noted (legacy shape, letter case): shown until the next save writes it anew.
     pub notes: Vec<Diagnostic>,
-    /// Every finding, notes first, kept sorted by pointer for fast look-ups by prefix.
+    /// Every finding, kept sorted by pointer for fast look-ups by prefix.
     diagnostics: Vec<Diagnostic>,
+    /// The findings by part, so an edit re-checks only the part it touched (see [`Scope`]).
+    parts: Parts,
     /// Unsaved changes.
     pub modified: bool,
     /// Pointers the author has edited: their problems are shown even before a save.
@@ -61,12 +64,18 @@ impl Document {
         document
     }
 
-    fn build(manifest: Manifest, notes: Vec<Diagnostic>, path: Option<PathBuf>, reveal_all: bool) -> Self {
+    fn build(
+        manifest: Manifest,
+        notes: Vec<Diagnostic>,
+        path: Option<PathBuf>,
+        reveal_all: bool,
+    ) -> Self {
         let mut document = Document {
             manifest,
             path,
             notes,
             diagnostics: Vec::new(),
+            parts: Parts::default(),
             modified: false,
             touched: HashSet::new(),
             reveal_all,
@@ -78,12 +87,14 @@ impl Document {
         document
     }
 
-    /// Records an edit at `pointer`: the document is modified and the pointer's problems become visible.
+    /// Records an edit at `pointer`: the document is modified, the part of the manifest holding
+    /// the pointer is checked again, and the pointer's problems become visible.
     pub fn edited(&mut self, pointer: String) {
-        self.touched.insert(pointer);
         self.modified = true;
         self.generation += 1;
-        self.revalidate();
+        self.revalidate_at(&pointer);
+        self.touched.insert(pointer);
+        self.refresh_counts();
     }
 
     /// Shows every problem from now on (a save was tried).
@@ -92,13 +103,50 @@ impl Document {
         self.refresh_counts();
     }
 
-    /// Runs the rules again and refreshes the counts.
+    /// Runs every rule again and refreshes the counts.
     pub fn revalidate(&mut self) {
-        let mut diagnostics = self.notes.clone();
-        diagnostics.extend(validate(&self.manifest));
+        self.parts = Parts::of(&self.manifest);
+        self.collect();
+        self.refresh_counts();
+    }
+
+    /// Runs again the rules of the part an edit at `pointer` touched: one action, or everything
+    /// but the actions; the checks across actions (providers, repeated names) always. A change
+    /// to the actions list itself (added, moved, removed) checks everything.
+    fn revalidate_at(&mut self, pointer: &str) {
+        let action = pointer
+            .strip_prefix("/actions/")
+            .and_then(|rest| rest.split_once('/'))
+            .and_then(|(index, _)| index.parse::<usize>().ok());
+        let same_shape = self.parts.actions.len() == self.manifest.action_count()
+            && self.manifest.written_shape() == Shape::Wrapper;
+        match action {
+            Some(index) if same_shape && index < self.parts.actions.len() => {
+                self.parts.actions[index] = validate_part(&self.manifest, Scope::Action(index));
+            }
+            None if same_shape && !pointer.starts_with("/actions") => {
+                self.parts.head = validate_part(&self.manifest, Scope::Head);
+            }
+            _ => {
+                self.revalidate();
+                return;
+            }
+        }
+        self.parts.across = validate_part(&self.manifest, Scope::AcrossActions);
+        self.collect();
+    }
+
+    /// Gathers the notes and the parts into one list sorted by pointer.
+    fn collect(&mut self) {
+        let parts = &self.parts;
+        let mut diagnostics =
+            Vec::with_capacity(self.notes.len() + parts.head.len() + parts.across.len());
+        diagnostics.extend(self.notes.iter().cloned());
+        diagnostics.extend(parts.head.iter().cloned());
+        diagnostics.extend(parts.actions.iter().flatten().cloned());
+        diagnostics.extend(parts.across.iter().cloned());
         diagnostics.sort_by(|a, b| a.pointer.cmp(&b.pointer));
         self.diagnostics = diagnostics;
-        self.refresh_counts();
     }
 
     fn refresh_counts(&mut self) {
@@ -125,7 +173,9 @@ impl Document {
 
     /// The findings the author should see now.
     pub fn visible(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics.iter().filter(|diagnostic| self.is_visible(diagnostic))
+        self.diagnostics
+            .iter()
+            .filter(|diagnostic| self.is_visible(diagnostic))
     }
 
     /// True when a finding is shown: everything after opening a file or trying to save, otherwise
@@ -136,20 +186,32 @@ impl Document {
         }
         // A problem about a whole list or object shows once something inside it was edited.
         let prefix = format!("{}/", diagnostic.pointer);
-        self.touched.iter().any(|touched| touched.starts_with(&prefix))
+        self.touched
+            .iter()
+            .any(|touched| touched.starts_with(&prefix))
     }
 
     /// The visible findings exactly at `pointer`.
     pub fn at<'a>(&'a self, pointer: &str) -> impl Iterator<Item = &'a Diagnostic> + use<'a> {
-        let start = self.diagnostics.partition_point(|d| d.pointer.as_str() < pointer);
-        let end = start + self.diagnostics[start..].iter().take_while(|d| d.pointer == pointer).count();
-        self.diagnostics[start..end].iter().filter(move |d| self.is_visible(d))
+        let start = self
+            .diagnostics
+            .partition_point(|d| d.pointer.as_str() < pointer);
+        let end = start
+            + self.diagnostics[start..]
+                .iter()
+                .take_while(|d| d.pointer == pointer)
+                .count();
+        self.diagnostics[start..end]
+            .iter()
+            .filter(move |d| self.is_visible(d))
     }
 
     /// Visible problems at `pointer` and everything below it.
     pub fn counts_under(&self, pointer: &str) -> Counts {
         let mut counts = Counts::default();
-        let start = self.diagnostics.partition_point(|d| d.pointer.as_str() < pointer);
+        let start = self
+            .diagnostics
+            .partition_point(|d| d.pointer.as_str() < pointer);
         for diagnostic in &self.diagnostics[start..] {
             let rest = match diagnostic.pointer.strip_prefix(pointer) {
                 Some(rest) => rest,
@@ -180,9 +242,42 @@ impl Document {
 
     /// The file name a new manifest is offered to be saved as: `<name>.json`.
     pub fn default_file_name(&self) -> String {
-        let name = self.manifest.integration().and_then(|i| i.name.non_blank()).unwrap_or("manifest");
-        let safe: String = name.chars().map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' }).collect();
+        let name = self
+            .manifest
+            .integration()
+            .and_then(|i| i.name.non_blank())
+            .unwrap_or("manifest");
+        let safe: String = name
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
         format!("{safe}.json")
+    }
+}
+
+/// The findings of each part of the manifest.
+#[derive(Debug, Clone, Default)]
+struct Parts {
+    head: Vec<Diagnostic>,
+    actions: Vec<Vec<Diagnostic>>,
+    across: Vec<Diagnostic>,
+}
+
+impl Parts {
+    fn of(manifest: &Manifest) -> Self {
+        Parts {
+            head: validate_part(manifest, Scope::Head),
+            actions: (0..manifest.action_count())
+                .map(|index| validate_part(manifest, Scope::Action(index)))
+                .collect(),
+            across: validate_part(manifest, Scope::AcrossActions),
+        }
     }
 }
 
@@ -214,13 +309,18 @@ pub fn page_of(pointer: &str, manifest: &Manifest) -> Page {
             };
         }
     }
-    let Some(tokens) = integration_tokens(pointer, manifest) else { return Page::Step(Step::Review) };
+    let Some(tokens) = integration_tokens(pointer, manifest) else {
+        return Page::Step(Step::Review);
+    };
     match tokens.as_slice() {
-        ["name" | "display_name" | "description" | "logo_url" | "icon_url", ..] => Page::Step(Step::Integration),
+        [
+            "name" | "display_name" | "description" | "logo_url" | "icon_url",
+            ..,
+        ] => Page::Step(Step::Integration),
         ["authentication_type", ..] => Page::Step(Step::Authentication),
-        ["authentication_configuration", index, _, ..] => {
-            index.parse().map_or(Page::Step(Step::AuthFields), Page::AuthField)
-        }
+        ["authentication_configuration", index, _, ..] => index
+            .parse()
+            .map_or(Page::Step(Step::AuthFields), Page::AuthField),
         ["authentication_configuration", ..] => Page::Step(Step::AuthFields),
         [
             "auth_validation_endpoint"
@@ -243,18 +343,39 @@ mod tests {
         let manifest = Manifest::new();
         let cases = [
             ("/integration/name", Page::Step(Step::Integration)),
-            ("/integration/interaction_types/2", Page::Step(Step::Features)),
+            (
+                "/integration/interaction_types/2",
+                Page::Step(Step::Features),
+            ),
             ("/requires_cti", Page::Step(Step::Features)),
-            ("/integration/authentication_type", Page::Step(Step::Authentication)),
-            ("/integration/authentication_configuration", Page::Step(Step::AuthFields)),
-            ("/integration/authentication_configuration/1", Page::Step(Step::AuthFields)),
-            ("/integration/authentication_configuration/1/display", Page::AuthField(1)),
+            (
+                "/integration/authentication_type",
+                Page::Step(Step::Authentication),
+            ),
+            (
+                "/integration/authentication_configuration",
+                Page::Step(Step::AuthFields),
+            ),
+            (
+                "/integration/authentication_configuration/1",
+                Page::Step(Step::AuthFields),
+            ),
+            (
+                "/integration/authentication_configuration/1/display",
+                Page::AuthField(1),
+            ),
             ("/actions", Page::Step(Step::Actions)),
             ("/actions/3", Page::Step(Step::Actions)),
             ("/actions/3/name", Page::Action(3)),
             ("/actions/3/inputs", Page::Action(3)),
             ("/actions/3/inputs/2", Page::Action(3)),
-            ("/actions/3/inputs/2/format", Page::Input { action: 3, input: 2 }),
+            (
+                "/actions/3/inputs/2/format",
+                Page::Input {
+                    action: 3,
+                    input: 2,
+                },
+            ),
             ("/integration/x-unknown", Page::Step(Step::Review)),
             ("", Page::Step(Step::Review)),
         ];

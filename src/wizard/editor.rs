@@ -89,14 +89,21 @@ pub struct TextArea {
 impl TextArea {
     /// A text area holding `value`, the cursor at its end.
     pub fn new(value: &str) -> Self {
-        let lines: Vec<Input> = value.split('\n').map(|line| Input::new(line.to_owned())).collect();
+        let lines: Vec<Input> = value
+            .split('\n')
+            .map(|line| Input::new(line.to_owned()))
+            .collect();
         let row = lines.len() - 1;
         TextArea { lines, row }
     }
 
     /// The text, lines joined with `\n`.
     pub fn value(&self) -> String {
-        self.lines.iter().map(Input::value).collect::<Vec<_>>().join("\n")
+        self.lines
+            .iter()
+            .map(Input::value)
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// The lines, and the row and column (in characters) of the cursor.
@@ -107,17 +114,26 @@ impl TextArea {
     /// Splits the line at the cursor.
     pub fn newline(&mut self) {
         let line = &self.lines[self.row];
-        let split = line.value().char_indices().nth(line.cursor()).map_or(line.value().len(), |(at, _)| at);
+        let split = line
+            .value()
+            .char_indices()
+            .nth(line.cursor())
+            .map_or(line.value().len(), |(at, _)| at);
         let (before, after) = line.value().split_at(split);
         let (before, after) = (before.to_owned(), after.to_owned());
         self.lines[self.row] = Input::new(before);
         self.row += 1;
-        self.lines.insert(self.row, Input::new(after).with_cursor(0));
+        self.lines
+            .insert(self.row, Input::new(after).with_cursor(0));
     }
 
     /// Moves the cursor to the line above or below, keeping its column where it can.
     pub fn move_line(&mut self, up: bool) {
-        let target = if up { self.row.checked_sub(1) } else { Some(self.row + 1).filter(|&row| row < self.lines.len()) };
+        let target = if up {
+            self.row.checked_sub(1)
+        } else {
+            Some(self.row + 1).filter(|&row| row < self.lines.len())
+        };
         if let Some(target) = target {
             let column = self.lines[self.row].cursor();
             self.row = target;
@@ -141,7 +157,9 @@ impl TextArea {
                 self.join_next(line.value());
                 true
             }
-            request => self.lines[self.row].handle(request).is_some_and(|changed| changed.value),
+            request => self.lines[self.row]
+                .handle(request)
+                .is_some_and(|changed| changed.value),
         }
     }
 

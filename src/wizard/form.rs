@@ -9,11 +9,25 @@ use crate::manifest::{Manifest, Slot};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
     /// A text value; `multiline` ones keep line breaks.
-    Text { owner: Owner, key: &'static str, label: &'static str, multiline: bool },
+    Text {
+        owner: Owner,
+        key: &'static str,
+        label: &'static str,
+        multiline: bool,
+    },
     /// A yes/no value.
-    Toggle { owner: Owner, key: &'static str, label: &'static str },
+    Toggle {
+        owner: Owner,
+        key: &'static str,
+        label: &'static str,
+    },
     /// One value out of a fixed set.
-    Choice { owner: Owner, key: &'static str, label: &'static str, options: Options },
+    Choice {
+        owner: Owner,
+        key: &'static str,
+        label: &'static str,
+        options: Options,
+    },
     /// One of the five authentication types, as a radio button.
     AuthType(AuthenticationType),
     /// An element of a list: opened (fields, actions, inputs) or edited in place (interaction types).
@@ -35,7 +49,10 @@ impl Options {
     /// The values, as written in the manifest.
     pub fn values(self) -> Vec<&'static str> {
         match self {
-            Options::AuthFieldTypes => AuthFieldType::ALL.iter().map(|kind| kind.as_str()).collect(),
+            Options::AuthFieldTypes => AuthFieldType::ALL
+                .iter()
+                .map(|kind| kind.as_str())
+                .collect(),
             Options::InputTypes => InputType::ALL.iter().map(|kind| kind.as_str()).collect(),
         }
     }
@@ -50,11 +67,21 @@ impl Options {
 }
 
 const fn text(owner: Owner, key: &'static str, label: &'static str) -> Row {
-    Row::Text { owner, key, label, multiline: false }
+    Row::Text {
+        owner,
+        key,
+        label,
+        multiline: false,
+    }
 }
 
 const fn lines(owner: Owner, key: &'static str, label: &'static str) -> Row {
-    Row::Text { owner, key, label, multiline: true }
+    Row::Text {
+        owner,
+        key,
+        label,
+        multiline: true,
+    }
 }
 
 /// The rows of `page`, top to bottom.
@@ -70,18 +97,44 @@ pub fn rows(page: Page, manifest: &Manifest, findings: usize) -> Vec<Row> {
         ],
         Page::Step(Step::Features) => {
             let mut rows = vec![
-                text(integration, "auth_validation_endpoint", "Auth validation URL"),
-                text(integration, "contact_synchronization_endpoint", "Contact sync URL"),
-                text(integration, "interaction_retrieval_endpoint", "Interaction retrieval URL"),
-                text(integration, "agent_synchronization_endpoint", "Agent sync URL"),
-                Row::Toggle { owner: Owner::Wrapper, key: "requires_cti", label: "Needs CTI?" },
+                text(
+                    integration,
+                    "auth_validation_endpoint",
+                    "Auth validation URL",
+                ),
+                text(
+                    integration,
+                    "contact_synchronization_endpoint",
+                    "Contact sync URL",
+                ),
+                text(
+                    integration,
+                    "interaction_retrieval_endpoint",
+                    "Interaction retrieval URL",
+                ),
+                text(
+                    integration,
+                    "agent_synchronization_endpoint",
+                    "Agent sync URL",
+                ),
+                Row::Toggle {
+                    owner: Owner::Wrapper,
+                    key: "requires_cti",
+                    label: "Needs CTI?",
+                },
             ];
-            let count = manifest.integration().and_then(|i| i.interaction_types.get()).map_or(0, Vec::len);
+            let count = manifest
+                .integration()
+                .and_then(|i| i.interaction_types.get())
+                .map_or(0, Vec::len);
             rows.extend((0..count).map(|index| Row::Item(ListRef::InteractionTypes, index)));
             rows.push(Row::Add(ListRef::InteractionTypes));
             rows
         }
-        Page::Step(Step::Authentication) => AuthenticationType::ALL.into_iter().map(Row::AuthType).collect(),
+        Page::Step(Step::Authentication) => AuthenticationType::ALL
+            .into_iter()
+            .map(Row::AuthType)
+            .collect(),
         Page::Step(Step::AuthFields) => list_rows(ListRef::AuthFields, manifest.auth_field_count()),
         Page::Step(Step::Actions) => list_rows(ListRef::Actions, manifest.action_count()),
         Page::Step(Step::Review) => (0..findings).map(Row::Finding).collect(),
@@ -90,9 +143,22 @@ pub fn rows(page: Page, manifest: &Manifest, findings: usize) -> Vec<Row> {
             vec![
                 text(owner, "field_name", "Field name"),
                 text(owner, "display", "Display"),
-                Row::Toggle { owner, key: "mandatory", label: "Mandatory" },
-                Row::Choice { owner, key: "type", label: "Type", options: Options::AuthFieldTypes },
-                Row::Toggle { owner, key: "store", label: "Store" },
+                Row::Toggle {
+                    owner,
+                    key: "mandatory",
+                    label: "Mandatory",
+                },
+                Row::Choice {
+                    owner,
+                    key: "type",
+                    label: "Type",
+                    options: Options::AuthFieldTypes,
+                },
+                Row::Toggle {
+                    owner,
+                    key: "store",
+                    label: "Store",
+                },
                 lines(owner, "help", "Help"),
                 text(owner, "format", "Format"),
             ]
@@ -105,7 +171,10 @@ pub fn rows(page: Page, manifest: &Manifest, findings: usize) -> Vec<Row> {
                 lines(owner, "description", "Description"),
                 text(owner, "endpoint", "Endpoint"),
             ];
-            rows.extend(list_rows(ListRef::Inputs(index), manifest.input_count(index)));
+            rows.extend(list_rows(
+                ListRef::Inputs(index),
+                manifest.input_count(index),
+            ));
             rows
         }
         Page::Input { action, input } => {
@@ -114,9 +183,23 @@ pub fn rows(page: Page, manifest: &Manifest, findings: usize) -> Vec<Row> {
             vec![
                 text(owner, "key", "Key"),
                 text(owner, "name", "Name"),
-                Row::Toggle { owner, key: "mandatory", label: "Mandatory" },
-                Row::Choice { owner, key: "type", label: "Type", options: Options::InputTypes },
-                Row::Text { owner, key: "format", label: "Format", multiline: textarea },
+                Row::Toggle {
+                    owner,
+                    key: "mandatory",
+                    label: "Mandatory",
+                },
+                Row::Choice {
+                    owner,
+                    key: "type",
+                    label: "Type",
+                    options: Options::InputTypes,
+                },
+                Row::Text {
+                    owner,
+                    key: "format",
+                    label: "Format",
+                    multiline: textarea,
+                },
             ]
         }
     }
@@ -132,9 +215,9 @@ impl Row {
     /// The JSON pointer of the value this row shows, for its diagnostics.
     pub fn pointer(self, manifest: &Manifest) -> String {
         match self {
-            Row::Text { owner, key, .. } | Row::Toggle { owner, key, .. } | Row::Choice { owner, key, .. } => {
-                owner.key_pointer(manifest, key)
-            }
+            Row::Text { owner, key, .. }
+            | Row::Toggle { owner, key, .. }
+            | Row::Choice { owner, key, .. } => owner.key_pointer(manifest, key),
             Row::AuthType(_) => Owner::Integration.key_pointer(manifest, "authentication_type"),
             Row::Item(list, index) => format!("{}/{index}", list_pointer(list, manifest)),
             Row::Add(list) => list_pointer(list, manifest),
@@ -145,8 +228,15 @@ impl Row {
     /// The key of `assets/help.json` explaining this row.
     pub fn help_key(self, manifest: &Manifest) -> String {
         match self {
-            Row::Text { owner, key, .. } | Row::Toggle { owner, key, .. } => format!("{}/{key}", object_name(owner)),
-            Row::Choice { owner, key, options, .. } => match manifest.text(owner, key).and_then(Slot::as_str) {
+            Row::Text { owner, key, .. } | Row::Toggle { owner, key, .. } => {
+                format!("{}/{key}", object_name(owner))
+            }
+            Row::Choice {
+                owner,
+                key,
+                options,
+                ..
+            } => match manifest.text(owner, key).and_then(Slot::as_str) {
                 Some(value) => format!("{}/{value}", options.help_prefix()),
                 None => format!("{}/{key}", object_name(owner)),
             },
@@ -165,7 +255,9 @@ impl Row {
 /// The JSON pointer of a list.
 pub fn list_pointer(list: ListRef, manifest: &Manifest) -> String {
     match list {
-        ListRef::AuthFields => Owner::Integration.key_pointer(manifest, "authentication_configuration"),
+        ListRef::AuthFields => {
+            Owner::Integration.key_pointer(manifest, "authentication_configuration")
+        }
         ListRef::InteractionTypes => Owner::Integration.key_pointer(manifest, "interaction_types"),
         ListRef::Actions => "/actions".into(),
         ListRef::Inputs(action) => format!("/actions/{action}/inputs"),

@@ -5,13 +5,18 @@ use super::app::{App, Screen};
 use super::editor::TextBox;
 use super::overlay::Overlay;
 use super::step::Step;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
 use tui_input::backend::crossterm::to_input_request;
 
 /// Every key, as the `?` panel lists them.
 pub const KEY_HELP: &[(&str, &str)] = &[
     ("↑ ↓", "move between fields"),
-    ("Tab / Shift-Tab", "next / previous field, on into the next step"),
+    (
+        "Tab / Shift-Tab",
+        "next / previous field, on into the next step",
+    ),
     ("1 … 6", "go to a step (or click it)"),
     ("Enter", "edit a field, open an item, confirm"),
     ("Space", "flip a toggle, choose a type"),
@@ -24,9 +29,15 @@ pub const KEY_HELP: &[(&str, &str)] = &[
     ("f", "fix: lowercase the first letter of a display"),
     ("p", "show or hide the JSON preview (narrow terminals)"),
     ("PgUp PgDn Home End", "move by a page, to the first or last"),
-    ("Tab or Alt-Enter", "finish a multi-line text (Enter adds a line)"),
+    (
+        "Tab or Alt-Enter",
+        "finish a multi-line text (Enter adds a line)",
+    ),
     ("Ctrl-S", "save"),
-    ("Ctrl-Q or Ctrl-C", "quit (asks if there are unsaved changes)"),
+    (
+        "Ctrl-Q or Ctrl-C",
+        "quit (asks if there are unsaved changes)",
+    ),
     ("?", "this list"),
 ];
 
@@ -35,9 +46,15 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => key_action(app, key, event),
         Event::Paste(text) => Some(Action::Paste(text.clone())),
-        Event::Resize(width, height) => Some(Action::Resize { width: *width, height: *height }),
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
         Event::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column: mouse.column, row: mouse.row }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: mouse.column,
+                row: mouse.row,
+            }),
             MouseEventKind::ScrollDown => Some(Action::Scroll { down: true }),
             MouseEventKind::ScrollUp => Some(Action::Scroll { down: false }),
             _ => None,
@@ -77,7 +94,9 @@ fn key_action(app: &App, key: &KeyEvent, event: &Event) -> Option<Action> {
             _ => to_input_request(event).map(Action::Edit),
         };
     }
-    let reorder = key.modifiers.intersects(KeyModifiers::SHIFT | KeyModifiers::ALT);
+    let reorder = key
+        .modifiers
+        .intersects(KeyModifiers::SHIFT | KeyModifiers::ALT);
     let action = match key.code {
         KeyCode::Up if reorder => Action::MoveItem { up: true },
         KeyCode::Down if reorder => Action::MoveItem { up: false },

@@ -23,7 +23,9 @@ use action::Action;
 use app::{App, Effect};
 use document::Document;
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -47,7 +49,9 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("integration-wizard: the terminal stopped working ({error}); nothing was lost that was saved");
+            eprintln!(
+                "integration-wizard: the terminal stopped working ({error}); nothing was lost that was saved"
+            );
             ExitCode::FAILURE
         }
     }
@@ -55,17 +59,25 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
 
 /// The app to start with: FILE opened, a new manifest to be saved at FILE, or the start screen.
 pub fn initial_app(file: Option<PathBuf>) -> App {
-    let Some(path) = file else { return App::start(recent::load()) };
+    let Some(path) = file else {
+        return App::start(recent::load());
+    };
     if !path.exists() {
         let mut app = App::editing(Document::blank(Some(path.clone())));
-        app.status = Some(format!("{} does not exist yet: it is created when you save (Ctrl-S)", path.display()));
+        app.status = Some(format!(
+            "{} does not exist yet: it is created when you save (Ctrl-S)",
+            path.display()
+        ));
         return app;
     }
     match load(&path) {
         Ok(parsed) => {
             recent::remember(&path);
             let mut app = App::start(Vec::new());
-            app.update(Action::Loaded { path, result: Ok(parsed) });
+            app.update(Action::Loaded {
+                path,
+                result: Ok(Box::new(parsed)),
+            });
             app
         }
         Err(message) => {
@@ -83,11 +95,16 @@ pub fn load(path: &Path) -> Result<crate::manifest::Parsed, String> {
     }
     let bytes = std::fs::read(path).map_err(|error| match error.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied; check the file's permissions".to_owned(),
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied; check the file's permissions".to_owned()
+        }
         _ => error.to_string(),
     })?;
     read(&bytes).map_err(|diagnostic| match diagnostic.position {
-        Some(position) => format!("line {}, column {}: {}", position.line, position.column, diagnostic.message),
+        Some(position) => format!(
+            "line {}, column {}: {}",
+            position.line, position.column, diagnostic.message
+        ),
         None => diagnostic.message,
     })
 }
@@ -96,11 +113,16 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<
     loop {
         let size = terminal.size()?;
         if (size.width, size.height) != app.size {
-            app.update(Action::Resize { width: size.width, height: size.height });
+            app.update(Action::Resize {
+                width: size.width,
+                height: size.height,
+            });
         }
         terminal.draw(|frame| view::render(app, frame))?;
         let event = event::read()?;
-        let Some(action) = keys::action_for(app, &event) else { continue };
+        let Some(action) = keys::action_for(app, &event) else {
+            continue;
+        };
         let mut effects = app.update(action);
         while !effects.is_empty() {
             let mut next = Vec::new();
@@ -108,14 +130,15 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<
                 match effect {
                     Effect::Quit => return Ok(()),
                     Effect::Save { path, contents } => {
-                        let result = save_atomic(&path, contents.as_bytes(), true).map_err(|error| error.to_string());
+                        let result = save_atomic(&path, contents.as_bytes(), true)
+                            .map_err(|error| error.to_string());
                         if result.is_ok() {
                             recent::remember(&path);
                         }
                         next.extend(app.update(Action::Saved { path, result }));
                     }
                     Effect::Open(path) => {
-                        let result = load(&path);
+                        let result = load(&path).map(Box::new);
                         if result.is_ok() {
                             recent::remember(&path);
                         }
@@ -129,7 +152,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<
 }
 
 fn restore_terminal() {
-    let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+    let _ = execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste
+    );
     ratatui::restore();
 }
 

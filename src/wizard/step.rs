@@ -59,7 +59,10 @@ pub enum Page {
     /// One action's form, with its inputs.
     Action(usize),
     /// One input's form.
-    Input { action: usize, input: usize },
+    Input {
+        action: usize,
+        input: usize,
+    },
 }
 
 impl Page {

@@ -33,27 +33,50 @@ struct Seen<'m> {
     input_keys: HashSet<&'m str>,
 }
 
-/// Checks every action of the list, in order.
+/// Which checks of an action to run: those about the action alone, those that compare it with
+/// the integration and the other actions, or both. The wizard re-runs only the part an edit touched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Checks {
+    /// Everything about the action and its inputs by themselves.
+    pub own: bool,
+    /// `provider` against the integration's name, and names repeated among actions.
+    pub across: bool,
+}
+
+impl Checks {
+    pub(super) const ALL: Checks = Checks {
+        own: true,
+        across: true,
+    };
+}
+
+/// Checks the actions of the list (all, or only the one at `only`), in order.
 pub(super) fn check<'m>(
     findings: &mut Findings,
     actions: &'m [Slot<Action>],
     integration_name: Option<&'m str>,
+    checks: Checks,
+    only: Option<usize>,
 ) {
     let mut seen = Seen {
         integration_name,
-        action_names: HashMap::with_capacity(actions.len()),
+        action_names: HashMap::with_capacity(if checks.across { actions.len() } else { 0 }),
         input_keys: HashSet::new(),
     };
     for (index, slot) in actions.iter().enumerate() {
+        if only.is_some_and(|only| only != index) {
+            continue;
+        }
         match slot {
-            Slot::Value(action) => check_action(findings, index, action, &mut seen),
-            _ => keys::not_object(
+            Slot::Value(action) => check_action(findings, index, action, &mut seen, checks),
+            _ if checks.own => keys::not_object(
                 findings,
                 ACTION_NOT_OBJECT,
                 Place::Action(index).object(),
                 "action",
                 slot,
             ),
+            _ => {}
         }
     }
 }
@@ -63,17 +86,42 @@ fn check_action<'m>(
     index: usize,
     action: &'m Action,
     seen: &mut Seen<'m>,
+    checks: Checks,
 ) {
     let place = Place::Action(index);
-    let provider = keys::required_string(
-        findings,
-        place,
-        "provider",
-        &action.provider,
-        Lines::One,
-        "add the integration's name, which provides the action",
-    );
-    if let (Some(provider), Some(name)) = (provider, seen.integration_name)
+    // The provider belongs with the checks across actions: renaming the integration rewrites them all.
+    if checks.across {
+        let provider = keys::required_string(
+            findings,
+            place,
+            "provider",
+            &action.provider,
+            Lines::One,
+            "add the integration's name, which provides the action",
+        );
+        check_provider(findings, place, provider, seen.integration_name);
+        check_unique_name(findings, index, action.name.non_blank(), seen);
+    }
+    if !checks.own {
+        return;
+    }
+    let hint = "add the action's identifier, e.g. \"create_ticket\"";
+    if let Some(name) =
+        keys::required_string(findings, place, "name", &action.name, Lines::One, hint)
+    {
+        names::check_identifier(findings, name, || place.key("name"));
+    }
+    check_own(findings, index, action, seen);
+}
+
+/// `provider` must repeat the integration's name.
+fn check_provider(
+    findings: &mut Findings,
+    place: Place,
+    provider: Option<&str>,
+    integration_name: Option<&str>,
+) {
+    if let (Some(provider), Some(name)) = (provider, integration_name)
         && provider != name
     {
         findings.error(
@@ -86,24 +134,33 @@ fn check_action<'m>(
             ),
         );
     }
-    let hint = "add the action's identifier, e.g. \"create_ticket\"";
-    if let Some(name) =
-        keys::required_string(findings, place, "name", &action.name, Lines::One, hint)
-    {
-        names::check_identifier(findings, name, || place.key("name"));
-        if let Some(first) = seen.action_names.get(name) {
-            findings.error(
-                DUPLICATE_ACTION_NAME,
-                place.key("name"),
-                format!(
-                    "name {} is already used by action {first}; rename this action or remove it",
-                    quote(name)
-                ),
-            );
-        } else {
-            seen.action_names.insert(name, index);
-        }
+}
+
+/// An action's name may be used once in the list; the later action is the one reported.
+fn check_unique_name<'m>(
+    findings: &mut Findings,
+    index: usize,
+    name: Option<&'m str>,
+    seen: &mut Seen<'m>,
+) {
+    let Some(name) = name else { return };
+    if let Some(first) = seen.action_names.get(name) {
+        findings.error(
+            DUPLICATE_ACTION_NAME,
+            Place::Action(index).key("name"),
+            format!(
+                "name {} is already used by action {first}; rename this action or remove it",
+                quote(name)
+            ),
+        );
+    } else {
+        seen.action_names.insert(name, index);
     }
+}
+
+/// The checks of an action that need nothing but the action itself (after its provider and name).
+fn check_own<'m>(findings: &mut Findings, index: usize, action: &'m Action, seen: &mut Seen<'m>) {
+    let place = Place::Action(index);
     let hint = "add a short lowercase label, e.g. \"create a ticket\"";
     if let Some(display) = keys::required_string(
         findings,

@@ -27,10 +27,18 @@ mod urls;
 mod wrapper;
 
 use super::{Diagnostic, Manifest};
+pub use wrapper::Scope;
 
 /// Every finding about a manifest, in file order (errors and warnings).
 pub fn validate(manifest: &Manifest) -> Vec<Diagnostic> {
+    validate_part(manifest, Scope::All)
+}
+
+/// The findings of one part of the manifest. [`Scope::Head`], each [`Scope::Action`] and
+/// [`Scope::AcrossActions`] together find exactly what [`validate`] finds, so an editor can
+/// re-check only the part an edit touched.
+pub fn validate_part(manifest: &Manifest, scope: Scope) -> Vec<Diagnostic> {
     let mut findings = findings::Findings::default();
-    wrapper::check(&mut findings, manifest);
+    wrapper::check(&mut findings, manifest, scope);
     findings.into_vec()
 }

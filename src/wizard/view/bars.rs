@@ -13,8 +13,14 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 /// `integration-wizard — path ● modified`.
 pub fn render_title(app: &App, frame: &mut Frame, area: Rect) {
-    let path = app.doc.path.as_ref().map_or_else(|| "new manifest (not saved yet)".to_owned(), |path| path.display().to_string());
-    let mut spans = vec![Span::styled(" integration-wizard ", app.theme.title()), Span::raw(format!("— {}", super::super::display::one_line(&path)))];
+    let path = app.doc.path.as_ref().map_or_else(
+        || "new manifest (not saved yet)".to_owned(),
+        |path| path.display().to_string(),
+    );
+    let mut spans = vec![
+        Span::styled(" integration-wizard ", app.theme.title()),
+        Span::raw(format!("— {}", super::super::display::one_line(&path))),
+    ];
     if app.doc.modified {
         spans.push(Span::styled("  ● modified", app.theme.warning()));
     }
@@ -24,7 +30,13 @@ pub fn render_title(app: &App, frame: &mut Frame, area: Rect) {
 /// The last message, if any.
 pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(status) = &app.status {
-        frame.render_widget(Line::styled(format!(" {}", super::super::display::one_line(status)), app.theme.ok()), area);
+        frame.render_widget(
+            Line::styled(
+                format!(" {}", super::super::display::one_line(status)),
+                app.theme.ok(),
+            ),
+            area,
+        );
     }
 }
 
@@ -47,16 +59,55 @@ pub fn render_help(app: &App, frame: &mut Frame, area: Rect) {
 /// The keys that do something here.
 pub fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
     let hints: &[(&str, &str)] = match &app.editor {
-        Some(editor) if matches!(editor.text, TextBox::Area(_)) => &[("Enter", "new line"), ("Tab", "done"), ("Esc", "cancel"), ("Ctrl-S", "save")],
+        Some(editor) if matches!(editor.text, TextBox::Area(_)) => &[
+            ("Enter", "new line"),
+            ("Tab", "done"),
+            ("Esc", "cancel"),
+            ("Ctrl-S", "save"),
+        ],
         Some(_) => &[("Enter", "done"), ("Esc", "cancel"), ("Ctrl-S", "save")],
         None => match (app.page, app.focused_row()) {
-            (Page::Step(Step::Review), _) => &[("↑↓", "move"), ("Enter", "go to field"), ("Ctrl-S", "save"), ("1-6", "steps"), ("?", "keys"), ("Ctrl-Q", "quit")],
-            (_, Some(Row::Item(..) | Row::Add(_))) => {
-                &[("Enter", "open"), ("a", "add"), ("c", "copy"), ("Del", "delete"), ("Shift-↑↓", "reorder"), ("Esc", "back"), ("?", "keys")]
-            }
-            (_, Some(Row::Toggle { .. } | Row::AuthType(_))) => &[("↑↓", "move"), ("Space", "choose"), ("Tab", "next"), ("1-6", "steps"), ("Ctrl-S", "save"), ("?", "keys")],
-            (_, Some(Row::Choice { .. })) => &[("←→", "choose"), ("↑↓", "move"), ("Tab", "next"), ("Ctrl-S", "save"), ("?", "keys")],
-            _ => &[("↑↓", "move"), ("Enter", "edit"), ("Tab", "next"), ("1-6", "steps"), ("Ctrl-S", "save"), ("?", "keys"), ("Ctrl-Q", "quit")],
+            (Page::Step(Step::Review), _) => &[
+                ("↑↓", "move"),
+                ("Enter", "go to field"),
+                ("Ctrl-S", "save"),
+                ("1-6", "steps"),
+                ("?", "keys"),
+                ("Ctrl-Q", "quit"),
+            ],
+            (_, Some(Row::Item(..) | Row::Add(_))) => &[
+                ("Enter", "open"),
+                ("a", "add"),
+                ("c", "copy"),
+                ("Del", "delete"),
+                ("Shift-↑↓", "reorder"),
+                ("Esc", "back"),
+                ("?", "keys"),
+            ],
+            (_, Some(Row::Toggle { .. } | Row::AuthType(_))) => &[
+                ("↑↓", "move"),
+                ("Space", "choose"),
+                ("Tab", "next"),
+                ("1-6", "steps"),
+                ("Ctrl-S", "save"),
+                ("?", "keys"),
+            ],
+            (_, Some(Row::Choice { .. })) => &[
+                ("←→", "choose"),
+                ("↑↓", "move"),
+                ("Tab", "next"),
+                ("Ctrl-S", "save"),
+                ("?", "keys"),
+            ],
+            _ => &[
+                ("↑↓", "move"),
+                ("Enter", "edit"),
+                ("Tab", "next"),
+                ("1-6", "steps"),
+                ("Ctrl-S", "save"),
+                ("?", "keys"),
+                ("Ctrl-Q", "quit"),
+            ],
         },
     };
     let mut spans = Vec::new();

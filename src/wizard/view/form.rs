@@ -19,11 +19,17 @@ use unicode_width::UnicodeWidthStr;
 /// Draws the page's rows in `area`.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let title = format!(" {} ", breadcrumb(app));
-    frame.render_widget(Block::bordered().title(Span::styled(title, app.theme.title())), area);
+    frame.render_widget(
+        Block::bordered().title(Span::styled(title, app.theme.title())),
+        area,
+    );
     let inner = area.inner(ratatui::layout::Margin::new(1, 1));
     let rows = app.rows();
     if rows.is_empty() {
-        frame.render_widget(Paragraph::new("nothing here yet").style(app.theme.dim()), inner);
+        frame.render_widget(
+            Paragraph::new("nothing here yet").style(app.theme.dim()),
+            inner,
+        );
         return;
     }
     let width = label_width(&rows, inner);
@@ -31,7 +37,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         render_row(app, frame, row_area, index, rows[index], width);
     }
     if app.scroll > 0 {
-        frame.render_widget(Span::styled(format!("↑ {} more", app.scroll), app.theme.dim()), Rect::new(inner.right().saturating_sub(12), area.y, 12, 1));
+        frame.render_widget(
+            Span::styled(format!("↑ {} more", app.scroll), app.theme.dim()),
+            Rect::new(inner.right().saturating_sub(12), area.y, 12, 1),
+        );
     }
 }
 
@@ -39,16 +48,27 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 pub fn breadcrumb(app: &App) -> String {
     let manifest = &app.doc.manifest;
     let name = |slot: Option<&Slot<String>>, index: usize| {
-        slot.and_then(Slot::non_blank).map_or_else(|| format!("#{}", index + 1), |text| one_line(text).into_owned())
+        slot.and_then(Slot::non_blank).map_or_else(
+            || format!("#{}", index + 1),
+            |text| one_line(text).into_owned(),
+        )
     };
     match app.page {
         Page::Step(step) => match step {
             super::super::step::Step::Actions => format!("Actions ({})", manifest.action_count()),
-            super::super::step::Step::AuthFields => format!("Auth fields ({})", manifest.auth_field_count()),
+            super::super::step::Step::AuthFields => {
+                format!("Auth fields ({})", manifest.auth_field_count())
+            }
             step => step.title().to_owned(),
         },
-        Page::AuthField(index) => format!("Auth fields › {}", name(manifest.auth_field(index).map(|f| &f.field_name), index)),
-        Page::Action(index) => format!("Actions › {}", name(manifest.action(index).map(|a| &a.name), index)),
+        Page::AuthField(index) => format!(
+            "Auth fields › {}",
+            name(manifest.auth_field(index).map(|f| &f.field_name), index)
+        ),
+        Page::Action(index) => format!(
+            "Actions › {}",
+            name(manifest.action(index).map(|a| &a.name), index)
+        ),
         Page::Input { action, input } => format!(
             "Actions › {} › {}",
             name(manifest.action(action).map(|a| &a.name), action),
@@ -62,23 +82,34 @@ fn label_width(rows: &[Row], area: Rect) -> u16 {
     let longest = rows
         .iter()
         .map(|row| match row {
-            Row::Text { label, .. } | Row::Toggle { label, .. } | Row::Choice { label, .. } => label.width(),
+            Row::Text { label, .. } | Row::Toggle { label, .. } | Row::Choice { label, .. } => {
+                label.width()
+            }
             _ => 0,
         })
         .max()
         .unwrap_or(0);
-    u16::try_from(longest + 2).unwrap_or(u16::MAX).min(area.width / 2).max(8)
+    u16::try_from(longest + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.width / 2)
+        .max(8)
 }
 
 fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, width: u16) {
     let theme = app.theme;
     let focused = index == app.focus;
     let marker = if focused { "▶ " } else { "  " };
-    let label_style = if focused { theme.focus().patch(theme.label()) } else { theme.label() };
+    let label_style = if focused {
+        theme.focus().patch(theme.label())
+    } else {
+        theme.label()
+    };
     let mut spans = vec![Span::styled(marker, label_style)];
     let editing_here = focused && app.editor.is_some();
     match row {
-        Row::Text { owner, key, label, .. } => {
+        Row::Text {
+            owner, key, label, ..
+        } => {
             spans.push(Span::styled(pad(label, width), label_style));
             if !editing_here {
                 spans.extend(text_value(app, app.doc.manifest.text(owner, key)));
@@ -93,14 +124,25 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
                 Some(other) => wrong_value(app, other.found()),
             });
         }
-        Row::Choice { owner, key, label, options } => {
+        Row::Choice {
+            owner,
+            key,
+            label,
+            options,
+        } => {
             spans.push(Span::styled(pad(label, width), label_style));
             let current = app.doc.manifest.text(owner, key);
             for value in options.values() {
                 let chosen = current.and_then(Slot::as_str) == Some(value);
-                spans.push(if chosen { Span::styled(format!("‹{value}›"), theme.focus()) } else { Span::styled(format!(" {value} "), theme.dim()) });
+                spans.push(if chosen {
+                    Span::styled(format!("‹{value}›"), theme.focus())
+                } else {
+                    Span::styled(format!(" {value} "), theme.dim())
+                });
             }
-            if let Some(slot) = current.filter(|slot| !matches!(slot, Slot::Value(v) if options.values().contains(&v.as_str()))) {
+            if let Some(slot) = current.filter(
+                |slot| !matches!(slot, Slot::Value(v) if options.values().contains(&v.as_str())),
+            ) {
                 spans.push(Span::raw("  "));
                 spans.extend(text_value(app, Some(slot)));
             }
@@ -108,19 +150,31 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
         Row::AuthType(kind) => {
             let chosen = app.doc.manifest.authentication_type() == Some(kind);
             let radio = if chosen { "(•) " } else { "( ) " };
-            spans.push(Span::styled(format!("{radio}{}", pad(kind.as_str(), 27)), label_style));
-            spans.push(Span::styled(super::super::help_text::help(&format!("authentication_type/{}", kind.as_str())), theme.dim()));
+            spans.push(Span::styled(
+                format!("{radio}{}", pad(kind.as_str(), 27)),
+                label_style,
+            ));
+            spans.push(Span::styled(
+                super::super::help_text::help(&format!("authentication_type/{}", kind.as_str())),
+                theme.dim(),
+            ));
         }
         Row::Item(list, item) => {
             let style = if focused { theme.focus() } else { Style::new() };
-            spans.push(Span::styled(item_label(&app.doc.manifest, list, item), style));
+            spans.push(Span::styled(
+                item_label(&app.doc.manifest, list, item),
+                style,
+            ));
             if !(list == ListRef::InteractionTypes && editing_here) {
                 spans.extend(problem_badge(app, &row.pointer(&app.doc.manifest)));
             } else {
                 spans.pop();
             }
         }
-        Row::Add(list) => spans.push(Span::styled(format!("{}  (a)", add_label(list)), if focused { theme.focus() } else { theme.ok() })),
+        Row::Add(list) => spans.push(Span::styled(
+            format!("{}  (a)", add_label(list)),
+            if focused { theme.focus() } else { theme.ok() },
+        )),
         Row::Finding(_) => {}
     }
     frame.render_widget(Line::from(spans), Rect { height: 1, ..area });
@@ -129,7 +183,10 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
         y = render_editor(app, frame, area, row, width);
     }
     if let Some(preview) = template_preview(app, row) {
-        let line = Line::from(vec![Span::raw("    renders as: "), Span::styled(one_line(&preview).into_owned(), theme.dim())]);
+        let line = Line::from(vec![
+            Span::raw("    renders as: "),
+            Span::styled(one_line(&preview).into_owned(), theme.dim()),
+        ]);
         y = draw_line(frame, area, y, line);
     }
     let (shown, more) = inline_diagnostics(app, row);
@@ -137,7 +194,15 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
         y = draw_line(frame, area, y, diagnostic_line(app, diagnostic));
     }
     if more > 0 {
-        draw_line(frame, area, y, Line::styled(format!("    … {more} more (see Review & save)"), theme.dim()));
+        draw_line(
+            frame,
+            area,
+            y,
+            Line::styled(
+                format!("    … {more} more (see Review & save)"),
+                theme.dim(),
+            ),
+        );
     }
 }
 
@@ -154,17 +219,26 @@ pub fn diagnostic_line<'a>(app: &App, diagnostic: &'a Diagnostic) -> Line<'a> {
         Severity::Error => ("✗", app.theme.error()),
         Severity::Warning => ("!", app.theme.warning()),
     };
-    Line::styled(format!("    {symbol} {}", one_line(&diagnostic.message)), style)
+    Line::styled(
+        format!("    {symbol} {}", one_line(&diagnostic.message)),
+        style,
+    )
 }
 
 fn problem_badge(app: &App, pointer: &str) -> Vec<Span<'static>> {
     let counts = app.doc.counts_under(pointer);
     let mut spans = Vec::new();
     if counts.errors > 0 {
-        spans.push(Span::styled(format!("  ✗{}", counts.errors), app.theme.error()));
+        spans.push(Span::styled(
+            format!("  ✗{}", counts.errors),
+            app.theme.error(),
+        ));
     }
     if counts.warnings > 0 {
-        spans.push(Span::styled(format!("  !{}", counts.warnings), app.theme.warning()));
+        spans.push(Span::styled(
+            format!("  !{}", counts.warnings),
+            app.theme.warning(),
+        ));
     }
     spans
 }
@@ -174,23 +248,39 @@ fn text_value(app: &App, slot: Option<&Slot<String>>) -> Vec<Span<'static>> {
         Some(Slot::Value(text)) if text.contains('\n') => {
             let first = text.split('\n').next().unwrap_or_default();
             let more = text.split('\n').count() - 1;
-            vec![Span::raw(one_line(first).into_owned()), Span::styled(format!("  (+{more} line{})", if more == 1 { "" } else { "s" }), app.theme.dim())]
+            vec![
+                Span::raw(one_line(first).into_owned()),
+                Span::styled(
+                    format!("  (+{more} line{})", if more == 1 { "" } else { "s" }),
+                    app.theme.dim(),
+                ),
+            ]
         }
         Some(Slot::Value(text)) => vec![Span::raw(one_line(text).into_owned())],
         Some(Slot::Null) => vec![Span::styled("null", app.theme.dim())],
-        Some(Slot::Wrong(value)) => vec![wrong_value(app, crate::manifest::slot::json_type_name(value))],
+        Some(Slot::Wrong(value)) => vec![wrong_value(
+            app,
+            crate::manifest::slot::json_type_name(value),
+        )],
         Some(Slot::Absent) | None => vec![Span::styled("(not set)", app.theme.dim())],
     }
 }
 
 fn wrong_value(app: &App, found: &str) -> Span<'static> {
-    Span::styled(format!("⚠ {found} (wrong type: Enter to replace)"), app.theme.error())
+    Span::styled(
+        format!("⚠ {found} (wrong type: Enter to replace)"),
+        app.theme.error(),
+    )
 }
 
 fn pad(text: &str, width: u16) -> String {
     let width = usize::from(width);
     let shown = text.width();
-    if shown >= width { format!("{} ", truncate(text, width.saturating_sub(1))) } else { format!("{text}{}", " ".repeat(width - shown)) }
+    if shown >= width {
+        format!("{} ", truncate(text, width.saturating_sub(1)))
+    } else {
+        format!("{text}{}", " ".repeat(width - shown))
+    }
 }
 
 fn truncate(text: &str, width: usize) -> String {
@@ -206,7 +296,9 @@ fn truncate(text: &str, width: usize) -> String {
 
 /// Draws the open editor in the focused row and places the terminal cursor; returns the next free line.
 fn render_editor(app: &App, frame: &mut Frame, area: Rect, row: Row, label_width: u16) -> u16 {
-    let Some(editor) = &app.editor else { return area.y + 1 };
+    let Some(editor) = &app.editor else {
+        return area.y + 1;
+    };
     let value_x = match row {
         Row::Item(..) => area.x + 2,
         _ => area.x + 2 + label_width,
@@ -220,7 +312,10 @@ fn render_editor(app: &App, frame: &mut Frame, area: Rect, row: Row, label_width
             let field = Rect::new(value_x, area.y, width, 1);
             frame.render_widget(Paragraph::new(visible).style(app.theme.focus()), field);
             let cursor = u16::try_from(input.visual_cursor().saturating_sub(scroll)).unwrap_or(0);
-            frame.set_cursor_position(Position::new((value_x + cursor).min(area.right().saturating_sub(1)), area.y));
+            frame.set_cursor_position(Position::new(
+                (value_x + cursor).min(area.right().saturating_sub(1)),
+                area.y,
+            ));
             area.y + 1
         }
         TextBox::Area(text_area) => {
@@ -235,10 +330,17 @@ fn render_editor(app: &App, frame: &mut Frame, area: Rect, row: Row, label_width
                 let width = area.right().saturating_sub(x).max(1);
                 let scroll = line.visual_scroll(usize::from(width.saturating_sub(1)));
                 let shown = skip_columns(&one_line(line.value()), scroll);
-                frame.render_widget(Paragraph::new(format!("│ {shown}")).style(app.theme.focus()), Rect::new(area.x + 2, y, width + 2, 1));
+                frame.render_widget(
+                    Paragraph::new(format!("│ {shown}")).style(app.theme.focus()),
+                    Rect::new(area.x + 2, y, width + 2, 1),
+                );
                 if offset == cursor_row {
-                    let cursor = u16::try_from(line.visual_cursor().saturating_sub(scroll)).unwrap_or(0);
-                    frame.set_cursor_position(Position::new((x + cursor).min(area.right().saturating_sub(1)), y));
+                    let cursor =
+                        u16::try_from(line.visual_cursor().saturating_sub(scroll)).unwrap_or(0);
+                    frame.set_cursor_position(Position::new(
+                        (x + cursor).min(area.right().saturating_sub(1)),
+                        y,
+                    ));
                 }
                 y += 1;
             }
@@ -260,7 +362,14 @@ fn skip_columns(text: &str, columns: usize) -> String {
 
 /// How an authentication field's `format` looks with example values (`{{account}}` → `example-account`).
 pub fn template_preview(app: &App, row: Row) -> Option<String> {
-    let Row::Text { owner: Owner::AuthField(_), key: "format", .. } = row else { return None };
+    let Row::Text {
+        owner: Owner::AuthField(_),
+        key: "format",
+        ..
+    } = row
+    else {
+        return None;
+    };
     let format = app.doc.manifest.text(row_owner(row)?, "format")?.as_str()?;
     if !format.contains("{{") {
         return None;
@@ -287,7 +396,9 @@ pub fn template_preview(app: &App, row: Row) -> Option<String> {
 
 fn row_owner(row: Row) -> Option<Owner> {
     match row {
-        Row::Text { owner, .. } | Row::Toggle { owner, .. } | Row::Choice { owner, .. } => Some(owner),
+        Row::Text { owner, .. } | Row::Toggle { owner, .. } | Row::Choice { owner, .. } => {
+            Some(owner)
+        }
         _ => None,
     }
 }

@@ -14,12 +14,22 @@ pub fn render(app: &App, frame: &mut Frame) {
     let theme = app.theme;
     let heading = [
         Line::styled(" integration-wizard", theme.title()),
-        Line::raw(" Create or change a Talkdesk integration manifest: the integration, its authentication and its actions."),
+        Line::raw(
+            " Create or change a Talkdesk integration manifest: the integration, its authentication and its actions.",
+        ),
         Line::raw(""),
         Line::styled(" What would you like to do?", theme.label()),
     ];
     for (offset, line) in heading.into_iter().enumerate() {
-        frame.render_widget(line, Rect::new(area.x, area.y + u16::try_from(offset).unwrap_or(0), area.width, 1));
+        frame.render_widget(
+            line,
+            Rect::new(
+                area.x,
+                area.y + u16::try_from(offset).unwrap_or(0),
+                area.width,
+                1,
+            ),
+        );
     }
     let top = start_list_top();
     let mut recent_heading_drawn = false;
@@ -30,7 +40,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
         let label = match item {
             StartItem::Blank => "New blank manifest".to_owned(),
-            StartItem::Example(example) => format!("New from example: {}", EXAMPLES[*example].title),
+            StartItem::Example(example) => {
+                format!("New from example: {}", EXAMPLES[*example].title)
+            }
             StartItem::Open => "Open a manifest file…".to_owned(),
             StartItem::Recent(path) => {
                 let prefix = if recent_heading_drawn { "" } else { "Recent: " };
@@ -40,11 +52,24 @@ pub fn render(app: &App, frame: &mut Frame) {
         };
         let focused = index == app.start_focus;
         let marker = if focused { "▶ " } else { "  " };
-        let style = if focused { theme.focus() } else { ratatui::style::Style::new() };
-        frame.render_widget(Line::from(vec![Span::raw(" "), Span::styled(format!("{marker}{label}"), style)]), Rect::new(area.x, y, area.width, 1));
+        let style = if focused {
+            theme.focus()
+        } else {
+            ratatui::style::Style::new()
+        };
+        frame.render_widget(
+            Line::from(vec![
+                Span::raw(" "),
+                Span::styled(format!("{marker}{label}"), style),
+            ]),
+            Rect::new(area.x, y, area.width, 1),
+        );
     }
     if let Some(status) = &app.status {
-        frame.render_widget(Line::styled(format!(" {}", one_line(status)), theme.warning()), Rect::new(area.x, area.bottom() - 2, area.width, 1));
+        frame.render_widget(
+            Line::styled(format!(" {}", one_line(status)), theme.warning()),
+            Rect::new(area.x, area.bottom() - 2, area.width, 1),
+        );
     }
     let hints = Line::from(vec![
         Span::styled(" ↑↓", theme.key()),

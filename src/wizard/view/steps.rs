@@ -10,7 +10,10 @@ use ratatui::widgets::Block;
 
 /// Draws the step list.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    frame.render_widget(Block::bordered().title(Span::styled(" Steps ", app.theme.title())), area);
+    frame.render_widget(
+        Block::bordered().title(Span::styled(" Steps ", app.theme.title())),
+        area,
+    );
     let inner = area.inner(Margin::new(1, 1));
     for (offset, step) in Step::ALL.into_iter().enumerate() {
         let y = inner.y + u16::try_from(offset).unwrap_or(0);
@@ -19,8 +22,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         }
         let current = app.page.step() == step;
         let marker = if current { "▶" } else { " " };
-        let name_style = if current { app.theme.focus() } else { app.theme.label() };
-        let mut spans = vec![Span::styled(format!("{marker}{} {:<15}", step.index() + 1, step.title()), name_style)];
+        let name_style = if current {
+            app.theme.focus()
+        } else {
+            app.theme.label()
+        };
+        let mut spans = vec![Span::styled(
+            format!("{marker}{} {:<15}", step.index() + 1, step.title()),
+            name_style,
+        )];
         spans.push(state(app, step));
         frame.render_widget(Line::from(spans), Rect::new(inner.x, y, inner.width, 1));
     }
@@ -41,17 +51,34 @@ fn state(app: &App, step: Step) -> Span<'static> {
 
 /// True when the step holds anything the author wrote.
 fn touched(app: &App, step: Step) -> bool {
-    let Some(integration) = app.doc.manifest.integration() else { return false };
-    let any = |keys: &[&str]| keys.iter().any(|key| integration.text(key).is_some_and(|slot| !slot.is_absent()));
+    let Some(integration) = app.doc.manifest.integration() else {
+        return false;
+    };
+    let any = |keys: &[&str]| {
+        keys.iter()
+            .any(|key| integration.text(key).is_some_and(|slot| !slot.is_absent()))
+    };
     match step {
-        Step::Integration => any(&["name", "display_name", "description", "logo_url", "icon_url"]),
+        Step::Integration => any(&[
+            "name",
+            "display_name",
+            "description",
+            "logo_url",
+            "icon_url",
+        ]),
         Step::Features => {
-            any(&["auth_validation_endpoint", "contact_synchronization_endpoint", "interaction_retrieval_endpoint", "agent_synchronization_endpoint"])
-                || !integration.interaction_types.is_absent()
+            any(&[
+                "auth_validation_endpoint",
+                "contact_synchronization_endpoint",
+                "interaction_retrieval_endpoint",
+                "agent_synchronization_endpoint",
+            ]) || !integration.interaction_types.is_absent()
                 || !app.doc.manifest.wrapper.requires_cti.is_absent()
         }
         Step::Authentication => !integration.authentication_type.is_absent(),
-        Step::AuthFields => matches!(&integration.authentication_configuration, Slot::Value(fields) if !fields.is_empty()),
+        Step::AuthFields => {
+            matches!(&integration.authentication_configuration, Slot::Value(fields) if !fields.is_empty())
+        }
         Step::Actions => app.doc.manifest.action_count() > 0,
         Step::Review => app.doc.path.is_some() && !app.doc.modified,
     }
