@@ -31,7 +31,16 @@ fn switching_type_keeps_every_field_and_adds_only_the_missing_ones() {
     assert_eq!(added, ["username", "password"]);
     assert_eq!(
         field_names(&manifest),
-        ["account", "site", "client_id", "client_secret", "authorization_url", "access_token_url", "username", "password"]
+        [
+            "account",
+            "site",
+            "client_id",
+            "client_secret",
+            "authorization_url",
+            "access_token_url",
+            "username",
+            "password"
+        ]
     );
     manifest.set_authentication_type(AuthenticationType::None);
     assert_eq!(manifest.auth_field_count(), 8, "choosing none deletes nothing");
@@ -108,4 +117,17 @@ fn new_inputs_and_interaction_types_land_at_the_end() {
     assert_eq!(manifest.add_interaction_type("Case"), Some(1));
     let names: Vec<_> = manifest.integration().expect("integration").interaction_type_names().collect();
     assert_eq!(names, ["Ticket", "Case"]);
+}
+
+#[test]
+fn select_options_are_edited_as_a_list_and_stored_comma_separated() {
+    let mut manifest = Manifest::new();
+    let action = manifest.add_action().expect("actions");
+    let input = manifest.add_input(action).expect("inputs");
+    assert!(manifest.select_options(action, input).is_empty());
+    manifest.set_select_options(action, input, &["low".into(), "normal".into(), "high".into()]);
+    assert_eq!(manifest.input(action, input).and_then(|i| i.format.as_str()), Some("low,normal,high"));
+    assert_eq!(manifest.select_options(action, input), ["low", "normal", "high"]);
+    manifest.set_select_options(action, input, &[]);
+    assert!(manifest.input(action, input).expect("input").format.is_absent());
 }

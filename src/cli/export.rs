@@ -42,10 +42,7 @@ pub fn run(file: &Path, out: &Path) -> u8 {
     for (path, text) in documents {
         let folder = path.parent().unwrap_or(out);
         if let Err(error) = std::fs::create_dir_all(folder) {
-            eprintln!(
-                "cannot create {}: {error}; check the --out path",
-                folder.display()
-            );
+            eprintln!("cannot create {}: {error}; check the --out path", folder.display());
             return exit::USAGE;
         }
         if let Err(error) = save_atomic(&path, text.as_bytes(), false) {
@@ -61,10 +58,7 @@ pub fn run(file: &Path, out: &Path) -> u8 {
 fn documents(manifest: &Manifest, out: &Path) -> Result<Vec<(PathBuf, String)>, String> {
     let mut documents = Vec::new();
     if let Some(integration) = manifest.integration() {
-        documents.push((
-            out.join("integration.json"),
-            format!("{}\n", pretty(integration)),
-        ));
+        documents.push((out.join("integration.json"), format!("{}\n", pretty(integration))));
     }
     for (index, action) in manifest.actions() {
         let name = action.name.as_str().unwrap_or_default();
@@ -74,10 +68,7 @@ fn documents(manifest: &Manifest, out: &Path) -> Result<Vec<(PathBuf, String)>, 
                 name.escape_debug()
             ));
         }
-        documents.push((
-            out.join("actions").join(format!("{name}.json")),
-            format!("{}\n", pretty(action)),
-        ));
+        documents.push((out.join("actions").join(format!("{name}.json")), format!("{}\n", pretty(action))));
     }
     Ok(documents)
 }
@@ -87,9 +78,7 @@ fn is_safe_file_name(name: &str) -> bool {
     !name.is_empty()
         && name != "."
         && name != ".."
-        && !name.chars().any(|c| {
-            c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
-        })
+        && !name.chars().any(|c| c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|'))
 }
 
 #[cfg(test)]

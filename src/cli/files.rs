@@ -19,9 +19,7 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Target> {
             let entries = WalkDir::new(path)
                 .sort_by_file_name()
                 .into_iter()
-                .filter_entry(|entry| {
-                    entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
-                });
+                .filter_entry(|entry| entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.'));
             for entry in entries {
                 match entry {
                     Ok(entry) if entry.file_type().is_file() && is_json(entry.path()) => {
@@ -42,17 +40,14 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Target> {
 }
 
 fn is_json(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|extension| extension.eq_ignore_ascii_case("json"))
+    path.extension().is_some_and(|extension| extension.eq_ignore_ascii_case("json"))
 }
 
 /// Reads a file, with a message that says what to do when it cannot be read.
 pub fn read(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|error| match error.kind() {
         std::io::ErrorKind::NotFound => "no such file; check the path".to_owned(),
-        std::io::ErrorKind::PermissionDenied => {
-            "permission denied; check the file's permissions".to_owned()
-        }
+        std::io::ErrorKind::PermissionDenied => "permission denied; check the file's permissions".to_owned(),
         _ if path.is_dir() => "this is a folder, not a manifest file".to_owned(),
         _ => format!("cannot read it: {error}"),
     })

@@ -22,11 +22,7 @@ pub mod exit {
 
 /// Create, check and export Talkdesk integration manifests.
 #[derive(Debug, Parser)]
-#[command(
-    name = "integration-wizard",
-    version,
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "integration-wizard", version, args_conflicts_with_subcommands = true)]
 #[command(
     after_help = "Run without arguments to open the wizard's start screen, or with a FILE to open it in the wizard."
 )]
@@ -91,16 +87,9 @@ pub enum Format {
 /// Runs a non-interactive command and returns its exit code; `None` means the wizard should open.
 pub fn run(command: Command) -> Result<ExitCode, Command> {
     let code = match command {
-        Command::Validate {
-            paths,
-            format,
-            deny_warnings,
-        } => validate::run(&paths, format, deny_warnings),
+        Command::Validate { paths, format, deny_warnings } => validate::run(&paths, format, deny_warnings),
         Command::Schema => {
-            println!(
-                "{}",
-                crate::manifest::write::pretty(&crate::manifest::schema::json_schema())
-            );
+            println!("{}", crate::manifest::write::pretty(&crate::manifest::schema::json_schema()));
             exit::SUCCESS
         }
         Command::Fmt { paths, check } => fmt::run(&paths, check),

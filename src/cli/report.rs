@@ -14,10 +14,7 @@ pub struct FileReport {
 impl FileReport {
     /// How many errors the file has.
     pub fn errors(&self) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|diagnostic| diagnostic.is_error())
-            .count()
+        self.diagnostics.iter().filter(|diagnostic| diagnostic.is_error()).count()
     }
 
     /// How many warnings the file has.
@@ -31,16 +28,12 @@ pub fn render(reports: &[FileReport], format: Format, deny_warnings: bool) -> St
     match format {
         Format::Text => text(reports, deny_warnings),
         Format::Json => {
-            let files: Vec<_> = reports
-                .iter()
-                .map(|report| file_json(report, deny_warnings))
-                .collect();
+            let files: Vec<_> = reports.iter().map(|report| file_json(report, deny_warnings)).collect();
             format!("{}\n", json!({ "files": files }))
         }
-        Format::Github => reports
-            .iter()
-            .flat_map(|report| report.diagnostics.iter().map(|d| github(&report.path, d)))
-            .collect(),
+        Format::Github => {
+            reports.iter().flat_map(|report| report.diagnostics.iter().map(|d| github(&report.path, d))).collect()
+        }
     }
 }
 
@@ -50,17 +43,8 @@ pub fn text_line(path: &str, diagnostic: &Diagnostic) -> String {
         Some(position) => format!("{path}:{}:{}", position.line, position.column),
         None => path.to_owned(),
     };
-    let pointer = if diagnostic.pointer.is_empty() {
-        String::new()
-    } else {
-        format!(" {}", diagnostic.pointer)
-    };
-    format!(
-        "{place}: {}[{}]{pointer}: {}",
-        diagnostic.severity.as_str(),
-        diagnostic.code,
-        diagnostic.message
-    )
+    let pointer = if diagnostic.pointer.is_empty() { String::new() } else { format!(" {}", diagnostic.pointer) };
+    format!("{place}: {}[{}]{pointer}: {}", diagnostic.severity.as_str(), diagnostic.code, diagnostic.message)
 }
 
 fn text(reports: &[FileReport], deny_warnings: bool) -> String {
@@ -71,18 +55,11 @@ fn text(reports: &[FileReport], deny_warnings: bool) -> String {
             out.push('\n');
         }
     }
-    let failed = reports
-        .iter()
-        .filter(|report| !passes(report, deny_warnings))
-        .count();
+    let failed = reports.iter().filter(|report| !passes(report, deny_warnings)).count();
     let errors: usize = reports.iter().map(FileReport::errors).sum();
     let warnings: usize = reports.iter().map(FileReport::warnings).sum();
     let files = plural(reports.len(), "file");
-    let verdict = if failed == 0 {
-        "all valid".to_owned()
-    } else {
-        format!("{} not valid", plural(failed, "file"))
-    };
+    let verdict = if failed == 0 { "all valid".to_owned() } else { format!("{} not valid", plural(failed, "file")) };
     out.push_str(&format!(
         "checked {files}: {verdict} ({}, {})\n",
         plural(errors, "error"),
@@ -97,11 +74,7 @@ pub fn passes(report: &FileReport, deny_warnings: bool) -> bool {
 }
 
 fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
+    if count == 1 { format!("1 {noun}") } else { format!("{count} {noun}s") }
 }
 
 fn file_json(report: &FileReport, deny_warnings: bool) -> serde_json::Value {
@@ -138,22 +111,13 @@ fn github(path: &str, diagnostic: &Diagnostic) -> String {
         properties.push_str(&format!(",line={},col={}", position.line, position.column));
     }
     properties.push_str(&format!(",title={}", escape_property(diagnostic.code)));
-    let pointer = if diagnostic.pointer.is_empty() {
-        String::new()
-    } else {
-        format!("{}: ", diagnostic.pointer)
-    };
-    format!(
-        "::{command} {properties}::{}\n",
-        escape_data(&format!("{pointer}{}", diagnostic.message))
-    )
+    let pointer = if diagnostic.pointer.is_empty() { String::new() } else { format!("{}: ", diagnostic.pointer) };
+    format!("::{command} {properties}::{}\n", escape_data(&format!("{pointer}{}", diagnostic.message)))
 }
 
 /// Escapes a workflow command's message (GitHub's toolkit: `%`, CR and LF).
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Escapes a workflow command's property value (the message escapes plus `:` and `,`).
@@ -167,14 +131,10 @@ mod tests {
     use crate::manifest::Position;
 
     fn report() -> FileReport {
-        let mut error =
-            Diagnostic::error("blank-value", "/integration/name", "name is blank; type it");
+        let mut error = Diagnostic::error("blank-value", "/integration/name", "name is blank; type it");
         error.position = Some(Position { line: 3, column: 5 });
         let warning = Diagnostic::warning("unknown-key", "/x", "unknown key \"x\"");
-        FileReport {
-            path: "a,b.json".into(),
-            diagnostics: vec![error, warning],
-        }
+        FileReport { path: "a,b.json".into(), diagnostics: vec![error, warning] }
     }
 
     #[test]
@@ -191,30 +151,26 @@ mod tests {
     #[test]
     fn github_commands_escape_their_properties() {
         let out = render(&[report()], Format::Github, false);
-        assert!(out.starts_with("::error file=a%2Cb.json,line=3,col=5,title=blank-value::/integration/name: name is blank; type it\n"), "{out}");
         assert!(
-            out.contains("::warning file=a%2Cb.json,title=unknown-key::/x: unknown key \"x\"\n")
+            out.starts_with(
+                "::error file=a%2Cb.json,line=3,col=5,title=blank-value::/integration/name: name is blank; type it\n"
+            ),
+            "{out}"
         );
+        assert!(out.contains("::warning file=a%2Cb.json,title=unknown-key::/x: unknown key \"x\"\n"));
     }
 
     #[test]
     fn json_counts_and_validity_follow_deny_warnings() {
-        let warning_only = FileReport {
-            path: "w.json".into(),
-            diagnostics: vec![Diagnostic::warning("plain-http", "/p", "m")],
-        };
+        let warning_only =
+            FileReport { path: "w.json".into(), diagnostics: vec![Diagnostic::warning("plain-http", "/p", "m")] };
         let relaxed: serde_json::Value =
             serde_json::from_str(&render(&[warning_only], Format::Json, false)).expect("json");
         assert_eq!(relaxed["files"][0]["valid"], true);
         assert_eq!(relaxed["files"][0]["warnings"], 1);
-        assert_eq!(
-            relaxed["files"][0]["diagnostics"][0]["line"],
-            serde_json::Value::Null
-        );
-        let warning_only = FileReport {
-            path: "w.json".into(),
-            diagnostics: vec![Diagnostic::warning("plain-http", "/p", "m")],
-        };
+        assert_eq!(relaxed["files"][0]["diagnostics"][0]["line"], serde_json::Value::Null);
+        let warning_only =
+            FileReport { path: "w.json".into(), diagnostics: vec![Diagnostic::warning("plain-http", "/p", "m")] };
         let strict: serde_json::Value =
             serde_json::from_str(&render(&[warning_only], Format::Json, true)).expect("json");
         assert_eq!(strict["files"][0]["valid"], false);

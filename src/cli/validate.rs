@@ -32,49 +32,34 @@ pub fn run(paths: &[PathBuf], format: Format, deny_warnings: bool) -> u8 {
             Ok(source) => source,
             Err(reason) => {
                 unreadable = true;
-                reports.push(FileReport {
-                    path: shown,
-                    diagnostics: vec![Diagnostic::error(UNREADABLE, "", reason)],
-                });
+                reports.push(FileReport { path: shown, diagnostics: vec![Diagnostic::error(UNREADABLE, "", reason)] });
                 continue;
             }
         };
         let mut checked = check(&source);
         if let Some(manifest) = &checked.manifest
-            && let Some(name) = manifest
-                .integration()
-                .and_then(|integration| integration.name.non_blank())
+            && let Some(name) = manifest.integration().and_then(|integration| integration.name.non_blank())
         {
             if let Some(first) = names.get(name) {
                 let pointer = format!("{}/name", manifest.integration_pointer());
                 let message = format!(
                     "the name \"{name}\" is already used by {first}; Talkdesk needs every integration name to be unique"
                 );
-                let mut duplicate = vec![Diagnostic::error(
-                    DUPLICATE_INTEGRATION_NAME,
-                    pointer,
-                    message,
-                )];
+                let mut duplicate = vec![Diagnostic::error(DUPLICATE_INTEGRATION_NAME, pointer, message)];
                 locate(&source, &mut duplicate);
                 checked.diagnostics.extend(duplicate);
             } else {
                 names.insert(name.to_owned(), shown.clone());
             }
         }
-        reports.push(FileReport {
-            path: shown,
-            diagnostics: checked.diagnostics,
-        });
+        reports.push(FileReport { path: shown, diagnostics: checked.diagnostics });
     }
     let output = report::render(&reports, format, deny_warnings);
     // A closed pipe (e.g. `| head`) is not an error worth a panic.
     let _ = std::io::stdout().lock().write_all(output.as_bytes());
     if unreadable {
         exit::USAGE
-    } else if reports
-        .iter()
-        .all(|report| report::passes(report, deny_warnings))
-    {
+    } else if reports.iter().all(|report| report::passes(report, deny_warnings)) {
         exit::SUCCESS
     } else {
         exit::INVALID

@@ -15,10 +15,7 @@ pub struct Checked {
 impl Checked {
     /// How many errors were found.
     pub fn errors(&self) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|diagnostic| diagnostic.is_error())
-            .count()
+        self.diagnostics.iter().filter(|diagnostic| diagnostic.is_error()).count()
     }
 
     /// How many warnings were found.
@@ -38,34 +35,22 @@ pub fn check(source: &[u8]) -> Checked {
         Err(diagnostic) => (None, vec![diagnostic]),
     };
     locate(source, &mut diagnostics);
-    Checked {
-        manifest,
-        diagnostics,
-    }
+    Checked { manifest, diagnostics }
 }
 
 /// Fills in positions that are not known yet, in one pass over the text.
 pub fn locate(source: &[u8], diagnostics: &mut [Diagnostic]) {
-    let unplaced: Vec<usize> = (0..diagnostics.len())
-        .filter(|&index| diagnostics[index].position.is_none())
-        .collect();
+    let unplaced: Vec<usize> = (0..diagnostics.len()).filter(|&index| diagnostics[index].position.is_none()).collect();
     if unplaced.is_empty() {
         return;
     }
     let text = String::from_utf8_lossy(source);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let pointers: Vec<&str> = unplaced
-        .iter()
-        .map(|&index| diagnostics[index].pointer.as_str())
-        .collect();
+    let pointers: Vec<&str> = unplaced.iter().map(|&index| diagnostics[index].pointer.as_str()).collect();
     let positions = locate_all(text, &pointers);
     for (index, position) in unplaced.into_iter().zip(positions) {
         diagnostics[index].position = position;
     }
     // Stable: diagnostics at one place keep the order the rules gave them.
-    diagnostics.sort_by_key(|diagnostic| {
-        diagnostic
-            .position
-            .map_or((usize::MAX, usize::MAX), |p| (p.line, p.column))
-    });
+    diagnostics.sort_by_key(|diagnostic| diagnostic.position.map_or((usize::MAX, usize::MAX), |p| (p.line, p.column)));
 }

@@ -34,26 +34,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error at `pointer`.
-    pub fn error(
-        code: &'static str,
-        pointer: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
-        Diagnostic {
-            severity: Severity::Error,
-            code,
-            pointer: pointer.into(),
-            message: message.into(),
-            position: None,
-        }
+    pub fn error(code: &'static str, pointer: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Error, code, pointer: pointer.into(), message: message.into(), position: None }
     }
 
     /// A warning at `pointer`.
-    pub fn warning(
-        code: &'static str,
-        pointer: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn warning(code: &'static str, pointer: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             code,

@@ -97,16 +97,8 @@ impl Manifest {
         let Some(slot) = self.text_mut(owner, key) else {
             return 0;
         };
-        *slot = if text.is_empty() {
-            Slot::Absent
-        } else {
-            Slot::Value(text.to_owned())
-        };
-        if owner == Owner::Integration && key == "name" {
-            self.sync_providers()
-        } else {
-            0
-        }
+        *slot = if text.is_empty() { Slot::Absent } else { Slot::Value(text.to_owned()) };
+        if owner == Owner::Integration && key == "name" { self.sync_providers() } else { 0 }
     }
 
     /// Flips a boolean; a missing or wrong-typed value becomes `true`.
@@ -118,22 +110,14 @@ impl Manifest {
 
     /// Makes every action's provider the integration's name; returns how many changed.
     pub fn sync_providers(&mut self) -> usize {
-        let name = self
-            .integration()
-            .and_then(|integration| integration.name.as_str())
-            .unwrap_or_default()
-            .to_owned();
+        let name = self.integration().and_then(|integration| integration.name.as_str()).unwrap_or_default().to_owned();
         let Some(actions) = self.wrapper.actions.get_mut() else {
             return 0;
         };
         let mut changed = 0;
         for action in actions.iter_mut().filter_map(Slot::get_mut) {
             if action.provider.as_str() != Some(name.as_str()) {
-                action.provider = if name.is_empty() {
-                    Slot::Absent
-                } else {
-                    Slot::Value(name.clone())
-                };
+                action.provider = if name.is_empty() { Slot::Absent } else { Slot::Value(name.clone()) };
                 changed += 1;
             }
         }
@@ -142,10 +126,7 @@ impl Manifest {
 
     /// The authentication type, when it is one of the five.
     pub fn authentication_type(&self) -> Option<AuthenticationType> {
-        self.integration()?
-            .authentication_type
-            .as_str()
-            .and_then(AuthenticationType::parse)
+        self.integration()?.authentication_type.as_str().and_then(AuthenticationType::parse)
     }
 
     /// Chooses an authentication type and adds the fields it requires that are missing (SPEC §2.4).
@@ -162,16 +143,10 @@ impl Manifest {
         };
         let mut added = Vec::new();
         for required in kind.required_fields() {
-            let present = fields
-                .iter()
-                .filter_map(Slot::get)
-                .any(|field| field.field_name.as_str() == Some(required.field_name));
+            let present =
+                fields.iter().filter_map(Slot::get).any(|field| field.field_name.as_str() == Some(required.field_name));
             if !present {
-                let field_type = if required.masked {
-                    AuthFieldType::Password
-                } else {
-                    AuthFieldType::Input
-                };
+                let field_type = if required.masked { AuthFieldType::Password } else { AuthFieldType::Input };
                 fields.push(Slot::Value(AuthField {
                     field_name: Slot::Value(required.field_name.to_owned()),
                     display: Slot::Value(required.display.to_owned()),
@@ -193,35 +168,21 @@ impl Manifest {
             return false;
         };
         let name = field.field_name.as_str();
-        kind.required_fields()
-            .iter()
-            .any(|required| Some(required.field_name) == name)
+        kind.required_fields().iter().any(|required| Some(required.field_name) == name)
     }
 
     /// The authentication field at `index`, when it is an object.
     pub fn auth_field(&self, index: usize) -> Option<&AuthField> {
-        self.integration()?
-            .authentication_configuration
-            .get()?
-            .get(index)?
-            .get()
+        self.integration()?.authentication_configuration.get()?.get(index)?.get()
     }
 
     fn auth_field_mut(&mut self, index: usize) -> Option<&mut AuthField> {
-        self.wrapper
-            .integration
-            .get_mut()?
-            .authentication_configuration
-            .get_mut()?
-            .get_mut(index)?
-            .get_mut()
+        self.wrapper.integration.get_mut()?.authentication_configuration.get_mut()?.get_mut(index)?.get_mut()
     }
 
     /// How many entries `authentication_configuration` has (objects or not).
     pub fn auth_field_count(&self) -> usize {
-        self.integration()
-            .and_then(|integration| integration.authentication_configuration.get())
-            .map_or(0, Vec::len)
+        self.integration().and_then(|integration| integration.authentication_configuration.get()).map_or(0, Vec::len)
     }
 
     /// The action at `index`, when it is an object.
@@ -239,42 +200,31 @@ impl Manifest {
     }
 
     fn input_mut(&mut self, action: usize, input: usize) -> Option<&mut ActionInput> {
-        self.action_mut(action)?
-            .inputs
-            .get_mut()?
-            .get_mut(input)?
-            .get_mut()
+        self.action_mut(action)?.inputs.get_mut()?.get_mut(input)?.get_mut()
     }
 
     /// How many inputs the action at `action` has (objects or not).
     pub fn input_count(&self, action: usize) -> usize {
-        self.action(action)
-            .and_then(|action| action.inputs.get())
-            .map_or(0, Vec::len)
+        self.action(action).and_then(|action| action.inputs.get()).map_or(0, Vec::len)
     }
 
     /// A list of the manifest, for the list operations below.
     pub fn list_mut(&mut self, list: ListRef) -> Option<&mut dyn ListOps> {
         match list {
             ListRef::AuthFields => {
-                list_mut(&mut self.integration_mut().authentication_configuration)
-                    .map(|l| l as &mut dyn ListOps)
+                list_mut(&mut self.integration_mut().authentication_configuration).map(|l| l as &mut dyn ListOps)
             }
-            ListRef::InteractionTypes => list_mut(&mut self.integration_mut().interaction_types)
-                .map(|l| l as &mut dyn ListOps),
+            ListRef::InteractionTypes => {
+                list_mut(&mut self.integration_mut().interaction_types).map(|l| l as &mut dyn ListOps)
+            }
             ListRef::Actions => list_mut(&mut self.wrapper.actions).map(|l| l as &mut dyn ListOps),
-            ListRef::Inputs(action) => {
-                list_mut(&mut self.action_mut(action)?.inputs).map(|l| l as &mut dyn ListOps)
-            }
+            ListRef::Inputs(action) => list_mut(&mut self.action_mut(action)?.inputs).map(|l| l as &mut dyn ListOps),
         }
     }
 
     /// Adds a new action with its provider set to the integration's name; returns its index.
     pub fn add_action(&mut self) -> Option<usize> {
-        let provider = self
-            .integration()
-            .and_then(|integration| integration.name.as_str())
-            .map(str::to_owned);
+        let provider = self.integration().and_then(|integration| integration.name.as_str()).map(str::to_owned);
         let actions = list_mut(&mut self.wrapper.actions)?;
         actions.push(Slot::Value(Action {
             provider: provider.map_or(Slot::Absent, Slot::Value),
@@ -316,12 +266,7 @@ impl Manifest {
 
     /// The interaction type at `index`, mutably.
     pub fn interaction_type_mut(&mut self, index: usize) -> Option<&mut Slot<String>> {
-        self.wrapper
-            .integration
-            .get_mut()?
-            .interaction_types
-            .get_mut()?
-            .get_mut(index)
+        self.wrapper.integration.get_mut()?.interaction_types.get_mut()?.get_mut(index)
     }
 }
 
@@ -429,10 +374,19 @@ fn list_mut<T>(slot: &mut Slot<List<T>>) -> Option<&mut List<T>> {
 impl Integration {
     /// The interaction types that are strings.
     pub fn interaction_type_names(&self) -> impl Iterator<Item = &str> {
-        self.interaction_types
-            .get()
-            .into_iter()
-            .flatten()
-            .filter_map(Slot::as_str)
+        self.interaction_types.get().into_iter().flatten().filter_map(Slot::as_str)
+    }
+}
+
+impl Manifest {
+    /// A `select` input's options: its `format` split at commas (as written, not trimmed).
+    pub fn select_options(&self, action: usize, input: usize) -> Vec<String> {
+        let format = self.input(action, input).and_then(|input| input.format.as_str()).unwrap_or_default();
+        if format.is_empty() { Vec::new() } else { format.split(',').map(str::to_owned).collect() }
+    }
+
+    /// Stores a `select` input's options, comma separated; no options removes `format`.
+    pub fn set_select_options(&mut self, action: usize, input: usize, options: &[String]) {
+        self.set_text(Owner::Input { action, input }, "format", &options.join(","));
     }
 }

@@ -93,14 +93,8 @@ pub struct Manifest {
 impl Manifest {
     /// A new, empty manifest in the wrapper shape, with an empty integration.
     pub fn new() -> Self {
-        let wrapper = Wrapper {
-            integration: Slot::Value(Integration::default()),
-            ..Wrapper::default()
-        };
-        Manifest {
-            shape: Shape::Wrapper,
-            wrapper,
-        }
+        let wrapper = Wrapper { integration: Slot::Value(Integration::default()), ..Wrapper::default() };
+        Manifest { shape: Shape::Wrapper, wrapper }
     }
 
     /// The integration, when the file has one as an object.

@@ -40,22 +40,13 @@ pub fn locate_all(source: &str, pointers: &[&str]) -> Vec<Option<Position>> {
     let targets: Vec<usize> = pointers.iter().map(|p| trie.insert(p)).collect();
     trie.finish();
 
-    let mut scanner = Scanner {
-        src: source,
-        trie: &mut trie,
-        stamp: 0,
-        buf: String::new(),
-    };
+    let mut scanner = Scanner { src: source, trie: &mut trie, stamp: 0, buf: String::new() };
     // `None` only means the scan stopped early (end of the root value, end of input or an
     // error); everything recorded until then stands.
     let _ = scanner.scan();
 
     let resolved = trie.resolve();
-    let mut offsets: Vec<usize> = targets
-        .iter()
-        .map(|&t| resolved[t])
-        .filter(|&o| o != NONE)
-        .collect();
+    let mut offsets: Vec<usize> = targets.iter().map(|&t| resolved[t]).filter(|&o| o != NONE).collect();
     offsets.sort_unstable();
     offsets.dedup();
     let positions = positions_of(source.as_bytes(), &offsets);
@@ -64,10 +55,7 @@ pub fn locate_all(source: &str, pointers: &[&str]) -> Vec<Option<Position>> {
         .iter()
         .map(|&t| {
             let offset = resolved[t];
-            offsets
-                .binary_search(&offset)
-                .ok()
-                .and_then(|k| positions.get(k).copied())
+            offsets.binary_search(&offset).ok().and_then(|k| positions.get(k).copied())
         })
         .collect()
 }
@@ -142,18 +130,11 @@ fn edge_hash(parent: usize, token: &str) -> u64 {
 impl Trie {
     /// A trie with room for `pointers`.
     fn new(pointers: &[&str]) -> Self {
-        let tokens: usize = pointers
-            .iter()
-            .map(|p| count(p.as_bytes(), |c| c == b'/'))
-            .sum();
+        let tokens: usize = pointers.iter().map(|p| count(p.as_bytes(), |c| c == b'/')).sum();
         let text: usize = pointers.iter().map(|p| p.len()).sum();
         let mut nodes = Vec::with_capacity(tokens + 1);
         nodes.push(Node::new(NONE, (0, 0)));
-        Trie {
-            nodes,
-            text: String::with_capacity(text),
-            ..Trie::default()
-        }
+        Trie { nodes, text: String::with_capacity(text), ..Trie::default() }
     }
 
     /// Adds a pointer and returns its node.
@@ -213,20 +194,12 @@ impl Trie {
     /// The child of `parent` named `token` (an object key or a pointer token).
     fn child(&self, parent: usize, token: &str) -> Option<usize> {
         let wide = self.nodes[parent].children > NARROW;
-        let mut id = if wide {
-            *self.wide.get(&edge_hash(parent, token))?
-        } else {
-            self.nodes[parent].first_child
-        };
+        let mut id = if wide { *self.wide.get(&edge_hash(parent, token))? } else { self.nodes[parent].first_child };
         while let Some(node) = self.nodes.get(id) {
             if node.parent == parent && self.token(id) == token {
                 return Some(id);
             }
-            id = if wide {
-                node.next_same_hash
-            } else {
-                node.next_sibling
-            };
+            id = if wide { node.next_same_hash } else { node.next_sibling };
         }
         None
     }
@@ -383,13 +356,7 @@ impl Scanner<'_, '_> {
             };
             match open {
                 Some((node, array, cursor, end)) => {
-                    stack.push(Frame {
-                        node,
-                        array,
-                        index: 0,
-                        cursor,
-                        end,
-                    });
+                    stack.push(Frame { node, array, index: 0, cursor, end });
                     i = skip_ws(b, i + 1);
                     if *b.get(i)? != close_of(array) {
                         let frame = stack.last_mut()?;
@@ -468,10 +435,7 @@ impl Scanner<'_, '_> {
     /// closing quote and the child of `node` it names, if any.
     fn read_key(&mut self, start: usize, node: usize) -> Option<(usize, Option<usize>)> {
         let b = self.src.as_bytes();
-        let stop = start
-            + b.get(start..)?
-                .iter()
-                .position(|&c| c == b'"' || c == b'\\')?;
+        let stop = start + b.get(start..)?.iter().position(|&c| c == b'"' || c == b'\\')?;
         if b[stop] == b'"' {
             let key = self.src.get(start..stop)?;
             return Some((stop + 1, self.trie.child(node, key)));
@@ -524,9 +488,7 @@ fn skip_value(b: &[u8], i: usize) -> Option<usize> {
             let len = b
                 .get(i..)?
                 .iter()
-                .position(|&c| {
-                    is_ws(c) || matches!(c, b',' | b':' | b']' | b'}' | b'"' | b'[' | b'{')
-                })
+                .position(|&c| is_ws(c) || matches!(c, b',' | b':' | b']' | b'}' | b'"' | b'[' | b'{'))
                 .unwrap_or(b.len() - i);
             // A scalar is at least one byte long, so the scan always moves on.
             Some(i + len.max(1))
@@ -602,10 +564,7 @@ fn decode_key(src: &str, start: usize, end: usize, out: &mut String) {
     let b = src.as_bytes();
     let mut i = start;
     while i < end {
-        let run = b[i..end]
-            .iter()
-            .position(|&c| c == b'\\')
-            .map_or(end, |p| i + p);
+        let run = b[i..end].iter().position(|&c| c == b'\\').map_or(end, |p| i + p);
         if let Some(text) = src.get(i..run) {
             out.push_str(text);
         }
@@ -651,9 +610,7 @@ fn decode_key(src: &str, start: usize, end: usize, out: &mut String) {
 /// The value of four hex digits at `i`.
 fn hex4(b: &[u8], i: usize) -> Option<u32> {
     let digits = b.get(i..i + 4)?;
-    digits
-        .iter()
-        .try_fold(0u32, |acc, &d| Some(acc * 16 + char::from(d).to_digit(16)?))
+    digits.iter().try_fold(0u32, |acc, &d| Some(acc * 16 + char::from(d).to_digit(16)?))
 }
 
 /// Lines and columns of the sorted, distinct byte `offsets`, in one forward sweep.
@@ -668,11 +625,7 @@ fn positions_of(b: &[u8], offsets: &[usize]) -> Vec<Position> {
         let newlines = count(segment, |c| c == b'\n');
         // Characters are counted as the bytes that do not continue a UTF-8 sequence.
         let is_char = |c: u8| (c as i8) >= -0x40;
-        let last_newline = if newlines > 0 {
-            segment.iter().rposition(|&c| c == b'\n')
-        } else {
-            None
-        };
+        let last_newline = if newlines > 0 { segment.iter().rposition(|&c| c == b'\n') } else { None };
         match last_newline {
             Some(last) => {
                 line += newlines;
@@ -688,9 +641,7 @@ fn positions_of(b: &[u8], offsets: &[usize]) -> Vec<Position> {
 
 /// How many bytes of `s` satisfy `pred`, in a form the compiler vectorizes.
 fn count(s: &[u8], pred: impl Fn(u8) -> bool) -> usize {
-    s.chunks(255)
-        .map(|chunk| usize::from(chunk.iter().fold(0u8, |n, &c| n + u8::from(pred(c)))))
-        .sum()
+    s.chunks(255).map(|chunk| usize::from(chunk.iter().fold(0u8, |n, &c| n + u8::from(pred(c))))).sum()
 }
 
 /// The Fx hash (as in rustc): fast for the short keys of a manifest; no untrusted keys are stored.
@@ -752,10 +703,7 @@ mod tests {
     fn naive(source: &str, offset: usize) -> Position {
         let before = &source[..offset];
         let line_start = before.rfind('\n').map_or(0, |p| p + 1);
-        Position {
-            line: before.matches('\n').count() + 1,
-            column: before[line_start..].chars().count() + 1,
-        }
+        Position { line: before.matches('\n').count() + 1, column: before[line_start..].chars().count() + 1 }
     }
 
     #[test]
@@ -774,8 +722,7 @@ mod tests {
 
     #[test]
     fn nested_members_point_at_their_key() {
-        let source =
-            "{\n  \"a\": {\n    \"b\": {\"c\": true},\n    \"d\": null\n  },\n  \"e\": 1\n}\n";
+        let source = "{\n  \"a\": {\n    \"b\": {\"c\": true},\n    \"d\": null\n  },\n  \"e\": 1\n}\n";
         assert_eq!(locate(source, "/a"), pos(2, 3));
         assert_eq!(locate(source, "/a/b"), pos(3, 5));
         assert_eq!(locate(source, "/a/b/c"), pos(3, 11));
@@ -912,22 +859,10 @@ mod tests {
     #[test]
     fn pointers_in_any_order_and_repeated() {
         let source = "{\"a\": [1, {\"b\": 2}], \"c\": 3}";
-        let got = locate_all(
-            source,
-            &["/c", "/a/1/b", "", "/c", "/a/0", "/a/1/b", "/zz", "/a"],
-        );
+        let got = locate_all(source, &["/c", "/a/1/b", "", "/c", "/a/0", "/a/1/b", "/zz", "/a"]);
         assert_eq!(
             got,
-            vec![
-                pos(1, 22),
-                pos(1, 12),
-                pos(1, 1),
-                pos(1, 22),
-                pos(1, 8),
-                pos(1, 12),
-                pos(1, 1),
-                pos(1, 2),
-            ]
+            vec![pos(1, 22), pos(1, 12), pos(1, 1), pos(1, 22), pos(1, 8), pos(1, 12), pos(1, 1), pos(1, 2),]
         );
     }
 
@@ -961,18 +896,8 @@ mod tests {
 
     #[test]
     fn malformed_or_truncated_input_does_not_panic() {
-        let valid =
-            "{\"a\": [1, {\"b\\u00e9\": \"x\\\"y\"}, [true, null]], \"c\": {\"d\": -1.5e3}}";
-        let pointers = [
-            "",
-            "/a",
-            "/a/1/bé",
-            "/a/2/1",
-            "/c/d",
-            "/c/x",
-            "/a/9",
-            "/a/1/bé/0",
-        ];
+        let valid = "{\"a\": [1, {\"b\\u00e9\": \"x\\\"y\"}, [true, null]], \"c\": {\"d\": -1.5e3}}";
+        let pointers = ["", "/a", "/a/1/bé", "/a/2/1", "/c/d", "/c/x", "/a/9", "/a/1/bé/0"];
         for end in 0..=valid.len() {
             let got = locate_all(&valid[..end], &pointers);
             assert_eq!(got.len(), pointers.len());
@@ -1029,11 +954,7 @@ mod tests {
         let mut source = String::from("{\n  \"items\": [\n");
         for k in 0..count {
             let comma = if k + 1 < count { "," } else { "" };
-            writeln!(
-                source,
-                "    {{\"id\": {k}, \"name\": \"ítem {k}\", \"tags\": [\"a\", \"b\"]}}{comma}"
-            )
-            .unwrap();
+            writeln!(source, "    {{\"id\": {k}, \"name\": \"ítem {k}\", \"tags\": [\"a\", \"b\"]}}{comma}").unwrap();
         }
         source.push_str("  ],\n  \"count\": 200000\n}\n");
 
@@ -1041,8 +962,7 @@ mod tests {
         let mut expected = Vec::new();
         for k in (0..count).step_by(97).chain([count - 1]) {
             let line = k + 3;
-            let text =
-                format!("    {{\"id\": {k}, \"name\": \"ítem {k}\", \"tags\": [\"a\", \"b\"]}}");
+            let text = format!("    {{\"id\": {k}, \"name\": \"ítem {k}\", \"tags\": [\"a\", \"b\"]}}");
             let column_of = |needle: &str| text[..text.find(needle).unwrap()].chars().count() + 1;
             pointers.push(format!("/items/{k}/name"));
             expected.push(pos(line, column_of("\"name\"")));
@@ -1119,19 +1039,9 @@ mod tests {
     }
 
     /// Writes a random value at `path`, noting the offset of each value a pointer can name.
-    fn write_value(
-        rng: &mut Rng,
-        depth: usize,
-        path: &str,
-        out: &mut String,
-        seen: &mut Vec<(String, usize)>,
-    ) {
+    fn write_value(rng: &mut Rng, depth: usize, path: &str, out: &mut String, seen: &mut Vec<(String, usize)>) {
         const KEYS: [&str; 10] = ["a", "b", "0", "x/y", "t~n", "é", "😀", "q\"\\", "", "~1"];
-        let kind = if depth == 0 {
-            rng.below(4)
-        } else {
-            rng.below(6)
-        };
+        let kind = if depth == 0 { rng.below(4) } else { rng.below(6) };
         match kind {
             0 => out.push_str(["1", "-2.5e3", "true", "null"][rng.below(4)]),
             1 => out.push_str("\"s\\\"[{\""),
@@ -1214,10 +1124,7 @@ mod tests {
                             chars.remove(at);
                         }
                         1 => chars.truncate(at),
-                        _ => chars.insert(
-                            at,
-                            ['"', '\\', '{', '}', '[', ']', ',', ':', 'é'][rng.below(9)],
-                        ),
+                        _ => chars.insert(at, ['"', '\\', '{', '}', '[', ']', ',', ':', 'é'][rng.below(9)]),
                     }
                 }
                 let broken: String = chars.into_iter().collect();

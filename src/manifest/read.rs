@@ -63,54 +63,32 @@ fn syntax_error(error: serde_json::Error) -> Diagnostic {
     // serde_json ends its messages with " at line L column C"; the position is reported apart.
     let what = full.split(" at line ").next().unwrap_or(&full);
     let advice = if what.contains("recursion limit") {
-        "the JSON is nested more than 128 levels deep; a manifest needs only a few levels"
-            .to_owned()
+        "the JSON is nested more than 128 levels deep; a manifest needs only a few levels".to_owned()
     } else if error.is_eof() {
         format!("the JSON ends too early ({what}); close every string, list and object")
     } else {
-        format!(
-            "the file is not valid JSON: {what}; fix the syntax here (often a missing comma or quote)"
-        )
+        format!("the file is not valid JSON: {what}; fix the syntax here (often a missing comma or quote)")
     };
     let mut diagnostic = Diagnostic::error("json-syntax", "", advice);
-    diagnostic.position = Some(super::position::Position {
-        line: error.line().max(1),
-        column: error.column().max(1),
-    });
+    diagnostic.position = Some(super::position::Position { line: error.line().max(1), column: error.column().max(1) });
     diagnostic
 }
 
 /// Recognises a bare integration document: no `integration` key, but integration keys at the top.
 fn into_manifest(mut wrapper: Wrapper) -> Manifest {
-    let has_integration_keys = wrapper
-        .extra
-        .iter()
-        .any(|(key, _)| key == "name" || key == "authentication_type");
+    let has_integration_keys = wrapper.extra.iter().any(|(key, _)| key == "name" || key == "authentication_type");
     if !wrapper.integration.is_absent() || !has_integration_keys {
-        return Manifest {
-            shape: Shape::Wrapper,
-            wrapper,
-        };
+        return Manifest { shape: Shape::Wrapper, wrapper };
     }
     // In a bare document every key but `$schema` belongs to the integration, wrapper keys included.
     let mut object: Map<String, Value> = std::mem::take(&mut wrapper.extra).into_iter().collect();
-    for (key, slot) in [
-        ("requires_cti", to_value(&wrapper.requires_cti)),
-        ("actions", to_value(&wrapper.actions)),
-    ] {
+    for (key, slot) in [("requires_cti", to_value(&wrapper.requires_cti)), ("actions", to_value(&wrapper.actions))] {
         if let Some(value) = slot {
             object.insert(key.to_owned(), value);
         }
     }
     let integration = Slot::<Integration>::from_value(Value::Object(object));
-    Manifest {
-        shape: Shape::Bare,
-        wrapper: Wrapper {
-            schema: wrapper.schema,
-            integration,
-            ..Wrapper::default()
-        },
-    }
+    Manifest { shape: Shape::Bare, wrapper: Wrapper { schema: wrapper.schema, integration, ..Wrapper::default() } }
 }
 
 fn to_value<T: serde::Serialize>(slot: &Slot<T>) -> Option<Value> {
@@ -131,12 +109,9 @@ impl<T: JsonKind> Slot<T> {
 fn normalize(manifest: &mut Manifest, notes: &mut Vec<Diagnostic>) {
     let base = manifest.integration_pointer();
     if let Slot::Value(integration) = &mut manifest.wrapper.integration {
-        lowercase(
-            &mut integration.authentication_type,
-            &format!("{base}/authentication_type"),
-            notes,
-            |text| AuthenticationType::parse(text).map(AuthenticationType::as_str),
-        );
+        lowercase(&mut integration.authentication_type, &format!("{base}/authentication_type"), notes, |text| {
+            AuthenticationType::parse(text).map(AuthenticationType::as_str)
+        });
         let list = format!("{base}/authentication_configuration");
         if let Slot::Value(fields) = &mut integration.authentication_configuration {
             upgrade_legacy(fields, &list, notes);
@@ -184,16 +159,12 @@ fn lowercase(
     let (code, message) = if written.eq_ignore_ascii_case("text") {
         (
             "text-for-input",
-            format!(
-                "\"{written}\" is read as \"input\", the name Talkdesk uses now; the next save writes \"input\""
-            ),
+            format!("\"{written}\" is read as \"input\", the name Talkdesk uses now; the next save writes \"input\""),
         )
     } else {
         (
             "enum-not-lowercase",
-            format!(
-                "\"{written}\" is read as \"{canonical}\"; the next save writes it in lowercase"
-            ),
+            format!("\"{written}\" is read as \"{canonical}\"; the next save writes it in lowercase"),
         )
     };
     notes.push(Diagnostic::warning(code, pointer, message));
@@ -201,19 +172,11 @@ fn lowercase(
 }
 
 /// Turns legacy one-key objects (`{"account": {...}}`) into fields with `field_name: "account"`.
-fn upgrade_legacy(
-    fields: &mut List<super::model::AuthField>,
-    list: &str,
-    notes: &mut Vec<Diagnostic>,
-) {
+fn upgrade_legacy(fields: &mut List<super::model::AuthField>, list: &str, notes: &mut Vec<Diagnostic>) {
     for (index, slot) in fields.iter_mut().enumerate() {
         let Slot::Value(field) = slot else { continue };
         let only_one_object = field.extra.len() == 1 && field.extra[0].1.is_object();
-        let no_known_key = *field
-            == super::model::AuthField {
-                extra: field.extra.clone(),
-                ..Default::default()
-            };
+        let no_known_key = *field == super::model::AuthField { extra: field.extra.clone(), ..Default::default() };
         if !(only_one_object && no_known_key) {
             continue;
         }

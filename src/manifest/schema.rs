@@ -24,9 +24,7 @@ pub fn json_schema() -> Value {
         | "contact_synchronization_endpoint"
         | "interaction_retrieval_endpoint"
         | "agent_synchronization_endpoint" => url.clone(),
-        "authentication_type" => {
-            enumeration(AuthenticationType::ALL.map(AuthenticationType::as_str))
-        }
+        "authentication_type" => enumeration(AuthenticationType::ALL.map(AuthenticationType::as_str)),
         "authentication_configuration" => {
             json!({ "type": "array", "items": { "$ref": "#/$defs/authentication_field" } })
         }
@@ -121,11 +119,7 @@ pub fn json_schema() -> Value {
 
 /// A `properties` object with one entry per known key, in writing order.
 fn properties(keys: &[&str], schema_of: impl Fn(&str) -> Value) -> Value {
-    Value::Object(
-        keys.iter()
-            .map(|key| (key.to_string(), schema_of(key)))
-            .collect::<Map<_, _>>(),
-    )
+    Value::Object(keys.iter().map(|key| (key.to_string(), schema_of(key))).collect::<Map<_, _>>())
 }
 
 fn enumeration<const N: usize>(values: [&str; N]) -> Value {

@@ -21,11 +21,7 @@ pub struct RequiredField {
 }
 
 const fn required(field_name: &'static str, display: &'static str, masked: bool) -> RequiredField {
-    RequiredField {
-        field_name,
-        display,
-        masked,
-    }
+    RequiredField { field_name, display, masked }
 }
 
 const SITE: RequiredField = required("site", "Site", false);
@@ -59,33 +55,18 @@ impl AuthenticationType {
 
     /// Reads a value as written, in any letter case.
     pub fn parse(text: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|kind| kind.as_str().eq_ignore_ascii_case(text))
+        Self::ALL.into_iter().find(|kind| kind.as_str().eq_ignore_ascii_case(text))
     }
 
     /// The authentication fields Talkdesk requires for this type, in the seed page's order.
     pub fn required_fields(self) -> &'static [RequiredField] {
         match self {
             AuthenticationType::None | AuthenticationType::Custom => &[],
-            AuthenticationType::OAuth2 => &[
-                SITE,
-                CLIENT_ID,
-                CLIENT_SECRET,
-                AUTHORIZATION_URL,
-                ACCESS_TOKEN_URL,
-            ],
-            AuthenticationType::OAuth2Password => &[
-                SITE,
-                CLIENT_ID,
-                CLIENT_SECRET,
-                USERNAME,
-                PASSWORD,
-                ACCESS_TOKEN_URL,
-            ],
-            AuthenticationType::OAuth2ClientCredentials => {
-                &[SITE, CLIENT_ID, CLIENT_SECRET, ACCESS_TOKEN_URL]
+            AuthenticationType::OAuth2 => &[SITE, CLIENT_ID, CLIENT_SECRET, AUTHORIZATION_URL, ACCESS_TOKEN_URL],
+            AuthenticationType::OAuth2Password => {
+                &[SITE, CLIENT_ID, CLIENT_SECRET, USERNAME, PASSWORD, ACCESS_TOKEN_URL]
             }
+            AuthenticationType::OAuth2ClientCredentials => &[SITE, CLIENT_ID, CLIENT_SECRET, ACCESS_TOKEN_URL],
         }
     }
 
@@ -105,11 +86,7 @@ pub enum AuthFieldType {
 
 impl AuthFieldType {
     /// Every type, in the order the wizard offers them.
-    pub const ALL: [AuthFieldType; 3] = [
-        AuthFieldType::Input,
-        AuthFieldType::Password,
-        AuthFieldType::OAuth,
-    ];
+    pub const ALL: [AuthFieldType; 3] = [AuthFieldType::Input, AuthFieldType::Password, AuthFieldType::OAuth];
 
     /// The value written in the manifest.
     pub fn as_str(self) -> &'static str {
@@ -125,9 +102,7 @@ impl AuthFieldType {
         if text.eq_ignore_ascii_case("text") {
             return Some(AuthFieldType::Input);
         }
-        Self::ALL
-            .into_iter()
-            .find(|kind| kind.as_str().eq_ignore_ascii_case(text))
+        Self::ALL.into_iter().find(|kind| kind.as_str().eq_ignore_ascii_case(text))
     }
 }
 
@@ -170,9 +145,7 @@ impl InputType {
 
     /// Reads a value as written, in any letter case.
     pub fn parse(text: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|kind| kind.as_str().eq_ignore_ascii_case(text))
+        Self::ALL.into_iter().find(|kind| kind.as_str().eq_ignore_ascii_case(text))
     }
 }
 
@@ -204,8 +177,5 @@ pub const CONTACT_FIELDS: &[&str] = &[
 
 /// The fields of a value provider collection, or None when Talkdesk has no such collection.
 pub fn collection_fields(collection: &str) -> Option<&'static [&'static str]> {
-    VALUE_PROVIDERS
-        .iter()
-        .find(|(name, _)| *name == collection)
-        .map(|(_, fields)| *fields)
+    VALUE_PROVIDERS.iter().find(|(name, _)| *name == collection).map(|(_, fields)| *fields)
 }

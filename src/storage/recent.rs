@@ -10,8 +10,7 @@ pub fn data_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("INTEGRATION_WIZARD_DATA_DIR") {
         return Some(PathBuf::from(dir));
     }
-    directories::ProjectDirs::from("", "", "integration-wizard")
-        .map(|dirs| dirs.data_dir().to_path_buf())
+    directories::ProjectDirs::from("", "", "integration-wizard").map(|dirs| dirs.data_dir().to_path_buf())
 }
 
 fn recent_file() -> Option<PathBuf> {

@@ -10,15 +10,9 @@ pub enum SaveError {
     #[error("{path} is a folder; choose a file name inside it, e.g. {path}/manifest.json", path = .0.display())]
     IsDirectory(PathBuf),
     #[error("cannot write in {folder}: {source}; check that the folder exists and that you may write there", folder = .folder.display())]
-    Folder {
-        folder: PathBuf,
-        source: std::io::Error,
-    },
+    Folder { folder: PathBuf, source: std::io::Error },
     #[error("cannot write {path}: {source}; nothing was changed", path = .path.display())]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Write { path: PathBuf, source: std::io::Error },
 }
 
 /// Writes `contents` to `path` atomically. With `keep_backup`, the previous content (if any) is
@@ -31,18 +25,12 @@ pub fn save_atomic(path: &Path, contents: &[u8], keep_backup: bool) -> Result<()
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let write_error = |source| SaveError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
+    let write_error = |source| SaveError::Write { path: path.to_path_buf(), source };
     let mut temporary = tempfile::Builder::new()
         .prefix(".integration-wizard-")
         .suffix(".tmp")
         .tempfile_in(&folder)
-        .map_err(|source| SaveError::Folder {
-            folder: folder.clone(),
-            source,
-        })?;
+        .map_err(|source| SaveError::Folder { folder: folder.clone(), source })?;
     temporary.write_all(contents).map_err(write_error)?;
     temporary.as_file().sync_all().map_err(write_error)?;
     if let Ok(metadata) = fs::metadata(path) {
@@ -52,9 +40,7 @@ pub fn save_atomic(path: &Path, contents: &[u8], keep_backup: bool) -> Result<()
             fs::copy(path, backup_path(path)).map_err(write_error)?;
         }
     }
-    temporary
-        .persist(path)
-        .map_err(|error| write_error(error.error))?;
+    temporary.persist(path).map_err(|error| write_error(error.error))?;
     Ok(())
 }
 
@@ -74,10 +60,7 @@ mod tests {
         let folder = tempfile::tempdir().expect("temp dir");
         let path = folder.path().join("m.json");
         save_atomic(&path, b"one", true).expect("first save");
-        assert!(
-            !backup_path(&path).exists(),
-            "nothing to back up on the first save"
-        );
+        assert!(!backup_path(&path).exists(), "nothing to back up on the first save");
         save_atomic(&path, b"two", true).expect("second save");
         assert_eq!(fs::read(&path).expect("read"), b"two");
         assert_eq!(fs::read(backup_path(&path)).expect("backup"), b"one");

@@ -35,6 +35,8 @@ pub enum Action {
     MoveItem {
         up: bool,
     },
+    /// Start filtering the page's list (`/`).
+    Filter,
     /// Lowercase the first letter of the focused display or description.
     QuickFix,
     Save,

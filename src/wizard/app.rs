@@ -68,8 +68,23 @@ pub struct App {
     pub review_json: ReviewJson,
     /// The first row shown in the form, kept so that the focused row stays visible.
     pub scroll: usize,
+    /// A filter on the page's list (typed after `/`).
+    pub filter: Option<ListFilter>,
     /// Colours, or none (NO_COLOR).
     pub theme: super::view::theme::Theme,
+}
+
+/// A filter on a list: only the elements whose summary contains the text are shown.
+#[derive(Debug, Clone)]
+pub struct ListFilter {
+    pub list: ListRef,
+    pub input: Input,
+    /// Keys go to the filter text while true (until Enter or Esc).
+    pub typing: bool,
+    /// The indices of the elements that match, in list order.
+    pub matches: Vec<usize>,
+    /// The document generation the matches were computed for.
+    generation: u64,
 }
 
 /// The review page's JSON text, with the generation of the document it was made from.
@@ -106,6 +121,7 @@ impl App {
             quit_after_save: false,
             review_json: ReviewJson::default(),
             scroll: 0,
+            filter: None,
             theme: super::view::theme::Theme::default(),
         }
     }
@@ -117,9 +133,14 @@ impl App {
         app
     }
 
-    /// The rows of the current page.
+    /// The rows of the current page (a filtered list shows only its matches).
     pub fn rows(&self) -> Vec<Row> {
-        rows(self.page, &self.doc.manifest, self.doc.diagnostics().len())
+        let only = self
+            .filter
+            .as_ref()
+            .filter(|filter| Some(filter.list) == self.page_list())
+            .map(|filter| filter.matches.as_slice());
+        rows(self.page, &self.doc.manifest, self.doc.diagnostics().len(), only)
     }
 
     /// The focused row, if the page has any.
@@ -136,9 +157,11 @@ impl App {
             Action::Loaded { path, result } => self.loaded(path, result),
             action if self.overlay.is_some() => self.update_overlay(action, &mut effects),
             action if self.screen == Screen::Start => self.update_start(action, &mut effects),
+            action if self.filter.as_ref().is_some_and(|filter| filter.typing) => self.update_filter(action),
             action if self.editor.is_some() => self.update_editor(action, &mut effects),
             action => self.update_page(action, &mut effects),
         }
+        self.refresh_filter();
         self.clamp_focus();
         self.scroll = layout::scroll_for(self);
         self.refresh_review_json();
@@ -173,16 +196,12 @@ impl App {
             StartItem::Example(index) => match read(EXAMPLES[index].json.as_bytes()) {
                 Ok(parsed) => {
                     self.open_document(Document::opened(parsed, None));
-                    self.status =
-                        Some("a copy of the example: Ctrl-S asks where to save it".into());
+                    self.status = Some("a copy of the example: Ctrl-S asks where to save it".into());
                 }
                 Err(diagnostic) => self.status = Some(diagnostic.message),
             },
             StartItem::Open => {
-                self.overlay = Some(Overlay::Prompt {
-                    purpose: PromptPurpose::Open,
-                    input: Input::default(),
-                });
+                self.overlay = Some(Overlay::Prompt { purpose: PromptPurpose::Open, input: Input::default() });
             }
             StartItem::Recent(path) => effects.push(Effect::Open(path)),
         }
@@ -197,11 +216,7 @@ impl App {
                 let errors = self.doc.error_count();
                 self.status = Some(match (errors, problems) {
                     (0, 0) => format!("opened {}", path.display()),
-                    _ => format!(
-                        "opened {}: {} (see Review & save)",
-                        path.display(),
-                        self.problem_summary()
-                    ),
+                    _ => format!("opened {}: {} (see Review & save)", path.display(), self.problem_summary()),
                 });
             }
             Err(message) => {
@@ -222,12 +237,7 @@ impl App {
     }
 
     fn problem_summary(&self) -> String {
-        let errors = self
-            .doc
-            .diagnostics()
-            .iter()
-            .filter(|d| d.is_error())
-            .count();
+        let errors = self.doc.diagnostics().iter().filter(|d| d.is_error()).count();
         let warnings = self.doc.diagnostics().len() - errors;
         format!("{errors} error(s), {warnings} warning(s)")
     }
@@ -242,16 +252,19 @@ impl App {
             Action::Next => self.next_row(count),
             Action::Previous => self.previous_row(),
             Action::PageUp => self.focus = self.focus.saturating_sub(self.page_height()),
-            Action::PageDown => {
-                self.focus = (self.focus + self.page_height()).min(count.saturating_sub(1))
-            }
+            Action::PageDown => self.focus = (self.focus + self.page_height()).min(count.saturating_sub(1)),
             Action::First => self.focus = 0,
             Action::Last => self.focus = count.saturating_sub(1),
             Action::GoTo(step) => self.go_to(step),
             Action::Activate => self.activate(),
             Action::Toggle => self.toggle(),
             Action::Cycle(forward) => self.cycle(forward),
+            Action::Back if self.filter.is_some() => {
+                self.filter = None;
+                self.status = Some("filter cleared".into());
+            }
             Action::Back => self.go_back(),
+            Action::Filter => self.start_filter(),
             Action::Add => self.add_item(),
             Action::Duplicate => self.duplicate_item(),
             Action::Delete => self.ask_delete(),
@@ -261,9 +274,7 @@ impl App {
             Action::Quit => self.quit(effects),
             Action::Help => self.overlay = Some(Overlay::Help),
             Action::TogglePreview => self.preview_on_narrow = !self.preview_on_narrow,
-            Action::Paste(text) if self.open_editor() => {
-                self.update_editor(Action::Paste(text), effects)
-            }
+            Action::Paste(text) if self.open_editor() => self.update_editor(Action::Paste(text), effects),
             Action::Click { column, row } => self.click(column, row),
             Action::Scroll { down } => self.scroll(down, count),
             _ => {}
@@ -293,19 +304,21 @@ impl App {
 
     /// Shows a step's own page.
     pub fn go_to(&mut self, step: Step) {
+        self.filter = None;
         self.page = Page::Step(step);
         self.focus = 0;
         self.back.clear();
         self.status = None;
-        if step == Step::AuthFields
-            && self.doc.manifest.authentication_type() == Some(AuthenticationType::None)
-        {
-            self.status = Some("authentication type is none: Talkdesk needs no fields (choose another type in Authentication)".into());
+        if step == Step::AuthFields && self.doc.manifest.authentication_type() == Some(AuthenticationType::None) {
+            self.status = Some(
+                "authentication type is none: Talkdesk needs no fields (choose another type in Authentication)".into(),
+            );
         }
     }
 
     fn open_page(&mut self, page: Page, focus: usize) {
         self.back.push((self.page, self.focus));
+        self.filter = None;
         self.page = page;
         self.focus = focus;
     }
@@ -323,9 +336,7 @@ impl App {
     fn clamp_focus(&mut self) {
         let count = self.rows().len();
         self.focus = self.focus.min(count.saturating_sub(1));
-        self.start_focus = self
-            .start_focus
-            .min(self.start_items.len().saturating_sub(1));
+        self.start_focus = self.start_focus.min(self.start_items.len().saturating_sub(1));
     }
 
     fn activate(&mut self) {
@@ -343,12 +354,106 @@ impl App {
             }
             Row::Item(ListRef::AuthFields, index) => self.open_page(Page::AuthField(index), 0),
             Row::Item(ListRef::Actions, index) => self.open_page(Page::Action(index), 0),
-            Row::Item(ListRef::Inputs(action), input) => {
-                self.open_page(Page::Input { action, input }, 0)
-            }
+            Row::Item(ListRef::Inputs(action), input) => self.open_page(Page::Input { action, input }, 0),
             Row::Add(_) => self.add_item(),
             Row::Finding(index) => self.jump_to_finding(index),
+            Row::Provider(_) => self.fix_providers(),
+            Row::SelectOption { .. } => {
+                self.open_editor();
+            }
+            Row::AddOption { action, input } => self.add_option(action, input),
         }
+    }
+
+    fn fix_providers(&mut self) {
+        let changed = self.doc.manifest.sync_providers();
+        let name = self.doc.manifest.integration().and_then(|i| i.name.non_blank()).unwrap_or("").to_owned();
+        if changed > 0 {
+            self.edited("/actions".into());
+        }
+        self.status = Some(match (changed, name.is_empty()) {
+            (_, true) => "the provider is the integration's name: set the name in step 1 first".into(),
+            (0, false) => format!("every action's provider is already \"{name}\" (the integration's name)"),
+            (n, false) => format!("set the provider of {n} action(s) to \"{name}\", the integration's name"),
+        });
+    }
+
+    fn add_option(&mut self, action: usize, input: usize) {
+        let mut options = self.doc.manifest.select_options(action, input);
+        options.push(String::new());
+        let index = options.len() - 1;
+        // The new option is stored once it has text (see close_editor), so no empty option is written.
+        self.focus = self.rows().iter().position(|row| *row == Row::AddOption { action, input }).unwrap_or(self.focus);
+        let original = self.doc.manifest.text(Owner::Input { action, input }, "format").cloned().unwrap_or_default();
+        self.editor = Some(Editor {
+            target: EditTarget::SelectOption { action, input, index },
+            original,
+            text: TextBox::new("", false),
+            was_modified: self.doc.modified,
+            completion: 0,
+        });
+    }
+
+    fn filter_list(&self) -> Option<ListRef> {
+        self.page_list().filter(|list| *list != ListRef::InteractionTypes)
+    }
+
+    fn start_filter(&mut self) {
+        let Some(list) = self.filter_list() else {
+            self.status = Some("/ filters the lists of Auth fields, Actions and an action's inputs".into());
+            return;
+        };
+        let input = self.filter.take().map(|filter| filter.input).unwrap_or_default();
+        self.filter = Some(ListFilter { list, input, typing: true, matches: Vec::new(), generation: u64::MAX });
+        self.refresh_filter();
+        self.focus = 0;
+    }
+
+    fn update_filter(&mut self, action: Action) {
+        let Some(filter) = self.filter.as_mut() else { return };
+        match action {
+            Action::Edit(request) => {
+                filter.input.handle(request);
+                filter.generation = u64::MAX;
+                self.focus = 0;
+            }
+            Action::Paste(text) => {
+                for c in text.chars().filter(|c| !c.is_control()) {
+                    filter.input.handle(tui_input::InputRequest::InsertChar(c));
+                }
+                filter.generation = u64::MAX;
+            }
+            Action::Activate | Action::Down | Action::Next => filter.typing = false,
+            Action::Back => self.filter = None,
+            Action::Save | Action::Quit => {
+                filter.typing = false;
+                let mut effects = Vec::new();
+                self.update_page(action, &mut effects);
+            }
+            _ => {}
+        }
+    }
+
+    /// Recomputes a filter's matches when its text or the manifest changed.
+    fn refresh_filter(&mut self) {
+        let Some(filter) = self.filter.as_mut() else { return };
+        if filter.generation == self.doc.generation {
+            return;
+        }
+        let needle = filter.input.value().to_lowercase();
+        let count = match filter.list {
+            ListRef::AuthFields => self.doc.manifest.auth_field_count(),
+            ListRef::Actions => self.doc.manifest.action_count(),
+            ListRef::Inputs(action) => self.doc.manifest.input_count(action),
+            ListRef::InteractionTypes => 0,
+        };
+        let manifest = &self.doc.manifest;
+        filter.matches = (0..count)
+            .filter(|&index| {
+                super::view::items::item_label(manifest, filter.list, index).to_lowercase().contains(&needle)
+            })
+            .collect();
+        filter.generation = self.doc.generation;
     }
 
     fn toggle(&mut self) {
@@ -364,13 +469,7 @@ impl App {
     }
 
     fn cycle(&mut self, forward: bool) {
-        let Some(Row::Choice {
-            owner,
-            key,
-            options,
-            ..
-        }) = self.focused_row()
-        else {
+        let Some(Row::Choice { owner, key, options, .. }) = self.focused_row() else {
             return;
         };
         let values = options.values();
@@ -384,27 +483,19 @@ impl App {
         self.doc.manifest.set_text(owner, key, values[next]);
         self.edited(owner.key_pointer(&self.doc.manifest, key));
         if options == Options::InputTypes && values[next] == "select" {
-            self.status = Some(
-                "select: list the options in Format, separated by commas, e.g. low,normal,high"
-                    .into(),
-            );
+            self.status = Some("select: list the options in Format, separated by commas, e.g. low,normal,high".into());
         }
     }
 
     fn choose_authentication(&mut self, kind: AuthenticationType) {
         let added = self.doc.manifest.set_authentication_type(kind);
-        let list =
-            Owner::Integration.key_pointer(&self.doc.manifest, "authentication_configuration");
+        let list = Owner::Integration.key_pointer(&self.doc.manifest, "authentication_configuration");
         self.edited(Owner::Integration.key_pointer(&self.doc.manifest, "authentication_type"));
         self.edited(list);
         self.status = Some(if added.is_empty() {
             format!("authentication type: {}", kind.as_str())
         } else {
-            format!(
-                "authentication type: {}; added the fields it requires: {}",
-                kind.as_str(),
-                added.join(", ")
-            )
+            format!("authentication type: {}; added the fields it requires: {}", kind.as_str(), added.join(", "))
         });
     }
 
@@ -420,9 +511,14 @@ impl App {
     }
 
     fn add_item(&mut self) {
+        if let Page::Input { action, input } = self.page
+            && self.doc.manifest.text(Owner::Input { action, input }, "type").and_then(Slot::as_str) == Some("select")
+        {
+            self.add_option(action, input);
+            return;
+        }
         let Some(list) = self.page_list() else {
-            self.status =
-                Some("nothing to add here: lists are in Features, Auth fields and Actions".into());
+            self.status = Some("nothing to add here: lists are in Features, Auth fields and Actions".into());
             return;
         };
         let manifest = &mut self.doc.manifest;
@@ -433,23 +529,15 @@ impl App {
             ListRef::InteractionTypes => manifest.add_interaction_type(""),
         };
         let Some(index) = index else {
-            self.status =
-                Some("this list holds a value that is not a list; fix it in the file first".into());
+            self.status = Some("this list holds a value that is not a list; fix it in the file first".into());
             return;
         };
-        let pointer = format!(
-            "{}/{index}",
-            super::form::list_pointer(list, &self.doc.manifest)
-        );
+        let pointer = format!("{}/{index}", super::form::list_pointer(list, &self.doc.manifest));
         self.edited(pointer);
         if list == ListRef::Actions && self.doc.manifest.shape == Shape::Bare {
             self.status = Some("this file was a bare integration document; with actions it is saved as {\"integration\": ..., \"actions\": [...]}".into());
         }
-        let item_row = self
-            .rows()
-            .iter()
-            .position(|row| *row == Row::Item(list, index))
-            .unwrap_or(0);
+        let item_row = self.rows().iter().position(|row| *row == Row::Item(list, index)).unwrap_or(0);
         match list {
             ListRef::InteractionTypes => {
                 self.focus = item_row;
@@ -457,13 +545,7 @@ impl App {
             }
             ListRef::AuthFields => self.open_added(Page::AuthField(index), item_row),
             ListRef::Actions => self.open_added(Page::Action(index), item_row),
-            ListRef::Inputs(action) => self.open_added(
-                Page::Input {
-                    action,
-                    input: index,
-                },
-                item_row,
-            ),
+            ListRef::Inputs(action) => self.open_added(Page::Input { action, input: index }, item_row),
         }
     }
 
@@ -487,35 +569,29 @@ impl App {
             self.status = Some("focus an item of a list to duplicate it".into());
             return;
         };
-        if let Some(copy) = self
-            .doc
-            .manifest
-            .list_mut(list)
-            .and_then(|items| items.duplicate_at(index))
-        {
-            self.edited(format!(
-                "{}/{copy}",
-                super::form::list_pointer(list, &self.doc.manifest)
-            ));
+        if let Some(copy) = self.doc.manifest.list_mut(list).and_then(|items| items.duplicate_at(index)) {
+            self.edited(format!("{}/{copy}", super::form::list_pointer(list, &self.doc.manifest)));
             self.focus += 1;
             self.status = Some("duplicated; the copy is named with _copy".into());
         }
     }
 
     fn ask_delete(&mut self) {
+        if let Some(Row::SelectOption { action, input, index }) = self.focused_row() {
+            let mut options = self.doc.manifest.select_options(action, input);
+            let removed = options.remove(index);
+            self.doc.manifest.set_select_options(action, input, &options);
+            self.edited(Owner::Input { action, input }.key_pointer(&self.doc.manifest, "format"));
+            self.status = Some(format!("removed the option \"{}\"", super::display::one_line(&removed)));
+            return;
+        }
         let Some((list, index)) = self.focused_item() else {
             self.status = Some("focus an item of a list to delete it".into());
             return;
         };
         if list == ListRef::AuthFields && self.doc.manifest.is_required_auth_field(index) {
-            let kind = self
-                .doc
-                .manifest
-                .authentication_type()
-                .map_or("", AuthenticationType::as_str);
-            self.status = Some(format!(
-                "{kind} requires this field; choose another authentication type to remove it"
-            ));
+            let kind = self.doc.manifest.authentication_type().map_or("", AuthenticationType::as_str);
+            self.status = Some(format!("{kind} requires this field; choose another authentication type to remove it"));
             return;
         }
         let label = super::view::items::item_label(&self.doc.manifest, list, index);
@@ -531,32 +607,35 @@ impl App {
     }
 
     fn move_item(&mut self, up: bool) {
+        if let Some(Row::SelectOption { action, input, index }) = self.focused_row() {
+            let mut options = self.doc.manifest.select_options(action, input);
+            let target = if up { index.checked_sub(1) } else { Some(index + 1).filter(|&t| t < options.len()) };
+            let Some(target) = target else { return };
+            options.swap(index, target);
+            self.doc.manifest.set_select_options(action, input, &options);
+            self.edited(Owner::Input { action, input }.key_pointer(&self.doc.manifest, "format"));
+            self.focus = if up { self.focus - 1 } else { self.focus + 1 };
+            return;
+        }
         let Some((list, index)) = self.focused_item() else {
             return;
         };
-        let moved = self
-            .doc
-            .manifest
-            .list_mut(list)
-            .and_then(|items| items.move_at(index, up));
+        let moved = self.doc.manifest.list_mut(list).and_then(|items| items.move_at(index, up));
         if let Some(target) = moved {
-            self.edited(format!(
-                "{}/{target}",
-                super::form::list_pointer(list, &self.doc.manifest)
-            ));
+            self.edited(format!("{}/{target}", super::form::list_pointer(list, &self.doc.manifest)));
             self.focus = if up { self.focus - 1 } else { self.focus + 1 };
         }
     }
 
     fn quick_fix(&mut self) {
-        let Some(Row::Text {
-            owner: owner @ Owner::Action(_),
-            key: key @ ("display" | "description"),
-            ..
-        }) = self.focused_row()
+        if let Some(Row::Provider(_)) = self.focused_row() {
+            self.fix_providers();
+            return;
+        }
+        let Some(Row::Text { owner: owner @ Owner::Action(_), key: key @ ("display" | "description"), .. }) =
+            self.focused_row()
         else {
-            self.status =
-                Some("f lowercases the first letter of an action's display or description".into());
+            self.status = Some("f lowercases the first letter of an action's display or description".into());
             return;
         };
         let Some(text) = self.doc.manifest.text(owner, key).and_then(Slot::as_str) else {
@@ -586,38 +665,21 @@ impl App {
         self.back.clear();
         // Opened items return to their list on Esc.
         let parents: Vec<(Page, Row)> = match page {
-            Page::AuthField(index) => vec![(
-                Page::Step(Step::AuthFields),
-                Row::Item(ListRef::AuthFields, index),
-            )],
-            Page::Action(index) => vec![(
-                Page::Step(Step::Actions),
-                Row::Item(ListRef::Actions, index),
-            )],
+            Page::AuthField(index) => vec![(Page::Step(Step::AuthFields), Row::Item(ListRef::AuthFields, index))],
+            Page::Action(index) => vec![(Page::Step(Step::Actions), Row::Item(ListRef::Actions, index))],
             Page::Input { action, input } => vec![
-                (
-                    Page::Step(Step::Actions),
-                    Row::Item(ListRef::Actions, action),
-                ),
-                (
-                    Page::Action(action),
-                    Row::Item(ListRef::Inputs(action), input),
-                ),
+                (Page::Step(Step::Actions), Row::Item(ListRef::Actions, action)),
+                (Page::Action(action), Row::Item(ListRef::Inputs(action), input)),
             ],
             Page::Step(_) => Vec::new(),
         };
         for (parent, row) in parents {
-            let focus = rows(parent, &self.doc.manifest, 0)
-                .iter()
-                .position(|r| *r == row)
-                .unwrap_or(0);
+            let focus = rows(parent, &self.doc.manifest, 0, None).iter().position(|r| *r == row).unwrap_or(0);
             self.back.push((parent, focus));
         }
         self.page = page;
         let rows = self.rows();
-        let exact = rows
-            .iter()
-            .position(|row| row.pointer(&self.doc.manifest) == pointer);
+        let exact = rows.iter().position(|row| row.pointer(&self.doc.manifest) == pointer);
         let closest = || {
             rows.iter()
                 .enumerate()
@@ -648,18 +710,10 @@ impl App {
         if self.page == Page::Step(Step::Review) && self.review_json.generation.is_some() {
             let last = self.review_json.line_starts.len().saturating_sub(1);
             let scroll = &mut self.review_json.scroll;
-            *scroll = if down {
-                (*scroll + 3).min(last)
-            } else {
-                scroll.saturating_sub(3)
-            };
+            *scroll = if down { (*scroll + 3).min(last) } else { scroll.saturating_sub(3) };
             return;
         }
-        self.focus = if down {
-            (self.focus + 3).min(count.saturating_sub(1))
-        } else {
-            self.focus.saturating_sub(3)
-        };
+        self.focus = if down { (self.focus + 3).min(count.saturating_sub(1)) } else { self.focus.saturating_sub(3) };
     }
 
     fn edited(&mut self, pointer: String) {
@@ -671,48 +725,38 @@ impl App {
     /// Opens an editor on the focused row; false when it cannot be edited as text.
     fn open_editor(&mut self) -> bool {
         let (target, multiline) = match self.focused_row() {
-            Some(Row::Text {
-                owner,
-                key,
-                multiline,
-                ..
-            }) => (EditTarget::Value { owner, key }, multiline),
-            Some(Row::Item(ListRef::InteractionTypes, index)) => {
-                (EditTarget::InteractionType(index), false)
+            Some(Row::Text { owner, key, multiline, .. }) => (EditTarget::Value { owner, key }, multiline),
+            Some(Row::Item(ListRef::InteractionTypes, index)) => (EditTarget::InteractionType(index), false),
+            Some(Row::SelectOption { action, input, index }) => {
+                (EditTarget::SelectOption { action, input, index }, false)
             }
             _ => return false,
         };
-        if let EditTarget::Value {
-            owner: Owner::AuthField(index),
-            key: "field_name",
-        } = target
+        if let EditTarget::Value { owner: Owner::AuthField(index), key: "field_name" } = target
             && self.doc.manifest.is_required_auth_field(index)
         {
-            let kind = self
-                .doc
-                .manifest
-                .authentication_type()
-                .map_or("", AuthenticationType::as_str);
-            self.status = Some(format!(
-                "{kind} requires this field name; it cannot be renamed while that type is chosen"
-            ));
+            let kind = self.doc.manifest.authentication_type().map_or("", AuthenticationType::as_str);
+            self.status =
+                Some(format!("{kind} requires this field name; it cannot be renamed while that type is chosen"));
             return false;
         }
         let original = self.target_slot(target).cloned().unwrap_or_default();
-        let current = match &original {
-            Slot::Value(text) => text.clone(),
+        let current = match (&original, target) {
+            (Slot::Value(_), EditTarget::SelectOption { action, input, index }) => {
+                self.doc.manifest.select_options(action, input).get(index).cloned().unwrap_or_default()
+            }
+            (Slot::Value(text), _) => text.clone(),
             _ => String::new(),
         };
         if matches!(original, Slot::Wrong(_)) {
-            self.status = Some(
-                "this value has the wrong type; what you type replaces it (Esc keeps it)".into(),
-            );
+            self.status = Some("this value has the wrong type; what you type replaces it (Esc keeps it)".into());
         }
         self.editor = Some(Editor {
             target,
             original,
             text: TextBox::new(&current, multiline),
             was_modified: self.doc.modified,
+            completion: 0,
         });
         true
     }
@@ -720,20 +764,50 @@ impl App {
     fn target_slot(&self, target: EditTarget) -> Option<&Slot<String>> {
         match target {
             EditTarget::Value { owner, key } => self.doc.manifest.text(owner, key),
-            EditTarget::InteractionType(index) => self
-                .doc
-                .manifest
-                .integration()?
-                .interaction_types
-                .get()?
-                .get(index),
+            EditTarget::InteractionType(index) => self.doc.manifest.integration()?.interaction_types.get()?.get(index),
+            EditTarget::SelectOption { action, input, .. } => {
+                self.doc.manifest.text(Owner::Input { action, input }, "format")
+            }
         }
     }
 
+    /// The template completions offered for the open editor's text, best first.
+    pub fn completions(&self) -> Vec<String> {
+        let Some(editor) = &self.editor else { return Vec::new() };
+        super::completion::candidates(&self.doc.manifest, editor.target, &editor.text.before_cursor())
+    }
+
+    /// Puts the highlighted completion in place of what was typed of the template.
+    fn accept_completion(&mut self, choices: &[String]) {
+        let Some(editor) = self.editor.as_mut() else { return };
+        let Some(choice) = choices.get(editor.completion.min(choices.len().saturating_sub(1))) else { return };
+        let before = editor.text.before_cursor();
+        let value = editor.text.value();
+        let after: String = value.chars().skip(before.chars().count()).collect();
+        let (text, cursor) = super::completion::accept(&before, &after, choice);
+        editor.text.replace(text, cursor);
+        editor.completion = 0;
+        self.apply_editor();
+    }
+
     fn update_editor(&mut self, action: Action, effects: &mut Vec<Effect>) {
+        let choices = self.completions();
         let Some(editor) = self.editor.as_mut() else {
             return;
         };
+        if matches!(editor.text, TextBox::Line(_)) && !choices.is_empty() {
+            match action {
+                Action::Next => return self.accept_completion(&choices),
+                Action::EditorLine { up } => {
+                    let last = choices.len().min(super::completion::MAX_SHOWN) - 1;
+                    editor.completion =
+                        if up { editor.completion.saturating_sub(1) } else { (editor.completion + 1).min(last) };
+                    return;
+                }
+                _ => {}
+            }
+        }
+        editor.completion = 0;
         let multiline = matches!(editor.text, TextBox::Area(_));
         let changed = match action {
             Action::Edit(request) => editor.text.handle(request),
@@ -755,7 +829,7 @@ impl App {
             }
             Action::Activate | Action::Newline | Action::Finish | Action::Next => {
                 self.close_editor();
-                if !multiline || action == Action::Next {
+                if !multiline || matches!(action, Action::Next | Action::Finish) {
                     self.focus = (self.focus + 1).min(self.rows().len().saturating_sub(1));
                 }
                 return;
@@ -785,9 +859,8 @@ impl App {
             EditTarget::Value { owner, key } => {
                 let renamed = self.doc.manifest.set_text(owner, key, &value);
                 if renamed > 0 {
-                    self.status = Some(format!(
-                        "renamed the provider of {renamed} action(s) to match the integration name"
-                    ));
+                    self.status =
+                        Some(format!("renamed the provider of {renamed} action(s) to match the integration name"));
                 }
                 self.edited(owner.key_pointer(&self.doc.manifest, key));
             }
@@ -798,6 +871,15 @@ impl App {
                 let list = super::form::list_pointer(ListRef::InteractionTypes, &self.doc.manifest);
                 self.edited(format!("{list}/{index}"));
             }
+            EditTarget::SelectOption { action, input, index } => {
+                let mut options = self.doc.manifest.select_options(action, input);
+                match options.get_mut(index) {
+                    Some(option) => *option = value,
+                    None => options.push(value),
+                }
+                self.doc.manifest.set_select_options(action, input, &options);
+                self.edited(Owner::Input { action, input }.key_pointer(&self.doc.manifest, "format"));
+            }
         }
     }
 
@@ -806,6 +888,17 @@ impl App {
         let Some(editor) = self.editor.take() else {
             return;
         };
+        if let EditTarget::SelectOption { action, input, index } = editor.target
+            && editor.text.value().trim().is_empty()
+        {
+            let mut options = self.doc.manifest.select_options(action, input);
+            if index < options.len() {
+                options.remove(index);
+                self.doc.manifest.set_select_options(action, input, &options);
+                self.edited(Owner::Input { action, input }.key_pointer(&self.doc.manifest, "format"));
+            }
+            return;
+        }
         if let EditTarget::InteractionType(index) = editor.target
             && editor.text.value().trim().is_empty()
         {
@@ -827,6 +920,11 @@ impl App {
                 }
                 if key == "name" && owner == Owner::Integration {
                     self.doc.manifest.sync_providers();
+                }
+            }
+            EditTarget::SelectOption { action, input, .. } => {
+                if let Some(slot) = self.doc.manifest.text_mut(Owner::Input { action, input }, "format") {
+                    *slot = restored;
                 }
             }
             EditTarget::InteractionType(index) => {
@@ -851,28 +949,20 @@ impl App {
             Some(path) => self.confirm_and_save(path, effects),
             None => {
                 let input = Input::new(self.doc.default_file_name());
-                self.overlay = Some(Overlay::Prompt {
-                    purpose: PromptPurpose::SaveAs,
-                    input,
-                });
+                self.overlay = Some(Overlay::Prompt { purpose: PromptPurpose::SaveAs, input });
             }
         }
     }
 
     fn confirm_and_save(&mut self, path: PathBuf, effects: &mut Vec<Effect>) {
         let mut reasons = Vec::new();
-        let errors = self
-            .doc
-            .diagnostics()
-            .iter()
-            .filter(|d| d.is_error())
-            .count();
+        let errors = self.doc.diagnostics().iter().filter(|d| d.is_error()).count();
         if errors > 0 {
-            reasons.push(format!("it has {errors} error(s): Talkdesk will not accept it until they are fixed (see Review & save)"));
+            reasons.push(format!(
+                "it has {errors} error(s): Talkdesk will not accept it until they are fixed (see Review & save)"
+            ));
         }
-        if self.doc.disk_shape == Some(Shape::Bare)
-            && self.doc.manifest.written_shape() == Shape::Wrapper
-        {
+        if self.doc.disk_shape == Some(Shape::Bare) && self.doc.manifest.written_shape() == Shape::Wrapper {
             reasons.push("the file was a bare integration document; it will be saved as {\"integration\": ..., \"actions\": [...]}".into());
         }
         if reasons.is_empty() {
@@ -883,10 +973,7 @@ impl App {
     }
 
     fn save_effect(&self, path: PathBuf) -> Effect {
-        Effect::Save {
-            path,
-            contents: to_json(&self.doc.manifest),
-        }
+        Effect::Save { path, contents: to_json(&self.doc.manifest) }
     }
 
     fn saved(&mut self, path: PathBuf, result: Result<(), String>, effects: &mut Vec<Effect>) {
@@ -920,16 +1007,13 @@ impl App {
             return;
         };
         match (overlay, action) {
-            (Overlay::Help, Action::Back | Action::Help | Action::Activate | Action::Answer(_)) => {
-            }
+            (Overlay::Help, Action::Back | Action::Help | Action::Activate | Action::Answer(_)) => {}
             (Overlay::Help, Action::Quit) => self.quit(effects),
             (Overlay::ConfirmQuit, Action::Answer('s') | Action::Save) => {
                 self.quit_after_save = true;
                 self.save(effects);
             }
-            (Overlay::ConfirmQuit, Action::Answer('q' | 'y') | Action::Quit) => {
-                effects.push(Effect::Quit)
-            }
+            (Overlay::ConfirmQuit, Action::Answer('q' | 'y') | Action::Quit) => effects.push(Effect::Quit),
             (Overlay::ConfirmQuit, Action::Back | Action::Answer('n')) => {}
             (Overlay::ConfirmSave { path, .. }, Action::Answer('y') | Action::Activate) => {
                 effects.push(self.save_effect(path))
@@ -938,14 +1022,11 @@ impl App {
                 self.quit_after_save = false;
                 self.status = Some("not saved".into());
             }
-            (
-                Overlay::ConfirmDelete { list, index, .. },
-                Action::Answer('y') | Action::Activate,
-            ) => self.delete_item(list, index),
-            (Overlay::ConfirmDelete { .. }, Action::Back | Action::Answer('n')) => {}
-            (Overlay::Prompt { purpose, input }, Action::Activate) => {
-                self.answer_prompt(purpose, input, effects)
+            (Overlay::ConfirmDelete { list, index, .. }, Action::Answer('y') | Action::Activate) => {
+                self.delete_item(list, index)
             }
+            (Overlay::ConfirmDelete { .. }, Action::Back | Action::Answer('n')) => {}
+            (Overlay::Prompt { purpose, input }, Action::Activate) => self.answer_prompt(purpose, input, effects),
             (Overlay::Prompt { .. }, Action::Back) => self.quit_after_save = false,
             (Overlay::Prompt { purpose, mut input }, Action::Edit(request)) => {
                 input.handle(request);
@@ -978,9 +1059,7 @@ impl App {
     // ----- derived views -----
 
     fn refresh_review_json(&mut self) {
-        if self.page != Page::Step(Step::Review)
-            || self.review_json.generation == Some(self.doc.generation)
-        {
+        if self.page != Page::Step(Step::Review) || self.review_json.generation == Some(self.doc.generation) {
             return;
         }
         let text = to_json(&self.doc.manifest);
@@ -989,11 +1068,6 @@ impl App {
             .filter(|&at| at < text.len())
             .collect();
         let scroll = self.review_json.scroll;
-        self.review_json = ReviewJson {
-            generation: Some(self.doc.generation),
-            text,
-            line_starts,
-            scroll,
-        };
+        self.review_json = ReviewJson { generation: Some(self.doc.generation), text, line_starts, scroll };
     }
 }

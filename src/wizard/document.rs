@@ -64,12 +64,7 @@ impl Document {
         document
     }
 
-    fn build(
-        manifest: Manifest,
-        notes: Vec<Diagnostic>,
-        path: Option<PathBuf>,
-        reveal_all: bool,
-    ) -> Self {
+    fn build(manifest: Manifest, notes: Vec<Diagnostic>, path: Option<PathBuf>, reveal_all: bool) -> Self {
         let mut document = Document {
             manifest,
             path,
@@ -118,8 +113,8 @@ impl Document {
             .strip_prefix("/actions/")
             .and_then(|rest| rest.split_once('/'))
             .and_then(|(index, _)| index.parse::<usize>().ok());
-        let same_shape = self.parts.actions.len() == self.manifest.action_count()
-            && self.manifest.written_shape() == Shape::Wrapper;
+        let same_shape =
+            self.parts.actions.len() == self.manifest.action_count() && self.manifest.written_shape() == Shape::Wrapper;
         match action {
             Some(index) if same_shape && index < self.parts.actions.len() => {
                 self.parts.actions[index] = validate_part(&self.manifest, Scope::Action(index));
@@ -139,8 +134,7 @@ impl Document {
     /// Gathers the notes and the parts into one list sorted by pointer.
     fn collect(&mut self) {
         let parts = &self.parts;
-        let mut diagnostics =
-            Vec::with_capacity(self.notes.len() + parts.head.len() + parts.across.len());
+        let mut diagnostics = Vec::with_capacity(self.notes.len() + parts.head.len() + parts.across.len());
         diagnostics.extend(self.notes.iter().cloned());
         diagnostics.extend(parts.head.iter().cloned());
         diagnostics.extend(parts.actions.iter().flatten().cloned());
@@ -173,9 +167,7 @@ impl Document {
 
     /// The findings the author should see now.
     pub fn visible(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics
-            .iter()
-            .filter(|diagnostic| self.is_visible(diagnostic))
+        self.diagnostics.iter().filter(|diagnostic| self.is_visible(diagnostic))
     }
 
     /// True when a finding is shown: everything after opening a file or trying to save, otherwise
@@ -186,32 +178,20 @@ impl Document {
         }
         // A problem about a whole list or object shows once something inside it was edited.
         let prefix = format!("{}/", diagnostic.pointer);
-        self.touched
-            .iter()
-            .any(|touched| touched.starts_with(&prefix))
+        self.touched.iter().any(|touched| touched.starts_with(&prefix))
     }
 
     /// The visible findings exactly at `pointer`.
     pub fn at<'a>(&'a self, pointer: &str) -> impl Iterator<Item = &'a Diagnostic> + use<'a> {
-        let start = self
-            .diagnostics
-            .partition_point(|d| d.pointer.as_str() < pointer);
-        let end = start
-            + self.diagnostics[start..]
-                .iter()
-                .take_while(|d| d.pointer == pointer)
-                .count();
-        self.diagnostics[start..end]
-            .iter()
-            .filter(move |d| self.is_visible(d))
+        let start = self.diagnostics.partition_point(|d| d.pointer.as_str() < pointer);
+        let end = start + self.diagnostics[start..].iter().take_while(|d| d.pointer == pointer).count();
+        self.diagnostics[start..end].iter().filter(move |d| self.is_visible(d))
     }
 
     /// Visible problems at `pointer` and everything below it.
     pub fn counts_under(&self, pointer: &str) -> Counts {
         let mut counts = Counts::default();
-        let start = self
-            .diagnostics
-            .partition_point(|d| d.pointer.as_str() < pointer);
+        let start = self.diagnostics.partition_point(|d| d.pointer.as_str() < pointer);
         for diagnostic in &self.diagnostics[start..] {
             let rest = match diagnostic.pointer.strip_prefix(pointer) {
                 Some(rest) => rest,
@@ -242,21 +222,9 @@ impl Document {
 
     /// The file name a new manifest is offered to be saved as: `<name>.json`.
     pub fn default_file_name(&self) -> String {
-        let name = self
-            .manifest
-            .integration()
-            .and_then(|i| i.name.non_blank())
-            .unwrap_or("manifest");
-        let safe: String = name
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
+        let name = self.manifest.integration().and_then(|i| i.name.non_blank()).unwrap_or("manifest");
+        let safe: String =
+            name.chars().map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' }).collect();
         format!("{safe}.json")
     }
 }
@@ -273,9 +241,7 @@ impl Parts {
     fn of(manifest: &Manifest) -> Self {
         Parts {
             head: validate_part(manifest, Scope::Head),
-            actions: (0..manifest.action_count())
-                .map(|index| validate_part(manifest, Scope::Action(index)))
-                .collect(),
+            actions: (0..manifest.action_count()).map(|index| validate_part(manifest, Scope::Action(index))).collect(),
             across: validate_part(manifest, Scope::AcrossActions),
         }
     }
@@ -313,14 +279,11 @@ pub fn page_of(pointer: &str, manifest: &Manifest) -> Page {
         return Page::Step(Step::Review);
     };
     match tokens.as_slice() {
-        [
-            "name" | "display_name" | "description" | "logo_url" | "icon_url",
-            ..,
-        ] => Page::Step(Step::Integration),
+        ["name" | "display_name" | "description" | "logo_url" | "icon_url", ..] => Page::Step(Step::Integration),
         ["authentication_type", ..] => Page::Step(Step::Authentication),
-        ["authentication_configuration", index, _, ..] => index
-            .parse()
-            .map_or(Page::Step(Step::AuthFields), Page::AuthField),
+        ["authentication_configuration", index, _, ..] => {
+            index.parse().map_or(Page::Step(Step::AuthFields), Page::AuthField)
+        }
         ["authentication_configuration", ..] => Page::Step(Step::AuthFields),
         [
             "auth_validation_endpoint"
@@ -343,39 +306,18 @@ mod tests {
         let manifest = Manifest::new();
         let cases = [
             ("/integration/name", Page::Step(Step::Integration)),
-            (
-                "/integration/interaction_types/2",
-                Page::Step(Step::Features),
-            ),
+            ("/integration/interaction_types/2", Page::Step(Step::Features)),
             ("/requires_cti", Page::Step(Step::Features)),
-            (
-                "/integration/authentication_type",
-                Page::Step(Step::Authentication),
-            ),
-            (
-                "/integration/authentication_configuration",
-                Page::Step(Step::AuthFields),
-            ),
-            (
-                "/integration/authentication_configuration/1",
-                Page::Step(Step::AuthFields),
-            ),
-            (
-                "/integration/authentication_configuration/1/display",
-                Page::AuthField(1),
-            ),
+            ("/integration/authentication_type", Page::Step(Step::Authentication)),
+            ("/integration/authentication_configuration", Page::Step(Step::AuthFields)),
+            ("/integration/authentication_configuration/1", Page::Step(Step::AuthFields)),
+            ("/integration/authentication_configuration/1/display", Page::AuthField(1)),
             ("/actions", Page::Step(Step::Actions)),
             ("/actions/3", Page::Step(Step::Actions)),
             ("/actions/3/name", Page::Action(3)),
             ("/actions/3/inputs", Page::Action(3)),
             ("/actions/3/inputs/2", Page::Action(3)),
-            (
-                "/actions/3/inputs/2/format",
-                Page::Input {
-                    action: 3,
-                    input: 2,
-                },
-            ),
+            ("/actions/3/inputs/2/format", Page::Input { action: 3, input: 2 }),
             ("/integration/x-unknown", Page::Step(Step::Review)),
             ("", Page::Step(Step::Review)),
         ];

@@ -11,6 +11,8 @@ pub enum EditTarget {
     Value { owner: Owner, key: &'static str },
     /// An entry of `interaction_types`.
     InteractionType(usize),
+    /// One option of a `select` input.
+    SelectOption { action: usize, input: usize, index: usize },
 }
 
 /// An open editor: the text, where it goes, and the value to restore if the author cancels.
@@ -21,6 +23,8 @@ pub struct Editor {
     pub text: TextBox,
     /// Whether the document had unsaved changes before, restored on cancel.
     pub was_modified: bool,
+    /// The highlighted template completion, when completions are offered.
+    pub completion: usize,
 }
 
 /// The text of an editor.
@@ -33,11 +37,7 @@ pub enum TextBox {
 impl TextBox {
     /// A box holding `value`, with the cursor at its end.
     pub fn new(value: &str, multiline: bool) -> Self {
-        if multiline {
-            TextBox::Area(TextArea::new(value))
-        } else {
-            TextBox::Line(Input::new(value.to_owned()))
-        }
+        if multiline { TextBox::Area(TextArea::new(value)) } else { TextBox::Line(Input::new(value.to_owned())) }
     }
 
     /// The whole text.
@@ -53,6 +53,22 @@ impl TextBox {
         match self {
             TextBox::Line(input) => input.handle(request).is_some_and(|changed| changed.value),
             TextBox::Area(area) => area.handle(request),
+        }
+    }
+
+    /// The text before the cursor (of the cursor's line, in a multi-line box).
+    pub fn before_cursor(&self) -> String {
+        let line = match self {
+            TextBox::Line(input) => input,
+            TextBox::Area(area) => &area.lines[area.row],
+        };
+        line.value().chars().take(line.cursor()).collect()
+    }
+
+    /// Replaces a one-line box's text and puts the cursor at `cursor` (in characters).
+    pub fn replace(&mut self, text: String, cursor: usize) {
+        if let TextBox::Line(input) = self {
+            *input = Input::new(text).with_cursor(cursor);
         }
     }
 
@@ -89,21 +105,14 @@ pub struct TextArea {
 impl TextArea {
     /// A text area holding `value`, the cursor at its end.
     pub fn new(value: &str) -> Self {
-        let lines: Vec<Input> = value
-            .split('\n')
-            .map(|line| Input::new(line.to_owned()))
-            .collect();
+        let lines: Vec<Input> = value.split('\n').map(|line| Input::new(line.to_owned())).collect();
         let row = lines.len() - 1;
         TextArea { lines, row }
     }
 
     /// The text, lines joined with `\n`.
     pub fn value(&self) -> String {
-        self.lines
-            .iter()
-            .map(Input::value)
-            .collect::<Vec<_>>()
-            .join("\n")
+        self.lines.iter().map(Input::value).collect::<Vec<_>>().join("\n")
     }
 
     /// The lines, and the row and column (in characters) of the cursor.
@@ -114,26 +123,18 @@ impl TextArea {
     /// Splits the line at the cursor.
     pub fn newline(&mut self) {
         let line = &self.lines[self.row];
-        let split = line
-            .value()
-            .char_indices()
-            .nth(line.cursor())
-            .map_or(line.value().len(), |(at, _)| at);
+        let split = line.value().char_indices().nth(line.cursor()).map_or(line.value().len(), |(at, _)| at);
         let (before, after) = line.value().split_at(split);
         let (before, after) = (before.to_owned(), after.to_owned());
         self.lines[self.row] = Input::new(before);
         self.row += 1;
-        self.lines
-            .insert(self.row, Input::new(after).with_cursor(0));
+        self.lines.insert(self.row, Input::new(after).with_cursor(0));
     }
 
     /// Moves the cursor to the line above or below, keeping its column where it can.
     pub fn move_line(&mut self, up: bool) {
-        let target = if up {
-            self.row.checked_sub(1)
-        } else {
-            Some(self.row + 1).filter(|&row| row < self.lines.len())
-        };
+        let target =
+            if up { self.row.checked_sub(1) } else { Some(self.row + 1).filter(|&row| row < self.lines.len()) };
         if let Some(target) = target {
             let column = self.lines[self.row].cursor();
             self.row = target;
@@ -157,9 +158,7 @@ impl TextArea {
                 self.join_next(line.value());
                 true
             }
-            request => self.lines[self.row]
-                .handle(request)
-                .is_some_and(|changed| changed.value),
+            request => self.lines[self.row].handle(request).is_some_and(|changed| changed.value),
         }
     }
 

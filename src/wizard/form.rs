@@ -9,25 +9,11 @@ use crate::manifest::{Manifest, Slot};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
     /// A text value; `multiline` ones keep line breaks.
-    Text {
-        owner: Owner,
-        key: &'static str,
-        label: &'static str,
-        multiline: bool,
-    },
+    Text { owner: Owner, key: &'static str, label: &'static str, multiline: bool },
     /// A yes/no value.
-    Toggle {
-        owner: Owner,
-        key: &'static str,
-        label: &'static str,
-    },
+    Toggle { owner: Owner, key: &'static str, label: &'static str },
     /// One value out of a fixed set.
-    Choice {
-        owner: Owner,
-        key: &'static str,
-        label: &'static str,
-        options: Options,
-    },
+    Choice { owner: Owner, key: &'static str, label: &'static str, options: Options },
     /// One of the five authentication types, as a radio button.
     AuthType(AuthenticationType),
     /// An element of a list: opened (fields, actions, inputs) or edited in place (interaction types).
@@ -36,6 +22,12 @@ pub enum Row {
     Add(ListRef),
     /// A diagnostic of the review page, by its index in the document's list.
     Finding(usize),
+    /// An action's provider: always the integration's name, shown read-only (f fixes a mismatch).
+    Provider(usize),
+    /// One option of a `select` input (its `format`, split at commas).
+    SelectOption { action: usize, input: usize, index: usize },
+    /// Adds an option to a `select` input.
+    AddOption { action: usize, input: usize },
 }
 
 /// The sets a choice row offers.
@@ -49,10 +41,7 @@ impl Options {
     /// The values, as written in the manifest.
     pub fn values(self) -> Vec<&'static str> {
         match self {
-            Options::AuthFieldTypes => AuthFieldType::ALL
-                .iter()
-                .map(|kind| kind.as_str())
-                .collect(),
+            Options::AuthFieldTypes => AuthFieldType::ALL.iter().map(|kind| kind.as_str()).collect(),
             Options::InputTypes => InputType::ALL.iter().map(|kind| kind.as_str()).collect(),
         }
     }
@@ -67,25 +56,21 @@ impl Options {
 }
 
 const fn text(owner: Owner, key: &'static str, label: &'static str) -> Row {
-    Row::Text {
-        owner,
-        key,
-        label,
-        multiline: false,
-    }
+    Row::Text { owner, key, label, multiline: false }
 }
 
 const fn lines(owner: Owner, key: &'static str, label: &'static str) -> Row {
-    Row::Text {
-        owner,
-        key,
-        label,
-        multiline: true,
-    }
+    Row::Text { owner, key, label, multiline: true }
 }
 
-/// The rows of `page`, top to bottom.
-pub fn rows(page: Page, manifest: &Manifest, findings: usize) -> Vec<Row> {
+/// The rows of `page`, top to bottom. `only` limits a list page to the elements a filter matched.
+pub fn rows(page: Page, manifest: &Manifest, findings: usize, only: Option<&[usize]>) -> Vec<Row> {
+    let list_rows = |list: ListRef, count: usize| -> Vec<Row> {
+        match only {
+            Some(matches) => matches.iter().map(|&index| Row::Item(list, index)).chain([Row::Add(list)]).collect(),
+            None => list_rows(list, count),
+        }
+    };
     let integration = Owner::Integration;
     match page {
         Page::Step(Step::Integration) => vec![
@@ -97,44 +82,18 @@ pub fn rows(page: Page, manifest: &Manifest, findings: usize) -> Vec<Row> {
         ],
         Page::Step(Step::Features) => {
             let mut rows = vec![
-                text(
-                    integration,
-                    "auth_validation_endpoint",
-                    "Auth validation URL",
-                ),
-                text(
-                    integration,
-                    "contact_synchronization_endpoint",
-                    "Contact sync URL",
-                ),
-                text(
-                    integration,
-                    "interaction_retrieval_endpoint",
-                    "Interaction retrieval URL",
-                ),
-                text(
-                    integration,
-                    "agent_synchronization_endpoint",
-                    "Agent sync URL",
-                ),
-                Row::Toggle {
-                    owner: Owner::Wrapper,
-                    key: "requires_cti",
-                    label: "Needs CTI?",
-                },
+                text(integration, "auth_validation_endpoint", "Auth validation URL"),
+                text(integration, "contact_synchronization_endpoint", "Contact sync URL"),
+                text(integration, "interaction_retrieval_endpoint", "Interaction retrieval URL"),
+                text(integration, "agent_synchronization_endpoint", "Agent sync URL"),
+                Row::Toggle { owner: Owner::Wrapper, key: "requires_cti", label: "Needs CTI?" },
             ];
-            let count = manifest
-                .integration()
-                .and_then(|i| i.interaction_types.get())
-                .map_or(0, Vec::len);
+            let count = manifest.integration().and_then(|i| i.interaction_types.get()).map_or(0, Vec::len);
             rows.extend((0..count).map(|index| Row::Item(ListRef::InteractionTypes, index)));
             rows.push(Row::Add(ListRef::InteractionTypes));
             rows
         }
-        Page::Step(Step::Authentication) => AuthenticationType::ALL
-            .into_iter()
-            .map(Row::AuthType)
-            .collect(),
+        Page::Step(Step::Authentication) => AuthenticationType::ALL.into_iter().map(Row::AuthType).collect(),
         Page::Step(Step::AuthFields) => list_rows(ListRef::AuthFields, manifest.auth_field_count()),
         Page::Step(Step::Actions) => list_rows(ListRef::Actions, manifest.action_count()),
         Page::Step(Step::Review) => (0..findings).map(Row::Finding).collect(),
@@ -143,22 +102,9 @@ pub fn rows(page: Page, manifest: &Manifest, findings: usize) -> Vec<Row> {
             vec![
                 text(owner, "field_name", "Field name"),
                 text(owner, "display", "Display"),
-                Row::Toggle {
-                    owner,
-                    key: "mandatory",
-                    label: "Mandatory",
-                },
-                Row::Choice {
-                    owner,
-                    key: "type",
-                    label: "Type",
-                    options: Options::AuthFieldTypes,
-                },
-                Row::Toggle {
-                    owner,
-                    key: "store",
-                    label: "Store",
-                },
+                Row::Toggle { owner, key: "mandatory", label: "Mandatory" },
+                Row::Choice { owner, key: "type", label: "Type", options: Options::AuthFieldTypes },
+                Row::Toggle { owner, key: "store", label: "Store" },
                 lines(owner, "help", "Help"),
                 text(owner, "format", "Format"),
             ]
@@ -170,37 +116,32 @@ pub fn rows(page: Page, manifest: &Manifest, findings: usize) -> Vec<Row> {
                 text(owner, "display", "Display"),
                 lines(owner, "description", "Description"),
                 text(owner, "endpoint", "Endpoint"),
+                Row::Provider(index),
             ];
-            rows.extend(list_rows(
-                ListRef::Inputs(index),
-                manifest.input_count(index),
-            ));
+            rows.extend(list_rows(ListRef::Inputs(index), manifest.input_count(index)));
             rows
         }
         Page::Input { action, input } => {
             let owner = Owner::Input { action, input };
-            let textarea = manifest.text(owner, "type").and_then(Slot::as_str) == Some("textarea");
-            vec![
+            let input_type = manifest.text(owner, "type").and_then(Slot::as_str);
+            let mut rows = vec![
                 text(owner, "key", "Key"),
                 text(owner, "name", "Name"),
-                Row::Toggle {
-                    owner,
-                    key: "mandatory",
-                    label: "Mandatory",
-                },
-                Row::Choice {
-                    owner,
-                    key: "type",
-                    label: "Type",
-                    options: Options::InputTypes,
-                },
-                Row::Text {
-                    owner,
-                    key: "format",
-                    label: "Format",
-                    multiline: textarea,
-                },
-            ]
+                Row::Toggle { owner, key: "mandatory", label: "Mandatory" },
+                Row::Choice { owner, key: "type", label: "Type", options: Options::InputTypes },
+            ];
+            // A select's format is its options: edited as a list, stored comma separated.
+            let format_is_text =
+                manifest.text(owner, "format").is_none_or(|slot| matches!(slot, Slot::Value(_) | Slot::Absent));
+            if input_type == Some("select") && format_is_text {
+                let options = manifest.select_options(action, input).len();
+                rows.extend((0..options).map(|index| Row::SelectOption { action, input, index }));
+                rows.push(Row::AddOption { action, input });
+            } else {
+                let multiline = input_type == Some("textarea");
+                rows.push(Row::Text { owner, key: "format", label: "Format", multiline });
+            }
+            rows
         }
     }
 }
@@ -215,13 +156,17 @@ impl Row {
     /// The JSON pointer of the value this row shows, for its diagnostics.
     pub fn pointer(self, manifest: &Manifest) -> String {
         match self {
-            Row::Text { owner, key, .. }
-            | Row::Toggle { owner, key, .. }
-            | Row::Choice { owner, key, .. } => owner.key_pointer(manifest, key),
+            Row::Text { owner, key, .. } | Row::Toggle { owner, key, .. } | Row::Choice { owner, key, .. } => {
+                owner.key_pointer(manifest, key)
+            }
             Row::AuthType(_) => Owner::Integration.key_pointer(manifest, "authentication_type"),
             Row::Item(list, index) => format!("{}/{index}", list_pointer(list, manifest)),
             Row::Add(list) => list_pointer(list, manifest),
             Row::Finding(_) => String::new(),
+            Row::Provider(action) => Owner::Action(action).key_pointer(manifest, "provider"),
+            Row::SelectOption { action, input, .. } | Row::AddOption { action, input } => {
+                Owner::Input { action, input }.key_pointer(manifest, "format")
+            }
         }
     }
 
@@ -231,12 +176,7 @@ impl Row {
             Row::Text { owner, key, .. } | Row::Toggle { owner, key, .. } => {
                 format!("{}/{key}", object_name(owner))
             }
-            Row::Choice {
-                owner,
-                key,
-                options,
-                ..
-            } => match manifest.text(owner, key).and_then(Slot::as_str) {
+            Row::Choice { owner, key, options, .. } => match manifest.text(owner, key).and_then(Slot::as_str) {
                 Some(value) => format!("{}/{value}", options.help_prefix()),
                 None => format!("{}/{key}", object_name(owner)),
             },
@@ -248,6 +188,8 @@ impl Row {
                 ListRef::Inputs(_) => "action/inputs".into(),
             },
             Row::Finding(_) => String::new(),
+            Row::Provider(_) => "action/provider".into(),
+            Row::SelectOption { .. } | Row::AddOption { .. } => "input_type/select".into(),
         }
     }
 }
@@ -255,9 +197,7 @@ impl Row {
 /// The JSON pointer of a list.
 pub fn list_pointer(list: ListRef, manifest: &Manifest) -> String {
     match list {
-        ListRef::AuthFields => {
-            Owner::Integration.key_pointer(manifest, "authentication_configuration")
-        }
+        ListRef::AuthFields => Owner::Integration.key_pointer(manifest, "authentication_configuration"),
         ListRef::InteractionTypes => Owner::Integration.key_pointer(manifest, "interaction_types"),
         ListRef::Actions => "/actions".into(),
         ListRef::Inputs(action) => format!("/actions/{action}/inputs"),

@@ -19,51 +19,22 @@ pub fn help(key: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::manifest::{
-        Action, ActionInput, AuthField, AuthFieldType, AuthenticationType, InputType, Integration,
-    };
+    use crate::manifest::{Action, ActionInput, AuthField, AuthFieldType, AuthenticationType, InputType, Integration};
 
     #[test]
     fn every_field_and_choice_has_help() {
         let mut keys: Vec<String> = Vec::new();
-        keys.extend(
-            Integration::KEYS
-                .iter()
-                .map(|key| format!("integration/{key}")),
-        );
-        keys.extend(
-            AuthField::KEYS
-                .iter()
-                .map(|key| format!("auth_field/{key}")),
-        );
+        keys.extend(Integration::KEYS.iter().map(|key| format!("integration/{key}")));
+        keys.extend(AuthField::KEYS.iter().map(|key| format!("auth_field/{key}")));
         keys.extend(Action::KEYS.iter().map(|key| format!("action/{key}")));
         keys.extend(ActionInput::KEYS.iter().map(|key| format!("input/{key}")));
-        keys.extend(
-            AuthenticationType::ALL
-                .iter()
-                .map(|kind| format!("authentication_type/{}", kind.as_str())),
-        );
-        keys.extend(
-            AuthFieldType::ALL
-                .iter()
-                .map(|kind| format!("auth_field_type/{}", kind.as_str())),
-        );
-        keys.extend(
-            InputType::ALL
-                .iter()
-                .map(|kind| format!("input_type/{}", kind.as_str())),
-        );
-        keys.extend(
-            crate::manifest::vocabulary::CONTACT_FIELDS
-                .iter()
-                .map(|field| format!("contact/{field}")),
-        );
+        keys.extend(AuthenticationType::ALL.iter().map(|kind| format!("authentication_type/{}", kind.as_str())));
+        keys.extend(AuthFieldType::ALL.iter().map(|kind| format!("auth_field_type/{}", kind.as_str())));
+        keys.extend(InputType::ALL.iter().map(|kind| format!("input_type/{}", kind.as_str())));
+        keys.extend(crate::manifest::vocabulary::CONTACT_FIELDS.iter().map(|field| format!("contact/{field}")));
         keys.push("wrapper/requires_cti".into());
         for key in keys {
-            assert!(
-                !help(&key).is_empty(),
-                "assets/help.json has no text for {key}"
-            );
+            assert!(!help(&key).is_empty(), "assets/help.json has no text for {key}");
             assert!(!help(&key).contains('\n'), "{key} must be one line");
         }
     }

@@ -5,18 +5,13 @@ use super::app::{App, Screen};
 use super::editor::TextBox;
 use super::overlay::Overlay;
 use super::step::Step;
-use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
-};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 use tui_input::backend::crossterm::to_input_request;
 
 /// Every key, as the `?` panel lists them.
 pub const KEY_HELP: &[(&str, &str)] = &[
     ("↑ ↓", "move between fields"),
-    (
-        "Tab / Shift-Tab",
-        "next / previous field, on into the next step",
-    ),
+    ("Tab / Shift-Tab", "next / previous field, on into the next step"),
     ("1 … 6", "go to a step (or click it)"),
     ("Enter", "edit a field, open an item, confirm"),
     ("Space", "flip a toggle, choose a type"),
@@ -26,18 +21,14 @@ pub const KEY_HELP: &[(&str, &str)] = &[
     ("c", "copy (duplicate) the focused item"),
     ("Delete or x", "delete the focused item (asks first)"),
     ("Shift-↑ ↓, Alt-↑ ↓", "move the focused item up or down"),
-    ("f", "fix: lowercase the first letter of a display"),
+    ("/", "filter the list on this page (Enter keeps it, Esc clears it)"),
+    ("f", "fix: lowercase a display's first letter; set a provider"),
+    ("Tab (in a format)", "complete the {{ value provider }} highlighted"),
     ("p", "show or hide the JSON preview (narrow terminals)"),
     ("PgUp PgDn Home End", "move by a page, to the first or last"),
-    (
-        "Tab or Alt-Enter",
-        "finish a multi-line text (Enter adds a line)",
-    ),
+    ("Tab or Alt-Enter", "finish a multi-line text (Enter adds a line)"),
     ("Ctrl-S", "save"),
-    (
-        "Ctrl-Q or Ctrl-C",
-        "quit (asks if there are unsaved changes)",
-    ),
+    ("Ctrl-Q or Ctrl-C", "quit (asks if there are unsaved changes)"),
     ("?", "this list"),
 ];
 
@@ -46,15 +37,9 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => key_action(app, key, event),
         Event::Paste(text) => Some(Action::Paste(text.clone())),
-        Event::Resize(width, height) => Some(Action::Resize {
-            width: *width,
-            height: *height,
-        }),
+        Event::Resize(width, height) => Some(Action::Resize { width: *width, height: *height }),
         Event::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
-                column: mouse.column,
-                row: mouse.row,
-            }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column: mouse.column, row: mouse.row }),
             MouseEventKind::ScrollDown => Some(Action::Scroll { down: true }),
             MouseEventKind::ScrollUp => Some(Action::Scroll { down: false }),
             _ => None,
@@ -79,6 +64,14 @@ fn key_action(app: &App, key: &KeyEvent, event: &Event) -> Option<Action> {
             _ => None,
         };
     }
+    if app.filter.as_ref().is_some_and(|filter| filter.typing) {
+        return match key.code {
+            KeyCode::Esc => Some(Action::Back),
+            KeyCode::Enter => Some(Action::Activate),
+            KeyCode::Down => Some(Action::Down),
+            _ => to_input_request(event).map(Action::Edit),
+        };
+    }
     if let Some(editor) = &app.editor {
         let multiline = matches!(editor.text, TextBox::Area(_));
         let alt = key.modifiers.contains(KeyModifiers::ALT);
@@ -89,14 +82,12 @@ fn key_action(app: &App, key: &KeyEvent, event: &Event) -> Option<Action> {
             KeyCode::Enter => Some(Action::Activate),
             KeyCode::Tab if multiline => Some(Action::Finish),
             KeyCode::Tab => Some(Action::Next),
-            KeyCode::Up if multiline => Some(Action::EditorLine { up: true }),
-            KeyCode::Down if multiline => Some(Action::EditorLine { up: false }),
+            KeyCode::Up => Some(Action::EditorLine { up: true }),
+            KeyCode::Down => Some(Action::EditorLine { up: false }),
             _ => to_input_request(event).map(Action::Edit),
         };
     }
-    let reorder = key
-        .modifiers
-        .intersects(KeyModifiers::SHIFT | KeyModifiers::ALT);
+    let reorder = key.modifiers.intersects(KeyModifiers::SHIFT | KeyModifiers::ALT);
     let action = match key.code {
         KeyCode::Up if reorder => Action::MoveItem { up: true },
         KeyCode::Down if reorder => Action::MoveItem { up: false },
@@ -122,6 +113,7 @@ fn key_action(app: &App, key: &KeyEvent, event: &Event) -> Option<Action> {
         KeyCode::Char('c') => Action::Duplicate,
         KeyCode::Char('x') => Action::Delete,
         KeyCode::Char('f') => Action::QuickFix,
+        KeyCode::Char('/') => Action::Filter,
         KeyCode::Char('p') => Action::TogglePreview,
         _ => return None,
     };

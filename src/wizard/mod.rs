@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod app;
+pub mod completion;
 pub mod display;
 pub mod document;
 pub mod editor;
@@ -49,9 +50,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!(
-                "integration-wizard: the terminal stopped working ({error}); nothing was lost that was saved"
-            );
+            eprintln!("integration-wizard: the terminal stopped working ({error}); nothing was lost that was saved");
             ExitCode::FAILURE
         }
     }
@@ -64,20 +63,14 @@ pub fn initial_app(file: Option<PathBuf>) -> App {
     };
     if !path.exists() {
         let mut app = App::editing(Document::blank(Some(path.clone())));
-        app.status = Some(format!(
-            "{} does not exist yet: it is created when you save (Ctrl-S)",
-            path.display()
-        ));
+        app.status = Some(format!("{} does not exist yet: it is created when you save (Ctrl-S)", path.display()));
         return app;
     }
     match load(&path) {
         Ok(parsed) => {
             recent::remember(&path);
             let mut app = App::start(Vec::new());
-            app.update(Action::Loaded {
-                path,
-                result: Ok(Box::new(parsed)),
-            });
+            app.update(Action::Loaded { path, result: Ok(Box::new(parsed)) });
             app
         }
         Err(message) => {
@@ -95,16 +88,11 @@ pub fn load(path: &Path) -> Result<crate::manifest::Parsed, String> {
     }
     let bytes = std::fs::read(path).map_err(|error| match error.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => {
-            "permission denied; check the file's permissions".to_owned()
-        }
+        std::io::ErrorKind::PermissionDenied => "permission denied; check the file's permissions".to_owned(),
         _ => error.to_string(),
     })?;
     read(&bytes).map_err(|diagnostic| match diagnostic.position {
-        Some(position) => format!(
-            "line {}, column {}: {}",
-            position.line, position.column, diagnostic.message
-        ),
+        Some(position) => format!("line {}, column {}: {}", position.line, position.column, diagnostic.message),
         None => diagnostic.message,
     })
 }
@@ -113,10 +101,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<
     loop {
         let size = terminal.size()?;
         if (size.width, size.height) != app.size {
-            app.update(Action::Resize {
-                width: size.width,
-                height: size.height,
-            });
+            app.update(Action::Resize { width: size.width, height: size.height });
         }
         terminal.draw(|frame| view::render(app, frame))?;
         let event = event::read()?;
@@ -130,8 +115,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<
                 match effect {
                     Effect::Quit => return Ok(()),
                     Effect::Save { path, contents } => {
-                        let result = save_atomic(&path, contents.as_bytes(), true)
-                            .map_err(|error| error.to_string());
+                        let result = save_atomic(&path, contents.as_bytes(), true).map_err(|error| error.to_string());
                         if result.is_ok() {
                             recent::remember(&path);
                         }
@@ -152,11 +136,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<
 }
 
 fn restore_terminal() {
-    let _ = execute!(
-        std::io::stdout(),
-        DisableMouseCapture,
-        DisableBracketedPaste
-    );
+    let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
 }
 

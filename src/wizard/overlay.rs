@@ -12,18 +12,11 @@ pub enum Overlay {
     /// Quit with unsaved changes? (s: save and quit, q: quit without saving, Esc: stay)
     ConfirmQuit,
     /// A path typed by the author.
-    Prompt {
-        purpose: PromptPurpose,
-        input: Input,
-    },
+    Prompt { purpose: PromptPurpose, input: Input },
     /// Save despite these reasons? (y / n)
     ConfirmSave { path: PathBuf, reasons: Vec<String> },
     /// Delete this element? (y / n)
-    ConfirmDelete {
-        list: ListRef,
-        index: usize,
-        label: String,
-    },
+    ConfirmDelete { list: ListRef, index: usize, label: String },
 }
 
 /// What a path prompt is for.

@@ -13,14 +13,8 @@ pub enum Step {
 
 impl Step {
     /// Every step, in order.
-    pub const ALL: [Step; 6] = [
-        Step::Integration,
-        Step::Features,
-        Step::Authentication,
-        Step::AuthFields,
-        Step::Actions,
-        Step::Review,
-    ];
+    pub const ALL: [Step; 6] =
+        [Step::Integration, Step::Features, Step::Authentication, Step::AuthFields, Step::Actions, Step::Review];
 
     /// The step's name in the step list.
     pub fn title(self) -> &'static str {

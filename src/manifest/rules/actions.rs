@@ -1,8 +1,8 @@
 //! The actions: each action's keys, its provider against the integration's name, and names unique among actions.
 
 use super::codes::{
-    ACTION_NOT_OBJECT, DESCRIPTION_UPPERCASE, DISPLAY_TOO_LONG, DISPLAY_UPPERCASE,
-    DUPLICATE_ACTION_NAME, PROVIDER_MISMATCH,
+    ACTION_NOT_OBJECT, DESCRIPTION_UPPERCASE, DISPLAY_TOO_LONG, DISPLAY_UPPERCASE, DUPLICATE_ACTION_NAME,
+    PROVIDER_MISMATCH,
 };
 use super::findings::Findings;
 use super::inputs;
@@ -20,7 +20,8 @@ use std::collections::{HashMap, HashSet};
 const DISPLAY_MAX_CHARS: usize = 32;
 
 const ENDPOINT_EXAMPLE: &str = "https://bridge.example.org/actions/create_ticket";
-const ENDPOINT_HINT: &str = "add the bridge URL that runs the action, e.g. https://bridge.example.org/actions/create_ticket";
+const ENDPOINT_HINT: &str =
+    "add the bridge URL that runs the action, e.g. https://bridge.example.org/actions/create_ticket";
 
 /// What checking one action needs to know about the others, kept across the list.
 struct Seen<'m> {
@@ -44,10 +45,7 @@ pub(super) struct Checks {
 }
 
 impl Checks {
-    pub(super) const ALL: Checks = Checks {
-        own: true,
-        across: true,
-    };
+    pub(super) const ALL: Checks = Checks { own: true, across: true };
 }
 
 /// Checks the actions of the list (all, or only the one at `only`), in order.
@@ -69,25 +67,15 @@ pub(super) fn check<'m>(
         }
         match slot {
             Slot::Value(action) => check_action(findings, index, action, &mut seen, checks),
-            _ if checks.own => keys::not_object(
-                findings,
-                ACTION_NOT_OBJECT,
-                Place::Action(index).object(),
-                "action",
-                slot,
-            ),
+            _ if checks.own => {
+                keys::not_object(findings, ACTION_NOT_OBJECT, Place::Action(index).object(), "action", slot)
+            }
             _ => {}
         }
     }
 }
 
-fn check_action<'m>(
-    findings: &mut Findings,
-    index: usize,
-    action: &'m Action,
-    seen: &mut Seen<'m>,
-    checks: Checks,
-) {
+fn check_action<'m>(findings: &mut Findings, index: usize, action: &'m Action, seen: &mut Seen<'m>, checks: Checks) {
     let place = Place::Action(index);
     // The provider belongs with the checks across actions: renaming the integration rewrites them all.
     if checks.across {
@@ -106,52 +94,33 @@ fn check_action<'m>(
         return;
     }
     let hint = "add the action's identifier, e.g. \"create_ticket\"";
-    if let Some(name) =
-        keys::required_string(findings, place, "name", &action.name, Lines::One, hint)
-    {
+    if let Some(name) = keys::required_string(findings, place, "name", &action.name, Lines::One, hint) {
         names::check_identifier(findings, name, || place.key("name"));
     }
     check_own(findings, index, action, seen);
 }
 
 /// `provider` must repeat the integration's name.
-fn check_provider(
-    findings: &mut Findings,
-    place: Place,
-    provider: Option<&str>,
-    integration_name: Option<&str>,
-) {
+fn check_provider(findings: &mut Findings, place: Place, provider: Option<&str>, integration_name: Option<&str>) {
     if let (Some(provider), Some(name)) = (provider, integration_name)
         && provider != name
     {
         findings.error(
             PROVIDER_MISMATCH,
             place.key("provider"),
-            format!(
-                "provider {} must be the integration's name; write {}",
-                quote(provider),
-                quote(name)
-            ),
+            format!("provider {} must be the integration's name; write {}", quote(provider), quote(name)),
         );
     }
 }
 
 /// An action's name may be used once in the list; the later action is the one reported.
-fn check_unique_name<'m>(
-    findings: &mut Findings,
-    index: usize,
-    name: Option<&'m str>,
-    seen: &mut Seen<'m>,
-) {
+fn check_unique_name<'m>(findings: &mut Findings, index: usize, name: Option<&'m str>, seen: &mut Seen<'m>) {
     let Some(name) = name else { return };
     if let Some(first) = seen.action_names.get(name) {
         findings.error(
             DUPLICATE_ACTION_NAME,
             Place::Action(index).key("name"),
-            format!(
-                "name {} is already used by action {first}; rename this action or remove it",
-                quote(name)
-            ),
+            format!("name {} is already used by action {first}; rename this action or remove it", quote(name)),
         );
     } else {
         seen.action_names.insert(name, index);
@@ -162,49 +131,20 @@ fn check_unique_name<'m>(
 fn check_own<'m>(findings: &mut Findings, index: usize, action: &'m Action, seen: &mut Seen<'m>) {
     let place = Place::Action(index);
     let hint = "add a short lowercase label, e.g. \"create a ticket\"";
-    if let Some(display) = keys::required_string(
-        findings,
-        place,
-        "display",
-        &action.display,
-        Lines::One,
-        hint,
-    ) {
+    if let Some(display) = keys::required_string(findings, place, "display", &action.display, Lines::One, hint) {
         check_display(findings, place, display);
     }
-    let hint =
-        "add a lowercase sentence on what the action does, e.g. \"create a new ticket in My CRM\"";
-    if let Some(description) = keys::required_string(
-        findings,
-        place,
-        "description",
-        &action.description,
-        Lines::Many,
-        hint,
-    ) && starts_uppercase(description)
+    let hint = "add a lowercase sentence on what the action does, e.g. \"create a new ticket in My CRM\"";
+    if let Some(description) =
+        keys::required_string(findings, place, "description", &action.description, Lines::Many, hint)
+        && starts_uppercase(description)
     {
-        findings.warning(
-            DESCRIPTION_UPPERCASE,
-            place.key("description"),
-            after_then("description", description),
-        );
+        findings.warning(DESCRIPTION_UPPERCASE, place.key("description"), after_then("description", description));
     }
-    if let Some(endpoint) = keys::required_string(
-        findings,
-        place,
-        "endpoint",
-        &action.endpoint,
-        Lines::One,
-        ENDPOINT_HINT,
-    ) {
-        urls::check(
-            findings,
-            place,
-            "endpoint",
-            endpoint,
-            Role::Endpoint,
-            ENDPOINT_EXAMPLE,
-        );
+    if let Some(endpoint) =
+        keys::required_string(findings, place, "endpoint", &action.endpoint, Lines::One, ENDPOINT_HINT)
+    {
+        urls::check(findings, place, "endpoint", endpoint, Role::Endpoint, ENDPOINT_EXAMPLE);
     }
     match &action.inputs {
         Slot::Absent | Slot::Null => {
@@ -223,11 +163,7 @@ fn check_own<'m>(findings: &mut Findings, index: usize, action: &'m Action, seen
 /// `display` follows "Then" in Talkdesk's automations and fits a combo-box.
 fn check_display(findings: &mut Findings, place: Place, display: &str) {
     if starts_uppercase(display) {
-        findings.warning(
-            DISPLAY_UPPERCASE,
-            place.key("display"),
-            after_then("display", display),
-        );
+        findings.warning(DISPLAY_UPPERCASE, place.key("display"), after_then("display", display));
     }
     let length = display.chars().count();
     if length > DISPLAY_MAX_CHARS {
@@ -248,8 +184,5 @@ fn after_then(key: &str, text: &str) -> String {
 
 /// The first character that is not white space is an uppercase letter.
 fn starts_uppercase(text: &str) -> bool {
-    text.trim_start()
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase)
+    text.trim_start().chars().next().is_some_and(char::is_uppercase)
 }

@@ -1,9 +1,8 @@
 //! Authentication: the type, the list of fields it needs (SPEC §2.4), and each field.
 
 use super::codes::{
-    AUTH_FIELD_NOT_OBJECT, AUTHENTICATION_FIELDS_MISSING, AUTHENTICATION_FIELDS_UNUSED,
-    DUPLICATE_FIELD_NAME, OAUTH_FIELD_MISSING, OAUTH_FIELD_OPTIONAL, SECRET_NOT_MASKED,
-    UNKNOWN_AUTHENTICATION_TYPE, UNKNOWN_FIELD_TYPE,
+    AUTH_FIELD_NOT_OBJECT, AUTHENTICATION_FIELDS_MISSING, AUTHENTICATION_FIELDS_UNUSED, DUPLICATE_FIELD_NAME,
+    OAUTH_FIELD_MISSING, OAUTH_FIELD_OPTIONAL, SECRET_NOT_MASKED, UNKNOWN_AUTHENTICATION_TYPE, UNKNOWN_FIELD_TYPE,
 };
 use super::findings::Findings;
 use super::keys;
@@ -22,10 +21,7 @@ const LIST_KEY: &str = "authentication_configuration";
 
 /// The names of the five types, for messages.
 fn type_names() -> Vec<&'static str> {
-    AuthenticationType::ALL
-        .iter()
-        .map(|kind| kind.as_str())
-        .collect()
+    AuthenticationType::ALL.iter().map(|kind| kind.as_str()).collect()
 }
 
 /// Checks `authentication_type` and gives the type when it is one of the five.
@@ -38,17 +34,9 @@ pub(super) fn check_type(
     integration: &Integration,
 ) -> Option<AuthenticationType> {
     let hint = format!("add one of {}", one_of(&type_names()));
-    let written = keys::required_string(
-        findings,
-        place,
-        TYPE_KEY,
-        &integration.authentication_type,
-        Lines::One,
-        &hint,
-    )?;
-    let kind = AuthenticationType::ALL
-        .into_iter()
-        .find(|kind| kind.as_str() == written);
+    let written =
+        keys::required_string(findings, place, TYPE_KEY, &integration.authentication_type, Lines::One, &hint)?;
+    let kind = AuthenticationType::ALL.into_iter().find(|kind| kind.as_str() == written);
     if kind.is_none() {
         let names = type_names();
         let advice = match closest(written, names.iter().copied()) {
@@ -58,10 +46,7 @@ pub(super) fn check_type(
         findings.error(
             UNKNOWN_AUTHENTICATION_TYPE,
             place.key(TYPE_KEY),
-            format!(
-                "authentication_type {} is not a type Talkdesk knows; {advice}",
-                quote(written)
-            ),
+            format!("authentication_type {} is not a type Talkdesk knows; {advice}", quote(written)),
         );
     }
     kind
@@ -77,18 +62,10 @@ pub(super) fn check_fields(
 ) {
     let place = Place::Integration(prefix);
     let needs_fields = kind.is_some_and(AuthenticationType::needs_fields);
-    let Some(fields) = keys::optional_list(
-        findings,
-        place,
-        LIST_KEY,
-        &integration.authentication_configuration,
-    ) else {
+    let Some(fields) = keys::optional_list(findings, place, LIST_KEY, &integration.authentication_configuration) else {
         if needs_fields && !matches!(integration.authentication_configuration, Slot::Wrong(_)) {
-            let state = if matches!(integration.authentication_configuration, Slot::Null) {
-                "is null"
-            } else {
-                "is missing"
-            };
+            let state =
+                if matches!(integration.authentication_configuration, Slot::Null) { "is null" } else { "is missing" };
             fields_missing(findings, place, kind, state);
         }
         return;
@@ -106,11 +83,8 @@ pub(super) fn check_fields(
             "authentication_type is none, so Talkdesk ignores authentication_configuration; remove the fields or choose custom".to_owned(),
         );
     }
-    let field_names: Vec<&str> = fields
-        .iter()
-        .filter_map(Slot::get)
-        .filter_map(|field| field.field_name.as_str())
-        .collect();
+    let field_names: Vec<&str> =
+        fields.iter().filter_map(Slot::get).filter_map(|field| field.field_name.as_str()).collect();
     let required = kind.map_or(&[][..], AuthenticationType::required_fields);
     for needed in required {
         if !field_names.contains(&needed.field_name) {
@@ -125,62 +99,30 @@ pub(super) fn check_fields(
             );
         }
     }
-    let context = FieldContext {
-        kind,
-        field_names: &field_names,
-    };
+    let context = FieldContext { kind, field_names: &field_names };
     let mut first_use: HashMap<&str, usize> = HashMap::with_capacity(fields.len());
     for (index, slot) in fields.iter().enumerate() {
         let field_place = Place::AuthField(prefix, index);
         let Slot::Value(field) = slot else {
-            keys::not_object(
-                findings,
-                AUTH_FIELD_NOT_OBJECT,
-                field_place.object(),
-                "authentication field",
-                slot,
-            );
+            keys::not_object(findings, AUTH_FIELD_NOT_OBJECT, field_place.object(), "authentication field", slot);
             continue;
         };
-        check_field(
-            findings,
-            field_place,
-            field,
-            &context,
-            &mut first_use,
-            index,
-        );
+        check_field(findings, field_place, field, &context, &mut first_use, index);
     }
 }
 
-fn fields_missing(
-    findings: &mut Findings,
-    place: Place,
-    kind: Option<AuthenticationType>,
-    state: &str,
-) {
+fn fields_missing(findings: &mut Findings, place: Place, kind: Option<AuthenticationType>, state: &str) {
     let Some(kind) = kind else { return };
-    let required: Vec<&str> = kind
-        .required_fields()
-        .iter()
-        .map(|field| field.field_name)
-        .collect();
+    let required: Vec<&str> = kind.required_fields().iter().map(|field| field.field_name).collect();
     let what = if required.is_empty() {
         "add the fields Talkdesk asks each account for, e.g. an API token".to_owned()
     } else {
-        format!(
-            "add the fields {} requires: {}",
-            kind.as_str(),
-            required.join(", ")
-        )
+        format!("add the fields {} requires: {}", kind.as_str(), required.join(", "))
     };
     findings.error(
         AUTHENTICATION_FIELDS_MISSING,
         place.key(LIST_KEY),
-        format!(
-            "authentication_configuration {state} but authentication_type {} needs fields; {what}",
-            kind.as_str()
-        ),
+        format!("authentication_configuration {state} but authentication_type {} needs fields; {what}", kind.as_str()),
     );
 }
 
@@ -211,7 +153,10 @@ fn check_field<'m>(
             findings.error(
                 DUPLICATE_FIELD_NAME,
                 place.key("field_name"),
-                format!("field_name {} is already used by authentication field {first}; rename this one or remove it", quote(name)),
+                format!(
+                    "field_name {} is already used by authentication field {first}; rename this one or remove it",
+                    quote(name)
+                ),
             );
         } else {
             first_use.insert(name, index);
@@ -232,11 +177,10 @@ fn check_field<'m>(
         &field.mandatory,
         "add true when Talkdesk must ask for a value, false otherwise",
     );
-    let required_by_type = context.kind.zip(name).filter(|(kind, name)| {
-        kind.required_fields()
-            .iter()
-            .any(|required| required.field_name == *name)
-    });
+    let required_by_type = context
+        .kind
+        .zip(name)
+        .filter(|(kind, name)| kind.required_fields().iter().any(|required| required.field_name == *name));
     if let (Some(false), Some((kind, name))) = (mandatory, required_by_type) {
         findings.warning(
             OAUTH_FIELD_OPTIONAL,
@@ -255,7 +199,10 @@ fn check_field<'m>(
         findings.warning(
             SECRET_NOT_MASKED,
             place.key("type"),
-            format!("field {} looks like a secret but has type input, so Talkdesk shows it in clear; set type to password", quote(name)),
+            format!(
+                "field {} looks like a secret but has type input, so Talkdesk shows it in clear; set type to password",
+                quote(name)
+            ),
         );
     }
     keys::required_bool(
@@ -266,8 +213,7 @@ fn check_field<'m>(
         "add true to keep the value in the account's configuration, false otherwise",
     );
     keys::optional_string(findings, place, "help", &field.help, Lines::Many);
-    if let Some(format) =
-        keys::optional_string(findings, place, "format", &field.format, Lines::One)
+    if let Some(format) = keys::optional_string(findings, place, "format", &field.format, Lines::One)
         && templates::is_template(format)
     {
         templates::check_field_references(findings, place, format, context.field_names);
@@ -276,11 +222,7 @@ fn check_field<'m>(
 }
 
 /// Checks an authentication field's `type` and gives it when it is one of the three.
-fn check_field_type(
-    findings: &mut Findings,
-    place: Place,
-    field: &AuthField,
-) -> Option<AuthFieldType> {
+fn check_field_type(findings: &mut Findings, place: Place, field: &AuthField) -> Option<AuthFieldType> {
     let written = keys::required_string(
         findings,
         place,
@@ -289,14 +231,9 @@ fn check_field_type(
         Lines::One,
         "add input (typed by the user), password (typed and masked) or oauth (from the OAuth authority)",
     )?;
-    let kind = AuthFieldType::ALL
-        .into_iter()
-        .find(|kind| kind.as_str() == written);
+    let kind = AuthFieldType::ALL.into_iter().find(|kind| kind.as_str() == written);
     if kind.is_none() {
-        let names: Vec<&str> = AuthFieldType::ALL
-            .iter()
-            .map(|kind| kind.as_str())
-            .collect();
+        let names: Vec<&str> = AuthFieldType::ALL.iter().map(|kind| kind.as_str()).collect();
         let advice = match closest(written, names.iter().copied()) {
             Some(suggestion) => format!("did you mean {suggestion}?"),
             None => format!("use {}", one_of(&names)),
@@ -304,10 +241,7 @@ fn check_field_type(
         findings.error(
             UNKNOWN_FIELD_TYPE,
             place.key("type"),
-            format!(
-                "type {} is not an authentication field type; {advice}",
-                quote(written)
-            ),
+            format!("type {} is not an authentication field type; {advice}", quote(written)),
         );
     }
     kind
@@ -315,11 +249,8 @@ fn check_field_type(
 
 /// A field name ending in password, secret, token or api_key, in any letter case.
 fn looks_secret(name: &str) -> bool {
-    ["password", "secret", "token", "api_key"]
-        .iter()
-        .any(|suffix| {
-            name.len() >= suffix.len()
-                && name.as_bytes()[name.len() - suffix.len()..]
-                    .eq_ignore_ascii_case(suffix.as_bytes())
-        })
+    ["password", "secret", "token", "api_key"].iter().any(|suffix| {
+        name.len() >= suffix.len()
+            && name.as_bytes()[name.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    })
 }

@@ -1,8 +1,7 @@
 //! Literal defaults of action inputs (a `format` without `{{`) and `select` options: do they fit the input's type?
 
 use super::codes::{
-    DEFAULT_NOT_DATETIME, DEFAULT_NOT_NUMBER, DEFAULT_NOT_URL, DUPLICATE_SELECT_OPTION,
-    SELECT_WITHOUT_OPTIONS,
+    DEFAULT_NOT_DATETIME, DEFAULT_NOT_NUMBER, DEFAULT_NOT_URL, DUPLICATE_SELECT_OPTION, SELECT_WITHOUT_OPTIONS,
 };
 use super::findings::Findings;
 use super::message::quote;
@@ -14,12 +13,7 @@ use time::{Date, PrimitiveDateTime};
 
 /// Checks a literal default against the input's type. A blank format is "no default" and fits
 /// every type; text, textarea and tel take any text.
-pub(super) fn check_literal(
-    findings: &mut Findings,
-    place: Place,
-    input_type: InputType,
-    text: &str,
-) {
+pub(super) fn check_literal(findings: &mut Findings, place: Place, input_type: InputType, text: &str) {
     if text.trim().is_empty() {
         return;
     }
@@ -64,12 +58,7 @@ pub(super) fn check_select(findings: &mut Findings, place: Place, format: Option
         );
         return;
     };
-    let options = || {
-        format
-            .split(',')
-            .map(str::trim)
-            .filter(|option| !option.is_empty())
-    };
+    let options = || format.split(',').map(str::trim).filter(|option| !option.is_empty());
     if options().next().is_none() {
         findings.error(
             SELECT_WITHOUT_OPTIONS,
@@ -80,18 +69,12 @@ pub(super) fn check_select(findings: &mut Findings, place: Place, format: Option
     }
     // Selects have a handful of options: comparing with the earlier ones needs no allocation.
     for (index, option) in options().enumerate() {
-        let earlier = options()
-            .take(index)
-            .filter(|other| *other == option)
-            .count();
+        let earlier = options().take(index).filter(|other| *other == option).count();
         if earlier == 1 {
             findings.warning(
                 DUPLICATE_SELECT_OPTION,
                 place.key("format"),
-                format!(
-                    "the option {} is listed more than once; remove the repeats",
-                    quote(option)
-                ),
+                format!("the option {} is listed more than once; remove the repeats", quote(option)),
             );
         }
     }
@@ -109,28 +92,17 @@ fn is_datetime(text: &str) -> bool {
     // second; the shape is checked first, so every part is zero-padded and nothing else is accepted.
     let shape_fits = |shape: &str| {
         text.len() == shape.len()
-            && text
-                .bytes()
-                .zip(shape.bytes())
-                .all(|(byte, expected)| match expected {
-                    b'9' => byte.is_ascii_digit(),
-                    _ => byte == expected,
-                })
+            && text.bytes().zip(shape.bytes()).all(|(byte, expected)| match expected {
+                b'9' => byte.is_ascii_digit(),
+                _ => byte == expected,
+            })
     };
     if shape_fits("9999-99-99") {
         Date::parse(text, format_description!("[year]-[month]-[day]")).is_ok()
     } else if shape_fits("9999-99-99T99:99:99") {
-        PrimitiveDateTime::parse(
-            text,
-            format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]"),
-        )
-        .is_ok()
+        PrimitiveDateTime::parse(text, format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]")).is_ok()
     } else if shape_fits("9999-99-99T99:99:99Z") {
-        PrimitiveDateTime::parse(
-            text,
-            format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z"),
-        )
-        .is_ok()
+        PrimitiveDateTime::parse(text, format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z")).is_ok()
     } else {
         false
     }
@@ -152,12 +124,7 @@ mod tests {
 
     #[test]
     fn datetimes_take_three_forms_of_a_real_date() {
-        for good in [
-            "2024-02-29",
-            "2026-01-31T09:00:00",
-            "2026-01-31T23:59:59Z",
-            "0001-01-01",
-        ] {
+        for good in ["2024-02-29", "2026-01-31T09:00:00", "2026-01-31T23:59:59Z", "0001-01-01"] {
             assert!(is_datetime(good), "{good}");
         }
         for bad in [

@@ -11,22 +11,14 @@ pub(super) struct Findings {
 impl Findings {
     /// Records an error.
     pub(super) fn error(&mut self, code: &'static str, pointer: String, message: String) {
-        debug_assert!(
-            !message.contains(['\n', '\r']),
-            "one-line message: {message}"
-        );
-        self.diagnostics
-            .push(Diagnostic::error(code, pointer, message));
+        debug_assert!(!message.contains(['\n', '\r']), "one-line message: {message}");
+        self.diagnostics.push(Diagnostic::error(code, pointer, message));
     }
 
     /// Records a warning.
     pub(super) fn warning(&mut self, code: &'static str, pointer: String, message: String) {
-        debug_assert!(
-            !message.contains(['\n', '\r']),
-            "one-line message: {message}"
-        );
-        self.diagnostics
-            .push(Diagnostic::warning(code, pointer, message));
+        debug_assert!(!message.contains(['\n', '\r']), "one-line message: {message}");
+        self.diagnostics.push(Diagnostic::warning(code, pointer, message));
     }
 
     /// The diagnostics, in the order they were found.

@@ -25,23 +25,12 @@ pub(super) fn check<'m>(
         let place = Place::Input(action, index);
         match slot {
             Slot::Value(input) => check_input(findings, place, input, seen),
-            _ => keys::not_object(
-                findings,
-                INPUT_NOT_OBJECT,
-                place.object(),
-                "action input",
-                slot,
-            ),
+            _ => keys::not_object(findings, INPUT_NOT_OBJECT, place.object(), "action input", slot),
         }
     }
 }
 
-fn check_input<'m>(
-    findings: &mut Findings,
-    place: Place,
-    input: &'m ActionInput,
-    seen: &mut HashSet<&'m str>,
-) {
+fn check_input<'m>(findings: &mut Findings, place: Place, input: &'m ActionInput, seen: &mut HashSet<&'m str>) {
     let key = keys::required_string(
         findings,
         place,
@@ -71,11 +60,7 @@ fn check_input<'m>(
     keys::optional_bool(findings, place, "mandatory", &input.mandatory);
     let input_type = check_type(findings, place, input);
     // A textarea's default may span lines; with an unknown type the format is taken as one line.
-    let lines = if input_type == Some(InputType::Textarea) {
-        Lines::Many
-    } else {
-        Lines::One
-    };
+    let lines = if input_type == Some(InputType::Textarea) { Lines::Many } else { Lines::One };
     let format = keys::optional_string(findings, place, "format", &input.format, lines);
     if let Some(format) = format {
         if templates::is_template(format) {
@@ -104,9 +89,7 @@ fn check_type(findings: &mut Findings, place: Place, input: &ActionInput) -> Opt
         Lines::One,
         "add one of text, textarea, number, tel, url, datetime or select",
     )?;
-    let input_type = InputType::ALL
-        .into_iter()
-        .find(|kind| kind.as_str() == written);
+    let input_type = InputType::ALL.into_iter().find(|kind| kind.as_str() == written);
     if input_type.is_none() {
         let names: Vec<&str> = InputType::ALL.iter().map(|kind| kind.as_str()).collect();
         let advice = match closest(written, names.iter().copied()) {

@@ -53,16 +53,8 @@ pub(super) fn check<'m>(
         "add a sentence or two on the service the integration bridges to",
     );
     for (key, slot, example) in [
-        (
-            "logo_url",
-            &integration.logo_url,
-            "https://example.org/logo.png",
-        ),
-        (
-            "icon_url",
-            &integration.icon_url,
-            "https://example.org/icon.png",
-        ),
+        ("logo_url", &integration.logo_url, "https://example.org/logo.png"),
+        ("icon_url", &integration.icon_url, "https://example.org/icon.png"),
     ] {
         let hint = format!("add the URL of the image, e.g. {example}");
         if let Some(url) = keys::required_string(findings, place, key, slot, Lines::One, &hint) {
@@ -100,14 +92,7 @@ pub(super) fn check<'m>(
         ),
     ];
     for (key, slot, example) in endpoints {
-        check_endpoint(
-            findings,
-            place,
-            key,
-            slot,
-            example,
-            requires_cti && key == "agent_synchronization_endpoint",
-        );
+        check_endpoint(findings, place, key, slot, example, requires_cti && key == "agent_synchronization_endpoint");
         let endpoint_set = slot.as_str().is_some_and(|url| !url.trim().is_empty());
         if key == "interaction_retrieval_endpoint" && endpoint_set && !types_set {
             findings.warning(
@@ -155,8 +140,7 @@ fn check_endpoint(
 /// An empty list counts as not set, like a missing one, for pairing with the endpoint.
 fn check_interaction_types(findings: &mut Findings, place: Place, integration: &Integration) {
     const KEY: &str = "interaction_types";
-    let Some(types) = keys::optional_list(findings, place, KEY, &integration.interaction_types)
-    else {
+    let Some(types) = keys::optional_list(findings, place, KEY, &integration.interaction_types) else {
         return;
     };
     let endpoint_set = match &integration.interaction_retrieval_endpoint {
@@ -175,9 +159,7 @@ fn check_interaction_types(findings: &mut Findings, place: Place, integration: &
     for (index, slot) in types.iter().enumerate() {
         match slot {
             Slot::Value(kind) => {
-                text::check(findings, kind, Lines::One, KEY, || {
-                    place.element(KEY, index)
-                });
+                text::check(findings, kind, Lines::One, KEY, || place.element(KEY, index));
                 if kind.trim().is_empty() {
                     findings.error(
                         INVALID_INTERACTION_TYPE,
@@ -188,10 +170,7 @@ fn check_interaction_types(findings: &mut Findings, place: Place, integration: &
                     findings.error(
                         DUPLICATE_INTERACTION_TYPE,
                         place.element(KEY, index),
-                        format!(
-                            "the interaction type {} is listed more than once; remove this one",
-                            quote(kind)
-                        ),
+                        format!("the interaction type {} is listed more than once; remove this one", quote(kind)),
                     );
                 }
             }

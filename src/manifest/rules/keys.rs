@@ -35,11 +35,7 @@ pub(super) fn required_string<'m>(
         Slot::Value(text) => {
             text::check(findings, text, lines, key, || place.key(key));
             if text.trim().is_empty() {
-                findings.error(
-                    BLANK_VALUE,
-                    place.key(key),
-                    format!("{key} is blank; {hint}"),
-                );
+                findings.error(BLANK_VALUE, place.key(key), format!("{key} is blank; {hint}"));
                 None
             } else {
                 Some(text)
@@ -126,43 +122,19 @@ pub(super) fn optional_list<'m, T>(
 }
 
 /// Reports a mandatory key that is absent or `null`.
-pub(super) fn missing<T: JsonKind>(
-    findings: &mut Findings,
-    place: Place,
-    key: &str,
-    slot: &Slot<T>,
-    hint: &str,
-) {
-    let state = if matches!(slot, Slot::Null) {
-        "is null"
-    } else {
-        "is missing"
-    };
-    findings.error(
-        MISSING_KEY,
-        place.key(key),
-        format!("{key} {state}; {hint}"),
-    );
+pub(super) fn missing<T: JsonKind>(findings: &mut Findings, place: Place, key: &str, slot: &Slot<T>, hint: &str) {
+    let state = if matches!(slot, Slot::Null) { "is null" } else { "is missing" };
+    findings.error(MISSING_KEY, place.key(key), format!("{key} {state}; {hint}"));
 }
 
 /// Reports a value of the wrong JSON type (`expected` as messages name it), and any control
 /// character inside it, since it is kept and written back as it is.
-pub(super) fn wrong_type(
-    findings: &mut Findings,
-    place: Place,
-    key: &str,
-    value: &Value,
-    expected: &str,
-) {
+pub(super) fn wrong_type(findings: &mut Findings, place: Place, key: &str, value: &Value, expected: &str) {
     let mut pointer = place.key(key);
     findings.error(
         WRONG_TYPE,
         pointer.clone(),
-        format!(
-            "{key} must be {expected}, not {}{}",
-            json_type_name(value),
-            excerpt(value)
-        ),
+        format!("{key} must be {expected}, not {}{}", json_type_name(value), excerpt(value)),
     );
     text::check_json(findings, value, key, &mut pointer);
 }
@@ -192,12 +164,7 @@ pub(super) fn not_object(
 
 /// Warns about each key the object does not know (they are kept), suggesting the known key it
 /// may be a misspelling of, and checks the characters of the key and of its value.
-pub(super) fn unknown_keys(
-    findings: &mut Findings,
-    place: Place,
-    extra: &Extra,
-    known: &[&'static str],
-) {
+pub(super) fn unknown_keys(findings: &mut Findings, place: Place, extra: &Extra, known: &[&'static str]) {
     for (key, value) in extra {
         let mut pointer = place.key(key);
         let shown = quote(key);
@@ -208,9 +175,7 @@ pub(super) fn unknown_keys(
             None if wrapper_key(place, key) => format!(
                 "{shown} is a wrapper key, so a bare integration document keeps it as an unknown key; to use it, move the integration's keys under \"integration\""
             ),
-            None => format!(
-                "unknown key {shown} is kept as it is; check its spelling if Talkdesk should read it"
-            ),
+            None => format!("unknown key {shown} is kept as it is; check its spelling if Talkdesk should read it"),
         };
         findings.warning(UNKNOWN_KEY, pointer.clone(), message);
         if let Some(character) = text::first_control(key) {
@@ -223,12 +188,7 @@ pub(super) fn unknown_keys(
                 ),
             );
         }
-        text::check_json(
-            findings,
-            value,
-            &format!("the value of {shown}"),
-            &mut pointer,
-        );
+        text::check_json(findings, value, &format!("the value of {shown}"), &mut pointer);
     }
 }
 

@@ -5,11 +5,7 @@ use super::findings::Findings;
 use super::message::quote;
 
 /// Warns when `name` does not match `^[a-z0-9]+([_-][a-z0-9]+)*$`, suggesting one that does.
-pub(super) fn check_identifier(
-    findings: &mut Findings,
-    name: &str,
-    pointer: impl FnOnce() -> String,
-) {
+pub(super) fn check_identifier(findings: &mut Findings, name: &str, pointer: impl FnOnce() -> String) {
     if is_identifier(name) {
         return;
     }
@@ -17,29 +13,19 @@ pub(super) fn check_identifier(
     let advice = if suggestion.is_empty() {
         "use lowercase letters and digits, with _ or - between words".to_owned()
     } else {
-        format!(
-            "use lowercase letters and digits, with _ or - between words, e.g. {}",
-            quote(&suggestion)
-        )
+        format!("use lowercase letters and digits, with _ or - between words, e.g. {}", quote(&suggestion))
     };
     findings.warning(
         NAME_NOT_IDENTIFIER,
         pointer(),
-        format!(
-            "name {} is not a lowercase identifier; {advice}",
-            quote(name)
-        ),
+        format!("name {} is not a lowercase identifier; {advice}", quote(name)),
     );
 }
 
 /// True for lowercase ASCII words of letters and digits joined by single `_` or `-`.
 fn is_identifier(name: &str) -> bool {
-    name.split(['_', '-']).all(|word| {
-        !word.is_empty()
-            && word
-                .bytes()
-                .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit())
-    })
+    name.split(['_', '-'])
+        .all(|word| !word.is_empty() && word.bytes().all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit()))
 }
 
 /// `name` lowercased, with each run of other characters turned into one `_`.

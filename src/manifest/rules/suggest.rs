@@ -2,10 +2,7 @@
 
 /// The candidate closest to `word` (ignoring letter case), when it is at most two edits away and
 /// the word is longer than those edits (so "id" does not suggest "key").
-pub(super) fn closest<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub(super) fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let word: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
     candidates
         .into_iter()

@@ -1,9 +1,7 @@
 //! `{{...}}` templates in formats: finding the placeholders, value providers of action inputs,
 //! and references to other authentication fields.
 
-use super::codes::{
-    UNCLOSED_TEMPLATE, UNKNOWN_COLLECTION, UNKNOWN_TEMPLATE_FIELD, UNKNOWN_VALUE_PROVIDER,
-};
+use super::codes::{UNCLOSED_TEMPLATE, UNKNOWN_COLLECTION, UNKNOWN_TEMPLATE_FIELD, UNKNOWN_VALUE_PROVIDER};
 use super::findings::Findings;
 use super::message::quote;
 use super::place::Place;
@@ -43,11 +41,7 @@ fn placeholders<'a>(text: &'a str, mut each: impl FnMut(&'a str)) -> bool {
 pub(super) fn check_value_providers(findings: &mut Findings, place: Place, text: &str) {
     let closed = placeholders(text, |name| {
         if let Some((code, advice)) = value_provider_problem(name) {
-            findings.warning(
-                code,
-                place.key("format"),
-                format!("{} {advice}", shown(name)),
-            );
+            findings.warning(code, place.key("format"), format!("{} {advice}", shown(name)));
         }
     });
     if !closed {
@@ -72,23 +66,16 @@ fn value_provider_problem(name: &str) -> Option<(&'static str, String)> {
                 Some(suggestion) => format!("did you mean {suggestion}?"),
                 None => format!("use one of {}", fields.join(", ")),
             };
-            Some((
-                UNKNOWN_VALUE_PROVIDER,
-                format!("is not a field of the {collection} collection; {advice}"),
-            ))
+            Some((UNKNOWN_VALUE_PROVIDER, format!("is not a field of the {collection} collection; {advice}")))
         }
         None => {
-            let advice = match closest(collection, VALUE_PROVIDERS.iter().map(|(known, _)| *known))
-            {
+            let advice = match closest(collection, VALUE_PROVIDERS.iter().map(|(known, _)| *known)) {
                 Some(suggestion) => format!("did you mean {suggestion}?"),
                 None => "use contact, e.g. {{contact.email}}".to_owned(),
             };
             Some((
                 UNKNOWN_COLLECTION,
-                format!(
-                    "uses the collection {}, which Talkdesk does not provide; {advice}",
-                    quote(collection)
-                ),
+                format!("uses the collection {}, which Talkdesk does not provide; {advice}", quote(collection)),
             ))
         }
     }
@@ -100,27 +87,21 @@ fn shown(name: &str) -> String {
 }
 
 /// Checks an authentication field's format: every placeholder must name an authentication field.
-pub(super) fn check_field_references(
-    findings: &mut Findings,
-    place: Place,
-    text: &str,
-    field_names: &[&str],
-) {
+pub(super) fn check_field_references(findings: &mut Findings, place: Place, text: &str, field_names: &[&str]) {
     let closed = placeholders(text, |name| {
         if field_names.contains(&name) {
             return;
         }
         let advice = match closest(name, field_names.iter().copied()) {
             Some(suggestion) => format!("did you mean {suggestion}?"),
-            None => "write the field_name of one of the integration's authentication fields, e.g. {{account}}".to_owned(),
+            None => {
+                "write the field_name of one of the integration's authentication fields, e.g. {{account}}".to_owned()
+            }
         };
         findings.warning(
             UNKNOWN_TEMPLATE_FIELD,
             place.key("format"),
-            format!(
-                "{} names no authentication field of this integration; {advice}",
-                shown(name)
-            ),
+            format!("{} names no authentication field of this integration; {advice}", shown(name)),
         );
     });
     if !closed {
@@ -154,10 +135,7 @@ mod tests {
         );
         assert_eq!(names("no template }} here"), (vec![], true));
         assert_eq!(names("{{contact.email"), (vec![], false));
-        assert_eq!(
-            names("{{a {{contact.email}}"),
-            (vec!["contact.email"], false)
-        );
+        assert_eq!(names("{{a {{contact.email}}"), (vec!["contact.email"], false));
         assert_eq!(names("{{}}"), (vec![""], true));
     }
 }

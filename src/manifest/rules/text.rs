@@ -18,27 +18,14 @@ pub(super) enum Lines {
 ///
 /// `label` names the key in the message; `pointer` is called only when something is reported.
 /// Carriage return is a C0 control character like any other (SPEC §3 allows only newline and tab).
-pub(super) fn check(
-    findings: &mut Findings,
-    text: &str,
-    lines: Lines,
-    label: &str,
-    pointer: impl Fn() -> String,
-) {
+pub(super) fn check(findings: &mut Findings, text: &str, lines: Lines, label: &str, pointer: impl Fn() -> String) {
     // Fast path: every character the rules care about starts with one of these bytes in UTF-8
     // (C1 controls are 0xC2 0x80..=0x9F), and nearly every string has none.
-    if !text
-        .bytes()
-        .any(|byte| byte < 0x20 || byte == 0x7f || byte == 0xc2)
-    {
+    if !text.bytes().any(|byte| byte < 0x20 || byte == 0x7f || byte == 0xc2) {
         return;
     }
     if let Some(character) = first_control(text) {
-        findings.error(
-            CONTROL_CHARACTER,
-            pointer(),
-            control_message(label, character),
-        );
+        findings.error(CONTROL_CHARACTER, pointer(), control_message(label, character));
     }
     if lines == Lines::One && text.contains('\n') {
         findings.error(
@@ -53,20 +40,11 @@ pub(super) fn check(
 
 /// Reports control characters anywhere in a JSON value kept as written (an unknown key's value,
 /// a value of the wrong type): in its strings and in its objects' keys, at the pointer of the value.
-pub(super) fn check_json(
-    findings: &mut Findings,
-    value: &Value,
-    label: &str,
-    pointer: &mut String,
-) {
+pub(super) fn check_json(findings: &mut Findings, value: &Value, label: &str, pointer: &mut String) {
     match value {
         Value::String(text) => {
             if let Some(character) = first_control(text) {
-                findings.error(
-                    CONTROL_CHARACTER,
-                    pointer.clone(),
-                    control_message(label, character),
-                );
+                findings.error(CONTROL_CHARACTER, pointer.clone(), control_message(label, character));
             }
         }
         Value::Array(items) => {
@@ -85,11 +63,7 @@ pub(super) fn check_json(
                 pointer.push_str(&super::super::diagnostic::escape_token(key));
                 if let Some(character) = first_control(key) {
                     let what = format!("the key {} in {label}", quote(key));
-                    findings.error(
-                        CONTROL_CHARACTER,
-                        pointer.clone(),
-                        control_message(&what, character),
-                    );
+                    findings.error(CONTROL_CHARACTER, pointer.clone(), control_message(&what, character));
                 }
                 check_json(findings, item, label, pointer);
                 pointer.truncate(length);
@@ -110,8 +84,5 @@ fn is_forbidden(character: char) -> bool {
 }
 
 fn control_message(label: &str, character: char) -> String {
-    format!(
-        "{label} contains the control character U+{:04X}; remove it, Talkdesk cannot show it",
-        u32::from(character)
-    )
+    format!("{label} contains the control character U+{:04X}; remove it, Talkdesk cannot show it", u32::from(character))
 }

@@ -17,21 +17,17 @@ pub(super) enum Role {
 
 /// Checks a non-blank URL key: an error when it is not an absolute http or https URL with a
 /// host, warnings for an endpoint over plain http and for a user name or password in the URL.
-pub(super) fn check(
-    findings: &mut Findings,
-    place: Place,
-    key: &'static str,
-    text: &str,
-    role: Role,
-    example: &str,
-) {
+pub(super) fn check(findings: &mut Findings, place: Place, key: &'static str, text: &str, role: Role, example: &str) {
     let url = match parse(text) {
         Ok(url) => url,
         Err(reason) => {
             findings.error(
                 INVALID_URL,
                 place.key(key),
-                format!("{key} must be an absolute http or https URL, not {} ({reason}); write e.g. {example}", quote(text)),
+                format!(
+                    "{key} must be an absolute http or https URL, not {} ({reason}); write e.g. {example}",
+                    quote(text)
+                ),
             );
             return;
         }
@@ -58,9 +54,7 @@ pub(super) fn blank(findings: &mut Findings, place: Place, key: &'static str, ex
     findings.error(
         INVALID_URL,
         place.key(key),
-        format!(
-            "{key} is blank; write an absolute http or https URL, e.g. {example}, or remove the key"
-        ),
+        format!("{key} is blank; write an absolute http or https URL, e.g. {example}, or remove the key"),
     );
 }
 
@@ -70,17 +64,13 @@ pub(super) fn parse(text: &str) -> Result<Url, String> {
         return Err("it has white space in it".to_owned());
     }
     let url = Url::parse(text).map_err(|error| match error {
-        url::ParseError::RelativeUrlWithoutBase => {
-            "it does not start with https:// or http://".to_owned()
-        }
+        url::ParseError::RelativeUrlWithoutBase => "it does not start with https:// or http://".to_owned(),
         other => other.to_string(),
     })?;
     // The url crate accepts "https:example.org" and backslashes for special schemes; a manifest
     // should say what it means, so the scheme must be followed by "://" as written.
     let written_scheme = text.get(..url.scheme().len() + 3).unwrap_or_default();
-    let http = ["http://", "https://"]
-        .iter()
-        .any(|scheme| written_scheme.eq_ignore_ascii_case(scheme));
+    let http = ["http://", "https://"].iter().any(|scheme| written_scheme.eq_ignore_ascii_case(scheme));
     if !http || !matches!(url.scheme(), "http" | "https") {
         return Err("it does not start with https:// or http://".to_owned());
     }

@@ -32,34 +32,14 @@ pub(super) fn check(findings: &mut Findings, manifest: &Manifest, scope: Scope) 
         Scope::All | Scope::Head => {}
         Scope::Action(index) => {
             if let Some(list) = wrapper.actions.get() {
-                actions::check(
-                    findings,
-                    list,
-                    None,
-                    actions::Checks {
-                        own: true,
-                        across: false,
-                    },
-                    Some(index),
-                );
+                actions::check(findings, list, None, actions::Checks { own: true, across: false }, Some(index));
             }
             return;
         }
         Scope::AcrossActions => {
-            let name = manifest
-                .integration()
-                .and_then(|integration| integration.name.non_blank());
+            let name = manifest.integration().and_then(|integration| integration.name.non_blank());
             if let Some(list) = keys::optional_list(findings, place, "actions", &wrapper.actions) {
-                actions::check(
-                    findings,
-                    list,
-                    name,
-                    actions::Checks {
-                        own: false,
-                        across: true,
-                    },
-                    None,
-                );
+                actions::check(findings, list, name, actions::Checks { own: false, across: true }, None);
             }
             return;
         }
@@ -67,15 +47,9 @@ pub(super) fn check(findings: &mut Findings, manifest: &Manifest, scope: Scope) 
     // `$schema` is kept as written; only its type and characters matter here.
     keys::optional_string(findings, place, "$schema", &wrapper.schema, Lines::One);
     // A `requires_cti` of another type is reported and taken as false.
-    let requires_cti = keys::optional_bool(findings, place, "requires_cti", &wrapper.requires_cti)
-        .unwrap_or(false);
+    let requires_cti = keys::optional_bool(findings, place, "requires_cti", &wrapper.requires_cti).unwrap_or(false);
     let name = match &wrapper.integration {
-        Slot::Value(document) => integration::check(
-            findings,
-            manifest.integration_pointer(),
-            document,
-            requires_cti,
-        ),
+        Slot::Value(document) => integration::check(findings, manifest.integration_pointer(), document, requires_cti),
         other => {
             integration_missing(findings, other);
             None
@@ -91,10 +65,7 @@ pub(super) fn check(findings: &mut Findings, manifest: &Manifest, scope: Scope) 
 
 fn integration_missing(findings: &mut Findings, slot: &Slot<crate::manifest::Integration>) {
     let problem = match slot {
-        Slot::Wrong(value) => format!(
-            "integration must be an object, not {}",
-            json_type_name(value)
-        ),
+        Slot::Wrong(value) => format!("integration must be an object, not {}", json_type_name(value)),
         Slot::Null => "integration is null".to_owned(),
         _ => "integration is missing".to_owned(),
     };
@@ -104,11 +75,6 @@ fn integration_missing(findings: &mut Findings, slot: &Slot<crate::manifest::Int
         format!("{problem}; add an \"integration\" object with name, display_name, description, logo_url, icon_url and authentication_type"),
     );
     if let Slot::Wrong(value) = slot {
-        super::text::check_json(
-            findings,
-            value,
-            "integration",
-            &mut "/integration".to_owned(),
-        );
+        super::text::check_json(findings, value, "integration", &mut "/integration".to_owned());
     }
 }

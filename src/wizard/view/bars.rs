@@ -13,10 +13,11 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 /// `integration-wizard — path ● modified`.
 pub fn render_title(app: &App, frame: &mut Frame, area: Rect) {
-    let path = app.doc.path.as_ref().map_or_else(
-        || "new manifest (not saved yet)".to_owned(),
-        |path| path.display().to_string(),
-    );
+    let path = app
+        .doc
+        .path
+        .as_ref()
+        .map_or_else(|| "new manifest (not saved yet)".to_owned(), |path| path.display().to_string());
     let mut spans = vec![
         Span::styled(" integration-wizard ", app.theme.title()),
         Span::raw(format!("— {}", super::super::display::one_line(&path))),
@@ -30,13 +31,8 @@ pub fn render_title(app: &App, frame: &mut Frame, area: Rect) {
 /// The last message, if any.
 pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(status) = &app.status {
-        frame.render_widget(
-            Line::styled(
-                format!(" {}", super::super::display::one_line(status)),
-                app.theme.ok(),
-            ),
-            area,
-        );
+        frame
+            .render_widget(Line::styled(format!(" {}", super::super::display::one_line(status)), app.theme.ok()), area);
     }
 }
 
@@ -59,13 +55,16 @@ pub fn render_help(app: &App, frame: &mut Frame, area: Rect) {
 /// The keys that do something here.
 pub fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
     let hints: &[(&str, &str)] = match &app.editor {
-        Some(editor) if matches!(editor.text, TextBox::Area(_)) => &[
-            ("Enter", "new line"),
-            ("Tab", "done"),
-            ("Esc", "cancel"),
-            ("Ctrl-S", "save"),
-        ],
+        Some(editor) if matches!(editor.text, TextBox::Area(_)) => {
+            &[("Enter", "new line"), ("Tab", "done"), ("Esc", "cancel"), ("Ctrl-S", "save")]
+        }
+        Some(_) if !app.completions().is_empty() => {
+            &[("Tab", "complete"), ("↑↓", "choose"), ("Enter", "done"), ("Esc", "cancel")]
+        }
         Some(_) => &[("Enter", "done"), ("Esc", "cancel"), ("Ctrl-S", "save")],
+        None if app.filter.as_ref().is_some_and(|filter| filter.typing) => {
+            &[("type", "to filter"), ("Enter", "keep the filter"), ("Esc", "clear it")]
+        }
         None => match (app.page, app.focused_row()) {
             (Page::Step(Step::Review), _) => &[
                 ("↑↓", "move"),
@@ -81,9 +80,14 @@ pub fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
                 ("c", "copy"),
                 ("Del", "delete"),
                 ("Shift-↑↓", "reorder"),
+                ("/", "filter"),
                 ("Esc", "back"),
                 ("?", "keys"),
             ],
+            (_, Some(Row::SelectOption { .. } | Row::AddOption { .. })) => {
+                &[("Enter", "edit"), ("a", "add option"), ("Del", "delete"), ("Shift-↑↓", "reorder"), ("Esc", "back")]
+            }
+            (_, Some(Row::Provider(_))) => &[("f", "set it to the integration's name"), ("↑↓", "move"), ("Esc", "back")],
             (_, Some(Row::Toggle { .. } | Row::AuthType(_))) => &[
                 ("↑↓", "move"),
                 ("Space", "choose"),
@@ -92,13 +96,9 @@ pub fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
                 ("Ctrl-S", "save"),
                 ("?", "keys"),
             ],
-            (_, Some(Row::Choice { .. })) => &[
-                ("←→", "choose"),
-                ("↑↓", "move"),
-                ("Tab", "next"),
-                ("Ctrl-S", "save"),
-                ("?", "keys"),
-            ],
+            (_, Some(Row::Choice { .. })) => {
+                &[("←→", "choose"), ("↑↓", "move"), ("Tab", "next"), ("Ctrl-S", "save"), ("?", "keys")]
+            }
             _ => &[
                 ("↑↓", "move"),
                 ("Enter", "edit"),

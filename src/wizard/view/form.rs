@@ -18,18 +18,20 @@ use unicode_width::UnicodeWidthStr;
 
 /// Draws the page's rows in `area`.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let title = format!(" {} ", breadcrumb(app));
-    frame.render_widget(
-        Block::bordered().title(Span::styled(title, app.theme.title())),
-        area,
-    );
+    let title = match &app.filter {
+        Some(filter) => {
+            let count = filter.matches.len();
+            let cursor = if filter.typing { "▏" } else { "" };
+            let plural = if count == 1 { "" } else { "es" };
+            format!(" {} — filter: {}{cursor} ({count} match{plural}) ", breadcrumb(app), one_line(filter.input.value()))
+        }
+        None => format!(" {} ", breadcrumb(app)),
+    };
+    frame.render_widget(Block::bordered().title(Span::styled(title, app.theme.title())), area);
     let inner = area.inner(ratatui::layout::Margin::new(1, 1));
     let rows = app.rows();
     if rows.is_empty() {
-        frame.render_widget(
-            Paragraph::new("nothing here yet").style(app.theme.dim()),
-            inner,
-        );
+        frame.render_widget(Paragraph::new("nothing here yet").style(app.theme.dim()), inner);
         return;
     }
     let width = label_width(&rows, inner);
@@ -48,10 +50,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 pub fn breadcrumb(app: &App) -> String {
     let manifest = &app.doc.manifest;
     let name = |slot: Option<&Slot<String>>, index: usize| {
-        slot.and_then(Slot::non_blank).map_or_else(
-            || format!("#{}", index + 1),
-            |text| one_line(text).into_owned(),
-        )
+        slot.and_then(Slot::non_blank).map_or_else(|| format!("#{}", index + 1), |text| one_line(text).into_owned())
     };
     match app.page {
         Page::Step(step) => match step {
@@ -61,14 +60,10 @@ pub fn breadcrumb(app: &App) -> String {
             }
             step => step.title().to_owned(),
         },
-        Page::AuthField(index) => format!(
-            "Auth fields › {}",
-            name(manifest.auth_field(index).map(|f| &f.field_name), index)
-        ),
-        Page::Action(index) => format!(
-            "Actions › {}",
-            name(manifest.action(index).map(|a| &a.name), index)
-        ),
+        Page::AuthField(index) => {
+            format!("Auth fields › {}", name(manifest.auth_field(index).map(|f| &f.field_name), index))
+        }
+        Page::Action(index) => format!("Actions › {}", name(manifest.action(index).map(|a| &a.name), index)),
         Page::Input { action, input } => format!(
             "Actions › {} › {}",
             name(manifest.action(action).map(|a| &a.name), action),
@@ -82,34 +77,23 @@ fn label_width(rows: &[Row], area: Rect) -> u16 {
     let longest = rows
         .iter()
         .map(|row| match row {
-            Row::Text { label, .. } | Row::Toggle { label, .. } | Row::Choice { label, .. } => {
-                label.width()
-            }
+            Row::Text { label, .. } | Row::Toggle { label, .. } | Row::Choice { label, .. } => label.width(),
             _ => 0,
         })
         .max()
         .unwrap_or(0);
-    u16::try_from(longest + 2)
-        .unwrap_or(u16::MAX)
-        .min(area.width / 2)
-        .max(8)
+    u16::try_from(longest + 2).unwrap_or(u16::MAX).min(area.width / 2).max(8)
 }
 
 fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, width: u16) {
     let theme = app.theme;
     let focused = index == app.focus;
     let marker = if focused { "▶ " } else { "  " };
-    let label_style = if focused {
-        theme.focus().patch(theme.label())
-    } else {
-        theme.label()
-    };
+    let label_style = if focused { theme.focus().patch(theme.label()) } else { theme.label() };
     let mut spans = vec![Span::styled(marker, label_style)];
     let editing_here = focused && app.editor.is_some();
     match row {
-        Row::Text {
-            owner, key, label, ..
-        } => {
+        Row::Text { owner, key, label, .. } => {
             spans.push(Span::styled(pad(label, width), label_style));
             if !editing_here {
                 spans.extend(text_value(app, app.doc.manifest.text(owner, key)));
@@ -124,36 +108,25 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
                 Some(other) => wrong_value(app, other.found()),
             });
         }
-        Row::Choice {
-            owner,
-            key,
-            label,
-            options,
-        } => {
+        Row::Choice { owner, key, label, options } => {
             spans.push(Span::styled(pad(label, width), label_style));
             let current = app.doc.manifest.text(owner, key);
-            for value in options.values() {
-                let chosen = current.and_then(Slot::as_str) == Some(value);
-                spans.push(if chosen {
-                    Span::styled(format!("‹{value}›"), theme.focus())
-                } else {
-                    Span::styled(format!(" {value} "), theme.dim())
-                });
+            // The chosen value first, so a narrow pane still shows it; the others follow, dimmed.
+            let chosen = current.and_then(Slot::as_str).filter(|value| options.values().contains(value));
+            if let Some(chosen) = chosen {
+                spans.push(Span::styled(format!("‹{chosen}›"), theme.focus()));
             }
-            if let Some(slot) = current.filter(
-                |slot| !matches!(slot, Slot::Value(v) if options.values().contains(&v.as_str())),
-            ) {
-                spans.push(Span::raw("  "));
-                spans.extend(text_value(app, Some(slot)));
+            let others: Vec<&str> = options.values().into_iter().filter(|value| Some(*value) != chosen).collect();
+            spans.push(Span::styled(format!("  ←→ {}", others.join(" ")), theme.dim()));
+            if let Some(slot) = current.filter(|_| chosen.is_none()) {
+                spans.insert(spans.len() - 1, Span::raw(""));
+                spans.splice(spans.len() - 1..spans.len() - 1, text_value(app, Some(slot)));
             }
         }
         Row::AuthType(kind) => {
             let chosen = app.doc.manifest.authentication_type() == Some(kind);
             let radio = if chosen { "(•) " } else { "( ) " };
-            spans.push(Span::styled(
-                format!("{radio}{}", pad(kind.as_str(), 27)),
-                label_style,
-            ));
+            spans.push(Span::styled(format!("{radio}{}", pad(kind.as_str(), 27)), label_style));
             spans.push(Span::styled(
                 super::super::help_text::help(&format!("authentication_type/{}", kind.as_str())),
                 theme.dim(),
@@ -161,48 +134,56 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
         }
         Row::Item(list, item) => {
             let style = if focused { theme.focus() } else { Style::new() };
-            spans.push(Span::styled(
-                item_label(&app.doc.manifest, list, item),
-                style,
-            ));
+            spans.push(Span::styled(item_label(&app.doc.manifest, list, item), style));
             if !(list == ListRef::InteractionTypes && editing_here) {
                 spans.extend(problem_badge(app, &row.pointer(&app.doc.manifest)));
             } else {
                 spans.pop();
             }
         }
-        Row::Add(list) => spans.push(Span::styled(
-            format!("{}  (a)", add_label(list)),
-            if focused { theme.focus() } else { theme.ok() },
-        )),
+        Row::Add(list) => spans
+            .push(Span::styled(format!("{}  (a)", add_label(list)), if focused { theme.focus() } else { theme.ok() })),
         Row::Finding(_) => {}
+        Row::Provider(action) => {
+            spans.push(Span::styled(pad("Provider", width), label_style));
+            let provider = app.doc.manifest.action(action).map(|a| &a.provider);
+            spans.extend(text_value(app, provider));
+            spans.push(Span::styled("  = the integration's name (f sets it)", theme.dim()));
+        }
+        Row::SelectOption { action, input, index } => {
+            let style = if focused { theme.focus() } else { Style::new() };
+            if editing_here {
+                spans.push(Span::styled(format!("option {}: ", index + 1), style));
+            } else {
+                let option = app.doc.manifest.select_options(action, input).get(index).cloned().unwrap_or_default();
+                spans.push(Span::styled(format!("option {}: {}", index + 1, one_line(&option)), style));
+            }
+        }
+        Row::AddOption { .. } => {
+            if editing_here {
+                spans.push(Span::styled("new option: ", label_style));
+            } else {
+                spans.push(Span::styled("+ add an option  (a)", if focused { theme.focus() } else { theme.ok() }));
+            }
+        }
     }
     frame.render_widget(Line::from(spans), Rect { height: 1, ..area });
     let mut y = area.y + 1;
     if editing_here {
         y = render_editor(app, frame, area, row, width);
     }
-    if let Some(preview) = template_preview(app, row) {
-        let line = Line::from(vec![
-            Span::raw("    renders as: "),
-            Span::styled(one_line(&preview).into_owned(), theme.dim()),
-        ]);
-        y = draw_line(frame, area, y, line);
+    if editing_here {
+        y = render_completions(app, frame, area, y);
+    }
+    if let Some(note) = row_note(app, row) {
+        y = draw_line(frame, area, y, Line::styled(format!("    {}", one_line(&note)), theme.dim()));
     }
     let (shown, more) = inline_diagnostics(app, row);
     for diagnostic in shown {
         y = draw_line(frame, area, y, diagnostic_line(app, diagnostic));
     }
     if more > 0 {
-        draw_line(
-            frame,
-            area,
-            y,
-            Line::styled(
-                format!("    … {more} more (see Review & save)"),
-                theme.dim(),
-            ),
-        );
+        draw_line(frame, area, y, Line::styled(format!("    … {more} more (see Review & save)"), theme.dim()));
     }
 }
 
@@ -219,26 +200,17 @@ pub fn diagnostic_line<'a>(app: &App, diagnostic: &'a Diagnostic) -> Line<'a> {
         Severity::Error => ("✗", app.theme.error()),
         Severity::Warning => ("!", app.theme.warning()),
     };
-    Line::styled(
-        format!("    {symbol} {}", one_line(&diagnostic.message)),
-        style,
-    )
+    Line::styled(format!("    {symbol} {}", one_line(&diagnostic.message)), style)
 }
 
 fn problem_badge(app: &App, pointer: &str) -> Vec<Span<'static>> {
     let counts = app.doc.counts_under(pointer);
     let mut spans = Vec::new();
     if counts.errors > 0 {
-        spans.push(Span::styled(
-            format!("  ✗{}", counts.errors),
-            app.theme.error(),
-        ));
+        spans.push(Span::styled(format!("  ✗{}", counts.errors), app.theme.error()));
     }
     if counts.warnings > 0 {
-        spans.push(Span::styled(
-            format!("  !{}", counts.warnings),
-            app.theme.warning(),
-        ));
+        spans.push(Span::styled(format!("  !{}", counts.warnings), app.theme.warning()));
     }
     spans
 }
@@ -250,27 +222,18 @@ fn text_value(app: &App, slot: Option<&Slot<String>>) -> Vec<Span<'static>> {
             let more = text.split('\n').count() - 1;
             vec![
                 Span::raw(one_line(first).into_owned()),
-                Span::styled(
-                    format!("  (+{more} line{})", if more == 1 { "" } else { "s" }),
-                    app.theme.dim(),
-                ),
+                Span::styled(format!("  (+{more} line{})", if more == 1 { "" } else { "s" }), app.theme.dim()),
             ]
         }
         Some(Slot::Value(text)) => vec![Span::raw(one_line(text).into_owned())],
         Some(Slot::Null) => vec![Span::styled("null", app.theme.dim())],
-        Some(Slot::Wrong(value)) => vec![wrong_value(
-            app,
-            crate::manifest::slot::json_type_name(value),
-        )],
+        Some(Slot::Wrong(value)) => vec![wrong_value(app, crate::manifest::slot::json_type_name(value))],
         Some(Slot::Absent) | None => vec![Span::styled("(not set)", app.theme.dim())],
     }
 }
 
 fn wrong_value(app: &App, found: &str) -> Span<'static> {
-    Span::styled(
-        format!("⚠ {found} (wrong type: Enter to replace)"),
-        app.theme.error(),
-    )
+    Span::styled(format!("⚠ {found} (wrong type: Enter to replace)"), app.theme.error())
 }
 
 fn pad(text: &str, width: u16) -> String {
@@ -301,6 +264,10 @@ fn render_editor(app: &App, frame: &mut Frame, area: Rect, row: Row, label_width
     };
     let value_x = match row {
         Row::Item(..) => area.x + 2,
+        Row::SelectOption { index, .. } => {
+            area.x + 2 + u16::try_from(format!("option {}: ", index + 1).len()).unwrap_or(10)
+        }
+        Row::AddOption { .. } => area.x + 2 + 12,
         _ => area.x + 2 + label_width,
     };
     match &editor.text {
@@ -312,10 +279,7 @@ fn render_editor(app: &App, frame: &mut Frame, area: Rect, row: Row, label_width
             let field = Rect::new(value_x, area.y, width, 1);
             frame.render_widget(Paragraph::new(visible).style(app.theme.focus()), field);
             let cursor = u16::try_from(input.visual_cursor().saturating_sub(scroll)).unwrap_or(0);
-            frame.set_cursor_position(Position::new(
-                (value_x + cursor).min(area.right().saturating_sub(1)),
-                area.y,
-            ));
+            frame.set_cursor_position(Position::new((value_x + cursor).min(area.right().saturating_sub(1)), area.y));
             area.y + 1
         }
         TextBox::Area(text_area) => {
@@ -335,12 +299,8 @@ fn render_editor(app: &App, frame: &mut Frame, area: Rect, row: Row, label_width
                     Rect::new(area.x + 2, y, width + 2, 1),
                 );
                 if offset == cursor_row {
-                    let cursor =
-                        u16::try_from(line.visual_cursor().saturating_sub(scroll)).unwrap_or(0);
-                    frame.set_cursor_position(Position::new(
-                        (x + cursor).min(area.right().saturating_sub(1)),
-                        y,
-                    ));
+                    let cursor = u16::try_from(line.visual_cursor().saturating_sub(scroll)).unwrap_or(0);
+                    frame.set_cursor_position(Position::new((x + cursor).min(area.right().saturating_sub(1)), y));
                 }
                 y += 1;
             }
@@ -360,17 +320,37 @@ fn skip_columns(text: &str, columns: usize) -> String {
         .collect()
 }
 
+/// A line of help drawn under a row: how a template renders, how Talkdesk shows an action's
+/// display, or what an input's format means for its type.
+pub fn row_note(app: &App, row: Row) -> Option<String> {
+    let Row::Text { owner, key, .. } = row else { return None };
+    let manifest = &app.doc.manifest;
+    match (owner, key) {
+        (Owner::AuthField(_), "format") => {
+            template_preview(manifest.text(owner, "format")?.as_str()?).map(|text| format!("renders as: {text}"))
+        }
+        (Owner::Action(_), "display" | "description") => {
+            let text = manifest.text(owner, key)?.non_blank()?;
+            let fix = if text.starts_with(char::is_uppercase) { "  (f lowercases it)" } else { "" };
+            Some(format!("Talkdesk shows: \"Then {text}\"{fix}"))
+        }
+        (Owner::Input { .. }, "format") => {
+            let note = match manifest.text(owner, "type")?.as_str()? {
+                "datetime" => "a default in one of YYYY-MM-DD, YYYY-MM-DDTHH:mm:ss, YYYY-MM-DDTHH:mm:ssZ, or {{contact.updated_at}}",
+                "number" => "a default whole number (e.g. 3), or a value provider: type {{ for the list",
+                "url" => "a default absolute URL (https://...), or a value provider such as {{contact.website}}",
+                "tel" => "a default phone number, or a value provider such as {{contact.phone}}",
+                "textarea" => "a default text (Enter adds a line), or value providers: type {{ for the list",
+                _ => "a default value, or a value provider such as {{contact.email}}: type {{ for the list",
+            };
+            Some(note.to_owned())
+        }
+        _ => None,
+    }
+}
+
 /// How an authentication field's `format` looks with example values (`{{account}}` → `example-account`).
-pub fn template_preview(app: &App, row: Row) -> Option<String> {
-    let Row::Text {
-        owner: Owner::AuthField(_),
-        key: "format",
-        ..
-    } = row
-    else {
-        return None;
-    };
-    let format = app.doc.manifest.text(row_owner(row)?, "format")?.as_str()?;
+fn template_preview(format: &str) -> Option<String> {
     if !format.contains("{{") {
         return None;
     }
@@ -394,13 +374,26 @@ pub fn template_preview(app: &App, row: Row) -> Option<String> {
     Some(rendered)
 }
 
-fn row_owner(row: Row) -> Option<Owner> {
-    match row {
-        Row::Text { owner, .. } | Row::Toggle { owner, .. } | Row::Choice { owner, .. } => {
-            Some(owner)
-        }
-        _ => None,
+/// The completions offered under the open editor, the highlighted one marked; returns the next free line.
+fn render_completions(app: &App, frame: &mut Frame, area: Rect, mut y: u16) -> u16 {
+    let choices = app.completions();
+    let highlighted = app.editor.as_ref().map_or(0, |editor| editor.completion);
+    let shown = crate::wizard::completion::MAX_SHOWN;
+    for (index, choice) in choices.iter().take(shown).enumerate() {
+        let (marker, style) = if index == highlighted { ("▸ ", app.theme.focus()) } else { ("  ", app.theme.dim()) };
+        let more = if index + 1 == shown && choices.len() > shown {
+            format!("  (+{} more: keep typing)", choices.len() - shown)
+        } else {
+            String::new()
+        };
+        let line = Line::from(vec![
+            Span::raw("      "),
+            Span::styled(format!("{marker}{{{{{choice}}}}}"), style),
+            Span::styled(more, app.theme.dim()),
+        ]);
+        y = draw_line(frame, area, y, line);
     }
+    y
 }
 
 /// The first problem of the focused row, for the help area.

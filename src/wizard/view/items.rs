@@ -14,16 +14,8 @@ pub fn item_label(manifest: &Manifest, list: ListRef, index: usize) -> String {
         ListRef::AuthFields => match manifest.auth_field(index) {
             Some(field) => {
                 let kind = field.field_type.as_str().unwrap_or("?");
-                let mandatory = if field.mandatory.as_bool() == Some(true) {
-                    ", mandatory"
-                } else {
-                    ""
-                };
-                let required = if manifest.is_required_auth_field(index) {
-                    " [required]"
-                } else {
-                    ""
-                };
+                let mandatory = if field.mandatory.as_bool() == Some(true) { ", mandatory" } else { "" };
+                let required = if manifest.is_required_auth_field(index) { " [required]" } else { "" };
                 format!(
                     "{} — {} ({kind}{mandatory}){required}",
                     or_unnamed(Some(&field.field_name)),
@@ -35,11 +27,7 @@ pub fn item_label(manifest: &Manifest, list: ListRef, index: usize) -> String {
         ListRef::Actions => match manifest.action(index) {
             Some(action) => {
                 let inputs = action.inputs.get().map_or(0, Vec::len);
-                let display = action
-                    .display
-                    .non_blank()
-                    .map(|d| format!(" — {}", one_line(d)))
-                    .unwrap_or_default();
+                let display = action.display.non_blank().map(|d| format!(" — {}", one_line(d))).unwrap_or_default();
                 format!(
                     "{}{display} ({inputs} input{})",
                     or_unnamed(Some(&action.name)),
@@ -51,24 +39,14 @@ pub fn item_label(manifest: &Manifest, list: ListRef, index: usize) -> String {
         ListRef::Inputs(action) => match manifest.input(action, index) {
             Some(input) => {
                 let kind = input.input_type.as_str().unwrap_or("?");
-                let mandatory = if input.mandatory.as_bool() == Some(true) {
-                    ", mandatory"
-                } else {
-                    ""
-                };
-                format!(
-                    "{} — {} ({kind}{mandatory})",
-                    or_unnamed(Some(&input.key)),
-                    or_unnamed(Some(&input.name))
-                )
+                let mandatory = if input.mandatory.as_bool() == Some(true) { ", mandatory" } else { "" };
+                format!("{} — {} ({kind}{mandatory})", or_unnamed(Some(&input.key)), or_unnamed(Some(&input.name)))
             }
             None => "(not an object)".to_owned(),
         },
         ListRef::InteractionTypes => {
-            let slot = manifest
-                .integration()
-                .and_then(|i| i.interaction_types.get())
-                .and_then(|types| types.get(index));
+            let slot =
+                manifest.integration().and_then(|i| i.interaction_types.get()).and_then(|types| types.get(index));
             match slot {
                 Some(Slot::Value(text)) => one_line(text).into_owned(),
                 Some(other) => format!("({})", other.found()),

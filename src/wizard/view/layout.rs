@@ -46,25 +46,14 @@ pub fn areas(app: &App) -> Areas {
     ])
     .areas(full);
     let preview_shown = app.size.0 >= WIDE || app.preview_on_narrow;
-    let [steps, main] =
-        Layout::horizontal([Constraint::Length(24), Constraint::Fill(1)]).areas(body);
+    let [steps, main] = Layout::horizontal([Constraint::Length(24), Constraint::Fill(1)]).areas(body);
     let (form, preview) = if preview_shown {
-        let [form, preview] =
-            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
-                .areas(main);
+        let [form, preview] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(main);
         (form, Some(preview))
     } else {
         (main, None)
     };
-    Areas {
-        title,
-        steps,
-        form,
-        preview,
-        status,
-        help,
-        hints,
-    }
+    Areas { title, steps, form, preview, status, help, hints }
 }
 
 /// The inside of the form's border.
@@ -87,10 +76,7 @@ pub fn row_at(app: &App, areas: &Areas, column: u16, row: u16) -> Option<usize> 
     if !inner.contains((column, row).into()) {
         return None;
     }
-    placed_rows(app, inner)
-        .into_iter()
-        .find(|(_, area)| area.contains((column, row).into()))
-        .map(|(index, _)| index)
+    placed_rows(app, inner).into_iter().find(|(_, area)| area.contains((column, row).into())).map(|(index, _)| index)
 }
 
 /// Where the start screen's list begins, below its heading.
@@ -108,27 +94,21 @@ pub fn start_item_at(app: &App, row: u16) -> Option<usize> {
 pub fn inline_diagnostics(app: &App, row: Row) -> (Vec<&Diagnostic>, usize) {
     let manifest = &app.doc.manifest;
     let pointers: Vec<String> = match row {
-        Row::Text { .. } | Row::Toggle { .. } | Row::Choice { .. } | Row::Add(_) => {
+        Row::Text { .. } | Row::Toggle { .. } | Row::Choice { .. } | Row::Add(_) | Row::Provider(_) | Row::AddOption { .. } => {
             vec![row.pointer(manifest)]
         }
         // The type's and the field list's problems show under the chosen type (or the first).
         Row::AuthType(kind) => {
-            let chosen = manifest
-                .authentication_type()
-                .unwrap_or(AuthenticationType::None);
+            let chosen = manifest.authentication_type().unwrap_or(AuthenticationType::None);
             if kind != chosen {
                 return (Vec::new(), 0);
             }
-            let list = crate::manifest::edit::Owner::Integration
-                .key_pointer(manifest, "authentication_configuration");
+            let list = crate::manifest::edit::Owner::Integration.key_pointer(manifest, "authentication_configuration");
             vec![row.pointer(manifest), list]
         }
-        Row::Item(..) | Row::Finding(_) => return (Vec::new(), 0),
+        Row::Item(..) | Row::Finding(_) | Row::SelectOption { .. } => return (Vec::new(), 0),
     };
-    let all: Vec<&Diagnostic> = pointers
-        .iter()
-        .flat_map(|pointer| app.doc.at(pointer).collect::<Vec<_>>())
-        .collect();
+    let all: Vec<&Diagnostic> = pointers.iter().flat_map(|pointer| app.doc.at(pointer).collect::<Vec<_>>()).collect();
     let more = all.len().saturating_sub(MAX_INLINE);
     (all.into_iter().take(MAX_INLINE).collect(), more)
 }
@@ -143,8 +123,11 @@ pub fn row_height(app: &App, index: usize, row: Row) -> u16 {
     {
         height += area.lines().0.len().min(MAX_EDITOR_LINES);
     }
-    if super::form::template_preview(app, row).is_some() {
+    if super::form::row_note(app, row).is_some() {
         height += 1;
+    }
+    if index == app.focus && app.editor.is_some() {
+        height += app.completions().len().min(crate::wizard::completion::MAX_SHOWN);
     }
     u16::try_from(height).unwrap_or(u16::MAX)
 }

@@ -21,10 +21,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             let lines: Vec<Line> = KEY_HELP
                 .iter()
                 .map(|(keys, what)| {
-                    Line::from(vec![
-                        Span::styled(format!("{keys:<22}"), theme.key()),
-                        Span::raw(*what),
-                    ])
+                    Line::from(vec![Span::styled(format!("{keys:<22}"), theme.key()), Span::raw(*what)])
                 })
                 .collect();
             let height = u16::try_from(lines.len()).unwrap_or(20) + 3;
@@ -35,28 +32,15 @@ pub fn render(app: &App, frame: &mut Frame) {
             vec![
                 Line::raw("This manifest has changes that are not saved."),
                 Line::raw(""),
-                Line::from(vec![
-                    Span::styled(" s ", theme.key()),
-                    Span::raw("save, then quit"),
-                ]),
-                Line::from(vec![
-                    Span::styled(" q ", theme.key()),
-                    Span::raw("quit without saving"),
-                ]),
-                Line::from(vec![
-                    Span::styled(" Esc ", theme.key()),
-                    Span::raw("keep editing"),
-                ]),
+                Line::from(vec![Span::styled(" s ", theme.key()), Span::raw("save, then quit")]),
+                Line::from(vec![Span::styled(" q ", theme.key()), Span::raw("quit without saving")]),
+                Line::from(vec![Span::styled(" Esc ", theme.key()), Span::raw("keep editing")]),
             ],
             8,
         ),
         Overlay::ConfirmSave { path, reasons } => {
             let mut lines = vec![Line::raw(format!("Save {} anyway?", path.display()))];
-            lines.extend(
-                reasons
-                    .iter()
-                    .map(|reason| Line::styled(format!("• {reason}"), theme.warning())),
-            );
+            lines.extend(reasons.iter().map(|reason| Line::styled(format!("• {reason}"), theme.warning())));
             lines.push(Line::raw(""));
             lines.push(Line::from(vec![
                 Span::styled(" y ", theme.key()),
@@ -85,59 +69,32 @@ pub fn render(app: &App, frame: &mut Frame) {
             let area = centered(screen, 70, 6);
             frame.render_widget(Clear, area);
             frame.render_widget(
-                Block::bordered().title(Span::styled(
-                    format!(" {} ", purpose.title()),
-                    theme.title(),
-                )),
+                Block::bordered().title(Span::styled(format!(" {} ", purpose.title()), theme.title())),
                 area,
             );
             let inner = area.inner(ratatui::layout::Margin::new(1, 1));
             let width = usize::from(inner.width.saturating_sub(1));
             let scroll = input.visual_scroll(width);
-            let shown: String = super::super::display::one_line(input.value())
-                .chars()
-                .skip(scroll)
-                .collect();
-            frame.render_widget(
-                Paragraph::new(shown).style(theme.focus()),
-                Rect { height: 1, ..inner },
-            );
+            let shown: String = super::super::display::one_line(input.value()).chars().skip(scroll).collect();
+            frame.render_widget(Paragraph::new(shown).style(theme.focus()), Rect { height: 1, ..inner });
             let hint = "Enter confirms, Esc cancels. A relative path is relative to the folder you started in.";
             frame.render_widget(
-                Paragraph::new(hint)
-                    .style(theme.dim())
-                    .wrap(Wrap { trim: true }),
-                Rect {
-                    y: inner.y + 2,
-                    height: 2,
-                    ..inner
-                },
+                Paragraph::new(hint).style(theme.dim()).wrap(Wrap { trim: true }),
+                Rect { y: inner.y + 2, height: 2, ..inner },
             );
             let cursor = u16::try_from(input.visual_cursor().saturating_sub(scroll)).unwrap_or(0);
-            frame.set_cursor_position(Position::new(
-                inner.x + cursor.min(inner.width.saturating_sub(1)),
-                inner.y,
-            ));
+            frame.set_cursor_position(Position::new(inner.x + cursor.min(inner.width.saturating_sub(1)), inner.y));
             return;
         }
     };
     let area = centered(screen, 72, height);
     frame.render_widget(Clear, area);
     let block = Block::bordered().title(Span::styled(format!(" {title} "), theme.title()));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        area,
-    );
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
 }
 
 fn centered(screen: Rect, width: u16, height: u16) -> Rect {
-    let [row] = Layout::vertical([Constraint::Length(height.min(screen.height))])
-        .flex(Flex::Center)
-        .areas(screen);
-    let [area] = Layout::horizontal([Constraint::Length(width.min(screen.width))])
-        .flex(Flex::Center)
-        .areas(row);
+    let [row] = Layout::vertical([Constraint::Length(height.min(screen.height))]).flex(Flex::Center).areas(screen);
+    let [area] = Layout::horizontal([Constraint::Length(width.min(screen.width))]).flex(Flex::Center).areas(row);
     area
 }

@@ -19,10 +19,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let (title, json, key) = focused_json(app);
-    frame.render_widget(
-        Block::bordered().title(Span::styled(format!(" {title} "), app.theme.title())),
-        area,
-    );
+    frame.render_widget(Block::bordered().title(Span::styled(format!(" {title} "), app.theme.title())), area);
     let inner = area.inner(Margin::new(1, 1));
     let lines: Vec<&str> = json.lines().collect();
     let highlight = key.and_then(|key| {
@@ -38,11 +35,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .take(height)
         .map(|(index, line)| {
             let line = json_line(app.theme, line);
-            if Some(index) == highlight {
-                line.patch_style(app.theme.focus())
-            } else {
-                line
-            }
+            if Some(index) == highlight { line.patch_style(app.theme.focus()) } else { line }
         })
         .collect();
     frame.render_widget(Paragraph::new(shown), inner);
@@ -53,94 +46,50 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 fn focused_json(app: &App) -> (String, String, Option<&'static str>) {
     let manifest = &app.doc.manifest;
     let key = match app.focused_row() {
-        Some(Row::Text { key, .. } | Row::Toggle { key, .. } | Row::Choice { key, .. }) => {
-            Some(key)
-        }
+        Some(Row::Text { key, .. } | Row::Toggle { key, .. } | Row::Choice { key, .. }) => Some(key),
         Some(Row::AuthType(_)) => Some("authentication_type"),
         _ => None,
     };
     let integration = || pretty(&manifest.wrapper.integration);
     match app.page {
-        Page::Step(Step::Features) if key == Some("requires_cti") => (
-            "requires_cti".into(),
-            format!(
-                "  \"requires_cti\": {}",
-                pretty(&manifest.wrapper.requires_cti)
-            ),
-            key,
-        ),
-        Page::Step(Step::Features)
-            if matches!(app.focused_row(), Some(Row::Item(..) | Row::Add(_))) =>
-        {
-            (
-                "integration".into(),
-                integration(),
-                Some("interaction_types"),
-            )
+        Page::Step(Step::Features) if key == Some("requires_cti") => {
+            ("requires_cti".into(), format!("  \"requires_cti\": {}", pretty(&manifest.wrapper.requires_cti)), key)
+        }
+        Page::Step(Step::Features) if matches!(app.focused_row(), Some(Row::Item(..) | Row::Add(_))) => {
+            ("integration".into(), integration(), Some("interaction_types"))
         }
         Page::Step(Step::AuthFields) => match app.focused_row() {
             Some(Row::Item(ListRef::AuthFields, index)) => (
                 format!("authentication field {}", index + 1),
-                pretty(&slot_at(
-                    manifest
-                        .integration()
-                        .and_then(|i| i.authentication_configuration.get()),
-                    index,
-                )),
+                pretty(&slot_at(manifest.integration().and_then(|i| i.authentication_configuration.get()), index)),
                 None,
             ),
-            _ => (
-                "integration".into(),
-                integration(),
-                Some("authentication_configuration"),
-            ),
+            _ => ("integration".into(), integration(), Some("authentication_configuration")),
         },
         Page::Step(Step::Actions) => match app.focused_row() {
-            Some(Row::Item(ListRef::Actions, index)) => (
-                format!("action {}", index + 1),
-                pretty(&slot_at(manifest.wrapper.actions.get(), index)),
-                None,
-            ),
-            _ => (
-                "actions".into(),
-                format!("{} action(s)", manifest.action_count()),
-                None,
-            ),
+            Some(Row::Item(ListRef::Actions, index)) => {
+                (format!("action {}", index + 1), pretty(&slot_at(manifest.wrapper.actions.get(), index)), None)
+            }
+            _ => ("actions".into(), format!("{} action(s)", manifest.action_count()), None),
         },
         Page::Step(_) => ("integration".into(), integration(), key),
         Page::AuthField(index) => (
             format!("authentication field {}", index + 1),
-            pretty(&slot_at(
-                manifest
-                    .integration()
-                    .and_then(|i| i.authentication_configuration.get()),
-                index,
-            )),
+            pretty(&slot_at(manifest.integration().and_then(|i| i.authentication_configuration.get()), index)),
             key,
         ),
-        Page::Action(index) => (
-            format!("action {}", index + 1),
-            pretty(&slot_at(manifest.wrapper.actions.get(), index)),
-            key,
-        ),
+        Page::Action(index) => {
+            (format!("action {}", index + 1), pretty(&slot_at(manifest.wrapper.actions.get(), index)), key)
+        }
         Page::Input { action, input } => {
             let inputs = manifest.action(action).and_then(|a| a.inputs.get());
-            (
-                format!("action {} input {}", action + 1, input + 1),
-                pretty(&slot_at(inputs, input)),
-                key,
-            )
+            (format!("action {} input {}", action + 1, input + 1), pretty(&slot_at(inputs, input)), key)
         }
     }
 }
 
-fn slot_at<T: Clone>(
-    list: Option<&Vec<crate::manifest::Slot<T>>>,
-    index: usize,
-) -> crate::manifest::Slot<T> {
-    list.and_then(|items| items.get(index))
-        .cloned()
-        .unwrap_or_default()
+fn slot_at<T: Clone>(list: Option<&Vec<crate::manifest::Slot<T>>>, index: usize) -> crate::manifest::Slot<T> {
+    list.and_then(|items| items.get(index)).cloned().unwrap_or_default()
 }
 
 /// One line of pretty JSON with keys, strings and literals coloured (and unsafe characters escaped).

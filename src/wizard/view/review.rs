@@ -16,19 +16,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     let title = format!(" Review & save: {errors} error(s), {warnings} warning(s) ");
-    frame.render_widget(
-        Block::bordered().title(Span::styled(title, app.theme.title())),
-        area,
-    );
+    frame.render_widget(Block::bordered().title(Span::styled(title, app.theme.title())), area);
     let inner = area.inner(Margin::new(1, 1));
     if diagnostics.is_empty() {
         let text = "No problems: the manifest is valid. Ctrl-S saves it.";
-        frame.render_widget(
-            Paragraph::new(text)
-                .style(app.theme.ok())
-                .wrap(Wrap { trim: true }),
-            inner,
-        );
+        frame.render_widget(Paragraph::new(text).style(app.theme.ok()).wrap(Wrap { trim: true }), inner);
         return;
     }
     let rows = app.rows();
@@ -39,22 +31,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         let diagnostic = &diagnostics[finding];
         let focused = index == app.focus;
         let marker = if focused { "▶ " } else { "  " };
-        let pointer = if diagnostic.pointer.is_empty() {
-            "(file)"
-        } else {
-            diagnostic.pointer.as_str()
-        };
+        let pointer = if diagnostic.pointer.is_empty() { "(file)" } else { diagnostic.pointer.as_str() };
         let mut line = diagnostic_line(app, diagnostic);
         line.spans.insert(
             0,
-            Span::styled(
-                format!("{marker}{pointer}"),
-                if focused {
-                    app.theme.focus()
-                } else {
-                    app.theme.label()
-                },
-            ),
+            Span::styled(format!("{marker}{pointer}"), if focused { app.theme.focus() } else { app.theme.label() }),
         );
         if let Some(first) = line.spans.get_mut(1) {
             first.content = first.content.trim_start_matches(' ').to_owned().into();
@@ -68,17 +49,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 pub fn render_json(app: &App, frame: &mut Frame, area: Rect) {
     let json = &app.review_json;
     frame.render_widget(
-        Block::bordered().title(Span::styled(
-            " manifest (as it will be saved) ",
-            app.theme.title(),
-        )),
+        Block::bordered().title(Span::styled(" manifest (as it will be saved) ", app.theme.title())),
         area,
     );
     let inner = area.inner(Margin::new(1, 1));
     let focus_line = focused_line(app);
-    let first = focus_line.map_or(json.scroll, |line| {
-        line.saturating_sub(usize::from(inner.height) / 3)
-    });
+    let first = focus_line.map_or(json.scroll, |line| line.saturating_sub(usize::from(inner.height) / 3));
     let lines: Vec<Line> = json
         .line_starts
         .iter()
@@ -86,15 +62,9 @@ pub fn render_json(app: &App, frame: &mut Frame, area: Rect) {
         .skip(first)
         .take(usize::from(inner.height))
         .map(|(index, &start)| {
-            let end = json.text[start..]
-                .find('\n')
-                .map_or(json.text.len(), |at| start + at);
+            let end = json.text[start..].find('\n').map_or(json.text.len(), |at| start + at);
             let line = super::preview::json_line(app.theme, &json.text[start..end]);
-            if Some(index) == focus_line {
-                line.patch_style(app.theme.focus())
-            } else {
-                line
-            }
+            if Some(index) == focus_line { line.patch_style(app.theme.focus()) } else { line }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
@@ -110,9 +80,5 @@ fn focused_line(app: &App) -> Option<usize> {
         return None;
     }
     let pointer = app.doc.diagnostics().get(index)?.pointer.as_str();
-    locate_all(text, &[pointer])
-        .into_iter()
-        .next()
-        .flatten()
-        .map(|position| position.line - 1)
+    locate_all(text, &[pointer]).into_iter().next().flatten().map(|position| position.line - 1)
 }

@@ -21,15 +21,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Line::styled(" What would you like to do?", theme.label()),
     ];
     for (offset, line) in heading.into_iter().enumerate() {
-        frame.render_widget(
-            line,
-            Rect::new(
-                area.x,
-                area.y + u16::try_from(offset).unwrap_or(0),
-                area.width,
-                1,
-            ),
-        );
+        frame.render_widget(line, Rect::new(area.x, area.y + u16::try_from(offset).unwrap_or(0), area.width, 1));
     }
     let top = start_list_top();
     let mut recent_heading_drawn = false;
@@ -52,16 +44,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         };
         let focused = index == app.start_focus;
         let marker = if focused { "▶ " } else { "  " };
-        let style = if focused {
-            theme.focus()
-        } else {
-            ratatui::style::Style::new()
-        };
+        let style = if focused { theme.focus() } else { ratatui::style::Style::new() };
         frame.render_widget(
-            Line::from(vec![
-                Span::raw(" "),
-                Span::styled(format!("{marker}{label}"), style),
-            ]),
+            Line::from(vec![Span::raw(" "), Span::styled(format!("{marker}{label}"), style)]),
             Rect::new(area.x, y, area.width, 1),
         );
     }

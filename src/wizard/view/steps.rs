@@ -10,10 +10,7 @@ use ratatui::widgets::Block;
 
 /// Draws the step list.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    frame.render_widget(
-        Block::bordered().title(Span::styled(" Steps ", app.theme.title())),
-        area,
-    );
+    frame.render_widget(Block::bordered().title(Span::styled(" Steps ", app.theme.title())), area);
     let inner = area.inner(Margin::new(1, 1));
     for (offset, step) in Step::ALL.into_iter().enumerate() {
         let y = inner.y + u16::try_from(offset).unwrap_or(0);
@@ -22,15 +19,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         }
         let current = app.page.step() == step;
         let marker = if current { "▶" } else { " " };
-        let name_style = if current {
-            app.theme.focus()
-        } else {
-            app.theme.label()
-        };
-        let mut spans = vec![Span::styled(
-            format!("{marker}{} {:<15}", step.index() + 1, step.title()),
-            name_style,
-        )];
+        let name_style = if current { app.theme.focus() } else { app.theme.label() };
+        let mut spans = vec![Span::styled(format!("{marker}{} {:<15}", step.index() + 1, step.title()), name_style)];
         spans.push(state(app, step));
         frame.render_widget(Line::from(spans), Rect::new(inner.x, y, inner.width, 1));
     }
@@ -54,18 +44,9 @@ fn touched(app: &App, step: Step) -> bool {
     let Some(integration) = app.doc.manifest.integration() else {
         return false;
     };
-    let any = |keys: &[&str]| {
-        keys.iter()
-            .any(|key| integration.text(key).is_some_and(|slot| !slot.is_absent()))
-    };
+    let any = |keys: &[&str]| keys.iter().any(|key| integration.text(key).is_some_and(|slot| !slot.is_absent()));
     match step {
-        Step::Integration => any(&[
-            "name",
-            "display_name",
-            "description",
-            "logo_url",
-            "icon_url",
-        ]),
+        Step::Integration => any(&["name", "display_name", "description", "logo_url", "icon_url"]),
         Step::Features => {
             any(&[
                 "auth_validation_endpoint",

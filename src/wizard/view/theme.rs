@@ -17,17 +17,11 @@ impl Default for Theme {
 impl Theme {
     /// Colours unless the NO_COLOR convention asks for none (any non-empty value).
     pub fn from_env() -> Self {
-        Theme {
-            color: std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty()),
-        }
+        Theme { color: std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty()) }
     }
 
     fn fg(self, color: Color) -> Style {
-        if self.color {
-            Style::new().fg(color)
-        } else {
-            Style::new()
-        }
+        if self.color { Style::new().fg(color) } else { Style::new() }
     }
 
     /// The focused row or step: reverse video works with and without colour.
