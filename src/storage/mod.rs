@@ -1,5 +1,6 @@
 //! Files the tool writes: atomic saves with a backup of the previous content.
 
+pub mod drafts;
 pub mod recent;
 mod save;
 

@@ -73,10 +73,36 @@ pub enum Action {
     /// Results of the loop's effects.
     Saved {
         path: PathBuf,
-        result: Result<(), String>,
+        result: Result<u64, SaveFailure>,
     },
     Loaded {
         path: PathBuf,
-        result: Result<Box<crate::manifest::Parsed>, String>,
+        result: Result<Box<Opened>, String>,
     },
+    /// Put a draft's work in place of the manifest (after the file it belongs to was loaded, if any).
+    RestoreDraft(Box<crate::storage::drafts::Draft>),
+}
+
+/// A manifest read from disk, with a fingerprint of the bytes to notice later changes on disk.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opened {
+    pub parsed: crate::manifest::Parsed,
+    pub disk_hash: u64,
+}
+
+/// Why a save did not happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveFailure {
+    /// The file on disk is not what the wizard last read or wrote: someone else changed it.
+    ChangedOnDisk,
+    /// Writing failed; the message says why and what to do.
+    Failed(String),
+}
+
+/// A fingerprint of file contents, to notice that a file changed on disk.
+pub fn fingerprint(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
 }

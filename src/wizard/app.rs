@@ -1,6 +1,6 @@
 //! The wizard's state and `App::update`: every change of state happens here, without I/O.
 
-use super::action::Action;
+use super::action::{Action, Opened, SaveFailure};
 use super::document::{Document, page_of};
 use super::editor::{EditTarget, Editor, TextBox};
 use super::examples::EXAMPLES;
@@ -9,7 +9,8 @@ use super::overlay::{Overlay, PromptPurpose};
 use super::step::{Page, Step};
 use super::view::layout;
 use crate::manifest::edit::{ListRef, Owner};
-use crate::manifest::{AuthenticationType, Parsed, Shape, Slot, read, to_json};
+use crate::manifest::{AuthenticationType, Shape, Slot, read, to_json};
+use crate::storage::drafts::{Draft, DraftKey};
 use std::path::PathBuf;
 use tui_input::Input;
 
@@ -29,17 +30,35 @@ pub enum StartItem {
     Example(usize),
     Open,
     Recent(PathBuf),
+    /// Unsaved work found from an earlier session.
+    Draft(DraftKey, Box<Draft>),
 }
 
 /// I/O the loop performs for `update`, which reports back with an [`Action`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Write `contents` to `path` (atomically, keeping a backup); answered by `Action::Saved`.
-    Save { path: PathBuf, contents: String },
+    /// Write `contents` to `path` (atomically, keeping a backup) if the file on disk is as
+    /// `expect` says; answered by `Action::Saved`.
+    Save { path: PathBuf, contents: String, expect: OnDisk },
+    /// Delete these drafts: the work was saved or discarded.
+    DiscardDrafts(Vec<DraftKey>),
+    /// Load the draft's file (if it has one), then restore the draft over it.
+    Recover(Box<Draft>),
     /// Read the manifest at `path`; answered by `Action::Loaded`.
     Open(PathBuf),
     /// Leave the wizard.
     Quit,
+}
+
+/// What a save expects to find on disk before it writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnDisk {
+    /// Whatever is there may be replaced (the author said so).
+    Anything,
+    /// No file: a new manifest must not silently replace an existing file.
+    Nothing,
+    /// The content with this fingerprint, as the wizard last read or wrote it.
+    Content(u64),
 }
 
 /// The whole state of the wizard.
@@ -72,6 +91,12 @@ pub struct App {
     pub filter: Option<ListFilter>,
     /// Colours, or none (NO_COLOR).
     pub theme: super::view::theme::Theme,
+    /// Where drafts of a new manifest (not saved yet) of this session go.
+    session_draft: DraftKey,
+    /// Drafts of earlier sessions that were recovered into this work.
+    recovered: Vec<DraftKey>,
+    /// The author quit without saving: the work is not kept as a draft.
+    pub work_discarded: bool,
 }
 
 /// A filter on a list: only the elements whose summary contains the text are shown.
@@ -123,7 +148,39 @@ impl App {
             scroll: 0,
             filter: None,
             theme: super::view::theme::Theme::default(),
+            session_draft: DraftKey::for_new(),
+            recovered: Vec::new(),
+            work_discarded: false,
         }
+    }
+
+    /// Lists unsaved work from earlier sessions first on the start screen.
+    pub fn with_drafts(mut self, drafts: Vec<(DraftKey, Draft)>) -> Self {
+        let items: Vec<StartItem> =
+            drafts.into_iter().map(|(key, draft)| StartItem::Draft(key, Box::new(draft))).collect();
+        self.start_items.splice(0..0, items);
+        self
+    }
+
+    /// Offers to recover `draft` (stored under `key`) over the manifest just opened; `differences` shows what it changes.
+    pub fn offer_draft(&mut self, key: DraftKey, draft: Draft, differences: Vec<String>) {
+        self.overlay = Some(Overlay::Recover { key, draft: Box::new(draft), differences });
+    }
+
+    /// Where the draft of the work in progress is written.
+    pub fn draft_key(&self) -> DraftKey {
+        match &self.doc.path {
+            Some(path) => DraftKey::for_path(path),
+            None => self.session_draft.clone(),
+        }
+    }
+
+    /// Every draft that holds this work: removed once it is saved or discarded.
+    fn drafts_of_this_work(&self) -> Vec<DraftKey> {
+        let mut keys = vec![self.draft_key(), self.session_draft.clone()];
+        keys.extend(self.recovered.iter().cloned());
+        keys.dedup();
+        keys
     }
 
     /// The editor on `doc`, skipping the start screen.
@@ -155,6 +212,7 @@ impl App {
             Action::Resize { width, height } => self.size = (width, height),
             Action::Saved { path, result } => self.saved(path, result, &mut effects),
             Action::Loaded { path, result } => self.loaded(path, result),
+            Action::RestoreDraft(draft) => self.restore_draft(*draft),
             action if self.overlay.is_some() => self.update_overlay(action, &mut effects),
             action if self.screen == Screen::Start => self.update_start(action, &mut effects),
             action if self.filter.as_ref().is_some_and(|filter| filter.typing) => self.update_filter(action),
@@ -204,15 +262,20 @@ impl App {
                 self.overlay = Some(Overlay::Prompt { purpose: PromptPurpose::Open, input: Input::default() });
             }
             StartItem::Recent(path) => effects.push(Effect::Open(path)),
+            StartItem::Draft(key, draft) => {
+                self.recovered.push(key);
+                effects.push(Effect::Recover(draft));
+            }
         }
     }
 
-    fn loaded(&mut self, path: PathBuf, result: Result<Box<Parsed>, String>) {
+    fn loaded(&mut self, path: PathBuf, result: Result<Box<Opened>, String>) {
         match result {
-            Ok(parsed) => {
-                let parsed = *parsed;
+            Ok(opened) => {
+                let Opened { parsed, disk_hash } = *opened;
                 let problems = parsed.notes.len();
                 self.open_document(Document::opened(parsed, Some(path.clone())));
+                self.doc.disk_hash = Some(disk_hash);
                 let errors = self.doc.error_count();
                 self.status = Some(match (errors, problems) {
                     (0, 0) => format!("opened {}", path.display()),
@@ -234,6 +297,27 @@ impl App {
         self.back.clear();
         self.editor = None;
         self.review_json = ReviewJson::default();
+    }
+
+    /// Puts a draft's work in place of the open manifest (or opens it as a new one from the start screen).
+    fn restore_draft(&mut self, draft: Draft) {
+        let parsed = match read(draft.manifest.as_bytes()) {
+            Ok(parsed) => parsed,
+            Err(diagnostic) => {
+                self.status = Some(format!("the draft cannot be read ({}); it is kept", diagnostic.message));
+                return;
+            }
+        };
+        if self.screen == Screen::Start || self.doc.path != draft.path {
+            let mut doc = Document::opened(parsed.clone(), draft.path.clone());
+            doc.disk_hash = None;
+            self.open_document(doc);
+        }
+        self.doc.manifest = parsed.manifest;
+        self.doc.modified = true;
+        self.doc.generation += 1;
+        self.doc.revalidate();
+        self.status = Some("recovered your unsaved work; Ctrl-S saves it".into());
     }
 
     fn problem_summary(&self) -> String {
@@ -973,21 +1057,32 @@ impl App {
     }
 
     fn save_effect(&self, path: PathBuf) -> Effect {
-        Effect::Save { path, contents: to_json(&self.doc.manifest) }
+        // The file must still be what was read or last written; a new path must not hold a file yet.
+        let expect = match self.doc.disk_hash {
+            Some(hash) if self.doc.path.as_ref() == Some(&path) => OnDisk::Content(hash),
+            _ => OnDisk::Nothing,
+        };
+        Effect::Save { path, contents: to_json(&self.doc.manifest), expect }
     }
 
-    fn saved(&mut self, path: PathBuf, result: Result<(), String>, effects: &mut Vec<Effect>) {
+    fn saved(&mut self, path: PathBuf, result: Result<u64, SaveFailure>, effects: &mut Vec<Effect>) {
         match result {
-            Ok(()) => {
+            Ok(hash) => {
+                effects.push(Effect::DiscardDrafts(self.drafts_of_this_work()));
+                self.recovered.clear();
                 self.doc.saved(path.clone());
+                self.doc.disk_hash = Some(hash);
                 self.status = Some(format!("saved {}", path.display()));
                 if self.quit_after_save {
                     effects.push(Effect::Quit);
                 }
             }
-            Err(message) => {
+            Err(SaveFailure::ChangedOnDisk) => {
+                self.overlay = Some(Overlay::DiskChanged { path });
+            }
+            Err(SaveFailure::Failed(message)) => {
                 self.quit_after_save = false;
-                self.status = Some(format!("not saved: {message}"));
+                self.status = Some(format!("not saved: {message}; your work is still here"));
             }
         }
     }
@@ -1013,7 +1108,33 @@ impl App {
                 self.quit_after_save = true;
                 self.save(effects);
             }
-            (Overlay::ConfirmQuit, Action::Answer('q' | 'y') | Action::Quit) => effects.push(Effect::Quit),
+            (Overlay::ConfirmQuit, Action::Answer('q' | 'y') | Action::Quit) => {
+                self.work_discarded = true;
+                effects.push(Effect::DiscardDrafts(self.drafts_of_this_work()));
+                effects.push(Effect::Quit);
+            }
+            (Overlay::DiskChanged { path }, Action::Answer('o')) => {
+                effects.push(Effect::Save { path, contents: to_json(&self.doc.manifest), expect: OnDisk::Anything });
+            }
+            (Overlay::DiskChanged { .. }, Action::Answer('s')) => {
+                let input = Input::new(self.doc.default_file_name());
+                self.overlay = Some(Overlay::Prompt { purpose: PromptPurpose::SaveAs, input });
+            }
+            (Overlay::DiskChanged { path }, Action::Answer('r')) => {
+                effects.push(Effect::DiscardDrafts(self.drafts_of_this_work()));
+                effects.push(Effect::Open(path));
+            }
+            (Overlay::DiskChanged { .. }, Action::Back) => {
+                self.quit_after_save = false;
+                self.status = Some("not saved: the file changed on disk".into());
+            }
+            (Overlay::Recover { draft, .. }, Action::Answer('y') | Action::Activate) => {
+                self.restore_draft(*draft);
+            }
+            (Overlay::Recover { key, .. }, Action::Answer('n')) => {
+                effects.push(Effect::DiscardDrafts(vec![key]));
+                self.status = Some("the draft was deleted".into());
+            }
             (Overlay::ConfirmQuit, Action::Back | Action::Answer('n')) => {}
             (Overlay::ConfirmSave { path, .. }, Action::Answer('y') | Action::Activate) => {
                 effects.push(self.save_effect(path))

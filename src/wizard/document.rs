@@ -46,6 +46,8 @@ pub struct Document {
     pub generation: u64,
     /// The shape the file had on disk, to warn before a save changes it.
     pub disk_shape: Option<Shape>,
+    /// A fingerprint of the file as last read or written, to notice changes made by others.
+    pub disk_hash: Option<u64>,
 }
 
 impl Document {
@@ -77,6 +79,7 @@ impl Document {
             step_counts: [Counts::default(); 6],
             generation: 0,
             disk_shape: None,
+            disk_hash: None,
         };
         document.revalidate();
         document

@@ -18,10 +18,11 @@ pub mod overlay;
 pub mod step;
 pub mod view;
 
-use crate::manifest::read;
+use crate::manifest::{read, to_json};
+use crate::storage::drafts::{self, Draft, DraftKey};
 use crate::storage::{recent, save_atomic};
-use action::Action;
-use app::{App, Effect};
+use action::{Action, Opened, SaveFailure, fingerprint};
+use app::{App, Effect, OnDisk};
 use document::Document;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
@@ -31,6 +32,14 @@ use ratatui::crossterm::execute;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+/// Unsaved work reaches a draft at most this long after it was typed.
+const DRAFT_DELAY: Duration = Duration::from_millis(500);
+/// How often the loop wakes up without events, to notice signals.
+const TICK: Duration = Duration::from_millis(200);
 
 /// Opens the wizard on `file` (or the start screen) and runs it until the author quits.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
@@ -40,49 +49,71 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
         );
         return ExitCode::from(crate::cli::exit::USAGE);
     }
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        // Without the handler the wizard would still stop, only without writing its draft first.
+        let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
+    }
     let mut app = initial_app(file);
     app.theme = view::theme::Theme::from_env();
     let mut terminal = ratatui::init();
     install_panic_cleanup();
     let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app);
+    let mut drafts = DraftWriter::default();
+    let result = event_loop(&mut terminal, &mut app, &mut drafts, &stop);
+    // Whatever ended the loop (quit, a signal, a terminal that went away), unsaved work is kept.
+    if app.doc.modified && !app.work_discarded {
+        drafts.write(&app);
+    }
     restore_terminal();
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("integration-wizard: the terminal stopped working ({error}); nothing was lost that was saved");
+            eprintln!("integration-wizard: the terminal stopped working ({error}); unsaved work was kept as a draft");
             ExitCode::FAILURE
         }
     }
 }
 
-/// The app to start with: FILE opened, a new manifest to be saved at FILE, or the start screen.
+/// The app to start with: FILE opened, a new manifest to be saved at FILE, or the start screen;
+/// unsaved work of an earlier session is offered back.
 pub fn initial_app(file: Option<PathBuf>) -> App {
-    let Some(path) = file else {
-        return App::start(recent::load());
-    };
-    if !path.exists() {
+    let Some(path) = file else { return App::start(recent::load()).with_drafts(drafts::all()) };
+    let key = DraftKey::for_path(&path);
+    let draft = drafts::load(&key);
+    let mut app = if !path.exists() {
         let mut app = App::editing(Document::blank(Some(path.clone())));
         app.status = Some(format!("{} does not exist yet: it is created when you save (Ctrl-S)", path.display()));
-        return app;
-    }
-    match load(&path) {
-        Ok(parsed) => {
-            recent::remember(&path);
-            let mut app = App::start(Vec::new());
-            app.update(Action::Loaded { path, result: Ok(Box::new(parsed)) });
-            app
+        app
+    } else {
+        match load(&path) {
+            Ok(opened) => {
+                recent::remember(&path);
+                let mut app = App::start(Vec::new());
+                app.update(Action::Loaded { path: path.clone(), result: Ok(Box::new(opened)) });
+                app
+            }
+            Err(message) => {
+                let mut app = App::start(recent::load()).with_drafts(drafts::all());
+                app.status = Some(format!("cannot open {}: {message}", path.display()));
+                return app;
+            }
         }
-        Err(message) => {
-            let mut app = App::start(recent::load());
-            app.status = Some(format!("cannot open {}: {message}", path.display()));
-            app
+    };
+    if let Some(draft) = draft {
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        if draft.manifest == on_disk {
+            drafts::remove(&key);
+        } else {
+            let differences = drafts::differences(&on_disk, &draft.manifest, 12);
+            app.offer_draft(key, draft, differences);
         }
     }
+    app
 }
 
 /// Reads a manifest for the wizard, with a message that says what is wrong when it cannot open.
-pub fn load(path: &Path) -> Result<crate::manifest::Parsed, String> {
+pub fn load(path: &Path) -> Result<Opened, String> {
     if path.is_dir() {
         return Err("it is a folder; give the path of a .json manifest".into());
     }
@@ -91,48 +122,133 @@ pub fn load(path: &Path) -> Result<crate::manifest::Parsed, String> {
         std::io::ErrorKind::PermissionDenied => "permission denied; check the file's permissions".to_owned(),
         _ => error.to_string(),
     })?;
-    read(&bytes).map_err(|diagnostic| match diagnostic.position {
+    let parsed = read(&bytes).map_err(|diagnostic| match diagnostic.position {
         Some(position) => format!("line {}, column {}: {}", position.line, position.column, diagnostic.message),
         None => diagnostic.message,
-    })
+    })?;
+    Ok(Opened { parsed, disk_hash: fingerprint(&bytes) })
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+/// Writes drafts of unsaved work: soon after a change, not on every keystroke.
+#[derive(Debug, Default)]
+struct DraftWriter {
+    /// The document generation last written.
+    written: Option<u64>,
+    /// When the oldest change not written yet was made.
+    pending_since: Option<Instant>,
+}
+
+impl DraftWriter {
+    /// Notes a change; returns how long the loop may wait before writing.
+    fn note(&mut self, app: &App) -> Duration {
+        if !app.doc.modified || self.written == Some(app.doc.generation) {
+            self.pending_since = None;
+            return TICK;
+        }
+        let since = *self.pending_since.get_or_insert_with(Instant::now);
+        DRAFT_DELAY.saturating_sub(since.elapsed()).min(TICK)
+    }
+
+    /// Writes the draft if a change has waited long enough.
+    fn write_if_due(&mut self, app: &App) {
+        if self.pending_since.is_some_and(|since| since.elapsed() >= DRAFT_DELAY) {
+            self.write(app);
+        }
+    }
+
+    fn write(&mut self, app: &App) {
+        let draft =
+            Draft { path: app.doc.path.clone(), written_at: drafts::now(), manifest: to_json(&app.doc.manifest) };
+        // A draft that cannot be written must not stop the author; the next change tries again.
+        if drafts::write(&app.draft_key(), &draft).is_ok() {
+            self.written = Some(app.doc.generation);
+            self.pending_since = None;
+        }
+    }
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    drafts: &mut DraftWriter,
+    stop: &AtomicBool,
+) -> std::io::Result<()> {
     loop {
+        if stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
         let size = terminal.size()?;
         if (size.width, size.height) != app.size {
             app.update(Action::Resize { width: size.width, height: size.height });
         }
         terminal.draw(|frame| view::render(app, frame))?;
-        let event = event::read()?;
-        let Some(action) = keys::action_for(app, &event) else {
+        let wait = drafts.note(app);
+        if !event::poll(wait)? {
+            drafts.write_if_due(app);
             continue;
-        };
-        let mut effects = app.update(action);
-        while !effects.is_empty() {
-            let mut next = Vec::new();
-            for effect in effects {
-                match effect {
-                    Effect::Quit => return Ok(()),
-                    Effect::Save { path, contents } => {
-                        let result = save_atomic(&path, contents.as_bytes(), true).map_err(|error| error.to_string());
-                        if result.is_ok() {
-                            recent::remember(&path);
-                        }
-                        next.extend(app.update(Action::Saved { path, result }));
+        }
+        let event = event::read()?;
+        let Some(action) = keys::action_for(app, &event) else { continue };
+        let effects = app.update(action);
+        if run_effects(app, drafts, effects) {
+            return Ok(());
+        }
+        drafts.write_if_due(app);
+    }
+}
+
+/// Performs the effects `update` asked for, feeding their results back; true when the wizard should end.
+fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>) -> bool {
+    while !effects.is_empty() {
+        let mut next = Vec::new();
+        for effect in effects {
+            match effect {
+                Effect::Quit => return true,
+                Effect::Save { path, contents, expect } => {
+                    let result = save(&path, &contents, expect);
+                    if result.is_ok() {
+                        recent::remember(&path);
                     }
-                    Effect::Open(path) => {
-                        let result = load(&path).map(Box::new);
-                        if result.is_ok() {
-                            recent::remember(&path);
-                        }
-                        next.extend(app.update(Action::Loaded { path, result }));
+                    next.extend(app.update(Action::Saved { path, result }));
+                }
+                Effect::Open(path) => {
+                    let result = load(&path).map(Box::new);
+                    if result.is_ok() {
+                        recent::remember(&path);
                     }
+                    next.extend(app.update(Action::Loaded { path, result }));
+                }
+                Effect::DiscardDrafts(keys) => {
+                    keys.iter().for_each(drafts::remove);
+                    drafts.written = Some(app.doc.generation);
+                }
+                Effect::Recover(draft) => {
+                    if let Some(path) = draft.path.as_ref().filter(|path| path.exists()) {
+                        let result = load(path).map(Box::new);
+                        next.extend(app.update(Action::Loaded { path: path.clone(), result }));
+                    }
+                    next.extend(app.update(Action::RestoreDraft(draft)));
                 }
             }
-            effects = next;
         }
+        effects = next;
     }
+    false
+}
+
+/// Saves unless the file on disk is not what the wizard expects there.
+fn save(path: &Path, contents: &str, expect: OnDisk) -> Result<u64, SaveFailure> {
+    let on_disk = std::fs::read(path).ok();
+    let unexpected = match (expect, &on_disk) {
+        (OnDisk::Anything, _) | (OnDisk::Nothing, None) => false,
+        (OnDisk::Nothing, Some(_)) | (OnDisk::Content(_), None) => true,
+        (OnDisk::Content(hash), Some(bytes)) => fingerprint(bytes) != hash,
+    };
+    if unexpected {
+        return Err(SaveFailure::ChangedOnDisk);
+    }
+    save_atomic(path, contents.as_bytes(), true).map_err(|error| SaveFailure::Failed(error.to_string()))?;
+    Ok(fingerprint(contents.as_bytes()))
 }
 
 fn restore_terminal() {

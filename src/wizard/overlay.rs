@@ -15,6 +15,14 @@ pub enum Overlay {
     Prompt { purpose: PromptPurpose, input: Input },
     /// Save despite these reasons? (y / n)
     ConfirmSave { path: PathBuf, reasons: Vec<String> },
+    /// The file changed on disk since it was read: overwrite, save elsewhere, or reload?
+    DiskChanged { path: PathBuf },
+    /// Unsaved work of an earlier session was found for this manifest: recover it?
+    Recover {
+        key: crate::storage::drafts::DraftKey,
+        draft: Box<crate::storage::drafts::Draft>,
+        differences: Vec<String>,
+    },
     /// Delete this element? (y / n)
     ConfirmDelete { list: ListRef, index: usize, label: String },
 }

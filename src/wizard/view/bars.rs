@@ -87,7 +87,9 @@ pub fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
             (_, Some(Row::SelectOption { .. } | Row::AddOption { .. })) => {
                 &[("Enter", "edit"), ("a", "add option"), ("Del", "delete"), ("Shift-↑↓", "reorder"), ("Esc", "back")]
             }
-            (_, Some(Row::Provider(_))) => &[("f", "set it to the integration's name"), ("↑↓", "move"), ("Esc", "back")],
+            (_, Some(Row::Provider(_))) => {
+                &[("f", "set it to the integration's name"), ("↑↓", "move"), ("Esc", "back")]
+            }
             (_, Some(Row::Toggle { .. } | Row::AuthType(_))) => &[
                 ("↑↓", "move"),
                 ("Space", "choose"),

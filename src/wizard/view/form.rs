@@ -23,7 +23,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             let count = filter.matches.len();
             let cursor = if filter.typing { "▏" } else { "" };
             let plural = if count == 1 { "" } else { "es" };
-            format!(" {} — filter: {}{cursor} ({count} match{plural}) ", breadcrumb(app), one_line(filter.input.value()))
+            format!(
+                " {} — filter: {}{cursor} ({count} match{plural}) ",
+                breadcrumb(app),
+                one_line(filter.input.value())
+            )
         }
         None => format!(" {} ", breadcrumb(app)),
     };
@@ -336,7 +340,9 @@ pub fn row_note(app: &App, row: Row) -> Option<String> {
         }
         (Owner::Input { .. }, "format") => {
             let note = match manifest.text(owner, "type")?.as_str()? {
-                "datetime" => "a default in one of YYYY-MM-DD, YYYY-MM-DDTHH:mm:ss, YYYY-MM-DDTHH:mm:ssZ, or {{contact.updated_at}}",
+                "datetime" => {
+                    "a default in one of YYYY-MM-DD, YYYY-MM-DDTHH:mm:ss, YYYY-MM-DDTHH:mm:ssZ, or {{contact.updated_at}}"
+                }
                 "number" => "a default whole number (e.g. 3), or a value provider: type {{ for the list",
                 "url" => "a default absolute URL (https://...), or a value provider such as {{contact.website}}",
                 "tel" => "a default phone number, or a value provider such as {{contact.phone}}",

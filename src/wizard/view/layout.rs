@@ -94,7 +94,12 @@ pub fn start_item_at(app: &App, row: u16) -> Option<usize> {
 pub fn inline_diagnostics(app: &App, row: Row) -> (Vec<&Diagnostic>, usize) {
     let manifest = &app.doc.manifest;
     let pointers: Vec<String> = match row {
-        Row::Text { .. } | Row::Toggle { .. } | Row::Choice { .. } | Row::Add(_) | Row::Provider(_) | Row::AddOption { .. } => {
+        Row::Text { .. }
+        | Row::Toggle { .. }
+        | Row::Choice { .. }
+        | Row::Add(_)
+        | Row::Provider(_)
+        | Row::AddOption { .. } => {
             vec![row.pointer(manifest)]
         }
         // The type's and the field list's problems show under the chosen type (or the first).

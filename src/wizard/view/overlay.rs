@@ -51,6 +51,46 @@ pub fn render(app: &App, frame: &mut Frame) {
             let height = u16::try_from(lines.len() * 2).unwrap_or(12) + 2;
             ("Save with problems?", lines, height)
         }
+        Overlay::DiskChanged { path } => (
+            "The file changed on disk",
+            vec![
+                Line::raw(format!(
+                    "{} changed since you opened it (another program or person saved it).",
+                    path.display()
+                )),
+                Line::raw(""),
+                Line::from(vec![Span::styled(" o ", theme.key()), Span::raw("overwrite it with your version")]),
+                Line::from(vec![Span::styled(" s ", theme.key()), Span::raw("save yours elsewhere")]),
+                Line::from(vec![
+                    Span::styled(" r ", theme.key()),
+                    Span::raw("reload it from disk (your unsaved edits are discarded)"),
+                ]),
+                Line::from(vec![Span::styled(" Esc ", theme.key()), Span::raw("do nothing now")]),
+            ],
+            10,
+        ),
+        Overlay::Recover { draft, differences, .. } => {
+            let place =
+                draft.path.as_ref().map_or_else(|| "a new manifest".to_owned(), |path| path.display().to_string());
+            let age = crate::storage::drafts::now().saturating_sub(draft.written_at);
+            let mut lines = vec![
+                Line::raw(format!("Unsaved work on {place} was kept from {} ago.", human_age(age))),
+                Line::raw("What it changes:"),
+            ];
+            lines.extend(differences.iter().map(|line| {
+                let style = if line.starts_with('-') { theme.error() } else { theme.ok() };
+                Line::styled(super::super::display::one_line(line).into_owned(), style)
+            }));
+            lines.push(Line::raw(""));
+            lines.push(Line::from(vec![
+                Span::styled(" y ", theme.key()),
+                Span::raw("recover it   "),
+                Span::styled(" n ", theme.key()),
+                Span::raw("delete the draft and open the file as it is"),
+            ]));
+            let height = u16::try_from(lines.len()).unwrap_or(20) + 2;
+            ("Recover unsaved work?", lines, height)
+        }
         Overlay::ConfirmDelete { label, .. } => (
             "Delete?",
             vec![
@@ -97,4 +137,15 @@ fn centered(screen: Rect, width: u16, height: u16) -> Rect {
     let [row] = Layout::vertical([Constraint::Length(height.min(screen.height))]).flex(Flex::Center).areas(screen);
     let [area] = Layout::horizontal([Constraint::Length(width.min(screen.width))]).flex(Flex::Center).areas(row);
     area
+}
+
+/// "3 minutes", "2 hours", "5 days".
+pub fn human_age(seconds: u64) -> String {
+    let (amount, unit) = match seconds {
+        0..=59 => (seconds, "second"),
+        60..=3599 => (seconds / 60, "minute"),
+        3600..=86_399 => (seconds / 3600, "hour"),
+        _ => (seconds / 86_400, "day"),
+    };
+    format!("{amount} {unit}{}", if amount == 1 { "" } else { "s" })
 }

@@ -36,6 +36,12 @@ pub fn render(app: &App, frame: &mut Frame) {
                 format!("New from example: {}", EXAMPLES[*example].title)
             }
             StartItem::Open => "Open a manifest file…".to_owned(),
+            StartItem::Draft(_, draft) => {
+                let place =
+                    draft.path.as_ref().map_or_else(|| "new manifest".to_owned(), |path| path.display().to_string());
+                let age = super::overlay::human_age(crate::storage::drafts::now().saturating_sub(draft.written_at));
+                format!("Recover unsaved work: {} (from {age} ago)", one_line(&place))
+            }
             StartItem::Recent(path) => {
                 let prefix = if recent_heading_drawn { "" } else { "Recent: " };
                 recent_heading_drawn = true;
