@@ -1,0 +1,160 @@
+//! A "monkey" drives the wizard with thousands of random keys, pastes, clicks and resizes, drawing
+//! every state on a `TestBackend` of the same random size. Nothing may panic, the manifest must
+//! always write and read back equal, and the wizard's incrementally kept diagnostics must equal a
+//! full validation.
+
+use integration_wizard::manifest::{read, to_json, validate};
+use integration_wizard::wizard::action::{Action, SaveFailure, fingerprint};
+use integration_wizard::wizard::app::{App, Effect};
+use integration_wizard::wizard::document::Document;
+use integration_wizard::wizard::examples::EXAMPLES;
+use integration_wizard::wizard::step::Step;
+use integration_wizard::wizard::view;
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::{Backend, TestBackend};
+use tui_input::InputRequest;
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-z_]{1,8}",
+        Just("{{contact.em".to_owned()),
+        Just("https://x.example.org/a".to_owned()),
+        Just("日本語 👍🏽 e\u{301} עברית".to_owned()),
+        Just("\u{1b}[31mred\u{7}\u{9b}".to_owned()),
+        Just("multi\nline\r\npaste".to_owned()),
+        Just("Create a ticket".to_owned()),
+        any::<String>(),
+    ]
+}
+
+fn request() -> impl Strategy<Value = InputRequest> {
+    prop_oneof![
+        6 => any::<char>().prop_map(InputRequest::InsertChar),
+        2 => prop::sample::select(vec!['a', '{', '}', '.', ',', ' ', 'Z']).prop_map(InputRequest::InsertChar),
+        2 => Just(InputRequest::DeletePrevChar),
+        1 => Just(InputRequest::DeleteNextChar),
+        1 => Just(InputRequest::GoToPrevChar),
+        1 => Just(InputRequest::GoToStart),
+        1 => Just(InputRequest::GoToEnd),
+        1 => Just(InputRequest::DeleteLine),
+    ]
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        4 => Just(Action::Down),
+        2 => Just(Action::Up),
+        2 => Just(Action::Next),
+        1 => Just(Action::Previous),
+        1 => Just(Action::PageDown),
+        1 => Just(Action::Last),
+        2 => prop::sample::select(Step::ALL.to_vec()).prop_map(Action::GoTo),
+        5 => Just(Action::Activate),
+        2 => Just(Action::Toggle),
+        2 => any::<bool>().prop_map(Action::Cycle),
+        3 => Just(Action::Back),
+        2 => Just(Action::Add),
+        1 => Just(Action::Duplicate),
+        1 => Just(Action::Delete),
+        1 => any::<bool>().prop_map(|up| Action::MoveItem { up }),
+        1 => Just(Action::QuickFix),
+        1 => Just(Action::Filter),
+        1 => Just(Action::Help),
+        1 => Just(Action::TogglePreview),
+        8 => request().prop_map(Action::Edit),
+        1 => Just(Action::Newline),
+        1 => any::<bool>().prop_map(|up| Action::EditorLine { up }),
+        1 => Just(Action::Finish),
+        2 => text().prop_map(Action::Paste),
+        2 => prop::sample::select(vec!['y', 'n', 'q', 's', 'o', 'r']).prop_map(Action::Answer),
+        1 => (0u16..200, 0u16..60).prop_map(|(column, row)| Action::Click { column, row }),
+        1 => any::<bool>().prop_map(|down| Action::Scroll { down }),
+        2 => (1u16..200, 1u16..60).prop_map(|(width, height)| Action::Resize { width, height }),
+        1 => Just(Action::Save),
+        1 => Just(Action::Quit),
+    ]
+}
+
+fn start(choice: usize) -> App {
+    match choice {
+        0 => App::start(Vec::new()),
+        1 => App::editing(Document::blank(None)),
+        2 | 3 => {
+            let parsed = read(EXAMPLES[choice - 2].json.as_bytes()).expect("bundled example");
+            App::editing(Document::opened(parsed, Some("example.json".into())))
+        }
+        _ => {
+            let broken = br#"{"integration": {"name": 5, "authentication_type": "OAuth2", "authentication_configuration": [{"legacy": {"display": "L"}}, 3]}, "actions": [{"name": "a", "inputs": [{"type": "select", "format": "x,,x"}]}, {"name": "a"}], "x": [1]}"#;
+            App::editing(Document::opened(read(broken).expect("an object"), Some("broken.json".into())))
+        }
+    }
+}
+
+/// Answers the effects as the real loop would, without touching the disk.
+fn perform(app: &mut App, effects: Vec<Effect>) -> bool {
+    let mut pending = effects;
+    while let Some(effect) = pending.pop() {
+        let more = match effect {
+            Effect::Quit => return true,
+            Effect::Save { path, contents, .. } => {
+                let result = if path.to_string_lossy().contains("fail") {
+                    Err(SaveFailure::Failed("disk full".into()))
+                } else {
+                    Ok(fingerprint(contents.as_bytes()))
+                };
+                app.update(Action::Saved { path, result })
+            }
+            Effect::Open(path) => app.update(Action::Loaded { path, result: Err("no such file".into()) }),
+            Effect::DiscardDrafts(_) | Effect::Recover(_) => Vec::new(),
+        };
+        pending.extend(more);
+    }
+    false
+}
+
+fn check_invariants(app: &App) -> Result<(), TestCaseError> {
+    let manifest = &app.doc.manifest;
+    let written = to_json(manifest);
+    let reread = read(written.as_bytes())
+        .map_err(|d| TestCaseError::fail(format!("written manifest does not read: {}", d.message)))?;
+    prop_assert_eq!(&reread.manifest, manifest, "the manifest must write and read back equal");
+    let mut kept: Vec<_> =
+        app.doc.diagnostics().iter().map(|d| (d.pointer.clone(), d.code, d.message.clone())).collect();
+    let mut full: Vec<_> = app
+        .doc
+        .notes
+        .iter()
+        .chain(validate(manifest).iter())
+        .map(|d| (d.pointer.clone(), d.code, d.message.clone()))
+        .collect();
+    kept.sort();
+    full.sort();
+    prop_assert_eq!(kept, full, "incremental diagnostics differ from a full validation");
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, max_shrink_iters: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_events_never_break_the_wizard(choice in 0usize..5, actions in prop::collection::vec(action(), 1..250)) {
+        let mut app = start(choice);
+        let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
+        for (step, action) in actions.into_iter().enumerate() {
+            let effects = app.update(action);
+            if perform(&mut app, effects) {
+                break;
+            }
+            let (width, height) = app.size;
+            if terminal.backend().size().map(|size| (size.width, size.height)).ok() != Some((width, height)) {
+                terminal.backend_mut().resize(width, height);
+            }
+            terminal.draw(|frame| view::render(&app, frame)).expect("draw");
+            if step % 25 == 0 {
+                check_invariants(&app)?;
+            }
+        }
+        check_invariants(&app)?;
+    }
+}
