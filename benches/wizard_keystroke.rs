@@ -34,22 +34,11 @@ fn large_manifest(actions: usize, inputs: usize) -> Manifest {
         let owner = Owner::Action(index);
         manifest.set_text(owner, "name", &format!("action_{action}"));
         manifest.set_text(owner, "display", &format!("do thing {action}"));
-        manifest.set_text(
-            owner,
-            "description",
-            &format!("do the thing number {action}"),
-        );
-        manifest.set_text(
-            owner,
-            "endpoint",
-            &format!("https://big.example.org/actions/{action}"),
-        );
+        manifest.set_text(owner, "description", &format!("do the thing number {action}"));
+        manifest.set_text(owner, "endpoint", &format!("https://big.example.org/actions/{action}"));
         for input in 0..inputs {
             let at = manifest.add_input(index).expect("inputs list");
-            let owner = Owner::Input {
-                action: index,
-                input: at,
-            };
+            let owner = Owner::Input { action: index, input: at };
             manifest.set_text(owner, "key", &format!("field_{input}"));
             manifest.set_text(owner, "name", &format!("Field {input}"));
             manifest.set_text(owner, "format", "{{contact.email}}");
@@ -66,41 +55,28 @@ fn keystroke(c: &mut Criterion) {
     group.sample_size(20);
 
     let mut app = App::editing(Document::opened(parsed.clone(), None));
-    app.update(Action::Resize {
-        width: 140,
-        height: 40,
-    });
+    app.update(Action::Resize { width: 140, height: 40 });
     app.update(Action::Activate); // edit the integration's name
     group.bench_function("type in the integration name + redraw", |b| {
         b.iter(|| {
             app.update(Action::Edit(InputRequest::InsertChar('x')));
             app.update(Action::Edit(InputRequest::DeletePrevChar));
-            terminal
-                .draw(|frame| view::render(black_box(&app), frame))
-                .expect("draw");
+            terminal.draw(|frame| view::render(black_box(&app), frame)).expect("draw");
         })
     });
 
     let mut app = App::editing(Document::opened(parsed.clone(), None));
-    app.update(Action::Resize {
-        width: 140,
-        height: 40,
-    });
+    app.update(Action::Resize { width: 140, height: 40 });
     app.update(Action::GoTo(Step::Actions));
     group.bench_function("move down the actions list + redraw", |b| {
         b.iter(|| {
             app.update(Action::Down);
-            terminal
-                .draw(|frame| view::render(black_box(&app), frame))
-                .expect("draw");
+            terminal.draw(|frame| view::render(black_box(&app), frame)).expect("draw");
         })
     });
 
     let mut app = App::editing(Document::opened(parsed, None));
-    app.update(Action::Resize {
-        width: 140,
-        height: 40,
-    });
+    app.update(Action::Resize { width: 140, height: 40 });
     app.update(Action::GoTo(Step::Actions));
     app.update(Action::Last);
     app.update(Action::Up);
@@ -109,9 +85,7 @@ fn keystroke(c: &mut Criterion) {
     group.bench_function("type in an action name + redraw", |b| {
         b.iter(|| {
             app.update(Action::Edit(InputRequest::InsertChar('x')));
-            terminal
-                .draw(|frame| view::render(black_box(&app), frame))
-                .expect("draw");
+            terminal.draw(|frame| view::render(black_box(&app), frame)).expect("draw");
         })
     });
     group.finish();

@@ -7,11 +7,7 @@ use std::process::{Command, Output};
 const BINARY: &str = env!("CARGO_BIN_EXE_integration-wizard");
 
 fn run(args: &[&str]) -> Output {
-    Command::new(BINARY)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
+    Command::new(BINARY).args(args).env("NO_COLOR", "1").output().expect("the binary runs")
 }
 
 fn example(name: &str) -> String {
@@ -44,10 +40,7 @@ fn validate_exits_1_on_errors_and_prints_path_line_column() {
     let output = run(&["validate", path.to_str().expect("utf-8 path")]);
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
-    let expected = format!(
-        "{}:3:5: error[blank-value] /integration/name: ",
-        path.display()
-    );
+    let expected = format!("{}:3:5: error[blank-value] /integration/name: ", path.display());
     assert!(text.contains(&expected), "{text}");
 }
 
@@ -61,24 +54,14 @@ fn validate_exits_2_on_a_path_that_cannot_be_read() {
 #[test]
 fn validate_without_paths_is_a_usage_error() {
     assert_eq!(run(&["validate"]).status.code(), Some(2));
-    assert_eq!(
-        run(&["validate", "--format", "yaml", &example("mycrm")])
-            .status
-            .code(),
-        Some(2)
-    );
+    assert_eq!(run(&["validate", "--format", "yaml", &example("mycrm")]).status.code(), Some(2));
 }
 
 #[test]
 fn validate_json_format_has_the_documented_fields() {
     let folder = tempfile::tempdir().expect("temp dir");
     let path = write(folder.path(), "broken.json", BROKEN);
-    let output = run(&[
-        "validate",
-        "--format",
-        "json",
-        path.to_str().expect("utf-8 path"),
-    ]);
+    let output = run(&["validate", "--format", "json", path.to_str().expect("utf-8 path")]);
     assert_eq!(output.status.code(), Some(1));
     let report: Value = serde_json::from_str(&stdout(&output)).expect("one JSON object");
     let file = &report["files"][0];
@@ -95,27 +78,15 @@ fn validate_json_format_has_the_documented_fields() {
         .iter()
         .find(|d| d["pointer"] == "/integration/name")
         .expect("name diagnostic");
-    assert_eq!(
-        (name["line"].as_u64(), name["column"].as_u64()),
-        (Some(3), Some(5))
-    );
+    assert_eq!((name["line"].as_u64(), name["column"].as_u64()), (Some(3), Some(5)));
 }
 
 #[test]
 fn validate_github_format_prints_workflow_commands() {
     let folder = tempfile::tempdir().expect("temp dir");
     let path = write(folder.path(), "broken.json", BROKEN);
-    let output = run(&[
-        "validate",
-        "--format",
-        "github",
-        path.to_str().expect("utf-8 path"),
-    ]);
-    assert!(
-        stdout(&output)
-            .lines()
-            .all(|line| line.starts_with("::error ") || line.starts_with("::warning "))
-    );
+    let output = run(&["validate", "--format", "github", path.to_str().expect("utf-8 path")]);
+    assert!(stdout(&output).lines().all(|line| line.starts_with("::error ") || line.starts_with("::warning ")));
     assert!(stdout(&output).contains(",line=3,col=5,title=blank-value::/integration/name: "));
 }
 
@@ -132,7 +103,12 @@ fn validate_walks_folders_and_names_must_be_unique_across_files() {
     let output = run(&["validate", folder.path().to_str().expect("utf-8 path")]);
     let text = stdout(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
-    assert!(text.contains("b.json:4:5: error[duplicate-integration-name] /integration/name: the name \"mycrm\" is already used by"), "{text}");
+    assert!(
+        text.contains(
+            "b.json:4:5: error[duplicate-integration-name] /integration/name: the name \"mycrm\" is already used by"
+        ),
+        "{text}"
+    );
     assert!(text.contains("checked 2 files: 1 file not valid"), "{text}");
 }
 
@@ -140,41 +116,27 @@ fn validate_walks_folders_and_names_must_be_unique_across_files() {
 fn deny_warnings_turns_warnings_into_failure() {
     let folder = tempfile::tempdir().expect("temp dir");
     let mut manifest: Value =
-        serde_json::from_str(&std::fs::read_to_string(example("mycrm")).expect("example"))
-            .expect("json");
+        serde_json::from_str(&std::fs::read_to_string(example("mycrm")).expect("example")).expect("json");
     manifest["integration"]["x-team"] = Value::from("support");
-    let path = write(
-        folder.path(),
-        "warned.json",
-        &serde_json::to_string_pretty(&manifest).expect("json"),
-    );
+    let path = write(folder.path(), "warned.json", &serde_json::to_string_pretty(&manifest).expect("json"));
     let path = path.to_str().expect("utf-8 path");
     assert_eq!(run(&["validate", path]).status.code(), Some(0));
-    assert_eq!(
-        run(&["validate", "--deny-warnings", path]).status.code(),
-        Some(1)
-    );
+    assert_eq!(run(&["validate", "--deny-warnings", path]).status.code(), Some(1));
 }
 
 #[test]
 fn schema_prints_the_committed_schema() {
     let output = run(&["schema"]);
     assert_eq!(output.status.code(), Some(0));
-    let committed = std::fs::read_to_string(format!(
-        "{}/assets/manifest.schema.json",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .expect("asset");
+    let committed =
+        std::fs::read_to_string(format!("{}/assets/manifest.schema.json", env!("CARGO_MANIFEST_DIR"))).expect("asset");
     assert_eq!(
         stdout(&output),
         committed,
         "assets/manifest.schema.json is stale: run `integration-wizard schema > assets/manifest.schema.json`"
     );
     let schema: Value = serde_json::from_str(&committed).expect("json");
-    assert_eq!(
-        schema["$schema"],
-        "https://json-schema.org/draft/2020-12/schema"
-    );
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
     let auth = &schema["$defs"]["integration"]["properties"]["authentication_type"]["enum"];
     assert_eq!(auth.as_array().map(Vec::len), Some(5));
 }
@@ -182,11 +144,7 @@ fn schema_prints_the_committed_schema() {
 #[test]
 fn fmt_rewrites_in_the_standard_layout_and_check_reports() {
     let folder = tempfile::tempdir().expect("temp dir");
-    let path = write(
-        folder.path(),
-        "m.json",
-        r#"{"actions":[],"integration":{"display_name":"D","name":"n"}}"#,
-    );
+    let path = write(folder.path(), "m.json", r#"{"actions":[],"integration":{"display_name":"D","name":"n"}}"#);
     let path_text = path.to_str().expect("utf-8 path");
     let check = run(&["fmt", "--check", path_text]);
     assert_eq!(check.status.code(), Some(1));
@@ -213,30 +171,17 @@ fn fmt_leaves_a_file_that_is_not_json_alone() {
 fn export_writes_talkdesks_documents() {
     let folder = tempfile::tempdir().expect("temp dir");
     let out = folder.path().join("out");
-    let output = run(&[
-        "export",
-        &example("mycrm"),
-        "--out",
-        out.to_str().expect("utf-8 path"),
-    ]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = run(&["export", &example("mycrm"), "--out", out.to_str().expect("utf-8 path")]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
     let manifest: Value =
-        serde_json::from_str(&std::fs::read_to_string(example("mycrm")).expect("example"))
+        serde_json::from_str(&std::fs::read_to_string(example("mycrm")).expect("example")).expect("json");
+    let integration: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("integration.json")).expect("integration.json"))
             .expect("json");
-    let integration: Value = serde_json::from_str(
-        &std::fs::read_to_string(out.join("integration.json")).expect("integration.json"),
-    )
-    .expect("json");
     assert_eq!(integration, manifest["integration"]);
-    let action: Value = serde_json::from_str(
-        &std::fs::read_to_string(out.join("actions/create_ticket.json")).expect("action"),
-    )
-    .expect("json");
+    let action: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("actions/create_ticket.json")).expect("action"))
+            .expect("json");
     assert_eq!(action, manifest["actions"][0]);
 }
 
@@ -245,12 +190,7 @@ fn export_refuses_a_manifest_with_errors() {
     let folder = tempfile::tempdir().expect("temp dir");
     let path = write(folder.path(), "broken.json", BROKEN);
     let out = folder.path().join("out");
-    let output = run(&[
-        "export",
-        path.to_str().expect("utf-8 path"),
-        "--out",
-        out.to_str().expect("utf-8 path"),
-    ]);
+    let output = run(&["export", path.to_str().expect("utf-8 path"), "--out", out.to_str().expect("utf-8 path")]);
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("export refused"));
     assert!(!out.exists(), "nothing is written for a refused manifest");

@@ -8,10 +8,7 @@ use integration_wizard::manifest::{Diagnostic, check, read, to_json, validate};
 use proptest::prelude::*;
 
 fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<(String, &'static str, String)> {
-    let mut keys: Vec<_> = diagnostics
-        .drain(..)
-        .map(|d| (d.pointer, d.code, d.message))
-        .collect();
+    let mut keys: Vec<_> = diagnostics.drain(..).map(|d| (d.pointer, d.code, d.message)).collect();
     keys.sort();
     keys
 }

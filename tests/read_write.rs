@@ -19,7 +19,9 @@ fn bundled_examples_are_written_back_byte_identical() {
 
 #[test]
 fn known_keys_are_reordered_and_unknown_keys_follow_in_their_order() {
-    let parsed = parse(r#"{"actions": [], "zeta": 1, "integration": {"icon_url": "i", "x-b": true, "name": "n", "x-a": null}, "alpha": [1]}"#);
+    let parsed = parse(
+        r#"{"actions": [], "zeta": 1, "integration": {"icon_url": "i", "x-b": true, "name": "n", "x-a": null}, "alpha": [1]}"#,
+    );
     let expected = "{\n  \"integration\": {\n    \"name\": \"n\",\n    \"icon_url\": \"i\",\n    \"x-b\": true,\n    \"x-a\": null\n  },\n  \"actions\": [],\n  \"zeta\": 1,\n  \"alpha\": [\n    1\n  ]\n}\n";
     assert_eq!(to_json(&parsed.manifest), expected);
 }
@@ -55,7 +57,9 @@ fn a_bare_integration_stays_bare_until_it_gets_an_action() {
 
 #[test]
 fn the_legacy_shape_is_upgraded_with_a_warning() {
-    let parsed = parse(r#"{"integration": {"name": "m", "authentication_configuration": [{"account": {"source": "input", "display": "Account", "mandatory": true, "type": "input", "store": true}}]}}"#);
+    let parsed = parse(
+        r#"{"integration": {"name": "m", "authentication_configuration": [{"account": {"source": "input", "display": "Account", "mandatory": true, "type": "input", "store": true}}]}}"#,
+    );
     let integration = parsed.manifest.integration().expect("integration");
     let fields = integration.authentication_configuration.get().expect("list");
     let field = fields[0].get().expect("object");
@@ -70,7 +74,9 @@ fn the_legacy_shape_is_upgraded_with_a_warning() {
 
 #[test]
 fn enumerations_are_read_in_any_case_and_written_lowercase() {
-    let parsed = parse(r#"{"integration": {"authentication_type": "OAuth2", "authentication_configuration": [{"field_name": "a", "type": "Text"}]}, "actions": [{"inputs": [{"type": "DateTime"}]}]}"#);
+    let parsed = parse(
+        r#"{"integration": {"authentication_type": "OAuth2", "authentication_configuration": [{"field_name": "a", "type": "Text"}]}, "actions": [{"inputs": [{"type": "DateTime"}]}]}"#,
+    );
     let codes: Vec<_> = parsed.notes.iter().map(|note| (note.code, note.pointer.as_str())).collect();
     assert_eq!(
         codes,
@@ -86,7 +92,13 @@ fn enumerations_are_read_in_any_case_and_written_lowercase() {
 
 #[test]
 fn what_is_not_a_json_object_is_refused_with_a_position() {
-    for (text, code) in [("", "json-syntax"), ("  \n", "json-syntax"), ("[1]", "not-an-object"), ("{\"a\": }", "json-syntax"), ("{\"a\": 1", "json-syntax")] {
+    for (text, code) in [
+        ("", "json-syntax"),
+        ("  \n", "json-syntax"),
+        ("[1]", "not-an-object"),
+        ("{\"a\": }", "json-syntax"),
+        ("{\"a\": 1", "json-syntax"),
+    ] {
         let error = read(text.as_bytes()).expect_err(text);
         assert_eq!(error.code, code, "{text}");
     }

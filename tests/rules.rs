@@ -20,18 +20,9 @@ fn check_text(text: &str) -> Vec<Diagnostic> {
     for diagnostic in &diagnostics {
         let message = &diagnostic.message;
         assert!(!message.trim().is_empty(), "empty message: {diagnostic:?}");
-        assert!(
-            !message.chars().any(char::is_control),
-            "message with a control character: {message:?}"
-        );
-        assert!(
-            message.starts_with(|c: char| !c.is_uppercase()),
-            "message starts in uppercase: {message}"
-        );
-        assert!(
-            diagnostic.position.is_none(),
-            "positions are the CLI's: {diagnostic:?}"
-        );
+        assert!(!message.chars().any(char::is_control), "message with a control character: {message:?}");
+        assert!(message.starts_with(|c: char| !c.is_uppercase()), "message starts in uppercase: {message}");
+        assert!(diagnostic.position.is_none(), "positions are the CLI's: {diagnostic:?}");
     }
     diagnostics
 }
@@ -65,10 +56,7 @@ fn split(pointer: &str) -> (&str, String) {
 /// Sets the value at `pointer`: replaces it, adds an object key, or appends at index len.
 fn set(document: &mut Value, pointer: &str, value: Value) {
     let (parent, token) = split(pointer);
-    match document
-        .pointer_mut(parent)
-        .unwrap_or_else(|| panic!("{parent} exists"))
-    {
+    match document.pointer_mut(parent).unwrap_or_else(|| panic!("{parent} exists")) {
         Value::Object(object) => {
             object.insert(token, value);
         }
@@ -87,14 +75,9 @@ fn set(document: &mut Value, pointer: &str, value: Value) {
 /// Removes the value at `pointer`.
 fn remove(document: &mut Value, pointer: &str) {
     let (parent, token) = split(pointer);
-    match document
-        .pointer_mut(parent)
-        .unwrap_or_else(|| panic!("{parent} exists"))
-    {
+    match document.pointer_mut(parent).unwrap_or_else(|| panic!("{parent} exists")) {
         Value::Object(object) => {
-            object
-                .shift_remove(&token)
-                .unwrap_or_else(|| panic!("{pointer} exists"));
+            object.shift_remove(&token).unwrap_or_else(|| panic!("{pointer} exists"));
         }
         Value::Array(items) => {
             items.remove(token.parse().expect("an index"));
@@ -104,20 +87,13 @@ fn remove(document: &mut Value, pointer: &str) {
 }
 
 fn summary(diagnostics: &[Diagnostic]) -> Vec<(&'static str, &str)> {
-    diagnostics
-        .iter()
-        .map(|d| (d.code, d.pointer.as_str()))
-        .collect()
+    diagnostics.iter().map(|d| (d.code, d.pointer.as_str())).collect()
 }
 
 /// The diagnostics are exactly one, with this code, severity and pointer; gives it back.
 #[track_caller]
 fn only(diagnostics: &[Diagnostic], code: &str, severity: Severity, pointer: &str) -> Diagnostic {
-    assert_eq!(
-        summary(diagnostics),
-        vec![(code, pointer)],
-        "{diagnostics:#?}"
-    );
+    assert_eq!(summary(diagnostics), vec![(code, pointer)], "{diagnostics:#?}");
     assert_eq!(diagnostics[0].severity, severity, "{diagnostics:#?}");
     diagnostics[0].clone()
 }
@@ -127,28 +103,18 @@ fn only(diagnostics: &[Diagnostic], code: &str, severity: Severity, pointer: &st
 fn has(diagnostics: &[Diagnostic], code: &str, severity: Severity, pointer: &str) -> Diagnostic {
     let found: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.code == code).collect();
     assert_eq!(found.len(), 1, "one {code} expected: {diagnostics:#?}");
-    assert_eq!(
-        (found[0].severity, found[0].pointer.as_str()),
-        (severity, pointer),
-        "{diagnostics:#?}"
-    );
+    assert_eq!((found[0].severity, found[0].pointer.as_str()), (severity, pointer), "{diagnostics:#?}");
     found[0].clone()
 }
 
 #[track_caller]
 fn clean(diagnostics: &[Diagnostic]) {
-    assert!(
-        diagnostics.is_empty(),
-        "expected no diagnostics: {diagnostics:#?}"
-    );
+    assert!(diagnostics.is_empty(), "expected no diagnostics: {diagnostics:#?}");
 }
 
 #[track_caller]
 fn lacks(diagnostics: &[Diagnostic], code: &str) {
-    assert!(
-        diagnostics.iter().all(|d| d.code != code),
-        "unexpected {code}: {diagnostics:#?}"
-    );
+    assert!(diagnostics.iter().all(|d| d.code != code), "unexpected {code}: {diagnostics:#?}");
 }
 
 use Severity::{Error, Warning};
@@ -168,11 +134,7 @@ fn codes_are_distinct_kebab_case() {
     assert_eq!(all.len(), 43);
     for (index, code) in all.iter().enumerate() {
         assert!(!all[..index].contains(code), "{code} listed twice");
-        assert!(
-            code.split('-')
-                .all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase())),
-            "{code}"
-        );
+        assert!(code.split('-').all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase())), "{code}");
     }
 }
 
@@ -187,28 +149,16 @@ fn integration_missing() {
     let diagnostics = mycrm(|doc| set(doc, "/integration", json!(["mycrm"])));
     let found = only(&diagnostics, INTEGRATION_MISSING, Error, "/integration");
     assert!(found.message.contains("not a list"), "{}", found.message);
-    only(
-        &mycrm(|doc| set(doc, "/integration", Value::Null)),
-        INTEGRATION_MISSING,
-        Error,
-        "/integration",
-    );
+    only(&mycrm(|doc| set(doc, "/integration", Value::Null)), INTEGRATION_MISSING, Error, "/integration");
     // Nearest valid case: a bare integration document needs no "integration" key.
     clean(&check(&example("mycrm")["integration"]));
 }
 
 #[test]
 fn missing_key() {
-    let found = only(
-        &mycrm(|doc| remove(doc, "/integration/display_name")),
-        MISSING_KEY,
-        Error,
-        "/integration/display_name",
-    );
-    assert_eq!(
-        found.message,
-        "display_name is missing; add the name Talkdesk shows users, e.g. \"My CRM\""
-    );
+    let found =
+        only(&mycrm(|doc| remove(doc, "/integration/display_name")), MISSING_KEY, Error, "/integration/display_name");
+    assert_eq!(found.message, "display_name is missing; add the name Talkdesk shows users, e.g. \"My CRM\"");
     let found = only(
         &mycrm(|doc| set(doc, "/integration/display_name", Value::Null)),
         MISSING_KEY,
@@ -222,35 +172,12 @@ fn missing_key() {
         Error,
         "/integration/authentication_configuration/0/store",
     );
-    only(
-        &mycrm(|doc| remove(doc, "/actions/0/inputs/2/key")),
-        MISSING_KEY,
-        Error,
-        "/actions/0/inputs/2/key",
-    );
-    only(
-        &mycrm(|doc| remove(doc, "/actions/0/inputs")),
-        MISSING_KEY,
-        Error,
-        "/actions/0/inputs",
-    );
-    only(
-        &mycrm(|doc| remove(doc, "/actions/0/provider")),
-        MISSING_KEY,
-        Error,
-        "/actions/0/provider",
-    );
+    only(&mycrm(|doc| remove(doc, "/actions/0/inputs/2/key")), MISSING_KEY, Error, "/actions/0/inputs/2/key");
+    only(&mycrm(|doc| remove(doc, "/actions/0/inputs")), MISSING_KEY, Error, "/actions/0/inputs");
+    only(&mycrm(|doc| remove(doc, "/actions/0/provider")), MISSING_KEY, Error, "/actions/0/provider");
     // Nearest valid cases: optional keys may be absent or null; an input's mandatory is optional.
-    clean(&mycrm(|doc| {
-        remove(doc, "/integration/authentication_configuration/0/help")
-    }));
-    clean(&mycrm(|doc| {
-        set(
-            doc,
-            "/integration/authentication_configuration/0/format",
-            Value::Null,
-        )
-    }));
+    clean(&mycrm(|doc| remove(doc, "/integration/authentication_configuration/0/help")));
+    clean(&mycrm(|doc| set(doc, "/integration/authentication_configuration/0/format", Value::Null)));
     clean(&mycrm(|doc| remove(doc, "/actions/0/inputs/0/mandatory")));
     clean(&mycrm(|doc| set(doc, "/actions/0/inputs", json!([]))));
     clean(&mycrm(|doc| remove(doc, "/actions")));
@@ -264,34 +191,11 @@ fn wrong_type() {
         Error,
         "/actions/0/inputs/0/mandatory",
     );
-    assert_eq!(
-        found.message,
-        "mandatory must be true or false, not a string (\"yes\")"
-    );
-    only(
-        &mycrm(|doc| set(doc, "/integration/name", json!(5))),
-        WRONG_TYPE,
-        Error,
-        "/integration/name",
-    );
-    only(
-        &mycrm(|doc| set(doc, "/requires_cti", json!("no"))),
-        WRONG_TYPE,
-        Error,
-        "/requires_cti",
-    );
-    only(
-        &mycrm(|doc| set(doc, "/$schema", json!({"url": "x"}))),
-        WRONG_TYPE,
-        Error,
-        "/$schema",
-    );
-    only(
-        &mycrm(|doc| set(doc, "/actions", json!({}))),
-        WRONG_TYPE,
-        Error,
-        "/actions",
-    );
+    assert_eq!(found.message, "mandatory must be true or false, not a string (\"yes\")");
+    only(&mycrm(|doc| set(doc, "/integration/name", json!(5))), WRONG_TYPE, Error, "/integration/name");
+    only(&mycrm(|doc| set(doc, "/requires_cti", json!("no"))), WRONG_TYPE, Error, "/requires_cti");
+    only(&mycrm(|doc| set(doc, "/$schema", json!({"url": "x"}))), WRONG_TYPE, Error, "/$schema");
+    only(&mycrm(|doc| set(doc, "/actions", json!({}))), WRONG_TYPE, Error, "/actions");
     only(
         &mycrm(|doc| set(doc, "/integration/interaction_types", json!("Ticket"))),
         WRONG_TYPE,
@@ -305,24 +209,14 @@ fn wrong_type() {
         "/integration/authentication_configuration",
     );
     only(
-        &mycrm(|doc| {
-            set(
-                doc,
-                "/integration/authentication_configuration/0/help",
-                json!(["a"]),
-            )
-        }),
+        &mycrm(|doc| set(doc, "/integration/authentication_configuration/0/help", json!(["a"]))),
         WRONG_TYPE,
         Error,
         "/integration/authentication_configuration/0/help",
     );
     // Nearest valid cases: the right types, and an optional key set to null.
-    clean(&mycrm(|doc| {
-        set(doc, "/actions/0/inputs/0/mandatory", json!(false))
-    }));
-    clean(&mycrm(|doc| {
-        set(doc, "/$schema", json!("https://example.org/schema.json"))
-    }));
+    clean(&mycrm(|doc| set(doc, "/actions/0/inputs/0/mandatory", json!(false))));
+    clean(&mycrm(|doc| set(doc, "/$schema", json!("https://example.org/schema.json"))));
     clean(&mycrm(|doc| set(doc, "/requires_cti", Value::Null)));
 }
 
@@ -334,15 +228,8 @@ fn blank_value() {
         Error,
         "/integration/display_name",
     );
-    only(
-        &mycrm(|doc| set(doc, "/actions/0/inputs/1/name", json!(""))),
-        BLANK_VALUE,
-        Error,
-        "/actions/0/inputs/1/name",
-    );
-    clean(&mycrm(|doc| {
-        set(doc, "/integration/display_name", json!("M"))
-    }));
+    only(&mycrm(|doc| set(doc, "/actions/0/inputs/1/name", json!(""))), BLANK_VALUE, Error, "/actions/0/inputs/1/name");
+    clean(&mycrm(|doc| set(doc, "/integration/display_name", json!("M"))));
 }
 
 #[test]
@@ -353,11 +240,7 @@ fn unknown_authentication_type() {
         Error,
         "/integration/authentication_type",
     );
-    assert!(
-        found.message.contains("did you mean oauth2?"),
-        "{}",
-        found.message
-    );
+    assert!(found.message.contains("did you mean oauth2?"), "{}", found.message);
     clean(&mycrm(|doc| {
         set(doc, "/integration/authentication_type", json!("none"));
         remove(doc, "/integration/authentication_configuration");
@@ -379,21 +262,13 @@ fn authentication_fields_missing() {
         "/integration/authentication_configuration",
     );
     let found = only(
-        &helpdesk(|doc| {
-            set(
-                doc,
-                "/integration/authentication_configuration",
-                Value::Null,
-            )
-        }),
+        &helpdesk(|doc| set(doc, "/integration/authentication_configuration", Value::Null)),
         AUTHENTICATION_FIELDS_MISSING,
         Error,
         "/integration/authentication_configuration",
     );
     assert!(
-        found
-            .message
-            .contains("site, client_id, client_secret, authorization_url, access_token_url"),
+        found.message.contains("site, client_id, client_secret, authorization_url, access_token_url"),
         "{}",
         found.message
     );
@@ -416,28 +291,9 @@ fn oauth_field_missing() {
         "oauth2 requires the authentication field \"access_token_url\"; add it (the wizard adds it when you pick the type)"
     );
     // Switching to the password grant asks for two more fields; the client credentials grant for none.
-    let diagnostics = helpdesk(|doc| {
-        set(
-            doc,
-            "/integration/authentication_type",
-            json!("oauth2_password"),
-        )
-    });
-    assert_eq!(
-        diagnostics
-            .iter()
-            .filter(|d| d.code == OAUTH_FIELD_MISSING)
-            .count(),
-        2,
-        "{diagnostics:#?}"
-    );
-    clean(&helpdesk(|doc| {
-        set(
-            doc,
-            "/integration/authentication_type",
-            json!("oauth2_client_credentials"),
-        )
-    }));
+    let diagnostics = helpdesk(|doc| set(doc, "/integration/authentication_type", json!("oauth2_password")));
+    assert_eq!(diagnostics.iter().filter(|d| d.code == OAUTH_FIELD_MISSING).count(), 2, "{diagnostics:#?}");
+    clean(&helpdesk(|doc| set(doc, "/integration/authentication_type", json!("oauth2_client_credentials"))));
 }
 
 #[test]
@@ -448,85 +304,39 @@ fn list_elements_that_are_not_objects() {
         Error,
         "/integration/authentication_configuration/2",
     );
-    let found = only(
-        &mycrm(|doc| set(doc, "/actions/1", json!("create_case"))),
-        ACTION_NOT_OBJECT,
-        Error,
-        "/actions/1",
-    );
-    assert!(
-        found.message.contains("not a string (\"create_case\")"),
-        "{}",
-        found.message
-    );
-    only(
-        &mycrm(|doc| set(doc, "/actions/0/inputs/3", Value::Null)),
-        INPUT_NOT_OBJECT,
-        Error,
-        "/actions/0/inputs/3",
-    );
+    let found =
+        only(&mycrm(|doc| set(doc, "/actions/1", json!("create_case"))), ACTION_NOT_OBJECT, Error, "/actions/1");
+    assert!(found.message.contains("not a string (\"create_case\")"), "{}", found.message);
+    only(&mycrm(|doc| set(doc, "/actions/0/inputs/3", Value::Null)), INPUT_NOT_OBJECT, Error, "/actions/0/inputs/3");
     // Nearest valid case: an empty object is an action, with its own missing keys.
     let diagnostics = mycrm(|doc| set(doc, "/actions/1", json!({})));
     lacks(&diagnostics, ACTION_NOT_OBJECT);
-    assert!(
-        summary(&diagnostics).contains(&(MISSING_KEY, "/actions/1/name")),
-        "{diagnostics:#?}"
-    );
+    assert!(summary(&diagnostics).contains(&(MISSING_KEY, "/actions/1/name")), "{diagnostics:#?}");
 }
 
 #[test]
 fn duplicate_field_name() {
     let found = only(
-        &mycrm(|doc| {
-            set(
-                doc,
-                "/integration/authentication_configuration/1/field_name",
-                json!("account"),
-            )
-        }),
+        &mycrm(|doc| set(doc, "/integration/authentication_configuration/1/field_name", json!("account"))),
         DUPLICATE_FIELD_NAME,
         Error,
         "/integration/authentication_configuration/1/field_name",
     );
     assert!(found.message.contains("field 0"), "{}", found.message);
-    clean(&mycrm(|doc| {
-        set(
-            doc,
-            "/integration/authentication_configuration/1/field_name",
-            json!("account_token"),
-        )
-    }));
+    clean(&mycrm(|doc| set(doc, "/integration/authentication_configuration/1/field_name", json!("account_token"))));
 }
 
 #[test]
 fn unknown_field_type() {
     only(
-        &mycrm(|doc| {
-            set(
-                doc,
-                "/integration/authentication_configuration/1/type",
-                json!("secret"),
-            )
-        }),
+        &mycrm(|doc| set(doc, "/integration/authentication_configuration/1/type", json!("secret"))),
         UNKNOWN_FIELD_TYPE,
         Error,
         "/integration/authentication_configuration/1/type",
     );
     // `text` is read as `input` (a warning of reading, not of the rules).
-    clean(&mycrm(|doc| {
-        set(
-            doc,
-            "/integration/authentication_configuration/0/type",
-            json!("text"),
-        )
-    }));
-    clean(&mycrm(|doc| {
-        set(
-            doc,
-            "/integration/authentication_configuration/1/type",
-            json!("oauth"),
-        )
-    }));
+    clean(&mycrm(|doc| set(doc, "/integration/authentication_configuration/0/type", json!("text"))));
+    clean(&mycrm(|doc| set(doc, "/integration/authentication_configuration/1/type", json!("oauth"))));
 }
 
 #[test]
@@ -537,13 +347,7 @@ fn invalid_url() {
         Error,
         "/integration/logo_url",
     );
-    assert!(
-        found
-            .message
-            .starts_with("logo_url must be an absolute http or https URL"),
-        "{}",
-        found.message
-    );
+    assert!(found.message.starts_with("logo_url must be an absolute http or https URL"), "{}", found.message);
     for bad in [
         "ftp://example.org/logo.png",
         "https:example.org/logo.png",
@@ -552,12 +356,7 @@ fn invalid_url() {
         "//example.org/logo.png",
         "mailto:a@example.org",
     ] {
-        only(
-            &mycrm(|doc| set(doc, "/integration/logo_url", json!(bad))),
-            INVALID_URL,
-            Error,
-            "/integration/logo_url",
-        );
+        only(&mycrm(|doc| set(doc, "/integration/logo_url", json!(bad))), INVALID_URL, Error, "/integration/logo_url");
     }
     only(
         &mycrm(|doc| set(doc, "/integration/auth_validation_endpoint", json!(" "))),
@@ -572,30 +371,10 @@ fn invalid_url() {
         "/actions/0/endpoint",
     );
     // Nearest valid cases: an image over plain http, an optional endpoint absent or null.
-    clean(&mycrm(|doc| {
-        set(
-            doc,
-            "/integration/logo_url",
-            json!("http://example.org/logo.png"),
-        )
-    }));
-    clean(&mycrm(|doc| {
-        set(
-            doc,
-            "/integration/icon_url",
-            json!("HTTPS://Example.org:8443/icon.png?size=2"),
-        )
-    }));
-    clean(&mycrm(|doc| {
-        remove(doc, "/integration/auth_validation_endpoint")
-    }));
-    clean(&mycrm(|doc| {
-        set(
-            doc,
-            "/integration/contact_synchronization_endpoint",
-            Value::Null,
-        )
-    }));
+    clean(&mycrm(|doc| set(doc, "/integration/logo_url", json!("http://example.org/logo.png"))));
+    clean(&mycrm(|doc| set(doc, "/integration/icon_url", json!("HTTPS://Example.org:8443/icon.png?size=2"))));
+    clean(&mycrm(|doc| remove(doc, "/integration/auth_validation_endpoint")));
+    clean(&mycrm(|doc| set(doc, "/integration/contact_synchronization_endpoint", Value::Null)));
 }
 
 #[test]
@@ -608,13 +387,7 @@ fn cti_endpoint_missing() {
     );
     assert!(found.message.contains("requires_cti"), "{}", found.message);
     only(
-        &helpdesk(|doc| {
-            set(
-                doc,
-                "/integration/agent_synchronization_endpoint",
-                json!(""),
-            )
-        }),
+        &helpdesk(|doc| set(doc, "/integration/agent_synchronization_endpoint", json!(""))),
         CTI_ENDPOINT_MISSING,
         Error,
         "/integration/agent_synchronization_endpoint",
@@ -639,9 +412,7 @@ fn invalid_interaction_type() {
         Error,
         "/integration/interaction_types/0",
     );
-    clean(&mycrm(|doc| {
-        set(doc, "/integration/interaction_types/1", json!("5"))
-    }));
+    clean(&mycrm(|doc| set(doc, "/integration/interaction_types/1", json!("5"))));
 }
 
 #[test]
@@ -653,9 +424,7 @@ fn duplicate_interaction_type() {
         "/integration/interaction_types/2",
     );
     // Entries are compared as written.
-    clean(&mycrm(|doc| {
-        set(doc, "/integration/interaction_types/2", json!("ticket"))
-    }));
+    clean(&mycrm(|doc| set(doc, "/integration/interaction_types/2", json!("ticket"))));
 }
 
 #[test]
@@ -676,12 +445,7 @@ fn provider_mismatch() {
 #[test]
 fn duplicate_action_name() {
     let action = example("mycrm")["actions"][0].clone();
-    only(
-        &mycrm(|doc| set(doc, "/actions/1", action.clone())),
-        DUPLICATE_ACTION_NAME,
-        Error,
-        "/actions/1/name",
-    );
+    only(&mycrm(|doc| set(doc, "/actions/1", action.clone())), DUPLICATE_ACTION_NAME, Error, "/actions/1/name");
     let mut renamed = action;
     renamed["name"] = json!("create_case");
     clean(&mycrm(|doc| set(doc, "/actions/1", renamed)));
@@ -710,15 +474,8 @@ fn unknown_input_type() {
         "/actions/0/inputs/0/type",
     );
     assert!(found.message.contains("select"), "{}", found.message);
-    only(
-        &mycrm(|doc| remove(doc, "/actions/0/inputs/0/type")),
-        MISSING_KEY,
-        Error,
-        "/actions/0/inputs/0/type",
-    );
-    clean(&mycrm(|doc| {
-        set(doc, "/actions/0/inputs/0/type", json!("tel"))
-    }));
+    only(&mycrm(|doc| remove(doc, "/actions/0/inputs/0/type")), MISSING_KEY, Error, "/actions/0/inputs/0/type");
+    clean(&mycrm(|doc| set(doc, "/actions/0/inputs/0/type", json!("tel"))));
 }
 
 #[test]
@@ -735,9 +492,7 @@ fn select_without_options() {
         Error,
         "/actions/0/inputs/2/format",
     );
-    clean(&mycrm(|doc| {
-        set(doc, "/actions/0/inputs/2/format", json!(" ,low,"))
-    }));
+    clean(&mycrm(|doc| set(doc, "/actions/0/inputs/2/format", json!(" ,low,"))));
 }
 
 /// mycrm with its subject input turned into `input_type` with `format`.
@@ -750,18 +505,8 @@ fn default_of(input_type: &str, format: &str) -> Vec<Diagnostic> {
 
 #[test]
 fn default_not_number() {
-    only(
-        &default_of("number", "3.5"),
-        DEFAULT_NOT_NUMBER,
-        Error,
-        "/actions/0/inputs/0/format",
-    );
-    only(
-        &default_of("number", "three"),
-        DEFAULT_NOT_NUMBER,
-        Error,
-        "/actions/0/inputs/0/format",
-    );
+    only(&default_of("number", "3.5"), DEFAULT_NOT_NUMBER, Error, "/actions/0/inputs/0/format");
+    only(&default_of("number", "three"), DEFAULT_NOT_NUMBER, Error, "/actions/0/inputs/0/format");
     clean(&default_of("number", "-3"));
     // A template is not a literal default; a blank format is no default.
     clean(&default_of("number", "{{contact.phone}}"));
@@ -770,20 +515,10 @@ fn default_not_number() {
 
 #[test]
 fn default_not_datetime() {
-    for bad in [
-        "2023-02-29",
-        "2024-2-29",
-        "2024-02-29 10:00:00",
-        "2024-02-29T10:00",
-        "2024-02-29T25:00:00Z",
-        "29/02/2024",
-    ] {
-        only(
-            &default_of("datetime", bad),
-            DEFAULT_NOT_DATETIME,
-            Error,
-            "/actions/0/inputs/0/format",
-        );
+    for bad in
+        ["2023-02-29", "2024-2-29", "2024-02-29 10:00:00", "2024-02-29T10:00", "2024-02-29T25:00:00Z", "29/02/2024"]
+    {
+        only(&default_of("datetime", bad), DEFAULT_NOT_DATETIME, Error, "/actions/0/inputs/0/format");
     }
     for good in ["2024-02-29", "2024-02-29T10:00:00", "2024-02-29T10:00:00Z"] {
         clean(&default_of("datetime", good));
@@ -792,18 +527,8 @@ fn default_not_datetime() {
 
 #[test]
 fn default_not_url() {
-    only(
-        &default_of("url", "example.org"),
-        DEFAULT_NOT_URL,
-        Error,
-        "/actions/0/inputs/0/format",
-    );
-    only(
-        &default_of("url", "ftp://example.org/file"),
-        DEFAULT_NOT_URL,
-        Error,
-        "/actions/0/inputs/0/format",
-    );
+    only(&default_of("url", "example.org"), DEFAULT_NOT_URL, Error, "/actions/0/inputs/0/format");
+    only(&default_of("url", "ftp://example.org/file"), DEFAULT_NOT_URL, Error, "/actions/0/inputs/0/format");
     clean(&default_of("url", "https://example.org"));
     clean(&default_of("url", "{{contact.website}}"));
     // Other types take any literal.
@@ -820,23 +545,13 @@ fn unclosed_template() {
     );
     only(
         &mycrm(|doc| {
-            set(
-                doc,
-                "/integration/authentication_configuration/0/format",
-                json!("https://{{account.example.org"),
-            )
+            set(doc, "/integration/authentication_configuration/0/format", json!("https://{{account.example.org"))
         }),
         UNCLOSED_TEMPLATE,
         Error,
         "/integration/authentication_configuration/0/format",
     );
-    clean(&mycrm(|doc| {
-        set(
-            doc,
-            "/actions/0/inputs/1/format",
-            json!("{{contact.email}} }}"),
-        )
-    }));
+    clean(&mycrm(|doc| set(doc, "/actions/0/inputs/1/format", json!("{{contact.email}} }}"))));
 }
 
 #[test]
@@ -858,13 +573,7 @@ fn control_character() {
         );
     }
     // Inside an unknown key's value, in a nested string and in a nested key.
-    let diagnostics = mycrm(|doc| {
-        set(
-            doc,
-            "/actions/0/x-notes",
-            json!({"list": ["ok", "bad\u{1}"], "k\u{2}": 1}),
-        )
-    });
+    let diagnostics = mycrm(|doc| set(doc, "/actions/0/x-notes", json!({"list": ["ok", "bad\u{1}"], "k\u{2}": 1})));
     assert_eq!(
         summary(&diagnostics),
         vec![
@@ -877,19 +586,10 @@ fn control_character() {
     let diagnostics = mycrm(|doc| set(doc, "/integration/display_name", json!(["\u{1b}[31m"])));
     assert_eq!(
         summary(&diagnostics),
-        vec![
-            (WRONG_TYPE, "/integration/display_name"),
-            (CONTROL_CHARACTER, "/integration/display_name/0")
-        ]
+        vec![(WRONG_TYPE, "/integration/display_name"), (CONTROL_CHARACTER, "/integration/display_name/0")]
     );
     // Nearest valid cases: tab, and non-ASCII text whose UTF-8 starts like a C1 control (0xC2).
-    clean(&mycrm(|doc| {
-        set(
-            doc,
-            "/integration/display_name",
-            json!("My\tCRM © café ¡olé!"),
-        )
-    }));
+    clean(&mycrm(|doc| set(doc, "/integration/display_name", json!("My\tCRM © café ¡olé!"))));
 }
 
 #[test]
@@ -921,11 +621,7 @@ fn newline_in_one_line_field() {
     // Descriptions, help, textarea defaults and unknown keys' values may span lines.
     clean(&mycrm(|doc| {
         set(doc, "/integration/description", json!("line one\nline two"));
-        set(
-            doc,
-            "/integration/authentication_configuration/0/help",
-            json!("under\nSettings"),
-        );
+        set(doc, "/integration/authentication_configuration/0/help", json!("under\nSettings"));
         set(doc, "/actions/0/description", json!("create\na ticket"));
         set(doc, "/actions/0/inputs/0/type", json!("textarea"));
         set(doc, "/actions/0/inputs/0/format", json!("a\nb"));
@@ -955,83 +651,39 @@ fn unknown_key() {
         Warning,
         "/integration/disply_name",
     );
-    assert!(
-        found.message.contains("did you mean display_name?"),
-        "{}",
-        found.message
-    );
+    assert!(found.message.contains("did you mean display_name?"), "{}", found.message);
+    only(&mycrm(|doc| set(doc, "/x~1y", json!(1))), UNKNOWN_KEY, Warning, "/x~1y");
     only(
-        &mycrm(|doc| set(doc, "/x~1y", json!(1))),
-        UNKNOWN_KEY,
-        Warning,
-        "/x~1y",
-    );
-    only(
-        &mycrm(|doc| {
-            set(
-                doc,
-                "/integration/authentication_configuration/0/source",
-                json!("input"),
-            )
-        }),
+        &mycrm(|doc| set(doc, "/integration/authentication_configuration/0/source", json!("input"))),
         UNKNOWN_KEY,
         Warning,
         "/integration/authentication_configuration/0/source",
     );
-    only(
-        &mycrm(|doc| set(doc, "/actions/0/x", json!(null))),
-        UNKNOWN_KEY,
-        Warning,
-        "/actions/0/x",
-    );
+    only(&mycrm(|doc| set(doc, "/actions/0/x", json!(null))), UNKNOWN_KEY, Warning, "/actions/0/x");
     only(
         &mycrm(|doc| set(doc, "/actions/0/inputs/0/placeholder", json!(""))),
         UNKNOWN_KEY,
         Warning,
         "/actions/0/inputs/0/placeholder",
     );
-    clean(&mycrm(|doc| {
-        set(
-            doc,
-            "/$schema",
-            json!("https://example.invalid/schema.json"),
-        )
-    }));
+    clean(&mycrm(|doc| set(doc, "/$schema", json!("https://example.invalid/schema.json"))));
 }
 
 #[test]
 fn plain_http() {
     only(
-        &mycrm(|doc| {
-            set(
-                doc,
-                "/integration/auth_validation_endpoint",
-                json!("http://mycrm.example.org/auth"),
-            )
-        }),
+        &mycrm(|doc| set(doc, "/integration/auth_validation_endpoint", json!("http://mycrm.example.org/auth"))),
         PLAIN_HTTP,
         Warning,
         "/integration/auth_validation_endpoint",
     );
     only(
-        &mycrm(|doc| {
-            set(
-                doc,
-                "/actions/0/endpoint",
-                json!("http://mycrm.example.org/a"),
-            )
-        }),
+        &mycrm(|doc| set(doc, "/actions/0/endpoint", json!("http://mycrm.example.org/a"))),
         PLAIN_HTTP,
         Warning,
         "/actions/0/endpoint",
     );
-    clean(&mycrm(|doc| {
-        set(
-            doc,
-            "/integration/auth_validation_endpoint",
-            json!("https://mycrm.example.org/auth"),
-        )
-    }));
+    clean(&mycrm(|doc| set(doc, "/integration/auth_validation_endpoint", json!("https://mycrm.example.org/auth"))));
 }
 
 #[test]
@@ -1048,30 +700,14 @@ fn url_credentials() {
         Warning,
         "/integration/contact_synchronization_endpoint",
     );
-    assert!(
-        !found.message.contains("s3cret"),
-        "the secret is not repeated: {}",
-        found.message
-    );
+    assert!(!found.message.contains("s3cret"), "the secret is not repeated: {}", found.message);
     only(
-        &mycrm(|doc| {
-            set(
-                doc,
-                "/integration/logo_url",
-                json!("https://user@example.org/logo.png"),
-            )
-        }),
+        &mycrm(|doc| set(doc, "/integration/logo_url", json!("https://user@example.org/logo.png"))),
         URL_CREDENTIALS,
         Warning,
         "/integration/logo_url",
     );
-    clean(&mycrm(|doc| {
-        set(
-            doc,
-            "/integration/logo_url",
-            json!("https://example.org/@user/logo.png"),
-        )
-    }));
+    clean(&mycrm(|doc| set(doc, "/integration/logo_url", json!("https://example.org/@user/logo.png"))));
 }
 
 #[test]
@@ -1080,12 +716,7 @@ fn name_not_identifier() {
         set(doc, "/integration/name", json!("My CRM"));
         set(doc, "/actions/0/provider", json!("My CRM"));
     });
-    let found = only(
-        &diagnostics,
-        NAME_NOT_IDENTIFIER,
-        Warning,
-        "/integration/name",
-    );
+    let found = only(&diagnostics, NAME_NOT_IDENTIFIER, Warning, "/integration/name");
     assert!(found.message.contains("\"my_crm\""), "{}", found.message);
     only(
         &mycrm(|doc| set(doc, "/actions/0/name", json!("Create ticket"))),
@@ -1116,13 +747,7 @@ fn authentication_fields_unused() {
 #[test]
 fn oauth_field_optional() {
     only(
-        &helpdesk(|doc| {
-            set(
-                doc,
-                "/integration/authentication_configuration/1/mandatory",
-                json!(false),
-            )
-        }),
+        &helpdesk(|doc| set(doc, "/integration/authentication_configuration/1/mandatory", json!(false))),
         OAUTH_FIELD_OPTIONAL,
         Warning,
         "/integration/authentication_configuration/1/mandatory",
@@ -1130,16 +755,8 @@ fn oauth_field_optional() {
     // The example's "code" field is optional and not required by oauth2; custom requires nothing.
     clean(&helpdesk(|_| {}));
     clean(&mycrm(|doc| {
-        set(
-            doc,
-            "/integration/authentication_configuration/1/field_name",
-            json!("client_id"),
-        );
-        set(
-            doc,
-            "/integration/authentication_configuration/1/mandatory",
-            json!(false),
-        );
+        set(doc, "/integration/authentication_configuration/1/field_name", json!("client_id"));
+        set(doc, "/integration/authentication_configuration/1/mandatory", json!(false));
     }));
 }
 
@@ -1147,29 +764,15 @@ fn oauth_field_optional() {
 fn unknown_template_field() {
     let found = only(
         &mycrm(|doc| {
-            set(
-                doc,
-                "/integration/authentication_configuration/0/format",
-                json!("https://{{acount}}.example.org"),
-            )
+            set(doc, "/integration/authentication_configuration/0/format", json!("https://{{acount}}.example.org"))
         }),
         UNKNOWN_TEMPLATE_FIELD,
         Warning,
         "/integration/authentication_configuration/0/format",
     );
-    assert!(
-        found.message.contains("did you mean account?"),
-        "{}",
-        found.message
-    );
+    assert!(found.message.contains("did you mean account?"), "{}", found.message);
     only(
-        &mycrm(|doc| {
-            set(
-                doc,
-                "/integration/authentication_configuration/0/format",
-                json!("{{contact.email}}"),
-            )
-        }),
+        &mycrm(|doc| set(doc, "/integration/authentication_configuration/0/format", json!("{{contact.email}}"))),
         UNKNOWN_TEMPLATE_FIELD,
         Warning,
         "/integration/authentication_configuration/0/format",
@@ -1186,42 +789,20 @@ fn unknown_template_field() {
 #[test]
 fn unknown_value_provider() {
     let found = only(
-        &mycrm(|doc| {
-            set(
-                doc,
-                "/actions/0/inputs/1/format",
-                json!("{{contact.emial}}"),
-            )
-        }),
+        &mycrm(|doc| set(doc, "/actions/0/inputs/1/format", json!("{{contact.emial}}"))),
         UNKNOWN_VALUE_PROVIDER,
         Warning,
         "/actions/0/inputs/1/format",
     );
-    assert!(
-        found.message.contains("did you mean email?"),
-        "{}",
-        found.message
-    );
+    assert!(found.message.contains("did you mean email?"), "{}", found.message);
     let found = only(
-        &mycrm(|doc| {
-            set(
-                doc,
-                "/actions/0/inputs/1/format",
-                json!("{{contact.shoe_size}}"),
-            )
-        }),
+        &mycrm(|doc| set(doc, "/actions/0/inputs/1/format", json!("{{contact.shoe_size}}"))),
         UNKNOWN_VALUE_PROVIDER,
         Warning,
         "/actions/0/inputs/1/format",
     );
     assert!(found.message.contains("updated_at"), "{}", found.message);
-    clean(&mycrm(|doc| {
-        set(
-            doc,
-            "/actions/0/inputs/1/format",
-            json!("{{ contact.updated_at }}"),
-        )
-    }));
+    clean(&mycrm(|doc| set(doc, "/actions/0/inputs/1/format", json!("{{ contact.updated_at }}"))));
 }
 
 #[test]
@@ -1238,35 +819,15 @@ fn unknown_collection() {
         Warning,
         "/actions/0/inputs/1/format",
     );
-    assert!(
-        found.message.contains("{{contact.email}}"),
-        "{}",
-        found.message
-    );
+    assert!(found.message.contains("{{contact.email}}"), "{}", found.message);
     let found = only(
-        &mycrm(|doc| {
-            set(
-                doc,
-                "/actions/0/inputs/1/format",
-                json!("{{contacts.email}}"),
-            )
-        }),
+        &mycrm(|doc| set(doc, "/actions/0/inputs/1/format", json!("{{contacts.email}}"))),
         UNKNOWN_COLLECTION,
         Warning,
         "/actions/0/inputs/1/format",
     );
-    assert!(
-        found.message.contains("did you mean contact?"),
-        "{}",
-        found.message
-    );
-    clean(&mycrm(|doc| {
-        set(
-            doc,
-            "/actions/0/inputs/1/format",
-            json!("{{contact.email}}"),
-        )
-    }));
+    assert!(found.message.contains("did you mean contact?"), "{}", found.message);
+    clean(&mycrm(|doc| set(doc, "/actions/0/inputs/1/format", json!("{{contact.email}}"))));
 }
 
 #[test]
@@ -1312,32 +873,18 @@ fn display_uppercase() {
         Warning,
         "/actions/0/display",
     );
-    clean(&mycrm(|doc| {
-        set(doc, "/actions/0/display", json!("create a Ticket"))
-    }));
+    clean(&mycrm(|doc| set(doc, "/actions/0/display", json!("create a Ticket"))));
 }
 
 #[test]
 fn description_uppercase() {
     only(
-        &mycrm(|doc| {
-            set(
-                doc,
-                "/actions/0/description",
-                json!("Create a new ticket in My CRM"),
-            )
-        }),
+        &mycrm(|doc| set(doc, "/actions/0/description", json!("Create a new ticket in My CRM"))),
         DESCRIPTION_UPPERCASE,
         Warning,
         "/actions/0/description",
     );
-    clean(&mycrm(|doc| {
-        set(
-            doc,
-            "/actions/0/description",
-            json!("create a new ticket in My CRM"),
-        )
-    }));
+    clean(&mycrm(|doc| set(doc, "/actions/0/description", json!("create a new ticket in My CRM"))));
 }
 
 #[test]
@@ -1345,9 +892,7 @@ fn display_too_long() {
     // Characters are counted, not bytes: "é" is two bytes.
     let at_limit = format!("create {}", "é".repeat(25));
     assert_eq!(at_limit.chars().count(), 32);
-    clean(&mycrm(|doc| {
-        set(doc, "/actions/0/display", json!(at_limit))
-    }));
+    clean(&mycrm(|doc| set(doc, "/actions/0/display", json!(at_limit))));
     let over = format!("{at_limit}s");
     let found = only(
         &mycrm(|doc| set(doc, "/actions/0/display", json!(over))),
@@ -1361,13 +906,7 @@ fn display_too_long() {
 #[test]
 fn secret_not_masked() {
     let found = only(
-        &mycrm(|doc| {
-            set(
-                doc,
-                "/integration/authentication_configuration/1/type",
-                json!("input"),
-            )
-        }),
+        &mycrm(|doc| set(doc, "/integration/authentication_configuration/1/type", json!("input"))),
         SECRET_NOT_MASKED,
         Warning,
         "/integration/authentication_configuration/1/type",
@@ -1375,70 +914,26 @@ fn secret_not_masked() {
     assert!(found.message.contains("password"), "{}", found.message);
     for name in ["API_KEY", "admin_password", "client_secret"] {
         let diagnostics = mycrm(|doc| {
-            set(
-                doc,
-                "/integration/authentication_configuration/1/field_name",
-                json!(name),
-            );
-            set(
-                doc,
-                "/integration/authentication_configuration/1/type",
-                json!("input"),
-            );
+            set(doc, "/integration/authentication_configuration/1/field_name", json!(name));
+            set(doc, "/integration/authentication_configuration/1/type", json!("input"));
         });
-        only(
-            &diagnostics,
-            SECRET_NOT_MASKED,
-            Warning,
-            "/integration/authentication_configuration/1/type",
-        );
+        only(&diagnostics, SECRET_NOT_MASKED, Warning, "/integration/authentication_configuration/1/type");
     }
     // Masked, obtained through OAuth, or a name that only contains the word.
     clean(&mycrm(|_| {}));
+    clean(&mycrm(|doc| set(doc, "/integration/authentication_configuration/1/type", json!("oauth"))));
     clean(&mycrm(|doc| {
-        set(
-            doc,
-            "/integration/authentication_configuration/1/type",
-            json!("oauth"),
-        )
-    }));
-    clean(&mycrm(|doc| {
-        set(
-            doc,
-            "/integration/authentication_configuration/1/field_name",
-            json!("token_url"),
-        );
-        set(
-            doc,
-            "/integration/authentication_configuration/1/type",
-            json!("input"),
-        );
+        set(doc, "/integration/authentication_configuration/1/field_name", json!("token_url"));
+        set(doc, "/integration/authentication_configuration/1/type", json!("input"));
     }));
 }
 
 #[test]
 fn duplicate_select_option() {
-    let diagnostics = mycrm(|doc| {
-        set(
-            doc,
-            "/actions/0/inputs/2/format",
-            json!("low, normal,low,high,low"),
-        )
-    });
-    let found = only(
-        &diagnostics,
-        DUPLICATE_SELECT_OPTION,
-        Warning,
-        "/actions/0/inputs/2/format",
-    );
+    let diagnostics = mycrm(|doc| set(doc, "/actions/0/inputs/2/format", json!("low, normal,low,high,low")));
+    let found = only(&diagnostics, DUPLICATE_SELECT_OPTION, Warning, "/actions/0/inputs/2/format");
     assert!(found.message.contains("\"low\""), "{}", found.message);
-    clean(&mycrm(|doc| {
-        set(
-            doc,
-            "/actions/0/inputs/2/format",
-            json!("low,,normal, ,Low"),
-        )
-    }));
+    clean(&mycrm(|doc| set(doc, "/actions/0/inputs/2/format", json!("low,,normal, ,Low"))));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1450,17 +945,11 @@ fn a_bare_document_has_pointers_from_the_root() {
     set(&mut bare, "/display_name", json!(""));
     set(&mut bare, "/x-notes", json!(1));
     let diagnostics = check(&bare);
-    assert_eq!(
-        summary(&diagnostics),
-        vec![(BLANK_VALUE, "/display_name"), (UNKNOWN_KEY, "/x-notes")]
-    );
+    assert_eq!(summary(&diagnostics), vec![(BLANK_VALUE, "/display_name"), (UNKNOWN_KEY, "/x-notes")]);
     // Wrapper keys in a bare document are kept by the integration; the warning says where they belong.
     set(&mut bare, "/requires_cti", json!(true));
     let diagnostics = check(&bare);
-    let found = diagnostics
-        .iter()
-        .find(|d| d.pointer == "/requires_cti")
-        .expect("a warning about requires_cti");
+    let found = diagnostics.iter().find(|d| d.pointer == "/requires_cti").expect("a warning about requires_cti");
     assert_eq!((found.code, found.severity), (UNKNOWN_KEY, Warning));
     assert!(found.message.contains("wrapper"), "{}", found.message);
 }
@@ -1497,35 +986,11 @@ fn diagnostics_come_in_file_order() {
 fn messages_quote_values_short_and_escaped() {
     let long = format!("{}\u{1b}[2J", "x".repeat(50));
     let diagnostics = mycrm(|doc| set(doc, "/integration/authentication_type", json!(long)));
-    let found = has(
-        &diagnostics,
-        UNKNOWN_AUTHENTICATION_TYPE,
-        Error,
-        "/integration/authentication_type",
-    );
-    assert!(
-        found.message.contains(&format!("\"{}…\"", "x".repeat(40))),
-        "{}",
-        found.message
-    );
-    let diagnostics = mycrm(|doc| {
-        set(
-            doc,
-            "/integration/authentication_type",
-            json!("cus\u{1b}tom\n"),
-        )
-    });
-    let found = has(
-        &diagnostics,
-        UNKNOWN_AUTHENTICATION_TYPE,
-        Error,
-        "/integration/authentication_type",
-    );
-    assert!(
-        found.message.contains("\"cus\\u{1b}tom\\n\""),
-        "{}",
-        found.message
-    );
+    let found = has(&diagnostics, UNKNOWN_AUTHENTICATION_TYPE, Error, "/integration/authentication_type");
+    assert!(found.message.contains(&format!("\"{}…\"", "x".repeat(40))), "{}", found.message);
+    let diagnostics = mycrm(|doc| set(doc, "/integration/authentication_type", json!("cus\u{1b}tom\n")));
+    let found = has(&diagnostics, UNKNOWN_AUTHENTICATION_TYPE, Error, "/integration/authentication_type");
+    assert!(found.message.contains("\"cus\\u{1b}tom\\n\""), "{}", found.message);
 }
 
 #[test]
@@ -1543,11 +1008,7 @@ fn a_new_empty_manifest_lists_what_to_fill_in() {
             "/integration/authentication_type"
         ]
     );
-    assert!(
-        diagnostics
-            .iter()
-            .all(|d| d.code == MISSING_KEY && d.is_error())
-    );
+    assert!(diagnostics.iter().all(|d| d.code == MISSING_KEY && d.is_error()));
 }
 
 /// Counts the allocations of the current thread, to check that a valid manifest costs no
@@ -1598,9 +1059,7 @@ fn many_inputs(actions: usize, inputs: usize) -> integration_wizard::manifest::M
         })
         .collect();
     set(&mut document, "/actions", Value::Array(list));
-    read(document.to_string().as_bytes())
-        .expect("a JSON object")
-        .manifest
+    read(document.to_string().as_bytes()).expect("a JSON object").manifest
 }
 
 fn allocations_of_validate(manifest: &integration_wizard::manifest::Manifest) -> usize {
@@ -1616,10 +1075,7 @@ fn a_valid_manifest_costs_no_allocation_per_input() {
     let few = allocations_of_validate(&many_inputs(10, 7));
     let many = allocations_of_validate(&many_inputs(10, 700));
     // The set of input keys grows with the largest action, a few times; nothing else may.
-    assert!(
-        many - few < 16,
-        "{few} allocations for 70 inputs, {many} for 7,000"
-    );
+    assert!(many - few < 16, "{few} allocations for 70 inputs, {many} for 7,000");
 }
 
 /// Times `read` and `validate` on a large manifest: `cargo test --release --test rules -- --ignored --nocapture`.

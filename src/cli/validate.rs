@@ -49,7 +49,9 @@ pub fn run(paths: &[PathBuf], format: Format, deny_warnings: bool) -> u8 {
                 locate(&source, &mut duplicate);
                 checked.diagnostics.extend(duplicate);
                 // Keep the file's findings in line order (stable: ties keep the rules' order).
-                checked.diagnostics.sort_by_key(|d| d.position.map_or((usize::MAX, usize::MAX), |p| (p.line, p.column)));
+                checked
+                    .diagnostics
+                    .sort_by_key(|d| d.position.map_or((usize::MAX, usize::MAX), |p| (p.line, p.column)));
             } else {
                 names.insert(name.to_owned(), shown.clone());
             }

@@ -65,35 +65,24 @@ fn enum_value(values: &'static [&'static str]) -> BoxedStrategy<Value> {
 
 /// An object with the given keys (each maybe present) plus maybe some unknown keys.
 fn object(keys: Vec<(&'static str, BoxedStrategy<Value>)>) -> impl Strategy<Value = Value> {
-    let known: Vec<_> = keys
-        .into_iter()
-        .map(|(key, strategy)| value_or_wrong(strategy).prop_map(move |value| (key, value)))
-        .collect();
-    (
-        known,
-        prop::collection::vec(("x-[a-z]{1,5}", any_json()), 0..2),
-    )
-        .prop_map(|(known, unknown)| {
-            let mut map = Map::new();
-            for (key, value) in known {
-                if let Some(value) = value {
-                    map.insert(key.to_owned(), value);
-                }
+    let known: Vec<_> =
+        keys.into_iter().map(|(key, strategy)| value_or_wrong(strategy).prop_map(move |value| (key, value))).collect();
+    (known, prop::collection::vec(("x-[a-z]{1,5}", any_json()), 0..2)).prop_map(|(known, unknown)| {
+        let mut map = Map::new();
+        for (key, value) in known {
+            if let Some(value) = value {
+                map.insert(key.to_owned(), value);
             }
-            for (key, value) in unknown {
-                map.insert(key, value);
-            }
-            Value::Object(map)
-        })
+        }
+        for (key, value) in unknown {
+            map.insert(key, value);
+        }
+        Value::Object(map)
+    })
 }
 
 fn list_of(item: impl Strategy<Value = Value> + 'static, max: usize) -> BoxedStrategy<Value> {
-    prop::collection::vec(
-        prop_oneof![8 => item.boxed(), 1 => any_json().boxed()],
-        0..max,
-    )
-    .prop_map(Value::from)
-    .boxed()
+    prop::collection::vec(prop_oneof![8 => item.boxed(), 1 => any_json().boxed()], 0..max).prop_map(Value::from).boxed()
 }
 
 fn auth_field() -> impl Strategy<Value = Value> {
@@ -120,12 +109,7 @@ fn input() -> impl Strategy<Value = Value> {
         ("key", string_value()),
         ("name", string_value()),
         ("mandatory", any::<bool>().prop_map(Value::from).boxed()),
-        (
-            "type",
-            enum_value(&[
-                "text", "textarea", "number", "tel", "url", "datetime", "select",
-            ]),
-        ),
+        ("type", enum_value(&["text", "textarea", "number", "tel", "url", "datetime", "select"])),
         ("format", string_value()),
     ])
 }
@@ -142,9 +126,7 @@ fn action() -> impl Strategy<Value = Value> {
 }
 
 fn integration() -> impl Strategy<Value = Value> {
-    let interaction_types = prop::collection::vec(text().prop_map(Value::from), 0..3)
-        .prop_map(Value::from)
-        .boxed();
+    let interaction_types = prop::collection::vec(text().prop_map(Value::from), 0..3).prop_map(Value::from).boxed();
     object(vec![
         ("name", string_value()),
         ("display_name", string_value()),
@@ -153,13 +135,7 @@ fn integration() -> impl Strategy<Value = Value> {
         ("icon_url", string_value()),
         (
             "authentication_type",
-            enum_value(&[
-                "none",
-                "custom",
-                "oauth2",
-                "oauth2_password",
-                "oauth2_client_credentials",
-            ]),
+            enum_value(&["none", "custom", "oauth2", "oauth2_password", "oauth2_client_credentials"]),
         ),
         ("authentication_configuration", list_of(auth_field(), 5)),
         ("auth_validation_endpoint", string_value()),
@@ -184,11 +160,7 @@ pub fn manifest_json() -> impl Strategy<Value = Value> {
 /// The document as text: pretty or compact.
 pub fn manifest_text() -> impl Strategy<Value = String> {
     (manifest_json(), any::<bool>()).prop_map(|(value, pretty)| {
-        if pretty {
-            serde_json::to_string_pretty(&value)
-        } else {
-            serde_json::to_string(&value)
-        }
-        .expect("JSON values serialise")
+        if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) }
+            .expect("JSON values serialise")
     })
 }
