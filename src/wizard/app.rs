@@ -89,6 +89,8 @@ pub struct App {
     pub scroll: usize,
     /// A filter on the page's list (typed after `/`).
     pub filter: Option<ListFilter>,
+    /// The preview's JSON, rebuilt only when the document or the focus changed.
+    pub preview: PreviewCache,
     /// Colours, or none (NO_COLOR).
     pub theme: super::view::theme::Theme,
     /// Where drafts of a new manifest (not saved yet) of this session go.
@@ -110,6 +112,17 @@ pub struct ListFilter {
     pub matches: Vec<usize>,
     /// The document generation the matches were computed for.
     generation: u64,
+}
+
+/// The preview pane's content and what it was made from.
+#[derive(Debug, Clone, Default)]
+pub struct PreviewCache {
+    /// The document generation, page and focused row it shows; None before the first update.
+    pub source: Option<(u64, Page, Option<Row>)>,
+    pub title: String,
+    pub text: String,
+    /// The key whose line is highlighted.
+    pub key: Option<&'static str>,
 }
 
 /// The review page's JSON text, with the generation of the document it was made from.
@@ -147,6 +160,7 @@ impl App {
             review_json: ReviewJson::default(),
             scroll: 0,
             filter: None,
+            preview: PreviewCache::default(),
             theme: super::view::theme::Theme::default(),
             session_draft: DraftKey::for_new(),
             recovered: Vec::new(),
@@ -223,6 +237,7 @@ impl App {
         self.clamp_focus();
         self.scroll = layout::scroll_for(self);
         self.refresh_review_json();
+        self.refresh_preview();
         effects
     }
 
@@ -1178,6 +1193,20 @@ impl App {
     }
 
     // ----- derived views -----
+
+    /// What the preview shows now: the page, focused row and document it must reflect.
+    pub fn preview_source(&self) -> (u64, Page, Option<Row>) {
+        (self.doc.generation, self.page, self.focused_row())
+    }
+
+    fn refresh_preview(&mut self) {
+        let source = self.preview_source();
+        if self.preview.source == Some(source) || self.page == Page::Step(Step::Review) {
+            return;
+        }
+        let (title, text, key) = super::view::preview::focused_json(self);
+        self.preview = PreviewCache { source: Some(source), title, text, key };
+    }
 
     fn refresh_review_json(&mut self) {
         if self.page != Page::Step(Step::Review) || self.review_json.generation == Some(self.doc.generation) {

@@ -26,6 +26,23 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
     Cow::Owned(safe)
 }
 
+/// The most characters of one value drawn on a line: more never fits a terminal, and copying a
+/// huge value on every frame would make the wizard slow.
+pub const MAX_DRAWN: usize = 1000;
+
+/// The start of `text`, at most `max_chars` characters, cut at a character boundary.
+pub fn clip(text: &str, max_chars: usize) -> &str {
+    match text.char_indices().nth(max_chars) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    }
+}
+
+/// Like [`one_line`], for at most [`MAX_DRAWN`] characters of `text`.
+pub fn shown(text: &str) -> Cow<'_, str> {
+    one_line(clip(text, MAX_DRAWN))
+}
+
 /// Text that may span lines, safe to draw line by line.
 pub fn lines(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
     text.split('\n').map(one_line)
@@ -41,6 +58,13 @@ mod tests {
         assert_eq!(one_line("x\u{9b}y\u{7f}"), "x\\u{9b}y\\u{7f}");
         assert_eq!(one_line("right\u{202E}left"), "right\\u{202e}left");
         assert_eq!(one_line("two\nlines\tand tab"), "two⏎lines\\tand tab");
+    }
+
+    #[test]
+    fn clipping_cuts_at_a_character_boundary() {
+        assert_eq!(clip("日本語", 2), "日本");
+        assert_eq!(clip("ab", 5), "ab");
+        assert_eq!(shown(&"x".repeat(5000)).len(), MAX_DRAWN);
     }
 
     #[test]

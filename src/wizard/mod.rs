@@ -173,6 +173,7 @@ fn event_loop(
     drafts: &mut DraftWriter,
     stop: &AtomicBool,
 ) -> std::io::Result<()> {
+    let mut redraw = true;
     loop {
         if stop.load(Ordering::Relaxed) {
             return Ok(());
@@ -180,13 +181,18 @@ fn event_loop(
         let size = terminal.size()?;
         if (size.width, size.height) != app.size {
             app.update(Action::Resize { width: size.width, height: size.height });
+            redraw = true;
         }
-        terminal.draw(|frame| view::render(app, frame))?;
+        if redraw {
+            terminal.draw(|frame| view::render(app, frame))?;
+            redraw = false;
+        }
         let wait = drafts.note(app);
         if !event::poll(wait)? {
             drafts.write_if_due(app);
             continue;
         }
+        redraw = true;
         let event = event::read()?;
         let Some(action) = keys::action_for(app, &event) else { continue };
         let effects = app.update(action);

@@ -1,7 +1,7 @@
 //! The middle pane: the current page's rows, with values, inline problems and the open editor.
 
 use super::super::app::App;
-use super::super::display::one_line;
+use super::super::display::{one_line, shown};
 use super::super::editor::TextBox;
 use super::super::form::Row;
 use super::super::step::Page;
@@ -29,6 +29,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 one_line(filter.input.value())
             )
         }
+        None if auth_fields_unused(app) => {
+            format!(" {}: not used while the authentication type is none (choose another in step 3) ", breadcrumb(app))
+        }
         None => format!(" {} ", breadcrumb(app)),
     };
     frame.render_widget(Block::bordered().title(Span::styled(title, app.theme.title())), area);
@@ -42,12 +45,22 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     for (index, row_area) in placed_rows(app, inner) {
         render_row(app, frame, row_area, index, rows[index], width);
     }
+    if auth_fields_unused(app) {
+        // Greyed out but still there: leftover fields can be reviewed and removed.
+        frame.buffer_mut().set_style(inner, Style::new().add_modifier(ratatui::style::Modifier::DIM));
+    }
     if app.scroll > 0 {
         frame.render_widget(
             Span::styled(format!("↑ {} more", app.scroll), app.theme.dim()),
             Rect::new(inner.right().saturating_sub(12), area.y, 12, 1),
         );
     }
+}
+
+/// True on the authentication fields' pages while the type is `none`: Talkdesk then asks for no fields.
+pub fn auth_fields_unused(app: &App) -> bool {
+    app.page.step() == super::super::step::Step::AuthFields
+        && app.doc.manifest.authentication_type() == Some(crate::manifest::AuthenticationType::None)
 }
 
 /// Where the page is: `Actions › create_ticket › email`.
@@ -225,11 +238,11 @@ fn text_value(app: &App, slot: Option<&Slot<String>>) -> Vec<Span<'static>> {
             let first = text.split('\n').next().unwrap_or_default();
             let more = text.split('\n').count() - 1;
             vec![
-                Span::raw(one_line(first).into_owned()),
+                Span::raw(shown(first).into_owned()),
                 Span::styled(format!("  (+{more} line{})", if more == 1 { "" } else { "s" }), app.theme.dim()),
             ]
         }
-        Some(Slot::Value(text)) => vec![Span::raw(one_line(text).into_owned())],
+        Some(Slot::Value(text)) => vec![Span::raw(shown(text).into_owned())],
         Some(Slot::Null) => vec![Span::styled("null", app.theme.dim())],
         Some(Slot::Wrong(value)) => vec![wrong_value(app, crate::manifest::slot::json_type_name(value))],
         Some(Slot::Absent) | None => vec![Span::styled("(not set)", app.theme.dim())],

@@ -2,7 +2,7 @@
 
 use crate::manifest::edit::ListRef;
 use crate::manifest::{Manifest, Slot};
-use crate::wizard::display::one_line;
+use crate::wizard::display::shown as one_line;
 
 /// What a list row says about its element, e.g. `create_ticket — create a ticket (3 inputs)`.
 pub fn item_label(manifest: &Manifest, list: ListRef, index: usize) -> String {

@@ -36,7 +36,12 @@ pub fn too_small(app: &App) -> bool {
 
 /// The regions for the app's terminal size.
 pub fn areas(app: &App) -> Areas {
-    let full = Rect::new(0, 0, app.size.0, app.size.1);
+    areas_in(app, Rect::new(0, 0, app.size.0, app.size.1))
+}
+
+/// The regions inside `full` (the frame being drawn, which is what counts when it differs from
+/// the size the state last heard of).
+pub fn areas_in(app: &App, full: Rect) -> Areas {
     let [title, body, status, help, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -45,7 +50,7 @@ pub fn areas(app: &App) -> Areas {
         Constraint::Length(1),
     ])
     .areas(full);
-    let preview_shown = app.size.0 >= WIDE || app.preview_on_narrow;
+    let preview_shown = full.width >= WIDE || app.preview_on_narrow;
     let [steps, main] = Layout::horizontal([Constraint::Length(24), Constraint::Fill(1)]).areas(body);
     let (form, preview) = if preview_shown {
         let [form, preview] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(main);

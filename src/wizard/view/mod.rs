@@ -27,7 +27,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     match app.screen {
         Screen::Start => start::render(app, frame),
         Screen::Editor => {
-            let areas = layout::areas(app);
+            let areas = layout::areas_in(app, area);
             bars::render_title(app, frame, areas.title);
             steps::render(app, frame, areas.steps);
             if app.page == Page::Step(Step::Review) {

@@ -18,7 +18,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         super::review::render_json(app, frame, area);
         return;
     }
-    let (title, json, key) = focused_json(app);
+    // The cache is filled by `App::update`; a state built by hand is previewed directly.
+    let fresh;
+    let (title, json, key) = if app.preview.source == Some(app.preview_source()) {
+        (&app.preview.title, &app.preview.text, app.preview.key)
+    } else {
+        fresh = focused_json(app);
+        (&fresh.0, &fresh.1, fresh.2)
+    };
     frame.render_widget(Block::bordered().title(Span::styled(format!(" {title} "), app.theme.title())), area);
     let inner = area.inner(Margin::new(1, 1));
     let lines: Vec<&str> = json.lines().collect();
@@ -43,7 +50,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
 /// The title, JSON text and focused key of what the page edits. Only that part is serialised,
 /// so a large manifest is not written out on every keystroke.
-fn focused_json(app: &App) -> (String, String, Option<&'static str>) {
+pub fn focused_json(app: &App) -> (String, String, Option<&'static str>) {
     let manifest = &app.doc.manifest;
     let key = match app.focused_row() {
         Some(Row::Text { key, .. } | Row::Toggle { key, .. } | Row::Choice { key, .. }) => Some(key),
@@ -94,6 +101,7 @@ fn slot_at<T: Clone>(list: Option<&Vec<crate::manifest::Slot<T>>>, index: usize)
 
 /// One line of pretty JSON with keys, strings and literals coloured (and unsafe characters escaped).
 pub fn json_line(theme: Theme, line: &str) -> Line<'static> {
+    let line = super::super::display::clip(line, super::super::display::MAX_DRAWN);
     let indent_len = line.len() - line.trim_start().len();
     let (indent, rest) = line.split_at(indent_len);
     let mut spans = vec![Span::raw(indent.to_owned())];

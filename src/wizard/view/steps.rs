@@ -28,6 +28,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
 fn state(app: &App, step: Step) -> Span<'static> {
     let counts = app.doc.step_counts(step);
+    if step == Step::AuthFields
+        && app.doc.manifest.authentication_type() == Some(crate::manifest::AuthenticationType::None)
+        && counts.errors + counts.warnings == 0
+    {
+        return Span::styled("–", app.theme.dim());
+    }
     if counts.errors > 0 {
         Span::styled(format!("✗{}", counts.errors), app.theme.error())
     } else if counts.warnings > 0 {
