@@ -93,7 +93,7 @@ pub fn all() -> Vec<(DraftKey, Draft)> {
             load(&key).map(|draft| (key, draft))
         })
         .collect();
-    drafts.sort_by(|a, b| b.1.written_at.cmp(&a.1.written_at));
+    drafts.sort_by_key(|(_, draft)| std::cmp::Reverse(draft.written_at));
     drafts
 }
 
