@@ -168,7 +168,10 @@ impl Manifest {
             return false;
         };
         let name = field.field_name.as_str();
-        kind.required_fields().iter().any(|required| Some(required.field_name) == name)
+        let required = kind.required_fields().iter().any(|required| Some(required.field_name) == name);
+        // Only the first field of a name is the required one; a repeat can be renamed or removed.
+        let first = (0..index).all(|earlier| self.auth_field(earlier).and_then(|f| f.field_name.as_str()) != name);
+        required && first
     }
 
     /// The authentication field at `index`, when it is an object.

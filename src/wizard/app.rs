@@ -204,6 +204,11 @@ impl App {
         app
     }
 
+    /// True when Esc leaves something: an opened item, or a filter.
+    pub fn can_go_back(&self) -> bool {
+        !self.back.is_empty() || self.filter.is_some()
+    }
+
     /// The rows of the current page (a filtered list shows only its matches).
     pub fn rows(&self) -> Vec<Row> {
         let only = self
@@ -211,7 +216,7 @@ impl App {
             .as_ref()
             .filter(|filter| Some(filter.list) == self.page_list())
             .map(|filter| filter.matches.as_slice());
-        rows(self.page, &self.doc.manifest, self.doc.diagnostics().len(), only)
+        rows(self.page, &self.doc.manifest, &self.doc.review_order, only)
     }
 
     /// The focused row, if the page has any.
@@ -229,7 +234,9 @@ impl App {
             Action::RestoreDraft(draft) => self.restore_draft(*draft),
             action if self.overlay.is_some() => self.update_overlay(action, &mut effects),
             action if self.screen == Screen::Start => self.update_start(action, &mut effects),
-            action if self.filter.as_ref().is_some_and(|filter| filter.typing) => self.update_filter(action),
+            action if self.filter.as_ref().is_some_and(|filter| filter.typing) => {
+                self.update_filter(action, &mut effects)
+            }
             action if self.editor.is_some() => self.update_editor(action, &mut effects),
             action => self.update_page(action, &mut effects),
         }
@@ -416,7 +423,14 @@ impl App {
     }
 
     fn open_page(&mut self, page: Page, focus: usize) {
-        self.back.push((self.page, self.focus));
+        // Esc returns to the same element, in the list as it is without the filter.
+        let unfiltered_focus = match (&self.filter, self.focused_row()) {
+            (Some(_), Some(row)) => {
+                rows(self.page, &self.doc.manifest, &self.doc.review_order, None).iter().position(|r| *r == row)
+            }
+            _ => None,
+        };
+        self.back.push((self.page, unfiltered_focus.unwrap_or(self.focus)));
         self.filter = None;
         self.page = page;
         self.focus = focus;
@@ -508,7 +522,7 @@ impl App {
         self.focus = 0;
     }
 
-    fn update_filter(&mut self, action: Action) {
+    fn update_filter(&mut self, action: Action, effects: &mut Vec<Effect>) {
         let Some(filter) = self.filter.as_mut() else { return };
         match action {
             Action::Edit(request) => {
@@ -526,8 +540,7 @@ impl App {
             Action::Back => self.filter = None,
             Action::Save | Action::Quit => {
                 filter.typing = false;
-                let mut effects = Vec::new();
-                self.update_page(action, &mut effects);
+                self.update_page(action, effects);
             }
             _ => {}
         }
@@ -560,6 +573,10 @@ impl App {
             Some(Row::Toggle { owner, key, .. }) => {
                 self.doc.manifest.toggle(owner, key);
                 self.edited(owner.key_pointer(&self.doc.manifest, key));
+                if key == "requires_cti" {
+                    // CTI makes the agent endpoint mandatory: show at once what that asks for.
+                    self.edited(Owner::Integration.key_pointer(&self.doc.manifest, "agent_synchronization_endpoint"));
+                }
             }
             Some(Row::AuthType(kind)) => self.choose_authentication(kind),
             Some(Row::Choice { .. }) => self.cycle(true),
@@ -620,6 +637,12 @@ impl App {
             self.status = Some("nothing to add here: lists are in Features, Auth fields and Actions".into());
             return;
         };
+        if list == ListRef::AuthFields && self.doc.manifest.authentication_type() == Some(AuthenticationType::None) {
+            self.status = Some(
+                "the authentication type is none, so Talkdesk asks for no fields; choose a type in step 3 first".into(),
+            );
+            return;
+        }
         let manifest = &mut self.doc.manifest;
         let index = match list {
             ListRef::AuthFields => manifest.add_auth_field(),
@@ -706,6 +729,10 @@ impl App {
     }
 
     fn move_item(&mut self, up: bool) {
+        if self.filter.is_some() {
+            self.status = Some("clear the filter (Esc) to reorder: the list shows only some of its elements".into());
+            return;
+        }
         if let Some(Row::SelectOption { action, input, index }) = self.focused_row() {
             let mut options = self.doc.manifest.select_options(action, input);
             let target = if up { index.checked_sub(1) } else { Some(index + 1).filter(|&t| t < options.len()) };
@@ -755,7 +782,10 @@ impl App {
             return;
         };
         let pointer = diagnostic.pointer.clone();
+        let review = (self.page, self.focus);
         self.jump_to(&pointer);
+        // Esc goes back up to the list, then to the review.
+        self.back.insert(0, review);
     }
 
     /// Shows the page and row where the value at `pointer` is edited.
@@ -773,7 +803,7 @@ impl App {
             Page::Step(_) => Vec::new(),
         };
         for (parent, row) in parents {
-            let focus = rows(parent, &self.doc.manifest, 0, None).iter().position(|r| *r == row).unwrap_or(0);
+            let focus = rows(parent, &self.doc.manifest, &[], None).iter().position(|r| *r == row).unwrap_or(0);
             self.back.push((parent, focus));
         }
         self.page = page;

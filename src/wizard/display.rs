@@ -43,6 +43,39 @@ pub fn shown(text: &str) -> Cow<'_, str> {
     one_line(clip(text, MAX_DRAWN))
 }
 
+/// `text` (already safe to draw) made to fit `columns` cells: when too wide, the middle gives way
+/// to `…`, so values that differ only at their end (URLs, endpoints) stay told apart.
+pub fn fit(text: &str, columns: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= columns {
+        return text.to_owned();
+    }
+    if columns < 8 {
+        return clip(text, columns).to_owned();
+    }
+    let keep_end = (columns - 1) * 3 / 5;
+    let keep_start = columns - 1 - keep_end;
+    let mut start = String::new();
+    for c in text.chars() {
+        if start.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > keep_start {
+            break;
+        }
+        start.push(c);
+    }
+    let mut end: Vec<char> = Vec::new();
+    let mut end_width = 0;
+    for c in text.chars().rev() {
+        let width = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if end_width + width > keep_end {
+            break;
+        }
+        end_width += width;
+        end.push(c);
+    }
+    end.reverse();
+    format!("{start}…{}", end.into_iter().collect::<String>())
+}
+
 /// Text that may span lines, safe to draw line by line.
 pub fn lines(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
     text.split('\n').map(one_line)
@@ -65,6 +98,16 @@ mod tests {
         assert_eq!(clip("日本語", 2), "日本");
         assert_eq!(clip("ab", 5), "ab");
         assert_eq!(shown(&"x".repeat(5000)).len(), MAX_DRAWN);
+    }
+
+    #[test]
+    fn long_values_keep_their_start_and_end() {
+        let url = "https://talkdeskapp.s3.amazonaws.com/assets/integrations/mycrm_icon.png";
+        let fitted = fit(url, 30);
+        assert_eq!(unicode_width::UnicodeWidthStr::width(fitted.as_str()), 30);
+        assert!(fitted.starts_with("https://") && fitted.ends_with("mycrm_icon.png"), "{fitted}");
+        assert_eq!(fit("short", 30), "short");
+        assert!(unicode_width::UnicodeWidthStr::width(fit("日本語日本語日本語日本語", 9).as_str()) <= 9);
     }
 
     #[test]

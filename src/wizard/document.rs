@@ -34,6 +34,8 @@ pub struct Document {
     diagnostics: Vec<Diagnostic>,
     /// The findings by part, so an edit re-checks only the part it touched (see [`Scope`]).
     parts: Parts,
+    /// Indices into the findings in the order the review lists them: by step, then by place.
+    pub review_order: Vec<usize>,
     /// Unsaved changes.
     pub modified: bool,
     /// Pointers the author has edited: their problems are shown even before a save.
@@ -73,6 +75,7 @@ impl Document {
             notes,
             diagnostics: Vec::new(),
             parts: Parts::default(),
+            review_order: Vec::new(),
             modified: false,
             touched: HashSet::new(),
             reveal_all,
@@ -143,7 +146,10 @@ impl Document {
         diagnostics.extend(parts.actions.iter().flatten().cloned());
         diagnostics.extend(parts.across.iter().cloned());
         diagnostics.sort_by(|a, b| a.pointer.cmp(&b.pointer));
+        let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+        order.sort_by_cached_key(|&index| review_key(&diagnostics[index].pointer, &self.manifest));
         self.diagnostics = diagnostics;
+        self.review_order = order;
     }
 
     fn refresh_counts(&mut self) {
@@ -230,6 +236,15 @@ impl Document {
             name.chars().map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' }).collect();
         format!("{safe}.json")
     }
+}
+
+/// Where a finding comes in the review: its step, then its place with list indices compared as numbers.
+fn review_key(pointer: &str, manifest: &Manifest) -> (usize, Vec<(u64, String)>) {
+    let tokens = pointer.split('/').map(|token| match token.parse::<u64>() {
+        Ok(number) => (number, String::new()),
+        Err(_) => (u64::MAX, token.to_owned()),
+    });
+    (step_of(pointer, manifest).index(), tokens.collect())
 }
 
 /// The findings of each part of the manifest.

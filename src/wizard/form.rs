@@ -64,7 +64,7 @@ const fn lines(owner: Owner, key: &'static str, label: &'static str) -> Row {
 }
 
 /// The rows of `page`, top to bottom. `only` limits a list page to the elements a filter matched.
-pub fn rows(page: Page, manifest: &Manifest, findings: usize, only: Option<&[usize]>) -> Vec<Row> {
+pub fn rows(page: Page, manifest: &Manifest, findings: &[usize], only: Option<&[usize]>) -> Vec<Row> {
     let list_rows = |list: ListRef, count: usize| -> Vec<Row> {
         match only {
             Some(matches) => matches.iter().map(|&index| Row::Item(list, index)).chain([Row::Add(list)]).collect(),
@@ -96,7 +96,7 @@ pub fn rows(page: Page, manifest: &Manifest, findings: usize, only: Option<&[usi
         Page::Step(Step::Authentication) => AuthenticationType::ALL.into_iter().map(Row::AuthType).collect(),
         Page::Step(Step::AuthFields) => list_rows(ListRef::AuthFields, manifest.auth_field_count()),
         Page::Step(Step::Actions) => list_rows(ListRef::Actions, manifest.action_count()),
-        Page::Step(Step::Review) => (0..findings).map(Row::Finding).collect(),
+        Page::Step(Step::Review) => findings.iter().copied().map(Row::Finding).collect(),
         Page::AuthField(index) => {
             let owner = Owner::AuthField(index);
             vec![

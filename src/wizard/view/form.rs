@@ -1,7 +1,7 @@
 //! The middle pane: the current page's rows, with values, inline problems and the open editor.
 
 use super::super::app::App;
-use super::super::display::{one_line, shown};
+use super::super::display::{fit, one_line, shown};
 use super::super::editor::TextBox;
 use super::super::form::Row;
 use super::super::step::Page;
@@ -30,7 +30,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             )
         }
         None if auth_fields_unused(app) => {
-            format!(" {}: not used while the authentication type is none (choose another in step 3) ", breadcrumb(app))
+            format!(" {}: not used with type none (see step 3) ", breadcrumb(app))
         }
         None => format!(" {} ", breadcrumb(app)),
     };
@@ -95,6 +95,7 @@ fn label_width(rows: &[Row], area: Rect) -> u16 {
         .iter()
         .map(|row| match row {
             Row::Text { label, .. } | Row::Toggle { label, .. } | Row::Choice { label, .. } => label.width(),
+            Row::Item(list, _) => item_caption(*list).map_or(0, UnicodeWidthStr::width),
             _ => 0,
         })
         .max()
@@ -102,7 +103,18 @@ fn label_width(rows: &[Row], area: Rect) -> u16 {
     u16::try_from(longest + 2).unwrap_or(u16::MAX).min(area.width / 2).max(8)
 }
 
+/// The label in front of list elements that sit among a form's fields, so they do not read as more fields.
+fn item_caption(list: ListRef) -> Option<&'static str> {
+    match list {
+        ListRef::InteractionTypes => Some("Interaction type"),
+        ListRef::Inputs(_) => Some("Input"),
+        ListRef::AuthFields | ListRef::Actions => None,
+    }
+}
+
 fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, width: u16) {
+    // What is left for a value after the focus marker and the label column.
+    let value_columns = usize::from(area.width.saturating_sub(2 + width));
     let theme = app.theme;
     let focused = index == app.focus;
     let marker = if focused { "▶ " } else { "  " };
@@ -113,7 +125,7 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
         Row::Text { owner, key, label, .. } => {
             spans.push(Span::styled(pad(label, width), label_style));
             if !editing_here {
-                spans.extend(text_value(app, app.doc.manifest.text(owner, key)));
+                spans.extend(text_value(app, app.doc.manifest.text(owner, key), value_columns));
             }
         }
         Row::Toggle { owner, key, label } => {
@@ -137,7 +149,7 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
             spans.push(Span::styled(format!("  ←→ {}", others.join(" ")), theme.dim()));
             if let Some(slot) = current.filter(|_| chosen.is_none()) {
                 spans.insert(spans.len() - 1, Span::raw(""));
-                spans.splice(spans.len() - 1..spans.len() - 1, text_value(app, Some(slot)));
+                spans.splice(spans.len() - 1..spans.len() - 1, text_value(app, Some(slot), value_columns));
             }
         }
         Row::AuthType(kind) => {
@@ -151,20 +163,29 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
         }
         Row::Item(list, item) => {
             let style = if focused { theme.focus() } else { Style::new() };
-            spans.push(Span::styled(item_label(&app.doc.manifest, list, item), style));
+            if let Some(caption) = item_caption(list) {
+                spans.push(Span::styled(pad(caption, width), label_style));
+            }
             if !(list == ListRef::InteractionTypes && editing_here) {
+                // Problems first, so a long label cannot push them out of sight.
                 spans.extend(problem_badge(app, &row.pointer(&app.doc.manifest)));
-            } else {
-                spans.pop();
+                spans.push(Span::styled(item_label(&app.doc.manifest, list, item), style));
             }
         }
-        Row::Add(list) => spans
-            .push(Span::styled(format!("{}  (a)", add_label(list)), if focused { theme.focus() } else { theme.ok() })),
+        Row::Add(list) => {
+            if item_caption(list).is_some() {
+                spans.push(Span::raw(pad("", width)));
+            }
+            spans.push(Span::styled(
+                format!("{}  (a)", add_label(list)),
+                if focused { theme.focus() } else { theme.ok() },
+            ));
+        }
         Row::Finding(_) => {}
         Row::Provider(action) => {
             spans.push(Span::styled(pad("Provider", width), label_style));
             let provider = app.doc.manifest.action(action).map(|a| &a.provider);
-            spans.extend(text_value(app, provider));
+            spans.extend(text_value(app, provider, value_columns.saturating_sub(40).max(8)));
             spans.push(Span::styled("  = the integration's name (f sets it)", theme.dim()));
         }
         Row::SelectOption { action, input, index } => {
@@ -224,15 +245,15 @@ fn problem_badge(app: &App, pointer: &str) -> Vec<Span<'static>> {
     let counts = app.doc.counts_under(pointer);
     let mut spans = Vec::new();
     if counts.errors > 0 {
-        spans.push(Span::styled(format!("  ✗{}", counts.errors), app.theme.error()));
+        spans.push(Span::styled(format!("✗{} ", counts.errors), app.theme.error()));
     }
     if counts.warnings > 0 {
-        spans.push(Span::styled(format!("  !{}", counts.warnings), app.theme.warning()));
+        spans.push(Span::styled(format!("!{} ", counts.warnings), app.theme.warning()));
     }
     spans
 }
 
-fn text_value(app: &App, slot: Option<&Slot<String>>) -> Vec<Span<'static>> {
+fn text_value(app: &App, slot: Option<&Slot<String>>, columns: usize) -> Vec<Span<'static>> {
     match slot {
         Some(Slot::Value(text)) if text.contains('\n') => {
             let first = text.split('\n').next().unwrap_or_default();
@@ -242,7 +263,7 @@ fn text_value(app: &App, slot: Option<&Slot<String>>) -> Vec<Span<'static>> {
                 Span::styled(format!("  (+{more} line{})", if more == 1 { "" } else { "s" }), app.theme.dim()),
             ]
         }
-        Some(Slot::Value(text)) => vec![Span::raw(shown(text).into_owned())],
+        Some(Slot::Value(text)) => vec![Span::raw(fit(&shown(text), columns))],
         Some(Slot::Null) => vec![Span::styled("null", app.theme.dim())],
         Some(Slot::Wrong(value)) => vec![wrong_value(app, crate::manifest::slot::json_type_name(value))],
         Some(Slot::Absent) | None => vec![Span::styled("(not set)", app.theme.dim())],
@@ -280,6 +301,7 @@ fn render_editor(app: &App, frame: &mut Frame, area: Rect, row: Row, label_width
         return area.y + 1;
     };
     let value_x = match row {
+        Row::Item(ListRef::InteractionTypes, _) => area.x + 2 + label_width,
         Row::Item(..) => area.x + 2,
         Row::SelectOption { index, .. } => {
             area.x + 2 + u16::try_from(format!("option {}: ", index + 1).len()).unwrap_or(10)

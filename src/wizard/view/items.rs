@@ -15,9 +15,9 @@ pub fn item_label(manifest: &Manifest, list: ListRef, index: usize) -> String {
             Some(field) => {
                 let kind = field.field_type.as_str().unwrap_or("?");
                 let mandatory = if field.mandatory.as_bool() == Some(true) { ", mandatory" } else { "" };
-                let required = if manifest.is_required_auth_field(index) { " [required]" } else { "" };
+                let required = if manifest.is_required_auth_field(index) { "[required] " } else { "" };
                 format!(
-                    "{} — {} ({kind}{mandatory}){required}",
+                    "{required}{} — {} ({kind}{mandatory})",
                     or_unnamed(Some(&field.field_name)),
                     or_unnamed(Some(&field.display))
                 )

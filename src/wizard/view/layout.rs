@@ -42,10 +42,13 @@ pub fn areas(app: &App) -> Areas {
 /// The regions inside `full` (the frame being drawn, which is what counts when it differs from
 /// the size the state last heard of).
 pub fn areas_in(app: &App, full: Rect) -> Areas {
+    // A message too long for one line gets two, rather than being cut.
+    let status_width = app.status.as_deref().map_or(0, unicode_width::UnicodeWidthStr::width);
+    let status_lines = if status_width + 1 > usize::from(full.width) { 2 } else { 1 };
     let [title, body, status, help, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(status_lines),
         Constraint::Length(2),
         Constraint::Length(1),
     ])
@@ -132,6 +135,13 @@ pub fn row_height(app: &App, index: usize, row: Row) -> u16 {
         && let TextBox::Area(area) = &editor.text
     {
         height += area.lines().0.len().min(MAX_EDITOR_LINES);
+    }
+    if let Row::Finding(finding) = row
+        && index == app.focus
+        && let Some(diagnostic) = app.doc.diagnostics().get(finding)
+    {
+        let width = usize::from(form_inner(&areas(app)).width.saturating_sub(4)).max(1);
+        height += unicode_width::UnicodeWidthStr::width(diagnostic.message.as_str()).div_ceil(width) + 1;
     }
     if super::form::row_note(app, row).is_some() {
         height += 1;

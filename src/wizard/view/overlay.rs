@@ -21,11 +21,10 @@ pub fn render(app: &App, frame: &mut Frame) {
             let lines: Vec<Line> = KEY_HELP
                 .iter()
                 .map(|(keys, what)| {
-                    Line::from(vec![Span::styled(format!("{keys:<22}"), theme.key()), Span::raw(*what)])
+                    Line::from(vec![Span::styled(format!("{keys:<20}"), theme.key()), Span::raw(*what)])
                 })
                 .collect();
-            let height = u16::try_from(lines.len()).unwrap_or(20) + 3;
-            ("Keys (Esc closes)", lines, height)
+            ("Keys (Esc closes)", lines, 0)
         }
         Overlay::ConfirmQuit => (
             "Unsaved changes",
@@ -48,8 +47,7 @@ pub fn render(app: &App, frame: &mut Frame) {
                 Span::styled(" n / Esc ", theme.key()),
                 Span::raw("do not save"),
             ]));
-            let height = u16::try_from(lines.len() * 2).unwrap_or(12) + 2;
-            ("Save with problems?", lines, height)
+            ("Save with problems?", lines, 0)
         }
         Overlay::DiskChanged { path } => (
             "The file changed on disk",
@@ -127,7 +125,12 @@ pub fn render(app: &App, frame: &mut Frame) {
             return;
         }
     };
-    let area = centered(screen, 72, height);
+    // The panel is as tall as its lines once wrapped (a height of 0 asks for that).
+    let width = 72.min(screen.width);
+    let inner_width = usize::from(width.saturating_sub(2)).max(1);
+    let wrapped: usize = lines.iter().map(|line| line.width().div_ceil(inner_width).max(1)).sum();
+    let height = if height == 0 { u16::try_from(wrapped + 2).unwrap_or(u16::MAX) } else { height };
+    let area = centered(screen, width, height);
     frame.render_widget(Clear, area);
     let block = Block::bordered().title(Span::styled(format!(" {title} "), theme.title()));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);

@@ -1,8 +1,8 @@
 //! The review page: every problem of the manifest (Enter jumps to its field), and the whole JSON beside it.
 
 use super::super::app::App;
+use super::super::display::one_line;
 use super::super::form::Row;
-use super::form::diagnostic_line;
 use super::layout::placed_rows;
 use crate::manifest::position::locate_all;
 use ratatui::Frame;
@@ -15,7 +15,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let diagnostics = app.doc.diagnostics();
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
-    let title = format!(" Review & save: {errors} error(s), {warnings} warning(s) ");
+    let json_hint = if app.size.0 < super::layout::WIDE && !app.preview_on_narrow { " (p: the JSON)" } else { "" };
+    let title = format!(" Review & save: {errors} error(s), {warnings} warning(s){json_hint} ");
     frame.render_widget(Block::bordered().title(Span::styled(title, app.theme.title())), area);
     let inner = area.inner(Margin::new(1, 1));
     if diagnostics.is_empty() {
@@ -32,16 +33,32 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         let focused = index == app.focus;
         let marker = if focused { "▶ " } else { "  " };
         let pointer = if diagnostic.pointer.is_empty() { "(file)" } else { diagnostic.pointer.as_str() };
-        let mut line = diagnostic_line(app, diagnostic);
-        line.spans.insert(
-            0,
-            Span::styled(format!("{marker}{pointer}"), if focused { app.theme.focus() } else { app.theme.label() }),
-        );
-        if let Some(first) = line.spans.get_mut(1) {
-            first.content = first.content.trim_start_matches(' ').to_owned().into();
-            first.content = format!(" {}", first.content).into();
+        let (symbol, style) = match diagnostic.severity {
+            crate::manifest::Severity::Error => ("✗", app.theme.error()),
+            crate::manifest::Severity::Warning => ("!", app.theme.warning()),
+        };
+        let place =
+            Span::styled(format!("{marker}{symbol} {pointer}"), if focused { app.theme.focus() } else { style });
+        if focused {
+            // The focused finding shows its whole message, wrapped under its place.
+            frame.render_widget(
+                Line::from(vec![place, Span::styled(format!("  [{}]", diagnostic.code), app.theme.dim())]),
+                row_area,
+            );
+            let message_area = Rect {
+                x: row_area.x + 4,
+                y: row_area.y + 1,
+                width: row_area.width.saturating_sub(4),
+                height: row_area.height.saturating_sub(1),
+            };
+            frame.render_widget(
+                Paragraph::new(one_line(&diagnostic.message).into_owned()).style(style).wrap(Wrap { trim: true }),
+                message_area,
+            );
+        } else {
+            let message = Span::styled(format!("  {}", one_line(&diagnostic.message)), style);
+            frame.render_widget(Line::from(vec![place, message]), row_area);
         }
-        frame.render_widget(line, row_area);
     }
 }
 

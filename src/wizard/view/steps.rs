@@ -67,6 +67,7 @@ fn touched(app: &App, step: Step) -> bool {
             matches!(&integration.authentication_configuration, Slot::Value(fields) if !fields.is_empty())
         }
         Step::Actions => app.doc.manifest.action_count() > 0,
-        Step::Review => app.doc.path.is_some() && !app.doc.modified,
+        // Saved: the file on disk is what the wizard holds.
+        Step::Review => app.doc.disk_hash.is_some() && !app.doc.modified,
     }
 }

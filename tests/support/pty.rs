@@ -1,0 +1,166 @@
+//! Running the built binary in a pseudo-terminal, reading its screen through a vt100 parser, and typing into it.
+#![allow(dead_code)]
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+/// How long to wait for the screen to show something before failing.
+pub const TIMEOUT: Duration = Duration::from_secs(10);
+const POLL: Duration = Duration::from_millis(20);
+
+/// Keys as a terminal sends them.
+pub const ENTER: &str = "\r";
+pub const TAB: &str = "\t";
+pub const BACKTAB: &str = "\x1b[Z";
+pub const UP: &str = "\x1b[A";
+pub const DOWN: &str = "\x1b[B";
+pub const RIGHT: &str = "\x1b[C";
+pub const LEFT: &str = "\x1b[D";
+pub const SPACE: &str = " ";
+pub const BACKSPACE: &str = "\x7f";
+pub const CTRL_S: &str = "\x13";
+pub const CTRL_Q: &str = "\x11";
+pub const CTRL_U: &str = "\x15";
+pub const ESC: &str = "\x1b";
+
+/// The wizard running in a pseudo-terminal.
+pub struct Session {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    reader: Option<JoinHandle<()>>,
+    // Kept open for the child's lifetime: dropping the master hangs the terminal up.
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Session {
+    /// Starts the built binary with `args` in `cwd`, with its own files in `data_dir`, on a 120x40 terminal.
+    pub fn start(args: &[&str], cwd: &Path, data_dir: &Path) -> Session {
+        Self::start_sized(args, cwd, data_dir, 120, 40)
+    }
+
+    /// Starts the binary on a terminal of `cols` x `rows`.
+    pub fn start_sized(args: &[&str], cwd: &Path, data_dir: &Path, cols: u16, rows: u16) -> Session {
+        Self::start_with(args, cwd, data_dir, (cols, rows), &[])
+    }
+
+    /// Starts the binary on a terminal of `size` (columns, rows) with extra environment variables.
+    pub fn start_with(args: &[&str], cwd: &Path, data_dir: &Path, size: (u16, u16), env: &[(&str, &str)]) -> Session {
+        let (cols, rows) = size;
+        let pty = native_pty_system()
+            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .expect("a pseudo-terminal");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_integration-wizard"));
+        command.args(args);
+        command.cwd(cwd);
+        command.env("INTEGRATION_WIZARD_DATA_DIR", data_dir);
+        command.env("TERM", "xterm-256color");
+        command.env_remove("NO_COLOR");
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        let child = pty.slave.spawn_command(command).expect("the wizard starts");
+        drop(pty.slave);
+        let parser =
+            Arc::new(Mutex::new(vt100::Parser::new(rows.try_into().expect("rows"), cols.try_into().expect("cols"), 0)));
+        let mut output = pty.master.try_clone_reader().expect("the terminal's output");
+        let screen = Arc::clone(&parser);
+        let reader = std::thread::spawn(move || {
+            let mut buffer = [0u8; 8192];
+            loop {
+                match output.read(&mut buffer) {
+                    Ok(0) | Err(_) => break,
+                    Ok(read) => screen.lock().expect("screen").process(&buffer[..read]),
+                }
+            }
+        });
+        let writer = pty.master.take_writer().expect("the terminal's input");
+        Session { parser, writer, child, reader: Some(reader), _master: pty.master }
+    }
+
+    /// The screen's text, rows joined by newlines.
+    pub fn screen(&self) -> String {
+        self.parser.lock().expect("screen").screen().contents()
+    }
+
+    /// Looks at the screen's cells (colours, attributes).
+    pub fn with_screen<R>(&self, look: impl FnOnce(&vt100::Screen) -> R) -> R {
+        look(self.parser.lock().expect("screen").screen())
+    }
+
+    /// Waits until the screen shows `text`; fails with the whole screen after [`TIMEOUT`].
+    pub fn wait_for(&mut self, text: &str) {
+        self.wait_until(&format!("the screen to show {text:?}"), |screen| screen.contains(text));
+    }
+
+    /// Waits until the screen no longer shows `text`.
+    pub fn wait_for_gone(&mut self, text: &str) {
+        self.wait_until(&format!("the screen to stop showing {text:?}"), |screen| !screen.contains(text));
+    }
+
+    /// Waits until `done` accepts the screen's text.
+    pub fn wait_until(&mut self, what: &str, done: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if done(&screen) {
+                return;
+            }
+            if let Ok(Some(status)) = self.child.try_wait() {
+                panic!("the wizard exited ({status:?}) while waiting for {what}; last screen:\n{screen}");
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out after {TIMEOUT:?} waiting for {what}; the screen:\n{}", framed(&screen));
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Types keys or text as a person would.
+    pub fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("typing into the terminal");
+        self.writer.flush().expect("typing into the terminal");
+    }
+
+    /// Presses Esc and waits until the screen shows `then`, so the next key is not read as Alt+key.
+    pub fn escape(&mut self, then: &str) {
+        self.send(ESC);
+        self.wait_for(then);
+    }
+
+    /// Waits for the program to end and gives its exit code; fails with the screen after [`TIMEOUT`].
+    pub fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("the wizard's status") {
+                if let Some(reader) = self.reader.take() {
+                    let _ = reader.join();
+                }
+                return status.exit_code();
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("the wizard did not exit within {TIMEOUT:?}; the screen:\n{}", framed(&self.screen()));
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        // A failed test must not leave the wizard running.
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+fn framed(screen: &str) -> String {
+    let lines: Vec<String> = screen.lines().map(|line| format!("|{line}")).collect();
+    lines.join("\n")
+}
