@@ -35,6 +35,8 @@ pub enum Action {
     MoveItem {
         up: bool,
     },
+    /// A key that means nothing where it was pressed: the status says what would work.
+    Unbound(char),
     /// Start filtering the page's list (`/`).
     Filter,
     /// Lowercase the first letter of the focused display or description.

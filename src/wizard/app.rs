@@ -371,6 +371,14 @@ impl App {
             }
             Action::Back => self.go_back(),
             Action::Filter => self.start_filter(),
+            Action::Unbound(c) => {
+                self.status = Some(match self.focused_row() {
+                    Some(Row::Text { .. } | Row::SelectOption { .. }) => {
+                        format!("'{c}' was not typed: press Enter to edit this field first")
+                    }
+                    _ => format!("'{c}' does nothing here; ? lists every key"),
+                });
+            }
             Action::Add => self.add_item(),
             Action::Duplicate => self.duplicate_item(),
             Action::Delete => self.ask_delete(),

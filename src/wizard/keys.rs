@@ -115,6 +115,7 @@ fn key_action(app: &App, key: &KeyEvent, event: &Event) -> Option<Action> {
         KeyCode::Char('f') => Action::QuickFix,
         KeyCode::Char('/') => Action::Filter,
         KeyCode::Char('p') => Action::TogglePreview,
+        KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => Action::Unbound(c),
         _ => return None,
     };
     Some(action)
