@@ -60,12 +60,15 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     install_panic_cleanup();
     let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     let mut drafts = DraftWriter::default();
+    let loop_done = Arc::new(AtomicBool::new(false));
+    start_watchdog(Arc::clone(&stop), Arc::clone(&loop_done));
     let result = event_loop(&mut terminal, &mut app, &mut drafts, &stop);
     // Whatever ended the loop (quit, a signal, a terminal that went away), unsaved work is kept.
     if app.doc.modified && !app.work_discarded {
         drafts.write(&app);
     }
     restore_terminal();
+    loop_done.store(true, Ordering::Relaxed);
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -255,6 +258,31 @@ fn save(path: &Path, contents: &str, expect: OnDisk) -> Result<u64, SaveFailure>
     }
     save_atomic(path, contents.as_bytes(), true).map_err(|error| SaveFailure::Failed(error.to_string()))?;
     Ok(fingerprint(contents.as_bytes()))
+}
+
+/// Ends the process when a stop signal came or the terminal went away and the loop cannot act on
+/// it. crossterm 0.29 keeps reading a vanished terminal forever (its issue #793), so the loop may
+/// never regain control; drafts are already on disk at most [`DRAFT_DELAY`] after each change.
+fn start_watchdog(stop: Arc<AtomicBool>, loop_done: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(TICK);
+            if loop_done.load(Ordering::Relaxed) {
+                return;
+            }
+            if !std::io::stdin().is_terminal() {
+                stop.store(true, Ordering::Relaxed);
+            }
+            if stop.load(Ordering::Relaxed) {
+                // The loop notices within a tick when it is free; give it time to save a draft.
+                std::thread::sleep(Duration::from_secs(1));
+                if !loop_done.load(Ordering::Relaxed) {
+                    std::process::exit(1);
+                }
+                return;
+            }
+        }
+    });
 }
 
 fn restore_terminal() {
