@@ -109,7 +109,7 @@ impl<T: JsonKind> Slot<T> {
 fn normalize(manifest: &mut Manifest, notes: &mut Vec<Diagnostic>) {
     let base = manifest.integration_pointer();
     if let Slot::Value(integration) = &mut manifest.wrapper.integration {
-        lowercase(&mut integration.authentication_type, &format!("{base}/authentication_type"), notes, |text| {
+        lowercase(&mut integration.authentication_type, || format!("{base}/authentication_type"), notes, |text| {
             AuthenticationType::parse(text).map(AuthenticationType::as_str)
         });
         let list = format!("{base}/authentication_configuration");
@@ -117,8 +117,8 @@ fn normalize(manifest: &mut Manifest, notes: &mut Vec<Diagnostic>) {
             upgrade_legacy(fields, &list, notes);
             for (index, field) in fields.iter_mut().enumerate() {
                 if let Slot::Value(field) = field {
-                    let pointer = format!("{list}/{index}/type");
-                    lowercase(&mut field.field_type, &pointer, notes, |text| {
+                    let pointer = || format!("{list}/{index}/type");
+                    lowercase(&mut field.field_type, pointer, notes, |text| {
                         AuthFieldType::parse(text).map(AuthFieldType::as_str)
                     });
                 }
@@ -132,8 +132,9 @@ fn normalize(manifest: &mut Manifest, notes: &mut Vec<Diagnostic>) {
             };
             for (input_index, input) in inputs.iter_mut().enumerate() {
                 if let Slot::Value(input) = input {
-                    let pointer = format!("/actions/{action_index}/inputs/{input_index}/type");
-                    lowercase(&mut input.input_type, &pointer, notes, |text| {
+                    // The pointer is made only for a note: a large valid file makes none.
+                    let pointer = || format!("/actions/{action_index}/inputs/{input_index}/type");
+                    lowercase(&mut input.input_type, pointer, notes, |text| {
                         InputType::parse(text).map(InputType::as_str)
                     });
                 }
@@ -145,7 +146,7 @@ fn normalize(manifest: &mut Manifest, notes: &mut Vec<Diagnostic>) {
 /// Rewrites a known enumeration value to its written spelling, with a warning that names both.
 fn lowercase(
     slot: &mut Slot<String>,
-    pointer: &str,
+    pointer: impl FnOnce() -> String,
     notes: &mut Vec<Diagnostic>,
     canonical: impl Fn(&str) -> Option<&'static str>,
 ) {
@@ -167,7 +168,7 @@ fn lowercase(
             format!("\"{written}\" is read as \"{canonical}\"; the next save writes it in lowercase"),
         )
     };
-    notes.push(Diagnostic::warning(code, pointer, message));
+    notes.push(Diagnostic::warning(code, pointer(), message));
     *written = canonical.to_owned();
 }
 

@@ -140,6 +140,8 @@ impl<T: JsonKind> JsonKind for Vec<Slot<T>> {
         while let Some(item) = seq.next_element::<Slot<T>>()? {
             items.push(item);
         }
+        // Growth by doubling leaves up to half a list unused; a large manifest is mostly lists.
+        items.shrink_to_fit();
         Ok(Ok(items))
     }
 }

@@ -1,0 +1,208 @@
+//! Writes a large, valid manifest (N actions × M inputs, every input type) for benchmarks: `cargo run --release --example generate_manifest -- --actions 2000 --inputs 40 > big.json`.
+//!
+//! The manifest is built with the crate's own model and written with `to_json`, so it is in the
+//! layout of SPEC §2.2. The output is deterministic (no randomness): the same flags give the same
+//! bytes. With the defaults (2,000 actions of 40 inputs) it is about 16 MB; the size is printed
+//! on standard error.
+//!
+//! Flags: `--actions N` (default 2000), `--inputs M` (default 40), `--out PATH` (default: stdout).
+
+use integration_wizard::manifest::{Action, ActionInput, AuthField, InputType, Integration, Manifest, Slot, to_json};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: generate_manifest [--actions N] [--inputs M] [--out PATH]";
+
+/// The integration's name; every action's `provider` must equal it.
+const PROVIDER: &str = "benchcrm";
+
+/// Words that make names and descriptions of realistic length, picked by index (deterministic).
+const OBJECTS: &[&str] = &[
+    "ticket",
+    "case",
+    "contact",
+    "account",
+    "lead",
+    "opportunity",
+    "invoice",
+    "order",
+    "shipment",
+    "refund",
+    "subscription",
+    "appointment",
+    "task",
+    "note",
+    "complaint",
+    "survey",
+    "quote",
+    "contract",
+    "asset",
+    "campaign",
+];
+const VERBS: &[&str] = &["create", "update", "close", "assign", "escalate", "archive", "reopen", "tag"];
+const FIELDS: &[&str] = &[
+    "subject",
+    "priority",
+    "requester",
+    "category",
+    "due date",
+    "reference",
+    "status",
+    "channel",
+    "region",
+    "owner",
+    "language",
+    "source",
+    "amount",
+    "team",
+    "product",
+    "severity",
+    "summary",
+    "location",
+    "tier",
+    "segment",
+];
+
+struct Options {
+    actions: usize,
+    inputs: usize,
+    out: Option<PathBuf>,
+}
+
+fn parse_args() -> Result<Options, String> {
+    let mut options = Options { actions: 2000, inputs: 40, out: None };
+    let mut args = std::env::args().skip(1);
+    while let Some(flag) = args.next() {
+        let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value\n{USAGE}"));
+        match flag.as_str() {
+            "--actions" => options.actions = value("--actions")?.parse().map_err(|e| format!("--actions: {e}"))?,
+            "--inputs" => options.inputs = value("--inputs")?.parse().map_err(|e| format!("--inputs: {e}"))?,
+            "--out" => options.out = Some(PathBuf::from(value("--out")?)),
+            "-h" | "--help" => return Err(USAGE.to_owned()),
+            other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
+        }
+    }
+    Ok(options)
+}
+
+fn text(value: impl Into<String>) -> Slot<String> {
+    Slot::Value(value.into())
+}
+
+fn integration() -> Integration {
+    let auth_field = |name: &str, display: &str, kind: &str, help: &str, format: Option<&str>| AuthField {
+        field_name: text(name),
+        display: text(display),
+        mandatory: Slot::Value(true),
+        field_type: text(kind),
+        store: Slot::Value(true),
+        help: text(help),
+        format: format.map_or(Slot::Absent, text),
+        extra: Vec::new(),
+    };
+    Integration {
+        name: text(PROVIDER),
+        display_name: text("Bench CRM"),
+        description: text(
+            "A generated integration for benchmarks: every input type, value providers and literal defaults.",
+        ),
+        logo_url: text("https://talkdeskapp.s3.amazonaws.com/assets/integrations/benchcrm.png"),
+        icon_url: text("https://talkdeskapp.s3.amazonaws.com/assets/integrations/benchcrm_icon.png"),
+        authentication_type: text("custom"),
+        authentication_configuration: Slot::Value(vec![
+            Slot::Value(auth_field(
+                "account",
+                "Account",
+                "input",
+                "under Settings > Account",
+                Some("https://{{account}}.example.org"),
+            )),
+            Slot::Value(auth_field("token", "API Token", "password", "under Settings > Channels", None)),
+        ]),
+        auth_validation_endpoint: text("https://benchcrm.example.org/auth_validation"),
+        contact_synchronization_endpoint: text("https://benchcrm.example.org/contact_sync"),
+        interaction_retrieval_endpoint: text("https://benchcrm.example.org/interaction_update"),
+        agent_synchronization_endpoint: text("https://benchcrm.example.org/agent_sync"),
+        interaction_types: Slot::Value(vec![text("Ticket"), text("Case")]),
+        extra: Vec::new(),
+    }
+}
+
+fn input(action: usize, index: usize) -> ActionInput {
+    let kind = InputType::ALL[index % InputType::ALL.len()];
+    let field = FIELDS[(action + index) % FIELDS.len()];
+    let object = OBJECTS[(action / 3 + index) % OBJECTS.len()];
+    let format = match kind {
+        InputType::Text => "{{contact.email}}".to_owned(),
+        InputType::Textarea => format!("from a Talkdesk call about the {object} {field}"),
+        InputType::Number => format!("{}", (action * 37 + index * 11) % 1000),
+        InputType::Tel => "{{contact.phone}}".to_owned(),
+        InputType::Url => "{{contact.website}}".to_owned(),
+        InputType::Datetime => format!("2024-{:02}-{:02}T09:30:00Z", 1 + index % 12, 1 + action % 28),
+        InputType::Select => "low,normal,high,urgent".to_owned(),
+    };
+    ActionInput {
+        key: text(format!("{}_{}_{index:02}", object, field.replace(' ', "_"))),
+        name: text(format!("{} {}", capitalize(object), field)),
+        mandatory: Slot::Value(index.is_multiple_of(3)),
+        input_type: text(kind.as_str()),
+        format: text(format),
+        extra: Vec::new(),
+    }
+}
+
+fn action(index: usize, inputs: usize) -> Action {
+    let verb = VERBS[index % VERBS.len()];
+    let object = OBJECTS[(index / VERBS.len()) % OBJECTS.len()];
+    let name = format!("{verb}_{object}_{index:04}");
+    Action {
+        provider: text(PROVIDER),
+        name: text(name.clone()),
+        display: text(format!("{verb} the {object} {index}")),
+        description: text(format!(
+            "{verb} the {object} in Bench CRM from the current interaction, filling in the fields below from the contact"
+        )),
+        endpoint: text(format!("https://benchcrm.example.org/actions/{name}")),
+        inputs: Slot::Value((0..inputs).map(|input_index| Slot::Value(input(index, input_index))).collect()),
+        extra: Vec::new(),
+    }
+}
+
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+fn main() -> ExitCode {
+    let options = match parse_args() {
+        Ok(options) => options,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut manifest = Manifest::new();
+    manifest.wrapper.requires_cti = Slot::Value(false);
+    *manifest.integration_mut() = integration();
+    manifest.wrapper.actions =
+        Slot::Value((0..options.actions).map(|index| Slot::Value(action(index, options.inputs))).collect());
+    let json = to_json(&manifest);
+    let written = match &options.out {
+        Some(path) => std::fs::write(path, &json),
+        None => std::io::stdout().lock().write_all(json.as_bytes()),
+    };
+    if let Err(error) = written {
+        eprintln!("cannot write the manifest: {error}");
+        return ExitCode::from(1);
+    }
+    eprintln!(
+        "{} bytes ({:.1} MB, {:.1} MiB): {} actions × {} inputs",
+        json.len(),
+        json.len() as f64 / 1e6,
+        json.len() as f64 / (1024.0 * 1024.0),
+        options.actions,
+        options.inputs
+    );
+    ExitCode::SUCCESS
+}
