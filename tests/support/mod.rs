@@ -117,3 +117,17 @@ pub fn written(app: &App) -> serde_json::Value {
     let text = integration_wizard::manifest::to_json(&app.doc.manifest);
     serde_json::from_str(&text).expect("the wizard writes JSON")
 }
+
+/// Draws `app` on a `width` x `height` test terminal (after telling it the size, as the loop does) and
+/// gives the screen's text, rows joined by newlines.
+pub fn screen_text(app: &mut App, width: u16, height: u16) -> String {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    app.update(Action::Resize { width, height });
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    terminal.draw(|frame| integration_wizard::wizard::view::render(app, frame)).expect("drawing on a test backend");
+    let buffer = terminal.backend().buffer();
+    let lines: Vec<String> =
+        (0..buffer.area.height).map(|y| (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect()).collect();
+    lines.join("\n")
+}

@@ -150,6 +150,48 @@ impl Session {
     }
 }
 
+impl Session {
+    /// The wizard's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("the wizard's process id")
+    }
+
+    /// Sends the signal `name` (as kill(1) knows it: KILL, TERM, HUP…) to the wizard.
+    ///
+    /// Not `Child::kill`: portable-pty's kill sends SIGHUP first and SIGKILL only if the process outlives it.
+    pub fn signal(&self, name: &str) {
+        let status = std::process::Command::new("kill")
+            .args(["-s", name, &self.pid().to_string()])
+            .status()
+            .expect("kill(1) runs");
+        assert!(status.success(), "kill -s {name} failed: {status:?}");
+    }
+
+    /// Waits for the program to end and gives its whole status: the exit code, or the signal that ended it.
+    pub fn wait_exit_status(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("the wizard's status") {
+                if let Some(reader) = self.reader.take() {
+                    let _ = reader.join();
+                }
+                return status;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("the wizard did not exit within {TIMEOUT:?}; the screen:\n{}", framed(&self.screen()));
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// The pseudo-terminal's local modes as `stty` would list them (e.g. `ICANON | ECHO | …`): raw mode has
+    /// neither ICANON nor ECHO.
+    pub fn local_modes(&self) -> String {
+        let termios = self._master.get_termios().expect("the terminal's modes");
+        format!("{:?}", termios.local_flags)
+    }
+}
+
 impl Drop for Session {
     fn drop(&mut self) {
         // A failed test must not leave the wizard running.
