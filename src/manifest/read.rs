@@ -109,9 +109,12 @@ impl<T: JsonKind> Slot<T> {
 fn normalize(manifest: &mut Manifest, notes: &mut Vec<Diagnostic>) {
     let base = manifest.integration_pointer();
     if let Slot::Value(integration) = &mut manifest.wrapper.integration {
-        lowercase(&mut integration.authentication_type, || format!("{base}/authentication_type"), notes, |text| {
-            AuthenticationType::parse(text).map(AuthenticationType::as_str)
-        });
+        lowercase(
+            &mut integration.authentication_type,
+            || format!("{base}/authentication_type"),
+            notes,
+            |text| AuthenticationType::parse(text).map(AuthenticationType::as_str),
+        );
         let list = format!("{base}/authentication_configuration");
         if let Slot::Value(fields) = &mut integration.authentication_configuration {
             upgrade_legacy(fields, &list, notes);

@@ -84,6 +84,7 @@ pub fn remove(key: &DraftKey) {
 /// Every stored draft with its key, newest first.
 pub fn all() -> Vec<(DraftKey, Draft)> {
     let Some(dir) = drafts_dir() else { return Vec::new() };
+    remove_stale_temporary_files(&dir);
     let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
     let mut drafts: Vec<(DraftKey, Draft)> = entries
         .filter_map(Result::ok)
@@ -95,6 +96,18 @@ pub fn all() -> Vec<(DraftKey, Draft)> {
         .collect();
     drafts.sort_by_key(|(_, draft)| std::cmp::Reverse(draft.written_at));
     drafts
+}
+
+/// Removes what a write cut short by a kill left behind: temporary files older than a minute.
+fn remove_stale_temporary_files(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let old = entry.metadata().and_then(|m| m.modified()).ok().and_then(|time| time.elapsed().ok());
+        if name.starts_with(".integration-wizard-") && old.is_some_and(|age| age.as_secs() > 60) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(unix)]

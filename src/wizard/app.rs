@@ -50,6 +50,24 @@ pub enum Effect {
     Quit,
 }
 
+/// A select's options as a `format` slot holds them (nothing when absent).
+fn split_options(format: &Slot<String>) -> Vec<String> {
+    match format.as_str() {
+        Some(text) if !text.is_empty() => text.split(',').map(str::to_owned).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// True when two paths name the same file however they were written (`mycrm.json`, `./mycrm.json`,
+/// `/home/me/proj/mycrm.json`), or when neither is set.
+fn same_file(a: Option<&std::path::Path>, b: Option<&std::path::Path>) -> bool {
+    let absolute = |path: &std::path::Path| std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    match (a, b) {
+        (Some(a), Some(b)) => absolute(a) == absolute(b),
+        (a, b) => a.is_none() && b.is_none(),
+    }
+}
+
 /// What a save expects to find on disk before it writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OnDisk {
@@ -330,7 +348,7 @@ impl App {
                 return;
             }
         };
-        if self.screen == Screen::Start || self.doc.path != draft.path {
+        if self.screen == Screen::Start || !same_file(self.doc.path.as_deref(), draft.path.as_deref()) {
             let mut doc = Document::opened(parsed.clone(), draft.path.clone());
             doc.disk_hash = None;
             self.open_document(doc);
@@ -642,7 +660,11 @@ impl App {
             return;
         }
         let Some(list) = self.page_list() else {
-            self.status = Some("nothing to add here: lists are in Features, Auth fields and Actions".into());
+            self.status = Some(match self.page {
+                Page::Input { .. } => "inputs are added on their action's page: Esc goes back to it".into(),
+                Page::AuthField(_) => "fields are added on the Auth fields list: Esc goes back to it".into(),
+                _ => "nothing to add here: lists are in Features, Auth fields and Actions".into(),
+            });
             return;
         };
         if list == ListRef::AuthFields && self.doc.manifest.authentication_type() == Some(AuthenticationType::None) {
@@ -919,10 +941,9 @@ impl App {
         let Some(editor) = self.editor.as_mut() else { return };
         let Some(choice) = choices.get(editor.completion.min(choices.len().saturating_sub(1))) else { return };
         let before = editor.text.before_cursor();
-        let value = editor.text.value();
-        let after: String = value.chars().skip(before.chars().count()).collect();
+        let after: String = editor.text.current_line().chars().skip(before.chars().count()).collect();
         let (text, cursor) = super::completion::accept(&before, &after, choice);
-        editor.text.replace(text, cursor);
+        editor.text.replace_line(text, cursor);
         editor.completion = 0;
         self.apply_editor();
     }
@@ -932,9 +953,12 @@ impl App {
         let Some(editor) = self.editor.as_mut() else {
             return;
         };
-        if matches!(editor.text, TextBox::Line(_)) && !choices.is_empty() {
+        if !choices.is_empty() {
+            // While completions show, Tab or Enter takes the highlighted one and ↑↓ choose.
             match action {
-                Action::Next => return self.accept_completion(&choices),
+                Action::Next | Action::Finish | Action::Activate | Action::Newline => {
+                    return self.accept_completion(&choices);
+                }
                 Action::EditorLine { up } => {
                     let last = choices.len().min(super::completion::MAX_SHOWN) - 1;
                     editor.completion =
@@ -1009,7 +1033,9 @@ impl App {
                 self.edited(format!("{list}/{index}"));
             }
             EditTarget::SelectOption { action, input, index } => {
-                let mut options = self.doc.manifest.select_options(action, input);
+                // From the options as they were when the edit began: a comma typed now makes
+                // several options, and the next keystroke must not count them twice.
+                let mut options = split_options(&editor.original);
                 match options.get_mut(index) {
                     Some(option) => *option = value,
                     None => options.push(value),

@@ -65,11 +65,21 @@ impl TextBox {
         line.value().chars().take(line.cursor()).collect()
     }
 
-    /// Replaces a one-line box's text and puts the cursor at `cursor` (in characters).
-    pub fn replace(&mut self, text: String, cursor: usize) {
-        if let TextBox::Line(input) = self {
-            *input = Input::new(text).with_cursor(cursor);
+    /// The text of the cursor's line (all of it, in a one-line box).
+    pub fn current_line(&self) -> &str {
+        match self {
+            TextBox::Line(input) => input.value(),
+            TextBox::Area(area) => area.lines[area.row].value(),
         }
+    }
+
+    /// Replaces the cursor's line and puts the cursor at `cursor` (in characters).
+    pub fn replace_line(&mut self, text: String, cursor: usize) {
+        let line = match self {
+            TextBox::Line(input) => input,
+            TextBox::Area(area) => &mut area.lines[area.row],
+        };
+        *line = Input::new(text).with_cursor(cursor);
     }
 
     /// Inserts text at the cursor; a one-line box turns line breaks into spaces so a paste cannot submit.

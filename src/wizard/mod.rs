@@ -160,8 +160,9 @@ impl DraftWriter {
     }
 
     fn write(&mut self, app: &App) {
-        let draft =
-            Draft { path: app.doc.path.clone(), written_at: drafts::now(), manifest: to_json(&app.doc.manifest) };
+        // An absolute path: the draft must find its file again from whatever folder the next start is in.
+        let path = app.doc.path.as_ref().map(|path| std::path::absolute(path).unwrap_or_else(|_| path.clone()));
+        let draft = Draft { path, written_at: drafts::now(), manifest: to_json(&app.doc.manifest) };
         // A draft that cannot be written must not stop the author; the next change tries again.
         if drafts::write(&app.draft_key(), &draft).is_ok() {
             self.written = Some(app.doc.generation);

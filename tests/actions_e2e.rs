@@ -1,0 +1,253 @@
+//! End to end: the seed page's create_ticket action typed into the built binary in a pseudo-terminal (120x40),
+//! with a text input defaulting to a value provider, a select and a datetime, then saved and compared byte for byte.
+
+#[path = "support/pty.rs"]
+mod pty;
+
+use integration_wizard::manifest::{read, to_json};
+use pty::*;
+use std::fs;
+
+/// The bundled example, whose action the test types in again.
+const MYCRM: &str = include_str!("../assets/examples/mycrm.json");
+
+/// mycrm.json with the create_ticket action typed in the test: the SPEC §2.2 layout, the seed page's
+/// three inputs and a datetime input.
+const EXPECTED: &str = r#"{
+  "requires_cti": false,
+  "integration": {
+    "name": "mycrm",
+    "display_name": "My CRM",
+    "description": "Centralizing all the customer conversations so nothing gets ignored and everything is searchable from one place. Easily organize, prioritize and engage with others on support requests.",
+    "logo_url": "https://talkdeskapp.s3.amazonaws.com/assets/integrations/mycrm.png",
+    "icon_url": "https://talkdeskapp.s3.amazonaws.com/assets/integrations/mycrm_icon.png",
+    "authentication_type": "custom",
+    "authentication_configuration": [
+      {
+        "field_name": "account",
+        "display": "Account",
+        "mandatory": true,
+        "type": "input",
+        "store": true,
+        "help": "under Settings > Account",
+        "format": "https://{{account}}.example.org"
+      },
+      {
+        "field_name": "token",
+        "display": "API Token",
+        "mandatory": true,
+        "type": "password",
+        "store": true,
+        "help": "under Settings > Channels"
+      }
+    ],
+    "auth_validation_endpoint": "https://mycrm.example.org/auth_validation",
+    "contact_synchronization_endpoint": "https://mycrm.example.org/contact_sync",
+    "interaction_retrieval_endpoint": "https://mycrm.example.org/interaction_update",
+    "agent_synchronization_endpoint": "https://mycrm.example.org/agent_sync",
+    "interaction_types": [
+      "Ticket",
+      "Case"
+    ]
+  },
+  "actions": [
+    {
+      "provider": "mycrm",
+      "name": "create_ticket",
+      "display": "create a ticket",
+      "description": "create a new ticket in My CRM",
+      "endpoint": "https://mycrm.example.org/actions/create_ticket",
+      "inputs": [
+        {
+          "key": "subject",
+          "name": "Subject",
+          "mandatory": true,
+          "type": "text"
+        },
+        {
+          "key": "email",
+          "name": "Requester email",
+          "mandatory": false,
+          "type": "text",
+          "format": "{{contact.email}}"
+        },
+        {
+          "key": "priority",
+          "name": "Priority",
+          "mandatory": false,
+          "type": "select",
+          "format": "low,normal,high,urgent"
+        },
+        {
+          "key": "due",
+          "name": "Due date",
+          "mandatory": false,
+          "type": "datetime",
+          "format": "2026-01-31"
+        }
+      ]
+    }
+  ]
+}
+"#;
+
+/// mycrm.json without its `actions`, written in the tool's layout.
+fn mycrm_without_actions() -> String {
+    let mut value: serde_json::Value = serde_json::from_str(MYCRM).expect("the example is JSON");
+    value.as_object_mut().expect("an object").remove("actions").expect("the example has actions");
+    let text = to_json(&read(value.to_string().as_bytes()).expect("a manifest").manifest);
+    assert!(text.ends_with("  }\n}\n") && !text.contains("\"actions\""), "{text}");
+    text
+}
+
+/// Edits the focused one-line (or, with `finish` = TAB, multi-line) text: Enter, the text, then `finish`.
+fn fill(session: &mut Session, text: &str, finish: &str) {
+    session.send(ENTER);
+    session.send(text);
+    session.send(finish);
+}
+
+/// Adds an input from the action's page (`a`) and types its key and name; leaves the focus on Mandatory.
+fn add_input(wizard: &mut Session, number: usize, key: &str, name: &str) {
+    wizard.send("a");
+    wizard.wait_for(&format!("Actions › create_ticket › #{number}"));
+    fill(wizard, key, ENTER);
+    fill(wizard, name, ENTER);
+    wizard.wait_for(&format!("Actions › create_ticket › {key}"));
+    wizard.wait_for("▶ Mandatory");
+}
+
+#[test]
+fn the_seed_pages_create_ticket_action_typed_in_is_saved_exactly() {
+    let work = tempfile::tempdir().expect("a work folder");
+    let data = tempfile::tempdir().expect("a data folder");
+    let path = work.path().join("mycrm.json");
+    let original = mycrm_without_actions();
+    fs::write(&path, &original).expect("the manifest");
+    let mut wizard = Session::start(&["mycrm.json"], work.path(), data.path());
+    wizard.wait_for("opened mycrm.json");
+
+    // The action.
+    wizard.send("5");
+    wizard.wait_for("Actions (0)");
+    wizard.wait_for("+ add an action");
+    wizard.send("a");
+    wizard.wait_for("Actions › #1");
+    fill(&mut wizard, "create_ticket", ENTER);
+    fill(&mut wizard, "create a ticket", ENTER);
+    fill(&mut wizard, "create a new ticket in My CRM", TAB); // a multi-line text: Tab finishes it
+    fill(&mut wizard, "https://mycrm.example.org/actions/create_ticket", ENTER);
+    wizard.wait_for("Talkdesk shows: \"Then create a ticket\"");
+    wizard.wait_for("▶ Provider");
+    wizard.wait_for("Endpoint     https://mycrm.…actions/create_ticket"); // the middle elided to fit
+
+    // 1. subject: a mandatory text.
+    add_input(&mut wizard, 1, "subject", "Subject");
+    wizard.send(SPACE);
+    wizard.wait_for("\"mandatory\": true");
+    wizard.escape("subject — Subject (text, mandatory)");
+
+    // 2. email: a text defaulting to the contact's email, completed with Tab.
+    add_input(&mut wizard, 2, "email", "Requester email");
+    wizard.send(DOWN);
+    wizard.wait_for("▶ Type");
+    wizard.send(DOWN);
+    wizard.wait_for("▶ Format");
+    wizard.send(ENTER);
+    wizard.send("{{contact.em");
+    wizard.wait_for("▸ {{contact.email}}");
+    wizard.send(TAB);
+    wizard.wait_for_gone("▸ {{contact.email}}");
+    wizard.wait_for("\"format\": \"{{contact.email}}\"");
+    wizard.send(ENTER);
+    wizard.escape("email — Requester email (text)");
+
+    // 3. priority: a select, its options added one by one (Enter on "+ add an option", or a).
+    add_input(&mut wizard, 3, "priority", "Priority");
+    wizard.send(DOWN);
+    wizard.wait_for("▶ Type");
+    wizard.send(LEFT); // text ← select: the picker wraps around
+    wizard.wait_for("‹select›");
+    wizard.wait_for("+ add an option");
+    wizard.send(DOWN);
+    wizard.wait_for("▶ + add an option");
+    fill(&mut wizard, "low", ENTER);
+    wizard.wait_for("option 1: low");
+    fill(&mut wizard, "normal", ENTER);
+    wizard.wait_for("option 2: normal");
+    wizard.send("a");
+    wizard.send("high");
+    wizard.send(ENTER);
+    wizard.wait_for("option 3: high");
+    wizard.send("a");
+    wizard.send("urgent");
+    wizard.send(ENTER);
+    wizard.wait_for("option 4: urgent");
+    wizard.wait_for("\"format\": \"low,normal,high,");
+    wizard.escape("priority — Priority (select)");
+
+    // 4. due: a datetime; an impossible date is reported as it is typed, then fixed.
+    add_input(&mut wizard, 4, "due", "Due date");
+    wizard.send(DOWN);
+    wizard.wait_for("▶ Type");
+    wizard.send(LEFT);
+    wizard.wait_for("‹select›");
+    wizard.send(LEFT);
+    wizard.wait_for("‹datetime›");
+    wizard.send(DOWN);
+    wizard.wait_for("▶ Format");
+    wizard.send(ENTER);
+    wizard.send("2026-02-30");
+    wizard.wait_for("✗ format \"2026-02-30\" is not a datetime default");
+    wizard.send(CTRL_U);
+    wizard.send("2026-01-31");
+    wizard.wait_for("\"format\": \"2026-01-31\"");
+    wizard.wait_for_gone("is not a datetime default");
+    wizard.send(ENTER);
+    wizard.escape("due — Due date (datetime)");
+
+    wizard.send(CTRL_S);
+    wizard.wait_for("saved mycrm.json");
+    wizard.wait_for_gone("● modified");
+    wizard.send(CTRL_Q);
+    assert_eq!(wizard.wait_exit(), 0);
+
+    assert_eq!(fs::read_to_string(&path).expect("saved"), EXPECTED);
+    assert_eq!(fs::read_to_string(work.path().join("mycrm.json.bak")).expect("a backup"), original);
+}
+
+#[test]
+fn enter_on_a_review_finding_about_an_input_format_opens_that_field() {
+    let work = tempfile::tempdir().expect("a work folder");
+    let data = tempfile::tempdir().expect("a data folder");
+    let mut broken: serde_json::Value = serde_json::from_str(MYCRM).expect("JSON");
+    broken["actions"][0]["inputs"]
+        .as_array_mut()
+        .expect("inputs")
+        .push(serde_json::json!({"key": "due", "name": "Due date", "mandatory": false, "type": "datetime", "format": "2026-02-30"}));
+    fs::write(work.path().join("mycrm.json"), to_json(&read(broken.to_string().as_bytes()).expect("parsed").manifest))
+        .expect("the manifest");
+    let mut wizard = Session::start(&["mycrm.json"], work.path(), data.path());
+    wizard.wait_for("opened mycrm.json: 1 error(s)");
+    wizard.send("6");
+    wizard.wait_for("Review & save: 1 error(s)");
+    wizard.wait_for("▶ ✗ /actions/0/inputs/3/format");
+    wizard.send(ENTER);
+    wizard.wait_for("Actions › create_ticket › due");
+    wizard.wait_for("▶ Format");
+    wizard.wait_for("✗ format \"2026-02-30\" is not a datetime default");
+    wizard.send(ENTER);
+    wizard.send(CTRL_U);
+    wizard.send("2026-02-28");
+    wizard.send(ENTER);
+    wizard.wait_for_gone("is not a datetime default");
+    wizard.escape("due — Due date (datetime)");
+    wizard.escape("create_ticket — create a ticket (4 inputs)");
+    wizard.escape("No problems");
+    wizard.send(CTRL_S);
+    wizard.wait_for("saved mycrm.json");
+    wizard.send(CTRL_Q);
+    assert_eq!(wizard.wait_exit(), 0);
+    let saved = fs::read_to_string(work.path().join("mycrm.json")).expect("saved");
+    assert!(saved.contains("\"format\": \"2026-02-28\""), "{saved}");
+}

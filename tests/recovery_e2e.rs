@@ -1,0 +1,366 @@
+//! End to end: unsaved work survives a killed wizard. The built binary runs in a pseudo-terminal; it is
+//! killed mid-edit (SIGKILL, or SIGTERM / SIGHUP which it handles) and started again, which offers the draft back.
+
+#[path = "support/pty.rs"]
+mod pty;
+
+use pty::*;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// The bundled example, already in the tool's layout (SPEC §2.2).
+const MYCRM: &str = include_str!("../assets/examples/mycrm.json");
+
+/// How long a draft may take to appear: it is written half a second after a change.
+const DRAFT_WAIT: Duration = Duration::from_secs(3);
+
+/// A folder to start the wizard in, and one for its own files (recent files, drafts).
+struct Folders {
+    work: tempfile::TempDir,
+    data: tempfile::TempDir,
+}
+
+fn folders() -> Folders {
+    Folders { work: tempfile::tempdir().expect("a work folder"), data: tempfile::tempdir().expect("a data folder") }
+}
+
+impl Folders {
+    fn start(&self, args: &[&str]) -> Session {
+        Session::start(args, self.work.path(), self.data.path())
+    }
+
+    fn drafts_dir(&self) -> PathBuf {
+        self.data.path().join("drafts")
+    }
+
+    /// The draft files in the data folder, sorted. Not the temporary file of a draft being written
+    /// (`.integration-wizard-….tmp`, renamed to the draft once complete).
+    fn drafts(&self) -> Vec<PathBuf> {
+        let mut drafts: Vec<PathBuf> = match fs::read_dir(self.drafts_dir()) {
+            Ok(entries) => entries
+                .map(|entry| entry.expect("entry").path())
+                .filter(|path| path.extension().is_some_and(|extension| extension == "json"))
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        drafts.sort();
+        drafts
+    }
+
+    /// Polls until exactly one draft exists and its text contains `text`; gives its path.
+    fn wait_for_draft_with(&self, text: &str) -> PathBuf {
+        let start = Instant::now();
+        loop {
+            if let [draft] = self.drafts().as_slice()
+                && fs::read_to_string(draft).is_ok_and(|contents| contents.contains(text))
+            {
+                return draft.clone();
+            }
+            assert!(
+                start.elapsed() < DRAFT_WAIT,
+                "no draft holding {text:?} after {DRAFT_WAIT:?}; drafts: {:?}",
+                self.drafts().iter().map(|d| (d, fs::read_to_string(d).unwrap_or_default())).collect::<Vec<_>>()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path).expect("metadata").permissions().mode() & 0o777
+}
+
+/// True when `modes` (as [`Session::local_modes`] lists them) include `flag` itself (ECHO, not only ECHOE).
+fn has_mode(modes: &str, flag: &str) -> bool {
+    modes.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).any(|token| token == flag)
+}
+
+/// Opens the copy of mycrm.json and changes its display name to "My Great CRM" (not saved).
+fn change_display_name(folders: &Folders) -> Session {
+    let mut wizard = folders.start(&["mycrm.json"]);
+    change_display_name_in(&mut wizard);
+    wizard
+}
+
+/// Changes the display name of the manifest just opened to "My Great CRM" (not saved).
+fn change_display_name_in(wizard: &mut Session) {
+    wizard.wait_for("opened mycrm.json");
+    wizard.send(DOWN);
+    wizard.wait_for("▶ Display name");
+    wizard.send(ENTER);
+    wizard.send(CTRL_U);
+    wizard.send("My Great CRM");
+    wizard.send(ENTER);
+    wizard.wait_for("● modified");
+    wizard.wait_for("\"display_name\": \"My Great CRM\"");
+}
+
+#[test]
+fn a_wizard_killed_mid_edit_offers_its_draft_back_and_saving_it_keeps_the_change() {
+    let folders = folders();
+    let path = folders.work.path().join("mycrm.json");
+    fs::write(&path, MYCRM).expect("the manifest");
+
+    let mut wizard = change_display_name(&folders);
+    let draft = folders.wait_for_draft_with("My Great CRM");
+    #[cfg(unix)]
+    {
+        assert_eq!(mode(&draft), 0o600, "a draft is readable by its owner only: {}", draft.display());
+        assert_eq!(mode(&folders.drafts_dir()), 0o700, "and so is the drafts folder");
+    }
+    wizard.signal("KILL");
+    let status = wizard.wait_exit_status();
+    assert_eq!(status.signal().map(str::to_lowercase).as_deref(), Some("killed"), "{status:?}");
+    drop(wizard);
+    assert_eq!(fs::read_to_string(&path).expect("file"), MYCRM, "nothing was saved");
+
+    let mut wizard = folders.start(&["mycrm.json"]);
+    wizard.wait_for("Recover unsaved work?");
+    wizard.wait_for("-     \"display_name\": \"My CRM\",");
+    wizard.wait_for("+     \"display_name\": \"My Great CRM\",");
+    wizard.send("y");
+    wizard.wait_for_gone("Recover unsaved work?");
+    wizard.wait_for("recovered your unsaved work");
+    wizard.wait_for("● modified");
+    let screen = wizard.screen();
+    let row = screen.lines().find(|line| line.contains("Display name")).expect("the Display name row");
+    assert!(row.contains("My Great CRM"), "the form shows the recovered value: {row}");
+
+    wizard.send(CTRL_S);
+    wizard.wait_for("saved mycrm.json");
+    wizard.wait_for_gone("● modified");
+    wizard.send(CTRL_Q);
+    assert_eq!(wizard.wait_exit(), 0);
+
+    let expected = MYCRM.replace("\"display_name\": \"My CRM\"", "\"display_name\": \"My Great CRM\"");
+    assert_ne!(expected, MYCRM);
+    assert_eq!(fs::read_to_string(&path).expect("saved"), expected);
+    assert_eq!(fs::read_to_string(folders.work.path().join("mycrm.json.bak")).expect("a backup"), MYCRM);
+    assert_eq!(folders.drafts(), Vec::<PathBuf>::new(), "the recovered draft is removed once saved");
+}
+
+#[test]
+fn n_on_the_recover_panel_deletes_the_draft_and_opens_the_file_as_it_is() {
+    let folders = folders();
+    let path = folders.work.path().join("mycrm.json");
+    fs::write(&path, MYCRM).expect("the manifest");
+    let mut wizard = change_display_name(&folders);
+    folders.wait_for_draft_with("My Great CRM");
+    wizard.signal("KILL");
+    wizard.wait_exit_status();
+    drop(wizard);
+
+    let mut wizard = folders.start(&["mycrm.json"]);
+    wizard.wait_for("Recover unsaved work?");
+    wizard.send("n");
+    wizard.wait_for("the draft was deleted");
+    assert_eq!(folders.drafts(), Vec::<PathBuf>::new());
+    let screen = wizard.screen();
+    assert!(!screen.contains("My Great CRM"), "{screen}");
+    assert!(!screen.contains("● modified"), "{screen}");
+    wizard.send(CTRL_Q);
+    assert_eq!(wizard.wait_exit(), 0, "nothing to save: Ctrl-Q quits at once");
+    assert_eq!(fs::read_to_string(&path).expect("file"), MYCRM);
+}
+
+/// Changes a value, then sends `signal` well within the half second before the draft would be written:
+/// the wizard writes it on the way out, leaves the terminal as it found it and exits by itself.
+fn a_signal_writes_the_draft_on_the_way_out(signal: &str) {
+    let folders = folders();
+    let path = folders.work.path().join("mycrm.json");
+    fs::write(&path, MYCRM).expect("the manifest");
+    let mut wizard = change_display_name(&folders);
+    // A first draft is written; the last keystroke then comes just before the signal.
+    folders.wait_for_draft_with("My Great CRM");
+    wizard.send(UP);
+    wizard.wait_for("▶ Display name");
+    wizard.send(ENTER);
+    wizard.send(CTRL_U);
+    wizard.send("My Last CRM"); // the editor stays open: killed mid-edit
+    wizard.wait_for("\"display_name\": \"My Last CRM\"");
+    let before: Vec<String> = folders.drafts().iter().map(|d| fs::read_to_string(d).expect("draft")).collect();
+    assert!(
+        before.iter().all(|draft| !draft.contains("My Last CRM")),
+        "the signal must come before the draft of the last change is due; drafts: {before:?}"
+    );
+    let modes = wizard.local_modes();
+    assert!(!has_mode(&modes, "ICANON") && !has_mode(&modes, "ECHO"), "the wizard runs in raw mode: {modes}");
+    wizard.signal(signal);
+
+    let status = wizard.wait_exit_status();
+    assert_eq!(status.signal(), None, "SIG{signal} is handled: the wizard ends by itself ({status:?})");
+    let draft = folders.wait_for_draft_with("My Last CRM");
+    #[cfg(unix)]
+    assert_eq!(mode(&draft), 0o600);
+    assert_eq!(fs::read_to_string(&path).expect("file"), MYCRM, "a signal does not save");
+
+    // The terminal as the wizard found it: main screen, cursor shown, no mouse or paste modes, cooked input.
+    wizard.with_screen(|screen| {
+        assert!(!screen.alternate_screen(), "left the alternate screen");
+        assert!(!screen.hide_cursor(), "the cursor is shown again");
+        assert!(!screen.bracketed_paste(), "bracketed paste is off");
+        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse capture is off");
+    });
+    let modes = wizard.local_modes();
+    assert!(has_mode(&modes, "ICANON") && has_mode(&modes, "ECHO"), "raw mode was left: {modes}");
+    drop(wizard);
+
+    // And the draft is offered back.
+    let mut wizard = folders.start(&["mycrm.json"]);
+    wizard.wait_for("Recover unsaved work?");
+    wizard.wait_for("+     \"display_name\": \"My Last CRM\",");
+    wizard.send("y");
+    wizard.wait_for("recovered your unsaved work");
+    wizard.send(CTRL_Q);
+    wizard.wait_for("Unsaved changes");
+    wizard.send("q");
+    assert_eq!(wizard.wait_exit(), 0);
+    assert_eq!(folders.drafts(), Vec::<PathBuf>::new(), "quitting without saving throws the work away");
+}
+
+#[test]
+fn sigterm_writes_the_draft_on_the_way_out_and_restores_the_terminal() {
+    a_signal_writes_the_draft_on_the_way_out("TERM");
+}
+
+#[test]
+fn sighup_writes_the_draft_on_the_way_out_and_restores_the_terminal() {
+    a_signal_writes_the_draft_on_the_way_out("HUP");
+}
+
+#[test]
+fn the_start_screen_offers_the_draft_of_a_new_manifest_and_restores_it() {
+    let folders = folders();
+    let mut wizard = folders.start(&[]);
+    wizard.wait_for("▶ New blank manifest");
+    wizard.send(ENTER);
+    wizard.wait_for("▶ Name");
+    wizard.send(ENTER);
+    wizard.send("zendesk-lite");
+    wizard.send(ENTER);
+    wizard.wait_for("\"name\": \"zendesk-lite\"");
+    let draft = folders.wait_for_draft_with("zendesk-lite");
+    #[cfg(unix)]
+    assert_eq!(mode(&draft), 0o600);
+    wizard.signal("KILL");
+    wizard.wait_exit_status();
+    drop(wizard);
+
+    let mut wizard = folders.start(&[]);
+    wizard.wait_for("Recover unsaved work: new manifest (from");
+    let screen = wizard.screen();
+    let first = screen.lines().find(|line| line.contains("▶")).unwrap_or_default();
+    assert!(first.contains("Recover unsaved work"), "unsaved work comes first: {screen}");
+    wizard.send(ENTER);
+    wizard.wait_for("recovered your unsaved work");
+    let screen = wizard.screen();
+    let row = screen.lines().find(|line| line.contains("Name")).expect("the Name row");
+    assert!(row.contains("zendesk-lite"), "the typed name is back: {screen}");
+
+    // Saving it asks for a path named after it, then removes the draft.
+    wizard.send(CTRL_S);
+    wizard.wait_for("Save as");
+    wizard.wait_for("zendesk-lite.json");
+    wizard.send(ENTER);
+    wizard.wait_for("Save with problems?");
+    wizard.send("y");
+    wizard.wait_for("saved zendesk-lite.json");
+    wizard.send(CTRL_Q);
+    assert_eq!(wizard.wait_exit(), 0);
+    let saved = fs::read_to_string(folders.work.path().join("zendesk-lite.json")).expect("saved");
+    assert!(saved.contains("\"name\": \"zendesk-lite\""), "{saved}");
+    assert_eq!(folders.drafts(), Vec::<PathBuf>::new(), "the recovered draft is removed once saved");
+}
+
+/// Waits until a save ended: saved (no longer modified), or stopped by a question; gives the screen then.
+/// A question is answered with Esc (not saved).
+fn wait_for_save_outcome(wizard: &mut Session) -> String {
+    wizard.wait_until("the save to end", |screen| {
+        !screen.contains("● modified")
+            || screen.contains("The file changed on disk")
+            || screen.contains("Save with problems?")
+    });
+    let screen = wizard.screen();
+    if screen.contains("● modified") {
+        wizard.escape("not saved");
+    }
+    screen
+}
+
+/// Quits, throwing away what is not saved.
+fn quit(wizard: &mut Session) {
+    let modified = wizard.screen().contains("● modified");
+    wizard.send(CTRL_Q);
+    if modified {
+        wizard.wait_for("Unsaved changes");
+        wizard.send("q");
+    }
+    wizard.wait_exit();
+}
+
+/// Leaves a draft of `proj/mycrm.json` (opened as `mycrm.json` from `proj`) by killing the wizard.
+fn killed_in_proj(folders: &Folders) -> PathBuf {
+    let proj = folders.work.path().join("proj");
+    fs::create_dir(&proj).expect("a project folder");
+    fs::write(proj.join("mycrm.json"), MYCRM).expect("the manifest");
+    let mut wizard = Session::start(&["mycrm.json"], &proj, folders.data.path());
+    change_display_name_in(&mut wizard);
+    folders.wait_for_draft_with("My Great CRM");
+    wizard.signal("KILL");
+    wizard.wait_exit_status();
+    proj
+}
+
+#[test]
+fn a_draft_is_recovered_into_its_own_file_whatever_path_names_that_file() {
+    let folders = folders();
+    let proj = killed_in_proj(&folders);
+
+    // The same file, named from its parent folder.
+    let mut wizard = folders.start(&["proj/mycrm.json"]);
+    wizard.wait_for("Recover unsaved work?");
+    wizard.wait_for("+     \"display_name\": \"My Great CRM\",");
+    wizard.send("y");
+    wizard.wait_for("recovered your unsaved work");
+    wizard.send(CTRL_S);
+    let screen = wait_for_save_outcome(&mut wizard);
+    quit(&mut wizard);
+    assert!(
+        !folders.work.path().join("mycrm.json").exists(),
+        "no copy is written in the folder the wizard started in:\n{screen}"
+    );
+    assert!(screen.contains("saved proj/mycrm.json"), "saved where it was opened, without questions:\n{screen}");
+    let expected = MYCRM.replace("\"display_name\": \"My CRM\"", "\"display_name\": \"My Great CRM\"");
+    assert_eq!(fs::read_to_string(proj.join("mycrm.json")).expect("the file"), expected);
+    assert_eq!(folders.drafts(), Vec::<PathBuf>::new(), "the recovered draft is removed once saved");
+}
+
+#[test]
+fn the_start_screen_recovers_a_files_draft_into_that_file_from_any_folder() {
+    let folders = folders();
+    let proj = killed_in_proj(&folders);
+    // Another folder with a manifest of the same name, unrelated to the draft.
+    let other = folders.work.path().join("other");
+    fs::create_dir(&other).expect("another folder");
+    let unrelated = MYCRM.replace("\"display_name\": \"My CRM\"", "\"display_name\": \"Other CRM\"");
+    fs::write(other.join("mycrm.json"), &unrelated).expect("an unrelated manifest");
+
+    let mut wizard = Session::start(&[], &other, folders.data.path());
+    wizard.wait_for("▶ Recover unsaved work: ");
+    wizard.send(ENTER);
+    wizard.wait_for("recovered your unsaved work");
+    wizard.send(CTRL_S);
+    wait_for_save_outcome(&mut wizard);
+    quit(&mut wizard);
+    assert_eq!(
+        fs::read_to_string(other.join("mycrm.json")).expect("file"),
+        unrelated,
+        "the unrelated file is untouched"
+    );
+    let expected = MYCRM.replace("\"display_name\": \"My CRM\"", "\"display_name\": \"My Great CRM\"");
+    assert_eq!(fs::read_to_string(proj.join("mycrm.json")).expect("file"), expected, "the work reached its file");
+    assert_eq!(folders.drafts(), Vec::<PathBuf>::new(), "the recovered draft is removed once saved");
+}

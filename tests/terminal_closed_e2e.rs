@@ -1,0 +1,77 @@
+//! Closing the terminal window under the wizard: it must end by itself (not spin on the dead
+//! terminal) and keep the unsaved work as a draft. tmux plays the terminal that goes away.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const BINARY: &str = env!("CARGO_BIN_EXE_integration-wizard");
+
+fn tmux(socket: &str, args: &[&str]) -> String {
+    let output =
+        Command::new("tmux").arg("-L").arg(socket).args(args).output().expect("tmux runs (the CI script installs it)");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn wait_until(what: &str, done: impl Fn() -> bool) {
+    let start = Instant::now();
+    while !done() {
+        assert!(start.elapsed() < Duration::from_secs(10), "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn drafts(data: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(data.join("drafts"))
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn closing_the_terminal_ends_the_wizard_and_keeps_the_draft() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let data = folder.path().join("data");
+    let manifest = folder.path().join("mycrm.json");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/examples/mycrm.json"), &manifest).expect("copy example");
+    let socket = format!("iw-test-{}", std::process::id());
+    let command = format!(
+        "cd '{}' && INTEGRATION_WIZARD_DATA_DIR='{}' exec '{BINARY}' mycrm.json",
+        folder.path().display(),
+        data.display()
+    );
+    tmux(&socket, &["new-session", "-d", "-x", "100", "-y", "30", &command]);
+    let screen = || tmux(&socket, &["capture-pane", "-p"]);
+    wait_until("the wizard's first screen", || screen().contains("Display name"));
+    let pid: u32 = tmux(&socket, &["list-panes", "-F", "#{pane_pid}"]).trim().parse().expect("the wizard's pid");
+    tmux(&socket, &["send-keys", "Down", "Enter"]);
+    tmux(&socket, &["send-keys", "-l", " Plus"]);
+    wait_until("the draft", || !drafts(&data).is_empty());
+
+    tmux(&socket, &["kill-server"]);
+    let alive = || {
+        Path::new(&format!("/proc/{pid}")).exists()
+            && !std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default().contains(") Z ")
+    };
+    let start = Instant::now();
+    while alive() && start.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let still_running = alive();
+    if still_running {
+        let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+    }
+    assert!(!still_running, "the wizard kept running after its terminal closed");
+    let draft = std::fs::read_to_string(&drafts(&data)[0]).expect("the draft");
+    assert!(draft.contains("My CRM Plus"), "the draft keeps the edit: {draft}");
+    assert_eq!(
+        std::fs::read_to_string(&manifest).expect("file"),
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/examples/mycrm.json")).expect("example"),
+        "the file itself is untouched"
+    );
+}
