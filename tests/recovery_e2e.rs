@@ -7,65 +7,9 @@ mod pty;
 use pty::*;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 /// The bundled example, already in the tool's layout (SPEC §2.2).
 const MYCRM: &str = include_str!("../assets/examples/mycrm.json");
-
-/// How long a draft may take to appear: it is written half a second after a change.
-const DRAFT_WAIT: Duration = Duration::from_secs(3);
-
-/// A folder to start the wizard in, and one for its own files (recent files, drafts).
-struct Folders {
-    work: tempfile::TempDir,
-    data: tempfile::TempDir,
-}
-
-fn folders() -> Folders {
-    Folders { work: tempfile::tempdir().expect("a work folder"), data: tempfile::tempdir().expect("a data folder") }
-}
-
-impl Folders {
-    fn start(&self, args: &[&str]) -> Session {
-        Session::start(args, self.work.path(), self.data.path())
-    }
-
-    fn drafts_dir(&self) -> PathBuf {
-        self.data.path().join("drafts")
-    }
-
-    /// The draft files in the data folder, sorted. Not the temporary file of a draft being written
-    /// (`.integration-wizard-….tmp`, renamed to the draft once complete).
-    fn drafts(&self) -> Vec<PathBuf> {
-        let mut drafts: Vec<PathBuf> = match fs::read_dir(self.drafts_dir()) {
-            Ok(entries) => entries
-                .map(|entry| entry.expect("entry").path())
-                .filter(|path| path.extension().is_some_and(|extension| extension == "json"))
-                .collect(),
-            Err(_) => Vec::new(),
-        };
-        drafts.sort();
-        drafts
-    }
-
-    /// Polls until exactly one draft exists and its text contains `text`; gives its path.
-    fn wait_for_draft_with(&self, text: &str) -> PathBuf {
-        let start = Instant::now();
-        loop {
-            if let [draft] = self.drafts().as_slice()
-                && fs::read_to_string(draft).is_ok_and(|contents| contents.contains(text))
-            {
-                return draft.clone();
-            }
-            assert!(
-                start.elapsed() < DRAFT_WAIT,
-                "no draft holding {text:?} after {DRAFT_WAIT:?}; drafts: {:?}",
-                self.drafts().iter().map(|d| (d, fs::read_to_string(d).unwrap_or_default())).collect::<Vec<_>>()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
 
 #[cfg(unix)]
 fn mode(path: &Path) -> u32 {

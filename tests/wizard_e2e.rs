@@ -48,30 +48,6 @@ const EXPECTED: &str = r#"{
 }
 "#;
 
-/// A folder to start the wizard in, and one for its own files (recent files, drafts).
-struct Folders {
-    work: tempfile::TempDir,
-    data: tempfile::TempDir,
-}
-
-fn folders() -> Folders {
-    Folders { work: tempfile::tempdir().expect("a work folder"), data: tempfile::tempdir().expect("a data folder") }
-}
-
-impl Folders {
-    fn start(&self, args: &[&str]) -> Session {
-        Session::start(args, self.work.path(), self.data.path())
-    }
-
-    /// The drafts of unsaved work left in the data folder.
-    fn drafts(&self) -> Vec<std::ffi::OsString> {
-        match fs::read_dir(self.data.path().join("drafts")) {
-            Ok(entries) => entries.map(|entry| entry.expect("entry").file_name()).collect(),
-            Err(_) => Vec::new(),
-        }
-    }
-}
-
 /// Edits the focused one-line (or, with `finish` = TAB, multi-line) text: Enter, the text, then `finish`.
 fn fill(session: &mut Session, text: &str, finish: &str) {
     session.send(ENTER);
@@ -156,7 +132,7 @@ fn a_new_manifest_typed_in_from_the_seed_page_is_saved_exactly() {
     let leftovers: Vec<_> =
         fs::read_dir(folders.work.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
     assert_eq!(leftovers, ["mycrm.json"], "no temporary file is left behind");
-    assert_eq!(folders.drafts(), Vec::<std::ffi::OsString>::new(), "saved work leaves no draft");
+    assert_eq!(folders.drafts(), Vec::<std::path::PathBuf>::new(), "saved work leaves no draft");
 }
 
 #[test]
@@ -204,7 +180,7 @@ fn quitting_with_unsaved_changes_asks_and_q_leaves_the_file_alone() {
     assert_eq!(wizard.wait_exit(), 0);
     assert_eq!(fs::read_to_string(&path).expect("file"), EXPECTED);
     assert!(!folders.work.path().join("mycrm.json.bak").exists());
-    assert_eq!(folders.drafts(), Vec::<std::ffi::OsString>::new(), "work thrown away leaves no draft");
+    assert_eq!(folders.drafts(), Vec::<std::path::PathBuf>::new(), "work thrown away leaves no draft");
 }
 
 #[test]

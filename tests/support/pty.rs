@@ -3,7 +3,7 @@
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -205,4 +205,59 @@ impl Drop for Session {
 fn framed(screen: &str) -> String {
     let lines: Vec<String> = screen.lines().map(|line| format!("|{line}")).collect();
     lines.join("\n")
+}
+
+/// How long a draft may take to appear: it is written half a second after a change.
+const DRAFT_WAIT: Duration = Duration::from_secs(3);
+
+/// A folder to start the wizard in, and one for its own files (recent files, drafts).
+pub struct Folders {
+    pub work: tempfile::TempDir,
+    pub data: tempfile::TempDir,
+}
+
+pub fn folders() -> Folders {
+    Folders { work: tempfile::tempdir().expect("a work folder"), data: tempfile::tempdir().expect("a data folder") }
+}
+
+impl Folders {
+    pub fn start(&self, args: &[&str]) -> Session {
+        Session::start(args, self.work.path(), self.data.path())
+    }
+
+    pub fn drafts_dir(&self) -> PathBuf {
+        self.data.path().join("drafts")
+    }
+
+    /// The draft files in the data folder, sorted. Not the temporary file of a draft being written
+    /// (`.integration-wizard-….tmp`, renamed to the draft once complete).
+    pub fn drafts(&self) -> Vec<PathBuf> {
+        let mut drafts: Vec<PathBuf> = match std::fs::read_dir(self.drafts_dir()) {
+            Ok(entries) => entries
+                .map(|entry| entry.expect("entry").path())
+                .filter(|path| path.extension().is_some_and(|extension| extension == "json"))
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        drafts.sort();
+        drafts
+    }
+
+    /// Polls until exactly one draft exists and its text contains `text`; gives its path.
+    pub fn wait_for_draft_with(&self, text: &str) -> PathBuf {
+        let start = Instant::now();
+        loop {
+            if let [draft] = self.drafts().as_slice()
+                && std::fs::read_to_string(draft).is_ok_and(|contents| contents.contains(text))
+            {
+                return draft.clone();
+            }
+            assert!(
+                start.elapsed() < DRAFT_WAIT,
+                "no draft holding {text:?} after {DRAFT_WAIT:?}; drafts: {:?}",
+                self.drafts().iter().map(|d| (d, std::fs::read_to_string(d).unwrap_or_default())).collect::<Vec<_>>()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
 }
