@@ -137,3 +137,14 @@ fn a_multi_line_paste_into_a_one_line_field_stays_in_it() {
     let name = app.doc.manifest.integration().and_then(|i| i.name.as_str()).map(str::to_owned);
     assert_eq!(name.as_deref(), Some("my crm plus"));
 }
+
+#[test]
+fn a_name_from_the_file_cannot_break_a_message_line() {
+    // Found by fuzzing: a "did you mean" suggestion quoted an authentication field's name raw.
+    let text = br#"{"integration": {"authentication_configuration": [{"field_name": "acc\nount"}, {"field_name": "x", "format": "{{account}}"}]}}"#;
+    let checked = check(text);
+    let suggestion =
+        checked.diagnostics.iter().find(|d| d.code == "unknown-template-field").expect("the reference is reported");
+    assert!(suggestion.message.contains("did you mean acc\\nount?"), "{}", suggestion.message);
+    assert!(checked.diagnostics.iter().all(|d| !d.message.contains('\n')));
+}

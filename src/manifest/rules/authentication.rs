@@ -8,7 +8,7 @@ use super::findings::Findings;
 use super::keys;
 use super::message::{one_of, quote};
 use super::place::Place;
-use super::suggest::closest;
+use super::suggest::did_you_mean;
 use super::templates;
 use super::text::Lines;
 use crate::manifest::model::{AuthField, Integration};
@@ -39,10 +39,8 @@ pub(super) fn check_type(
     let kind = AuthenticationType::ALL.into_iter().find(|kind| kind.as_str() == written);
     if kind.is_none() {
         let names = type_names();
-        let advice = match closest(written, names.iter().copied()) {
-            Some(suggestion) => format!("did you mean {suggestion}?"),
-            None => format!("use one of {}", one_of(&names)),
-        };
+        let advice =
+            did_you_mean(written, names.iter().copied()).unwrap_or_else(|| format!("use one of {}", one_of(&names)));
         findings.error(
             UNKNOWN_AUTHENTICATION_TYPE,
             place.key(TYPE_KEY),
@@ -234,10 +232,7 @@ fn check_field_type(findings: &mut Findings, place: Place, field: &AuthField) ->
     let kind = AuthFieldType::ALL.into_iter().find(|kind| kind.as_str() == written);
     if kind.is_none() {
         let names: Vec<&str> = AuthFieldType::ALL.iter().map(|kind| kind.as_str()).collect();
-        let advice = match closest(written, names.iter().copied()) {
-            Some(suggestion) => format!("did you mean {suggestion}?"),
-            None => format!("use {}", one_of(&names)),
-        };
+        let advice = did_you_mean(written, names.iter().copied()).unwrap_or_else(|| format!("use {}", one_of(&names)));
         findings.error(
             UNKNOWN_FIELD_TYPE,
             place.key("type"),

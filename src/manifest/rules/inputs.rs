@@ -6,7 +6,7 @@ use super::findings::Findings;
 use super::keys;
 use super::message::{one_of, quote};
 use super::place::Place;
-use super::suggest::closest;
+use super::suggest::did_you_mean;
 use super::templates;
 use super::text::Lines;
 use crate::manifest::model::ActionInput;
@@ -92,10 +92,7 @@ fn check_type(findings: &mut Findings, place: Place, input: &ActionInput) -> Opt
     let input_type = InputType::ALL.into_iter().find(|kind| kind.as_str() == written);
     if input_type.is_none() {
         let names: Vec<&str> = InputType::ALL.iter().map(|kind| kind.as_str()).collect();
-        let advice = match closest(written, names.iter().copied()) {
-            Some(suggestion) => format!("did you mean {suggestion}?"),
-            None => format!("use {}", one_of(&names)),
-        };
+        let advice = did_you_mean(written, names.iter().copied()).unwrap_or_else(|| format!("use {}", one_of(&names)));
         findings.error(
             UNKNOWN_INPUT_TYPE,
             place.key("type"),

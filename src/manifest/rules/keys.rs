@@ -4,7 +4,7 @@ use super::codes::{BLANK_VALUE, CONTROL_CHARACTER, MISSING_KEY, UNKNOWN_KEY, WRO
 use super::findings::Findings;
 use super::message::{excerpt, quote};
 use super::place::Place;
-use super::suggest::closest;
+use super::suggest::did_you_mean;
 use super::text::{self, Lines};
 use crate::manifest::object::Extra;
 use crate::manifest::slot::{JsonKind, Slot, json_type_name};
@@ -168,9 +168,9 @@ pub(super) fn unknown_keys(findings: &mut Findings, place: Place, extra: &Extra,
     for (key, value) in extra {
         let mut pointer = place.key(key);
         let shown = quote(key);
-        let message = match closest(key, known.iter().copied()) {
-            Some(suggestion) => format!(
-                "unknown key {shown} is kept as it is; check its spelling if Talkdesk should read it (did you mean {suggestion}?)"
+        let message = match did_you_mean(key, known.iter().copied()) {
+            Some(advice) => format!(
+                "unknown key {shown} is kept as it is; check its spelling if Talkdesk should read it ({advice})"
             ),
             None if wrapper_key(place, key) => format!(
                 "{shown} is a wrapper key, so a bare integration document keeps it as an unknown key; to use it, move the integration's keys under \"integration\""

@@ -47,3 +47,11 @@ pub(super) fn one_of(names: &[&str]) -> String {
         [first @ .., last] => format!("{} or {last}", first.join(", ")),
     }
 }
+
+/// `text` as it may stand in a message without quotes: control characters and line separators
+/// escaped, at most the excerpt's length (for names taken from the file).
+pub(super) fn plain(text: &str) -> String {
+    let quoted = quote(text);
+    let inner = &quoted[1..quoted.len() - 1];
+    inner.replace("\\\"", "\"").replace("\\\\", "\\")
+}

@@ -12,6 +12,12 @@ pub(super) fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a s
         .map(|(_, candidate)| candidate)
 }
 
+/// "did you mean X?" for the known name closest to `word`. The name is escaped, as names can come
+/// from the file itself (an authentication field's name), where a line break must not reach the message.
+pub(super) fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    closest(word, candidates).map(|name| format!("did you mean {}?", super::message::plain(name)))
+}
+
 /// The Levenshtein distance between `word` (already lowercase) and `candidate`, in characters.
 fn distance(word: &[char], candidate: &str) -> usize {
     let candidate: Vec<char> = candidate.chars().flat_map(char::to_lowercase).collect();
@@ -40,5 +46,12 @@ mod tests {
         assert_eq!(closest("nmae", keys), Some("name"));
         assert_eq!(closest("x-notes", keys), None);
         assert_eq!(closest("id", ["key"]), None);
+    }
+
+    #[test]
+    fn a_suggested_name_never_breaks_the_line() {
+        let suggestion = super::did_you_mean("account", ["acc\nount"]).expect("a suggestion");
+        assert_eq!(suggestion, "did you mean acc\\nount?");
+        assert!(!suggestion.contains('\n'));
     }
 }

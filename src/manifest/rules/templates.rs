@@ -5,7 +5,7 @@ use super::codes::{UNCLOSED_TEMPLATE, UNKNOWN_COLLECTION, UNKNOWN_TEMPLATE_FIELD
 use super::findings::Findings;
 use super::message::quote;
 use super::place::Place;
-use super::suggest::closest;
+use super::suggest::did_you_mean;
 use crate::manifest::vocabulary::{CONTACT_FIELDS, VALUE_PROVIDERS, collection_fields};
 
 /// Whether `text` is a template rather than a literal value.
@@ -62,17 +62,13 @@ fn value_provider_problem(name: &str) -> Option<(&'static str, String)> {
     match collection_fields(collection) {
         Some(fields) if fields.contains(&field) => None,
         Some(fields) => {
-            let advice = match closest(field, fields.iter().copied()) {
-                Some(suggestion) => format!("did you mean {suggestion}?"),
-                None => format!("use one of {}", fields.join(", ")),
-            };
+            let advice = did_you_mean(field, fields.iter().copied())
+                .unwrap_or_else(|| format!("use one of {}", fields.join(", ")));
             Some((UNKNOWN_VALUE_PROVIDER, format!("is not a field of the {collection} collection; {advice}")))
         }
         None => {
-            let advice = match closest(collection, VALUE_PROVIDERS.iter().map(|(known, _)| *known)) {
-                Some(suggestion) => format!("did you mean {suggestion}?"),
-                None => "use contact, e.g. {{contact.email}}".to_owned(),
-            };
+            let advice = did_you_mean(collection, VALUE_PROVIDERS.iter().map(|(known, _)| *known))
+                .unwrap_or_else(|| "use contact, e.g. {{contact.email}}".to_owned());
             Some((
                 UNKNOWN_COLLECTION,
                 format!("uses the collection {}, which Talkdesk does not provide; {advice}", quote(collection)),
@@ -92,12 +88,9 @@ pub(super) fn check_field_references(findings: &mut Findings, place: Place, text
         if field_names.contains(&name) {
             return;
         }
-        let advice = match closest(name, field_names.iter().copied()) {
-            Some(suggestion) => format!("did you mean {suggestion}?"),
-            None => {
-                "write the field_name of one of the integration's authentication fields, e.g. {{account}}".to_owned()
-            }
-        };
+        let advice = did_you_mean(name, field_names.iter().copied()).unwrap_or_else(|| {
+            "write the field_name of one of the integration's authentication fields, e.g. {{account}}".to_owned()
+        });
         findings.warning(
             UNKNOWN_TEMPLATE_FIELD,
             place.key("format"),
