@@ -199,6 +199,10 @@ fn the_start_screen_offers_the_draft_of_a_new_manifest_and_restores_it() {
     let first = screen.lines().find(|line| line.contains("▶")).unwrap_or_default();
     assert!(first.contains("Recover unsaved work"), "unsaved work comes first: {screen}");
     wizard.send(ENTER);
+    // The panel says what the draft holds before anything is restored.
+    wizard.wait_for("Recover unsaved work?");
+    wizard.wait_for("What it changes:");
+    wizard.send("y");
     wizard.wait_for("recovered your unsaved work");
     let screen = wizard.screen();
     let row = screen.lines().find(|line| line.contains("Name")).expect("the Name row");
@@ -295,6 +299,10 @@ fn the_start_screen_recovers_a_files_draft_into_that_file_from_any_folder() {
     let mut wizard = Session::start(&[], &other, folders.data.path());
     wizard.wait_for("▶ Recover unsaved work: ");
     wizard.send(ENTER);
+    // The panel says what the draft holds before anything is restored.
+    wizard.wait_for("Recover unsaved work?");
+    wizard.wait_for("What it changes:");
+    wizard.send("y");
     wizard.wait_for("recovered your unsaved work");
     wizard.send(CTRL_S);
     wait_for_save_outcome(&mut wizard);

@@ -81,6 +81,12 @@ pub enum Action {
         path: PathBuf,
         result: Result<Box<Opened>, String>,
     },
+    /// Ask whether to recover a draft, showing what it changes (after its file was loaded, if any).
+    OfferDraft {
+        key: crate::storage::drafts::DraftKey,
+        draft: Box<crate::storage::drafts::Draft>,
+        differences: Vec<String>,
+    },
     /// Put a draft's work in place of the manifest (after the file it belongs to was loaded, if any).
     RestoreDraft(Box<crate::storage::drafts::Draft>),
 }

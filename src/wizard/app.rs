@@ -43,7 +43,7 @@ pub enum Effect {
     /// Delete these drafts: the work was saved or discarded.
     DiscardDrafts(Vec<DraftKey>),
     /// Load the draft's file (if it has one), then restore the draft over it.
-    Recover(Box<Draft>),
+    Recover(DraftKey, Box<Draft>),
     /// Read the manifest at `path`; answered by `Action::Loaded`.
     Open(PathBuf),
     /// Leave the wizard.
@@ -250,6 +250,7 @@ impl App {
             Action::Saved { path, result } => self.saved(path, result, &mut effects),
             Action::Loaded { path, result } => self.loaded(path, result),
             Action::RestoreDraft(draft) => self.restore_draft(*draft),
+            Action::OfferDraft { key, draft, differences } => self.offer_draft(key, *draft, differences),
             action if self.overlay.is_some() => self.update_overlay(action, &mut effects),
             action if self.screen == Screen::Start => self.update_start(action, &mut effects),
             action if self.filter.as_ref().is_some_and(|filter| filter.typing) => {
@@ -302,10 +303,7 @@ impl App {
                 self.overlay = Some(Overlay::Prompt { purpose: PromptPurpose::Open, input: Input::default() });
             }
             StartItem::Recent(path) => effects.push(Effect::Open(path)),
-            StartItem::Draft(key, draft) => {
-                self.recovered.push(key);
-                effects.push(Effect::Recover(draft));
-            }
+            StartItem::Draft(key, draft) => effects.push(Effect::Recover(key, draft)),
         }
     }
 
@@ -1207,10 +1205,12 @@ impl App {
                 self.quit_after_save = false;
                 self.status = Some("not saved: the file changed on disk".into());
             }
-            (Overlay::Recover { draft, .. }, Action::Answer('y') | Action::Activate) => {
+            (Overlay::Recover { key, draft, .. }, Action::Answer('y') | Action::Activate) => {
+                self.recovered.push(key);
                 self.restore_draft(*draft);
             }
             (Overlay::Recover { key, .. }, Action::Answer('n')) => {
+                self.start_items.retain(|item| !matches!(item, StartItem::Draft(known, _) if *known == key));
                 effects.push(Effect::DiscardDrafts(vec![key]));
                 self.status = Some("the draft was deleted".into());
             }

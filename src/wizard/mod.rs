@@ -232,12 +232,15 @@ fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>
                     keys.iter().for_each(drafts::remove);
                     drafts.written = Some(app.doc.generation);
                 }
-                Effect::Recover(draft) => {
+                Effect::Recover(key, draft) => {
+                    let mut on_disk = String::new();
                     if let Some(path) = draft.path.as_ref().filter(|path| path.exists()) {
+                        on_disk = std::fs::read_to_string(path).unwrap_or_default();
                         let result = load(path).map(Box::new);
                         next.extend(app.update(Action::Loaded { path: path.clone(), result }));
                     }
-                    next.extend(app.update(Action::RestoreDraft(draft)));
+                    let differences = drafts::differences(&on_disk, &draft.manifest, 12);
+                    next.extend(app.update(Action::OfferDraft { key, draft, differences }));
                 }
             }
         }
