@@ -148,3 +148,14 @@ fn a_name_from_the_file_cannot_break_a_message_line() {
     assert!(suggestion.message.contains("did you mean acc\\nount?"), "{}", suggestion.message);
     assert!(checked.diagnostics.iter().all(|d| !d.message.contains('\n')));
 }
+
+#[test]
+fn a_legacy_field_name_cannot_break_its_note() {
+    // Found by fuzzing: the legacy-shape note quoted the field's key raw.
+    let checked = check(br#"{"integration": {"authentication_configuration": [{"acc\nount": {}}, {"a/b": {}}]}}"#);
+    let notes: Vec<_> = checked.diagnostics.iter().filter(|d| d.code == "legacy-shape").collect();
+    assert_eq!(notes.len(), 2);
+    assert!(notes.iter().all(|d| !d.message.chars().any(char::is_control)), "{notes:?}");
+    assert!(notes[0].message.contains("acc\\nount"));
+    assert!(notes[1].message.contains("\"a/b\""), "a / is shown as written: {}", notes[1].message);
+}

@@ -1,6 +1,6 @@
 //! Reading a manifest from bytes: every shape of SPEC §2.1, broken values kept, and notes on what a save will change.
 
-use super::diagnostic::{Diagnostic, escape_token};
+use super::diagnostic::Diagnostic;
 use super::model::{Integration, List, Manifest, Shape, Wrapper};
 use super::slot::{JsonKind, Slot};
 use super::vocabulary::{AuthFieldType, AuthenticationType, InputType};
@@ -192,9 +192,10 @@ fn upgrade_legacy(fields: &mut List<super::model::AuthField>, list: &str, notes:
         notes.push(Diagnostic::warning(
             "legacy-shape",
             format!("{list}/{index}"),
+            // The name comes from the file: escaped, so it cannot break the message's line.
             format!(
-                "field \"{name}\" uses the legacy shape {{\"{}\": {{...}}}}; the next save writes it as {{\"field_name\": \"{name}\", ...}}",
-                escape_token(&name)
+                "field \"{shown}\" uses the legacy shape {{\"{shown}\": {{...}}}}; the next save writes it as {{\"field_name\": \"{shown}\", ...}}",
+                shown = name.escape_debug()
             ),
         ));
         *slot = upgraded;
