@@ -8,7 +8,7 @@ use super::findings::Findings;
 use super::keys;
 use super::message::{one_of, quote};
 use super::place::Place;
-use super::suggest::did_you_mean;
+
 use super::templates;
 use super::text::Lines;
 use crate::manifest::model::{AuthField, Integration};
@@ -33,21 +33,16 @@ pub(super) fn check_type(
     place: Place,
     integration: &Integration,
 ) -> Option<AuthenticationType> {
-    let hint = format!("add one of {}", one_of(&type_names()));
-    let written =
-        keys::required_string(findings, place, TYPE_KEY, &integration.authentication_type, Lines::One, &hint)?;
-    let kind = AuthenticationType::ALL.into_iter().find(|kind| kind.as_str() == written);
-    if kind.is_none() {
-        let names = type_names();
-        let advice =
-            did_you_mean(written, names.iter().copied()).unwrap_or_else(|| format!("use one of {}", one_of(&names)));
-        findings.error(
-            UNKNOWN_AUTHENTICATION_TYPE,
-            place.key(TYPE_KEY),
-            format!("authentication_type {} is not a type Talkdesk knows; {advice}", quote(written)),
-        );
-    }
-    kind
+    let names = type_names();
+    let hint = format!("add one of {}", one_of(&names));
+    let choice = keys::Choice {
+        key: TYPE_KEY,
+        values: &names,
+        hint: &hint,
+        code: UNKNOWN_AUTHENTICATION_TYPE,
+        what: "a type Talkdesk knows",
+    };
+    keys::required_choice(findings, place, &integration.authentication_type, choice).and_then(AuthenticationType::parse)
 }
 
 /// Checks `authentication_configuration` against the type (`None` when the type is missing or
@@ -221,25 +216,15 @@ fn check_field<'m>(
 
 /// Checks an authentication field's `type` and gives it when it is one of the three.
 fn check_field_type(findings: &mut Findings, place: Place, field: &AuthField) -> Option<AuthFieldType> {
-    let written = keys::required_string(
-        findings,
-        place,
-        "type",
-        &field.field_type,
-        Lines::One,
-        "add input (typed by the user), password (typed and masked) or oauth (from the OAuth authority)",
-    )?;
-    let kind = AuthFieldType::ALL.into_iter().find(|kind| kind.as_str() == written);
-    if kind.is_none() {
-        let names: Vec<&str> = AuthFieldType::ALL.iter().map(|kind| kind.as_str()).collect();
-        let advice = did_you_mean(written, names.iter().copied()).unwrap_or_else(|| format!("use {}", one_of(&names)));
-        findings.error(
-            UNKNOWN_FIELD_TYPE,
-            place.key("type"),
-            format!("type {} is not an authentication field type; {advice}", quote(written)),
-        );
-    }
-    kind
+    let names = AuthFieldType::ALL.map(AuthFieldType::as_str);
+    let choice = keys::Choice {
+        key: "type",
+        values: &names,
+        hint: "add input (typed by the user), password (typed and masked) or oauth (from the OAuth authority)",
+        code: UNKNOWN_FIELD_TYPE,
+        what: "an authentication field type",
+    };
+    keys::required_choice(findings, place, &field.field_type, choice).and_then(AuthFieldType::parse)
 }
 
 /// A field name ending in password, secret, token or api_key, in any letter case.

@@ -4,9 +4,9 @@ use super::codes::{DUPLICATE_INPUT_KEY, INPUT_NOT_OBJECT, UNKNOWN_INPUT_TYPE};
 use super::defaults;
 use super::findings::Findings;
 use super::keys;
-use super::message::{one_of, quote};
+use super::message::quote;
 use super::place::Place;
-use super::suggest::did_you_mean;
+
 use super::templates;
 use super::text::Lines;
 use crate::manifest::model::ActionInput;
@@ -81,23 +81,13 @@ fn check_input<'m>(findings: &mut Findings, place: Place, input: &'m ActionInput
 ///
 /// Reading already wrote recognised types in lowercase, so the written form is compared exactly.
 fn check_type(findings: &mut Findings, place: Place, input: &ActionInput) -> Option<InputType> {
-    let written = keys::required_string(
-        findings,
-        place,
-        "type",
-        &input.input_type,
-        Lines::One,
-        "add one of text, textarea, number, tel, url, datetime or select",
-    )?;
-    let input_type = InputType::ALL.into_iter().find(|kind| kind.as_str() == written);
-    if input_type.is_none() {
-        let names: Vec<&str> = InputType::ALL.iter().map(|kind| kind.as_str()).collect();
-        let advice = did_you_mean(written, names.iter().copied()).unwrap_or_else(|| format!("use {}", one_of(&names)));
-        findings.error(
-            UNKNOWN_INPUT_TYPE,
-            place.key("type"),
-            format!("type {} is not an input type; {advice}", quote(written)),
-        );
-    }
-    input_type
+    let names = InputType::ALL.map(InputType::as_str);
+    let choice = keys::Choice {
+        key: "type",
+        values: &names,
+        hint: "add one of text, textarea, number, tel, url, datetime or select",
+        code: UNKNOWN_INPUT_TYPE,
+        what: "an input type",
+    };
+    keys::required_choice(findings, place, &input.input_type, choice).and_then(InputType::parse)
 }

@@ -2,7 +2,7 @@
 
 use super::codes::{BLANK_VALUE, CONTROL_CHARACTER, MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE};
 use super::findings::Findings;
-use super::message::{excerpt, quote};
+use super::message::{excerpt, one_of, quote};
 use super::place::Place;
 use super::suggest::did_you_mean;
 use super::text::{self, Lines};
@@ -195,4 +195,40 @@ pub(super) fn unknown_keys(findings: &mut Findings, place: Place, extra: &Extra,
 /// A wrapper key found in a bare integration document, where reading keeps it as the integration's.
 fn wrapper_key(place: Place, key: &str) -> bool {
     matches!(place, Place::Integration("")) && crate::manifest::model::Wrapper::KEYS.contains(&key)
+}
+
+/// A required key whose value must be one of a fixed set (a type).
+pub(super) struct Choice<'a> {
+    pub key: &'static str,
+    /// The accepted values, as written.
+    pub values: &'a [&'static str],
+    /// What to add when the key is missing or blank.
+    pub hint: &'a str,
+    /// The code of a value outside the set.
+    pub code: &'static str,
+    /// What the value should be, for the message ("an input type").
+    pub what: &'a str,
+}
+
+/// Checks a required choice and gives the value when it is one of the set. Reading already wrote
+/// recognised values in lowercase, so values are compared exactly: a manifest built in memory with
+/// another spelling is reported rather than silently accepted.
+pub(super) fn required_choice(
+    findings: &mut Findings,
+    place: Place,
+    slot: &Slot<String>,
+    choice: Choice,
+) -> Option<&'static str> {
+    let written = required_string(findings, place, choice.key, slot, Lines::One, choice.hint)?;
+    let value = choice.values.iter().copied().find(|value| *value == written);
+    if value.is_none() {
+        let advice = did_you_mean(written, choice.values.iter().copied())
+            .unwrap_or_else(|| format!("use one of {}", one_of(choice.values)));
+        findings.error(
+            choice.code,
+            place.key(choice.key),
+            format!("{} {} is not {}; {advice}", choice.key, quote(written), choice.what),
+        );
+    }
+    value
 }
