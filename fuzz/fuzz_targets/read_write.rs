@@ -3,8 +3,7 @@
 //!
 //! For any input:
 //! - `check` does not panic, and every diagnostic's message is non-empty and on one line (no
-//!   control characters, no U+2028/U+2029, which `rules::message::quote` also treats as line breaks;
-//!   the legacy-shape note is exempt unless FUZZ_STRICT=1, see `assert_one_line`);
+//!   control characters, no U+2028/U+2029, which `rules::message::quote` also treats as line breaks);
 //! - when the input was read as a manifest, every diagnostic has a position inside the source
 //!   (`locate_all` finds at least the root for every pointer of a document that parsed).
 //!
@@ -60,7 +59,6 @@ fuzz_target!(|bytes: &[u8]| {
         assert!(position.is_some(), "pointer {pointer:?} not found at all in the written text:\n{text}");
     }
 });
-
 
 fn assert_one_line(diagnostic: &Diagnostic) {
     let message = &diagnostic.message;

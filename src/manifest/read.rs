@@ -194,8 +194,8 @@ fn upgrade_legacy(fields: &mut List<super::model::AuthField>, list: &str, notes:
             format!("{list}/{index}"),
             // The name comes from the file: escaped, so it cannot break the message's line.
             format!(
-                "field \"{shown}\" uses the legacy shape {{\"{shown}\": {{...}}}}; the next save writes it as {{\"field_name\": \"{shown}\", ...}}",
-                shown = name.escape_debug()
+                "field {shown} uses the legacy shape {{{shown}: {{...}}}}; the next save writes it as {{\"field_name\": {shown}, ...}}",
+                shown = super::rules::message::quote(&name)
             ),
         ));
         *slot = upgraded;

@@ -7,7 +7,7 @@ const EXCERPT_CHARS: usize = 40;
 
 /// `text` in double quotes, cut after 40 characters, with quotes, backslashes and control
 /// characters escaped so that a message stays on one line and prints safely in a terminal.
-pub(super) fn quote(text: &str) -> String {
+pub(crate) fn quote(text: &str) -> String {
     let mut quoted = String::with_capacity(text.len().min(EXCERPT_CHARS * 2) + 4);
     quoted.push('"');
     for (count, character) in text.chars().enumerate() {

@@ -17,7 +17,7 @@ mod findings;
 mod inputs;
 mod integration;
 mod keys;
-mod message;
+pub(crate) mod message;
 mod names;
 mod place;
 mod suggest;
