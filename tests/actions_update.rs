@@ -646,14 +646,7 @@ fn four_actions_one_bad_default() -> App {
 fn enter_on_a_review_finding_about_an_input_format_opens_that_field_and_esc_climbs_back_to_the_review() {
     let mut app = four_actions_one_bad_default();
     let pointer = "/actions/3/inputs/2/format";
-    let finding = app
-        .doc
-        .diagnostics()
-        .iter()
-        .position(|d| d.pointer == pointer)
-        .unwrap_or_else(|| panic!("{:?}", app.doc.diagnostics()));
-    press(&mut app, key(KeyCode::Char('6')));
-    focus_row(&mut app, |row| *row == Row::Finding(finding));
+    let finding = focus_finding(&mut app, pointer);
     let review_focus = app.focus;
     press(&mut app, key(KeyCode::Enter));
     assert_eq!(app.page, Page::Input { action: 3, input: 2 });

@@ -798,11 +798,8 @@ fn mycrm_without_token_display() -> App {
 fn enter_on_a_finding_jumps_to_the_page_and_row_of_its_pointer() {
     let mut app = mycrm_without_token_display();
     let pointer = "/integration/authentication_configuration/1/display";
-    let finding =
-        app.doc.diagnostics().iter().position(|d| d.pointer == pointer).expect("a finding at the missing display");
-    press(&mut app, key(KeyCode::Char('6')));
+    focus_finding(&mut app, pointer);
     assert_eq!(app.rows().len(), app.doc.diagnostics().len(), "one row per finding");
-    focus_row(&mut app, |row| *row == Row::Finding(finding));
     press(&mut app, key(KeyCode::Enter));
     assert_eq!(app.page, Page::AuthField(1));
     assert_eq!(focused_key(&app), Some("display"));
@@ -821,14 +818,7 @@ fn a_finding_inside_an_action_input_opens_the_input_and_esc_climbs_back() {
     broken["actions"][0]["inputs"][2]["key"] = json!("");
     let mut app = opened(&broken.to_string());
     let pointer = "/actions/0/inputs/2/key";
-    let finding = app
-        .doc
-        .diagnostics()
-        .iter()
-        .position(|d| d.pointer == pointer)
-        .unwrap_or_else(|| panic!("{:?}", app.doc.diagnostics()));
-    press(&mut app, key(KeyCode::Char('6')));
-    focus_row(&mut app, |row| *row == Row::Finding(finding));
+    focus_finding(&mut app, pointer);
     press(&mut app, key(KeyCode::Enter));
     assert_eq!(app.page, Page::Input { action: 0, input: 2 });
     assert_eq!(focused_key(&app), Some("key"));

@@ -131,3 +131,16 @@ pub fn screen_text(app: &mut App, width: u16, height: u16) -> String {
         (0..buffer.area.height).map(|y| (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect()).collect();
     lines.join("\n")
 }
+
+/// Goes to Review & save (key `6`) and focuses the finding at `pointer`; gives its index among the findings.
+pub fn focus_finding(app: &mut App, pointer: &str) -> usize {
+    let finding = app
+        .doc
+        .diagnostics()
+        .iter()
+        .position(|d| d.pointer == pointer)
+        .unwrap_or_else(|| panic!("no finding at {pointer}: {:?}", app.doc.diagnostics()));
+    press(app, key(KeyCode::Char('6')));
+    focus_row(app, |row| *row == Row::Finding(finding));
+    finding
+}
