@@ -1,7 +1,7 @@
 //! Printing diagnostics: plain text, one JSON object, or GitHub Actions workflow commands.
 
 use super::Format;
-use crate::manifest::{Diagnostic, Severity};
+use crate::manifest::{Counts, Diagnostic, Severity};
 use serde_json::json;
 
 /// What validation found in one file.
@@ -14,12 +14,12 @@ pub struct FileReport {
 impl FileReport {
     /// How many errors the file has.
     pub fn errors(&self) -> usize {
-        self.diagnostics.iter().filter(|diagnostic| diagnostic.is_error()).count()
+        Counts::of(&self.diagnostics).errors
     }
 
     /// How many warnings the file has.
     pub fn warnings(&self) -> usize {
-        self.diagnostics.len() - self.errors()
+        Counts::of(&self.diagnostics).warnings
     }
 }
 

@@ -1,7 +1,7 @@
 //! Checking a file's bytes end to end: read, validate, and place every diagnostic at its line and column.
 
 use super::position::locate_all;
-use super::{Diagnostic, Manifest, read, validate};
+use super::{Counts, Diagnostic, Manifest, read, validate};
 
 /// The result of checking one manifest's source text.
 #[derive(Debug, Clone)]
@@ -15,12 +15,12 @@ pub struct Checked {
 impl Checked {
     /// How many errors were found.
     pub fn errors(&self) -> usize {
-        self.diagnostics.iter().filter(|diagnostic| diagnostic.is_error()).count()
+        Counts::of(&self.diagnostics).errors
     }
 
     /// How many warnings were found.
     pub fn warnings(&self) -> usize {
-        self.diagnostics.len() - self.errors()
+        Counts::of(&self.diagnostics).warnings
     }
 }
 

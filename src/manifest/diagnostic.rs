@@ -55,6 +55,32 @@ impl Diagnostic {
     }
 }
 
+/// How many errors and warnings a list of diagnostics has.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Counts {
+    /// Counts `diagnostics`.
+    pub fn of<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) -> Self {
+        let mut counts = Counts::default();
+        for diagnostic in diagnostics {
+            counts.add(diagnostic.severity);
+        }
+        counts
+    }
+
+    /// Counts one more finding of `severity`.
+    pub fn add(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+        }
+    }
+}
+
 /// Escapes one reference token of a JSON pointer (RFC 6901: `~` as `~0`, `/` as `~1`).
 pub fn escape_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")

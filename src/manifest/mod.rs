@@ -14,7 +14,7 @@ pub mod vocabulary;
 pub mod write;
 
 pub use check::{Checked, check};
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Counts, Diagnostic, Severity};
 pub use model::{Action, ActionInput, AuthField, Integration, List, Manifest, Shape, Wrapper};
 pub use position::Position;
 pub use read::{Parsed, read};

@@ -180,8 +180,9 @@ fn upgrade_legacy(fields: &mut List<super::model::AuthField>, list: &str, notes:
     for (index, slot) in fields.iter_mut().enumerate() {
         let Slot::Value(field) = slot else { continue };
         let only_one_object = field.extra.len() == 1 && field.extra[0].1.is_object();
-        let no_known_key = *field == super::model::AuthField { extra: field.extra.clone(), ..Default::default() };
-        if !(only_one_object && no_known_key) {
+        // The comparison copies the one unknown key, so it is made only for a likely legacy field.
+        if !(only_one_object && *field == super::model::AuthField { extra: field.extra.clone(), ..Default::default() })
+        {
             continue;
         }
         let (name, inner) = field.extra.remove(0);

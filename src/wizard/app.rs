@@ -9,7 +9,7 @@ use super::overlay::{Overlay, PromptPurpose};
 use super::step::{Page, Step};
 use super::view::layout;
 use crate::manifest::edit::{ListRef, Owner};
-use crate::manifest::{AuthenticationType, Shape, Slot, read, to_json};
+use crate::manifest::{AuthenticationType, Counts, Shape, Slot, read, to_json};
 use crate::storage::drafts::{Draft, DraftKey};
 use std::path::PathBuf;
 use tui_input::Input;
@@ -359,8 +359,7 @@ impl App {
     }
 
     fn problem_summary(&self) -> String {
-        let errors = self.doc.diagnostics().iter().filter(|d| d.is_error()).count();
-        let warnings = self.doc.diagnostics().len() - errors;
+        let Counts { errors, warnings } = Counts::of(self.doc.diagnostics());
         format!("{errors} error(s), {warnings} warning(s)")
     }
 
@@ -1117,7 +1116,7 @@ impl App {
 
     fn confirm_and_save(&mut self, path: PathBuf, effects: &mut Vec<Effect>) {
         let mut reasons = Vec::new();
-        let errors = self.doc.diagnostics().iter().filter(|d| d.is_error()).count();
+        let errors = Counts::of(self.doc.diagnostics()).errors;
         if errors > 0 {
             reasons.push(format!(
                 "it has {errors} error(s): Talkdesk will not accept it until they are fixed (see Review & save)"

@@ -2,25 +2,9 @@
 
 use super::step::{Page, Step};
 use crate::manifest::rules::{Scope, validate_part};
-use crate::manifest::{Diagnostic, Manifest, Parsed, Severity, Shape};
+use crate::manifest::{Counts, Diagnostic, Manifest, Parsed, Shape};
 use std::collections::HashSet;
 use std::path::PathBuf;
-
-/// Problem counts: errors and warnings.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Counts {
-    pub errors: usize,
-    pub warnings: usize,
-}
-
-impl Counts {
-    fn add(&mut self, severity: Severity) {
-        match severity {
-            Severity::Error => self.errors += 1,
-            Severity::Warning => self.warnings += 1,
-        }
-    }
-}
 
 /// A manifest open in the wizard.
 #[derive(Debug, Clone)]
@@ -124,16 +108,14 @@ impl Document {
         match action {
             Some(index) if same_shape && index < self.parts.actions.len() => {
                 self.parts.actions[index] = validate_part(&self.manifest, Scope::Action(index));
+                self.parts.across = validate_part(&self.manifest, Scope::AcrossActions);
             }
             None if same_shape && !pointer.starts_with("/actions") => {
                 self.parts.head = validate_part(&self.manifest, Scope::Head);
+                self.parts.across = validate_part(&self.manifest, Scope::AcrossActions);
             }
-            _ => {
-                self.revalidate();
-                return;
-            }
+            _ => self.parts = Parts::of(&self.manifest),
         }
-        self.parts.across = validate_part(&self.manifest, Scope::AcrossActions);
         self.collect();
     }
 
@@ -186,8 +168,11 @@ impl Document {
             return true;
         }
         // A problem about a whole list or object shows once something inside it was edited.
-        let prefix = format!("{}/", diagnostic.pointer);
-        self.touched.iter().any(|touched| touched.starts_with(&prefix))
+        // (No string is built here: this runs for every finding after every edit.)
+        let pointer = diagnostic.pointer.as_str();
+        self.touched.iter().any(|touched| {
+            touched.len() > pointer.len() && touched.starts_with(pointer) && touched.as_bytes()[pointer.len()] == b'/'
+        })
     }
 
     /// The visible findings exactly at `pointer`.

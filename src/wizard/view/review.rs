@@ -13,8 +13,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 /// Draws the list of problems in the form's place.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let diagnostics = app.doc.diagnostics();
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
+    let crate::manifest::Counts { errors, warnings } = crate::manifest::Counts::of(diagnostics);
     let json_hint = if app.size.0 < super::layout::WIDE && !app.preview_on_narrow { " (p: the JSON)" } else { "" };
     let title = format!(" Review & save: {errors} error(s), {warnings} warning(s){json_hint} ");
     frame.render_widget(Block::bordered().title(Span::styled(title, app.theme.title())), area);
