@@ -85,6 +85,7 @@ fn keystroke(c: &mut Criterion) {
     group.bench_function("type in an action name + redraw", |b| {
         b.iter(|| {
             app.update(Action::Edit(InputRequest::InsertChar('x')));
+            app.update(Action::Edit(InputRequest::DeletePrevChar));
             terminal.draw(|frame| view::render(black_box(&app), frame)).expect("draw");
         })
     });
