@@ -387,7 +387,7 @@ fn the_help_overlay_lists_every_key() {
         let mut app = mycrm();
         app.update(Action::Help);
         let screen = lines(&draw(&mut app, width, height)).join("\n");
-        for (keys, what) in integration_wizard::wizard::keys::KEY_HELP {
+        for (keys, what) in app.keys.help_lines() {
             // The start of the description: a long one may wrap onto a second line.
             let start: String = what.chars().take(20).collect();
             assert!(screen.contains(&start), "{keys:?} ({what}) is missing at {width}x{height}:\n{screen}");

@@ -111,6 +111,8 @@ pub struct App {
     pub preview: PreviewCache,
     /// Colours, or none (NO_COLOR).
     pub theme: super::view::theme::Theme,
+    /// Which key does what: read by the dispatcher, the `?` panel and the hint bar.
+    pub keys: std::sync::Arc<super::keys::KeyTable>,
     /// Where drafts of a new manifest (not saved yet) of this session go.
     session_draft: DraftKey,
     /// Drafts of earlier sessions that were recovered into this work.
@@ -180,6 +182,7 @@ impl App {
             filter: None,
             preview: PreviewCache::default(),
             theme: super::view::theme::Theme::default(),
+            keys: std::sync::Arc::default(),
             session_draft: DraftKey::for_new(),
             recovered: Vec::new(),
             work_discarded: false,

@@ -1,9 +1,10 @@
 //! The title line, the status line, the focused field's help, and the key-hint bar.
 
-use super::super::app::App;
+use super::super::app::{App, Screen};
 use super::super::editor::TextBox;
 use super::super::form::Row;
 use super::super::help_text::help;
+use super::super::keys::Command;
 use super::super::overlay::Overlay;
 use super::super::step::{Page, Step};
 use super::form::focused_problem;
@@ -58,8 +59,16 @@ pub fn render_help(app: &App, frame: &mut Frame, area: Rect) {
 
 /// The keys that do something here, as many as fit (`?` lists them all).
 pub fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
-    let mut hints = hints(app);
-    let width = |hints: &[(&str, &str)]| hints.iter().map(|(key, what)| key.width() + what.width() + 3).sum::<usize>();
+    let mut hints: Vec<(String, &str)> = hints(app)
+        .into_iter()
+        .map(|(hint, what)| match hint {
+            Hint::Key(command) => (app.keys.hint_key(command), what),
+            Hint::Typing => ("type".to_owned(), what),
+        })
+        .collect();
+    hints.dedup();
+    let width =
+        |hints: &[(String, &str)]| hints.iter().map(|(key, what)| key.width() + what.width() + 3).sum::<usize>();
     while hints.len() > 2 && width(&hints) > usize::from(area.width) {
         hints.remove(hints.len() - 2);
     }
@@ -71,57 +80,81 @@ pub fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Line::from(spans), area);
 }
 
-fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
+/// What a hint names: a command of the key table (its key is read from the table), or typing itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    Key(Command),
+    Typing,
+}
+
+/// The hints for the state `app` is in, with the word each says here; their keys come from the key table.
+pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
+    use Command as C;
+    let key =
+        |pairs: &[(Command, &'static str)]| pairs.iter().map(|(command, what)| (Hint::Key(*command), *what)).collect();
     if let Some(overlay) = &app.overlay {
         return match overlay {
-            Overlay::Help => vec![("Esc", "close")],
-            Overlay::ConfirmQuit => vec![("s", "save and quit"), ("q", "quit without saving"), ("Esc", "stay")],
-            Overlay::ConfirmSave { .. } | Overlay::ConfirmDelete { .. } => vec![("y", "yes"), ("n", "no")],
-            Overlay::Prompt { .. } => vec![("Enter", "confirm"), ("Esc", "cancel")],
-            Overlay::DiskChanged { .. } => {
-                vec![("o", "overwrite"), ("s", "save elsewhere"), ("r", "reload"), ("Esc", "later")]
-            }
-            Overlay::Recover { .. } => vec![("y", "recover"), ("n", "delete the draft")],
+            Overlay::Help => key(&[(C::Back, "close")]),
+            Overlay::ConfirmQuit => key(&[
+                (C::SaveAndQuit, "save and quit"),
+                (C::QuitWithoutSaving, "quit without saving"),
+                (C::Back, "stay"),
+            ]),
+            Overlay::ConfirmSave { .. } | Overlay::ConfirmDelete { .. } => key(&[(C::Yes, "yes"), (C::No, "no")]),
+            Overlay::Prompt { .. } => key(&[(C::Activate, "confirm"), (C::Back, "cancel")]),
+            Overlay::DiskChanged { .. } => key(&[
+                (C::Overwrite, "overwrite"),
+                (C::SaveElsewhere, "save elsewhere"),
+                (C::Reload, "reload"),
+                (C::Back, "later"),
+            ]),
+            Overlay::Recover { .. } => key(&[(C::Yes, "recover"), (C::No, "delete the draft")]),
         };
+    }
+    if app.screen == Screen::Start {
+        return key(&[(C::Move, "move"), (C::Activate, "choose"), (C::Help, "keys"), (C::Quit, "quit")]);
     }
     match &app.editor {
         Some(editor) if matches!(editor.text, TextBox::Area(_)) => {
-            return vec![("Enter", "new line"), ("Tab", "done"), ("Esc", "cancel"), ("Ctrl-S", "save")];
+            return key(&[(C::Newline, "new line"), (C::Finish, "done"), (C::Back, "cancel"), (C::Save, "save")]);
         }
         Some(_) if !app.completions().is_empty() => {
-            return vec![("Tab", "complete"), ("↑↓", "choose"), ("Enter", "done"), ("Esc", "cancel")];
+            return key(&[(C::Complete, "complete"), (C::Move, "choose"), (C::Activate, "done"), (C::Back, "cancel")]);
         }
-        Some(_) => return vec![("Enter", "done"), ("Esc", "cancel"), ("Ctrl-S", "save")],
+        Some(_) => return key(&[(C::Activate, "done"), (C::Back, "cancel"), (C::Save, "save")]),
         None => {}
     }
     if app.filter.as_ref().is_some_and(|filter| filter.typing) {
-        return vec![("type", "to filter"), ("Enter", "keep the filter"), ("Esc", "clear it")];
+        let mut hints = vec![(Hint::Typing, "to filter")];
+        hints.extend(key(&[(C::Activate, "keep the filter"), (C::Back, "clear it")]));
+        return hints;
     }
-    let mut hints = match (app.page, app.focused_row()) {
-        (Page::Step(Step::Review), Some(_)) => vec![("↑↓", "move"), ("Enter", "go to the field"), ("Ctrl-S", "save")],
-        (Page::Step(Step::Review), None) => vec![("Ctrl-S", "save"), ("1-6", "steps")],
-        (_, Some(Row::Item(..) | Row::Add(_))) => {
-            vec![
-                ("Enter", "open"),
-                ("a", "add"),
-                ("Del", "delete"),
-                ("Shift-↑↓", "reorder"),
-                ("c", "copy"),
-                ("/", "filter"),
-            ]
+    let mut hints: Vec<(Hint, &'static str)> = match (app.page, app.focused_row()) {
+        (Page::Step(Step::Review), Some(_)) => {
+            key(&[(C::Move, "move"), (C::Activate, "go to the field"), (C::Save, "save")])
         }
+        (Page::Step(Step::Review), None) => key(&[(C::Save, "save"), (C::GoToStep, "steps")]),
+        (_, Some(Row::Item(..) | Row::Add(_))) => key(&[
+            (C::Activate, "open"),
+            (C::Add, "add"),
+            (C::Delete, "delete"),
+            (C::Reorder, "reorder"),
+            (C::Duplicate, "copy"),
+            (C::Filter, "filter"),
+        ]),
         (_, Some(Row::SelectOption { .. } | Row::AddOption { .. })) => {
-            vec![("Enter", "edit"), ("a", "add option"), ("Del", "delete"), ("Shift-↑↓", "reorder")]
+            key(&[(C::Activate, "edit"), (C::Add, "add option"), (C::Delete, "delete"), (C::Reorder, "reorder")])
         }
-        (_, Some(Row::Provider(_))) => vec![("f", "set it to the integration's name"), ("↑↓", "move")],
-        (_, Some(Row::Toggle { .. } | Row::AuthType(_))) => vec![("Space", "choose"), ("↑↓", "move"), ("Tab", "next")],
-        (_, Some(Row::Choice { .. })) => vec![("←→", "choose"), ("↑↓", "move"), ("Tab", "next")],
-        _ => vec![("Enter", "edit"), ("↑↓", "move"), ("Tab", "next"), ("1-6", "steps")],
+        (_, Some(Row::Provider(_))) => key(&[(C::QuickFix, "set it to the integration's name"), (C::Move, "move")]),
+        (_, Some(Row::Toggle { .. } | Row::AuthType(_))) => {
+            key(&[(C::Toggle, "choose"), (C::Move, "move"), (C::NextField, "next")])
+        }
+        (_, Some(Row::Choice { .. })) => key(&[(C::Cycle, "choose"), (C::Move, "move"), (C::NextField, "next")]),
+        _ => key(&[(C::Activate, "edit"), (C::Move, "move"), (C::NextField, "next"), (C::GoToStep, "steps")]),
     };
     if app.can_go_back() {
-        hints.push(("Esc", "back"));
+        hints.push((Hint::Key(C::Back), "back"));
     }
-    hints.extend([("Ctrl-S", "save"), ("Ctrl-Q", "quit"), ("?", "keys")]);
-    hints.dedup();
+    hints.extend(key(&[(C::Save, "save"), (C::Quit, "quit"), (C::Help, "keys")]));
     hints
 }

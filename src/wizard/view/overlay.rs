@@ -1,7 +1,6 @@
 //! Panels drawn over the screen: the key list, questions, and path prompts.
 
 use super::super::app::App;
-use super::super::keys::KEY_HELP;
 use super::super::overlay::Overlay;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
@@ -18,11 +17,11 @@ pub fn render(app: &App, frame: &mut Frame) {
     let theme = app.theme;
     let (title, lines, height): (&str, Vec<Line>, u16) = match overlay {
         Overlay::Help => {
-            let lines: Vec<Line> = KEY_HELP
-                .iter()
-                .map(|(keys, what)| {
-                    Line::from(vec![Span::styled(format!("{keys:<20}"), theme.key()), Span::raw(*what)])
-                })
+            let lines: Vec<Line> = app
+                .keys
+                .help_lines()
+                .into_iter()
+                .map(|(keys, what)| Line::from(vec![Span::styled(format!("{keys:<20}"), theme.key()), Span::raw(what)]))
                 .collect();
             ("Keys (Esc closes)", lines, 0)
         }

@@ -62,15 +62,21 @@ pub fn render(app: &App, frame: &mut Frame) {
             Rect::new(area.x, area.bottom() - 2, area.width, 1),
         );
     }
-    let hints = Line::from(vec![
-        Span::styled(" ↑↓", theme.key()),
-        Span::raw(" move  "),
-        Span::styled("Enter", theme.key()),
-        Span::raw(" choose  "),
-        Span::styled("?", theme.key()),
-        Span::raw(" keys  "),
-        Span::styled("Ctrl-Q", theme.key()),
-        Span::raw(" quit"),
-    ]);
+    let hints = super::bars::hints(app);
+    let last = hints.len().saturating_sub(1);
+    let spans: Vec<Span> = hints
+        .into_iter()
+        .enumerate()
+        .flat_map(|(at, (hint, what))| {
+            let key = match hint {
+                super::bars::Hint::Key(command) => app.keys.hint_key(command),
+                super::bars::Hint::Typing => "type".to_owned(),
+            };
+            let key = if at == 0 { format!(" {key}") } else { key };
+            let gap = if at == last { "" } else { "  " };
+            [Span::styled(key, theme.key()), Span::raw(format!(" {what}{gap}"))]
+        })
+        .collect();
+    let hints = Line::from(spans);
     frame.render_widget(hints, Rect::new(area.x, area.bottom() - 1, area.width, 1));
 }
