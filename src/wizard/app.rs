@@ -1,12 +1,13 @@
 //! The wizard's state and `App::update`: every change of state happens here, without I/O.
 
 use super::action::{Action, Opened, SaveFailure};
-use super::document::{Document, page_of};
+use super::document::Document;
 use super::editor::{EditTarget, Editor, TextBox};
 use super::examples::EXAMPLES;
 use super::form::{Options, Row, rows};
 use super::overlay::{Overlay, PromptPurpose};
 use super::step::{Page, Step};
+use super::steps::{action as action_form, auth_fields, authentication, features, input as input_form, page_of};
 use super::view::layout;
 use crate::manifest::edit::{ListRef, Owner};
 use crate::manifest::{AuthenticationType, Counts, Shape, Slot, read, to_json};
@@ -441,10 +442,8 @@ impl App {
         self.focus = 0;
         self.back.clear();
         self.status = None;
-        if step == Step::AuthFields && self.doc.manifest.authentication_type() == Some(AuthenticationType::None) {
-            self.status = Some(
-                "authentication type is none: Talkdesk needs no fields (choose another type in Authentication)".into(),
-            );
+        if step == Step::AuthFields && auth_fields::not_needed(&self.doc.manifest) {
+            self.status = Some(auth_fields::NOT_NEEDED.into());
         }
     }
 
@@ -505,16 +504,11 @@ impl App {
     }
 
     fn fix_providers(&mut self) {
-        let changed = self.doc.manifest.sync_providers();
-        let name = self.doc.manifest.integration().and_then(|i| i.name.non_blank()).unwrap_or("").to_owned();
+        let (changed, status) = action_form::sync_providers(&mut self.doc.manifest);
         if changed > 0 {
             self.edited("/actions".into());
         }
-        self.status = Some(match (changed, name.is_empty()) {
-            (_, true) => "the provider is the integration's name: set the name in step 1 first".into(),
-            (0, false) => format!("every action's provider is already \"{name}\" (the integration's name)"),
-            (n, false) => format!("set the provider of {n} action(s) to \"{name}\", the integration's name"),
-        });
+        self.status = Some(status);
     }
 
     fn add_option(&mut self, action: usize, input: usize) {
@@ -598,10 +592,8 @@ impl App {
         match self.focused_row() {
             Some(Row::Toggle { owner, key, .. }) => {
                 self.doc.manifest.toggle(owner, key);
-                self.edited(owner.key_pointer(&self.doc.manifest, key));
-                if key == "requires_cti" {
-                    // CTI makes the agent endpoint mandatory: show at once what that asks for.
-                    self.edited(Owner::Integration.key_pointer(&self.doc.manifest, "agent_synchronization_endpoint"));
+                for pointer in features::toggled(&self.doc.manifest, owner, key) {
+                    self.edited(pointer);
                 }
             }
             Some(Row::AuthType(kind)) => self.choose_authentication(kind),
@@ -624,21 +616,17 @@ impl App {
         };
         self.doc.manifest.set_text(owner, key, values[next]);
         self.edited(owner.key_pointer(&self.doc.manifest, key));
-        if options == Options::InputTypes && values[next] == "select" {
-            self.status = Some("select: list the options in Format, separated by commas, e.g. low,normal,high".into());
+        if options == Options::InputTypes && values[next] == input_form::SELECT {
+            self.status = Some(input_form::SELECT_NOTE.into());
         }
     }
 
     fn choose_authentication(&mut self, kind: AuthenticationType) {
-        let added = self.doc.manifest.set_authentication_type(kind);
-        let list = Owner::Integration.key_pointer(&self.doc.manifest, "authentication_configuration");
-        self.edited(Owner::Integration.key_pointer(&self.doc.manifest, "authentication_type"));
-        self.edited(list);
-        self.status = Some(if added.is_empty() {
-            format!("authentication type: {}", kind.as_str())
-        } else {
-            format!("authentication type: {}; added the fields it requires: {}", kind.as_str(), added.join(", "))
-        });
+        let (pointers, status) = authentication::choose(&mut self.doc.manifest, kind);
+        for pointer in pointers {
+            self.edited(pointer);
+        }
+        self.status = Some(status);
     }
 
     /// The list that the page's add/duplicate/delete keys work on.
@@ -654,7 +642,7 @@ impl App {
 
     fn add_item(&mut self) {
         if let Page::Input { action, input } = self.page
-            && self.doc.manifest.text(Owner::Input { action, input }, "type").and_then(Slot::as_str) == Some("select")
+            && input_form::input_type(&self.doc.manifest, action, input) == Some(input_form::SELECT)
         {
             self.add_option(action, input);
             return;
@@ -667,10 +655,8 @@ impl App {
             });
             return;
         };
-        if list == ListRef::AuthFields && self.doc.manifest.authentication_type() == Some(AuthenticationType::None) {
-            self.status = Some(
-                "the authentication type is none, so Talkdesk asks for no fields; choose a type in step 3 first".into(),
-            );
+        if list == ListRef::AuthFields && auth_fields::not_needed(&self.doc.manifest) {
+            self.status = Some(auth_fields::ADD_REFUSED.into());
             return;
         }
         let manifest = &mut self.doc.manifest;
@@ -741,9 +727,10 @@ impl App {
             self.status = Some("focus an item of a list to delete it".into());
             return;
         };
-        if list == ListRef::AuthFields && self.doc.manifest.is_required_auth_field(index) {
-            let kind = self.doc.manifest.authentication_type().map_or("", AuthenticationType::as_str);
-            self.status = Some(format!("{kind} requires this field; choose another authentication type to remove it"));
+        if list == ListRef::AuthFields
+            && let Some(refusal) = auth_fields::delete_refused(&self.doc.manifest, index)
+        {
+            self.status = Some(refusal);
             return;
         }
         let label = super::view::items::item_label(&self.doc.manifest, list, index);
@@ -788,21 +775,16 @@ impl App {
             self.fix_providers();
             return;
         }
-        let Some(Row::Text { owner: owner @ Owner::Action(_), key: key @ ("display" | "description"), .. }) =
-            self.focused_row()
+        let Some(Row::Text { owner: owner @ Owner::Action(_), key, .. }) = self
+            .focused_row()
+            .filter(|row| matches!(row, Row::Text { key, .. } if action_form::LOWERCASED.contains(key)))
         else {
             self.status = Some("f lowercases the first letter of an action's display or description".into());
             return;
         };
-        let Some(text) = self.doc.manifest.text(owner, key).and_then(Slot::as_str) else {
+        let Some(fixed) = action_form::lowercase_first(&mut self.doc.manifest, owner, key) else {
             return;
         };
-        let mut chars = text.chars();
-        let Some(first) = chars.next().filter(|c| c.is_uppercase()) else {
-            return;
-        };
-        let fixed: String = first.to_lowercase().chain(chars).collect();
-        self.doc.manifest.set_text(owner, key, &fixed);
         self.edited(owner.key_pointer(&self.doc.manifest, key));
         self.status = Some(format!("Talkdesk will show it as \"Then {fixed}\""));
     }
@@ -891,12 +873,10 @@ impl App {
             }
             _ => return false,
         };
-        if let EditTarget::Value { owner: Owner::AuthField(index), key: "field_name" } = target
-            && self.doc.manifest.is_required_auth_field(index)
+        if let EditTarget::Value { owner: Owner::AuthField(index), key: auth_fields::NAME_KEY } = target
+            && let Some(refusal) = auth_fields::rename_refused(&self.doc.manifest, index)
         {
-            let kind = self.doc.manifest.authentication_type().map_or("", AuthenticationType::as_str);
-            self.status =
-                Some(format!("{kind} requires this field name; it cannot be renamed while that type is chosen"));
+            self.status = Some(refusal);
             return false;
         }
         let original = self.target_slot(target).cloned().unwrap_or_default();
@@ -923,7 +903,7 @@ impl App {
     fn target_slot(&self, target: EditTarget) -> Option<&Slot<String>> {
         match target {
             EditTarget::Value { owner, key } => self.doc.manifest.text(owner, key),
-            EditTarget::InteractionType(index) => self.doc.manifest.integration()?.interaction_types.get()?.get(index),
+            EditTarget::InteractionType(index) => features::interaction_type(&self.doc.manifest, index),
             EditTarget::SelectOption { action, input, .. } => {
                 self.doc.manifest.text(Owner::Input { action, input }, "format")
             }

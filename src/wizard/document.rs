@@ -1,6 +1,7 @@
 //! The manifest being edited, with its path, its diagnostics and which of them the author should see yet.
 
-use super::step::{Page, Step};
+use super::step::Step;
+use super::steps::step_of;
 use crate::manifest::rules::{Scope, validate_part};
 use crate::manifest::{Counts, Diagnostic, Manifest, Parsed, Shape};
 use std::collections::HashSet;
@@ -250,84 +251,9 @@ impl Parts {
     }
 }
 
-/// The pointer's tokens below the integration (None when the pointer is outside it).
-fn integration_tokens<'a>(pointer: &'a str, manifest: &Manifest) -> Option<Vec<&'a str>> {
-    let rest = pointer.strip_prefix(manifest.integration_pointer())?;
-    let rest = rest.strip_prefix('/')?;
-    Some(rest.split('/').collect())
-}
-
-/// The step where a pointer's value is edited.
-pub fn step_of(pointer: &str, manifest: &Manifest) -> Step {
-    page_of(pointer, manifest).step()
-}
-
-/// The page where a pointer's value is edited (the review page for what no form shows).
-pub fn page_of(pointer: &str, manifest: &Manifest) -> Page {
-    if manifest.written_shape() == Shape::Wrapper {
-        if pointer == "/requires_cti" {
-            return Page::Step(Step::Features);
-        }
-        if let Some(rest) = pointer.strip_prefix("/actions") {
-            let tokens: Vec<&str> = rest.split('/').skip(1).collect();
-            let index = |i: usize| tokens.get(i).and_then(|token| token.parse::<usize>().ok());
-            return match (index(0), tokens.get(1).copied(), index(2), tokens.len()) {
-                (Some(action), Some("inputs"), Some(input), 4..) => Page::Input { action, input },
-                (Some(action), Some(_), _, _) => Page::Action(action),
-                _ => Page::Step(Step::Actions),
-            };
-        }
-    }
-    let Some(tokens) = integration_tokens(pointer, manifest) else {
-        return Page::Step(Step::Review);
-    };
-    match tokens.as_slice() {
-        ["name" | "display_name" | "description" | "logo_url" | "icon_url", ..] => Page::Step(Step::Integration),
-        ["authentication_type", ..] => Page::Step(Step::Authentication),
-        ["authentication_configuration", index, _, ..] => {
-            index.parse().map_or(Page::Step(Step::AuthFields), Page::AuthField)
-        }
-        ["authentication_configuration", ..] => Page::Step(Step::AuthFields),
-        [
-            "auth_validation_endpoint"
-            | "contact_synchronization_endpoint"
-            | "interaction_retrieval_endpoint"
-            | "agent_synchronization_endpoint"
-            | "interaction_types",
-            ..,
-        ] => Page::Step(Step::Features),
-        _ => Page::Step(Step::Review),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn pointers_lead_to_the_page_that_edits_them() {
-        let manifest = Manifest::new();
-        let cases = [
-            ("/integration/name", Page::Step(Step::Integration)),
-            ("/integration/interaction_types/2", Page::Step(Step::Features)),
-            ("/requires_cti", Page::Step(Step::Features)),
-            ("/integration/authentication_type", Page::Step(Step::Authentication)),
-            ("/integration/authentication_configuration", Page::Step(Step::AuthFields)),
-            ("/integration/authentication_configuration/1", Page::Step(Step::AuthFields)),
-            ("/integration/authentication_configuration/1/display", Page::AuthField(1)),
-            ("/actions", Page::Step(Step::Actions)),
-            ("/actions/3", Page::Step(Step::Actions)),
-            ("/actions/3/name", Page::Action(3)),
-            ("/actions/3/inputs", Page::Action(3)),
-            ("/actions/3/inputs/2", Page::Action(3)),
-            ("/actions/3/inputs/2/format", Page::Input { action: 3, input: 2 }),
-            ("/integration/x-unknown", Page::Step(Step::Review)),
-            ("", Page::Step(Step::Review)),
-        ];
-        for (pointer, page) in cases {
-            assert_eq!(page_of(pointer, &manifest), page, "{pointer}");
-        }
-    }
 
     #[test]
     fn problems_of_a_new_manifest_show_only_where_the_author_edited() {

@@ -1,6 +1,5 @@
 //! The rows each page shows, derived from the manifest on demand (never stored, so they cannot go stale).
 
-use super::step::{Page, Step};
 use crate::manifest::edit::{ListRef, Owner};
 use crate::manifest::vocabulary::{AuthFieldType, AuthenticationType, InputType};
 use crate::manifest::{Manifest, Slot};
@@ -55,102 +54,7 @@ impl Options {
     }
 }
 
-const fn text(owner: Owner, key: &'static str, label: &'static str) -> Row {
-    Row::Text { owner, key, label, multiline: false }
-}
-
-const fn lines(owner: Owner, key: &'static str, label: &'static str) -> Row {
-    Row::Text { owner, key, label, multiline: true }
-}
-
-/// The rows of `page`, top to bottom. `only` limits a list page to the elements a filter matched.
-pub fn rows(page: Page, manifest: &Manifest, findings: &[usize], only: Option<&[usize]>) -> Vec<Row> {
-    let list_rows = |list: ListRef, count: usize| -> Vec<Row> {
-        match only {
-            Some(matches) => matches.iter().map(|&index| Row::Item(list, index)).chain([Row::Add(list)]).collect(),
-            None => list_rows(list, count),
-        }
-    };
-    let integration = Owner::Integration;
-    match page {
-        Page::Step(Step::Integration) => vec![
-            text(integration, "name", "Name"),
-            text(integration, "display_name", "Display name"),
-            lines(integration, "description", "Description"),
-            text(integration, "logo_url", "Logo URL"),
-            text(integration, "icon_url", "Icon URL"),
-        ],
-        Page::Step(Step::Features) => {
-            let mut rows = vec![
-                text(integration, "auth_validation_endpoint", "Auth validation URL"),
-                text(integration, "contact_synchronization_endpoint", "Contact sync URL"),
-                text(integration, "interaction_retrieval_endpoint", "Interaction retrieval URL"),
-                text(integration, "agent_synchronization_endpoint", "Agent sync URL"),
-                Row::Toggle { owner: Owner::Wrapper, key: "requires_cti", label: "Needs CTI?" },
-            ];
-            let count = manifest.integration().and_then(|i| i.interaction_types.get()).map_or(0, Vec::len);
-            rows.extend((0..count).map(|index| Row::Item(ListRef::InteractionTypes, index)));
-            rows.push(Row::Add(ListRef::InteractionTypes));
-            rows
-        }
-        Page::Step(Step::Authentication) => AuthenticationType::ALL.into_iter().map(Row::AuthType).collect(),
-        Page::Step(Step::AuthFields) => list_rows(ListRef::AuthFields, manifest.auth_field_count()),
-        Page::Step(Step::Actions) => list_rows(ListRef::Actions, manifest.action_count()),
-        Page::Step(Step::Review) => findings.iter().copied().map(Row::Finding).collect(),
-        Page::AuthField(index) => {
-            let owner = Owner::AuthField(index);
-            vec![
-                text(owner, "field_name", "Field name"),
-                text(owner, "display", "Display"),
-                Row::Toggle { owner, key: "mandatory", label: "Mandatory" },
-                Row::Choice { owner, key: "type", label: "Type", options: Options::AuthFieldTypes },
-                Row::Toggle { owner, key: "store", label: "Store" },
-                lines(owner, "help", "Help"),
-                text(owner, "format", "Format"),
-            ]
-        }
-        Page::Action(index) => {
-            let owner = Owner::Action(index);
-            let mut rows = vec![
-                text(owner, "name", "Name"),
-                text(owner, "display", "Display"),
-                lines(owner, "description", "Description"),
-                text(owner, "endpoint", "Endpoint"),
-                Row::Provider(index),
-            ];
-            rows.extend(list_rows(ListRef::Inputs(index), manifest.input_count(index)));
-            rows
-        }
-        Page::Input { action, input } => {
-            let owner = Owner::Input { action, input };
-            let input_type = manifest.text(owner, "type").and_then(Slot::as_str);
-            let mut rows = vec![
-                text(owner, "key", "Key"),
-                text(owner, "name", "Name"),
-                Row::Toggle { owner, key: "mandatory", label: "Mandatory" },
-                Row::Choice { owner, key: "type", label: "Type", options: Options::InputTypes },
-            ];
-            // A select's format is its options: edited as a list, stored comma separated.
-            let format_is_text =
-                manifest.text(owner, "format").is_none_or(|slot| matches!(slot, Slot::Value(_) | Slot::Absent));
-            if input_type == Some("select") && format_is_text {
-                let options = manifest.select_options(action, input).len();
-                rows.extend((0..options).map(|index| Row::SelectOption { action, input, index }));
-                rows.push(Row::AddOption { action, input });
-            } else {
-                let multiline = input_type == Some("textarea");
-                rows.push(Row::Text { owner, key: "format", label: "Format", multiline });
-            }
-            rows
-        }
-    }
-}
-
-fn list_rows(list: ListRef, count: usize) -> Vec<Row> {
-    let mut rows: Vec<Row> = (0..count).map(|index| Row::Item(list, index)).collect();
-    rows.push(Row::Add(list));
-    rows
-}
+pub use super::steps::rows;
 
 impl Row {
     /// The JSON pointer of the value this row shows, for its diagnostics.
@@ -197,8 +101,10 @@ impl Row {
 /// The JSON pointer of a list.
 pub fn list_pointer(list: ListRef, manifest: &Manifest) -> String {
     match list {
-        ListRef::AuthFields => Owner::Integration.key_pointer(manifest, "authentication_configuration"),
-        ListRef::InteractionTypes => Owner::Integration.key_pointer(manifest, "interaction_types"),
+        ListRef::AuthFields => Owner::Integration.key_pointer(manifest, super::steps::auth_fields::LIST_KEY),
+        ListRef::InteractionTypes => {
+            Owner::Integration.key_pointer(manifest, super::steps::features::INTERACTION_TYPES)
+        }
         ListRef::Actions => "/actions".into(),
         ListRef::Inputs(action) => format!("/actions/{action}/inputs"),
     }

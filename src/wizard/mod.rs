@@ -16,6 +16,7 @@ pub mod help_text;
 pub mod keys;
 pub mod overlay;
 pub mod step;
+pub mod steps;
 pub mod view;
 
 use crate::manifest::{read, to_json};

@@ -116,7 +116,8 @@ pub fn inline_diagnostics(app: &App, row: Row) -> (Vec<&Diagnostic>, usize) {
             if kind != chosen {
                 return (Vec::new(), 0);
             }
-            let list = crate::manifest::edit::Owner::Integration.key_pointer(manifest, "authentication_configuration");
+            let list = crate::manifest::edit::Owner::Integration
+                .key_pointer(manifest, super::super::steps::auth_fields::LIST_KEY);
             vec![row.pointer(manifest), list]
         }
         Row::Item(..) | Row::Finding(_) | Row::SelectOption { .. } => return (Vec::new(), 0),

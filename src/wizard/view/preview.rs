@@ -4,6 +4,7 @@ use super::super::app::App;
 use super::super::display::one_line;
 use super::super::form::Row;
 use super::super::step::{Page, Step};
+use super::super::steps::{auth_fields, features};
 use super::theme::Theme;
 use crate::manifest::edit::ListRef;
 use crate::manifest::write::pretty;
@@ -59,11 +60,11 @@ pub fn focused_json(app: &App) -> (String, String, Option<&'static str>) {
     };
     let integration = || pretty(&manifest.wrapper.integration);
     match app.page {
-        Page::Step(Step::Features) if key == Some("requires_cti") => {
-            ("requires_cti".into(), format!("  \"requires_cti\": {}", pretty(&manifest.wrapper.requires_cti)), key)
+        Page::Step(Step::Features) if features::previews_cti(key) => {
+            (features::CTI.key.into(), features::cti_preview(manifest), key)
         }
         Page::Step(Step::Features) if matches!(app.focused_row(), Some(Row::Item(..) | Row::Add(_))) => {
-            ("integration".into(), integration(), Some("interaction_types"))
+            ("integration".into(), integration(), Some(features::INTERACTION_TYPES))
         }
         Page::Step(Step::AuthFields) => match app.focused_row() {
             Some(Row::Item(ListRef::AuthFields, index)) => (
@@ -71,7 +72,7 @@ pub fn focused_json(app: &App) -> (String, String, Option<&'static str>) {
                 pretty(&slot_at(manifest.integration().and_then(|i| i.authentication_configuration.get()), index)),
                 None,
             ),
-            _ => ("integration".into(), integration(), Some("authentication_configuration")),
+            _ => ("integration".into(), integration(), Some(auth_fields::LIST_KEY)),
         },
         Page::Step(Step::Actions) => match app.focused_row() {
             Some(Row::Item(ListRef::Actions, index)) => {

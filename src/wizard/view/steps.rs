@@ -2,7 +2,7 @@
 
 use super::super::app::App;
 use super::super::step::Step;
-use crate::manifest::Slot;
+use super::super::steps::{self, auth_fields};
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
@@ -28,46 +28,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
 fn state(app: &App, step: Step) -> Span<'static> {
     let counts = app.doc.step_counts(step);
-    if step == Step::AuthFields
-        && app.doc.manifest.authentication_type() == Some(crate::manifest::AuthenticationType::None)
-        && counts.errors + counts.warnings == 0
-    {
+    if step == Step::AuthFields && auth_fields::not_needed(&app.doc.manifest) && counts.errors + counts.warnings == 0 {
         return Span::styled("–", app.theme.dim());
     }
     if counts.errors > 0 {
         Span::styled(format!("✗{}", counts.errors), app.theme.error())
     } else if counts.warnings > 0 {
         Span::styled(format!("!{}", counts.warnings), app.theme.warning())
-    } else if touched(app, step) {
+    } else if steps::touched(step, &app.doc) {
         Span::styled("✓", app.theme.ok())
     } else {
         Span::styled("·", app.theme.dim())
-    }
-}
-
-/// True when the step holds anything the author wrote.
-fn touched(app: &App, step: Step) -> bool {
-    let Some(integration) = app.doc.manifest.integration() else {
-        return false;
-    };
-    let any = |keys: &[&str]| keys.iter().any(|key| integration.text(key).is_some_and(|slot| !slot.is_absent()));
-    match step {
-        Step::Integration => any(&["name", "display_name", "description", "logo_url", "icon_url"]),
-        Step::Features => {
-            any(&[
-                "auth_validation_endpoint",
-                "contact_synchronization_endpoint",
-                "interaction_retrieval_endpoint",
-                "agent_synchronization_endpoint",
-            ]) || !integration.interaction_types.is_absent()
-                || !app.doc.manifest.wrapper.requires_cti.is_absent()
-        }
-        Step::Authentication => !integration.authentication_type.is_absent(),
-        Step::AuthFields => {
-            matches!(&integration.authentication_configuration, Slot::Value(fields) if !fields.is_empty())
-        }
-        Step::Actions => app.doc.manifest.action_count() > 0,
-        // Saved: the file on disk is what the wizard holds.
-        Step::Review => app.doc.disk_hash.is_some() && !app.doc.modified,
     }
 }

@@ -1,0 +1,48 @@
+//! One action's form: its fields, its provider (always the integration's name) and its inputs.
+
+use super::{Field, field_rows, list_rows};
+use crate::manifest::edit::{ListRef, Owner};
+use crate::manifest::{Manifest, Slot};
+use crate::wizard::form::Row;
+
+/// The fields of an action's form, before its provider and inputs.
+pub const FIELDS: &[Field] = &[
+    Field::line("name", "Name"),
+    Field::line("display", "Display"),
+    Field::lines("description", "Description"),
+    Field::line("endpoint", "Endpoint"),
+];
+
+/// The keys `f` lowercases: Talkdesk shows them after "Then".
+pub const LOWERCASED: &[&str] = &["display", "description"];
+
+/// The rows of action `index`: fields, provider, then its inputs (or those a filter matched).
+pub fn rows(manifest: &Manifest, index: usize, only: Option<&[usize]>) -> Vec<Row> {
+    let mut rows: Vec<Row> = field_rows(FIELDS, Owner::Action(index)).collect();
+    rows.push(Row::Provider(index));
+    rows.extend(list_rows(ListRef::Inputs(index), manifest.input_count(index), only));
+    rows
+}
+
+/// Makes every provider the integration's name; returns how many changed and the status to show.
+pub fn sync_providers(manifest: &mut Manifest) -> (usize, String) {
+    let changed = manifest.sync_providers();
+    let name = manifest.integration().and_then(|i| i.name.non_blank()).unwrap_or("").to_owned();
+    let status = match (changed, name.is_empty()) {
+        (_, true) => "the provider is the integration's name: set the name in step 1 first".into(),
+        (0, false) => format!("every action's provider is already \"{name}\" (the integration's name)"),
+        (n, false) => format!("set the provider of {n} action(s) to \"{name}\", the integration's name"),
+    };
+    (changed, status)
+}
+
+/// Lowercases the first letter of an action's display or description (Talkdesk writes "Then ..." before
+/// it); returns the new text, or None when there is nothing to change.
+pub fn lowercase_first(manifest: &mut Manifest, owner: Owner, key: &str) -> Option<String> {
+    let text = manifest.text(owner, key).and_then(Slot::as_str)?;
+    let mut chars = text.chars();
+    let first = chars.next().filter(|c| c.is_uppercase())?;
+    let fixed: String = first.to_lowercase().chain(chars).collect();
+    manifest.set_text(owner, key, &fixed);
+    Some(fixed)
+}

@@ -1,0 +1,29 @@
+//! Step 5, actions: the list of actions (each opens its form, [`super::action`]).
+
+use super::list_rows;
+use crate::manifest::Manifest;
+use crate::manifest::edit::ListRef;
+use crate::wizard::form::Row;
+use crate::wizard::step::{Page, Step};
+
+/// The rows of step 5: the actions (or those a filter matched), then "add".
+pub fn rows(manifest: &Manifest, only: Option<&[usize]>) -> Vec<Row> {
+    list_rows(ListRef::Actions, manifest.action_count(), only)
+}
+
+/// The page of a pointer under `/actions`: the list, an action's form or an input's form.
+pub fn page_of(pointer: &str) -> Option<Page> {
+    let rest = pointer.strip_prefix("/actions")?;
+    let tokens: Vec<&str> = rest.split('/').skip(1).collect();
+    let index = |i: usize| tokens.get(i).and_then(|token| token.parse::<usize>().ok());
+    Some(match (index(0), tokens.get(1).copied(), index(2), tokens.len()) {
+        (Some(action), Some("inputs"), Some(input), 4..) => Page::Input { action, input },
+        (Some(action), Some(_), _, _) => Page::Action(action),
+        _ => Page::Step(Step::Actions),
+    })
+}
+
+/// True when there is an action.
+pub fn touched(manifest: &Manifest) -> bool {
+    manifest.action_count() > 0
+}

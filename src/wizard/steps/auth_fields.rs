@@ -1,0 +1,84 @@
+//! Step 4, authentication fields: the list, and the form of one field.
+
+use super::{Field, field_rows, list_rows};
+use crate::manifest::edit::{ListRef, Owner};
+use crate::manifest::vocabulary::AuthenticationType;
+use crate::manifest::{Manifest, Slot};
+use crate::wizard::form::{Options, Row};
+use crate::wizard::step::{Page, Step};
+
+/// The integration key holding the list.
+pub const LIST_KEY: &str = "authentication_configuration";
+
+/// The fields of one authentication field's form, in order.
+pub const FIELDS: &[Field] = &[
+    Field::line("field_name", "Field name"),
+    Field::line("display", "Display"),
+    Field::toggle("mandatory", "Mandatory"),
+    Field::choice("type", "Type", Options::AuthFieldTypes),
+    Field::toggle("store", "Store"),
+    Field::lines("help", "Help"),
+    Field::line("format", "Format"),
+];
+
+/// The key a required field may not be renamed from.
+pub const NAME_KEY: &str = "field_name";
+
+/// The rows of step 4: the fields (or those a filter matched), then "add".
+pub fn rows(manifest: &Manifest, only: Option<&[usize]>) -> Vec<Row> {
+    list_rows(ListRef::AuthFields, manifest.auth_field_count(), only)
+}
+
+/// The rows of one field's form.
+pub fn form_rows(index: usize) -> Vec<Row> {
+    field_rows(FIELDS, Owner::AuthField(index)).collect()
+}
+
+/// True when an integration key belongs to step 4.
+pub fn owns(key: &str) -> bool {
+    key == LIST_KEY
+}
+
+/// The page of the tokens below the list key: a field's form for its values, else the list.
+pub fn page_of(tokens: &[&str]) -> Page {
+    match tokens {
+        [index, _, ..] => index.parse().map_or(Page::Step(Step::AuthFields), Page::AuthField),
+        _ => Page::Step(Step::AuthFields),
+    }
+}
+
+/// True when the list holds a field.
+pub fn touched(manifest: &Manifest) -> bool {
+    manifest.integration().is_some_and(
+        |integration| matches!(&integration.authentication_configuration, Slot::Value(fields) if !fields.is_empty()),
+    )
+}
+
+/// True when the chosen type asks for no fields: the step list shows `–` instead of a state.
+pub fn not_needed(manifest: &Manifest) -> bool {
+    manifest.authentication_type() == Some(AuthenticationType::None)
+}
+
+/// What the status says on entering the step when no fields are needed.
+pub const NOT_NEEDED: &str =
+    "authentication type is none: Talkdesk needs no fields (choose another type in Authentication)";
+
+/// Why a field cannot be added while no fields are needed.
+pub const ADD_REFUSED: &str =
+    "the authentication type is none, so Talkdesk asks for no fields; choose a type in step 3 first";
+
+/// Why a required field cannot be renamed, or None when it can.
+pub fn rename_refused(manifest: &Manifest, index: usize) -> Option<String> {
+    let kind = manifest.authentication_type().map_or("", AuthenticationType::as_str);
+    manifest
+        .is_required_auth_field(index)
+        .then(|| format!("{kind} requires this field name; it cannot be renamed while that type is chosen"))
+}
+
+/// Why a required field cannot be deleted, or None when it can.
+pub fn delete_refused(manifest: &Manifest, index: usize) -> Option<String> {
+    let kind = manifest.authentication_type().map_or("", AuthenticationType::as_str);
+    manifest
+        .is_required_auth_field(index)
+        .then(|| format!("{kind} requires this field; choose another authentication type to remove it"))
+}

@@ -1,0 +1,39 @@
+//! Step 3, authentication: one of the five types, as radio buttons.
+
+use crate::manifest::Manifest;
+use crate::manifest::edit::Owner;
+use crate::manifest::vocabulary::AuthenticationType;
+use crate::wizard::form::Row;
+
+/// The integration key this step edits.
+pub const KEY: &str = "authentication_type";
+
+/// The rows of step 3: one per type.
+pub fn rows() -> Vec<Row> {
+    AuthenticationType::ALL.into_iter().map(Row::AuthType).collect()
+}
+
+/// True when an integration key belongs to step 3.
+pub fn owns(key: &str) -> bool {
+    key == KEY
+}
+
+/// True when a type was chosen (or anything written there).
+pub fn touched(manifest: &Manifest) -> bool {
+    manifest.integration().is_some_and(|integration| !integration.authentication_type.is_absent())
+}
+
+/// Chooses `kind`, adding the fields it requires; returns the pointers edited and the status to show.
+pub fn choose(manifest: &mut Manifest, kind: AuthenticationType) -> (Vec<String>, String) {
+    let added = manifest.set_authentication_type(kind);
+    let pointers = vec![
+        Owner::Integration.key_pointer(manifest, KEY),
+        Owner::Integration.key_pointer(manifest, super::auth_fields::LIST_KEY),
+    ];
+    let status = if added.is_empty() {
+        format!("authentication type: {}", kind.as_str())
+    } else {
+        format!("authentication type: {}; added the fields it requires: {}", kind.as_str(), added.join(", "))
+    };
+    (pointers, status)
+}

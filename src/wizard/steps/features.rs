@@ -1,0 +1,74 @@
+//! Step 2, features: the bridge's endpoints, whether a CTI is needed, and the interaction types.
+
+use super::{Field, field_rows, list_rows};
+use crate::manifest::edit::{ListRef, Owner};
+use crate::manifest::{Manifest, Slot};
+use crate::wizard::form::Row;
+
+/// The endpoints, keys of the integration.
+pub const ENDPOINTS: &[Field] = &[
+    Field::line("auth_validation_endpoint", "Auth validation URL"),
+    Field::line("contact_synchronization_endpoint", "Contact sync URL"),
+    Field::line("interaction_retrieval_endpoint", "Interaction retrieval URL"),
+    Field::line("agent_synchronization_endpoint", "Agent sync URL"),
+];
+
+/// `requires_cti`, a key of the top level (beside `integration`), not of the integration.
+pub const CTI: Field = Field::toggle("requires_cti", "Needs CTI?");
+
+/// The endpoint a CTI makes mandatory: toggling CTI shows its problems at once.
+pub const CTI_ENDPOINT: &str = "agent_synchronization_endpoint";
+
+/// The integration's list of interaction types, edited in place on this page.
+pub const INTERACTION_TYPES: &str = "interaction_types";
+
+/// The rows of step 2: endpoints, CTI, then the interaction types.
+pub fn rows(manifest: &Manifest) -> Vec<Row> {
+    let mut rows: Vec<Row> = field_rows(ENDPOINTS, Owner::Integration).collect();
+    rows.push(CTI.row(Owner::Wrapper));
+    let count = manifest.integration().and_then(|i| i.interaction_types.get()).map_or(0, Vec::len);
+    rows.extend(list_rows(ListRef::InteractionTypes, count, None));
+    rows
+}
+
+/// True when an integration key belongs to step 2.
+pub fn owns(key: &str) -> bool {
+    key == INTERACTION_TYPES || ENDPOINTS.iter().any(|field| field.key == key)
+}
+
+/// True when a pointer of the top level belongs to step 2.
+pub fn owns_top_level(pointer: &str) -> bool {
+    pointer.strip_prefix('/') == Some(CTI.key)
+}
+
+/// True when step 2 holds anything.
+pub fn touched(manifest: &Manifest) -> bool {
+    let types = manifest.integration().is_some_and(|integration| !integration.interaction_types.is_absent());
+    ENDPOINTS.iter().any(|field| field.is_present(manifest, Owner::Integration))
+        || types
+        || CTI.is_present(manifest, Owner::Wrapper)
+}
+
+/// The pointers a toggle of `key` makes worth showing problems at: CTI also asks for the agent endpoint.
+pub fn toggled(manifest: &Manifest, owner: Owner, key: &str) -> Vec<String> {
+    let mut pointers = vec![owner.key_pointer(manifest, key)];
+    if owner == Owner::Wrapper && key == CTI.key {
+        pointers.push(Owner::Integration.key_pointer(manifest, CTI_ENDPOINT));
+    }
+    pointers
+}
+
+/// True when the page's preview is the top-level `requires_cti` line.
+pub fn previews_cti(key: Option<&str>) -> bool {
+    key == Some(CTI.key)
+}
+
+/// The preview of the CTI line, as it is written at the top level.
+pub fn cti_preview(manifest: &Manifest) -> String {
+    format!("  \"{}\": {}", CTI.key, crate::manifest::write::pretty(&manifest.wrapper.requires_cti))
+}
+
+/// An interaction type's text slot.
+pub fn interaction_type(manifest: &Manifest, index: usize) -> Option<&Slot<String>> {
+    manifest.integration()?.interaction_types.get()?.get(index)
+}

@@ -1,0 +1,58 @@
+//! One action input's form: its fields; a `select` edits its format as a list of options, a
+//! `textarea` keeps line breaks in it.
+
+use super::{Field, Kind, field_rows};
+use crate::manifest::edit::Owner;
+use crate::manifest::{Manifest, Slot};
+use crate::wizard::form::{Options, Row};
+
+/// The fields of an input's form, before its format.
+pub const FIELDS: &[Field] = &[
+    Field::line("key", "Key"),
+    Field::line("name", "Name"),
+    Field::toggle("mandatory", "Mandatory"),
+    Field::choice("type", "Type", Options::InputTypes),
+    FORMAT,
+];
+
+/// The format: a text, or a select's options.
+pub const FORMAT: Field = Field::line("format", "Format");
+
+/// The type whose format is a list of options, stored comma separated.
+pub const SELECT: &str = "select";
+
+/// The type whose format keeps line breaks.
+pub const TEXTAREA: &str = "textarea";
+
+/// What the status says when an input becomes a select.
+pub const SELECT_NOTE: &str = "select: list the options in Format, separated by commas, e.g. low,normal,high";
+
+/// The input's type, as written.
+pub fn input_type(manifest: &Manifest, action: usize, input: usize) -> Option<&str> {
+    manifest.text(Owner::Input { action, input }, "type").and_then(Slot::as_str)
+}
+
+/// True when the format is edited as a list of options: a select whose format is text (or missing).
+pub fn edits_options(manifest: &Manifest, action: usize, input: usize) -> bool {
+    let owner = Owner::Input { action, input };
+    let format_is_text =
+        manifest.text(owner, FORMAT.key).is_none_or(|slot| matches!(slot, Slot::Value(_) | Slot::Absent));
+    input_type(manifest, action, input) == Some(SELECT) && format_is_text
+}
+
+/// The rows of an input's form.
+pub fn rows(manifest: &Manifest, action: usize, input: usize) -> Vec<Row> {
+    let owner = Owner::Input { action, input };
+    let before_format = FIELDS.iter().take_while(|field| field.key != FORMAT.key);
+    let mut rows: Vec<Row> = field_rows(&FIELDS[..before_format.count()], owner).collect();
+    if edits_options(manifest, action, input) {
+        let options = manifest.select_options(action, input).len();
+        rows.extend((0..options).map(|index| Row::SelectOption { action, input, index }));
+        rows.push(Row::AddOption { action, input });
+    } else {
+        let lines = input_type(manifest, action, input) == Some(TEXTAREA);
+        let format = if lines { super::Field { kind: Kind::Lines, ..FORMAT } } else { FORMAT };
+        rows.push(format.row(owner));
+    }
+    rows
+}

@@ -1,0 +1,223 @@
+//! One module per step or form of the wizard. Each declares its fields once, as data ([`Field`]), and
+//! owns what is special about it; the form rows, the pointer → page mapping and the step list's states
+//! are derived here from those declarations.
+
+pub mod action;
+pub mod actions;
+pub mod auth_fields;
+pub mod authentication;
+pub mod features;
+pub mod input;
+pub mod integration;
+pub mod review;
+
+use super::document::Document;
+use super::form::{Options, Row};
+use super::step::{Page, Step};
+use crate::manifest::edit::{ListRef, Owner};
+use crate::manifest::{Manifest, Shape};
+
+/// How a field is edited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A text of one line.
+    Line,
+    /// A text that keeps line breaks.
+    Lines,
+    /// Yes or no.
+    Toggle,
+    /// One value of a fixed set.
+    Choice(Options),
+}
+
+/// A field as a step declares it: its key in the manifest, its label on the form and how it is edited.
+/// Its help is `assets/help.json`'s entry for the object and key (`integration/name`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Field {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub kind: Kind,
+}
+
+impl Field {
+    /// A text field of one line.
+    pub const fn line(key: &'static str, label: &'static str) -> Self {
+        Field { key, label, kind: Kind::Line }
+    }
+
+    /// A text field that keeps line breaks.
+    pub const fn lines(key: &'static str, label: &'static str) -> Self {
+        Field { key, label, kind: Kind::Lines }
+    }
+
+    /// A yes / no field.
+    pub const fn toggle(key: &'static str, label: &'static str) -> Self {
+        Field { key, label, kind: Kind::Toggle }
+    }
+
+    /// A field holding one of `options`.
+    pub const fn choice(key: &'static str, label: &'static str, options: Options) -> Self {
+        Field { key, label, kind: Kind::Choice(options) }
+    }
+
+    /// The form row editing this field of `owner`.
+    pub fn row(self, owner: Owner) -> Row {
+        let Field { key, label, kind } = self;
+        match kind {
+            Kind::Line => Row::Text { owner, key, label, multiline: false },
+            Kind::Lines => Row::Text { owner, key, label, multiline: true },
+            Kind::Toggle => Row::Toggle { owner, key, label },
+            Kind::Choice(options) => Row::Choice { owner, key, label, options },
+        }
+    }
+
+    /// True when `owner` holds anything (even a wrong value) under this field's key.
+    pub fn is_present(self, manifest: &Manifest, owner: Owner) -> bool {
+        let text = manifest.text(owner, self.key).is_some_and(|slot| !slot.is_absent());
+        text || manifest.flag(owner, self.key).is_some_and(|slot| !slot.is_absent())
+    }
+}
+
+/// The rows of each field, for `owner`.
+pub fn field_rows(fields: &[Field], owner: Owner) -> impl Iterator<Item = Row> + '_ {
+    fields.iter().map(move |field| field.row(owner))
+}
+
+/// The rows of a list: its elements (or only those a filter matched), then "add".
+pub fn list_rows(list: ListRef, count: usize, only: Option<&[usize]>) -> Vec<Row> {
+    let mut rows: Vec<Row> = match only {
+        Some(matches) => matches.iter().map(|&index| Row::Item(list, index)).collect(),
+        None => (0..count).map(|index| Row::Item(list, index)).collect(),
+    };
+    rows.push(Row::Add(list));
+    rows
+}
+
+/// The rows of `page`, top to bottom. `only` limits a list page to the elements a filter matched.
+pub fn rows(page: Page, manifest: &Manifest, findings: &[usize], only: Option<&[usize]>) -> Vec<Row> {
+    match page {
+        Page::Step(Step::Integration) => integration::rows(),
+        Page::Step(Step::Features) => features::rows(manifest),
+        Page::Step(Step::Authentication) => authentication::rows(),
+        Page::Step(Step::AuthFields) => auth_fields::rows(manifest, only),
+        Page::Step(Step::Actions) => actions::rows(manifest, only),
+        Page::Step(Step::Review) => review::rows(findings),
+        Page::AuthField(index) => auth_fields::form_rows(index),
+        Page::Action(index) => action::rows(manifest, index, only),
+        Page::Input { action, input } => input::rows(manifest, action, input),
+    }
+}
+
+/// The step where a pointer's value is edited.
+pub fn step_of(pointer: &str, manifest: &Manifest) -> Step {
+    page_of(pointer, manifest).step()
+}
+
+/// The page where a pointer's value is edited (the review page for what no form shows).
+pub fn page_of(pointer: &str, manifest: &Manifest) -> Page {
+    if manifest.written_shape() == Shape::Wrapper {
+        if features::owns_top_level(pointer) {
+            return Page::Step(Step::Features);
+        }
+        if let Some(page) = actions::page_of(pointer) {
+            return page;
+        }
+    }
+    let Some(tokens) = integration_tokens(pointer, manifest) else {
+        return Page::Step(Step::Review);
+    };
+    let Some(first) = tokens.first().copied() else {
+        return Page::Step(Step::Review);
+    };
+    if integration::owns(first) {
+        Page::Step(Step::Integration)
+    } else if authentication::owns(first) {
+        Page::Step(Step::Authentication)
+    } else if auth_fields::owns(first) {
+        auth_fields::page_of(&tokens[1..])
+    } else if features::owns(first) {
+        Page::Step(Step::Features)
+    } else {
+        Page::Step(Step::Review)
+    }
+}
+
+/// The pointer's tokens below the integration (None when the pointer is outside it).
+fn integration_tokens<'a>(pointer: &'a str, manifest: &Manifest) -> Option<Vec<&'a str>> {
+    let rest = pointer.strip_prefix(manifest.integration_pointer())?;
+    let rest = rest.strip_prefix('/')?;
+    Some(rest.split('/').collect())
+}
+
+/// True when the step holds anything the author wrote (the step list's ✓).
+pub fn touched(step: Step, doc: &Document) -> bool {
+    let manifest = &doc.manifest;
+    if manifest.integration().is_none() {
+        return false;
+    }
+    match step {
+        Step::Integration => integration::touched(manifest),
+        Step::Features => features::touched(manifest),
+        Step::Authentication => authentication::touched(manifest),
+        Step::AuthFields => auth_fields::touched(manifest),
+        Step::Actions => actions::touched(manifest),
+        Step::Review => review::touched(doc),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_lead_to_the_page_that_edits_them() {
+        let manifest = Manifest::new();
+        let cases = [
+            ("/integration/name", Page::Step(Step::Integration)),
+            ("/integration/interaction_types/2", Page::Step(Step::Features)),
+            ("/requires_cti", Page::Step(Step::Features)),
+            ("/integration/authentication_type", Page::Step(Step::Authentication)),
+            ("/integration/authentication_configuration", Page::Step(Step::AuthFields)),
+            ("/integration/authentication_configuration/1", Page::Step(Step::AuthFields)),
+            ("/integration/authentication_configuration/1/display", Page::AuthField(1)),
+            ("/actions", Page::Step(Step::Actions)),
+            ("/actions/3", Page::Step(Step::Actions)),
+            ("/actions/3/name", Page::Action(3)),
+            ("/actions/3/inputs", Page::Action(3)),
+            ("/actions/3/inputs/2", Page::Action(3)),
+            ("/actions/3/inputs/2/format", Page::Input { action: 3, input: 2 }),
+            ("/integration/x-unknown", Page::Step(Step::Review)),
+            ("", Page::Step(Step::Review)),
+        ];
+        for (pointer, page) in cases {
+            assert_eq!(page_of(pointer, &manifest), page, "{pointer}");
+        }
+    }
+
+    #[test]
+    fn every_declared_field_is_edited_on_its_own_page() {
+        let mut manifest = Manifest::new();
+        let action = manifest.add_action().expect("actions list");
+        let input = manifest.add_input(action).expect("inputs list");
+        let field = manifest.add_auth_field().expect("fields list");
+        let declared = [
+            (integration::FIELDS, Owner::Integration, Page::Step(Step::Integration)),
+            (features::ENDPOINTS, Owner::Integration, Page::Step(Step::Features)),
+            (&[features::CTI], Owner::Wrapper, Page::Step(Step::Features)),
+            (auth_fields::FIELDS, Owner::AuthField(field), Page::AuthField(field)),
+            (action::FIELDS, Owner::Action(action), Page::Action(action)),
+            (input::FIELDS, Owner::Input { action, input }, Page::Input { action, input }),
+        ];
+        for (fields, owner, page) in declared {
+            for field in fields {
+                let pointer = owner.key_pointer(&manifest, field.key);
+                assert_eq!(page_of(&pointer, &manifest), page, "{pointer}");
+                let on_page = rows(page, &manifest, &[], None);
+                assert!(
+                    on_page.iter().any(|row| row.pointer(&manifest) == pointer),
+                    "{pointer} has no row on {page:?}"
+                );
+            }
+        }
+    }
+}
