@@ -9,7 +9,7 @@ use crate::storage::save_atomic;
 use std::path::{Path, PathBuf};
 
 /// Exports `file` into `out` and returns the exit code; a manifest with errors is refused.
-pub fn run(file: &Path, out: &Path) -> u8 {
+pub fn run(file: &Path, out: &Path, _force: bool) -> u8 {
     let shown = file.display().to_string();
     let source = match files::read(file) {
         Ok(source) => source,
