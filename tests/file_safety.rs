@@ -372,7 +372,8 @@ fn a_write_error_while_saving_leaves_the_file_unchanged() {
     let path = folder.path().join("m.json");
     fs::write(&path, "small").expect("write");
 
-    let output = run_child("child_saves_big_content_under_a_file_size_limit", "ulimit -f 64; trap '' XFSZ", folder.path());
+    let output =
+        run_child("child_saves_big_content_under_a_file_size_limit", "ulimit -f 64; trap '' XFSZ", folder.path());
 
     assert_eq!(fs::read_to_string(&path).expect("file"), "small");
     assert_eq!(names(folder.path()), ["m.json"], "no backup and no temporary file are left");
@@ -418,8 +419,8 @@ fn export_refuses_to_overwrite_a_file_it_did_not_write_unless_forced() {
     let forced = export(&manifest, &out, &["--force"]);
 
     assert_eq!(forced.status.code(), Some(0), "{}", text(&forced.stderr));
-    let written: Value = serde_json::from_str(&fs::read_to_string(out.join("integration.json")).expect("read"))
-        .expect("json");
+    let written: Value =
+        serde_json::from_str(&fs::read_to_string(out.join("integration.json")).expect("read")).expect("json");
     assert_eq!(written, mycrm()["integration"]);
 }
 
