@@ -26,12 +26,8 @@ impl Rewrite<'_> {
             backup::write(self.path, self.target, self.previous, self.metadata)?;
             None
         } else {
-            let error = |source| SaveError::Backup {
-                backup: folder_of(self.target).join(".integration-wizard-*.tmp"),
-                path: self.path.to_path_buf(),
-                source,
-            };
-            Some(temporary(&folder_of(self.target), self.previous, keep::NewFile::Private.permissions(), error)?)
+            let permissions = keep::NewFile::Private.permissions();
+            Some(temporary(&folder_of(self.target), self.previous, permissions, write_error)?)
         };
         let mut file = OpenOptions::new().write(true).open(self.target).map_err(write_error)?;
         let Err(source) = overwrite(&mut file, contents) else { return Ok(()) };
