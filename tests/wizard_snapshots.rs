@@ -419,7 +419,7 @@ fn the_focused_finding_can_be_read_in_full() {
     for (width, height) in SIZES {
         let terminal = draw(&mut app, width, height);
         // Read as a person does: down the review pane, across its wrapped lines.
-        let pane = integration_wizard::wizard::view::layout::areas(&app).form;
+        let pane = integration_wizard::wizard::layout::areas(&app).form;
         let buffer = terminal.backend().buffer();
         let text: Vec<String> = (pane.top() + 1..pane.bottom() - 1)
             .map(|y| (pane.left() + 1..pane.right() - 1).map(|x| buffer[(x, y)].symbol()).collect())

@@ -46,3 +46,13 @@ pub fn lowercase_first(manifest: &mut Manifest, owner: Owner, key: &str) -> Opti
     manifest.set_text(owner, key, &fixed);
     Some(fixed)
 }
+
+/// Under the display and description: how Talkdesk shows them, and that `f` lowercases them.
+pub fn note(manifest: &Manifest, owner: Owner, key: &str) -> Option<String> {
+    if !LOWERCASED.contains(&key) {
+        return None;
+    }
+    let text = manifest.text(owner, key)?.non_blank()?;
+    let fix = if text.starts_with(char::is_uppercase) { "  (f lowercases it)" } else { "" };
+    Some(format!("Talkdesk shows: \"Then {text}\"{fix}"))
+}

@@ -82,3 +82,36 @@ pub fn delete_refused(manifest: &Manifest, index: usize) -> Option<String> {
         .is_required_auth_field(index)
         .then(|| format!("{kind} requires this field; choose another authentication type to remove it"))
 }
+
+/// Under `format`: how it renders with example values.
+pub fn note(manifest: &Manifest, owner: Owner, key: &str) -> Option<String> {
+    if key != "format" {
+        return None;
+    }
+    template_preview(manifest.text(owner, key)?.as_str()?).map(|text| format!("renders as: {text}"))
+}
+
+/// How an authentication field's `format` looks with example values (`{{account}}` → `example-account`).
+fn template_preview(format: &str) -> Option<String> {
+    if !format.contains("{{") {
+        return None;
+    }
+    let mut rendered = String::new();
+    let mut rest = format;
+    while let Some(start) = rest.find("{{") {
+        rendered.push_str(&rest[..start]);
+        match rest[start + 2..].find("}}") {
+            Some(end) => {
+                let name = rest[start + 2..start + 2 + end].trim();
+                rendered.push_str(&format!("example-{name}"));
+                rest = &rest[start + 2 + end + 2..];
+            }
+            None => {
+                rendered.push_str(&rest[start..]);
+                rest = "";
+            }
+        }
+    }
+    rendered.push_str(rest);
+    Some(rendered)
+}

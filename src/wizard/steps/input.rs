@@ -56,3 +56,21 @@ pub fn rows(manifest: &Manifest, action: usize, input: usize) -> Vec<Row> {
     }
     rows
 }
+
+/// Under the format: what a default means for the input's type.
+pub fn note(manifest: &Manifest, owner: Owner, key: &str) -> Option<String> {
+    if key != FORMAT.key {
+        return None;
+    }
+    let note = match manifest.text(owner, "type")?.as_str()? {
+        "datetime" => {
+            "a default in one of YYYY-MM-DD, YYYY-MM-DDTHH:mm:ss, YYYY-MM-DDTHH:mm:ssZ, or {{contact.updated_at}}"
+        }
+        "number" => "a default whole number (e.g. 3), or a value provider: type {{ for the list",
+        "url" => "a default absolute URL (https://...), or a value provider such as {{contact.website}}",
+        "tel" => "a default phone number, or a value provider such as {{contact.phone}}",
+        TEXTAREA => "a default text (Enter adds a line), or value providers: type {{ for the list",
+        _ => "a default value, or a value provider such as {{contact.email}}: type {{ for the list",
+    };
+    Some(note.to_owned())
+}

@@ -149,6 +149,18 @@ fn integration_tokens<'a>(pointer: &'a str, manifest: &Manifest) -> Option<Vec<&
     Some(rest.split('/').collect())
 }
 
+/// A line of help drawn under a row, when its step has one: how a template renders, how Talkdesk
+/// shows an action's display, or what an input's format means for its type.
+pub fn note(manifest: &Manifest, row: Row) -> Option<String> {
+    let Row::Text { owner, key, .. } = row else { return None };
+    match owner {
+        Owner::AuthField(_) => auth_fields::note(manifest, owner, key),
+        Owner::Action(_) => action::note(manifest, owner, key),
+        Owner::Input { .. } => input::note(manifest, owner, key),
+        Owner::Wrapper | Owner::Integration => None,
+    }
+}
+
 /// True when the step holds anything the author wrote (the step list's ✓).
 pub fn touched(step: Step, doc: &Document) -> bool {
     let manifest = &doc.manifest;

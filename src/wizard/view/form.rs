@@ -4,10 +4,10 @@ use super::super::app::App;
 use super::super::display::{fit, one_line, shown};
 use super::super::editor::TextBox;
 use super::super::form::Row;
+use super::super::items::{add_label, item_label};
+use super::super::layout::{self, MAX_EDITOR_LINES, inline_diagnostics, placed_rows};
 use super::super::step::Page;
-use super::items::{add_label, item_label};
-use super::layout::{self, MAX_EDITOR_LINES, inline_diagnostics, placed_rows};
-use crate::manifest::edit::{ListRef, Owner};
+use crate::manifest::edit::ListRef;
 use crate::manifest::{Diagnostic, Severity, Slot};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -213,7 +213,7 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
     if editing_here {
         y = render_completions(app, frame, area, y);
     }
-    if let Some(note) = row_note(app, row) {
+    if let Some(note) = super::super::steps::note(&app.doc.manifest, row) {
         y = draw_line(frame, area, y, Line::styled(format!("    {}", one_line(&note)), theme.dim()));
     }
     let (shown, more) = inline_diagnostics(app, row);
@@ -357,62 +357,6 @@ fn skip_columns(text: &str, columns: usize) -> String {
             skip
         })
         .collect()
-}
-
-/// A line of help drawn under a row: how a template renders, how Talkdesk shows an action's
-/// display, or what an input's format means for its type.
-pub fn row_note(app: &App, row: Row) -> Option<String> {
-    let Row::Text { owner, key, .. } = row else { return None };
-    let manifest = &app.doc.manifest;
-    match (owner, key) {
-        (Owner::AuthField(_), "format") => {
-            template_preview(manifest.text(owner, "format")?.as_str()?).map(|text| format!("renders as: {text}"))
-        }
-        (Owner::Action(_), "display" | "description") => {
-            let text = manifest.text(owner, key)?.non_blank()?;
-            let fix = if text.starts_with(char::is_uppercase) { "  (f lowercases it)" } else { "" };
-            Some(format!("Talkdesk shows: \"Then {text}\"{fix}"))
-        }
-        (Owner::Input { .. }, "format") => {
-            let note = match manifest.text(owner, "type")?.as_str()? {
-                "datetime" => {
-                    "a default in one of YYYY-MM-DD, YYYY-MM-DDTHH:mm:ss, YYYY-MM-DDTHH:mm:ssZ, or {{contact.updated_at}}"
-                }
-                "number" => "a default whole number (e.g. 3), or a value provider: type {{ for the list",
-                "url" => "a default absolute URL (https://...), or a value provider such as {{contact.website}}",
-                "tel" => "a default phone number, or a value provider such as {{contact.phone}}",
-                "textarea" => "a default text (Enter adds a line), or value providers: type {{ for the list",
-                _ => "a default value, or a value provider such as {{contact.email}}: type {{ for the list",
-            };
-            Some(note.to_owned())
-        }
-        _ => None,
-    }
-}
-
-/// How an authentication field's `format` looks with example values (`{{account}}` → `example-account`).
-fn template_preview(format: &str) -> Option<String> {
-    if !format.contains("{{") {
-        return None;
-    }
-    let mut rendered = String::new();
-    let mut rest = format;
-    while let Some(start) = rest.find("{{") {
-        rendered.push_str(&rest[..start]);
-        match rest[start + 2..].find("}}") {
-            Some(end) => {
-                let name = rest[start + 2..start + 2 + end].trim();
-                rendered.push_str(&format!("example-{name}"));
-                rest = &rest[start + 2 + end + 2..];
-            }
-            None => {
-                rendered.push_str(&rest[start..]);
-                rest = "";
-            }
-        }
-    }
-    rendered.push_str(rest);
-    Some(rendered)
 }
 
 /// The completions offered under the open editor, the highlighted one marked; returns the next free line.

@@ -2,8 +2,6 @@
 
 pub mod bars;
 pub mod form;
-pub mod items;
-pub mod layout;
 pub mod overlay;
 pub mod preview;
 pub mod review;
@@ -12,6 +10,7 @@ pub mod steps;
 pub mod theme;
 
 use super::app::{App, Screen};
+use super::layout;
 use super::step::{Page, Step};
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 pub fn render(app: &App, frame: &mut Frame) {
     let Some(overlay) = &app.overlay else { return };
     let screen = frame.area();
-    if screen.width < super::layout::MIN_WIDTH || screen.height < super::layout::MIN_HEIGHT {
+    if screen.width < super::super::layout::MIN_WIDTH || screen.height < super::super::layout::MIN_HEIGHT {
         return;
     }
     let theme = app.theme;

@@ -2,12 +2,8 @@
 
 use super::super::app::App;
 use super::super::display::one_line;
-use super::super::form::Row;
 use super::super::step::{Page, Step};
-use super::super::steps::{auth_fields, features};
 use super::theme::Theme;
-use crate::manifest::edit::ListRef;
-use crate::manifest::write::pretty;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
@@ -24,7 +20,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let (title, json, key) = if app.preview.source == Some(app.preview_source()) {
         (&app.preview.title, &app.preview.text, app.preview.key)
     } else {
-        fresh = focused_json(app);
+        fresh = super::super::app::focused_json(app);
         (&fresh.0, &fresh.1, fresh.2)
     };
     frame.render_widget(Block::bordered().title(Span::styled(format!(" {title} "), app.theme.title())), area);
@@ -47,57 +43,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(shown), inner);
-}
-
-/// The title, JSON text and focused key of what the page edits. Only that part is serialised,
-/// so a large manifest is not written out on every keystroke.
-pub fn focused_json(app: &App) -> (String, String, Option<&'static str>) {
-    let manifest = &app.doc.manifest;
-    let key = match app.focused_row() {
-        Some(Row::Text { key, .. } | Row::Toggle { key, .. } | Row::Choice { key, .. }) => Some(key),
-        Some(Row::AuthType(_)) => Some("authentication_type"),
-        _ => None,
-    };
-    let integration = || pretty(&manifest.wrapper.integration);
-    match app.page {
-        Page::Step(Step::Features) if features::previews_cti(key) => {
-            (features::CTI.key.into(), features::cti_preview(manifest), key)
-        }
-        Page::Step(Step::Features) if matches!(app.focused_row(), Some(Row::Item(..) | Row::Add(_))) => {
-            ("integration".into(), integration(), Some(features::INTERACTION_TYPES))
-        }
-        Page::Step(Step::AuthFields) => match app.focused_row() {
-            Some(Row::Item(ListRef::AuthFields, index)) => (
-                format!("authentication field {}", index + 1),
-                pretty(&slot_at(manifest.integration().and_then(|i| i.authentication_configuration.get()), index)),
-                None,
-            ),
-            _ => ("integration".into(), integration(), Some(auth_fields::LIST_KEY)),
-        },
-        Page::Step(Step::Actions) => match app.focused_row() {
-            Some(Row::Item(ListRef::Actions, index)) => {
-                (format!("action {}", index + 1), pretty(&slot_at(manifest.wrapper.actions.get(), index)), None)
-            }
-            _ => ("actions".into(), format!("{} action(s)", manifest.action_count()), None),
-        },
-        Page::Step(_) => ("integration".into(), integration(), key),
-        Page::AuthField(index) => (
-            format!("authentication field {}", index + 1),
-            pretty(&slot_at(manifest.integration().and_then(|i| i.authentication_configuration.get()), index)),
-            key,
-        ),
-        Page::Action(index) => {
-            (format!("action {}", index + 1), pretty(&slot_at(manifest.wrapper.actions.get(), index)), key)
-        }
-        Page::Input { action, input } => {
-            let inputs = manifest.action(action).and_then(|a| a.inputs.get());
-            (format!("action {} input {}", action + 1, input + 1), pretty(&slot_at(inputs, input)), key)
-        }
-    }
-}
-
-fn slot_at<T: Clone>(list: Option<&Vec<crate::manifest::Slot<T>>>, index: usize) -> crate::manifest::Slot<T> {
-    list.and_then(|items| items.get(index)).cloned().unwrap_or_default()
 }
 
 /// One line of pretty JSON with keys, strings and literals coloured (and unsafe characters escaped).

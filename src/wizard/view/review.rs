@@ -3,7 +3,7 @@
 use super::super::app::App;
 use super::super::display::one_line;
 use super::super::form::Row;
-use super::layout::placed_rows;
+use super::super::layout::placed_rows;
 use crate::manifest::position::locate_all;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
@@ -14,7 +14,8 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let diagnostics = app.doc.diagnostics();
     let crate::manifest::Counts { errors, warnings } = crate::manifest::Counts::of(diagnostics);
-    let json_hint = if app.size.0 < super::layout::WIDE && !app.preview_on_narrow { " (p: the JSON)" } else { "" };
+    let json_hint =
+        if app.size.0 < super::super::layout::WIDE && !app.preview_on_narrow { " (p: the JSON)" } else { "" };
     let title = format!(" Review & save: {errors} error(s), {warnings} warning(s){json_hint} ");
     frame.render_widget(Block::bordered().title(Span::styled(title, app.theme.title())), area);
     let inner = area.inner(Margin::new(1, 1));

@@ -3,7 +3,7 @@
 use super::super::app::{App, StartItem};
 use super::super::display::one_line;
 use super::super::examples::EXAMPLES;
-use super::layout::start_list_top;
+use super::super::layout::start_list_top;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -1,9 +1,9 @@
 //! Where everything goes on screen, as pure functions of the state: drawing and mouse clicks use the same ones.
 
-use super::super::app::App;
-use super::super::editor::TextBox;
-use super::super::form::Row;
-use super::super::step::Step;
+use super::app::App;
+use super::editor::TextBox;
+use super::form::Row;
+use super::step::Step;
 use crate::manifest::{AuthenticationType, Diagnostic};
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
@@ -116,8 +116,8 @@ pub fn inline_diagnostics(app: &App, row: Row) -> (Vec<&Diagnostic>, usize) {
             if kind != chosen {
                 return (Vec::new(), 0);
             }
-            let list = crate::manifest::edit::Owner::Integration
-                .key_pointer(manifest, super::super::steps::auth_fields::LIST_KEY);
+            let list =
+                crate::manifest::edit::Owner::Integration.key_pointer(manifest, super::steps::auth_fields::LIST_KEY);
             vec![row.pointer(manifest), list]
         }
         Row::Item(..) | Row::Finding(_) | Row::SelectOption { .. } => return (Vec::new(), 0),
@@ -144,7 +144,7 @@ pub fn row_height(app: &App, index: usize, row: Row) -> u16 {
         let width = usize::from(form_inner(&areas(app)).width.saturating_sub(4)).max(1);
         height += unicode_width::UnicodeWidthStr::width(diagnostic.message.as_str()).div_ceil(width) + 1;
     }
-    if super::form::row_note(app, row).is_some() {
+    if super::steps::note(&app.doc.manifest, row).is_some() {
         height += 1;
     }
     if index == app.focus && app.editor.is_some() {

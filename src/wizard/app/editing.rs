@@ -1,0 +1,234 @@
+//! Editing a text: opening the editor on a row, each keystroke written through, finishing or cancelling.
+
+use super::*;
+
+/// A select's options as a `format` slot holds them (nothing when absent).
+fn split_options(format: &Slot<String>) -> Vec<String> {
+    match format.as_str() {
+        Some(text) if !text.is_empty() => text.split(',').map(str::to_owned).collect(),
+        _ => Vec::new(),
+    }
+}
+
+impl App {
+    /// Opens an editor on the focused row; false when it cannot be edited as text.
+    pub(super) fn open_editor(&mut self) -> bool {
+        let (target, multiline) = match self.focused_row() {
+            Some(Row::Text { owner, key, multiline, .. }) => (EditTarget::Value { owner, key }, multiline),
+            Some(Row::Item(ListRef::InteractionTypes, index)) => (EditTarget::InteractionType(index), false),
+            Some(Row::SelectOption { action, input, index }) => {
+                (EditTarget::SelectOption { action, input, index }, false)
+            }
+            _ => return false,
+        };
+        if let EditTarget::Value { owner: Owner::AuthField(index), key: auth_fields::NAME_KEY } = target
+            && let Some(refusal) = auth_fields::rename_refused(&self.doc.manifest, index)
+        {
+            self.status = Some(refusal);
+            return false;
+        }
+        let original = self.target_slot(target).cloned().unwrap_or_default();
+        let current = match (&original, target) {
+            (Slot::Value(_), EditTarget::SelectOption { action, input, index }) => {
+                self.doc.manifest.select_options(action, input).get(index).cloned().unwrap_or_default()
+            }
+            (Slot::Value(text), _) => text.clone(),
+            _ => String::new(),
+        };
+        if matches!(original, Slot::Wrong(_)) {
+            self.status = Some("this value has the wrong type; what you type replaces it (Esc keeps it)".into());
+        }
+        self.editor = Some(Editor {
+            target,
+            original,
+            text: TextBox::new(&current, multiline),
+            was_modified: self.doc.modified,
+            completion: 0,
+        });
+        true
+    }
+
+    pub(super) fn target_slot(&self, target: EditTarget) -> Option<&Slot<String>> {
+        match target {
+            EditTarget::Value { owner, key } => self.doc.manifest.text(owner, key),
+            EditTarget::InteractionType(index) => features::interaction_type(&self.doc.manifest, index),
+            EditTarget::SelectOption { action, input, .. } => {
+                self.doc.manifest.text(Owner::Input { action, input }, "format")
+            }
+        }
+    }
+
+    /// The template completions offered for the open editor's text, best first.
+    pub fn completions(&self) -> Vec<String> {
+        let Some(editor) = &self.editor else { return Vec::new() };
+        crate::wizard::completion::candidates(&self.doc.manifest, editor.target, &editor.text.before_cursor())
+    }
+
+    /// Puts the highlighted completion in place of what was typed of the template.
+    pub(super) fn accept_completion(&mut self, choices: &[String]) {
+        let Some(editor) = self.editor.as_mut() else { return };
+        let Some(choice) = choices.get(editor.completion.min(choices.len().saturating_sub(1))) else { return };
+        let before = editor.text.before_cursor();
+        let after: String = editor.text.current_line().chars().skip(before.chars().count()).collect();
+        let (text, cursor) = crate::wizard::completion::accept(&before, &after, choice);
+        editor.text.replace_line(text, cursor);
+        editor.completion = 0;
+        self.apply_editor();
+    }
+
+    pub(super) fn update_editor(&mut self, action: Action, effects: &mut Vec<Effect>) {
+        let choices = self.completions();
+        let Some(editor) = self.editor.as_mut() else {
+            return;
+        };
+        if !choices.is_empty() {
+            // While completions show, Tab or Enter takes the highlighted one and ↑↓ choose.
+            match action {
+                Action::Next | Action::Finish | Action::Activate | Action::Newline => {
+                    return self.accept_completion(&choices);
+                }
+                Action::EditorLine { up } => {
+                    let last = choices.len().min(crate::wizard::completion::MAX_SHOWN) - 1;
+                    editor.completion =
+                        if up { editor.completion.saturating_sub(1) } else { (editor.completion + 1).min(last) };
+                    return;
+                }
+                _ => {}
+            }
+        }
+        editor.completion = 0;
+        let multiline = matches!(editor.text, TextBox::Area(_));
+        let changed = match action {
+            Action::Edit(request) => editor.text.handle(request),
+            Action::Paste(text) => {
+                editor.text.insert(&text);
+                true
+            }
+            Action::Newline if multiline => {
+                if let TextBox::Area(area) = &mut editor.text {
+                    area.newline();
+                }
+                true
+            }
+            Action::EditorLine { up } => {
+                if let TextBox::Area(area) = &mut editor.text {
+                    area.move_line(up);
+                }
+                false
+            }
+            Action::Activate | Action::Newline | Action::Finish | Action::Next => {
+                self.close_editor();
+                if !multiline || matches!(action, Action::Next | Action::Finish) {
+                    self.focus = (self.focus + 1).min(self.rows().len().saturating_sub(1));
+                }
+                return;
+            }
+            Action::Back => {
+                self.cancel_editor();
+                return;
+            }
+            Action::Save | Action::Quit => {
+                self.close_editor();
+                self.update_page(action, effects);
+                return;
+            }
+            _ => false,
+        };
+        if changed {
+            self.apply_editor();
+        }
+    }
+
+    /// Writes the editor's text into the manifest, so the preview and problems follow each keystroke.
+    pub(super) fn apply_editor(&mut self) {
+        let Some(editor) = &self.editor else { return };
+        let value = editor.text.value();
+        let target = editor.target;
+        match target {
+            EditTarget::Value { owner, key } => {
+                let renamed = self.doc.manifest.set_text(owner, key, &value);
+                if renamed > 0 {
+                    self.status =
+                        Some(format!("renamed the provider of {renamed} action(s) to match the integration name"));
+                }
+                self.edited(owner.key_pointer(&self.doc.manifest, key));
+            }
+            EditTarget::InteractionType(index) => {
+                if let Some(slot) = self.doc.manifest.interaction_type_mut(index) {
+                    *slot = Slot::Value(value);
+                }
+                let list = crate::wizard::form::list_pointer(ListRef::InteractionTypes, &self.doc.manifest);
+                self.edited(format!("{list}/{index}"));
+            }
+            EditTarget::SelectOption { action, input, index } => {
+                // From the options as they were when the edit began: a comma typed now makes
+                // several options, and the next keystroke must not count them twice.
+                let mut options = split_options(&editor.original);
+                match options.get_mut(index) {
+                    Some(option) => *option = value,
+                    None => options.push(value),
+                }
+                self.doc.manifest.set_select_options(action, input, &options);
+                self.edited(Owner::Input { action, input }.key_pointer(&self.doc.manifest, "format"));
+            }
+        }
+    }
+
+    /// Ends editing, keeping the text; an interaction type left empty is removed.
+    pub(super) fn close_editor(&mut self) {
+        let Some(editor) = self.editor.take() else {
+            return;
+        };
+        if let EditTarget::SelectOption { action, input, index } = editor.target
+            && editor.text.value().trim().is_empty()
+        {
+            let mut options = self.doc.manifest.select_options(action, input);
+            if index < options.len() {
+                options.remove(index);
+                self.doc.manifest.set_select_options(action, input, &options);
+                self.edited(Owner::Input { action, input }.key_pointer(&self.doc.manifest, "format"));
+            }
+            return;
+        }
+        if let EditTarget::InteractionType(index) = editor.target
+            && editor.text.value().trim().is_empty()
+        {
+            self.delete_item(ListRef::InteractionTypes, index);
+            self.status = Some("an empty interaction type was removed".into());
+        }
+    }
+
+    /// Ends editing and puts back the value from before it started.
+    pub(super) fn cancel_editor(&mut self) {
+        let Some(editor) = self.editor.take() else {
+            return;
+        };
+        let restored = editor.original.clone();
+        match editor.target {
+            EditTarget::Value { owner, key } => {
+                if let Some(slot) = self.doc.manifest.text_mut(owner, key) {
+                    *slot = restored;
+                }
+                if key == "name" && owner == Owner::Integration {
+                    self.doc.manifest.sync_providers();
+                }
+            }
+            EditTarget::SelectOption { action, input, .. } => {
+                if let Some(slot) = self.doc.manifest.text_mut(Owner::Input { action, input }, "format") {
+                    *slot = restored;
+                }
+            }
+            EditTarget::InteractionType(index) => {
+                if matches!(restored, Slot::Value(ref text) if text.is_empty()) {
+                    self.delete_item(ListRef::InteractionTypes, index);
+                } else if let Some(slot) = self.doc.manifest.interaction_type_mut(index) {
+                    *slot = restored;
+                }
+            }
+        }
+        self.doc.revalidate();
+        self.doc.generation += 1;
+        self.doc.modified = editor.was_modified;
+        self.status = Some("edit cancelled".into());
+    }
+}

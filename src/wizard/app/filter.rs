@@ -1,0 +1,79 @@
+//! Filtering a list by its elements' summaries (`/`).
+
+use super::*;
+
+/// A filter on a list: only the elements whose summary contains the text are shown.
+#[derive(Debug, Clone)]
+pub struct ListFilter {
+    pub list: ListRef,
+    pub input: Input,
+    /// Keys go to the filter text while true (until Enter or Esc).
+    pub typing: bool,
+    /// The indices of the elements that match, in list order.
+    pub matches: Vec<usize>,
+    /// The document generation the matches were computed for.
+    generation: u64,
+}
+
+impl App {
+    pub(super) fn filter_list(&self) -> Option<ListRef> {
+        self.page_list().filter(|list| *list != ListRef::InteractionTypes)
+    }
+
+    pub(super) fn start_filter(&mut self) {
+        let Some(list) = self.filter_list() else {
+            self.status = Some("/ filters the lists of Auth fields, Actions and an action's inputs".into());
+            return;
+        };
+        let input = self.filter.take().map(|filter| filter.input).unwrap_or_default();
+        self.filter = Some(ListFilter { list, input, typing: true, matches: Vec::new(), generation: u64::MAX });
+        self.refresh_filter();
+        self.focus = 0;
+    }
+
+    pub(super) fn update_filter(&mut self, action: Action, effects: &mut Vec<Effect>) {
+        let Some(filter) = self.filter.as_mut() else { return };
+        match action {
+            Action::Edit(request) => {
+                filter.input.handle(request);
+                filter.generation = u64::MAX;
+                self.focus = 0;
+            }
+            Action::Paste(text) => {
+                for c in text.chars().filter(|c| !c.is_control()) {
+                    filter.input.handle(tui_input::InputRequest::InsertChar(c));
+                }
+                filter.generation = u64::MAX;
+            }
+            Action::Activate | Action::Down | Action::Next => filter.typing = false,
+            Action::Back => self.filter = None,
+            Action::Save | Action::Quit => {
+                filter.typing = false;
+                self.update_page(action, effects);
+            }
+            _ => {}
+        }
+    }
+
+    /// Recomputes a filter's matches when its text or the manifest changed.
+    pub(super) fn refresh_filter(&mut self) {
+        let Some(filter) = self.filter.as_mut() else { return };
+        if filter.generation == self.doc.generation {
+            return;
+        }
+        let needle = filter.input.value().to_lowercase();
+        let count = match filter.list {
+            ListRef::AuthFields => self.doc.manifest.auth_field_count(),
+            ListRef::Actions => self.doc.manifest.action_count(),
+            ListRef::Inputs(action) => self.doc.manifest.input_count(action),
+            ListRef::InteractionTypes => 0,
+        };
+        let manifest = &self.doc.manifest;
+        filter.matches = (0..count)
+            .filter(|&index| {
+                crate::wizard::items::item_label(manifest, filter.list, index).to_lowercase().contains(&needle)
+            })
+            .collect();
+        filter.generation = self.doc.generation;
+    }
+}

@@ -1,0 +1,237 @@
+//! The wizard's state and `App::update`: every change of state happens here, without I/O.
+
+mod caches;
+mod editing;
+mod filter;
+mod lists;
+mod navigation;
+mod overlays;
+mod saving;
+mod start;
+mod values;
+
+pub use caches::{PreviewCache, ReviewJson, focused_json};
+pub use filter::ListFilter;
+
+use super::action::{Action, Opened, SaveFailure};
+use super::document::Document;
+use super::editor::{EditTarget, Editor, TextBox};
+use super::examples::EXAMPLES;
+use super::form::{Options, Row, rows};
+use super::layout;
+use super::overlay::{Overlay, PromptPurpose};
+use super::step::{Page, Step};
+use super::steps::{action as action_form, auth_fields, authentication, features, input as input_form, page_of};
+use crate::manifest::edit::{ListRef, Owner};
+use crate::manifest::{AuthenticationType, Counts, Shape, Slot, read, to_json};
+use crate::storage::drafts::{Draft, DraftKey};
+use std::path::PathBuf;
+use tui_input::Input;
+
+/// Which screen is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// New blank, new from an example, open a path, recent files.
+    Start,
+    /// The steps of a manifest.
+    Editor,
+}
+
+/// An entry of the start screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StartItem {
+    Blank,
+    Example(usize),
+    Open,
+    Recent(PathBuf),
+    /// Unsaved work found from an earlier session.
+    Draft(DraftKey, Box<Draft>),
+}
+
+/// I/O the loop performs for `update`, which reports back with an [`Action`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write `contents` to `path` (atomically, keeping a backup) if the file on disk is as
+    /// `expect` says; answered by `Action::Saved`.
+    Save { path: PathBuf, contents: String, expect: OnDisk },
+    /// Delete these drafts: the work was saved or discarded.
+    DiscardDrafts(Vec<DraftKey>),
+    /// Load the draft's file (if it has one), then restore the draft over it.
+    Recover(DraftKey, Box<Draft>),
+    /// Read the manifest at `path`; answered by `Action::Loaded`.
+    Open(PathBuf),
+    /// Leave the wizard.
+    Quit,
+}
+
+/// What a save expects to find on disk before it writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnDisk {
+    /// Whatever is there may be replaced (the author said so).
+    Anything,
+    /// No file: a new manifest must not silently replace an existing file.
+    Nothing,
+    /// The content with this fingerprint, as the wizard last read or wrote it.
+    Content(u64),
+}
+
+/// The whole state of the wizard.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub screen: Screen,
+    pub start_items: Vec<StartItem>,
+    pub start_focus: usize,
+    pub doc: Document,
+    pub page: Page,
+    /// The focused row of the page.
+    pub focus: usize,
+    /// Pages to return to with Esc, with their focus.
+    back: Vec<(Page, usize)>,
+    pub editor: Option<Editor>,
+    pub overlay: Option<Overlay>,
+    /// A one-line message for the author (what just happened, or why not).
+    pub status: Option<String>,
+    /// The JSON preview on terminals narrower than 120 columns (always shown on wider ones).
+    pub preview_on_narrow: bool,
+    /// The terminal's size, for layout and mouse clicks.
+    pub size: (u16, u16),
+    /// Quit once the save under way succeeds.
+    quit_after_save: bool,
+    /// The whole manifest as JSON for the review page, rebuilt only when the manifest changed.
+    pub review_json: ReviewJson,
+    /// The first row shown in the form, kept so that the focused row stays visible.
+    pub scroll: usize,
+    /// A filter on the page's list (typed after `/`).
+    pub filter: Option<ListFilter>,
+    /// The preview's JSON, rebuilt only when the document or the focus changed.
+    pub preview: PreviewCache,
+    /// Colours, or none (NO_COLOR).
+    pub theme: super::view::theme::Theme,
+    /// Which key does what: read by the dispatcher, the `?` panel and the hint bar.
+    pub keys: std::sync::Arc<super::keys::KeyTable>,
+    /// Where drafts of a new manifest (not saved yet) of this session go.
+    session_draft: DraftKey,
+    /// Drafts of earlier sessions that were recovered into this work.
+    recovered: Vec<DraftKey>,
+    /// The author quit without saving: the work is not kept as a draft.
+    pub work_discarded: bool,
+}
+
+impl App {
+    /// The start screen, listing `recent` files after the fixed entries.
+    pub fn start(recent: Vec<PathBuf>) -> Self {
+        let mut items = vec![StartItem::Blank];
+        items.extend((0..EXAMPLES.len()).map(StartItem::Example));
+        items.push(StartItem::Open);
+        items.extend(recent.into_iter().map(StartItem::Recent));
+        App {
+            screen: Screen::Start,
+            start_items: items,
+            start_focus: 0,
+            doc: Document::blank(None),
+            page: Page::Step(Step::Integration),
+            focus: 0,
+            back: Vec::new(),
+            editor: None,
+            overlay: None,
+            status: None,
+            preview_on_narrow: false,
+            size: (120, 40),
+            quit_after_save: false,
+            review_json: ReviewJson::default(),
+            scroll: 0,
+            filter: None,
+            preview: PreviewCache::default(),
+            theme: super::view::theme::Theme::default(),
+            keys: std::sync::Arc::default(),
+            session_draft: DraftKey::for_new(),
+            recovered: Vec::new(),
+            work_discarded: false,
+        }
+    }
+
+    /// Lists unsaved work from earlier sessions first on the start screen.
+    pub fn with_drafts(mut self, drafts: Vec<(DraftKey, Draft)>) -> Self {
+        let items: Vec<StartItem> =
+            drafts.into_iter().map(|(key, draft)| StartItem::Draft(key, Box::new(draft))).collect();
+        self.start_items.splice(0..0, items);
+        self
+    }
+
+    /// Offers to recover `draft` (stored under `key`) over the manifest just opened; `differences` shows what it changes.
+    pub fn offer_draft(&mut self, key: DraftKey, draft: Draft, differences: Vec<String>) {
+        self.overlay = Some(Overlay::Recover { key, draft: Box::new(draft), differences });
+    }
+
+    /// Where the draft of the work in progress is written.
+    pub fn draft_key(&self) -> DraftKey {
+        match &self.doc.path {
+            Some(path) => DraftKey::for_path(path),
+            None => self.session_draft.clone(),
+        }
+    }
+
+    /// Every draft that holds this work: removed once it is saved or discarded.
+    fn drafts_of_this_work(&self) -> Vec<DraftKey> {
+        let mut keys = vec![self.draft_key(), self.session_draft.clone()];
+        keys.extend(self.recovered.iter().cloned());
+        keys.dedup();
+        keys
+    }
+
+    /// The editor on `doc`, skipping the start screen.
+    pub fn editing(doc: Document) -> Self {
+        let mut app = App::start(Vec::new());
+        app.open_document(doc);
+        app
+    }
+
+    /// True when Esc leaves something: an opened item, or a filter.
+    pub fn can_go_back(&self) -> bool {
+        !self.back.is_empty() || self.filter.is_some()
+    }
+
+    /// The rows of the current page (a filtered list shows only its matches).
+    pub fn rows(&self) -> Vec<Row> {
+        let only = self
+            .filter
+            .as_ref()
+            .filter(|filter| Some(filter.list) == self.page_list())
+            .map(|filter| filter.matches.as_slice());
+        rows(self.page, &self.doc.manifest, &self.doc.review_order, only)
+    }
+
+    /// The focused row, if the page has any.
+    pub fn focused_row(&self) -> Option<Row> {
+        self.rows().get(self.focus).copied()
+    }
+
+    /// Applies one action and returns the I/O the loop must perform.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        match action {
+            Action::Resize { width, height } => self.size = (width, height),
+            Action::Saved { path, result } => self.saved(path, result, &mut effects),
+            Action::Loaded { path, result } => self.loaded(path, result),
+            Action::RestoreDraft(draft) => self.restore_draft(*draft),
+            Action::OfferDraft { key, draft, differences } => self.offer_draft(key, *draft, differences),
+            action if self.overlay.is_some() => self.update_overlay(action, &mut effects),
+            action if self.screen == Screen::Start => self.update_start(action, &mut effects),
+            action if self.filter.as_ref().is_some_and(|filter| filter.typing) => {
+                self.update_filter(action, &mut effects)
+            }
+            action if self.editor.is_some() => self.update_editor(action, &mut effects),
+            action => self.update_page(action, &mut effects),
+        }
+        self.refresh_filter();
+        self.clamp_focus();
+        self.scroll = layout::scroll_for(self);
+        self.refresh_review_json();
+        self.refresh_preview();
+        effects
+    }
+
+    fn edited(&mut self, pointer: String) {
+        self.doc.edited(pointer);
+    }
+}

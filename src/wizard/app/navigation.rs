@@ -1,0 +1,207 @@
+//! Moving between steps, pages and rows: focus, opening items, going back, jumping to a finding, the mouse.
+
+use super::*;
+
+impl App {
+    pub(super) fn update_page(&mut self, action: Action, effects: &mut Vec<Effect>) {
+        let count = self.rows().len();
+        match action {
+            Action::Up => self.focus = self.focus.saturating_sub(1),
+            Action::Down => self.focus = (self.focus + 1).min(count.saturating_sub(1)),
+            Action::Next => self.next_row(count),
+            Action::Previous => self.previous_row(),
+            Action::PageUp => self.focus = self.focus.saturating_sub(self.page_height()),
+            Action::PageDown => self.focus = (self.focus + self.page_height()).min(count.saturating_sub(1)),
+            Action::First => self.focus = 0,
+            Action::Last => self.focus = count.saturating_sub(1),
+            Action::GoTo(step) => self.go_to(step),
+            Action::Activate => self.activate(),
+            Action::Toggle => self.toggle(),
+            Action::Cycle(forward) => self.cycle(forward),
+            Action::Back if self.filter.is_some() => {
+                self.filter = None;
+                self.status = Some("filter cleared".into());
+            }
+            Action::Back => self.go_back(),
+            Action::Filter => self.start_filter(),
+            Action::Unbound(c) => {
+                self.status = Some(match self.focused_row() {
+                    Some(Row::Text { .. } | Row::SelectOption { .. }) => {
+                        format!("'{c}' was not typed: press Enter to edit this field first")
+                    }
+                    _ => format!("'{c}' does nothing here; ? lists every key"),
+                });
+            }
+            Action::Add => self.add_item(),
+            Action::Duplicate => self.duplicate_item(),
+            Action::Delete => self.ask_delete(),
+            Action::MoveItem { up } => self.move_item(up),
+            Action::QuickFix => self.quick_fix(),
+            Action::Save => self.save(effects),
+            Action::Quit => self.quit(effects),
+            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::TogglePreview => self.preview_on_narrow = !self.preview_on_narrow,
+            Action::Paste(text) if self.open_editor() => self.update_editor(Action::Paste(text), effects),
+            Action::Click { column, row } => self.click(column, row),
+            Action::Scroll { down } => self.scroll(down, count),
+            _ => {}
+        }
+    }
+
+    pub(super) fn page_height(&self) -> usize {
+        usize::from(layout::areas(self).form.height.saturating_sub(2)).max(1)
+    }
+
+    pub(super) fn next_row(&mut self, count: usize) {
+        if self.focus + 1 < count {
+            self.focus += 1;
+        } else if let Some(step) = self.page.step().next() {
+            self.go_to(step);
+        }
+    }
+
+    pub(super) fn previous_row(&mut self) {
+        if self.focus > 0 {
+            self.focus -= 1;
+        } else if let Some(step) = self.page.step().previous() {
+            self.go_to(step);
+            self.focus = self.rows().len().saturating_sub(1);
+        }
+    }
+
+    /// Shows a step's own page.
+    pub fn go_to(&mut self, step: Step) {
+        self.filter = None;
+        self.page = Page::Step(step);
+        self.focus = 0;
+        self.back.clear();
+        self.status = None;
+        if step == Step::AuthFields && auth_fields::not_needed(&self.doc.manifest) {
+            self.status = Some(auth_fields::NOT_NEEDED.into());
+        }
+    }
+
+    pub(super) fn open_page(&mut self, page: Page, focus: usize) {
+        // Esc returns to the same element, in the list as it is without the filter.
+        let unfiltered_focus = match (&self.filter, self.focused_row()) {
+            (Some(_), Some(row)) => {
+                rows(self.page, &self.doc.manifest, &self.doc.review_order, None).iter().position(|r| *r == row)
+            }
+            _ => None,
+        };
+        self.back.push((self.page, unfiltered_focus.unwrap_or(self.focus)));
+        self.filter = None;
+        self.page = page;
+        self.focus = focus;
+    }
+
+    pub(super) fn go_back(&mut self) {
+        match self.back.pop() {
+            Some((page, focus)) => {
+                self.page = page;
+                self.focus = focus;
+            }
+            None => self.status = Some("Esc goes back from an opened item; Ctrl-Q quits".into()),
+        }
+    }
+
+    pub(super) fn clamp_focus(&mut self) {
+        let count = self.rows().len();
+        self.focus = self.focus.min(count.saturating_sub(1));
+        self.start_focus = self.start_focus.min(self.start_items.len().saturating_sub(1));
+    }
+
+    pub(super) fn activate(&mut self) {
+        let Some(row) = self.focused_row() else {
+            return;
+        };
+        match row {
+            Row::Text { .. } => {
+                self.open_editor();
+            }
+            Row::Toggle { .. } | Row::AuthType(_) => self.toggle(),
+            Row::Choice { .. } => self.cycle(true),
+            Row::Item(ListRef::InteractionTypes, _) => {
+                self.open_editor();
+            }
+            Row::Item(ListRef::AuthFields, index) => self.open_page(Page::AuthField(index), 0),
+            Row::Item(ListRef::Actions, index) => self.open_page(Page::Action(index), 0),
+            Row::Item(ListRef::Inputs(action), input) => self.open_page(Page::Input { action, input }, 0),
+            Row::Add(_) => self.add_item(),
+            Row::Finding(index) => self.jump_to_finding(index),
+            Row::Provider(_) => self.fix_providers(),
+            Row::SelectOption { .. } => {
+                self.open_editor();
+            }
+            Row::AddOption { action, input } => self.add_option(action, input),
+        }
+    }
+
+    pub(super) fn jump_to_finding(&mut self, index: usize) {
+        let Some(diagnostic) = self.doc.diagnostics().get(index) else {
+            return;
+        };
+        let pointer = diagnostic.pointer.clone();
+        let review = (self.page, self.focus);
+        self.jump_to(&pointer);
+        // Esc goes back up to the list, then to the review.
+        self.back.insert(0, review);
+    }
+
+    /// Shows the page and row where the value at `pointer` is edited.
+    pub fn jump_to(&mut self, pointer: &str) {
+        let page = page_of(pointer, &self.doc.manifest);
+        self.back.clear();
+        // Opened items return to their list on Esc.
+        let parents: Vec<(Page, Row)> = match page {
+            Page::AuthField(index) => vec![(Page::Step(Step::AuthFields), Row::Item(ListRef::AuthFields, index))],
+            Page::Action(index) => vec![(Page::Step(Step::Actions), Row::Item(ListRef::Actions, index))],
+            Page::Input { action, input } => vec![
+                (Page::Step(Step::Actions), Row::Item(ListRef::Actions, action)),
+                (Page::Action(action), Row::Item(ListRef::Inputs(action), input)),
+            ],
+            Page::Step(_) => Vec::new(),
+        };
+        for (parent, row) in parents {
+            let focus = rows(parent, &self.doc.manifest, &[], None).iter().position(|r| *r == row).unwrap_or(0);
+            self.back.push((parent, focus));
+        }
+        self.page = page;
+        let rows = self.rows();
+        let exact = rows.iter().position(|row| row.pointer(&self.doc.manifest) == pointer);
+        let closest = || {
+            rows.iter()
+                .enumerate()
+                .filter(|(_, row)| {
+                    let row_pointer = row.pointer(&self.doc.manifest);
+                    !row_pointer.is_empty() && pointer.starts_with(&format!("{row_pointer}/"))
+                })
+                .max_by_key(|(_, row)| row.pointer(&self.doc.manifest).len())
+                .map(|(index, _)| index)
+        };
+        self.focus = exact.or_else(closest).unwrap_or(0);
+    }
+
+    pub(super) fn click(&mut self, column: u16, row: u16) {
+        let areas = layout::areas(self);
+        if let Some(step) = layout::step_at(&areas, column, row) {
+            self.go_to(step);
+        } else if let Some(index) = layout::row_at(self, &areas, column, row) {
+            if index == self.focus {
+                self.activate();
+            } else {
+                self.focus = index;
+            }
+        }
+    }
+
+    pub(super) fn scroll(&mut self, down: bool, count: usize) {
+        if self.page == Page::Step(Step::Review) && self.review_json.generation.is_some() {
+            let last = self.review_json.line_starts.len().saturating_sub(1);
+            let scroll = &mut self.review_json.scroll;
+            *scroll = if down { (*scroll + 3).min(last) } else { scroll.saturating_sub(3) };
+            return;
+        }
+        self.focus = if down { (self.focus + 3).min(count.saturating_sub(1)) } else { self.focus.saturating_sub(3) };
+    }
+}

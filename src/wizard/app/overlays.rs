@@ -1,0 +1,87 @@
+//! Answers to the questions and panels drawn over the screen.
+
+use super::*;
+
+impl App {
+    pub(super) fn update_overlay(&mut self, action: Action, effects: &mut Vec<Effect>) {
+        let Some(overlay) = self.overlay.take() else {
+            return;
+        };
+        match (overlay, action) {
+            (Overlay::Help, Action::Back | Action::Help | Action::Activate | Action::Answer(_)) => {}
+            (Overlay::Help, Action::Quit) => self.quit(effects),
+            (Overlay::ConfirmQuit, Action::Answer('s') | Action::Save) => {
+                self.quit_after_save = true;
+                self.save(effects);
+            }
+            (Overlay::ConfirmQuit, Action::Answer('q' | 'y') | Action::Quit) => {
+                self.work_discarded = true;
+                effects.push(Effect::DiscardDrafts(self.drafts_of_this_work()));
+                effects.push(Effect::Quit);
+            }
+            (Overlay::DiskChanged { path }, Action::Answer('o')) => {
+                effects.push(Effect::Save { path, contents: to_json(&self.doc.manifest), expect: OnDisk::Anything });
+            }
+            (Overlay::DiskChanged { .. }, Action::Answer('s')) => {
+                let input = Input::new(self.doc.default_file_name());
+                self.overlay = Some(Overlay::Prompt { purpose: PromptPurpose::SaveAs, input });
+            }
+            (Overlay::DiskChanged { path }, Action::Answer('r')) => {
+                effects.push(Effect::DiscardDrafts(self.drafts_of_this_work()));
+                effects.push(Effect::Open(path));
+            }
+            (Overlay::DiskChanged { .. }, Action::Back) => {
+                self.quit_after_save = false;
+                self.status = Some("not saved: the file changed on disk".into());
+            }
+            (Overlay::Recover { key, draft, .. }, Action::Answer('y') | Action::Activate) => {
+                self.recovered.push(key);
+                self.restore_draft(*draft);
+            }
+            (Overlay::Recover { key, .. }, Action::Answer('n')) => {
+                self.start_items.retain(|item| !matches!(item, StartItem::Draft(known, _) if *known == key));
+                effects.push(Effect::DiscardDrafts(vec![key]));
+                self.status = Some("the draft was deleted".into());
+            }
+            (Overlay::ConfirmQuit, Action::Back | Action::Answer('n')) => {}
+            (Overlay::ConfirmSave { path, .. }, Action::Answer('y') | Action::Activate) => {
+                effects.push(self.save_effect(path))
+            }
+            (Overlay::ConfirmSave { .. }, Action::Back | Action::Answer('n')) => {
+                self.quit_after_save = false;
+                self.status = Some("not saved".into());
+            }
+            (Overlay::ConfirmDelete { list, index, .. }, Action::Answer('y') | Action::Activate) => {
+                self.delete_item(list, index)
+            }
+            (Overlay::ConfirmDelete { .. }, Action::Back | Action::Answer('n')) => {}
+            (Overlay::Prompt { purpose, input }, Action::Activate) => self.answer_prompt(purpose, input, effects),
+            (Overlay::Prompt { .. }, Action::Back) => self.quit_after_save = false,
+            (Overlay::Prompt { purpose, mut input }, Action::Edit(request)) => {
+                input.handle(request);
+                self.overlay = Some(Overlay::Prompt { purpose, input });
+            }
+            (Overlay::Prompt { purpose, mut input }, Action::Paste(text)) => {
+                for c in text.chars().filter(|c| !c.is_control()) {
+                    input.handle(tui_input::InputRequest::InsertChar(c));
+                }
+                self.overlay = Some(Overlay::Prompt { purpose, input });
+            }
+            (overlay, _) => self.overlay = Some(overlay),
+        }
+    }
+
+    pub(super) fn answer_prompt(&mut self, purpose: PromptPurpose, input: Input, effects: &mut Vec<Effect>) {
+        let text = input.value().trim();
+        if text.is_empty() {
+            self.status = Some("type a path, or Esc to cancel".into());
+            self.overlay = Some(Overlay::Prompt { purpose, input });
+            return;
+        }
+        let path = PathBuf::from(text);
+        match purpose {
+            PromptPurpose::SaveAs => self.confirm_and_save(path, effects),
+            PromptPurpose::Open => effects.push(Effect::Open(path)),
+        }
+    }
+}

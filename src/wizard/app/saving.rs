@@ -1,0 +1,73 @@
+//! Saving and quitting: what a save must check first, and what its result means.
+
+use super::*;
+
+impl App {
+    pub(super) fn save(&mut self, effects: &mut Vec<Effect>) {
+        self.doc.reveal();
+        match self.doc.path.clone() {
+            Some(path) => self.confirm_and_save(path, effects),
+            None => {
+                let input = Input::new(self.doc.default_file_name());
+                self.overlay = Some(Overlay::Prompt { purpose: PromptPurpose::SaveAs, input });
+            }
+        }
+    }
+
+    pub(super) fn confirm_and_save(&mut self, path: PathBuf, effects: &mut Vec<Effect>) {
+        let mut reasons = Vec::new();
+        let errors = Counts::of(self.doc.diagnostics()).errors;
+        if errors > 0 {
+            reasons.push(format!(
+                "it has {errors} error(s): Talkdesk will not accept it until they are fixed (see Review & save)"
+            ));
+        }
+        if self.doc.disk_shape == Some(Shape::Bare) && self.doc.manifest.written_shape() == Shape::Wrapper {
+            reasons.push("the file was a bare integration document; it will be saved as {\"integration\": ..., \"actions\": [...]}".into());
+        }
+        if reasons.is_empty() {
+            effects.push(self.save_effect(path));
+        } else {
+            self.overlay = Some(Overlay::ConfirmSave { path, reasons });
+        }
+    }
+
+    pub(super) fn save_effect(&self, path: PathBuf) -> Effect {
+        // The file must still be what was read or last written; a new path must not hold a file yet.
+        let expect = match self.doc.disk_hash {
+            Some(hash) if self.doc.path.as_ref() == Some(&path) => OnDisk::Content(hash),
+            _ => OnDisk::Nothing,
+        };
+        Effect::Save { path, contents: to_json(&self.doc.manifest), expect }
+    }
+
+    pub(super) fn saved(&mut self, path: PathBuf, result: Result<u64, SaveFailure>, effects: &mut Vec<Effect>) {
+        match result {
+            Ok(hash) => {
+                effects.push(Effect::DiscardDrafts(self.drafts_of_this_work()));
+                self.recovered.clear();
+                self.doc.saved(path.clone());
+                self.doc.disk_hash = Some(hash);
+                self.status = Some(format!("saved {}", path.display()));
+                if self.quit_after_save {
+                    effects.push(Effect::Quit);
+                }
+            }
+            Err(SaveFailure::ChangedOnDisk) => {
+                self.overlay = Some(Overlay::DiskChanged { path });
+            }
+            Err(SaveFailure::Failed(message)) => {
+                self.quit_after_save = false;
+                self.status = Some(format!("not saved: {message}; your work is still here"));
+            }
+        }
+    }
+
+    pub(super) fn quit(&mut self, effects: &mut Vec<Effect>) {
+        if self.doc.modified {
+            self.overlay = Some(Overlay::ConfirmQuit);
+        } else {
+            effects.push(Effect::Quit);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! Changing a value without typing: toggles, pickers, the authentication type, quick fixes.
+
+use super::*;
+
+impl App {
+    pub(super) fn fix_providers(&mut self) {
+        let (changed, status) = action_form::sync_providers(&mut self.doc.manifest);
+        if changed > 0 {
+            self.edited("/actions".into());
+        }
+        self.status = Some(status);
+    }
+
+    pub(super) fn toggle(&mut self) {
+        match self.focused_row() {
+            Some(Row::Toggle { owner, key, .. }) => {
+                self.doc.manifest.toggle(owner, key);
+                for pointer in features::toggled(&self.doc.manifest, owner, key) {
+                    self.edited(pointer);
+                }
+            }
+            Some(Row::AuthType(kind)) => self.choose_authentication(kind),
+            Some(Row::Choice { .. }) => self.cycle(true),
+            _ => {}
+        }
+    }
+
+    pub(super) fn cycle(&mut self, forward: bool) {
+        let Some(Row::Choice { owner, key, options, .. }) = self.focused_row() else {
+            return;
+        };
+        let values = options.values();
+        let current = self.doc.manifest.text(owner, key).and_then(Slot::as_str);
+        let position = current.and_then(|value| values.iter().position(|v| *v == value));
+        let next = match (position, forward) {
+            (Some(at), true) => (at + 1) % values.len(),
+            (Some(at), false) => (at + values.len() - 1) % values.len(),
+            (None, _) => 0,
+        };
+        self.doc.manifest.set_text(owner, key, values[next]);
+        self.edited(owner.key_pointer(&self.doc.manifest, key));
+        if options == Options::InputTypes && values[next] == input_form::SELECT {
+            self.status = Some(input_form::SELECT_NOTE.into());
+        }
+    }
+
+    pub(super) fn choose_authentication(&mut self, kind: AuthenticationType) {
+        let (pointers, status) = authentication::choose(&mut self.doc.manifest, kind);
+        for pointer in pointers {
+            self.edited(pointer);
+        }
+        self.status = Some(status);
+    }
+
+    pub(super) fn quick_fix(&mut self) {
+        if let Some(Row::Provider(_)) = self.focused_row() {
+            self.fix_providers();
+            return;
+        }
+        let Some(Row::Text { owner: owner @ Owner::Action(_), key, .. }) = self
+            .focused_row()
+            .filter(|row| matches!(row, Row::Text { key, .. } if action_form::LOWERCASED.contains(key)))
+        else {
+            self.status = Some("f lowercases the first letter of an action's display or description".into());
+            return;
+        };
+        let Some(fixed) = action_form::lowercase_first(&mut self.doc.manifest, owner, key) else {
+            return;
+        };
+        self.edited(owner.key_pointer(&self.doc.manifest, key));
+        self.status = Some(format!("Talkdesk will show it as \"Then {fixed}\""));
+    }
+}
