@@ -110,7 +110,7 @@ fn perform(app: &mut App, effects: Vec<Effect>, quits: &mut usize) {
                 app.update(Action::Saved { path, result })
             }
             Effect::Open(path) => app.update(Action::Loaded { path, result: Err("no such file".into()) }),
-            Effect::DiscardDrafts(_) | Effect::Recover(..) => Vec::new(),
+            Effect::DiscardDrafts(_) | Effect::DiscardWorkDrafts(_) | Effect::Recover(..) => Vec::new(),
         };
         pending.extend(more);
     }

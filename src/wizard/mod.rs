@@ -58,11 +58,12 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
         let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
     }
     let mut app = initial_app(file);
+    app.working_dir = std::env::current_dir().unwrap_or_default();
     app.theme = view::theme::Theme::from_env();
     let mut terminal = ratatui::init();
     install_panic_cleanup();
     let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
-    let mut drafts = DraftWriter::default();
+    let mut drafts = DraftWriter::new(DraftKey::for_new());
     let loop_done = Arc::new(AtomicBool::new(false));
     start_watchdog(Arc::clone(&stop), Arc::clone(&loop_done));
     let result = event_loop(&mut terminal, &mut app, &mut drafts, &stop);
@@ -136,8 +137,10 @@ pub fn load(path: &Path) -> Result<Opened, String> {
 }
 
 /// Writes drafts of unsaved work: soon after a change, not on every keystroke.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct DraftWriter {
+    /// Where drafts of a new manifest (not saved yet) of this session go.
+    session: DraftKey,
     /// The document generation last written.
     written: Option<u64>,
     /// When the oldest change not written yet was made.
@@ -145,6 +148,26 @@ struct DraftWriter {
 }
 
 impl DraftWriter {
+    fn new(session: DraftKey) -> Self {
+        DraftWriter { session, written: None, pending_since: None }
+    }
+
+    /// Where the draft of the work in progress is written.
+    fn key(&self, app: &App) -> DraftKey {
+        match &app.doc.path {
+            Some(path) => DraftKey::for_path(path),
+            None => self.session.clone(),
+        }
+    }
+
+    /// Every draft that holds this work (its file's, this session's, and those recovered into it).
+    fn work_keys(&self, app: &App, recovered: Vec<DraftKey>) -> Vec<DraftKey> {
+        let mut keys = vec![self.key(app), self.session.clone()];
+        keys.extend(recovered);
+        keys.dedup();
+        keys
+    }
+
     /// Notes a change; returns how long the loop may wait before writing.
     fn note(&mut self, app: &App) -> Duration {
         if !app.doc.modified || self.written == Some(app.doc.generation) {
@@ -167,7 +190,7 @@ impl DraftWriter {
         let path = app.doc.path.as_ref().map(|path| std::path::absolute(path).unwrap_or_else(|_| path.clone()));
         let draft = Draft { path, written_at: drafts::now(), manifest: to_json(&app.doc.manifest) };
         // A draft that cannot be written must not stop the author; the next change tries again.
-        if drafts::write(&app.draft_key(), &draft).is_ok() {
+        if drafts::write(&self.key(app), &draft).is_ok() {
             self.written = Some(app.doc.generation);
             self.pending_since = None;
         }
@@ -230,6 +253,10 @@ fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>
                         recent::remember(&path);
                     }
                     next.extend(app.update(Action::Loaded { path, result }));
+                }
+                Effect::DiscardWorkDrafts(recovered) => {
+                    drafts.work_keys(app, recovered).iter().for_each(drafts::remove);
+                    drafts.written = Some(app.doc.generation);
                 }
                 Effect::DiscardDrafts(keys) => {
                     keys.iter().for_each(drafts::remove);

@@ -54,8 +54,11 @@ pub enum Effect {
     /// Write `contents` to `path` (atomically, keeping a backup) if the file on disk is as
     /// `expect` says; answered by `Action::Saved`.
     Save { path: PathBuf, contents: String, expect: OnDisk },
-    /// Delete these drafts: the work was saved or discarded.
+    /// Delete these drafts (one the author declined).
     DiscardDrafts(Vec<DraftKey>),
+    /// Delete every draft of the work in progress (the loop knows the session's and the file's keys),
+    /// and these drafts recovered into it: the work was saved or discarded.
+    DiscardWorkDrafts(Vec<DraftKey>),
     /// Load the draft's file (if it has one), then restore the draft over it.
     Recover(DraftKey, Box<Draft>),
     /// Read the manifest at `path`; answered by `Action::Loaded`.
@@ -109,8 +112,8 @@ pub struct App {
     pub theme: super::view::theme::Theme,
     /// Which key does what: read by the dispatcher, the `?` panel and the hint bar.
     pub keys: std::sync::Arc<super::keys::KeyTable>,
-    /// Where drafts of a new manifest (not saved yet) of this session go.
-    session_draft: DraftKey,
+    /// The folder relative paths are read from, given by the loop (empty: paths compare as written).
+    pub working_dir: PathBuf,
     /// Drafts of earlier sessions that were recovered into this work.
     recovered: Vec<DraftKey>,
     /// The author quit without saving: the work is not kept as a draft.
@@ -144,7 +147,7 @@ impl App {
             preview: PreviewCache::default(),
             theme: super::view::theme::Theme::default(),
             keys: std::sync::Arc::default(),
-            session_draft: DraftKey::for_new(),
+            working_dir: PathBuf::new(),
             recovered: Vec::new(),
             work_discarded: false,
         }
@@ -163,20 +166,9 @@ impl App {
         self.overlay = Some(Overlay::Recover { key, draft: Box::new(draft), differences });
     }
 
-    /// Where the draft of the work in progress is written.
-    pub fn draft_key(&self) -> DraftKey {
-        match &self.doc.path {
-            Some(path) => DraftKey::for_path(path),
-            None => self.session_draft.clone(),
-        }
-    }
-
-    /// Every draft that holds this work: removed once it is saved or discarded.
-    fn drafts_of_this_work(&self) -> Vec<DraftKey> {
-        let mut keys = vec![self.draft_key(), self.session_draft.clone()];
-        keys.extend(self.recovered.iter().cloned());
-        keys.dedup();
-        keys
+    /// Removes every draft of this work once it is saved or discarded (the loop adds its own keys).
+    fn discard_work_drafts(&self) -> Effect {
+        Effect::DiscardWorkDrafts(self.recovered.clone())
     }
 
     /// The editor on `doc`, skipping the start screen.

@@ -16,7 +16,7 @@ impl App {
             }
             (Overlay::ConfirmQuit, Action::Answer('q' | 'y') | Action::Quit) => {
                 self.work_discarded = true;
-                effects.push(Effect::DiscardDrafts(self.drafts_of_this_work()));
+                effects.push(self.discard_work_drafts());
                 effects.push(Effect::Quit);
             }
             (Overlay::DiskChanged { path }, Action::Answer('o')) => {
@@ -27,7 +27,7 @@ impl App {
                 self.overlay = Some(Overlay::Prompt { purpose: PromptPurpose::SaveAs, input });
             }
             (Overlay::DiskChanged { path }, Action::Answer('r')) => {
-                effects.push(Effect::DiscardDrafts(self.drafts_of_this_work()));
+                effects.push(self.discard_work_drafts());
                 effects.push(Effect::Open(path));
             }
             (Overlay::DiskChanged { .. }, Action::Back) => {

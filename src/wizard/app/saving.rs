@@ -44,7 +44,7 @@ impl App {
     pub(super) fn saved(&mut self, path: PathBuf, result: Result<u64, SaveFailure>, effects: &mut Vec<Effect>) {
         match result {
             Ok(hash) => {
-                effects.push(Effect::DiscardDrafts(self.drafts_of_this_work()));
+                effects.push(self.discard_work_drafts());
                 self.recovered.clear();
                 self.doc.saved(path.clone());
                 self.doc.disk_hash = Some(hash);

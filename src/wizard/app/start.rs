@@ -1,11 +1,15 @@
 //! The start screen (new, example, open, recent, drafts) and opening a manifest or a recovered draft.
 
 use super::*;
+use std::path::Path;
 
 /// True when two paths name the same file however they were written (`mycrm.json`, `./mycrm.json`,
-/// `/home/me/proj/mycrm.json`), or when neither is set.
-fn same_file(a: Option<&std::path::Path>, b: Option<&std::path::Path>) -> bool {
-    let absolute = |path: &std::path::Path| std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+/// `/home/me/proj/mycrm.json` from `/home/me/proj`), or when neither is set. Relative paths are read
+/// from `working_dir`, which the loop gives: no file system call here.
+fn same_file(working_dir: &Path, a: Option<&Path>, b: Option<&Path>) -> bool {
+    let absolute = |path: &Path| -> PathBuf {
+        working_dir.join(path).components().filter(|part| *part != std::path::Component::CurDir).collect()
+    };
     match (a, b) {
         (Some(a), Some(b)) => absolute(a) == absolute(b),
         (a, b) => a.is_none() && b.is_none(),
@@ -90,7 +94,9 @@ impl App {
                 return;
             }
         };
-        if self.screen == Screen::Start || !same_file(self.doc.path.as_deref(), draft.path.as_deref()) {
+        if self.screen == Screen::Start
+            || !same_file(&self.working_dir, self.doc.path.as_deref(), draft.path.as_deref())
+        {
             let mut doc = Document::opened(parsed.clone(), draft.path.clone());
             doc.disk_hash = None;
             self.open_document(doc);
@@ -105,5 +111,21 @@ impl App {
     pub(super) fn problem_summary(&self) -> String {
         let Counts { errors, warnings } = Counts::of(self.doc.diagnostics());
         format!("{errors} error(s), {warnings} warning(s)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_name_the_same_file_however_written_without_asking_the_file_system() {
+        let here = Path::new("/home/me/proj");
+        let same = |a: &str, b: &str| same_file(here, Some(Path::new(a)), Some(Path::new(b)));
+        assert!(same("mycrm.json", "./mycrm.json"));
+        assert!(same("mycrm.json", "/home/me/proj/mycrm.json"));
+        assert!(!same("mycrm.json", "/elsewhere/mycrm.json"));
+        assert!(same_file(here, None, None));
+        assert!(!same_file(here, Some(Path::new("mycrm.json")), None));
     }
 }
