@@ -984,9 +984,9 @@ fn key_releases_are_ignored() {
 fn the_start_screen_opens_a_blank_manifest_or_an_example() {
     let mut app = App::start(Vec::new());
     assert_eq!(action_for(&app, &key(KeyCode::Char('3'))), Some(Action::Unbound('3')), "no steps on the start screen");
-    let before = app.start_focus;
+    let before = app.start.focus;
     app.update(Action::Unbound('3'));
-    assert_eq!((app.screen, app.start_focus), (Screen::Start, before), "a digit does nothing on the start screen");
+    assert_eq!((app.screen, app.start.focus), (Screen::Start, before), "a digit does nothing on the start screen");
     press(&mut app, key(KeyCode::Enter));
     assert_eq!(app.screen, Screen::Editor);
     assert_eq!(app.doc.path, None);
@@ -1024,7 +1024,7 @@ fn focus_start(app: &mut App, index: usize) {
     for _ in 0..index {
         app.update(Action::Down);
     }
-    assert_eq!(app.start_focus, index);
+    assert_eq!(app.start.focus, index);
 }
 
 // ----- filtering a list -----

@@ -95,7 +95,7 @@ pub fn start_list_top() -> u16 {
 /// The start screen entry at a screen line.
 pub fn start_item_at(app: &App, row: u16) -> Option<usize> {
     let index = usize::from(row.checked_sub(start_list_top())?);
-    (index < app.start_items.len()).then_some(index)
+    (index < app.start.items.len()).then_some(index)
 }
 
 /// The problems drawn under a row (at most [`MAX_INLINE`]), and how many more there are.

@@ -68,7 +68,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     start_watchdog(Arc::clone(&stop), Arc::clone(&loop_done));
     let result = event_loop(&mut terminal, &mut app, &mut drafts, &stop);
     // Whatever ended the loop (quit, a signal, a terminal that went away), unsaved work is kept.
-    if app.doc.modified && !app.work_discarded {
+    if app.doc.modified && !app.work_discarded() {
         drafts.write(&app);
     }
     restore_terminal();

@@ -34,15 +34,15 @@ impl App {
 
     pub(super) fn refresh_preview(&mut self) {
         let source = self.preview_source();
-        if self.preview.source == Some(source) || self.page == Page::Step(Step::Review) {
+        if self.caches.preview.source == Some(source) || self.page == Page::Step(Step::Review) {
             return;
         }
         let (title, text, key) = focused_json(self);
-        self.preview = PreviewCache { source: Some(source), title, text, key };
+        self.caches.preview = PreviewCache { source: Some(source), title, text, key };
     }
 
     pub(super) fn refresh_review_json(&mut self) {
-        if self.page != Page::Step(Step::Review) || self.review_json.generation == Some(self.doc.generation) {
+        if self.page != Page::Step(Step::Review) || self.caches.review.generation == Some(self.doc.generation) {
             return;
         }
         let text = to_json(&self.doc.manifest);
@@ -50,8 +50,8 @@ impl App {
             .chain(text.match_indices('\n').map(|(at, _)| at + 1))
             .filter(|&at| at < text.len())
             .collect();
-        let scroll = self.review_json.scroll;
-        self.review_json = ReviewJson { generation: Some(self.doc.generation), text, line_starts, scroll };
+        let scroll = self.caches.review.scroll;
+        self.caches.review = ReviewJson { generation: Some(self.doc.generation), text, line_starts, scroll };
     }
 }
 

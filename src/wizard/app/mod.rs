@@ -82,8 +82,8 @@ pub enum OnDisk {
 #[derive(Debug, Clone)]
 pub struct App {
     pub screen: Screen,
-    pub start_items: Vec<StartItem>,
-    pub start_focus: usize,
+    /// The start screen's entries and focus.
+    pub start: StartScreen,
     pub doc: Document,
     pub page: Page,
     /// The focused row of the page.
@@ -98,26 +98,47 @@ pub struct App {
     pub preview_on_narrow: bool,
     /// The terminal's size, for layout and mouse clicks.
     pub size: (u16, u16),
-    /// Quit once the save under way succeeds.
-    quit_after_save: bool,
-    /// The whole manifest as JSON for the review page, rebuilt only when the manifest changed.
-    pub review_json: ReviewJson,
     /// The first row shown in the form, kept so that the focused row stays visible.
     pub scroll: usize,
     /// A filter on the page's list (typed after `/`).
     pub filter: Option<ListFilter>,
-    /// The preview's JSON, rebuilt only when the document or the focus changed.
-    pub preview: PreviewCache,
+    /// Views derived from the state, rebuilt only when what they show changed.
+    pub caches: Caches,
     /// Colours, or none (NO_COLOR).
     pub theme: super::view::theme::Theme,
     /// Which key does what: read by the dispatcher, the `?` panel and the hint bar.
     pub keys: std::sync::Arc<super::keys::KeyTable>,
     /// The folder relative paths are read from, given by the loop (empty: paths compare as written).
     pub working_dir: PathBuf,
+    /// What this run remembers beyond the document: recovered drafts, a quit waiting for a save.
+    session: Session,
+}
+
+/// The start screen: its entries and the focused one.
+#[derive(Debug, Clone)]
+pub struct StartScreen {
+    pub items: Vec<StartItem>,
+    pub focus: usize,
+}
+
+/// Views derived from the state and kept until what they show changes.
+#[derive(Debug, Clone, Default)]
+pub struct Caches {
+    /// The preview's JSON, rebuilt only when the document or the focus changed.
+    pub preview: PreviewCache,
+    /// The whole manifest as JSON for the review page, rebuilt only when the manifest changed.
+    pub review: ReviewJson,
+}
+
+/// What this run of the wizard remembers about the work beyond the document itself.
+#[derive(Debug, Clone, Default)]
+struct Session {
+    /// Quit once the save under way succeeds.
+    quit_after_save: bool,
     /// Drafts of earlier sessions that were recovered into this work.
     recovered: Vec<DraftKey>,
     /// The author quit without saving: the work is not kept as a draft.
-    pub work_discarded: bool,
+    work_discarded: bool,
 }
 
 impl App {
@@ -129,8 +150,7 @@ impl App {
         items.extend(recent.into_iter().map(StartItem::Recent));
         App {
             screen: Screen::Start,
-            start_items: items,
-            start_focus: 0,
+            start: StartScreen { items, focus: 0 },
             doc: Document::blank(None),
             page: Page::Step(Step::Integration),
             focus: 0,
@@ -140,16 +160,13 @@ impl App {
             status: None,
             preview_on_narrow: false,
             size: (120, 40),
-            quit_after_save: false,
-            review_json: ReviewJson::default(),
             scroll: 0,
             filter: None,
-            preview: PreviewCache::default(),
+            caches: Caches::default(),
             theme: super::view::theme::Theme::default(),
             keys: std::sync::Arc::default(),
             working_dir: PathBuf::new(),
-            recovered: Vec::new(),
-            work_discarded: false,
+            session: Session::default(),
         }
     }
 
@@ -157,7 +174,7 @@ impl App {
     pub fn with_drafts(mut self, drafts: Vec<(DraftKey, Draft)>) -> Self {
         let items: Vec<StartItem> =
             drafts.into_iter().map(|(key, draft)| StartItem::Draft(key, Box::new(draft))).collect();
-        self.start_items.splice(0..0, items);
+        self.start.items.splice(0..0, items);
         self
     }
 
@@ -166,9 +183,14 @@ impl App {
         self.overlay = Some(Overlay::Recover { key, draft: Box::new(draft), differences });
     }
 
+    /// True when the author quit without saving: the work is not kept as a draft.
+    pub fn work_discarded(&self) -> bool {
+        self.session.work_discarded
+    }
+
     /// Removes every draft of this work once it is saved or discarded (the loop adds its own keys).
     fn discard_work_drafts(&self) -> Effect {
-        Effect::DiscardWorkDrafts(self.recovered.clone())
+        Effect::DiscardWorkDrafts(self.session.recovered.clone())
     }
 
     /// The editor on `doc`, skipping the start screen.

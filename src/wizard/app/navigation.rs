@@ -108,7 +108,7 @@ impl App {
     pub(super) fn clamp_focus(&mut self) {
         let count = self.rows().len();
         self.focus = self.focus.min(count.saturating_sub(1));
-        self.start_focus = self.start_focus.min(self.start_items.len().saturating_sub(1));
+        self.start.focus = self.start.focus.min(self.start.items.len().saturating_sub(1));
     }
 
     pub(super) fn activate(&mut self) {
@@ -196,9 +196,9 @@ impl App {
     }
 
     pub(super) fn scroll(&mut self, down: bool, count: usize) {
-        if self.page == Page::Step(Step::Review) && self.review_json.generation.is_some() {
-            let last = self.review_json.line_starts.len().saturating_sub(1);
-            let scroll = &mut self.review_json.scroll;
+        if self.page == Page::Step(Step::Review) && self.caches.review.generation.is_some() {
+            let last = self.caches.review.line_starts.len().saturating_sub(1);
+            let scroll = &mut self.caches.review.scroll;
             *scroll = if down { (*scroll + 3).min(last) } else { scroll.saturating_sub(3) };
             return;
         }

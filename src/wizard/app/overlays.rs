@@ -11,11 +11,11 @@ impl App {
             (Overlay::Help, Action::Back | Action::Help | Action::Activate | Action::Answer(_)) => {}
             (Overlay::Help, Action::Quit) => self.quit(effects),
             (Overlay::ConfirmQuit, Action::Answer('s') | Action::Save) => {
-                self.quit_after_save = true;
+                self.session.quit_after_save = true;
                 self.save(effects);
             }
             (Overlay::ConfirmQuit, Action::Answer('q' | 'y') | Action::Quit) => {
-                self.work_discarded = true;
+                self.session.work_discarded = true;
                 effects.push(self.discard_work_drafts());
                 effects.push(Effect::Quit);
             }
@@ -31,15 +31,15 @@ impl App {
                 effects.push(Effect::Open(path));
             }
             (Overlay::DiskChanged { .. }, Action::Back) => {
-                self.quit_after_save = false;
+                self.session.quit_after_save = false;
                 self.status = Some("not saved: the file changed on disk".into());
             }
             (Overlay::Recover { key, draft, .. }, Action::Answer('y') | Action::Activate) => {
-                self.recovered.push(key);
+                self.session.recovered.push(key);
                 self.restore_draft(*draft);
             }
             (Overlay::Recover { key, .. }, Action::Answer('n')) => {
-                self.start_items.retain(|item| !matches!(item, StartItem::Draft(known, _) if *known == key));
+                self.start.items.retain(|item| !matches!(item, StartItem::Draft(known, _) if *known == key));
                 effects.push(Effect::DiscardDrafts(vec![key]));
                 self.status = Some("the draft was deleted".into());
             }
@@ -48,7 +48,7 @@ impl App {
                 effects.push(self.save_effect(path))
             }
             (Overlay::ConfirmSave { .. }, Action::Back | Action::Answer('n')) => {
-                self.quit_after_save = false;
+                self.session.quit_after_save = false;
                 self.status = Some("not saved".into());
             }
             (Overlay::ConfirmDelete { list, index, .. }, Action::Answer('y') | Action::Activate) => {
@@ -56,7 +56,7 @@ impl App {
             }
             (Overlay::ConfirmDelete { .. }, Action::Back | Action::Answer('n')) => {}
             (Overlay::Prompt { purpose, input }, Action::Activate) => self.answer_prompt(purpose, input, effects),
-            (Overlay::Prompt { .. }, Action::Back) => self.quit_after_save = false,
+            (Overlay::Prompt { .. }, Action::Back) => self.session.quit_after_save = false,
             (Overlay::Prompt { purpose, mut input }, Action::Edit(request)) => {
                 input.handle(request);
                 self.overlay = Some(Overlay::Prompt { purpose, input });

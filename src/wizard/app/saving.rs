@@ -45,11 +45,11 @@ impl App {
         match result {
             Ok(hash) => {
                 effects.push(self.discard_work_drafts());
-                self.recovered.clear();
+                self.session.recovered.clear();
                 self.doc.saved(path.clone());
                 self.doc.disk_hash = Some(hash);
                 self.status = Some(format!("saved {}", path.display()));
-                if self.quit_after_save {
+                if self.session.quit_after_save {
                     effects.push(Effect::Quit);
                 }
             }
@@ -57,7 +57,7 @@ impl App {
                 self.overlay = Some(Overlay::DiskChanged { path });
             }
             Err(SaveFailure::Failed(message)) => {
-                self.quit_after_save = false;
+                self.session.quit_after_save = false;
                 self.status = Some(format!("not saved: {message}; your work is still here"));
             }
         }

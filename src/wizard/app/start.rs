@@ -18,16 +18,16 @@ fn same_file(working_dir: &Path, a: Option<&Path>, b: Option<&Path>) -> bool {
 
 impl App {
     pub(super) fn update_start(&mut self, action: Action, effects: &mut Vec<Effect>) {
-        let last = self.start_items.len() - 1;
+        let last = self.start.items.len() - 1;
         match action {
-            Action::Up | Action::Previous => self.start_focus = self.start_focus.saturating_sub(1),
-            Action::Down | Action::Next => self.start_focus = (self.start_focus + 1).min(last),
-            Action::First => self.start_focus = 0,
-            Action::Last => self.start_focus = last,
+            Action::Up | Action::Previous => self.start.focus = self.start.focus.saturating_sub(1),
+            Action::Down | Action::Next => self.start.focus = (self.start.focus + 1).min(last),
+            Action::First => self.start.focus = 0,
+            Action::Last => self.start.focus = last,
             Action::Activate => self.choose_start_item(effects),
             Action::Click { row, .. } => {
                 if let Some(index) = layout::start_item_at(self, row) {
-                    self.start_focus = index;
+                    self.start.focus = index;
                     self.choose_start_item(effects);
                 }
             }
@@ -38,7 +38,7 @@ impl App {
     }
 
     pub(super) fn choose_start_item(&mut self, effects: &mut Vec<Effect>) {
-        match self.start_items[self.start_focus].clone() {
+        match self.start.items[self.start.focus].clone() {
             StartItem::Blank => self.open_document(Document::blank(None)),
             StartItem::Example(index) => match read(EXAMPLES[index].json.as_bytes()) {
                 Ok(parsed) => {
@@ -82,7 +82,7 @@ impl App {
         self.focus = 0;
         self.back.clear();
         self.editor = None;
-        self.review_json = ReviewJson::default();
+        self.caches.review = ReviewJson::default();
     }
 
     /// Puts a draft's work in place of the open manifest (or opens it as a new one from the start screen).

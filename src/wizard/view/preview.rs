@@ -17,8 +17,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     // The cache is filled by `App::update`; a state built by hand is previewed directly.
     let fresh;
-    let (title, json, key) = if app.preview.source == Some(app.preview_source()) {
-        (&app.preview.title, &app.preview.text, app.preview.key)
+    let (title, json, key) = if app.caches.preview.source == Some(app.preview_source()) {
+        (&app.caches.preview.title, &app.caches.preview.text, app.caches.preview.key)
     } else {
         fresh = super::super::app::focused_json(app);
         (&fresh.0, &fresh.1, fresh.2)

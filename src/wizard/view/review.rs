@@ -64,7 +64,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
 /// Draws the whole manifest as JSON, scrolled to the focused problem when the file is small enough to search.
 pub fn render_json(app: &App, frame: &mut Frame, area: Rect) {
-    let json = &app.review_json;
+    let json = &app.caches.review;
     frame.render_widget(
         Block::bordered().title(Span::styled(" manifest (as it will be saved) ", app.theme.title())),
         area,
@@ -92,7 +92,7 @@ fn focused_line(app: &App) -> Option<usize> {
     let Some(Row::Finding(index)) = app.focused_row() else {
         return None;
     };
-    let text = &app.review_json.text;
+    let text = &app.caches.review.text;
     if text.len() > 1 << 20 {
         return None;
     }

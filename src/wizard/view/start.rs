@@ -25,7 +25,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     let top = start_list_top();
     let mut recent_heading_drawn = false;
-    for (index, item) in app.start_items.iter().enumerate() {
+    for (index, item) in app.start.items.iter().enumerate() {
         let y = top + u16::try_from(index).unwrap_or(u16::MAX);
         if y + 3 >= area.bottom() {
             break;
@@ -48,7 +48,7 @@ pub fn render(app: &App, frame: &mut Frame) {
                 format!("{prefix:<8}{}", one_line(&path.display().to_string()))
             }
         };
-        let focused = index == app.start_focus;
+        let focused = index == app.start.focus;
         let marker = if focused { "▶ " } else { "  " };
         let style = if focused { theme.focus() } else { ratatui::style::Style::new() };
         frame.render_widget(
