@@ -1011,29 +1011,6 @@ fn a_new_empty_manifest_lists_what_to_fill_in() {
     assert!(diagnostics.iter().all(|d| d.code == MISSING_KEY && d.is_error()));
 }
 
-/// Counts the allocations of the current thread, to check that a valid manifest costs no
-/// allocation per action input (tests run on several threads, so the count is per thread).
-struct CountingAllocator;
-
-thread_local! {
-    static ALLOCATIONS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
-
-// SAFETY: every call is handed to the system allocator unchanged; only a counter is added.
-unsafe impl std::alloc::GlobalAlloc for CountingAllocator {
-    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
-        ALLOCATIONS.with(|count| count.set(count.get() + 1));
-        unsafe { std::alloc::System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, pointer: *mut u8, layout: std::alloc::Layout) {
-        unsafe { std::alloc::System.dealloc(pointer, layout) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: CountingAllocator = CountingAllocator;
-
 /// A valid manifest with `actions` actions of `inputs` inputs each, of every type.
 fn many_inputs(actions: usize, inputs: usize) -> integration_wizard::manifest::Manifest {
     let mut document = example("mycrm");
@@ -1062,12 +1039,13 @@ fn many_inputs(actions: usize, inputs: usize) -> integration_wizard::manifest::M
     read(document.to_string().as_bytes()).expect("a JSON object").manifest
 }
 
-fn allocations_of_validate(manifest: &integration_wizard::manifest::Manifest) -> usize {
-    let before = ALLOCATIONS.with(std::cell::Cell::get);
-    let diagnostics = validate(manifest);
-    let after = ALLOCATIONS.with(std::cell::Cell::get);
+/// The allocations `validate` makes on this thread (tests run on several threads, so the count is per
+/// thread), to check that a valid manifest costs no allocation per action input.
+fn allocations_of_validate(manifest: &integration_wizard::manifest::Manifest) -> u64 {
+    let mut diagnostics = Vec::new();
+    let counted = allocation_counter::measure(|| diagnostics = validate(manifest));
     clean(&diagnostics);
-    after - before
+    counted.count_total
 }
 
 #[test]
