@@ -2,9 +2,9 @@
 //! other authentication fields in an authentication field's format.
 
 use super::editor::EditTarget;
+use crate::manifest::Manifest;
 use crate::manifest::edit::Owner;
 use crate::manifest::vocabulary::VALUE_PROVIDERS;
-use crate::manifest::{Manifest, Slot};
 
 /// The most completions offered at once.
 pub const MAX_SHOWN: usize = 6;
@@ -52,11 +52,6 @@ pub fn accept(before_cursor: &str, after_cursor: &str, choice: &str) -> (String,
     let before = format!("{kept}{choice}{closing}");
     let cursor = before.chars().count();
     (format!("{before}{after_cursor}"), cursor)
-}
-
-/// True when the slot holds a template (so a literal check does not apply).
-pub fn is_template(slot: Option<&Slot<String>>) -> bool {
-    slot.and_then(Slot::as_str).is_some_and(|text| text.contains("{{"))
 }
 
 #[cfg(test)]

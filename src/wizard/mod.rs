@@ -6,19 +6,19 @@
 
 pub mod action;
 pub mod app;
-pub mod completion;
-pub mod display;
+pub(crate) mod completion;
+pub(crate) mod display;
 pub mod document;
 pub mod editor;
 pub mod examples;
 pub mod form;
-pub mod help_text;
-pub mod items;
+pub(crate) mod help_text;
+pub(crate) mod items;
 pub mod keys;
 pub mod layout;
 pub mod overlay;
 pub mod step;
-pub mod steps;
+pub(crate) mod steps;
 pub mod view;
 
 use crate::manifest::{read, to_json};

@@ -1,15 +1,15 @@
 //! Keys: which terminal event means which [`Action`], read from the one key table ([`key_list`]) by what has
 //! the keys at the moment; keys the table does not name are typed text, answers, or "unbound".
 
-pub mod key_list;
-pub mod press;
+pub(crate) mod key_list;
+pub(crate) mod press;
 
 use super::action::Action;
 use super::app::{App, Screen};
 use super::editor::TextBox;
 use super::overlay::Overlay;
-pub use key_list::{Command, KeyTable, Mode};
-pub use press::KeyPress;
+pub(crate) use key_list::{Command, KeyTable, Mode};
+pub(crate) use press::KeyPress;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 use tui_input::backend::crossterm::to_input_request;
 
