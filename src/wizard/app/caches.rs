@@ -1,7 +1,7 @@
 //! Views derived from the state and kept until what they show changes: the preview and the review's JSON.
 
 use super::*;
-use crate::manifest::write::pretty;
+use crate::manifest::write::{WrittenLines, pretty, to_json_with_lines};
 use crate::wizard::steps::{auth_fields, features};
 
 /// The preview pane's content and what it was made from.
@@ -22,6 +22,8 @@ pub struct ReviewJson {
     pub text: String,
     /// Byte offset of each line's start.
     pub line_starts: Vec<usize>,
+    /// The line of each finding's place, as the writer wrote it.
+    pub lines: WrittenLines,
     /// The first line shown.
     pub scroll: usize,
 }
@@ -45,13 +47,14 @@ impl App {
         if self.page != Page::Step(Step::Review) || self.caches.review.generation == Some(self.doc.generation) {
             return;
         }
-        let text = to_json(&self.doc.manifest);
+        let pointers: Vec<&str> = self.doc.diagnostics().iter().map(|d| d.pointer.as_str()).collect();
+        let (text, lines) = to_json_with_lines(&self.doc.manifest, &pointers);
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(at, _)| at + 1))
             .filter(|&at| at < text.len())
             .collect();
         let scroll = self.caches.review.scroll;
-        self.caches.review = ReviewJson { generation: Some(self.doc.generation), text, line_starts, scroll };
+        self.caches.review = ReviewJson { generation: Some(self.doc.generation), text, line_starts, lines, scroll };
     }
 }
 

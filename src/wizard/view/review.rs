@@ -4,7 +4,6 @@ use super::super::app::App;
 use super::super::display::one_line;
 use super::super::form::Row;
 use super::super::layout::placed_rows;
-use crate::manifest::position::locate_all;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
@@ -87,15 +86,11 @@ pub fn render_json(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The line of the focused problem in the review JSON (searched only in files under 1 MB, to stay fast).
+/// The line of the focused problem in the review JSON, as the writer noted it.
 fn focused_line(app: &App) -> Option<usize> {
     let Some(Row::Finding(index)) = app.focused_row() else {
         return None;
     };
-    let text = &app.caches.review.text;
-    if text.len() > 1 << 20 {
-        return None;
-    }
     let pointer = app.doc.diagnostics().get(index)?.pointer.as_str();
-    locate_all(text, &[pointer]).into_iter().next().flatten().map(|position| position.line - 1)
+    app.caches.review.lines.line_of(pointer)
 }

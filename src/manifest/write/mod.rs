@@ -1,6 +1,9 @@
 //! Writing a manifest in the layout of SPEC §2.2: known keys in order, unknown keys after, 2-space indentation.
 
+mod lines;
+
 use super::model::{Manifest, Shape};
+pub use lines::WrittenLines;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// The manifest as the file text a save writes, ending with a newline.
@@ -11,6 +14,17 @@ pub fn to_json(manifest: &Manifest) -> String {
     };
     text.push('\n');
     text
+}
+
+/// The manifest as [`to_json`] writes it, with the line where each of the `wanted` pointers (or its
+/// nearest written ancestor) is written: the text's reader needs no second scan of it.
+pub fn to_json_with_lines(manifest: &Manifest, wanted: &[&str]) -> (String, WrittenLines) {
+    let (mut text, lines) = match manifest.written_shape() {
+        Shape::Wrapper => lines::pretty_with_lines(&manifest.wrapper, wanted),
+        Shape::Bare => lines::pretty_with_lines(&Bare(manifest), wanted),
+    };
+    text.push('\n');
+    (text, lines)
 }
 
 /// Any serialisable part of a manifest in the written layout, without the final newline.
