@@ -6,11 +6,13 @@ use super::report::text_line;
 use crate::manifest::write::pretty;
 use crate::manifest::{Manifest, check};
 use crate::storage::save_atomic;
+use crate::text::escaped;
 use std::path::{Path, PathBuf};
 
 /// Exports `file` into `out` and returns the exit code; a manifest with errors is refused.
 pub fn run(file: &Path, out: &Path) -> u8 {
-    let shown = file.display().to_string();
+    let raw = file.display().to_string();
+    let shown = escaped(&raw);
     let source = match files::read(file) {
         Ok(source) => source,
         Err(reason) => {
@@ -24,7 +26,7 @@ pub fn run(file: &Path, out: &Path) -> u8 {
         Some(manifest) if errors == 0 => manifest,
         _ => {
             for diagnostic in checked.diagnostics.iter().filter(|d| d.is_error()) {
-                eprintln!("{}", text_line(&shown, diagnostic));
+                eprintln!("{}", text_line(&raw, diagnostic));
             }
             eprintln!(
                 "export refused: {shown} has {errors} error(s); fix them (see `integration-wizard validate {shown}`) and export again"
@@ -35,21 +37,21 @@ pub fn run(file: &Path, out: &Path) -> u8 {
     let documents = match documents(&manifest, out) {
         Ok(documents) => documents,
         Err(message) => {
-            eprintln!("export refused: {message}");
+            eprintln!("export refused: {}", escaped(&message));
             return exit::INVALID;
         }
     };
     for (path, text) in documents {
         let folder = path.parent().unwrap_or(out);
         if let Err(error) = std::fs::create_dir_all(folder) {
-            eprintln!("cannot create {}: {error}; check the --out path", folder.display());
+            eprintln!("cannot create {}: {error}; check the --out path", escaped(&folder.display().to_string()));
             return exit::USAGE;
         }
         if let Err(error) = save_atomic(&path, text.as_bytes(), false) {
-            eprintln!("{error}");
+            eprintln!("{}", escaped(&error.to_string()));
             return exit::USAGE;
         }
-        println!("wrote {}", path.display());
+        println!("wrote {}", escaped(&path.display().to_string()));
     }
     exit::SUCCESS
 }

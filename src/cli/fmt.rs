@@ -72,10 +72,12 @@ pub fn run(paths: &[PathBuf], mode: Mode) -> u8 {
             continue;
         }
         if mode != Mode::Write {
-            let _ = stdout.write_all(diff(&raw, &String::from_utf8_lossy(&source), &formatted).as_bytes());
             if mode == Mode::Check {
+                // Text before the diff's `---` line is ignored by `patch` and `git apply`.
+                let _ = writeln!(stdout, "{shown}: not formatted; run `integration-wizard fmt {shown}`");
                 code = code.max(exit::INVALID);
             }
+            let _ = stdout.write_all(diff(&raw, &String::from_utf8_lossy(&source), &formatted).as_bytes());
             continue;
         }
         match save_atomic(&path, formatted.as_bytes(), false) {
