@@ -34,7 +34,7 @@ pub struct Cli {
     pub command: Option<Command>,
     /// A manifest to open in the wizard; a path that does not exist starts a new manifest saved there.
     pub file: Option<PathBuf>,
-    /// When to colour the output: auto (on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces it), always, never.
+    /// When to colour the output.
     #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 }
@@ -113,7 +113,9 @@ pub enum Format {
 pub enum ColorChoice {
     /// On a terminal, unless `NO_COLOR` is set; `CLICOLOR_FORCE` forces it.
     Auto,
+    /// Always, even through a pipe.
     Always,
+    /// Never.
     Never,
 }
 
