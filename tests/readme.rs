@@ -129,8 +129,8 @@ fn the_ci_files_the_readme_shows_exist_and_run_real_commands() {
         if entry.ends_with("fmt") {
             args.push("--check".to_owned());
         }
-        let status = Command::new(BINARY).args(&args).arg(&mycrm).status().expect("runs");
-        assert!(status.success(), "{entry} on the example");
+        let output = Command::new(BINARY).args(&args).arg(&mycrm).output().expect("runs");
+        assert!(output.status.success(), "{entry} on the example: {}", String::from_utf8_lossy(&output.stdout));
     }
     let action = std::fs::read_to_string(root.join("action.yml")).expect("action.yml");
     assert!(action.contains("using: composite") && action.contains("cargo install --locked --path"));

@@ -85,6 +85,9 @@ pub enum Command {
         /// The folder to write into (created if needed).
         #[arg(long)]
         out: PathBuf,
+        /// Overwrite files in OUT that this command did not write (or that were changed since).
+        #[arg(long)]
+        force: bool,
     },
     /// Print a shell completion script (e.g. `integration-wizard completions bash > /etc/bash_completion.d/integration-wizard`).
     Completions {
@@ -148,7 +151,7 @@ pub fn run(command: Command) -> Result<ExitCode, Command> {
             exit::SUCCESS
         }
         Command::Fmt { paths, check, diff } => fmt::run(&paths, fmt::Mode::new(check, diff)),
-        Command::Export { file, out } => export::run(&file, &out),
+        Command::Export { file, out, force } => export::run(&file, &out, force),
         Command::Completions { shell } => generate::completions(shell),
         Command::Man => generate::man(),
         edit @ Command::Edit { .. } => return Err(edit),
