@@ -96,6 +96,7 @@ fn colour_follows_the_flag_and_the_environment() {
         command(&["validate", "--color", "never", path]).env("CLICOLOR_FORCE", "1").output().expect("runs")
     ));
     assert!(!coloured(command(&["validate", path]).env("NO_COLOR", "1").output().expect("runs")));
+    assert!(coloured(run(&["--color", "always", "validate", path])), "the flag may stand before the subcommand");
     // Machine formats never carry colour.
     for format in ["json", "github", "sarif"] {
         assert!(!coloured(run(&["validate", "--color", "always", "--format", format, path])), "{format}");

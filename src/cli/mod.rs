@@ -1,5 +1,6 @@
 //! The command line: argument parsing and the non-interactive commands of SPEC §4.
 
+mod args;
 mod explain;
 mod export;
 mod files;
@@ -125,10 +126,10 @@ pub enum ColorChoice {
 /// Parses the command line (a misspelt subcommand gets clap's "did you mean") and applies `--color`.
 pub fn parse() -> Cli {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    if let Some(error) = generate::misspelt_subcommand(&args) {
+    if let Some(error) = args::misspelt_subcommand(&args) {
         error.exit();
     }
-    let cli = Cli::parse_from(args);
+    let cli = Cli::parse_from(args::color_after_subcommand(args));
     let choice = match cli.color {
         // anstream reads NO_COLOR, CLICOLOR_FORCE and whether the stream is a terminal.
         ColorChoice::Auto => anstream::ColorChoice::Auto,
