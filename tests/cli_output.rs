@@ -36,7 +36,7 @@ const HOSTILE: &str =
 fn hostile_file(folder: &Path) -> PathBuf {
     let key = serde_json::to_string(HOSTILE).expect("json string");
     let source = format!("{{\"integration\": {{\"name\": {key}, {key}: 1}}, \"actions\": [{{\"name\": {key}}}]}}");
-    let path = folder.join(format!("m\u{1b}[31m\u{202e}{}.json", "\u{9b}"));
+    let path = folder.join("m\u{1b}[31m\u{202e}\u{9b}\nforged.json:1:1: error[x] y.json");
     std::fs::write(&path, source).expect("write hostile file");
     path
 }
@@ -56,10 +56,12 @@ fn no_command_prints_what_a_hostile_file_holds() {
     let folder = tempfile::tempdir().expect("temp dir");
     let path = hostile_file(folder.path());
     let path = path.to_str().expect("utf-8 path");
+    let folder_text = folder.path().to_str().expect("utf-8 path");
     let out_dir = folder.path().join("out");
     let out_dir = out_dir.to_str().expect("utf-8 path");
     let runs: Vec<(String, Vec<&str>)> = vec![
         ("validate".into(), vec!["validate", path]),
+        ("validate FOLDER".into(), vec!["validate", folder_text]),
         ("validate --format json".into(), vec!["validate", "--format", "json", path]),
         ("validate --format github".into(), vec!["validate", "--format", "github", path]),
         ("validate --format sarif".into(), vec!["validate", "--format", "sarif", path]),
