@@ -13,7 +13,9 @@ use serde_json::json;
 /// What validation found in one file.
 #[derive(Debug)]
 pub struct FileReport {
+    /// The path as given or found (escaped when printed).
     pub path: String,
+    /// The file's findings, in line order.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -32,6 +34,7 @@ impl FileReport {
 /// How the report is printed.
 #[derive(Debug, Clone, Copy)]
 pub struct Settings {
+    /// How to print.
     pub format: Format,
     /// Warnings fail the file too.
     pub deny_warnings: bool,

@@ -38,7 +38,9 @@ impl Source {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Explanation {
+    /// How serious a finding of this code is.
     pub severity: Severity,
+    /// Whose rule it is.
     pub source: Source,
     /// One line: what a good manifest does (SARIF's short description).
     pub summary: String,
