@@ -198,6 +198,11 @@ fn completions_for_every_shell_and_a_manual_page() {
     let page = run(&["man"]);
     assert_eq!(page.status.code(), Some(0));
     assert!(text(&page.stdout).contains(".TH integration-wizard 1"));
+    assert!(text(&page.stdout).contains("integration\\-wizard\\-validate(1)"), "the page lists the command pages");
+    let validate = run(&["man", "validate"]);
+    assert!(text(&validate.stdout).contains(".TH integration-wizard-validate 1"), "{}", text(&validate.stdout));
+    assert!(text(&validate.stdout).contains("\\-\\-explain"), "the page of validate has its options");
+    assert_eq!(run(&["man", "nope"]).status.code(), Some(2));
     // `man -l` shows it where man is installed.
     let folder = tempfile::tempdir().expect("temp dir");
     let file = folder.path().join("integration-wizard.1");

@@ -12,10 +12,30 @@ pub fn completions(shell: clap_complete::Shell) -> u8 {
     print_bytes(&script)
 }
 
-/// Prints the manual page in roff (`man -l` shows it).
-pub fn man() -> u8 {
+/// Prints the manual page in roff (`man -l` shows it): the program's, or that of one `command`,
+/// which the program's page lists as `integration-wizard-COMMAND(1)`.
+pub fn man(command: Option<&str>) -> u8 {
+    let mut program = Cli::command().disable_help_subcommand(true);
+    // Building gives each subcommand its full name (integration-wizard-validate) for its page.
+    program.build();
+    let page_of = match command {
+        None => program,
+        Some(name) => match program.find_subcommand(name) {
+            Some(subcommand) => subcommand.clone(),
+            None => {
+                let names: Vec<&str> = program.get_subcommands().map(clap::Command::get_name).collect();
+                eprintln!(
+                    "there is no command \"{}\"; the manual has a page for each of: {}",
+                    crate::text::escaped(name),
+                    names.join(", ")
+                );
+                return exit::USAGE;
+            }
+        },
+    };
     let mut page = Vec::new();
-    if let Err(error) = clap_mangen::Man::new(Cli::command()).render(&mut page) {
+    let source = format!("{} {}", env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION"));
+    if let Err(error) = clap_mangen::Man::new(page_of).source(source).render(&mut page) {
         eprintln!("cannot write the manual page: {error}");
         return exit::USAGE;
     }

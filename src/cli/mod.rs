@@ -96,7 +96,10 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     /// Print the manual page (roff): `integration-wizard man > integration-wizard.1; man -l integration-wizard.1`.
-    Man,
+    Man {
+        /// The page of one command (e.g. `validate`, the page integration-wizard-validate(1)).
+        command: Option<String>,
+    },
 }
 
 /// Output formats of `validate`.
@@ -154,7 +157,7 @@ pub fn run(command: Command) -> Result<ExitCode, Command> {
         Command::Fmt { paths, check, diff } => fmt::run(&paths, fmt::Mode::new(check, diff)),
         Command::Export { file, out, force } => export::run(&file, &out, force),
         Command::Completions { shell } => generate::completions(shell),
-        Command::Man => generate::man(),
+        Command::Man { command } => generate::man(command.as_deref()),
         edit @ Command::Edit { .. } => return Err(edit),
     };
     Ok(ExitCode::from(code))
