@@ -1,7 +1,17 @@
 //! integration-wizard: create, check and export Talkdesk integration manifests.
 //!
-//! - [`manifest`]: the domain (types, reading, writing, validation); no terminal code.
-//! - [`cli`]: the non-interactive commands (`validate`, `schema`, `fmt`, `export`).
+//! Module map (each module's own doc says what it owns):
+//! - [`manifest`]: the domain, knowing nothing of terminals: `model`/`object` (the `json_object!` types),
+//!   `read`, `write` (the file text, and the line of each value it writes), `rules` (validation),
+//!   `position/` (pointer → line and column: trie, scan, lines), `edit` (changes the wizard makes),
+//!   `schema`, `explain`, `check`.
+//! - [`cli`]: the non-interactive commands (`validate`, `fmt`, `export`, `schema`, ...).
+//! - [`storage`]: atomic saves, drafts of unsaved work, recent files.
+//! - [`text`]: escaping what a file holds before any output shows it.
+//! - [`wizard`]: the interactive wizard: `keys/` (the one key table) → `action` → `app/` (state and
+//!   `update`, split by concern, no I/O) → effects run by the loop (`wizard::run`) → `view/` (drawing);
+//!   `steps/` (one module per step or form, declaring its fields), `layout` (geometry shared by drawing
+//!   and clicks), `document` (the manifest being edited and its findings).
 #![forbid(unsafe_code)]
 
 pub mod cli;

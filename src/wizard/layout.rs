@@ -98,7 +98,7 @@ pub fn start_item_at(app: &App, row: u16) -> Option<usize> {
     (index < app.start.items.len()).then_some(index)
 }
 
-/// The problems drawn under a row (at most [`MAX_INLINE`]), and how many more there are.
+/// The problems drawn under a row (at most `MAX_INLINE`), and how many more there are.
 pub fn inline_diagnostics(app: &App, row: Row) -> (Vec<&Diagnostic>, usize) {
     let manifest = &app.doc.manifest;
     let pointers: Vec<String> = match row {

@@ -1,7 +1,12 @@
 //! The interactive wizard (SPEC §5): the terminal loop that turns events into actions, updates the state and draws it.
 //!
-//! - [`app`]: the state and `App::update` (no I/O), [`action`]: what can be asked, [`keys`]: the key table.
-//! - [`document`], [`form`], [`step`], [`editor`]: the manifest being edited, the rows of each page, text editing.
+//! - [`keys`]: the one key table (data) and the dispatcher; [`action`]: what can be asked.
+//! - [`app`]: the state and `App::update`, one file per concern (start, navigation, values, lists,
+//!   filter, editing, saving, overlays, caches); no I/O, no clock, no drawing.
+//! - `steps`: one module per step or form, declaring its fields once; [`form`]: the rows they make.
+//! - [`document`], [`step`], [`editor`], [`overlay`]: the manifest being edited, steps and pages,
+//!   text editing, questions over the screen.
+//! - [`layout`]: where things go on screen, for drawing and for mouse clicks alike.
 //! - [`view`]: drawing, from the state only.
 
 pub mod action;

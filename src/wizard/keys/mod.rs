@@ -1,4 +1,4 @@
-//! Keys: which terminal event means which [`Action`], read from the one key table ([`key_list`]) by what has
+//! Keys: which terminal event means which [`Action`], read from the one key table (`key_list`) by what has
 //! the keys at the moment; keys the table does not name are typed text, answers, or "unbound".
 
 pub(crate) mod key_list;
