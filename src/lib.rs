@@ -1,10 +1,12 @@
 //! integration-wizard: create, check and export Talkdesk integration manifests.
 //!
 //! - [`manifest`]: the domain (types, reading, writing, validation); no terminal code.
-//! - [`cli`]: the non-interactive commands (`validate`, `schema`, `fmt`, `export`).
+//! - [`cli`]: the non-interactive commands (`validate`, `schema`, `fmt`, `export`, `ticket`).
+//! - [`ticket`]: the ticket document Talkdesk asks for, as Markdown, a spreadsheet or HTML.
 #![forbid(unsafe_code)]
 
 pub mod cli;
 pub mod manifest;
 pub mod storage;
+pub mod ticket;
 pub mod wizard;

@@ -4,6 +4,7 @@ mod export;
 mod files;
 mod fmt;
 mod report;
+mod ticket;
 mod validate;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -71,6 +72,17 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Write the document to attach to Talkdesk's "Activate Custom Integration" ticket.
+    Ticket {
+        /// The manifest; it must have no errors.
+        file: PathBuf,
+        /// The document to write: .md (Markdown), .xlsx (spreadsheet) or .html; - prints Markdown.
+        #[arg(short, long)]
+        out: PathBuf,
+        /// Replace OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Output formats of `validate`.
@@ -94,6 +106,7 @@ pub fn run(command: Command) -> Result<ExitCode, Command> {
         }
         Command::Fmt { paths, check } => fmt::run(&paths, check),
         Command::Export { file, out } => export::run(&file, &out),
+        Command::Ticket { file, out, force } => ticket::run(&file, &out, force),
         edit @ Command::Edit { .. } => return Err(edit),
     };
     Ok(ExitCode::from(code))

@@ -1,0 +1,78 @@
+//! `integration-wizard ticket`: write the document to attach to Talkdesk's activation ticket.
+
+use super::exit;
+use super::files;
+use super::report::text_line;
+use crate::manifest::check;
+use crate::storage::save_atomic;
+use crate::ticket::{self, Format};
+use std::io::Write;
+use std::path::Path;
+
+/// Writes the ticket document of `file` to `out` (`-` for Markdown on standard output) and
+/// returns the exit code; a manifest with errors is refused, an existing `out` kept without `force`.
+pub fn run(file: &Path, out: &Path, force: bool) -> u8 {
+    let to_stdout = out.as_os_str() == "-";
+    let format = if to_stdout { Some(Format::Markdown) } else { Format::from_path(out) };
+    let Some(format) = format else {
+        let choices: Vec<String> =
+            Format::ALL.iter().map(|format| format!(".{} ({})", format.extension(), format.label())).collect();
+        let (last, first) = choices.split_last().unwrap_or((&choices[0], &[]));
+        eprintln!(
+            "{}: the extension chooses the document's format; end the name with {} or {last}, or give - to print Markdown",
+            out.display(),
+            first.join(", ")
+        );
+        return exit::USAGE;
+    };
+    let shown = file.display().to_string();
+    let source = match files::read(file) {
+        Ok(source) => source,
+        Err(reason) => {
+            eprintln!("{shown}: {reason}");
+            return exit::USAGE;
+        }
+    };
+    let checked = check(&source);
+    let errors = checked.errors();
+    let manifest = match checked.manifest {
+        Some(manifest) if errors == 0 => manifest,
+        _ => {
+            for diagnostic in checked.diagnostics.iter().filter(|d| d.is_error()) {
+                eprintln!("{}", text_line(&shown, diagnostic));
+            }
+            eprintln!(
+                "ticket refused: {shown} has {errors} error(s), and Talkdesk would not accept it; fix them (see `integration-wizard validate {shown}`) and write the ticket again"
+            );
+            return exit::INVALID;
+        }
+    };
+    if !to_stdout && !force && out.symlink_metadata().is_ok() {
+        eprintln!("{} already exists; add --force to replace it, or choose another path with -o", out.display());
+        return exit::USAGE;
+    }
+    let file_name = file.file_name().map_or_else(|| shown.clone(), |name| name.to_string_lossy().into_owned());
+    let bytes = match ticket::render(&manifest, &file_name, &source, format) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            eprintln!("ticket refused: {error}");
+            return exit::INVALID;
+        }
+    };
+    if to_stdout {
+        let mut stdout = std::io::stdout().lock();
+        return match stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
+            Ok(()) => exit::SUCCESS,
+            Err(error) => {
+                eprintln!("cannot print the document: {error}");
+                exit::USAGE
+            }
+        };
+    }
+    if let Err(error) = save_atomic(out, &bytes, false) {
+        eprintln!("{error}");
+        return exit::USAGE;
+    }
+    println!("wrote {} ({})", out.display(), format.label());
+    exit::SUCCESS
+}
