@@ -15,13 +15,11 @@ pub fn run(file: &Path, out: &Path, force: bool) -> u8 {
     let to_stdout = out.as_os_str() == "-";
     let format = if to_stdout { Some(Format::Markdown) } else { Format::from_path(out) };
     let Some(format) = format else {
-        let choices: Vec<String> =
-            Format::ALL.iter().map(|format| format!(".{} ({})", format.extension(), format.label())).collect();
-        let (last, first) = choices.split_last().unwrap_or((&choices[0], &[]));
+        let [markdown, spreadsheet, html] =
+            Format::ALL.map(|format| format!(".{} ({})", format.extension(), format.label()));
         eprintln!(
-            "{}: the extension chooses the document's format; end the name with {} or {last}, or give - to print Markdown",
-            out.display(),
-            first.join(", ")
+            "{}: the extension chooses the document's format; end the name with {markdown}, {spreadsheet} or {html}, or give - to print Markdown",
+            out.display()
         );
         return exit::USAGE;
     };
