@@ -155,7 +155,7 @@ fn an_existing_document_is_replaced_only_with_force() {
     std::fs::write(&out, "my notes\n").expect("write");
     let out_arg = out.to_str().expect("utf-8 path");
     let output = run(&["ticket", &example("mycrm"), "-o", out_arg]);
-    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(output.status.code(), Some(1), "refused like export refuses a file it did not write");
     assert!(stderr(&output).contains("--force"), "{}", stderr(&output));
     assert_eq!(std::fs::read_to_string(&out).expect("read"), "my notes\n", "the file is kept");
 

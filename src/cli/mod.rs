@@ -71,6 +71,9 @@ pub enum Command {
         /// The folder to write into (created if needed).
         #[arg(long)]
         out: PathBuf,
+        /// Overwrite files in OUT that this command did not write (or that were changed since).
+        #[arg(long)]
+        force: bool,
     },
     /// Write the document to attach to Talkdesk's "Activate Custom Integration" ticket.
     Ticket {
@@ -105,7 +108,7 @@ pub fn run(command: Command) -> Result<ExitCode, Command> {
             exit::SUCCESS
         }
         Command::Fmt { paths, check } => fmt::run(&paths, check),
-        Command::Export { file, out } => export::run(&file, &out),
+        Command::Export { file, out, force } => export::run(&file, &out, force),
         Command::Ticket { file, out, force } => ticket::run(&file, &out, force),
         edit @ Command::Edit { .. } => return Err(edit),
     };

@@ -46,8 +46,11 @@ pub fn run(file: &Path, out: &Path, force: bool) -> u8 {
         }
     };
     if !to_stdout && !force && out.symlink_metadata().is_ok() {
-        eprintln!("{} already exists; add --force to replace it, or choose another path with -o", out.display());
-        return exit::USAGE;
+        eprintln!(
+            "ticket refused: {} already exists; add --force to replace it, or choose another path with -o",
+            out.display()
+        );
+        return exit::INVALID;
     }
     let file_name = file.file_name().map_or_else(|| shown.clone(), |name| name.to_string_lossy().into_owned());
     let bytes = match ticket::render(&manifest, &file_name, &source, format) {
