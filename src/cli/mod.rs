@@ -5,6 +5,7 @@ mod files;
 mod fmt;
 mod report;
 mod ticket;
+mod valid;
 mod validate;
 
 use clap::{Parser, Subcommand, ValueEnum};

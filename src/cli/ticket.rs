@@ -1,9 +1,7 @@
 //! `integration-wizard ticket`: write the document to attach to Talkdesk's activation ticket.
 
 use super::exit;
-use super::files;
-use super::report::text_line;
-use crate::manifest::check;
+use super::valid::{Valid, read_valid};
 use crate::storage::save_atomic;
 use crate::ticket::{self, Format};
 use std::io::Write;
@@ -23,27 +21,9 @@ pub fn run(file: &Path, out: &Path, force: bool) -> u8 {
         );
         return exit::USAGE;
     };
-    let shown = file.display().to_string();
-    let source = match files::read(file) {
-        Ok(source) => source,
-        Err(reason) => {
-            eprintln!("{shown}: {reason}");
-            return exit::USAGE;
-        }
-    };
-    let checked = check(&source);
-    let errors = checked.errors();
-    let manifest = match checked.manifest {
-        Some(manifest) if errors == 0 => manifest,
-        _ => {
-            for diagnostic in checked.diagnostics.iter().filter(|d| d.is_error()) {
-                eprintln!("{}", text_line(&shown, diagnostic));
-            }
-            eprintln!(
-                "ticket refused: {shown} has {errors} error(s), and Talkdesk would not accept it; fix them (see `integration-wizard validate {shown}`) and write the ticket again"
-            );
-            return exit::INVALID;
-        }
+    let Valid { source, manifest } = match read_valid(file, "ticket", "write the ticket again") {
+        Ok(valid) => valid,
+        Err(code) => return code,
     };
     if !to_stdout && !force && out.symlink_metadata().is_ok() {
         eprintln!(
@@ -52,7 +32,7 @@ pub fn run(file: &Path, out: &Path, force: bool) -> u8 {
         );
         return exit::INVALID;
     }
-    let file_name = file.file_name().map_or_else(|| shown.clone(), |name| name.to_string_lossy().into_owned());
+    let file_name = file.file_name().unwrap_or(file.as_os_str()).to_string_lossy();
     let bytes = match ticket::render(&manifest, &file_name, &source, format) {
         Ok(bytes) => bytes,
         Err(error) => {
