@@ -390,3 +390,25 @@ fn a_value_too_long_for_a_spreadsheet_cell_says_which_and_what_to_do() {
     assert!(message.contains("description") && message.contains(".md"), "{message}");
     assert!(ticket::render(&manifest, "x.json", b"{}", Format::Markdown).is_ok());
 }
+
+#[test]
+fn spreadsheet_header_rows_are_bold_and_values_wrap() {
+    let bytes = ticket_file(&example("oauth2-helpdesk"), "t.xlsx");
+    let cells = workbook_cells(&bytes);
+    let mut workbook: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).expect("a readable xlsx");
+    for sheet in ["Integration", "Actions"] {
+        let styles = workbook.worksheet_style(sheet).expect("styles");
+        let rows = cells[sheet].as_array().expect("rows");
+        let headers: Vec<u32> =
+            (0u32..).zip(rows).filter(|(_, row)| row[0] == "Field" || row[0] == "key").map(|(at, _)| at).collect();
+        assert!(!headers.is_empty(), "{sheet} has a header row");
+        for row in headers {
+            let style = styles.get((row, 0)).expect("a styled header");
+            assert!(style.font.as_ref().is_some_and(|font| font.is_bold()), "{sheet} row {row}: {style:?}");
+        }
+        let value_row = (0u32..).zip(rows).find(|(_, row)| row[0] == "endpoint" || row[0] == "description");
+        let (row, _) = value_row.expect("a value row");
+        let style = styles.get((row, 1)).expect("a styled value");
+        assert!(style.alignment.as_ref().is_some_and(|alignment| alignment.wrap_text), "{sheet} row {row}: {style:?}");
+    }
+}
