@@ -1,6 +1,6 @@
 //! The three formats of the ticket document, chosen by the output file's extension.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// A format the ticket document can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +32,13 @@ impl Format {
         }
     }
 
+    /// Where the document of the manifest at `manifest` goes by default: beside it, named
+    /// `<file stem>-ticket.<extension>` (`mycrm.json` → `mycrm-ticket.md`).
+    pub fn default_path(self, manifest: &Path) -> PathBuf {
+        let stem = manifest.file_stem().map_or_else(|| "integration".into(), |stem| stem.to_string_lossy());
+        manifest.with_file_name(format!("{stem}-ticket.{}", self.extension()))
+    }
+
     /// What the format is called in messages and menus.
     pub fn label(self) -> &'static str {
         match self {
@@ -45,7 +52,7 @@ impl Format {
 #[cfg(test)]
 mod tests {
     use super::Format;
-    use std::path::Path;
+    use std::path::{Path, PathBuf};
 
     #[test]
     fn the_extension_chooses_the_format() {
@@ -54,5 +61,11 @@ mod tests {
         assert_eq!(Format::from_path(Path::new("t.html")), Some(Format::Html));
         assert_eq!(Format::from_path(Path::new("t.txt")), None);
         assert_eq!(Format::from_path(Path::new("md")), None);
+    }
+
+    #[test]
+    fn the_default_document_sits_beside_the_manifest() {
+        assert_eq!(Format::Markdown.default_path(Path::new("work/mycrm.json")), Path::new("work/mycrm-ticket.md"));
+        assert_eq!(Format::Spreadsheet.default_path(Path::new("m.json")), Path::new("m-ticket.xlsx"));
     }
 }
