@@ -52,7 +52,7 @@ impl Format {
 #[cfg(test)]
 mod tests {
     use super::Format;
-    use std::path::{Path, PathBuf};
+    use std::path::Path;
 
     #[test]
     fn the_extension_chooses_the_format() {
