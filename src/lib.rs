@@ -8,5 +8,6 @@
 pub mod cli;
 pub mod manifest;
 pub mod storage;
+pub mod text;
 pub mod ticket;
 pub mod wizard;

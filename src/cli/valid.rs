@@ -4,6 +4,7 @@ use super::exit;
 use super::files;
 use super::report::text_line;
 use crate::manifest::{Manifest, check};
+use crate::text::escaped;
 use std::path::Path;
 
 /// A manifest without errors, and the bytes it was read from.
@@ -17,7 +18,9 @@ pub struct Valid {
 /// again"). When the file cannot be read or has errors, says why on standard error and returns
 /// the exit code.
 pub fn read_valid(file: &Path, command: &str, again: &str) -> Result<Valid, u8> {
-    let shown = file.display().to_string();
+    // The path is printed escaped; `text_line` escapes the one it is given itself.
+    let raw = file.display().to_string();
+    let shown = escaped(&raw);
     let source = files::read(file).map_err(|reason| {
         eprintln!("{shown}: {reason}");
         exit::USAGE
@@ -28,7 +31,7 @@ pub fn read_valid(file: &Path, command: &str, again: &str) -> Result<Valid, u8> 
         Some(manifest) if errors == 0 => Ok(Valid { source, manifest }),
         _ => {
             for diagnostic in checked.diagnostics.iter().filter(|d| d.is_error()) {
-                eprintln!("{}", text_line(&shown, diagnostic));
+                eprintln!("{}", text_line(&raw, diagnostic));
             }
             eprintln!(
                 "{command} refused: {shown} has {errors} error(s); fix them (see `integration-wizard validate {shown}`) and {again}"

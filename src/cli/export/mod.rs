@@ -12,6 +12,7 @@ use super::exit;
 use super::valid::read_valid;
 use crate::manifest::Manifest;
 use crate::manifest::write::pretty;
+use crate::text::escaped;
 use plan::Refusal;
 use record::Record;
 use std::collections::HashMap;
@@ -27,20 +28,20 @@ pub fn run(file: &Path, out: &Path, force: bool) -> u8 {
     let documents = match documents(&manifest) {
         Ok(documents) => documents,
         Err(message) => {
-            eprintln!("export refused: {message}");
+            eprintln!("export refused: {}", escaped(&message));
             return exit::INVALID;
         }
     };
     let plan = match plan::inspect(out, &documents, force) {
         Ok(plan) => plan,
         Err(Refusal::Layout(message)) => {
-            eprintln!("export refused: {message}");
+            eprintln!("export refused: {}", escaped(&message));
             return exit::INVALID;
         }
         Err(Refusal::NotOurs(paths)) => {
             eprintln!("export refused: export did not write these files, or they were changed since:");
             for path in paths {
-                eprintln!("  {path}");
+                eprintln!("  {}", escaped(&path));
             }
             eprintln!("move them away, or run export again with --force to replace (or remove) them");
             return exit::INVALID;
@@ -52,12 +53,12 @@ pub fn run(file: &Path, out: &Path, force: bool) -> u8 {
     match done {
         Ok(lines) => {
             for line in lines {
-                println!("{line}");
+                println!("{}", escaped(&line));
             }
             exit::SUCCESS
         }
         Err(message) => {
-            eprintln!("{message}");
+            eprintln!("{}", escaped(&message));
             exit::USAGE
         }
     }
