@@ -146,6 +146,9 @@ fn a_manifest_with_errors_is_refused_with_its_errors_listed_as_validate_lists_th
     }
     assert!(message.contains("ticket refused"), "{message}");
     assert!(!out.exists(), "nothing is written");
+    let printed = run(&["ticket", manifest, "-o", "-"]);
+    assert_eq!(printed.status.code(), Some(1));
+    assert!(printed.stdout.is_empty(), "no half document on standard output");
 }
 
 #[test]
