@@ -3,6 +3,7 @@
 mod export;
 mod files;
 mod fmt;
+pub mod probe;
 mod report;
 mod validate;
 
@@ -71,6 +72,8 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Call the bridge's endpoints as Talkdesk does and check every answer against Talkdesk's contracts.
+    Probe(probe::ProbeArgs),
 }
 
 /// Output formats of `validate`.
@@ -94,6 +97,7 @@ pub fn run(command: Command) -> Result<ExitCode, Command> {
         }
         Command::Fmt { paths, check } => fmt::run(&paths, check),
         Command::Export { file, out } => export::run(&file, &out),
+        Command::Probe(args) => probe::run(&args),
         edit @ Command::Edit { .. } => return Err(edit),
     };
     Ok(ExitCode::from(code))
