@@ -451,7 +451,7 @@ fn the_text_report_has_one_block_per_endpoint_and_a_summary() {
     let url = bridge.url("/agents");
     assert!(stdout.contains(&format!("agent_synchronization FAIL  POST {url}  200  ")), "{stdout}");
     assert!(
-        stdout.contains("  error[missing-field] /agents/0/email: page 1: agent has no \"email\"; every agent must have a \"email\" string"),
+        stdout.contains("  error[missing-field] /agents/0/email: page 1: agent has no \"email\"; send \"email\" (a string) in every agent"),
         "{stdout}"
     );
     assert!(stdout.contains("action create_ticket SKIPPED"), "{stdout}");

@@ -73,7 +73,7 @@ pub enum Command {
         out: PathBuf,
     },
     /// Call the bridge's endpoints as Talkdesk does and check every answer against Talkdesk's contracts.
-    Probe(probe::ProbeArgs),
+    Probe(Box<probe::ProbeArgs>),
 }
 
 /// Output formats of `validate`.

@@ -237,10 +237,8 @@ fn credentials(bridge: &Bridge, args: &ProbeArgs) -> Result<Credentials, String>
     }
     for pair in &args.auth {
         let Some((name, value)) = pair.split_once('=') else {
-            return Err(format!(
-                "--auth {}: write NAME=VALUE, e.g. --auth account=acme",
-                pair.split(':').next().unwrap_or_default()
-            ));
+            // The value given may be a secret typed without its name: never repeat it.
+            return Err("--auth takes NAME=VALUE, e.g. --auth account=acme; one of the values given has no =".to_owned());
         };
         known(name)?;
         credentials.set(name, value.to_owned());

@@ -134,7 +134,7 @@ fn required_string<'a>(
             findings.push(Finding::error(
                 "missing-field",
                 Some(format!("{pointer}/{key}")),
-                format!("{what} has no \"{key}\"; every {what} must have a \"{key}\" string"),
+                format!("{what} has no \"{key}\"; send \"{key}\" (a string) in every {what}"),
             ));
             None
         }
@@ -413,7 +413,7 @@ pub fn agents_page(value: &Value, page: &str, seen: &mut SeenIds, findings: &mut
                 findings.push(Finding::error(
                     "missing-field",
                     Some(format!("{pointer}/id")),
-                    "agent has no \"id\"; every agent must have an \"id\" string",
+                    "agent has no \"id\"; send \"id\" (a string) in every agent",
                 ));
                 None
             }

@@ -509,6 +509,11 @@ pub fn refuse_url(url: &str, allow_http: bool) -> Option<Finding> {
     }
 }
 
+/// True for a URL whose host is this machine (127.0.0.0/8, ::1, localhost).
+pub(crate) fn is_loopback_url(url: &str) -> bool {
+    url::Url::parse(url).is_ok_and(|url| is_loopback(&url))
+}
+
 fn is_loopback(url: &url::Url) -> bool {
     match url.host() {
         Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),

@@ -61,27 +61,30 @@ pub trait Transport: Send + Sync {
 /// The real transport: one ureq agent with a per-request timeout, no redirects, no status as error.
 pub struct Http {
     agent: ureq::Agent,
+    /// For loopback addresses: a proxy from the environment cannot reach this machine's servers.
+    direct: ureq::Agent,
     timeout: Duration,
 }
 
 impl Http {
     /// A transport whose every request (connect, send, read the whole body) ends within `timeout`.
     pub fn new(timeout: Duration) -> Http {
-        let config = ureq::Agent::config_builder()
-            .timeout_global(Some(timeout))
-            .max_redirects(0)
-            .http_status_as_error(false)
-            .user_agent(concat!("integration-wizard-probe/", env!("CARGO_PKG_VERSION")))
-            .build();
-        Http { agent: config.into(), timeout }
+        let config = || {
+            ureq::Agent::config_builder()
+                .timeout_global(Some(timeout))
+                .max_redirects(0)
+                .http_status_as_error(false)
+                .user_agent(concat!("integration-wizard-probe/", env!("CARGO_PKG_VERSION")))
+        };
+        Http { agent: config().build().into(), direct: config().proxy(None).build().into(), timeout }
     }
 }
 
 impl Transport for Http {
     fn post(&self, url: &str, body: &[u8]) -> Result<Response, TransportError> {
         let started = Instant::now();
-        let mut response = self
-            .agent
+        let agent = if super::is_loopback_url(url) { &self.direct } else { &self.agent };
+        let mut response = agent
             .post(url)
             .header("Content-Type", "application/json")
             .header("Accept", "application/json")
