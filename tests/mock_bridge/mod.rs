@@ -2,6 +2,7 @@
 //! endpoint exactly as Talkdesk's contracts ask, and checks that each request is the documented one;
 //! each test breaks one contract by answering one request differently, so the scenarios read as the
 //! list of what a bridge must do.
+#![allow(dead_code)]
 
 use serde_json::{Value, json};
 use std::io::Read;
