@@ -460,3 +460,100 @@ fn the_text_report_has_one_block_per_endpoint_and_a_summary() {
         "{stdout}"
     );
 }
+
+/// Port numbers and timings differ between runs; everything else of the README's example must match.
+fn normalized(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        out.push_str(&rest[..start]);
+        let digits = rest[start..].find(|c: char| !c.is_ascii_digit()).map_or(rest.len(), |end| start + end);
+        let after = &rest[digits..];
+        if out.ends_with("127.0.0.1:") {
+            out.push_str("PORT");
+        } else if after.starts_with(" ms") {
+            out.push('N');
+        } else {
+            out.push_str(&rest[start..digits]);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn the_readme_example_is_a_real_run_against_the_mock_bridge() {
+    // The README's bridge: its second contact page has a contact without a name, and its contact
+    // activity writes a priority in uppercase.
+    let bridge = MockBridge::start(|request| match (request.path.as_str(), request.meta().get("offset")) {
+        ("/contacts", Some(_)) => Reply::json(
+            200,
+            json!({
+                "synchronization_checkpoint": "2024-01-03 10:00:00 UTC",
+                "contacts": [{"id": "3", "emails": ["ann.lee@example.org"]}]
+            }),
+        ),
+        ("/activity", _) => Reply::json(
+            200,
+            json!([
+                {"id": "23", "subject": "Order 1001", "date": "2024-01-02 17:53:51 UTC", "type": "Ticket", "priority": "Urgent", "status": "open"}
+            ]),
+        ),
+        _ => keeps_every_contract(request),
+    });
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(folder.path().join("mycrm.json"), bridge.manifest().to_string()).expect("write the manifest");
+    let output = Command::new(BINARY)
+        .args(["probe", "mycrm.json", "--auth", "account=acme"])
+        .current_dir(folder.path())
+        .env("INTEGRATION_WIZARD_AUTH_TOKEN", TOKEN)
+        .output()
+        .expect("the binary runs");
+    assert_eq!(output.status.code(), Some(1));
+    let actual = format!(
+        "$ INTEGRATION_WIZARD_AUTH_TOKEN=… integration-wizard probe mycrm.json --auth account=acme\n{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("the README");
+    let section = readme.split("## Probing a bridge").nth(1).unwrap_or_default();
+    let example = section.split("```console\n").nth(1).and_then(|block| block.split("```").next()).unwrap_or_default();
+    assert_eq!(normalized(example), normalized(&actual), "the README's example; a run printed:\n{actual}");
+}
+
+#[test]
+fn connection_and_tls_failures_are_explained_in_one_line() {
+    // A port nobody listens on.
+    let closed =
+        std::net::TcpListener::bind("127.0.0.1:0").and_then(|listener| listener.local_addr()).expect("a free port");
+    // A server that answers in plain HTTP where the manifest says https.
+    let plain = std::net::TcpListener::bind("127.0.0.1:0").expect("a listener");
+    let plain_address = plain.local_addr().expect("its address");
+    let server = std::thread::spawn(move || {
+        use std::io::Write;
+        for _ in 0..2 {
+            if let Ok((mut stream, _)) = plain.accept() {
+                let _ = stream.write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+            }
+        }
+    });
+    let bridge = MockBridge::start(keeps_every_contract);
+    let mut manifest = bridge.manifest();
+    manifest["integration"]["auth_validation_endpoint"] = json!(format!("http://{closed}/auth"));
+    manifest["integration"]["contact_synchronization_endpoint"] = json!(format!("https://{plain_address}/contacts"));
+    let run = probe(&manifest, &["--only", "auth"]);
+    assert_eq!(run.findings("auth_validation"), vec![finding("connection-failed", Value::Null)]);
+    let run = probe(&manifest, &["--only", "contacts", "--timeout", "2"]);
+    assert_eq!(run.code(), 1);
+    assert_eq!(run.findings("contact_synchronization"), vec![finding("tls-error", Value::Null)], "{}", run.stdout());
+    for run in [
+        probe(&manifest, &["--only", "auth", "--format", "text"]),
+        probe(&manifest, &["--only", "contacts", "--timeout", "2", "--format", "text"]),
+    ] {
+        let stdout = run.stdout();
+        let findings: Vec<&str> = stdout.lines().filter(|line| line.starts_with("  error[")).map(str::trim).collect();
+        assert_eq!(findings.len(), 1, "{stdout}");
+        println!("{}", findings[0]);
+    }
+    let _ = server.join();
+}

@@ -238,7 +238,9 @@ fn credentials(bridge: &Bridge, args: &ProbeArgs) -> Result<Credentials, String>
     for pair in &args.auth {
         let Some((name, value)) = pair.split_once('=') else {
             // The value given may be a secret typed without its name: never repeat it.
-            return Err("--auth takes NAME=VALUE, e.g. --auth account=acme; one of the values given has no =".to_owned());
+            return Err(
+                "--auth takes NAME=VALUE, e.g. --auth account=acme; one of the values given has no =".to_owned()
+            );
         };
         known(name)?;
         credentials.set(name, value.to_owned());

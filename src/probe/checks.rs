@@ -42,7 +42,7 @@ pub fn transport(error: &TransportError) -> Finding {
             ("body-too-large", "answer in smaller pages (next_offset) instead of one huge body")
         }
         TransportError::Tls(_) => {
-            ("tls-error", "serve a certificate valid for this host name, signed by a public authority")
+            ("tls-error", "serve https with a certificate valid for this host name, signed by a public authority")
         }
         TransportError::HostNotFound => ("host-not-found", "check the host name of the endpoint in the manifest"),
         TransportError::Connection(_) => {

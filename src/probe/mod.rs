@@ -407,11 +407,12 @@ impl<T: Transport> Prober<T> {
         checks::json_body(response, false, findings)
     }
 
-    /// The contact to ask about: the author's, else the first synchronized one, else a sample.
+    /// The contact to ask about: the first synchronized one (a contact the bridge knows), else the
+    /// author's (`--contact`), else a sample.
     fn contact(&self, report: &mut EndpointReport) -> Contact {
-        let (contact, source) = match (&self.options.contact, &self.synced_contact) {
-            (Some(contact), _) => (contact.clone(), "given with --contact"),
-            (None, Some(contact)) => (contact.clone(), "from the contact synchronization"),
+        let (contact, source) = match (&self.synced_contact, &self.options.contact) {
+            (Some(contact), _) => (contact.clone(), "from the contact synchronization"),
+            (None, Some(contact)) => (contact.clone(), "given with --contact"),
             (None, None) => (Contact::sample(), "a built-in sample"),
         };
         report.notes.push(format!("contact: {} ({source})", contact.name));
@@ -485,6 +486,19 @@ impl<T: Transport> Prober<T> {
     }
 }
 
+/// Probes one endpoint with a fresh prober over HTTP: for a caller that tries one endpoint at a
+/// time, such as a "try it" key, on a thread of its own (contact activity then asks about
+/// `options.contact` or the sample, since no synchronization ran before it).
+pub fn probe_one(
+    bridge: Bridge,
+    credentials: Credentials,
+    options: Options,
+    timeout: Duration,
+    target: &Target,
+) -> EndpointReport {
+    Prober::new(bridge, credentials, options, transport::Http::new(timeout)).probe(target)
+}
+
 /// Refuses plain `http://` except to loopback (or with `--allow-http`), and anything but http(s).
 pub fn refuse_url(url: &str, allow_http: bool) -> Option<Finding> {
     let parsed = match url::Url::parse(url) {
@@ -526,6 +540,13 @@ fn is_loopback(url: &url::Url) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_prober_can_run_on_another_thread() {
+        fn send<T: Send + 'static>() {}
+        send::<Prober<transport::Http>>();
+        send::<EndpointReport>();
+    }
 
     #[test]
     fn plain_http_is_sent_only_to_loopback_or_when_allowed() {

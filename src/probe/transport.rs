@@ -111,8 +111,17 @@ impl Http {
             ureq::Error::Rustls(error) => TransportError::Tls(error.to_string()),
             ureq::Error::Protocol(error) => TransportError::Protocol(error.to_string()),
             ureq::Error::Io(error) if error.kind() == ErrorKind::TimedOut => TransportError::Timeout(self.timeout),
+            // rustls reports a failed handshake as invalid data on the socket.
+            ureq::Error::Io(error) if error.kind() == ErrorKind::InvalidData => {
+                let reason = error.to_string();
+                TransportError::Tls(if reason.contains("InvalidContentType") {
+                    "the server did not answer in TLS (plain http on an https URL?)".to_owned()
+                } else {
+                    reason
+                })
+            }
             ureq::Error::Io(error) => TransportError::Connection(match error.kind() {
-                ErrorKind::ConnectionRefused => "connection refused (is the bridge running on that port?)".to_owned(),
+                ErrorKind::ConnectionRefused => "connection refused".to_owned(),
                 ErrorKind::ConnectionReset | ErrorKind::UnexpectedEof => {
                     "the bridge closed the connection before answering".to_owned()
                 }
