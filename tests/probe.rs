@@ -557,3 +557,15 @@ fn connection_and_tls_failures_are_explained_in_one_line() {
     }
     let _ = server.join();
 }
+
+#[test]
+fn fields_an_auth_validator_returns_must_be_configured_ones() {
+    let bridge = breaking("/auth", |request| match keeps_every_contract(request).status {
+        204 => Reply::json(200, json!({"token": TOKEN, "region": "eu"})),
+        status => Reply::json(status, json!({})),
+    });
+    let run = probe(&bridge.manifest(), &["--only", "auth"]);
+    assert_eq!(run.code(), 0, "a warning does not fail the run: {}", run.stdout());
+    assert_eq!(run.findings("auth_validation"), vec![finding("unknown-auth-field", json!("/region"))]);
+    assert_eq!(run.endpoint("auth_validation")["findings"][0]["severity"], json!("warning"));
+}

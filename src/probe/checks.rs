@@ -341,7 +341,17 @@ pub fn interactions(value: &Value, requested: &[String], findings: &mut Vec<Find
         }
         required_string(fields, "subject", &pointer, "interaction", findings);
         required_string(fields, "date", &pointer, "interaction", findings);
-        if let Some(kind) = required_string(fields, "type", &pointer, "interaction", findings)
+        let kind = required_string(fields, "type", &pointer, "interaction", findings);
+        if let Some(kind) = kind
+            && !requested.iter().any(|requested| requested == kind)
+            && let Some(requested) = requested.iter().find(|requested| requested.eq_ignore_ascii_case(kind))
+        {
+            findings.push(Finding::warning(
+                "type-case",
+                Some(format!("{pointer}/type")),
+                format!("type \"{kind}\" differs in case from the requested \"{requested}\"; return it as written in interaction_types"),
+            ));
+        } else if let Some(kind) = kind
             && !requested.iter().any(|requested| requested.eq_ignore_ascii_case(kind))
         {
             findings.push(Finding::error(
@@ -526,6 +536,7 @@ mod tests {
         assert_eq!(
             codes(&findings),
             vec![
+                ("type-case", Some("/0/type")),
                 ("type-not-requested", Some("/1/type")),
                 ("not-in-enumeration", Some("/1/priority")),
                 ("not-in-enumeration", Some("/1/status")),

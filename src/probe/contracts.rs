@@ -155,9 +155,13 @@ impl Credentials {
         altered
     }
 
-    /// Keeps what an authorization validator returned: Talkdesk sends it back under the same keys.
-    pub fn merge_returned(&mut self, returned: &Map<String, Value>) {
+    /// Keeps what an authorization validator returned for the bridge's configured fields: Talkdesk
+    /// sends those back under the same keys on later calls (other keys are dropped, and reported).
+    pub fn merge_returned(&mut self, returned: &Map<String, Value>, bridge: &Bridge) {
         for (name, value) in returned {
+            if !bridge.auth_fields.iter().any(|field| field.name == *name) {
+                continue;
+            }
             let value = match value {
                 Value::String(text) => text.clone(),
                 Value::Number(_) | Value::Bool(_) => value.to_string(),
@@ -430,6 +434,14 @@ mod tests {
         let altered = credentials().altered(&bridge());
         assert_ne!(altered.get("account"), Some("acme"));
         assert_ne!(altered.get("token"), Some("s3cr3t-token"));
+    }
+
+    #[test]
+    fn returned_fields_replace_configured_values_only() {
+        let mut credentials = credentials();
+        let returned = json!({"token": "refreshed-token", "session": "abc", "account": {"nested": true}});
+        credentials.merge_returned(returned.as_object().expect("an object"), &bridge());
+        assert_eq!(credentials.auth_hash(), json!({"account": "acme", "token": "refreshed-token"}));
     }
 
     #[test]

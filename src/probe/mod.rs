@@ -317,7 +317,7 @@ impl<T: Transport> Prober<T> {
         report.add("", findings);
         self.wrong_credentials(url, report);
         if let Some(returned) = returned {
-            self.credentials.merge_returned(&returned);
+            self.credentials.merge_returned(&returned, &self.bridge);
         }
     }
 
