@@ -71,6 +71,9 @@ pub enum Command {
         /// The folder to write into (created if needed).
         #[arg(long)]
         out: PathBuf,
+        /// Overwrite files in OUT that this command did not write (or that were changed since).
+        #[arg(long)]
+        force: bool,
     },
     /// Call the bridge's endpoints as Talkdesk does and check every answer against Talkdesk's contracts.
     Probe(Box<probe::ProbeArgs>),
@@ -96,7 +99,7 @@ pub fn run(command: Command) -> Result<ExitCode, Command> {
             exit::SUCCESS
         }
         Command::Fmt { paths, check } => fmt::run(&paths, check),
-        Command::Export { file, out } => export::run(&file, &out),
+        Command::Export { file, out, force } => export::run(&file, &out, force),
         Command::Probe(args) => probe::run(&args),
         edit @ Command::Edit { .. } => return Err(edit),
     };
