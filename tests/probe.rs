@@ -569,3 +569,46 @@ fn fields_an_auth_validator_returns_must_be_configured_ones() {
     assert_eq!(run.findings("auth_validation"), vec![finding("unknown-auth-field", json!("/region"))]);
     assert_eq!(run.endpoint("auth_validation")["findings"][0]["severity"], json!("warning"));
 }
+
+#[test]
+fn only_activity_asks_about_the_contact_given_with_contact() {
+    let bridge = breaking("/activity", |_| Reply::json(200, json!([])));
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let contact = folder.path().join("contact.json");
+    std::fs::write(&contact, json!({"id": "77", "name": "Ann Lee", "phones": ["+351000"]}).to_string())
+        .expect("write the contact");
+    let contact = contact.to_string_lossy().into_owned();
+    let run = probe(&bridge.manifest(), &["--only", "activity", "--contact", &contact]);
+    assert_eq!(run.code(), 0, "{}{}", run.stdout(), run.stderr());
+    let sent = bridge.received("/activity");
+    assert_eq!(
+        sent[0].body["data"],
+        json!({"contact_external_id": "77", "contact_name": "Ann Lee", "contact_emails": [], "contact_phones": ["+351000"]})
+    );
+    std::fs::write(folder.path().join("contact.json"), "{\"id\": \"77\"}").expect("write the contact");
+    let run = probe(&bridge.manifest(), &["--only", "activity", "--contact", &contact]);
+    assert_eq!(run.code(), 2);
+    assert!(run.stderr().contains("at least a \"name\" string"), "{}", run.stderr());
+}
+
+#[test]
+fn only_actions_runs_every_action_and_nothing_else() {
+    let bridge = MockBridge::start(keeps_every_contract);
+    let mut manifest = bridge.manifest();
+    let mut second = manifest["actions"][0].clone();
+    second["name"] = json!("close_ticket");
+    second["endpoint"] = json!(bridge.url("/actions/close_ticket"));
+    manifest["actions"].as_array_mut().expect("actions").push(second);
+    let run = probe(&manifest, &["--only", "actions"]);
+    let names: Vec<Value> =
+        run.json()["endpoints"].as_array().into_iter().flatten().map(|endpoint| endpoint["action"].clone()).collect();
+    assert_eq!(names, vec![json!("create_ticket"), json!("close_ticket")]);
+    assert_eq!(bridge.received("/actions/create_ticket").len(), 1);
+    assert_eq!(bridge.received("/actions/close_ticket").len(), 1);
+    assert!(bridge.received("/auth").is_empty());
+    // The mock has no close_ticket endpoint: its 404 is reported.
+    let report = run.json();
+    assert_eq!(report["endpoints"][0]["ok"], json!(true));
+    assert_eq!(report["endpoints"][1]["status"], json!(404));
+    assert_eq!(report["endpoints"][1]["findings"][0]["code"], json!("unexpected-status"));
+}

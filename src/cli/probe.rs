@@ -34,8 +34,9 @@ pub struct ProbeArgs {
     /// Also run the actions (they create real records in the external system).
     #[arg(long)]
     pub actions: bool,
-    /// The contact to ask about in contact activity and actions, as a contact synchronization returns
-    /// one: {"id": "1", "name": "Jane Doe", "emails": [...], "phones": [...]}.
+    /// The contact to ask about in contact activity and actions when the contact synchronization
+    /// gives none (or is not probed, as with --only activity), as a synchronization returns one:
+    /// {"id": "1", "name": "Jane Doe", "emails": [...], "phones": [...]}.
     #[arg(long, value_name = "F.json")]
     pub contact: Option<PathBuf>,
     /// How many pages of a synchronization to follow.

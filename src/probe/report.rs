@@ -134,6 +134,38 @@ fn summary(reports: &[EndpointReport]) -> String {
     line
 }
 
+/// One request and its answer as lines for a panel: the request (credentials masked), then the
+/// status, time, content type and the body (pretty-printed when it is JSON), at most `body_lines`
+/// lines of it; every line redacted and escaped.
+pub fn exchange_lines(exchange: &Exchange, credentials: &Credentials, body_lines: usize) -> Vec<String> {
+    let mut lines = vec![match exchange.label.as_str() {
+        "" => format!("POST {}", exchange.url),
+        label => format!("POST {} ({label})", exchange.url),
+    }];
+    lines.extend(pretty(&exchange.request).lines().map(str::to_owned));
+    match &exchange.outcome {
+        Err(error) => lines.push(format!("→ no answer: {error}")),
+        Ok(response) => {
+            let content_type = response.content_type.as_deref().unwrap_or("no Content-Type");
+            lines.push(format!("→ {} in {} ({content_type})", response.status, milliseconds(response.elapsed)));
+            let body = match serde_json::from_slice::<Value>(&response.body) {
+                Ok(value) => pretty(&value),
+                Err(_) => String::from_utf8_lossy(&response.body).into_owned(),
+            };
+            let total = body.lines().count();
+            lines.extend(body.lines().take(body_lines).map(str::to_owned));
+            if total > body_lines {
+                lines.push(format!("… {} more lines", total - body_lines));
+            }
+        }
+    }
+    lines.iter().map(|line| clean(line, credentials)).collect()
+}
+
+fn pretty(value: &Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
 /// The JSON report of SPEC §8.
 pub fn json(reports: &[EndpointReport], credentials: &Credentials) -> String {
     let redact = |text: &str| credentials.redact(text);
@@ -162,6 +194,30 @@ pub fn json(reports: &[EndpointReport], credentials: &Credentials) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_exchange_shows_the_masked_request_and_the_escaped_answer() {
+        use crate::probe::contracts::{self, MASK};
+        use crate::probe::transport::Response;
+        let mut credentials = Credentials::default();
+        credentials.set("token", "s3cr3t-token".to_owned());
+        let body = contracts::auth_validation(&credentials);
+        let answer = json!({"message": "token s3cr3t-token expired\u{1b}[2J", "a": 1, "b": 2});
+        let exchange = Exchange {
+            label: String::new(),
+            url: "https://bridge.example.org/auth".to_owned(),
+            request: contracts::masked(&body),
+            outcome: Ok(Response::json(401, &answer)),
+        };
+        let lines = exchange_lines(&exchange, &credentials, 3);
+        let text = lines.join("\n");
+        assert_eq!(lines[0], "POST https://bridge.example.org/auth");
+        assert!(text.contains(&format!("\"token\": \"{MASK}\"")), "{text}");
+        assert!(text.contains("→ 401 in 0 ms (application/json)"), "{text}");
+        assert!(text.contains(&format!("token {MASK} expired\\u001b[2J")), "{text}");
+        assert!(text.ends_with("… 2 more lines"), "{text}");
+        assert!(!text.contains("s3cr3t") && !text.contains('\u{1b}'), "{text}");
+    }
 
     #[test]
     fn hostile_characters_are_escaped_visibly_in_text_and_as_json_escapes() {
