@@ -4,6 +4,7 @@ mod export;
 mod files;
 mod fmt;
 pub mod probe;
+mod prompt;
 mod report;
 mod validate;
 

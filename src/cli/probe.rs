@@ -259,7 +259,9 @@ fn credentials(bridge: &Bridge, args: &ProbeArgs) -> Result<Credentials, String>
     for field in missing {
         let prompt = format!("{}{}: ", field.name, if field.secret { " (hidden)" } else { "" });
         let value = if field.secret {
-            rpassword::prompt_password(&prompt).map_err(|error| format!("cannot read {}: {error}", field.name))?
+            super::prompt::hidden(&prompt)
+                .map_err(|error| format!("cannot read {}: {error}", field.name))?
+                .ok_or_else(|| "cancelled: nothing was sent".to_owned())?
         } else {
             eprint!("{prompt}");
             let mut line = String::new();
@@ -269,6 +271,9 @@ fn credentials(bridge: &Bridge, args: &ProbeArgs) -> Result<Credentials, String>
                 .map_err(|error| format!("cannot read {}: {error}", field.name))?;
             line.trim_end_matches(['\r', '\n']).to_owned()
         };
+        if value.is_empty() {
+            return Err(format!("no value given for {}; nothing was sent", field.name));
+        }
         credentials.set(&field.name, value);
     }
     Ok(credentials)
