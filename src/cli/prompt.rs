@@ -44,11 +44,7 @@ pub fn hidden(prompt: &str) -> io::Result<Option<String>> {
                 write!(out, "{}", "\u{8} \u{8}".repeat(value.chars().count()))?;
                 value.clear();
             }
-            KeyCode::Backspace => {
-                if value.pop().is_some() {
-                    write!(out, "\u{8} \u{8}")?;
-                }
-            }
+            KeyCode::Backspace if value.pop().is_some() => write!(out, "\u{8} \u{8}")?,
             KeyCode::Char(c) if !control => {
                 value.push(c);
                 write!(out, "•")?;
