@@ -6,6 +6,7 @@ use super::transport::{self, Response, Transport};
 use super::{EndpointReport, Exchange, Finding, Options, Target, checks, refuse_url};
 use serde_json::Value;
 use std::time::Duration;
+
 /// Probes a bridge's endpoints one at a time, keeping what one endpoint teaches the next (the
 /// fields an authorization validator returns, the first synchronized contact).
 pub struct Prober<T: Transport> {
@@ -100,7 +101,7 @@ impl<T: Transport> Prober<T> {
                 report.add("", vec![Finding::error(
                     "credentials-refused",
                     None,
-                    "the bridge refused these credentials (401); check the values given (--auth, --auth-file, INTEGRATION_WIZARD_AUTH_*) or how the bridge checks them",
+                    "the bridge refused these credentials (401); check the values given, or how the bridge checks them",
                 )]);
                 return;
             }
