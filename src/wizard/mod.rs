@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod app;
+pub mod clipped_json;
 pub mod completion;
 pub mod display;
 pub mod document;

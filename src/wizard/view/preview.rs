@@ -1,12 +1,12 @@
 //! The live JSON preview: the part of the manifest the page edits, with the focused key highlighted.
 
 use super::super::app::App;
+use super::super::clipped_json::clipped_pretty as pretty;
 use super::super::display::one_line;
 use super::super::form::Row;
 use super::super::step::{Page, Step};
 use super::theme::Theme;
 use crate::manifest::edit::ListRef;
-use crate::manifest::write::pretty;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
@@ -68,35 +68,37 @@ pub fn focused_json(app: &App) -> (String, String, Option<&'static str>) {
         Page::Step(Step::AuthFields) => match app.focused_row() {
             Some(Row::Item(ListRef::AuthFields, index)) => (
                 format!("authentication field {}", index + 1),
-                pretty(&slot_at(manifest.integration().and_then(|i| i.authentication_configuration.get()), index)),
+                slot_json(manifest.integration().and_then(|i| i.authentication_configuration.get()), index),
                 None,
             ),
             _ => ("integration".into(), integration(), Some("authentication_configuration")),
         },
         Page::Step(Step::Actions) => match app.focused_row() {
             Some(Row::Item(ListRef::Actions, index)) => {
-                (format!("action {}", index + 1), pretty(&slot_at(manifest.wrapper.actions.get(), index)), None)
+                (format!("action {}", index + 1), slot_json(manifest.wrapper.actions.get(), index), None)
             }
             _ => ("actions".into(), format!("{} action(s)", manifest.action_count()), None),
         },
         Page::Step(_) => ("integration".into(), integration(), key),
         Page::AuthField(index) => (
             format!("authentication field {}", index + 1),
-            pretty(&slot_at(manifest.integration().and_then(|i| i.authentication_configuration.get()), index)),
+            slot_json(manifest.integration().and_then(|i| i.authentication_configuration.get()), index),
             key,
         ),
-        Page::Action(index) => {
-            (format!("action {}", index + 1), pretty(&slot_at(manifest.wrapper.actions.get(), index)), key)
-        }
+        Page::Action(index) => (format!("action {}", index + 1), slot_json(manifest.wrapper.actions.get(), index), key),
         Page::Input { action, input } => {
             let inputs = manifest.action(action).and_then(|a| a.inputs.get());
-            (format!("action {} input {}", action + 1, input + 1), pretty(&slot_at(inputs, input)), key)
+            (format!("action {} input {}", action + 1, input + 1), slot_json(inputs, input), key)
         }
     }
 }
 
-fn slot_at<T: Clone>(list: Option<&Vec<crate::manifest::Slot<T>>>, index: usize) -> crate::manifest::Slot<T> {
-    list.and_then(|items| items.get(index)).cloned().unwrap_or_default()
+/// The JSON of the element at `index` of `list` (not copied: it may hold a very long string).
+fn slot_json<T: serde::Serialize + Default>(list: Option<&Vec<crate::manifest::Slot<T>>>, index: usize) -> String {
+    match list.and_then(|items| items.get(index)) {
+        Some(slot) => pretty(slot),
+        None => pretty(&crate::manifest::Slot::<T>::default()),
+    }
 }
 
 /// One line of pretty JSON with keys, strings and literals coloured (and unsafe characters escaped).
