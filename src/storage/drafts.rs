@@ -169,7 +169,7 @@ impl Drafts {
         self.take_lock();
         let file = self.file(key).ok_or("there is no data folder for drafts (is HOME set?)")?;
         let text = serde_json::to_string(draft).map_err(|error| error.to_string())?;
-        super::save_atomic(&file, text.as_bytes(), false).map_err(|error| error.to_string())?;
+        super::save_private(&file, text.as_bytes()).map_err(|error| error.to_string())?;
         restrict(&file).map_err(|error| format!("cannot make {} private: {error}", file.display()))
     }
 
