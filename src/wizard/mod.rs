@@ -57,11 +57,12 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     let loop_done = Arc::new(AtomicBool::new(false));
     ending::start_watchdog(stop.clone(), Arc::clone(&loop_done), Arc::clone(&work));
     let result = event_loop(&mut terminal, &work, &stop);
+    // From here this thread ends the wizard itself, however long the draft of a huge manifest takes.
+    loop_done.store(true, Ordering::Relaxed);
     // Whatever ended the loop (quit, a signal, a terminal that went away), unsaved work is kept.
     let mut work = lock(&work);
     work.keep();
     restore_terminal();
-    loop_done.store(true, Ordering::Relaxed);
     if let Some(failure) = work.drafts.failure().filter(|_| work.app.doc.modified && !work.app.work_discarded) {
         eprintln!("integration-wizard: your unsaved work could not be kept as a draft: {failure}");
     }
