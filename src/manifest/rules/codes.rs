@@ -89,6 +89,8 @@ pub const DISPLAY_TOO_LONG: &str = "display-too-long";
 pub const SECRET_NOT_MASKED: &str = "secret-not-masked";
 /// A `select` option listed twice.
 pub const DUPLICATE_SELECT_OPTION: &str = "duplicate-select-option";
+/// A key written twice in one object (found while reading; the later value is kept).
+pub const DUPLICATE_KEY: &str = "duplicate-key";
 
 /// Every error code of the rules, in the order of SPEC §3.
 pub const ERRORS: &[&str] = &[
@@ -139,4 +141,5 @@ pub const WARNINGS: &[&str] = &[
     DISPLAY_TOO_LONG,
     SECRET_NOT_MASKED,
     DUPLICATE_SELECT_OPTION,
+    DUPLICATE_KEY,
 ];
