@@ -153,3 +153,11 @@ fn numbers_keep_their_spelling_in_a_bare_document_and_a_legacy_field() {
     assert!(written.contains("\"x\": -0\n"), "{written}");
     assert!(written.contains("\"x-max\": 1.0E+3"), "{written}");
 }
+
+#[test]
+fn a_number_beyond_every_float_is_refused_with_advice_not_rounded() {
+    let error = read(br#"{"integration": {"name": "a", "x": 1e400}}"#).expect_err("refused");
+    assert_eq!(error.code, "json-syntax");
+    assert!(error.message.contains("write it smaller"), "{}", error.message);
+    assert!(error.position.is_some());
+}

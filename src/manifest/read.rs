@@ -68,7 +68,9 @@ fn syntax_error(error: serde_json::Error) -> Diagnostic {
     let full = error.to_string();
     // serde_json ends its messages with " at line L column C"; the position is reported apart.
     let what = full.split(" at line ").next().unwrap_or(&full);
-    let advice = if what.contains("recursion limit") {
+    let advice = if what.contains("number out of range") {
+        "this number is beyond what a JSON reader keeps (about ±1.8e308); write it smaller, or as a string".to_owned()
+    } else if what.contains("recursion limit") {
         "the JSON is nested more than 128 levels deep; a manifest needs only a few levels".to_owned()
     } else if error.is_eof() {
         format!("the JSON ends too early ({what}); close every string, list and object")
