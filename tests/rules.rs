@@ -949,8 +949,8 @@ fn duplicate_key() {
     );
     let name = &parsed.notes[0];
     assert_eq!(name.severity, Warning);
-    assert!(name.message.contains("at 2:19 and at 3:5"), "{}", name.message);
-    assert!(name.message.contains("the later value is kept"), "{}", name.message);
+    assert!(name.message.contains("(first at 2:19, again at 3:5)"), "{}", name.message);
+    assert!(name.message.contains("the value written last is kept"), "{}", name.message);
     assert_eq!(parsed.manifest.integration().and_then(|i| i.name.as_str()), Some("mycrm"));
     let bare = read(br#"{"name": "a", "authentication_type": "none", "name": "b"}"#).expect("an object");
     assert_eq!(

@@ -53,7 +53,7 @@ pub(crate) fn find(source: &[u8]) -> Vec<Diagnostic> {
                 DUPLICATE_KEY,
                 repeat.pointer,
                 format!(
-                    "the key {} is written twice in this object, at {}:{} and at {}:{}; the later value is kept and the first is dropped on the next save: remove the one you do not mean",
+                    "the key {} is written more than once in this object (first at {}:{}, again at {}:{}); the value written last is kept and the others are dropped on the next save: remove the ones you do not mean",
                     quote(&repeat.key),
                     first.line,
                     first.column,
@@ -118,7 +118,9 @@ fn scan(source: &[u8]) -> Vec<Repeat> {
                 let end = string_end(source, at);
                 if expect_key && let Some(Open::Object { pointer, keys, current }) = stack.last_mut() {
                     let key = serde_json::from_slice::<String>(&source[at..end]).unwrap_or_default();
-                    if let Some(first) = keys.insert(key.clone(), at) {
+                    // Every repeat names the first place, where the key was meant to be written.
+                    let first = *keys.entry(key.clone()).or_insert(at);
+                    if first != at {
                         repeats.push(Repeat {
                             pointer: format!("{pointer}/{}", escape_token(&key)),
                             key: key.clone(),
@@ -161,10 +163,11 @@ mod tests {
         let shown: Vec<(&str, &str)> = found.iter().map(|d| (d.pointer.as_str(), d.message.as_str())).collect();
         assert_eq!(found.len(), 2, "{shown:?}");
         assert_eq!(found[0].pointer, "/a/x");
-        assert!(found[0].message.contains("at 2:9 and at 3:5"), "{}", found[0].message);
+        assert!(found[0].message.contains("first at 2:9, again at 3:5"), "{}", found[0].message);
         assert_eq!(found[0].position, Some(Position { line: 3, column: 5 }));
         assert_eq!(found[1].pointer, "/b/1/k");
-        assert!(found[1].message.contains("later value is kept"), "{}", found[1].message);
+        assert!(found[1].message.contains("first at 4:16, again at 4:38"), "{}", found[1].message);
+        assert!(found[1].message.contains("the value written last is kept"), "{}", found[1].message);
     }
 
     #[test]
