@@ -4,6 +4,7 @@ pub mod check;
 pub mod diagnostic;
 mod duplicates;
 pub mod edit;
+pub mod explain;
 pub mod json;
 pub mod model;
 pub(crate) mod object;
