@@ -614,7 +614,7 @@ fn hex4(b: &[u8], i: usize) -> Option<u32> {
 }
 
 /// Lines and columns of the sorted, distinct byte `offsets`, in one forward sweep.
-fn positions_of(b: &[u8], offsets: &[usize]) -> Vec<Position> {
+pub(crate) fn positions_of(b: &[u8], offsets: &[usize]) -> Vec<Position> {
     let mut out = Vec::with_capacity(offsets.len());
     let (mut line, mut column) = (1, 1);
     let mut at = 0; // the offset `line` and `column` describe

@@ -3,7 +3,7 @@
 use super::codes::{CONTROL_CHARACTER, NEWLINE_IN_ONE_LINE_FIELD};
 use super::findings::Findings;
 use super::message::quote;
-use serde_json::Value;
+use crate::manifest::json::Json;
 
 /// Whether a string may span several lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,14 +58,14 @@ fn may_report(text: &str, lines: Lines) -> bool {
 
 /// Reports control characters anywhere in a JSON value kept as written (an unknown key's value,
 /// a value of the wrong type): in its strings and in its objects' keys, at the pointer of the value.
-pub(super) fn check_json(findings: &mut Findings, value: &Value, label: &str, pointer: &mut String) {
+pub(super) fn check_json(findings: &mut Findings, value: &Json, label: &str, pointer: &mut String) {
     match value {
-        Value::String(text) => {
+        Json::String(text) => {
             if let Some(character) = first_control(text) {
                 findings.error(CONTROL_CHARACTER, pointer.clone(), control_message(label, character));
             }
         }
-        Value::Array(items) => {
+        Json::Array(items) => {
             for (index, item) in items.iter().enumerate() {
                 let length = pointer.len();
                 pointer.push('/');
@@ -74,7 +74,7 @@ pub(super) fn check_json(findings: &mut Findings, value: &Value, label: &str, po
                 pointer.truncate(length);
             }
         }
-        Value::Object(object) => {
+        Json::Object(object) => {
             for (key, item) in object {
                 let length = pointer.len();
                 pointer.push('/');
@@ -87,7 +87,7 @@ pub(super) fn check_json(findings: &mut Findings, value: &Value, label: &str, po
                 pointer.truncate(length);
             }
         }
-        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+        Json::Null | Json::Bool(_) | Json::Number(_) => {}
     }
 }
 
