@@ -1,5 +1,7 @@
-//! How long one keystroke takes in the wizard with a large manifest loaded (2,000 actions of 40 inputs):
-//! the update (edit, re-validate) plus a full redraw on a 140x40 `TestBackend`.
+//! How long one keystroke takes in the wizard with a large manifest loaded (2,000 actions of 40 inputs),
+//! and with a pathologically long description (50 MB): the update (edit, re-validate) plus a full
+//! redraw on a 140x40 `TestBackend`. Every case types a character and deletes it again, so the
+//! manifest is the same at each iteration and the figure does not grow with the run's length.
 //!
 //! Run: `cargo bench --bench wizard_keystroke`.
 
@@ -82,15 +84,56 @@ fn keystroke(c: &mut Criterion) {
     app.update(Action::Up);
     app.update(Action::Activate); // the last action's form
     app.update(Action::Activate); // edit its name
-    group.bench_function("type in an action name + redraw", |b| {
-        b.iter(|| {
-            app.update(Action::Edit(InputRequest::InsertChar('x')));
-            app.update(Action::Edit(InputRequest::DeletePrevChar));
-            terminal.draw(|frame| view::render(black_box(&app), frame)).expect("draw");
-        })
-    });
+    group.bench_function("type in an action name + redraw", |b| b.iter(|| type_and_delete(&mut app, &mut terminal)));
     group.finish();
 }
 
-criterion_group!(benches, keystroke);
+/// Types a character, draws, deletes it and draws again: two keystrokes.
+fn type_and_delete(app: &mut App, terminal: &mut Terminal<TestBackend>) {
+    app.update(Action::Edit(InputRequest::InsertChar('x')));
+    terminal.draw(|frame| view::render(black_box(&*app), frame)).expect("draw");
+    app.update(Action::Edit(InputRequest::DeletePrevChar));
+    terminal.draw(|frame| view::render(black_box(&*app), frame)).expect("draw");
+}
+
+/// The bundled mycrm example with a description of about `bytes` bytes, in lines of 80 characters.
+fn long_description(bytes: usize) -> Manifest {
+    let example = integration_wizard::wizard::examples::EXAMPLES[0].json;
+    let mut manifest = read(example.as_bytes()).expect("the example").manifest;
+    let line = "Centralizing all the customer context in one place, so agents answer faster now.\n";
+    manifest.set_text(Owner::Integration, "description", &line.repeat(bytes / line.len() + 1));
+    manifest
+}
+
+/// The integration's page with a long description, the focus on `row` of the form (0 is the name).
+fn description_app(bytes: usize, row: usize) -> App {
+    let parsed = read(to_json(&long_description(bytes)).as_bytes()).expect("valid JSON");
+    let mut app = App::editing(Document::opened(parsed, None));
+    app.update(Action::Resize { width: 140, height: 40 });
+    for _ in 0..row {
+        app.update(Action::Down);
+    }
+    app.update(Action::Activate);
+    app
+}
+
+fn long_values(c: &mut Criterion) {
+    let mut terminal = Terminal::new(TestBackend::new(140, 40)).expect("test terminal");
+    let mut group = c.benchmark_group("keystroke with a long description");
+    group.sample_size(10);
+    let mut app = description_app(50_000_000, 0);
+    group.bench_function("50 MB description: type in the name + redraw (2 keys)", |b| {
+        b.iter(|| type_and_delete(&mut app, &mut terminal))
+    });
+    drop(app);
+    for (label, bytes) in [("64 KB", 64_000), ("50 MB", 50_000_000)] {
+        let mut app = description_app(bytes, 2);
+        group.bench_function(format!("{label} description: type at its end + redraw (2 keys)"), |b| {
+            b.iter(|| type_and_delete(&mut app, &mut terminal))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, keystroke, long_values);
 criterion_main!(benches);

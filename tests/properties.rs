@@ -27,6 +27,14 @@ proptest! {
     }
 
     #[test]
+    fn a_save_keeps_every_number_as_written(text in strategies::manifest_text()) {
+        // Numbers are never normalised: -0, 1E+2, 1e2, 0.10 and huge integers are written as read.
+        let parsed = read(text.as_bytes()).expect("object");
+        let written = to_json(&parsed.manifest);
+        prop_assert_eq!(strategies::numbers_in(&written), strategies::numbers_in(&text), "{}", written);
+    }
+
+    #[test]
     fn the_written_json_keeps_every_value(text in strategies::manifest_text()) {
         // Outside what reading normalises (enumeration case, legacy fields), the written file holds the same JSON.
         let original: serde_json::Value = serde_json::from_str(&text).expect("JSON");

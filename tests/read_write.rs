@@ -113,3 +113,51 @@ fn what_is_not_a_json_object_is_refused_with_a_position() {
 fn a_new_manifest_is_a_wrapper_with_an_empty_integration() {
     assert_eq!(to_json(&Manifest::new()), "{\n  \"integration\": {}\n}\n");
 }
+
+#[test]
+fn numbers_keep_their_spelling_in_unknown_keys_and_wrong_types() {
+    let numbers = [
+        "12345678901234567890123",
+        "-0",
+        "1E+2",
+        "1e2",
+        "2.50",
+        "0.1000000000000000055511151231257827",
+        "-1.5E-7",
+        "7",
+    ];
+    let list = numbers.join(", ");
+    let text = format!(
+        r#"{{"integration": {{"name": {first}, "x-list": [{list}], "x-object": {{"n": {second}}}, "requires_cti_note": -0.0}}, "requires_cti": 1E+2}}"#,
+        first = numbers[0],
+        second = numbers[2],
+    );
+    let parsed = parse(&text);
+    let written = to_json(&parsed.manifest);
+    assert!(written.contains("\"name\": 12345678901234567890123,"), "{written}");
+    assert!(written.contains("\"n\": 1E+2"), "{written}");
+    assert!(written.contains("\"requires_cti_note\": -0.0"), "{written}");
+    assert!(written.contains("\"requires_cti\": 1E+2"), "{written}");
+    for number in numbers {
+        assert!(written.contains(&format!("      {number}")), "{number} lost in {written}");
+    }
+    assert_eq!(to_json(&parse(&written).manifest), written, "a second save changes nothing");
+}
+
+#[test]
+fn numbers_keep_their_spelling_in_a_bare_document_and_a_legacy_field() {
+    let text = r#"{"name": "mycrm", "authentication_type": "custom", "x": -0, "authentication_configuration": [{"account": {"display": "A", "x-max": 1.0E+3}}]}"#;
+    let parsed = parse(text);
+    assert_eq!(parsed.manifest.shape, Shape::Bare);
+    let written = to_json(&parsed.manifest);
+    assert!(written.contains("\"x\": -0\n"), "{written}");
+    assert!(written.contains("\"x-max\": 1.0E+3"), "{written}");
+}
+
+#[test]
+fn a_number_beyond_every_float_is_refused_with_advice_not_rounded() {
+    let error = read(br#"{"integration": {"name": "a", "x": 1e400}}"#).expect_err("refused");
+    assert_eq!(error.code, "json-syntax");
+    assert!(error.message.contains("write it smaller"), "{}", error.message);
+    assert!(error.position.is_some());
+}

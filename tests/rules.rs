@@ -936,6 +936,32 @@ fn duplicate_select_option() {
     clean(&mycrm(|doc| set(doc, "/actions/0/inputs/2/format", json!("low,,normal, ,Low"))));
 }
 
+#[test]
+fn duplicate_key() {
+    // A key written twice: in the wrapper, in the integration (known and unknown keys), in a
+    // value kept as written, and in a bare document; reading warns at the key's pointer.
+    let text = "{\n  \"integration\": {\"name\": \"a\",\n    \"name\": \"mycrm\", \"x\": {\"k\": 1, \"k\": 2}},\n  \"actions\": [], \"actions\": []\n}";
+    let parsed = read(text.as_bytes()).expect("an object");
+    let found: Vec<(&str, &str)> = parsed.notes.iter().map(|d| (d.code, d.pointer.as_str())).collect();
+    assert_eq!(
+        found,
+        vec![(DUPLICATE_KEY, "/integration/name"), (DUPLICATE_KEY, "/integration/x/k"), (DUPLICATE_KEY, "/actions")]
+    );
+    let name = &parsed.notes[0];
+    assert_eq!(name.severity, Warning);
+    assert!(name.message.contains("(first at 2:19, again at 3:5)"), "{}", name.message);
+    assert!(name.message.contains("the value written last is kept"), "{}", name.message);
+    assert_eq!(parsed.manifest.integration().and_then(|i| i.name.as_str()), Some("mycrm"));
+    let bare = read(br#"{"name": "a", "authentication_type": "none", "name": "b"}"#).expect("an object");
+    assert_eq!(
+        bare.notes.iter().map(|d| (d.code, d.pointer.as_str())).collect::<Vec<_>>(),
+        vec![(DUPLICATE_KEY, "/name")]
+    );
+    // The nearest case: equal keys in different objects are not duplicates.
+    let text = r#"{"integration": {"name": "a", "x": {"name": 1}}, "actions": [{"name": "a"}, {"name": "b"}]}"#;
+    assert!(read(text.as_bytes()).expect("an object").notes.is_empty());
+}
+
 // ---------------------------------------------------------------------------------------------
 // Pointers, order and messages.
 

@@ -36,22 +36,19 @@ fn drafts(data: &Path) -> Vec<PathBuf> {
 
 /// True when tmux can run. Without it the test is skipped with a reason, except in CI, whose
 /// script installs tmux: there a missing tmux is a broken setup, not a reason to skip.
-fn tmux_available() -> bool {
+fn tmux_available(test: &str) -> bool {
     let found = Command::new("tmux").arg("-V").output().is_ok_and(|output| output.status.success());
     if !found {
         assert!(std::env::var_os("CI").is_none(), "tmux is missing in CI; .ci/run installs it");
         // Written to the stream itself: the test harness would swallow a println! of a passing test.
-        let _ = writeln!(
-            std::io::stderr(),
-            "skipped closing_the_terminal_ends_the_wizard_and_keeps_the_draft: tmux is not installed (`apt-get install tmux` runs it)"
-        );
+        let _ = writeln!(std::io::stderr(), "skipped {test}: tmux is not installed (`apt-get install tmux` runs it)");
     }
     found
 }
 
 #[test]
 fn closing_the_terminal_ends_the_wizard_and_keeps_the_draft() {
-    if !tmux_available() {
+    if !tmux_available("closing_the_terminal_ends_the_wizard_and_keeps_the_draft") {
         return;
     }
     let folder = tempfile::tempdir().expect("temp dir");
@@ -97,6 +94,9 @@ fn closing_the_terminal_ends_the_wizard_and_keeps_the_draft() {
 
 #[test]
 fn closing_the_terminal_right_after_typing_keeps_the_typing() {
+    if !tmux_available("closing_the_terminal_right_after_typing_keeps_the_typing") {
+        return;
+    }
     let folder = tempfile::tempdir().expect("temp dir");
     let data = folder.path().join("data");
     let manifest = folder.path().join("mycrm.json");

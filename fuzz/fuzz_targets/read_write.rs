@@ -8,6 +8,8 @@
 //!   (`locate_all` finds at least the root for every pointer of a document that parsed).
 //!
 //! When the input was read as a manifest `m`, with `text = to_json(&m)`:
+//! - every number of the source is in `text`, spelled exactly as in the source (unless a key was
+//!   written twice, whose earlier value a save drops: reading warned `duplicate-key`);
 //! - `read(text)` succeeds, gives a manifest equal to `m` and no notes (a save normalises everything);
 //! - `to_json` of that manifest is `text` again (writing is idempotent);
 //! - `validate` gives the same diagnostics for both manifests;
@@ -15,6 +17,8 @@
 #![no_main]
 
 use integration_wizard::manifest::position::locate_all;
+use integration_wizard::manifest::rules::codes::DUPLICATE_KEY;
+use integration_wizard::manifest::spelling::number_tokens;
 use integration_wizard::manifest::{Diagnostic, check, read, to_json, validate};
 use libfuzzer_sys::fuzz_target;
 
@@ -38,6 +42,13 @@ fuzz_target!(|bytes: &[u8]| {
     }
 
     let text = to_json(&manifest);
+    if !checked.diagnostics.iter().any(|diagnostic| diagnostic.code == DUPLICATE_KEY) {
+        let mut before = number_tokens(source.as_bytes());
+        let mut after = number_tokens(text.as_bytes());
+        before.sort_unstable();
+        after.sort_unstable();
+        assert_eq!(before, after, "a save changed a number's spelling:\n{source}\n{text}");
+    }
     let again = match read(text.as_bytes()) {
         Ok(parsed) => parsed,
         Err(diagnostic) => panic!("the written manifest does not read back: {diagnostic:?}\n{text}"),

@@ -2,8 +2,10 @@
 
 pub mod check;
 pub mod diagnostic;
+mod duplicates;
 pub mod edit;
 pub mod explain;
+pub mod json;
 pub mod model;
 pub(crate) mod object;
 pub mod position;
@@ -11,11 +13,13 @@ pub mod read;
 pub mod rules;
 pub mod schema;
 pub mod slot;
+pub mod spelling;
 pub mod vocabulary;
 pub mod write;
 
 pub use check::{Checked, check};
 pub use diagnostic::{Counts, Diagnostic, Severity};
+pub use json::Json;
 pub use model::{Action, ActionInput, AuthField, Integration, List, Manifest, Shape, Wrapper};
 pub use position::Position;
 pub use read::{Parsed, read};

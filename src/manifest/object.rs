@@ -1,20 +1,20 @@
 //! The `json_object!` macro: a manifest object's known keys, in writing order, read and written from one list.
 
+use super::json::Json;
 use super::slot::Slot;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
-use serde_json::Value;
 use std::borrow::Cow;
 use std::fmt;
 
-/// Keys this tool does not know, with their values, in the order the file had them.
-pub type Extra = Vec<(String, Value)>;
+/// Keys this tool does not know, with their values (numbers as written), in the order the file had them.
+pub type Extra = Vec<(String, Json)>;
 
-/// Keeps an unknown key; a key repeated in the file keeps its first place and its last value, as JSON parsers do.
-pub fn insert_extra(extra: &mut Extra, key: Cow<'_, str>, value: Value) {
-    match extra.iter_mut().find(|(existing, _)| *existing == key) {
-        Some(entry) => entry.1 = value,
-        None => extra.push((key.into_owned(), value)),
+/// Keeps a known key's value; when the key was already read, reading is told (the last value counts).
+pub fn set_known<T>(slot: &mut Slot<T>, value: Slot<T>) {
+    if !slot.is_absent() {
+        super::duplicates::noticed();
     }
+    *slot = value;
 }
 
 /// Lets generated code reach a key's slot by the key's name when it holds text or a boolean.
@@ -156,17 +156,16 @@ macro_rules! json_object {
 
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
                 mut map: A,
-            ) -> Result<Result<Self, serde_json::Value>, A::Error> {
+            ) -> Result<Result<Self, $crate::manifest::Json>, A::Error> {
                 let mut object = Self::default();
+                let mut extra = $crate::manifest::json::Members::default();
                 while let Some($crate::manifest::object::Key(key)) = map.next_key()? {
                     match key.as_ref() {
-                        $( $key => object.$field = map.next_value()?, )*
-                        _ => {
-                            let value = map.next_value::<serde_json::Value>()?;
-                            $crate::manifest::object::insert_extra(&mut object.extra, key, value);
-                        }
+                        $( $key => $crate::manifest::object::set_known(&mut object.$field, map.next_value()?), )*
+                        _ => extra.insert(key, map.next_value()?),
                     }
                 }
+                object.extra = extra.finish();
                 Ok(Ok(object))
             }
         }

@@ -1,18 +1,20 @@
 //! Reading a manifest from bytes: every shape of SPEC §2.1, broken values kept, and notes on what a save will change.
 
 use super::diagnostic::Diagnostic;
+use super::duplicates;
 use super::model::{Integration, List, Manifest, Shape, Wrapper};
 use super::rules::codes;
 use super::slot::{JsonKind, Slot};
+use super::spelling;
 use super::vocabulary::{AuthFieldType, AuthenticationType, InputType};
-use serde_json::{Map, Value};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// A manifest as read, with the warnings that only reading can see (the file's original spelling).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parsed {
     pub manifest: Manifest,
     /// Warnings about what reading normalised and the next save writes differently: the legacy
-    /// shape, enumerations not in lowercase, `text` for `input`, a byte order mark.
+    /// shape, enumerations not in lowercase, `text` for `input`, a byte order mark, a key written twice.
     pub notes: Vec<Diagnostic>,
 }
 
@@ -40,7 +42,11 @@ pub fn read(source: &[u8]) -> Result<Parsed, Diagnostic> {
             "the file is empty; a manifest is a JSON object such as {\"integration\": {...}}",
         ));
     }
-    let root: Slot<Wrapper> = serde_json::from_slice(source).map_err(syntax_error)?;
+    duplicates::take();
+    let root: Slot<Wrapper> = spelling::parse(source).map_err(syntax_error)?;
+    if duplicates::take() {
+        notes.extend(duplicates::find(source));
+    }
     let wrapper = match root {
         Slot::Value(wrapper) => wrapper,
         other => {
@@ -63,7 +69,9 @@ fn syntax_error(error: serde_json::Error) -> Diagnostic {
     let full = error.to_string();
     // serde_json ends its messages with " at line L column C"; the position is reported apart.
     let what = full.split(" at line ").next().unwrap_or(&full);
-    let advice = if what.contains("recursion limit") {
+    let advice = if what.contains("number out of range") {
+        "this number is beyond what a JSON reader keeps (about ±1.8e308); write it smaller, or as a string".to_owned()
+    } else if what.contains("recursion limit") {
         "the JSON is nested more than 128 levels deep; a manifest needs only a few levels".to_owned()
     } else if error.is_eof() {
         format!("the JSON ends too early ({what}); close every string, list and object")
@@ -76,33 +84,41 @@ fn syntax_error(error: serde_json::Error) -> Diagnostic {
 }
 
 /// Recognises a bare integration document: no `integration` key, but integration keys at the top.
-fn into_manifest(mut wrapper: Wrapper) -> Manifest {
+fn into_manifest(wrapper: Wrapper) -> Manifest {
     let has_integration_keys = wrapper.extra.iter().any(|(key, _)| key == "name" || key == "authentication_type");
     if !wrapper.integration.is_absent() || !has_integration_keys {
         return Manifest { shape: Shape::Wrapper, wrapper };
     }
     // In a bare document every key but `$schema` belongs to the integration, wrapper keys included.
-    let mut object: Map<String, Value> = std::mem::take(&mut wrapper.extra).into_iter().collect();
-    for (key, slot) in [("requires_cti", to_value(&wrapper.requires_cti)), ("actions", to_value(&wrapper.actions))] {
-        if let Some(value) = slot {
-            object.insert(key.to_owned(), value);
-        }
-    }
-    let integration = Slot::<Integration>::from_value(Value::Object(object));
+    let integration = Slot::<Integration>::from_json(&BareKeys(&wrapper));
     Manifest { shape: Shape::Bare, wrapper: Wrapper { schema: wrapper.schema, integration, ..Wrapper::default() } }
 }
 
-fn to_value<T: serde::Serialize>(slot: &Slot<T>) -> Option<Value> {
-    if slot.is_absent() {
-        return None;
+/// The keys of a bare document but `$schema`, as one object: the unknown ones, then
+/// `requires_cti` and `actions` when the file has them.
+struct BareKeys<'a>(&'a Wrapper);
+
+impl Serialize for BareKeys<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        for (key, value) in &self.0.extra {
+            map.serialize_entry(key, value)?;
+        }
+        if !self.0.requires_cti.is_absent() {
+            map.serialize_entry("requires_cti", &self.0.requires_cti)?;
+        }
+        if !self.0.actions.is_absent() {
+            map.serialize_entry("actions", &self.0.actions)?;
+        }
+        map.end()
     }
-    serde_json::to_value(slot).ok()
 }
 
 impl<T: JsonKind> Slot<T> {
-    /// Builds a slot from an already parsed JSON value.
-    pub fn from_value(value: Value) -> Self {
-        serde_json::from_value(value).unwrap_or_default()
+    /// Builds a slot from a part of a manifest already read (numbers keep their spelling).
+    pub fn from_json(value: &impl Serialize) -> Self {
+        // The part is written and read again: one way of reading, whatever the source.
+        serde_json::to_vec(value).ok().and_then(|text| spelling::parse(&text).ok()).unwrap_or_default()
     }
 }
 
@@ -187,7 +203,7 @@ fn upgrade_legacy(fields: &mut List<super::model::AuthField>, list: &str, notes:
             continue;
         }
         let (name, inner) = field.extra.remove(0);
-        let mut upgraded = Slot::<super::model::AuthField>::from_value(inner);
+        let mut upgraded = Slot::<super::model::AuthField>::from_json(&inner);
         if let Slot::Value(upgraded) = &mut upgraded {
             upgraded.field_name = Slot::Value(name.clone());
         }

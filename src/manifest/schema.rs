@@ -7,7 +7,8 @@ use serde_json::{Map, Value, json};
 /// The schema's identifier, also usable as a manifest's `$schema`.
 pub const SCHEMA_ID: &str = "https://integration-wizard.invalid/manifest.schema.json";
 
-/// The JSON Schema of the wrapper shape, as `integration-wizard schema` prints it.
+/// The JSON Schema of a manifest, as `integration-wizard schema` prints it: either shape the tool
+/// reads and writes (SPEC §2.1), the wrapper or a bare integration document, which is kept bare.
 ///
 /// It says what a schema can: types, required keys, enumerations, URL patterns, the OAuth fields
 /// each authentication type requires, and CTI needing the agent synchronisation endpoint. Rules
@@ -81,12 +82,22 @@ pub fn json_schema() -> Value {
         "$id": SCHEMA_ID,
         "title": "Talkdesk integration manifest",
         "description": "An integration configuration and its action configurations, as integration-wizard reads and writes them.",
-        "type": "object",
-        "required": ["integration"],
-        "properties": wrapper_properties,
-        "if": { "properties": { "requires_cti": { "const": true } }, "required": ["requires_cti"] },
-        "then": { "properties": { "integration": { "required": ["agent_synchronization_endpoint"] } } },
+        "anyOf": [{ "$ref": "#/$defs/wrapper" }, { "$ref": "#/$defs/bare_integration" }],
         "$defs": {
+            "wrapper": {
+                "description": "The integration under `integration` and its actions under `actions`: what the tool writes for new manifests.",
+                "type": "object",
+                "required": ["integration"],
+                "properties": wrapper_properties,
+                "if": { "properties": { "requires_cti": { "const": true } }, "required": ["requires_cti"] },
+                "then": { "properties": { "integration": { "required": ["agent_synchronization_endpoint"] } } }
+            },
+            "bare_integration": {
+                "description": "The integration configuration alone, its keys at the top (and maybe `$schema`): the tool keeps such a file bare until it gets an action.",
+                "allOf": [{ "$ref": "#/$defs/integration" }],
+                "properties": { "$schema": { "type": "string" } },
+                "not": { "required": ["integration"] }
+            },
             "one_line": { "type": "string", "pattern": "^[^\\n\\r]*$" },
             "text": { "type": "string" },
             "url": { "type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+" },

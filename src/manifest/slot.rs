@@ -1,9 +1,10 @@
 //! `Slot<T>`: the value of a known key exactly as the file had it, kept even when it has the wrong type.
 
+use super::json::Json;
+use super::spelling;
 use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, Serializer};
-use serde_json::Value;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -21,7 +22,7 @@ pub enum Slot<T> {
     /// The key holds a value of the expected JSON type.
     Value(T),
     /// The key holds a value of another JSON type, kept as written.
-    Wrong(Box<Value>),
+    Wrong(Box<Json>),
 }
 
 impl<T> Slot<T> {
@@ -80,14 +81,14 @@ impl Slot<bool> {
 }
 
 /// "a string", "an object": how a JSON value's type is named in messages.
-pub fn json_type_name(value: &Value) -> &'static str {
+pub fn json_type_name(value: &Json) -> &'static str {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a string",
+        Json::Array(_) => "a list",
+        Json::Object(_) => "an object",
     }
 }
 
@@ -99,43 +100,43 @@ pub trait JsonKind: Sized {
     const NAME: &'static str;
 
     /// Builds the value from a JSON string.
-    fn from_string(text: String) -> Result<Self, Value> {
-        Err(Value::String(text))
+    fn from_string(text: String) -> Result<Self, Json> {
+        Err(Json::String(text))
     }
 
     /// Builds the value from a JSON boolean.
-    fn from_bool(flag: bool) -> Result<Self, Value> {
-        Err(Value::Bool(flag))
+    fn from_bool(flag: bool) -> Result<Self, Json> {
+        Err(Json::Bool(flag))
     }
 
     /// Builds the value from a JSON array.
-    fn from_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Result<Self, Value>, A::Error> {
-        Value::deserialize(SeqAccessDeserializer::new(seq)).map(Err)
+    fn from_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Result<Self, Json>, A::Error> {
+        Json::deserialize(SeqAccessDeserializer::new(seq)).map(Err)
     }
 
     /// Builds the value from a JSON object.
-    fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Result<Self, Value>, A::Error> {
-        Value::deserialize(MapAccessDeserializer::new(map)).map(Err)
+    fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Result<Self, Json>, A::Error> {
+        Json::deserialize(MapAccessDeserializer::new(map)).map(Err)
     }
 }
 
 impl JsonKind for String {
     const NAME: &'static str = "a string";
-    fn from_string(text: String) -> Result<Self, Value> {
+    fn from_string(text: String) -> Result<Self, Json> {
         Ok(text)
     }
 }
 
 impl JsonKind for bool {
     const NAME: &'static str = "a boolean";
-    fn from_bool(flag: bool) -> Result<Self, Value> {
+    fn from_bool(flag: bool) -> Result<Self, Json> {
         Ok(flag)
     }
 }
 
 impl<T: JsonKind> JsonKind for Vec<Slot<T>> {
     const NAME: &'static str = "a list";
-    fn from_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Result<Self, Value>, A::Error> {
+    fn from_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Result<Self, Json>, A::Error> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
         while let Some(item) = seq.next_element::<Slot<T>>()? {
             items.push(item);
@@ -149,7 +150,7 @@ impl<T: JsonKind> JsonKind for Vec<Slot<T>> {
 struct SlotVisitor<T>(PhantomData<T>);
 
 impl<T> SlotVisitor<T> {
-    fn keep<E>(result: Result<T, Value>) -> Result<Slot<T>, E> {
+    fn keep<E>(result: Result<T, Json>) -> Result<Slot<T>, E> {
         Ok(match result {
             Ok(value) => Slot::Value(value),
             Err(other) => Slot::Wrong(Box::new(other)),
@@ -177,15 +178,15 @@ impl<'de, T: JsonKind> Visitor<'de> for SlotVisitor<T> {
     }
 
     fn visit_i64<E: de::Error>(self, number: i64) -> Result<Self::Value, E> {
-        Self::keep(Err(Value::from(number)))
+        Self::keep(Err(Json::Number(spelling::signed(number))))
     }
 
     fn visit_u64<E: de::Error>(self, number: u64) -> Result<Self::Value, E> {
-        Self::keep(Err(Value::from(number)))
+        Self::keep(Err(Json::Number(spelling::unsigned(number))))
     }
 
     fn visit_f64<E: de::Error>(self, number: f64) -> Result<Self::Value, E> {
-        Self::keep(Err(Value::from(number)))
+        Self::keep(Err(Json::Number(spelling::float(number))))
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {

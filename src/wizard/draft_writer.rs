@@ -26,6 +26,9 @@ pub struct DraftWriter {
     pending_since: Option<Instant>,
     /// Why the last write failed.
     failure: Option<String>,
+    /// How long a change waits for its draft: [`DRAFT_DELAY`], longer for a manifest so large that
+    /// writing it takes a noticeable time, so that drafts never take more than a tenth of the time.
+    delay: Duration,
 }
 
 impl DraftWriter {
@@ -37,6 +40,7 @@ impl DraftWriter {
             on_disk: None,
             pending_since: None,
             failure: None,
+            delay: DRAFT_DELAY,
         }
     }
 
@@ -73,13 +77,13 @@ impl DraftWriter {
             return TICK;
         }
         let since = *self.pending_since.get_or_insert_with(Instant::now);
-        DRAFT_DELAY.saturating_sub(since.elapsed()).min(TICK)
+        self.delay.saturating_sub(since.elapsed()).min(TICK)
     }
 
     /// Writes the draft if a change has waited long enough.
     pub fn write_if_due(&mut self, app: &mut App) {
         self.note(app);
-        if self.pending_since.is_some_and(|since| since.elapsed() >= DRAFT_DELAY) {
+        if self.pending_since.is_some_and(|since| since.elapsed() >= self.delay) {
             self.write(app);
         }
     }
@@ -113,13 +117,18 @@ impl DraftWriter {
     }
 
     fn write(&mut self, app: &mut App) {
+        let started = Instant::now();
+        // A long text being edited reaches the manifest here at the latest.
+        app.flush_editor();
         // An absolute path: the draft must find its file again from whatever folder the next start is in.
         let path = app.doc.path.as_ref().map(|path| std::path::absolute(path).unwrap_or_else(|_| path.clone()));
         let draft = Draft { path, written_at: crate::storage::drafts::now(), manifest: to_json(&app.doc.manifest) };
         let key = self.key(app);
         self.done = Some(app.doc.generation);
         self.pending_since = None;
-        match self.store.write(&key, &draft) {
+        let written = self.store.write(&key, &draft);
+        self.delay = DRAFT_DELAY.max(started.elapsed() * 10);
+        match written {
             Ok(()) => {
                 if let Some(old) = self.on_disk.replace(key.clone()).filter(|old| *old != key) {
                     // The work moved to another file (saved under a new name): one draft of it is enough.

@@ -56,6 +56,18 @@ impl TextBox {
         }
     }
 
+    /// True when the text is too long to be copied into the manifest at every keystroke (over a
+    /// MiB, or more lines than a person types); measured without going through every line.
+    pub fn is_long(&self) -> bool {
+        const LONG: usize = 1 << 20;
+        match self {
+            TextBox::Line(input) => input.value().len() > LONG,
+            TextBox::Area(area) => {
+                area.lines.len() > 4_096 || area.lines.iter().map(|line| line.value().len()).sum::<usize>() > LONG
+            }
+        }
+    }
+
     /// The text before the cursor (of the cursor's line, in a multi-line box).
     pub fn before_cursor(&self) -> String {
         let line = match self {

@@ -12,6 +12,7 @@
 
 pub mod action;
 pub mod app;
+pub(crate) mod clipped_json;
 pub(crate) mod completion;
 pub(crate) mod display;
 pub mod document;
@@ -66,6 +67,8 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     let loop_done = Arc::new(AtomicBool::new(false));
     ending::start_watchdog(stop.clone(), Arc::clone(&loop_done), Arc::clone(&work));
     let result = event_loop(&mut terminal, &work, &stop);
+    // From here this thread ends the wizard itself, however long the draft of a huge manifest takes.
+    loop_done.store(true, Ordering::Relaxed);
     // Whatever ended the loop (quit, a signal, a terminal that went away), unsaved work is kept.
     let mut work = lock(&work);
     work.keep();

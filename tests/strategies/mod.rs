@@ -23,6 +23,20 @@ pub fn text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Marks a string that [`manifest_text`] replaces by the number spelled after the mark: serde_json
+/// cannot hold `1E+2` or `-0` as written, and the manifest must keep that spelling.
+const NUMBER_MARK: &str = "\u{0}exact-number:";
+
+/// A JSON number spelled as people and other tools write it: huge integers, `-0`, exponents in
+/// either case with or without a sign, fractions longer than an `f64` keeps.
+pub fn number_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "-?(0|[1-9][0-9]{0,30})",
+        "-?(0|[1-9][0-9]{0,5})\\.[0-9]{1,25}",
+        "-?[1-9][0-9]{0,3}(\\.[0-9]{1,4})?[eE][+-]?[0-9]{1,2}",
+    ]
+}
+
 /// Any JSON value of small depth, for wrong types and unknown keys.
 pub fn any_json() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
@@ -30,6 +44,7 @@ pub fn any_json() -> impl Strategy<Value = Value> {
         any::<bool>().prop_map(Value::from),
         any::<i64>().prop_map(Value::from),
         (-1.0e6f64..1.0e6).prop_map(Value::from),
+        number_text().prop_map(|number| Value::from(format!("{NUMBER_MARK}{number}"))),
         text().prop_map(Value::from),
     ];
     leaf.prop_recursive(2, 8, 3, |inner| {
@@ -157,10 +172,51 @@ pub fn manifest_json() -> impl Strategy<Value = Value> {
     prop_oneof![5 => wrapper.boxed(), 1 => integration().boxed()]
 }
 
-/// The document as text: pretty or compact.
+/// The document as text: pretty or compact, with the numbers of [`number_text`] in place.
 pub fn manifest_text() -> impl Strategy<Value = String> {
     (manifest_json(), any::<bool>()).prop_map(|(value, pretty)| {
-        if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) }
-            .expect("JSON values serialise")
+        let text = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) }
+            .expect("JSON values serialise");
+        let quoted_mark = serde_json::to_string(NUMBER_MARK).expect("a string");
+        let mark = &quoted_mark[..quoted_mark.len() - 1];
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text.as_str();
+        while let Some(start) = rest.find(mark) {
+            out.push_str(&rest[..start]);
+            let after = &rest[start + mark.len()..];
+            let end = after.find('"').expect("the marked string ends");
+            out.push_str(&after[..end]);
+            rest = &after[end + 1..];
+        }
+        out.push_str(rest);
+        out
     })
+}
+
+/// The numbers of JSON text as written, sorted (a save may move keys, never change a number).
+pub fn numbers_in(text: &str) -> Vec<String> {
+    let mut numbers = Vec::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '"' {
+            while let Some(inside) = chars.next() {
+                match inside {
+                    '\\' => {
+                        chars.next();
+                    }
+                    '"' => break,
+                    _ => {}
+                }
+            }
+        } else if c == '-' || c.is_ascii_digit() {
+            let mut number = c.to_string();
+            while let Some(&next) = chars.peek().filter(|next| next.is_ascii_digit() || "+-.eE".contains(**next)) {
+                number.push(next);
+                chars.next();
+            }
+            numbers.push(number);
+        }
+    }
+    numbers.sort();
+    numbers
 }

@@ -3,7 +3,7 @@
 use super::Position;
 
 /// Lines and columns of the sorted, distinct byte `offsets`, in one forward sweep.
-pub(super) fn positions_of(b: &[u8], offsets: &[usize]) -> Vec<Position> {
+pub(crate) fn positions_of(b: &[u8], offsets: &[usize]) -> Vec<Position> {
     let mut out = Vec::with_capacity(offsets.len());
     let (mut line, mut column) = (1, 1);
     let mut at = 0; // the offset `line` and `column` describe

@@ -17,7 +17,7 @@ mod scan;
 mod tests;
 mod trie;
 
-use lines::positions_of;
+pub(crate) use lines::positions_of;
 use scan::Scanner;
 use trie::{NONE, Trie};
 

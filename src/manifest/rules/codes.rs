@@ -14,6 +14,8 @@ pub const TEXT_FOR_INPUT: &str = "text-for-input";
 pub const ENUM_NOT_LOWERCASE: &str = "enum-not-lowercase";
 /// An authentication field in the legacy one-key shape, upgraded on save.
 pub const LEGACY_SHAPE: &str = "legacy-shape";
+/// A key written twice in one object: the last value is kept, the others dropped on save.
+pub const DUPLICATE_KEY: &str = "duplicate-key";
 
 /// `integration` is missing or not an object.
 pub const INTEGRATION_MISSING: &str = "integration-missing";
@@ -156,4 +158,4 @@ pub const WARNINGS: &[&str] = &[
 
 /// Every code of reading a file: the errors that stop it and the notes of what the next save changes.
 pub const READING: &[&str] =
-    &[JSON_SYNTAX, NOT_AN_OBJECT, BYTE_ORDER_MARK, TEXT_FOR_INPUT, ENUM_NOT_LOWERCASE, LEGACY_SHAPE];
+    &[JSON_SYNTAX, NOT_AN_OBJECT, BYTE_ORDER_MARK, TEXT_FOR_INPUT, ENUM_NOT_LOWERCASE, LEGACY_SHAPE, DUPLICATE_KEY];

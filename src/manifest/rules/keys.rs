@@ -6,9 +6,9 @@ use super::message::{excerpt, one_of, quote};
 use super::place::Place;
 use super::suggest::did_you_mean;
 use super::text::{self, Lines};
+use crate::manifest::json::Json;
 use crate::manifest::object::Extra;
 use crate::manifest::slot::{JsonKind, Slot, json_type_name};
-use serde_json::Value;
 
 /// How messages name the expected type of a boolean key: what the author types.
 const BOOLEAN: &str = "true or false";
@@ -129,7 +129,7 @@ pub(super) fn missing<T: JsonKind>(findings: &mut Findings, place: Place, key: &
 
 /// Reports a value of the wrong JSON type (`expected` as messages name it), and any control
 /// character inside it, since it is kept and written back as it is.
-pub(super) fn wrong_type(findings: &mut Findings, place: Place, key: &str, value: &Value, expected: &str) {
+pub(super) fn wrong_type(findings: &mut Findings, place: Place, key: &str, value: &Json, expected: &str) {
     let mut pointer = place.key(key);
     findings.error(
         WRONG_TYPE,

@@ -1,6 +1,6 @@
 //! How messages show what the file holds: short quoted excerpts with control characters escaped.
 
-use serde_json::Value;
+use crate::manifest::json::Json;
 
 /// How many characters of a value a message quotes before cutting it with "…".
 const EXCERPT_CHARS: usize = 40;
@@ -30,12 +30,12 @@ pub(crate) fn quote(text: &str) -> String {
 }
 
 /// " (\"yes\")" for a scalar value found where another type belongs; nothing for lists and objects.
-pub(super) fn excerpt(value: &Value) -> String {
+pub(super) fn excerpt(value: &Json) -> String {
     match value {
-        Value::String(text) => format!(" ({})", quote(text)),
-        Value::Number(number) => format!(" ({number})"),
-        Value::Bool(flag) => format!(" ({flag})"),
-        Value::Null | Value::Array(_) | Value::Object(_) => String::new(),
+        Json::String(text) => format!(" ({})", quote(text)),
+        Json::Number(number) => format!(" ({number})"),
+        Json::Bool(flag) => format!(" ({flag})"),
+        Json::Null | Json::Array(_) | Json::Object(_) => String::new(),
     }
 }
 

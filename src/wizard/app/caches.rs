@@ -1,7 +1,8 @@
 //! Views derived from the state and kept until what they show changes: the preview and the review's JSON.
 
 use super::*;
-use crate::manifest::write::{WrittenLines, pretty, to_json_with_lines};
+use crate::manifest::write::{WrittenLines, to_json_with_lines};
+use crate::wizard::clipped_json::clipped_pretty as pretty;
 use crate::wizard::steps::{auth_fields, features};
 
 /// The preview pane's content and what it was made from.
@@ -78,33 +79,35 @@ pub fn focused_json(app: &App) -> (String, String, Option<&'static str>) {
         Page::Step(Step::AuthFields) => match app.focused_row() {
             Some(Row::Item(ListRef::AuthFields, index)) => (
                 format!("authentication field {}", index + 1),
-                pretty(&slot_at(manifest.integration().and_then(|i| i.authentication_configuration.get()), index)),
+                slot_json(manifest.integration().and_then(|i| i.authentication_configuration.get()), index),
                 None,
             ),
             _ => ("integration".into(), integration(), Some(auth_fields::LIST_KEY)),
         },
         Page::Step(Step::Actions) => match app.focused_row() {
             Some(Row::Item(ListRef::Actions, index)) => {
-                (format!("action {}", index + 1), pretty(&slot_at(manifest.wrapper.actions.get(), index)), None)
+                (format!("action {}", index + 1), slot_json(manifest.wrapper.actions.get(), index), None)
             }
             _ => ("actions".into(), format!("{} action(s)", manifest.action_count()), None),
         },
         Page::Step(_) => ("integration".into(), integration(), key),
         Page::AuthField(index) => (
             format!("authentication field {}", index + 1),
-            pretty(&slot_at(manifest.integration().and_then(|i| i.authentication_configuration.get()), index)),
+            slot_json(manifest.integration().and_then(|i| i.authentication_configuration.get()), index),
             key,
         ),
-        Page::Action(index) => {
-            (format!("action {}", index + 1), pretty(&slot_at(manifest.wrapper.actions.get(), index)), key)
-        }
+        Page::Action(index) => (format!("action {}", index + 1), slot_json(manifest.wrapper.actions.get(), index), key),
         Page::Input { action, input } => {
             let inputs = manifest.action(action).and_then(|a| a.inputs.get());
-            (format!("action {} input {}", action + 1, input + 1), pretty(&slot_at(inputs, input)), key)
+            (format!("action {} input {}", action + 1, input + 1), slot_json(inputs, input), key)
         }
     }
 }
 
-fn slot_at<T: Clone>(list: Option<&Vec<crate::manifest::Slot<T>>>, index: usize) -> crate::manifest::Slot<T> {
-    list.and_then(|items| items.get(index)).cloned().unwrap_or_default()
+/// The JSON of the element at `index` of `list` (not copied: it may hold a very long string).
+fn slot_json<T: serde::Serialize + Default>(list: Option<&Vec<crate::manifest::Slot<T>>>, index: usize) -> String {
+    match list.and_then(|items| items.get(index)) {
+        Some(slot) => pretty(slot),
+        None => pretty(&crate::manifest::Slot::<T>::default()),
+    }
 }

@@ -140,7 +140,32 @@ impl App {
     }
 
     /// Writes the editor's text into the manifest, so the preview and problems follow each keystroke.
+    /// A very long text (a pasted 50 MB description) is written when the edit ends, or when the loop
+    /// asks for it before writing a draft: copying and checking it would take longer than a keystroke.
     pub(super) fn apply_editor(&mut self) {
+        let Some(editor) = &self.editor else { return };
+        if editor.text.is_long() {
+            if !self.editor_pending {
+                self.status =
+                    Some("a very long value: the preview and the checks follow when you finish editing it".into());
+            }
+            self.editor_pending = true;
+            self.doc.modified = true;
+            self.doc.generation += 1;
+            return;
+        }
+        self.write_editor();
+    }
+
+    /// Writes a long text the open editor holds into the manifest, if it has not been yet.
+    pub fn flush_editor(&mut self) {
+        if std::mem::take(&mut self.editor_pending) {
+            self.write_editor();
+        }
+    }
+
+    pub(super) fn write_editor(&mut self) {
+        self.editor_pending = false;
         let Some(editor) = &self.editor else { return };
         let value = editor.text.value();
         let target = editor.target;
@@ -176,6 +201,7 @@ impl App {
 
     /// Ends editing, keeping the text; an interaction type left empty is removed.
     pub(super) fn close_editor(&mut self) {
+        self.flush_editor();
         let Some(editor) = self.editor.take() else {
             return;
         };
@@ -200,6 +226,7 @@ impl App {
 
     /// Ends editing and puts back the value from before it started.
     pub(super) fn cancel_editor(&mut self) {
+        self.editor_pending = false;
         let Some(editor) = self.editor.take() else {
             return;
         };

@@ -114,6 +114,8 @@ pub struct App {
     session: Session,
     /// Why drafts cannot be written (set by the loop): the quit question says the work is not protected.
     pub drafts_failing: Option<String>,
+    /// The open editor holds a long text not yet written into the manifest (see `apply_editor`).
+    editor_pending: bool,
 }
 
 /// The start screen: its entries and the focused one.
@@ -170,6 +172,7 @@ impl App {
             working_dir: PathBuf::new(),
             session: Session::default(),
             drafts_failing: None,
+            editor_pending: false,
         }
     }
 

@@ -65,7 +65,7 @@ pub fn previews_cti(key: Option<&str>) -> bool {
 
 /// The preview of the CTI line, as it is written at the top level.
 pub fn cti_preview(manifest: &Manifest) -> String {
-    format!("  \"{}\": {}", CTI.key, crate::manifest::write::pretty(&manifest.wrapper.requires_cti))
+    format!("  \"{}\": {}", CTI.key, crate::wizard::clipped_json::clipped_pretty(&manifest.wrapper.requires_cti))
 }
 
 /// An interaction type's text slot.

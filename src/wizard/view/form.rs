@@ -256,17 +256,26 @@ fn problem_badge(app: &App, pointer: &str) -> Vec<Span<'static>> {
 fn text_value(app: &App, slot: Option<&Slot<String>>, columns: usize) -> Vec<Span<'static>> {
     match slot {
         Some(Slot::Value(text)) if text.contains('\n') => {
-            let first = text.split('\n').next().unwrap_or_default();
-            let more = text.split('\n').count() - 1;
-            vec![
-                Span::raw(shown(first).into_owned()),
-                Span::styled(format!("  (+{more} line{})", if more == 1 { "" } else { "s" }), app.theme.dim()),
-            ]
+            let first = text.split_once('\n').map_or(text.as_str(), |(first, _)| first);
+            vec![Span::raw(shown(first).into_owned()), Span::styled(more_lines(text), app.theme.dim())]
         }
         Some(Slot::Value(text)) => vec![Span::raw(fit(&shown(text), columns))],
         Some(Slot::Null) => vec![Span::styled("null", app.theme.dim())],
         Some(Slot::Wrong(value)) => vec![wrong_value(app, crate::manifest::slot::json_type_name(value))],
         Some(Slot::Absent) | None => vec![Span::styled("(not set)", app.theme.dim())],
+    }
+}
+
+/// "(+N lines)" after the first line of `text`. Lines are counted in the first MiB only, so that a
+/// 50 MB description does not slow down every frame.
+fn more_lines(text: &str) -> String {
+    const COUNTED: usize = 1 << 20;
+    let counted = &text.as_bytes()[..text.len().min(COUNTED)];
+    let more = counted.iter().filter(|&&byte| byte == b'\n').count();
+    if text.len() > COUNTED {
+        format!("  (+{more}+ lines, {} MB)", text.len() / 1_000_000)
+    } else {
+        format!("  (+{more} line{})", if more == 1 { "" } else { "s" })
     }
 }
 
