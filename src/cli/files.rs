@@ -1,54 +1,232 @@
-//! Turning the paths given on the command line into the manifest files to work on.
+//! Turning the paths given on the command line into the files to work on: folders are walked as
+//! ripgrep walks them (ignore files respected, hidden files skipped, links followed), only
+//! manifests are kept from a walk, and every file is read through the bounded, regular-file-only reader.
 
+use crate::manifest::sniff::is_manifest;
+use crate::storage::{self, ReadError, irregular_kind};
+use ignore::WalkBuilder;
+use ignore::overrides::OverrideBuilder;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
 
-/// A path from the command line, expanded: a file as it is, a folder into its `*.json` files.
-#[derive(Debug)]
-pub enum Target {
-    File(PathBuf),
-    /// A path that cannot be read, with the reason.
-    Unreadable(PathBuf, String),
+/// What `validate` and `fmt` take besides their paths.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct Inputs {
+    /// While walking folders, skip files and folders matching GLOB (gitignore syntax, e.g.
+    /// `vendor` or `*.draft.json`); repeatable. Files named on the command line are never skipped.
+    #[arg(long = "exclude", value_name = "GLOB")]
+    pub excludes: Vec<String>,
+    /// While walking folders, do not read .gitignore, .ignore or git's exclude files (hidden files
+    /// and folders are still skipped).
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// The name to show for standard input (the path `-`) in messages.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
 }
 
-/// Expands folders (recursively, sorted, skipping hidden folders such as `.git`) into their `*.json` files.
-pub fn expand(paths: &[PathBuf]) -> Vec<Target> {
-    let mut targets = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let entries = WalkDir::new(path)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_entry(|entry| entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.'));
-            for entry in entries {
-                match entry {
-                    Ok(entry) if entry.file_type().is_file() && is_json(entry.path()) => {
-                        targets.push(Target::File(entry.into_path()))
-                    }
-                    Ok(_) => {}
-                    Err(error) => {
-                        let where_ = error.path().unwrap_or(path).to_path_buf();
-                        targets.push(Target::Unreadable(where_, error.to_string()));
-                    }
-                }
-            }
-        } else {
-            targets.push(Target::File(path.clone()));
+impl Inputs {
+    /// How standard input is named in messages.
+    pub fn stdin_name(&self) -> &str {
+        self.stdin_filename.as_deref().unwrap_or("<stdin>")
+    }
+}
+
+/// One file to work on.
+#[derive(Debug)]
+pub enum Target {
+    /// A file named on the command line: always treated as a manifest.
+    Named(PathBuf),
+    /// A `*.json` file found by walking a folder: used only when it looks like a manifest.
+    Found(PathBuf),
+    /// Standard input, named on the command line as `-`.
+    Stdin,
+    /// A path that is refused or cannot be read, with the reason.
+    Refused(PathBuf, String),
+}
+
+/// A target's content, once read.
+#[derive(Debug)]
+pub enum Loaded {
+    Manifest(Vec<u8>),
+    /// A JSON file found by a walk that is not a manifest (`package.json`, a schema...): left alone.
+    NotManifest,
+    Refused(String),
+}
+
+impl Target {
+    /// The path on disk (`None` for standard input).
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Target::Named(path) | Target::Found(path) | Target::Refused(path, _) => Some(path),
+            Target::Stdin => None,
         }
     }
-    targets
+
+    /// The name shown in messages.
+    pub fn shown(&self, inputs: &Inputs) -> String {
+        self.path().map_or_else(|| inputs.stdin_name().to_owned(), |path| path.display().to_string())
+    }
+
+    /// Reads the target; a file found by a walk is checked to be a manifest first (cheaply).
+    pub fn load(&self) -> Loaded {
+        let result = match self {
+            Target::Named(path) | Target::Found(path) => storage::read_file(path),
+            Target::Stdin => storage::read_stdin(),
+            Target::Refused(_, reason) => return Loaded::Refused(reason.clone()),
+        };
+        match result {
+            Ok(source) if matches!(self, Target::Found(_)) && !is_manifest(&source) => Loaded::NotManifest,
+            Ok(source) => Loaded::Manifest(source),
+            Err(error) => Loaded::Refused(error.to_string()),
+        }
+    }
+}
+
+/// Expands the command line's paths, in order: `-` is standard input, a file is itself, a folder
+/// is every `*.json` file under it (sorted by name, ignore files and `--exclude` respected,
+/// symbolic links followed). Each real file comes once, however many paths or links lead to it.
+/// Fails only on an `--exclude` glob that does not parse.
+pub fn expand(paths: &[PathBuf], inputs: &Inputs) -> Result<Vec<Target>, String> {
+    let mut targets = Vec::new();
+    let mut seen = HashSet::new();
+    let mut stdin_taken = false;
+    for path in paths {
+        if path.as_os_str() == "-" {
+            if !std::mem::replace(&mut stdin_taken, true) {
+                targets.push(Target::Stdin);
+            }
+        } else if path.is_dir() {
+            walk(path, inputs, &mut seen, &mut targets)?;
+        } else {
+            let first = std::fs::metadata(path).ok().and_then(|metadata| identity(path, &metadata));
+            if first.is_none_or(|identity| seen.insert(identity)) {
+                targets.push(Target::Named(path.clone()));
+            }
+        }
+    }
+    Ok(targets)
+}
+
+fn walk(root: &Path, inputs: &Inputs, seen: &mut HashSet<Identity>, targets: &mut Vec<Target>) -> Result<(), String> {
+    let mut excludes = OverrideBuilder::new(root);
+    for glob in &inputs.excludes {
+        // An override glob with `!` excludes; without any plain glob nothing else is filtered.
+        excludes.add(&format!("!{glob}")).map_err(|error| format!("--exclude {glob:?}: {error}"))?;
+    }
+    let excludes = excludes.build().map_err(|error| format!("--exclude: {error}"))?;
+    let ignore_files = !inputs.no_ignore;
+    let walker = WalkBuilder::new(root)
+        .follow_links(true)
+        .hidden(true)
+        .parents(ignore_files)
+        .ignore(ignore_files)
+        .git_ignore(ignore_files)
+        .git_global(ignore_files)
+        .git_exclude(ignore_files)
+        // A .gitignore counts even in a folder that is not (yet) a git repository.
+        .require_git(false)
+        .overrides(excludes)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                if let Some(target) = walk_error(&error) {
+                    targets.push(target);
+                }
+                continue;
+            }
+        };
+        let Some(file_type) = entry.file_type() else { continue };
+        if file_type.is_dir() || !is_json(entry.path()) {
+            continue;
+        }
+        if let Some(kind) = irregular_kind(&file_type) {
+            targets.push(Target::Refused(entry.into_path(), ReadError::NotRegular(kind).to_string()));
+            continue;
+        }
+        let first = entry.metadata().ok().and_then(|metadata| identity(entry.path(), &metadata));
+        if first.is_none_or(|identity| seen.insert(identity)) {
+            targets.push(Target::Found(entry.into_path()));
+        }
+    }
+    Ok(())
+}
+
+/// What to do about a problem met while walking: a JSON file or a folder that cannot be read is
+/// refused (the run fails); a link loop, a dangling link to something that is not JSON, or a
+/// broken ignore file is only noted on standard error.
+fn walk_error(error: &ignore::Error) -> Option<Target> {
+    let mut path = None;
+    let mut inner = error;
+    loop {
+        match inner {
+            ignore::Error::WithPath { path: at, err } => {
+                path = Some(at.as_path());
+                inner = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => inner = err,
+            _ => break,
+        }
+    }
+    match (inner, path) {
+        (ignore::Error::Loop { child, .. }, _) => {
+            eprintln!("note: {}: skipped, a symbolic link that leads back into its own folder", child.display());
+            None
+        }
+        (ignore::Error::Io(io), Some(path)) if is_json(path) || io.kind() != std::io::ErrorKind::NotFound => {
+            let dangling = io.kind() == std::io::ErrorKind::NotFound && path.symlink_metadata().is_ok();
+            let reason = if dangling {
+                "a symbolic link to a file that does not exist; fix or remove the link".to_owned()
+            } else {
+                ReadError::from(std::io::Error::new(io.kind(), io.to_string())).to_string()
+            };
+            Some(Target::Refused(path.to_path_buf(), reason))
+        }
+        (ignore::Error::Io(_), _) => None,
+        _ => {
+            eprintln!("note: {error}");
+            None
+        }
+    }
+}
+
+/// What makes two paths the same file: device and inode on Unix, the canonical path elsewhere.
+#[cfg(unix)]
+type Identity = (u64, u64);
+#[cfg(not(unix))]
+type Identity = PathBuf;
+
+fn identity(path: &Path, metadata: &std::fs::Metadata) -> Option<Identity> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = path;
+        Some((metadata.dev(), metadata.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = metadata;
+        std::fs::canonicalize(path).ok()
+    }
 }
 
 fn is_json(path: &Path) -> bool {
     path.extension().is_some_and(|extension| extension.eq_ignore_ascii_case("json"))
 }
 
-/// Reads a file, with a message that says what to do when it cannot be read.
+/// Reads a file named on the command line, with a message that says what to do when it cannot be read.
 pub fn read(path: &Path) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|error| match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file; check the path".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied; check the file's permissions".to_owned(),
-        _ if path.is_dir() => "this is a folder, not a manifest file".to_owned(),
-        _ => format!("cannot read it: {error}"),
-    })
+    storage::read_file(path).map_err(|error| error.to_string())
+}
+
+/// "skipped 2 JSON files that are not manifests", or nothing when none was skipped.
+pub fn skipped_line(skipped: usize) -> Option<String> {
+    match skipped {
+        0 => None,
+        1 => Some("skipped 1 JSON file that is not a manifest".to_owned()),
+        many => Some(format!("skipped {many} JSON files that are not manifests")),
+    }
 }

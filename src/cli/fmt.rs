@@ -1,28 +1,34 @@
 //! `integration-wizard fmt`: rewrite manifests in the layout of SPEC §2.2, or only report with `--check`.
 
 use super::exit;
-use super::files::{self, Target};
+use super::files::{self, Inputs, Loaded, Target};
 use super::report::text_line;
 use crate::manifest::{check::locate, read, to_json};
 use crate::storage::save_atomic;
+use std::io::Write;
 use std::path::PathBuf;
 
-/// Formats (or checks) every file under `paths` and returns the exit code.
-pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
+/// Formats (or checks) every file under `paths` and returns the exit code. Standard input (`-`)
+/// is formatted to standard output.
+pub fn run(paths: &[PathBuf], check_only: bool, inputs: &Inputs) -> u8 {
+    let targets = match files::expand(paths, inputs) {
+        Ok(targets) => targets,
+        Err(message) => {
+            eprintln!("{message}; see `integration-wizard fmt --help`");
+            return exit::USAGE;
+        }
+    };
     let mut code = exit::SUCCESS;
-    for target in files::expand(paths) {
-        let path = match target {
-            Target::File(path) => path,
-            Target::Unreadable(path, reason) => {
-                eprintln!("{}: {reason}", path.display());
-                code = exit::USAGE;
+    let mut skipped = 0;
+    for target in targets {
+        let shown = target.shown(inputs);
+        let source = match target.load() {
+            Loaded::Manifest(source) => source,
+            Loaded::NotManifest => {
+                skipped += 1;
                 continue;
             }
-        };
-        let shown = path.display().to_string();
-        let source = match files::read(&path) {
-            Ok(source) => source,
-            Err(reason) => {
+            Loaded::Refused(reason) => {
                 eprintln!("{shown}: {reason}");
                 code = exit::USAGE;
                 continue;
@@ -40,7 +46,23 @@ pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
             }
         };
         let formatted = to_json(&parsed.manifest);
-        if formatted.as_bytes() == source.as_slice() {
+        let unchanged = formatted.as_bytes() == source.as_slice();
+        let (Target::Named(path) | Target::Found(path)) = &target else {
+            // Standard input: the formatted manifest goes to standard output (editors replace
+            // their buffer with it), or only the verdict with --check.
+            if check_only && !unchanged {
+                eprintln!("{shown}: not formatted; run `integration-wizard fmt -`");
+                code = code.max(exit::INVALID);
+            } else if !check_only {
+                // A closed pipe is not an error worth a panic.
+                let _ = std::io::stdout().lock().write_all(formatted.as_bytes());
+                for note in &parsed.notes {
+                    eprintln!("{shown}: {}: {}", note.pointer, note.message);
+                }
+            }
+            continue;
+        };
+        if unchanged {
             continue;
         }
         if check_only {
@@ -48,7 +70,7 @@ pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
             code = code.max(exit::INVALID);
             continue;
         }
-        match save_atomic(&path, formatted.as_bytes(), false) {
+        match save_atomic(path, formatted.as_bytes(), false) {
             Ok(()) => {
                 println!("formatted {shown}");
                 for note in &parsed.notes {
@@ -60,6 +82,9 @@ pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
                 code = exit::USAGE;
             }
         }
+    }
+    if let Some(line) = files::skipped_line(skipped) {
+        println!("{line}");
     }
     code
 }

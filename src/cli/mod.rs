@@ -40,9 +40,9 @@ pub enum Command {
         /// The manifest to open, or to create when it does not exist.
         file: PathBuf,
     },
-    /// Check manifests, and every *.json file under each folder given.
+    /// Check manifests: files, the manifests under each folder given, or `-` for standard input.
     Validate {
-        /// Manifest files or folders.
+        /// Manifest files, folders, or `-` for standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// How to print the findings.
@@ -51,17 +51,21 @@ pub enum Command {
         /// Fail (exit 1) on warnings too.
         #[arg(long)]
         deny_warnings: bool,
+        #[command(flatten)]
+        inputs: files::Inputs,
     },
     /// Print the manifest's JSON Schema (draft 2020-12).
     Schema,
     /// Rewrite manifests in the standard layout (the legacy shape is upgraded).
     Fmt {
-        /// Manifest files or folders.
+        /// Manifest files, folders, or `-` to format standard input to standard output.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Only report the files that are not formatted (exit 1 if any).
         #[arg(long)]
         check: bool,
+        #[command(flatten)]
+        inputs: files::Inputs,
     },
     /// Write Talkdesk's documents: OUT/integration.json and OUT/actions/<name>.json.
     Export {
@@ -87,12 +91,14 @@ pub enum Format {
 /// Runs a non-interactive command and returns its exit code; `None` means the wizard should open.
 pub fn run(command: Command) -> Result<ExitCode, Command> {
     let code = match command {
-        Command::Validate { paths, format, deny_warnings } => validate::run(&paths, format, deny_warnings),
+        Command::Validate { paths, format, deny_warnings, inputs } => {
+            validate::run(&paths, format, deny_warnings, &inputs)
+        }
         Command::Schema => {
             println!("{}", crate::manifest::write::pretty(&crate::manifest::schema::json_schema()));
             exit::SUCCESS
         }
-        Command::Fmt { paths, check } => fmt::run(&paths, check),
+        Command::Fmt { paths, check, inputs } => fmt::run(&paths, check, &inputs),
         Command::Export { file, out } => export::run(&file, &out),
         edit @ Command::Edit { .. } => return Err(edit),
     };

@@ -10,6 +10,7 @@ pub mod read;
 pub mod rules;
 pub mod schema;
 pub mod slot;
+pub mod sniff;
 pub mod vocabulary;
 pub mod write;
 

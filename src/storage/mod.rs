@@ -1,7 +1,9 @@
-//! Files the tool writes: atomic saves with a backup of the previous content.
+//! Files the tool reads and writes: bounded reads of regular files only, atomic saves with a backup of the previous content.
 
 pub mod drafts;
+mod read;
 pub mod recent;
 mod save;
 
+pub use read::{MAX_FILE_SIZE, ReadError, irregular_kind, read_file, read_stdin};
 pub use save::{SaveError, backup_path, save_atomic};
