@@ -156,6 +156,30 @@ fn symbolic_links_are_followed_and_each_real_file_is_checked_once() {
 }
 
 #[cfg(unix)]
+#[test]
+fn a_link_to_a_missing_manifest_is_reported_not_skipped() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    write(folder.path(), "mycrm.json", &example("mycrm"));
+    std::os::unix::fs::symlink(folder.path().join("gone.json"), folder.path().join("dangling.json")).expect("link");
+    let output = run(&["validate", text(folder.path())]);
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("dangling.json: error[unreadable]: a symbolic link to a file that does not exist"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn a_file_named_twice_is_checked_once() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let file = write(folder.path(), "mycrm.json", &example("mycrm"));
+    let output = run(&["validate", text(&file), text(&file), text(folder.path())]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("checked 1 file: all valid"), "{}", stdout(&output));
+}
+
+#[cfg(unix)]
 fn mkfifo(path: &Path) {
     let status = Command::new("mkfifo").arg(path).status().expect("mkfifo runs");
     assert!(status.success(), "mkfifo {}", path.display());
