@@ -74,6 +74,9 @@ pub enum Command {
         /// The folder to write into (created if needed).
         #[arg(long)]
         out: PathBuf,
+        /// Overwrite files in OUT that this command did not write (or that were changed since).
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -99,7 +102,7 @@ pub fn run(command: Command) -> Result<ExitCode, Command> {
             exit::SUCCESS
         }
         Command::Fmt { paths, check, inputs } => fmt::run(&paths, check, &inputs),
-        Command::Export { file, out } => export::run(&file, &out),
+        Command::Export { file, out, force } => export::run(&file, &out, force),
         edit @ Command::Edit { .. } => return Err(edit),
     };
     Ok(ExitCode::from(code))

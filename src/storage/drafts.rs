@@ -64,7 +64,7 @@ pub fn write(key: &DraftKey, draft: &Draft) -> Result<(), String> {
     let dir = file.parent().ok_or("no drafts folder")?;
     create_private_dir(dir).map_err(|error| format!("cannot create {}: {error}", dir.display()))?;
     let text = serde_json::to_string(draft).map_err(|error| error.to_string())?;
-    super::save_atomic(&file, text.as_bytes(), false).map_err(|error| error.to_string())?;
+    super::save_private(&file, text.as_bytes()).map_err(|error| error.to_string())?;
     restrict(&file).map_err(|error| error.to_string())
 }
 

@@ -1,4 +1,4 @@
-//! Files the tool reads and writes: bounded reads of regular files only, atomic saves with a backup of the previous content.
+//! Files the tool reads and writes: bounded reads of regular files only, atomic saves that keep links, owners and modes, with a backup of the previous content.
 
 pub mod drafts;
 mod read;
@@ -6,4 +6,4 @@ pub mod recent;
 mod save;
 
 pub use read::{MAX_FILE_SIZE, ReadError, irregular_kind, read_file, read_stdin};
-pub use save::{SaveError, backup_path, save_atomic};
+pub use save::{SaveError, backup_path, save_atomic, save_private};

@@ -41,6 +41,6 @@ pub fn remember(path: &Path) {
         let _ = std::fs::create_dir_all(dir);
     }
     if let Ok(text) = serde_json::to_string_pretty(&paths) {
-        let _ = super::save_atomic(&file, text.as_bytes(), false);
+        let _ = super::save_private(&file, text.as_bytes());
     }
 }

@@ -1,0 +1,135 @@
+//! `integration-wizard export`: write Talkdesk's documents, `integration.json` and `actions/<name>.json`.
+//!
+//! An export touches only what it wrote: a record of its files lets the next export replace them
+//! and remove those of actions that are gone, and anything else (a file written by hand, one
+//! changed since, a link) is refused unless `--force`. It is written all or nothing.
+
+mod plan;
+mod record;
+mod stage;
+
+use super::exit;
+use super::files;
+use super::report::text_line;
+use crate::manifest::write::pretty;
+use crate::manifest::{Manifest, check};
+use plan::Refusal;
+use record::Record;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Exports `file` into `out` and returns the exit code; a manifest with errors is refused, and so are
+/// files in `out` that export did not write, unless `force`.
+pub fn run(file: &Path, out: &Path, force: bool) -> u8 {
+    let shown = file.display().to_string();
+    let source = match files::read(file) {
+        Ok(source) => source,
+        Err(reason) => {
+            eprintln!("{shown}: {reason}");
+            return exit::USAGE;
+        }
+    };
+    let checked = check(&source);
+    let errors = checked.errors();
+    let manifest = match checked.manifest {
+        Some(manifest) if errors == 0 => manifest,
+        _ => {
+            for diagnostic in checked.diagnostics.iter().filter(|d| d.is_error()) {
+                eprintln!("{}", text_line(&shown, diagnostic));
+            }
+            eprintln!(
+                "export refused: {shown} has {errors} error(s); fix them (see `integration-wizard validate {shown}`) and export again"
+            );
+            return exit::INVALID;
+        }
+    };
+    let documents = match documents(&manifest) {
+        Ok(documents) => documents,
+        Err(message) => {
+            eprintln!("export refused: {message}");
+            return exit::INVALID;
+        }
+    };
+    let plan = match plan::inspect(out, &documents, force) {
+        Ok(plan) => plan,
+        Err(Refusal::Layout(message)) => {
+            eprintln!("export refused: {message}");
+            return exit::INVALID;
+        }
+        Err(Refusal::NotOurs(paths)) => {
+            eprintln!("export refused: export did not write these files, or they were changed since:");
+            for path in paths {
+                eprintln!("  {path}");
+            }
+            eprintln!("move them away, or run export again with --force to replace (or remove) them");
+            return exit::INVALID;
+        }
+    };
+    let name = manifest.integration().and_then(|integration| integration.name.as_str()).unwrap_or_default();
+    let record = Record::of(name, documents.iter().map(|(name, text)| (name.as_str(), text.as_str())));
+    let done = stage::stage(out, &documents, &record).and_then(|staged| staged.commit(out, &plan.stale));
+    match done {
+        Ok(lines) => {
+            for line in lines {
+                println!("{line}");
+            }
+            exit::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            exit::USAGE
+        }
+    }
+}
+
+/// Every document to write, with its name relative to the export folder; fails when an action's
+/// name cannot be a file name, or when two would be the same file where case is ignored.
+fn documents(manifest: &Manifest) -> Result<Vec<(String, String)>, String> {
+    let mut documents = Vec::new();
+    if let Some(integration) = manifest.integration() {
+        documents.push(("integration.json".to_owned(), format!("{}\n", pretty(integration))));
+    }
+    let mut folded: HashMap<String, (usize, &str)> = HashMap::new();
+    for (index, action) in manifest.actions() {
+        let name = action.name.as_str().unwrap_or_default();
+        if !is_safe_file_name(name) {
+            return Err(format!(
+                "action {index} is named \"{}\", which cannot be a file name; use letters, digits, - and _",
+                name.escape_debug()
+            ));
+        }
+        // macOS and Windows ignore case in file names: `Create.json` and `create.json` are one file there.
+        if let Some((first, first_name)) = folded.insert(name.to_lowercase(), (index, name)) {
+            return Err(format!(
+                "actions {first} (\"{}\") and {index} (\"{}\") have names that differ only in case; their files \
+                 would be one file on macOS and Windows; rename one of them",
+                first_name.escape_debug(),
+                name.escape_debug()
+            ));
+        }
+        documents.push((format!("actions/{name}.json"), format!("{}\n", pretty(action))));
+    }
+    Ok(documents)
+}
+
+/// A name that stays inside the actions folder on every system.
+fn is_safe_file_name(name: &str) -> bool {
+    !name.is_empty()
+        && name != "."
+        && name != ".."
+        && !name.chars().any(|c| c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_safe_file_name;
+
+    #[test]
+    fn action_names_cannot_leave_the_folder() {
+        assert!(is_safe_file_name("create_ticket"));
+        assert!(is_safe_file_name("create-ticket.v2"));
+        for name in ["", ".", "..", "../x", "a/b", "a\\b", "c:d", "x\ny"] {
+            assert!(!is_safe_file_name(name), "{name:?}");
+        }
+    }
+}

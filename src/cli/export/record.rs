@@ -1,0 +1,85 @@
+//! The export record, `OUT/.integration-wizard-export`: which files the last export wrote and what
+//! they held, so that the next export replaces or removes only those, and only if nobody changed them.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The record's file name in the export folder.
+pub(super) const FILE_NAME: &str = ".integration-wizard-export";
+
+/// What one export wrote.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(super) struct Record {
+    /// Says what the file is to whoever finds it.
+    #[serde(default)]
+    pub about: String,
+    /// The integration's name, for the reader.
+    #[serde(default)]
+    pub integration: String,
+    /// Each file written, relative to the export folder with `/`, and the SHA-256 of its content.
+    #[serde(default)]
+    pub files: BTreeMap<String, String>,
+}
+
+impl Record {
+    /// The record of the documents about to be written.
+    pub(super) fn of<'a>(integration: &str, documents: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        Record {
+            about: "written by integration-wizard export: the files it wrote here, so that the next export \
+                    replaces only those; do not edit"
+                .to_owned(),
+            integration: integration.to_owned(),
+            files: documents.into_iter().map(|(name, text)| (name.to_owned(), fingerprint(text.as_bytes()))).collect(),
+        }
+    }
+
+    /// Reads the record in `folder`; no record is an empty one. A link in its place is refused
+    /// (it could point anywhere); an unreadable record vouches for nothing.
+    pub(super) fn load(folder: &Path) -> Result<Self, String> {
+        let path = folder.join(FILE_NAME);
+        match std::fs::symlink_metadata(&path) {
+            Err(_) => return Ok(Record::default()),
+            Ok(metadata) if metadata.file_type().is_symlink() => {
+                return Err(format!(
+                    "{} is a symbolic link; export never follows links out of --out; remove it",
+                    path.display()
+                ));
+            }
+            Ok(_) => {}
+        }
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        Ok(serde_json::from_str(&text).unwrap_or_default())
+    }
+
+    /// True when the record says this export wrote `name` with exactly `content`.
+    pub(super) fn wrote(&self, name: &str, content: &[u8]) -> bool {
+        self.files.get(name).is_some_and(|hash| *hash == fingerprint(content))
+    }
+
+    /// The record as its file holds it.
+    pub(super) fn to_text(&self) -> String {
+        format!("{}\n", crate::manifest::write::pretty(self))
+    }
+}
+
+/// The SHA-256 of `content`, in hexadecimal.
+fn fingerprint(content: &[u8]) -> String {
+    format!("{:x}", Sha256::digest(content))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_vouches_only_for_the_exact_content() {
+        let record = Record::of("mycrm", [("integration.json", "{}\n")]);
+        assert!(record.wrote("integration.json", b"{}\n"));
+        assert!(!record.wrote("integration.json", b"{ }\n"));
+        assert!(!record.wrote("actions/a.json", b"{}\n"));
+        let again: Record = serde_json::from_str(&record.to_text()).expect("reads back");
+        assert!(again.wrote("integration.json", b"{}\n"));
+    }
+}

@@ -1,0 +1,207 @@
+//! Saves that never lose a file and keep what it is: a link stays a link, the owner, group and mode
+//! stay, a read-only file is refused, and a failed write changes nothing.
+//!
+//! The new content goes to a temporary file beside the real file (after following symbolic
+//! links), flushed to disk, then renamed over it; the previous content is kept as `FILE.bak`
+//! the same way, so a full disk can damage neither. When the rename would change what the file
+//! is (it has other hard links, or its owner cannot be given to the new file), the file is
+//! rewritten in place instead, after its previous content was kept safe.
+
+mod backup;
+mod in_place;
+mod keep;
+mod links;
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Why a save did not happen; the file and its backup are left as they were unless said otherwise.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("{path} is a folder; choose a file name inside it, e.g. {path}/manifest.json", path = .0.display())]
+    IsDirectory(PathBuf),
+    #[error("{path} is not a regular file (a FIFO, device or socket); save to a regular file instead", path = .0.display())]
+    NotAFile(PathBuf),
+    #[error(
+        "{path} is read-only, so it was not replaced; to change it, make it writable (chmod u+w {path}) and save again, or save under another name",
+        path = .0.display()
+    )]
+    ReadOnly(PathBuf),
+    #[error("cannot follow the symbolic link {path}: {source}; nothing was changed", path = .path.display())]
+    Link { path: PathBuf, source: std::io::Error },
+    #[error("cannot write in {folder}: {source}; check that the folder exists and that you may write there", folder = .folder.display())]
+    Folder { folder: PathBuf, source: std::io::Error },
+    #[error("cannot write {path}: {source}; nothing was changed", path = .path.display())]
+    Write { path: PathBuf, source: std::io::Error },
+    #[error(
+        "{backup} is not a regular file, so the previous content cannot be kept there; move it away and save again; nothing was changed",
+        backup = .0.display()
+    )]
+    BackupNotAFile(PathBuf),
+    #[error(
+        "cannot write the backup {backup}: {source}; {path} and its previous backup were not changed",
+        backup = .backup.display(), path = .path.display()
+    )]
+    Backup { backup: PathBuf, path: PathBuf, source: std::io::Error },
+    #[error(
+        "writing {path} failed ({source}) and its previous content could not be put back; copy it back from {kept}",
+        path = .path.display(), kept = .kept.display()
+    )]
+    Damaged { path: PathBuf, source: std::io::Error, kept: PathBuf },
+}
+
+/// Writes `contents` to `path` atomically. With `keep_backup`, the previous content (if any) is
+/// kept in `FILE.bak` beside the real file. A new file gets the mode the umask gives (0644 under
+/// umask 022). A reader never sees a half-written file.
+pub fn save_atomic(path: &Path, contents: &[u8], keep_backup: bool) -> Result<(), SaveError> {
+    save(path, contents, keep_backup, keep::NewFile::Umask)
+}
+
+/// Like [`save_atomic`] without a backup, but a new file is readable by its owner only (0600):
+/// for the tool's own files (drafts, recent files).
+pub fn save_private(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
+    save(path, contents, false, keep::NewFile::Private)
+}
+
+/// Where the previous content of `path` is kept: `path` + `.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(".bak");
+    PathBuf::from(name)
+}
+
+fn save(path: &Path, contents: &[u8], keep_backup: bool, new_file: keep::NewFile) -> Result<(), SaveError> {
+    let target = links::resolve(path).map_err(|source| SaveError::Link { path: path.to_path_buf(), source })?;
+    let write_error = |source| SaveError::Write { path: path.to_path_buf(), source };
+    let existing = match fs::symlink_metadata(&target) {
+        Ok(metadata) => Some(metadata),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        Err(error) => return Err(write_error(error)),
+    };
+    let folder = folder_of(&target);
+    let Some(metadata) = existing else {
+        let temporary = temporary(&folder, contents, new_file.permissions(), write_error)?;
+        return persist(temporary, &target, write_error);
+    };
+    if metadata.is_dir() {
+        return Err(SaveError::IsDirectory(path.to_path_buf()));
+    }
+    if !metadata.is_file() {
+        return Err(SaveError::NotAFile(path.to_path_buf()));
+    }
+    keep::check_writable(&target, &metadata, path)?;
+    // Read even without a backup: a rewrite in place needs it to put the file back if it fails.
+    let previous = fs::read(&target).map_err(write_error)?;
+    let rewrite = in_place::Rewrite { path, target: &target, metadata: &metadata, previous: &previous, keep_backup };
+    if keep::has_other_links(&metadata) {
+        // A rename would leave the other names with the old content: write into the file itself.
+        return rewrite.run(contents);
+    }
+    let temporary = temporary(&folder, contents, keep::NewFile::Private.permissions(), write_error)?;
+    if !keep::owner_and_mode(temporary.as_file(), &metadata).map_err(write_error)? {
+        // The new file would belong to someone else than the old one: write into the old one.
+        drop(temporary);
+        return rewrite.run(contents);
+    }
+    if keep_backup {
+        backup::write(path, &target, &previous, &metadata)?;
+    }
+    persist(temporary, &target, write_error)
+}
+
+/// The folder a file is in ("." for a bare file name).
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// A temporary file in `folder` holding `contents`, flushed to disk; removed again if dropped.
+fn temporary(
+    folder: &Path,
+    contents: &[u8],
+    permissions: Option<fs::Permissions>,
+    write_error: impl Fn(std::io::Error) -> SaveError,
+) -> Result<tempfile::NamedTempFile, SaveError> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".integration-wizard-").suffix(".tmp");
+    if let Some(permissions) = permissions {
+        builder.permissions(permissions);
+    }
+    let mut temporary =
+        builder.tempfile_in(folder).map_err(|source| SaveError::Folder { folder: folder.to_path_buf(), source })?;
+    temporary.write_all(contents).map_err(&write_error)?;
+    temporary.as_file().sync_all().map_err(&write_error)?;
+    Ok(temporary)
+}
+
+/// Renames the temporary file over `target`, then flushes the folder so the rename survives a crash.
+fn persist(
+    temporary: tempfile::NamedTempFile,
+    target: &Path,
+    write_error: impl Fn(std::io::Error) -> SaveError,
+) -> Result<(), SaveError> {
+    temporary.persist(target).map_err(|error| write_error(error.error))?;
+    keep::sync_folder(&folder_of(target));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saves_replace_the_file_and_keep_a_backup() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let path = folder.path().join("m.json");
+        save_atomic(&path, b"one", true).expect("first save");
+        assert!(!backup_path(&path).exists(), "nothing to back up on the first save");
+        save_atomic(&path, b"two", true).expect("second save");
+        assert_eq!(fs::read(&path).expect("read"), b"two");
+        assert_eq!(fs::read(backup_path(&path)).expect("backup"), b"one");
+        let leftovers = fs::read_dir(folder.path()).expect("list").count();
+        assert_eq!(leftovers, 2, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn a_folder_is_not_a_target() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let error = save_atomic(folder.path(), b"x", true).expect_err("a folder");
+        assert!(matches!(error, SaveError::IsDirectory(_)));
+    }
+
+    #[test]
+    fn a_missing_folder_is_reported() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let path = folder.path().join("no/such/m.json");
+        let error = save_atomic(&path, b"x", false).expect_err("missing folder");
+        assert!(error.to_string().contains("cannot write in"), "{error}");
+    }
+
+    #[test]
+    fn a_backup_that_is_a_folder_is_refused_before_anything_changes() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let path = folder.path().join("m.json");
+        fs::write(&path, "old").expect("write");
+        fs::create_dir(backup_path(&path)).expect("mkdir");
+        let error = save_atomic(&path, b"new", true).expect_err("a folder as backup");
+        assert!(matches!(error, SaveError::BackupNotAFile(_)), "{error}");
+        assert_eq!(fs::read(&path).expect("read"), b"old");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_not_replaced() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let path = folder.path().join("fifo.json");
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        if !made.is_ok_and(|status| status.success()) {
+            eprintln!("skipped: mkfifo is not available");
+            return;
+        }
+        let error = save_atomic(&path, b"x", false).expect_err("a FIFO");
+        assert!(matches!(error, SaveError::NotAFile(_)), "{error}");
+    }
+}
