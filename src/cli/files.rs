@@ -45,13 +45,36 @@ pub enum Target {
     Refused(PathBuf, String),
 }
 
-/// A target's content, once read.
+/// A target's content, once read, with which real file it came from (`None` for standard input).
 #[derive(Debug)]
 pub enum Loaded {
-    Manifest(Vec<u8>),
+    Manifest(Vec<u8>, Option<Identity>),
     /// A JSON file found by a walk that is not a manifest (`package.json`, a schema...): left alone.
-    NotManifest,
+    NotManifest(Option<Identity>),
     Refused(String),
+}
+
+/// The real files met so far in a run, so that each is worked on once however many paths or links
+/// lead to it. Which file a path is comes from the opened file itself, so a walk costs no extra
+/// system call per file for this.
+#[derive(Debug, Default)]
+pub struct Seen(HashSet<Identity>);
+
+impl Seen {
+    /// False when `identity` is a file already met in this run (the caller drops it).
+    pub fn first(&mut self, identity: Option<Identity>) -> bool {
+        identity.is_none_or(|identity| self.0.insert(identity))
+    }
+}
+
+impl Loaded {
+    /// Which real file this was read from (`None` for standard input or a refused path).
+    pub fn identity(&self) -> Option<&Identity> {
+        match self {
+            Loaded::Manifest(_, identity) | Loaded::NotManifest(identity) => identity.as_ref(),
+            Loaded::Refused(_) => None,
+        }
+    }
 }
 
 impl Target {
@@ -71,13 +94,16 @@ impl Target {
     /// Reads the target; a file found by a walk is checked to be a manifest first (cheaply).
     pub fn load(&self) -> Loaded {
         let result = match self {
-            Target::Named(path) | Target::Found(path) => storage::read_file(path),
-            Target::Stdin => storage::read_stdin(),
+            Target::Named(path) => storage::read_file_and_metadata(path).map(|read| with_identity(path, read)),
+            Target::Found(path) => storage::read_walked_file(path).map(|read| with_identity(path, read)),
+            Target::Stdin => storage::read_stdin().map(|bytes| (bytes, None)),
             Target::Refused(_, reason) => return Loaded::Refused(reason.clone()),
         };
         match result {
-            Ok(source) if matches!(self, Target::Found(_)) && !is_manifest(&source) => Loaded::NotManifest,
-            Ok(source) => Loaded::Manifest(source),
+            Ok((source, identity)) if matches!(self, Target::Found(_)) && !is_manifest(&source) => {
+                Loaded::NotManifest(identity)
+            }
+            Ok((source, identity)) => Loaded::Manifest(source, identity),
             Err(error) => Loaded::Refused(error.to_string()),
         }
     }
@@ -85,11 +111,11 @@ impl Target {
 
 /// Expands the command line's paths, in order: `-` is standard input, a file is itself, a folder
 /// is every `*.json` file under it (sorted by name, ignore files and `--exclude` respected,
-/// symbolic links followed). Each real file comes once, however many paths or links lead to it.
-/// Fails only on an `--exclude` glob that does not parse.
+/// symbolic links followed). The same real file may come more than once (through links, or named
+/// twice): [`Seen`] drops the repeats once the files are read. Fails only on an `--exclude` glob
+/// that does not parse.
 pub fn expand(paths: &[PathBuf], inputs: &Inputs) -> Result<Vec<Target>, String> {
     let mut targets = Vec::new();
-    let mut seen = HashSet::new();
     let mut stdin_taken = false;
     for path in paths {
         if path.as_os_str() == "-" {
@@ -97,18 +123,15 @@ pub fn expand(paths: &[PathBuf], inputs: &Inputs) -> Result<Vec<Target>, String>
                 targets.push(Target::Stdin);
             }
         } else if path.is_dir() {
-            walk(path, inputs, &mut seen, &mut targets)?;
+            walk(path, inputs, &mut targets)?;
         } else {
-            let first = std::fs::metadata(path).ok().and_then(|metadata| identity(path, &metadata));
-            if first.is_none_or(|identity| seen.insert(identity)) {
-                targets.push(Target::Named(path.clone()));
-            }
+            targets.push(Target::Named(path.clone()));
         }
     }
     Ok(targets)
 }
 
-fn walk(root: &Path, inputs: &Inputs, seen: &mut HashSet<Identity>, targets: &mut Vec<Target>) -> Result<(), String> {
+fn walk(root: &Path, inputs: &Inputs, targets: &mut Vec<Target>) -> Result<(), String> {
     let mut excludes = OverrideBuilder::new(root);
     for glob in &inputs.excludes {
         // An override glob with `!` excludes; without any plain glob nothing else is filtered.
@@ -147,10 +170,7 @@ fn walk(root: &Path, inputs: &Inputs, seen: &mut HashSet<Identity>, targets: &mu
             targets.push(Target::Refused(entry.into_path(), ReadError::NotRegular(kind).to_string()));
             continue;
         }
-        let first = entry.metadata().ok().and_then(|metadata| identity(entry.path(), &metadata));
-        if first.is_none_or(|identity| seen.insert(identity)) {
-            targets.push(Target::Found(entry.into_path()));
-        }
+        targets.push(Target::Found(entry.into_path()));
     }
     Ok(())
 }
@@ -195,22 +215,20 @@ fn walk_error(error: &ignore::Error) -> Option<Target> {
 
 /// What makes two paths the same file: device and inode on Unix, the canonical path elsewhere.
 #[cfg(unix)]
-type Identity = (u64, u64);
+pub type Identity = (u64, u64);
 #[cfg(not(unix))]
-type Identity = PathBuf;
+pub type Identity = PathBuf;
 
-fn identity(path: &Path, metadata: &std::fs::Metadata) -> Option<Identity> {
+fn with_identity(path: &Path, read: storage::FileContent) -> (Vec<u8>, Option<Identity>) {
     #[cfg(unix)]
-    {
+    let identity = {
         use std::os::unix::fs::MetadataExt;
         let _ = path;
-        Some((metadata.dev(), metadata.ino()))
-    }
+        Some((read.metadata.dev(), read.metadata.ino()))
+    };
     #[cfg(not(unix))]
-    {
-        let _ = metadata;
-        std::fs::canonicalize(path).ok()
-    }
+    let identity = std::fs::canonicalize(path).ok();
+    (read.bytes, identity)
 }
 
 fn is_json(path: &Path) -> bool {

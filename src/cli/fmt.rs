@@ -1,7 +1,7 @@
 //! `integration-wizard fmt`: rewrite manifests in the layout of SPEC §2.2, or only report with `--check`.
 
 use super::exit;
-use super::files::{self, Inputs, Loaded, Target};
+use super::files::{self, Inputs, Loaded, Seen, Target};
 use super::report::text_line;
 use crate::manifest::{check::locate, read, to_json};
 use crate::storage::save_atomic;
@@ -20,11 +20,17 @@ pub fn run(paths: &[PathBuf], check_only: bool, inputs: &Inputs) -> u8 {
     };
     let mut code = exit::SUCCESS;
     let mut skipped = 0;
+    let mut seen = Seen::default();
     for target in targets {
         let shown = target.shown(inputs);
-        let source = match target.load() {
-            Loaded::Manifest(source) => source,
-            Loaded::NotManifest => {
+        let loaded = target.load();
+        // The same real file through a second path or link is formatted once.
+        if !seen.first(loaded.identity().cloned()) {
+            continue;
+        }
+        let source = match loaded {
+            Loaded::Manifest(source, _) => source,
+            Loaded::NotManifest(_) => {
                 skipped += 1;
                 continue;
             }

@@ -1,6 +1,6 @@
 //! `integration-wizard validate`: check files and folders on every core, names unique across the run.
 
-use super::files::{self, Inputs, Loaded, Target};
+use super::files::{self, Identity, Inputs, Loaded, Seen, Target};
 use super::report::{self, FileReport};
 use super::{Format, exit};
 use crate::manifest::{Diagnostic, check, check::locate};
@@ -16,6 +16,7 @@ pub const UNREADABLE: &str = "unreadable";
 
 /// One target after reading and checking, before names are compared across the run.
 enum Outcome {
+    /// A JSON file found by a walk that is not a manifest.
     Skipped,
     Checked {
         report: FileReport,
@@ -38,16 +39,25 @@ pub fn run(paths: &[PathBuf], format: Format, deny_warnings: bool, inputs: &Inpu
     };
     // Files are read and checked on every core; the sequential pass below keeps the order of
     // `targets`, so the output and "the first file that used a name" do not depend on timing.
-    let outcomes: Vec<Outcome> = targets.par_iter().map(|target| check_target(target, inputs)).collect();
+    let outcomes: Vec<(Option<Identity>, Outcome)> =
+        targets.par_iter().map(|target| check_target(target, inputs)).collect();
     let mut reports = Vec::new();
     let mut unreadable = false;
     let mut skipped = 0;
+    let mut seen = Seen::default();
     // Integration name → the first file that used it.
     let mut names: HashMap<String, String> = HashMap::new();
-    for (target, outcome) in targets.iter().zip(outcomes) {
-        let Outcome::Checked { mut report, name, stdin, unreadable: refused } = outcome else {
-            skipped += 1;
+    for (target, (identity, outcome)) in targets.iter().zip(outcomes) {
+        // The same real file through a second path or link: the first in the order counts.
+        if !seen.first(identity) {
             continue;
+        }
+        let (mut report, name, stdin, refused) = match outcome {
+            Outcome::Checked { report, name, stdin, unreadable } => (report, name, stdin, unreadable),
+            Outcome::Skipped => {
+                skipped += 1;
+                continue;
+            }
         };
         unreadable |= refused;
         if let Some((name, pointer)) = name {
@@ -94,19 +104,15 @@ pub fn run(paths: &[PathBuf], format: Format, deny_warnings: bool, inputs: &Inpu
 }
 
 /// Reads and checks one target; everything here may run on any thread.
-fn check_target(target: &Target, inputs: &Inputs) -> Outcome {
+fn check_target(target: &Target, inputs: &Inputs) -> (Option<Identity>, Outcome) {
     let path = target.shown(inputs);
-    let source = match target.load() {
-        Loaded::Manifest(source) => source,
-        Loaded::NotManifest => return Outcome::Skipped,
+    let (source, identity) = match target.load() {
+        Loaded::Manifest(source, identity) => (source, identity),
+        Loaded::NotManifest(identity) => return (identity, Outcome::Skipped),
         Loaded::Refused(reason) => {
             let diagnostics = vec![Diagnostic::error(UNREADABLE, "", reason)];
-            return Outcome::Checked {
-                report: FileReport { path, diagnostics },
-                name: None,
-                stdin: None,
-                unreadable: true,
-            };
+            let report = FileReport { path, diagnostics };
+            return (None, Outcome::Checked { report, name: None, stdin: None, unreadable: true });
         }
     };
     let checked = check(&source);
@@ -115,5 +121,6 @@ fn check_target(target: &Target, inputs: &Inputs) -> Outcome {
         Some((name.to_owned(), format!("{}/name", manifest.integration_pointer())))
     });
     let stdin = matches!(target, Target::Stdin).then_some(source);
-    Outcome::Checked { report: FileReport { path, diagnostics: checked.diagnostics }, name, stdin, unreadable: false }
+    let report = FileReport { path, diagnostics: checked.diagnostics };
+    (identity, Outcome::Checked { report, name, stdin, unreadable: false })
 }

@@ -5,5 +5,8 @@ mod read;
 pub mod recent;
 mod save;
 
-pub use read::{MAX_FILE_SIZE, ReadError, irregular_kind, read_file, read_stdin};
+pub use read::{
+    FileContent, MAX_FILE_SIZE, ReadError, irregular_kind, read_file, read_file_and_metadata, read_stdin,
+    read_walked_file,
+};
 pub use save::{SaveError, backup_path, save_atomic, save_private};

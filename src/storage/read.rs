@@ -43,13 +43,36 @@ impl From<std::io::Error> for ReadError {
 /// before it is opened for reading (and the open itself cannot block), a file above
 /// [`MAX_FILE_SIZE`] is refused before it is read.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, ReadError> {
-    // Looking first means a device is never even opened; looking again at the opened file closes
-    // the gap in which the path could be swapped for a FIFO.
+    read_file_and_metadata(path).map(|content| content.bytes)
+}
+
+/// A file's bytes and the metadata of the file they were read from (which file it is, after links).
+#[derive(Debug)]
+pub struct FileContent {
+    pub bytes: Vec<u8>,
+    pub metadata: Metadata,
+}
+
+/// [`read_file`], keeping the metadata of the opened file.
+pub fn read_file_and_metadata(path: &Path) -> Result<FileContent, ReadError> {
+    // Looking first means a device is never even opened.
     accept(&std::fs::metadata(path)?)?;
+    read_opened(path)
+}
+
+/// Reads a file that a folder walk has just seen to be a regular file: the first look is skipped
+/// (one system call less per file of a large folder); the opened file is still checked, so a
+/// path swapped for a FIFO or a device since is refused all the same.
+pub fn read_walked_file(path: &Path) -> Result<FileContent, ReadError> {
+    read_opened(path)
+}
+
+fn read_opened(path: &Path) -> Result<FileContent, ReadError> {
     let file = open_without_blocking(path)?;
     let metadata = file.metadata()?;
     accept(&metadata)?;
-    read_bounded(file, metadata.len(), MAX_FILE_SIZE, "the file")
+    let bytes = read_bounded(file, metadata.len(), MAX_FILE_SIZE, "the file")?;
+    Ok(FileContent { bytes, metadata })
 }
 
 /// Reads all of standard input, up to [`MAX_FILE_SIZE`].
