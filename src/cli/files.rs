@@ -4,10 +4,11 @@
 
 use crate::manifest::sniff::is_manifest;
 use crate::storage::{self, ReadError, irregular_kind};
-use ignore::WalkBuilder;
 use ignore::overrides::OverrideBuilder;
+use ignore::{WalkBuilder, WalkState};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 /// What `validate` and `fmt` take besides their paths.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -110,7 +111,7 @@ impl Target {
 }
 
 /// Expands the command line's paths, in order: `-` is standard input, a file is itself, a folder
-/// is every `*.json` file under it (sorted by name, ignore files and `--exclude` respected,
+/// is every `*.json` file under it (in the order of a walk sorted by name, ignore files and `--exclude` respected,
 /// symbolic links followed). The same real file may come more than once (through links, or named
 /// twice): [`Seen`] drops the repeats once the files are read. Fails only on an `--exclude` glob
 /// that does not parse.
@@ -131,6 +132,9 @@ pub fn expand(paths: &[PathBuf], inputs: &Inputs) -> Result<Vec<Target>, String>
     Ok(targets)
 }
 
+/// Walks `root` on every core, then sorts what it found by path: comparing paths component by
+/// component gives the order of a walk that visits each folder's entries sorted by name, so the
+/// result does not depend on which thread found what.
 fn walk(root: &Path, inputs: &Inputs, targets: &mut Vec<Target>) -> Result<(), String> {
     let mut excludes = OverrideBuilder::new(root);
     for glob in &inputs.excludes {
@@ -150,35 +154,57 @@ fn walk(root: &Path, inputs: &Inputs, targets: &mut Vec<Target>) -> Result<(), S
         // A .gitignore counts even in a folder that is not (yet) a git repository.
         .require_git(false)
         .overrides(excludes)
-        .sort_by_file_name(|a, b| a.cmp(b))
-        .build();
-    for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                if let Some(target) = walk_error(&error) {
-                    targets.push(target);
-                }
-                continue;
+        .build_parallel();
+    let found = Mutex::new(Vec::new());
+    let notes = Mutex::new(Vec::new());
+    walker.run(|| {
+        Box::new(|entry| {
+            match visit(entry) {
+                Visit::Target(target) => found.lock().unwrap_or_else(PoisonError::into_inner).push(target),
+                Visit::Note(note) => notes.lock().unwrap_or_else(PoisonError::into_inner).push(note),
+                Visit::Nothing => {}
             }
-        };
-        let Some(file_type) = entry.file_type() else { continue };
-        if file_type.is_dir() || !is_json(entry.path()) {
-            continue;
-        }
-        if let Some(kind) = irregular_kind(&file_type) {
-            targets.push(Target::Refused(entry.into_path(), ReadError::NotRegular(kind).to_string()));
-            continue;
-        }
-        targets.push(Target::Found(entry.into_path()));
+            WalkState::Continue
+        })
+    });
+    let mut found = found.into_inner().unwrap_or_else(PoisonError::into_inner);
+    found.sort_by(|a, b| a.path().cmp(&b.path()));
+    targets.extend(found);
+    let mut notes = notes.into_inner().unwrap_or_else(PoisonError::into_inner);
+    notes.sort();
+    for note in notes {
+        eprintln!("note: {note}");
     }
     Ok(())
 }
 
+/// What one entry of a walk gives.
+enum Visit {
+    Target(Target),
+    /// Something worth saying on standard error that does not fail the run.
+    Note(String),
+    Nothing,
+}
+
+fn visit(entry: Result<ignore::DirEntry, ignore::Error>) -> Visit {
+    let entry = match entry {
+        Ok(entry) => entry,
+        Err(error) => return walk_error(&error),
+    };
+    let Some(file_type) = entry.file_type() else { return Visit::Nothing };
+    if file_type.is_dir() || !is_json(entry.path()) {
+        return Visit::Nothing;
+    }
+    match irregular_kind(&file_type) {
+        Some(kind) => Visit::Target(Target::Refused(entry.into_path(), ReadError::NotRegular(kind).to_string())),
+        None => Visit::Target(Target::Found(entry.into_path())),
+    }
+}
+
 /// What to do about a problem met while walking: a JSON file or a folder that cannot be read is
-/// refused (the run fails); a link loop, a dangling link to something that is not JSON, or a
-/// broken ignore file is only noted on standard error.
-fn walk_error(error: &ignore::Error) -> Option<Target> {
+/// refused (the run fails); a link loop, or a broken ignore file is only noted, and a dangling link
+/// to something that is not JSON is passed over.
+fn walk_error(error: &ignore::Error) -> Visit {
     let mut path = None;
     let mut inner = error;
     loop {
@@ -193,8 +219,7 @@ fn walk_error(error: &ignore::Error) -> Option<Target> {
     }
     match (inner, path) {
         (ignore::Error::Loop { child, .. }, _) => {
-            eprintln!("note: {}: skipped, a symbolic link that leads back into its own folder", child.display());
-            None
+            Visit::Note(format!("{}: skipped, a symbolic link that leads back into its own folder", child.display()))
         }
         (ignore::Error::Io(io), Some(path)) if is_json(path) || io.kind() != std::io::ErrorKind::NotFound => {
             let dangling = io.kind() == std::io::ErrorKind::NotFound && path.symlink_metadata().is_ok();
@@ -203,13 +228,10 @@ fn walk_error(error: &ignore::Error) -> Option<Target> {
             } else {
                 ReadError::from(std::io::Error::new(io.kind(), io.to_string())).to_string()
             };
-            Some(Target::Refused(path.to_path_buf(), reason))
+            Visit::Target(Target::Refused(path.to_path_buf(), reason))
         }
-        (ignore::Error::Io(_), _) => None,
-        _ => {
-            eprintln!("note: {error}");
-            None
-        }
+        (ignore::Error::Io(_), _) => Visit::Nothing,
+        _ => Visit::Note(error.to_string()),
     }
 }
 
