@@ -168,7 +168,7 @@ fn walk(root: &Path, inputs: &Inputs, targets: &mut Vec<Target>) -> Result<(), S
         })
     });
     let mut found = found.into_inner().unwrap_or_else(PoisonError::into_inner);
-    found.sort_by(|a, b| a.path().cmp(&b.path()));
+    found.sort_unstable_by(|a, b| walk_order(a.path(), b.path()));
     targets.extend(found);
     let mut notes = notes.into_inner().unwrap_or_else(PoisonError::into_inner);
     notes.sort();
@@ -176,6 +176,26 @@ fn walk(root: &Path, inputs: &Inputs, targets: &mut Vec<Target>) -> Result<(), S
         eprintln!("note: {note}");
     }
     Ok(())
+}
+
+/// The order of a walk that visits each folder's entries sorted by name: paths compared component
+/// by component. On Unix, comparing the bytes with `/` ranked below every other byte gives the same
+/// order (a walk's paths have no `.` or doubled separators past their common root) without parsing
+/// components, which is most of the cost of sorting tens of thousands of paths.
+fn walk_order(a: Option<&Path>, b: Option<&Path>) -> std::cmp::Ordering {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        fn ranked(path: Option<&Path>) -> impl Iterator<Item = u8> + '_ {
+            let bytes = path.map_or(&[][..], |path| path.as_os_str().as_bytes());
+            bytes.iter().map(|&byte| if byte == b'/' { 0 } else { byte })
+        }
+        ranked(a).cmp(ranked(b))
+    }
+    #[cfg(not(unix))]
+    {
+        a.cmp(&b)
+    }
 }
 
 /// What one entry of a walk gives.
@@ -268,5 +288,22 @@ pub fn skipped_line(skipped: usize) -> Option<String> {
         0 => None,
         1 => Some("skipped 1 JSON file that is not a manifest".to_owned()),
         many => Some(format!("skipped {many} JSON files that are not manifests")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::walk_order;
+    use std::path::Path;
+
+    #[test]
+    fn walk_order_is_component_order() {
+        let mut paths =
+            vec!["r/c/m.json", "r/c/d/x.json", "r/a.json", "r/a/b.json", "r/a-b.json", "r/B.json", "r/a.json.json"];
+        paths.sort_by(|a, b| walk_order(Some(Path::new(a)), Some(Path::new(b))));
+        let mut by_components = paths.clone();
+        by_components.sort_by(|a, b| Path::new(a).cmp(Path::new(b)));
+        assert_eq!(paths, by_components);
+        assert_eq!(paths[..3], ["r/B.json", "r/a/b.json", "r/a-b.json"]);
     }
 }
