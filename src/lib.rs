@@ -7,4 +7,5 @@
 pub mod cli;
 pub mod manifest;
 pub mod storage;
+pub mod text;
 pub mod wizard;

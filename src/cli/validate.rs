@@ -1,7 +1,7 @@
 //! `integration-wizard validate`: check files and folders on every core, names unique across the run.
 
 use super::files::{self, Identity, Inputs, Loaded, Seen, Target};
-use super::report::{self, FileReport};
+use super::report::{self, FileReport, Settings};
 use super::{Format, exit};
 use crate::manifest::{Diagnostic, check, check::locate};
 use rayon::prelude::*;
@@ -29,7 +29,7 @@ enum Outcome {
 }
 
 /// Validates every file under `paths`, prints the report, and returns the exit code.
-pub fn run(paths: &[PathBuf], format: Format, deny_warnings: bool, inputs: &Inputs) -> u8 {
+pub fn run(paths: &[PathBuf], settings: Settings, inputs: &Inputs) -> u8 {
     let targets = match files::expand(paths, inputs) {
         Ok(targets) => targets,
         Err(message) => {
@@ -59,7 +59,13 @@ pub fn run(paths: &[PathBuf], format: Format, deny_warnings: bool, inputs: &Inpu
                 continue;
             }
         };
-        unreadable |= refused;
+        if refused {
+            unreadable = true;
+            // A problem with the run, not with a manifest: said on standard error too.
+            for diagnostic in &report.diagnostics {
+                eprintln!("{}: {}", crate::text::escaped(&report.path), crate::text::escaped(&diagnostic.message));
+            }
+        }
         if let Some((name, pointer)) = name {
             match names.get(&name) {
                 Some(first) => {
@@ -85,18 +91,18 @@ pub fn run(paths: &[PathBuf], format: Format, deny_warnings: bool, inputs: &Inpu
         }
         reports.push(report);
     }
-    let mut output = report::render(&reports, format, deny_warnings);
-    if format == Format::Text
+    let mut output = report::render(&reports, settings);
+    if settings.format == Format::Text
         && let Some(line) = files::skipped_line(skipped)
     {
         output.push_str(&line);
         output.push('\n');
     }
-    // A closed pipe (e.g. `| head`) is not an error worth a panic.
-    let _ = std::io::stdout().lock().write_all(output.as_bytes());
+    // anstream drops the colours where they are off; a closed pipe (e.g. `| head`) is not worth a panic.
+    let _ = anstream::stdout().lock().write_all(output.as_bytes());
     if unreadable {
         exit::USAGE
-    } else if reports.iter().all(|report| report::passes(report, deny_warnings)) {
+    } else if reports.iter().all(|report| report::passes(report, settings.deny_warnings)) {
         exit::SUCCESS
     } else {
         exit::INVALID
