@@ -8,7 +8,11 @@
 # Usage, from anywhere:   benches/validate_many.sh
 # Environment (optional): RUNS=5 FILES=20000 ACTIONS=1 INPUTS=3 KEEP=1 (keep the temp dir)
 #                         CARGO_TARGET_DIR is honoured (cargo metadata gives the target directory).
-# Needs: cargo, jq (to read cargo metadata), taskset (util-linux), at least 2 CPUs.
+# Needs: cargo, jq (to read cargo metadata), taskset (util-linux), at least 2 CPUs; GNU time as
+#        /usr/bin/time (optional) adds each run's CPU time (user + system).
+#
+# On a machine busy with other work neither run gets a whole core and the ratio tends to 1 whatever
+# the program does; the load average is printed so that a reader can tell.
 #
 # Wall time: bash's `date +%s%N` around each run; the median of RUNS runs, the two commands
 # interleaved, after one warm-up run each (page cache, directory cache).
@@ -81,6 +85,20 @@ for ((i = 0; i < runs; i++)); do
 done
 
 a_wall="$(median <"$work/all.wall")"; o_wall="$(median <"$work/one.wall")"
+# cpu_ms CMD...: the CPU time (user + system) of one run in ms, when GNU time is there.
+cpu_ms() {
+    /usr/bin/time -f '%U %S' -o "$work/cpu" "$@" >/dev/null 2>&1 || die "failed: $*"
+    tail -n 1 "$work/cpu" | awk '{ printf "%.0f\n", ($1 + $2) * 1000 }'
+}
+a_cpu="n/a"; o_cpu="n/a"
+if [[ -x /usr/bin/time ]]; then
+    : >"$work/all.cpu"; : >"$work/one.cpu"
+    for ((i = 0; i < runs; i++)); do
+        cpu_ms "${all_cmd[@]}" >>"$work/all.cpu"
+        cpu_ms "${one_cmd[@]}" >>"$work/one.cpu"
+    done
+    a_cpu="$(median <"$work/all.cpu")"; o_cpu="$(median <"$work/one.cpu")"
+fi
 bytes="$(du -sb "$folder" | cut -f1)"
 
 echo
@@ -90,8 +108,9 @@ echo "commands: integration-wizard validate DIR   vs   taskset -c 0 integration-
 echo "          wall: median of $runs interleaved runs (date +%s%N), after one warm-up each"
 echo "load:     $load (1/5/15 min) before measuring; other work on the machine makes wall times noisy"
 echo
-printf '%-44s %12s ms\n' "every core ($cpus CPUs)" "$a_wall"
-printf '%-44s %12s ms\n' "pinned to one core (taskset -c 0)" "$o_wall"
+printf '%-40s %14s %14s\n' "run" "wall median" "cpu median"
+printf '%-40s %11s ms %11s ms\n' "every core ($cpus CPUs)" "$a_wall" "$a_cpu"
+printf '%-40s %11s ms %11s ms\n' "pinned to one core (taskset -c 0)" "$o_wall" "$o_cpu"
 echo
 awk -v a="$a_wall" -v o="$o_wall" 'BEGIN {
     ratio = a / o
