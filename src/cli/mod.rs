@@ -6,8 +6,12 @@ mod export;
 mod files;
 mod fmt;
 mod generate;
+pub mod probe;
+mod prompt;
 mod report;
 mod sarif;
+mod ticket;
+mod valid;
 mod validate;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -94,6 +98,17 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Write the document to attach to Talkdesk's "Activate Custom Integration" ticket.
+    Ticket {
+        /// The manifest; it must have no errors.
+        file: PathBuf,
+        /// The document to write: .md (Markdown), .xlsx (spreadsheet) or .html; - prints Markdown.
+        #[arg(short, long)]
+        out: PathBuf,
+        /// Replace OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print a shell completion script (e.g. `integration-wizard completions bash > /etc/bash_completion.d/integration-wizard`).
     Completions {
         /// The shell to complete in.
@@ -104,6 +119,8 @@ pub enum Command {
         /// The page of one command (e.g. `validate`, the page integration-wizard-validate(1)).
         command: Option<String>,
     },
+    /// Call the bridge's endpoints as Talkdesk does and check every answer against Talkdesk's contracts.
+    Probe(Box<probe::ProbeArgs>),
 }
 
 /// Output formats of `validate`.
@@ -160,8 +177,10 @@ pub fn run(command: Command) -> Result<ExitCode, Command> {
         }
         Command::Fmt { paths, check, diff, inputs } => fmt::run(&paths, fmt::Mode::new(check, diff), &inputs),
         Command::Export { file, out, force } => export::run(&file, &out, force),
+        Command::Ticket { file, out, force } => ticket::run(&file, &out, force),
         Command::Completions { shell } => generate::completions(shell),
         Command::Man { command } => generate::man(command.as_deref()),
+        Command::Probe(args) => probe::run(&args),
         edit @ Command::Edit { .. } => return Err(edit),
     };
     Ok(ExitCode::from(code))
