@@ -14,6 +14,7 @@ pub mod rules;
 pub mod schema;
 pub mod slot;
 pub mod spelling;
+pub mod sniff;
 pub mod vocabulary;
 pub mod write;
 

@@ -118,11 +118,7 @@ pub fn load(path: &Path) -> Result<Opened, String> {
     if path.is_dir() {
         return Err("it is a folder; give the path of a .json manifest".into());
     }
-    let bytes = std::fs::read(path).map_err(|error| match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied; check the file's permissions".to_owned(),
-        _ => error.to_string(),
-    })?;
+    let bytes = crate::storage::read_file(path).map_err(|error| error.to_string())?;
     let parsed = read(&bytes).map_err(|diagnostic| match diagnostic.position {
         Some(position) => format!("line {}, column {}: {}", position.line, position.column, diagnostic.message),
         None => diagnostic.message,
