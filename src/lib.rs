@@ -2,9 +2,11 @@
 //!
 //! - [`manifest`]: the domain (types, reading, writing, validation); no terminal code.
 //! - [`cli`]: the non-interactive commands (`validate`, `schema`, `fmt`, `export`).
+//! - [`line_mode`]: the accessible line mode, plain questions and answers on standard input and output.
 #![forbid(unsafe_code)]
 
 pub mod cli;
+pub mod line_mode;
 pub mod manifest;
 pub mod storage;
 pub mod wizard;

@@ -31,6 +31,9 @@ pub struct Cli {
     pub command: Option<Command>,
     /// A manifest to open in the wizard; a path that does not exist starts a new manifest saved there.
     pub file: Option<PathBuf>,
+    /// Plain questions and answers, one line each, for screen readers and scripts (also when TERM=dumb).
+    #[arg(long)]
+    pub accessible: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -39,6 +42,9 @@ pub enum Command {
     Edit {
         /// The manifest to open, or to create when it does not exist.
         file: PathBuf,
+        /// Plain questions and answers, one line each, for screen readers and scripts (also when TERM=dumb).
+        #[arg(long)]
+        accessible: bool,
     },
     /// Check manifests, and every *.json file under each folder given.
     Validate {

@@ -1,0 +1,100 @@
+//! The accessible line mode (`--accessible`, or `TERM=dumb`): the wizard's six steps as plain
+//! questions and answers, one line each, on standard input and output. No alternate screen, no
+//! cursor movement, no colour, no escape sequence: a screen reader speaks every line, and a
+//! script of answers piped in makes a manifest.
+//!
+//! - [`prompt`]: the question/answer loop over any `BufRead`/`Write` pair.
+//! - [`session`]: the walk through the steps; [`fields`], [`pickers`], [`lists`]: one kind of question each.
+//! - [`saving`]: the review, saving and quitting. [`form`]: what comes from the wizard's declarations.
+//!
+//! Every edit, check and save is the full wizard's own: the same manifest operations, the same
+//! [`Document`] with its rules, the same save function.
+
+pub mod fields;
+pub mod form;
+pub mod lists;
+pub mod pickers;
+pub mod prompt;
+pub mod saving;
+pub mod session;
+
+use crate::cli::exit;
+use crate::manifest::to_json;
+use crate::storage::drafts::{self, Draft, DraftKey};
+use crate::storage::recent;
+use crate::wizard::document::Document;
+pub use session::{Outcome, Session};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// True when the line mode should run instead of the full-screen wizard: asked for, or a dumb terminal.
+pub fn wanted(accessible: bool) -> bool {
+    accessible || std::env::var_os("TERM").is_some_and(|term| term == "dumb")
+}
+
+/// Runs the line mode on standard input and output; exit 0 once saved or quit, 2 when the input
+/// ends first (keeping a draft of what was entered) or FILE cannot be opened.
+pub fn run(file: Option<PathBuf>) -> ExitCode {
+    let doc = match open(file.as_deref()) {
+        Ok(doc) => doc,
+        Err(message) => {
+            eprintln!("integration-wizard: {message}");
+            return ExitCode::from(exit::USAGE);
+        }
+    };
+    let mut session = Session::new(doc, std::io::stdin().lock(), std::io::stdout().lock());
+    if std::io::stdin().is_terminal() {
+        session = session.on_terminal();
+    }
+    match session.run() {
+        Ok(Outcome::Saved(path)) => {
+            recent::remember(&path);
+            // The work is in the file now: a draft of it would only be offered back for nothing.
+            drafts::remove(&DraftKey::for_path(&path));
+            ExitCode::SUCCESS
+        }
+        Ok(Outcome::Quit) => ExitCode::SUCCESS,
+        Err(prompt::Ended) => {
+            eprintln!();
+            eprintln!("integration-wizard: {}", keep_draft(session.document()));
+            ExitCode::from(exit::USAGE)
+        }
+    }
+}
+
+/// The manifest to edit: FILE read from disk, a new one to be saved at FILE, or a new one.
+fn open(file: Option<&Path>) -> Result<Document, String> {
+    let Some(path) = file else { return Ok(Document::blank(None)) };
+    if !path.exists() {
+        return Ok(Document::blank(Some(path.to_path_buf())));
+    }
+    let opened = crate::wizard::load(path)
+        .map_err(|message| format!("cannot open {}: {message}", crate::wizard::display::one_line(&path.display().to_string())))?;
+    recent::remember(path);
+    let mut doc = Document::opened(opened.parsed, Some(path.to_path_buf()));
+    doc.disk_hash = Some(opened.disk_hash);
+    Ok(doc)
+}
+
+/// After the input ended: keeps what was entered as a draft (the wizard offers it back) and says so.
+fn keep_draft(doc: &Document) -> String {
+    if !doc.modified {
+        return "the input ended before the manifest was saved; nothing was saved and nothing had changed".to_owned();
+    }
+    let path = doc.path.as_ref().map(|path| std::path::absolute(path).unwrap_or_else(|_| path.clone()));
+    let key = path.as_deref().map_or_else(DraftKey::for_new, DraftKey::for_path);
+    let draft = Draft { path: path.clone(), written_at: drafts::now(), manifest: to_json(&doc.manifest) };
+    let reopen = match &path {
+        Some(path) => format!("`integration-wizard {}`", crate::wizard::display::one_line(&path.display().to_string())),
+        None => "`integration-wizard` (its start screen)".to_owned(),
+    };
+    match drafts::write(&key, &draft) {
+        Ok(()) => format!(
+            "the input ended before the manifest was saved; nothing was saved. What you entered is kept as a draft: {reopen} offers it back"
+        ),
+        Err(error) => format!(
+            "the input ended before the manifest was saved; nothing was saved, and the draft could not be written ({error})"
+        ),
+    }
+}
