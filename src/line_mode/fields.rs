@@ -48,11 +48,8 @@ impl<R: BufRead, W: Write> Session<R, W> {
 
     /// Says the problems the author should see at `pointer`, one line each.
     pub(super) fn say_problems(&mut self, pointer: &str) -> Answer<()> {
-        let problems: Vec<String> = self
-            .doc
-            .at(pointer)
-            .map(|d| format!("{}: {}", severity_word(d.severity), one_line(&d.message)))
-            .collect();
+        let problems: Vec<String> =
+            self.doc.at(pointer).map(|d| format!("{}: {}", severity_word(d.severity), one_line(&d.message))).collect();
         problems.iter().try_for_each(|problem| self.prompt.say(problem))
     }
 
@@ -87,7 +84,8 @@ impl<R: BufRead, W: Write> Session<R, W> {
             let renamed = self.doc.manifest.set_text(owner, key, text);
             self.doc.edited(owner.key_pointer(&self.doc.manifest, key));
             if renamed > 0 {
-                self.prompt.say(&format!("Renamed the provider of {renamed} action(s) to match the integration name."))?;
+                self.prompt
+                    .say(&format!("Renamed the provider of {renamed} action(s) to match the integration name."))?;
             }
             if !self.has_error_at(&owner.key_pointer(&self.doc.manifest, key)) {
                 return Ok(());

@@ -69,8 +69,9 @@ fn open(file: Option<&Path>) -> Result<Document, String> {
     if !path.exists() {
         return Ok(Document::blank(Some(path.to_path_buf())));
     }
-    let opened = crate::wizard::load(path)
-        .map_err(|message| format!("cannot open {}: {message}", crate::wizard::display::one_line(&path.display().to_string())))?;
+    let opened = crate::wizard::load(path).map_err(|message| {
+        format!("cannot open {}: {message}", crate::wizard::display::one_line(&path.display().to_string()))
+    })?;
     recent::remember(path);
     let mut doc = Document::opened(opened.parsed, Some(path.to_path_buf()));
     doc.disk_hash = Some(opened.disk_hash);
@@ -98,3 +99,6 @@ fn keep_draft(doc: &Document) -> String {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests;

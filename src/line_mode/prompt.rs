@@ -72,9 +72,9 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
 
     /// Asks a yes / no question; an empty answer is `default`. Anything else asks again.
     pub fn ask_yes_no(&mut self, question: &str, default: bool) -> Answer<bool> {
-        let hint = if default { "yes or no, Enter for yes:" } else { "yes or no, Enter for no:" };
+        let hint = if default { "yes or no, Enter for yes" } else { "yes or no, Enter for no" };
         loop {
-            let answer = self.ask(&format!("{question} ({hint})"))?;
+            let answer = self.ask(&format!("{question} ({hint}):"))?;
             match yes_no(&answer) {
                 Some(value) => return Ok(value),
                 None if answer.trim().is_empty() => return Ok(default),

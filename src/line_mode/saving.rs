@@ -35,7 +35,8 @@ impl<R: BufRead, W: Write> Session<R, W> {
             .map(|&index| &self.doc.diagnostics()[index])
             .map(|d| {
                 let step = step_of(&d.pointer, manifest);
-                let place = if d.pointer.is_empty() { "the whole file".to_owned() } else { one_line(&d.pointer).into_owned() };
+                let place =
+                    if d.pointer.is_empty() { "the whole file".to_owned() } else { one_line(&d.pointer).into_owned() };
                 format!(
                     "{} in step {} {}, at {place}: {}",
                     severity_word(d.severity),
@@ -145,8 +146,9 @@ impl<R: BufRead, W: Write> Session<R, W> {
             return Ok(Some(Outcome::Quit));
         }
         loop {
-            let answer =
-                self.prompt.ask("You have unsaved changes: s to save, q to quit without saving, n to go back (Enter):")?;
+            let answer = self
+                .prompt
+                .ask("You have unsaved changes: s to save, q to quit without saving, n to go back (Enter):")?;
             match answer.trim().to_lowercase().as_str() {
                 "s" | "save" => return Ok(self.save()?.map(Outcome::Saved)),
                 "q" | "quit" | "y" | "yes" => return Ok(Some(Outcome::Quit)),
