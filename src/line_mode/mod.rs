@@ -22,6 +22,7 @@ use crate::cli::exit;
 use crate::manifest::to_json;
 use crate::storage::drafts::{self, Draft, DraftKey};
 use crate::storage::recent;
+use crate::wizard::display::one_line;
 use crate::wizard::document::Document;
 pub use session::{Outcome, Session};
 use std::io::IsTerminal;
@@ -57,7 +58,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
         Ok(Outcome::Quit) => ExitCode::SUCCESS,
         Err(prompt::Ended) => {
             eprintln!();
-            eprintln!("integration-wizard: {}", keep_draft(session.document()));
+            eprintln!("integration-wizard: {}", one_line(&keep_draft(session.document())));
             ExitCode::from(exit::USAGE)
         }
     }
@@ -69,9 +70,8 @@ fn open(file: Option<&Path>) -> Result<Document, String> {
     if !path.exists() {
         return Ok(Document::blank(Some(path.to_path_buf())));
     }
-    let opened = crate::wizard::load(path).map_err(|message| {
-        format!("cannot open {}: {message}", crate::wizard::display::one_line(&path.display().to_string()))
-    })?;
+    let opened = crate::wizard::load(path)
+        .map_err(|message| format!("cannot open {}: {}", one_line(&path.display().to_string()), one_line(&message)))?;
     recent::remember(path);
     let mut doc = Document::opened(opened.parsed, Some(path.to_path_buf()));
     doc.disk_hash = Some(opened.disk_hash);
@@ -87,7 +87,7 @@ fn keep_draft(doc: &Document) -> String {
     let key = path.as_deref().map_or_else(DraftKey::for_new, DraftKey::for_path);
     let draft = Draft { path: path.clone(), written_at: drafts::now(), manifest: to_json(&doc.manifest) };
     let reopen = match &path {
-        Some(path) => format!("`integration-wizard {}`", crate::wizard::display::one_line(&path.display().to_string())),
+        Some(path) => format!("`integration-wizard {}`", path.display()),
         None => "`integration-wizard` (its start screen)".to_owned(),
     };
     match drafts::write(&key, &draft) {
