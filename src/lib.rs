@@ -9,4 +9,5 @@ pub mod cli;
 pub mod line_mode;
 pub mod manifest;
 pub mod storage;
+pub mod text;
 pub mod wizard;

@@ -1,11 +1,10 @@
 //! The `integration-wizard` binary: parses the command line and runs a command or the wizard.
 
-use clap::Parser;
-use integration_wizard::cli::{self, Cli, Command};
+use integration_wizard::cli::{self, Command};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
+    let args = cli::parse();
     let command = match (args.command, args.file) {
         (Some(command), _) => command,
         (None, file) => {

@@ -87,7 +87,7 @@ fn validate_github_format_prints_workflow_commands() {
     let path = write(folder.path(), "broken.json", BROKEN);
     let output = run(&["validate", "--format", "github", path.to_str().expect("utf-8 path")]);
     assert!(stdout(&output).lines().all(|line| line.starts_with("::error ") || line.starts_with("::warning ")));
-    assert!(stdout(&output).contains(",line=3,col=5,title=blank-value::/integration/name: "));
+    assert!(stdout(&output).contains(",line=3,col=5,title=blank-value (Talkdesk's requirement)::/integration/name: "));
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Closing the terminal window under the wizard: it must end by itself (not spin on the dead
 //! terminal) and keep the unsaved work as a draft. tmux plays the terminal that goes away.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -33,8 +34,26 @@ fn drafts(data: &Path) -> Vec<PathBuf> {
         .unwrap_or_default()
 }
 
+/// True when tmux can run. Without it the test is skipped with a reason, except in CI, whose
+/// script installs tmux: there a missing tmux is a broken setup, not a reason to skip.
+fn tmux_available() -> bool {
+    let found = Command::new("tmux").arg("-V").output().is_ok_and(|output| output.status.success());
+    if !found {
+        assert!(std::env::var_os("CI").is_none(), "tmux is missing in CI; .ci/run installs it");
+        // Written to the stream itself: the test harness would swallow a println! of a passing test.
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped closing_the_terminal_ends_the_wizard_and_keeps_the_draft: tmux is not installed (`apt-get install tmux` runs it)"
+        );
+    }
+    found
+}
+
 #[test]
 fn closing_the_terminal_ends_the_wizard_and_keeps_the_draft() {
+    if !tmux_available() {
+        return;
+    }
     let folder = tempfile::tempdir().expect("temp dir");
     let data = folder.path().join("data");
     let manifest = folder.path().join("mycrm.json");

@@ -1,25 +1,53 @@
-//! `integration-wizard fmt`: rewrite manifests in the layout of SPEC §2.2, or only report with `--check`.
+//! `integration-wizard fmt`: rewrite manifests in the layout of SPEC §2.2, or show what would
+//! change as a unified diff (`--check`, `--diff`).
 
 use super::exit;
 use super::files::{self, Target};
 use super::report::text_line;
 use crate::manifest::{check::locate, read, to_json};
 use crate::storage::save_atomic;
+use crate::text::escaped;
+use anstyle::{AnsiColor, Style};
+use std::io::Write;
 use std::path::PathBuf;
 
+/// What `fmt` does with a file that is not formatted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Rewrite it.
+    Write,
+    /// Print the diff and fail (exit 1).
+    Check,
+    /// Print the diff, write nothing, succeed.
+    Diff,
+}
+
+impl Mode {
+    /// The mode the flags ask for (clap keeps them exclusive).
+    pub fn new(check: bool, diff: bool) -> Self {
+        match (check, diff) {
+            (true, _) => Mode::Check,
+            (false, true) => Mode::Diff,
+            (false, false) => Mode::Write,
+        }
+    }
+}
+
 /// Formats (or checks) every file under `paths` and returns the exit code.
-pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
+pub fn run(paths: &[PathBuf], mode: Mode) -> u8 {
     let mut code = exit::SUCCESS;
+    let mut stdout = anstream::stdout().lock();
     for target in files::expand(paths) {
         let path = match target {
             Target::File(path) => path,
             Target::Unreadable(path, reason) => {
-                eprintln!("{}: {reason}", path.display());
+                eprintln!("{}: {}", escaped(&path.display().to_string()), escaped(&reason));
                 code = exit::USAGE;
                 continue;
             }
         };
-        let shown = path.display().to_string();
+        let raw = path.display().to_string();
+        let shown = escaped(&raw);
         let source = match files::read(&path) {
             Ok(source) => source,
             Err(reason) => {
@@ -33,7 +61,7 @@ pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
             Err(diagnostic) => {
                 let mut diagnostics = [diagnostic];
                 locate(&source, &mut diagnostics);
-                eprintln!("{}", text_line(&shown, &diagnostics[0]));
+                eprintln!("{}", text_line(&raw, &diagnostics[0]));
                 eprintln!("{shown}: not formatted: fix the JSON first");
                 code = code.max(exit::INVALID);
                 continue;
@@ -43,23 +71,74 @@ pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
         if formatted.as_bytes() == source.as_slice() {
             continue;
         }
-        if check_only {
-            println!("{shown}: not formatted; run `integration-wizard fmt {shown}`");
-            code = code.max(exit::INVALID);
+        if mode != Mode::Write {
+            if mode == Mode::Check {
+                // Text before the diff's `---` line is ignored by `patch` and `git apply`.
+                let _ = writeln!(stdout, "{shown}: not formatted; run `integration-wizard fmt {shown}`");
+                code = code.max(exit::INVALID);
+            }
+            let _ = stdout.write_all(diff(&raw, &String::from_utf8_lossy(&source), &formatted).as_bytes());
             continue;
         }
         match save_atomic(&path, formatted.as_bytes(), false) {
             Ok(()) => {
-                println!("formatted {shown}");
+                let _ = writeln!(stdout, "formatted {shown}");
                 for note in &parsed.notes {
-                    println!("  {}: {}", note.pointer, note.message);
+                    let _ = writeln!(stdout, "  {}: {}", escaped(&note.pointer), escaped(&note.message));
                 }
             }
             Err(error) => {
-                eprintln!("{shown}: {error}");
+                eprintln!("{shown}: {}", escaped(&error.to_string()));
                 code = exit::USAGE;
             }
         }
     }
     code
+}
+
+const REMOVED: Style = AnsiColor::Red.on_default();
+const ADDED: Style = AnsiColor::Green.on_default();
+const HUNK: Style = AnsiColor::Cyan.on_default();
+
+/// The unified diff from `before` to `after`, with colour codes (anstream drops them where
+/// colour is off). Lines from the file are escaped like every other output; tabs stay tabs.
+fn diff(path: &str, before: &str, after: &str) -> String {
+    let path = escaped(path);
+    let text = similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("{path}"), &format!("{path} (formatted)"))
+        .to_string();
+    let mut out = String::with_capacity(text.len() + 64);
+    for line in text.lines() {
+        let line: Vec<_> = line.split('\t').map(escaped).collect();
+        let line = line.join("\t");
+        let style = if line.starts_with("@@") {
+            HUNK
+        } else if line.starts_with('-') {
+            REMOVED
+        } else if line.starts_with('+') {
+            ADDED
+        } else {
+            Style::new()
+        };
+        out.push_str(&format!("{style}{line}{style:#}\n"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::diff;
+
+    #[test]
+    fn the_diff_is_unified_and_escapes_what_the_file_holds() {
+        let before = "{\n\"integration\": {\"name\": \"x\u{1b}]0;t\u{7}\"}\n}\n";
+        let after = "{\n  \"integration\": {\n    \"name\": \"x\\u001b]0;t\\u0007\"\n  }\n}\n";
+        let out = anstream::adapter::strip_str(&diff("m.json", before, after)).to_string();
+        assert!(out.starts_with("--- m.json\n+++ m.json (formatted)\n@@ "), "{out}");
+        assert!(out.contains("\n-\"integration\": {\"name\": \"x\\u{1b}]0;t\\u{7}\"}\n"), "{out}");
+        assert!(out.contains("\n+  \"integration\": {\n"), "{out}");
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+    }
 }

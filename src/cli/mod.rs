@@ -1,9 +1,13 @@
 //! The command line: argument parsing and the non-interactive commands of SPEC §4.
 
+mod args;
+mod explain;
 mod export;
 mod files;
 mod fmt;
+mod generate;
 mod report;
+mod sarif;
 mod validate;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -31,6 +35,9 @@ pub struct Cli {
     pub command: Option<Command>,
     /// A manifest to open in the wizard; a path that does not exist starts a new manifest saved there.
     pub file: Option<PathBuf>,
+    /// When to colour the output.
+    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
     /// Plain questions and answers, one line each, for screen readers and scripts (also when TERM=dumb).
     #[arg(long)]
     pub accessible: bool,
@@ -49,7 +56,7 @@ pub enum Command {
     /// Check manifests, and every *.json file under each folder given.
     Validate {
         /// Manifest files or folders.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "explain")]
         paths: Vec<PathBuf>,
         /// How to print the findings.
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -57,6 +64,12 @@ pub enum Command {
         /// Fail (exit 1) on warnings too.
         #[arg(long)]
         deny_warnings: bool,
+        /// Print only errors (and denied warnings) and the summary.
+        #[arg(long, short)]
+        quiet: bool,
+        /// Explain a code: what it checks, why, how to fix it (without CODE: list every code).
+        #[arg(long, value_name = "CODE", num_args = 0..=1, default_missing_value = "", conflicts_with = "paths")]
+        explain: Option<String>,
     },
     /// Print the manifest's JSON Schema (draft 2020-12).
     Schema,
@@ -65,9 +78,12 @@ pub enum Command {
         /// Manifest files or folders.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Only report the files that are not formatted (exit 1 if any).
-        #[arg(long)]
+        /// Write nothing; print what would change as a unified diff and exit 1 if anything would.
+        #[arg(long, conflicts_with = "diff")]
         check: bool,
+        /// Write nothing; print what would change as a unified diff.
+        #[arg(long)]
+        diff: bool,
     },
     /// Write Talkdesk's documents: OUT/integration.json and OUT/actions/<name>.json.
     Export {
@@ -80,6 +96,16 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Print a shell completion script (e.g. `integration-wizard completions bash > /etc/bash_completion.d/integration-wizard`).
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `integration-wizard man > integration-wizard.1; man -l integration-wizard.1`.
+    Man {
+        /// The page of one command (e.g. `validate`, the page integration-wizard-validate(1)).
+        command: Option<String>,
+    },
 }
 
 /// Output formats of `validate`.
@@ -91,18 +117,53 @@ pub enum Format {
     Json,
     /// GitHub Actions workflow commands (`::error file=...`).
     Github,
+    /// SARIF 2.1.0, for GitHub code scanning and editors.
+    Sarif,
+}
+
+/// When the text output is coloured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless `NO_COLOR` is set; `CLICOLOR_FORCE` forces it.
+    Auto,
+    /// Always, even through a pipe.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Parses the command line (a misspelt subcommand gets clap's "did you mean") and applies `--color`.
+pub fn parse() -> Cli {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some(error) = args::misspelt_subcommand(&args) {
+        error.exit();
+    }
+    let cli = Cli::parse_from(args::color_after_subcommand(args));
+    let choice = match cli.color {
+        // anstream reads NO_COLOR, CLICOLOR_FORCE and whether the stream is a terminal.
+        ColorChoice::Auto => anstream::ColorChoice::Auto,
+        ColorChoice::Always => anstream::ColorChoice::Always,
+        ColorChoice::Never => anstream::ColorChoice::Never,
+    };
+    choice.write_global();
+    cli
 }
 
 /// Runs a non-interactive command and returns its exit code; `None` means the wizard should open.
 pub fn run(command: Command) -> Result<ExitCode, Command> {
     let code = match command {
-        Command::Validate { paths, format, deny_warnings } => validate::run(&paths, format, deny_warnings),
+        Command::Validate { explain: Some(code), .. } => explain::run(&code),
+        Command::Validate { paths, format, deny_warnings, quiet, explain: None } => {
+            validate::run(&paths, report::Settings { format, deny_warnings, quiet })
+        }
         Command::Schema => {
             println!("{}", crate::manifest::write::pretty(&crate::manifest::schema::json_schema()));
             exit::SUCCESS
         }
-        Command::Fmt { paths, check } => fmt::run(&paths, check),
+        Command::Fmt { paths, check, diff } => fmt::run(&paths, fmt::Mode::new(check, diff)),
         Command::Export { file, out, force } => export::run(&file, &out, force),
+        Command::Completions { shell } => generate::completions(shell),
+        Command::Man { command } => generate::man(command.as_deref()),
         edit @ Command::Edit { .. } => return Err(edit),
     };
     Ok(ExitCode::from(code))

@@ -1,8 +1,8 @@
 //! `integration-wizard validate`: check files and folders, names unique across the run.
 
+use super::exit;
 use super::files::{self, Target};
-use super::report::{self, FileReport};
-use super::{Format, exit};
+use super::report::{self, FileReport, Settings};
 use crate::manifest::{Diagnostic, check, check::locate};
 use std::collections::HashMap;
 use std::io::Write;
@@ -14,7 +14,7 @@ pub const DUPLICATE_INTEGRATION_NAME: &str = "duplicate-integration-name";
 pub const UNREADABLE: &str = "unreadable";
 
 /// Validates every file under `paths`, prints the report, and returns the exit code.
-pub fn run(paths: &[PathBuf], format: Format, deny_warnings: bool) -> u8 {
+pub fn run(paths: &[PathBuf], settings: Settings) -> u8 {
     let mut reports = Vec::new();
     let mut unreadable = false;
     // Integration name → the first file that used it.
@@ -32,6 +32,8 @@ pub fn run(paths: &[PathBuf], format: Format, deny_warnings: bool) -> u8 {
             Ok(source) => source,
             Err(reason) => {
                 unreadable = true;
+                // A problem with the run, not with a manifest: said on standard error too.
+                eprintln!("{}: {}", crate::text::escaped(&shown), crate::text::escaped(&reason));
                 reports.push(FileReport { path: shown, diagnostics: vec![Diagnostic::error(UNREADABLE, "", reason)] });
                 continue;
             }
@@ -58,12 +60,12 @@ pub fn run(paths: &[PathBuf], format: Format, deny_warnings: bool) -> u8 {
         }
         reports.push(FileReport { path: shown, diagnostics: checked.diagnostics });
     }
-    let output = report::render(&reports, format, deny_warnings);
-    // A closed pipe (e.g. `| head`) is not an error worth a panic.
-    let _ = std::io::stdout().lock().write_all(output.as_bytes());
+    let output = report::render(&reports, settings);
+    // anstream drops the colours where they are off; a closed pipe (e.g. `| head`) is not worth a panic.
+    let _ = anstream::stdout().lock().write_all(output.as_bytes());
     if unreadable {
         exit::USAGE
-    } else if reports.iter().all(|report| report::passes(report, deny_warnings)) {
+    } else if reports.iter().all(|report| report::passes(report, settings.deny_warnings)) {
         exit::SUCCESS
     } else {
         exit::INVALID

@@ -1,10 +1,10 @@
 //! A diagnostic: one problem found in a manifest, with where it is and what to do about it.
 
 use super::position::Position;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How serious a finding is: a manifest is valid when it has no errors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,

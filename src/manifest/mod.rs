@@ -3,6 +3,7 @@
 pub mod check;
 pub mod diagnostic;
 pub mod edit;
+pub mod explain;
 pub mod model;
 pub(crate) mod object;
 pub mod position;

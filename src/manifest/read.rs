@@ -2,6 +2,7 @@
 
 use super::diagnostic::Diagnostic;
 use super::model::{Integration, List, Manifest, Shape, Wrapper};
+use super::rules::codes;
 use super::slot::{JsonKind, Slot};
 use super::vocabulary::{AuthFieldType, AuthenticationType, InputType};
 use serde_json::{Map, Value};
@@ -24,7 +25,7 @@ pub fn read(source: &[u8]) -> Result<Parsed, Diagnostic> {
     let source = match source.strip_prefix(BYTE_ORDER_MARK) {
         Some(rest) => {
             notes.push(Diagnostic::warning(
-                "byte-order-mark",
+                codes::BYTE_ORDER_MARK,
                 "",
                 "the file starts with a byte order mark; it is saved without one, which every JSON reader prefers",
             ));
@@ -34,7 +35,7 @@ pub fn read(source: &[u8]) -> Result<Parsed, Diagnostic> {
     };
     if source.iter().all(u8::is_ascii_whitespace) {
         return Err(Diagnostic::error(
-            "json-syntax",
+            codes::JSON_SYNTAX,
             "",
             "the file is empty; a manifest is a JSON object such as {\"integration\": {...}}",
         ));
@@ -44,7 +45,7 @@ pub fn read(source: &[u8]) -> Result<Parsed, Diagnostic> {
         Slot::Value(wrapper) => wrapper,
         other => {
             return Err(Diagnostic::error(
-                "not-an-object",
+                codes::NOT_AN_OBJECT,
                 "",
                 format!(
                     "the file holds {} but a manifest is a JSON object such as {{\"integration\": {{...}}}}",
@@ -69,7 +70,7 @@ fn syntax_error(error: serde_json::Error) -> Diagnostic {
     } else {
         format!("the file is not valid JSON: {what}; fix the syntax here (often a missing comma or quote)")
     };
-    let mut diagnostic = Diagnostic::error("json-syntax", "", advice);
+    let mut diagnostic = Diagnostic::error(codes::JSON_SYNTAX, "", advice);
     diagnostic.position = Some(super::position::Position { line: error.line().max(1), column: error.column().max(1) });
     diagnostic
 }
@@ -162,12 +163,12 @@ fn lowercase(
     }
     let (code, message) = if written.eq_ignore_ascii_case("text") {
         (
-            "text-for-input",
+            codes::TEXT_FOR_INPUT,
             format!("\"{written}\" is read as \"input\", the name Talkdesk uses now; the next save writes \"input\""),
         )
     } else {
         (
-            "enum-not-lowercase",
+            codes::ENUM_NOT_LOWERCASE,
             format!("\"{written}\" is read as \"{canonical}\"; the next save writes it in lowercase"),
         )
     };
@@ -191,7 +192,7 @@ fn upgrade_legacy(fields: &mut List<super::model::AuthField>, list: &str, notes:
             upgraded.field_name = Slot::Value(name.clone());
         }
         notes.push(Diagnostic::warning(
-            "legacy-shape",
+            codes::LEGACY_SHAPE,
             format!("{list}/{index}"),
             // The name comes from the file: escaped, so it cannot break the message's line.
             format!(

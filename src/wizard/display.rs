@@ -2,28 +2,9 @@
 
 use std::borrow::Cow;
 
-/// True for characters that must never reach the terminal as they are: C0 and C1 controls,
-/// DEL, and the bidirectional overrides and isolates that can reorder what is drawn.
-fn is_unsafe(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
-}
-
 /// One line of text, safe to draw: unsafe characters as `\u{1b}`, a newline as `⏎`, a tab as `\t`.
 pub fn one_line(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
-        return Cow::Borrowed(text);
-    }
-    let mut safe = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\n' => safe.push('⏎'),
-            '\t' => safe.push_str("\\t"),
-            c if is_unsafe(c) => safe.push_str(&format!("\\u{{{:x}}}", c as u32)),
-            c => safe.push(c),
-        }
-    }
-    Cow::Owned(safe)
+    crate::text::visible(text, "⏎")
 }
 
 /// The most characters of one value drawn on a line: more never fits a terminal, and copying a

@@ -13,6 +13,7 @@ use super::files;
 use super::report::text_line;
 use crate::manifest::write::pretty;
 use crate::manifest::{Manifest, check};
+use crate::text::escaped;
 use plan::Refusal;
 use record::Record;
 use std::collections::HashMap;
@@ -21,7 +22,8 @@ use std::path::Path;
 /// Exports `file` into `out` and returns the exit code; a manifest with errors is refused, and so are
 /// files in `out` that export did not write, unless `force`.
 pub fn run(file: &Path, out: &Path, force: bool) -> u8 {
-    let shown = file.display().to_string();
+    let raw = file.display().to_string();
+    let shown = escaped(&raw);
     let source = match files::read(file) {
         Ok(source) => source,
         Err(reason) => {
@@ -35,7 +37,7 @@ pub fn run(file: &Path, out: &Path, force: bool) -> u8 {
         Some(manifest) if errors == 0 => manifest,
         _ => {
             for diagnostic in checked.diagnostics.iter().filter(|d| d.is_error()) {
-                eprintln!("{}", text_line(&shown, diagnostic));
+                eprintln!("{}", text_line(&raw, diagnostic));
             }
             eprintln!(
                 "export refused: {shown} has {errors} error(s); fix them (see `integration-wizard validate {shown}`) and export again"
@@ -46,20 +48,20 @@ pub fn run(file: &Path, out: &Path, force: bool) -> u8 {
     let documents = match documents(&manifest) {
         Ok(documents) => documents,
         Err(message) => {
-            eprintln!("export refused: {message}");
+            eprintln!("export refused: {}", escaped(&message));
             return exit::INVALID;
         }
     };
     let plan = match plan::inspect(out, &documents, force) {
         Ok(plan) => plan,
         Err(Refusal::Layout(message)) => {
-            eprintln!("export refused: {message}");
+            eprintln!("export refused: {}", escaped(&message));
             return exit::INVALID;
         }
         Err(Refusal::NotOurs(paths)) => {
             eprintln!("export refused: export did not write these files, or they were changed since:");
             for path in paths {
-                eprintln!("  {path}");
+                eprintln!("  {}", escaped(&path));
             }
             eprintln!("move them away, or run export again with --force to replace (or remove) them");
             return exit::INVALID;
@@ -71,12 +73,12 @@ pub fn run(file: &Path, out: &Path, force: bool) -> u8 {
     match done {
         Ok(lines) => {
             for line in lines {
-                println!("{line}");
+                println!("{}", escaped(&line));
             }
             exit::SUCCESS
         }
         Err(message) => {
-            eprintln!("{message}");
+            eprintln!("{}", escaped(&message));
             exit::USAGE
         }
     }

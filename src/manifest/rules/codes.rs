@@ -2,6 +2,19 @@
 //!
 //! Codes are part of the command-line contract (`validate --format json`): never rename one.
 
+/// The file is not JSON.
+pub const JSON_SYNTAX: &str = "json-syntax";
+/// The file is JSON but not an object.
+pub const NOT_AN_OBJECT: &str = "not-an-object";
+/// The file starts with a byte order mark (dropped on save).
+pub const BYTE_ORDER_MARK: &str = "byte-order-mark";
+/// An authentication field's type written `text`, read as `input`.
+pub const TEXT_FOR_INPUT: &str = "text-for-input";
+/// A type written with capitals, read in lowercase.
+pub const ENUM_NOT_LOWERCASE: &str = "enum-not-lowercase";
+/// An authentication field in the legacy one-key shape, upgraded on save.
+pub const LEGACY_SHAPE: &str = "legacy-shape";
+
 /// `integration` is missing or not an object.
 pub const INTEGRATION_MISSING: &str = "integration-missing";
 /// A mandatory key is missing or `null`.
@@ -140,3 +153,7 @@ pub const WARNINGS: &[&str] = &[
     SECRET_NOT_MASKED,
     DUPLICATE_SELECT_OPTION,
 ];
+
+/// Every code of reading a file: the errors that stop it and the notes of what the next save changes.
+pub const READING: &[&str] =
+    &[JSON_SYNTAX, NOT_AN_OBJECT, BYTE_ORDER_MARK, TEXT_FOR_INPUT, ENUM_NOT_LOWERCASE, LEGACY_SHAPE];
