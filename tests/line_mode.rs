@@ -61,6 +61,7 @@ fn the_mycrm_manifest_made_from_answers_is_the_example_byte_for_byte() {
     no_escape(&output);
     let written = std::fs::read(folder.path().join("mycrm.json")).expect("mycrm.json was saved");
     assert_eq!(String::from_utf8_lossy(&written), String::from_utf8_lossy(&read("assets/examples/mycrm.json")));
+    assert!(drafts(folder.path()).is_empty(), "the draft written while answering is gone after the save");
     let said = stdout(&output);
     assert!(said.contains("Authentication type: custom."), "{said}");
     assert!(said.contains("Saved mycrm.json."), "{said}");
@@ -188,4 +189,45 @@ fn a_new_manifest_with_errors_asks_before_saving_and_a_path_with_the_name_as_def
     assert_eq!(output.status.code(), Some(0), "{said}");
     assert_eq!(std::fs::read_to_string(folder.path().join("taken.json")).expect("kept"), "{}\n");
     assert!(std::fs::read_to_string(folder.path().join("other.json")).expect("saved").contains("\"name\": \"taken\""));
+}
+
+#[test]
+fn each_answer_reaches_the_draft_before_the_next_question_so_a_killed_session_loses_nothing() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let mut child = Command::new(BINARY)
+        .args(["--accessible", "mycrm.json"])
+        .current_dir(folder.path())
+        .env("INTEGRATION_WIZARD_DATA_DIR", folder.path().join("data"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().expect("a pipe to standard input");
+    stdin.write_all(b"mycrm\nMy CRM\n").expect("answers written");
+    stdin.flush().expect("flushed");
+    let start = std::time::Instant::now();
+    let holds = |folder: &Path| {
+        drafts(folder).iter().any(|draft| draft["manifest"].as_str().is_some_and(|m| m.contains("My CRM")))
+    };
+    while !holds(folder.path()) && start.elapsed() < std::time::Duration::from_secs(10) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().expect("killed");
+    let _ = child.wait();
+    assert!(holds(folder.path()), "no draft holds the answers: {:?}", drafts(folder.path()));
+    assert_eq!(drafts(folder.path()).len(), 1);
+}
+
+#[test]
+fn quitting_without_saving_asks_and_leaves_no_draft() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let mut answers = b"mycrm\n".to_vec();
+    answers.extend(b"\n".repeat(13));
+    answers.extend(b"q\nq\n".as_slice());
+    let output = run(folder.path(), &["--accessible", "mycrm.json"], "dumb", &answers);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("You have unsaved changes"));
+    assert!(!folder.path().join("mycrm.json").exists());
+    assert!(drafts(folder.path()).is_empty());
 }

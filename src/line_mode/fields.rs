@@ -73,7 +73,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
                 return self.prompt.say(&format!("{kind} requires this field name; it is kept."));
             }
             let question = format!("New value for {label} (Enter keeps it):");
-            let answer = if multiline { self.prompt.ask_lines(&question)? } else { self.prompt.ask(&question)? };
+            let answer = if multiline { self.ask_lines(&question)? } else { self.ask(&question)? };
             if answer.is_empty() {
                 return Ok(());
             }
@@ -102,7 +102,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
         let current = spoken(slot.as_ref(), |value| if *value { "yes" } else { "no" }.to_owned());
         self.describe(label, &current, help_key, &pointer)?;
         let value = loop {
-            let answer = self.prompt.ask(&format!("{label} yes or no (Enter keeps it):"))?;
+            let answer = self.ask(&format!("{label} yes or no (Enter keeps it):"))?;
             if answer.trim().is_empty() {
                 return Ok(());
             }

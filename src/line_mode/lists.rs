@@ -85,7 +85,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
             let name = title(list);
             self.say_elements(name, &labels, first.then_some(help_key(list)), &pointer)?;
             first = false;
-            let answer = self.prompt.ask(&format!("{name}: add, edit N, delete N, move N M, or done (Enter):"))?;
+            let answer = self.ask(&format!("{name}: add, edit N, delete N, move N M, or done (Enter):"))?;
             match command(&answer, count) {
                 Ok(Command::Done) => return Ok(()),
                 Ok(Command::Add) => self.add_element(list)?,
@@ -128,7 +128,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
             ListRef::Actions => manifest.add_action(),
             ListRef::Inputs(action) => manifest.add_input(action),
             ListRef::InteractionTypes => {
-                let text = self.prompt.ask("New interaction type (Enter adds nothing):")?;
+                let text = self.ask("New interaction type (Enter adds nothing):")?;
                 if text.trim().is_empty() {
                     return Ok(());
                 }
@@ -162,7 +162,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
         // An interaction type: a text edited in place.
         let current = form::item_label(&self.doc.manifest, list, index);
         self.prompt.say(&format!("Interaction type {}: {current}", index + 1))?;
-        let text = self.prompt.ask("New value (Enter keeps it):")?;
+        let text = self.ask("New value (Enter keeps it):")?;
         if text.is_empty() {
             return Ok(());
         }
@@ -190,7 +190,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
                 .prompt
                 .say(&format!("{kind} requires this field; choose another authentication type to remove it."));
         }
-        if !self.prompt.ask_yes_no(&format!("Delete {}. {label}?", index + 1), false)? {
+        if !self.ask_yes_no(&format!("Delete {}. {label}?", index + 1), false)? {
             return self.prompt.say("Not deleted.");
         }
         if let Some(items) = self.doc.manifest.list_mut(list) {
@@ -210,12 +210,12 @@ impl<R: BufRead, W: Write> Session<R, W> {
             let labels: Vec<String> = options.iter().map(|option| one_line(option).into_owned()).collect();
             self.say_elements("Options", &labels, first.then_some("input_type/select"), &pointer)?;
             first = false;
-            let answer = self.prompt.ask("Options: add, edit N, delete N, move N M, or done (Enter):")?;
+            let answer = self.ask("Options: add, edit N, delete N, move N M, or done (Enter):")?;
             let mut changed = options.clone();
             match command(&answer, options.len()) {
                 Ok(Command::Done) => return Ok(()),
                 Ok(Command::Add) => {
-                    let text = self.prompt.ask("New option (Enter adds nothing):")?;
+                    let text = self.ask("New option (Enter adds nothing):")?;
                     if text.is_empty() {
                         continue;
                     }
@@ -223,7 +223,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
                 }
                 Ok(Command::Edit(index)) => {
                     self.prompt.say(&format!("Option {}: {}", index + 1, labels[index]))?;
-                    let text = self.prompt.ask("New value (Enter keeps it):")?;
+                    let text = self.ask("New value (Enter keeps it):")?;
                     if text.is_empty() {
                         continue;
                     }

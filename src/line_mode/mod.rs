@@ -44,7 +44,10 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             return ExitCode::from(exit::USAGE);
         }
     };
-    let mut session = Session::new(doc, std::io::stdin().lock(), std::io::stdout().lock());
+    // One draft for this session, written before each question that follows a change, as the
+    // wizard writes one while the author types: a killed session loses at most one answer.
+    let key = doc.path.as_deref().map_or_else(DraftKey::for_new, DraftKey::for_path);
+    let mut session = Session::new(doc, std::io::stdin().lock(), std::io::stdout().lock()).keeping(keeper(key.clone()));
     if std::io::stdin().is_terminal() {
         session = session.on_terminal();
     }
@@ -52,16 +55,43 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
         Ok(Outcome::Saved(path)) => {
             recent::remember(&path);
             // The work is in the file now: a draft of it would only be offered back for nothing.
+            drafts::remove(&key);
             drafts::remove(&DraftKey::for_path(&path));
             ExitCode::SUCCESS
         }
-        Ok(Outcome::Quit) => ExitCode::SUCCESS,
+        Ok(Outcome::Quit) => {
+            if session.document().modified {
+                // The author chose to quit without saving: the draft of this work goes too.
+                drafts::remove(&key);
+            }
+            ExitCode::SUCCESS
+        }
         Err(prompt::Ended) => {
             eprintln!();
-            eprintln!("integration-wizard: {}", one_line(&keep_draft(session.document())));
+            eprintln!("integration-wizard: {}", one_line(&ended(&key, session.document())));
             ExitCode::from(exit::USAGE)
         }
     }
+}
+
+/// Writes the draft under `key`; the first failure is said at once (the author must know the work is not protected).
+fn keeper(key: DraftKey) -> session::Keeper {
+    let mut warned = false;
+    Box::new(move |doc: &Document| {
+        if let Err(error) = write_draft(&key, doc)
+            && !std::mem::replace(&mut warned, true)
+        {
+            eprintln!(
+                "integration-wizard: drafts cannot be written ({}); if the session ends before a save, what you entered is lost",
+                one_line(&error)
+            );
+        }
+    })
+}
+
+fn write_draft(key: &DraftKey, doc: &Document) -> Result<(), String> {
+    let path = doc.path.as_ref().map(|path| std::path::absolute(path).unwrap_or_else(|_| path.clone()));
+    drafts::write(key, &Draft { path, written_at: drafts::now(), manifest: to_json(&doc.manifest) })
 }
 
 /// The manifest to edit: FILE read from disk, a new one to be saved at FILE, or a new one.
@@ -79,18 +109,15 @@ fn open(file: Option<&Path>) -> Result<Document, String> {
 }
 
 /// After the input ended: keeps what was entered as a draft (the wizard offers it back) and says so.
-fn keep_draft(doc: &Document) -> String {
+fn ended(key: &DraftKey, doc: &Document) -> String {
     if !doc.modified {
         return "the input ended before the manifest was saved; nothing was saved and nothing had changed".to_owned();
     }
-    let path = doc.path.as_ref().map(|path| std::path::absolute(path).unwrap_or_else(|_| path.clone()));
-    let key = path.as_deref().map_or_else(DraftKey::for_new, DraftKey::for_path);
-    let draft = Draft { path: path.clone(), written_at: drafts::now(), manifest: to_json(&doc.manifest) };
-    let reopen = match &path {
+    let reopen = match &doc.path {
         Some(path) => format!("`integration-wizard {}`", path.display()),
         None => "`integration-wizard` (its start screen)".to_owned(),
     };
-    match drafts::write(&key, &draft) {
+    match write_draft(key, doc) {
         Ok(()) => format!(
             "the input ended before the manifest was saved; nothing was saved. What you entered is kept as a draft: {reopen} offers it back"
         ),

@@ -50,7 +50,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
             None => "Enter leaves it empty".to_owned(),
         };
         loop {
-            let answer = self.prompt.ask(&format!("{label}, a number from 1 to {} ({keeps}):", values.len()))?;
+            let answer = self.ask(&format!("{label}, a number from 1 to {} ({keeps}):", values.len()))?;
             match picked(&answer, &values) {
                 Picked::Keep => return Ok(None),
                 Picked::Choice(index) => return Ok(Some(index)),

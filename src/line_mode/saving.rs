@@ -54,7 +54,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
             findings.iter().try_for_each(|line| self.prompt.say(line))?;
         }
         loop {
-            let answer = self.prompt.ask("s to save (Enter), q to quit, or a step number from 1 to 5 to change it:")?;
+            let answer = self.ask("s to save (Enter), q to quit, or a step number from 1 to 5 to change it:")?;
             match answer.trim().to_lowercase().as_str() {
                 "" | "s" | "save" => {
                     if let Some(path) = self.save()? {
@@ -84,7 +84,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
             Some(path) => path,
             None => {
                 let default = self.doc.default_file_name();
-                let answer = self.prompt.ask(&format!("Save as (Enter for {}):", one_line(&default)))?;
+                let answer = self.ask(&format!("Save as (Enter for {}):", one_line(&default)))?;
                 PathBuf::from(if answer.trim().is_empty() { default } else { answer.trim().to_owned() })
             }
         };
@@ -98,7 +98,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
         }
         if !reasons.is_empty() {
             reasons.iter().try_for_each(|reason| self.prompt.say(reason))?;
-            if !self.prompt.ask_yes_no("Save anyway?", false)? {
+            if !self.ask_yes_no("Save anyway?", false)? {
                 self.prompt.say("Not saved.")?;
                 return Ok(None);
             }
@@ -116,7 +116,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
                 OnDisk::Nothing => format!("{shown} appeared since you started. Replace it?"),
                 _ => format!("{shown} changed on disk since it was opened. Replace it with your version?"),
             };
-            if !self.prompt.ask_yes_no(&question, false)? {
+            if !self.ask_yes_no(&question, false)? {
                 self.prompt.say("Not saved.")?;
                 return Ok(None);
             }

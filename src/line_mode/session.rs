@@ -19,16 +19,58 @@ pub enum Outcome {
     Quit,
 }
 
+/// Keeps unsaved work somewhere safe (a draft), called before each question when the manifest changed.
+pub type Keeper = Box<dyn FnMut(&Document)>;
+
 /// The manifest and the questions about it.
 pub struct Session<R, W> {
     pub(super) prompt: Prompt<R, W>,
     pub(super) doc: Document,
+    keeper: Option<Keeper>,
+    /// The document generation the keeper last saw.
+    kept: u64,
 }
 
 impl<R: BufRead, W: Write> Session<R, W> {
     /// A session editing `doc`, asking on `output` and reading answers from `input`.
     pub fn new(doc: Document, input: R, output: W) -> Self {
-        Session { prompt: Prompt::new(input, output), doc }
+        let kept = doc.generation;
+        Session { prompt: Prompt::new(input, output), doc, keeper: None, kept }
+    }
+
+    /// Calls `keeper` with the manifest before each question that follows a change, so a
+    /// session that is killed loses at most the answer being typed.
+    pub fn keeping(mut self, keeper: Keeper) -> Self {
+        self.keeper = Some(keeper);
+        self
+    }
+
+    fn keep(&mut self) {
+        if self.doc.modified
+            && self.doc.generation != self.kept
+            && let Some(keeper) = self.keeper.as_mut()
+        {
+            keeper(&self.doc);
+            self.kept = self.doc.generation;
+        }
+    }
+
+    /// Asks a question of one line (see [`Prompt::ask`]), the work kept first.
+    pub(super) fn ask(&mut self, question: &str) -> Answer<String> {
+        self.keep();
+        self.prompt.ask(question)
+    }
+
+    /// Asks a text that may span lines (see [`Prompt::ask_lines`]), the work kept first.
+    pub(super) fn ask_lines(&mut self, question: &str) -> Answer<String> {
+        self.keep();
+        self.prompt.ask_lines(question)
+    }
+
+    /// Asks yes or no (see [`Prompt::ask_yes_no`]), the work kept first.
+    pub(super) fn ask_yes_no(&mut self, question: &str, default: bool) -> Answer<bool> {
+        self.keep();
+        self.prompt.ask_yes_no(question, default)
     }
 
     /// The same, reading from a terminal that echoes what is typed.

@@ -115,3 +115,19 @@ fn saving_writes_the_file_the_wizard_writes() {
     let written = std::fs::read_to_string(&path).expect("saved");
     assert_eq!(written, include_str!("../../assets/examples/mycrm.json"));
 }
+
+#[test]
+fn the_work_is_kept_before_each_question_that_follows_a_change() {
+    let kept = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let seen = std::rc::Rc::clone(&kept);
+    let mut output = Vec::new();
+    let answers = Cursor::new(b"mycrm\n\nMy CRM\n".to_vec());
+    let mut session = Session::new(Document::blank(None), answers, &mut output).keeping(Box::new(move |doc| {
+        seen.borrow_mut().push(text(doc, Owner::Integration, "description").unwrap_or_default())
+    }));
+    assert_eq!(session.run(), Err(Ended));
+    drop(session);
+    // After the name (before the display name's question), none after the display name left as it
+    // was, then after the description "My CRM" (before the logo's question).
+    assert_eq!(*kept.borrow(), ["", "My CRM"]);
+}
