@@ -231,3 +231,17 @@ fn quitting_without_saving_asks_and_leaves_no_draft() {
     assert!(!folder.path().join("mycrm.json").exists());
     assert!(drafts(folder.path()).is_empty());
 }
+
+#[test]
+fn an_earlier_draft_of_the_file_is_never_overwritten() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let first = run(folder.path(), &["--accessible", "mycrm.json"], "dumb", b"mycrm\nMy first CRM\n");
+    assert_eq!(first.status.code(), Some(2));
+    let earlier = drafts(folder.path());
+    assert_eq!(earlier.len(), 1);
+    let second = run(folder.path(), &["--accessible", "mycrm.json"], "dumb", &read("tests/line_mode/mycrm.answers"));
+    assert!(second.status.success());
+    assert!(stdout(&second).starts_with("Unsaved work of this file from an earlier session is kept as a draft"));
+    assert_eq!(std::fs::read(folder.path().join("mycrm.json")).expect("saved"), read("assets/examples/mycrm.json"));
+    assert_eq!(drafts(folder.path()), earlier, "the earlier draft is still there, unchanged");
+}

@@ -46,7 +46,17 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     };
     // One draft for this session, written before each question that follows a change, as the
     // wizard writes one while the author types: a killed session loses at most one answer.
-    let key = doc.path.as_deref().map_or_else(DraftKey::for_new, DraftKey::for_path);
+    let key = match doc.path.as_deref().map(DraftKey::for_path) {
+        Some(key) if drafts::load(&key).is_none() => key,
+        Some(_) => {
+            // Unsaved work of an earlier session: never overwritten here; the wizard offers it back.
+            println!(
+                "Unsaved work of this file from an earlier session is kept as a draft; open the file in the wizard to recover it. This session keeps its own draft."
+            );
+            DraftKey::for_new()
+        }
+        None => DraftKey::for_new(),
+    };
     let mut session = Session::new(doc, std::io::stdin().lock(), std::io::stdout().lock()).keeping(keeper(key.clone()));
     if std::io::stdin().is_terminal() {
         session = session.on_terminal();
@@ -54,9 +64,8 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     match session.run() {
         Ok(Outcome::Saved(path)) => {
             recent::remember(&path);
-            // The work is in the file now: a draft of it would only be offered back for nothing.
+            // The work is in the file now: its draft would only be offered back for nothing.
             drafts::remove(&key);
-            drafts::remove(&DraftKey::for_path(&path));
             ExitCode::SUCCESS
         }
         Ok(Outcome::Quit) => {
