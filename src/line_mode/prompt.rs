@@ -3,7 +3,10 @@
 //! Nothing here writes an escape sequence: every text that may come from a file goes through
 //! [`crate::wizard::display`], which shows control characters escaped (`\u{1b}`).
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Read, Write};
+
+/// The longest answer read: more is refused, so a runaway input cannot fill the memory.
+pub const MAX_ANSWER: usize = 16 << 20;
 
 /// The input ended (or could not be read or written any more): the session stops without saving.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,9 +46,18 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
         loop {
             write!(self.output, "{question} ").and_then(|()| self.output.flush()).map_err(|_| Ended)?;
             let mut line = Vec::new();
-            match self.input.read_until(b'\n', &mut line) {
+            match self.input.by_ref().take(MAX_ANSWER as u64 + 1).read_until(b'\n', &mut line) {
                 Ok(0) | Err(_) => return Err(Ended),
                 Ok(_) => {}
+            }
+            if line.len() > MAX_ANSWER && line.last() != Some(&b'\n') {
+                // Memory stays bounded whatever comes in (`< /dev/zero`): the rest of the line is skipped.
+                self.skip_line()?;
+                if self.end_lines {
+                    writeln!(self.output).map_err(|_| Ended)?;
+                }
+                self.say(&format!("That answer is longer than {} MiB; type a shorter one.", MAX_ANSWER >> 20))?;
+                continue;
             }
             if self.end_lines {
                 writeln!(self.output).map_err(|_| Ended)?;
@@ -53,6 +65,26 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
             match String::from_utf8(line) {
                 Ok(text) => return Ok(text.chars().filter(|c| !c.is_control()).collect()),
                 Err(_) => self.say("That answer is not UTF-8 text; type it again.")?,
+            }
+        }
+    }
+
+    /// Reads and drops input up to the next line break.
+    fn skip_line(&mut self) -> Answer<()> {
+        loop {
+            let buffer = self.input.fill_buf().map_err(|_| Ended)?;
+            if buffer.is_empty() {
+                return Err(Ended);
+            }
+            match buffer.iter().position(|&byte| byte == b'\n') {
+                Some(at) => {
+                    self.input.consume(at + 1);
+                    return Ok(());
+                }
+                None => {
+                    let length = buffer.len();
+                    self.input.consume(length);
+                }
             }
         }
     }
@@ -136,6 +168,15 @@ mod tests {
     fn a_backslash_at_the_end_of_a_line_goes_on_on_the_next() {
         let mut prompt = prompt("first \\\nsecond\n");
         assert_eq!(prompt.ask_lines("Description:"), Ok("first \nsecond".to_owned()));
+    }
+
+    #[test]
+    fn an_answer_too_long_is_refused_without_reading_it_all_into_memory() {
+        let mut answers = vec![b'x'; MAX_ANSWER + 10];
+        answers.extend(b"\nshort\n");
+        let mut prompt = Prompt::new(Cursor::new(answers), Vec::new());
+        assert_eq!(prompt.ask("Q?"), Ok("short".to_owned()));
+        assert!(String::from_utf8_lossy(&prompt.output).contains("longer than 16 MiB"));
     }
 
     #[test]
