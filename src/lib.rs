@@ -1,6 +1,7 @@
 //! integration-wizard: create, check and export Talkdesk integration manifests.
 //!
 //! - [`manifest`]: the domain (types, reading, writing, validation); no terminal code.
+//! - [`probe`]: calling a bridge's endpoints as Talkdesk does and checking the answers.
 //! - [`cli`]: the non-interactive commands (`validate`, `schema`, `fmt`, `export`).
 //! - [`line_mode`]: the accessible line mode, plain questions and answers on standard input and output.
 #![forbid(unsafe_code)]
@@ -8,6 +9,7 @@
 pub mod cli;
 pub mod line_mode;
 pub mod manifest;
+pub mod probe;
 pub mod storage;
 pub mod text;
 pub mod wizard;

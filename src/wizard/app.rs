@@ -117,6 +117,8 @@ pub struct App {
     recovered: Vec<DraftKey>,
     /// The author quit without saving: the work is not kept as a draft.
     pub work_discarded: bool,
+    /// Why drafts cannot be written (set by the loop): the quit question says the work is not protected.
+    pub drafts_failing: Option<String>,
 }
 
 /// A filter on a list: only the elements whose summary contains the text are shown.
@@ -183,6 +185,7 @@ impl App {
             session_draft: DraftKey::for_new(),
             recovered: Vec::new(),
             work_discarded: false,
+            drafts_failing: None,
         }
     }
 
@@ -1204,7 +1207,8 @@ impl App {
                 self.quit_after_save = false;
                 self.status = Some("not saved: the file changed on disk".into());
             }
-            (Overlay::Recover { key, draft, .. }, Action::Answer('y') | Action::Activate) => {
+            // Only `y` recovers, as the panel says: an Enter typed ahead must not replace the file's content.
+            (Overlay::Recover { key, draft, .. }, Action::Answer('y')) => {
                 self.recovered.push(key);
                 self.restore_draft(*draft);
             }
