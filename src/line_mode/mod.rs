@@ -6,10 +6,12 @@
 //! - [`prompt`]: the question/answer loop over any `BufRead`/`Write` pair.
 //! - [`session`]: the walk through the steps; [`fields`], [`pickers`], [`lists`]: one kind of question each.
 //! - [`saving`]: the review, saving and quitting. [`form`]: what comes from the wizard's declarations.
+//! - [`draft`]: this session's draft of unsaved answers.
 //!
 //! Every edit, check and save is the full wizard's own: the same manifest operations, the same
 //! [`Document`] with its rules, the same save function.
 
+pub mod draft;
 pub mod fields;
 pub mod form;
 pub mod lists;
@@ -19,11 +21,10 @@ pub mod saving;
 pub mod session;
 
 use crate::cli::exit;
-use crate::manifest::to_json;
-use crate::storage::drafts::{self, Draft, DraftKey};
 use crate::storage::recent;
 use crate::wizard::display::one_line;
 use crate::wizard::document::Document;
+use draft::SessionDraft;
 pub use session::{Outcome, Session};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -44,20 +45,15 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             return ExitCode::from(exit::USAGE);
         }
     };
-    // One draft for this session, written before each question that follows a change, as the
+    // This session's own draft, written before each question that follows a change, as the
     // wizard writes one while the author types: a killed session loses at most one answer.
-    let key = match doc.path.as_deref().map(DraftKey::for_path) {
-        Some(key) if drafts::load(&key).is_none() => key,
-        Some(_) => {
-            // Unsaved work of an earlier session: never overwritten here; the wizard offers it back.
-            println!(
-                "Unsaved work of this file from an earlier session is kept as a draft; open the file in the wizard to recover it. This session keeps its own draft."
-            );
-            DraftKey::for_new()
-        }
-        None => DraftKey::for_new(),
-    };
-    let mut session = Session::new(doc, std::io::stdin().lock(), std::io::stdout().lock()).keeping(keeper(key.clone()));
+    let draft = SessionDraft::open(&doc);
+    if draft.earlier() > 0 {
+        println!(
+            "Unsaved work of this file from an earlier session is kept as a draft; open the file in the wizard to recover it. This session keeps its own draft."
+        );
+    }
+    let mut session = Session::new(doc, std::io::stdin().lock(), std::io::stdout().lock()).keeping(draft.keeper());
     if std::io::stdin().is_terminal() {
         session = session.on_terminal();
     }
@@ -65,42 +61,20 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
         Ok(Outcome::Saved(path)) => {
             recent::remember(&path);
             // The work is in the file now: its draft would only be offered back for nothing.
-            drafts::remove(&key);
+            draft.remove();
             ExitCode::SUCCESS
         }
         Ok(Outcome::Quit) => {
-            if session.document().modified {
-                // The author chose to quit without saving: the draft of this work goes too.
-                drafts::remove(&key);
-            }
+            // The author chose to quit without saving: the draft of this work goes too.
+            draft.remove();
             ExitCode::SUCCESS
         }
         Err(prompt::Ended) => {
             eprintln!();
-            eprintln!("integration-wizard: {}", one_line(&ended(&key, session.document())));
+            eprintln!("integration-wizard: {}", one_line(&ended(&draft, session.document())));
             ExitCode::from(exit::USAGE)
         }
     }
-}
-
-/// Writes the draft under `key`; the first failure is said at once (the author must know the work is not protected).
-fn keeper(key: DraftKey) -> session::Keeper {
-    let mut warned = false;
-    Box::new(move |doc: &Document| {
-        if let Err(error) = write_draft(&key, doc)
-            && !std::mem::replace(&mut warned, true)
-        {
-            eprintln!(
-                "integration-wizard: drafts cannot be written ({}); if the session ends before a save, what you entered is lost",
-                one_line(&error)
-            );
-        }
-    })
-}
-
-fn write_draft(key: &DraftKey, doc: &Document) -> Result<(), String> {
-    let path = doc.path.as_ref().map(|path| std::path::absolute(path).unwrap_or_else(|_| path.clone()));
-    drafts::write(key, &Draft { path, written_at: drafts::now(), manifest: to_json(&doc.manifest) })
 }
 
 /// The manifest to edit: FILE read from disk, a new one to be saved at FILE, or a new one.
@@ -118,7 +92,7 @@ fn open(file: Option<&Path>) -> Result<Document, String> {
 }
 
 /// After the input ended: keeps what was entered as a draft (the wizard offers it back) and says so.
-fn ended(key: &DraftKey, doc: &Document) -> String {
+fn ended(draft: &SessionDraft, doc: &Document) -> String {
     if !doc.modified {
         return "the input ended before the manifest was saved; nothing was saved and nothing had changed".to_owned();
     }
@@ -126,7 +100,7 @@ fn ended(key: &DraftKey, doc: &Document) -> String {
         Some(path) => format!("`integration-wizard {}`", path.display()),
         None => "`integration-wizard` (its start screen)".to_owned(),
     };
-    match write_draft(key, doc) {
+    match draft.write(doc) {
         Ok(()) => format!(
             "the input ended before the manifest was saved; nothing was saved. What you entered is kept as a draft: {reopen} offers it back"
         ),
