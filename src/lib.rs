@@ -2,7 +2,8 @@
 //!
 //! - [`manifest`]: the domain (types, reading, writing, validation); no terminal code.
 //! - [`probe`]: calling a bridge's endpoints as Talkdesk does and checking the answers.
-//! - [`cli`]: the non-interactive commands (`validate`, `schema`, `fmt`, `export`).
+//! - [`cli`]: the non-interactive commands (`validate`, `schema`, `fmt`, `export`, `ticket`).
+//! - [`ticket`]: the ticket document Talkdesk asks for, as Markdown, a spreadsheet or HTML.
 //! - [`line_mode`]: the accessible line mode, plain questions and answers on standard input and output.
 #![forbid(unsafe_code)]
 
@@ -12,4 +13,5 @@ pub mod manifest;
 pub mod probe;
 pub mod storage;
 pub mod text;
+pub mod ticket;
 pub mod wizard;
