@@ -42,6 +42,9 @@ pub struct Cli {
     /// When to colour the output.
     #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+    /// Plain questions and answers, one line each, for screen readers and scripts (also when TERM=dumb).
+    #[arg(long)]
+    pub accessible: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -50,6 +53,9 @@ pub enum Command {
     Edit {
         /// The manifest to open, or to create when it does not exist.
         file: PathBuf,
+        /// Plain questions and answers, one line each, for screen readers and scripts (also when TERM=dumb).
+        #[arg(long)]
+        accessible: bool,
     },
     /// Check manifests: files, the manifests under each folder given, or `-` for standard input.
     Validate {

@@ -223,7 +223,7 @@ fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>
 }
 
 /// Saves unless the file on disk is not what the wizard expects there.
-fn save(path: &Path, contents: &str, expect: OnDisk) -> Result<u64, SaveFailure> {
+pub(crate) fn save(path: &Path, contents: &str, expect: OnDisk) -> Result<u64, SaveFailure> {
     let on_disk = std::fs::read(path).ok();
     let unexpected = match (expect, &on_disk) {
         (OnDisk::Anything, _) | (OnDisk::Nothing, None) => false,
