@@ -6,13 +6,15 @@
 //! on standard error.
 //!
 //! Flags: `--actions N` (default 2000), `--inputs M` (default 40), `--out PATH` (default: stdout).
+//! With `--files K`, writes K manifests of N actions × M inputs into the folder `--out` instead
+//! (`manifest-00001.json`, ...), each with its own integration name, for the many-files benchmark.
 
 use integration_wizard::manifest::{Action, ActionInput, AuthField, InputType, Integration, Manifest, Slot, to_json};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: generate_manifest [--actions N] [--inputs M] [--out PATH]";
+const USAGE: &str = "usage: generate_manifest [--actions N] [--inputs M] [--files K] [--out PATH]";
 
 /// The integration's name; every action's `provider` must equal it.
 const PROVIDER: &str = "benchcrm";
@@ -67,17 +69,19 @@ const FIELDS: &[&str] = &[
 struct Options {
     actions: usize,
     inputs: usize,
+    files: Option<usize>,
     out: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Options, String> {
-    let mut options = Options { actions: 2000, inputs: 40, out: None };
+    let mut options = Options { actions: 2000, inputs: 40, files: None, out: None };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value\n{USAGE}"));
         match flag.as_str() {
             "--actions" => options.actions = value("--actions")?.parse().map_err(|e| format!("--actions: {e}"))?,
             "--inputs" => options.inputs = value("--inputs")?.parse().map_err(|e| format!("--inputs: {e}"))?,
+            "--files" => options.files = Some(value("--files")?.parse().map_err(|e| format!("--files: {e}"))?),
             "--out" => options.out = Some(PathBuf::from(value("--out")?)),
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
@@ -90,7 +94,7 @@ fn text(value: impl Into<String>) -> Slot<String> {
     Slot::Value(value.into())
 }
 
-fn integration() -> Integration {
+fn integration(name: &str) -> Integration {
     let auth_field = |name: &str, display: &str, kind: &str, help: &str, format: Option<&str>| AuthField {
         field_name: text(name),
         display: text(display),
@@ -102,7 +106,7 @@ fn integration() -> Integration {
         extra: Vec::new(),
     };
     Integration {
-        name: text(PROVIDER),
+        name: text(name),
         display_name: text("Bench CRM"),
         description: text(
             "A generated integration for benchmarks: every input type, value providers and literal defaults.",
@@ -152,12 +156,12 @@ fn input(action: usize, index: usize) -> ActionInput {
     }
 }
 
-fn action(index: usize, inputs: usize) -> Action {
+fn action(provider: &str, index: usize, inputs: usize) -> Action {
     let verb = VERBS[index % VERBS.len()];
     let object = OBJECTS[(index / VERBS.len()) % OBJECTS.len()];
     let name = format!("{verb}_{object}_{index:04}");
     Action {
-        provider: text(PROVIDER),
+        provider: text(provider),
         name: text(name.clone()),
         display: text(format!("{verb} the {object} {index}")),
         description: text(format!(
@@ -174,6 +178,35 @@ fn capitalize(word: &str) -> String {
     chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
+fn manifest(name: &str, options: &Options) -> String {
+    let mut manifest = Manifest::new();
+    manifest.wrapper.requires_cti = Slot::Value(false);
+    *manifest.integration_mut() = integration(name);
+    manifest.wrapper.actions =
+        Slot::Value((0..options.actions).map(|index| Slot::Value(action(name, index, options.inputs))).collect());
+    to_json(&manifest)
+}
+
+/// Writes `files` manifests into the folder `--out`, each named `benchcrm-<n>` so names stay unique.
+fn write_many(files: usize, options: &Options) -> ExitCode {
+    let Some(folder) = &options.out else {
+        eprintln!("--files needs --out FOLDER\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    let mut bytes = 0;
+    for index in 1..=files {
+        let json = manifest(&format!("{PROVIDER}-{index:05}"), options);
+        bytes += json.len();
+        let path = folder.join(format!("manifest-{index:05}.json"));
+        if let Err(error) = std::fs::create_dir_all(folder).and_then(|()| std::fs::write(&path, &json)) {
+            eprintln!("cannot write {}: {error}", path.display());
+            return ExitCode::from(1);
+        }
+    }
+    eprintln!("{files} manifests, {bytes} bytes in all: {} actions × {} inputs each", options.actions, options.inputs);
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
     let options = match parse_args() {
         Ok(options) => options,
@@ -182,12 +215,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut manifest = Manifest::new();
-    manifest.wrapper.requires_cti = Slot::Value(false);
-    *manifest.integration_mut() = integration();
-    manifest.wrapper.actions =
-        Slot::Value((0..options.actions).map(|index| Slot::Value(action(index, options.inputs))).collect());
-    let json = to_json(&manifest);
+    if let Some(files) = options.files {
+        return write_many(files, &options);
+    }
+    let json = manifest(PROVIDER, &options);
     let written = match &options.out {
         Some(path) => std::fs::write(path, &json),
         None => std::io::stdout().lock().write_all(json.as_bytes()),

@@ -14,9 +14,11 @@
 //!   `update`, split by concern, no I/O) → effects run by the loop (`wizard::run`) → `view/` (drawing);
 //!   `steps/` (one module per step or form, declaring its fields), `layout` (geometry shared by drawing
 //!   and clicks), `document` (the manifest being edited and its findings).
+//! - [`line_mode`]: the accessible line mode, plain questions and answers on standard input and output.
 #![forbid(unsafe_code)]
 
 pub mod cli;
+pub mod line_mode;
 pub mod manifest;
 pub mod probe;
 pub mod storage;

@@ -8,16 +8,19 @@ fn main() -> ExitCode {
     let command = match (args.command, args.file) {
         (Some(command), _) => command,
         (None, file) => {
-            return wizard(file);
+            return wizard(file, args.accessible);
         }
     };
     match cli::run(command) {
         Ok(code) => code,
-        Err(Command::Edit { file }) => wizard(Some(file)),
+        Err(Command::Edit { file, accessible }) => wizard(Some(file), accessible),
         Err(_) => ExitCode::from(cli::exit::USAGE),
     }
 }
 
-fn wizard(file: Option<std::path::PathBuf>) -> ExitCode {
+fn wizard(file: Option<std::path::PathBuf>, accessible: bool) -> ExitCode {
+    if integration_wizard::line_mode::wanted(accessible) {
+        return integration_wizard::line_mode::run(file);
+    }
     integration_wizard::wizard::run(file)
 }

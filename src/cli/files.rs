@@ -1,54 +1,309 @@
-//! Turning the paths given on the command line into the manifest files to work on.
+//! Turning the paths given on the command line into the files to work on: folders are walked as
+//! ripgrep walks them (ignore files respected, hidden files skipped, links followed), only
+//! manifests are kept from a walk, and every file is read through the bounded, regular-file-only reader.
 
+use crate::manifest::sniff::is_manifest;
+use crate::storage::{self, ReadError, irregular_kind};
+use ignore::overrides::OverrideBuilder;
+use ignore::{WalkBuilder, WalkState};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
+use std::sync::{Mutex, PoisonError};
 
-/// A path from the command line, expanded: a file as it is, a folder into its `*.json` files.
-#[derive(Debug)]
-pub enum Target {
-    File(PathBuf),
-    /// A path that cannot be read, with the reason.
-    Unreadable(PathBuf, String),
+/// What `validate` and `fmt` take besides their paths.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct Inputs {
+    /// While walking folders, skip files and folders matching GLOB (gitignore syntax, e.g.
+    /// `vendor` or `*.draft.json`); repeatable. Files named on the command line are never skipped.
+    #[arg(long = "exclude", value_name = "GLOB")]
+    pub excludes: Vec<String>,
+    /// While walking folders, do not read .gitignore, .ignore or git's exclude files (hidden files
+    /// and folders are still skipped).
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// The name to show for standard input (the path `-`) in messages.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
 }
 
-/// Expands folders (recursively, sorted, skipping hidden folders such as `.git`) into their `*.json` files.
-pub fn expand(paths: &[PathBuf]) -> Vec<Target> {
-    let mut targets = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let entries = WalkDir::new(path)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_entry(|entry| entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.'));
-            for entry in entries {
-                match entry {
-                    Ok(entry) if entry.file_type().is_file() && is_json(entry.path()) => {
-                        targets.push(Target::File(entry.into_path()))
-                    }
-                    Ok(_) => {}
-                    Err(error) => {
-                        let where_ = error.path().unwrap_or(path).to_path_buf();
-                        targets.push(Target::Unreadable(where_, error.to_string()));
-                    }
-                }
-            }
-        } else {
-            targets.push(Target::File(path.clone()));
+impl Inputs {
+    /// How standard input is named in messages.
+    pub fn stdin_name(&self) -> &str {
+        self.stdin_filename.as_deref().unwrap_or("<stdin>")
+    }
+}
+
+/// One file to work on.
+#[derive(Debug)]
+pub enum Target {
+    /// A file named on the command line: always treated as a manifest.
+    Named(PathBuf),
+    /// A `*.json` file found by walking a folder: used only when it looks like a manifest.
+    Found(PathBuf),
+    /// Standard input, named on the command line as `-`.
+    Stdin,
+    /// A path that is refused or cannot be read, with the reason.
+    Refused(PathBuf, String),
+}
+
+/// A target's content, once read, with which real file it came from (`None` for standard input).
+#[derive(Debug)]
+pub enum Loaded {
+    Manifest(Vec<u8>, Option<Identity>),
+    /// A JSON file found by a walk that is not a manifest (`package.json`, a schema...): left alone.
+    NotManifest(Option<Identity>),
+    Refused(String),
+}
+
+/// The real files met so far in a run, so that each is worked on once however many paths or links
+/// lead to it. Which file a path is comes from the opened file itself, so a walk costs no extra
+/// system call per file for this.
+#[derive(Debug, Default)]
+pub struct Seen(HashSet<Identity>);
+
+impl Seen {
+    /// False when `identity` is a file already met in this run (the caller drops it).
+    pub fn first(&mut self, identity: Option<Identity>) -> bool {
+        identity.is_none_or(|identity| self.0.insert(identity))
+    }
+}
+
+impl Loaded {
+    /// Which real file this was read from (`None` for standard input or a refused path).
+    pub fn identity(&self) -> Option<&Identity> {
+        match self {
+            Loaded::Manifest(_, identity) | Loaded::NotManifest(identity) => identity.as_ref(),
+            Loaded::Refused(_) => None,
         }
     }
-    targets
+}
+
+impl Target {
+    /// The path on disk (`None` for standard input).
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Target::Named(path) | Target::Found(path) | Target::Refused(path, _) => Some(path),
+            Target::Stdin => None,
+        }
+    }
+
+    /// The name shown in messages.
+    pub fn shown(&self, inputs: &Inputs) -> String {
+        self.path().map_or_else(|| inputs.stdin_name().to_owned(), |path| path.display().to_string())
+    }
+
+    /// Reads the target; a file found by a walk is checked to be a manifest first (cheaply).
+    pub fn load(&self) -> Loaded {
+        let result = match self {
+            Target::Named(path) => storage::read_file_and_metadata(path).map(|read| with_identity(path, read)),
+            Target::Found(path) => storage::read_walked_file(path).map(|read| with_identity(path, read)),
+            Target::Stdin => storage::read_stdin().map(|bytes| (bytes, None)),
+            Target::Refused(_, reason) => return Loaded::Refused(reason.clone()),
+        };
+        match result {
+            Ok((source, identity)) if matches!(self, Target::Found(_)) && !is_manifest(&source) => {
+                Loaded::NotManifest(identity)
+            }
+            Ok((source, identity)) => Loaded::Manifest(source, identity),
+            Err(error) => Loaded::Refused(error.to_string()),
+        }
+    }
+}
+
+/// Expands the command line's paths, in order: `-` is standard input, a file is itself, a folder
+/// is every `*.json` file under it (in the order of a walk sorted by name, ignore files and `--exclude` respected,
+/// symbolic links followed). The same real file may come more than once (through links, or named
+/// twice): [`Seen`] drops the repeats once the files are read. Fails only on an `--exclude` glob
+/// that does not parse.
+pub fn expand(paths: &[PathBuf], inputs: &Inputs) -> Result<Vec<Target>, String> {
+    let mut targets = Vec::new();
+    let mut stdin_taken = false;
+    for path in paths {
+        if path.as_os_str() == "-" {
+            if !std::mem::replace(&mut stdin_taken, true) {
+                targets.push(Target::Stdin);
+            }
+        } else if path.is_dir() {
+            walk(path, inputs, &mut targets)?;
+        } else {
+            targets.push(Target::Named(path.clone()));
+        }
+    }
+    Ok(targets)
+}
+
+/// Walks `root` on every core, then sorts what it found by path: comparing paths component by
+/// component gives the order of a walk that visits each folder's entries sorted by name, so the
+/// result does not depend on which thread found what.
+fn walk(root: &Path, inputs: &Inputs, targets: &mut Vec<Target>) -> Result<(), String> {
+    let mut excludes = OverrideBuilder::new(root);
+    for glob in &inputs.excludes {
+        // An override glob with `!` excludes; without any plain glob nothing else is filtered.
+        excludes.add(&format!("!{glob}")).map_err(|error| format!("--exclude {glob:?}: {error}"))?;
+    }
+    let excludes = excludes.build().map_err(|error| format!("--exclude: {error}"))?;
+    let ignore_files = !inputs.no_ignore;
+    let walker = WalkBuilder::new(root)
+        .follow_links(true)
+        .hidden(true)
+        .parents(ignore_files)
+        .ignore(ignore_files)
+        .git_ignore(ignore_files)
+        .git_global(ignore_files)
+        .git_exclude(ignore_files)
+        // A .gitignore counts even in a folder that is not (yet) a git repository.
+        .require_git(false)
+        .overrides(excludes)
+        .build_parallel();
+    let found = Mutex::new(Vec::new());
+    let notes = Mutex::new(Vec::new());
+    walker.run(|| {
+        Box::new(|entry| {
+            match visit(entry) {
+                Visit::Target(target) => found.lock().unwrap_or_else(PoisonError::into_inner).push(target),
+                Visit::Note(note) => notes.lock().unwrap_or_else(PoisonError::into_inner).push(note),
+                Visit::Nothing => {}
+            }
+            WalkState::Continue
+        })
+    });
+    let mut found = found.into_inner().unwrap_or_else(PoisonError::into_inner);
+    found.sort_unstable_by(|a, b| walk_order(a.path(), b.path()));
+    targets.extend(found);
+    let mut notes = notes.into_inner().unwrap_or_else(PoisonError::into_inner);
+    notes.sort();
+    for note in notes {
+        eprintln!("note: {}", crate::text::escaped(&note));
+    }
+    Ok(())
+}
+
+/// The order of a walk that visits each folder's entries sorted by name: paths compared component
+/// by component. On Unix, comparing the bytes with `/` ranked below every other byte gives the same
+/// order (a walk's paths have no `.` or doubled separators past their common root) without parsing
+/// components, which is most of the cost of sorting tens of thousands of paths.
+fn walk_order(a: Option<&Path>, b: Option<&Path>) -> std::cmp::Ordering {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        fn ranked(path: Option<&Path>) -> impl Iterator<Item = u8> + '_ {
+            let bytes = path.map_or(&[][..], |path| path.as_os_str().as_bytes());
+            bytes.iter().map(|&byte| if byte == b'/' { 0 } else { byte })
+        }
+        ranked(a).cmp(ranked(b))
+    }
+    #[cfg(not(unix))]
+    {
+        a.cmp(&b)
+    }
+}
+
+/// What one entry of a walk gives.
+enum Visit {
+    Target(Target),
+    /// Something worth saying on standard error that does not fail the run.
+    Note(String),
+    Nothing,
+}
+
+fn visit(entry: Result<ignore::DirEntry, ignore::Error>) -> Visit {
+    let entry = match entry {
+        Ok(entry) => entry,
+        Err(error) => return walk_error(&error),
+    };
+    let Some(file_type) = entry.file_type() else { return Visit::Nothing };
+    if file_type.is_dir() || !is_json(entry.path()) {
+        return Visit::Nothing;
+    }
+    match irregular_kind(&file_type) {
+        Some(kind) => Visit::Target(Target::Refused(entry.into_path(), ReadError::NotRegular(kind).to_string())),
+        None => Visit::Target(Target::Found(entry.into_path())),
+    }
+}
+
+/// What to do about a problem met while walking: a JSON file or a folder that cannot be read is
+/// refused (the run fails); a link loop, or a broken ignore file is only noted, and a dangling link
+/// to something that is not JSON is passed over.
+fn walk_error(error: &ignore::Error) -> Visit {
+    let mut path = None;
+    let mut inner = error;
+    loop {
+        match inner {
+            ignore::Error::WithPath { path: at, err } => {
+                path = Some(at.as_path());
+                inner = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => inner = err,
+            _ => break,
+        }
+    }
+    match (inner, path) {
+        (ignore::Error::Loop { child, .. }, _) => {
+            Visit::Note(format!("{}: skipped, a symbolic link that leads back into its own folder", child.display()))
+        }
+        (ignore::Error::Io(io), Some(path)) if is_json(path) || io.kind() != std::io::ErrorKind::NotFound => {
+            let dangling = io.kind() == std::io::ErrorKind::NotFound && path.symlink_metadata().is_ok();
+            let reason = if dangling {
+                "a symbolic link to a file that does not exist; fix or remove the link".to_owned()
+            } else {
+                ReadError::from(std::io::Error::new(io.kind(), io.to_string())).to_string()
+            };
+            Visit::Target(Target::Refused(path.to_path_buf(), reason))
+        }
+        (ignore::Error::Io(_), _) => Visit::Nothing,
+        _ => Visit::Note(error.to_string()),
+    }
+}
+
+/// What makes two paths the same file: device and inode on Unix, the canonical path elsewhere.
+#[cfg(unix)]
+pub type Identity = (u64, u64);
+#[cfg(not(unix))]
+pub type Identity = PathBuf;
+
+fn with_identity(path: &Path, read: storage::FileContent) -> (Vec<u8>, Option<Identity>) {
+    #[cfg(unix)]
+    let identity = {
+        use std::os::unix::fs::MetadataExt;
+        let _ = path;
+        Some((read.metadata.dev(), read.metadata.ino()))
+    };
+    #[cfg(not(unix))]
+    let identity = std::fs::canonicalize(path).ok();
+    (read.bytes, identity)
 }
 
 fn is_json(path: &Path) -> bool {
     path.extension().is_some_and(|extension| extension.eq_ignore_ascii_case("json"))
 }
 
-/// Reads a file, with a message that says what to do when it cannot be read.
+/// Reads a file named on the command line, with a message that says what to do when it cannot be read.
 pub fn read(path: &Path) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|error| match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file; check the path".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied; check the file's permissions".to_owned(),
-        _ if path.is_dir() => "this is a folder, not a manifest file".to_owned(),
-        _ => format!("cannot read it: {error}"),
-    })
+    storage::read_file(path).map_err(|error| error.to_string())
+}
+
+/// "skipped 2 JSON files that are not manifests", or nothing when none was skipped.
+pub fn skipped_line(skipped: usize) -> Option<String> {
+    match skipped {
+        0 => None,
+        1 => Some("skipped 1 JSON file that is not a manifest".to_owned()),
+        many => Some(format!("skipped {many} JSON files that are not manifests")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::walk_order;
+    use std::path::Path;
+
+    #[test]
+    fn walk_order_is_component_order() {
+        let mut paths =
+            vec!["r/c/m.json", "r/c/d/x.json", "r/a.json", "r/a/b.json", "r/a-b.json", "r/B.json", "r/a.json.json"];
+        paths.sort_by(|a, b| walk_order(Some(Path::new(a)), Some(Path::new(b))));
+        let mut by_components = paths.clone();
+        by_components.sort_by(|a, b| Path::new(a).cmp(Path::new(b)));
+        assert_eq!(paths, by_components);
+        assert_eq!(paths[..3], ["r/B.json", "r/a/b.json", "r/a-b.json"]);
+    }
 }

@@ -2,7 +2,7 @@
 //! change as a unified diff (`--check`, `--diff`).
 
 use super::exit;
-use super::files::{self, Target};
+use super::files::{self, Inputs, Loaded, Seen, Target};
 use super::report::text_line;
 use crate::manifest::{check::locate, read, to_json};
 use crate::storage::save_atomic;
@@ -33,25 +33,36 @@ impl Mode {
     }
 }
 
-/// Formats (or checks) every file under `paths` and returns the exit code.
-pub fn run(paths: &[PathBuf], mode: Mode) -> u8 {
+/// Formats (or checks) every file under `paths` and returns the exit code. Standard input (`-`)
+/// is formatted to standard output.
+pub fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
+    let targets = match files::expand(paths, inputs) {
+        Ok(targets) => targets,
+        Err(message) => {
+            eprintln!("{}; see `integration-wizard fmt --help`", escaped(&message));
+            return exit::USAGE;
+        }
+    };
     let mut code = exit::SUCCESS;
+    let mut skipped = 0;
+    let mut seen = Seen::default();
     let mut stdout = anstream::stdout().lock();
-    for target in files::expand(paths) {
-        let path = match target {
-            Target::File(path) => path,
-            Target::Unreadable(path, reason) => {
-                eprintln!("{}: {}", escaped(&path.display().to_string()), escaped(&reason));
-                code = exit::USAGE;
+    for target in targets {
+        let raw = target.shown(inputs);
+        let shown = escaped(&raw);
+        let loaded = target.load();
+        // The same real file through a second path or link is formatted once.
+        if !seen.first(loaded.identity().cloned()) {
+            continue;
+        }
+        let source = match loaded {
+            Loaded::Manifest(source, _) => source,
+            Loaded::NotManifest(_) => {
+                skipped += 1;
                 continue;
             }
-        };
-        let raw = path.display().to_string();
-        let shown = escaped(&raw);
-        let source = match files::read(&path) {
-            Ok(source) => source,
-            Err(reason) => {
-                eprintln!("{shown}: {reason}");
+            Loaded::Refused(reason) => {
+                eprintln!("{shown}: {}", escaped(&reason));
                 code = exit::USAGE;
                 continue;
             }
@@ -68,7 +79,29 @@ pub fn run(paths: &[PathBuf], mode: Mode) -> u8 {
             }
         };
         let formatted = to_json(&parsed.manifest);
-        if formatted.as_bytes() == source.as_slice() {
+        let unchanged = formatted.as_bytes() == source.as_slice();
+        let (Target::Named(path) | Target::Found(path)) = &target else {
+            // Standard input: the formatted manifest goes to standard output (editors replace
+            // their buffer with it); with --check or --diff only what would change.
+            match mode {
+                Mode::Write => {
+                    let _ = stdout.write_all(formatted.as_bytes());
+                    for note in &parsed.notes {
+                        eprintln!("{shown}: {}: {}", escaped(&note.pointer), escaped(&note.message));
+                    }
+                }
+                _ if unchanged => {}
+                Mode::Check | Mode::Diff => {
+                    if mode == Mode::Check {
+                        eprintln!("{shown}: not formatted; run `integration-wizard fmt -`");
+                        code = code.max(exit::INVALID);
+                    }
+                    let _ = stdout.write_all(diff(&raw, &String::from_utf8_lossy(&source), &formatted).as_bytes());
+                }
+            }
+            continue;
+        };
+        if unchanged {
             continue;
         }
         if mode != Mode::Write {
@@ -80,7 +113,7 @@ pub fn run(paths: &[PathBuf], mode: Mode) -> u8 {
             let _ = stdout.write_all(diff(&raw, &String::from_utf8_lossy(&source), &formatted).as_bytes());
             continue;
         }
-        match save_atomic(&path, formatted.as_bytes(), false) {
+        match save_atomic(path, formatted.as_bytes(), false) {
             Ok(()) => {
                 let _ = writeln!(stdout, "formatted {shown}");
                 for note in &parsed.notes {
@@ -92,6 +125,9 @@ pub fn run(paths: &[PathBuf], mode: Mode) -> u8 {
                 code = exit::USAGE;
             }
         }
+    }
+    if let Some(line) = files::skipped_line(skipped) {
+        let _ = writeln!(stdout, "{line}");
     }
     code
 }

@@ -42,6 +42,9 @@ pub struct Cli {
     /// When to colour the output.
     #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+    /// Plain questions and answers, one line each, for screen readers and scripts (also when TERM=dumb).
+    #[arg(long)]
+    pub accessible: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -50,10 +53,13 @@ pub enum Command {
     Edit {
         /// The manifest to open, or to create when it does not exist.
         file: PathBuf,
+        /// Plain questions and answers, one line each, for screen readers and scripts (also when TERM=dumb).
+        #[arg(long)]
+        accessible: bool,
     },
-    /// Check manifests, and every *.json file under each folder given.
+    /// Check manifests: files, the manifests under each folder given, or `-` for standard input.
     Validate {
-        /// Manifest files or folders.
+        /// Manifest files, folders, or `-` for standard input.
         #[arg(required_unless_present = "explain")]
         paths: Vec<PathBuf>,
         /// How to print the findings.
@@ -68,12 +74,14 @@ pub enum Command {
         /// Explain a code: what it checks, why, how to fix it (without CODE: list every code).
         #[arg(long, value_name = "CODE", num_args = 0..=1, default_missing_value = "", conflicts_with = "paths")]
         explain: Option<String>,
+        #[command(flatten)]
+        inputs: files::Inputs,
     },
     /// Print the manifest's JSON Schema (draft 2020-12).
     Schema,
     /// Rewrite manifests in the standard layout (the legacy shape is upgraded).
     Fmt {
-        /// Manifest files or folders.
+        /// Manifest files, folders, or `-` to format standard input to standard output.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Write nothing; print what would change as a unified diff and exit 1 if anything would.
@@ -82,6 +90,8 @@ pub enum Command {
         /// Write nothing; print what would change as a unified diff.
         #[arg(long)]
         diff: bool,
+        #[command(flatten)]
+        inputs: files::Inputs,
     },
     /// Write Talkdesk's documents: OUT/integration.json and OUT/actions/<name>.json.
     Export {
@@ -164,14 +174,14 @@ pub fn parse() -> Cli {
 pub fn run(command: Command) -> Result<ExitCode, Command> {
     let code = match command {
         Command::Validate { explain: Some(code), .. } => explain::run(&code),
-        Command::Validate { paths, format, deny_warnings, quiet, explain: None } => {
-            validate::run(&paths, report::Settings { format, deny_warnings, quiet })
+        Command::Validate { paths, format, deny_warnings, quiet, explain: None, inputs } => {
+            validate::run(&paths, report::Settings { format, deny_warnings, quiet }, &inputs)
         }
         Command::Schema => {
             println!("{}", crate::manifest::write::pretty(&crate::manifest::schema::json_schema()));
             exit::SUCCESS
         }
-        Command::Fmt { paths, check, diff } => fmt::run(&paths, fmt::Mode::new(check, diff)),
+        Command::Fmt { paths, check, diff, inputs } => fmt::run(&paths, fmt::Mode::new(check, diff), &inputs),
         Command::Export { file, out, force } => export::run(&file, &out, force),
         Command::Ticket { file, out, force } => ticket::run(&file, &out, force),
         Command::Completions { shell } => generate::completions(shell),

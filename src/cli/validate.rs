@@ -1,9 +1,10 @@
-//! `integration-wizard validate`: check files and folders, names unique across the run.
+//! `integration-wizard validate`: check files and folders on every core, names unique across the run.
 
-use super::exit;
-use super::files::{self, Target};
+use super::files::{self, Identity, Inputs, Loaded, Seen, Target};
 use super::report::{self, FileReport, Settings};
+use super::{Format, exit};
 use crate::manifest::{Diagnostic, check, check::locate};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
@@ -13,54 +14,90 @@ pub const DUPLICATE_INTEGRATION_NAME: &str = "duplicate-integration-name";
 /// The code of a path that cannot be read.
 pub const UNREADABLE: &str = "unreadable";
 
+/// One target after reading and checking, before names are compared across the run.
+enum Outcome {
+    /// A JSON file found by a walk that is not a manifest.
+    Skipped,
+    Checked {
+        report: FileReport,
+        /// The integration's name and the pointer to it, when it has one.
+        name: Option<(String, String)>,
+        /// Standard input's bytes, kept because they cannot be read again; `None` for a file.
+        stdin: Option<Vec<u8>>,
+        unreadable: bool,
+    },
+}
+
 /// Validates every file under `paths`, prints the report, and returns the exit code.
-pub fn run(paths: &[PathBuf], settings: Settings) -> u8 {
+pub fn run(paths: &[PathBuf], settings: Settings, inputs: &Inputs) -> u8 {
+    let targets = match files::expand(paths, inputs) {
+        Ok(targets) => targets,
+        Err(message) => {
+            eprintln!("{message}; see `integration-wizard validate --help`");
+            return exit::USAGE;
+        }
+    };
+    // Files are read and checked on every core; the sequential pass below keeps the order of
+    // `targets`, so the output and "the first file that used a name" do not depend on timing.
+    let outcomes: Vec<(Option<Identity>, Outcome)> =
+        targets.par_iter().map(|target| check_target(target, inputs)).collect();
     let mut reports = Vec::new();
     let mut unreadable = false;
+    let mut skipped = 0;
+    let mut seen = Seen::default();
     // Integration name → the first file that used it.
     let mut names: HashMap<String, String> = HashMap::new();
-    for target in files::expand(paths) {
-        let (path, result) = match target {
-            Target::File(path) => {
-                let result = files::read(&path);
-                (path, result)
-            }
-            Target::Unreadable(path, reason) => (path, Err(reason)),
-        };
-        let shown = path.display().to_string();
-        let source = match result {
-            Ok(source) => source,
-            Err(reason) => {
-                unreadable = true;
-                // A problem with the run, not with a manifest: said on standard error too.
-                eprintln!("{}: {}", crate::text::escaped(&shown), crate::text::escaped(&reason));
-                reports.push(FileReport { path: shown, diagnostics: vec![Diagnostic::error(UNREADABLE, "", reason)] });
+    for (target, (identity, outcome)) in targets.iter().zip(outcomes) {
+        // The same real file through a second path or link: the first in the order counts.
+        if !seen.first(identity) {
+            continue;
+        }
+        let (mut report, name, stdin, refused) = match outcome {
+            Outcome::Checked { report, name, stdin, unreadable } => (report, name, stdin, unreadable),
+            Outcome::Skipped => {
+                skipped += 1;
                 continue;
             }
         };
-        let mut checked = check(&source);
-        if let Some(manifest) = &checked.manifest
-            && let Some(name) = manifest.integration().and_then(|integration| integration.name.non_blank())
-        {
-            if let Some(first) = names.get(name) {
-                let pointer = format!("{}/name", manifest.integration_pointer());
-                let message = format!(
-                    "the name \"{name}\" is already used by {first}; Talkdesk needs every integration name to be unique"
-                );
-                let mut duplicate = vec![Diagnostic::error(DUPLICATE_INTEGRATION_NAME, pointer, message)];
-                locate(&source, &mut duplicate);
-                checked.diagnostics.extend(duplicate);
-                // Keep the file's findings in line order (stable: ties keep the rules' order).
-                checked
-                    .diagnostics
-                    .sort_by_key(|d| d.position.map_or((usize::MAX, usize::MAX), |p| (p.line, p.column)));
-            } else {
-                names.insert(name.to_owned(), shown.clone());
+        if refused {
+            unreadable = true;
+            // A problem with the run, not with a manifest: said on standard error too.
+            for diagnostic in &report.diagnostics {
+                eprintln!("{}: {}", crate::text::escaped(&report.path), crate::text::escaped(&diagnostic.message));
             }
         }
-        reports.push(FileReport { path: shown, diagnostics: checked.diagnostics });
+        if let Some((name, pointer)) = name {
+            match names.get(&name) {
+                Some(first) => {
+                    let message = format!(
+                        "the name \"{name}\" is already used by {first}; Talkdesk needs every integration name to be unique"
+                    );
+                    let mut duplicate = vec![Diagnostic::error(DUPLICATE_INTEGRATION_NAME, pointer, message)];
+                    // Rare: the file is read again only to place this one finding.
+                    let source = stdin.or_else(|| target.path().and_then(|path| files::read(path).ok()));
+                    if let Some(source) = source {
+                        locate(&source, &mut duplicate);
+                    }
+                    report.diagnostics.extend(duplicate);
+                    // Keep the file's findings in line order (stable: ties keep the rules' order).
+                    report
+                        .diagnostics
+                        .sort_by_key(|d| d.position.map_or((usize::MAX, usize::MAX), |p| (p.line, p.column)));
+                }
+                None => {
+                    names.insert(name, report.path.clone());
+                }
+            }
+        }
+        reports.push(report);
     }
-    let output = report::render(&reports, settings);
+    let mut output = report::render(&reports, settings);
+    if settings.format == Format::Text
+        && let Some(line) = files::skipped_line(skipped)
+    {
+        output.push_str(&line);
+        output.push('\n');
+    }
     // anstream drops the colours where they are off; a closed pipe (e.g. `| head`) is not worth a panic.
     let _ = anstream::stdout().lock().write_all(output.as_bytes());
     if unreadable {
@@ -70,4 +107,26 @@ pub fn run(paths: &[PathBuf], settings: Settings) -> u8 {
     } else {
         exit::INVALID
     }
+}
+
+/// Reads and checks one target; everything here may run on any thread.
+fn check_target(target: &Target, inputs: &Inputs) -> (Option<Identity>, Outcome) {
+    let path = target.shown(inputs);
+    let (source, identity) = match target.load() {
+        Loaded::Manifest(source, identity) => (source, identity),
+        Loaded::NotManifest(identity) => return (identity, Outcome::Skipped),
+        Loaded::Refused(reason) => {
+            let diagnostics = vec![Diagnostic::error(UNREADABLE, "", reason)];
+            let report = FileReport { path, diagnostics };
+            return (None, Outcome::Checked { report, name: None, stdin: None, unreadable: true });
+        }
+    };
+    let checked = check(&source);
+    let name = checked.manifest.as_ref().and_then(|manifest| {
+        let name = manifest.integration()?.name.non_blank()?;
+        Some((name.to_owned(), format!("{}/name", manifest.integration_pointer())))
+    });
+    let stdin = matches!(target, Target::Stdin).then_some(source);
+    let report = FileReport { path, diagnostics: checked.diagnostics };
+    (identity, Outcome::Checked { report, name, stdin, unreadable: false })
 }

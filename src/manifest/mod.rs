@@ -13,6 +13,7 @@ pub mod read;
 pub mod rules;
 pub mod schema;
 pub mod slot;
+pub mod sniff;
 pub mod spelling;
 pub mod vocabulary;
 pub mod write;

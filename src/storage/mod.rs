@@ -1,7 +1,12 @@
-//! Files the tool writes: atomic saves that keep links, owners and modes, with a backup of the previous content.
+//! Files the tool reads and writes: bounded reads of regular files only, atomic saves that keep links, owners and modes, with a backup of the previous content.
 
 pub mod drafts;
+mod read;
 pub mod recent;
 mod save;
 
+pub use read::{
+    FileContent, MAX_FILE_SIZE, ReadError, irregular_kind, read_file, read_file_and_metadata, read_stdin,
+    read_walked_file,
+};
 pub use save::{SaveError, backup_path, save_atomic, save_private};

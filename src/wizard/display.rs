@@ -57,6 +57,11 @@ pub fn fit(text: &str, columns: usize) -> String {
     format!("{start}…{}", end.into_iter().collect::<String>())
 }
 
+/// Text that may span lines, safe to draw line by line.
+pub fn lines(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    text.split('\n').map(one_line)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -129,11 +129,7 @@ pub fn load(path: &Path) -> Result<Opened, String> {
     if path.is_dir() {
         return Err("it is a folder; give the path of a .json manifest".into());
     }
-    let bytes = std::fs::read(path).map_err(|error| match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied; check the file's permissions".to_owned(),
-        _ => error.to_string(),
-    })?;
+    let bytes = crate::storage::read_file(path).map_err(|error| error.to_string())?;
     let parsed = read(&bytes).map_err(|diagnostic| match diagnostic.position {
         Some(position) => format!("line {}, column {}: {}", position.line, position.column, diagnostic.message),
         None => diagnostic.message,
@@ -243,7 +239,7 @@ fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>
 }
 
 /// Saves unless the file on disk is not what the wizard expects there.
-fn save(path: &Path, contents: &str, expect: OnDisk) -> Result<u64, SaveFailure> {
+pub(crate) fn save(path: &Path, contents: &str, expect: OnDisk) -> Result<u64, SaveFailure> {
     let on_disk = std::fs::read(path).ok();
     let unexpected = match (expect, &on_disk) {
         (OnDisk::Anything, _) | (OnDisk::Nothing, None) => false,

@@ -1,0 +1,62 @@
+//! This session's draft, in the drafts store every wizard shares: written before each question
+//! that follows a change, so a session that is killed or whose input ends loses nothing entered.
+
+use super::session::Keeper;
+use crate::manifest::to_json;
+use crate::storage::drafts::{self, Draft, DraftKey, Drafts};
+use crate::wizard::display::one_line;
+use crate::wizard::document::Document;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// The store (holding this process's lock while the session runs) and the key of this work.
+pub struct SessionDraft {
+    store: Rc<RefCell<Drafts>>,
+    key: DraftKey,
+    /// A failure to write was said already.
+    warned: Rc<Cell<bool>>,
+}
+
+impl SessionDraft {
+    /// The draft of `doc`'s work: by its path, or of a new manifest of this session.
+    pub fn open(doc: &Document) -> Self {
+        let key = doc.path.as_deref().map_or_else(DraftKey::for_new, DraftKey::for_path);
+        SessionDraft { store: Rc::new(RefCell::new(Drafts::open())), key, warned: Rc::new(Cell::new(false)) }
+    }
+
+    /// How many drafts of the same file earlier sessions left (the wizard offers them back).
+    pub fn earlier(&self) -> usize {
+        self.store.borrow().orphans_of(&self.key).len()
+    }
+
+    /// Writes the draft; the first failure is said at once, since the author counts on it.
+    pub fn keeper(&self) -> Keeper {
+        let (store, key, warned) = (Rc::clone(&self.store), self.key.clone(), Rc::clone(&self.warned));
+        Box::new(move |doc: &Document| {
+            if let Err(error) = write(&mut store.borrow_mut(), &key, doc)
+                && !warned.replace(true)
+            {
+                eprintln!(
+                    "integration-wizard: drafts cannot be written ({}); if the session ends before a save, what you entered is lost",
+                    one_line(&error)
+                );
+            }
+        })
+    }
+
+    /// Writes the draft now.
+    pub fn write(&self, doc: &Document) -> Result<(), String> {
+        write(&mut self.store.borrow_mut(), &self.key, doc)
+    }
+
+    /// Removes this session's draft (saved, or discarded by quitting without saving).
+    pub fn remove(&self) {
+        self.store.borrow().remove(&self.key);
+    }
+}
+
+fn write(store: &mut Drafts, key: &DraftKey, doc: &Document) -> Result<(), String> {
+    // An absolute path: the draft must find its file again from whatever folder the next start is in.
+    let path = doc.path.as_ref().map(|path| std::path::absolute(path).unwrap_or_else(|_| path.clone()));
+    store.write(key, &Draft { path, written_at: drafts::now(), manifest: to_json(&doc.manifest) })
+}

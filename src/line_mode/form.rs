@@ -1,0 +1,22 @@
+//! What the line mode takes from the wizard's own declarations: the rows of each page and the
+//! names of list items, so the fields are listed once for both modes.
+
+use crate::manifest::Manifest;
+use crate::manifest::edit::ListRef;
+pub use crate::wizard::form::{Options, Row};
+pub use crate::wizard::step::{Page, Step};
+
+/// The rows of `page`, in the wizard's order.
+pub fn rows(page: Page, manifest: &Manifest) -> Vec<Row> {
+    crate::wizard::form::rows(page, manifest, &[], None)
+}
+
+/// How the wizard names the element `index` of `list`.
+pub fn item_label(manifest: &Manifest, list: ListRef, index: usize) -> String {
+    crate::wizard::items::item_label(manifest, list, index)
+}
+
+/// The JSON pointer of a list.
+pub fn list_pointer(list: ListRef, manifest: &Manifest) -> String {
+    crate::wizard::form::list_pointer(list, manifest)
+}

@@ -1,0 +1,114 @@
+//! The accessible line mode (`--accessible`, or `TERM=dumb`): the wizard's six steps as plain
+//! questions and answers, one line each, on standard input and output. No alternate screen, no
+//! cursor movement, no colour, no escape sequence: a screen reader speaks every line, and a
+//! script of answers piped in makes a manifest.
+//!
+//! - [`prompt`]: the question/answer loop over any `BufRead`/`Write` pair.
+//! - [`session`]: the walk through the steps; [`fields`], [`pickers`], [`lists`]: one kind of question each.
+//! - [`saving`]: the review, saving and quitting. [`form`]: what comes from the wizard's declarations.
+//! - [`draft`]: this session's draft of unsaved answers.
+//!
+//! Every edit, check and save is the full wizard's own: the same manifest operations, the same
+//! [`Document`] with its rules, the same save function.
+
+pub mod draft;
+pub mod fields;
+pub mod form;
+pub mod lists;
+pub mod pickers;
+pub mod prompt;
+pub mod saving;
+pub mod session;
+
+use crate::cli::exit;
+use crate::storage::recent;
+use crate::wizard::display::one_line;
+use crate::wizard::document::Document;
+use draft::SessionDraft;
+pub use session::{Outcome, Session};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// True when the line mode should run instead of the full-screen wizard: asked for, or a dumb terminal.
+pub fn wanted(accessible: bool) -> bool {
+    accessible || std::env::var_os("TERM").is_some_and(|term| term == "dumb")
+}
+
+/// Runs the line mode on standard input and output; exit 0 once saved or quit, 2 when the input
+/// ends first (keeping a draft of what was entered) or FILE cannot be opened.
+pub fn run(file: Option<PathBuf>) -> ExitCode {
+    let doc = match open(file.as_deref()) {
+        Ok(doc) => doc,
+        Err(message) => {
+            eprintln!("integration-wizard: {message}");
+            return ExitCode::from(exit::USAGE);
+        }
+    };
+    // This session's own draft, written before each question that follows a change, as the
+    // wizard writes one while the author types: a killed session loses at most one answer.
+    let draft = SessionDraft::open(&doc);
+    if draft.earlier() > 0 {
+        println!(
+            "Unsaved work of this file from an earlier session is kept as a draft; open the file in the wizard to recover it. This session keeps its own draft."
+        );
+    }
+    let mut session = Session::new(doc, std::io::stdin().lock(), std::io::stdout().lock()).keeping(draft.keeper());
+    if std::io::stdin().is_terminal() {
+        session = session.on_terminal();
+    }
+    match session.run() {
+        Ok(Outcome::Saved(path)) => {
+            recent::remember(&path);
+            // The work is in the file now: its draft would only be offered back for nothing.
+            draft.remove();
+            ExitCode::SUCCESS
+        }
+        Ok(Outcome::Quit) => {
+            // The author chose to quit without saving: the draft of this work goes too.
+            draft.remove();
+            ExitCode::SUCCESS
+        }
+        Err(prompt::Ended) => {
+            eprintln!();
+            eprintln!("integration-wizard: {}", one_line(&ended(&draft, session.document())));
+            ExitCode::from(exit::USAGE)
+        }
+    }
+}
+
+/// The manifest to edit: FILE read from disk, a new one to be saved at FILE, or a new one.
+fn open(file: Option<&Path>) -> Result<Document, String> {
+    let Some(path) = file else { return Ok(Document::blank(None)) };
+    if !path.exists() {
+        return Ok(Document::blank(Some(path.to_path_buf())));
+    }
+    let opened = crate::wizard::load(path)
+        .map_err(|message| format!("cannot open {}: {}", one_line(&path.display().to_string()), one_line(&message)))?;
+    recent::remember(path);
+    let mut doc = Document::opened(opened.parsed, Some(path.to_path_buf()));
+    doc.disk_hash = Some(opened.disk_hash);
+    Ok(doc)
+}
+
+/// After the input ended: keeps what was entered as a draft (the wizard offers it back) and says so.
+fn ended(draft: &SessionDraft, doc: &Document) -> String {
+    if !doc.modified {
+        return "the input ended before the manifest was saved; nothing was saved and nothing had changed".to_owned();
+    }
+    let reopen = match &doc.path {
+        Some(path) => format!("`integration-wizard {}`", path.display()),
+        None => "`integration-wizard` (its start screen)".to_owned(),
+    };
+    match draft.write(doc) {
+        Ok(()) => format!(
+            "the input ended before the manifest was saved; nothing was saved. What you entered is kept as a draft: {reopen} offers it back"
+        ),
+        Err(error) => format!(
+            "the input ended before the manifest was saved; nothing was saved, and the draft could not be written ({error})"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,133 @@
+//! The line mode in-process: a session over a `Cursor` of answers, its output read back.
+
+use super::prompt::Ended;
+use super::session::{Outcome, Session};
+use crate::manifest::AuthenticationType;
+use crate::manifest::edit::Owner;
+use crate::manifest::{Slot, read};
+use crate::wizard::document::Document;
+use std::io::Cursor;
+
+/// Answers that walk a blank manifest from step 1 to the review: 5 + 6 + 1 + 1 + 1 Enters.
+const THROUGH_A_BLANK_MANIFEST: usize = 14;
+
+fn run(doc: Document, answers: &str) -> (Result<Outcome, Ended>, Document, String) {
+    let mut output = Vec::new();
+    let mut session = Session::new(doc, Cursor::new(answers.as_bytes().to_vec()), &mut output);
+    let result = session.run();
+    let doc = session.document().clone();
+    drop(session);
+    (result, doc, String::from_utf8(output).expect("the line mode writes UTF-8"))
+}
+
+fn text(doc: &Document, owner: Owner, key: &str) -> Option<String> {
+    doc.manifest.text(owner, key).and_then(Slot::as_str).map(str::to_owned)
+}
+
+#[test]
+fn a_field_is_named_with_its_help_and_value_and_the_answer_is_kept() {
+    let (result, doc, said) = run(Document::blank(None), "mycrm\n");
+    assert_eq!(result, Err(Ended));
+    assert_eq!(text(&doc, Owner::Integration, "name").as_deref(), Some("mycrm"));
+    assert!(doc.modified);
+    assert!(said.contains("Step 1 of 6: Integration\nName: empty\nHelp: The integration's system name"), "{said}");
+    assert!(said.contains("New value for Name (Enter keeps it): \nDisplay name: empty"), "{said}");
+}
+
+#[test]
+fn enter_keeps_a_value_a_dash_clears_it_and_a_backslash_goes_on_on_the_next_line() {
+    let parsed = read(include_bytes!("../../assets/examples/mycrm.json")).expect("the example reads");
+    let (_, doc, said) = run(Document::opened(parsed, None), "\n-\n\nfirst \\\nsecond\n");
+    assert_eq!(text(&doc, Owner::Integration, "name").as_deref(), Some("mycrm"));
+    assert_eq!(doc.manifest.text(Owner::Integration, "display_name"), Some(&Slot::Absent));
+    assert_eq!(text(&doc, Owner::Integration, "description").as_deref(), Some("first \nsecond"));
+    assert!(said.contains("Name: mycrm\n"), "{said}");
+    assert!(said.contains("Error: display_name is missing"), "the cleared field's problem is said: {said}");
+    assert!(said.contains("Display name has a problem; type it again, or Enter keeps what you typed."), "{said}");
+}
+
+#[test]
+fn a_value_with_an_error_is_said_and_asked_again_and_enter_keeps_what_was_typed() {
+    let (_, doc, said) = run(Document::blank(None), "mycrm\n\n\nmycrm.png\n\n");
+    assert_eq!(text(&doc, Owner::Integration, "logo_url").as_deref(), Some("mycrm.png"));
+    assert!(said.contains("Error: logo_url must be an absolute http or https URL"), "{said}");
+    assert!(
+        said.contains("Logo URL has a problem; type it again, or Enter keeps what you typed.\nLogo URL: mycrm.png")
+    );
+    assert!(said.contains("Icon URL: empty"), "Enter moved on: {said}");
+}
+
+#[test]
+fn choosing_an_oauth_type_adds_its_required_fields_and_says_which_and_they_cannot_be_deleted() {
+    let answers = format!("{}3\ndelete 1\n", "\n".repeat(11));
+    let (_, doc, said) = run(Document::blank(None), &answers);
+    assert_eq!(doc.manifest.authentication_type(), Some(AuthenticationType::OAuth2));
+    let required: Vec<&str> = AuthenticationType::OAuth2.required_fields().iter().map(|f| f.field_name).collect();
+    assert!(!required.is_empty());
+    assert_eq!(doc.manifest.auth_field_count(), required.len());
+    assert!(said.contains(&format!("added the fields it requires: {}.", required.join(", "))), "{said}");
+    assert!(said.contains("oauth2 requires this field; choose another authentication type to remove it."), "{said}");
+}
+
+#[test]
+fn a_picker_lists_numbered_choices_and_asks_again_on_a_wrong_number() {
+    let answers = format!("{}0\n2\n", "\n".repeat(11));
+    let (_, doc, said) = run(Document::blank(None), &answers);
+    assert!(said.contains("1. none: ") && said.contains("5. oauth2_client_credentials: "), "{said}");
+    assert!(said.contains("\"0\" is not one of the choices; answer a number from 1 to 5"), "{said}");
+    assert_eq!(doc.manifest.authentication_type(), Some(AuthenticationType::Custom));
+}
+
+#[test]
+fn lists_are_edited_by_number() {
+    // Step 2: add three interaction types, move the third first, delete the second (yes), rename the first.
+    let answers = format!(
+        "{}add\nTicket\nadd\nCase\nadd\nLead\nmove 3 1\ndelete 2\nyes\nedit 1\nDeal\nwhat\ndone\n",
+        "\n".repeat(10)
+    );
+    let (_, doc, said) = run(Document::blank(None), &answers);
+    let types: Vec<&str> = doc.manifest.integration().expect("integration").interaction_type_names().collect();
+    assert_eq!(types, ["Deal", "Case"]);
+    assert!(said.contains("1. Lead\n2. Ticket\n3. Case\n"), "{said}");
+    assert!(said.contains("\"what\" is not understood; answer add, edit N, delete N, move N M, or done."), "{said}");
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let answers = format!("mycrm\n{}q\nn\nq\nq\n", "\n".repeat(THROUGH_A_BLANK_MANIFEST - 1));
+    let (result, _, said) = run(Document::blank(None), &answers);
+    assert_eq!(result, Ok(Outcome::Quit));
+    assert_eq!(said.matches("You have unsaved changes: s to save, q to quit without saving").count(), 2, "{said}");
+}
+
+#[test]
+fn saving_writes_the_file_the_wizard_writes() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let path = folder.path().join("mycrm.json");
+    let parsed = read(include_bytes!("../../assets/examples/mycrm.json")).expect("the example reads");
+    let mut doc = Document::opened(parsed, None);
+    doc.path = Some(path.clone());
+    // Enter through every question (lists: done; pickers: keep), then save at the review.
+    let answers = "\n".repeat(THROUGH_A_BLANK_MANIFEST + 1);
+    let (result, doc, said) = run(doc, &answers);
+    assert_eq!(result, Ok(Outcome::Saved(path.clone())), "{said}");
+    assert!(!doc.modified);
+    let written = std::fs::read_to_string(&path).expect("saved");
+    assert_eq!(written, include_str!("../../assets/examples/mycrm.json"));
+}
+
+#[test]
+fn the_work_is_kept_before_each_question_that_follows_a_change() {
+    let kept = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let seen = std::rc::Rc::clone(&kept);
+    let mut output = Vec::new();
+    let answers = Cursor::new(b"mycrm\n\nMy CRM\n".to_vec());
+    let mut session = Session::new(Document::blank(None), answers, &mut output).keeping(Box::new(move |doc| {
+        seen.borrow_mut().push(text(doc, Owner::Integration, "description").unwrap_or_default())
+    }));
+    assert_eq!(session.run(), Err(Ended));
+    drop(session);
+    // After the name (before the display name's question), none after the display name left as it
+    // was, then after the description "My CRM" (before the logo's question).
+    assert_eq!(*kept.borrow(), ["", "My CRM"]);
+}
