@@ -5,7 +5,8 @@
 //!   `read`, `write` (the file text, and the line of each value it writes), `rules` (validation),
 //!   `position/` (pointer → line and column: trie, scan, lines), `edit` (changes the wizard makes),
 //!   `schema`, `explain`, `check`.
-//! - [`cli`]: the non-interactive commands (`validate`, `fmt`, `export`, `schema`, ...).
+//! - [`cli`]: the non-interactive commands (`validate`, `fmt`, `export`, `schema`, `probe`, ...).
+//! - [`probe`]: calling a bridge's endpoints as Talkdesk does and checking the answers (no terminal code).
 //! - [`storage`]: atomic saves, drafts of unsaved work, recent files.
 //! - [`text`]: escaping what a file holds before any output shows it.
 //! - [`wizard`]: the interactive wizard: `keys/` (the one key table) → `action` → `app/` (state and
@@ -16,6 +17,7 @@
 
 pub mod cli;
 pub mod manifest;
+pub mod probe;
 pub mod storage;
 pub mod text;
 pub mod wizard;

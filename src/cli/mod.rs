@@ -6,6 +6,8 @@ mod export;
 mod files;
 mod fmt;
 mod generate;
+pub mod probe;
+mod prompt;
 mod report;
 mod sarif;
 mod validate;
@@ -100,6 +102,8 @@ pub enum Command {
         /// The page of one command (e.g. `validate`, the page integration-wizard-validate(1)).
         command: Option<String>,
     },
+    /// Call the bridge's endpoints as Talkdesk does and check every answer against Talkdesk's contracts.
+    Probe(Box<probe::ProbeArgs>),
 }
 
 /// Output formats of `validate`.
@@ -158,6 +162,7 @@ pub fn run(command: Command) -> Result<ExitCode, Command> {
         Command::Export { file, out, force } => export::run(&file, &out, force),
         Command::Completions { shell } => generate::completions(shell),
         Command::Man { command } => generate::man(command.as_deref()),
+        Command::Probe(args) => probe::run(&args),
         edit @ Command::Edit { .. } => return Err(edit),
     };
     Ok(ExitCode::from(code))

@@ -1,0 +1,610 @@
+//! Checks of a bridge's answers against Talkdesk's contracts: pure functions of the response, so each
+//! contract is tested on JSON values without a network.
+
+use super::Finding;
+use super::transport::{Response, TransportError};
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+
+/// The priorities Talkdesk shows for an interaction.
+pub const PRIORITIES: [&str; 5] = ["none", "low", "normal", "high", "urgent"];
+/// The statuses Talkdesk shows for an interaction.
+pub const STATUSES: [&str; 5] = ["new", "open", "pending", "solved", "closed"];
+
+/// A value quoted for a message, shortened so one hostile value cannot flood the output.
+pub fn quoted(value: &Value) -> String {
+    let text = match value {
+        Value::String(text) => format!("\"{text}\""),
+        other => other.to_string(),
+    };
+    if text.chars().count() > 60 { format!("{}…", text.chars().take(60).collect::<String>()) } else { text }
+}
+
+/// "a string", "a number", … for messages.
+pub fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The finding for a request that got no answer.
+pub fn transport(error: &TransportError) -> Finding {
+    let (code, advice) = match error {
+        TransportError::Timeout(_) => {
+            ("timeout", "the bridge must answer faster (or raise --timeout to see how slow it is)")
+        }
+        TransportError::TooLarge => {
+            ("body-too-large", "answer in smaller pages (next_offset) instead of one huge body")
+        }
+        TransportError::Tls(_) => {
+            ("tls-error", "serve https with a certificate valid for this host name, signed by a public authority")
+        }
+        TransportError::HostNotFound => ("host-not-found", "check the host name of the endpoint in the manifest"),
+        TransportError::Connection(_) => {
+            ("connection-failed", "check that the bridge is running and reachable at this URL")
+        }
+        TransportError::Protocol(_) => ("invalid-http", "the bridge must answer with valid HTTP/1.1"),
+    };
+    Finding::error(code, None, format!("{error}; {advice}"))
+}
+
+/// A redirect: Talkdesk does not follow it, so the bridge must answer at the manifest's URL.
+pub fn redirect(response: &Response) -> Option<Finding> {
+    (300..400).contains(&response.status).then(|| {
+        let target = response.location.as_deref().map_or_else(String::new, |location| format!(" to {location}"));
+        Finding::error(
+            "redirect",
+            None,
+            format!(
+                "answered {} redirecting{target}; Talkdesk does not follow redirects: answer at this URL, or put the final URL in the manifest",
+                response.status
+            ),
+        )
+    })
+}
+
+/// The JSON body of an answer, checking its `Content-Type`; an empty body is None without a finding
+/// when `may_be_empty` (a 204, an action without a message).
+pub fn json_body(response: &Response, may_be_empty: bool, findings: &mut Vec<Finding>) -> Option<Value> {
+    let empty = response.body.iter().all(u8::is_ascii_whitespace);
+    if empty && may_be_empty {
+        return None;
+    }
+    match response.content_type.as_deref() {
+        None => findings.push(Finding::error(
+            "missing-content-type",
+            None,
+            "the answer has no Content-Type; send \"Content-Type: application/json\"",
+        )),
+        Some(content_type) if !is_json_media_type(content_type) => findings.push(Finding::error(
+            "wrong-content-type",
+            None,
+            format!("the answer's Content-Type is \"{content_type}\"; send \"Content-Type: application/json\""),
+        )),
+        Some(_) => {}
+    }
+    if empty {
+        findings.push(Finding::error("empty-body", None, "the answer has no body; answer a JSON document"));
+        return None;
+    }
+    match serde_json::from_slice::<Value>(&response.body) {
+        Ok(value) => Some(value),
+        Err(error) => {
+            findings.push(Finding::error(
+                "not-json",
+                None,
+                format!("the body is not JSON ({error}); answer a JSON document"),
+            ));
+            None
+        }
+    }
+}
+
+/// `application/json`, with or without parameters such as `charset=utf-8`.
+fn is_json_media_type(content_type: &str) -> bool {
+    content_type.split(';').next().is_some_and(|media_type| media_type.trim().eq_ignore_ascii_case("application/json"))
+}
+
+/// A status other than the expected ones, in a message that names what the contract wants.
+pub fn unexpected_status(status: u16, expected: &str) -> Finding {
+    let what = match status {
+        401 => "401 (credentials refused: check them, or the bridge's own check of the `auth` hash)".to_owned(),
+        500..=599 => format!("{status} (the bridge failed; see its logs)"),
+        _ => status.to_string(),
+    };
+    Finding::error("unexpected-status", None, format!("answered {what}; {expected}"))
+}
+
+/// Reads a mandatory string field of `object`, reporting it missing or of another type.
+fn required_string<'a>(
+    object: &'a Map<String, Value>,
+    key: &str,
+    pointer: &str,
+    what: &str,
+    findings: &mut Vec<Finding>,
+) -> Option<&'a str> {
+    match object.get(key) {
+        Some(Value::String(text)) => Some(text),
+        None | Some(Value::Null) => {
+            findings.push(Finding::error(
+                "missing-field",
+                Some(format!("{pointer}/{key}")),
+                format!("{what} has no \"{key}\"; send \"{key}\" (a string) in every {what}"),
+            ));
+            None
+        }
+        Some(other) => {
+            findings.push(wrong_type(&format!("{pointer}/{key}"), key, other, "a string"));
+            None
+        }
+    }
+}
+
+fn wrong_type(pointer: &str, key: &str, found: &Value, expected: &str) -> Finding {
+    Finding::error(
+        "wrong-type",
+        Some(pointer.to_owned()),
+        format!("\"{key}\" is {} ({}); send {expected}", kind(found), quoted(found)),
+    )
+}
+
+/// Optional fields must have their type when present (`null` is tolerated as absent).
+fn optional(
+    object: &Map<String, Value>,
+    pointer: &str,
+    strings: &[&str],
+    string_lists: &[&str],
+    findings: &mut Vec<Finding>,
+) {
+    for key in strings {
+        match object.get(*key) {
+            None | Some(Value::Null) | Some(Value::String(_)) => {}
+            Some(other) => findings.push(wrong_type(&format!("{pointer}/{key}"), key, other, "a string")),
+        }
+    }
+    for key in string_lists {
+        match object.get(*key) {
+            None | Some(Value::Null) => {}
+            Some(Value::Array(items)) => {
+                for (index, item) in items.iter().enumerate() {
+                    if !item.is_string() {
+                        findings.push(wrong_type(
+                            &format!("{pointer}/{key}/{index}"),
+                            key,
+                            item,
+                            "an array of strings",
+                        ));
+                    }
+                }
+            }
+            Some(other) => findings.push(wrong_type(&format!("{pointer}/{key}"), key, other, "an array of strings")),
+        }
+    }
+}
+
+/// The top level must be an object; returns it.
+fn object<'a>(value: &'a Value, what: &str, findings: &mut Vec<Finding>) -> Option<&'a Map<String, Value>> {
+    let object = value.as_object();
+    if object.is_none() {
+        findings.push(Finding::error(
+            "wrong-type",
+            Some(String::new()),
+            format!("the answer is {}; a {what} answers a JSON object", kind(value)),
+        ));
+    }
+    object
+}
+
+/// A list field that must be an array; returns it.
+fn array<'a>(object: &'a Map<String, Value>, key: &str, findings: &mut Vec<Finding>) -> Option<&'a Vec<Value>> {
+    match object.get(key) {
+        Some(Value::Array(items)) => Some(items),
+        None | Some(Value::Null) => {
+            findings.push(Finding::error(
+                "missing-field",
+                Some(format!("/{key}")),
+                format!("the answer has no \"{key}\"; send \"{key}\": [...] (an empty array when there are none)"),
+            ));
+            None
+        }
+        Some(other) => {
+            findings.push(wrong_type(&format!("/{key}"), key, other, "an array"));
+            None
+        }
+    }
+}
+
+/// Ids seen so far in one sync, with where each was first seen, to find repeats across pages.
+#[derive(Debug, Default)]
+pub struct SeenIds(HashMap<String, String>);
+
+impl SeenIds {
+    /// Records `id` seen at `place`; the earlier place when it was already seen.
+    fn first_seen(&mut self, id: String, place: String) -> Option<String> {
+        match self.0.get(&id) {
+            Some(earlier) => Some(earlier.clone()),
+            None => {
+                self.0.insert(id, place);
+                None
+            }
+        }
+    }
+}
+
+/// What a contact synchronization page said about the next request.
+#[derive(Debug, Default, PartialEq)]
+pub struct ContactsPage {
+    pub next_offset: Option<Value>,
+    pub context: Option<Value>,
+    pub checkpoint: Option<String>,
+    /// The first contact with an id and a name, for the contact activity request.
+    pub first_contact: Option<Value>,
+}
+
+/// Checks one contact synchronization page; `page` names it in messages about repeated ids.
+pub fn contacts_page(value: &Value, page: &str, seen: &mut SeenIds, findings: &mut Vec<Finding>) -> ContactsPage {
+    let mut result = ContactsPage::default();
+    let Some(top) = object(value, "contact synchronization", findings) else { return result };
+    match top.get("synchronization_checkpoint") {
+        Some(Value::String(checkpoint)) => result.checkpoint = Some(checkpoint.clone()),
+        None | Some(Value::Null) => findings.push(Finding::error(
+            "missing-checkpoint",
+            Some("/synchronization_checkpoint".to_owned()),
+            "the answer has no \"synchronization_checkpoint\"; send one (e.g. the newest updated_at) or every sync re-reads all contacts",
+        )),
+        Some(other) => findings.push(wrong_type("/synchronization_checkpoint", "synchronization_checkpoint", other, "a string")),
+    }
+    match top.get("next_offset") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(offset)) => result.next_offset = Some(Value::String(offset.clone())),
+        Some(other) => {
+            findings.push(wrong_type("/next_offset", "next_offset", other, "a string (contact offsets are strings)"));
+            // Still follow it, as Talkdesk would echo whatever it got.
+            result.next_offset = Some(other.clone());
+        }
+    }
+    result.context = top.get("context").cloned();
+    let Some(contacts) = array(top, "contacts", findings) else { return result };
+    for (index, contact) in contacts.iter().enumerate() {
+        let pointer = format!("/contacts/{index}");
+        let Some(fields) = contact.as_object() else {
+            findings.push(Finding::error(
+                "wrong-type",
+                Some(pointer),
+                format!("contact {index} is {}; each contact must be an object", kind(contact)),
+            ));
+            continue;
+        };
+        let id = required_string(fields, "id", &pointer, "contact", findings);
+        let name = required_string(fields, "name", &pointer, "contact", findings);
+        optional(
+            fields,
+            &pointer,
+            &["company", "title", "photo_url", "address", "twitter", "url"],
+            &["emails", "phones", "websites"],
+            findings,
+        );
+        if let Some(id) = id {
+            if let Some(earlier) = seen.first_seen(id.to_owned(), format!("{page} {pointer}")) {
+                findings.push(Finding::error(
+                    "duplicate-id",
+                    Some(format!("{pointer}/id")),
+                    format!("contact id \"{id}\" was already sent ({earlier}); ids must be unique across all pages"),
+                ));
+            } else if name.is_some() && result.first_contact.is_none() {
+                result.first_contact = Some(contact.clone());
+            }
+        }
+    }
+    result
+}
+
+/// Checks a contact activity answer: an array of interactions of the requested types.
+pub fn interactions(value: &Value, requested: &[String], findings: &mut Vec<Finding>) {
+    let Some(items) = value.as_array() else {
+        let hint = if value.get("interactions").is_some() || value.get("data").is_some() {
+            " (not wrapped in an object)"
+        } else {
+            ""
+        };
+        findings.push(Finding::error(
+            "wrong-type",
+            Some(String::new()),
+            format!("the answer is {}; contact activity answers a JSON array of interactions{hint}", kind(value)),
+        ));
+        return;
+    };
+    let mut seen = SeenIds::default();
+    for (index, item) in items.iter().enumerate() {
+        let pointer = format!("/{index}");
+        let Some(fields) = item.as_object() else {
+            findings.push(Finding::error(
+                "wrong-type",
+                Some(pointer),
+                format!("interaction {index} is {}; each interaction must be an object", kind(item)),
+            ));
+            continue;
+        };
+        if let Some(id) = required_string(fields, "id", &pointer, "interaction", findings)
+            && let Some(earlier) = seen.first_seen(id.to_owned(), pointer.clone())
+        {
+            findings.push(Finding::error(
+                "duplicate-id",
+                Some(format!("{pointer}/id")),
+                format!("interaction id \"{id}\" was already sent at {earlier}; ids must be unique"),
+            ));
+        }
+        required_string(fields, "subject", &pointer, "interaction", findings);
+        required_string(fields, "date", &pointer, "interaction", findings);
+        let kind = required_string(fields, "type", &pointer, "interaction", findings);
+        if let Some(kind) = kind
+            && !requested.iter().any(|requested| requested == kind)
+            && let Some(requested) = requested.iter().find(|requested| requested.eq_ignore_ascii_case(kind))
+        {
+            findings.push(Finding::warning(
+                "type-case",
+                Some(format!("{pointer}/type")),
+                format!("type \"{kind}\" differs in case from the requested \"{requested}\"; return it as written in interaction_types"),
+            ));
+        } else if let Some(kind) = kind
+            && !requested.iter().any(|requested| requested.eq_ignore_ascii_case(kind))
+        {
+            findings.push(Finding::error(
+                "type-not-requested",
+                Some(format!("{pointer}/type")),
+                format!(
+                    "type \"{kind}\" was not requested (meta.interaction_types: {}); return only the requested types",
+                    requested.join(", ")
+                ),
+            ));
+        }
+        optional(fields, &pointer, &["description", "url"], &[], findings);
+        enumeration(fields, "priority", &PRIORITIES, &pointer, findings);
+        enumeration(fields, "status", &STATUSES, &pointer, findings);
+    }
+}
+
+fn enumeration(fields: &Map<String, Value>, key: &str, allowed: &[&str], pointer: &str, findings: &mut Vec<Finding>) {
+    match fields.get(key) {
+        None | Some(Value::Null) => {}
+        Some(Value::String(value)) if allowed.contains(&value.as_str()) => {}
+        Some(value) => findings.push(Finding::error(
+            "not-in-enumeration",
+            Some(format!("{pointer}/{key}")),
+            format!("{key} {} is not one of {}; send one of those (lowercase)", quoted(value), allowed.join(", ")),
+        )),
+    }
+}
+
+/// Checks one agent synchronization page and returns its integer `next_offset`.
+pub fn agents_page(value: &Value, page: &str, seen: &mut SeenIds, findings: &mut Vec<Finding>) -> Option<i64> {
+    let top = object(value, "agent synchronization", findings)?;
+    let next_offset = match top.get("next_offset") {
+        None | Some(Value::Null) => None,
+        Some(Value::Number(number)) if number.is_i64() => number.as_i64(),
+        Some(other) => {
+            findings.push(wrong_type(
+                "/next_offset",
+                "next_offset",
+                other,
+                "an integer (agent offsets are integers), or leave it out at the end",
+            ));
+            None
+        }
+    };
+    let agents = array(top, "agents", findings)?;
+    for (index, agent) in agents.iter().enumerate() {
+        let pointer = format!("/agents/{index}");
+        let Some(fields) = agent.as_object() else {
+            findings.push(Finding::error(
+                "wrong-type",
+                Some(pointer),
+                format!("agent {index} is {}; each agent must be an object", kind(agent)),
+            ));
+            continue;
+        };
+        let id = match fields.get("id") {
+            Some(Value::String(id)) => Some(id.clone()),
+            // Talkdesk's own samples show a number, so it is accepted, with advice.
+            Some(Value::Number(number)) => {
+                findings.push(Finding::warning(
+                    "id-not-string",
+                    Some(format!("{pointer}/id")),
+                    format!("agent id {number} is a number; the contract says string: send \"{number}\""),
+                ));
+                Some(number.to_string())
+            }
+            None | Some(Value::Null) => {
+                findings.push(Finding::error(
+                    "missing-field",
+                    Some(format!("{pointer}/id")),
+                    "agent has no \"id\"; send \"id\" (a string) in every agent",
+                ));
+                None
+            }
+            Some(other) => {
+                findings.push(wrong_type(&format!("{pointer}/id"), "id", other, "a string"));
+                None
+            }
+        };
+        required_string(fields, "name", &pointer, "agent", findings);
+        required_string(fields, "email", &pointer, "agent", findings);
+        if let Some(id) = id
+            && let Some(earlier) = seen.first_seen(id.clone(), format!("{page} {pointer}"))
+        {
+            findings.push(Finding::error(
+                "duplicate-id",
+                Some(format!("{pointer}/id")),
+                format!("agent id \"{id}\" was already sent ({earlier}); ids must be unique across all pages"),
+            ));
+        }
+    }
+    next_offset
+}
+
+/// What an authorization validator returned on success: optional key/value pairs that Talkdesk
+/// sends back as auth fields, so each key should be a configured field.
+pub fn auth_returned(value: &Value, configured: &[String], findings: &mut Vec<Finding>) {
+    let Some(top) = object(value, "authorization validator", findings) else { return };
+    for (key, returned) in top {
+        let pointer = format!("/{}", key.replace('~', "~0").replace('/', "~1"));
+        if !matches!(returned, Value::String(_) | Value::Number(_) | Value::Bool(_)) {
+            findings.push(wrong_type(&pointer, key, returned, "a string, number or boolean"));
+        } else if !configured.iter().any(|name| name == key) {
+            findings.push(Finding::warning(
+                "unknown-auth-field",
+                Some(pointer),
+                format!("returned \"{key}\", which is no authentication field of the manifest; Talkdesk keeps only configured fields"),
+            ));
+        }
+    }
+}
+
+/// Checks an action's answer body: every field is an optional string.
+pub fn action_answer(value: &Value, findings: &mut Vec<Finding>) {
+    let Some(top) = object(value, "action", findings) else { return };
+    optional(
+        top,
+        "",
+        &["message", "external_id", "contact_external_id", "contact_external_type", "contact_external_url"],
+        &[],
+        findings,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn codes(findings: &[Finding]) -> Vec<(&str, Option<&str>)> {
+        findings.iter().map(|finding| (finding.code, finding.pointer.as_deref())).collect()
+    }
+
+    #[test]
+    fn a_contact_page_that_keeps_the_contract_has_no_findings() {
+        let mut findings = Vec::new();
+        let page = json!({"next_offset": "2", "context": {"cursor": 1}, "synchronization_checkpoint": "c1",
+            "contacts": [{"id": "1", "name": "Jane Doe", "emails": ["j@example.org"], "company": "Acme"}]});
+        let result = contacts_page(&page, "page 1", &mut SeenIds::default(), &mut findings);
+        assert_eq!(codes(&findings), vec![]);
+        assert_eq!(result.next_offset, Some(json!("2")));
+        assert_eq!(result.context, Some(json!({"cursor": 1})));
+        assert_eq!(result.checkpoint.as_deref(), Some("c1"));
+        assert_eq!(result.first_contact, Some(page["contacts"][0].clone()));
+    }
+
+    #[test]
+    fn contact_pages_report_missing_wrong_and_repeated_fields_at_their_pointer() {
+        let mut seen = SeenIds::default();
+        let mut findings = Vec::new();
+        contacts_page(
+            &json!({"synchronization_checkpoint": "c", "contacts": [{"id": "1", "name": "A"}]}),
+            "page 1",
+            &mut seen,
+            &mut findings,
+        );
+        let second = json!({"contacts": [{"id": "1", "name": "A"}, {"id": 2, "emails": "x@example.org"}]});
+        contacts_page(&second, "page 2", &mut seen, &mut findings);
+        assert_eq!(
+            codes(&findings),
+            vec![
+                ("missing-checkpoint", Some("/synchronization_checkpoint")),
+                ("duplicate-id", Some("/contacts/0/id")),
+                ("wrong-type", Some("/contacts/1/id")),
+                ("missing-field", Some("/contacts/1/name")),
+                ("wrong-type", Some("/contacts/1/emails")),
+            ]
+        );
+        assert!(findings[1].message.contains("page 1 /contacts/0"), "{}", findings[1].message);
+    }
+
+    #[test]
+    fn interactions_must_be_an_array_of_requested_types_within_the_enumerations() {
+        let mut findings = Vec::new();
+        let answer = json!([
+            {"id": "1", "subject": "s", "date": "2024-01-01", "type": "ticket", "priority": "high", "status": "open"},
+            {"id": "2", "subject": "s", "date": "2024-01-01", "type": "Call", "priority": "hgh", "status": "done"},
+            {"id": "2", "date": "2024-01-01", "type": "Ticket"}
+        ]);
+        interactions(&answer, &["Ticket".to_owned()], &mut findings);
+        assert_eq!(
+            codes(&findings),
+            vec![
+                ("type-case", Some("/0/type")),
+                ("type-not-requested", Some("/1/type")),
+                ("not-in-enumeration", Some("/1/priority")),
+                ("not-in-enumeration", Some("/1/status")),
+                ("duplicate-id", Some("/2/id")),
+                ("missing-field", Some("/2/subject")),
+            ]
+        );
+        let mut findings = Vec::new();
+        interactions(&json!({"interactions": []}), &[], &mut findings);
+        assert_eq!(codes(&findings), vec![("wrong-type", Some(""))]);
+    }
+
+    #[test]
+    fn agent_pages_need_integer_offsets_and_complete_agents() {
+        let mut findings = Vec::new();
+        let mut seen = SeenIds::default();
+        let next = agents_page(
+            &json!({"agents": [{"id": "7", "name": "A", "email": "a@x"}], "next_offset": 5}),
+            "page 1",
+            &mut seen,
+            &mut findings,
+        );
+        assert_eq!((next, codes(&findings)), (Some(5), vec![]));
+        let next = agents_page(
+            &json!({"agents": [{"id": 7, "name": "A"}], "next_offset": "10"}),
+            "page 2",
+            &mut seen,
+            &mut findings,
+        );
+        assert_eq!(next, None);
+        assert_eq!(
+            codes(&findings),
+            vec![
+                ("wrong-type", Some("/next_offset")),
+                ("id-not-string", Some("/agents/0/id")),
+                ("missing-field", Some("/agents/0/email")),
+                ("duplicate-id", Some("/agents/0/id")),
+            ]
+        );
+    }
+
+    #[test]
+    fn every_answer_needs_the_json_content_type_and_a_json_body() {
+        let mut response = Response::json(200, &json!({}));
+        let mut findings = Vec::new();
+        response.content_type = Some("application/json; charset=utf-8".to_owned());
+        assert_eq!(json_body(&response, false, &mut findings), Some(json!({})));
+        response.content_type = None;
+        response.body = b"<html>".to_vec();
+        assert_eq!(json_body(&response, false, &mut findings), None);
+        assert_eq!(codes(&findings), vec![("missing-content-type", None), ("not-json", None)]);
+        response.body.clear();
+        assert_eq!(json_body(&response, true, &mut Vec::new()), None);
+    }
+
+    #[test]
+    fn redirects_are_reported_with_their_target() {
+        let mut response = Response::json(302, &json!({}));
+        response.location = Some("https://elsewhere.example/".to_owned());
+        let finding = redirect(&response).expect("a redirect finding");
+        assert!(finding.message.contains("302 redirecting to https://elsewhere.example/"), "{}", finding.message);
+        assert_eq!(redirect(&Response::json(200, &json!({}))), None);
+    }
+
+    #[test]
+    fn an_auth_validator_may_return_only_configured_fields() {
+        let mut findings = Vec::new();
+        auth_returned(&json!({"token": "t", "site/x": "s", "nested": {}}), &["token".to_owned()], &mut findings);
+        assert_eq!(codes(&findings), vec![("unknown-auth-field", Some("/site~1x")), ("wrong-type", Some("/nested"))]);
+    }
+}

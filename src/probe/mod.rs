@@ -1,0 +1,277 @@
+//! `probe`: calls the endpoints a manifest configures exactly as Talkdesk does and checks every answer
+//! against Talkdesk's contracts.
+//!
+//! - [`contracts`]: the bridge a manifest describes, the credentials and the request bodies;
+//! - [`checks`]: pure checks of the answers (tested on JSON values);
+//! - [`transport`]: the one POST over HTTP(S), behind a trait so tests and the wizard can swap it;
+//! - [`report`]: text and JSON output, with every byte from a bridge escaped.
+//!
+//! [`Prober::probe`] runs one endpoint and returns its [`EndpointReport`] (requests sent, with
+//! credentials masked, answers and findings): the CLI calls it for each endpoint in turn; a caller
+//! such as the wizard can run it (or [`probe_one`]) on a thread, since a `Prober` is `Send`, and show
+//! each exchange with [`report::exchange_lines`].
+
+pub mod checks;
+pub mod contracts;
+mod prober;
+pub mod report;
+pub mod transport;
+
+pub use prober::{Prober, probe_one};
+
+use crate::manifest::Severity;
+use contracts::{Bridge, Contact};
+use serde_json::Value;
+use std::net::IpAddr;
+use std::time::Duration;
+use transport::{Response, TransportError};
+
+/// One finding about an answer: what the bridge must change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    /// A stable kebab-case code.
+    pub code: &'static str,
+    /// A JSON pointer into the answer's body, when the finding is about a part of it.
+    pub pointer: Option<String>,
+    /// One line that says what the bridge must change.
+    pub message: String,
+}
+
+impl Finding {
+    /// An error: the bridge breaks a contract.
+    pub fn error(code: &'static str, pointer: Option<String>, message: impl Into<String>) -> Finding {
+        Finding { severity: Severity::Error, code, pointer, message: message.into() }
+    }
+
+    /// A warning: the bridge works, but differs from the contract in a way Talkdesk tolerates.
+    pub fn warning(code: &'static str, pointer: Option<String>, message: impl Into<String>) -> Finding {
+        Finding { severity: Severity::Warning, code, pointer, message: message.into() }
+    }
+
+    /// The finding, its message naming the request it is about ("page 2: …").
+    fn during(mut self, request: &str) -> Finding {
+        if !request.is_empty() {
+            self.message = format!("{request}: {}", self.message);
+        }
+        self
+    }
+}
+
+/// The kinds of endpoint, as the JSON output names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    AuthValidation,
+    ContactSynchronization,
+    InteractionRetrieval,
+    AgentSynchronization,
+    Action,
+}
+
+impl Kind {
+    /// The name used in the output: the manifest key without `_endpoint`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::AuthValidation => "auth_validation",
+            Kind::ContactSynchronization => "contact_synchronization",
+            Kind::InteractionRetrieval => "interaction_retrieval",
+            Kind::AgentSynchronization => "agent_synchronization",
+            Kind::Action => "action",
+        }
+    }
+}
+
+/// One endpoint to probe.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    AuthValidation,
+    ContactSynchronization,
+    InteractionRetrieval,
+    AgentSynchronization,
+    /// An action, by name.
+    Action(String),
+}
+
+impl Target {
+    /// The kind of endpoint.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Target::AuthValidation => Kind::AuthValidation,
+            Target::ContactSynchronization => Kind::ContactSynchronization,
+            Target::InteractionRetrieval => Kind::InteractionRetrieval,
+            Target::AgentSynchronization => Kind::AgentSynchronization,
+            Target::Action(_) => Kind::Action,
+        }
+    }
+
+    /// The configured URL of this endpoint, if any.
+    pub fn url<'a>(&self, bridge: &'a Bridge) -> Option<&'a str> {
+        match self {
+            Target::AuthValidation => bridge.auth_validation.as_deref(),
+            Target::ContactSynchronization => bridge.contact_synchronization.as_deref(),
+            Target::InteractionRetrieval => bridge.interaction_retrieval.as_deref(),
+            Target::AgentSynchronization => bridge.agent_synchronization.as_deref(),
+            Target::Action(name) => bridge.action(name).and_then(|action| action.endpoint.as_deref()),
+        }
+    }
+
+    /// Every endpoint the bridge configures, in Talkdesk's order (actions last).
+    pub fn all(bridge: &Bridge) -> Vec<Target> {
+        let mut targets: Vec<Target> = [
+            Target::AuthValidation,
+            Target::ContactSynchronization,
+            Target::InteractionRetrieval,
+            Target::AgentSynchronization,
+        ]
+        .into_iter()
+        .filter(|target| target.url(bridge).is_some())
+        .collect();
+        targets.extend(bridge.actions.iter().map(|action| Target::Action(action.name.clone())));
+        targets
+    }
+}
+
+/// One request sent and what came back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exchange {
+    /// Which request of the endpoint this was ("page 2", "altered credentials"); empty for the only one.
+    pub label: String,
+    pub url: String,
+    /// The body sent, with every credential masked.
+    pub request: Value,
+    pub outcome: Result<Response, TransportError>,
+}
+
+/// What probing one endpoint found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EndpointReport {
+    pub kind: Kind,
+    /// The action's name, for an action.
+    pub action: Option<String>,
+    pub url: Option<String>,
+    /// Not called (an action without `--actions`, an endpoint after refused credentials).
+    pub skipped: bool,
+    /// The status of the first answer.
+    pub status: Option<u16>,
+    /// The time the first answer took.
+    pub elapsed: Option<Duration>,
+    pub findings: Vec<Finding>,
+    /// Lines that explain what was done ("stopped after 3 pages"), shown in the text output.
+    pub notes: Vec<String>,
+    pub exchanges: Vec<Exchange>,
+}
+
+impl EndpointReport {
+    fn new(target: &Target, bridge: &Bridge) -> EndpointReport {
+        EndpointReport {
+            kind: target.kind(),
+            action: match target {
+                Target::Action(name) => Some(name.clone()),
+                _ => None,
+            },
+            url: target.url(bridge).map(str::to_owned),
+            skipped: false,
+            status: None,
+            elapsed: None,
+            findings: Vec::new(),
+            notes: Vec::new(),
+            exchanges: Vec::new(),
+        }
+    }
+
+    /// A report for an endpoint that was not called, saying why.
+    pub fn skipped(target: &Target, bridge: &Bridge, reason: impl Into<String>) -> EndpointReport {
+        let mut report = EndpointReport::new(target, bridge);
+        report.skipped = true;
+        report.notes.push(reason.into());
+        report
+    }
+
+    /// True when the endpoint kept its contract (no error); a skipped endpoint broke nothing.
+    pub fn ok(&self) -> bool {
+        !self.findings.iter().any(|finding| finding.severity == Severity::Error)
+    }
+
+    /// Keeps the findings of one request, naming it in their messages.
+    fn add(&mut self, label: &str, findings: Vec<Finding>) {
+        self.findings.extend(findings.into_iter().map(|finding| finding.during(label)));
+    }
+}
+
+/// How to probe.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// How many pages of a synchronization to follow.
+    pub pages: usize,
+    /// Send requests over plain `http://` to hosts other than loopback.
+    pub allow_http: bool,
+    /// The contact to ask about in contact activity and actions, given by the author.
+    pub contact: Option<Contact>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { pages: 3, allow_http: false, contact: None }
+    }
+}
+
+/// Refuses plain `http://` except to loopback (or with `--allow-http`), and anything but http(s).
+pub fn refuse_url(url: &str, allow_http: bool) -> Option<Finding> {
+    let parsed = match url::Url::parse(url) {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            return Some(Finding::error(
+                "invalid-url",
+                None,
+                format!("the URL is not valid ({error}); fix it in the manifest"),
+            ));
+        }
+    };
+    match parsed.scheme() {
+        "https" => None,
+        "http" if allow_http || is_loopback(&parsed) => None,
+        "http" => Some(Finding::error(
+            "plain-http",
+            None,
+            "not sent: credentials would travel unencrypted over plain http; serve the bridge over https (Talkdesk requires it), or pass --allow-http for a test server",
+        )),
+        scheme => Some(Finding::error("invalid-url", None, format!("the URL's scheme is \"{scheme}\"; use https"))),
+    }
+}
+
+/// True for a URL whose host is this machine (127.0.0.0/8, ::1, localhost).
+pub(crate) fn is_loopback_url(url: &str) -> bool {
+    url::Url::parse(url).is_ok_and(|url| is_loopback(&url))
+}
+
+fn is_loopback(url: &url::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
+        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_prober_can_run_on_another_thread() {
+        fn send<T: Send + 'static>() {}
+        send::<Prober<transport::Http>>();
+        send::<EndpointReport>();
+    }
+
+    #[test]
+    fn plain_http_is_sent_only_to_loopback_or_when_allowed() {
+        assert_eq!(refuse_url("https://bridge.example.org/x", false), None);
+        assert_eq!(refuse_url("http://127.0.0.1:8080/x", false), None);
+        assert_eq!(refuse_url("http://[::1]:8080/x", false), None);
+        assert_eq!(refuse_url("http://localhost/x", false), None);
+        assert_eq!(refuse_url("http://bridge.example.org/x", false).map(|finding| finding.code), Some("plain-http"));
+        assert_eq!(refuse_url("http://bridge.example.org/x", true), None);
+        assert_eq!(refuse_url("ftp://bridge.example.org/x", true).map(|finding| finding.code), Some("invalid-url"));
+    }
+}

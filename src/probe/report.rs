@@ -1,0 +1,230 @@
+//! The probe's output: one block per endpoint in text, or SPEC §8's JSON object. Everything a bridge
+//! sent is escaped (control characters, escape sequences, bidirectional overrides) and every credential
+//! value is masked, whatever the bridge echoed.
+
+use super::contracts::Credentials;
+use super::{EndpointReport, Exchange};
+use crate::manifest::Severity;
+use serde_json::{Value, json};
+use std::fmt::Write as _;
+
+/// Characters that must never reach a terminal as they are: controls (C0, DEL, C1, which start
+/// escape sequences), bidirectional overrides and isolates, and the Unicode line separators.
+fn is_hostile(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Text for one line of a terminal: every hostile character written visibly as `\u{1b}`.
+pub fn escape_text(text: &str) -> String {
+    if !text.chars().any(is_hostile) {
+        return text.to_owned();
+    }
+    text.chars().fold(String::with_capacity(text.len()), |mut escaped, c| {
+        if is_hostile(c) {
+            let _ = write!(escaped, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            escaped.push(c);
+        }
+        escaped
+    })
+}
+
+/// Serialized JSON with the hostile characters serde_json leaves raw (DEL, C1, bidi) written as
+/// `\u009b`; they can only occur inside strings, where that escape means the same character.
+fn escape_json(json: &str) -> String {
+    json.chars().fold(String::with_capacity(json.len()), |mut escaped, c| {
+        if is_hostile(c) {
+            let _ = write!(escaped, "\\u{:04x}", u32::from(c));
+        } else {
+            escaped.push(c);
+        }
+        escaped
+    })
+}
+
+/// One safe line: credentials masked, then hostile characters escaped.
+fn clean(text: &str, credentials: &Credentials) -> String {
+    escape_text(&credentials.redact(text))
+}
+
+fn milliseconds(duration: std::time::Duration) -> String {
+    format!("{} ms", duration.as_millis())
+}
+
+/// The text report: one block per endpoint, then a summary line.
+pub fn text(reports: &[EndpointReport], credentials: &Credentials) -> String {
+    let mut out = String::new();
+    for report in reports {
+        let name = match &report.action {
+            Some(action) => format!("action {action}"),
+            None => report.kind.as_str().to_owned(),
+        };
+        let verdict = match (report.skipped, report.ok()) {
+            (true, _) => "SKIPPED",
+            (false, true) => "PASS",
+            (false, false) => "FAIL",
+        };
+        let mut header = format!("{} {verdict}", clean(&name, credentials));
+        if let Some(url) = &report.url {
+            let _ = write!(header, "  POST {}", clean(url, credentials));
+        }
+        if let Some(status) = report.status {
+            let _ = write!(header, "  {status}");
+        }
+        if let Some(elapsed) = report.elapsed {
+            let _ = write!(header, "  {}", milliseconds(elapsed));
+        }
+        let _ = writeln!(out, "{header}");
+        if report.exchanges.len() > 1 {
+            let requests: Vec<String> = report.exchanges.iter().map(exchange_summary).collect();
+            let _ = writeln!(out, "  requests: {}", clean(&requests.join(", "), credentials));
+        }
+        for note in &report.notes {
+            let _ = writeln!(out, "  {}", clean(note, credentials));
+        }
+        for finding in &report.findings {
+            let pointer = match finding.pointer.as_deref() {
+                Some("") => " (whole body)".to_owned(),
+                Some(pointer) => format!(" {}", clean(pointer, credentials)),
+                None => String::new(),
+            };
+            let _ = writeln!(
+                out,
+                "  {}[{}]{pointer}: {}",
+                finding.severity.as_str(),
+                finding.code,
+                clean(&finding.message, credentials)
+            );
+        }
+        out.push('\n');
+    }
+    out.push_str(&summary(reports));
+    out.push('\n');
+    out
+}
+
+fn exchange_summary(exchange: &Exchange) -> String {
+    let label = if exchange.label.is_empty() { "request" } else { &exchange.label };
+    match &exchange.outcome {
+        Ok(response) => format!("{label} {} ({})", response.status, milliseconds(response.elapsed)),
+        Err(_) => format!("{label} no answer"),
+    }
+}
+
+/// "probed 4 endpoints: all kept their contracts" or the counts of failures and findings.
+fn summary(reports: &[EndpointReport]) -> String {
+    let probed = reports.iter().filter(|report| !report.skipped).count();
+    let skipped = reports.len() - probed;
+    let failed = reports.iter().filter(|report| !report.ok()).count();
+    let count =
+        |severity| reports.iter().flat_map(|report| &report.findings).filter(|f| f.severity == severity).count();
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let mut line = format!("probed {}: ", plural(probed, "endpoint"));
+    if failed == 0 {
+        line.push_str("every one kept its contract");
+    } else {
+        let _ = write!(line, "{} broke a contract", plural(failed, "endpoint"));
+    }
+    let _ = write!(line, " ({}, {})", plural(errors, "error"), plural(warnings, "warning"));
+    if skipped > 0 {
+        let _ = write!(line, "; {skipped} skipped");
+    }
+    line
+}
+
+/// One request and its answer as lines for a panel: the request (credentials masked), then the
+/// status, time, content type and the body (pretty-printed when it is JSON), at most `body_lines`
+/// lines of it; every line redacted and escaped.
+pub fn exchange_lines(exchange: &Exchange, credentials: &Credentials, body_lines: usize) -> Vec<String> {
+    let mut lines = vec![match exchange.label.as_str() {
+        "" => format!("POST {}", exchange.url),
+        label => format!("POST {} ({label})", exchange.url),
+    }];
+    lines.extend(pretty(&exchange.request).lines().map(str::to_owned));
+    match &exchange.outcome {
+        Err(error) => lines.push(format!("→ no answer: {error}")),
+        Ok(response) => {
+            let content_type = response.content_type.as_deref().unwrap_or("no Content-Type");
+            lines.push(format!("→ {} in {} ({content_type})", response.status, milliseconds(response.elapsed)));
+            let body = match serde_json::from_slice::<Value>(&response.body) {
+                Ok(value) => pretty(&value),
+                Err(_) => String::from_utf8_lossy(&response.body).into_owned(),
+            };
+            let total = body.lines().count();
+            lines.extend(body.lines().take(body_lines).map(str::to_owned));
+            if total > body_lines {
+                lines.push(format!("… {} more lines", total - body_lines));
+            }
+        }
+    }
+    lines.iter().map(|line| clean(line, credentials)).collect()
+}
+
+fn pretty(value: &Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+/// The JSON report of SPEC §8.
+pub fn json(reports: &[EndpointReport], credentials: &Credentials) -> String {
+    let redact = |text: &str| credentials.redact(text);
+    let endpoints: Vec<Value> = reports
+        .iter()
+        .map(|report| {
+            json!({
+                "endpoint": report.kind.as_str(),
+                "action": report.action.as_deref().map(redact),
+                "url": report.url.as_deref().map(redact),
+                "ok": report.ok(),
+                "status": report.status,
+                "skipped": report.skipped,
+                "findings": report.findings.iter().map(|finding| json!({
+                    "severity": finding.severity.as_str(),
+                    "code": finding.code,
+                    "pointer": finding.pointer.as_deref().map(redact),
+                    "message": redact(&finding.message),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    escape_json(&json!({ "endpoints": endpoints }).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_exchange_shows_the_masked_request_and_the_escaped_answer() {
+        use crate::probe::contracts::{self, MASK};
+        use crate::probe::transport::Response;
+        let mut credentials = Credentials::default();
+        credentials.set("token", "s3cr3t-token".to_owned());
+        let body = contracts::auth_validation(&credentials);
+        let answer = json!({"message": "token s3cr3t-token expired\u{1b}[2J", "a": 1, "b": 2});
+        let exchange = Exchange {
+            label: String::new(),
+            url: "https://bridge.example.org/auth".to_owned(),
+            request: contracts::masked(&body),
+            outcome: Ok(Response::json(401, &answer)),
+        };
+        let lines = exchange_lines(&exchange, &credentials, 3);
+        let text = lines.join("\n");
+        assert_eq!(lines[0], "POST https://bridge.example.org/auth");
+        assert!(text.contains(&format!("\"token\": \"{MASK}\"")), "{text}");
+        assert!(text.contains("→ 401 in 0 ms (application/json)"), "{text}");
+        assert!(text.contains(&format!("token {MASK} expired\\u001b[2J")), "{text}");
+        assert!(text.ends_with("… 2 more lines"), "{text}");
+        assert!(!text.contains("s3cr3t") && !text.contains('\u{1b}'), "{text}");
+    }
+
+    #[test]
+    fn hostile_characters_are_escaped_visibly_in_text_and_as_json_escapes() {
+        let hostile = "a\u{1b}]0;PWNED\u{7}b\u{9b}c\u{202e}d\ne";
+        assert_eq!(escape_text(hostile), "a\\u{1b}]0;PWNED\\u{7}b\\u{9b}c\\u{202e}d\\u{a}e");
+        let json = escape_json(&serde_json::to_string(hostile).unwrap_or_default());
+        assert_eq!(json, "\"a\\u001b]0;PWNED\\u0007b\\u009bc\\u202ed\\ne\"");
+        assert_eq!(serde_json::from_str::<String>(&json).ok().as_deref(), Some(hostile));
+    }
+}

@@ -1,0 +1,133 @@
+//! Sending one POST to a bridge: the only part of the probe that touches the network.
+//!
+//! Built on `ureq` with rustls: a small blocking client (the probe sends one request at a time and the
+//! wizard can run it on a thread), pure-Rust TLS with Mozilla's roots compiled in, so the binary needs no
+//! OpenSSL and behaves the same on every machine.
+
+use std::io::ErrorKind;
+use std::time::{Duration, Instant};
+
+/// The largest answer read: a bridge page is kilobytes; more means something is wrong.
+pub const BODY_LIMIT: u64 = 10 * 1024 * 1024;
+
+/// What the bridge answered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    pub status: u16,
+    /// The `Content-Type` header, when there is one.
+    pub content_type: Option<String>,
+    /// The `Location` header of a redirect.
+    pub location: Option<String>,
+    pub body: Vec<u8>,
+    pub elapsed: Duration,
+}
+
+impl Response {
+    /// A response with a JSON body and the right content type (for tests of the checks).
+    pub fn json(status: u16, body: &serde_json::Value) -> Response {
+        Response {
+            status,
+            content_type: Some("application/json".to_owned()),
+            location: None,
+            body: body.to_string().into_bytes(),
+            elapsed: Duration::ZERO,
+        }
+    }
+}
+
+/// Why no answer could be read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum TransportError {
+    #[error("no complete answer within {} s", .0.as_secs_f64())]
+    Timeout(Duration),
+    #[error("the answer is larger than {} MiB", BODY_LIMIT / 1024 / 1024)]
+    TooLarge,
+    #[error("TLS failed: {0}")]
+    Tls(String),
+    #[error("cannot connect: {0}")]
+    Connection(String),
+    #[error("the host name does not resolve")]
+    HostNotFound,
+    #[error("the answer is not valid HTTP: {0}")]
+    Protocol(String),
+}
+
+/// Sends a JSON body with POST and returns the answer as it came, redirects included.
+pub trait Transport: Send + Sync {
+    /// POSTs `body` (JSON) to `url`.
+    fn post(&self, url: &str, body: &[u8]) -> Result<Response, TransportError>;
+}
+
+/// The real transport: one ureq agent with a per-request timeout, no redirects, no status as error.
+pub struct Http {
+    agent: ureq::Agent,
+    /// For loopback addresses: a proxy from the environment cannot reach this machine's servers.
+    direct: ureq::Agent,
+    timeout: Duration,
+}
+
+impl Http {
+    /// A transport whose every request (connect, send, read the whole body) ends within `timeout`.
+    pub fn new(timeout: Duration) -> Http {
+        let config = || {
+            ureq::Agent::config_builder()
+                .timeout_global(Some(timeout))
+                .max_redirects(0)
+                .http_status_as_error(false)
+                .user_agent(concat!("integration-wizard-probe/", env!("CARGO_PKG_VERSION")))
+        };
+        Http { agent: config().build().into(), direct: config().proxy(None).build().into(), timeout }
+    }
+}
+
+impl Transport for Http {
+    fn post(&self, url: &str, body: &[u8]) -> Result<Response, TransportError> {
+        let started = Instant::now();
+        let agent = if super::is_loopback_url(url) { &self.direct } else { &self.agent };
+        let mut response = agent
+            .post(url)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .send(body)
+            .map_err(|error| self.explain(error))?;
+        let header = |name: &str| response.headers().get(name).and_then(|value| value.to_str().ok()).map(str::to_owned);
+        let content_type = header("content-type");
+        let location = header("location");
+        let status = response.status().as_u16();
+        let body =
+            response.body_mut().with_config().limit(BODY_LIMIT).read_to_vec().map_err(|error| self.explain(error))?;
+        Ok(Response { status, content_type, location, body, elapsed: started.elapsed() })
+    }
+}
+
+impl Http {
+    /// One line a person can act on, for each way a request fails.
+    fn explain(&self, error: ureq::Error) -> TransportError {
+        match error {
+            ureq::Error::Timeout(_) => TransportError::Timeout(self.timeout),
+            ureq::Error::BodyExceedsLimit(_) => TransportError::TooLarge,
+            ureq::Error::HostNotFound => TransportError::HostNotFound,
+            ureq::Error::Tls(reason) => TransportError::Tls(reason.to_owned()),
+            ureq::Error::Rustls(error) => TransportError::Tls(error.to_string()),
+            ureq::Error::Protocol(error) => TransportError::Protocol(error.to_string()),
+            ureq::Error::Io(error) if error.kind() == ErrorKind::TimedOut => TransportError::Timeout(self.timeout),
+            // rustls reports a failed handshake as invalid data on the socket.
+            ureq::Error::Io(error) if error.kind() == ErrorKind::InvalidData => {
+                let reason = error.to_string();
+                TransportError::Tls(if reason.contains("InvalidContentType") {
+                    "the server did not answer in TLS (plain http on an https URL?)".to_owned()
+                } else {
+                    reason
+                })
+            }
+            ureq::Error::Io(error) => TransportError::Connection(match error.kind() {
+                ErrorKind::ConnectionRefused => "connection refused".to_owned(),
+                ErrorKind::ConnectionReset | ErrorKind::UnexpectedEof => {
+                    "the bridge closed the connection before answering".to_owned()
+                }
+                _ => error.to_string(),
+            }),
+            other => TransportError::Connection(other.to_string()),
+        }
+    }
+}
