@@ -10,6 +10,8 @@ pub mod probe;
 mod prompt;
 mod report;
 mod sarif;
+mod ticket;
+mod valid;
 mod validate;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -92,6 +94,17 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Write the document to attach to Talkdesk's "Activate Custom Integration" ticket.
+    Ticket {
+        /// The manifest; it must have no errors.
+        file: PathBuf,
+        /// The document to write: .md (Markdown), .xlsx (spreadsheet) or .html; - prints Markdown.
+        #[arg(short, long)]
+        out: PathBuf,
+        /// Replace OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print a shell completion script (e.g. `integration-wizard completions bash > /etc/bash_completion.d/integration-wizard`).
     Completions {
         /// The shell to complete in.
@@ -160,6 +173,7 @@ pub fn run(command: Command) -> Result<ExitCode, Command> {
         }
         Command::Fmt { paths, check, diff } => fmt::run(&paths, fmt::Mode::new(check, diff)),
         Command::Export { file, out, force } => export::run(&file, &out, force),
+        Command::Ticket { file, out, force } => ticket::run(&file, &out, force),
         Command::Completions { shell } => generate::completions(shell),
         Command::Man { command } => generate::man(command.as_deref()),
         Command::Probe(args) => probe::run(&args),

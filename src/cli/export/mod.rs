@@ -9,10 +9,9 @@ mod record;
 mod stage;
 
 use super::exit;
-use super::files;
-use super::report::text_line;
+use super::valid::read_valid;
+use crate::manifest::Manifest;
 use crate::manifest::write::pretty;
-use crate::manifest::{Manifest, check};
 use crate::text::escaped;
 use plan::Refusal;
 use record::Record;
@@ -22,28 +21,9 @@ use std::path::Path;
 /// Exports `file` into `out` and returns the exit code; a manifest with errors is refused, and so are
 /// files in `out` that export did not write, unless `force`.
 pub fn run(file: &Path, out: &Path, force: bool) -> u8 {
-    let raw = file.display().to_string();
-    let shown = escaped(&raw);
-    let source = match files::read(file) {
-        Ok(source) => source,
-        Err(reason) => {
-            eprintln!("{shown}: {reason}");
-            return exit::USAGE;
-        }
-    };
-    let checked = check(&source);
-    let errors = checked.errors();
-    let manifest = match checked.manifest {
-        Some(manifest) if errors == 0 => manifest,
-        _ => {
-            for diagnostic in checked.diagnostics.iter().filter(|d| d.is_error()) {
-                eprintln!("{}", text_line(&raw, diagnostic));
-            }
-            eprintln!(
-                "export refused: {shown} has {errors} error(s); fix them (see `integration-wizard validate {shown}`) and export again"
-            );
-            return exit::INVALID;
-        }
+    let manifest = match read_valid(file, "export", "export again") {
+        Ok(valid) => valid.manifest,
+        Err(code) => return code,
     };
     let documents = match documents(&manifest) {
         Ok(documents) => documents,

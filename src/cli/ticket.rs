@@ -1,0 +1,59 @@
+//! `integration-wizard ticket`: write the document to attach to Talkdesk's activation ticket.
+
+use super::exit;
+use super::valid::{Valid, read_valid};
+use crate::storage::save_atomic;
+use crate::ticket::{self, Format};
+use std::io::Write;
+use std::path::Path;
+
+/// Writes the ticket document of `file` to `out` (`-` for Markdown on standard output) and
+/// returns the exit code; a manifest with errors is refused, an existing `out` kept without `force`.
+pub fn run(file: &Path, out: &Path, force: bool) -> u8 {
+    let to_stdout = out.as_os_str() == "-";
+    let format = if to_stdout { Some(Format::Markdown) } else { Format::from_path(out) };
+    let Some(format) = format else {
+        let [markdown, spreadsheet, html] =
+            Format::ALL.map(|format| format!(".{} ({})", format.extension(), format.label()));
+        eprintln!(
+            "{}: the extension chooses the document's format; end the name with {markdown}, {spreadsheet} or {html}, or give - to print Markdown",
+            out.display()
+        );
+        return exit::USAGE;
+    };
+    let Valid { source, manifest } = match read_valid(file, "ticket", "write the ticket again") {
+        Ok(valid) => valid,
+        Err(code) => return code,
+    };
+    if !to_stdout && !force && out.symlink_metadata().is_ok() {
+        eprintln!(
+            "ticket refused: {} already exists; add --force to replace it, or choose another path with -o",
+            out.display()
+        );
+        return exit::INVALID;
+    }
+    let file_name = file.file_name().unwrap_or(file.as_os_str()).to_string_lossy();
+    let bytes = match ticket::render(&manifest, &file_name, &source, format) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            eprintln!("ticket refused: {error}");
+            return exit::INVALID;
+        }
+    };
+    if to_stdout {
+        let mut stdout = std::io::stdout().lock();
+        return match stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
+            Ok(()) => exit::SUCCESS,
+            Err(error) => {
+                eprintln!("cannot print the document: {error}");
+                exit::USAGE
+            }
+        };
+    }
+    if let Err(error) = save_atomic(out, &bytes, false) {
+        eprintln!("{error}");
+        return exit::USAGE;
+    }
+    println!("wrote {} ({})", out.display(), format.label());
+    exit::SUCCESS
+}

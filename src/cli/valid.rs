@@ -1,0 +1,42 @@
+//! Reading a manifest a command needs free of errors: otherwise its errors are listed as `validate` lists them and the command is refused.
+
+use super::exit;
+use super::files;
+use super::report::text_line;
+use crate::manifest::{Manifest, check};
+use crate::text::escaped;
+use std::path::Path;
+
+/// A manifest without errors, and the bytes it was read from.
+#[derive(Debug)]
+pub struct Valid {
+    pub source: Vec<u8>,
+    pub manifest: Manifest,
+}
+
+/// Reads and checks `file` for `command` ("export"); `again` says how to run it again ("export
+/// again"). When the file cannot be read or has errors, says why on standard error and returns
+/// the exit code.
+pub fn read_valid(file: &Path, command: &str, again: &str) -> Result<Valid, u8> {
+    // The path is printed escaped; `text_line` escapes the one it is given itself.
+    let raw = file.display().to_string();
+    let shown = escaped(&raw);
+    let source = files::read(file).map_err(|reason| {
+        eprintln!("{shown}: {reason}");
+        exit::USAGE
+    })?;
+    let checked = check(&source);
+    let errors = checked.errors();
+    match checked.manifest {
+        Some(manifest) if errors == 0 => Ok(Valid { source, manifest }),
+        _ => {
+            for diagnostic in checked.diagnostics.iter().filter(|d| d.is_error()) {
+                eprintln!("{}", text_line(&raw, diagnostic));
+            }
+            eprintln!(
+                "{command} refused: {shown} has {errors} error(s); fix them (see `integration-wizard validate {shown}`) and {again}"
+            );
+            Err(exit::INVALID)
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! The ticket document as one self-contained, printable HTML page; every value is escaped text.
+
+use super::document::{
+    ActionSection, Cell, DETAILS_HEADING, Document, FIELD_VALUE, INPUT_COLUMNS, PURPOSE, Row, TICKET_INTRO,
+    TICKET_SETTINGS, TITLE,
+};
+use super::visible::visible;
+use std::fmt::Write;
+
+/// Loads nothing from anywhere and runs nothing, even if a value were to slip through unescaped.
+const HEAD: &str = r#"<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+"#;
+
+const STYLE: &str = "<style>
+body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 60em; color: #111; line-height: 1.4; }
+table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1.5em; }
+th, td { border: 1px solid #999; padding: 0.3em 0.6em; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th { background: #eee; }
+td.field { white-space: nowrap; width: 1%; }
+ul { margin: 0; padding-left: 1.2em; }
+.block + .block { margin-top: 0.8em; }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
+</style>
+";
+
+/// The whole page, ending with a newline.
+pub fn render(document: &Document) -> String {
+    let title = document.about.first().map_or(TITLE.to_owned(), |(_, name)| format!("{TITLE}: {}", text(name)));
+    let mut out =
+        format!("{HEAD}<title>{title}</title>\n{STYLE}</head>\n<body>\n<h1>{TITLE}</h1>\n<p>{PURPOSE}</p>\n<ul>\n");
+    for (label, value) in &document.about {
+        let _ = writeln!(out, "<li>{label}: {}</li>", text(value));
+    }
+    let _ = write!(out, "</ul>\n<p>{}</p>\n<ul>\n", text(TICKET_INTRO));
+    for (label, value) in TICKET_SETTINGS {
+        let _ = writeln!(out, "<li>{label}: <strong>{value}</strong></li>");
+    }
+    let _ = write!(out, "</ul>\n<h2>{DETAILS_HEADING}</h2>\n");
+    field_table(&mut out, &document.details);
+    for action in &document.actions {
+        action_section(&mut out, action);
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn action_section(out: &mut String, action: &ActionSection) {
+    let _ = writeln!(out, "<h2>{}</h2>", text(&action.heading));
+    field_table(out, &action.rows);
+    if action.inputs.is_empty() {
+        out.push_str("<p>No inputs.</p>\n");
+        return;
+    }
+    out.push_str("<p>Inputs:</p>\n<table>\n<thead><tr>");
+    for column in INPUT_COLUMNS {
+        let _ = write!(out, "<th>{column}</th>");
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for input in &action.inputs {
+        out.push_str("<tr>");
+        for value in input {
+            let _ = write!(out, "<td>{}</td>", text(value));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+fn field_table(out: &mut String, rows: &[Row]) {
+    let _ = write!(
+        out,
+        "<table>\n<thead><tr><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+        FIELD_VALUE[0], FIELD_VALUE[1]
+    );
+    for row in rows {
+        let _ = writeln!(out, "<tr><td class=\"field\">{}</td><td>{}</td></tr>", row.field, cell(&row.value));
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+fn cell(value: &Cell) -> String {
+    match value {
+        Cell::Text(value) => text(value),
+        Cell::Bullets(items) => {
+            let items: String = items.iter().map(|item| format!("<li>{}</li>", text(item))).collect();
+            format!("<ul>{items}</ul>")
+        }
+        Cell::Blocks(blocks) => blocks
+            .iter()
+            .map(|block| {
+                let mut lines = vec![format!("<strong>{}</strong>", text(&block.heading))];
+                lines.extend(block.lines.iter().map(|(label, value)| format!("{label}: {}", text(value))));
+                format!("<div class=\"block\">{}</div>", lines.join("<br>"))
+            })
+            .collect(),
+    }
+}
+
+/// Text from the manifest as HTML text: hidden characters shown, `&`, `<` and `>`
+/// as entities by the `html-escape` crate, and each line break as `<br>`.
+pub fn text(value: &str) -> String {
+    let shown = visible(value);
+    let lines: Vec<_> = shown.split('\n').map(|line| html_escape::encode_text(line).into_owned()).collect();
+    lines.join("<br>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text;
+
+    #[test]
+    fn markup_in_values_is_text() {
+        assert_eq!(text("<script>alert('x')</script>"), "&lt;script&gt;alert('x')&lt;/script&gt;");
+        assert_eq!(text("a & b\nc"), "a &amp; b<br>c");
+        assert_eq!(text("\u{1b}[31m\u{202e}"), "\\u{1b}[31m\\u{202e}");
+    }
+}

@@ -1,0 +1,40 @@
+//! The ticket document Talkdesk asks authors to attach (SPEC §7): built once from a manifest, then written as Markdown, a spreadsheet or HTML.
+//!
+//! No terminal here: the command line and the wizard both call [`render`].
+
+pub mod document;
+mod format;
+pub mod html;
+pub mod markdown;
+mod spreadsheet;
+mod visible;
+
+pub use document::Document;
+pub use format::Format;
+
+use crate::manifest::Manifest;
+
+/// Why a document could not be written in a format.
+#[derive(Debug, thiserror::Error)]
+pub enum TicketError {
+    #[error(
+        "the value of {0} is longer than a spreadsheet cell holds (32,767 characters); write the Markdown (.md) or HTML (.html) document instead"
+    )]
+    TooLongForSpreadsheet(String),
+    #[error("cannot make the spreadsheet: {0}")]
+    Spreadsheet(String),
+}
+
+/// The ticket document's bytes in `format`, for `manifest` read from the file `file_name`
+/// whose bytes are `content` (they give the fingerprint in the header).
+///
+/// The caller refuses a manifest with errors first: the document is what Talkdesk will
+/// configure, and Talkdesk would reject it.
+pub fn render(manifest: &Manifest, file_name: &str, content: &[u8], format: Format) -> Result<Vec<u8>, TicketError> {
+    let document = Document::new(manifest, file_name, content);
+    match format {
+        Format::Markdown => Ok(markdown::render(&document).into_bytes()),
+        Format::Html => Ok(html::render(&document).into_bytes()),
+        Format::Spreadsheet => spreadsheet::render(&document),
+    }
+}
