@@ -6,6 +6,8 @@
 //! - `steps`: one module per step or form, declaring its fields once; [`form`]: the rows they make.
 //! - [`document`], [`step`], [`editor`], [`overlay`]: the manifest being edited, steps and pages,
 //!   text editing, questions over the screen.
+//! - [`panels`]: the ticket document's panel and the "try it" panels (credentials, probe result);
+//!   writing the document and probing are effects run by the loop (a probe on a thread of its own).
 //! - [`layout`]: where things go on screen, for drawing and for mouse clicks alike.
 //! - [`view`]: drawing, from the state only.
 
@@ -22,14 +24,16 @@ pub(crate) mod items;
 pub mod keys;
 pub mod layout;
 pub mod overlay;
+pub mod panels;
 pub mod step;
 pub(crate) mod steps;
 pub mod view;
 
 use crate::manifest::{read, to_json};
+use crate::probe::{Options, probe_one};
 use crate::storage::drafts::{self, Draft, DraftKey};
 use crate::storage::{recent, save_atomic};
-use action::{Action, Opened, SaveFailure, fingerprint};
+use action::{Action, Opened, SaveFailure, TicketFailure, fingerprint};
 use app::{App, Effect, OnDisk};
 use document::Document;
 use ratatui::DefaultTerminal;
@@ -42,12 +46,17 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Sender};
 use std::time::{Duration, Instant};
 
 /// Unsaved work reaches a draft at most this long after it was typed.
 const DRAFT_DELAY: Duration = Duration::from_millis(500);
 /// How often the loop wakes up without events, to notice signals.
 const TICK: Duration = Duration::from_millis(200);
+/// How often the spinner of a running probe turns.
+const SPINNER_TICK: Duration = Duration::from_millis(100);
+/// How long each request of a "try it" may take, as the `probe` command's default.
+const PROBE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Opens the wizard on `file` (or the start screen) and runs it until the author quits.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
@@ -209,9 +218,18 @@ fn event_loop(
     stop: &AtomicBool,
 ) -> std::io::Result<()> {
     let mut redraw = true;
+    // Probes run on threads of their own and send their results here.
+    let (results, arrived) = mpsc::channel::<Action>();
     loop {
         if stop.load(Ordering::Relaxed) {
             return Ok(());
+        }
+        while let Ok(result) = arrived.try_recv() {
+            let effects = app.update(result);
+            if run_effects(app, drafts, effects, &results) {
+                return Ok(());
+            }
+            redraw = true;
         }
         let size = terminal.size()?;
         if (size.width, size.height) != app.size {
@@ -222,16 +240,23 @@ fn event_loop(
             terminal.draw(|frame| view::render(app, frame))?;
             redraw = false;
         }
-        let wait = drafts.note(app);
+        let mut wait = drafts.note(app);
+        if app.probing() {
+            wait = wait.min(SPINNER_TICK);
+        }
         if !event::poll(wait)? {
             drafts.write_if_due(app);
+            if app.probing() {
+                app.update(Action::Tick);
+                redraw = true;
+            }
             continue;
         }
         redraw = true;
         let event = event::read()?;
         let Some(action) = keys::action_for(app, &event) else { continue };
         let effects = app.update(action);
-        if run_effects(app, drafts, effects) {
+        if run_effects(app, drafts, effects, &results) {
             return Ok(());
         }
         drafts.write_if_due(app);
@@ -239,12 +264,24 @@ fn event_loop(
 }
 
 /// Performs the effects `update` asked for, feeding their results back; true when the wizard should end.
-fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>) -> bool {
+fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>, results: &Sender<Action>) -> bool {
     while !effects.is_empty() {
         let mut next = Vec::new();
         for effect in effects {
             match effect {
                 Effect::Quit => return true,
+                Effect::WriteTicket { path, bytes, overwrite } => {
+                    let result = write_ticket(&path, &bytes, overwrite);
+                    next.extend(app.update(Action::TicketWritten { path, result }));
+                }
+                Effect::Probe { bridge, credentials, target } => {
+                    let results = results.clone();
+                    std::thread::spawn(move || {
+                        let report = probe_one(*bridge, credentials, Options::default(), PROBE_TIMEOUT, &target);
+                        // The wizard may have ended meanwhile; then nobody waits for the result.
+                        let _ = results.send(Action::Probed(Box::new(report)));
+                    });
+                }
                 Effect::Save { path, contents, expect } => {
                     let result = save(&path, &contents, expect);
                     if result.is_ok() {
@@ -282,6 +319,15 @@ fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>
         effects = next;
     }
     false
+}
+
+/// Writes the ticket document as the `ticket` command does (atomically); an existing file only when
+/// the author said so.
+fn write_ticket(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), TicketFailure> {
+    if !overwrite && path.symlink_metadata().is_ok() {
+        return Err(TicketFailure::Exists);
+    }
+    save_atomic(path, bytes, false).map_err(|error| TicketFailure::Failed(error.to_string()))
 }
 
 /// Saves unless the file on disk is not what the wizard expects there.
