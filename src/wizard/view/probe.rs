@@ -9,7 +9,7 @@ use super::overlay::centered;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 /// What a `password` field shows for each character typed.
 const MASK: char = '•';
@@ -55,7 +55,7 @@ pub fn render_credentials(app: &App, panel: &CredentialsPanel, frame: &mut Frame
             frame.set_cursor_position(Position::new(value_area.x + cursor.min(value_area.width.saturating_sub(1)), y));
         }
     }
-    let hint = "Enter: next field, then try it; ↑↓ fields; Esc cancels (nothing is sent)";
+    let hint = "Enter: next, then try; ↑↓ fields; Esc: cancel, nothing sent";
     let y = inner.bottom().saturating_sub(1);
     frame.render_widget(Paragraph::new(hint).style(theme.dim()), Rect { y, height: 1, ..inner });
 }
@@ -105,6 +105,6 @@ pub fn render(app: &App, panel: &ProbePanel, frame: &mut Frame) {
     frame.render_widget(Clear, area);
     let title = format!(" Try the {} (Esc closes) ", title(&panel.target));
     let block = Block::bordered().title(Span::styled(one_line(&title).into_owned(), theme.title()));
-    // Lines are cut, not wrapped: a JSON body keeps its shape, and ↑↓ scroll through it.
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    // Long lines wrap (a finding's message is read whole); ↑↓ scroll through a long result.
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
 }
