@@ -122,10 +122,10 @@ impl Command {
             Command::Save => line("Ctrl-S", "save", "Ctrl-S"),
             Command::Quit => line("Ctrl-Q or Ctrl-C", "quit (asks if there are unsaved changes)", "Ctrl-Q"),
             Command::Help => line("?", "this list", "?"),
-            Command::WriteTicket => {
-                line("w", "write the ticket document for Talkdesk (Markdown, spreadsheet, HTML)", "w")
+            Command::WriteTicket => line("w / t", "write the ticket document / try an endpoint", "w"),
+            Command::TryIt => {
+                Description { label: "w / t", help: "", hint_key: "t", shown_with: Some(Command::WriteTicket) }
             }
-            Command::TryIt => line("t", "try the focused endpoint or action against the bridge", "t"),
             Command::Yes => answer("y"),
             Command::No => answer("n"),
             Command::SaveAndQuit | Command::SaveElsewhere => answer("s"),

@@ -154,9 +154,6 @@ pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
         (Page::Step(Step::Review), None) => {
             key(&[(C::Save, "save"), (C::WriteTicket, "ticket document"), (C::GoToStep, "steps")])
         }
-        _ if app.try_target().is_some() => {
-            key(&[(C::TryIt, "try it"), (C::Activate, "open / edit"), (C::Move, "move"), (C::NextField, "next")])
-        }
         (_, Some(Row::Item(..) | Row::Add(_))) => key(&[
             (C::Activate, "open"),
             (C::Add, "add"),
@@ -175,6 +172,9 @@ pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
         (_, Some(Row::Choice { .. })) => key(&[(C::Cycle, "choose"), (C::Move, "move"), (C::NextField, "next")]),
         _ => key(&[(C::Activate, "edit"), (C::Move, "move"), (C::NextField, "next"), (C::GoToStep, "steps")]),
     };
+    if app.try_target().is_some() {
+        hints.insert(0, (Hint::Key(C::TryIt), "try it"));
+    }
     if app.can_go_back() {
         hints.push((Hint::Key(C::Back), "back"));
     }
