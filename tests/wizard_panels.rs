@@ -291,3 +291,17 @@ fn t_elsewhere_says_where_it_works() {
     assert!(app.overlay.is_none());
     assert!(app.status.as_deref().is_some_and(|status| status.contains("step 2")), "{:?}", app.status);
 }
+
+#[test]
+fn a_result_of_an_earlier_probe_does_not_land_in_the_panel_of_another() {
+    let mut app = local_mycrm();
+    press(&mut app, key(KeyCode::Char('5')));
+    focus_row(&mut app, |row| *row == Row::Item(integration_wizard::manifest::edit::ListRef::Actions, 0));
+    press(&mut app, key(KeyCode::Char('t')));
+    type_credentials(&mut app);
+    press(&mut app, key(KeyCode::Char('y')));
+    // The auth validation's result arrives while the action's probe runs.
+    app.update(Action::Probed(Box::new(report(204, json!({}), Vec::new()))));
+    assert!(matches!(probe_stage(&app), ProbeStage::Running { .. }));
+    assert!(app.status.as_deref().is_some_and(|status| status.contains("auth validation kept its contract")));
+}

@@ -149,7 +149,10 @@ impl App {
         let lines = result_lines(&report, &credentials);
         let ok = report.ok();
         match &mut self.overlay {
-            Some(Overlay::Probe(panel)) if matches!(panel.stage, ProbeStage::Running { .. }) => {
+            // Only the panel of this endpoint: another probe may have been started after this one's panel closed.
+            Some(Overlay::Probe(panel))
+                if matches!(panel.stage, ProbeStage::Running { .. }) && reports_on(&report, &panel.target) =>
+            {
                 panel.stage = ProbeStage::Done { ok, lines };
                 panel.scroll = 0;
             }
@@ -177,6 +180,15 @@ impl App {
     pub fn probing(&self) -> bool {
         matches!(&self.overlay, Some(Overlay::Probe(ProbePanel { stage: ProbeStage::Running { .. }, .. })))
     }
+}
+
+/// True when `report` is the result of probing `target`.
+fn reports_on(report: &crate::probe::EndpointReport, target: &Target) -> bool {
+    report.kind == target.kind()
+        && match target {
+            Target::Action(name) => report.action.as_deref() == Some(name.as_str()),
+            _ => true,
+        }
 }
 
 fn escape(text: &str) -> String {
