@@ -80,6 +80,10 @@ fn every_console_example_prints_what_the_readme_shows() {
     let folder = tempfile::tempdir().expect("temp dir");
     copy_examples(folder.path());
     for example in examples {
+        // A run that needs a bridge (`VAR=… integration-wizard probe …`) is checked by tests/probe.rs against the mock bridge.
+        if example.command.split_whitespace().next().is_some_and(|word| word.contains('=')) {
+            continue;
+        }
         let mut words = example.command.split_whitespace();
         assert_eq!(words.next(), Some("integration-wizard"), "README line {}: {}", example.line, example.command);
         let output = Command::new(BINARY)
