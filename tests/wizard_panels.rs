@@ -305,3 +305,25 @@ fn a_result_of_an_earlier_probe_does_not_land_in_the_panel_of_another() {
     assert!(matches!(probe_stage(&app), ProbeStage::Running { .. }));
     assert!(app.status.as_deref().is_some_and(|status| status.contains("auth validation kept its contract")));
 }
+
+#[test]
+fn a_mandatory_field_added_after_the_credentials_were_typed_is_asked_for_alone() {
+    let mut app = local_mycrm();
+    press(&mut app, key(KeyCode::Char('2')));
+    focus_key(&mut app, "auth_validation_endpoint");
+    press(&mut app, key(KeyCode::Char('t')));
+    type_credentials(&mut app);
+    press(&mut app, key(KeyCode::Esc));
+    let mut value = written(&app);
+    let region =
+        json!({"field_name": "region", "display": "Region", "mandatory": true, "type": "input", "store": true});
+    value["integration"]["authentication_configuration"].as_array_mut().expect("the fields").push(region);
+    app.doc.manifest = integration_wizard::manifest::read(value.to_string().as_bytes()).expect("reads").manifest;
+    press(&mut app, key(KeyCode::Char('t')));
+    let Some(Overlay::Credentials(panel)) = &app.overlay else { panic!("{:?}", app.overlay) };
+    let names: Vec<&str> = panel.fields.iter().map(|field| field.name.as_str()).collect();
+    assert_eq!(names, ["region"]);
+    chars(&mut app, "eu");
+    let effects = press(&mut app, key(KeyCode::Enter));
+    assert_eq!(probe_effect(&effects), Target::AuthValidation, "the token typed before is still sent");
+}

@@ -48,14 +48,13 @@ impl App {
             self.overlay = Some(Overlay::Probe(ProbePanel::new(target, url, ProbeStage::Refused(refusal))));
             return;
         }
-        if self.session.credentials.is_none() {
-            let panel = CredentialsPanel::new(target.clone(), &bridge);
-            if !panel.fields.is_empty() {
-                self.overlay = Some(Overlay::Credentials(panel));
-                return;
-            }
-            self.session.credentials = Some(Credentials::default());
+        let known = self.session.credentials.clone().unwrap_or_default();
+        let panel = CredentialsPanel::new(target.clone(), &bridge, &known);
+        if !panel.fields.is_empty() {
+            self.overlay = Some(Overlay::Credentials(panel));
+            return;
         }
+        self.session.credentials = Some(known);
         self.confirm_or_probe(target, url, effects);
     }
 
@@ -90,7 +89,7 @@ impl App {
             Action::Up => panel.focus = panel.focus.saturating_sub(1),
             Action::Down => panel.focus = (panel.focus + 1).min(last),
             Action::Activate if panel.focus < last => panel.focus += 1,
-            Action::Activate => match panel.credentials() {
+            Action::Activate => match panel.credentials(self.session.credentials.clone().unwrap_or_default()) {
                 Ok(credentials) => {
                     self.session.credentials = Some(credentials);
                     let bridge = Bridge::from_manifest(&self.doc.manifest);

@@ -29,20 +29,21 @@ pub struct CredentialsPanel {
 }
 
 impl CredentialsPanel {
-    /// One field per mandatory authentication field of `bridge`.
-    pub fn new(target: Target, bridge: &Bridge) -> CredentialsPanel {
+    /// One field per mandatory authentication field of `bridge` that `known` has no value for (a
+    /// field added to the manifest after the credentials were typed is asked for then).
+    pub fn new(target: Target, bridge: &Bridge, known: &Credentials) -> CredentialsPanel {
         let fields = bridge
             .auth_fields
             .iter()
-            .filter(|field| field.mandatory)
+            .filter(|field| field.mandatory && known.get(&field.name).is_none())
             .map(|field| CredentialField { name: field.name.clone(), secret: field.secret, input: Input::default() })
             .collect();
         CredentialsPanel { target, fields, focus: 0 }
     }
 
-    /// The credentials typed, or the name of the first field left empty.
-    pub fn credentials(&self) -> Result<Credentials, String> {
-        let mut credentials = Credentials::default();
+    /// `known` with the values typed, or the name of the first field left empty.
+    pub fn credentials(&self, known: Credentials) -> Result<Credentials, String> {
+        let mut credentials = known;
         for field in &self.fields {
             if field.input.value().is_empty() {
                 return Err(field.name.clone());
