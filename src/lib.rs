@@ -5,8 +5,8 @@
 //!   `read`, `write` (the file text, and the line of each value it writes), `rules` (validation),
 //!   `position/` (pointer → line and column: trie, scan, lines), `edit` (changes the wizard makes),
 //!   `schema`, `explain`, `check`.
-//! - [`cli`]: the non-interactive commands (`validate`, `fmt`, `export`, `schema`, `probe`, `ticket`, ...).
-//! - [`probe`]: calling a bridge's endpoints as Talkdesk does and checking the answers (no terminal code).
+//! - [`probe`]: calling a bridge's endpoints as Talkdesk does and checking the answers.
+//! - [`cli`]: the non-interactive commands (`validate`, `fmt`, `export`, `schema`, `ticket`, ...).
 //! - [`ticket`]: the ticket document Talkdesk asks for, as Markdown, a spreadsheet or HTML.
 //! - [`storage`]: atomic saves, drafts of unsaved work, recent files.
 //! - [`text`]: escaping what a file holds before any output shows it.

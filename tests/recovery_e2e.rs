@@ -316,3 +316,149 @@ fn the_start_screen_recovers_a_files_draft_into_that_file_from_any_folder() {
     assert_eq!(fs::read_to_string(proj.join("mycrm.json")).expect("file"), expected, "the work reached its file");
     assert_eq!(folders.drafts(), Vec::<PathBuf>::new(), "the recovered draft is removed once saved");
 }
+
+#[test]
+fn sigint_writes_the_draft_on_the_way_out_and_restores_the_terminal() {
+    a_signal_writes_the_draft_on_the_way_out("INT");
+}
+
+#[test]
+fn sigquit_writes_the_draft_on_the_way_out_and_restores_the_terminal() {
+    a_signal_writes_the_draft_on_the_way_out("QUIT");
+}
+
+#[test]
+fn sigusr1_writes_the_draft_on_the_way_out_and_restores_the_terminal() {
+    a_signal_writes_the_draft_on_the_way_out("USR1");
+}
+
+#[test]
+fn sigusr2_writes_the_draft_on_the_way_out_and_restores_the_terminal() {
+    a_signal_writes_the_draft_on_the_way_out("USR2");
+}
+
+/// Opens the display name of the manifest on screen, replaces it with `text` and leaves the editor open.
+fn type_display_name(wizard: &mut Session, text: &str) {
+    wizard.send(DOWN);
+    wizard.wait_for("▶ Display name");
+    wizard.send(ENTER);
+    wizard.send(CTRL_U);
+    wizard.send(text);
+    wizard.wait_for(&format!("\"display_name\": \"{text}\""));
+}
+
+#[test]
+fn two_wizards_on_one_file_keep_their_own_drafts_until_each_ends() {
+    let folders = folders();
+    let path = folders.work.path().join("mycrm.json");
+    fs::write(&path, MYCRM).expect("the manifest");
+    let mut first = change_display_name(&folders);
+    folders.wait_for_draft_with("My Great CRM");
+
+    // A second wizard on the same file: the first one's draft is not unsaved work of an ended session.
+    let mut second = folders.start(&["mycrm.json"]);
+    second.wait_for("opened mycrm.json");
+    let screen = second.screen();
+    assert!(!screen.contains("Recover unsaved work?"), "a running wizard's draft is not offered:\n{screen}");
+    type_display_name(&mut second, "Second CRM");
+    second.send(ENTER);
+    second.wait_for("● modified");
+    second.send(CTRL_S);
+    second.wait_for("saved mycrm.json");
+    second.wait_for("another wizard");
+    second.send(CTRL_Q);
+    assert_eq!(second.wait_exit(), 0);
+
+    // Saving removed only the second wizard's draft.
+    let drafts = folders.drafts();
+    assert_eq!(drafts.len(), 1, "the first wizard's draft is kept: {drafts:?}");
+    let name = drafts[0].file_name().expect("a name").to_string_lossy().into_owned();
+    assert!(name.contains(&format!(".{}-", first.pid())), "the draft names the wizard that wrote it: {name}");
+    assert!(fs::read_to_string(&drafts[0]).expect("draft").contains("My Great CRM"));
+
+    // Once the first wizard has ended, its draft is offered.
+    first.signal("KILL");
+    first.wait_exit_status();
+    drop(first);
+    let mut third = folders.start(&["mycrm.json"]);
+    third.wait_for("Recover unsaved work?");
+    third.wait_for("-     \"display_name\": \"Second CRM\",");
+    third.wait_for("+     \"display_name\": \"My Great CRM\",");
+}
+
+#[test]
+fn an_edit_cancelled_with_esc_leaves_no_trace_in_the_draft() {
+    let folders = folders();
+    let path = folders.work.path().join("mycrm.json");
+    fs::write(&path, MYCRM).expect("the manifest");
+
+    // Nothing else changed: the draft written while typing goes away with the cancel.
+    let mut wizard = folders.start(&["mycrm.json"]);
+    wizard.wait_for("opened mycrm.json");
+    type_display_name(&mut wizard, "Half typed");
+    folders.wait_for_draft_with("Half typed");
+    wizard.escape("edit cancelled");
+    wizard.wait_for_gone("● modified");
+    wizard.signal("KILL");
+    wizard.wait_exit_status();
+    drop(wizard);
+    assert_eq!(folders.drafts(), Vec::<PathBuf>::new(), "a cancelled edit leaves no draft");
+
+    // With an earlier change kept: the draft holds that change and not the cancelled one, at once.
+    let mut wizard = change_display_name(&folders);
+    folders.wait_for_draft_with("My Great CRM");
+    wizard.send(UP); // Enter moved on to the description
+    wizard.wait_for("▶ Display name");
+    wizard.send(UP);
+    wizard.wait_for("▶ Name");
+    wizard.send(ENTER);
+    wizard.send(CTRL_U);
+    wizard.send("halftyped");
+    wizard.wait_for("\"name\": \"halftyped\"");
+    folders.wait_for_draft_with("halftyped");
+    wizard.escape("edit cancelled");
+    wizard.signal("KILL");
+    wizard.wait_exit_status();
+    drop(wizard);
+    let draft = folders.wait_for_draft_with("My Great CRM");
+    let text = fs::read_to_string(draft).expect("the draft");
+    assert!(!text.contains("halftyped"), "the cancelled edit is not in the draft: {text}");
+}
+
+#[test]
+fn a_draft_that_cannot_be_written_is_said_at_once_and_again_before_quitting() {
+    let folders = folders();
+    fs::write(folders.work.path().join("mycrm.json"), MYCRM).expect("the manifest");
+    // A file where the data folder should be: no draft can be written there, not even by root.
+    let data = folders.data.path().join("not-a-folder");
+    fs::write(&data, "").expect("a file");
+    let mut wizard = Session::start(&["mycrm.json"], folders.work.path(), &data);
+    change_display_name_in(&mut wizard);
+    wizard.wait_for("not protected by a draft");
+    wizard.send(CTRL_Q);
+    wizard.wait_for("Unsaved changes");
+    wizard.wait_for("No draft can be written");
+    wizard.send("q");
+    assert_eq!(wizard.wait_exit(), 0);
+}
+
+#[test]
+fn enter_on_the_recover_panel_does_nothing_only_y_or_n_answer() {
+    let folders = folders();
+    fs::write(folders.work.path().join("mycrm.json"), MYCRM).expect("the manifest");
+    let mut wizard = change_display_name(&folders);
+    folders.wait_for_draft_with("My Great CRM");
+    wizard.signal("KILL");
+    wizard.wait_exit_status();
+    drop(wizard);
+
+    let mut wizard = folders.start(&["mycrm.json"]);
+    wizard.wait_for("Recover unsaved work?");
+    wizard.send(ENTER);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let screen = wizard.screen();
+    assert!(screen.contains("Recover unsaved work?"), "Enter is not an answer:\n{screen}");
+    assert!(!screen.contains("recovered your unsaved work"), "{screen}");
+    wizard.send("n");
+    wizard.wait_for("the draft was deleted");
+}

@@ -94,3 +94,43 @@ fn closing_the_terminal_ends_the_wizard_and_keeps_the_draft() {
         "the file itself is untouched"
     );
 }
+
+#[test]
+fn closing_the_terminal_right_after_typing_keeps_the_typing() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let data = folder.path().join("data");
+    let manifest = folder.path().join("mycrm.json");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/examples/mycrm.json"), &manifest).expect("copy example");
+    let socket = format!("iw-test-quick-{}", std::process::id());
+    let command = format!(
+        "cd '{}' && INTEGRATION_WIZARD_DATA_DIR='{}' exec '{BINARY}' mycrm.json",
+        folder.path().display(),
+        data.display()
+    );
+    tmux(&socket, &["new-session", "-d", "-x", "100", "-y", "30", &command]);
+    let screen = || tmux(&socket, &["capture-pane", "-p"]);
+    wait_until("the wizard's first screen", || screen().contains("Display name"));
+    let pid: u32 = tmux(&socket, &["list-panes", "-F", "#{pane_pid}"]).trim().parse().expect("the wizard's pid");
+    tmux(&socket, &["send-keys", "Down", "Enter"]);
+    tmux(&socket, &["send-keys", "-l", " Quick"]);
+    wait_until("the typing on screen", || screen().contains("My CRM Quick"));
+    // Closed at once: well before the draft of the typing is due.
+    tmux(&socket, &["kill-server"]);
+    let alive = || {
+        Path::new(&format!("/proc/{pid}")).exists()
+            && !std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default().contains(") Z ")
+    };
+    let start = Instant::now();
+    while alive() && start.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let still_running = alive();
+    if still_running {
+        let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+    }
+    assert!(!still_running, "the wizard kept running after its terminal closed");
+    let drafts = drafts(&data);
+    assert_eq!(drafts.len(), 1, "one draft: {drafts:?}");
+    let draft = std::fs::read_to_string(&drafts[0]).expect("the draft");
+    assert!(draft.contains("My CRM Quick"), "the draft keeps what was typed before the terminal closed: {draft}");
+}

@@ -8,39 +8,9 @@ use crate::manifest::Severity;
 use serde_json::{Value, json};
 use std::fmt::Write as _;
 
-/// Characters that must never reach a terminal as they are: controls (C0, DEL, C1, which start
-/// escape sequences), bidirectional overrides and isolates, and the Unicode line separators.
-fn is_hostile(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
-}
-
-/// Text for one line of a terminal: every hostile character written visibly as `\u{1b}`.
+/// Text for one line of a terminal: every hostile character written visibly (`\u{1b}`, `\n`).
 pub fn escape_text(text: &str) -> String {
-    if !text.chars().any(is_hostile) {
-        return text.to_owned();
-    }
-    text.chars().fold(String::with_capacity(text.len()), |mut escaped, c| {
-        if is_hostile(c) {
-            let _ = write!(escaped, "\\u{{{:x}}}", u32::from(c));
-        } else {
-            escaped.push(c);
-        }
-        escaped
-    })
-}
-
-/// Serialized JSON with the hostile characters serde_json leaves raw (DEL, C1, bidi) written as
-/// `\u009b`; they can only occur inside strings, where that escape means the same character.
-fn escape_json(json: &str) -> String {
-    json.chars().fold(String::with_capacity(json.len()), |mut escaped, c| {
-        if is_hostile(c) {
-            let _ = write!(escaped, "\\u{:04x}", u32::from(c));
-        } else {
-            escaped.push(c);
-        }
-        escaped
-    })
+    crate::text::escaped(text).into_owned()
 }
 
 /// One safe line: credentials masked, then hostile characters escaped.
@@ -188,7 +158,7 @@ pub fn json(reports: &[EndpointReport], credentials: &Credentials) -> String {
             })
         })
         .collect();
-    escape_json(&json!({ "endpoints": endpoints }).to_string())
+    crate::text::json_escaped(json!({ "endpoints": endpoints }).to_string())
 }
 
 #[cfg(test)]
@@ -222,8 +192,8 @@ mod tests {
     #[test]
     fn hostile_characters_are_escaped_visibly_in_text_and_as_json_escapes() {
         let hostile = "a\u{1b}]0;PWNED\u{7}b\u{9b}c\u{202e}d\ne";
-        assert_eq!(escape_text(hostile), "a\\u{1b}]0;PWNED\\u{7}b\\u{9b}c\\u{202e}d\\u{a}e");
-        let json = escape_json(&serde_json::to_string(hostile).unwrap_or_default());
+        assert_eq!(escape_text(hostile), "a\\u{1b}]0;PWNED\\u{7}b\\u{9b}c\\u{202e}d\\ne");
+        let json = crate::text::json_escaped(serde_json::to_string(hostile).unwrap_or_default());
         assert_eq!(json, "\"a\\u001b]0;PWNED\\u0007b\\u009bc\\u202ed\\ne\"");
         assert_eq!(serde_json::from_str::<String>(&json).ok().as_deref(), Some(hostile));
     }

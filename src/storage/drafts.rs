@@ -1,11 +1,19 @@
 //! Drafts of unsaved work, written while the author edits (mode 0600) and offered back at the next start.
 //!
 //! A draft is a small JSON file in the data folder's `drafts/` named after the manifest's path
-//! (or after the session, for a manifest not saved yet). It holds the manifest exactly as a save
-//! would write it, so recovering it and saving gives the file the author would have had.
+//! (or after the session, for a manifest not saved yet) and after the wizard that wrote it. It holds
+//! the manifest exactly as a save would write it, so recovering it and saving gives the file the
+//! author would have had.
+//!
+//! Each running wizard holds an advisory lock on its own lock file (`PID-STARTED.lock`) for as long
+//! as it runs. A draft whose writer still holds its lock belongs to that wizard: another wizard on
+//! the same file never offers it as unsaved work, and never removes it. Once the writer has ended
+//! (normally, by a signal or killed), the lock is gone and the draft is offered to whoever comes next.
 
 use super::recent::data_dir;
+use fs4::fs_std::FileExt;
 use serde::{Deserialize, Serialize};
+use std::fs::File;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -21,9 +29,42 @@ pub struct Draft {
     pub manifest: String,
 }
 
-/// Where a draft is stored: by the manifest's path, or by a session key for a new manifest.
+/// One run of the wizard: its process id and when it started (process ids are reused, the pair is not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Instance {
+    pub pid: u32,
+    /// Milliseconds since 1970 when the run started.
+    pub started: u64,
+}
+
+impl Instance {
+    /// This process, started now.
+    pub fn this_process() -> Self {
+        let started = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |time| time.as_millis());
+        Instance { pid: std::process::id(), started: u64::try_from(started).unwrap_or(u64::MAX) }
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        let (pid, started) = text.split_once('-')?;
+        Some(Instance { pid: pid.parse().ok()?, started: started.parse().ok()? })
+    }
+}
+
+impl std::fmt::Display for Instance {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}-{}", self.pid, self.started)
+    }
+}
+
+/// Which work a draft holds (a manifest's path, or a new manifest of one session), and for a draft
+/// found on disk, which file it is. A key made by [`DraftKey::for_path`] or [`DraftKey::for_new`]
+/// names the draft of the wizard that uses it; it never reaches another wizard's draft.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct DraftKey(String);
+pub struct DraftKey {
+    work: String,
+    /// The stored file's name without `.json`, for a draft found on disk; None for this wizard's own.
+    stored: Option<String>,
+}
 
 impl DraftKey {
     /// The key of the draft of the manifest at `path`.
@@ -35,69 +76,238 @@ impl DraftKey {
         let stem = absolute.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default();
         let stem: String =
             stem.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_')).take(40).collect();
-        DraftKey(format!("{stem}-{:016x}", hasher.finish()))
+        DraftKey { work: format!("{stem}-{:016x}", hasher.finish()), stored: None }
     }
 
     /// A key for a new manifest of this session.
     pub fn for_new() -> Self {
         let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |time| time.as_nanos());
-        DraftKey(format!("new-{}-{nanos}", std::process::id()))
+        DraftKey { work: format!("new-{}-{nanos}", std::process::id()), stored: None }
     }
 
-    fn file(&self) -> Option<PathBuf> {
-        Some(drafts_dir()?.join(format!("{}.json", self.0)))
+    /// True when both keys are about the same work (the same manifest file), whoever wrote them.
+    pub fn same_work(&self, other: &DraftKey) -> bool {
+        self.work == other.work
+    }
+
+    /// The key of a stored file named `stem.json`, and the wizard that wrote it (None for a draft of an
+    /// older version, which named drafts after the work only).
+    fn from_stored(stem: &str) -> (Self, Option<Instance>) {
+        let (work, owner) = match stem.rsplit_once('.').and_then(|(work, owner)| Some((work, Instance::parse(owner)?)))
+        {
+            Some((work, owner)) => (work, Some(owner)),
+            None => (stem, None),
+        };
+        (DraftKey { work: work.to_owned(), stored: Some(stem.to_owned()) }, owner)
     }
 }
 
-fn drafts_dir() -> Option<PathBuf> {
-    data_dir().map(|dir| dir.join("drafts"))
+/// Other drafts of one manifest than this wizard's own.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OtherDrafts {
+    /// Drafts of wizards still running.
+    pub running: usize,
+    /// Drafts left by wizards that ended without saving.
+    pub ended: usize,
+}
+
+/// The drafts folder as one wizard sees it: its own drafts, and the drafts other wizards left.
+#[derive(Debug)]
+pub struct Drafts {
+    /// The `drafts/` folder; None when there is no data folder (no HOME).
+    dir: Option<PathBuf>,
+    me: Instance,
+    /// This wizard's lock file, locked for as long as the store lives.
+    lock: Option<(PathBuf, File)>,
+}
+
+impl Drafts {
+    /// The drafts of the data folder, as this process sees them; this process's lock is taken.
+    pub fn open() -> Self {
+        Self::at(data_dir().map(|dir| dir.join("drafts")), Instance::this_process())
+    }
+
+    /// The drafts in `dir` as the wizard `me` sees them; `me`'s lock is taken (and released when the
+    /// store is dropped). Tests run several stores with made-up instances in one process.
+    pub fn at(dir: Option<PathBuf>, me: Instance) -> Self {
+        let mut drafts = Drafts { dir, me, lock: None };
+        drafts.take_lock();
+        drafts
+    }
+
+    /// The wizard these drafts are written for.
+    pub fn me(&self) -> Instance {
+        self.me
+    }
+
+    /// Creates the folder and locks this wizard's lock file, unless done already. A folder that
+    /// cannot be written is reported by [`Drafts::write`].
+    fn take_lock(&mut self) {
+        let Some(dir) = self.dir.as_deref().filter(|_| self.lock.is_none()) else { return };
+        if create_private_dir(dir).is_err() {
+            return;
+        }
+        let path = lock_path(dir, self.me);
+        let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path);
+        if let Ok(file) = file
+            && FileExt::try_lock_exclusive(&file).unwrap_or(false)
+        {
+            let _ = restrict(&path);
+            self.lock = Some((path, file));
+        }
+    }
+
+    fn file(&self, key: &DraftKey) -> Option<PathBuf> {
+        let name = key.stored.clone().unwrap_or_else(|| format!("{}.{}", key.work, self.me));
+        Some(self.dir.as_ref()?.join(format!("{name}.json")))
+    }
+
+    /// Writes this wizard's draft of `key`'s work atomically, readable by its owner only.
+    pub fn write(&mut self, key: &DraftKey, draft: &Draft) -> Result<(), String> {
+        let dir = self.dir.clone().ok_or("there is no data folder for drafts (is HOME set?)")?;
+        create_private_dir(&dir).map_err(|error| format!("cannot create {}: {error}", dir.display()))?;
+        self.take_lock();
+        let file = self.file(key).ok_or("there is no data folder for drafts (is HOME set?)")?;
+        let text = serde_json::to_string(draft).map_err(|error| error.to_string())?;
+        super::save_private(&file, text.as_bytes()).map_err(|error| error.to_string())?;
+        restrict(&file).map_err(|error| format!("cannot make {} private: {error}", file.display()))
+    }
+
+    /// The draft stored under `key`, if any (an unreadable one counts as none).
+    pub fn load(&self, key: &DraftKey) -> Option<Draft> {
+        let text = std::fs::read_to_string(self.file(key)?).ok()?;
+        serde_json::from_str(&text).ok()
+    }
+
+    /// Removes the draft under `key`: this wizard's own, or one of an ended wizard that was recovered.
+    /// A running wizard's draft is never removed; a missing draft is fine.
+    pub fn remove(&self, key: &DraftKey) {
+        if let Some(stem) = &key.stored
+            && self.running(DraftKey::from_stored(stem).1)
+        {
+            return;
+        }
+        if let Some(file) = self.file(key) {
+            let _ = std::fs::remove_file(file);
+        }
+    }
+
+    /// Drafts left by wizards that have ended, to be offered back, newest first.
+    pub fn orphans(&self) -> Vec<(DraftKey, Draft)> {
+        if let Some(dir) = &self.dir {
+            remove_stale_temporary_files(dir);
+        }
+        let orphans: Vec<(DraftKey, Draft)> = self
+            .stored()
+            .into_iter()
+            .filter(|(_, owner, _)| !self.running(*owner))
+            .map(|(key, _, draft)| (key, draft))
+            .collect();
+        self.remove_stale_locks();
+        orphans
+    }
+
+    /// Drafts of the same work as `key` left by wizards that have ended, newest first.
+    pub fn orphans_of(&self, key: &DraftKey) -> Vec<(DraftKey, Draft)> {
+        self.orphans().into_iter().filter(|(stored, _)| stored.same_work(key)).collect()
+    }
+
+    /// The drafts of the same work as `key` that are not this wizard's.
+    pub fn others_of(&self, key: &DraftKey) -> OtherDrafts {
+        let mut others = OtherDrafts::default();
+        for (stored, owner, _) in self.stored() {
+            if !stored.same_work(key) || owner == Some(self.me) {
+                continue;
+            }
+            if self.running(owner) {
+                others.running += 1;
+            } else {
+                others.ended += 1;
+            }
+        }
+        others
+    }
+
+    /// Every stored draft with its key and writer, newest first.
+    fn stored(&self) -> Vec<(DraftKey, Option<Instance>, Draft)> {
+        let Some(dir) = &self.dir else { return Vec::new() };
+        let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+        let mut drafts: Vec<(DraftKey, Option<Instance>, Draft)> = entries
+            .filter_map(Result::ok)
+            .filter_map(|entry| {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let stem = name.strip_suffix(".json").filter(|stem| !stem.starts_with('.'))?;
+                let (key, owner) = DraftKey::from_stored(stem);
+                self.load(&key).map(|draft| (key, owner, draft))
+            })
+            .collect();
+        drafts.sort_by_key(|(_, _, draft)| std::cmp::Reverse(draft.written_at));
+        drafts
+    }
+
+    /// True when `owner` is this wizard or another one still running (it holds its lock).
+    fn running(&self, owner: Option<Instance>) -> bool {
+        match (owner, &self.dir) {
+            (Some(owner), _) if owner == self.me => true,
+            (Some(owner), Some(dir)) => lock_held(&lock_path(dir, owner)),
+            _ => false,
+        }
+    }
+
+    /// Removes the lock files wizards killed outright left behind, once they hold no draft. Only old
+    /// ones: a wizard that is starting creates its lock file an instant before it locks it.
+    fn remove_stale_locks(&self) {
+        let Some(dir) = &self.dir else { return };
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let writers: Vec<Option<Instance>> = self.stored().into_iter().map(|(_, owner, _)| owner).collect();
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some(owner) = name.strip_suffix(".lock").and_then(Instance::parse) else { continue };
+            let old = entry.metadata().and_then(|m| m.modified()).ok().and_then(|time| time.elapsed().ok());
+            if owner != self.me
+                && old.is_some_and(|age| age.as_secs() > 60)
+                && !writers.contains(&Some(owner))
+                && !lock_held(&entry.path())
+            {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
+impl Drafts {
+    /// This wizard ends: its drafts now belong to whoever opens them next.
+    pub fn release(&mut self) {
+        if let Some((path, file)) = self.lock.take() {
+            // Removed before it is unlocked: a wizard that finds no lock file knows its owner has ended.
+            let _ = std::fs::remove_file(path);
+            drop(file);
+        }
+    }
+}
+
+impl Drop for Drafts {
+    fn drop(&mut self) {
+        self.release();
+    }
+}
+
+fn lock_path(dir: &Path, owner: Instance) -> PathBuf {
+    dir.join(format!("{owner}.lock"))
+}
+
+/// True when a running wizard holds the lock file at `path`. A missing file, or one whose lock can
+/// be taken, means that wizard has ended.
+fn lock_held(path: &Path) -> bool {
+    let Ok(file) = File::open(path) else { return false };
+    // Called through the trait: Rust 1.89 gave `File` methods of the same name with other types.
+    matches!(FileExt::try_lock_shared(&file), Ok(false))
 }
 
 /// Seconds since 1970, now.
 pub fn now() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |time| time.as_secs())
 }
-
-/// Writes a draft atomically, readable by its owner only.
-pub fn write(key: &DraftKey, draft: &Draft) -> Result<(), String> {
-    let file = key.file().ok_or("no data folder for drafts (is HOME set?)")?;
-    let dir = file.parent().ok_or("no drafts folder")?;
-    create_private_dir(dir).map_err(|error| format!("cannot create {}: {error}", dir.display()))?;
-    let text = serde_json::to_string(draft).map_err(|error| error.to_string())?;
-    super::save_private(&file, text.as_bytes()).map_err(|error| error.to_string())?;
-    restrict(&file).map_err(|error| error.to_string())
-}
-
-/// The draft stored under `key`, if any (an unreadable one counts as none).
-pub fn load(key: &DraftKey) -> Option<Draft> {
-    let text = std::fs::read_to_string(key.file()?).ok()?;
-    serde_json::from_str(&text).ok()
-}
-
-/// Removes the draft under `key`; a missing draft is fine.
-pub fn remove(key: &DraftKey) {
-    if let Some(file) = key.file() {
-        let _ = std::fs::remove_file(file);
-    }
-}
-
-/// Every stored draft with its key, newest first.
-pub fn all() -> Vec<(DraftKey, Draft)> {
-    let Some(dir) = drafts_dir() else { return Vec::new() };
-    remove_stale_temporary_files(&dir);
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
-    let mut drafts: Vec<(DraftKey, Draft)> = entries
-        .filter_map(Result::ok)
-        .filter_map(|entry| {
-            let name = entry.file_name().to_string_lossy().strip_suffix(".json")?.to_owned();
-            let key = DraftKey(name);
-            load(&key).map(|draft| (key, draft))
-        })
-        .collect();
-    drafts.sort_by_key(|(_, draft)| std::cmp::Reverse(draft.written_at));
-    drafts
-}
-
 /// Removes what a write cut short by a kill left behind: temporary files older than a minute.
 fn remove_stale_temporary_files(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
@@ -154,8 +364,107 @@ mod tests {
         let a = DraftKey::for_path(Path::new("/tmp/one/mycrm.json"));
         let b = DraftKey::for_path(Path::new("/tmp/two/mycrm.json"));
         assert_ne!(a, b);
-        assert!(a.0.starts_with("mycrm-"));
+        assert!(a.work.starts_with("mycrm-"));
         assert_eq!(a, DraftKey::for_path(Path::new("/tmp/one/mycrm.json")));
+    }
+
+    fn draft(text: &str, written_at: u64) -> Draft {
+        Draft { path: Some(PathBuf::from("/work/mycrm.json")), written_at, manifest: text.to_owned() }
+    }
+
+    /// Two wizards (made-up process ids) sharing one drafts folder.
+    fn two_wizards(dir: &Path) -> (Drafts, Drafts) {
+        let first = Drafts::at(Some(dir.to_path_buf()), Instance { pid: 4001, started: 1_000 });
+        let second = Drafts::at(Some(dir.to_path_buf()), Instance { pid: 4002, started: 2_000 });
+        (first, second)
+    }
+
+    #[test]
+    fn two_wizards_on_one_file_each_write_their_own_draft() {
+        let folder = tempfile::tempdir().expect("a folder");
+        let (mut first, mut second) = two_wizards(folder.path());
+        let key = DraftKey::for_path(Path::new("/work/mycrm.json"));
+        first.write(&key, &draft("first", 1)).expect("the first draft");
+        second.write(&key, &draft("second", 2)).expect("the second draft");
+
+        assert_eq!(first.load(&key).map(|d| d.manifest).as_deref(), Some("first"));
+        assert_eq!(second.load(&key).map(|d| d.manifest).as_deref(), Some("second"));
+        // A running wizard's draft is never offered as unsaved work of an ended session.
+        assert_eq!(first.orphans_of(&key), Vec::new());
+        assert_eq!(second.orphans(), Vec::new());
+        assert_eq!(second.others_of(&key), OtherDrafts { running: 1, ended: 0 });
+
+        // Saving in the second removes its own draft only.
+        second.remove(&key);
+        assert_eq!(second.load(&key), None);
+        assert_eq!(first.load(&key).map(|d| d.manifest).as_deref(), Some("first"));
+        assert_eq!(second.others_of(&key), OtherDrafts { running: 1, ended: 0 });
+    }
+
+    #[test]
+    fn a_draft_is_offered_once_the_wizard_that_wrote_it_has_ended() {
+        let folder = tempfile::tempdir().expect("a folder");
+        let (mut first, second) = two_wizards(folder.path());
+        let key = DraftKey::for_path(Path::new("/work/mycrm.json"));
+        first.write(&key, &draft("first", 1)).expect("the first draft");
+        drop(first);
+
+        let orphans = second.orphans_of(&key);
+        assert_eq!(orphans.len(), 1, "{orphans:?}");
+        assert_eq!(orphans[0].1.manifest, "first");
+        assert_eq!(second.others_of(&key), OtherDrafts { running: 0, ended: 1 });
+        // Recovered and saved: the ended wizard's draft can be removed now.
+        second.remove(&orphans[0].0);
+        assert_eq!(second.orphans(), Vec::new());
+    }
+
+    #[test]
+    fn a_wizard_killed_outright_leaves_a_lock_nobody_holds() {
+        let folder = tempfile::tempdir().expect("a folder");
+        let (mut first, second) = two_wizards(folder.path());
+        let key = DraftKey::for_path(Path::new("/work/mycrm.json"));
+        first.write(&key, &draft("first", 1)).expect("the first draft");
+        // As after SIGKILL: the lock file stays, but the lock went with the process.
+        let (_, file) = first.lock.take().expect("the first wizard's lock");
+        drop(file);
+        assert_eq!(second.orphans_of(&key).len(), 1);
+    }
+
+    #[test]
+    fn a_running_wizards_draft_is_not_removed_by_another() {
+        let folder = tempfile::tempdir().expect("a folder");
+        let (mut first, second) = two_wizards(folder.path());
+        let key = DraftKey::for_path(Path::new("/work/mycrm.json"));
+        first.write(&key, &draft("first", 1)).expect("the first draft");
+        let stored = second.stored();
+        assert_eq!(stored.len(), 1);
+        second.remove(&stored[0].0);
+        assert_eq!(first.load(&key).map(|d| d.manifest).as_deref(), Some("first"));
+    }
+
+    #[test]
+    fn drafts_of_an_older_version_are_offered() {
+        let folder = tempfile::tempdir().expect("a folder");
+        let key = DraftKey::for_path(Path::new("/work/mycrm.json"));
+        let text = serde_json::to_string(&draft("old", 1)).expect("json");
+        std::fs::write(folder.path().join(format!("{}.json", key.work)), text).expect("an old draft");
+        let store = Drafts::at(Some(folder.path().to_path_buf()), Instance { pid: 4003, started: 3_000 });
+        let orphans = store.orphans_of(&key);
+        assert_eq!(orphans.len(), 1);
+        assert_eq!(orphans[0].1.manifest, "old");
+    }
+
+    #[test]
+    fn a_draft_that_cannot_be_written_says_why() {
+        let folder = tempfile::tempdir().expect("a folder");
+        let not_a_folder = folder.path().join("file");
+        std::fs::write(&not_a_folder, "").expect("a file");
+        let mut store = Drafts::at(Some(not_a_folder.join("drafts")), Instance { pid: 4004, started: 4_000 });
+        let error = store.write(&DraftKey::for_new(), &draft("lost?", 1)).expect_err("no folder to write in");
+        assert!(error.starts_with("cannot create "), "{error}");
+        let mut store = Drafts::at(None, Instance { pid: 4005, started: 5_000 });
+        let error = store.write(&DraftKey::for_new(), &draft("lost?", 1)).expect_err("no data folder");
+        assert!(error.contains("HOME"), "{error}");
     }
 
     #[test]

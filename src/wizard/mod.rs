@@ -9,6 +9,7 @@
 //! - [`panels`]: the ticket document's panel and the "try it" panels (credentials, probe result);
 //!   writing the document and probing are effects run by the loop (a probe on a thread of its own).
 //! - [`layout`]: where things go on screen, for drawing and for mouse clicks alike.
+//! - `draft_writer`, `ending`: this wizard's drafts, and ending cleanly on a signal or a panic.
 //! - [`view`]: drawing, from the state only.
 
 pub mod action;
@@ -16,7 +17,9 @@ pub mod app;
 pub(crate) mod completion;
 pub(crate) mod display;
 pub mod document;
+mod draft_writer;
 pub mod editor;
+mod ending;
 pub mod examples;
 pub mod form;
 pub(crate) mod help_text;
@@ -29,30 +32,26 @@ pub mod step;
 pub(crate) mod steps;
 pub mod view;
 
-use crate::manifest::{read, to_json};
+use crate::manifest::read;
 use crate::probe::{Options, probe_one};
-use crate::storage::drafts::{self, Draft, DraftKey};
+use crate::storage::drafts::{self, DraftKey, Drafts};
 use crate::storage::{recent, save_atomic};
 use action::{Action, Opened, SaveFailure, TicketFailure, fingerprint};
 use app::{App, Effect, OnDisk};
 use document::Document;
+use draft_writer::DraftWriter;
+use ending::{Stop, Work, lock, restore_terminal};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-};
+use ratatui::crossterm::event::{self, EnableBracketedPaste, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Sender};
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
-/// Unsaved work reaches a draft at most this long after it was typed.
-const DRAFT_DELAY: Duration = Duration::from_millis(500);
-/// How often the loop wakes up without events, to notice signals.
-const TICK: Duration = Duration::from_millis(200);
 /// How often the spinner of a running probe turns.
 const SPINNER_TICK: Duration = Duration::from_millis(100);
 /// How long each request of a "try it" may take, as the `probe` command's default.
@@ -66,42 +65,42 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
         );
         return ExitCode::from(crate::cli::exit::USAGE);
     }
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        // Without the handler the wizard would still stop, only without writing its draft first.
-        let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
-    }
-    let mut app = initial_app(file);
+    let stop = Stop::catch_signals();
+    let store = Drafts::open();
+    let mut app = initial_app(file, &store);
     app.working_dir = std::env::current_dir().unwrap_or_default();
     app.theme = view::theme::Theme::from_env();
+    let work = Arc::new(Mutex::new(Work { app, drafts: DraftWriter::new(store) }));
     let mut terminal = ratatui::init();
-    install_panic_cleanup();
+    ending::install_panic_cleanup();
     let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
-    let mut drafts = DraftWriter::new(DraftKey::for_new());
     let loop_done = Arc::new(AtomicBool::new(false));
-    start_watchdog(Arc::clone(&stop), Arc::clone(&loop_done));
-    let result = event_loop(&mut terminal, &mut app, &mut drafts, &stop);
+    ending::start_watchdog(stop.clone(), Arc::clone(&loop_done), Arc::clone(&work));
+    let result = event_loop(&mut terminal, &work, &stop);
     // Whatever ended the loop (quit, a signal, a terminal that went away), unsaved work is kept.
-    if app.doc.modified && !app.work_discarded() {
-        drafts.write(&app);
-    }
+    let mut work = lock(&work);
+    work.keep();
     restore_terminal();
     loop_done.store(true, Ordering::Relaxed);
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
+    if let Some(failure) = work.drafts.failure().filter(|_| work.app.doc.modified && !work.app.work_discarded()) {
+        eprintln!("integration-wizard: your unsaved work could not be kept as a draft: {failure}");
+    }
+    match (result, stop.exit_code()) {
+        (Err(error), _) => {
             eprintln!("integration-wizard: the terminal stopped working ({error}); unsaved work was kept as a draft");
             ExitCode::FAILURE
         }
+        (Ok(()), Some(code)) => ExitCode::from(code),
+        (Ok(()), None) => ExitCode::SUCCESS,
     }
 }
 
 /// The app to start with: FILE opened, a new manifest to be saved at FILE, or the start screen;
 /// unsaved work of an earlier session is offered back.
-pub fn initial_app(file: Option<PathBuf>) -> App {
-    let Some(path) = file else { return App::start(recent::load()).with_drafts(drafts::all()) };
-    let key = DraftKey::for_path(&path);
-    let draft = drafts::load(&key);
+pub fn initial_app(file: Option<PathBuf>, drafts: &Drafts) -> App {
+    let Some(path) = file else { return App::start(recent::load()).with_drafts(drafts.orphans()) };
+    // The newest draft a wizard that has ended left of this file; a running wizard's is its own.
+    let draft = drafts.orphans_of(&DraftKey::for_path(&path)).into_iter().next();
     let mut app = if !path.exists() {
         let mut app = App::editing(Document::blank(Some(path.clone())));
         app.status = Some(format!("{} does not exist yet: it is created when you save (Ctrl-S)", path.display()));
@@ -115,16 +114,16 @@ pub fn initial_app(file: Option<PathBuf>) -> App {
                 app
             }
             Err(message) => {
-                let mut app = App::start(recent::load()).with_drafts(drafts::all());
+                let mut app = App::start(recent::load()).with_drafts(drafts.orphans());
                 app.status = Some(format!("cannot open {}: {message}", path.display()));
                 return app;
             }
         }
     };
-    if let Some(draft) = draft {
+    if let Some((key, draft)) = draft {
         let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
         if draft.manifest == on_disk {
-            drafts::remove(&key);
+            drafts.remove(&key);
         } else {
             let differences = drafts::differences(&on_disk, &draft.manifest, 12);
             app.offer_draft(key, draft, differences);
@@ -150,101 +149,40 @@ pub fn load(path: &Path) -> Result<Opened, String> {
     Ok(Opened { parsed, disk_hash: fingerprint(&bytes) })
 }
 
-/// Writes drafts of unsaved work: soon after a change, not on every keystroke.
-#[derive(Debug)]
-struct DraftWriter {
-    /// Where drafts of a new manifest (not saved yet) of this session go.
-    session: DraftKey,
-    /// The document generation last written.
-    written: Option<u64>,
-    /// When the oldest change not written yet was made.
-    pending_since: Option<Instant>,
-}
-
-impl DraftWriter {
-    fn new(session: DraftKey) -> Self {
-        DraftWriter { session, written: None, pending_since: None }
-    }
-
-    /// Where the draft of the work in progress is written.
-    fn key(&self, app: &App) -> DraftKey {
-        match &app.doc.path {
-            Some(path) => DraftKey::for_path(path),
-            None => self.session.clone(),
-        }
-    }
-
-    /// Every draft that holds this work (its file's, this session's, and those recovered into it).
-    fn work_keys(&self, app: &App, recovered: Vec<DraftKey>) -> Vec<DraftKey> {
-        let mut keys = vec![self.key(app), self.session.clone()];
-        keys.extend(recovered);
-        keys.dedup();
-        keys
-    }
-
-    /// Notes a change; returns how long the loop may wait before writing.
-    fn note(&mut self, app: &App) -> Duration {
-        if !app.doc.modified || self.written == Some(app.doc.generation) {
-            self.pending_since = None;
-            return TICK;
-        }
-        let since = *self.pending_since.get_or_insert_with(Instant::now);
-        DRAFT_DELAY.saturating_sub(since.elapsed()).min(TICK)
-    }
-
-    /// Writes the draft if a change has waited long enough.
-    fn write_if_due(&mut self, app: &App) {
-        if self.pending_since.is_some_and(|since| since.elapsed() >= DRAFT_DELAY) {
-            self.write(app);
-        }
-    }
-
-    fn write(&mut self, app: &App) {
-        // An absolute path: the draft must find its file again from whatever folder the next start is in.
-        let path = app.doc.path.as_ref().map(|path| std::path::absolute(path).unwrap_or_else(|_| path.clone()));
-        let draft = Draft { path, written_at: drafts::now(), manifest: to_json(&app.doc.manifest) };
-        // A draft that cannot be written must not stop the author; the next change tries again.
-        if drafts::write(&self.key(app), &draft).is_ok() {
-            self.written = Some(app.doc.generation);
-            self.pending_since = None;
-        }
-    }
-}
-
-fn event_loop(
-    terminal: &mut DefaultTerminal,
-    app: &mut App,
-    drafts: &mut DraftWriter,
-    stop: &AtomicBool,
-) -> std::io::Result<()> {
+fn event_loop(terminal: &mut DefaultTerminal, work: &Mutex<Work>, stop: &Stop) -> std::io::Result<()> {
     let mut redraw = true;
     // Probes run on threads of their own and send their results here.
     let (results, arrived) = mpsc::channel::<Action>();
     loop {
-        if stop.load(Ordering::Relaxed) {
-            return Ok(());
-        }
-        while let Ok(result) = arrived.try_recv() {
-            let effects = app.update(result);
-            if run_effects(app, drafts, effects, &results) {
+        // The work is locked while an event is handled, never while waiting for one: the watchdog may
+        // have to keep it while this thread is stuck reading a terminal that went away.
+        let wait = {
+            let mut work = lock(work);
+            let Work { app, drafts } = &mut *work;
+            if stop.requested() {
                 return Ok(());
             }
-            redraw = true;
-        }
-        let size = terminal.size()?;
-        if (size.width, size.height) != app.size {
-            app.update(Action::Resize { width: size.width, height: size.height });
-            redraw = true;
-        }
-        if redraw {
-            terminal.draw(|frame| view::render(app, frame))?;
-            redraw = false;
-        }
-        let mut wait = drafts.note(app);
-        if app.probing() {
-            wait = wait.min(SPINNER_TICK);
-        }
+            while let Ok(result) = arrived.try_recv() {
+                let effects = app.update(result);
+                if run_effects(app, drafts, effects, &results) {
+                    return Ok(());
+                }
+                redraw = true;
+            }
+            let size = terminal.size()?;
+            if (size.width, size.height) != app.size {
+                app.update(Action::Resize { width: size.width, height: size.height });
+                redraw = true;
+            }
+            if redraw {
+                terminal.draw(|frame| view::render(app, frame))?;
+                redraw = false;
+            }
+            if app.probing() { drafts.note(app).min(SPINNER_TICK) } else { drafts.note(app) }
+        };
         if !event::poll(wait)? {
+            let mut work = lock(work);
+            let Work { app, drafts } = &mut *work;
             drafts.write_if_due(app);
             if app.probing() {
                 app.update(Action::Tick);
@@ -254,17 +192,26 @@ fn event_loop(
         }
         redraw = true;
         let event = event::read()?;
+        let mut work = lock(work);
+        let Work { app, drafts } = &mut *work;
         let Some(action) = keys::action_for(app, &event) else { continue };
+        let was_editing = app.editor.is_some();
         let effects = app.update(action);
         if run_effects(app, drafts, effects, &results) {
             return Ok(());
         }
-        drafts.write_if_due(app);
+        if was_editing && app.editor.is_none() {
+            // An edit ended, kept or cancelled: the draft follows at once, so a cancelled edit leaves no trace.
+            drafts.sync(app);
+        } else {
+            drafts.write_if_due(app);
+        }
     }
 }
 
 /// Performs the effects `update` asked for, feeding their results back; true when the wizard should end.
 fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>, results: &Sender<Action>) -> bool {
+    let mut saved = None;
     while !effects.is_empty() {
         let mut next = Vec::new();
         for effect in effects {
@@ -286,6 +233,7 @@ fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>
                     let result = save(&path, &contents, expect);
                     if result.is_ok() {
                         recent::remember(&path);
+                        saved = Some(path.clone());
                     }
                     next.extend(app.update(Action::Saved { path, result }));
                 }
@@ -297,12 +245,13 @@ fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>
                     next.extend(app.update(Action::Loaded { path, result }));
                 }
                 Effect::DiscardWorkDrafts(recovered) => {
-                    drafts.work_keys(app, recovered).iter().for_each(drafts::remove);
-                    drafts.written = Some(app.doc.generation);
+                    let keys = drafts.work_keys(app, recovered);
+                    keys.iter().for_each(|key| drafts.store.remove(key));
+                    drafts.discarded(app);
                 }
                 Effect::DiscardDrafts(keys) => {
-                    keys.iter().for_each(drafts::remove);
-                    drafts.written = Some(app.doc.generation);
+                    keys.iter().for_each(|key| drafts.store.remove(key));
+                    drafts.discarded(app);
                 }
                 Effect::Recover(key, draft) => {
                     let mut on_disk = String::new();
@@ -317,6 +266,11 @@ fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>
             }
         }
         effects = next;
+    }
+    // Only this wizard's drafts went with the save: say so when others of the same file remain.
+    if let Some(note) = saved.and_then(|path| draft_writer::others_note(drafts.others_of(&path))) {
+        let status = app.status.take().unwrap_or_default();
+        app.status = Some(if status.is_empty() { note } else { format!("{status}; {note}") });
     }
     false
 }
@@ -343,43 +297,4 @@ fn save(path: &Path, contents: &str, expect: OnDisk) -> Result<u64, SaveFailure>
     }
     save_atomic(path, contents.as_bytes(), true).map_err(|error| SaveFailure::Failed(error.to_string()))?;
     Ok(fingerprint(contents.as_bytes()))
-}
-
-/// Ends the process when a stop signal came or the terminal went away and the loop cannot act on
-/// it. crossterm 0.29 keeps reading a vanished terminal forever (its issue #793), so the loop may
-/// never regain control; drafts are already on disk at most [`DRAFT_DELAY`] after each change.
-fn start_watchdog(stop: Arc<AtomicBool>, loop_done: Arc<AtomicBool>) {
-    std::thread::spawn(move || {
-        loop {
-            std::thread::sleep(TICK);
-            if loop_done.load(Ordering::Relaxed) {
-                return;
-            }
-            if !std::io::stdin().is_terminal() {
-                stop.store(true, Ordering::Relaxed);
-            }
-            if stop.load(Ordering::Relaxed) {
-                // The loop notices within a tick when it is free; give it time to save a draft.
-                std::thread::sleep(Duration::from_secs(1));
-                if !loop_done.load(Ordering::Relaxed) {
-                    std::process::exit(1);
-                }
-                return;
-            }
-        }
-    });
-}
-
-fn restore_terminal() {
-    let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableBracketedPaste);
-    ratatui::restore();
-}
-
-/// Restores the terminal before a panic's message is printed, so the message is readable and the shell usable.
-fn install_panic_cleanup() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore_terminal();
-        previous(info);
-    }));
 }

@@ -121,6 +121,8 @@ pub struct App {
     pub working_dir: PathBuf,
     /// What this run remembers beyond the document: recovered drafts, a quit waiting for a save.
     session: Session,
+    /// Why drafts cannot be written (set by the loop): the quit question says the work is not protected.
+    pub drafts_failing: Option<String>,
 }
 
 /// The start screen: its entries and the focused one.
@@ -178,6 +180,7 @@ impl App {
             keys: std::sync::Arc::default(),
             working_dir: PathBuf::new(),
             session: Session::default(),
+            drafts_failing: None,
         }
     }
 

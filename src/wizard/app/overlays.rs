@@ -34,7 +34,8 @@ impl App {
                 self.session.quit_after_save = false;
                 self.status = Some("not saved: the file changed on disk".into());
             }
-            (Overlay::Recover { key, draft, .. }, Action::Answer('y') | Action::Activate) => {
+            // Only `y` recovers, as the panel says: an Enter typed ahead must not replace the file's content.
+            (Overlay::Recover { key, draft, .. }, Action::Answer('y')) => {
                 self.session.recovered.push(key);
                 self.restore_draft(*draft);
             }

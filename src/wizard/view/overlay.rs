@@ -25,17 +25,19 @@ pub fn render(app: &App, frame: &mut Frame) {
                 .collect();
             ("Keys (Esc closes)", lines, 0)
         }
-        Overlay::ConfirmQuit => (
-            "Unsaved changes",
-            vec![
-                Line::raw("This manifest has changes that are not saved."),
-                Line::raw(""),
-                Line::from(vec![Span::styled(" s ", theme.key()), Span::raw("save, then quit")]),
-                Line::from(vec![Span::styled(" q ", theme.key()), Span::raw("quit without saving")]),
-                Line::from(vec![Span::styled(" Esc ", theme.key()), Span::raw("keep editing")]),
-            ],
-            8,
-        ),
+        Overlay::ConfirmQuit => {
+            let mut lines = vec![Line::raw("This manifest has changes that are not saved.")];
+            if let Some(failure) = &app.drafts_failing {
+                lines.push(Line::styled("No draft can be written: this work is not protected.", theme.error()));
+                lines.push(Line::styled(super::super::display::one_line(failure).into_owned(), theme.error()));
+            }
+            lines.push(Line::raw(""));
+            lines.push(Line::from(vec![Span::styled(" s ", theme.key()), Span::raw("save, then quit")]));
+            lines.push(Line::from(vec![Span::styled(" q ", theme.key()), Span::raw("quit without saving")]));
+            lines.push(Line::from(vec![Span::styled(" Esc ", theme.key()), Span::raw("keep editing")]));
+            let height = u16::try_from(lines.len()).unwrap_or(8) + 3;
+            ("Unsaved changes", lines, height)
+        }
         Overlay::ConfirmSave { path, reasons } => {
             let mut lines = vec![Line::raw(format!("Save {} anyway?", path.display()))];
             lines.extend(reasons.iter().map(|reason| Line::styled(format!("• {reason}"), theme.warning())));

@@ -1,0 +1,140 @@
+//! How the wizard ends when nobody asked it to: a signal, or a terminal that went away. Either way
+//! the terminal is given back as it was found and the unsaved work is kept as a draft.
+
+use super::app::App;
+use super::draft_writer::{DraftWriter, TICK};
+use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture};
+use ratatui::crossterm::execute;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
+
+/// Every signal whose default action ends the process and that a person or a program sends to end it.
+const STOP_SIGNALS: [i32; 6] = [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2];
+/// Stands for "the terminal went away" where a signal number is kept.
+const TERMINAL_GONE: usize = usize::MAX;
+/// How long the loop has to notice a stop by itself before the watchdog ends the wizard.
+const GRACE: Duration = Duration::from_millis(500);
+
+/// The work in progress, shared by the loop and the watchdog that may have to end the wizard for it.
+#[derive(Debug)]
+pub struct Work {
+    pub app: App,
+    pub drafts: DraftWriter,
+}
+
+impl Work {
+    /// Writes what is not saved to this wizard's draft (or removes the draft when nothing is
+    /// unsaved), then gives up the draft: from now on it is offered to whoever opens the file next.
+    pub fn keep(&mut self) {
+        let Work { app, drafts } = self;
+        drafts.sync(app);
+        drafts.store.release();
+    }
+}
+
+/// Locks the work; a panic while it was locked does not make it unusable (its draft is still worth writing).
+pub fn lock(work: &Mutex<Work>) -> MutexGuard<'_, Work> {
+    work.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Why the wizard was asked to stop, set from a signal handler or the watchdog.
+#[derive(Debug, Clone)]
+pub struct Stop(Arc<AtomicUsize>);
+
+impl Stop {
+    /// Catches the stop signals: each only asks the loop to stop, so that the terminal is restored
+    /// and the draft written before the process ends.
+    pub fn catch_signals() -> Self {
+        let stop = Arc::new(AtomicUsize::new(0));
+        for signal in STOP_SIGNALS {
+            // Without the handler the wizard would still stop, only leaving the terminal raw and the draft behind.
+            let _ = signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize);
+        }
+        Stop(stop)
+    }
+
+    /// True once a signal came or the terminal went away.
+    pub fn requested(&self) -> bool {
+        self.0.load(Ordering::Relaxed) != 0
+    }
+
+    /// The exit code for how the wizard was stopped: 128 + the signal's number, as shells report it;
+    /// 1 when the terminal went away; None when it was not stopped.
+    pub fn exit_code(&self) -> Option<u8> {
+        match self.0.load(Ordering::Relaxed) {
+            0 => None,
+            TERMINAL_GONE => Some(1),
+            signal => Some(u8::try_from(128 + signal).unwrap_or(1)),
+        }
+    }
+
+    fn terminal_gone(&self) {
+        let _ = self.0.compare_exchange(0, TERMINAL_GONE, Ordering::Relaxed, Ordering::Relaxed);
+    }
+}
+
+/// Ends the process when a stop came and the loop cannot act on it: crossterm 0.29 keeps reading a
+/// vanished terminal forever (its issue #793), so the loop may never regain control. The watchdog
+/// then keeps the work itself (the loop holds the work only while it handles an event, never while
+/// it waits for one), restores the terminal and exits.
+pub fn start_watchdog(stop: Stop, loop_done: Arc<AtomicBool>, work: Arc<Mutex<Work>>) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(TICK);
+            if loop_done.load(Ordering::Relaxed) {
+                return;
+            }
+            if !std::io::stdin().is_terminal() {
+                stop.terminal_gone();
+            }
+            if stop.requested() {
+                break;
+            }
+        }
+        // The loop notices within a tick when it is free, and ends the wizard itself.
+        let deadline = Instant::now() + GRACE;
+        while Instant::now() < deadline {
+            if loop_done.load(Ordering::Relaxed) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let deadline = Instant::now() + GRACE;
+        loop {
+            match work.try_lock() {
+                Ok(mut work) => {
+                    work.keep();
+                    break;
+                }
+                Err(std::sync::TryLockError::Poisoned(poisoned)) => {
+                    poisoned.into_inner().keep();
+                    break;
+                }
+                Err(std::sync::TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                Err(std::sync::TryLockError::WouldBlock) => break,
+            }
+        }
+        restore_terminal();
+        std::process::exit(stop.exit_code().map_or(1, i32::from));
+    });
+}
+
+/// Gives the terminal back as it was found: mouse and paste modes off, raw mode off, main screen, cursor shown.
+pub fn restore_terminal() {
+    let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::restore();
+}
+
+/// Restores the terminal before a panic's message is printed, so the message is readable and the shell usable.
+pub fn install_panic_cleanup() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+}
