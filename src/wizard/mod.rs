@@ -2,7 +2,7 @@
 //!
 //! - [`keys`]: the one key table (data) and the dispatcher; [`action`]: what can be asked.
 //! - [`app`]: the state and `App::update`, one file per concern (start, navigation, values, lists,
-//!   filter, editing, saving, overlays, caches); no I/O, no clock, no drawing.
+//!   filter, editing, saving, overlays, caches, ticket, probe); no I/O, no clock, no drawing.
 //! - `steps`: one module per step or form, declaring its fields once; [`form`]: the rows they make.
 //! - [`document`], [`step`], [`editor`], [`overlay`]: the manifest being edited, steps and pages,
 //!   text editing, questions over the screen.
