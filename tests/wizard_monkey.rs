@@ -111,6 +111,13 @@ fn perform(app: &mut App, effects: Vec<Effect>, quits: &mut usize) {
             }
             Effect::Open(path) => app.update(Action::Loaded { path, result: Err("no such file".into()) }),
             Effect::DiscardDrafts(_) | Effect::DiscardWorkDrafts(_) | Effect::Recover(..) => Vec::new(),
+            Effect::WriteTicket { path, .. } => app.update(Action::TicketWritten { path, result: Ok(()) }),
+            // Nothing is sent: the probe's thread answers with a report that skipped the endpoint.
+            Effect::Probe { bridge, target, .. } => {
+                let report =
+                    integration_wizard::probe::EndpointReport::skipped(&target, &bridge, "not sent by the test");
+                app.update(Action::Probed(Box::new(report)))
+            }
         };
         pending.extend(more);
     }

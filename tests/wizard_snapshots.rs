@@ -432,3 +432,60 @@ fn the_focused_finding_can_be_read_in_full() {
         );
     }
 }
+
+#[test]
+fn the_ticket_document_panel() {
+    let mut app = on_step(Step::Review);
+    app.doc.path = Some(PathBuf::from("mycrm.json"));
+    app.update(Action::WriteTicket);
+    snapshot("ticket_format", app.clone());
+    app.update(Action::Activate);
+    snapshot("ticket_path", app);
+}
+
+#[test]
+fn the_probe_panel_with_a_result() {
+    use integration_wizard::probe::transport::Response;
+    use integration_wizard::probe::{EndpointReport, Exchange, Finding, Kind};
+    let mut app = on_step(Step::Features);
+    app.doc.manifest.set_text(
+        integration_wizard::manifest::edit::Owner::Integration,
+        "auth_validation_endpoint",
+        "http://127.0.0.1:8080/auth",
+    );
+    app.focus = 0;
+    app.update(Action::TryIt);
+    for c in "acme".chars() {
+        app.update(Action::Edit(tui_input::InputRequest::InsertChar(c)));
+    }
+    app.update(Action::Activate);
+    for c in "s3cret-token".chars() {
+        app.update(Action::Edit(tui_input::InputRequest::InsertChar(c)));
+    }
+    snapshot("probe_credentials", app.clone());
+    app.update(Action::Activate);
+    let mut response = Response::json(401, &json!({"message": "invalid credentials"}));
+    response.elapsed = std::time::Duration::from_millis(12);
+    let report = EndpointReport {
+        kind: Kind::AuthValidation,
+        action: None,
+        url: Some("http://127.0.0.1:8080/auth".into()),
+        skipped: false,
+        status: Some(401),
+        elapsed: Some(response.elapsed),
+        findings: vec![Finding::error(
+            "credentials-refused",
+            None,
+            "the bridge answered 401: your credentials were refused; check them",
+        )],
+        notes: Vec::new(),
+        exchanges: vec![Exchange {
+            label: String::new(),
+            url: "http://127.0.0.1:8080/auth".into(),
+            request: json!({"auth": {"account": "••••", "token": "••••"}}),
+            outcome: Ok(response),
+        }],
+    };
+    app.update(Action::Probed(Box::new(report)));
+    snapshot("probe_result", app);
+}

@@ -89,6 +89,28 @@ pub enum Action {
     },
     /// Put a draft's work in place of the manifest (after the file it belongs to was loaded, if any).
     RestoreDraft(Box<crate::storage::drafts::Draft>),
+    /// Write the ticket document (from the review): asks for the format and the path.
+    WriteTicket,
+    /// The ticket document was written to `path`, or why not.
+    TicketWritten {
+        path: PathBuf,
+        result: Result<(), TicketFailure>,
+    },
+    /// Try the focused endpoint or action against the bridge.
+    TryIt,
+    /// A probe started by the loop finished.
+    Probed(Box<crate::probe::EndpointReport>),
+    /// Time passed while a probe runs: the spinner turns.
+    Tick,
+}
+
+/// Why the ticket document was not written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TicketFailure {
+    /// A file is there and the author was not asked yet whether to replace it.
+    Exists,
+    /// Writing failed; the message says why.
+    Failed(String),
 }
 
 /// A manifest read from disk, with a fingerprint of the bytes to notice later changes on disk.

@@ -2,10 +2,12 @@
 //!
 //! - [`keys`]: the one key table (data) and the dispatcher; [`action`]: what can be asked.
 //! - [`app`]: the state and `App::update`, one file per concern (start, navigation, values, lists,
-//!   filter, editing, saving, overlays, caches); no I/O, no clock, no drawing.
+//!   filter, editing, saving, overlays, caches, ticket, probe); no I/O, no clock, no drawing.
 //! - `steps`: one module per step or form, declaring its fields once; [`form`]: the rows they make.
 //! - [`document`], [`step`], [`editor`], [`overlay`]: the manifest being edited, steps and pages,
 //!   text editing, questions over the screen.
+//! - [`panels`]: the ticket document's panel and the "try it" panels (credentials, probe result);
+//!   writing the document and probing are effects run by the loop (a probe on a thread of its own).
 //! - [`layout`]: where things go on screen, for drawing and for mouse clicks alike.
 //! - `draft_writer`, `ending`: this wizard's drafts, and ending cleanly on a signal or a panic.
 //! - [`view`]: drawing, from the state only.
@@ -26,14 +28,16 @@ pub(crate) mod items;
 pub mod keys;
 pub mod layout;
 pub mod overlay;
+pub mod panels;
 pub mod step;
 pub(crate) mod steps;
 pub mod view;
 
 use crate::manifest::read;
+use crate::probe::{Options, probe_one};
 use crate::storage::drafts::{self, DraftKey, Drafts};
 use crate::storage::{recent, save_atomic};
-use action::{Action, Opened, SaveFailure, fingerprint};
+use action::{Action, Opened, SaveFailure, TicketFailure, fingerprint};
 use app::{App, Effect, OnDisk};
 use document::Document;
 use draft_writer::DraftWriter;
@@ -45,7 +49,14 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Sender};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// How often the spinner of a running probe turns.
+const SPINNER_TICK: Duration = Duration::from_millis(100);
+/// How long each request of a "try it" may take, as the `probe` command's default.
+const PROBE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Opens the wizard on `file` (or the start screen) and runs it until the author quits.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
@@ -139,6 +150,8 @@ pub fn load(path: &Path) -> Result<Opened, String> {
 
 fn event_loop(terminal: &mut DefaultTerminal, work: &Mutex<Work>, stop: &Stop) -> std::io::Result<()> {
     let mut redraw = true;
+    // Probes run on threads of their own and send their results here.
+    let (results, arrived) = mpsc::channel::<Action>();
     loop {
         // The work is locked while an event is handled, never while waiting for one: the watchdog may
         // have to keep it while this thread is stuck reading a terminal that went away.
@@ -147,6 +160,13 @@ fn event_loop(terminal: &mut DefaultTerminal, work: &Mutex<Work>, stop: &Stop) -
             let Work { app, drafts } = &mut *work;
             if stop.requested() {
                 return Ok(());
+            }
+            while let Ok(result) = arrived.try_recv() {
+                let effects = app.update(result);
+                if run_effects(app, drafts, effects, &results) {
+                    return Ok(());
+                }
+                redraw = true;
             }
             let size = terminal.size()?;
             if (size.width, size.height) != app.size {
@@ -157,12 +177,16 @@ fn event_loop(terminal: &mut DefaultTerminal, work: &Mutex<Work>, stop: &Stop) -
                 terminal.draw(|frame| view::render(app, frame))?;
                 redraw = false;
             }
-            drafts.note(app)
+            if app.probing() { drafts.note(app).min(SPINNER_TICK) } else { drafts.note(app) }
         };
         if !event::poll(wait)? {
             let mut work = lock(work);
             let Work { app, drafts } = &mut *work;
             drafts.write_if_due(app);
+            if app.probing() {
+                app.update(Action::Tick);
+                redraw = true;
+            }
             continue;
         }
         redraw = true;
@@ -172,7 +196,7 @@ fn event_loop(terminal: &mut DefaultTerminal, work: &Mutex<Work>, stop: &Stop) -
         let Some(action) = keys::action_for(app, &event) else { continue };
         let was_editing = app.editor.is_some();
         let effects = app.update(action);
-        if run_effects(app, drafts, effects) {
+        if run_effects(app, drafts, effects, &results) {
             return Ok(());
         }
         if was_editing && app.editor.is_none() {
@@ -185,13 +209,25 @@ fn event_loop(terminal: &mut DefaultTerminal, work: &Mutex<Work>, stop: &Stop) -
 }
 
 /// Performs the effects `update` asked for, feeding their results back; true when the wizard should end.
-fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>) -> bool {
+fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>, results: &Sender<Action>) -> bool {
     let mut saved = None;
     while !effects.is_empty() {
         let mut next = Vec::new();
         for effect in effects {
             match effect {
                 Effect::Quit => return true,
+                Effect::WriteTicket { path, bytes, overwrite } => {
+                    let result = write_ticket(&path, &bytes, overwrite);
+                    next.extend(app.update(Action::TicketWritten { path, result }));
+                }
+                Effect::Probe { bridge, credentials, target } => {
+                    let results = results.clone();
+                    std::thread::spawn(move || {
+                        let report = probe_one(*bridge, credentials, Options::default(), PROBE_TIMEOUT, &target);
+                        // The wizard may have ended meanwhile; then nobody waits for the result.
+                        let _ = results.send(Action::Probed(Box::new(report)));
+                    });
+                }
                 Effect::Save { path, contents, expect } => {
                     let result = save(&path, &contents, expect);
                     if result.is_ok() {
@@ -236,6 +272,15 @@ fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>
         app.status = Some(if status.is_empty() { note } else { format!("{status}; {note}") });
     }
     false
+}
+
+/// Writes the ticket document as the `ticket` command does (atomically); an existing file only when
+/// the author said so.
+fn write_ticket(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), TicketFailure> {
+    if !overwrite && path.symlink_metadata().is_ok() {
+        return Err(TicketFailure::Exists);
+    }
+    save_atomic(path, bytes, false).map_err(|error| TicketFailure::Failed(error.to_string()))
 }
 
 /// Saves unless the file on disk is not what the wizard expects there.

@@ -1,5 +1,8 @@
-//! Questions and panels drawn over the screen: help, confirmations, and path prompts.
+//! Questions and panels drawn over the screen: help, confirmations, path prompts, and the panels of
+//! `panels` (ticket document, trying an endpoint).
 
+use super::panels::probe::{CredentialsPanel, ProbePanel};
+use super::panels::ticket::TicketPanel;
 use crate::manifest::edit::ListRef;
 use std::path::PathBuf;
 use tui_input::Input;
@@ -25,6 +28,19 @@ pub enum Overlay {
     },
     /// Delete this element? (y / n)
     ConfirmDelete { list: ListRef, index: usize, label: String },
+    /// Writing the ticket document: format, path, replace?
+    Ticket(TicketPanel),
+    /// The credentials for trying endpoints, asked once per run.
+    Credentials(CredentialsPanel),
+    /// One endpoint's probe: confirmation, spinner, result.
+    Probe(ProbePanel),
+}
+
+impl Overlay {
+    /// True when keys the table does not name are typed into the overlay's text.
+    pub fn takes_text(&self) -> bool {
+        matches!(self, Overlay::Prompt { .. } | Overlay::Ticket(TicketPanel::Path { .. }) | Overlay::Credentials(_))
+    }
 }
 
 /// What a path prompt is for.

@@ -6,14 +6,16 @@ mod filter;
 mod lists;
 mod navigation;
 mod overlays;
+mod probe;
 mod saving;
 mod start;
+mod ticket;
 mod values;
 
 pub use caches::{PreviewCache, ReviewJson, focused_json};
 pub use filter::ListFilter;
 
-use super::action::{Action, Opened, SaveFailure};
+use super::action::{Action, Opened, SaveFailure, TicketFailure};
 use super::document::Document;
 use super::editor::{EditTarget, Editor, TextBox};
 use super::examples::EXAMPLES;
@@ -24,6 +26,8 @@ use super::step::{Page, Step};
 use super::steps::{action as action_form, auth_fields, authentication, features, input as input_form, page_of};
 use crate::manifest::edit::{ListRef, Owner};
 use crate::manifest::{AuthenticationType, Counts, Shape, Slot, read, to_json};
+use crate::probe::Target;
+use crate::probe::contracts::{Bridge, Credentials};
 use crate::storage::drafts::{Draft, DraftKey};
 use std::path::PathBuf;
 use tui_input::Input;
@@ -49,7 +53,7 @@ pub enum StartItem {
 }
 
 /// I/O the loop performs for `update`, which reports back with an [`Action`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Write `contents` to `path` (atomically, keeping a backup) if the file on disk is as
     /// `expect` says; answered by `Action::Saved`.
@@ -63,6 +67,11 @@ pub enum Effect {
     Recover(DraftKey, Box<Draft>),
     /// Read the manifest at `path`; answered by `Action::Loaded`.
     Open(PathBuf),
+    /// Write the ticket document's `bytes` to `path` atomically, as the `ticket` command does; unless
+    /// `overwrite`, an existing file is left alone. Answered by `Action::TicketWritten`.
+    WriteTicket { path: PathBuf, bytes: Vec<u8>, overwrite: bool },
+    /// Probe `target` on a thread of its own; answered by `Action::Probed` while the wizard goes on.
+    Probe { bridge: Box<Bridge>, credentials: Credentials, target: Target },
     /// Leave the wizard.
     Quit,
 }
@@ -143,6 +152,8 @@ struct Session {
     recovered: Vec<DraftKey>,
     /// The author quit without saving: the work is not kept as a draft.
     work_discarded: bool,
+    /// The credentials typed for trying endpoints: asked once per run, kept in memory only.
+    credentials: Option<Credentials>,
 }
 
 impl App {
@@ -235,6 +246,9 @@ impl App {
             Action::Loaded { path, result } => self.loaded(path, result),
             Action::RestoreDraft(draft) => self.restore_draft(*draft),
             Action::OfferDraft { key, draft, differences } => self.offer_draft(key, *draft, differences),
+            Action::TicketWritten { path, result } => self.ticket_written(path, result),
+            Action::Probed(report) => self.probed(*report),
+            Action::Tick => self.tick(),
             action if self.overlay.is_some() => self.update_overlay(action, &mut effects),
             action if self.screen == Screen::Start => self.update_start(action, &mut effects),
             action if self.filter.as_ref().is_some_and(|filter| filter.typing) => {

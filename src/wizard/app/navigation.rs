@@ -40,6 +40,8 @@ impl App {
             Action::Save => self.save(effects),
             Action::Quit => self.quit(effects),
             Action::Help => self.overlay = Some(Overlay::Help),
+            Action::WriteTicket => self.ask_ticket(),
+            Action::TryIt => self.try_it(effects),
             Action::TogglePreview => self.preview_on_narrow = !self.preview_on_narrow,
             Action::Paste(text) if self.open_editor() => self.update_editor(Action::Paste(text), effects),
             Action::Click { column, row } => self.click(column, row),

@@ -68,6 +68,9 @@ impl App {
                 }
                 self.overlay = Some(Overlay::Prompt { purpose, input });
             }
+            (Overlay::Ticket(panel), action) => self.update_ticket(panel, action, effects),
+            (Overlay::Credentials(panel), action) => self.update_credentials(panel, action, effects),
+            (Overlay::Probe(panel), action) => self.update_probe(panel, action, effects),
             (overlay, _) => self.overlay = Some(overlay),
         }
     }

@@ -32,6 +32,8 @@ pub enum Command {
     Save,
     Quit,
     Help,
+    WriteTicket,
+    TryIt,
     // Answers to the questions drawn over the screen.
     Yes,
     No,
@@ -67,12 +69,14 @@ pub enum Mode {
     Question,
     /// The file changed on disk: overwrite, save elsewhere or reload.
     DiskChanged,
+    /// A panel with a list or lines to move in (the ticket's formats, credentials, a probe's result).
+    Panel,
 }
 
 impl Mode {
     /// True when the `?` panel lists this mode's commands; a question's answers are shown in its own panel.
     pub fn listed_in_help(self) -> bool {
-        !matches!(self, Mode::Overlay | Mode::ConfirmQuit | Mode::Question | Mode::DiskChanged)
+        !matches!(self, Mode::Overlay | Mode::ConfirmQuit | Mode::Question | Mode::DiskChanged | Mode::Panel)
     }
 }
 
@@ -118,6 +122,10 @@ impl Command {
             Command::Save => line("Ctrl-S", "save", "Ctrl-S"),
             Command::Quit => line("Ctrl-Q or Ctrl-C", "quit (asks if there are unsaved changes)", "Ctrl-Q"),
             Command::Help => line("?", "this list", "?"),
+            Command::WriteTicket => line("w / t", "write the ticket document / try an endpoint", "w"),
+            Command::TryIt => {
+                Description { label: "w / t", help: "", hint_key: "t", shown_with: Some(Command::WriteTicket) }
+            }
             Command::Yes => answer("y"),
             Command::No => answer("n"),
             Command::SaveAndQuit | Command::SaveElsewhere => answer("s"),
@@ -199,6 +207,8 @@ impl Default for KeyTable {
             bind(C::Save, Mode::Anywhere, [(KeyPress::ctrl('s'), A::Save)]),
             bind(C::Quit, Mode::Anywhere, [(KeyPress::ctrl('q'), A::Quit), (KeyPress::ctrl('c'), A::Quit)]),
             bind(C::Help, Mode::Browse, [(char('?'), A::Help), (plain(K::F(1)), A::Help)]),
+            bind(C::WriteTicket, Mode::Steps, [(char('w'), A::WriteTicket)]),
+            bind(C::TryIt, Mode::Steps, [(char('t'), A::TryIt)]),
             // Editing a text.
             bind(C::Back, Mode::Text, [(plain(K::Esc), A::Back)]),
             bind(C::Move, Mode::Text, line_moves()),
@@ -210,6 +220,8 @@ impl Default for KeyTable {
             // Panels and questions over the screen.
             bind(C::Back, Mode::Overlay, [(plain(K::Esc), A::Back)]),
             bind(C::Activate, Mode::Overlay, [(plain(K::Enter), A::Activate)]),
+            bind(C::Move, Mode::Panel, [(plain(K::Up), A::Up), (plain(K::Down), A::Down)]),
+            bind(C::Jump, Mode::Panel, [(plain(K::PageUp), A::PageUp), (plain(K::PageDown), A::PageDown)]),
             bind(C::SaveAndQuit, Mode::ConfirmQuit, answer('s')),
             bind(C::QuitWithoutSaving, Mode::ConfirmQuit, answer('q')),
             bind(C::Yes, Mode::Question, answer('y')),

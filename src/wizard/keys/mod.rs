@@ -8,6 +8,8 @@ use super::action::Action;
 use super::app::{App, Screen};
 use super::editor::TextBox;
 use super::overlay::Overlay;
+use super::panels::probe::ProbeStage;
+use super::panels::ticket::TicketPanel;
 pub(crate) use key_list::{Command, KeyTable, Mode};
 pub(crate) use press::KeyPress;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
@@ -38,7 +40,11 @@ pub fn modes(app: &App) -> Vec<Mode> {
                 Some(Mode::Question)
             }
             Overlay::DiskChanged { .. } => Some(Mode::DiskChanged),
-            Overlay::Help | Overlay::Prompt { .. } => None,
+            Overlay::Ticket(TicketPanel::Format { .. }) | Overlay::Credentials(_) => Some(Mode::Panel),
+            Overlay::Ticket(TicketPanel::Exists { .. }) => Some(Mode::Question),
+            Overlay::Probe(panel) if panel.stage == ProbeStage::ConfirmAction => Some(Mode::Question),
+            Overlay::Probe(_) => Some(Mode::Panel),
+            Overlay::Help | Overlay::Prompt { .. } | Overlay::Ticket(_) => None,
         };
         return [Some(Mode::Anywhere), question, Some(Mode::Overlay)].into_iter().flatten().collect();
     }
@@ -62,7 +68,7 @@ fn key_action(app: &App, key: &KeyEvent, event: &Event) -> Option<Action> {
     // Keys the table does not name: text for an editor or prompt, an answer, or a hint of what works.
     if let Some(overlay) = &app.overlay {
         return match (overlay, key.code) {
-            (Overlay::Prompt { .. }, _) => to_input_request(event).map(Action::Edit),
+            (overlay, _) if overlay.takes_text() => to_input_request(event).map(Action::Edit),
             (_, KeyCode::Char(c)) => Some(Action::Answer(c.to_ascii_lowercase())),
             _ => None,
         };

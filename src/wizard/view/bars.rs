@@ -6,6 +6,8 @@ use super::super::form::Row;
 use super::super::help_text::help;
 use super::super::keys::Command;
 use super::super::overlay::Overlay;
+use super::super::panels::probe::ProbeStage;
+use super::super::panels::ticket::TicketPanel;
 use super::super::step::{Page, Step};
 use super::form::focused_problem;
 use ratatui::Frame;
@@ -109,6 +111,19 @@ pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
                 (C::Back, "later"),
             ]),
             Overlay::Recover { .. } => key(&[(C::Yes, "recover"), (C::No, "delete the draft")]),
+            Overlay::Ticket(TicketPanel::Refused { .. }) => {
+                key(&[(C::Activate, "go to the first error"), (C::Back, "close")])
+            }
+            Overlay::Ticket(TicketPanel::Format { .. }) => {
+                key(&[(C::Move, "choose"), (C::Activate, "next"), (C::Back, "cancel")])
+            }
+            Overlay::Ticket(TicketPanel::Exists { .. }) => key(&[(C::Yes, "replace it"), (C::No, "another path")]),
+            Overlay::Ticket(_) => key(&[(C::Activate, "write"), (C::Back, "cancel")]),
+            Overlay::Credentials(_) => key(&[(C::Activate, "next / try it"), (C::Move, "field"), (C::Back, "cancel")]),
+            Overlay::Probe(panel) if panel.stage == ProbeStage::ConfirmAction => {
+                key(&[(C::Yes, "run it"), (C::No, "do not run it")])
+            }
+            Overlay::Probe(_) => key(&[(C::Move, "scroll"), (C::Back, "close")]),
         };
     }
     if app.screen == Screen::Start {
@@ -130,10 +145,15 @@ pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
         return hints;
     }
     let mut hints: Vec<(Hint, &'static str)> = match (app.page, app.focused_row()) {
-        (Page::Step(Step::Review), Some(_)) => {
-            key(&[(C::Move, "move"), (C::Activate, "go to the field"), (C::Save, "save")])
+        (Page::Step(Step::Review), Some(_)) => key(&[
+            (C::Move, "move"),
+            (C::Activate, "go to the field"),
+            (C::Save, "save"),
+            (C::WriteTicket, "ticket document"),
+        ]),
+        (Page::Step(Step::Review), None) => {
+            key(&[(C::Save, "save"), (C::WriteTicket, "ticket document"), (C::GoToStep, "steps")])
         }
-        (Page::Step(Step::Review), None) => key(&[(C::Save, "save"), (C::GoToStep, "steps")]),
         (_, Some(Row::Item(..) | Row::Add(_))) => key(&[
             (C::Activate, "open"),
             (C::Add, "add"),
@@ -152,6 +172,9 @@ pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
         (_, Some(Row::Choice { .. })) => key(&[(C::Cycle, "choose"), (C::Move, "move"), (C::NextField, "next")]),
         _ => key(&[(C::Activate, "edit"), (C::Move, "move"), (C::NextField, "next"), (C::GoToStep, "steps")]),
     };
+    if app.try_target().is_some() {
+        hints.insert(0, (Hint::Key(C::TryIt), "try it"));
+    }
     if app.can_go_back() {
         hints.push((Hint::Key(C::Back), "back"));
     }

@@ -4,10 +4,12 @@ pub mod bars;
 pub mod form;
 pub mod overlay;
 pub mod preview;
+pub mod probe;
 pub mod review;
 pub mod start;
 pub mod steps;
 pub mod theme;
+pub mod ticket;
 
 use super::app::{App, Screen};
 use super::layout;

@@ -104,6 +104,9 @@ pub fn render(app: &App, frame: &mut Frame) {
             ],
             6,
         ),
+        Overlay::Ticket(panel) => return super::ticket::render(app, panel, frame),
+        Overlay::Credentials(panel) => return super::probe::render_credentials(app, panel, frame),
+        Overlay::Probe(panel) => return super::probe::render(app, panel, frame),
         Overlay::Prompt { purpose, input } => {
             let area = centered(screen, 70, 6);
             frame.render_widget(Clear, area);
@@ -137,7 +140,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
 }
 
-fn centered(screen: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centered(screen: Rect, width: u16, height: u16) -> Rect {
     let [row] = Layout::vertical([Constraint::Length(height.min(screen.height))]).flex(Flex::Center).areas(screen);
     let [area] = Layout::horizontal([Constraint::Length(width.min(screen.width))]).flex(Flex::Center).areas(row);
     area

@@ -1,0 +1,63 @@
+//! The ticket panel (SPEC §7 in the wizard): refused while the manifest has errors, else a format,
+//! then a path, then (only if the file exists) whether to replace it.
+
+use crate::ticket::Format;
+use std::path::{Path, PathBuf};
+use tui_input::Input;
+
+/// Where the ticket panel is.
+#[derive(Debug, Clone)]
+pub enum TicketPanel {
+    /// The manifest has `errors` errors: Talkdesk would reject the document; Enter jumps to the first.
+    Refused { errors: usize },
+    /// Which format: the highlighted one of [`Format::ALL`].
+    Format { choice: usize },
+    /// Where to write the document of `format`.
+    Path { format: Format, input: Input },
+    /// Being written to `path` by the loop.
+    Writing { format: Format, path: PathBuf },
+    /// `path` exists: replace it?
+    Exists { format: Format, path: PathBuf },
+}
+
+impl TicketPanel {
+    /// The format step, Markdown highlighted.
+    pub fn choose_format() -> TicketPanel {
+        TicketPanel::Format { choice: 0 }
+    }
+
+    /// The path step with its default filled in.
+    pub fn path(format: Format, manifest: Option<&Path>, file_name: &str) -> TicketPanel {
+        TicketPanel::Path { format, input: Input::new(default_path(format, manifest, file_name).display().to_string()) }
+    }
+}
+
+/// The answer key of each format in the format step.
+pub fn format_key(format: Format) -> char {
+    match format {
+        Format::Markdown => 'm',
+        Format::Spreadsheet => 's',
+        Format::Html => 'h',
+    }
+}
+
+/// `<name>-ticket.<extension>` beside the manifest, or in the current folder for a manifest never
+/// saved (`file_name` is then the name it would be saved as).
+pub fn default_path(format: Format, manifest: Option<&Path>, file_name: &str) -> PathBuf {
+    match manifest {
+        Some(path) => format.default_path(path),
+        None => format.default_path(Path::new(file_name)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_path_follows_the_format_and_the_manifest() {
+        let beside = default_path(Format::Spreadsheet, Some(Path::new("work/mycrm.json")), "ignored.json");
+        assert_eq!(beside, Path::new("work/mycrm-ticket.xlsx"));
+        assert_eq!(default_path(Format::Html, None, "mycrm.json"), Path::new("mycrm-ticket.html"));
+    }
+}

@@ -1,0 +1,73 @@
+//! End to end, in a pseudo-terminal: the review writes the ticket document, and "try it" probes an
+//! endpoint of a mock bridge on 127.0.0.1 and shows the result in its panel.
+
+mod mock_bridge;
+#[path = "support/pty.rs"]
+mod pty;
+
+use mock_bridge::{ACCOUNT, MockBridge, TOKEN, keeps_every_contract};
+use pty::*;
+
+#[test]
+fn the_review_writes_the_ticket_document_and_asks_before_replacing_it() {
+    let folders = folders();
+    let example = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/examples/mycrm.json"))
+        .expect("the bundled example");
+    std::fs::write(folders.work.path().join("mycrm.json"), &example).expect("write the manifest");
+    let mut session = folders.start(&["mycrm.json"]);
+    session.wait_for("Integration");
+    session.send("6");
+    session.wait_for("ticket document");
+    session.send("w");
+    session.wait_for("Markdown (.md)");
+    session.send(ENTER);
+    session.wait_for("mycrm-ticket.md");
+    session.send(ENTER);
+    session.wait_for("wrote the ticket document mycrm-ticket.md (Markdown)");
+    let written = std::fs::read_to_string(folders.work.path().join("mycrm-ticket.md")).expect("the document");
+    assert!(written.starts_with("# Activate Custom Integration"), "{written}");
+    assert!(written.contains("- Manifest: mycrm.json") && written.contains("| display_name | My CRM |"), "{written}");
+
+    // A second time, the file is there: nothing is replaced without a yes.
+    std::fs::write(folders.work.path().join("mycrm-ticket.md"), "kept").expect("write");
+    session.send("w");
+    session.wait_for("Markdown (.md)");
+    session.send(ENTER);
+    session.wait_for("Write the Markdown document to");
+    session.send(ENTER);
+    session.wait_for("already exists");
+    session.send("n");
+    session.wait_for("was kept; choose another path");
+    session.escape("the ticket document was not written");
+    assert_eq!(std::fs::read_to_string(folders.work.path().join("mycrm-ticket.md")).expect("read"), "kept");
+    session.send(CTRL_Q);
+    assert_eq!(session.wait_exit(), 0);
+}
+
+#[test]
+fn try_it_probes_an_endpoint_of_the_bridge_and_shows_the_status_in_a_panel() {
+    let bridge = MockBridge::start(keeps_every_contract);
+    let folders = folders();
+    std::fs::write(folders.work.path().join("mycrm.json"), bridge.manifest().to_string()).expect("write");
+    let mut session = folders.start(&["mycrm.json"]);
+    session.wait_for("Integration");
+    session.send("2");
+    session.wait_for("Auth validation URL");
+    session.send("t");
+    session.wait_for("Credentials to try the auth validation");
+    session.send(&format!("{ACCOUNT}{ENTER}"));
+    session.send(TOKEN);
+    session.wait_for(&"•".repeat(TOKEN.len()));
+    session.send(ENTER);
+    session.wait_for("PASS: the endpoint kept its contract (status 204)");
+    let screen = session.screen();
+    assert!(screen.contains("→ 204 in"), "{screen}");
+    assert!(!screen.contains(TOKEN), "a credential reached the screen:\n{screen}");
+    assert_eq!(bridge.received("/auth")[0].body["auth"]["token"], TOKEN);
+    session.escape("");
+    session.wait_for_gone("Try the auth validation");
+    session.send(CTRL_Q);
+    assert_eq!(session.wait_exit(), 0);
+    let manifest = std::fs::read_to_string(folders.work.path().join("mycrm.json")).expect("read");
+    assert!(!manifest.contains(TOKEN), "the manifest holds no credential");
+}

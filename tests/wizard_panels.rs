@@ -1,0 +1,329 @@
+//! The wizard's ticket document and "try it" panels without a terminal: the key asks for the effect,
+//! the loop's result changes the panel, and errors offer a jump to the first one.
+
+mod support;
+
+use integration_wizard::probe::transport::Response;
+use integration_wizard::probe::{EndpointReport, Exchange, Finding, Kind, Target};
+use integration_wizard::wizard::action::{Action, TicketFailure};
+use integration_wizard::wizard::app::{App, Effect};
+use integration_wizard::wizard::form::Row;
+use integration_wizard::wizard::overlay::Overlay;
+use integration_wizard::wizard::panels::probe::ProbeStage;
+use integration_wizard::wizard::panels::ticket::TicketPanel;
+use integration_wizard::wizard::step::{Page, Step};
+use ratatui::crossterm::event::KeyCode;
+use serde_json::json;
+use std::path::{Path, PathBuf};
+use support::*;
+
+const TOKEN: &str = "s3cret-token-42";
+
+fn chars(app: &mut App, text: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for c in text.chars() {
+        effects.extend(press(app, key(KeyCode::Char(c))));
+    }
+    effects
+}
+
+fn ticket_panel(app: &App) -> &TicketPanel {
+    match &app.overlay {
+        Some(Overlay::Ticket(panel)) => panel,
+        other => panic!("no ticket panel: {other:?}"),
+    }
+}
+
+fn probe_stage(app: &App) -> &ProbeStage {
+    match &app.overlay {
+        Some(Overlay::Probe(panel)) => &panel.stage,
+        other => panic!("no probe panel: {other:?}"),
+    }
+}
+
+fn written_ticket(effects: &[Effect]) -> (PathBuf, Vec<u8>, bool) {
+    effects
+        .iter()
+        .find_map(|effect| match effect {
+            Effect::WriteTicket { path, bytes, overwrite } => Some((path.clone(), bytes.clone(), *overwrite)),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no ticket written among {effects:?}"))
+}
+
+// ----- the ticket document -----
+
+#[test]
+fn w_on_the_review_asks_for_the_format_then_the_path_and_asks_the_loop_to_write_markdown() {
+    let mut app = mycrm();
+    app.doc.path = Some(PathBuf::from("work/mycrm.json"));
+    press(&mut app, key(KeyCode::Char('6')));
+    assert!(press(&mut app, key(KeyCode::Char('w'))).is_empty());
+    assert!(matches!(ticket_panel(&app), TicketPanel::Format { choice: 0 }));
+    press(&mut app, key(KeyCode::Enter));
+    match ticket_panel(&app) {
+        TicketPanel::Path { input, .. } => assert_eq!(input.value(), "work/mycrm-ticket.md"),
+        other => panic!("{other:?}"),
+    }
+    let effects = press(&mut app, key(KeyCode::Enter));
+    let (path, bytes, overwrite) = written_ticket(&effects);
+    assert_eq!(path, Path::new("work/mycrm-ticket.md"));
+    assert!(!overwrite, "an existing file is never replaced without asking");
+    let text = String::from_utf8(bytes).expect("Markdown is text");
+    assert!(text.starts_with("# Activate Custom Integration"), "{text}");
+    assert!(text.contains("- Manifest: mycrm.json"), "{text}");
+}
+
+#[test]
+fn the_extension_of_the_default_path_follows_the_format_and_a_new_manifest_writes_in_the_current_folder() {
+    let mut app = mycrm();
+    press_all(&mut app, [key(KeyCode::Char('6')), key(KeyCode::Char('w')), key(KeyCode::Down)]);
+    assert!(matches!(ticket_panel(&app), TicketPanel::Format { choice: 1 }));
+    press(&mut app, key(KeyCode::Char('h')));
+    match ticket_panel(&app) {
+        TicketPanel::Path { input, .. } => assert_eq!(input.value(), "mycrm-ticket.html"),
+        other => panic!("{other:?}"),
+    }
+    press(&mut app, key(KeyCode::Esc));
+    press(&mut app, key(KeyCode::Char('w')));
+    press(&mut app, key(KeyCode::Char('s')));
+    let (path, bytes, _) = written_ticket(&press(&mut app, key(KeyCode::Enter)));
+    assert_eq!(path, Path::new("mycrm-ticket.xlsx"));
+    assert!(bytes.starts_with(b"PK"), "a spreadsheet is a zip file");
+}
+
+#[test]
+fn a_written_document_closes_the_panel_and_says_where_it_is() {
+    let mut app = mycrm();
+    press_all(&mut app, [key(KeyCode::Char('6')), key(KeyCode::Char('w')), key(KeyCode::Enter), key(KeyCode::Enter)]);
+    assert!(matches!(ticket_panel(&app), TicketPanel::Writing { .. }));
+    app.update(Action::TicketWritten { path: PathBuf::from("mycrm-ticket.md"), result: Ok(()) });
+    assert!(app.overlay.is_none());
+    assert_eq!(app.status.as_deref(), Some("wrote the ticket document mycrm-ticket.md (Markdown)"));
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_after_yes_and_no_keeps_the_path_to_change() {
+    let mut app = mycrm();
+    press_all(&mut app, [key(KeyCode::Char('6')), key(KeyCode::Char('w')), key(KeyCode::Enter), key(KeyCode::Enter)]);
+    let path = PathBuf::from("mycrm-ticket.md");
+    app.update(Action::TicketWritten { path: path.clone(), result: Err(TicketFailure::Exists) });
+    assert!(matches!(ticket_panel(&app), TicketPanel::Exists { .. }));
+    let (again, _, overwrite) = written_ticket(&press(&mut app, key(KeyCode::Char('y'))));
+    assert_eq!((again, overwrite), (path.clone(), true));
+
+    app.update(Action::TicketWritten { path: path.clone(), result: Err(TicketFailure::Exists) });
+    assert!(press(&mut app, key(KeyCode::Char('n'))).is_empty());
+    match ticket_panel(&app) {
+        TicketPanel::Path { input, .. } => assert_eq!(input.value(), "mycrm-ticket.md"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_failed_write_says_why_and_keeps_the_path_typed() {
+    let mut app = mycrm();
+    press_all(&mut app, [key(KeyCode::Char('6')), key(KeyCode::Char('w')), key(KeyCode::Enter)]);
+    type_text(&mut app, "x");
+    press(&mut app, key(KeyCode::Enter));
+    let result = Err(TicketFailure::Failed("permission denied".into()));
+    app.update(Action::TicketWritten { path: PathBuf::from("mycrm-ticket.mdx"), result });
+    assert!(app.status.as_deref().is_some_and(|status| status.contains("permission denied")), "{:?}", app.status);
+    match ticket_panel(&app) {
+        TicketPanel::Path { input, .. } => assert_eq!(input.value(), "mycrm-ticket.mdx"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn with_errors_the_document_is_refused_and_enter_jumps_to_the_first_error() {
+    let mut value = mycrm_value();
+    value["actions"][0]["endpoint"] = json!("not a url");
+    value["integration"]["logo_url"] = json!("");
+    let mut app = opened(&value.to_string());
+    press(&mut app, key(KeyCode::Char('6')));
+    assert!(press(&mut app, key(KeyCode::Char('w'))).is_empty(), "nothing is written");
+    let TicketPanel::Refused { errors } = ticket_panel(&app) else { panic!("{:?}", app.overlay) };
+    assert!(*errors >= 2, "{errors}");
+    press(&mut app, key(KeyCode::Enter));
+    assert!(app.overlay.is_none());
+    // The first in the review's order, which goes by step: the logo of step 1 before the action of step 5.
+    assert_eq!(app.page, Page::Step(Step::Integration));
+    assert_eq!(focused_key(&app), Some("logo_url"));
+}
+
+// ----- trying an endpoint -----
+
+/// mycrm with its endpoints on this machine (any port: nothing is sent by update).
+fn local_mycrm() -> App {
+    let mut value = mycrm_value();
+    value["integration"]["auth_validation_endpoint"] = json!("http://127.0.0.1:9/auth");
+    value["actions"][0]["endpoint"] = json!("http://127.0.0.1:9/actions/create_ticket");
+    opened(&value.to_string())
+}
+
+fn type_credentials(app: &mut App) -> Vec<Effect> {
+    let Some(Overlay::Credentials(panel)) = &app.overlay else { panic!("no credentials prompt: {:?}", app.overlay) };
+    let names: Vec<(String, bool)> = panel.fields.iter().map(|field| (field.name.clone(), field.secret)).collect();
+    assert_eq!(names, [("account".to_owned(), false), ("token".to_owned(), true)]);
+    chars(app, "acme");
+    press(app, key(KeyCode::Enter));
+    chars(app, TOKEN);
+    press(app, key(KeyCode::Enter))
+}
+
+fn probe_effect(effects: &[Effect]) -> Target {
+    effects
+        .iter()
+        .find_map(|effect| match effect {
+            Effect::Probe { target, credentials, .. } => {
+                assert_eq!(credentials.get("token"), Some(TOKEN));
+                Some(target.clone())
+            }
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no probe among {effects:?}"))
+}
+
+fn report(status: u16, body: serde_json::Value, findings: Vec<Finding>) -> EndpointReport {
+    let response = Response::json(status, &body);
+    EndpointReport {
+        kind: Kind::AuthValidation,
+        action: None,
+        url: Some("http://127.0.0.1:9/auth".into()),
+        skipped: false,
+        status: Some(status),
+        elapsed: response.elapsed.into(),
+        findings,
+        notes: Vec::new(),
+        exchanges: vec![Exchange {
+            label: String::new(),
+            url: "http://127.0.0.1:9/auth".into(),
+            request: json!({"auth": {"account": "••••", "token": "••••"}}),
+            outcome: Ok(response),
+        }],
+    }
+}
+
+#[test]
+fn t_on_an_endpoint_asks_for_the_credentials_once_then_asks_the_loop_to_probe() {
+    let mut app = local_mycrm();
+    press(&mut app, key(KeyCode::Char('2')));
+    focus_key(&mut app, "auth_validation_endpoint");
+    assert!(press(&mut app, key(KeyCode::Char('t'))).is_empty(), "nothing is sent before the credentials");
+    let effects = type_credentials(&mut app);
+    assert_eq!(probe_effect(&effects), Target::AuthValidation);
+    assert!(matches!(probe_stage(&app), ProbeStage::Running { .. }));
+    assert!(app.probing());
+    app.update(Action::Tick);
+    assert_eq!(probe_stage(&app), &ProbeStage::Running { frame: 1 });
+
+    // The credentials stay in memory only: never in the manifest (nor, so, in a draft or a save).
+    assert!(!integration_wizard::manifest::to_json(&app.doc.manifest).contains(TOKEN));
+    press(&mut app, key(KeyCode::Esc));
+    let again = press(&mut app, key(KeyCode::Char('t')));
+    assert_eq!(probe_effect(&again), Target::AuthValidation, "the credentials are asked once per run");
+}
+
+#[test]
+fn the_result_shows_the_status_and_findings_escaped_and_masked() {
+    let mut app = local_mycrm();
+    press(&mut app, key(KeyCode::Char('2')));
+    focus_key(&mut app, "auth_validation_endpoint");
+    press(&mut app, key(KeyCode::Char('t')));
+    type_credentials(&mut app);
+    let body = json!({"message": format!("bad \u{1b}[31m token {TOKEN}")});
+    let finding = Finding::error("unexpected-status", None, "answered 500; answer 200 or 204 when valid");
+    app.update(Action::Probed(Box::new(report(500, body, vec![finding]))));
+    let ProbeStage::Done { ok, lines } = probe_stage(&app) else { panic!("{:?}", app.overlay) };
+    assert!(!ok);
+    let text = lines.join("\n");
+    assert!(text.starts_with("FAIL"), "{text}");
+    assert!(text.contains("error[unexpected-status]: answered 500"), "{text}");
+    assert!(text.contains("→ 500 in"), "{text}");
+    assert!(text.contains("\\u001b[31m"), "the escape sequence is shown escaped: {text}");
+    assert!(!text.contains('\u{1b}') && !text.contains(TOKEN), "{text}");
+    press(&mut app, key(KeyCode::Esc));
+    assert!(app.overlay.is_none(), "Esc closes the panel");
+}
+
+#[test]
+fn an_action_asks_for_confirmation_before_it_creates_a_record() {
+    let mut app = local_mycrm();
+    press(&mut app, key(KeyCode::Char('5')));
+    focus_row(&mut app, |row| *row == Row::Item(integration_wizard::manifest::edit::ListRef::Actions, 0));
+    press(&mut app, key(KeyCode::Char('t')));
+    let effects = type_credentials(&mut app);
+    assert!(effects.is_empty(), "not sent before the author confirms: {effects:?}");
+    assert_eq!(probe_stage(&app), &ProbeStage::ConfirmAction);
+    assert!(press(&mut app, key(KeyCode::Char('n'))).is_empty());
+    assert!(app.overlay.is_none());
+
+    // In the action's form too.
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(app.page, Page::Action(0));
+    press(&mut app, key(KeyCode::Char('t')));
+    assert_eq!(probe_stage(&app), &ProbeStage::ConfirmAction, "the credentials were not asked again");
+    let effects = press(&mut app, key(KeyCode::Char('y')));
+    assert_eq!(probe_effect(&effects), Target::Action("create_ticket".into()));
+}
+
+#[test]
+fn plain_http_to_another_machine_is_refused_without_asking_anything() {
+    let mut app = mycrm();
+    app.doc.manifest = {
+        let mut value = mycrm_value();
+        value["integration"]["auth_validation_endpoint"] = json!("http://crm.example.org/auth");
+        integration_wizard::manifest::read(value.to_string().as_bytes()).expect("reads").manifest
+    };
+    press(&mut app, key(KeyCode::Char('2')));
+    focus_key(&mut app, "auth_validation_endpoint");
+    assert!(press(&mut app, key(KeyCode::Char('t'))).is_empty());
+    let ProbeStage::Refused(finding) = probe_stage(&app) else { panic!("{:?}", app.overlay) };
+    assert_eq!(finding.code, "plain-http");
+}
+
+#[test]
+fn t_elsewhere_says_where_it_works() {
+    let mut app = local_mycrm();
+    press(&mut app, key(KeyCode::Char('1')));
+    assert!(press(&mut app, key(KeyCode::Char('t'))).is_empty());
+    assert!(app.overlay.is_none());
+    assert!(app.status.as_deref().is_some_and(|status| status.contains("step 2")), "{:?}", app.status);
+}
+
+#[test]
+fn a_result_of_an_earlier_probe_does_not_land_in_the_panel_of_another() {
+    let mut app = local_mycrm();
+    press(&mut app, key(KeyCode::Char('5')));
+    focus_row(&mut app, |row| *row == Row::Item(integration_wizard::manifest::edit::ListRef::Actions, 0));
+    press(&mut app, key(KeyCode::Char('t')));
+    type_credentials(&mut app);
+    press(&mut app, key(KeyCode::Char('y')));
+    // The auth validation's result arrives while the action's probe runs.
+    app.update(Action::Probed(Box::new(report(204, json!({}), Vec::new()))));
+    assert!(matches!(probe_stage(&app), ProbeStage::Running { .. }));
+    assert!(app.status.as_deref().is_some_and(|status| status.contains("auth validation kept its contract")));
+}
+
+#[test]
+fn a_mandatory_field_added_after_the_credentials_were_typed_is_asked_for_alone() {
+    let mut app = local_mycrm();
+    press(&mut app, key(KeyCode::Char('2')));
+    focus_key(&mut app, "auth_validation_endpoint");
+    press(&mut app, key(KeyCode::Char('t')));
+    type_credentials(&mut app);
+    press(&mut app, key(KeyCode::Esc));
+    let mut value = written(&app);
+    let region =
+        json!({"field_name": "region", "display": "Region", "mandatory": true, "type": "input", "store": true});
+    value["integration"]["authentication_configuration"].as_array_mut().expect("the fields").push(region);
+    app.doc.manifest = integration_wizard::manifest::read(value.to_string().as_bytes()).expect("reads").manifest;
+    press(&mut app, key(KeyCode::Char('t')));
+    let Some(Overlay::Credentials(panel)) = &app.overlay else { panic!("{:?}", app.overlay) };
+    let names: Vec<&str> = panel.fields.iter().map(|field| field.name.as_str()).collect();
+    assert_eq!(names, ["region"]);
+    chars(&mut app, "eu");
+    let effects = press(&mut app, key(KeyCode::Enter));
+    assert_eq!(probe_effect(&effects), Target::AuthValidation, "the token typed before is still sent");
+}
