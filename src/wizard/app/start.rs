@@ -83,6 +83,9 @@ impl App {
         self.back.clear();
         self.editor = None;
         self.caches.review = ReviewJson::default();
+        // A new document starts again at generation 0 on the same page and row as the last one,
+        // so the preview's source alone would not tell it changed.
+        self.caches.preview = PreviewCache::default();
     }
 
     /// Puts a draft's work in place of the open manifest (or opens it as a new one from the start screen).
