@@ -4,9 +4,10 @@ mod support;
 
 use integration_wizard::manifest::read;
 use integration_wizard::storage::drafts::Draft;
-use integration_wizard::wizard::action::{Action, Opened};
-use integration_wizard::wizard::app::App;
+use integration_wizard::wizard::action::{Action, Opened, SaveFailure};
+use integration_wizard::wizard::app::{App, Effect, OnDisk};
 use integration_wizard::wizard::examples::EXAMPLES;
+use integration_wizard::wizard::overlay::{Overlay, PromptPurpose};
 use ratatui::crossterm::event::KeyCode;
 use std::path::PathBuf;
 use support::*;
@@ -36,7 +37,10 @@ fn b1_the_preview_shows_an_example_opened_from_the_start_screen() {
 fn b1_the_preview_shows_a_file_opened_from_the_start_screen() {
     let mut app = start_screen();
     let parsed = read(EXAMPLES[0].json.as_bytes()).expect("the example is JSON");
-    app.update(Action::Loaded { path: PathBuf::from("mycrm.json"), result: Ok(Box::new(Opened { parsed, disk_hash: 0 })) });
+    app.update(Action::Loaded {
+        path: PathBuf::from("mycrm.json"),
+        result: Ok(Box::new(Opened { parsed, disk_hash: 0 })),
+    });
     assert_preview_shows_mycrm(&app);
 }
 
@@ -46,4 +50,39 @@ fn b1_the_preview_shows_a_draft_recovered_from_the_start_screen() {
     let draft = Draft { path: None, written_at: 1, manifest: EXAMPLES[0].json.into() };
     app.update(Action::RestoreDraft(Box::new(draft)));
     assert_preview_shows_mycrm(&app);
+}
+
+#[test]
+fn b4_saving_an_example_over_an_existing_file_asks_to_replace_it_not_that_it_changed() {
+    let mut app = start_screen();
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, ctrl('s'));
+    let effects = press(&mut app, key(KeyCode::Enter));
+    let Some(Effect::Save { path, expect, .. }) = effects.into_iter().next() else {
+        panic!("Enter on the file name saves");
+    };
+    assert_eq!(expect, OnDisk::Nothing, "a new file must not exist yet");
+    app.update(Action::Saved { path: path.clone(), result: Err(SaveFailure::ChangedOnDisk) });
+    let screen = screen_text(&mut app, 120, 40);
+    assert!(!screen.contains("changed since you opened it"), "it was never opened:\n{screen}");
+    assert!(screen.contains("already exists"), "{screen}");
+    let effects = press(&mut app, key(KeyCode::Char('y')));
+    assert!(
+        matches!(effects.as_slice(), [Effect::Save { path: saved, expect: OnDisk::Anything, .. }] if *saved == path),
+        "y replaces it: {effects:?}"
+    );
+}
+
+#[test]
+fn b4_not_replacing_an_existing_file_asks_for_another_name() {
+    let mut app = start_screen();
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, ctrl('s'));
+    press(&mut app, key(KeyCode::Enter));
+    app.update(Action::Saved { path: PathBuf::from("mycrm.json"), result: Err(SaveFailure::ChangedOnDisk) });
+    let effects = press(&mut app, key(KeyCode::Char('n')));
+    assert!(effects.is_empty(), "{effects:?}");
+    assert!(matches!(app.overlay, Some(Overlay::Prompt { purpose: PromptPurpose::SaveAs, .. })));
 }

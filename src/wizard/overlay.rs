@@ -18,6 +18,8 @@ pub enum Overlay {
     Prompt { purpose: PromptPurpose, input: Input },
     /// Save despite these reasons? (y / n)
     ConfirmSave { path: PathBuf, reasons: Vec<String> },
+    /// A file is at the path a new manifest is saved to: replace it? (y / n: another path)
+    ReplaceExisting { path: PathBuf },
     /// The file changed on disk since it was read: overwrite, save elsewhere, or reload?
     DiskChanged { path: PathBuf },
     /// Unsaved work of an earlier session was found for this manifest: recover it?

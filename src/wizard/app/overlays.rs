@@ -19,6 +19,17 @@ impl App {
                 effects.push(self.discard_work_drafts());
                 effects.push(Effect::Quit);
             }
+            (Overlay::ReplaceExisting { path }, Action::Answer('y')) => {
+                effects.push(Effect::Save { path, contents: to_json(&self.doc.manifest), expect: OnDisk::Anything });
+            }
+            (Overlay::ReplaceExisting { path }, Action::Answer('n')) => {
+                let input = Input::new(path.display().to_string());
+                self.overlay = Some(Overlay::Prompt { purpose: PromptPurpose::SaveAs, input });
+            }
+            (Overlay::ReplaceExisting { .. }, Action::Back) => {
+                self.session.quit_after_save = false;
+                self.status = Some("not saved: a file with that name exists".into());
+            }
             (Overlay::DiskChanged { path }, Action::Answer('o')) => {
                 effects.push(Effect::Save { path, contents: to_json(&self.doc.manifest), expect: OnDisk::Anything });
             }

@@ -34,11 +34,16 @@ impl App {
 
     pub(super) fn save_effect(&self, path: PathBuf) -> Effect {
         // The file must still be what was read or last written; a new path must not hold a file yet.
-        let expect = match self.doc.disk_hash {
-            Some(hash) if self.doc.path.as_ref() == Some(&path) => OnDisk::Content(hash),
-            _ => OnDisk::Nothing,
-        };
+        let expect = self.expected_on_disk(&path);
         Effect::Save { path, contents: to_json(&self.doc.manifest), expect }
+    }
+
+    /// What a save to `path` expects there: what was read or last written, or nothing for a new path.
+    fn expected_on_disk(&self, path: &std::path::Path) -> OnDisk {
+        match self.doc.disk_hash {
+            Some(hash) if self.doc.path.as_deref() == Some(path) => OnDisk::Content(hash),
+            _ => OnDisk::Nothing,
+        }
     }
 
     pub(super) fn saved(&mut self, path: PathBuf, result: Result<u64, SaveFailure>, effects: &mut Vec<Effect>) {
@@ -52,6 +57,10 @@ impl App {
                 if self.session.quit_after_save {
                     effects.push(Effect::Quit);
                 }
+            }
+            // A file at a path this manifest never had was not changed: it was there before.
+            Err(SaveFailure::ChangedOnDisk) if self.expected_on_disk(&path) == OnDisk::Nothing => {
+                self.overlay = Some(Overlay::ReplaceExisting { path });
             }
             Err(SaveFailure::ChangedOnDisk) => {
                 self.overlay = Some(Overlay::DiskChanged { path });

@@ -36,9 +36,10 @@ pub fn modes(app: &App) -> Vec<Mode> {
     if let Some(overlay) = &app.overlay {
         let question = match overlay {
             Overlay::ConfirmQuit => Some(Mode::ConfirmQuit),
-            Overlay::ConfirmSave { .. } | Overlay::ConfirmDelete { .. } | Overlay::Recover { .. } => {
-                Some(Mode::Question)
-            }
+            Overlay::ConfirmSave { .. }
+            | Overlay::ConfirmDelete { .. }
+            | Overlay::Recover { .. }
+            | Overlay::ReplaceExisting { .. } => Some(Mode::Question),
             Overlay::DiskChanged { .. } => Some(Mode::DiskChanged),
             Overlay::Ticket(TicketPanel::Format { .. }) | Overlay::Credentials(_) => Some(Mode::Panel),
             Overlay::Ticket(TicketPanel::Exists { .. }) => Some(Mode::Question),

@@ -111,6 +111,9 @@ pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
                 (C::Back, "later"),
             ]),
             Overlay::Recover { .. } => key(&[(C::Yes, "recover"), (C::No, "delete the draft")]),
+            Overlay::ReplaceExisting { .. } => {
+                key(&[(C::Yes, "replace it"), (C::No, "another name"), (C::Back, "cancel")])
+            }
             Overlay::Ticket(TicketPanel::Refused { .. }) => {
                 key(&[(C::Activate, "go to the first error"), (C::Back, "close")])
             }

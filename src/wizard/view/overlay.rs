@@ -50,6 +50,22 @@ pub fn render(app: &App, frame: &mut Frame) {
             ]));
             ("Save with problems?", lines, 0)
         }
+        Overlay::ReplaceExisting { path } => (
+            "The file exists",
+            vec![
+                Line::raw(format!("{} already exists. Replace it with this manifest?", path.display())),
+                Line::raw(""),
+                Line::from(vec![
+                    Span::styled(" y ", theme.key()),
+                    Span::raw("replace it   "),
+                    Span::styled(" n ", theme.key()),
+                    Span::raw("choose another name   "),
+                    Span::styled(" Esc ", theme.key()),
+                    Span::raw("do not save"),
+                ]),
+            ],
+            5,
+        ),
         Overlay::DiskChanged { path } => (
             "The file changed on disk",
             vec![
