@@ -2,12 +2,15 @@
 
 mod support;
 
-use integration_wizard::manifest::read;
+use integration_wizard::manifest::edit::{ListRef, Owner};
+use integration_wizard::manifest::{Slot, read};
 use integration_wizard::storage::drafts::Draft;
 use integration_wizard::wizard::action::{Action, Opened, SaveFailure};
 use integration_wizard::wizard::app::{App, Effect, OnDisk};
 use integration_wizard::wizard::examples::EXAMPLES;
+use integration_wizard::wizard::form::Row;
 use integration_wizard::wizard::overlay::{Overlay, PromptPurpose};
+use integration_wizard::wizard::step::Page;
 use ratatui::crossterm::event::KeyCode;
 use std::path::PathBuf;
 use support::*;
@@ -85,4 +88,34 @@ fn b4_not_replacing_an_existing_file_asks_for_another_name() {
     let effects = press(&mut app, key(KeyCode::Char('n')));
     assert!(effects.is_empty(), "{effects:?}");
     assert!(matches!(app.overlay, Some(Overlay::Prompt { purpose: PromptPurpose::SaveAs, .. })));
+}
+
+#[test]
+fn b5_the_select_note_goes_once_another_input_gets_another_type() {
+    let mut app = mycrm();
+    press(&mut app, key(KeyCode::Char('5')));
+    focus_row(&mut app, |row| *row == Row::Item(ListRef::Actions, 0));
+    press(&mut app, key(KeyCode::Enter));
+    focus_row(&mut app, |row| *row == Row::Item(ListRef::Inputs(0), 0));
+    press(&mut app, key(KeyCode::Enter));
+    focus_key(&mut app, "type");
+    while app.doc.manifest.text(Owner::Input { action: 0, input: 0 }, "type").and_then(Slot::as_str) != Some("select") {
+        press(&mut app, key(KeyCode::Right));
+    }
+    assert!(app.status.as_deref().is_some_and(|status| status.contains("list the options")), "{:?}", app.status);
+    press(&mut app, key(KeyCode::Esc));
+    focus_row(&mut app, |row| *row == Row::Item(ListRef::Inputs(0), 1));
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(app.page, Page::Input { action: 0, input: 1 });
+    focus_key(&mut app, "type");
+    press(&mut app, key(KeyCode::Right));
+    assert_eq!(
+        app.doc.manifest.text(Owner::Input { action: 0, input: 1 }, "type").and_then(Slot::as_str),
+        Some("textarea")
+    );
+    assert!(
+        !app.status.as_deref().unwrap_or("").contains("list the options"),
+        "the note about a select stays on a textarea: {:?}",
+        app.status
+    );
 }

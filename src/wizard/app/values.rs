@@ -39,8 +39,13 @@ impl App {
         };
         self.doc.manifest.set_text(owner, key, values[next]);
         self.edited(owner.key_pointer(&self.doc.manifest, key));
-        if options == Options::InputTypes && values[next] == input_form::SELECT {
-            self.status = Some(input_form::SELECT_NOTE.into());
+        if options == Options::InputTypes {
+            if values[next] == input_form::SELECT {
+                self.status = Some(input_form::SELECT_NOTE.into());
+            } else if self.status.as_deref() == Some(input_form::SELECT_NOTE) {
+                // The note was about a select; this input is not one (any more).
+                self.status = None;
+            }
         }
     }
 
