@@ -10,7 +10,7 @@ use integration_wizard::wizard::app::{App, Effect, OnDisk};
 use integration_wizard::wizard::examples::EXAMPLES;
 use integration_wizard::wizard::form::Row;
 use integration_wizard::wizard::overlay::{Overlay, PromptPurpose};
-use integration_wizard::wizard::step::Page;
+use integration_wizard::wizard::step::{Page, Step};
 use ratatui::crossterm::event::KeyCode;
 use std::path::PathBuf;
 use support::*;
@@ -118,4 +118,31 @@ fn b5_the_select_note_goes_once_another_input_gets_another_type() {
         "the note about a select stays on a textarea: {:?}",
         app.status
     );
+}
+
+/// mycrm with an unknown key added to its integration, as opened from a file.
+fn mycrm_with_unknown_integration_key() -> App {
+    let mut value = mycrm_value();
+    value["integration"]["x_team"] = serde_json::json!("crm");
+    opened(&value.to_string())
+}
+
+#[test]
+fn b6_an_unknown_key_of_the_integration_counts_under_the_integration_step() {
+    let before = mycrm();
+    let app = mycrm_with_unknown_integration_key();
+    let warnings = |app: &App, step: Step| app.doc.step_counts(step).warnings;
+    assert_eq!(warnings(&app, Step::Integration), warnings(&before, Step::Integration) + 1);
+    assert_eq!(warnings(&app, Step::Review), warnings(&before, Step::Review), "not under step 6");
+}
+
+#[test]
+fn b6_an_unknown_key_of_a_bare_integration_counts_under_the_integration_step() {
+    let mut bare = mycrm_value()["integration"].clone();
+    let before = opened(&bare.to_string());
+    bare["x_team"] = serde_json::json!("crm");
+    let app = opened(&bare.to_string());
+    let warnings = |app: &App, step: Step| app.doc.step_counts(step).warnings;
+    assert_eq!(warnings(&app, Step::Integration), warnings(&before, Step::Integration) + 1);
+    assert_eq!(warnings(&app, Step::Review), warnings(&before, Step::Review), "not under step 6");
 }

@@ -124,7 +124,11 @@ pub fn page_of(pointer: &str, manifest: &Manifest) -> Page {
         }
     }
     let Some(tokens) = integration_tokens(pointer, manifest) else {
-        return Page::Step(Step::Review);
+        return if beside_integration(pointer, manifest) {
+            Page::Step(Step::Integration)
+        } else {
+            Page::Step(Step::Review)
+        };
     };
     let Some(first) = tokens.first().copied() else {
         return Page::Step(Step::Review);
@@ -138,8 +142,17 @@ pub fn page_of(pointer: &str, manifest: &Manifest) -> Page {
     } else if features::owns(first) {
         Page::Step(Step::Features)
     } else {
-        Page::Step(Step::Review)
+        // A key no step declares (an unknown key, kept as written) belongs to the integration.
+        Page::Step(Step::Integration)
     }
+}
+
+/// True for a key of the wrapper other than the integration and the actions (an unknown key kept
+/// as written): the integration's step shows it, as the manifest's own.
+fn beside_integration(pointer: &str, manifest: &Manifest) -> bool {
+    manifest.written_shape() == Shape::Wrapper
+        && pointer.strip_prefix('/').is_some_and(|key| !key.is_empty() && !key.contains('/'))
+        && pointer != manifest.integration_pointer()
 }
 
 /// The pointer's tokens below the integration (None when the pointer is outside it).
@@ -198,7 +211,9 @@ mod tests {
             ("/actions/3/inputs", Page::Action(3)),
             ("/actions/3/inputs/2", Page::Action(3)),
             ("/actions/3/inputs/2/format", Page::Input { action: 3, input: 2 }),
-            ("/integration/x-unknown", Page::Step(Step::Review)),
+            ("/integration/x-unknown", Page::Step(Step::Integration)),
+            ("/x-unknown", Page::Step(Step::Integration)),
+            ("/integration", Page::Step(Step::Review)),
             ("", Page::Step(Step::Review)),
         ];
         for (pointer, page) in cases {
