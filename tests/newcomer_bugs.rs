@@ -11,7 +11,7 @@ use integration_wizard::wizard::examples::EXAMPLES;
 use integration_wizard::wizard::form::Row;
 use integration_wizard::wizard::overlay::{Overlay, PromptPurpose};
 use integration_wizard::wizard::step::{Page, Step};
-use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::{Event, KeyCode};
 use std::path::PathBuf;
 use support::*;
 
@@ -145,4 +145,19 @@ fn b6_an_unknown_key_of_a_bare_integration_counts_under_the_integration_step() {
     let warnings = |app: &App, step: Step| app.doc.step_counts(step).warnings;
     assert_eq!(warnings(&app, Step::Integration), warnings(&before, Step::Integration) + 1);
     assert_eq!(warnings(&app, Step::Review), warnings(&before, Step::Review), "not under step 6");
+}
+
+#[test]
+fn b7_a_trailing_line_break_pasted_into_a_one_line_field_is_dropped_not_a_space() {
+    let mut app = blank();
+    press(&mut app, Event::Paste("mycrm\n".into()));
+    assert_eq!(app.doc.manifest.text(Owner::Integration, "name").and_then(Slot::as_str), Some("mycrm"));
+    press(&mut app, key(KeyCode::Enter));
+    focus_key(&mut app, "display_name");
+    press(&mut app, Event::Paste("My\r\nCRM\r\n\r\n".into()));
+    assert_eq!(
+        app.doc.manifest.text(Owner::Integration, "display_name").and_then(Slot::as_str),
+        Some("My CRM"),
+        "a break inside still becomes a space; those at the end go"
+    );
 }

@@ -98,6 +98,8 @@ impl TextBox {
     pub fn insert(&mut self, text: &str) {
         match self {
             TextBox::Line(input) => {
+                // A copied line usually ends with its line break: it is not part of the value.
+                let text = text.trim_end_matches(['\r', '\n']);
                 for c in text.replace("\r\n", " ").chars() {
                     let c = if c == '\n' || c == '\r' { ' ' } else { c };
                     input.handle(InputRequest::InsertChar(c));
