@@ -161,3 +161,35 @@ fn b7_a_trailing_line_break_pasted_into_a_one_line_field_is_dropped_not_a_space(
         "a break inside still becomes a space; those at the end go"
     );
 }
+
+/// Enter on the review's finding at `pointer` of `app`: the page it goes to.
+fn jump_from_finding(app: &mut App, pointer: &str) -> Page {
+    focus_finding(app, pointer);
+    press(app, key(KeyCode::Enter));
+    app.page
+}
+
+#[test]
+fn b3_enter_on_an_unknown_key_finding_goes_to_the_step_owning_its_object() {
+    let mut app = mycrm_with_unknown_integration_key();
+    assert_eq!(jump_from_finding(&mut app, "/integration/x_team"), Page::Step(Step::Integration));
+    let mut value = mycrm_value();
+    value["x_top"] = serde_json::json!(1);
+    value["actions"][0]["x_action"] = serde_json::json!(1);
+    value["actions"][0]["inputs"][1]["x_input"] = serde_json::json!(1);
+    value["integration"]["authentication_configuration"][0]["x_field"] = serde_json::json!(1);
+    let mut app = opened(&value.to_string());
+    assert_eq!(jump_from_finding(&mut app, "/x_top"), Page::Step(Step::Integration));
+    assert_eq!(jump_from_finding(&mut app, "/actions/0/x_action"), Page::Action(0));
+    assert_eq!(jump_from_finding(&mut app, "/actions/0/inputs/1/x_input"), Page::Input { action: 0, input: 1 });
+    assert_eq!(jump_from_finding(&mut app, "/integration/authentication_configuration/0/x_field"), Page::AuthField(0));
+}
+
+#[test]
+fn b3_the_review_footer_names_each_key_once() {
+    let mut app = mycrm_with_unknown_integration_key();
+    focus_finding(&mut app, "/integration/x_team");
+    let screen = screen_text(&mut app, 120, 40);
+    let footer = screen.lines().last().unwrap_or_default();
+    assert_eq!(footer.matches("Ctrl-S").count(), 1, "{footer}");
+}

@@ -148,15 +148,11 @@ pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
         return hints;
     }
     let mut hints: Vec<(Hint, &'static str)> = match (app.page, app.focused_row()) {
-        (Page::Step(Step::Review), Some(_)) => key(&[
-            (C::Move, "move"),
-            (C::Activate, "go to the field"),
-            (C::Save, "save"),
-            (C::WriteTicket, "ticket document"),
-        ]),
-        (Page::Step(Step::Review), None) => {
-            key(&[(C::Save, "save"), (C::WriteTicket, "ticket document"), (C::GoToStep, "steps")])
+        // Ctrl-S save ends every page's hints (below), the review's too.
+        (Page::Step(Step::Review), Some(_)) => {
+            key(&[(C::Move, "move"), (C::Activate, "go to the field"), (C::WriteTicket, "ticket document")])
         }
+        (Page::Step(Step::Review), None) => key(&[(C::WriteTicket, "ticket document"), (C::GoToStep, "steps")]),
         (_, Some(Row::Item(..) | Row::Add(_))) => key(&[
             (C::Activate, "open"),
             (C::Add, "add"),
