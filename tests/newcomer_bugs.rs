@@ -3,7 +3,7 @@
 mod support;
 
 use integration_wizard::manifest::edit::{ListRef, Owner};
-use integration_wizard::manifest::{Slot, read};
+use integration_wizard::manifest::{AuthenticationType, Slot, read};
 use integration_wizard::storage::drafts::Draft;
 use integration_wizard::wizard::action::{Action, Opened, SaveFailure};
 use integration_wizard::wizard::app::{App, Effect, OnDisk};
@@ -192,4 +192,40 @@ fn b3_the_review_footer_names_each_key_once() {
     let screen = screen_text(&mut app, 120, 40);
     let footer = screen.lines().last().unwrap_or_default();
     assert_eq!(footer.matches("Ctrl-S").count(), 1, "{footer}");
+}
+
+#[test]
+fn item4_the_authentication_picker_starts_on_the_chosen_type() {
+    let mut app = mycrm();
+    press(&mut app, key(KeyCode::Char('3')));
+    assert_eq!(app.focused_row(), Some(Row::AuthType(AuthenticationType::Custom)));
+    let mut value = mycrm_value();
+    value["integration"]["authentication_type"] = serde_json::json!("oauth2_password");
+    let mut app = opened(&value.to_string());
+    press(&mut app, key(KeyCode::Char('3')));
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Char(' ')));
+    assert_eq!(app.doc.manifest.authentication_type(), Some(AuthenticationType::OAuth2ClientCredentials));
+    let mut app = blank();
+    press(&mut app, key(KeyCode::Char('3')));
+    assert_eq!(app.focused_row(), Some(Row::AuthType(AuthenticationType::None)), "nothing chosen yet");
+}
+
+#[test]
+fn item4_tab_leaves_the_authentication_picker_and_comes_back_to_the_chosen_type() {
+    let mut app = mycrm();
+    press(&mut app, key(KeyCode::Char('2')));
+    press(&mut app, key(KeyCode::End));
+    assert_eq!(app.focus, app.rows().len() - 1);
+    press(&mut app, key(KeyCode::Tab));
+    assert_eq!(app.page, Page::Step(Step::Authentication));
+    assert_eq!(app.focused_row(), Some(Row::AuthType(AuthenticationType::Custom)), "Tab into the picker");
+    press(&mut app, key(KeyCode::Tab));
+    assert_eq!((app.page, app.focus), (Page::Step(Step::AuthFields), 0), "Tab goes to the next field");
+    press(&mut app, key(KeyCode::BackTab));
+    assert_eq!(app.page, Page::Step(Step::Authentication));
+    assert_eq!(app.focused_row(), Some(Row::AuthType(AuthenticationType::Custom)), "Shift-Tab into the picker");
+    press(&mut app, key(KeyCode::BackTab));
+    assert_eq!(app.page, Page::Step(Step::Features), "Shift-Tab leaves it too");
+    assert_eq!(app.doc.manifest.authentication_type(), Some(AuthenticationType::Custom), "nothing chosen by Tab");
 }

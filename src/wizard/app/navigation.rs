@@ -55,7 +55,7 @@ impl App {
     }
 
     pub(super) fn next_row(&mut self, count: usize) {
-        if self.focus + 1 < count {
+        if self.focus + 1 < count && !authentication::in_picker(self.focused_row()) {
             self.focus += 1;
         } else if let Some(step) = self.page.step().next() {
             self.go_to(step);
@@ -63,11 +63,14 @@ impl App {
     }
 
     pub(super) fn previous_row(&mut self) {
-        if self.focus > 0 {
+        if self.focus > 0 && !authentication::in_picker(self.focused_row()) {
             self.focus -= 1;
         } else if let Some(step) = self.page.step().previous() {
             self.go_to(step);
-            self.focus = self.rows().len().saturating_sub(1);
+            // Coming back into the authentication picker lands on the chosen type, as going to it does.
+            if step != Step::Authentication {
+                self.focus = self.rows().len().saturating_sub(1);
+            }
         }
     }
 
@@ -75,7 +78,7 @@ impl App {
     pub fn go_to(&mut self, step: Step) {
         self.filter = None;
         self.page = Page::Step(step);
-        self.focus = 0;
+        self.focus = if step == Step::Authentication { authentication::chosen_row(&self.doc.manifest) } else { 0 };
         self.back.clear();
         self.status = None;
         if step == Step::AuthFields && auth_fields::not_needed(&self.doc.manifest) {

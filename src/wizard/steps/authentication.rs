@@ -13,6 +13,16 @@ pub fn rows() -> Vec<Row> {
     AuthenticationType::ALL.into_iter().map(Row::AuthType).collect()
 }
 
+/// The row the picker starts on: the chosen type (the first when none or an unknown one is chosen).
+pub fn chosen_row(manifest: &Manifest) -> usize {
+    manifest.authentication_type().and_then(|kind| AuthenticationType::ALL.iter().position(|k| *k == kind)).unwrap_or(0)
+}
+
+/// True on the picker's rows: the types are one field, which Tab and Shift-Tab leave as a whole.
+pub fn in_picker(row: Option<Row>) -> bool {
+    matches!(row, Some(Row::AuthType(_)))
+}
+
 /// True when an integration key belongs to step 3.
 pub fn owns(key: &str) -> bool {
     key == KEY
