@@ -173,6 +173,7 @@ fn jump_from_finding(app: &mut App, pointer: &str) -> Page {
 fn b3_enter_on_an_unknown_key_finding_goes_to_the_step_owning_its_object() {
     let mut app = mycrm_with_unknown_integration_key();
     assert_eq!(jump_from_finding(&mut app, "/integration/x_team"), Page::Step(Step::Integration));
+    assert!(app.status.as_deref().is_some_and(|status| status.contains("kept as written")), "{:?}", app.status);
     let mut value = mycrm_value();
     value["x_top"] = serde_json::json!(1);
     value["actions"][0]["x_action"] = serde_json::json!(1);

@@ -147,10 +147,16 @@ impl App {
             return;
         };
         let pointer = diagnostic.pointer.clone();
+        let unknown_key = diagnostic.code == crate::manifest::rules::codes::UNKNOWN_KEY;
         let review = (self.page, self.focus);
         self.jump_to(&pointer);
         // Esc goes back up to the list, then to the review.
         self.back.insert(0, review);
+        if unknown_key {
+            // No row edits it: say where the jump landed and why.
+            self.status =
+                Some("this page holds the unknown key; it is kept as written (no field here edits it)".into());
+        }
     }
 
     /// Shows the page and row where the value at `pointer` is edited.
