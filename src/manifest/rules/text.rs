@@ -47,6 +47,10 @@ fn may_report(text: &str, lines: Lines) -> bool {
     let suspicious = |byte: u8| {
         (((byte < 0x20) & (byte != b'\t') & (byte != allowed_break)) | (byte == 0x7f) | (byte == 0xc2)) as u8
     };
+    // Most values are short: one pass with an early exit is cheapest there.
+    if text.len() < 64 {
+        return text.bytes().any(|byte| suspicious(byte) != 0);
+    }
     let mut blocks = text.as_bytes().chunks_exact(64);
     for block in &mut blocks {
         if block.iter().fold(0, |found, &byte| found | suspicious(byte)) != 0 {
