@@ -230,3 +230,26 @@ fn item4_tab_leaves_the_authentication_picker_and_comes_back_to_the_chosen_type(
     assert_eq!(app.page, Page::Step(Step::Features), "Shift-Tab leaves it too");
     assert_eq!(app.doc.manifest.authentication_type(), Some(AuthenticationType::Custom), "nothing chosen by Tab");
 }
+
+/// The review found a stale draft offered back after the file was saved later, with a cut diff that
+/// looked whole: the panel says the file is newer and how many changed lines it does not show.
+#[test]
+fn a_draft_older_than_its_file_says_recovering_undoes_the_later_save() {
+    use integration_wizard::storage::drafts::{self, DraftKey};
+    let mut app = start_screen();
+    let path = PathBuf::from("mycrm.json");
+    let parsed = read(EXAMPLES[0].json.as_bytes()).expect("the example is JSON");
+    app.update(Action::Loaded { path: path.clone(), result: Ok(Box::new(Opened { parsed, disk_hash: 0 })) });
+    let draft = Draft { path: Some(path.clone()), written_at: 1, manifest: "{}\n".into() };
+    let differences = drafts::differences(EXAMPLES[0].json, &draft.manifest, 12);
+    assert!(differences.last().is_some_and(|line| line.starts_with("… and ")), "{differences:?}");
+    app.update(Action::OfferDraft {
+        key: DraftKey::for_path(&path),
+        draft: Box::new(draft),
+        differences,
+        file_is_newer: true,
+    });
+    let screen = screen_text(&mut app, 120, 40);
+    assert!(screen.contains("The file was saved after this draft"), "{screen}");
+    assert!(screen.contains("more changed lines"), "{screen}");
+}

@@ -86,6 +86,8 @@ pub enum Action {
         key: crate::storage::drafts::DraftKey,
         draft: Box<crate::storage::drafts::Draft>,
         differences: Vec<String>,
+        /// The file was saved after the draft was written.
+        file_is_newer: bool,
     },
     /// Put a draft's work in place of the manifest (after the file it belongs to was loaded, if any).
     RestoreDraft(Box<crate::storage::drafts::Draft>),

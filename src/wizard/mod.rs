@@ -129,7 +129,8 @@ pub fn initial_app(file: Option<PathBuf>, drafts: &Drafts) -> App {
             drafts.remove(&key);
         } else {
             let differences = drafts::differences(&on_disk, &draft.manifest, 12);
-            app.offer_draft(key, draft, differences);
+            let file_is_newer = drafts::saved_after(&draft);
+            app.offer_draft(key, draft, differences, file_is_newer);
         }
     }
     app
@@ -260,7 +261,8 @@ fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>
                         next.extend(app.update(Action::Loaded { path: path.clone(), result }));
                     }
                     let differences = drafts::differences(&on_disk, &draft.manifest, 12);
-                    next.extend(app.update(Action::OfferDraft { key, draft, differences }));
+                    let file_is_newer = drafts::saved_after(&draft);
+                    next.extend(app.update(Action::OfferDraft { key, draft, differences, file_is_newer }));
                 }
             }
         }

@@ -27,6 +27,8 @@ pub enum Overlay {
         key: crate::storage::drafts::DraftKey,
         draft: Box<crate::storage::drafts::Draft>,
         differences: Vec<String>,
+        /// The file was saved after the draft was written: recovering would undo that save.
+        file_is_newer: bool,
     },
     /// Delete this element? (y / n)
     ConfirmDelete { list: ListRef, index: usize, label: String },

@@ -196,8 +196,9 @@ impl App {
     }
 
     /// Offers to recover `draft` (stored under `key`) over the manifest just opened; `differences` shows what it changes.
-    pub fn offer_draft(&mut self, key: DraftKey, draft: Draft, differences: Vec<String>) {
-        self.overlay = Some(Overlay::Recover { key, draft: Box::new(draft), differences });
+    /// `file_is_newer`: the file was saved after the draft was written, which the panel says.
+    pub fn offer_draft(&mut self, key: DraftKey, draft: Draft, differences: Vec<String>, file_is_newer: bool) {
+        self.overlay = Some(Overlay::Recover { key, draft: Box::new(draft), differences, file_is_newer });
     }
 
     /// True when the author quit without saving: the work is not kept as a draft.
@@ -245,7 +246,9 @@ impl App {
             Action::Saved { path, result } => self.saved(path, result, &mut effects),
             Action::Loaded { path, result } => self.loaded(path, result),
             Action::RestoreDraft(draft) => self.restore_draft(*draft),
-            Action::OfferDraft { key, draft, differences } => self.offer_draft(key, *draft, differences),
+            Action::OfferDraft { key, draft, differences, file_is_newer } => {
+                self.offer_draft(key, *draft, differences, file_is_newer)
+            }
             Action::TicketWritten { path, result } => self.ticket_written(path, result),
             Action::Probed(report) => self.probed(*report),
             Action::Tick => self.tick(),

@@ -84,17 +84,26 @@ pub fn render(app: &App, frame: &mut Frame) {
             ],
             10,
         ),
-        Overlay::Recover { draft, differences, .. } => {
+        Overlay::Recover { draft, differences, file_is_newer, .. } => {
             let place =
                 draft.path.as_ref().map_or_else(|| "a new manifest".to_owned(), |path| path.display().to_string());
             let age = crate::storage::drafts::now().saturating_sub(draft.written_at);
-            let mut lines = vec![
-                Line::raw(format!("Unsaved work on {place} was kept from {} ago.", human_age(age))),
-                Line::raw("What it changes:"),
-            ];
+            let mut lines = vec![Line::raw(format!("Unsaved work on {place} was kept from {} ago.", human_age(age)))];
+            if *file_is_newer {
+                lines.push(Line::styled(
+                    "The file was saved after this draft: recovering undoes that save (n keeps the file).",
+                    theme.warning(),
+                ));
+            }
+            lines.push(Line::raw("What it changes:"));
             lines.extend(differences.iter().map(|line| {
-                let style = if line.starts_with('-') { theme.error() } else { theme.ok() };
-                Line::styled(super::super::display::one_line(line).into_owned(), style)
+                let style = match line.chars().next() {
+                    Some('-') => theme.error(),
+                    Some('+') => theme.ok(),
+                    _ => theme.dim(),
+                };
+                // One screen line each (shortened in the middle), so the count below always shows.
+                Line::styled(super::super::display::fit(&super::super::display::one_line(line), 68), style)
             }));
             lines.push(Line::raw(""));
             lines.push(Line::from(vec![
@@ -103,8 +112,7 @@ pub fn render(app: &App, frame: &mut Frame) {
                 Span::styled(" n ", theme.key()),
                 Span::raw("delete the draft and open the file as it is"),
             ]));
-            let height = u16::try_from(lines.len()).unwrap_or(20) + 2;
-            ("Recover unsaved work?", lines, height)
+            ("Recover unsaved work?", lines, 0)
         }
         Overlay::ConfirmDelete { label, .. } => (
             "Delete?",
