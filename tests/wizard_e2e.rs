@@ -199,6 +199,7 @@ fn without_a_terminal_the_wizard_exits_2_and_points_to_validate() {
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(stderr.contains("validate"), "{args:?}: {stderr}");
+        assert!(stderr.contains("--accessible"), "the line mode works without a terminal: {stderr}");
         assert!(output.stdout.is_empty(), "nothing drawn: {:?}", String::from_utf8_lossy(&output.stdout));
     }
     assert_eq!(fs::read_dir(folders.work.path()).expect("list").count(), 0, "no file created");

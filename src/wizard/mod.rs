@@ -62,7 +62,7 @@ const PROBE_TIMEOUT: Duration = Duration::from_secs(10);
 pub fn run(file: Option<PathBuf>) -> ExitCode {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         eprintln!(
-            "integration-wizard: the wizard needs an interactive terminal; to check manifests in scripts or CI, run `integration-wizard validate FILE`"
+            "integration-wizard: the wizard needs an interactive terminal; to answer its questions line by line (through pipes too), run `integration-wizard --accessible [FILE]`; to check manifests in scripts or CI, run `integration-wizard validate FILE`"
         );
         return ExitCode::from(crate::cli::exit::USAGE);
     }
