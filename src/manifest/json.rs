@@ -122,8 +122,9 @@ impl Serialize for Json {
 #[derive(Default)]
 pub(crate) struct Members {
     list: Vec<(String, Json)>,
-    /// Where each key is in `list`, once the object is too big to search it from the start.
-    index: HashMap<String, usize>,
+    /// Where each key is in `list`, once the object is too big to search it from the start; built
+    /// only then, so that the many small objects of a manifest never set up a hash map.
+    index: Option<HashMap<String, usize>>,
 }
 
 /// Up to this many members a key is looked up by walking the list (most objects are small).
@@ -135,10 +136,11 @@ impl Members {
         let found = if self.list.len() <= WALK {
             self.list.iter().position(|(existing, _)| *existing == key)
         } else {
-            if self.index.is_empty() {
-                self.index = self.list.iter().enumerate().map(|(at, (key, _))| (key.clone(), at)).collect();
-            }
-            self.index.get(key.as_ref()).copied()
+            let list = &self.list;
+            let index = self
+                .index
+                .get_or_insert_with(|| list.iter().enumerate().map(|(at, (key, _))| (key.clone(), at)).collect());
+            index.get(key.as_ref()).copied()
         };
         match found {
             Some(at) => {
@@ -146,8 +148,8 @@ impl Members {
                 self.list[at].1 = value;
             }
             None => {
-                if !self.index.is_empty() {
-                    self.index.insert(key.clone().into_owned(), self.list.len());
+                if let Some(index) = &mut self.index {
+                    index.insert(key.clone().into_owned(), self.list.len());
                 }
                 self.list.push((key.into_owned(), value));
             }

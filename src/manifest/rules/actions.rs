@@ -14,7 +14,8 @@ use super::text::Lines;
 use super::urls::{self, Role};
 use crate::manifest::model::Action;
 use crate::manifest::slot::Slot;
-use std::collections::{HashMap, HashSet};
+// foldhash: hashing every action name and input key of a large manifest with SipHash cost more than checking them.
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 /// The longest `display` that fits Talkdesk's combo-box, in characters.
 const DISPLAY_MAX_CHARS: usize = 32;

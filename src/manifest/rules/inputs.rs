@@ -12,7 +12,7 @@ use super::text::Lines;
 use crate::manifest::model::ActionInput;
 use crate::manifest::slot::Slot;
 use crate::manifest::vocabulary::InputType;
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 /// Checks the inputs of action `action`; `seen` is empty and collects their keys.
 pub(super) fn check<'m>(

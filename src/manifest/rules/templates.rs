@@ -10,7 +10,28 @@ use crate::manifest::vocabulary::{CONTACT_FIELDS, VALUE_PROVIDERS, collection_fi
 
 /// Whether `text` is a template rather than a literal value.
 pub(super) fn is_template(text: &str) -> bool {
-    text.contains("{{")
+    find_pair(text, b'{').is_some()
+}
+
+/// Where the first `{{` (or `}}`, by `brace`) starts in `text`. A byte search: `str::find` with a
+/// string pattern sets up a two-way searcher at every call, which cost more than the search itself
+/// on the short formats of a large manifest.
+fn find_pair(text: &str, brace: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(found) = bytes.get(from..)?.iter().position(|&byte| byte == brace) {
+        let at = from + found;
+        if bytes.get(at + 1) == Some(&brace) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// Where the last `{{` starts in `text`.
+fn rfind_open_pair(text: &str) -> Option<usize> {
+    text.as_bytes().windows(2).rposition(|pair| pair == b"{{")
 }
 
 /// Calls `each` with every placeholder of `text`, trimmed (`{{ contact.email }}` gives
@@ -21,13 +42,13 @@ pub(super) fn is_template(text: &str) -> bool {
 fn placeholders<'a>(text: &'a str, mut each: impl FnMut(&'a str)) -> bool {
     let mut closed = true;
     let mut rest = text;
-    while let Some(open) = rest.find("{{") {
+    while let Some(open) = find_pair(rest, b'{') {
         let after = &rest[open + 2..];
-        let Some(close) = after.find("}}") else {
+        let Some(close) = find_pair(after, b'}') else {
             return false;
         };
         let mut inside = &after[..close];
-        if let Some(inner) = inside.rfind("{{") {
+        if let Some(inner) = rfind_open_pair(inside) {
             closed = false;
             inside = &inside[inner + 2..];
         }
@@ -112,7 +133,16 @@ fn unclosed(findings: &mut Findings, place: Place, example: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::placeholders;
+    use super::{find_pair, placeholders, rfind_open_pair};
+
+    #[test]
+    fn the_byte_search_finds_what_the_string_search_finds() {
+        for text in ["", "{", "{{", "}}", "a{b{{c", "{{{", "}}}}", "x}{}}{{", "é{{ü}}", "{ {", "{{a}}{{b}}"] {
+            assert_eq!(find_pair(text, b'{'), text.find("{{"), "{{ in {text:?}");
+            assert_eq!(find_pair(text, b'}'), text.find("}}"), "}} in {text:?}");
+            assert_eq!(rfind_open_pair(text), text.rfind("{{"), "last {{ in {text:?}");
+        }
+    }
 
     fn names(text: &str) -> (Vec<&str>, bool) {
         let mut found = Vec::new();
@@ -130,5 +160,8 @@ mod tests {
         assert_eq!(names("{{contact.email"), (vec![], false));
         assert_eq!(names("{{a {{contact.email}}"), (vec!["contact.email"], false));
         assert_eq!(names("{{}}"), (vec![""], true));
+        assert_eq!(names("{ {contact.email} }{{x}}}"), (vec!["x"], true));
+        assert_eq!(names("{{{contact.email}}"), (vec!["{contact.email"], true));
+        assert_eq!(names("é{{ä}}ü"), (vec!["ä"], true));
     }
 }

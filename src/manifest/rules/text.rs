@@ -47,9 +47,10 @@ fn may_report(text: &str, lines: Lines) -> bool {
     let suspicious = |byte: u8| {
         (((byte < 0x20) & (byte != b'\t') & (byte != allowed_break)) | (byte == 0x7f) | (byte == 0xc2)) as u8
     };
-    // Most values are short: one pass with an early exit is cheapest there.
+    // Most values are short (a manifest holds hundreds of thousands of them): eight bytes at a time
+    // first, and byte by byte only when a word holds a candidate.
     if text.len() < 64 {
-        return text.bytes().any(|byte| suspicious(byte) != 0);
+        return any_candidate(text.as_bytes()) && text.bytes().any(|byte| suspicious(byte) != 0);
     }
     let mut blocks = text.as_bytes().chunks_exact(64);
     for block in &mut blocks {
@@ -58,6 +59,31 @@ fn may_report(text: &str, lines: Lines) -> bool {
         }
     }
     blocks.remainder().iter().any(|&byte| suspicious(byte) != 0)
+}
+
+/// Whether `bytes` holds a byte below 0x20 (tab and line break included), 0x7F or 0xC2: a word of
+/// eight bytes is tested with a few integer operations, the last word overlapping the one before.
+fn any_candidate(bytes: &[u8]) -> bool {
+    if bytes.len() < 8 {
+        return bytes.iter().any(|&byte| byte < 0x20 || byte == 0x7f || byte == 0xc2);
+    }
+    let word = |at: usize| {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(&bytes[at..at + 8]);
+        u64::from_le_bytes(eight)
+    };
+    (0..bytes.len() / 8).any(|index| word_has_candidate(word(index * 8))) || word_has_candidate(word(bytes.len() - 8))
+}
+
+/// Whether one of the eight bytes of `word` is below 0x20, 0x7F or 0xC2 ("has less than" and "has
+/// zero byte" from Bit Twiddling Hacks: a borrow starts only at a byte that matches, so a word
+/// without one is never flagged).
+fn word_has_candidate(word: u64) -> bool {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);
+    let below = |word: u64, limit: u8| word.wrapping_sub(ONES * u64::from(limit)) & !word & HIGH_BITS;
+    let equal = |byte: u8| below(word ^ (ONES * u64::from(byte)), 1);
+    below(word, 0x20) | equal(0x7f) | equal(0xc2) != 0
 }
 
 /// Reports control characters anywhere in a JSON value kept as written (an unknown key's value,
@@ -127,6 +153,21 @@ mod fast_path_tests {
                 text.replace_range(at..=at, &byte.to_string());
                 let lines = if many { Lines::Many } else { Lines::One };
                 assert_eq!(may_report(&text, lines), reported, "{byte:?} at {at}, {lines:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_word_test_finds_every_candidate_byte_at_every_place_of_a_short_value() {
+        let candidate = |byte: u8| byte < 0x20 || byte == 0x7f || byte == 0xc2;
+        for length in 0..=64 {
+            assert!(!any_candidate(&vec![b'a'; length]), "plain, {length} bytes");
+            for at in 0..length {
+                for byte in 0..=u8::MAX {
+                    let mut bytes = vec![b'~'; length];
+                    bytes[at] = byte;
+                    assert_eq!(any_candidate(&bytes), candidate(byte), "{byte:#x} at {at} of {length}");
+                }
             }
         }
     }
