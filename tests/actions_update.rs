@@ -18,7 +18,9 @@ use serde_json::json;
 use support::*;
 
 fn text(app: &App, owner: Owner, key: impl ObjectKey) -> Option<String> {
-    app.doc.manifest.text(owner, key).and_then(Slot::as_str).map(str::to_owned)
+    let manifest = &app.doc.manifest;
+    let slot = manifest.text(owner, key).cloned().or_else(|| manifest.term(owner, key));
+    slot.as_ref().and_then(Slot::as_str).map(str::to_owned)
 }
 
 fn status(app: &App) -> &str {

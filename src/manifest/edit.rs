@@ -81,7 +81,8 @@ fn mismatched<T>(owner: Owner, key: Key) -> Option<T> {
 }
 
 impl Manifest {
-    /// The text under `key` of `owner`, when both exist.
+    /// The text under `key` of `owner`, when both exist. A type (`InputKey::Type`, ...) is no free
+    /// text but a vocabulary value: [`Manifest::term`] reads it.
     pub fn text(&self, owner: Owner, key: impl ObjectKey) -> Option<&Slot<String>> {
         match (owner, key.key()) {
             (Owner::Wrapper, Key::Wrapper(key)) => self.wrapper.text(key),

@@ -2,7 +2,7 @@
 
 use super::diagnostic::Diagnostic;
 use super::duplicates;
-use super::model::{Integration, List, Manifest, Shape, Wrapper};
+use super::model::{Integration, IntegrationKey, List, Manifest, Shape, Wrapper, WrapperKey};
 use super::rules::codes;
 use super::slot::{JsonKind, Slot};
 use super::spelling;
@@ -85,7 +85,10 @@ fn syntax_error(error: serde_json::Error) -> Diagnostic {
 
 /// Recognises a bare integration document: no `integration` key, but integration keys at the top.
 fn into_manifest(wrapper: Wrapper) -> Manifest {
-    let has_integration_keys = wrapper.extra.iter().any(|(key, _)| key == "name" || key == "authentication_type");
+    let has_integration_keys = wrapper
+        .extra
+        .iter()
+        .any(|(key, _)| key == IntegrationKey::Name.as_str() || key == IntegrationKey::AuthenticationType.as_str());
     if !wrapper.integration.is_absent() || !has_integration_keys {
         return Manifest { shape: Shape::Wrapper, wrapper };
     }
@@ -105,10 +108,10 @@ impl Serialize for BareKeys<'_> {
             map.serialize_entry(key, value)?;
         }
         if !self.0.requires_cti.is_absent() {
-            map.serialize_entry("requires_cti", &self.0.requires_cti)?;
+            map.serialize_entry(WrapperKey::RequiresCti.as_str(), &self.0.requires_cti)?;
         }
         if !self.0.actions.is_absent() {
-            map.serialize_entry("actions", &self.0.actions)?;
+            map.serialize_entry(WrapperKey::Actions.as_str(), &self.0.actions)?;
         }
         map.end()
     }

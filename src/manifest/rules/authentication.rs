@@ -145,7 +145,7 @@ fn check_field<'m>(
         if let Some(first) = first_use.get(name) {
             findings.error(
                 DUPLICATE_FIELD_NAME,
-                place.key("field_name"),
+                place.key(AuthFieldKey::FieldName.as_str()),
                 format!(
                     "field_name {} is already used by authentication field {first}; rename this one or remove it",
                     quote(name)
@@ -177,7 +177,7 @@ fn check_field<'m>(
     if let (Some(false), Some((kind, name))) = (mandatory, required_by_type) {
         findings.warning(
             OAUTH_FIELD_OPTIONAL,
-            place.key("mandatory"),
+            place.key(AuthFieldKey::Mandatory.as_str()),
             format!(
                 "{} is required by {}, so it should be mandatory; set mandatory to true",
                 quote(name),
@@ -191,7 +191,7 @@ fn check_field<'m>(
     {
         findings.warning(
             SECRET_NOT_MASKED,
-            place.key("type"),
+            place.key(AuthFieldKey::Type.as_str()),
             format!(
                 "field {} looks like a secret but has type input, so Talkdesk shows it in clear; set type to password",
                 quote(name)
