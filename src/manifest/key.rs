@@ -37,6 +37,18 @@ impl fmt::Display for Key {
 /// What the edit API takes as a key: an object's key type, or a [`Key`].
 ///
 /// A string is not one: the keys are typed so a misspelt key is a compile error, not a silent no-op.
+///
+/// ```
+/// use integration_wizard::manifest::{IntegrationKey, Manifest, edit::Owner};
+/// let mut manifest = Manifest::new();
+/// manifest.set_text(Owner::Integration, IntegrationKey::DisplayName, "My CRM");
+/// ```
+///
+/// ```compile_fail,E0277
+/// use integration_wizard::manifest::{Manifest, edit::Owner};
+/// let mut manifest = Manifest::new();
+/// manifest.set_text(Owner::Integration, "dispaly_name", "My CRM");
+/// ```
 #[diagnostic::on_unimplemented(
     message = "manifest keys are typed: `{Self}` is not a manifest key",
     label = "write the key's variant here, e.g. `IntegrationKey::DisplayName` instead of \"display_name\"",
