@@ -8,10 +8,15 @@ use std::fmt;
 /// `json_object!`) converts into it, so one form row or one edit can hold a key of any object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Key {
+    /// A key of the top level.
     Wrapper(WrapperKey),
+    /// A key of the integration.
     Integration(IntegrationKey),
+    /// A key of an authentication field.
     AuthField(AuthFieldKey),
+    /// A key of an action.
     Action(ActionKey),
+    /// A key of an action's input.
     Input(InputKey),
 }
 

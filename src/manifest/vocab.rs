@@ -24,7 +24,9 @@ pub trait Vocabulary: Copy + Eq + 'static {
 /// unchanged and reported by the rules.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Vocab<T> {
+    /// A value Talkdesk knows, written exactly as Talkdesk spells it.
     Known(T),
+    /// Any other text, kept as written.
     Other(String),
 }
 
