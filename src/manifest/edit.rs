@@ -156,8 +156,9 @@ impl Manifest {
 
     /// Sets the vocabulary value (a type) under `key` of `owner` from its text: Talkdesk's spelling
     /// of a value is `Known`, any other text is kept as `Other`; an empty text removes the key.
-    pub fn set_term(&mut self, owner: Owner, key: impl ObjectKey, text: &str) {
-        let _ = match (owner, key.key()) {
+    /// False when there is no such value to set (no such element, or `key` holds no type).
+    pub fn set_term(&mut self, owner: Owner, key: impl ObjectKey, text: &str) -> bool {
+        match (owner, key.key()) {
             (Owner::Wrapper, Key::Wrapper(key)) => self.wrapper.set_term(key, text),
             (Owner::Integration, Key::Integration(key)) => self.integration_mut().set_term(key, text),
             (Owner::AuthField(index), Key::AuthField(key)) => {
@@ -168,7 +169,7 @@ impl Manifest {
                 self.input_mut(action, input).is_some_and(|input| input.set_term(key, text))
             }
             (owner, key) => mismatched(owner, key).unwrap_or(false),
-        };
+        }
     }
 
     /// Sets a text value; an empty text removes the key, so an optional key the author clears stays out of the file.
