@@ -7,7 +7,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use integration_wizard::manifest::edit::Owner;
-use integration_wizard::manifest::{Manifest, read, to_json};
+use integration_wizard::manifest::{ActionKey, AuthenticationType, InputKey, IntegrationKey, Manifest, read, to_json};
 use integration_wizard::wizard::action::Action;
 use integration_wizard::wizard::app::App;
 use integration_wizard::wizard::document::Document;
@@ -22,28 +22,28 @@ use tui_input::InputRequest;
 fn large_manifest(actions: usize, inputs: usize) -> Manifest {
     let mut manifest = Manifest::new();
     for (key, value) in [
-        ("name", "bigcrm"),
-        ("display_name", "Big CRM"),
-        ("description", "a large manifest"),
-        ("logo_url", "https://big.example.org/logo.png"),
-        ("icon_url", "https://big.example.org/icon.png"),
-        ("authentication_type", "none"),
+        (IntegrationKey::Name, "bigcrm"),
+        (IntegrationKey::DisplayName, "Big CRM"),
+        (IntegrationKey::Description, "a large manifest"),
+        (IntegrationKey::LogoUrl, "https://big.example.org/logo.png"),
+        (IntegrationKey::IconUrl, "https://big.example.org/icon.png"),
     ] {
         manifest.set_text(Owner::Integration, key, value);
     }
+    manifest.set_authentication_type(AuthenticationType::None);
     for action in 0..actions {
         let index = manifest.add_action().expect("actions list");
         let owner = Owner::Action(index);
-        manifest.set_text(owner, "name", &format!("action_{action}"));
-        manifest.set_text(owner, "display", &format!("do thing {action}"));
-        manifest.set_text(owner, "description", &format!("do the thing number {action}"));
-        manifest.set_text(owner, "endpoint", &format!("https://big.example.org/actions/{action}"));
+        manifest.set_text(owner, ActionKey::Name, &format!("action_{action}"));
+        manifest.set_text(owner, ActionKey::Display, &format!("do thing {action}"));
+        manifest.set_text(owner, ActionKey::Description, &format!("do the thing number {action}"));
+        manifest.set_text(owner, ActionKey::Endpoint, &format!("https://big.example.org/actions/{action}"));
         for input in 0..inputs {
             let at = manifest.add_input(index).expect("inputs list");
             let owner = Owner::Input { action: index, input: at };
-            manifest.set_text(owner, "key", &format!("field_{input}"));
-            manifest.set_text(owner, "name", &format!("Field {input}"));
-            manifest.set_text(owner, "format", "{{contact.email}}");
+            manifest.set_text(owner, InputKey::Key, &format!("field_{input}"));
+            manifest.set_text(owner, InputKey::Name, &format!("Field {input}"));
+            manifest.set_text(owner, InputKey::Format, "{{contact.email}}");
         }
     }
     manifest
@@ -101,7 +101,7 @@ fn long_description(bytes: usize) -> Manifest {
     let example = integration_wizard::wizard::examples::EXAMPLES[0].json;
     let mut manifest = read(example.as_bytes()).expect("the example").manifest;
     let line = "Centralizing all the customer context in one place, so agents answer faster now.\n";
-    manifest.set_text(Owner::Integration, "description", &line.repeat(bytes / line.len() + 1));
+    manifest.set_text(Owner::Integration, IntegrationKey::Description, &line.repeat(bytes / line.len() + 1));
     manifest
 }
 

@@ -9,7 +9,9 @@
 //! With `--files K`, writes K manifests of N actions × M inputs into the folder `--out` instead
 //! (`manifest-00001.json`, ...), each with its own integration name, for the many-files benchmark.
 
-use integration_wizard::manifest::{Action, ActionInput, AuthField, InputType, Integration, Manifest, Slot, to_json};
+use integration_wizard::manifest::{
+    Action, ActionInput, AuthField, AuthFieldType, AuthenticationType, InputType, Integration, Manifest, Slot, to_json,
+};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -95,11 +97,11 @@ fn text(value: impl Into<String>) -> Slot<String> {
 }
 
 fn integration(name: &str) -> Integration {
-    let auth_field = |name: &str, display: &str, kind: &str, help: &str, format: Option<&str>| AuthField {
+    let auth_field = |name: &str, display: &str, kind: AuthFieldType, help: &str, format: Option<&str>| AuthField {
         field_name: text(name),
         display: text(display),
         mandatory: Slot::Value(true),
-        field_type: text(kind),
+        field_type: Slot::Value(kind.into()),
         store: Slot::Value(true),
         help: text(help),
         format: format.map_or(Slot::Absent, text),
@@ -113,16 +115,16 @@ fn integration(name: &str) -> Integration {
         ),
         logo_url: text("https://talkdeskapp.s3.amazonaws.com/assets/integrations/benchcrm.png"),
         icon_url: text("https://talkdeskapp.s3.amazonaws.com/assets/integrations/benchcrm_icon.png"),
-        authentication_type: text("custom"),
+        authentication_type: Slot::Value(AuthenticationType::Custom.into()),
         authentication_configuration: Slot::Value(vec![
             Slot::Value(auth_field(
                 "account",
                 "Account",
-                "input",
+                AuthFieldType::Input,
                 "under Settings > Account",
                 Some("https://{{account}}.example.org"),
             )),
-            Slot::Value(auth_field("token", "API Token", "password", "under Settings > Channels", None)),
+            Slot::Value(auth_field("token", "API Token", AuthFieldType::Password, "under Settings > Channels", None)),
         ]),
         auth_validation_endpoint: text("https://benchcrm.example.org/auth_validation"),
         contact_synchronization_endpoint: text("https://benchcrm.example.org/contact_sync"),
@@ -150,7 +152,7 @@ fn input(action: usize, index: usize) -> ActionInput {
         key: text(format!("{}_{}_{index:02}", object, field.replace(' ', "_"))),
         name: text(format!("{} {}", capitalize(object), field)),
         mandatory: Slot::Value(index.is_multiple_of(3)),
-        input_type: text(kind.as_str()),
+        input_type: Slot::Value(kind.into()),
         format: text(format),
         extra: Vec::new(),
     }

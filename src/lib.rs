@@ -1,8 +1,8 @@
 //! integration-wizard: create, check and export Talkdesk integration manifests.
 //!
 //! Module map (each module's own doc says what it owns):
-//! - [`manifest`]: the domain, knowing nothing of terminals: `model`/`object` (the `json_object!` types),
-//!   `read`, `write` (the file text, and the line of each value it writes), `rules` (validation),
+//! - [`manifest`]: the domain, knowing nothing of terminals: `model`/`object` (the `json_object!` types
+//!   and their typed keys), `key` (any object's key), `vocab` (`Known`/`Other` enumeration values), `read`, `write` (the file text, and the line of each value it writes), `rules` (validation),
 //!   `position/` (pointer → line and column: trie, scan, lines), `edit` (changes the wizard makes),
 //!   `schema`, `explain`, `check`.
 //! - [`probe`]: calling a bridge's endpoints as Talkdesk does and checking the answers.

@@ -5,7 +5,7 @@
 mod support;
 
 use integration_wizard::manifest::edit::{ListRef, Owner};
-use integration_wizard::manifest::{Manifest, Slot, read};
+use integration_wizard::manifest::{ActionKey, InputKey, Key, Manifest, ObjectKey, Slot, read};
 use integration_wizard::wizard::action::Action;
 use integration_wizard::wizard::app::App;
 use integration_wizard::wizard::document::Document;
@@ -17,8 +17,10 @@ use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use serde_json::json;
 use support::*;
 
-fn text(app: &App, owner: Owner, key: &str) -> Option<String> {
-    app.doc.manifest.text(owner, key).and_then(Slot::as_str).map(str::to_owned)
+fn text(app: &App, owner: Owner, key: impl ObjectKey) -> Option<String> {
+    let manifest = &app.doc.manifest;
+    let slot = manifest.text(owner, key).cloned().or_else(|| manifest.term(owner, key));
+    slot.as_ref().and_then(Slot::as_str).map(str::to_owned)
 }
 
 fn status(app: &App) -> &str {
@@ -26,23 +28,23 @@ fn status(app: &App) -> &str {
 }
 
 fn providers(app: &App) -> Vec<Option<String>> {
-    (0..app.doc.manifest.action_count()).map(|index| text(app, Owner::Action(index), "provider")).collect()
+    (0..app.doc.manifest.action_count()).map(|index| text(app, Owner::Action(index), ActionKey::Provider)).collect()
 }
 
 fn action_names(app: &App) -> Vec<String> {
     (0..app.doc.manifest.action_count())
-        .map(|index| text(app, Owner::Action(index), "name").unwrap_or_default())
+        .map(|index| text(app, Owner::Action(index), ActionKey::Name).unwrap_or_default())
         .collect()
 }
 
 fn input_keys(app: &App, action: usize) -> Vec<String> {
     (0..app.doc.manifest.input_count(action))
-        .map(|input| text(app, Owner::Input { action, input }, "key").unwrap_or_default())
+        .map(|input| text(app, Owner::Input { action, input }, InputKey::Key).unwrap_or_default())
         .collect()
 }
 
 fn format_of(app: &App, action: usize, input: usize) -> Option<String> {
-    text(app, Owner::Input { action, input }, "format")
+    text(app, Owner::Input { action, input }, InputKey::Format)
 }
 
 /// The codes of the problems shown under the focused row.
@@ -80,7 +82,7 @@ fn choose_type(app: &mut App, kind: &str) {
     let Page::Input { action, input } = app.page else { panic!("not on an input: {:?}", app.page) };
     focus_key(app, "type");
     for _ in 0..7 {
-        if text(app, Owner::Input { action, input }, "type").as_deref() == Some(kind) {
+        if text(app, Owner::Input { action, input }, InputKey::Type).as_deref() == Some(kind) {
             return;
         }
         press(app, key(KeyCode::Right));
@@ -201,7 +203,7 @@ fn f_lowercases_the_display_and_the_description_as_talkdesk_shows_them() {
     focus_key(&mut app, "display");
     assert_eq!(focused_codes(&app), ["display-uppercase"]);
     press(&mut app, key(KeyCode::Char('f')));
-    assert_eq!(text(&app, Owner::Action(0), "display").as_deref(), Some("create a ticket"));
+    assert_eq!(text(&app, Owner::Action(0), ActionKey::Display).as_deref(), Some("create a ticket"));
     assert!(status(&app).contains("Then create a ticket"), "{}", status(&app));
     assert!(focused_codes(&app).is_empty());
     let screen = screen_text(&mut app, 140, 40);
@@ -210,7 +212,7 @@ fn f_lowercases_the_display_and_the_description_as_talkdesk_shows_them() {
     focus_key(&mut app, "description");
     assert_eq!(focused_codes(&app), ["description-uppercase"]);
     press(&mut app, key(KeyCode::Char('f')));
-    assert_eq!(text(&app, Owner::Action(0), "description").as_deref(), Some("create a new ticket in My CRM"));
+    assert_eq!(text(&app, Owner::Action(0), ActionKey::Description).as_deref(), Some("create a new ticket in My CRM"));
     assert!(status(&app).contains("Then create a new ticket in My CRM"), "{}", status(&app));
 
     // Elsewhere f changes nothing and says what it is for.
@@ -394,11 +396,11 @@ fn deleting_every_option_of_a_select_shows_that_it_needs_one() {
 fn choosing_select_turns_the_format_row_into_a_list_of_options() {
     let mut app = mycrm();
     open_input(&mut app, 0, 0);
-    assert!(app.rows().iter().any(|row| matches!(row, Row::Text { key: "format", .. })));
+    assert!(app.rows().iter().any(|row| matches!(row, Row::Text { key: Key::Input(InputKey::Format), .. })));
     choose_type(&mut app, "select");
     assert!(status(&app).contains("low,normal,high"), "{}", status(&app));
     assert_eq!(app.rows().last(), Some(&Row::AddOption { action: 0, input: 0 }));
-    assert!(!app.rows().iter().any(|row| matches!(row, Row::Text { key: "format", .. })));
+    assert!(!app.rows().iter().any(|row| matches!(row, Row::Text { key: Key::Input(InputKey::Format), .. })));
     press(&mut app, key(KeyCode::Down));
     press(&mut app, key(KeyCode::Enter));
     type_text(&mut app, "yes");
@@ -549,8 +551,8 @@ fn two_thousand_actions() -> App {
     let mut manifest: Manifest = parsed.manifest;
     for number in 0..2000 {
         let index = manifest.add_action().expect("a list of actions");
-        manifest.set_text(Owner::Action(index), "name", &format!("bulk_{number}"));
-        manifest.set_text(Owner::Action(index), "display", &format!("bulk action {number}"));
+        manifest.set_text(Owner::Action(index), ActionKey::Name, &format!("bulk_{number}"));
+        manifest.set_text(Owner::Action(index), ActionKey::Display, &format!("bulk action {number}"));
     }
     let parsed = integration_wizard::manifest::Parsed { manifest, notes: parsed.notes };
     let mut app = App::editing(Document::opened(parsed, None));
@@ -591,7 +593,7 @@ fn the_filter_narrows_two_thousand_actions_enter_keeps_it_and_esc_clears_it() {
     assert_eq!(app.focused_row(), Some(Row::Item(ListRef::Actions, 191)), "keys move in the filtered list");
     press(&mut app, key(KeyCode::Enter));
     assert_eq!(app.page, Page::Action(191));
-    assert_eq!(text(&app, Owner::Action(191), "name").as_deref(), Some("bulk_190"));
+    assert_eq!(text(&app, Owner::Action(191), ActionKey::Name).as_deref(), Some("bulk_190"));
     press(&mut app, key(KeyCode::Esc));
     assert_eq!(app.page, Page::Step(Step::Actions));
     assert_eq!(app.focused_row(), Some(Row::Item(ListRef::Actions, 191)), "back on the action opened");

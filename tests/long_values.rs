@@ -3,8 +3,8 @@
 
 mod support;
 
-use integration_wizard::manifest::Slot;
 use integration_wizard::manifest::edit::Owner;
+use integration_wizard::manifest::{IntegrationKey, Slot};
 use integration_wizard::wizard::action::Action;
 use integration_wizard::wizard::app::App;
 use support::*;
@@ -23,7 +23,7 @@ fn editing_a_long_description() -> (App, String) {
 }
 
 fn description(app: &App) -> String {
-    match app.doc.manifest.text(Owner::Integration, "description") {
+    match app.doc.manifest.text(Owner::Integration, IntegrationKey::Description) {
         Some(Slot::Value(text)) => text.clone(),
         other => panic!("no description: {other:?}"),
     }

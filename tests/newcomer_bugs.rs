@@ -3,7 +3,7 @@
 mod support;
 
 use integration_wizard::manifest::edit::{ListRef, Owner};
-use integration_wizard::manifest::{AuthenticationType, Slot, read};
+use integration_wizard::manifest::{AuthenticationType, IntegrationKey, Slot, read};
 use integration_wizard::storage::drafts::Draft;
 use integration_wizard::wizard::action::{Action, Opened, SaveFailure};
 use integration_wizard::wizard::app::{App, Effect, OnDisk};
@@ -99,7 +99,7 @@ fn b5_the_select_note_goes_once_another_input_gets_another_type() {
     focus_row(&mut app, |row| *row == Row::Item(ListRef::Inputs(0), 0));
     press(&mut app, key(KeyCode::Enter));
     focus_key(&mut app, "type");
-    while app.doc.manifest.text(Owner::Input { action: 0, input: 0 }, "type").and_then(Slot::as_str) != Some("select") {
+    while app.doc.manifest.input(0, 0).and_then(|input| input.input_type.written()) != Some("select") {
         press(&mut app, key(KeyCode::Right));
     }
     assert!(app.status.as_deref().is_some_and(|status| status.contains("list the options")), "{:?}", app.status);
@@ -109,10 +109,7 @@ fn b5_the_select_note_goes_once_another_input_gets_another_type() {
     assert_eq!(app.page, Page::Input { action: 0, input: 1 });
     focus_key(&mut app, "type");
     press(&mut app, key(KeyCode::Right));
-    assert_eq!(
-        app.doc.manifest.text(Owner::Input { action: 0, input: 1 }, "type").and_then(Slot::as_str),
-        Some("textarea")
-    );
+    assert_eq!(app.doc.manifest.input(0, 1).and_then(|input| input.input_type.written()), Some("textarea"));
     assert!(
         !app.status.as_deref().unwrap_or("").contains("list the options"),
         "the note about a select stays on a textarea: {:?}",
@@ -151,12 +148,12 @@ fn b6_an_unknown_key_of_a_bare_integration_counts_under_the_integration_step() {
 fn b7_a_trailing_line_break_pasted_into_a_one_line_field_is_dropped_not_a_space() {
     let mut app = blank();
     press(&mut app, Event::Paste("mycrm\n".into()));
-    assert_eq!(app.doc.manifest.text(Owner::Integration, "name").and_then(Slot::as_str), Some("mycrm"));
+    assert_eq!(app.doc.manifest.text(Owner::Integration, IntegrationKey::Name).and_then(Slot::as_str), Some("mycrm"));
     press(&mut app, key(KeyCode::Enter));
     focus_key(&mut app, "display_name");
     press(&mut app, Event::Paste("My\r\nCRM\r\n\r\n".into()));
     assert_eq!(
-        app.doc.manifest.text(Owner::Integration, "display_name").and_then(Slot::as_str),
+        app.doc.manifest.text(Owner::Integration, IntegrationKey::DisplayName).and_then(Slot::as_str),
         Some("My CRM"),
         "a break inside still becomes a space; those at the end go"
     );

@@ -450,7 +450,7 @@ fn the_probe_panel_with_a_result() {
     let mut app = on_step(Step::Features);
     app.doc.manifest.set_text(
         integration_wizard::manifest::edit::Owner::Integration,
-        "auth_validation_endpoint",
+        integration_wizard::manifest::IntegrationKey::AuthValidationEndpoint,
         "http://127.0.0.1:8080/auth",
     );
     app.focus = 0;

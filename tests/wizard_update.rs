@@ -19,7 +19,10 @@ use support::*;
 use tui_input::InputRequest;
 
 fn text(app: &App, owner: Owner, key: &str) -> Option<String> {
-    app.doc.manifest.text(owner, key).and_then(Slot::as_str).map(str::to_owned)
+    let key = owner.key_named(key).unwrap_or_else(|| panic!("{key} is no key of {owner:?}"));
+    let manifest = &app.doc.manifest;
+    let slot = manifest.text(owner, key).cloned().or_else(|| manifest.term(owner, key));
+    slot.as_ref().and_then(Slot::as_str).map(str::to_owned)
 }
 
 fn field_names(app: &App) -> Vec<String> {

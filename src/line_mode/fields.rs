@@ -4,7 +4,9 @@ use super::form::Options;
 use super::prompt::Answer;
 use super::session::Session;
 use crate::manifest::edit::Owner;
-use crate::manifest::{AuthenticationType, Severity, Slot};
+use crate::manifest::{
+    ActionKey, AuthFieldKey, AuthenticationType, InputType, IntegrationKey, Key, Severity, Slot, WrapperKey,
+};
 use crate::wizard::display::{lines, one_line};
 use crate::wizard::help_text::help;
 use std::io::{BufRead, Write};
@@ -26,7 +28,7 @@ pub fn spoken<T>(slot: Option<&Slot<T>>, show: impl Fn(&T) -> String) -> String 
 #[derive(Debug, Clone, Copy)]
 pub struct Field<'a> {
     pub owner: Owner,
-    pub key: &'a str,
+    pub key: Key,
     pub label: &'a str,
     pub help_key: &'a str,
 }
@@ -66,7 +68,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
             let current = spoken(slot.as_ref(), |text| lines(text).collect::<Vec<_>>().join("\n"));
             self.describe(label, &current, help_key, &pointer)?;
             if let Owner::AuthField(index) = owner
-                && key == "field_name"
+                && key == Key::AuthField(AuthFieldKey::FieldName)
                 && self.doc.manifest.is_required_auth_field(index)
             {
                 let kind = self.doc.manifest.authentication_type().map_or("", AuthenticationType::as_str);
@@ -81,7 +83,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
             if slot.as_ref().and_then(Slot::as_str) == Some(text) {
                 return Ok(());
             }
-            let renamed = self.doc.manifest.set_text(owner, key, text);
+            let renamed = crate::wizard::steps::write_text(&mut self.doc.manifest, owner, key, text);
             self.doc.edited(owner.key_pointer(&self.doc.manifest, key));
             if renamed > 0 {
                 self.prompt
@@ -121,9 +123,10 @@ impl<R: BufRead, W: Write> Session<R, W> {
             *slot = Slot::Value(value);
         }
         self.doc.edited(pointer);
-        if owner == Owner::Wrapper && key == "requires_cti" {
+        if owner == Owner::Wrapper && key == Key::Wrapper(WrapperKey::RequiresCti) {
             // CTI makes the agent endpoint mandatory: say at once what that asks for, as the wizard does.
-            let agent = Owner::Integration.key_pointer(&self.doc.manifest, "agent_synchronization_endpoint");
+            let agent =
+                Owner::Integration.key_pointer(&self.doc.manifest, IntegrationKey::AgentSynchronizationEndpoint);
             self.doc.edited(agent.clone());
             self.say_problems(&agent)?;
         }
@@ -134,7 +137,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
     pub(super) fn ask_choice(&mut self, field: Field, options: Options) -> Answer<()> {
         let Field { owner, key, label, help_key } = field;
         let pointer = owner.key_pointer(&self.doc.manifest, key);
-        let slot = self.doc.manifest.text(owner, key).cloned();
+        let slot = self.doc.manifest.term(owner, key);
         let current_value = slot.as_ref().and_then(Slot::as_str).map(str::to_owned);
         let current = spoken(slot.as_ref(), |text| one_line(text).into_owned());
         self.describe(label, &current, help_key, &pointer)?;
@@ -148,9 +151,9 @@ impl<R: BufRead, W: Write> Session<R, W> {
         if current_value.as_deref() == Some(value) {
             return Ok(());
         }
-        self.doc.manifest.set_text(owner, key, value);
+        self.doc.manifest.set_term(owner, key, value);
         self.doc.edited(pointer);
-        if options == Options::InputTypes && value == "select" {
+        if options == Options::InputTypes && value == InputType::Select.as_str() {
             self.prompt.say("A select's options are asked next, as a list.")?;
         }
         Ok(())
@@ -159,8 +162,8 @@ impl<R: BufRead, W: Write> Session<R, W> {
     /// Says an action's provider: always the integration's name, not asked.
     pub(super) fn say_provider(&mut self, action: usize) -> Answer<()> {
         let owner = Owner::Action(action);
-        let pointer = owner.key_pointer(&self.doc.manifest, "provider");
-        let current = spoken(self.doc.manifest.text(owner, "provider"), |text| one_line(text).into_owned());
+        let pointer = owner.key_pointer(&self.doc.manifest, ActionKey::Provider);
+        let current = spoken(self.doc.manifest.text(owner, ActionKey::Provider), |text| one_line(text).into_owned());
         self.prompt.say(&format!("Provider: {current} (always the integration's name; not asked)"))?;
         self.say_problems(&pointer)
     }

@@ -4,7 +4,7 @@ use super::form::{self};
 use super::prompt::Answer;
 use super::session::Session;
 use crate::manifest::edit::{ListRef, Owner};
-use crate::manifest::{AuthenticationType, Shape, Slot};
+use crate::manifest::{AuthenticationType, InputKey, Shape, Slot};
 use crate::wizard::display::one_line;
 use crate::wizard::help_text::help;
 use std::io::{BufRead, Write};
@@ -206,7 +206,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
         let mut first = true;
         loop {
             let options = self.doc.manifest.select_options(action, input);
-            let pointer = owner.key_pointer(&self.doc.manifest, "format");
+            let pointer = owner.key_pointer(&self.doc.manifest, InputKey::Format);
             let labels: Vec<String> = options.iter().map(|option| one_line(option).into_owned()).collect();
             self.say_elements("Options", &labels, first.then_some("input_type/select"), &pointer)?;
             first = false;
@@ -243,7 +243,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
             }
             // Stored the way the wizard stores them: joined with commas (a comma typed makes two options).
             self.doc.manifest.set_select_options(action, input, &changed);
-            self.doc.edited(owner.key_pointer(&self.doc.manifest, "format"));
+            self.doc.edited(owner.key_pointer(&self.doc.manifest, InputKey::Format));
         }
     }
 }

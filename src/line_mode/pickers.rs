@@ -2,8 +2,8 @@
 
 use super::prompt::Answer;
 use super::session::Session;
-use crate::manifest::AuthenticationType;
 use crate::manifest::edit::Owner;
+use crate::manifest::{AuthenticationType, IntegrationKey};
 use crate::wizard::display::one_line;
 use crate::wizard::help_text::help;
 use std::io::{BufRead, Write};
@@ -65,9 +65,9 @@ impl<R: BufRead, W: Write> Session<R, W> {
 
     /// Step 3: the authentication type; an OAuth type adds the fields it requires and says which.
     pub(super) fn pick_authentication(&mut self) -> Answer<()> {
-        let pointer = Owner::Integration.key_pointer(&self.doc.manifest, "authentication_type");
+        let pointer = Owner::Integration.key_pointer(&self.doc.manifest, IntegrationKey::AuthenticationType);
         let current_type = self.doc.manifest.authentication_type();
-        let slot = self.doc.manifest.text(Owner::Integration, "authentication_type").cloned();
+        let slot = self.doc.manifest.term(Owner::Integration, IntegrationKey::AuthenticationType);
         let current = super::fields::spoken(slot.as_ref(), |text| one_line(text).into_owned());
         self.describe("Authentication type", &current, "integration/authentication_type", &pointer)?;
         let choices: Vec<(String, String)> = AuthenticationType::ALL
@@ -83,8 +83,9 @@ impl<R: BufRead, W: Write> Session<R, W> {
             return Ok(());
         }
         let added = self.doc.manifest.set_authentication_type(kind);
-        self.doc.edited(Owner::Integration.key_pointer(&self.doc.manifest, "authentication_type"));
-        self.doc.edited(Owner::Integration.key_pointer(&self.doc.manifest, "authentication_configuration"));
+        self.doc.edited(Owner::Integration.key_pointer(&self.doc.manifest, IntegrationKey::AuthenticationType));
+        self.doc
+            .edited(Owner::Integration.key_pointer(&self.doc.manifest, IntegrationKey::AuthenticationConfiguration));
         self.prompt.say(&if added.is_empty() {
             format!("Authentication type: {}.", kind.as_str())
         } else {

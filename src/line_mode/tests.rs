@@ -4,7 +4,7 @@ use super::prompt::Ended;
 use super::session::{Outcome, Session};
 use crate::manifest::AuthenticationType;
 use crate::manifest::edit::Owner;
-use crate::manifest::{Slot, read};
+use crate::manifest::{IntegrationKey, Slot, read};
 use crate::wizard::document::Document;
 use std::io::Cursor;
 
@@ -20,7 +20,7 @@ fn run(doc: Document, answers: &str) -> (Result<Outcome, Ended>, Document, Strin
     (result, doc, String::from_utf8(output).expect("the line mode writes UTF-8"))
 }
 
-fn text(doc: &Document, owner: Owner, key: &str) -> Option<String> {
+fn text(doc: &Document, owner: Owner, key: IntegrationKey) -> Option<String> {
     doc.manifest.text(owner, key).and_then(Slot::as_str).map(str::to_owned)
 }
 
@@ -28,7 +28,7 @@ fn text(doc: &Document, owner: Owner, key: &str) -> Option<String> {
 fn a_field_is_named_with_its_help_and_value_and_the_answer_is_kept() {
     let (result, doc, said) = run(Document::blank(None), "mycrm\n");
     assert_eq!(result, Err(Ended));
-    assert_eq!(text(&doc, Owner::Integration, "name").as_deref(), Some("mycrm"));
+    assert_eq!(text(&doc, Owner::Integration, IntegrationKey::Name).as_deref(), Some("mycrm"));
     assert!(doc.modified);
     assert!(said.contains("Step 1 of 6: Integration\nName: empty\nHelp: The integration's system name"), "{said}");
     assert!(said.contains("New value for Name (Enter keeps it): mycrm\nDisplay name: empty"), "{said}");
@@ -38,9 +38,9 @@ fn a_field_is_named_with_its_help_and_value_and_the_answer_is_kept() {
 fn enter_keeps_a_value_a_dash_clears_it_and_a_backslash_goes_on_on_the_next_line() {
     let parsed = read(include_bytes!("../../assets/examples/mycrm.json")).expect("the example reads");
     let (_, doc, said) = run(Document::opened(parsed, None), "\n-\n\nfirst \\\nsecond\n");
-    assert_eq!(text(&doc, Owner::Integration, "name").as_deref(), Some("mycrm"));
-    assert_eq!(doc.manifest.text(Owner::Integration, "display_name"), Some(&Slot::Absent));
-    assert_eq!(text(&doc, Owner::Integration, "description").as_deref(), Some("first \nsecond"));
+    assert_eq!(text(&doc, Owner::Integration, IntegrationKey::Name).as_deref(), Some("mycrm"));
+    assert_eq!(doc.manifest.text(Owner::Integration, IntegrationKey::DisplayName), Some(&Slot::Absent));
+    assert_eq!(text(&doc, Owner::Integration, IntegrationKey::Description).as_deref(), Some("first \nsecond"));
     assert!(said.contains("Name: mycrm\n"), "{said}");
     assert!(said.contains("Error: display_name is missing"), "the cleared field's problem is said: {said}");
     assert!(said.contains("Display name has a problem; type it again, or Enter keeps what you typed."), "{said}");
@@ -49,7 +49,7 @@ fn enter_keeps_a_value_a_dash_clears_it_and_a_backslash_goes_on_on_the_next_line
 #[test]
 fn a_value_with_an_error_is_said_and_asked_again_and_enter_keeps_what_was_typed() {
     let (_, doc, said) = run(Document::blank(None), "mycrm\n\n\nmycrm.png\n\n");
-    assert_eq!(text(&doc, Owner::Integration, "logo_url").as_deref(), Some("mycrm.png"));
+    assert_eq!(text(&doc, Owner::Integration, IntegrationKey::LogoUrl).as_deref(), Some("mycrm.png"));
     assert!(said.contains("Error: logo_url must be an absolute http or https URL"), "{said}");
     assert!(
         said.contains("Logo URL has a problem; type it again, or Enter keeps what you typed.\nLogo URL: mycrm.png")
@@ -123,7 +123,7 @@ fn the_work_is_kept_before_each_question_that_follows_a_change() {
     let mut output = Vec::new();
     let answers = Cursor::new(b"mycrm\n\nMy CRM\n".to_vec());
     let mut session = Session::new(Document::blank(None), answers, &mut output).keeping(Box::new(move |doc| {
-        seen.borrow_mut().push(text(doc, Owner::Integration, "description").unwrap_or_default())
+        seen.borrow_mut().push(text(doc, Owner::Integration, IntegrationKey::Description).unwrap_or_default())
     }));
     assert_eq!(session.run(), Err(Ended));
     drop(session);

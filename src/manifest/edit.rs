@@ -4,9 +4,13 @@
 //! fields an earlier authentication type required all stay until the author removes them.
 
 use super::diagnostic::escape_token;
-use super::model::{Action, ActionInput, AuthField, Integration, List, Manifest};
+use super::key::{Key, ObjectKey};
+use super::model::{
+    Action, ActionInput, ActionKey, AuthField, AuthFieldKey, InputKey, Integration, IntegrationKey, List, Manifest,
+    WrapperKey,
+};
 use super::slot::Slot;
-use super::vocabulary::{AuthFieldType, AuthenticationType};
+use super::vocabulary::{AuthFieldType, AuthenticationType, InputType};
 
 /// The object a value belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -41,71 +45,154 @@ impl Owner {
     }
 
     /// The JSON pointer of `key` in this object.
-    pub fn key_pointer(self, manifest: &Manifest, key: &str) -> String {
-        format!("{}/{}", self.pointer(manifest), escape_token(key))
+    pub fn key_pointer(self, manifest: &Manifest, key: impl ObjectKey) -> String {
+        format!("{}/{}", self.pointer(manifest), escape_token(key.key().as_str()))
+    }
+
+    /// The known key of this owner's kind of object written as `name` in JSON (for text that names a
+    /// key, such as a pointer's token); None when the object has no such key.
+    pub fn key_named(self, name: &str) -> Option<Key> {
+        Some(match self {
+            Owner::Wrapper => Key::Wrapper(WrapperKey::parse(name)?),
+            Owner::Integration => Key::Integration(IntegrationKey::parse(name)?),
+            Owner::AuthField(_) => Key::AuthField(AuthFieldKey::parse(name)?),
+            Owner::Action(_) => Key::Action(ActionKey::parse(name)?),
+            Owner::Input { .. } => Key::Input(InputKey::parse(name)?),
+        })
+    }
+
+    /// True when `key` is a key of this owner's kind of object (an integration key for the integration).
+    pub fn holds(self, key: impl ObjectKey) -> bool {
+        matches!(
+            (self, key.key()),
+            (Owner::Wrapper, Key::Wrapper(_))
+                | (Owner::Integration, Key::Integration(_))
+                | (Owner::AuthField(_), Key::AuthField(_))
+                | (Owner::Action(_), Key::Action(_))
+                | (Owner::Input { .. }, Key::Input(_))
+        )
     }
 }
 
+/// A key of another object than its owner's is a mistake in the code, not in the file: tests catch it.
+fn mismatched<T>(owner: Owner, key: Key) -> Option<T> {
+    debug_assert!(false, "{key} is not a key of {owner:?}");
+    None
+}
+
 impl Manifest {
-    /// The text under `key` of `owner`, when both exist.
-    pub fn text(&self, owner: Owner, key: &str) -> Option<&Slot<String>> {
-        match owner {
-            Owner::Wrapper => self.wrapper.text(key),
-            Owner::Integration => self.integration()?.text(key),
-            Owner::AuthField(index) => self.auth_field(index)?.text(key),
-            Owner::Action(index) => self.action(index)?.text(key),
-            Owner::Input { action, input } => self.input(action, input)?.text(key),
+    /// The text under `key` of `owner`, when both exist. A type (`InputKey::Type`, ...) is no free
+    /// text but a vocabulary value: [`Manifest::term`] reads it.
+    pub fn text(&self, owner: Owner, key: impl ObjectKey) -> Option<&Slot<String>> {
+        match (owner, key.key()) {
+            (Owner::Wrapper, Key::Wrapper(key)) => self.wrapper.text(key),
+            (Owner::Integration, Key::Integration(key)) => self.integration()?.text(key),
+            (Owner::AuthField(index), Key::AuthField(key)) => self.auth_field(index)?.text(key),
+            (Owner::Action(index), Key::Action(key)) => self.action(index)?.text(key),
+            (Owner::Input { action, input }, Key::Input(key)) => self.input(action, input)?.text(key),
+            (owner, key) => mismatched(owner, key),
         }
     }
 
     /// The text under `key` of `owner`, mutably.
-    pub fn text_mut(&mut self, owner: Owner, key: &str) -> Option<&mut Slot<String>> {
-        match owner {
-            Owner::Wrapper => self.wrapper.text_mut(key),
-            Owner::Integration => self.integration_mut().text_mut(key),
-            Owner::AuthField(index) => self.auth_field_mut(index)?.text_mut(key),
-            Owner::Action(index) => self.action_mut(index)?.text_mut(key),
-            Owner::Input { action, input } => self.input_mut(action, input)?.text_mut(key),
+    pub fn text_mut(&mut self, owner: Owner, key: impl ObjectKey) -> Option<&mut Slot<String>> {
+        match (owner, key.key()) {
+            (Owner::Wrapper, Key::Wrapper(key)) => self.wrapper.text_mut(key),
+            (Owner::Integration, Key::Integration(key)) => self.integration_mut().text_mut(key),
+            (Owner::AuthField(index), Key::AuthField(key)) => self.auth_field_mut(index)?.text_mut(key),
+            (Owner::Action(index), Key::Action(key)) => self.action_mut(index)?.text_mut(key),
+            (Owner::Input { action, input }, Key::Input(key)) => self.input_mut(action, input)?.text_mut(key),
+            (owner, key) => mismatched(owner, key),
         }
     }
 
     /// The boolean under `key` of `owner`, when both exist.
-    pub fn flag(&self, owner: Owner, key: &str) -> Option<&Slot<bool>> {
-        match owner {
-            Owner::Wrapper => self.wrapper.flag(key),
-            Owner::Integration => self.integration()?.flag(key),
-            Owner::AuthField(index) => self.auth_field(index)?.flag(key),
-            Owner::Action(index) => self.action(index)?.flag(key),
-            Owner::Input { action, input } => self.input(action, input)?.flag(key),
+    pub fn flag(&self, owner: Owner, key: impl ObjectKey) -> Option<&Slot<bool>> {
+        match (owner, key.key()) {
+            (Owner::Wrapper, Key::Wrapper(key)) => self.wrapper.flag(key),
+            (Owner::Integration, Key::Integration(key)) => self.integration()?.flag(key),
+            (Owner::AuthField(index), Key::AuthField(key)) => self.auth_field(index)?.flag(key),
+            (Owner::Action(index), Key::Action(key)) => self.action(index)?.flag(key),
+            (Owner::Input { action, input }, Key::Input(key)) => self.input(action, input)?.flag(key),
+            (owner, key) => mismatched(owner, key),
         }
     }
 
     /// The boolean under `key` of `owner`, mutably.
-    pub fn flag_mut(&mut self, owner: Owner, key: &str) -> Option<&mut Slot<bool>> {
-        match owner {
-            Owner::Wrapper => self.wrapper.flag_mut(key),
-            Owner::Integration => self.integration_mut().flag_mut(key),
-            Owner::AuthField(index) => self.auth_field_mut(index)?.flag_mut(key),
-            Owner::Action(index) => self.action_mut(index)?.flag_mut(key),
-            Owner::Input { action, input } => self.input_mut(action, input)?.flag_mut(key),
+    pub fn flag_mut(&mut self, owner: Owner, key: impl ObjectKey) -> Option<&mut Slot<bool>> {
+        match (owner, key.key()) {
+            (Owner::Wrapper, Key::Wrapper(key)) => self.wrapper.flag_mut(key),
+            (Owner::Integration, Key::Integration(key)) => self.integration_mut().flag_mut(key),
+            (Owner::AuthField(index), Key::AuthField(key)) => self.auth_field_mut(index)?.flag_mut(key),
+            (Owner::Action(index), Key::Action(key)) => self.action_mut(index)?.flag_mut(key),
+            (Owner::Input { action, input }, Key::Input(key)) => self.input_mut(action, input)?.flag_mut(key),
+            (owner, key) => mismatched(owner, key),
+        }
+    }
+
+    /// True when `owner` exists and the file has `key` in it (with any value, even a wrong one).
+    pub fn has(&self, owner: Owner, key: impl ObjectKey) -> bool {
+        match (owner, key.key()) {
+            (Owner::Wrapper, Key::Wrapper(key)) => self.wrapper.has(key),
+            (Owner::Integration, Key::Integration(key)) => self.integration().is_some_and(|i| i.has(key)),
+            (Owner::AuthField(index), Key::AuthField(key)) => self.auth_field(index).is_some_and(|f| f.has(key)),
+            (Owner::Action(index), Key::Action(key)) => self.action(index).is_some_and(|a| a.has(key)),
+            (Owner::Input { action, input }, Key::Input(key)) => self.input(action, input).is_some_and(|i| i.has(key)),
+            (owner, key) => mismatched(owner, key).unwrap_or(false),
+        }
+    }
+
+    /// The text of the vocabulary value (a type) under `key` of `owner`, as a form shows it.
+    pub fn term(&self, owner: Owner, key: impl ObjectKey) -> Option<Slot<String>> {
+        match (owner, key.key()) {
+            (Owner::Wrapper, Key::Wrapper(key)) => self.wrapper.term(key),
+            (Owner::Integration, Key::Integration(key)) => self.integration()?.term(key),
+            (Owner::AuthField(index), Key::AuthField(key)) => self.auth_field(index)?.term(key),
+            (Owner::Action(index), Key::Action(key)) => self.action(index)?.term(key),
+            (Owner::Input { action, input }, Key::Input(key)) => self.input(action, input)?.term(key),
+            (owner, key) => mismatched(owner, key),
+        }
+    }
+
+    /// Sets the vocabulary value (a type) under `key` of `owner` from its text: Talkdesk's spelling
+    /// of a value is `Known`, any other text is kept as `Other`; an empty text removes the key.
+    /// False when there is no such value to set (no such element, or `key` holds no type).
+    pub fn set_term(&mut self, owner: Owner, key: impl ObjectKey, text: &str) -> bool {
+        match (owner, key.key()) {
+            (Owner::Wrapper, Key::Wrapper(key)) => self.wrapper.set_term(key, text),
+            (Owner::Integration, Key::Integration(key)) => self.integration_mut().set_term(key, text),
+            (Owner::AuthField(index), Key::AuthField(key)) => {
+                self.auth_field_mut(index).is_some_and(|field| field.set_term(key, text))
+            }
+            (Owner::Action(index), Key::Action(key)) => self.action_mut(index).is_some_and(|a| a.set_term(key, text)),
+            (Owner::Input { action, input }, Key::Input(key)) => {
+                self.input_mut(action, input).is_some_and(|input| input.set_term(key, text))
+            }
+            (owner, key) => mismatched(owner, key).unwrap_or(false),
         }
     }
 
     /// Sets a text value; an empty text removes the key, so an optional key the author clears stays out of the file.
-    /// Renaming the integration renames the provider of every action (returns how many changed).
-    pub fn set_text(&mut self, owner: Owner, key: &str, text: &str) -> usize {
-        let Some(slot) = self.text_mut(owner, key) else {
-            return 0;
-        };
-        *slot = if text.is_empty() { Slot::Absent } else { Slot::Value(text.to_owned()) };
-        if owner == Owner::Integration && key == "name" { self.sync_providers() } else { 0 }
+    /// It changes nothing else: renaming the integration is [`Manifest::rename_integration`].
+    pub fn set_text(&mut self, owner: Owner, key: impl ObjectKey, text: &str) {
+        if let Some(slot) = self.text_mut(owner, key) {
+            *slot = if text.is_empty() { Slot::Absent } else { Slot::Value(text.to_owned()) };
+        }
     }
 
     /// Flips a boolean; a missing or wrong-typed value becomes `true`.
-    pub fn toggle(&mut self, owner: Owner, key: &str) {
+    pub fn toggle(&mut self, owner: Owner, key: impl ObjectKey) {
         if let Some(slot) = self.flag_mut(owner, key) {
             *slot = Slot::Value(!slot.as_bool().unwrap_or(false));
         }
+    }
+
+    /// Renames the integration, and every action's provider with it: Talkdesk requires each
+    /// provider to be the integration's name (an empty name removes both). Returns how many
+    /// providers changed.
+    pub fn rename_integration(&mut self, name: &str) -> usize {
+        self.set_text(Owner::Integration, IntegrationKey::Name, name);
+        self.sync_providers()
     }
 
     /// Makes every action's provider the integration's name; returns how many changed.
@@ -126,14 +213,14 @@ impl Manifest {
 
     /// The authentication type, when it is one of the five.
     pub fn authentication_type(&self) -> Option<AuthenticationType> {
-        self.integration()?.authentication_type.as_str().and_then(AuthenticationType::parse)
+        self.integration()?.authentication_type.get()?.lenient()
     }
 
     /// Chooses an authentication type and adds the fields it requires that are missing (SPEC §2.4).
     /// Returns the names of the fields added. Fields already there are never removed or changed.
     pub fn set_authentication_type(&mut self, kind: AuthenticationType) -> Vec<&'static str> {
         let integration = self.integration_mut();
-        integration.authentication_type = Slot::Value(kind.as_str().to_owned());
+        integration.authentication_type = Slot::Value(kind.into());
         if kind.required_fields().is_empty() {
             return Vec::new();
         }
@@ -151,7 +238,7 @@ impl Manifest {
                     field_name: Slot::Value(required.field_name.to_owned()),
                     display: Slot::Value(required.display.to_owned()),
                     mandatory: Slot::Value(true),
-                    field_type: Slot::Value(field_type.as_str().to_owned()),
+                    field_type: Slot::Value(field_type.into()),
                     store: Slot::Value(true),
                     ..AuthField::default()
                 }));
@@ -242,7 +329,7 @@ impl Manifest {
         let inputs = list_mut(&mut self.action_mut(action)?.inputs)?;
         inputs.push(Slot::Value(ActionInput {
             mandatory: Slot::Value(false),
-            input_type: Slot::Value("text".to_owned()),
+            input_type: Slot::Value(InputType::Text.into()),
             ..ActionInput::default()
         }));
         Some(inputs.len() - 1)
@@ -253,7 +340,7 @@ impl Manifest {
         let fields = list_mut(&mut self.integration_mut().authentication_configuration)?;
         fields.push(Slot::Value(AuthField {
             mandatory: Slot::Value(true),
-            field_type: Slot::Value(AuthFieldType::Input.as_str().to_owned()),
+            field_type: Slot::Value(AuthFieldType::Input.into()),
             store: Slot::Value(true),
             ..AuthField::default()
         }));
@@ -390,6 +477,6 @@ impl Manifest {
 
     /// Stores a `select` input's options, comma separated; no options removes `format`.
     pub fn set_select_options(&mut self, action: usize, input: usize, options: &[String]) {
-        self.set_text(Owner::Input { action, input }, "format", &options.join(","));
+        self.set_text(Owner::Input { action, input }, InputKey::Format, &options.join(","));
     }
 }

@@ -6,6 +6,7 @@ mod duplicates;
 pub mod edit;
 pub mod explain;
 pub mod json;
+pub mod key;
 pub mod model;
 pub(crate) mod object;
 pub mod position;
@@ -15,16 +16,22 @@ pub mod schema;
 pub mod slot;
 pub mod sniff;
 pub mod spelling;
+pub mod vocab;
 pub mod vocabulary;
 pub mod write;
 
 pub use check::{Checked, check};
 pub use diagnostic::{Counts, Diagnostic, Severity};
 pub use json::Json;
-pub use model::{Action, ActionInput, AuthField, Integration, List, Manifest, Shape, Wrapper};
+pub use key::{Key, ObjectKey};
+pub use model::{
+    Action, ActionInput, ActionKey, AuthField, AuthFieldKey, InputKey, Integration, IntegrationKey, List, Manifest,
+    Shape, Wrapper, WrapperKey,
+};
 pub use position::Position;
 pub use read::{Parsed, read};
 pub use rules::validate;
 pub use slot::Slot;
+pub use vocab::{Vocab, Vocabulary};
 pub use vocabulary::{AuthFieldType, AuthenticationType, InputType};
 pub use write::to_json;

@@ -2,73 +2,75 @@
 
 use super::object::json_object;
 use super::slot::Slot;
+use super::vocab::Vocab;
+use super::vocabulary::{AuthFieldType, AuthenticationType, InputType};
 
 /// A list as found in the file: each element kept even when it is not of the expected type.
 pub type List<T> = Vec<Slot<T>>;
 
 json_object! {
     /// The top level of a manifest file: the integration and its actions (SPEC §2).
-    pub struct Wrapper {
+    pub struct Wrapper keys WrapperKey {
         /// A JSON Schema reference, kept as written.
-        "$schema" => schema: String,
+        "$schema" as Schema => schema: String,
         /// The integration needs CTI, which makes `agent_synchronization_endpoint` mandatory.
-        "requires_cti" => requires_cti: bool,
-        "integration" => integration: Integration,
-        "actions" => actions: List<Action>,
+        "requires_cti" as RequiresCti => requires_cti: bool,
+        "integration" as Integration => integration: Integration,
+        "actions" as Actions => actions: List<Action>,
     }
 }
 
 json_object! {
     /// Talkdesk's integration configuration document.
-    pub struct Integration {
-        "name" => name: String,
-        "display_name" => display_name: String,
-        "description" => description: String,
-        "logo_url" => logo_url: String,
-        "icon_url" => icon_url: String,
-        "authentication_type" => authentication_type: String,
-        "authentication_configuration" => authentication_configuration: List<AuthField>,
-        "auth_validation_endpoint" => auth_validation_endpoint: String,
-        "contact_synchronization_endpoint" => contact_synchronization_endpoint: String,
-        "interaction_retrieval_endpoint" => interaction_retrieval_endpoint: String,
-        "agent_synchronization_endpoint" => agent_synchronization_endpoint: String,
-        "interaction_types" => interaction_types: List<String>,
+    pub struct Integration keys IntegrationKey {
+        "name" as Name => name: String,
+        "display_name" as DisplayName => display_name: String,
+        "description" as Description => description: String,
+        "logo_url" as LogoUrl => logo_url: String,
+        "icon_url" as IconUrl => icon_url: String,
+        "authentication_type" as AuthenticationType => authentication_type: Vocab<AuthenticationType>,
+        "authentication_configuration" as AuthenticationConfiguration => authentication_configuration: List<AuthField>,
+        "auth_validation_endpoint" as AuthValidationEndpoint => auth_validation_endpoint: String,
+        "contact_synchronization_endpoint" as ContactSynchronizationEndpoint => contact_synchronization_endpoint: String,
+        "interaction_retrieval_endpoint" as InteractionRetrievalEndpoint => interaction_retrieval_endpoint: String,
+        "agent_synchronization_endpoint" as AgentSynchronizationEndpoint => agent_synchronization_endpoint: String,
+        "interaction_types" as InteractionTypes => interaction_types: List<String>,
     }
 }
 
 json_object! {
     /// One entry of `authentication_configuration`: a value Talkdesk obtains for each account.
-    pub struct AuthField {
-        "field_name" => field_name: String,
-        "display" => display: String,
-        "mandatory" => mandatory: bool,
-        "type" => field_type: String,
-        "store" => store: bool,
-        "help" => help: String,
-        "format" => format: String,
+    pub struct AuthField keys AuthFieldKey {
+        "field_name" as FieldName => field_name: String,
+        "display" as Display => display: String,
+        "mandatory" as Mandatory => mandatory: bool,
+        "type" as Type => field_type: Vocab<AuthFieldType>,
+        "store" as Store => store: bool,
+        "help" as Help => help: String,
+        "format" as Format => format: String,
     }
 }
 
 json_object! {
     /// Talkdesk's action configuration document: something Talkdesk can ask the bridge to do.
-    pub struct Action {
-        "provider" => provider: String,
-        "name" => name: String,
-        "display" => display: String,
-        "description" => description: String,
-        "endpoint" => endpoint: String,
-        "inputs" => inputs: List<ActionInput>,
+    pub struct Action keys ActionKey {
+        "provider" as Provider => provider: String,
+        "name" as Name => name: String,
+        "display" as Display => display: String,
+        "description" as Description => description: String,
+        "endpoint" as Endpoint => endpoint: String,
+        "inputs" as Inputs => inputs: List<ActionInput>,
     }
 }
 
 json_object! {
     /// A field an action receives from Talkdesk.
-    pub struct ActionInput {
-        "key" => key: String,
-        "name" => name: String,
-        "mandatory" => mandatory: bool,
-        "type" => input_type: String,
-        "format" => format: String,
+    pub struct ActionInput keys InputKey {
+        "key" as Key => key: String,
+        "name" as Name => name: String,
+        "mandatory" as Mandatory => mandatory: bool,
+        "type" as Type => input_type: Vocab<InputType>,
+        "format" as Format => format: String,
     }
 }
 

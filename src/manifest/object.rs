@@ -2,6 +2,7 @@
 
 use super::json::Json;
 use super::slot::Slot;
+use super::vocab::{Vocab, Vocabulary};
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use std::borrow::Cow;
 use std::fmt;
@@ -35,6 +36,14 @@ pub trait SlotAccess {
     fn flag_mut(&mut self) -> Option<&mut Slot<bool>> {
         None
     }
+    /// The slot's text, when it holds a value of a vocabulary (a type): what a form shows.
+    fn term(&self) -> Option<Slot<String>> {
+        None
+    }
+    /// Sets a vocabulary value from its text (empty removes the key); false when the slot holds none.
+    fn set_term(&mut self, _text: &str) -> bool {
+        false
+    }
 }
 
 impl SlotAccess for Slot<String> {
@@ -52,6 +61,16 @@ impl SlotAccess for Slot<bool> {
     }
     fn flag_mut(&mut self) -> Option<&mut Slot<bool>> {
         Some(self)
+    }
+}
+
+impl<T: Vocabulary> SlotAccess for Slot<Vocab<T>> {
+    fn term(&self) -> Option<Slot<String>> {
+        Some(self.to_text())
+    }
+    fn set_term(&mut self, text: &str) -> bool {
+        *self = if text.is_empty() { Slot::Absent } else { Slot::Value(Vocab::from_text(text.to_owned())) };
+        true
     }
 }
 
@@ -84,13 +103,15 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
-/// Declares a manifest object: its known keys (`"json_key" => field: Type`) in the order they are
-/// written, each held in a [`Slot`](super::Slot), and an `extra` list for the keys it does not know.
+/// Declares a manifest object: its known keys (`"json_key" as Variant => field: Type`) in the order
+/// they are written, each held in a [`Slot`](super::Slot), and an `extra` list for the keys it does
+/// not know. It also declares the object's key type (`keys IntegrationKey`): one variant per known
+/// key, so an edit names a key the compiler knows (`IntegrationKey::DisplayName`), never a string.
 macro_rules! json_object {
     (
         $(#[$meta:meta])*
-        pub struct $name:ident {
-            $( $(#[$field_meta:meta])* $key:literal => $field:ident : $ty:ty, )*
+        pub struct $name:ident keys $keys:ident {
+            $( $(#[$field_meta:meta])* $key:literal as $variant:ident => $field:ident : $ty:ty, )*
         }
     ) => {
         $(#[$meta])*
@@ -101,43 +122,94 @@ macro_rules! json_object {
             pub extra: $crate::manifest::object::Extra,
         }
 
+        #[doc = concat!("A known key of [`", stringify!($name), "`], in the order they are written.")]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $keys {
+            $( #[doc = concat!("`", $key, "`")] $variant, )*
+        }
+
+        impl $keys {
+            /// Every known key, in the order they are written.
+            pub const ALL: &'static [$keys] = &[$($keys::$variant),*];
+
+            /// The key as written in the JSON file.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $( $keys::$variant => $key, )*
+                }
+            }
+
+            /// The known key written as `text`, if there is one.
+            pub fn parse(text: &str) -> Option<Self> {
+                match text {
+                    $( $key => Some($keys::$variant), )*
+                    _ => None,
+                }
+            }
+        }
+
+        impl std::fmt::Display for $keys {
+            fn fmt(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                formatter.write_str(self.as_str())
+            }
+        }
+
         impl $name {
-            /// The known keys, in the order they are written.
+            /// The known keys as written, in the order they are written.
             pub const KEYS: &'static [&'static str] = &[$($key),*];
 
             /// The text value under a known key, when that key holds text.
-            pub fn text(&self, key: &str) -> Option<&$crate::manifest::Slot<String>> {
+            pub fn text(&self, key: $keys) -> Option<&$crate::manifest::Slot<String>> {
                 use $crate::manifest::object::SlotAccess;
                 match key {
-                    $( $key => self.$field.text(), )*
-                    _ => None,
+                    $( $keys::$variant => self.$field.text(), )*
                 }
             }
 
             /// The text value under a known key, mutably.
-            pub fn text_mut(&mut self, key: &str) -> Option<&mut $crate::manifest::Slot<String>> {
+            pub fn text_mut(&mut self, key: $keys) -> Option<&mut $crate::manifest::Slot<String>> {
                 use $crate::manifest::object::SlotAccess;
                 match key {
-                    $( $key => self.$field.text_mut(), )*
-                    _ => None,
+                    $( $keys::$variant => self.$field.text_mut(), )*
                 }
             }
 
             /// The boolean under a known key, when that key holds a boolean.
-            pub fn flag(&self, key: &str) -> Option<&$crate::manifest::Slot<bool>> {
+            pub fn flag(&self, key: $keys) -> Option<&$crate::manifest::Slot<bool>> {
                 use $crate::manifest::object::SlotAccess;
                 match key {
-                    $( $key => self.$field.flag(), )*
-                    _ => None,
+                    $( $keys::$variant => self.$field.flag(), )*
                 }
             }
 
             /// The boolean under a known key, mutably.
-            pub fn flag_mut(&mut self, key: &str) -> Option<&mut $crate::manifest::Slot<bool>> {
+            pub fn flag_mut(&mut self, key: $keys) -> Option<&mut $crate::manifest::Slot<bool>> {
                 use $crate::manifest::object::SlotAccess;
                 match key {
-                    $( $key => self.$field.flag_mut(), )*
-                    _ => None,
+                    $( $keys::$variant => self.$field.flag_mut(), )*
+                }
+            }
+
+            /// The text under a known key holding a vocabulary value (a type), as a form shows it.
+            pub fn term(&self, key: $keys) -> Option<$crate::manifest::Slot<String>> {
+                use $crate::manifest::object::SlotAccess;
+                match key {
+                    $( $keys::$variant => self.$field.term(), )*
+                }
+            }
+
+            /// Sets the vocabulary value under a known key from its text; false when the key holds none.
+            pub fn set_term(&mut self, key: $keys, text: &str) -> bool {
+                use $crate::manifest::object::SlotAccess;
+                match key {
+                    $( $keys::$variant => self.$field.set_term(text), )*
+                }
+            }
+
+            /// True when the file has `key` (with any value, even `null` or one of the wrong type).
+            pub fn has(&self, key: $keys) -> bool {
+                match key {
+                    $( $keys::$variant => !self.$field.is_absent(), )*
                 }
             }
 

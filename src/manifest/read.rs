@@ -2,11 +2,11 @@
 
 use super::diagnostic::Diagnostic;
 use super::duplicates;
-use super::model::{Integration, List, Manifest, Shape, Wrapper};
+use super::model::{Integration, IntegrationKey, List, Manifest, Shape, Wrapper, WrapperKey};
 use super::rules::codes;
 use super::slot::{JsonKind, Slot};
 use super::spelling;
-use super::vocabulary::{AuthFieldType, AuthenticationType, InputType};
+use super::vocab::{Vocab, Vocabulary};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// A manifest as read, with the warnings that only reading can see (the file's original spelling).
@@ -85,7 +85,10 @@ fn syntax_error(error: serde_json::Error) -> Diagnostic {
 
 /// Recognises a bare integration document: no `integration` key, but integration keys at the top.
 fn into_manifest(wrapper: Wrapper) -> Manifest {
-    let has_integration_keys = wrapper.extra.iter().any(|(key, _)| key == "name" || key == "authentication_type");
+    let has_integration_keys = wrapper
+        .extra
+        .iter()
+        .any(|(key, _)| key == IntegrationKey::Name.as_str() || key == IntegrationKey::AuthenticationType.as_str());
     if !wrapper.integration.is_absent() || !has_integration_keys {
         return Manifest { shape: Shape::Wrapper, wrapper };
     }
@@ -105,10 +108,10 @@ impl Serialize for BareKeys<'_> {
             map.serialize_entry(key, value)?;
         }
         if !self.0.requires_cti.is_absent() {
-            map.serialize_entry("requires_cti", &self.0.requires_cti)?;
+            map.serialize_entry(WrapperKey::RequiresCti.as_str(), &self.0.requires_cti)?;
         }
         if !self.0.actions.is_absent() {
-            map.serialize_entry("actions", &self.0.actions)?;
+            map.serialize_entry(WrapperKey::Actions.as_str(), &self.0.actions)?;
         }
         map.end()
     }
@@ -126,21 +129,14 @@ impl<T: JsonKind> Slot<T> {
 fn normalize(manifest: &mut Manifest, notes: &mut Vec<Diagnostic>) {
     let base = manifest.integration_pointer();
     if let Slot::Value(integration) = &mut manifest.wrapper.integration {
-        lowercase(
-            &mut integration.authentication_type,
-            || format!("{base}/authentication_type"),
-            notes,
-            |text| AuthenticationType::parse(text).map(AuthenticationType::as_str),
-        );
+        lowercase(&mut integration.authentication_type, || format!("{base}/authentication_type"), notes);
         let list = format!("{base}/authentication_configuration");
         if let Slot::Value(fields) = &mut integration.authentication_configuration {
             upgrade_legacy(fields, &list, notes);
             for (index, field) in fields.iter_mut().enumerate() {
                 if let Slot::Value(field) = field {
                     let pointer = || format!("{list}/{index}/type");
-                    lowercase(&mut field.field_type, pointer, notes, |text| {
-                        AuthFieldType::parse(text).map(AuthFieldType::as_str)
-                    });
+                    lowercase(&mut field.field_type, pointer, notes);
                 }
             }
         }
@@ -154,9 +150,7 @@ fn normalize(manifest: &mut Manifest, notes: &mut Vec<Diagnostic>) {
                 if let Slot::Value(input) = input {
                     // The pointer is made only for a note: a large valid file makes none.
                     let pointer = || format!("/actions/{action_index}/inputs/{input_index}/type");
-                    lowercase(&mut input.input_type, pointer, notes, |text| {
-                        InputType::parse(text).map(InputType::as_str)
-                    });
+                    lowercase(&mut input.input_type, pointer, notes);
                 }
             }
         }
@@ -164,19 +158,13 @@ fn normalize(manifest: &mut Manifest, notes: &mut Vec<Diagnostic>) {
 }
 
 /// Rewrites a known enumeration value to its written spelling, with a warning that names both.
-fn lowercase(
-    slot: &mut Slot<String>,
-    pointer: impl FnOnce() -> String,
-    notes: &mut Vec<Diagnostic>,
-    canonical: impl Fn(&str) -> Option<&'static str>,
-) {
-    let Slot::Value(written) = slot else { return };
-    let Some(canonical) = canonical(written) else {
+fn lowercase<T: Vocabulary>(slot: &mut Slot<Vocab<T>>, pointer: impl FnOnce() -> String, notes: &mut Vec<Diagnostic>) {
+    // A value spelt as Talkdesk spells it is already `Known`; only another spelling is looked at.
+    let Slot::Value(Vocab::Other(written)) = slot else { return };
+    let Some(value) = T::parse(written) else {
         return;
     };
-    if written == canonical {
-        return;
-    }
+    let canonical = value.as_str();
     let (code, message) = if written.eq_ignore_ascii_case("text") {
         (
             codes::TEXT_FOR_INPUT,
@@ -189,7 +177,7 @@ fn lowercase(
         )
     };
     notes.push(Diagnostic::warning(code, pointer(), message));
-    *written = canonical.to_owned();
+    *slot = Slot::Value(Vocab::Known(value));
 }
 
 /// Turns legacy one-key objects (`{"account": {...}}`) into fields with `field_name: "account"`.

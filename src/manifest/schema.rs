@@ -1,6 +1,6 @@
 //! The manifest's JSON Schema (draft 2020-12), built from the same tables the rules use.
 
-use super::model::{Action, ActionInput, AuthField, Integration, Wrapper};
+use super::model::{ActionKey, AuthFieldKey, InputKey, IntegrationKey, WrapperKey};
 use super::vocabulary::{AuthFieldType, AuthenticationType, InputType};
 use serde_json::{Map, Value, json};
 
@@ -17,39 +17,39 @@ pub fn json_schema() -> Value {
     let url = json!({ "$ref": "#/$defs/url" });
     let one_line = json!({ "$ref": "#/$defs/one_line" });
     let text = json!({ "$ref": "#/$defs/text" });
-    let integration_properties = properties(Integration::KEYS, |key| match key {
-        "description" => text.clone(),
-        "logo_url"
-        | "icon_url"
-        | "auth_validation_endpoint"
-        | "contact_synchronization_endpoint"
-        | "interaction_retrieval_endpoint"
-        | "agent_synchronization_endpoint" => url.clone(),
-        "authentication_type" => enumeration(AuthenticationType::ALL.map(AuthenticationType::as_str)),
-        "authentication_configuration" => {
+    let integration_properties = properties(IntegrationKey::ALL, |key| match key {
+        IntegrationKey::Description => text.clone(),
+        IntegrationKey::LogoUrl
+        | IntegrationKey::IconUrl
+        | IntegrationKey::AuthValidationEndpoint
+        | IntegrationKey::ContactSynchronizationEndpoint
+        | IntegrationKey::InteractionRetrievalEndpoint
+        | IntegrationKey::AgentSynchronizationEndpoint => url.clone(),
+        IntegrationKey::AuthenticationType => enumeration(AuthenticationType::ALL.map(AuthenticationType::as_str)),
+        IntegrationKey::AuthenticationConfiguration => {
             json!({ "type": "array", "items": { "$ref": "#/$defs/authentication_field" } })
         }
-        "interaction_types" => json!({ "type": "array", "items": one_line, "uniqueItems": true }),
-        _ => one_line.clone(),
+        IntegrationKey::InteractionTypes => json!({ "type": "array", "items": one_line, "uniqueItems": true }),
+        IntegrationKey::Name | IntegrationKey::DisplayName => one_line.clone(),
     });
-    let auth_field_properties = properties(AuthField::KEYS, |key| match key {
-        "mandatory" | "store" => json!({ "type": "boolean" }),
-        "type" => enumeration(AuthFieldType::ALL.map(AuthFieldType::as_str)),
-        "help" => text.clone(),
-        "format" => json!({ "type": "string" }),
-        _ => one_line.clone(),
+    let auth_field_properties = properties(AuthFieldKey::ALL, |key| match key {
+        AuthFieldKey::Mandatory | AuthFieldKey::Store => json!({ "type": "boolean" }),
+        AuthFieldKey::Type => enumeration(AuthFieldType::ALL.map(AuthFieldType::as_str)),
+        AuthFieldKey::Help => text.clone(),
+        AuthFieldKey::Format => json!({ "type": "string" }),
+        AuthFieldKey::FieldName | AuthFieldKey::Display => one_line.clone(),
     });
-    let action_properties = properties(Action::KEYS, |key| match key {
-        "description" => text.clone(),
-        "endpoint" => url.clone(),
-        "inputs" => json!({ "type": "array", "items": { "$ref": "#/$defs/action_input" } }),
-        _ => one_line.clone(),
+    let action_properties = properties(ActionKey::ALL, |key| match key {
+        ActionKey::Description => text.clone(),
+        ActionKey::Endpoint => url.clone(),
+        ActionKey::Inputs => json!({ "type": "array", "items": { "$ref": "#/$defs/action_input" } }),
+        ActionKey::Provider | ActionKey::Name | ActionKey::Display => one_line.clone(),
     });
-    let input_properties = properties(ActionInput::KEYS, |key| match key {
-        "mandatory" => json!({ "type": "boolean" }),
-        "type" => enumeration(InputType::ALL.map(InputType::as_str)),
-        "format" => json!({ "type": "string" }),
-        _ => one_line.clone(),
+    let input_properties = properties(InputKey::ALL, |key| match key {
+        InputKey::Mandatory => json!({ "type": "boolean" }),
+        InputKey::Type => enumeration(InputType::ALL.map(InputType::as_str)),
+        InputKey::Format => json!({ "type": "string" }),
+        InputKey::Key | InputKey::Name => one_line.clone(),
     });
     let oauth_rules: Vec<Value> = AuthenticationType::ALL
         .into_iter()
@@ -71,11 +71,11 @@ pub fn json_schema() -> Value {
         "then": { "required": ["authentication_configuration"], "properties": { "authentication_configuration": { "minItems": 1 } } }
     })];
     integration_rules.extend(oauth_rules);
-    let wrapper_properties = properties(Wrapper::KEYS, |key| match key {
-        "$schema" => json!({ "type": "string" }),
-        "requires_cti" => json!({ "type": "boolean", "default": false }),
-        "integration" => json!({ "$ref": "#/$defs/integration" }),
-        _ => json!({ "type": "array", "items": { "$ref": "#/$defs/action" }, "default": [] }),
+    let wrapper_properties = properties(WrapperKey::ALL, |key| match key {
+        WrapperKey::Schema => json!({ "type": "string" }),
+        WrapperKey::RequiresCti => json!({ "type": "boolean", "default": false }),
+        WrapperKey::Integration => json!({ "$ref": "#/$defs/integration" }),
+        WrapperKey::Actions => json!({ "type": "array", "items": { "$ref": "#/$defs/action" }, "default": [] }),
     });
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -129,8 +129,8 @@ pub fn json_schema() -> Value {
 }
 
 /// A `properties` object with one entry per known key, in writing order.
-fn properties(keys: &[&str], schema_of: impl Fn(&str) -> Value) -> Value {
-    Value::Object(keys.iter().map(|key| (key.to_string(), schema_of(key))).collect::<Map<_, _>>())
+fn properties<K: Copy + std::fmt::Display>(keys: &[K], schema_of: impl Fn(K) -> Value) -> Value {
+    Value::Object(keys.iter().map(|&key| (key.to_string(), schema_of(key))).collect::<Map<_, _>>())
 }
 
 fn enumeration<const N: usize>(values: [&str; N]) -> Value {

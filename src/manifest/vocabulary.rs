@@ -179,3 +179,24 @@ pub const CONTACT_FIELDS: &[&str] = &[
 pub fn collection_fields(collection: &str) -> Option<&'static [&'static str]> {
     VALUE_PROVIDERS.iter().find(|(name, _)| *name == collection).map(|(_, fields)| *fields)
 }
+
+/// Each enumeration as a [`Vocabulary`], for the model's `Vocab<T>` values.
+macro_rules! vocabulary {
+    ($($kind:ident),*) => {
+        $(
+            impl super::vocab::Vocabulary for $kind {
+                const VALUES: &'static [Self] = &$kind::ALL;
+
+                fn as_str(self) -> &'static str {
+                    $kind::as_str(self)
+                }
+
+                fn parse(text: &str) -> Option<Self> {
+                    $kind::parse(text)
+                }
+            }
+        )*
+    };
+}
+
+vocabulary!(AuthenticationType, AuthFieldType, InputType);

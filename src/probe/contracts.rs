@@ -1,7 +1,7 @@
 //! What Talkdesk sends to each bridge endpoint (the contracts digested from Talkdesk's pages): the
 //! bridge a manifest describes, the credentials, and the request bodies. Checking answers is `checks`.
 
-use crate::manifest::{InputType, Manifest};
+use crate::manifest::{AuthFieldType, InputType, Manifest, Vocab};
 use serde_json::{Map, Value, json};
 
 /// Shown instead of a credential wherever a request is displayed.
@@ -63,7 +63,7 @@ impl Bridge {
                 Some(AuthFieldSpec {
                     name: text(&field.field_name)?,
                     mandatory: field.mandatory.get().copied().unwrap_or(false),
-                    secret: field.field_type.get().is_some_and(|kind| kind.eq_ignore_ascii_case("password")),
+                    secret: field.field_type.get().and_then(Vocab::lenient) == Some(AuthFieldType::Password),
                 })
             })
             .collect();
@@ -82,7 +82,7 @@ impl Bridge {
                         Some(InputSpec {
                             key: text(&input.key)?,
                             mandatory: input.mandatory.get().copied().unwrap_or(false),
-                            input_type: input.input_type.get().and_then(|kind| InputType::parse(kind)),
+                            input_type: input.input_type.get().and_then(Vocab::lenient),
                             format: input.format.get().cloned(),
                         })
                     })

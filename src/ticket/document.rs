@@ -145,7 +145,7 @@ fn details(manifest: &Manifest, integration: &Integration) -> Vec<Row> {
         Row { field: "description", value: paragraphs(&integration.description) },
         plain("logo_url", &integration.logo_url),
         plain("icon_url", &integration.icon_url),
-        plain("authentication_type", &integration.authentication_type),
+        plain("authentication_type", &integration.authentication_type.to_text()),
         Row { field: "authentication_configuration", value: authentication(integration) },
         plain("auth_validation_endpoint", &integration.auth_validation_endpoint),
         plain("contact_synchronization_endpoint", &integration.contact_synchronization_endpoint),
@@ -205,7 +205,7 @@ fn block(index: usize, field: &AuthField) -> Block {
     add("field_name", text(&field.field_name));
     add("display", text(&field.display));
     add("Mandatory", flag(&field.mandatory));
-    add("type", text(&field.field_type));
+    add("type", text(&field.field_type.to_text()));
     add("store", flag(&field.store));
     add("help", text(&field.help));
     add("format", text(&field.format));
@@ -224,7 +224,7 @@ fn action_section(index: usize, action: &Action) -> ActionSection {
                     text(&input.key).unwrap_or_default(),
                     text(&input.name).unwrap_or_default(),
                     flag(&input.mandatory).unwrap_or_default(),
-                    text(&input.input_type).unwrap_or_default(),
+                    text(&input.input_type.to_text()).unwrap_or_default(),
                     text(&input.format).unwrap_or_default(),
                 ],
                 other => [found(other), String::new(), String::new(), String::new(), String::new()],

@@ -2,9 +2,9 @@
 //! other authentication fields in an authentication field's format.
 
 use super::editor::EditTarget;
-use crate::manifest::Manifest;
 use crate::manifest::edit::Owner;
 use crate::manifest::vocabulary::VALUE_PROVIDERS;
+use crate::manifest::{AuthFieldKey, InputKey, Key, Manifest};
 
 /// The most completions offered at once.
 pub const MAX_SHOWN: usize = 6;
@@ -18,7 +18,10 @@ pub fn open_template(before_cursor: &str) -> Option<&str> {
 
 /// The completions for what is typed before the cursor, best first; empty when not in a template.
 pub fn candidates(manifest: &Manifest, target: EditTarget, before_cursor: &str) -> Vec<String> {
-    let EditTarget::Value { owner, key: "format" } = target else { return Vec::new() };
+    let EditTarget::Value { owner, key: Key::Input(InputKey::Format) | Key::AuthField(AuthFieldKey::Format) } = target
+    else {
+        return Vec::new();
+    };
     let Some(typed) = open_template(before_cursor) else { return Vec::new() };
     let typed = typed.trim_start();
     let all: Vec<String> = match owner {
@@ -59,7 +62,7 @@ mod tests {
     use super::*;
 
     fn input_target() -> EditTarget {
-        EditTarget::Value { owner: Owner::Input { action: 0, input: 0 }, key: "format" }
+        EditTarget::Value { owner: Owner::Input { action: 0, input: 0 }, key: InputKey::Format.into() }
     }
 
     #[test]
@@ -89,9 +92,9 @@ mod tests {
         let mut manifest = Manifest::new();
         for name in ["account", "token"] {
             let index = manifest.add_auth_field().expect("list");
-            manifest.set_text(Owner::AuthField(index), "field_name", name);
+            manifest.set_text(Owner::AuthField(index), AuthFieldKey::FieldName, name);
         }
-        let target = EditTarget::Value { owner: Owner::AuthField(1), key: "format" };
+        let target = EditTarget::Value { owner: Owner::AuthField(1), key: AuthFieldKey::Format.into() };
         assert_eq!(candidates(&manifest, target, "https://{{"), ["account"]);
     }
 }

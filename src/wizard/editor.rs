@@ -1,14 +1,14 @@
 //! Text being edited: a one-line `tui_input::Input`, or several of them for values that keep line breaks.
 
-use crate::manifest::Slot;
 use crate::manifest::edit::Owner;
+use crate::manifest::{Key, Slot};
 use tui_input::{Input, InputRequest};
 
 /// What an editor writes to when it changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EditTarget {
     /// A text value of the manifest.
-    Value { owner: Owner, key: &'static str },
+    Value { owner: Owner, key: Key },
     /// An entry of `interaction_types`.
     InteractionType(usize),
     /// One option of a `select` input.

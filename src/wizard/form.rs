@@ -2,17 +2,17 @@
 
 use crate::manifest::edit::{ListRef, Owner};
 use crate::manifest::vocabulary::{AuthFieldType, AuthenticationType, InputType};
-use crate::manifest::{Manifest, Slot};
+use crate::manifest::{ActionKey, InputKey, Key, Manifest, Slot};
 
 /// One focusable line of a page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
     /// A text value; `multiline` ones keep line breaks.
-    Text { owner: Owner, key: &'static str, label: &'static str, multiline: bool },
+    Text { owner: Owner, key: Key, label: &'static str, multiline: bool },
     /// A yes/no value.
-    Toggle { owner: Owner, key: &'static str, label: &'static str },
+    Toggle { owner: Owner, key: Key, label: &'static str },
     /// One value out of a fixed set.
-    Choice { owner: Owner, key: &'static str, label: &'static str, options: Options },
+    Choice { owner: Owner, key: Key, label: &'static str, options: Options },
     /// One of the five authentication types, as a radio button.
     AuthType(AuthenticationType),
     /// An element of a list: opened (fields, actions, inputs) or edited in place (interaction types).
@@ -63,13 +63,13 @@ impl Row {
             Row::Text { owner, key, .. } | Row::Toggle { owner, key, .. } | Row::Choice { owner, key, .. } => {
                 owner.key_pointer(manifest, key)
             }
-            Row::AuthType(_) => Owner::Integration.key_pointer(manifest, "authentication_type"),
+            Row::AuthType(_) => Owner::Integration.key_pointer(manifest, super::steps::authentication::KEY),
             Row::Item(list, index) => format!("{}/{index}", list_pointer(list, manifest)),
             Row::Add(list) => list_pointer(list, manifest),
             Row::Finding(_) => String::new(),
-            Row::Provider(action) => Owner::Action(action).key_pointer(manifest, "provider"),
+            Row::Provider(action) => Owner::Action(action).key_pointer(manifest, ActionKey::Provider),
             Row::SelectOption { action, input, .. } | Row::AddOption { action, input } => {
-                Owner::Input { action, input }.key_pointer(manifest, "format")
+                Owner::Input { action, input }.key_pointer(manifest, InputKey::Format)
             }
         }
     }
@@ -80,10 +80,12 @@ impl Row {
             Row::Text { owner, key, .. } | Row::Toggle { owner, key, .. } => {
                 format!("{}/{key}", object_name(owner))
             }
-            Row::Choice { owner, key, options, .. } => match manifest.text(owner, key).and_then(Slot::as_str) {
-                Some(value) => format!("{}/{value}", options.help_prefix()),
-                None => format!("{}/{key}", object_name(owner)),
-            },
+            Row::Choice { owner, key, options, .. } => {
+                match manifest.term(owner, key).as_ref().and_then(Slot::as_str) {
+                    Some(value) => format!("{}/{value}", options.help_prefix()),
+                    None => format!("{}/{key}", object_name(owner)),
+                }
+            }
             Row::AuthType(kind) => format!("authentication_type/{}", kind.as_str()),
             Row::Item(list, _) | Row::Add(list) => match list {
                 ListRef::AuthFields => "integration/authentication_configuration".into(),

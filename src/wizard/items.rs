@@ -13,7 +13,7 @@ pub fn item_label(manifest: &Manifest, list: ListRef, index: usize) -> String {
     match list {
         ListRef::AuthFields => match manifest.auth_field(index) {
             Some(field) => {
-                let kind = field.field_type.as_str().unwrap_or("?");
+                let kind = field.field_type.written().unwrap_or("?");
                 let mandatory = if field.mandatory.as_bool() == Some(true) { ", mandatory" } else { "" };
                 let required = if manifest.is_required_auth_field(index) { "[required] " } else { "" };
                 format!(
@@ -38,7 +38,7 @@ pub fn item_label(manifest: &Manifest, list: ListRef, index: usize) -> String {
         },
         ListRef::Inputs(action) => match manifest.input(action, index) {
             Some(input) => {
-                let kind = input.input_type.as_str().unwrap_or("?");
+                let kind = input.input_type.written().unwrap_or("?");
                 let mandatory = if input.mandatory.as_bool() == Some(true) { ", mandatory" } else { "" };
                 format!("{} — {} ({kind}{mandatory})", or_unnamed(Some(&input.key)), or_unnamed(Some(&input.name)))
             }

@@ -88,7 +88,7 @@ pub fn focus_row(app: &mut App, wanted: impl Fn(&Row) -> bool) {
 /// Moves the focus to the text, toggle or choice row of `key`.
 pub fn focus_key(app: &mut App, wanted: &str) {
     focus_row(app, |row| match row {
-        Row::Text { key, .. } | Row::Toggle { key, .. } | Row::Choice { key, .. } => *key == wanted,
+        Row::Text { key, .. } | Row::Toggle { key, .. } | Row::Choice { key, .. } => key.as_str() == wanted,
         _ => false,
     });
 }
@@ -96,7 +96,7 @@ pub fn focus_key(app: &mut App, wanted: &str) {
 /// The key of the focused row, when it is a text, toggle or choice.
 pub fn focused_key(app: &App) -> Option<&'static str> {
     match app.focused_row()? {
-        Row::Text { key, .. } | Row::Toggle { key, .. } | Row::Choice { key, .. } => Some(key),
+        Row::Text { key, .. } | Row::Toggle { key, .. } | Row::Choice { key, .. } => Some(key.as_str()),
         _ => None,
     }
 }

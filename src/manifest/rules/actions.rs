@@ -12,7 +12,7 @@ use super::names;
 use super::place::Place;
 use super::text::Lines;
 use super::urls::{self, Role};
-use crate::manifest::model::Action;
+use crate::manifest::model::{Action, ActionKey};
 use crate::manifest::slot::Slot;
 // foldhash: hashing every action name and input key of a large manifest with SipHash cost more than checking them.
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
@@ -83,7 +83,7 @@ fn check_action<'m>(findings: &mut Findings, index: usize, action: &'m Action, s
         let provider = keys::required_string(
             findings,
             place,
-            "provider",
+            ActionKey::Provider,
             &action.provider,
             Lines::One,
             "add the integration's name, which provides the action",
@@ -95,8 +95,8 @@ fn check_action<'m>(findings: &mut Findings, index: usize, action: &'m Action, s
         return;
     }
     let hint = "add the action's identifier, e.g. \"create_ticket\"";
-    if let Some(name) = keys::required_string(findings, place, "name", &action.name, Lines::One, hint) {
-        names::check_identifier(findings, name, || place.key("name"));
+    if let Some(name) = keys::required_string(findings, place, ActionKey::Name, &action.name, Lines::One, hint) {
+        names::check_identifier(findings, name, || place.key(ActionKey::Name.as_str()));
     }
     check_own(findings, index, action, seen);
 }
@@ -108,7 +108,7 @@ fn check_provider(findings: &mut Findings, place: Place, provider: Option<&str>,
     {
         findings.error(
             PROVIDER_MISMATCH,
-            place.key("provider"),
+            place.key(ActionKey::Provider.as_str()),
             format!("provider {} must be the integration's name; write {}", quote(provider), quote(name)),
         );
     }
@@ -120,7 +120,7 @@ fn check_unique_name<'m>(findings: &mut Findings, index: usize, name: Option<&'m
     if let Some(first) = seen.action_names.get(name) {
         findings.error(
             DUPLICATE_ACTION_NAME,
-            Place::Action(index).key("name"),
+            Place::Action(index).key(ActionKey::Name.as_str()),
             format!("name {} is already used by action {first}; rename this action or remove it", quote(name)),
         );
     } else {
@@ -132,27 +132,32 @@ fn check_unique_name<'m>(findings: &mut Findings, index: usize, name: Option<&'m
 fn check_own<'m>(findings: &mut Findings, index: usize, action: &'m Action, seen: &mut Seen<'m>) {
     let place = Place::Action(index);
     let hint = "add a short lowercase label, e.g. \"create a ticket\"";
-    if let Some(display) = keys::required_string(findings, place, "display", &action.display, Lines::One, hint) {
+    if let Some(display) = keys::required_string(findings, place, ActionKey::Display, &action.display, Lines::One, hint)
+    {
         check_display(findings, place, display);
     }
     let hint = "add a lowercase sentence on what the action does, e.g. \"create a new ticket in My CRM\"";
     if let Some(description) =
-        keys::required_string(findings, place, "description", &action.description, Lines::Many, hint)
+        keys::required_string(findings, place, ActionKey::Description, &action.description, Lines::Many, hint)
         && starts_uppercase(description)
     {
-        findings.warning(DESCRIPTION_UPPERCASE, place.key("description"), after_then("description", description));
+        findings.warning(
+            DESCRIPTION_UPPERCASE,
+            place.key(ActionKey::Description.as_str()),
+            after_then("description", description),
+        );
     }
     if let Some(endpoint) =
-        keys::required_string(findings, place, "endpoint", &action.endpoint, Lines::One, ENDPOINT_HINT)
+        keys::required_string(findings, place, ActionKey::Endpoint, &action.endpoint, Lines::One, ENDPOINT_HINT)
     {
         urls::check(findings, place, "endpoint", endpoint, Role::Endpoint, ENDPOINT_EXAMPLE);
     }
     match &action.inputs {
         Slot::Absent | Slot::Null => {
             let hint = "add the list of fields the action receives, [] if none";
-            keys::missing(findings, place, "inputs", &action.inputs, hint);
+            keys::missing(findings, place, ActionKey::Inputs, &action.inputs, hint);
         }
-        Slot::Wrong(value) => keys::wrong_type(findings, place, "inputs", value, "a list"),
+        Slot::Wrong(value) => keys::wrong_type(findings, place, ActionKey::Inputs, value, "a list"),
         Slot::Value(list) => {
             seen.input_keys.clear();
             inputs::check(findings, index, list, &mut seen.input_keys);
@@ -164,13 +169,13 @@ fn check_own<'m>(findings: &mut Findings, index: usize, action: &'m Action, seen
 /// `display` follows "Then" in Talkdesk's automations and fits a combo-box.
 fn check_display(findings: &mut Findings, place: Place, display: &str) {
     if starts_uppercase(display) {
-        findings.warning(DISPLAY_UPPERCASE, place.key("display"), after_then("display", display));
+        findings.warning(DISPLAY_UPPERCASE, place.key(ActionKey::Display.as_str()), after_then("display", display));
     }
     let length = display.chars().count();
     if length > DISPLAY_MAX_CHARS {
         findings.warning(
             DISPLAY_TOO_LONG,
-            place.key("display"),
+            place.key(ActionKey::Display.as_str()),
             format!("display has {length} characters, more than the {DISPLAY_MAX_CHARS} that fit Talkdesk's list; shorten it"),
         );
     }

@@ -11,13 +11,13 @@ use super::place::Place;
 
 use super::templates;
 use super::text::Lines;
-use crate::manifest::model::{AuthField, Integration};
+use crate::manifest::model::{AuthField, AuthFieldKey, Integration, IntegrationKey};
 use crate::manifest::slot::Slot;
 use crate::manifest::vocabulary::{AuthFieldType, AuthenticationType};
 use std::collections::HashMap;
 
-const TYPE_KEY: &str = "authentication_type";
-const LIST_KEY: &str = "authentication_configuration";
+const TYPE_KEY: IntegrationKey = IntegrationKey::AuthenticationType;
+const LIST_KEY: IntegrationKey = IntegrationKey::AuthenticationConfiguration;
 
 /// The names of the five types, for messages.
 fn type_names() -> Vec<&'static str> {
@@ -36,13 +36,13 @@ pub(super) fn check_type(
     let names = type_names();
     let hint = format!("add one of {}", one_of(&names));
     let choice = keys::Choice {
-        key: TYPE_KEY,
+        key: TYPE_KEY.into(),
         values: &names,
         hint: &hint,
         code: UNKNOWN_AUTHENTICATION_TYPE,
         what: "a type Talkdesk knows",
     };
-    keys::required_choice(findings, place, &integration.authentication_type, choice).and_then(AuthenticationType::parse)
+    keys::required_choice(findings, place, &integration.authentication_type, choice)
 }
 
 /// Checks `authentication_configuration` against the type (`None` when the type is missing or
@@ -72,7 +72,7 @@ pub(super) fn check_fields(
     if kind == Some(AuthenticationType::None) {
         findings.warning(
             AUTHENTICATION_FIELDS_UNUSED,
-            place.key(LIST_KEY),
+            place.key(LIST_KEY.as_str()),
             "authentication_type is none, so Talkdesk ignores authentication_configuration; remove the fields or choose custom".to_owned(),
         );
     }
@@ -83,7 +83,7 @@ pub(super) fn check_fields(
         if !field_names.contains(&needed.field_name) {
             findings.error(
                 OAUTH_FIELD_MISSING,
-                place.key(LIST_KEY),
+                place.key(LIST_KEY.as_str()),
                 format!(
                     "{} requires the authentication field {}; add it (the wizard adds it when you pick the type)",
                     kind.map_or("", AuthenticationType::as_str),
@@ -114,7 +114,7 @@ fn fields_missing(findings: &mut Findings, place: Place, kind: Option<Authentica
     };
     findings.error(
         AUTHENTICATION_FIELDS_MISSING,
-        place.key(LIST_KEY),
+        place.key(LIST_KEY.as_str()),
         format!("authentication_configuration {state} but authentication_type {} needs fields; {what}", kind.as_str()),
     );
 }
@@ -136,7 +136,7 @@ fn check_field<'m>(
     let name = keys::required_string(
         findings,
         place,
-        "field_name",
+        AuthFieldKey::FieldName,
         &field.field_name,
         Lines::One,
         "add the name the bridge receives the value under, e.g. \"api_token\"",
@@ -145,7 +145,7 @@ fn check_field<'m>(
         if let Some(first) = first_use.get(name) {
             findings.error(
                 DUPLICATE_FIELD_NAME,
-                place.key("field_name"),
+                place.key(AuthFieldKey::FieldName.as_str()),
                 format!(
                     "field_name {} is already used by authentication field {first}; rename this one or remove it",
                     quote(name)
@@ -158,7 +158,7 @@ fn check_field<'m>(
     keys::required_string(
         findings,
         place,
-        "display",
+        AuthFieldKey::Display,
         &field.display,
         Lines::One,
         "add the label Talkdesk shows, e.g. \"API token\"",
@@ -166,7 +166,7 @@ fn check_field<'m>(
     let mandatory = keys::required_bool(
         findings,
         place,
-        "mandatory",
+        AuthFieldKey::Mandatory,
         &field.mandatory,
         "add true when Talkdesk must ask for a value, false otherwise",
     );
@@ -177,7 +177,7 @@ fn check_field<'m>(
     if let (Some(false), Some((kind, name))) = (mandatory, required_by_type) {
         findings.warning(
             OAUTH_FIELD_OPTIONAL,
-            place.key("mandatory"),
+            place.key(AuthFieldKey::Mandatory.as_str()),
             format!(
                 "{} is required by {}, so it should be mandatory; set mandatory to true",
                 quote(name),
@@ -191,7 +191,7 @@ fn check_field<'m>(
     {
         findings.warning(
             SECRET_NOT_MASKED,
-            place.key("type"),
+            place.key(AuthFieldKey::Type.as_str()),
             format!(
                 "field {} looks like a secret but has type input, so Talkdesk shows it in clear; set type to password",
                 quote(name)
@@ -201,12 +201,12 @@ fn check_field<'m>(
     keys::required_bool(
         findings,
         place,
-        "store",
+        AuthFieldKey::Store,
         &field.store,
         "add true to keep the value in the account's configuration, false otherwise",
     );
-    keys::optional_string(findings, place, "help", &field.help, Lines::Many);
-    if let Some(format) = keys::optional_string(findings, place, "format", &field.format, Lines::One)
+    keys::optional_string(findings, place, AuthFieldKey::Help, &field.help, Lines::Many);
+    if let Some(format) = keys::optional_string(findings, place, AuthFieldKey::Format, &field.format, Lines::One)
         && templates::is_template(format)
     {
         templates::check_field_references(findings, place, format, context.field_names);
@@ -218,13 +218,13 @@ fn check_field<'m>(
 fn check_field_type(findings: &mut Findings, place: Place, field: &AuthField) -> Option<AuthFieldType> {
     let names = AuthFieldType::ALL.map(AuthFieldType::as_str);
     let choice = keys::Choice {
-        key: "type",
+        key: AuthFieldKey::Type.into(),
         values: &names,
         hint: "add input (typed by the user), password (typed and masked) or oauth (from the OAuth authority)",
         code: UNKNOWN_FIELD_TYPE,
         what: "an authentication field type",
     };
-    keys::required_choice(findings, place, &field.field_type, choice).and_then(AuthFieldType::parse)
+    keys::required_choice(findings, place, &field.field_type, choice)
 }
 
 /// A field name ending in password, secret, token or api_key, in any letter case.

@@ -7,6 +7,7 @@ use super::findings::Findings;
 use super::message::quote;
 use super::place::Place;
 use super::urls;
+use crate::manifest::model::InputKey;
 use crate::manifest::vocabulary::{DATETIME_FORMS, InputType};
 use time::macros::format_description;
 use time::{Date, PrimitiveDateTime};
@@ -20,12 +21,12 @@ pub(super) fn check_literal(findings: &mut Findings, place: Place, input_type: I
     match input_type {
         InputType::Number if !is_integer(text) => findings.error(
             DEFAULT_NOT_NUMBER,
-            place.key("format"),
+            place.key(InputKey::Format.as_str()),
             format!("format {} is not a default for a number input, which takes an integer such as 3; write an integer or remove format", quote(text)),
         ),
         InputType::Datetime if !is_datetime(text) => findings.error(
             DEFAULT_NOT_DATETIME,
-            place.key("format"),
+            place.key(InputKey::Format.as_str()),
             format!(
                 "format {} is not a datetime default; write a real date as {}, e.g. 2026-01-31T09:00:00Z",
                 quote(text),
@@ -38,7 +39,7 @@ pub(super) fn check_literal(findings: &mut Findings, place: Place, input_type: I
             if let Err(reason) = urls::parse(text) {
                 findings.error(
                     DEFAULT_NOT_URL,
-                    place.key("format"),
+                    place.key(InputKey::Format.as_str()),
                     format!("format {} is not a default for a url input ({reason}); write an absolute http or https URL, e.g. https://example.org, or remove format", quote(text)),
                 );
             }
@@ -53,7 +54,7 @@ pub(super) fn check_select(findings: &mut Findings, place: Place, format: Option
     let Some(format) = format else {
         findings.error(
             SELECT_WITHOUT_OPTIONS,
-            place.key("format"),
+            place.key(InputKey::Format.as_str()),
             "a select input needs its options in format, separated by commas; add e.g. \"low,normal,high\"".to_owned(),
         );
         return;
@@ -62,7 +63,7 @@ pub(super) fn check_select(findings: &mut Findings, place: Place, format: Option
     if options().next().is_none() {
         findings.error(
             SELECT_WITHOUT_OPTIONS,
-            place.key("format"),
+            place.key(InputKey::Format.as_str()),
             format!("format {} has no option for this select input; write the options separated by commas, e.g. \"low,normal,high\"", quote(format)),
         );
         return;
@@ -73,7 +74,7 @@ pub(super) fn check_select(findings: &mut Findings, place: Place, format: Option
         if earlier == 1 {
             findings.warning(
                 DUPLICATE_SELECT_OPTION,
-                place.key("format"),
+                place.key(InputKey::Format.as_str()),
                 format!("the option {} is listed more than once; remove the repeats", quote(option)),
             );
         }

@@ -9,7 +9,7 @@ use super::place::Place;
 
 use super::templates;
 use super::text::Lines;
-use crate::manifest::model::ActionInput;
+use crate::manifest::model::{ActionInput, InputKey};
 use crate::manifest::slot::Slot;
 use crate::manifest::vocabulary::InputType;
 use foldhash::HashSet;
@@ -34,7 +34,7 @@ fn check_input<'m>(findings: &mut Findings, place: Place, input: &'m ActionInput
     let key = keys::required_string(
         findings,
         place,
-        "key",
+        InputKey::Key,
         &input.key,
         Lines::One,
         "add the identifier the bridge receives, e.g. \"subject\"",
@@ -44,24 +44,24 @@ fn check_input<'m>(findings: &mut Findings, place: Place, input: &'m ActionInput
     {
         findings.error(
             DUPLICATE_INPUT_KEY,
-            place.key("key"),
+            place.key(InputKey::Key.as_str()),
             format!("key {} is already used by another input of this action; rename this one or remove it", quote(key)),
         );
     }
     keys::required_string(
         findings,
         place,
-        "name",
+        InputKey::Name,
         &input.name,
         Lines::One,
         "add the label Talkdesk shows, e.g. \"Subject\"",
     );
     // The SPEC asks only that `mandatory` be a boolean when present: an input without it is optional.
-    keys::optional_bool(findings, place, "mandatory", &input.mandatory);
+    keys::optional_bool(findings, place, InputKey::Mandatory, &input.mandatory);
     let input_type = check_type(findings, place, input);
     // A textarea's default may span lines; with an unknown type the format is taken as one line.
     let lines = if input_type == Some(InputType::Textarea) { Lines::Many } else { Lines::One };
-    let format = keys::optional_string(findings, place, "format", &input.format, lines);
+    let format = keys::optional_string(findings, place, InputKey::Format, &input.format, lines);
     if let Some(format) = format {
         if templates::is_template(format) {
             templates::check_value_providers(findings, place, format);
@@ -83,11 +83,11 @@ fn check_input<'m>(findings: &mut Findings, place: Place, input: &'m ActionInput
 fn check_type(findings: &mut Findings, place: Place, input: &ActionInput) -> Option<InputType> {
     let names = InputType::ALL.map(InputType::as_str);
     let choice = keys::Choice {
-        key: "type",
+        key: InputKey::Type.into(),
         values: &names,
         hint: "add one of text, textarea, number, tel, url, datetime or select",
         code: UNKNOWN_INPUT_TYPE,
         what: "an input type",
     };
-    keys::required_choice(findings, place, &input.input_type, choice).and_then(InputType::parse)
+    keys::required_choice(findings, place, &input.input_type, choice)
 }

@@ -12,7 +12,7 @@ use super::names;
 use super::place::Place;
 use super::text::{self, Lines};
 use super::urls::{self, Role};
-use crate::manifest::model::Integration;
+use crate::manifest::model::{Integration, IntegrationKey};
 use crate::manifest::slot::{Slot, json_type_name};
 use std::collections::HashSet;
 
@@ -28,18 +28,18 @@ pub(super) fn check<'m>(
     let name = keys::required_string(
         findings,
         place,
-        "name",
+        IntegrationKey::Name,
         &integration.name,
         Lines::One,
         "add the integration's system name, e.g. \"mycrm\"",
     );
     if let Some(name) = name {
-        names::check_identifier(findings, name, || place.key("name"));
+        names::check_identifier(findings, name, || place.key(IntegrationKey::Name.as_str()));
     }
     keys::required_string(
         findings,
         place,
-        "display_name",
+        IntegrationKey::DisplayName,
         &integration.display_name,
         Lines::One,
         "add the name Talkdesk shows users, e.g. \"My CRM\"",
@@ -47,18 +47,18 @@ pub(super) fn check<'m>(
     keys::required_string(
         findings,
         place,
-        "description",
+        IntegrationKey::Description,
         &integration.description,
         Lines::Many,
         "add a sentence or two on the service the integration bridges to",
     );
     for (key, slot, example) in [
-        ("logo_url", &integration.logo_url, "https://example.org/logo.png"),
-        ("icon_url", &integration.icon_url, "https://example.org/icon.png"),
+        (IntegrationKey::LogoUrl, &integration.logo_url, "https://example.org/logo.png"),
+        (IntegrationKey::IconUrl, &integration.icon_url, "https://example.org/icon.png"),
     ] {
         let hint = format!("add the URL of the image, e.g. {example}");
         if let Some(url) = keys::required_string(findings, place, key, slot, Lines::One, &hint) {
-            urls::check(findings, place, key, url, Role::Image, example);
+            urls::check(findings, place, key.as_str(), url, Role::Image, example);
         }
     }
     let kind = authentication::check_type(findings, place, integration);
@@ -71,33 +71,40 @@ pub(super) fn check<'m>(
     // The optional endpoints, in writing order, each with an example for messages.
     let endpoints = [
         (
-            "auth_validation_endpoint",
+            IntegrationKey::AuthValidationEndpoint,
             &integration.auth_validation_endpoint,
             "https://bridge.example.org/auth_validation",
         ),
         (
-            "contact_synchronization_endpoint",
+            IntegrationKey::ContactSynchronizationEndpoint,
             &integration.contact_synchronization_endpoint,
             "https://bridge.example.org/contact_sync",
         ),
         (
-            "interaction_retrieval_endpoint",
+            IntegrationKey::InteractionRetrievalEndpoint,
             &integration.interaction_retrieval_endpoint,
             "https://bridge.example.org/interaction_update",
         ),
         (
-            "agent_synchronization_endpoint",
+            IntegrationKey::AgentSynchronizationEndpoint,
             &integration.agent_synchronization_endpoint,
             "https://bridge.example.org/agent_sync",
         ),
     ];
     for (key, slot, example) in endpoints {
-        check_endpoint(findings, place, key, slot, example, requires_cti && key == "agent_synchronization_endpoint");
+        check_endpoint(
+            findings,
+            place,
+            key,
+            slot,
+            example,
+            requires_cti && key == IntegrationKey::AgentSynchronizationEndpoint,
+        );
         let endpoint_set = slot.as_str().is_some_and(|url| !url.trim().is_empty());
-        if key == "interaction_retrieval_endpoint" && endpoint_set && !types_set {
+        if key == IntegrationKey::InteractionRetrievalEndpoint && endpoint_set && !types_set {
             findings.warning(
                 ENDPOINT_WITHOUT_INTERACTION_TYPES,
-                place.key(key),
+                place.key(key.as_str()),
                 "interaction_retrieval_endpoint is set but interaction_types is not, so Talkdesk retrieves nothing; list the types, e.g. [\"Ticket\"], or remove the endpoint".to_owned(),
             );
         }
@@ -113,7 +120,7 @@ pub(super) fn check<'m>(
 fn check_endpoint(
     findings: &mut Findings,
     place: Place,
-    key: &'static str,
+    key: IntegrationKey,
     slot: &Slot<String>,
     example: &str,
     needed: bool,
@@ -123,14 +130,14 @@ fn check_endpoint(
     if needed && (blank || matches!(slot, Slot::Absent | Slot::Null)) {
         findings.error(
             CTI_ENDPOINT_MISSING,
-            place.key(key),
+            place.key(key.as_str()),
             format!("requires_cti is true, and CTI relies on agent synchronization; add {key}, e.g. {example}, or set requires_cti to false"),
         );
         return;
     }
     match url {
-        Some(_) if blank => urls::blank(findings, place, key, example),
-        Some(url) => urls::check(findings, place, key, url, Role::Endpoint, example),
+        Some(_) if blank => urls::blank(findings, place, key.as_str(), example),
+        Some(url) => urls::check(findings, place, key.as_str(), url, Role::Endpoint, example),
         None => {}
     }
 }
@@ -139,8 +146,10 @@ fn check_endpoint(
 ///
 /// An empty list counts as not set, like a missing one, for pairing with the endpoint.
 fn check_interaction_types(findings: &mut Findings, place: Place, integration: &Integration) {
-    const KEY: &str = "interaction_types";
-    let Some(types) = keys::optional_list(findings, place, KEY, &integration.interaction_types) else {
+    const KEY: &str = IntegrationKey::InteractionTypes.as_str();
+    let Some(types) =
+        keys::optional_list(findings, place, IntegrationKey::InteractionTypes, &integration.interaction_types)
+    else {
         return;
     };
     let endpoint_set = match &integration.interaction_retrieval_endpoint {

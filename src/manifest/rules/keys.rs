@@ -7,8 +7,10 @@ use super::place::Place;
 use super::suggest::did_you_mean;
 use super::text::{self, Lines};
 use crate::manifest::json::Json;
+use crate::manifest::key::{Key, ObjectKey};
 use crate::manifest::object::Extra;
 use crate::manifest::slot::{JsonKind, Slot, json_type_name};
+use crate::manifest::vocab::{Vocab, Vocabulary};
 
 /// How messages name the expected type of a boolean key: what the author types.
 const BOOLEAN: &str = "true or false";
@@ -18,29 +20,40 @@ const BOOLEAN: &str = "true or false";
 pub(super) fn required_string<'m>(
     findings: &mut Findings,
     place: Place,
-    key: &'static str,
+    key: impl ObjectKey,
     slot: &'m Slot<String>,
     lines: Lines,
     hint: &str,
 ) -> Option<&'m str> {
+    let key = key.key().as_str();
     match slot {
         Slot::Absent | Slot::Null => {
-            missing(findings, place, key, slot, hint);
+            report_missing(findings, place, key, slot, hint);
             None
         }
         Slot::Wrong(value) => {
-            wrong_type(findings, place, key, value, String::NAME);
+            report_wrong_type(findings, place, key, value, String::NAME);
             None
         }
-        Slot::Value(text) => {
-            text::check(findings, text, lines, key, || place.key(key));
-            if text.trim().is_empty() {
-                findings.error(BLANK_VALUE, place.key(key), format!("{key} is blank; {hint}"));
-                None
-            } else {
-                Some(text)
-            }
-        }
+        Slot::Value(text) => required_text(findings, place, key, text, lines, hint),
+    }
+}
+
+/// The text of a mandatory string: checks its characters and reports it blank.
+fn required_text<'m>(
+    findings: &mut Findings,
+    place: Place,
+    key: &'static str,
+    text: &'m str,
+    lines: Lines,
+    hint: &str,
+) -> Option<&'m str> {
+    text::check(findings, text, lines, key, || place.key(key));
+    if text.trim().is_empty() {
+        findings.error(BLANK_VALUE, place.key(key), format!("{key} is blank; {hint}"));
+        None
+    } else {
+        Some(text)
     }
 }
 
@@ -49,14 +62,15 @@ pub(super) fn required_string<'m>(
 pub(super) fn optional_string<'m>(
     findings: &mut Findings,
     place: Place,
-    key: &'static str,
+    key: impl ObjectKey,
     slot: &'m Slot<String>,
     lines: Lines,
 ) -> Option<&'m str> {
+    let key = key.key().as_str();
     match slot {
         Slot::Absent | Slot::Null => None,
         Slot::Wrong(value) => {
-            wrong_type(findings, place, key, value, String::NAME);
+            report_wrong_type(findings, place, key, value, String::NAME);
             None
         }
         Slot::Value(text) => {
@@ -70,17 +84,18 @@ pub(super) fn optional_string<'m>(
 pub(super) fn required_bool(
     findings: &mut Findings,
     place: Place,
-    key: &'static str,
+    key: impl ObjectKey,
     slot: &Slot<bool>,
     hint: &str,
 ) -> Option<bool> {
+    let key = key.key().as_str();
     match slot {
         Slot::Absent | Slot::Null => {
-            missing(findings, place, key, slot, hint);
+            report_missing(findings, place, key, slot, hint);
             None
         }
         Slot::Wrong(value) => {
-            wrong_type(findings, place, key, value, BOOLEAN);
+            report_wrong_type(findings, place, key, value, BOOLEAN);
             None
         }
         Slot::Value(flag) => Some(*flag),
@@ -91,13 +106,14 @@ pub(super) fn required_bool(
 pub(super) fn optional_bool(
     findings: &mut Findings,
     place: Place,
-    key: &'static str,
+    key: impl ObjectKey,
     slot: &Slot<bool>,
 ) -> Option<bool> {
+    let key = key.key().as_str();
     match slot {
         Slot::Absent | Slot::Null => None,
         Slot::Wrong(value) => {
-            wrong_type(findings, place, key, value, BOOLEAN);
+            report_wrong_type(findings, place, key, value, BOOLEAN);
             None
         }
         Slot::Value(flag) => Some(*flag),
@@ -108,13 +124,14 @@ pub(super) fn optional_bool(
 pub(super) fn optional_list<'m, T>(
     findings: &mut Findings,
     place: Place,
-    key: &'static str,
+    key: impl ObjectKey,
     slot: &'m Slot<Vec<Slot<T>>>,
 ) -> Option<&'m [Slot<T>]> {
+    let key = key.key().as_str();
     match slot {
         Slot::Absent | Slot::Null => None,
         Slot::Wrong(value) => {
-            wrong_type(findings, place, key, value, "a list");
+            report_wrong_type(findings, place, key, value, "a list");
             None
         }
         Slot::Value(items) => Some(items),
@@ -122,14 +139,28 @@ pub(super) fn optional_list<'m, T>(
 }
 
 /// Reports a mandatory key that is absent or `null`.
-pub(super) fn missing<T: JsonKind>(findings: &mut Findings, place: Place, key: &str, slot: &Slot<T>, hint: &str) {
+pub(super) fn missing<T: JsonKind>(
+    findings: &mut Findings,
+    place: Place,
+    key: impl ObjectKey,
+    slot: &Slot<T>,
+    hint: &str,
+) {
+    report_missing(findings, place, key.key().as_str(), slot, hint);
+}
+
+fn report_missing<T: JsonKind>(findings: &mut Findings, place: Place, key: &str, slot: &Slot<T>, hint: &str) {
     let state = if matches!(slot, Slot::Null) { "is null" } else { "is missing" };
     findings.error(MISSING_KEY, place.key(key), format!("{key} {state}; {hint}"));
 }
 
 /// Reports a value of the wrong JSON type (`expected` as messages name it), and any control
 /// character inside it, since it is kept and written back as it is.
-pub(super) fn wrong_type(findings: &mut Findings, place: Place, key: &str, value: &Json, expected: &str) {
+pub(super) fn wrong_type(findings: &mut Findings, place: Place, key: impl ObjectKey, value: &Json, expected: &str) {
+    report_wrong_type(findings, place, key.key().as_str(), value, expected);
+}
+
+fn report_wrong_type(findings: &mut Findings, place: Place, key: &str, value: &Json, expected: &str) {
     let mut pointer = place.key(key);
     findings.error(
         WRONG_TYPE,
@@ -199,7 +230,7 @@ fn wrapper_key(place: Place, key: &str) -> bool {
 
 /// A required key whose value must be one of a fixed set (a type).
 pub(super) struct Choice<'a> {
-    pub key: &'static str,
+    pub key: Key,
     /// The accepted values, as written.
     pub values: &'a [&'static str],
     /// What to add when the key is missing or blank.
@@ -211,24 +242,30 @@ pub(super) struct Choice<'a> {
 }
 
 /// Checks a required choice and gives the value when it is one of the set. Reading already wrote
-/// recognised values in lowercase, so values are compared exactly: a manifest built in memory with
-/// another spelling is reported rather than silently accepted.
-pub(super) fn required_choice(
+/// recognised values as Talkdesk spells them (`Known`), so any `Other` text is reported: a manifest
+/// built in memory with another spelling is reported rather than silently accepted.
+pub(super) fn required_choice<T: Vocabulary>(
     findings: &mut Findings,
     place: Place,
-    slot: &Slot<String>,
+    slot: &Slot<Vocab<T>>,
     choice: Choice,
-) -> Option<&'static str> {
-    let written = required_string(findings, place, choice.key, slot, Lines::One, choice.hint)?;
-    let value = choice.values.iter().copied().find(|value| *value == written);
-    if value.is_none() {
-        let advice = did_you_mean(written, choice.values.iter().copied())
-            .unwrap_or_else(|| format!("use one of {}", one_of(choice.values)));
-        findings.error(
-            choice.code,
-            place.key(choice.key),
-            format!("{} {} is not {}; {advice}", choice.key, quote(written), choice.what),
-        );
-    }
-    value
+) -> Option<T> {
+    let key = choice.key.as_str();
+    let written = match slot {
+        // Talkdesk's own spelling: nothing in it to report.
+        Slot::Value(Vocab::Known(value)) => return Some(*value),
+        Slot::Value(Vocab::Other(text)) => required_text(findings, place, key, text, Lines::One, choice.hint)?,
+        Slot::Absent | Slot::Null => {
+            report_missing(findings, place, key, slot, choice.hint);
+            return None;
+        }
+        Slot::Wrong(value) => {
+            report_wrong_type(findings, place, key, value, String::NAME);
+            return None;
+        }
+    };
+    let advice = did_you_mean(written, choice.values.iter().copied())
+        .unwrap_or_else(|| format!("use one of {}", one_of(choice.values)));
+    findings.error(choice.code, place.key(key), format!("{key} {} is not {}; {advice}", quote(written), choice.what));
+    None
 }

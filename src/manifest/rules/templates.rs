@@ -6,6 +6,7 @@ use super::findings::Findings;
 use super::message::quote;
 use super::place::Place;
 use super::suggest::did_you_mean;
+use crate::manifest::model::{AuthFieldKey, InputKey};
 use crate::manifest::vocabulary::{CONTACT_FIELDS, VALUE_PROVIDERS, collection_fields};
 
 /// Whether `text` is a template rather than a literal value.
@@ -62,7 +63,7 @@ fn placeholders<'a>(text: &'a str, mut each: impl FnMut(&'a str)) -> bool {
 pub(super) fn check_value_providers(findings: &mut Findings, place: Place, text: &str) {
     let closed = placeholders(text, |name| {
         if let Some((code, advice)) = value_provider_problem(name) {
-            findings.warning(code, place.key("format"), format!("{} {advice}", shown(name)));
+            findings.warning(code, place.key(InputKey::Format.as_str()), format!("{} {advice}", shown(name)));
         }
     });
     if !closed {
@@ -114,7 +115,7 @@ pub(super) fn check_field_references(findings: &mut Findings, place: Place, text
         });
         findings.warning(
             UNKNOWN_TEMPLATE_FIELD,
-            place.key("format"),
+            place.key(AuthFieldKey::Format.as_str()),
             format!("{} names no authentication field of this integration; {advice}", shown(name)),
         );
     });
@@ -123,10 +124,13 @@ pub(super) fn check_field_references(findings: &mut Findings, place: Place, text
     }
 }
 
+/// The key of a format: inputs and authentication fields both call it `format`.
+const FORMAT: &str = InputKey::Format.as_str();
+
 fn unclosed(findings: &mut Findings, place: Place, example: &str) {
     findings.error(
         UNCLOSED_TEMPLATE,
-        place.key("format"),
+        place.key(FORMAT),
         format!("format has a \"{{{{\" without its \"}}}}\"; close it, e.g. {example}, or remove the braces"),
     );
 }

@@ -6,7 +6,7 @@ use super::keys;
 use super::place::Place;
 use super::text::Lines;
 use super::{actions, integration};
-use crate::manifest::model::{Manifest, Wrapper};
+use crate::manifest::model::{Manifest, Wrapper, WrapperKey};
 use crate::manifest::slot::{Slot, json_type_name};
 
 /// A part of the manifest to check on its own; together the parts give what [`Scope::All`] gives.
@@ -38,16 +38,17 @@ pub(super) fn check(findings: &mut Findings, manifest: &Manifest, scope: Scope) 
         }
         Scope::AcrossActions => {
             let name = manifest.integration().and_then(|integration| integration.name.non_blank());
-            if let Some(list) = keys::optional_list(findings, place, "actions", &wrapper.actions) {
+            if let Some(list) = keys::optional_list(findings, place, WrapperKey::Actions, &wrapper.actions) {
                 actions::check(findings, list, name, actions::Checks { own: false, across: true }, None);
             }
             return;
         }
     }
     // `$schema` is kept as written; only its type and characters matter here.
-    keys::optional_string(findings, place, "$schema", &wrapper.schema, Lines::One);
+    keys::optional_string(findings, place, WrapperKey::Schema, &wrapper.schema, Lines::One);
     // A `requires_cti` of another type is reported and taken as false.
-    let requires_cti = keys::optional_bool(findings, place, "requires_cti", &wrapper.requires_cti).unwrap_or(false);
+    let requires_cti =
+        keys::optional_bool(findings, place, WrapperKey::RequiresCti, &wrapper.requires_cti).unwrap_or(false);
     let name = match &wrapper.integration {
         Slot::Value(document) => integration::check(findings, manifest.integration_pointer(), document, requires_cti),
         other => {
@@ -56,7 +57,7 @@ pub(super) fn check(findings: &mut Findings, manifest: &Manifest, scope: Scope) 
         }
     };
     if scope == Scope::All
-        && let Some(list) = keys::optional_list(findings, place, "actions", &wrapper.actions)
+        && let Some(list) = keys::optional_list(findings, place, WrapperKey::Actions, &wrapper.actions)
     {
         actions::check(findings, list, name, actions::Checks::ALL, None);
     }

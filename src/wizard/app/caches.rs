@@ -1,6 +1,7 @@
 //! Views derived from the state and kept until what they show changes: the preview and the review's JSON.
 
 use super::*;
+use crate::manifest::Key;
 use crate::manifest::write::{WrittenLines, to_json_with_lines};
 use crate::wizard::clipped_json::clipped_pretty as pretty;
 use crate::wizard::steps::{auth_fields, features};
@@ -65,16 +66,16 @@ pub fn focused_json(app: &App) -> (String, String, Option<&'static str>) {
     let manifest = &app.doc.manifest;
     let key = match app.focused_row() {
         Some(Row::Text { key, .. } | Row::Toggle { key, .. } | Row::Choice { key, .. }) => Some(key),
-        Some(Row::AuthType(_)) => Some("authentication_type"),
+        Some(Row::AuthType(_)) => Some(authentication::KEY.into()),
         _ => None,
     };
     let integration = || pretty(&manifest.wrapper.integration);
     match app.page {
         Page::Step(Step::Features) if features::previews_cti(key) => {
-            (features::CTI.key.into(), features::cti_preview(manifest), key)
+            (features::CTI.key.as_str().into(), features::cti_preview(manifest), key.map(Key::as_str))
         }
         Page::Step(Step::Features) if matches!(app.focused_row(), Some(Row::Item(..) | Row::Add(_))) => {
-            ("integration".into(), integration(), Some(features::INTERACTION_TYPES))
+            ("integration".into(), integration(), Some(features::INTERACTION_TYPES.as_str()))
         }
         Page::Step(Step::AuthFields) => match app.focused_row() {
             Some(Row::Item(ListRef::AuthFields, index)) => (
@@ -82,7 +83,7 @@ pub fn focused_json(app: &App) -> (String, String, Option<&'static str>) {
                 slot_json(manifest.integration().and_then(|i| i.authentication_configuration.get()), index),
                 None,
             ),
-            _ => ("integration".into(), integration(), Some(auth_fields::LIST_KEY)),
+            _ => ("integration".into(), integration(), Some(auth_fields::LIST_KEY.as_str())),
         },
         Page::Step(Step::Actions) => match app.focused_row() {
             Some(Row::Item(ListRef::Actions, index)) => {
@@ -90,16 +91,18 @@ pub fn focused_json(app: &App) -> (String, String, Option<&'static str>) {
             }
             _ => ("actions".into(), format!("{} action(s)", manifest.action_count()), None),
         },
-        Page::Step(_) => ("integration".into(), integration(), key),
+        Page::Step(_) => ("integration".into(), integration(), key.map(Key::as_str)),
         Page::AuthField(index) => (
             format!("authentication field {}", index + 1),
             slot_json(manifest.integration().and_then(|i| i.authentication_configuration.get()), index),
-            key,
+            key.map(Key::as_str),
         ),
-        Page::Action(index) => (format!("action {}", index + 1), slot_json(manifest.wrapper.actions.get(), index), key),
+        Page::Action(index) => {
+            (format!("action {}", index + 1), slot_json(manifest.wrapper.actions.get(), index), key.map(Key::as_str))
+        }
         Page::Input { action, input } => {
             let inputs = manifest.action(action).and_then(|a| a.inputs.get());
-            (format!("action {} input {}", action + 1, input + 1), slot_json(inputs, input), key)
+            (format!("action {} input {}", action + 1, input + 1), slot_json(inputs, input), key.map(Key::as_str))
         }
     }
 }

@@ -21,7 +21,7 @@ impl App {
             }
             _ => return false,
         };
-        if let EditTarget::Value { owner: Owner::AuthField(index), key: auth_fields::NAME_KEY } = target
+        if let EditTarget::Value { owner: Owner::AuthField(index), key: Key::AuthField(auth_fields::NAME_KEY) } = target
             && let Some(refusal) = auth_fields::rename_refused(&self.doc.manifest, index)
         {
             self.status = Some(refusal);
@@ -53,7 +53,7 @@ impl App {
             EditTarget::Value { owner, key } => self.doc.manifest.text(owner, key),
             EditTarget::InteractionType(index) => features::interaction_type(&self.doc.manifest, index),
             EditTarget::SelectOption { action, input, .. } => {
-                self.doc.manifest.text(Owner::Input { action, input }, "format")
+                self.doc.manifest.text(Owner::Input { action, input }, InputKey::Format)
             }
         }
     }
@@ -171,7 +171,7 @@ impl App {
         let target = editor.target;
         match target {
             EditTarget::Value { owner, key } => {
-                let renamed = self.doc.manifest.set_text(owner, key, &value);
+                let renamed = crate::wizard::steps::write_text(&mut self.doc.manifest, owner, key, &value);
                 if renamed > 0 {
                     self.status =
                         Some(format!("renamed the provider of {renamed} action(s) to match the integration name"));
@@ -194,7 +194,7 @@ impl App {
                     None => options.push(value),
                 }
                 self.doc.manifest.set_select_options(action, input, &options);
-                self.edited(Owner::Input { action, input }.key_pointer(&self.doc.manifest, "format"));
+                self.edited(Owner::Input { action, input }.key_pointer(&self.doc.manifest, InputKey::Format));
             }
         }
     }
@@ -212,7 +212,7 @@ impl App {
             if index < options.len() {
                 options.remove(index);
                 self.doc.manifest.set_select_options(action, input, &options);
-                self.edited(Owner::Input { action, input }.key_pointer(&self.doc.manifest, "format"));
+                self.edited(Owner::Input { action, input }.key_pointer(&self.doc.manifest, InputKey::Format));
             }
             return;
         }
@@ -236,12 +236,13 @@ impl App {
                 if let Some(slot) = self.doc.manifest.text_mut(owner, key) {
                     *slot = restored;
                 }
-                if key == "name" && owner == Owner::Integration {
+                if crate::wizard::steps::integration::is_name(owner, key) {
+                    // The providers follow the name back, as they followed it while typing.
                     self.doc.manifest.sync_providers();
                 }
             }
             EditTarget::SelectOption { action, input, .. } => {
-                if let Some(slot) = self.doc.manifest.text_mut(Owner::Input { action, input }, "format") {
+                if let Some(slot) = self.doc.manifest.text_mut(Owner::Input { action, input }, InputKey::Format) {
                     *slot = restored;
                 }
             }

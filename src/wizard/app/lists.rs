@@ -9,7 +9,8 @@ impl App {
         let index = options.len() - 1;
         // The new option is stored once it has text (see close_editor), so no empty option is written.
         self.focus = self.rows().iter().position(|row| *row == Row::AddOption { action, input }).unwrap_or(self.focus);
-        let original = self.doc.manifest.text(Owner::Input { action, input }, "format").cloned().unwrap_or_default();
+        let original =
+            self.doc.manifest.text(Owner::Input { action, input }, InputKey::Format).cloned().unwrap_or_default();
         self.editor = Some(Editor {
             target: EditTarget::SelectOption { action, input, index },
             original,
@@ -32,7 +33,7 @@ impl App {
 
     pub(super) fn add_item(&mut self) {
         if let Page::Input { action, input } = self.page
-            && input_form::input_type(&self.doc.manifest, action, input) == Some(input_form::SELECT)
+            && input_form::input_type(&self.doc.manifest, action, input) == Some(InputType::Select)
         {
             self.add_option(action, input);
             return;
@@ -109,7 +110,7 @@ impl App {
             let mut options = self.doc.manifest.select_options(action, input);
             let removed = options.remove(index);
             self.doc.manifest.set_select_options(action, input, &options);
-            self.edited(Owner::Input { action, input }.key_pointer(&self.doc.manifest, "format"));
+            self.edited(Owner::Input { action, input }.key_pointer(&self.doc.manifest, InputKey::Format));
             self.status = Some(format!("removed the option \"{}\"", crate::wizard::display::one_line(&removed)));
             return;
         }
@@ -146,7 +147,7 @@ impl App {
             let Some(target) = target else { return };
             options.swap(index, target);
             self.doc.manifest.set_select_options(action, input, &options);
-            self.edited(Owner::Input { action, input }.key_pointer(&self.doc.manifest, "format"));
+            self.edited(Owner::Input { action, input }.key_pointer(&self.doc.manifest, InputKey::Format));
             self.focus = if up { self.focus - 1 } else { self.focus + 1 };
             return;
         }

@@ -25,7 +25,7 @@ use super::overlay::{Overlay, PromptPurpose};
 use super::step::{Page, Step};
 use super::steps::{action as action_form, auth_fields, authentication, features, input as input_form, page_of};
 use crate::manifest::edit::{ListRef, Owner};
-use crate::manifest::{AuthenticationType, Counts, Shape, Slot, read, to_json};
+use crate::manifest::{AuthenticationType, Counts, InputKey, InputType, Key, Shape, Slot, read, to_json};
 use crate::probe::Target;
 use crate::probe::contracts::{Bridge, Credentials};
 use crate::storage::drafts::{Draft, DraftKey};

@@ -23,7 +23,11 @@ impl App {
                     Target::InteractionRetrieval,
                     Target::AgentSynchronization,
                 ];
-                ENDPOINTS.iter().zip(targets).find(|(field, _)| field.key == key).map(|(_, target)| target)
+                ENDPOINTS
+                    .iter()
+                    .zip(targets)
+                    .find(|(field, _)| Key::Integration(field.key) == key)
+                    .map(|(_, target)| target)
             }
             (Page::Step(Step::Actions), Some(Row::Item(ListRef::Actions, index))) => action(index),
             (Page::Action(index) | Page::Input { action: index, .. }, _) => action(index),

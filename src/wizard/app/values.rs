@@ -30,17 +30,18 @@ impl App {
             return;
         };
         let values = options.values();
-        let current = self.doc.manifest.text(owner, key).and_then(Slot::as_str);
-        let position = current.and_then(|value| values.iter().position(|v| *v == value));
+        let current = self.doc.manifest.term(owner, key);
+        let position =
+            current.as_ref().and_then(Slot::as_str).and_then(|value| values.iter().position(|v| *v == value));
         let next = match (position, forward) {
             (Some(at), true) => (at + 1) % values.len(),
             (Some(at), false) => (at + values.len() - 1) % values.len(),
             (None, _) => 0,
         };
-        self.doc.manifest.set_text(owner, key, values[next]);
+        self.doc.manifest.set_term(owner, key, values[next]);
         self.edited(owner.key_pointer(&self.doc.manifest, key));
         if options == Options::InputTypes {
-            if values[next] == input_form::SELECT {
+            if values[next] == InputType::Select.as_str() {
                 self.status = Some(input_form::SELECT_NOTE.into());
             } else if self.status.as_deref() == Some(input_form::SELECT_NOTE) {
                 // The note was about a select; this input is not one (any more).
@@ -62,10 +63,9 @@ impl App {
             self.fix_providers();
             return;
         }
-        let Some(Row::Text { owner: owner @ Owner::Action(_), key, .. }) = self
-            .focused_row()
-            .filter(|row| matches!(row, Row::Text { key, .. } if action_form::LOWERCASED.contains(key)))
-        else {
+        let Some(Row::Text { owner: owner @ Owner::Action(_), key: Key::Action(key), .. }) = self.focused_row().filter(
+            |row| matches!(row, Row::Text { key: Key::Action(key), .. } if action_form::LOWERCASED.contains(key)),
+        ) else {
             self.status = Some("f lowercases the first letter of an action's display or description".into());
             return;
         };

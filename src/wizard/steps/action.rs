@@ -2,19 +2,19 @@
 
 use super::{Field, field_rows, list_rows};
 use crate::manifest::edit::{ListRef, Owner};
-use crate::manifest::{Manifest, Slot};
+use crate::manifest::{ActionKey, Manifest, Slot};
 use crate::wizard::form::Row;
 
 /// The fields of an action's form, before its provider and inputs.
-pub const FIELDS: &[Field] = &[
-    Field::line("name", "Name"),
-    Field::line("display", "Display"),
-    Field::lines("description", "Description"),
-    Field::line("endpoint", "Endpoint"),
+pub const FIELDS: &[Field<ActionKey>] = &[
+    Field::line(ActionKey::Name, "Name"),
+    Field::line(ActionKey::Display, "Display"),
+    Field::lines(ActionKey::Description, "Description"),
+    Field::line(ActionKey::Endpoint, "Endpoint"),
 ];
 
 /// The keys `f` lowercases: Talkdesk shows them after "Then".
-pub const LOWERCASED: &[&str] = &["display", "description"];
+pub const LOWERCASED: &[ActionKey] = &[ActionKey::Display, ActionKey::Description];
 
 /// The rows of action `index`: fields, provider, then its inputs (or those a filter matched).
 pub fn rows(manifest: &Manifest, index: usize, only: Option<&[usize]>) -> Vec<Row> {
@@ -38,7 +38,7 @@ pub fn sync_providers(manifest: &mut Manifest) -> (usize, String) {
 
 /// Lowercases the first letter of an action's display or description (Talkdesk writes "Then ..." before
 /// it); returns the new text, or None when there is nothing to change.
-pub fn lowercase_first(manifest: &mut Manifest, owner: Owner, key: &str) -> Option<String> {
+pub fn lowercase_first(manifest: &mut Manifest, owner: Owner, key: ActionKey) -> Option<String> {
     let text = manifest.text(owner, key).and_then(Slot::as_str)?;
     let mut chars = text.chars();
     let first = chars.next().filter(|c| c.is_uppercase())?;
@@ -48,7 +48,7 @@ pub fn lowercase_first(manifest: &mut Manifest, owner: Owner, key: &str) -> Opti
 }
 
 /// Under the display and description: how Talkdesk shows them, and that `f` lowercases them.
-pub fn note(manifest: &Manifest, owner: Owner, key: &str) -> Option<String> {
+pub fn note(manifest: &Manifest, owner: Owner, key: ActionKey) -> Option<String> {
     if !LOWERCASED.contains(&key) {
         return None;
     }

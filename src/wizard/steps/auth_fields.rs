@@ -3,26 +3,26 @@
 use super::{Field, field_rows, list_rows};
 use crate::manifest::edit::{ListRef, Owner};
 use crate::manifest::vocabulary::AuthenticationType;
-use crate::manifest::{Manifest, Slot};
+use crate::manifest::{AuthFieldKey, IntegrationKey, Manifest, Slot};
 use crate::wizard::form::{Options, Row};
 use crate::wizard::step::{Page, Step};
 
 /// The integration key holding the list.
-pub const LIST_KEY: &str = "authentication_configuration";
+pub const LIST_KEY: IntegrationKey = IntegrationKey::AuthenticationConfiguration;
 
 /// The fields of one authentication field's form, in order.
-pub const FIELDS: &[Field] = &[
-    Field::line("field_name", "Field name"),
-    Field::line("display", "Display"),
-    Field::toggle("mandatory", "Mandatory"),
-    Field::choice("type", "Type", Options::AuthFieldTypes),
-    Field::toggle("store", "Store"),
-    Field::lines("help", "Help"),
-    Field::line("format", "Format"),
+pub const FIELDS: &[Field<AuthFieldKey>] = &[
+    Field::line(AuthFieldKey::FieldName, "Field name"),
+    Field::line(AuthFieldKey::Display, "Display"),
+    Field::toggle(AuthFieldKey::Mandatory, "Mandatory"),
+    Field::choice(AuthFieldKey::Type, "Type", Options::AuthFieldTypes),
+    Field::toggle(AuthFieldKey::Store, "Store"),
+    Field::lines(AuthFieldKey::Help, "Help"),
+    Field::line(AuthFieldKey::Format, "Format"),
 ];
 
 /// The key a required field may not be renamed from.
-pub const NAME_KEY: &str = "field_name";
+pub const NAME_KEY: AuthFieldKey = AuthFieldKey::FieldName;
 
 /// The rows of step 4: the fields (or those a filter matched), then "add".
 pub fn rows(manifest: &Manifest, only: Option<&[usize]>) -> Vec<Row> {
@@ -36,7 +36,7 @@ pub fn form_rows(index: usize) -> Vec<Row> {
 
 /// True when an integration key belongs to step 4.
 pub fn owns(key: &str) -> bool {
-    key == LIST_KEY
+    key == LIST_KEY.as_str()
 }
 
 /// The page of the tokens below the list key: a field's form for its values, else the list.
@@ -84,8 +84,8 @@ pub fn delete_refused(manifest: &Manifest, index: usize) -> Option<String> {
 }
 
 /// Under `format`: how it renders with example values.
-pub fn note(manifest: &Manifest, owner: Owner, key: &str) -> Option<String> {
-    if key != "format" {
+pub fn note(manifest: &Manifest, owner: Owner, key: AuthFieldKey) -> Option<String> {
+    if key != AuthFieldKey::Format {
         return None;
     }
     template_preview(manifest.text(owner, key)?.as_str()?).map(|text| format!("renders as: {text}"))

@@ -1,12 +1,12 @@
 //! Step 3, authentication: one of the five types, as radio buttons.
 
-use crate::manifest::Manifest;
 use crate::manifest::edit::Owner;
 use crate::manifest::vocabulary::AuthenticationType;
+use crate::manifest::{IntegrationKey, Manifest};
 use crate::wizard::form::Row;
 
 /// The integration key this step edits.
-pub const KEY: &str = "authentication_type";
+pub const KEY: IntegrationKey = IntegrationKey::AuthenticationType;
 
 /// The rows of step 3: one per type.
 pub fn rows() -> Vec<Row> {
@@ -25,7 +25,7 @@ pub fn in_picker(row: Option<Row>) -> bool {
 
 /// True when an integration key belongs to step 3.
 pub fn owns(key: &str) -> bool {
-    key == KEY
+    key == KEY.as_str()
 }
 
 /// True when a type was chosen (or anything written there).

@@ -2,25 +2,25 @@
 
 use super::{Field, field_rows, list_rows};
 use crate::manifest::edit::{ListRef, Owner};
-use crate::manifest::{Manifest, Slot};
+use crate::manifest::{IntegrationKey, Key, Manifest, Slot, WrapperKey};
 use crate::wizard::form::Row;
 
 /// The endpoints, keys of the integration.
-pub const ENDPOINTS: &[Field] = &[
-    Field::line("auth_validation_endpoint", "Auth validation URL"),
-    Field::line("contact_synchronization_endpoint", "Contact sync URL"),
-    Field::line("interaction_retrieval_endpoint", "Interaction retrieval URL"),
-    Field::line("agent_synchronization_endpoint", "Agent sync URL"),
+pub const ENDPOINTS: &[Field<IntegrationKey>] = &[
+    Field::line(IntegrationKey::AuthValidationEndpoint, "Auth validation URL"),
+    Field::line(IntegrationKey::ContactSynchronizationEndpoint, "Contact sync URL"),
+    Field::line(IntegrationKey::InteractionRetrievalEndpoint, "Interaction retrieval URL"),
+    Field::line(IntegrationKey::AgentSynchronizationEndpoint, "Agent sync URL"),
 ];
 
 /// `requires_cti`, a key of the top level (beside `integration`), not of the integration.
-pub const CTI: Field = Field::toggle("requires_cti", "Needs CTI?");
+pub const CTI: Field<WrapperKey> = Field::toggle(WrapperKey::RequiresCti, "Needs CTI?");
 
 /// The endpoint a CTI makes mandatory: toggling CTI shows its problems at once.
-pub const CTI_ENDPOINT: &str = "agent_synchronization_endpoint";
+pub const CTI_ENDPOINT: IntegrationKey = IntegrationKey::AgentSynchronizationEndpoint;
 
 /// The integration's list of interaction types, edited in place on this page.
-pub const INTERACTION_TYPES: &str = "interaction_types";
+pub const INTERACTION_TYPES: IntegrationKey = IntegrationKey::InteractionTypes;
 
 /// The rows of step 2: endpoints, CTI, then the interaction types.
 pub fn rows(manifest: &Manifest) -> Vec<Row> {
@@ -33,12 +33,12 @@ pub fn rows(manifest: &Manifest) -> Vec<Row> {
 
 /// True when an integration key belongs to step 2.
 pub fn owns(key: &str) -> bool {
-    key == INTERACTION_TYPES || ENDPOINTS.iter().any(|field| field.key == key)
+    key == INTERACTION_TYPES.as_str() || ENDPOINTS.iter().any(|field| field.key.as_str() == key)
 }
 
 /// True when a pointer of the top level belongs to step 2.
 pub fn owns_top_level(pointer: &str) -> bool {
-    pointer.strip_prefix('/') == Some(CTI.key)
+    pointer.strip_prefix('/') == Some(CTI.key.as_str())
 }
 
 /// True when step 2 holds anything.
@@ -50,17 +50,17 @@ pub fn touched(manifest: &Manifest) -> bool {
 }
 
 /// The pointers a toggle of `key` makes worth showing problems at: CTI also asks for the agent endpoint.
-pub fn toggled(manifest: &Manifest, owner: Owner, key: &str) -> Vec<String> {
+pub fn toggled(manifest: &Manifest, owner: Owner, key: Key) -> Vec<String> {
     let mut pointers = vec![owner.key_pointer(manifest, key)];
-    if owner == Owner::Wrapper && key == CTI.key {
+    if owner == Owner::Wrapper && key == Key::Wrapper(CTI.key) {
         pointers.push(Owner::Integration.key_pointer(manifest, CTI_ENDPOINT));
     }
     pointers
 }
 
 /// True when the page's preview is the top-level `requires_cti` line.
-pub fn previews_cti(key: Option<&str>) -> bool {
-    key == Some(CTI.key)
+pub fn previews_cti(key: Option<Key>) -> bool {
+    key == Some(Key::Wrapper(CTI.key))
 }
 
 /// The preview of the CTI line, as it is written at the top level.

@@ -3,33 +3,27 @@
 
 use super::{Field, Kind, field_rows};
 use crate::manifest::edit::Owner;
-use crate::manifest::{Manifest, Slot};
+use crate::manifest::{InputKey, InputType, Manifest, Slot};
 use crate::wizard::form::{Options, Row};
 
 /// The fields of an input's form, before its format.
-pub const FIELDS: &[Field] = &[
-    Field::line("key", "Key"),
-    Field::line("name", "Name"),
-    Field::toggle("mandatory", "Mandatory"),
-    Field::choice("type", "Type", Options::InputTypes),
+pub const FIELDS: &[Field<InputKey>] = &[
+    Field::line(InputKey::Key, "Key"),
+    Field::line(InputKey::Name, "Name"),
+    Field::toggle(InputKey::Mandatory, "Mandatory"),
+    Field::choice(InputKey::Type, "Type", Options::InputTypes),
     FORMAT,
 ];
 
 /// The format: a text, or a select's options.
-pub const FORMAT: Field = Field::line("format", "Format");
-
-/// The type whose format is a list of options, stored comma separated.
-pub const SELECT: &str = "select";
-
-/// The type whose format keeps line breaks.
-pub const TEXTAREA: &str = "textarea";
+pub const FORMAT: Field<InputKey> = Field::line(InputKey::Format, "Format");
 
 /// What the status says when an input becomes a select.
 pub const SELECT_NOTE: &str = "select: list the options in Format, separated by commas, e.g. low,normal,high";
 
-/// The input's type, as written.
-pub fn input_type(manifest: &Manifest, action: usize, input: usize) -> Option<&str> {
-    manifest.text(Owner::Input { action, input }, "type").and_then(Slot::as_str)
+/// The input's type, when it is one Talkdesk knows, spelt as Talkdesk spells it.
+pub fn input_type(manifest: &Manifest, action: usize, input: usize) -> Option<InputType> {
+    manifest.input(action, input)?.input_type.known()
 }
 
 /// True when the format is edited as a list of options: a select whose format is text (or missing).
@@ -37,7 +31,7 @@ pub fn edits_options(manifest: &Manifest, action: usize, input: usize) -> bool {
     let owner = Owner::Input { action, input };
     let format_is_text =
         manifest.text(owner, FORMAT.key).is_none_or(|slot| matches!(slot, Slot::Value(_) | Slot::Absent));
-    input_type(manifest, action, input) == Some(SELECT) && format_is_text
+    input_type(manifest, action, input) == Some(InputType::Select) && format_is_text
 }
 
 /// The rows of an input's form.
@@ -50,7 +44,7 @@ pub fn rows(manifest: &Manifest, action: usize, input: usize) -> Vec<Row> {
         rows.extend((0..options).map(|index| Row::SelectOption { action, input, index }));
         rows.push(Row::AddOption { action, input });
     } else {
-        let lines = input_type(manifest, action, input) == Some(TEXTAREA);
+        let lines = input_type(manifest, action, input) == Some(InputType::Textarea);
         let format = if lines { super::Field { kind: Kind::Lines, ..FORMAT } } else { FORMAT };
         rows.push(format.row(owner));
     }
@@ -58,19 +52,24 @@ pub fn rows(manifest: &Manifest, action: usize, input: usize) -> Vec<Row> {
 }
 
 /// Under the format: what a default means for the input's type.
-pub fn note(manifest: &Manifest, owner: Owner, key: &str) -> Option<String> {
+pub fn note(manifest: &Manifest, owner: Owner, key: InputKey) -> Option<String> {
     if key != FORMAT.key {
         return None;
     }
-    let note = match manifest.text(owner, "type")?.as_str()? {
-        "datetime" => {
+    let Owner::Input { action, input } = owner else { return None };
+    // Any string type gets a note; an unknown one the general note.
+    let written = manifest.input(action, input)?.input_type.get()?;
+    let note = match written.known() {
+        Some(InputType::Datetime) => {
             "a default in one of YYYY-MM-DD, YYYY-MM-DDTHH:mm:ss, YYYY-MM-DDTHH:mm:ssZ, or {{contact.updated_at}}"
         }
-        "number" => "a default whole number (e.g. 3), or a value provider: type {{ for the list",
-        "url" => "a default absolute URL (https://...), or a value provider such as {{contact.website}}",
-        "tel" => "a default phone number, or a value provider such as {{contact.phone}}",
-        TEXTAREA => "a default text (Enter adds a line), or value providers: type {{ for the list",
-        _ => "a default value, or a value provider such as {{contact.email}}: type {{ for the list",
+        Some(InputType::Number) => "a default whole number (e.g. 3), or a value provider: type {{ for the list",
+        Some(InputType::Url) => "a default absolute URL (https://...), or a value provider such as {{contact.website}}",
+        Some(InputType::Tel) => "a default phone number, or a value provider such as {{contact.phone}}",
+        Some(InputType::Textarea) => "a default text (Enter adds a line), or value providers: type {{ for the list",
+        Some(InputType::Text | InputType::Select) | None => {
+            "a default value, or a value provider such as {{contact.email}}: type {{ for the list"
+        }
     };
     Some(note.to_owned())
 }

@@ -1,17 +1,17 @@
 //! Step 1, the integration: its names, description and images.
 
 use super::{Field, field_rows};
-use crate::manifest::Manifest;
 use crate::manifest::edit::Owner;
+use crate::manifest::{IntegrationKey, Key, Manifest};
 use crate::wizard::form::Row;
 
 /// The fields of step 1, in the form's order.
-pub const FIELDS: &[Field] = &[
-    Field::line("name", "Name"),
-    Field::line("display_name", "Display name"),
-    Field::lines("description", "Description"),
-    Field::line("logo_url", "Logo URL"),
-    Field::line("icon_url", "Icon URL"),
+pub const FIELDS: &[Field<IntegrationKey>] = &[
+    Field::line(IntegrationKey::Name, "Name"),
+    Field::line(IntegrationKey::DisplayName, "Display name"),
+    Field::lines(IntegrationKey::Description, "Description"),
+    Field::line(IntegrationKey::LogoUrl, "Logo URL"),
+    Field::line(IntegrationKey::IconUrl, "Icon URL"),
 ];
 
 /// The rows of step 1.
@@ -21,7 +21,12 @@ pub fn rows() -> Vec<Row> {
 
 /// True when an integration key belongs to step 1.
 pub fn owns(key: &str) -> bool {
-    FIELDS.iter().any(|field| field.key == key)
+    FIELDS.iter().any(|field| field.key.as_str() == key)
+}
+
+/// True for the integration's name: editing it renames the integration, and every provider with it.
+pub fn is_name(owner: Owner, key: Key) -> bool {
+    owner == Owner::Integration && key == Key::Integration(IntegrationKey::Name)
 }
 
 /// True when any field of step 1 holds something.

@@ -15,7 +15,7 @@ use super::document::Document;
 use super::form::{Options, Row};
 use super::step::{Page, Step};
 use crate::manifest::edit::{ListRef, Owner};
-use crate::manifest::{Manifest, Shape};
+use crate::manifest::{Key, Manifest, ObjectKey, Shape};
 
 /// How a field is edited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,39 +30,41 @@ pub enum Kind {
     Choice(Options),
 }
 
-/// A field as a step declares it: its key in the manifest, its label on the form and how it is edited.
-/// Its help is `assets/help.json`'s entry for the object and key (`integration/name`).
+/// A field as a step declares it: its key in the manifest (typed: `IntegrationKey::Name`), its label
+/// on the form and how it is edited. Its help is `assets/help.json`'s entry for the object and key
+/// (`integration/name`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Field {
-    pub key: &'static str,
+pub struct Field<K> {
+    pub key: K,
     pub label: &'static str,
     pub kind: Kind,
 }
 
-impl Field {
+impl<K: ObjectKey> Field<K> {
     /// A text field of one line.
-    pub const fn line(key: &'static str, label: &'static str) -> Self {
+    pub const fn line(key: K, label: &'static str) -> Self {
         Field { key, label, kind: Kind::Line }
     }
 
     /// A text field that keeps line breaks.
-    pub const fn lines(key: &'static str, label: &'static str) -> Self {
+    pub const fn lines(key: K, label: &'static str) -> Self {
         Field { key, label, kind: Kind::Lines }
     }
 
     /// A yes / no field.
-    pub const fn toggle(key: &'static str, label: &'static str) -> Self {
+    pub const fn toggle(key: K, label: &'static str) -> Self {
         Field { key, label, kind: Kind::Toggle }
     }
 
     /// A field holding one of `options`.
-    pub const fn choice(key: &'static str, label: &'static str, options: Options) -> Self {
+    pub const fn choice(key: K, label: &'static str, options: Options) -> Self {
         Field { key, label, kind: Kind::Choice(options) }
     }
 
     /// The form row editing this field of `owner`.
     pub fn row(self, owner: Owner) -> Row {
         let Field { key, label, kind } = self;
+        let key = key.key();
         match kind {
             Kind::Line => Row::Text { owner, key, label, multiline: false },
             Kind::Lines => Row::Text { owner, key, label, multiline: true },
@@ -73,14 +75,24 @@ impl Field {
 
     /// True when `owner` holds anything (even a wrong value) under this field's key.
     pub fn is_present(self, manifest: &Manifest, owner: Owner) -> bool {
-        let text = manifest.text(owner, self.key).is_some_and(|slot| !slot.is_absent());
-        text || manifest.flag(owner, self.key).is_some_and(|slot| !slot.is_absent())
+        manifest.has(owner, self.key)
     }
 }
 
 /// The rows of each field, for `owner`.
-pub fn field_rows(fields: &[Field], owner: Owner) -> impl Iterator<Item = Row> + '_ {
+pub fn field_rows<K: ObjectKey>(fields: &[Field<K>], owner: Owner) -> impl Iterator<Item = Row> + '_ {
     fields.iter().map(move |field| field.row(owner))
+}
+
+/// Writes a text the author typed into the field `key` of `owner`. The integration's name is a
+/// rename: every action's provider follows it. Returns how many providers changed.
+pub fn write_text(manifest: &mut Manifest, owner: Owner, key: Key, text: &str) -> usize {
+    if integration::is_name(owner, key) {
+        manifest.rename_integration(text)
+    } else {
+        manifest.set_text(owner, key, text);
+        0
+    }
 }
 
 /// The rows of a list: its elements (or only those a filter matched), then "add".
@@ -166,11 +178,11 @@ fn integration_tokens<'a>(pointer: &'a str, manifest: &Manifest) -> Option<Vec<&
 /// shows an action's display, or what an input's format means for its type.
 pub fn note(manifest: &Manifest, row: Row) -> Option<String> {
     let Row::Text { owner, key, .. } = row else { return None };
-    match owner {
-        Owner::AuthField(_) => auth_fields::note(manifest, owner, key),
-        Owner::Action(_) => action::note(manifest, owner, key),
-        Owner::Input { .. } => input::note(manifest, owner, key),
-        Owner::Wrapper | Owner::Integration => None,
+    match key {
+        Key::AuthField(key) => auth_fields::note(manifest, owner, key),
+        Key::Action(key) => action::note(manifest, owner, key),
+        Key::Input(key) => input::note(manifest, owner, key),
+        Key::Wrapper(_) | Key::Integration(_) => None,
     }
 }
 
@@ -221,23 +233,27 @@ mod tests {
         }
     }
 
+    fn keys<K: ObjectKey>(fields: &[Field<K>]) -> Vec<Key> {
+        fields.iter().map(|field| field.key.key()).collect()
+    }
+
     #[test]
     fn every_declared_field_is_edited_on_its_own_page() {
         let mut manifest = Manifest::new();
         let action = manifest.add_action().expect("actions list");
         let input = manifest.add_input(action).expect("inputs list");
         let field = manifest.add_auth_field().expect("fields list");
-        let declared = [
-            (integration::FIELDS, Owner::Integration, Page::Step(Step::Integration)),
-            (features::ENDPOINTS, Owner::Integration, Page::Step(Step::Features)),
-            (&[features::CTI], Owner::Wrapper, Page::Step(Step::Features)),
-            (auth_fields::FIELDS, Owner::AuthField(field), Page::AuthField(field)),
-            (action::FIELDS, Owner::Action(action), Page::Action(action)),
-            (input::FIELDS, Owner::Input { action, input }, Page::Input { action, input }),
+        let declared: [(Vec<Key>, Owner, Page); 6] = [
+            (keys(integration::FIELDS), Owner::Integration, Page::Step(Step::Integration)),
+            (keys(features::ENDPOINTS), Owner::Integration, Page::Step(Step::Features)),
+            (keys(&[features::CTI]), Owner::Wrapper, Page::Step(Step::Features)),
+            (keys(auth_fields::FIELDS), Owner::AuthField(field), Page::AuthField(field)),
+            (keys(action::FIELDS), Owner::Action(action), Page::Action(action)),
+            (keys(input::FIELDS), Owner::Input { action, input }, Page::Input { action, input }),
         ];
         for (fields, owner, page) in declared {
-            for field in fields {
-                let pointer = owner.key_pointer(&manifest, field.key);
+            for key in fields {
+                let pointer = owner.key_pointer(&manifest, key);
                 assert_eq!(page_of(&pointer, &manifest), page, "{pointer}");
                 let on_page = rows(page, &manifest, &[], None);
                 assert!(

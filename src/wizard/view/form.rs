@@ -139,7 +139,8 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
         }
         Row::Choice { owner, key, label, options } => {
             spans.push(Span::styled(pad(label, width), label_style));
-            let current = app.doc.manifest.text(owner, key);
+            let current = app.doc.manifest.term(owner, key);
+            let current = current.as_ref();
             // The chosen value first, so a narrow pane still shows it; the others follow, dimmed.
             let chosen = current.and_then(Slot::as_str).filter(|value| options.values().contains(value));
             if let Some(chosen) = chosen {
