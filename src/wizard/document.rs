@@ -1,9 +1,10 @@
 //! The manifest being edited, with its path, its diagnostics and which of them the author should see yet.
 
+use super::history::{History, Kept, Place};
 use super::step::Step;
 use super::steps::step_of;
 use crate::manifest::rules::{Scope, validate_part};
-use crate::manifest::{Counts, Diagnostic, Manifest, Parsed, Shape};
+use crate::manifest::{Counts, Diagnostic, Json, Manifest, Parsed, Shape, read, to_tree};
 use std::collections::HashSet;
 use std::path::PathBuf;
 
@@ -35,6 +36,10 @@ pub struct Document {
     pub disk_shape: Option<Shape>,
     /// A fingerprint of the file as last read or written, to notice changes made by others.
     pub disk_hash: Option<u64>,
+    /// The changes that can be undone and redone.
+    pub history: History,
+    /// The generation the history last saw: a newer one means a change not recorded yet.
+    recorded: u64,
 }
 
 impl Document {
@@ -68,7 +73,10 @@ impl Document {
             generation: 0,
             disk_shape: None,
             disk_hash: None,
+            history: History::new(Json::Null),
+            recorded: 0,
         };
+        document.history = History::new(to_tree(&document.manifest));
         document.revalidate();
         document
     }
@@ -149,6 +157,66 @@ impl Document {
         self.modified = false;
         self.notes.clear();
         self.disk_shape = Some(self.manifest.written_shape());
+        self.history.mark_saved();
+        self.revalidate();
+    }
+
+    /// True when the manifest changed since the history last recorded.
+    pub fn unrecorded(&self) -> bool {
+        self.generation != self.recorded
+    }
+
+    /// Records what changed since the last change as one change called `label`, made at `place`;
+    /// false when nothing did (an edit cancelled, a value typed back as it was).
+    pub fn record(&mut self, label: String, place: Place) -> bool {
+        self.recorded = self.generation;
+        self.history.record(to_tree(&self.manifest), label, place)
+    }
+
+    /// Undoes (or with `forwards`, redoes) the last change: the manifest is rebuilt, the places it
+    /// changed show their problems. Returns what the change was and where it was made; None when
+    /// there is nothing to undo (redo).
+    pub fn step(&mut self, forwards: bool) -> Result<Option<(String, Place)>, String> {
+        let (label, place, pointers) = match self.history.step(forwards) {
+            None => return Ok(None),
+            Some(Err(message)) => return Err(message),
+            Some(Ok(change)) => (
+                change.label.clone(),
+                change.place.clone(),
+                change.patches.iter().map(|patch| patch.pointer()).collect::<Vec<_>>(),
+            ),
+        };
+        let text = serde_json::to_vec(self.history.baseline()).map_err(|error| error.to_string())?;
+        let parsed = read(&text).map_err(|diagnostic| diagnostic.message)?;
+        self.manifest = parsed.manifest;
+        self.touched.extend(pointers);
+        self.generation += 1;
+        self.recorded = self.generation;
+        self.modified = !self.history.at_saved();
+        self.revalidate();
+        Ok(Some((label, place)))
+    }
+
+    /// The history as a draft keeps it: a change not recorded yet (a field being edited) is kept
+    /// as the newest change, called `pending`'s label, so the draft's manifest is where it ends.
+    pub fn kept_history(&self, pending: (String, Place)) -> Kept {
+        if !self.unrecorded() {
+            return self.history.kept();
+        }
+        let mut history = self.history.clone();
+        history.record(to_tree(&self.manifest), pending.0, pending.1);
+        history.kept()
+    }
+
+    /// Puts recovered work in place of the manifest: `kept` is the draft's history (None for a
+    /// draft without one). Recovering is a change of its own, undone last.
+    pub fn recover(&mut self, manifest: Manifest, kept: Option<Kept>, place: Place) {
+        let before = to_tree(&self.manifest);
+        self.manifest = manifest;
+        self.history = History::recovered(&before, to_tree(&self.manifest), kept, place);
+        self.modified = true;
+        self.generation += 1;
+        self.recorded = self.generation;
         self.revalidate();
     }
 

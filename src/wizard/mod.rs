@@ -19,6 +19,7 @@ pub(crate) mod completion;
 pub(crate) mod display;
 pub mod document;
 mod draft_writer;
+pub mod history;
 pub mod editor;
 mod ending;
 pub mod examples;

@@ -1,0 +1,275 @@
+//! Undo and redo: every change to the manifest, kept as the JSON patches of what it changed, with
+//! words for the status line and the place (page and row) the author made it at.
+//!
+//! The history keeps the manifest's JSON as of the last change (the baseline). When a change ends
+//! (a field visit finished, an item added or deleted, ...) the manifest is compared with the baseline
+//! and only the smallest changed parts are stored (see [`patch`]). It holds at most [`MAX_CHANGES`]
+//! changes and [`MAX_BYTES`] of patches: the oldest are forgotten first.
+
+pub mod patch;
+
+use super::step::Page;
+use patch::{Patch, diff};
+use crate::manifest::Json as Value;
+use serde::{Deserialize, Serialize};
+
+/// The most changes kept: older ones are forgotten.
+pub const MAX_CHANGES: usize = 500;
+/// The most bytes of patches (as JSON) kept: older changes are forgotten first, so a few huge pastes
+/// cannot make the history (and the draft that carries it) grow without end.
+pub const MAX_BYTES: usize = 8 * 1024 * 1024;
+
+/// Where the author was when a change began: undoing or redoing it goes back there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    pub page: Page,
+    /// The pages Esc goes back to, with their focused rows.
+    pub back: Vec<(Page, usize)>,
+    pub focus: usize,
+}
+
+/// One change: what it was in words, where it was made and what it changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// "delete action create_ticket", "edit description".
+    pub label: String,
+    pub place: Place,
+    pub patches: Vec<Patch>,
+    /// Bytes of its patches as JSON: what the cap counts (measured once; 0 until then).
+    #[serde(skip)]
+    size: usize,
+}
+
+impl Change {
+    fn new(label: String, place: Place, patches: Vec<Patch>) -> Self {
+        let mut change = Change { label, place, patches, size: 0 };
+        change.measure();
+        change
+    }
+
+    fn measure(&mut self) {
+        let mut counter = Counter(0);
+        let _ = serde_json::to_writer(&mut counter, &self.patches);
+        self.size = counter.0;
+    }
+}
+
+/// Counts written bytes without keeping them.
+struct Counter(usize);
+
+impl std::io::Write for Counter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0 += bytes.len();
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What a draft keeps of the history: the changes, the newest last (the baseline is the draft's manifest).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Kept {
+    pub undo: Vec<Change>,
+    pub redo: Vec<Change>,
+}
+
+/// The changes that can be undone and redone.
+#[derive(Debug, Clone)]
+pub struct History {
+    undo: Vec<Change>,
+    redo: Vec<Change>,
+    /// The manifest as JSON after the newest change: what the next change is compared with.
+    baseline: Value,
+    /// Bytes of the patches kept, undo and redo together.
+    bytes: usize,
+    /// How many changes were undoable when the manifest matched its file; None when no point does.
+    saved_at: Option<usize>,
+}
+
+impl History {
+    /// An empty history of a manifest whose JSON is `baseline`, matching its file.
+    pub fn new(baseline: Value) -> Self {
+        History { undo: Vec::new(), redo: Vec::new(), baseline, bytes: 0, saved_at: Some(0) }
+    }
+
+    /// Records what changed since the last change as one change; false when nothing did.
+    pub fn record(&mut self, current: Value, label: String, place: Place) -> bool {
+        let patches = diff(&self.baseline, &current);
+        self.baseline = current;
+        if patches.is_empty() {
+            return false;
+        }
+        // A new change ends what could be redone.
+        self.bytes -= self.redo.drain(..).map(|change| change.size).sum::<usize>();
+        if self.saved_at.is_some_and(|saved| saved > self.undo.len()) {
+            self.saved_at = None;
+        }
+        let change = Change::new(label, place, patches);
+        self.bytes += change.size;
+        self.undo.push(change);
+        self.trim();
+        true
+    }
+
+    /// Forgets the oldest changes beyond the caps.
+    fn trim(&mut self) {
+        let mut forget = 0;
+        let mut bytes = self.bytes;
+        while self.undo.len() - forget > MAX_CHANGES || (bytes > MAX_BYTES && forget + 1 < self.undo.len()) {
+            bytes -= self.undo[forget].size;
+            forget += 1;
+        }
+        if forget > 0 {
+            self.undo.drain(..forget);
+            self.bytes = bytes;
+            self.saved_at = self.saved_at.and_then(|saved| saved.checked_sub(forget));
+        }
+    }
+
+    /// Measures every change again (after reading them from a draft) and adds up their sizes.
+    fn recount(&mut self) {
+        self.undo.iter_mut().chain(&mut self.redo).for_each(Change::measure);
+        self.bytes = self.undo.iter().chain(&self.redo).map(|change| change.size).sum();
+    }
+
+    /// Takes the change to undo (`forwards` false) or redo, and applies it to the baseline, which
+    /// then holds the manifest to rebuild. None when there is nothing to undo or redo, or when the
+    /// change does not fit the manifest (then it is dropped, with everything beyond it).
+    pub fn step(&mut self, forwards: bool) -> Option<Result<&Change, String>> {
+        let change = if forwards { self.redo.pop()? } else { self.undo.pop()? };
+        let mut value = self.baseline.clone();
+        let applied = if forwards {
+            change.patches.iter().all(|patch| patch.apply(&mut value, true))
+        } else {
+            change.patches.iter().rev().all(|patch| patch.apply(&mut value, false))
+        };
+        if !applied {
+            let stack = if forwards { &mut self.redo } else { &mut self.undo };
+            self.bytes -= change.size + stack.drain(..).map(|change| change.size).sum::<usize>();
+            return Some(Err(format!("the change \"{}\" no longer fits the manifest", change.label)));
+        }
+        self.baseline = value;
+        let stack = if forwards { &mut self.undo } else { &mut self.redo };
+        stack.push(change);
+        stack.last().map(Ok)
+    }
+
+    /// The JSON the manifest is rebuilt from after [`History::step`].
+    pub fn baseline(&self) -> &Value {
+        &self.baseline
+    }
+
+    /// Takes `current` as the baseline without recording a change (the manifest was rebuilt from it).
+    pub fn rebase(&mut self, current: Value) {
+        self.baseline = current;
+    }
+
+    /// The manifest now matches its file.
+    pub fn mark_saved(&mut self) {
+        self.saved_at = Some(self.undo.len());
+    }
+
+    /// True when the manifest is as it was last saved (or opened).
+    pub fn at_saved(&self) -> bool {
+        self.saved_at == Some(self.undo.len())
+    }
+
+    /// How many changes can be undone / redone.
+    pub fn counts(&self) -> (usize, usize) {
+        (self.undo.len(), self.redo.len())
+    }
+
+    /// Bytes of patches kept.
+    pub fn bytes(&self) -> usize {
+        self.bytes
+    }
+
+    /// What a draft keeps.
+    pub fn kept(&self) -> Kept {
+        Kept { undo: self.undo.clone(), redo: self.redo.clone() }
+    }
+
+    /// The history of recovered work: the draft's changes (`kept`, None for a draft without history)
+    /// over its manifest `current`, under one change `label`led "recover draft" that goes from
+    /// `before` (the manifest before recovering) to the first state the draft's history knows. Undoing
+    /// every change so goes back to the manifest as it was before recovering.
+    pub fn recovered(before: &Value, current: Value, kept: Option<Kept>, place: Place) -> Self {
+        let kept = kept.unwrap_or_default();
+        // The first state the draft knows: its manifest with every change undone.
+        let mut first = current.clone();
+        let fits = kept.undo.iter().rev().all(|change| change.patches.iter().rev().all(|p| p.apply(&mut first, false)));
+        let (mut undo, redo) = if fits { (kept.undo, kept.redo) } else { (Vec::new(), Vec::new()) };
+        if !fits {
+            first = current.clone();
+        }
+        let patches = diff(before, &first);
+        if !patches.is_empty() {
+            undo.insert(0, Change::new("recover draft".into(), place, patches));
+        }
+        let mut history = History { undo, redo, baseline: current, bytes: 0, saved_at: Some(0) };
+        history.recount();
+        history.trim();
+        history
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wizard::step::Step;
+
+    macro_rules! json {
+        ($($text:tt)+) => {
+            crate::manifest::spelling::parse::<Value>(serde_json::json!($($text)+).to_string().as_bytes()).expect("JSON")
+        };
+    }
+
+    fn place() -> Place {
+        Place { page: Page::Step(Step::Integration), back: Vec::new(), focus: 0 }
+    }
+
+    #[test]
+    fn undo_and_redo_walk_the_changes_and_a_new_change_ends_redo() {
+        let mut history = History::new(json!({"a": 1}));
+        assert!(history.record(json!({"a": 2}), "edit a".into(), place()));
+        assert!(!history.record(json!({"a": 2}), "nothing".into(), place()));
+        assert!(history.record(json!({"a": 3}), "edit a again".into(), place()));
+        let undone = history.step(false).expect("a change").expect("fits");
+        assert_eq!(undone.label, "edit a again");
+        assert_eq!(history.baseline(), &json!({"a": 2}));
+        history.step(true).expect("a change").expect("fits");
+        assert_eq!(history.baseline(), &json!({"a": 3}));
+        history.step(false).expect("a change").expect("fits");
+        history.record(json!({"a": 9}), "edit a to 9".into(), place());
+        assert_eq!(history.counts(), (2, 0));
+    }
+
+    #[test]
+    fn the_oldest_changes_are_forgotten_beyond_the_cap() {
+        let mut history = History::new(json!(0));
+        for value in 1..=MAX_CHANGES + 5 {
+            history.record(json!(value), format!("set {value}"), place());
+        }
+        assert_eq!(history.counts(), (MAX_CHANGES, 0));
+        assert!(!history.at_saved(), "the saved state was forgotten");
+        let big = "x".repeat(MAX_BYTES / 3);
+        for round in 0..5 {
+            history.record(json!(format!("{round}{big}")), "paste".into(), place());
+        }
+        assert!(history.bytes() <= MAX_BYTES, "{} bytes kept", history.bytes());
+    }
+
+    #[test]
+    fn recovered_history_ends_at_the_manifest_before_recovering() {
+        let mut history = History::new(json!({"a": 1}));
+        history.record(json!({"a": 2}), "edit a".into(), place());
+        let recovered = History::recovered(&json!({"a": 0}), json!({"a": 2}), Some(history.kept()), place());
+        let mut recovered = recovered;
+        assert_eq!(recovered.counts(), (2, 0));
+        recovered.step(false).expect("a change").expect("fits");
+        assert_eq!(recovered.step(false).expect("a change").expect("fits").label, "recover draft");
+        assert_eq!(recovered.baseline(), &json!({"a": 0}));
+        assert!(recovered.at_saved());
+    }
+}
