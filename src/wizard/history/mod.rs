@@ -9,8 +9,8 @@
 pub mod patch;
 
 use super::step::Page;
-use patch::{Patch, diff};
 use crate::manifest::Json as Value;
+use patch::{Patch, diff};
 use serde::{Deserialize, Serialize};
 
 /// The most changes kept: older ones are forgotten.
