@@ -123,8 +123,10 @@ impl Command {
             }
             Command::Save => line("Ctrl-S", "save", "Ctrl-S"),
             Command::Quit => line("Ctrl-Q or Ctrl-C", "quit (asks if there are unsaved changes)", "Ctrl-Q"),
-            Command::Undo => line("Alt-Z", "undo the last change (also while editing a field)", "Alt-Z"),
-            Command::Redo => line("Alt-Y", "redo what was undone", "Alt-Y"),
+            Command::Undo => line("Alt-Z / Alt-Y", "undo a change (Alt-Y: redo), even while editing", "Alt-Z"),
+            Command::Redo => {
+                Description { label: "Alt-Z / Alt-Y", help: "", hint_key: "Alt-Y", shown_with: Some(Command::Undo) }
+            }
             Command::Help => line("?", "this list", "?"),
             Command::WriteTicket => line("w / t", "write the ticket document / try an endpoint", "w"),
             Command::TryIt => {
