@@ -36,7 +36,6 @@ pub fn saved_after(draft: &Draft) -> bool {
 mod tests {
     use super::*;
     use crate::storage::drafts::now;
-    use std::path::PathBuf;
 
     #[test]
     fn differences_say_how_many_changed_lines_are_not_shown() {
