@@ -27,4 +27,4 @@ pub use read::{Parsed, read};
 pub use rules::validate;
 pub use slot::Slot;
 pub use vocabulary::{AuthFieldType, AuthenticationType, InputType};
-pub use write::{to_json, to_tree};
+pub use write::{part_tree, to_json, to_tree};

@@ -4,7 +4,7 @@ use super::history::{History, Kept, Place};
 use super::step::Step;
 use super::steps::step_of;
 use crate::manifest::rules::{Scope, validate_part};
-use crate::manifest::{Counts, Diagnostic, Json, Manifest, Parsed, Shape, read, to_tree};
+use crate::manifest::{Counts, Diagnostic, Manifest, Parsed, Shape};
 use std::collections::HashSet;
 use std::path::PathBuf;
 
@@ -73,10 +73,10 @@ impl Document {
             generation: 0,
             disk_shape: None,
             disk_hash: None,
-            history: History::new(Json::Null),
+            history: History::new(Manifest::default()),
             recorded: 0,
         };
-        document.history = History::new(to_tree(&document.manifest));
+        document.history = History::new(document.manifest.clone());
         document.revalidate();
         document
     }
@@ -170,25 +170,24 @@ impl Document {
     /// false when nothing did (an edit cancelled, a value typed back as it was).
     pub fn record(&mut self, label: String, place: Place) -> bool {
         self.recorded = self.generation;
-        self.history.record(to_tree(&self.manifest), label, place)
+        self.history.record(&mut self.manifest, label, place)
     }
 
     /// Undoes (or with `forwards`, redoes) the last change: the manifest is rebuilt, the places it
     /// changed show their problems. Returns what the change was and where it was made; None when
     /// there is nothing to undo (redo).
     pub fn step(&mut self, forwards: bool) -> Result<Option<(String, Place)>, String> {
-        let (label, place, pointers) = match self.history.step(forwards) {
+        let (label, place, pointers, manifest) = match self.history.step(forwards) {
             None => return Ok(None),
             Some(Err(message)) => return Err(message),
-            Some(Ok(change)) => (
+            Some(Ok((change, manifest))) => (
                 change.label.clone(),
                 change.place.clone(),
                 change.patches.iter().map(|patch| patch.pointer()).collect::<Vec<_>>(),
+                manifest,
             ),
         };
-        let text = serde_json::to_vec(self.history.baseline()).map_err(|error| error.to_string())?;
-        let parsed = read(&text).map_err(|diagnostic| diagnostic.message)?;
-        self.manifest = parsed.manifest;
+        self.manifest = manifest;
         self.touched.extend(pointers);
         self.generation += 1;
         self.recorded = self.generation;
@@ -204,16 +203,15 @@ impl Document {
             return self.history.kept();
         }
         let mut history = self.history.clone();
-        history.record(to_tree(&self.manifest), pending.0, pending.1);
+        history.record(&mut self.manifest.clone(), pending.0, pending.1);
         history.kept()
     }
 
     /// Puts recovered work in place of the manifest: `kept` is the draft's history (None for a
     /// draft without one). Recovering is a change of its own, undone last.
     pub fn recover(&mut self, manifest: Manifest, kept: Option<Kept>, place: Place) {
-        let before = to_tree(&self.manifest);
-        self.manifest = manifest;
-        self.history = History::recovered(&before, to_tree(&self.manifest), kept, place);
+        let before = std::mem::replace(&mut self.manifest, manifest);
+        self.history = History::recovered(&before, self.manifest.clone(), kept, place);
         self.modified = true;
         self.generation += 1;
         self.recorded = self.generation;

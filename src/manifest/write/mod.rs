@@ -21,12 +21,16 @@ pub fn to_json(manifest: &Manifest) -> String {
 /// The manifest as the JSON tree [`to_json`] writes, numbers spelled as in the file (the undo
 /// history compares these).
 pub fn to_tree(manifest: &Manifest) -> Json {
-    let bytes = match manifest.written_shape() {
-        Shape::Wrapper => serde_json::to_vec(&manifest.wrapper),
-        Shape::Bare => serde_json::to_vec(&Bare(manifest)),
-    };
+    match manifest.written_shape() {
+        Shape::Wrapper => part_tree(&manifest.wrapper),
+        Shape::Bare => part_tree(&Bare(manifest)),
+    }
+}
+
+/// Any part of a manifest as the JSON tree it is written as, numbers spelled as in the file.
+pub fn part_tree<T: Serialize>(part: &T) -> Json {
     // What was just written reads back; `Null` only if serialising failed, which it cannot (see `pretty`).
-    bytes.ok().and_then(|bytes| spelling::parse(&bytes).ok()).unwrap_or_default()
+    serde_json::to_vec(part).ok().and_then(|bytes| spelling::parse(&bytes).ok()).unwrap_or_default()
 }
 
 /// The manifest as [`to_json`] writes it, with the line where each of the `wanted` pointers (or its

@@ -1,15 +1,16 @@
 //! Undo and redo: every change to the manifest, kept as the JSON patches of what it changed, with
 //! words for the status line and the place (page and row) the author made it at.
 //!
-//! The history keeps the manifest's JSON as of the last change (the baseline). When a change ends
-//! (a field visit finished, an item added or deleted, ...) the manifest is compared with the baseline
-//! and only the smallest changed parts are stored (see [`patch`]). It holds at most [`MAX_CHANGES`]
-//! changes and [`MAX_BYTES`] of patches: the oldest are forgotten first.
+//! The history keeps the manifest as of the last change (the baseline). When a change ends (a field
+//! visit finished, an item added or deleted, ...) the manifest is compared with the baseline and
+//! only the smallest changed parts are stored, as JSON (see [`compare`] and [`patch`]). It holds at
+//! most [`MAX_CHANGES`] changes and [`MAX_BYTES`] of patches: the oldest are forgotten first.
 
+mod compare;
 pub mod patch;
 
 use super::step::Page;
-use crate::manifest::Json as Value;
+use crate::manifest::{Json, Manifest, read, to_tree};
 use patch::{Patch, diff};
 use serde::{Deserialize, Serialize};
 
@@ -79,8 +80,8 @@ pub struct Kept {
 pub struct History {
     undo: Vec<Change>,
     redo: Vec<Change>,
-    /// The manifest as JSON after the newest change: what the next change is compared with.
-    baseline: Value,
+    /// The manifest after the newest change: what the next change is compared with.
+    baseline: Manifest,
     /// Bytes of the patches kept, undo and redo together.
     bytes: usize,
     /// How many changes were undoable when the manifest matched its file; None when no point does.
@@ -88,15 +89,14 @@ pub struct History {
 }
 
 impl History {
-    /// An empty history of a manifest whose JSON is `baseline`, matching its file.
-    pub fn new(baseline: Value) -> Self {
+    /// An empty history of `baseline`, a manifest matching its file.
+    pub fn new(baseline: Manifest) -> Self {
         History { undo: Vec::new(), redo: Vec::new(), baseline, bytes: 0, saved_at: Some(0) }
     }
 
     /// Records what changed since the last change as one change; false when nothing did.
-    pub fn record(&mut self, current: Value, label: String, place: Place) -> bool {
-        let patches = diff(&self.baseline, &current);
-        self.baseline = current;
+    pub fn record(&mut self, current: &mut Manifest, label: String, place: Place) -> bool {
+        let patches = compare::catch_up(&mut self.baseline, current);
         if patches.is_empty() {
             return false;
         }
@@ -133,36 +133,33 @@ impl History {
         self.bytes = self.undo.iter().chain(&self.redo).map(|change| change.size).sum();
     }
 
-    /// Takes the change to undo (`forwards` false) or redo, and applies it to the baseline, which
-    /// then holds the manifest to rebuild. None when there is nothing to undo or redo, or when the
-    /// change does not fit the manifest (then it is dropped, with everything beyond it).
-    pub fn step(&mut self, forwards: bool) -> Option<Result<&Change, String>> {
+    /// Undoes (`forwards` false) or redoes the last change: returns it with the manifest as it was
+    /// before it (after it). None when there is nothing to undo or redo; an error when the change
+    /// does not fit the manifest (then it is dropped, with everything beyond it).
+    pub fn step(&mut self, forwards: bool) -> Option<Result<(&Change, Manifest), String>> {
         let change = if forwards { self.redo.pop()? } else { self.undo.pop()? };
-        let mut value = self.baseline.clone();
+        let mut value = to_tree(&self.baseline);
         let applied = if forwards {
             change.patches.iter().all(|patch| patch.apply(&mut value, true))
         } else {
             change.patches.iter().rev().all(|patch| patch.apply(&mut value, false))
         };
-        if !applied {
-            let stack = if forwards { &mut self.redo } else { &mut self.undo };
-            self.bytes -= change.size + stack.drain(..).map(|change| change.size).sum::<usize>();
-            return Some(Err(format!("the change \"{}\" no longer fits the manifest", change.label)));
-        }
-        self.baseline = value;
+        let rebuilt = match applied {
+            true => rebuild(&value),
+            false => Err(format!("the change \"{}\" no longer fits the manifest", change.label)),
+        };
+        let manifest = match rebuilt {
+            Ok(manifest) => manifest,
+            Err(message) => {
+                let stack = if forwards { &mut self.redo } else { &mut self.undo };
+                self.bytes -= change.size + stack.drain(..).map(|change| change.size).sum::<usize>();
+                return Some(Err(message));
+            }
+        };
+        self.baseline = manifest.clone();
         let stack = if forwards { &mut self.undo } else { &mut self.redo };
         stack.push(change);
-        stack.last().map(Ok)
-    }
-
-    /// The JSON the manifest is rebuilt from after [`History::step`].
-    pub fn baseline(&self) -> &Value {
-        &self.baseline
-    }
-
-    /// Takes `current` as the baseline without recording a change (the manifest was rebuilt from it).
-    pub fn rebase(&mut self, current: Value) {
-        self.baseline = current;
+        stack.last().map(|change| Ok((change, manifest)))
     }
 
     /// The manifest now matches its file.
@@ -191,19 +188,19 @@ impl History {
     }
 
     /// The history of recovered work: the draft's changes (`kept`, None for a draft without history)
-    /// over its manifest `current`, under one change `label`led "recover draft" that goes from
-    /// `before` (the manifest before recovering) to the first state the draft's history knows. Undoing
-    /// every change so goes back to the manifest as it was before recovering.
-    pub fn recovered(before: &Value, current: Value, kept: Option<Kept>, place: Place) -> Self {
+    /// over its manifest `current`, under one change "recover draft" that goes from `before` (the
+    /// manifest before recovering) to the first state the draft's history knows. Undoing every
+    /// change so goes back to the manifest as it was before recovering.
+    pub fn recovered(before: &Manifest, current: Manifest, kept: Option<Kept>, place: Place) -> Self {
         let kept = kept.unwrap_or_default();
         // The first state the draft knows: its manifest with every change undone.
-        let mut first = current.clone();
+        let mut first = to_tree(&current);
         let fits = kept.undo.iter().rev().all(|change| change.patches.iter().rev().all(|p| p.apply(&mut first, false)));
         let (mut undo, redo) = if fits { (kept.undo, kept.redo) } else { (Vec::new(), Vec::new()) };
         if !fits {
-            first = current.clone();
+            first = to_tree(&current);
         }
-        let patches = diff(before, &first);
+        let patches = diff(&to_tree(before), &first);
         if !patches.is_empty() {
             undo.insert(0, Change::new("recover draft".into(), place, patches));
         }
@@ -214,62 +211,97 @@ impl History {
     }
 }
 
+/// The manifest written as `value`.
+fn rebuild(value: &Json) -> Result<Manifest, String> {
+    let text = serde_json::to_vec(value).map_err(|error| error.to_string())?;
+    read(&text).map(|parsed| parsed.manifest).map_err(|diagnostic| diagnostic.message)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::manifest::edit::{ListRef, Owner};
     use crate::wizard::step::Step;
-
-    macro_rules! json {
-        ($($text:tt)+) => {
-            crate::manifest::spelling::parse::<Value>(serde_json::json!($($text)+).to_string().as_bytes()).expect("JSON")
-        };
-    }
 
     fn place() -> Place {
         Place { page: Page::Step(Step::Integration), back: Vec::new(), focus: 0 }
     }
 
+    fn named(name: &str) -> Manifest {
+        let mut manifest = Manifest::new();
+        manifest.set_text(Owner::Integration, "display_name", name);
+        manifest
+    }
+
+    fn name(manifest: &Manifest) -> &str {
+        manifest.integration().and_then(|i| i.display_name.as_str()).unwrap_or("?")
+    }
+
     #[test]
     fn undo_and_redo_walk_the_changes_and_a_new_change_ends_redo() {
-        let mut history = History::new(json!({"a": 1}));
-        assert!(history.record(json!({"a": 2}), "edit a".into(), place()));
-        assert!(!history.record(json!({"a": 2}), "nothing".into(), place()));
-        assert!(history.record(json!({"a": 3}), "edit a again".into(), place()));
-        let undone = history.step(false).expect("a change").expect("fits");
-        assert_eq!(undone.label, "edit a again");
-        assert_eq!(history.baseline(), &json!({"a": 2}));
-        history.step(true).expect("a change").expect("fits");
-        assert_eq!(history.baseline(), &json!({"a": 3}));
+        let mut history = History::new(named("a"));
+        assert!(history.record(&mut named("b"), "edit b".into(), place()));
+        assert!(!history.record(&mut named("b"), "nothing".into(), place()));
+        assert!(history.record(&mut named("c"), "edit c".into(), place()));
+        let (undone, manifest) = history.step(false).expect("a change").expect("fits");
+        assert_eq!(undone.label, "edit c");
+        assert_eq!(name(&manifest), "b");
+        let (_, manifest) = history.step(true).expect("a change").expect("fits");
+        assert_eq!(name(&manifest), "c");
         history.step(false).expect("a change").expect("fits");
-        history.record(json!({"a": 9}), "edit a to 9".into(), place());
+        history.record(&mut named("z"), "edit z".into(), place());
         assert_eq!(history.counts(), (2, 0));
     }
 
     #[test]
+    fn actions_added_edited_and_removed_are_undone() {
+        let mut manifest = named("a");
+        let mut history = History::new(manifest.clone());
+        for _ in 0..3 {
+            manifest.add_action();
+        }
+        history.record(&mut manifest, "add".into(), place());
+        manifest.set_text(Owner::Action(1), "name", "middle");
+        history.record(&mut manifest, "edit".into(), place());
+        if let Some(actions) = manifest.list_mut(ListRef::Actions) {
+            actions.remove_at(0);
+        }
+        assert!(history.record(&mut manifest, "delete".into(), place()));
+        let (_, undone) = history.step(false).expect("a change").expect("fits");
+        assert_eq!(undone.action_count(), 3);
+        assert_eq!(undone.action(1).and_then(|a| a.name.as_str()), Some("middle"));
+        let (_, undone) = history.step(false).expect("a change").expect("fits");
+        assert_ne!(undone.action(1).and_then(|a| a.name.as_str()), Some("middle"));
+        let (_, undone) = history.step(false).expect("a change").expect("fits");
+        assert_eq!(undone.action_count(), 0);
+        assert_eq!(name(&undone), "a");
+    }
+
+    #[test]
     fn the_oldest_changes_are_forgotten_beyond_the_cap() {
-        let mut history = History::new(json!(0));
+        let mut history = History::new(named("0"));
         for value in 1..=MAX_CHANGES + 5 {
-            history.record(json!(value), format!("set {value}"), place());
+            history.record(&mut named(&value.to_string()), format!("set {value}"), place());
         }
         assert_eq!(history.counts(), (MAX_CHANGES, 0));
         assert!(!history.at_saved(), "the saved state was forgotten");
         let big = "x".repeat(MAX_BYTES / 3);
         for round in 0..5 {
-            history.record(json!(format!("{round}{big}")), "paste".into(), place());
+            history.record(&mut named(&format!("{round}{big}")), "paste".into(), place());
         }
         assert!(history.bytes() <= MAX_BYTES, "{} bytes kept", history.bytes());
     }
 
     #[test]
     fn recovered_history_ends_at_the_manifest_before_recovering() {
-        let mut history = History::new(json!({"a": 1}));
-        history.record(json!({"a": 2}), "edit a".into(), place());
-        let recovered = History::recovered(&json!({"a": 0}), json!({"a": 2}), Some(history.kept()), place());
-        let mut recovered = recovered;
+        let mut history = History::new(named("a"));
+        history.record(&mut named("b"), "edit".into(), place());
+        let mut recovered = History::recovered(&named("before"), named("b"), Some(history.kept()), place());
         assert_eq!(recovered.counts(), (2, 0));
         recovered.step(false).expect("a change").expect("fits");
-        assert_eq!(recovered.step(false).expect("a change").expect("fits").label, "recover draft");
-        assert_eq!(recovered.baseline(), &json!({"a": 0}));
+        let (change, manifest) = recovered.step(false).expect("a change").expect("fits");
+        assert_eq!(change.label, "recover draft");
+        assert_eq!(name(&manifest), "before");
         assert!(recovered.at_saved());
     }
 }
