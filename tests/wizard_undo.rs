@@ -298,3 +298,43 @@ fn a_draft_whose_history_cannot_be_read_still_recovers_its_work() {
     assert_eq!(text(&app, Owner::Integration, "display_name").as_deref(), Some("Recovered CRM"));
     assert!(status(&app).contains("undo history could not be read"), "{}", status(&app));
 }
+
+#[test]
+fn renaming_the_integration_is_undone_with_the_providers_it_renamed() {
+    let mut app = mycrm();
+    let before = written(&app);
+    focus_key(&mut app, "name");
+    edit_focused(&mut app, "newcrm");
+    assert_eq!(text(&app, Owner::Action(0), "provider").as_deref(), Some("newcrm"));
+    undo(&mut app);
+    assert_eq!(written(&app), before, "the providers are back too");
+    redo(&mut app);
+    assert_eq!(text(&app, Owner::Action(0), "provider").as_deref(), Some("newcrm"));
+}
+
+#[test]
+fn an_edit_inside_one_action_of_many_is_undone_exactly() {
+    let mut value = mycrm_value();
+    let first = value["actions"][0].clone();
+    for name in ["second", "third"] {
+        let mut copy = first.clone();
+        copy["name"] = name.into();
+        value["actions"].as_array_mut().expect("actions").push(copy);
+    }
+    let mut app = opened(&value.to_string());
+    let before = written(&app);
+    app.update(Action::GoTo(Step::Actions));
+    focus_row(&mut app, |row| *row == Row::Item(ListRef::Actions, 1));
+    app.update(Action::Activate);
+    focus_key(&mut app, "display");
+    edit_focused(&mut app, "changed");
+    app.update(Action::Back);
+    app.update(Action::MoveItem { up: true });
+    let after = written(&app);
+    undo(&mut app);
+    undo(&mut app);
+    assert_eq!(written(&app), before);
+    redo(&mut app);
+    redo(&mut app);
+    assert_eq!(written(&app), after);
+}

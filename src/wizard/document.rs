@@ -40,6 +40,34 @@ pub struct Document {
     pub history: History,
     /// The generation the history last saw: a newer one means a change not recorded yet.
     recorded: u64,
+    /// Where the edits since the history last recorded were made: nothing yet, all in one action
+    /// (only it is compared then), or anywhere.
+    edits: Edits,
+}
+
+/// Where the edits not recorded yet were made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Edits {
+    None,
+    InAction(usize),
+    Anywhere,
+}
+
+impl Edits {
+    /// The places so far with one more edit at `pointer`.
+    fn and(self, pointer: &str) -> Self {
+        // Only a place inside an action: "/actions/3" itself is a list operation (added, moved,
+        // removed), which changes other actions' places too.
+        let action = pointer
+            .strip_prefix("/actions/")
+            .and_then(|rest| rest.split_once('/'))
+            .and_then(|(index, _)| index.parse::<usize>().ok());
+        match (self, action) {
+            (Edits::None, Some(index)) => Edits::InAction(index),
+            (Edits::InAction(known), Some(index)) if known == index => self,
+            _ => Edits::Anywhere,
+        }
+    }
 }
 
 impl Document {
@@ -75,6 +103,7 @@ impl Document {
             disk_hash: None,
             history: History::new(Manifest::default()),
             recorded: 0,
+            edits: Edits::None,
         };
         document.history = History::new(document.manifest.clone());
         document.revalidate();
@@ -86,6 +115,7 @@ impl Document {
     pub fn edited(&mut self, pointer: String) {
         self.modified = true;
         self.generation += 1;
+        self.edits = self.edits.and(&pointer);
         self.revalidate_at(&pointer);
         self.touched.insert(pointer);
         self.refresh_counts();
@@ -170,7 +200,12 @@ impl Document {
     /// false when nothing did (an edit cancelled, a value typed back as it was).
     pub fn record(&mut self, label: String, place: Place) -> bool {
         self.recorded = self.generation;
-        self.history.record(&mut self.manifest, label, place)
+        // A change made without `edited` (an edit cancelled, a long text) is found by comparing everything.
+        let only = match std::mem::replace(&mut self.edits, Edits::None) {
+            Edits::InAction(index) if self.manifest.written_shape() == Shape::Wrapper => Some(index),
+            _ => None,
+        };
+        self.history.record(&mut self.manifest, only, label, place)
     }
 
     /// Undoes (or with `forwards`, redoes) the last change: the manifest is rebuilt, the places it
@@ -188,6 +223,7 @@ impl Document {
             ),
         };
         self.manifest = manifest;
+        self.edits = Edits::None;
         self.touched.extend(pointers);
         self.generation += 1;
         self.recorded = self.generation;
@@ -203,7 +239,7 @@ impl Document {
             return self.history.kept();
         }
         let mut history = self.history.clone();
-        history.record(&mut self.manifest.clone(), pending.0, pending.1);
+        history.record(&mut self.manifest.clone(), None, pending.0, pending.1);
         history.kept()
     }
 
@@ -212,6 +248,7 @@ impl Document {
     pub fn recover(&mut self, manifest: Manifest, kept: Option<Kept>, place: Place) {
         let before = std::mem::replace(&mut self.manifest, manifest);
         self.history = History::recovered(&before, self.manifest.clone(), kept, place);
+        self.edits = Edits::None;
         self.modified = true;
         self.generation += 1;
         self.recorded = self.generation;

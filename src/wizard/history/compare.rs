@@ -9,14 +9,28 @@ use crate::manifest::model::{Action, List};
 use crate::manifest::{Manifest, Shape, Slot, part_tree, to_tree};
 
 /// The patches that turn `old` into `new`; `old` is brought up to date with `new` on the way (only
-/// the parts that differ are copied). Both are as they were on return, apart from that.
-pub fn catch_up(old: &mut Manifest, new: &mut Manifest) -> Vec<Patch> {
-    if old == new {
-        return Vec::new();
-    }
+/// the parts that differ are copied). Both are as they were on return, apart from that. `only`: the
+/// one action every edit since `old` was made in, when that is known, so nothing else is compared.
+pub fn catch_up(old: &mut Manifest, new: &mut Manifest, only: Option<usize>) -> Vec<Patch> {
     let scoped = old.written_shape() == Shape::Wrapper && new.written_shape() == Shape::Wrapper;
+    if scoped
+        && let Some(index) = only
+        && let (Slot::Value(before), Slot::Value(after)) = (&mut old.wrapper.actions, &new.wrapper.actions)
+        && before.len() == after.len()
+        && let (Some(before), Some(after)) = (before.get_mut(index), after.get(index))
+    {
+        if before == after {
+            return Vec::new();
+        }
+        let patches = diff_at(format!("/actions/{index}"), &part_tree(before), &part_tree(after));
+        *before = after.clone();
+        return patches;
+    }
     if scoped && let Some(patches) = catch_up_parts(old, new) {
         return patches;
+    }
+    if old == new {
+        return Vec::new();
     }
     let patches = diff(&to_tree(old), &to_tree(new));
     *old = new.clone();
@@ -32,6 +46,7 @@ fn catch_up_parts(old: &mut Manifest, new: &mut Manifest) -> Option<Vec<Patch>> 
         if old.wrapper == new.wrapper { Vec::new() } else { diff(&part_tree(&old.wrapper), &part_tree(&new.wrapper)) };
     let whole_top = patches.iter().any(|patch| patch.pointer().is_empty());
     let actions = actions_patches(&old_actions, &new_actions);
+    let actions_changed = actions.as_ref().is_some_and(|patches| !patches.is_empty());
     let fits = !whole_top && actions.is_some();
     if fits && old.wrapper != new.wrapper {
         // Without its actions, the top is small to copy.
@@ -41,7 +56,9 @@ fn catch_up_parts(old: &mut Manifest, new: &mut Manifest) -> Option<Vec<Patch>> 
     old.wrapper.actions = old_actions;
     new.wrapper.actions = new_actions;
     let actions = actions.filter(|_| fits)?;
-    catch_up_actions(&mut old.wrapper.actions, &new.wrapper.actions);
+    if actions_changed {
+        catch_up_actions(&mut old.wrapper.actions, &new.wrapper.actions);
+    }
     patches.extend(actions);
     Some(patches)
 }
@@ -56,10 +73,9 @@ fn middle<'a, T: PartialEq>(old: &'a [T], new: &'a [T]) -> (usize, &'a [T], &'a 
 
 /// The patches of the actions list; None when it is not a list on both sides and differs.
 fn actions_patches(old: &Slot<List<Action>>, new: &Slot<List<Action>>) -> Option<Vec<Patch>> {
-    if old == new {
-        return Some(Vec::new());
-    }
-    let (Slot::Value(old), Slot::Value(new)) = (old, new) else { return None };
+    let (Slot::Value(old), Slot::Value(new)) = (old, new) else {
+        return (old == new).then(Vec::new);
+    };
     let (index, removed, added) = middle(old, new);
     if removed.len() != added.len() {
         let old = removed.iter().map(part_tree).collect();

@@ -95,8 +95,9 @@ impl History {
     }
 
     /// Records what changed since the last change as one change; false when nothing did.
-    pub fn record(&mut self, current: &mut Manifest, label: String, place: Place) -> bool {
-        let patches = compare::catch_up(&mut self.baseline, current);
+    /// `only`: the one action every edit since the last change was made in, when known.
+    pub fn record(&mut self, current: &mut Manifest, only: Option<usize>, label: String, place: Place) -> bool {
+        let patches = compare::catch_up(&mut self.baseline, current, only);
         if patches.is_empty() {
             return false;
         }
@@ -220,6 +221,12 @@ fn rebuild(value: &Json) -> Result<Manifest, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl History {
+        fn record_all(&mut self, current: &mut Manifest, label: String, place: Place) -> bool {
+            self.record(current, None, label, place)
+        }
+    }
     use crate::manifest::edit::{ListRef, Owner};
     use crate::wizard::step::Step;
 
@@ -240,16 +247,16 @@ mod tests {
     #[test]
     fn undo_and_redo_walk_the_changes_and_a_new_change_ends_redo() {
         let mut history = History::new(named("a"));
-        assert!(history.record(&mut named("b"), "edit b".into(), place()));
-        assert!(!history.record(&mut named("b"), "nothing".into(), place()));
-        assert!(history.record(&mut named("c"), "edit c".into(), place()));
+        assert!(history.record_all(&mut named("b"), "edit b".into(), place()));
+        assert!(!history.record_all(&mut named("b"), "nothing".into(), place()));
+        assert!(history.record_all(&mut named("c"), "edit c".into(), place()));
         let (undone, manifest) = history.step(false).expect("a change").expect("fits");
         assert_eq!(undone.label, "edit c");
         assert_eq!(name(&manifest), "b");
         let (_, manifest) = history.step(true).expect("a change").expect("fits");
         assert_eq!(name(&manifest), "c");
         history.step(false).expect("a change").expect("fits");
-        history.record(&mut named("z"), "edit z".into(), place());
+        history.record_all(&mut named("z"), "edit z".into(), place());
         assert_eq!(history.counts(), (2, 0));
     }
 
@@ -260,13 +267,13 @@ mod tests {
         for _ in 0..3 {
             manifest.add_action();
         }
-        history.record(&mut manifest, "add".into(), place());
+        history.record_all(&mut manifest, "add".into(), place());
         manifest.set_text(Owner::Action(1), "name", "middle");
-        history.record(&mut manifest, "edit".into(), place());
+        history.record_all(&mut manifest, "edit".into(), place());
         if let Some(actions) = manifest.list_mut(ListRef::Actions) {
             actions.remove_at(0);
         }
-        assert!(history.record(&mut manifest, "delete".into(), place()));
+        assert!(history.record_all(&mut manifest, "delete".into(), place()));
         let (_, undone) = history.step(false).expect("a change").expect("fits");
         assert_eq!(undone.action_count(), 3);
         assert_eq!(undone.action(1).and_then(|a| a.name.as_str()), Some("middle"));
@@ -281,13 +288,13 @@ mod tests {
     fn the_oldest_changes_are_forgotten_beyond_the_cap() {
         let mut history = History::new(named("0"));
         for value in 1..=MAX_CHANGES + 5 {
-            history.record(&mut named(&value.to_string()), format!("set {value}"), place());
+            history.record_all(&mut named(&value.to_string()), format!("set {value}"), place());
         }
         assert_eq!(history.counts(), (MAX_CHANGES, 0));
         assert!(!history.at_saved(), "the saved state was forgotten");
         let big = "x".repeat(MAX_BYTES / 3);
         for round in 0..5 {
-            history.record(&mut named(&format!("{round}{big}")), "paste".into(), place());
+            history.record_all(&mut named(&format!("{round}{big}")), "paste".into(), place());
         }
         assert!(history.bytes() <= MAX_BYTES, "{} bytes kept", history.bytes());
     }
@@ -295,7 +302,7 @@ mod tests {
     #[test]
     fn recovered_history_ends_at_the_manifest_before_recovering() {
         let mut history = History::new(named("a"));
-        history.record(&mut named("b"), "edit".into(), place());
+        history.record_all(&mut named("b"), "edit".into(), place());
         let mut recovered = History::recovered(&named("before"), named("b"), Some(history.kept()), place());
         assert_eq!(recovered.counts(), (2, 0));
         recovered.step(false).expect("a change").expect("fits");
