@@ -1,6 +1,6 @@
 //! The manifest being edited, with its path, its diagnostics and which of them the author should see yet.
 
-use super::history::{History, Kept, Place};
+use super::history::{History, Kept, Place, Scope as Compared};
 use super::step::Step;
 use super::steps::step_of;
 use crate::manifest::rules::{Scope, validate_part};
@@ -50,6 +50,8 @@ pub struct Document {
 enum Edits {
     None,
     InAction(usize),
+    /// In the integration, not its name (which the actions' providers follow).
+    InTop,
     Anywhere,
 }
 
@@ -62,9 +64,13 @@ impl Edits {
             .strip_prefix("/actions/")
             .and_then(|rest| rest.split_once('/'))
             .and_then(|(index, _)| index.parse::<usize>().ok());
+        let top = action.is_none()
+            && (pointer.starts_with("/integration/") || pointer == "/requires_cti")
+            && pointer != "/integration/name";
         match (self, action) {
             (Edits::None, Some(index)) => Edits::InAction(index),
             (Edits::InAction(known), Some(index)) if known == index => self,
+            (Edits::None | Edits::InTop, None) if top => Edits::InTop,
             _ => Edits::Anywhere,
         }
     }
@@ -201,11 +207,14 @@ impl Document {
     pub fn record(&mut self, label: String, place: Place) -> bool {
         self.recorded = self.generation;
         // A change made without `edited` (an edit cancelled, a long text) is found by comparing everything.
-        let only = match std::mem::replace(&mut self.edits, Edits::None) {
-            Edits::InAction(index) if self.manifest.written_shape() == Shape::Wrapper => Some(index),
-            _ => None,
+        // Pointers name these places in the wrapper shape only.
+        let wrapper = self.manifest.written_shape() == Shape::Wrapper;
+        let scope = match std::mem::replace(&mut self.edits, Edits::None) {
+            Edits::InAction(index) if wrapper => Compared::Action(index),
+            Edits::InTop if wrapper => Compared::Top,
+            _ => Compared::Everything,
         };
-        self.history.record(&mut self.manifest, only, label, place)
+        self.history.record(&mut self.manifest, scope, label, place)
     }
 
     /// Undoes (or with `forwards`, redoes) the last change: the manifest is rebuilt, the places it
@@ -239,7 +248,7 @@ impl Document {
             return self.history.kept();
         }
         let mut history = self.history.clone();
-        history.record(&mut self.manifest.clone(), None, pending.0, pending.1);
+        history.record(&mut self.manifest.clone(), Compared::Everything, pending.0, pending.1);
         history.kept()
     }
 

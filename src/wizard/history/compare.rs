@@ -8,13 +8,30 @@ use super::patch::{Patch, diff, diff_at};
 use crate::manifest::model::{Action, List};
 use crate::manifest::{Manifest, Shape, Slot, part_tree, to_tree};
 
+/// Where the edits since the last change were made, as far as they say: only that part is compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Inside this one action.
+    Action(usize),
+    /// In the top of the manifest (the integration), not in its actions.
+    Top,
+    /// Anywhere, or not known.
+    Everything,
+}
+
 /// The patches that turn `old` into `new`; `old` is brought up to date with `new` on the way (only
-/// the parts that differ are copied). Both are as they were on return, apart from that. `only`: the
-/// one action every edit since `old` was made in, when that is known, so nothing else is compared.
-pub fn catch_up(old: &mut Manifest, new: &mut Manifest, only: Option<usize>) -> Vec<Patch> {
+/// the parts that differ are copied). Both are as they were on return, apart from that.
+pub fn catch_up(old: &mut Manifest, new: &mut Manifest, scope: Scope) -> Vec<Patch> {
+    let patches = catch_up_in(old, new, scope);
+    // An edit that changed more than its pointer says would be missed here: tests catch it.
+    debug_assert!(old == new, "the {scope:?} comparison missed a change");
+    patches
+}
+
+fn catch_up_in(old: &mut Manifest, new: &mut Manifest, scope: Scope) -> Vec<Patch> {
     let scoped = old.written_shape() == Shape::Wrapper && new.written_shape() == Shape::Wrapper;
     if scoped
-        && let Some(index) = only
+        && let Scope::Action(index) = scope
         && let (Slot::Value(before), Slot::Value(after)) = (&mut old.wrapper.actions, &new.wrapper.actions)
         && before.len() == after.len()
         && let (Some(before), Some(after)) = (before.get_mut(index), after.get(index))
@@ -26,7 +43,7 @@ pub fn catch_up(old: &mut Manifest, new: &mut Manifest, only: Option<usize>) -> 
         *before = after.clone();
         return patches;
     }
-    if scoped && let Some(patches) = catch_up_parts(old, new) {
+    if scoped && let Some(patches) = catch_up_parts(old, new, scope == Scope::Top) {
         return patches;
     }
     if old == new {
@@ -37,15 +54,15 @@ pub fn catch_up(old: &mut Manifest, new: &mut Manifest, only: Option<usize>) -> 
     patches
 }
 
-/// The top without its actions, then the actions; None when the top gained or lost keys (a patch of
-/// the whole top would have to hold the actions too).
-fn catch_up_parts(old: &mut Manifest, new: &mut Manifest) -> Option<Vec<Patch>> {
+/// The top without its actions, then the actions (unless `top_only`); None when the top gained or
+/// lost keys (a patch of the whole top would have to hold the actions too).
+fn catch_up_parts(old: &mut Manifest, new: &mut Manifest, top_only: bool) -> Option<Vec<Patch>> {
     let old_actions = std::mem::take(&mut old.wrapper.actions);
     let new_actions = std::mem::take(&mut new.wrapper.actions);
     let mut patches =
         if old.wrapper == new.wrapper { Vec::new() } else { diff(&part_tree(&old.wrapper), &part_tree(&new.wrapper)) };
     let whole_top = patches.iter().any(|patch| patch.pointer().is_empty());
-    let actions = actions_patches(&old_actions, &new_actions);
+    let actions = if top_only { Some(Vec::new()) } else { actions_patches(&old_actions, &new_actions) };
     let actions_changed = actions.as_ref().is_some_and(|patches| !patches.is_empty());
     let fits = !whole_top && actions.is_some();
     if fits && old.wrapper != new.wrapper {

@@ -9,6 +9,8 @@
 mod compare;
 pub mod patch;
 
+pub use compare::Scope;
+
 use super::step::Page;
 use crate::manifest::{Json, Manifest, read, to_tree};
 use patch::{Patch, diff};
@@ -95,9 +97,9 @@ impl History {
     }
 
     /// Records what changed since the last change as one change; false when nothing did.
-    /// `only`: the one action every edit since the last change was made in, when known.
-    pub fn record(&mut self, current: &mut Manifest, only: Option<usize>, label: String, place: Place) -> bool {
-        let patches = compare::catch_up(&mut self.baseline, current, only);
+    /// `scope`: where the edits since the last change were made, as far as they say.
+    pub fn record(&mut self, current: &mut Manifest, scope: Scope, label: String, place: Place) -> bool {
+        let patches = compare::catch_up(&mut self.baseline, current, scope);
         if patches.is_empty() {
             return false;
         }
@@ -224,7 +226,7 @@ mod tests {
 
     impl History {
         fn record_all(&mut self, current: &mut Manifest, label: String, place: Place) -> bool {
-            self.record(current, None, label, place)
+            self.record(current, Scope::Everything, label, place)
         }
     }
     use crate::manifest::edit::{ListRef, Owner};
