@@ -83,6 +83,8 @@ impl App {
         self.focus = 0;
         self.back.clear();
         self.editor = None;
+        // A change under way belonged to the document that was open.
+        self.undo = super::undo::Pending::default();
         self.caches.review = ReviewJson::default();
         // A new document starts again at generation 0 on the same page and row as the last one,
         // so the preview's source alone would not tell it changed.
