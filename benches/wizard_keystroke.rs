@@ -77,6 +77,7 @@ fn keystroke(c: &mut Criterion) {
         })
     });
 
+    let parsed_for_visits = parsed.clone();
     let mut app = App::editing(Document::opened(parsed, None));
     app.update(Action::Resize { width: 140, height: 40 });
     app.update(Action::GoTo(Step::Actions));
@@ -85,6 +86,23 @@ fn keystroke(c: &mut Criterion) {
     app.update(Action::Activate); // the last action's form
     app.update(Action::Activate); // edit its name
     group.bench_function("type in an action name + redraw", |b| b.iter(|| type_and_delete(&mut app, &mut terminal)));
+
+    // Enter that ends a field visit: the change is recorded for undo (the manifest is compared with
+    // the one after the previous change). Two visits: one adds a character, the next takes it away.
+    let mut app = App::editing(Document::opened(parsed_for_visits, None));
+    app.update(Action::Resize { width: 140, height: 40 });
+    app.update(Action::Down); // the display name
+    group.bench_function("finish a field visit (Enter) + redraw", |b| {
+        b.iter(|| {
+            for request in [InputRequest::InsertChar('x'), InputRequest::DeletePrevChar] {
+                app.update(Action::Activate);
+                app.update(Action::Edit(request));
+                app.update(Action::Activate);
+                app.update(Action::Up);
+                terminal.draw(|frame| view::render(black_box(&app), frame)).expect("draw");
+            }
+        })
+    });
     group.finish();
 }
 

@@ -276,7 +276,8 @@ fn new_files_follow_the_umask_and_drafts_stay_private() {
 fn child_saves_a_new_file_and_a_draft() {
     let Some(folder) = child_folder() else { return };
     save_atomic(&folder.join("new.json"), b"{}\n", true).expect("save");
-    let draft = drafts::Draft { path: Some(folder.join("new.json")), written_at: 1, manifest: "{}".into() };
+    let draft =
+        drafts::Draft { path: Some(folder.join("new.json")), written_at: 1, manifest: "{}".into(), history: None };
     drafts::Drafts::open().write(&drafts::DraftKey::for_path(&folder.join("new.json")), &draft).expect("draft");
 }
 

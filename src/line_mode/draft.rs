@@ -58,5 +58,5 @@ impl SessionDraft {
 fn write(store: &mut Drafts, key: &DraftKey, doc: &Document) -> Result<(), String> {
     // An absolute path: the draft must find its file again from whatever folder the next start is in.
     let path = doc.path.as_ref().map(|path| std::path::absolute(path).unwrap_or_else(|_| path.clone()));
-    store.write(key, &Draft { path, written_at: drafts::now(), manifest: to_json(&doc.manifest) })
+    store.write(key, &Draft { path, written_at: drafts::now(), manifest: to_json(&doc.manifest), history: None })
 }

@@ -34,4 +34,4 @@ pub use rules::validate;
 pub use slot::Slot;
 pub use vocab::{Vocab, Vocabulary};
 pub use vocabulary::{AuthFieldType, AuthenticationType, InputType};
-pub use write::to_json;
+pub use write::{part_tree, to_json, to_tree};

@@ -18,6 +18,8 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+pub use super::draft_changes::{differences, saved_after};
+
 /// Unsaved work: the manifest's text and where it belongs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Draft {
@@ -27,6 +29,10 @@ pub struct Draft {
     pub written_at: u64,
     /// The manifest as a save would write it.
     pub manifest: String,
+    /// The wizard's undo history as JSON text, so recovered work can be undone change by change
+    /// (None in drafts written without one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history: Option<String>,
 }
 
 /// One run of the wizard: its process id and when it started (process ids are reused, the pair is not).
@@ -342,35 +348,6 @@ fn restrict(_file: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// What a draft changes compared with `base` (the file on disk), as `-`/`+` lines, at most `limit`,
-/// then a line that says how many more changed lines there are, so a cut list never looks whole.
-pub fn differences(base: &str, draft: &str, limit: usize) -> Vec<String> {
-    let diff = similar::TextDiff::from_lines(base, draft);
-    let mut changes = diff.iter_all_changes().filter(|change| change.tag() != similar::ChangeTag::Equal);
-    let mut lines: Vec<String> = changes
-        .by_ref()
-        .take(limit)
-        .map(|change| {
-            let sign = if change.tag() == similar::ChangeTag::Delete { '-' } else { '+' };
-            format!("{sign} {}", change.value().trim_end_matches('\n'))
-        })
-        .collect();
-    let more = changes.count();
-    if more > 0 {
-        lines.push(format!("… and {more} more changed lines"));
-    }
-    lines
-}
-
-/// True when the draft's file was written after the draft: recovering the draft would undo that
-/// later save, which the author must be told before choosing.
-pub fn saved_after(draft: &Draft) -> bool {
-    let Some(path) = draft.path.as_ref() else { return false };
-    let modified = std::fs::metadata(path).and_then(|metadata| metadata.modified());
-    let seconds = modified.ok().and_then(|time| time.duration_since(UNIX_EPOCH).ok()).map(|time| time.as_secs());
-    seconds.is_some_and(|seconds| seconds > draft.written_at)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,7 +362,7 @@ mod tests {
     }
 
     fn draft(text: &str, written_at: u64) -> Draft {
-        Draft { path: Some(PathBuf::from("/work/mycrm.json")), written_at, manifest: text.to_owned() }
+        Draft { path: Some(PathBuf::from("/work/mycrm.json")), written_at, manifest: text.to_owned(), history: None }
     }
 
     /// Two wizards (made-up process ids) sharing one drafts folder.
@@ -481,28 +458,5 @@ mod tests {
         let mut store = Drafts::at(None, Instance { pid: 4005, started: 5_000 });
         let error = store.write(&DraftKey::for_new(), &draft("lost?", 1)).expect_err("no data folder");
         assert!(error.contains("HOME"), "{error}");
-    }
-
-    #[test]
-    fn differences_say_how_many_changed_lines_are_not_shown() {
-        let lines = differences("a\nb\nc\n", "x\ny\nz\n", 2);
-        assert_eq!(lines, ["- a", "- b", "… and 4 more changed lines"]);
-    }
-
-    #[test]
-    fn a_file_saved_after_the_draft_was_written_is_newer() {
-        let folder = tempfile::tempdir().expect("temp dir");
-        let path = folder.path().join("m.json");
-        std::fs::write(&path, "{}\n").expect("write");
-        let draft = |written_at| Draft { path: Some(path.clone()), written_at, manifest: String::new() };
-        assert!(saved_after(&draft(now() - 120)), "the file was written after a draft of two minutes ago");
-        assert!(!saved_after(&draft(now() + 120)), "a draft written after the file");
-        assert!(!saved_after(&Draft { path: None, written_at: 0, manifest: String::new() }));
-    }
-
-    #[test]
-    fn differences_show_removed_and_added_lines() {
-        let lines = differences("{\n  \"name\": \"a\"\n}\n", "{\n  \"name\": \"b\"\n}\n", 10);
-        assert_eq!(lines, ["-   \"name\": \"a\"", "+   \"name\": \"b\""]);
     }
 }

@@ -1,5 +1,6 @@
 //! Files the tool reads and writes: bounded reads of regular files only, atomic saves that keep links, owners and modes, with a backup of the previous content.
 
+mod draft_changes;
 pub mod drafts;
 mod read;
 pub mod recent;

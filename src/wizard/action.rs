@@ -44,6 +44,9 @@ pub enum Action {
     Save,
     Quit,
     Help,
+    /// Undo the last change / redo the last undone one (anywhere, even while editing a field).
+    Undo,
+    Redo,
     TogglePreview,
     /// A keystroke for the open text editor or prompt.
     Edit(InputRequest),

@@ -1,5 +1,6 @@
 //! The manifest being edited, with its path, its diagnostics and which of them the author should see yet.
 
+use super::history::{History, Kept, Place, Scope as Compared};
 use super::step::Step;
 use super::steps::step_of;
 use crate::manifest::rules::{Scope, validate_part};
@@ -35,6 +36,44 @@ pub struct Document {
     pub disk_shape: Option<Shape>,
     /// A fingerprint of the file as last read or written, to notice changes made by others.
     pub disk_hash: Option<u64>,
+    /// The changes that can be undone and redone.
+    pub history: History,
+    /// The generation the history last saw: a newer one means a change not recorded yet.
+    recorded: u64,
+    /// Where the edits since the history last recorded were made: nothing yet, all in one action
+    /// (only it is compared then), or anywhere.
+    edits: Edits,
+}
+
+/// Where the edits not recorded yet were made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Edits {
+    None,
+    InAction(usize),
+    /// In the integration, not its name (which the actions' providers follow).
+    InTop,
+    Anywhere,
+}
+
+impl Edits {
+    /// The places so far with one more edit at `pointer`.
+    fn and(self, pointer: &str) -> Self {
+        // Only a place inside an action: "/actions/3" itself is a list operation (added, moved,
+        // removed), which changes other actions' places too.
+        let action = pointer
+            .strip_prefix("/actions/")
+            .and_then(|rest| rest.split_once('/'))
+            .and_then(|(index, _)| index.parse::<usize>().ok());
+        let top = action.is_none()
+            && (pointer.starts_with("/integration/") || pointer == "/requires_cti")
+            && pointer != "/integration/name";
+        match (self, action) {
+            (Edits::None, Some(index)) => Edits::InAction(index),
+            (Edits::InAction(known), Some(index)) if known == index => self,
+            (Edits::None | Edits::InTop, None) if top => Edits::InTop,
+            _ => Edits::Anywhere,
+        }
+    }
 }
 
 impl Document {
@@ -68,7 +107,11 @@ impl Document {
             generation: 0,
             disk_shape: None,
             disk_hash: None,
+            history: History::new(Manifest::default()),
+            recorded: 0,
+            edits: Edits::None,
         };
+        document.history = History::new(document.manifest.clone());
         document.revalidate();
         document
     }
@@ -78,6 +121,7 @@ impl Document {
     pub fn edited(&mut self, pointer: String) {
         self.modified = true;
         self.generation += 1;
+        self.edits = self.edits.and(&pointer);
         self.revalidate_at(&pointer);
         self.touched.insert(pointer);
         self.refresh_counts();
@@ -149,6 +193,74 @@ impl Document {
         self.modified = false;
         self.notes.clear();
         self.disk_shape = Some(self.manifest.written_shape());
+        self.history.mark_saved();
+        self.revalidate();
+    }
+
+    /// True when the manifest changed since the history last recorded.
+    pub fn unrecorded(&self) -> bool {
+        self.generation != self.recorded
+    }
+
+    /// Records what changed since the last change as one change called `label`, made at `place`;
+    /// false when nothing did (an edit cancelled, a value typed back as it was).
+    pub fn record(&mut self, label: String, place: Place) -> bool {
+        self.recorded = self.generation;
+        // A change made without `edited` (an edit cancelled, a long text) is found by comparing everything.
+        // Pointers name these places in the wrapper shape only.
+        let wrapper = self.manifest.written_shape() == Shape::Wrapper;
+        let scope = match std::mem::replace(&mut self.edits, Edits::None) {
+            Edits::InAction(index) if wrapper => Compared::Action(index),
+            Edits::InTop if wrapper => Compared::Top,
+            _ => Compared::Everything,
+        };
+        self.history.record(&mut self.manifest, scope, label, place)
+    }
+
+    /// Undoes (or with `forwards`, redoes) the last change: the manifest is rebuilt, the places it
+    /// changed show their problems. Returns what the change was and where it was made; None when
+    /// there is nothing to undo (redo).
+    pub fn step(&mut self, forwards: bool) -> Result<Option<(String, Place)>, String> {
+        let (label, place, pointers, manifest) = match self.history.step(forwards) {
+            None => return Ok(None),
+            Some(Err(message)) => return Err(message),
+            Some(Ok((change, manifest))) => (
+                change.label.clone(),
+                change.place.clone(),
+                change.patches.iter().map(|patch| patch.pointer()).collect::<Vec<_>>(),
+                manifest,
+            ),
+        };
+        self.manifest = manifest;
+        self.edits = Edits::None;
+        self.touched.extend(pointers);
+        self.generation += 1;
+        self.recorded = self.generation;
+        self.modified = !self.history.at_saved();
+        self.revalidate();
+        Ok(Some((label, place)))
+    }
+
+    /// The history as a draft keeps it: a change not recorded yet (a field being edited) is kept
+    /// as the newest change, called `pending`'s label, so the draft's manifest is where it ends.
+    pub fn kept_history(&self, pending: (String, Place)) -> Kept {
+        if !self.unrecorded() {
+            return self.history.kept();
+        }
+        let mut history = self.history.clone();
+        history.record(&mut self.manifest.clone(), Compared::Everything, pending.0, pending.1);
+        history.kept()
+    }
+
+    /// Puts recovered work in place of the manifest: `kept` is the draft's history (None for a
+    /// draft without one). Recovering is a change of its own, undone last.
+    pub fn recover(&mut self, manifest: Manifest, kept: Option<Kept>, place: Place) {
+        let before = std::mem::replace(&mut self.manifest, manifest);
+        self.history = History::recovered(&before, self.manifest.clone(), kept, place);
+        self.edits = Edits::None;
+        self.modified = true;
+        self.generation += 1;
+        self.recorded = self.generation;
         self.revalidate();
     }
 

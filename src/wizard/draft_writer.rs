@@ -122,7 +122,10 @@ impl DraftWriter {
         app.flush_editor();
         // An absolute path: the draft must find its file again from whatever folder the next start is in.
         let path = app.doc.path.as_ref().map(|path| std::path::absolute(path).unwrap_or_else(|_| path.clone()));
-        let draft = Draft { path, written_at: crate::storage::drafts::now(), manifest: to_json(&app.doc.manifest) };
+        // The undo history goes with the work, so recovered work can be undone change by change.
+        let history = serde_json::to_string(&app.history_for_draft()).ok();
+        let draft =
+            Draft { path, written_at: crate::storage::drafts::now(), manifest: to_json(&app.doc.manifest), history };
         let key = self.key(app);
         self.done = Some(app.doc.generation);
         self.pending_since = None;

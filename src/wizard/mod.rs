@@ -24,6 +24,7 @@ mod ending;
 pub mod examples;
 pub mod form;
 pub(crate) mod help_text;
+pub mod history;
 pub(crate) mod items;
 pub mod keys;
 pub mod layout;

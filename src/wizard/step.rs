@@ -1,7 +1,7 @@
 //! The wizard's six steps and the pages inside them (a step's own page, or an item opened from its list).
 
 /// A step of the wizard, in order (SPEC §5).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Step {
     Integration,
     Features,
@@ -45,7 +45,7 @@ impl Step {
 }
 
 /// What the middle of the screen shows: a step's page, or one item opened from a list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Page {
     Step(Step),
     /// One authentication field's form.

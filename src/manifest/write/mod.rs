@@ -2,7 +2,9 @@
 
 mod lines;
 
+use super::json::Json;
 use super::model::{Manifest, Shape};
+use super::spelling;
 pub use lines::WrittenLines;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
@@ -14,6 +16,21 @@ pub fn to_json(manifest: &Manifest) -> String {
     };
     text.push('\n');
     text
+}
+
+/// The manifest as the JSON tree [`to_json`] writes, numbers spelled as in the file (the undo
+/// history compares these).
+pub fn to_tree(manifest: &Manifest) -> Json {
+    match manifest.written_shape() {
+        Shape::Wrapper => part_tree(&manifest.wrapper),
+        Shape::Bare => part_tree(&Bare(manifest)),
+    }
+}
+
+/// Any part of a manifest as the JSON tree it is written as, numbers spelled as in the file.
+pub fn part_tree<T: Serialize>(part: &T) -> Json {
+    // What was just written reads back; `Null` only if serialising failed, which it cannot (see `pretty`).
+    serde_json::to_vec(part).ok().and_then(|bytes| spelling::parse(&bytes).ok()).unwrap_or_default()
 }
 
 /// The manifest as [`to_json`] writes it, with the line where each of the `wanted` pointers (or its

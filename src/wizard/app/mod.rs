@@ -10,6 +10,7 @@ mod probe;
 mod saving;
 mod start;
 mod ticket;
+mod undo;
 mod values;
 
 pub use caches::{PreviewCache, ReviewJson, focused_json};
@@ -125,6 +126,8 @@ pub struct App {
     pub drafts_failing: Option<String>,
     /// The open editor holds a long text not yet written into the manifest (see `apply_editor`).
     editor_pending: bool,
+    /// The change under way, recorded for undo once it ends.
+    undo: undo::Pending,
 }
 
 /// The start screen: its entries and the focused one.
@@ -184,6 +187,7 @@ impl App {
             session: Session::default(),
             drafts_failing: None,
             editor_pending: false,
+            undo: undo::Pending::default(),
         }
     }
 
@@ -241,7 +245,10 @@ impl App {
     /// Applies one action and returns the I/O the loop must perform.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let mut effects = Vec::new();
+        let before = self.before_change(&action);
         match action {
+            Action::Undo => self.undo(false, &mut effects),
+            Action::Redo => self.undo(true, &mut effects),
             Action::Resize { width, height } => self.size = (width, height),
             Action::Saved { path, result } => self.saved(path, result, &mut effects),
             Action::Loaded { path, result } => self.loaded(path, result),
@@ -260,6 +267,7 @@ impl App {
             action if self.editor.is_some() => self.update_editor(action, &mut effects),
             action => self.update_page(action, &mut effects),
         }
+        self.after_change(before);
         self.refresh_filter();
         self.clamp_focus();
         self.scroll = layout::scroll_for(self);

@@ -1,6 +1,7 @@
 //! The start screen (new, example, open, recent, drafts) and opening a manifest or a recovered draft.
 
 use super::*;
+use crate::wizard::history::Place;
 use std::path::Path;
 
 /// True when two paths name the same file however they were written (`mycrm.json`, `./mycrm.json`,
@@ -82,6 +83,8 @@ impl App {
         self.focus = 0;
         self.back.clear();
         self.editor = None;
+        // A change under way belonged to the document that was open.
+        self.undo = super::undo::Pending::default();
         self.caches.review = ReviewJson::default();
         // A new document starts again at generation 0 on the same page and row as the last one,
         // so the preview's source alone would not tell it changed.
@@ -102,13 +105,20 @@ impl App {
         {
             let mut doc = Document::opened(parsed.clone(), draft.path.clone());
             doc.disk_hash = None;
+            // Work not on disk: undoing every change (the recovery last) ends at a blank manifest.
+            doc.manifest = crate::manifest::Manifest::new();
             self.open_document(doc);
         }
-        self.doc.manifest = parsed.manifest;
-        self.doc.modified = true;
-        self.doc.generation += 1;
-        self.doc.revalidate();
-        self.status = Some("recovered your unsaved work; Ctrl-S saves it".into());
+        // The draft's history, numbers spelled as written; a history that cannot be read is left out.
+        let kept = draft.history.as_deref().map(|text| crate::manifest::spelling::parse(text.as_bytes()));
+        let history_lost = matches!(kept, Some(Err(_)));
+        let place = Place { page: self.page, back: self.back.clone(), focus: self.focus };
+        self.doc.recover(parsed.manifest, kept.and_then(Result::ok), place);
+        self.status = Some(if history_lost {
+            "recovered your unsaved work (its undo history could not be read); Ctrl-S saves it".into()
+        } else {
+            "recovered your unsaved work; Ctrl-S saves it (Alt-Z undoes it change by change)".into()
+        });
     }
 
     pub(super) fn problem_summary(&self) -> String {

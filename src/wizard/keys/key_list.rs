@@ -31,6 +31,8 @@ pub enum Command {
     Newline,
     Save,
     Quit,
+    Undo,
+    Redo,
     Help,
     WriteTicket,
     TryIt,
@@ -121,6 +123,10 @@ impl Command {
             }
             Command::Save => line("Ctrl-S", "save", "Ctrl-S"),
             Command::Quit => line("Ctrl-Q or Ctrl-C", "quit (asks if there are unsaved changes)", "Ctrl-Q"),
+            Command::Undo => line("Alt-Z / Alt-Y", "undo a change (Alt-Y: redo), even while editing", "Alt-Z"),
+            Command::Redo => {
+                Description { label: "Alt-Z / Alt-Y", help: "", hint_key: "Alt-Y", shown_with: Some(Command::Undo) }
+            }
             Command::Help => line("?", "this list", "?"),
             Command::WriteTicket => line("w / t", "write the ticket document / try an endpoint", "w"),
             Command::TryIt => {
@@ -206,6 +212,9 @@ impl Default for KeyTable {
             bind(C::Newline, Mode::Lines, [(plain(K::Enter), A::Newline)]),
             bind(C::Save, Mode::Anywhere, [(KeyPress::ctrl('s'), A::Save)]),
             bind(C::Quit, Mode::Anywhere, [(KeyPress::ctrl('q'), A::Quit), (KeyPress::ctrl('c'), A::Quit)]),
+            // Alt, not Ctrl: Ctrl-Z suspends and Ctrl-U clears the line in every terminal program.
+            bind(C::Undo, Mode::Anywhere, [(KeyPress::alt(K::Char('z')), A::Undo)]),
+            bind(C::Redo, Mode::Anywhere, [(KeyPress::alt(K::Char('y')), A::Redo)]),
             bind(C::Help, Mode::Browse, [(char('?'), A::Help), (plain(K::F(1)), A::Help)]),
             bind(C::WriteTicket, Mode::Steps, [(char('w'), A::WriteTicket)]),
             bind(C::TryIt, Mode::Steps, [(char('t'), A::TryIt)]),

@@ -177,6 +177,9 @@ pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
     if app.can_go_back() {
         hints.push((Hint::Key(C::Back), "back"));
     }
+    if app.doc.history.counts().0 > 0 {
+        hints.push((Hint::Key(C::Undo), "undo"));
+    }
     hints.extend(key(&[(C::Save, "save"), (C::Quit, "quit"), (C::Help, "keys")]));
     hints
 }

@@ -1,0 +1,316 @@
+//! Undo and redo: every change to the manifest, kept as the JSON patches of what it changed, with
+//! words for the status line and the place (page and row) the author made it at.
+//!
+//! The history keeps the manifest as of the last change (the baseline). When a change ends (a field
+//! visit finished, an item added or deleted, ...) the manifest is compared with the baseline and
+//! only the smallest changed parts are stored, as JSON (see [`compare`] and [`patch`]). It holds at
+//! most [`MAX_CHANGES`] changes and [`MAX_BYTES`] of patches: the oldest are forgotten first.
+
+mod compare;
+pub mod patch;
+
+pub use compare::Scope;
+
+use super::step::Page;
+use crate::manifest::{Json, Manifest, read, to_tree};
+use patch::{Patch, diff};
+use serde::{Deserialize, Serialize};
+
+/// The most changes kept: older ones are forgotten.
+pub const MAX_CHANGES: usize = 500;
+/// The most bytes of patches (as JSON) kept: older changes are forgotten first, so a few huge pastes
+/// cannot make the history (and the draft that carries it) grow without end.
+pub const MAX_BYTES: usize = 8 * 1024 * 1024;
+
+/// Where the author was when a change began: undoing or redoing it goes back there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    pub page: Page,
+    /// The pages Esc goes back to, with their focused rows.
+    pub back: Vec<(Page, usize)>,
+    pub focus: usize,
+}
+
+/// One change: what it was in words, where it was made and what it changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// "delete action create_ticket", "edit description".
+    pub label: String,
+    pub place: Place,
+    pub patches: Vec<Patch>,
+    /// Bytes of its patches as JSON: what the cap counts (measured once; 0 until then).
+    #[serde(skip)]
+    size: usize,
+}
+
+impl Change {
+    fn new(label: String, place: Place, patches: Vec<Patch>) -> Self {
+        let mut change = Change { label, place, patches, size: 0 };
+        change.measure();
+        change
+    }
+
+    fn measure(&mut self) {
+        let mut counter = Counter(0);
+        let _ = serde_json::to_writer(&mut counter, &self.patches);
+        self.size = counter.0;
+    }
+}
+
+/// Counts written bytes without keeping them.
+struct Counter(usize);
+
+impl std::io::Write for Counter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0 += bytes.len();
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What a draft keeps of the history: the changes, the newest last (the baseline is the draft's manifest).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Kept {
+    pub undo: Vec<Change>,
+    pub redo: Vec<Change>,
+}
+
+/// The changes that can be undone and redone.
+#[derive(Debug, Clone)]
+pub struct History {
+    undo: Vec<Change>,
+    redo: Vec<Change>,
+    /// The manifest after the newest change: what the next change is compared with.
+    baseline: Manifest,
+    /// Bytes of the patches kept, undo and redo together.
+    bytes: usize,
+    /// How many changes were undoable when the manifest matched its file; None when no point does.
+    saved_at: Option<usize>,
+}
+
+impl History {
+    /// An empty history of `baseline`, a manifest matching its file.
+    pub fn new(baseline: Manifest) -> Self {
+        History { undo: Vec::new(), redo: Vec::new(), baseline, bytes: 0, saved_at: Some(0) }
+    }
+
+    /// Records what changed since the last change as one change; false when nothing did.
+    /// `scope`: where the edits since the last change were made, as far as they say.
+    pub fn record(&mut self, current: &mut Manifest, scope: Scope, label: String, place: Place) -> bool {
+        let patches = compare::catch_up(&mut self.baseline, current, scope);
+        if patches.is_empty() {
+            return false;
+        }
+        // A new change ends what could be redone.
+        self.bytes -= self.redo.drain(..).map(|change| change.size).sum::<usize>();
+        if self.saved_at.is_some_and(|saved| saved > self.undo.len()) {
+            self.saved_at = None;
+        }
+        let change = Change::new(label, place, patches);
+        self.bytes += change.size;
+        self.undo.push(change);
+        self.trim();
+        true
+    }
+
+    /// Forgets the oldest changes beyond the caps.
+    fn trim(&mut self) {
+        let mut forget = 0;
+        let mut bytes = self.bytes;
+        while self.undo.len() - forget > MAX_CHANGES || (bytes > MAX_BYTES && forget + 1 < self.undo.len()) {
+            bytes -= self.undo[forget].size;
+            forget += 1;
+        }
+        if forget > 0 {
+            self.undo.drain(..forget);
+            self.bytes = bytes;
+            self.saved_at = self.saved_at.and_then(|saved| saved.checked_sub(forget));
+        }
+    }
+
+    /// Measures every change again (after reading them from a draft) and adds up their sizes.
+    fn recount(&mut self) {
+        self.undo.iter_mut().chain(&mut self.redo).for_each(Change::measure);
+        self.bytes = self.undo.iter().chain(&self.redo).map(|change| change.size).sum();
+    }
+
+    /// Undoes (`forwards` false) or redoes the last change: returns it with the manifest as it was
+    /// before it (after it). None when there is nothing to undo or redo; an error when the change
+    /// does not fit the manifest (then it is dropped, with everything beyond it).
+    pub fn step(&mut self, forwards: bool) -> Option<Result<(&Change, Manifest), String>> {
+        let change = if forwards { self.redo.pop()? } else { self.undo.pop()? };
+        let mut value = to_tree(&self.baseline);
+        let applied = if forwards {
+            change.patches.iter().all(|patch| patch.apply(&mut value, true))
+        } else {
+            change.patches.iter().rev().all(|patch| patch.apply(&mut value, false))
+        };
+        let rebuilt = match applied {
+            true => rebuild(&value),
+            false => Err(format!("the change \"{}\" no longer fits the manifest", change.label)),
+        };
+        let manifest = match rebuilt {
+            Ok(manifest) => manifest,
+            Err(message) => {
+                let stack = if forwards { &mut self.redo } else { &mut self.undo };
+                self.bytes -= change.size + stack.drain(..).map(|change| change.size).sum::<usize>();
+                return Some(Err(message));
+            }
+        };
+        self.baseline = manifest.clone();
+        let stack = if forwards { &mut self.undo } else { &mut self.redo };
+        stack.push(change);
+        stack.last().map(|change| Ok((change, manifest)))
+    }
+
+    /// The manifest now matches its file.
+    pub fn mark_saved(&mut self) {
+        self.saved_at = Some(self.undo.len());
+    }
+
+    /// True when the manifest is as it was last saved (or opened).
+    pub fn at_saved(&self) -> bool {
+        self.saved_at == Some(self.undo.len())
+    }
+
+    /// How many changes can be undone / redone.
+    pub fn counts(&self) -> (usize, usize) {
+        (self.undo.len(), self.redo.len())
+    }
+
+    /// Bytes of patches kept.
+    pub fn bytes(&self) -> usize {
+        self.bytes
+    }
+
+    /// What a draft keeps.
+    pub fn kept(&self) -> Kept {
+        Kept { undo: self.undo.clone(), redo: self.redo.clone() }
+    }
+
+    /// The history of recovered work: the draft's changes (`kept`, None for a draft without history)
+    /// over its manifest `current`, under one change "recover draft" that goes from `before` (the
+    /// manifest before recovering) to the first state the draft's history knows. Undoing every
+    /// change so goes back to the manifest as it was before recovering.
+    pub fn recovered(before: &Manifest, current: Manifest, kept: Option<Kept>, place: Place) -> Self {
+        let kept = kept.unwrap_or_default();
+        // The first state the draft knows: its manifest with every change undone.
+        let mut first = to_tree(&current);
+        let fits = kept.undo.iter().rev().all(|change| change.patches.iter().rev().all(|p| p.apply(&mut first, false)));
+        let (mut undo, redo) = if fits { (kept.undo, kept.redo) } else { (Vec::new(), Vec::new()) };
+        if !fits {
+            first = to_tree(&current);
+        }
+        let patches = diff(&to_tree(before), &first);
+        if !patches.is_empty() {
+            undo.insert(0, Change::new("recover draft".into(), place, patches));
+        }
+        let mut history = History { undo, redo, baseline: current, bytes: 0, saved_at: Some(0) };
+        history.recount();
+        history.trim();
+        history
+    }
+}
+
+/// The manifest written as `value`.
+fn rebuild(value: &Json) -> Result<Manifest, String> {
+    let text = serde_json::to_vec(value).map_err(|error| error.to_string())?;
+    read(&text).map(|parsed| parsed.manifest).map_err(|diagnostic| diagnostic.message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    impl History {
+        fn record_all(&mut self, current: &mut Manifest, label: String, place: Place) -> bool {
+            self.record(current, Scope::Everything, label, place)
+        }
+    }
+    use crate::manifest::edit::{ListRef, Owner};
+    use crate::wizard::step::Step;
+
+    fn place() -> Place {
+        Place { page: Page::Step(Step::Integration), back: Vec::new(), focus: 0 }
+    }
+
+    fn named(name: &str) -> Manifest {
+        let mut manifest = Manifest::new();
+        manifest.set_text(Owner::Integration, "display_name", name);
+        manifest
+    }
+
+    fn name(manifest: &Manifest) -> &str {
+        manifest.integration().and_then(|i| i.display_name.as_str()).unwrap_or("?")
+    }
+
+    #[test]
+    fn undo_and_redo_walk_the_changes_and_a_new_change_ends_redo() {
+        let mut history = History::new(named("a"));
+        assert!(history.record_all(&mut named("b"), "edit b".into(), place()));
+        assert!(!history.record_all(&mut named("b"), "nothing".into(), place()));
+        assert!(history.record_all(&mut named("c"), "edit c".into(), place()));
+        let (undone, manifest) = history.step(false).expect("a change").expect("fits");
+        assert_eq!(undone.label, "edit c");
+        assert_eq!(name(&manifest), "b");
+        let (_, manifest) = history.step(true).expect("a change").expect("fits");
+        assert_eq!(name(&manifest), "c");
+        history.step(false).expect("a change").expect("fits");
+        history.record_all(&mut named("z"), "edit z".into(), place());
+        assert_eq!(history.counts(), (2, 0));
+    }
+
+    #[test]
+    fn actions_added_edited_and_removed_are_undone() {
+        let mut manifest = named("a");
+        let mut history = History::new(manifest.clone());
+        for _ in 0..3 {
+            manifest.add_action();
+        }
+        history.record_all(&mut manifest, "add".into(), place());
+        manifest.set_text(Owner::Action(1), "name", "middle");
+        history.record_all(&mut manifest, "edit".into(), place());
+        if let Some(actions) = manifest.list_mut(ListRef::Actions) {
+            actions.remove_at(0);
+        }
+        assert!(history.record_all(&mut manifest, "delete".into(), place()));
+        let (_, undone) = history.step(false).expect("a change").expect("fits");
+        assert_eq!(undone.action_count(), 3);
+        assert_eq!(undone.action(1).and_then(|a| a.name.as_str()), Some("middle"));
+        let (_, undone) = history.step(false).expect("a change").expect("fits");
+        assert_ne!(undone.action(1).and_then(|a| a.name.as_str()), Some("middle"));
+        let (_, undone) = history.step(false).expect("a change").expect("fits");
+        assert_eq!(undone.action_count(), 0);
+        assert_eq!(name(&undone), "a");
+    }
+
+    #[test]
+    fn the_oldest_changes_are_forgotten_beyond_the_cap() {
+        let mut history = History::new(named("0"));
+        for value in 1..=MAX_CHANGES + 5 {
+            history.record_all(&mut named(&value.to_string()), format!("set {value}"), place());
+        }
+        assert_eq!(history.counts(), (MAX_CHANGES, 0));
+        assert!(!history.at_saved(), "the saved state was forgotten");
+        let big = "x".repeat(MAX_BYTES / 3);
+        for round in 0..5 {
+            history.record_all(&mut named(&format!("{round}{big}")), "paste".into(), place());
+        }
+        assert!(history.bytes() <= MAX_BYTES, "{} bytes kept", history.bytes());
+    }
+
+    #[test]
+    fn recovered_history_ends_at_the_manifest_before_recovering() {
+        let mut history = History::new(named("a"));
+        history.record_all(&mut named("b"), "edit".into(), place());
+        let mut recovered = History::recovered(&named("before"), named("b"), Some(history.kept()), place());
+        assert_eq!(recovered.counts(), (2, 0));
+        recovered.step(false).expect("a change").expect("fits");
+        let (change, manifest) = recovered.step(false).expect("a change").expect("fits");
+        assert_eq!(change.label, "recover draft");
+        assert_eq!(name(&manifest), "before");
+        assert!(recovered.at_saved());
+    }
+}

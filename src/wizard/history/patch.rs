@@ -1,0 +1,180 @@
+//! One change to the manifest as JSON patches: only the smallest parts that changed, each with its
+//! value before and after, so a change costs memory in proportion to what it changed.
+//!
+//! Values are the manifest's own [`Json`], which keeps every number as the file spelled it: undoing
+//! a change must give back the file exactly, `1E+2` included.
+
+use crate::manifest::Json as Value;
+use serde::{Deserialize, Serialize};
+
+/// A part of the manifest that changed, at a JSON pointer (RFC 6901; "" is the whole manifest).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Patch {
+    /// The value at `at` was `old` and became `new`.
+    Replace { at: String, old: Value, new: Value },
+    /// In the list at `at`, the items `old` starting at `index` were replaced by `new` (an item
+    /// added, removed or copied: the items around it are not stored).
+    Splice { at: String, index: usize, old: Vec<Value>, new: Vec<Value> },
+}
+
+impl Patch {
+    /// Where the change is: the replaced value, or the first spliced item.
+    pub fn pointer(&self) -> String {
+        match self {
+            Patch::Replace { at, .. } => at.clone(),
+            Patch::Splice { at, index, .. } => format!("{at}/{index}"),
+        }
+    }
+
+    /// Applies the patch to `value` forwards (redo) or backwards (undo); false when `value` does not
+    /// have the place the patch names (the history does not belong to this manifest).
+    pub fn apply(&self, value: &mut Value, forwards: bool) -> bool {
+        match self {
+            Patch::Replace { at, old, new } => match find(value, at) {
+                Some(place) => {
+                    *place = if forwards { new.clone() } else { old.clone() };
+                    true
+                }
+                None => false,
+            },
+            Patch::Splice { at, index, old, new } => {
+                let (removed, inserted) = if forwards { (old, new) } else { (new, old) };
+                match find(value, at) {
+                    Some(Value::Array(items)) if index + removed.len() <= items.len() => {
+                        items.splice(*index..index + removed.len(), inserted.iter().cloned());
+                        true
+                    }
+                    _ => false,
+                }
+            }
+        }
+    }
+}
+
+/// The patches that turn `old` into `new`: nothing when they are equal.
+pub fn diff(old: &Value, new: &Value) -> Vec<Patch> {
+    diff_at(String::new(), old, new)
+}
+
+/// The patches that turn `old`, found at the pointer `at`, into `new`.
+pub fn diff_at(at: String, old: &Value, new: &Value) -> Vec<Patch> {
+    let mut patches = Vec::new();
+    walk(old, new, at, &mut patches);
+    patches
+}
+
+fn walk(old: &Value, new: &Value, at: String, patches: &mut Vec<Patch>) {
+    if old == new {
+        return;
+    }
+    match (old, new) {
+        // The same keys in the same order: only the keys whose values changed. (Keys added or removed
+        // replace the whole object: objects of a manifest are small, except the lists they hold.)
+        (Value::Object(before), Value::Object(after))
+            if before.len() == after.len() && before.iter().zip(after).all(|((a, _), (b, _))| a == b) =>
+        {
+            for ((key, a), (_, b)) in before.iter().zip(after) {
+                if a != b {
+                    walk(a, b, format!("{at}/{}", escape(key)), patches);
+                }
+            }
+        }
+        (Value::Array(before), Value::Array(after)) => {
+            let prefix = before.iter().zip(after).take_while(|(a, b)| a == b).count();
+            let room = before.len().min(after.len()) - prefix;
+            let suffix = before.iter().rev().zip(after.iter().rev()).take(room).take_while(|(a, b)| a == b).count();
+            let removed = &before[prefix..before.len() - suffix];
+            let inserted = &after[prefix..after.len() - suffix];
+            if removed.len() == inserted.len() {
+                // Items changed in place (edited, or swapped by a move): each one on its own.
+                for (offset, (a, b)) in removed.iter().zip(inserted).enumerate() {
+                    walk(a, b, format!("{at}/{}", prefix + offset), patches);
+                }
+            } else {
+                patches.push(Patch::Splice { at, index: prefix, old: removed.to_vec(), new: inserted.to_vec() });
+            }
+        }
+        _ => patches.push(Patch::Replace { at, old: old.clone(), new: new.clone() }),
+    }
+}
+
+/// The value at `pointer` in `value`, if it has one.
+fn find<'a>(value: &'a mut Value, pointer: &str) -> Option<&'a mut Value> {
+    if pointer.is_empty() {
+        return Some(value);
+    }
+    let mut place = value;
+    for token in pointer.strip_prefix('/')?.split('/') {
+        let token = token.replace("~1", "/").replace("~0", "~");
+        place = match place {
+            Value::Object(members) => members.iter_mut().find(|(key, _)| *key == token).map(|(_, value)| value)?,
+            Value::Array(items) => items.get_mut(token.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(place)
+}
+
+/// A key as a JSON pointer token.
+fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A value from JSON text, numbers spelled as written.
+    fn json(text: serde_json::Value) -> Value {
+        crate::manifest::spelling::parse(text.to_string().as_bytes()).expect("JSON")
+    }
+
+    macro_rules! json {
+        ($($text:tt)+) => {
+            json(serde_json::json!($($text)+))
+        };
+    }
+
+    fn round_trip(old: Value, new: Value) -> Vec<Patch> {
+        let patches = diff(&old, &new);
+        let mut value = old.clone();
+        assert!(patches.iter().all(|patch| patch.apply(&mut value, true)));
+        assert_eq!(value, new, "forwards");
+        assert!(patches.iter().rev().all(|patch| patch.apply(&mut value, false)));
+        assert_eq!(value, old, "backwards");
+        patches
+    }
+
+    #[test]
+    fn an_edited_value_is_stored_alone() {
+        let patches = round_trip(json!({"a": {"b": 1, "c": [1, 2, 3]}}), json!({"a": {"b": 1, "c": [1, 5, 3]}}));
+        assert_eq!(patches, [Patch::Replace { at: "/a/c/1".into(), old: json!(2), new: json!(5) }]);
+    }
+
+    #[test]
+    fn a_removed_item_is_stored_without_its_neighbours() {
+        let patches = round_trip(json!([1, 2, 3, 4]), json!([1, 2, 4]));
+        assert_eq!(patches, [Patch::Splice { at: String::new(), index: 2, old: vec![json!(3)], new: vec![] }]);
+        round_trip(json!([1, 1, 1]), json!([1, 1, 1, 1]));
+    }
+
+    #[test]
+    fn swapped_items_keys_with_slashes_and_new_keys_go_back_and_forth() {
+        round_trip(json!({"l": [{"n": "a"}, {"n": "b"}]}), json!({"l": [{"n": "b"}, {"n": "a"}]}));
+        round_trip(json!({"a/b~": 1}), json!({"a/b~": 2}));
+        round_trip(json!({"a": 1}), json!({"a": 1, "b": 2}));
+        round_trip(json!({"a": 1}), json!("text"));
+    }
+
+    #[test]
+    fn numbers_keep_their_spelling() {
+        let old: Value = crate::manifest::spelling::parse(br#"{"n": 1E+2, "s": "a"}"#).expect("JSON");
+        let new: Value = crate::manifest::spelling::parse(br#"{"n": 1E+2, "s": "b"}"#).expect("JSON");
+        let mut value = new.clone();
+        for patch in diff(&old, &new) {
+            patch.apply(&mut value, false);
+        }
+        assert_eq!(serde_json::to_string(&value).expect("text"), r#"{"n":1E+2,"s":"a"}"#);
+    }
+}
