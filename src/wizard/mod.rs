@@ -10,6 +10,7 @@
 //!   writing the document and probing are effects run by the loop (a probe on a thread of its own).
 //! - [`layout`]: where things go on screen, for drawing and for mouse clicks alike.
 //! - `draft_writer`, `ending`: this wizard's drafts, and ending cleanly on a signal or a panic.
+//! - `handover`: lending the terminal to the author's editor (Ctrl-E) or to the shell (Ctrl-Z).
 //! - [`view`]: drawing, from the state only.
 
 pub mod action;
@@ -21,6 +22,7 @@ pub mod document;
 mod draft_writer;
 pub mod editor;
 mod ending;
+mod handover;
 pub mod examples;
 pub mod form;
 pub(crate) mod help_text;
@@ -164,7 +166,7 @@ fn event_loop(terminal: &mut DefaultTerminal, work: &Mutex<Work>, stop: &Stop) -
             }
             while let Ok(result) = arrived.try_recv() {
                 let effects = app.update(result);
-                if run_effects(app, drafts, effects, &results) {
+                if run_effects(app, drafts, effects, &mut Loop { terminal, stop, results: &results })? {
                     return Ok(());
                 }
                 redraw = true;
@@ -197,7 +199,7 @@ fn event_loop(terminal: &mut DefaultTerminal, work: &Mutex<Work>, stop: &Stop) -
         let Some(action) = keys::action_for(app, &event) else { continue };
         let was_editing = app.editor.is_some();
         let effects = app.update(action);
-        if run_effects(app, drafts, effects, &results) {
+        if run_effects(app, drafts, effects, &mut Loop { terminal, stop, results: &results })? {
             return Ok(());
         }
         if was_editing && app.editor.is_none() {
@@ -209,14 +211,35 @@ fn event_loop(terminal: &mut DefaultTerminal, work: &Mutex<Work>, stop: &Stop) -
     }
 }
 
+/// What of the loop the effects need: the terminal to lend, the stop to tell, where probes answer.
+struct Loop<'a> {
+    terminal: &'a mut DefaultTerminal,
+    stop: &'a Stop,
+    results: &'a Sender<Action>,
+}
+
 /// Performs the effects `update` asked for, feeding their results back; true when the wizard should end.
-fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>, results: &Sender<Action>) -> bool {
+fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>, at: &mut Loop) -> std::io::Result<bool> {
+    let results = at.results;
     let mut saved = None;
     while !effects.is_empty() {
         let mut next = Vec::new();
         for effect in effects {
             match effect {
-                Effect::Quit => return true,
+                Effect::Quit => return Ok(true),
+                Effect::ExternalEdit { text, opened_for_it } => {
+                    // The editor may run for a long time: the work is safe in a draft meanwhile.
+                    drafts.sync(app);
+                    let command = handover::editor_command(env_text("VISUAL"), env_text("EDITOR"));
+                    let result = handover::lend_terminal(at.terminal, at.stop, || {
+                        command.and_then(|command| handover::edit_in(&command, &text))
+                    })?;
+                    next.extend(app.update(Action::ExternalEdited { result, opened_for_it }));
+                }
+                Effect::Suspend => {
+                    drafts.sync(app);
+                    handover::lend_terminal(at.terminal, at.stop, handover::suspend)?;
+                }
                 Effect::WriteTicket { path, bytes, overwrite } => {
                     let result = write_ticket(&path, &bytes, overwrite);
                     next.extend(app.update(Action::TicketWritten { path, result }));
@@ -273,7 +296,12 @@ fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>
         let status = app.status.take().unwrap_or_default();
         app.status = Some(if status.is_empty() { note } else { format!("{status}; {note}") });
     }
-    false
+    Ok(false)
+}
+
+/// An environment variable's value, when it is set and readable as text.
+fn env_text(name: &str) -> Option<String> {
+    std::env::var(name).ok()
 }
 
 /// Writes the ticket document as the `ticket` command does (atomically); an existing file only when
