@@ -230,10 +230,12 @@ fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>
                 Effect::ExternalEdit { text, opened_for_it } => {
                     // The editor may run for a long time: the work is safe in a draft meanwhile.
                     drafts.sync(app);
-                    let command = handover::editor_command(env_text("VISUAL"), env_text("EDITOR"));
-                    let result = handover::lend_terminal(at.terminal, at.stop, || {
-                        command.and_then(|command| handover::edit_in(&command, &text))
-                    })?;
+                    let result = match handover::editor_command(env_text("VISUAL"), env_text("EDITOR")) {
+                        Ok(command) => {
+                            handover::lend_terminal(at.terminal, at.stop, || handover::edit_in(&command, &text))?
+                        }
+                        Err(message) => Err(message),
+                    };
                     next.extend(app.update(Action::ExternalEdited { result, opened_for_it }));
                 }
                 Effect::Suspend => {
