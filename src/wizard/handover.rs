@@ -5,7 +5,7 @@
 use super::ending::{Stop, restore_terminal};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{EnableBracketedPaste, EnableMouseCapture};
-use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
 use ratatui::crossterm::{cursor, execute};
 use std::io::Write;
 use std::path::Path;
@@ -28,11 +28,14 @@ pub fn lend_terminal<T>(terminal: &mut DefaultTerminal, stop: &Stop, work: impl 
     back.map(|()| result)
 }
 
-/// Sets the terminal up for the wizard again, and forgets what is on it so the next draw repaints every cell.
+/// Sets the terminal up for the wizard again, blank, so that the next draw repaints every cell.
 fn take_back(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
     enable_raw_mode()?;
-    execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste)?;
-    terminal.clear()
+    execute!(std::io::stdout(), EnterAlternateScreen, Clear(ClearType::All), EnableMouseCapture, EnableBracketedPaste)?;
+    // Not `Terminal::clear`: it asks the terminal where its cursor is, and not every terminal answers.
+    // A blank frame instead: ratatui then believes the screen blank, as it is, and draws the next frame whole.
+    terminal.draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area()))?;
+    Ok(())
 }
 
 /// Stops the process as Ctrl-Z stops any terminal program; returns once the shell continues it (`fg`).
