@@ -67,10 +67,9 @@ pub fn edit_in(command: &[String], text: &str) -> Result<String, String> {
     let Some((program, arguments)) = command.split_first() else {
         return Err("no editor to run: set VISUAL or EDITOR".into());
     };
-    let folder = tempfile::Builder::new()
-        .prefix("integration-wizard-")
-        .tempdir()
-        .map_err(|error| format!("cannot make a temporary file for your editor ({error}); the field keeps its value"))?;
+    let folder = tempfile::Builder::new().prefix("integration-wizard-").tempdir().map_err(|error| {
+        format!("cannot make a temporary file for your editor ({error}); the field keeps its value")
+    })?;
     let file = folder.path().join("value.txt");
     write_private(&file, text)
         .map_err(|error| format!("cannot write the text for your editor ({error}); the field keeps its value"))?;
@@ -85,7 +84,8 @@ pub fn edit_in(command: &[String], text: &str) -> Result<String, String> {
         Err(error) => return Err(format!("cannot start your editor `{program}` ({error}); the field keeps its value")),
     };
     if !status.success() {
-        let how = status.code().map_or_else(|| "was stopped by a signal".to_owned(), |code| format!("exited with {code}"));
+        let how =
+            status.code().map_or_else(|| "was stopped by a signal".to_owned(), |code| format!("exited with {code}"));
         return Err(format!("your editor `{program}` {how}: nothing was taken from it; the field keeps its value"));
     }
     let bytes = crate::storage::read_file(&file)

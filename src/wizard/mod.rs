@@ -22,15 +22,16 @@ pub mod document;
 mod draft_writer;
 pub mod editor;
 mod ending;
-mod handover;
 pub mod examples;
 pub mod form;
+mod handover;
 pub(crate) mod help_text;
 pub(crate) mod items;
 pub mod keys;
 pub mod layout;
 pub mod overlay;
 pub mod panels;
+mod recovery;
 pub mod step;
 pub(crate) mod steps;
 pub mod view;
@@ -126,7 +127,8 @@ pub fn initial_app(file: Option<PathBuf>, drafts: &Drafts) -> App {
         }
     };
     if let Some((key, draft)) = draft {
-        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        let on_disk = crate::storage::read_file(&path).map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
+        let on_disk = on_disk.unwrap_or_default();
         if draft.manifest == on_disk {
             drafts.remove(&key);
         } else {
@@ -144,11 +146,16 @@ pub fn load(path: &Path) -> Result<Opened, String> {
         return Err("it is a folder; give the path of a .json manifest".into());
     }
     let bytes = crate::storage::read_file(path).map_err(|error| error.to_string())?;
-    let parsed = read(&bytes).map_err(|diagnostic| match diagnostic.position {
+    opened_from(&bytes)
+}
+
+/// A manifest read from `bytes`, with a message that says what is wrong when it cannot be read.
+pub(crate) fn opened_from(bytes: &[u8]) -> Result<Opened, String> {
+    let parsed = read(bytes).map_err(|diagnostic| match diagnostic.position {
         Some(position) => format!("line {}, column {}: {}", position.line, position.column, diagnostic.message),
         None => diagnostic.message,
     })?;
-    Ok(Opened { parsed, disk_hash: fingerprint(&bytes) })
+    Ok(Opened { parsed, disk_hash: fingerprint(bytes) })
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, work: &Mutex<Work>, stop: &Stop) -> std::io::Result<()> {
@@ -219,7 +226,12 @@ struct Loop<'a> {
 }
 
 /// Performs the effects `update` asked for, feeding their results back; true when the wizard should end.
-fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>, at: &mut Loop) -> std::io::Result<bool> {
+fn run_effects(
+    app: &mut App,
+    drafts: &mut DraftWriter,
+    mut effects: Vec<Effect>,
+    at: &mut Loop,
+) -> std::io::Result<bool> {
     let results = at.results;
     let mut saved = None;
     while !effects.is_empty() {
@@ -279,15 +291,9 @@ fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>
                     drafts.discarded(app);
                 }
                 Effect::Recover(key, draft) => {
-                    let mut on_disk = String::new();
-                    if let Some(path) = draft.path.as_ref().filter(|path| path.exists()) {
-                        on_disk = std::fs::read_to_string(path).unwrap_or_default();
-                        let result = load(path).map(Box::new);
-                        next.extend(app.update(Action::Loaded { path: path.clone(), result }));
+                    for action in recovery::recover(key, draft) {
+                        next.extend(app.update(action));
                     }
-                    let differences = drafts::differences(&on_disk, &draft.manifest, 12);
-                    let file_is_newer = drafts::saved_after(&draft);
-                    next.extend(app.update(Action::OfferDraft { key, draft, differences, file_is_newer }));
                 }
             }
         }
@@ -317,7 +323,17 @@ fn write_ticket(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), Ticket
 
 /// Saves unless the file on disk is not what the wizard expects there.
 pub(crate) fn save(path: &Path, contents: &str, expect: OnDisk) -> Result<u64, SaveFailure> {
-    let on_disk = std::fs::read(path).ok();
+    let on_disk = match crate::storage::read_file(path) {
+        Ok(bytes) => Some(bytes),
+        // Never written into, nor read (a FIFO would wait for a writer forever).
+        Err(crate::storage::ReadError::NotRegular(kind)) => {
+            return Err(SaveFailure::Failed(format!(
+                "{} is {kind}, not a regular file: save under another path",
+                path.display()
+            )));
+        }
+        Err(_) => None,
+    };
     let unexpected = match (expect, &on_disk) {
         (OnDisk::Anything, _) | (OnDisk::Nothing, None) => false,
         (OnDisk::Nothing, Some(_)) | (OnDisk::Content(_), None) => true,
