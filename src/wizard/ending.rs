@@ -30,7 +30,7 @@ impl Work {
     /// unsaved), then gives up the draft: from now on it is offered to whoever opens the file next.
     pub fn keep(&mut self) {
         let Work { app, drafts } = self;
-        drafts.sync(app);
+        drafts.sync_now(app);
         drafts.store.release();
     }
 }

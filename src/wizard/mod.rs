@@ -251,7 +251,8 @@ fn run_effects(
                     next.extend(app.update(Action::ExternalEdited { result, opened_for_it }));
                 }
                 Effect::Suspend => {
-                    drafts.sync(app);
+                    // Every thread stops with the process: the draft must be on disk before.
+                    drafts.sync_now(app);
                     handover::lend_terminal(at.terminal, at.stop, handover::suspend)?;
                 }
                 Effect::WriteTicket { path, bytes, overwrite } => {
@@ -282,6 +283,8 @@ fn run_effects(
                     next.extend(app.update(Action::Loaded { path, result }));
                 }
                 Effect::DiscardWorkDrafts(recovered) => {
+                    // A draft still being written would come back after its removal.
+                    drafts.settle(app);
                     let keys = drafts.work_keys(app, recovered);
                     keys.iter().for_each(|key| drafts.store.remove(key));
                     drafts.discarded(app);
