@@ -4,7 +4,8 @@
 //! A draft is turned into JSON and written on a thread of its own: for a manifest of 50 MB that
 //! takes seconds, and the loop must go on reading keys meanwhile. The loop only copies the manifest
 //! (a copy of memory) and hands the copy over. One write is under way at a time; a change made
-//! meanwhile is written when it ends, and a removal waits for it, so drafts land in order.
+//! meanwhile is written when it ends, and a removal waits for it, so drafts land in order. When an
+//! edit ends, a draft known to be quick to write is waited for (see [`AT_ONCE`]).
 
 use super::app::App;
 use crate::manifest::{Manifest, to_json};
@@ -17,6 +18,11 @@ use std::time::{Duration, Instant};
 pub const DRAFT_DELAY: Duration = Duration::from_millis(500);
 /// How often the loop wakes up without events, to notice signals.
 pub const TICK: Duration = Duration::from_millis(200);
+/// A draft smaller than this last time (an ordinary manifest is kilobytes) is written at once when
+/// an edit ends, the loop waiting for it: a cancelled edit must leave no trace even if the process
+/// is killed the next instant. Larger ones (a manifest of megabytes) are written in the background.
+/// Told by size, not by time: what a write takes varies with the machine's load, a size does not.
+const AT_ONCE: usize = 1 << 20;
 
 /// Writes this wizard's drafts: soon after a change, not on every keystroke.
 #[derive(Debug)]
@@ -37,14 +43,16 @@ pub struct DraftWriter {
     delay: Duration,
     /// The write under way on its own thread, if any.
     in_flight: Option<InFlight>,
+    /// How large the last draft written was; None before the first.
+    last_size: Option<usize>,
 }
 
 /// A draft being written on a thread of its own.
 #[derive(Debug)]
 struct InFlight {
     key: DraftKey,
-    /// The write's outcome, and how long it took.
-    handle: JoinHandle<(Result<(), String>, Duration)>,
+    /// The write's outcome, how long it took and how large the manifest was.
+    handle: JoinHandle<Written>,
 }
 
 impl DraftWriter {
@@ -58,6 +66,7 @@ impl DraftWriter {
             failure: None,
             delay: DRAFT_DELAY,
             in_flight: None,
+            last_size: None,
         }
     }
 
@@ -106,15 +115,21 @@ impl DraftWriter {
         }
     }
 
-    /// Brings the draft up to date soon: after an edit ends (kept or cancelled). A removal is done
-    /// at once; a write starts now, or as soon as the one under way ends.
+    /// Brings the draft up to date: after an edit ends (kept or cancelled). A removal is done at
+    /// once; so is a write that is quick ([`AT_ONCE`]); a slow one starts now in the background, or
+    /// as soon as the one under way ends.
     pub fn sync(&mut self, app: &mut App) {
-        self.collect(app, false);
+        // Drafts known to be quick are waited for, the one under way included.
+        let at_once = self.last_size.is_some_and(|size| size < AT_ONCE);
+        self.collect(app, at_once);
         if !app.doc.modified || app.work_discarded() {
             self.remove_own(app);
         } else if self.done != Some(app.doc.generation) || (self.on_disk.is_none() && self.in_flight.is_none()) {
             if self.in_flight.is_none() {
                 self.write(app);
+                if at_once {
+                    self.settle(app);
+                }
             } else {
                 // Due at once: written by the loop as soon as the write under way has ended.
                 self.done = None;
@@ -177,10 +192,14 @@ impl DraftWriter {
     /// Takes the outcome of the write under way once it has ended (waiting for it when `wait`).
     fn collect(&mut self, app: &mut App, wait: bool) {
         let Some(job) = self.in_flight.take_if(|job| wait || job.handle.is_finished()) else { return };
-        let (result, took) =
-            job.handle.join().unwrap_or_else(|_| (Err("the draft could not be written".into()), Duration::ZERO));
-        self.delay = DRAFT_DELAY.max(took * 10);
-        self.written(app, job.key, result);
+        let written = job.handle.join().unwrap_or_else(|_| Written {
+            result: Err("the draft could not be written".into()),
+            took: Duration::ZERO,
+            size: 0,
+        });
+        self.delay = DRAFT_DELAY.max(written.took * 10);
+        self.last_size = Some(written.size);
+        self.written(app, job.key, written.result);
     }
 
     /// Notes where the draft is now, or says why it could not be written.
@@ -209,11 +228,21 @@ impl DraftWriter {
     }
 }
 
-/// Makes the draft of `manifest` and writes it to `file`, away from the loop; says how long it took.
-fn write_on_its_own(file: PathBuf, path: Option<PathBuf>, manifest: &Manifest) -> (Result<(), String>, Duration) {
+/// What a write on its own thread reports.
+#[derive(Debug)]
+struct Written {
+    result: Result<(), String>,
+    took: Duration,
+    /// The manifest's length as written, in bytes.
+    size: usize,
+}
+
+/// Makes the draft of `manifest` and writes it to `file`, away from the loop.
+fn write_on_its_own(file: PathBuf, path: Option<PathBuf>, manifest: &Manifest) -> Written {
     let started = Instant::now();
     let draft = Draft { path, written_at: crate::storage::drafts::now(), manifest: to_json(manifest) };
-    (write_draft_file(&file, &draft), started.elapsed())
+    let result = write_draft_file(&file, &draft);
+    Written { result, took: started.elapsed(), size: draft.manifest.len() }
 }
 
 /// What the author is told after a save when other drafts of the same file remain.
