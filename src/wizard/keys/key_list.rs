@@ -128,8 +128,15 @@ impl Command {
             Command::TryIt => {
                 Description { label: "w / t", help: "", hint_key: "t", shown_with: Some(Command::WriteTicket) }
             }
-            Command::ExternalEditor => line("Ctrl-E", "edit the focused text in $VISUAL or $EDITOR", "Ctrl-E"),
-            Command::Suspend => line("Ctrl-Z", "suspend to the shell (`fg` brings the wizard back)", "Ctrl-Z"),
+            Command::ExternalEditor => {
+                line("Ctrl-E / Ctrl-Z", "edit text in $EDITOR; Ctrl-Z suspends (fg resumes)", "Ctrl-E")
+            }
+            Command::Suspend => Description {
+                label: "Ctrl-E / Ctrl-Z",
+                help: "",
+                hint_key: "Ctrl-Z",
+                shown_with: Some(Command::ExternalEditor),
+            },
             Command::Yes => answer("y"),
             Command::No => answer("n"),
             Command::SaveAndQuit | Command::SaveElsewhere => answer("s"),
