@@ -112,6 +112,11 @@ fn perform(app: &mut App, effects: Vec<Effect>, quits: &mut usize) {
             Effect::Open(path) => app.update(Action::Loaded { path, result: Err("no such file".into()) }),
             Effect::DiscardDrafts(_) | Effect::DiscardWorkDrafts(_) | Effect::Recover(..) => Vec::new(),
             Effect::WriteTicket { path, .. } => app.update(Action::TicketWritten { path, result: Ok(()) }),
+            // The author's editor adds a line; suspending comes back at once.
+            Effect::ExternalEdit { text, opened_for_it } => {
+                app.update(Action::ExternalEdited { result: Ok(format!("{text}\nedited\n")), opened_for_it })
+            }
+            Effect::Suspend => Vec::new(),
             // Nothing is sent: the probe's thread answers with a report that skipped the endpoint.
             Effect::Probe { bridge, target, .. } => {
                 let report =

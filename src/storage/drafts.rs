@@ -170,13 +170,16 @@ impl Drafts {
 
     /// Writes this wizard's draft of `key`'s work atomically, readable by its owner only.
     pub fn write(&mut self, key: &DraftKey, draft: &Draft) -> Result<(), String> {
+        write_draft_file(&self.file_to_write(key)?, draft)
+    }
+
+    /// Where this wizard's draft of `key`'s work is written, the folder made and the lock taken: the
+    /// quick part of [`Drafts::write`], so that [`write_draft_file`] can run on a thread of its own.
+    pub fn file_to_write(&mut self, key: &DraftKey) -> Result<PathBuf, String> {
         let dir = self.dir.clone().ok_or("there is no data folder for drafts (is HOME set?)")?;
         create_private_dir(&dir).map_err(|error| format!("cannot create {}: {error}", dir.display()))?;
         self.take_lock();
-        let file = self.file(key).ok_or("there is no data folder for drafts (is HOME set?)")?;
-        let text = serde_json::to_string(draft).map_err(|error| error.to_string())?;
-        super::save_private(&file, text.as_bytes()).map_err(|error| error.to_string())?;
-        restrict(&file).map_err(|error| format!("cannot make {} private: {error}", file.display()))
+        self.file(key).ok_or_else(|| "there is no data folder for drafts (is HOME set?)".into())
     }
 
     /// The draft stored under `key`, if any (an unreadable one counts as none).
@@ -308,6 +311,13 @@ fn lock_held(path: &Path) -> bool {
     let Ok(file) = File::open(path) else { return false };
     // Called through the trait: Rust 1.89 gave `File` methods of the same name with other types.
     matches!(FileExt::try_lock_shared(&file), Ok(false))
+}
+
+/// Writes `draft` to `file` (given by [`Drafts::file_to_write`]) atomically, readable by its owner only.
+pub fn write_draft_file(file: &Path, draft: &Draft) -> Result<(), String> {
+    let text = serde_json::to_string(draft).map_err(|error| error.to_string())?;
+    super::save_private(file, text.as_bytes()).map_err(|error| error.to_string())?;
+    restrict(file).map_err(|error| format!("cannot make {} private: {error}", file.display()))
 }
 
 /// Seconds since 1970, now.

@@ -107,6 +107,16 @@ pub enum Action {
     Probed(Box<crate::probe::EndpointReport>),
     /// Time passed while a probe runs: the spinner turns.
     Tick,
+    /// Edit the focused text (or the one being edited) in the author's own editor (`$VISUAL`, `$EDITOR`).
+    ExternalEditor,
+    /// The author's editor ended: the text it left, or why nothing is taken from it. `opened_for_it`:
+    /// the field was opened only to hand it to the editor, so a failure closes it again.
+    ExternalEdited {
+        result: Result<String, String>,
+        opened_for_it: bool,
+    },
+    /// Suspend the wizard to the shell (Ctrl-Z); `fg` brings it back.
+    Suspend,
 }
 
 /// Why the ticket document was not written.

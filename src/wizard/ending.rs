@@ -30,7 +30,7 @@ impl Work {
     /// unsaved), then gives up the draft: from now on it is offered to whoever opens the file next.
     pub fn keep(&mut self) {
         let Work { app, drafts } = self;
-        drafts.sync(app);
+        drafts.sync_now(app);
         drafts.store.release();
     }
 }
@@ -40,9 +40,13 @@ pub fn lock(work: &Mutex<Work>) -> MutexGuard<'_, Work> {
     work.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// Why the wizard was asked to stop, set from a signal handler or the watchdog.
+/// Why the wizard was asked to stop, set from a signal handler or the watchdog; and whether the
+/// terminal is lent to another program (the author's editor, or the shell while suspended).
 #[derive(Debug, Clone)]
-pub struct Stop(Arc<AtomicUsize>);
+pub struct Stop {
+    reason: Arc<AtomicUsize>,
+    lent: Arc<AtomicBool>,
+}
 
 impl Stop {
     /// Catches the stop signals: each only asks the loop to stop, so that the terminal is restored
@@ -53,18 +57,39 @@ impl Stop {
             // Without the handler the wizard would still stop, only leaving the terminal raw and the draft behind.
             let _ = signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize);
         }
-        Stop(stop)
+        Stop { reason: stop, lent: Arc::new(AtomicBool::new(false)) }
     }
 
     /// True once a signal came or the terminal went away.
     pub fn requested(&self) -> bool {
-        self.0.load(Ordering::Relaxed) != 0
+        self.reason.load(Ordering::Relaxed) != 0
+    }
+
+    /// Marks the terminal as lent to another program, or taken back. Ctrl-C and Ctrl-\ typed in
+    /// that program reach the wizard as well (the terminal signals its whole process group): those
+    /// were meant for the program, and are forgotten when the terminal comes back.
+    pub fn lend(&self, lent: bool) {
+        if !lent {
+            for signal in [SIGINT, SIGQUIT] {
+                let signal = signal as usize;
+                let _ = self.reason.compare_exchange(signal, 0, Ordering::Relaxed, Ordering::Relaxed);
+            }
+        }
+        self.lent.store(lent, Ordering::Relaxed);
+    }
+
+    /// True when the wizard must end now, even if its loop is busy: a stop came, and it is not a
+    /// Ctrl-C or Ctrl-\ typed in a program the terminal is lent to.
+    fn must_end(&self) -> bool {
+        let reason = self.reason.load(Ordering::Relaxed);
+        let typed_in_borrower = [SIGINT, SIGQUIT].iter().any(|signal| *signal as usize == reason);
+        reason != 0 && !(typed_in_borrower && self.lent.load(Ordering::Relaxed))
     }
 
     /// The exit code for how the wizard was stopped: 128 + the signal's number, as shells report it;
     /// 1 when the terminal went away; None when it was not stopped.
     pub fn exit_code(&self) -> Option<u8> {
-        match self.0.load(Ordering::Relaxed) {
+        match self.reason.load(Ordering::Relaxed) {
             0 => None,
             TERMINAL_GONE => Some(1),
             signal => Some(u8::try_from(128 + signal).unwrap_or(1)),
@@ -72,7 +97,7 @@ impl Stop {
     }
 
     fn terminal_gone(&self) {
-        let _ = self.0.compare_exchange(0, TERMINAL_GONE, Ordering::Relaxed, Ordering::Relaxed);
+        let _ = self.reason.compare_exchange(0, TERMINAL_GONE, Ordering::Relaxed, Ordering::Relaxed);
     }
 }
 
@@ -90,7 +115,7 @@ pub fn start_watchdog(stop: Stop, loop_done: Arc<AtomicBool>, work: Arc<Mutex<Wo
             if !std::io::stdin().is_terminal() {
                 stop.terminal_gone();
             }
-            if stop.requested() {
+            if stop.must_end() {
                 break;
             }
         }

@@ -10,6 +10,7 @@
 //!   writing the document and probing are effects run by the loop (a probe on a thread of its own).
 //! - [`layout`]: where things go on screen, for drawing and for mouse clicks alike.
 //! - `draft_writer`, `ending`: this wizard's drafts, and ending cleanly on a signal or a panic.
+//! - `handover`: lending the terminal to the author's editor (Ctrl-E) or to the shell (Ctrl-Z).
 //! - [`view`]: drawing, from the state only.
 
 pub mod action;
@@ -23,6 +24,7 @@ pub mod editor;
 mod ending;
 pub mod examples;
 pub mod form;
+mod handover;
 pub(crate) mod help_text;
 pub mod history;
 pub(crate) mod items;
@@ -30,6 +32,7 @@ pub mod keys;
 pub mod layout;
 pub mod overlay;
 pub mod panels;
+mod recovery;
 pub mod step;
 pub(crate) mod steps;
 pub mod view;
@@ -125,7 +128,8 @@ pub fn initial_app(file: Option<PathBuf>, drafts: &Drafts) -> App {
         }
     };
     if let Some((key, draft)) = draft {
-        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        let on_disk = crate::storage::read_file(&path).map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
+        let on_disk = on_disk.unwrap_or_default();
         if draft.manifest == on_disk {
             drafts.remove(&key);
         } else {
@@ -143,11 +147,16 @@ pub fn load(path: &Path) -> Result<Opened, String> {
         return Err("it is a folder; give the path of a .json manifest".into());
     }
     let bytes = crate::storage::read_file(path).map_err(|error| error.to_string())?;
-    let parsed = read(&bytes).map_err(|diagnostic| match diagnostic.position {
+    opened_from(&bytes)
+}
+
+/// A manifest read from `bytes`, with a message that says what is wrong when it cannot be read.
+pub(crate) fn opened_from(bytes: &[u8]) -> Result<Opened, String> {
+    let parsed = read(bytes).map_err(|diagnostic| match diagnostic.position {
         Some(position) => format!("line {}, column {}: {}", position.line, position.column, diagnostic.message),
         None => diagnostic.message,
     })?;
-    Ok(Opened { parsed, disk_hash: fingerprint(&bytes) })
+    Ok(Opened { parsed, disk_hash: fingerprint(bytes) })
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, work: &Mutex<Work>, stop: &Stop) -> std::io::Result<()> {
@@ -165,7 +174,7 @@ fn event_loop(terminal: &mut DefaultTerminal, work: &Mutex<Work>, stop: &Stop) -
             }
             while let Ok(result) = arrived.try_recv() {
                 let effects = app.update(result);
-                if run_effects(app, drafts, effects, &results) {
+                if run_effects(app, drafts, effects, &mut Loop { terminal, stop, results: &results })? {
                     return Ok(());
                 }
                 redraw = true;
@@ -198,7 +207,7 @@ fn event_loop(terminal: &mut DefaultTerminal, work: &Mutex<Work>, stop: &Stop) -
         let Some(action) = keys::action_for(app, &event) else { continue };
         let was_editing = app.editor.is_some();
         let effects = app.update(action);
-        if run_effects(app, drafts, effects, &results) {
+        if run_effects(app, drafts, effects, &mut Loop { terminal, stop, results: &results })? {
             return Ok(());
         }
         if was_editing && app.editor.is_none() {
@@ -210,14 +219,43 @@ fn event_loop(terminal: &mut DefaultTerminal, work: &Mutex<Work>, stop: &Stop) -
     }
 }
 
+/// What of the loop the effects need: the terminal to lend, the stop to tell, where probes answer.
+struct Loop<'a> {
+    terminal: &'a mut DefaultTerminal,
+    stop: &'a Stop,
+    results: &'a Sender<Action>,
+}
+
 /// Performs the effects `update` asked for, feeding their results back; true when the wizard should end.
-fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>, results: &Sender<Action>) -> bool {
+fn run_effects(
+    app: &mut App,
+    drafts: &mut DraftWriter,
+    mut effects: Vec<Effect>,
+    at: &mut Loop,
+) -> std::io::Result<bool> {
+    let results = at.results;
     let mut saved = None;
     while !effects.is_empty() {
         let mut next = Vec::new();
         for effect in effects {
             match effect {
-                Effect::Quit => return true,
+                Effect::Quit => return Ok(true),
+                Effect::ExternalEdit { text, opened_for_it } => {
+                    // The editor may run for a long time: the work is safe in a draft meanwhile.
+                    drafts.sync(app);
+                    let result = match handover::editor_command(env_text("VISUAL"), env_text("EDITOR")) {
+                        Ok(command) => {
+                            handover::lend_terminal(at.terminal, at.stop, || handover::edit_in(&command, &text))?
+                        }
+                        Err(message) => Err(message),
+                    };
+                    next.extend(app.update(Action::ExternalEdited { result, opened_for_it }));
+                }
+                Effect::Suspend => {
+                    // Every thread stops with the process: the draft must be on disk before.
+                    drafts.sync_now(app);
+                    handover::lend_terminal(at.terminal, at.stop, handover::suspend)?;
+                }
                 Effect::WriteTicket { path, bytes, overwrite } => {
                     let result = write_ticket(&path, &bytes, overwrite);
                     next.extend(app.update(Action::TicketWritten { path, result }));
@@ -246,6 +284,8 @@ fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>
                     next.extend(app.update(Action::Loaded { path, result }));
                 }
                 Effect::DiscardWorkDrafts(recovered) => {
+                    // A draft still being written would come back after its removal.
+                    drafts.settle(app);
                     let keys = drafts.work_keys(app, recovered);
                     keys.iter().for_each(|key| drafts.store.remove(key));
                     drafts.discarded(app);
@@ -255,15 +295,9 @@ fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>
                     drafts.discarded(app);
                 }
                 Effect::Recover(key, draft) => {
-                    let mut on_disk = String::new();
-                    if let Some(path) = draft.path.as_ref().filter(|path| path.exists()) {
-                        on_disk = std::fs::read_to_string(path).unwrap_or_default();
-                        let result = load(path).map(Box::new);
-                        next.extend(app.update(Action::Loaded { path: path.clone(), result }));
+                    for action in recovery::recover(key, draft) {
+                        next.extend(app.update(action));
                     }
-                    let differences = drafts::differences(&on_disk, &draft.manifest, 12);
-                    let file_is_newer = drafts::saved_after(&draft);
-                    next.extend(app.update(Action::OfferDraft { key, draft, differences, file_is_newer }));
                 }
             }
         }
@@ -274,7 +308,12 @@ fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>
         let status = app.status.take().unwrap_or_default();
         app.status = Some(if status.is_empty() { note } else { format!("{status}; {note}") });
     }
-    false
+    Ok(false)
+}
+
+/// An environment variable's value, when it is set and readable as text.
+fn env_text(name: &str) -> Option<String> {
+    std::env::var(name).ok()
 }
 
 /// Writes the ticket document as the `ticket` command does (atomically); an existing file only when
@@ -288,7 +327,17 @@ fn write_ticket(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), Ticket
 
 /// Saves unless the file on disk is not what the wizard expects there.
 pub(crate) fn save(path: &Path, contents: &str, expect: OnDisk) -> Result<u64, SaveFailure> {
-    let on_disk = std::fs::read(path).ok();
+    let on_disk = match crate::storage::read_file(path) {
+        Ok(bytes) => Some(bytes),
+        // Never written into, nor read (a FIFO would wait for a writer forever).
+        Err(crate::storage::ReadError::NotRegular(kind)) => {
+            return Err(SaveFailure::Failed(format!(
+                "{} is {kind}, not a regular file: save under another path",
+                path.display()
+            )));
+        }
+        Err(_) => None,
+    };
     let unexpected = match (expect, &on_disk) {
         (OnDisk::Anything, _) | (OnDisk::Nothing, None) => false,
         (OnDisk::Nothing, Some(_)) | (OnDisk::Content(_), None) => true,

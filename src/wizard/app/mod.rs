@@ -2,6 +2,7 @@
 
 mod caches;
 mod editing;
+mod external;
 mod filter;
 mod lists;
 mod navigation;
@@ -73,6 +74,10 @@ pub enum Effect {
     WriteTicket { path: PathBuf, bytes: Vec<u8>, overwrite: bool },
     /// Probe `target` on a thread of its own; answered by `Action::Probed` while the wizard goes on.
     Probe { bridge: Box<Bridge>, credentials: Credentials, target: Target },
+    /// Hand `text` to the author's editor (the terminal is lent to it); answered by `Action::ExternalEdited`.
+    ExternalEdit { text: String, opened_for_it: bool },
+    /// Write the draft, give the terminal back to the shell and stop the process until `fg`.
+    Suspend,
     /// Leave the wizard.
     Quit,
 }
@@ -259,6 +264,11 @@ impl App {
             Action::TicketWritten { path, result } => self.ticket_written(path, result),
             Action::Probed(report) => self.probed(*report),
             Action::Tick => self.tick(),
+            Action::Suspend => effects.push(Effect::Suspend),
+            Action::ExternalEdited { result, opened_for_it } => self.external_edited(result, opened_for_it),
+            Action::ExternalEditor if self.overlay.is_none() && self.screen == Screen::Editor => {
+                self.external_editor(&mut effects)
+            }
             action if self.overlay.is_some() => self.update_overlay(action, &mut effects),
             action if self.screen == Screen::Start => self.update_start(action, &mut effects),
             action if self.filter.as_ref().is_some_and(|filter| filter.typing) => {

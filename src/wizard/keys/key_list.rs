@@ -36,6 +36,8 @@ pub enum Command {
     Help,
     WriteTicket,
     TryIt,
+    ExternalEditor,
+    Suspend,
     // Answers to the questions drawn over the screen.
     Yes,
     No,
@@ -132,6 +134,15 @@ impl Command {
             Command::TryIt => {
                 Description { label: "w / t", help: "", hint_key: "t", shown_with: Some(Command::WriteTicket) }
             }
+            Command::ExternalEditor => {
+                line("Ctrl-E / Ctrl-Z", "edit text in $EDITOR; Ctrl-Z suspends (fg resumes)", "Ctrl-E")
+            }
+            Command::Suspend => Description {
+                label: "Ctrl-E / Ctrl-Z",
+                help: "",
+                hint_key: "Ctrl-Z",
+                shown_with: Some(Command::ExternalEditor),
+            },
             Command::Yes => answer("y"),
             Command::No => answer("n"),
             Command::SaveAndQuit | Command::SaveElsewhere => answer("s"),
@@ -218,9 +229,12 @@ impl Default for KeyTable {
             bind(C::Help, Mode::Browse, [(char('?'), A::Help), (plain(K::F(1)), A::Help)]),
             bind(C::WriteTicket, Mode::Steps, [(char('w'), A::WriteTicket)]),
             bind(C::TryIt, Mode::Steps, [(char('t'), A::TryIt)]),
+            bind(C::ExternalEditor, Mode::Steps, [(KeyPress::ctrl('e'), A::ExternalEditor)]),
+            bind(C::Suspend, Mode::Anywhere, [(KeyPress::ctrl('z'), A::Suspend)]),
             // Editing a text.
             bind(C::Back, Mode::Text, [(plain(K::Esc), A::Back)]),
             bind(C::Move, Mode::Text, line_moves()),
+            bind(C::ExternalEditor, Mode::Text, [(KeyPress::ctrl('e'), A::ExternalEditor)]),
             bind(C::Activate, Mode::Line, [(plain(K::Enter), A::Activate)]),
             // Typing a filter.
             bind(C::Back, Mode::Filter, [(plain(K::Esc), A::Back)]),

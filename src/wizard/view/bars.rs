@@ -134,7 +134,13 @@ pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
     }
     match &app.editor {
         Some(editor) if matches!(editor.text, TextBox::Area(_)) => {
-            return key(&[(C::Newline, "new line"), (C::Finish, "done"), (C::Back, "cancel"), (C::Save, "save")]);
+            return key(&[
+                (C::Newline, "new line"),
+                (C::Finish, "done"),
+                (C::Back, "cancel"),
+                (C::ExternalEditor, "your editor"),
+                (C::Save, "save"),
+            ]);
         }
         Some(_) if !app.completions().is_empty() => {
             return key(&[(C::Complete, "complete"), (C::Move, "choose"), (C::Activate, "done"), (C::Back, "cancel")]);

@@ -1,0 +1,77 @@
+//! Recovering a draft from the start screen: the file it belongs to is opened first (when it is
+//! there), then the draft is offered over it with what it changes.
+
+use super::action::Action;
+use super::opened_from;
+use crate::storage::drafts::{self, Draft, DraftKey};
+use crate::storage::{ReadError, read_file};
+
+/// The actions that recover `draft`: its file loaded (or why not), then the offer to restore it.
+/// The file is read once, through the reader that refuses what is not a regular file: a draft whose
+/// file has become a FIFO or a device since is offered as a new manifest, and the author is told why.
+pub fn recover(key: DraftKey, mut draft: Box<Draft>) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let mut on_disk = String::new();
+    if let Some(path) = draft.path.clone() {
+        match read_file(&path) {
+            Ok(bytes) => {
+                on_disk = String::from_utf8_lossy(&bytes).into_owned();
+                actions.push(Action::Loaded { path, result: opened_from(&bytes).map(Box::new) });
+            }
+            // Deleted since: the draft brings the work back, to be saved there again.
+            Err(ReadError::NotFound) => {}
+            Err(error) => {
+                let why = match error {
+                    ReadError::NotRegular(kind) => format!("{kind}, not a regular file (not read)"),
+                    error => error.to_string(),
+                };
+                let message = format!("{why}; the draft comes back as a new manifest");
+                actions.push(Action::Loaded { path, result: Err(message) });
+                // Saving the recovered work must not go back to a path that is not a file.
+                draft.path = None;
+            }
+        }
+    }
+    let differences = drafts::differences(&on_disk, &draft.manifest, 12);
+    let file_is_newer = drafts::saved_after(&draft);
+    actions.push(Action::OfferDraft { key, draft, differences, file_is_newer });
+    actions
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::path::Path;
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    fn draft_of(path: &Path) -> Box<Draft> {
+        Box::new(Draft { path: Some(path.to_path_buf()), written_at: 0, manifest: "{}".into(), history: None })
+    }
+
+    #[test]
+    fn a_draft_whose_file_became_a_fifo_is_recovered_without_reading_the_fifo() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let fifo = folder.path().join("mycrm.json");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|status| status.success()) {
+            eprintln!("skipped: mkfifo is not available");
+            return;
+        }
+        let (done, finished) = mpsc::channel();
+        let draft = draft_of(&fifo);
+        std::thread::spawn(move || {
+            let _ = done.send(recover(DraftKey::for_path(Path::new("mycrm.json")), draft));
+        });
+        // A reader of the FIFO would wait for a writer forever; the recovery must not.
+        let actions = finished.recv_timeout(Duration::from_secs(5)).expect("recovery returns without a writer");
+        let Some(Action::Loaded { result: Err(message), .. }) = actions.first() else {
+            panic!("the file is refused: {actions:?}");
+        };
+        assert!(message.contains("named pipe (FIFO)") && message.contains("not a regular file"), "{message}");
+        let Some(Action::OfferDraft { draft, .. }) = actions.last() else {
+            panic!("the draft is still offered: {actions:?}");
+        };
+        assert_eq!(draft.path, None, "recovered as a new manifest, never saved into the FIFO");
+    }
+}

@@ -1,0 +1,120 @@
+//! End to end: Ctrl-E hands the focused text to the author's editor (`EDITOR` set to small shell
+//! scripts here) and takes back what it wrote; a failing or missing editor changes nothing.
+
+#[path = "support/pty.rs"]
+mod pty;
+
+use pty::*;
+use std::fs;
+use std::path::Path;
+
+/// The bundled example, already in the tool's layout (SPEC §2.2).
+const MYCRM: &str = include_str!("../assets/examples/mycrm.json");
+const CTRL_E: &str = "\x05";
+
+/// Writes an executable shell script `name` in `folder` and returns its path.
+fn script(folder: &Path, name: &str, body: &str) -> String {
+    let path = folder.join(name);
+    fs::write(&path, format!("#!/bin/sh\n{body}\n")).expect("the editor script");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o755)).expect("make it executable");
+    }
+    path.display().to_string()
+}
+
+/// The wizard on a copy of mycrm.json with `EDITOR` set to `editor`.
+fn start(folders: &Folders, editor: &str) -> Session {
+    fs::write(folders.work.path().join("mycrm.json"), MYCRM).expect("the manifest");
+    let env = [("EDITOR", editor), ("VISUAL", "")];
+    let mut wizard = Session::start_with(&["mycrm.json"], folders.work.path(), folders.data.path(), (120, 40), &env);
+    wizard.wait_for("opened mycrm.json");
+    wizard
+}
+
+/// The integration object of the manifest as saved.
+fn saved(folders: &Folders) -> serde_json::Value {
+    let text = fs::read_to_string(folders.work.path().join("mycrm.json")).expect("the saved manifest");
+    let manifest: serde_json::Value = serde_json::from_str(&text).expect("the saved manifest is JSON");
+    manifest["integration"].clone()
+}
+
+fn save(wizard: &mut Session) {
+    wizard.send(CTRL_S);
+    wizard.wait_for("saved");
+}
+
+#[test]
+fn the_editors_text_replaces_the_focused_description_and_is_saved() {
+    let folders = folders();
+    let editor = script(folders.work.path(), "replace.sh", "printf 'Written in my editor.\\nSecond line.\\n' > \"$1\"");
+    let mut wizard = start(&folders, &editor);
+    wizard.send(DOWN);
+    wizard.send(DOWN);
+    wizard.wait_for("▶ Description");
+    wizard.send(CTRL_E);
+    wizard.wait_for("the text from your editor is in the field");
+    wizard.wait_for("● modified");
+    // The wizard's screen is back whole: steps, form and preview.
+    wizard.wait_for("Written in my");
+    assert!(wizard.screen().contains("1 Integration"), "{}", wizard.screen());
+    save(&mut wizard);
+    assert_eq!(
+        saved(&folders)["description"],
+        "Written in my editor.\nSecond line.",
+        "the one line break the editor added at the end is not kept"
+    );
+}
+
+#[test]
+fn text_typed_before_ctrl_e_goes_to_the_editor_and_its_arguments_are_split_as_a_shell_would() {
+    let folders = folders();
+    let append = script(folders.work.path(), "append.sh", "printf '%s' \"$1\" >> \"$2\"");
+    let mut wizard = start(&folders, &format!("'{append}' ' Pro'"));
+    wizard.send(DOWN);
+    wizard.wait_for("▶ Display name");
+    wizard.send(ENTER);
+    wizard.send(" Big");
+    wizard.wait_for("My CRM Big");
+    wizard.send(CTRL_E);
+    wizard.wait_for("the text from your editor is in the field");
+    save(&mut wizard);
+    assert_eq!(saved(&folders)["display_name"], "My CRM Big Pro");
+}
+
+#[test]
+fn a_failing_editor_changes_nothing_and_keeps_what_was_typed() {
+    let folders = folders();
+    let failing = script(folders.work.path(), "fail.sh", "printf 'garbage' > \"$1\"; exit 3");
+    let mut wizard = start(&folders, &failing);
+    wizard.send(DOWN);
+    wizard.wait_for("▶ Display name");
+    wizard.send(ENTER);
+    wizard.send(" Big");
+    wizard.wait_for("My CRM Big");
+    wizard.send(CTRL_E);
+    wizard.wait_for("exited with 3");
+    assert!(wizard.screen().contains("keeps its value"), "{}", wizard.screen());
+    // Still editing, with what was typed: Enter keeps it.
+    wizard.send(" Deal");
+    wizard.send(ENTER);
+    save(&mut wizard);
+    assert_eq!(saved(&folders)["display_name"], "My CRM Big Deal");
+}
+
+#[test]
+fn a_missing_editor_is_said_and_the_field_keeps_its_value() {
+    let folders = folders();
+    let mut wizard = start(&folders, "integration-wizard-no-such-editor --wait");
+    wizard.send(DOWN);
+    wizard.wait_for("▶ Display name");
+    wizard.send(CTRL_E);
+    wizard.wait_for("was not found");
+    assert!(wizard.screen().contains("set VISUAL or EDITOR"), "{}", wizard.screen());
+    assert!(!wizard.screen().contains("● modified"), "nothing changed:\n{}", wizard.screen());
+    // The field was not left open: typing a letter is not taken as text, and quitting needs no question.
+    wizard.send(CTRL_Q);
+    assert_eq!(wizard.wait_exit(), 0);
+    assert_eq!(saved(&folders)["display_name"], "My CRM");
+}
