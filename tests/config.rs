@@ -145,7 +145,7 @@ fn a_file_that_cannot_be_read_is_named_and_a_missing_one_is_no_error() {
     assert_eq!(error.place.map(|(line, _)| line), Some(3), "{message}");
     assert!(message.contains(&missing.display().to_string()), "{message}");
     assert!(message.contains("line 3"), "{message}");
-    assert!(message.contains("--print-default"), "says what to do: {message}");
+    assert!(message.contains("`integration-wizard config` checks it"), "says what to do: {message}");
     std::fs::write(&missing, b"\xff\xfe").expect("written");
     assert!(read(&missing).expect_err("not text").to_string().contains("UTF-8"));
 }
@@ -226,4 +226,16 @@ fn the_commented_default_reads_back_to_exactly_the_defaults() {
     for role in Role::all() {
         assert_eq!(colored.theme.style(role), Theme::default().style(role), "{role:?}");
     }
+}
+
+#[test]
+fn the_readme_example_is_a_valid_config_that_does_what_it_says() {
+    let readme = include_str!("../README.md");
+    let section = &readme[readme.find("### Configuration").expect("a Configuration section")..];
+    let start = section.find("```toml\n").expect("a TOML example") + "```toml\n".len();
+    let example = &section[start..start + section[start..].find("```").expect("the example ends")];
+    let settings = settings(example);
+    assert!(settings.preview);
+    assert_eq!(settings.keys.action(&[Mode::Anywhere], KeyPress::plain(KeyCode::F(2))), Some(Action::Save));
+    assert_eq!(settings.theme.style(Role::Title).fg, Some(Color::LightBlue));
 }

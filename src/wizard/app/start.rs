@@ -1,6 +1,7 @@
 //! The start screen (new, example, open, recent, drafts) and opening a manifest or a recovered draft.
 
 use super::*;
+use crate::wizard::keys::Command;
 use std::path::Path;
 
 /// True when two paths name the same file however they were written (`mycrm.json`, `./mycrm.json`,
@@ -43,7 +44,7 @@ impl App {
             StartItem::Example(index) => match read(EXAMPLES[index].json.as_bytes()) {
                 Ok(parsed) => {
                     self.open_document(Document::opened(parsed, None));
-                    self.status = Some("a copy of the example: Ctrl-S asks where to save it".into());
+                    self.status = Some(format!("a copy of the example: {} asks where to save it", self.save_key()));
                 }
                 Err(diagnostic) => self.status = Some(diagnostic.message),
             },
@@ -108,12 +109,19 @@ impl App {
         self.doc.modified = true;
         self.doc.generation += 1;
         self.doc.revalidate();
-        self.status = Some("recovered your unsaved work; Ctrl-S saves it".into());
+        self.status = Some(format!("recovered your unsaved work; {} saves it", self.save_key()));
     }
 
     pub(super) fn problem_summary(&self) -> String {
         let Counts { errors, warnings } = Counts::of(self.doc.diagnostics());
         format!("{errors} error(s), {warnings} warning(s)")
+    }
+}
+
+impl App {
+    /// The key that saves, as the hint bar names it (a config file may have changed it).
+    pub fn save_key(&self) -> String {
+        self.keys.hint_key(Command::Save)
     }
 }
 

@@ -24,7 +24,8 @@ pub fn default_file(path: Option<&Path>) -> String {
          # \"default\" (colours) or \"monochrome\" (no colour: bold, reverse video and underline only).\n\
          # NO_COLOR set in the environment always turns colours off.\n\
          theme = \"default\"\n\n\
-         # The colour of each part of the screen: a name (red, lightblue, darkgray, ...) or \"#rrggbb\".\n\
+         # The colour of each part of the screen: a name (black, red, green, yellow, blue, magenta, cyan, gray,\n\
+         # darkgray, lightred, lightgreen, lightyellow, lightblue, lightmagenta, lightcyan, white) or \"#rrggbb\".\n\
          [colors]\n",
     );
     for role in Role::all() {

@@ -29,6 +29,9 @@ const MODIFIERS: [(&str, KeyModifiers); 3] =
 /// What a key string may be, for messages.
 pub const KEY_HELP: &str = "one character (\"a\", \"?\"), a key name (enter, esc, tab, backtab, space, backspace, delete, insert, up, down, left, right, home, end, pageup, pagedown, f1 to f12), or either after ctrl-, alt- or shift- (\"ctrl-s\", \"alt-up\", \"shift-tab\")";
 
+/// Key strings to show as examples in a message.
+pub const KEY_EXAMPLES: &str = "\"a\", \"?\", \"enter\", \"f2\", \"ctrl-s\", \"alt-up\", \"shift-tab\"";
+
 /// Reads a key string; `None` when it names no key.
 pub fn parse_key(text: &str) -> Option<KeyPress> {
     let mut modifiers = KeyModifiers::NONE;

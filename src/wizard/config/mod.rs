@@ -43,16 +43,23 @@ pub struct ConfigError {
 }
 
 impl fmt::Display for ConfigError {
+    /// The place first and what to do last, so that a status line cut at its end still names the place.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = crate::text::escaped(&self.path.display().to_string()).into_owned();
+        let path = crate::text::escaped(&shown_path(&self.path)).into_owned();
         match self.place {
-            Some((line, column)) => write!(f, "config file {path}, line {line}, column {column}: {}", self.problem)?,
-            None => write!(f, "config file {path}: {}", self.problem)?,
+            Some((line, column)) => write!(f, "{path}, line {line}, column {column}: {}", self.problem)?,
+            None => write!(f, "{path}: {}", self.problem)?,
         }
-        write!(
-            f,
-            ". Fix it (`integration-wizard config --print-default` shows every setting); the default settings are used until then"
-        )
+        write!(f, "; the default settings are used until it is fixed (`integration-wizard config` checks it)")
+    }
+}
+
+/// The path with the home folder written `~`, shorter on a status line.
+fn shown_path(path: &Path) -> String {
+    let home = directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf());
+    match home.as_deref().and_then(|home| path.strip_prefix(home).ok()) {
+        Some(inside) if !inside.as_os_str().is_empty() => format!("~/{}", inside.display()),
+        _ => path.display().to_string(),
     }
 }
 
@@ -212,9 +219,7 @@ fn color(value: &Spanned<String>) -> Result<Color, Problem> {
         Ok(color) if valid => Ok(color),
         _ => Err((
             Some(value.span()),
-            format!(
-                "\"{text}\" is not a colour: use a name (black, red, green, yellow, blue, magenta, cyan, gray, darkgray, lightred, lightgreen, lightyellow, lightblue, lightmagenta, lightcyan, white) or \"#rrggbb\""
-            ),
+            format!("\"{text}\" is not a colour; write a name (red, lightblue, darkgray, white…) or \"#rrggbb\""),
         )),
     }
 }
@@ -239,7 +244,7 @@ fn presses(keys: &[(Option<Range<usize>>, String)], whole: Range<usize>) -> Resu
         .map(|(span, text)| {
             key_names::parse_key(text).ok_or_else(|| {
                 let span = span.clone().unwrap_or_else(|| whole.clone());
-                (Some(span), format!("\"{text}\" is not a key: a key is {}", key_names::KEY_HELP))
+                (Some(span), format!("\"{text}\" is not a key; write one such as {}", key_names::KEY_EXAMPLES))
             })
         })
         .collect()

@@ -313,7 +313,7 @@ impl KeyTable {
             return false;
         };
         let canonical = distinct_actions(first);
-        if presses.is_empty() || canonical.is_empty() || presses.len() % canonical.len() != 0 {
+        if presses.is_empty() || canonical.is_empty() || !presses.len().is_multiple_of(canonical.len()) {
             return false;
         }
         let mut changed = false;
