@@ -63,14 +63,14 @@ fn broken() -> App {
 #[test]
 fn start_screen() {
     let mut app = App::start(Vec::new());
-    app.theme = Theme { color: false };
+    app.theme = Theme { color: false, ..Theme::default() };
     snapshot("start", app);
 }
 
 #[test]
 fn start_screen_with_recent_files_and_an_error() {
     let mut app = App::start(vec![PathBuf::from("/home/me/crm/mycrm.json"), PathBuf::from("acme.json")]);
-    app.theme = Theme { color: false };
+    app.theme = Theme { color: false, ..Theme::default() };
     app.update(Action::Loaded {
         path: PathBuf::from("broken.json"),
         result: Err("line 3, column 7: the file is not valid JSON: expected `,` or `}`; fix the syntax here (often a missing comma or quote)".into()),
@@ -267,7 +267,7 @@ fn the_focused_row_is_marked_without_colour() {
 #[test]
 fn the_focused_start_item_is_marked_without_colour() {
     let mut app = App::start(Vec::new());
-    app.theme = Theme { color: false };
+    app.theme = Theme { color: false, ..Theme::default() };
     app.update(Action::Down);
     let screen = lines(&draw(&mut app, 80, 24));
     assert!(screen.iter().any(|line| line.contains("▶ New from example: mycrm")), "{}", screen.join("\n"));

@@ -1,6 +1,7 @@
 //! The command line: argument parsing and the non-interactive commands of SPEC §4.
 
 mod args;
+mod config;
 mod explain;
 mod export;
 mod files;
@@ -125,6 +126,15 @@ pub enum Command {
         /// The page of one command (e.g. `validate`, the page integration-wizard-validate(1)).
         command: Option<String>,
     },
+    /// Check the wizard's config file (key bindings, theme, preview), or print its path or a commented default.
+    Config {
+        /// Print a commented config file with every default setting (save it as the config file to change it).
+        #[arg(long, conflicts_with = "path")]
+        print_default: bool,
+        /// Print where the config file is read from.
+        #[arg(long)]
+        path: bool,
+    },
     /// Call the bridge's endpoints as Talkdesk does and check every answer against Talkdesk's contracts.
     Probe(Box<probe::ProbeArgs>),
 }
@@ -187,6 +197,7 @@ pub fn run(command: Command) -> Result<ExitCode, Command> {
         Command::Completions { shell } => generate::completions(shell),
         Command::Man { command } => generate::man(command.as_deref()),
         Command::Probe(args) => probe::run(&args),
+        Command::Config { print_default, path } => config::run(print_default, path),
         edit @ Command::Edit { .. } => return Err(edit),
     };
     Ok(ExitCode::from(code))

@@ -38,6 +38,10 @@ pub fn wanted(accessible: bool) -> bool {
 /// Runs the line mode on standard input and output; exit 0 once saved or quit, 2 when the input
 /// ends first (keeping a draft of what was entered) or FILE cannot be opened.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
+    // No key or colour applies here, but a broken config file is said all the same.
+    if let (_, Some(error)) = crate::wizard::config::load() {
+        eprintln!("integration-wizard: {error}");
+    }
     let doc = match open(file.as_deref()) {
         Ok(doc) => doc,
         Err(message) => {

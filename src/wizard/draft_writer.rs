@@ -221,8 +221,10 @@ impl DraftWriter {
             Err(error) => {
                 // Said once when it starts failing, and again in the quit question; the next change tries again.
                 if self.failure.is_none() {
-                    app.status =
-                        Some(format!("your work is not protected by a draft: {error}; save it (Ctrl-S) to keep it"));
+                    app.status = Some(format!(
+                        "your work is not protected by a draft: {error}; save it ({}) to keep it",
+                        app.save_key()
+                    ));
                 }
                 app.drafts_failing = Some(error.clone());
                 self.failure = Some(error);

@@ -1,6 +1,7 @@
 //! The interactive wizard (SPEC §5): the terminal loop that turns events into actions, updates the state and draws it.
 //!
 //! - [`keys`]: the one key table (data) and the dispatcher; [`action`]: what can be asked.
+//! - [`config`]: the config file (key bindings, theme, preview), read when the wizard starts.
 //! - [`app`]: the state and `App::update`, one file per concern (start, navigation, values, lists,
 //!   filter, editing, saving, overlays, caches, ticket, probe); no I/O, no clock, no drawing.
 //! - `steps`: one module per step or form, declaring its fields once; [`form`]: the rows they make.
@@ -17,6 +18,7 @@ pub mod action;
 pub mod app;
 pub(crate) mod clipped_json;
 pub(crate) mod completion;
+pub mod config;
 pub(crate) mod display;
 pub mod document;
 mod draft_writer;
@@ -74,7 +76,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     let store = Drafts::open();
     let mut app = initial_app(file, &store);
     app.working_dir = std::env::current_dir().unwrap_or_default();
-    app.theme = view::theme::Theme::from_env();
+    config::apply(&mut app);
     let work = Arc::new(Mutex::new(Work { app, drafts: DraftWriter::new(store) }));
     let mut terminal = ratatui::init();
     ending::install_panic_cleanup();

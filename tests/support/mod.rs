@@ -15,7 +15,7 @@ use tui_input::InputRequest;
 /// The app editing a new, blank manifest (no path yet), without colours.
 pub fn blank() -> App {
     let mut app = App::editing(Document::blank(None));
-    app.theme = Theme { color: false };
+    app.theme = Theme { color: false, ..Theme::default() };
     app
 }
 
@@ -28,7 +28,7 @@ pub fn mycrm() -> App {
 pub fn opened(json: &str) -> App {
     let parsed = read(json.as_bytes()).expect("the test manifest is a JSON object");
     let mut app = App::editing(Document::opened(parsed, None));
-    app.theme = Theme { color: false };
+    app.theme = Theme { color: false, ..Theme::default() };
     app
 }
 

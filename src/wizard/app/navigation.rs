@@ -1,6 +1,7 @@
 //! Moving between steps, pages and rows: focus, opening items, going back, jumping to a finding, the mouse.
 
 use super::*;
+use crate::wizard::keys::Command;
 
 impl App {
     pub(super) fn update_page(&mut self, action: Action, effects: &mut Vec<Effect>) {
@@ -106,7 +107,10 @@ impl App {
                 self.page = page;
                 self.focus = focus;
             }
-            None => self.status = Some("Esc goes back from an opened item; Ctrl-Q quits".into()),
+            None => {
+                let (back, quit) = (self.keys.hint_key(Command::Back), self.keys.hint_key(Command::Quit));
+                self.status = Some(format!("{back} goes back from an opened item; {quit} quits"));
+            }
         }
     }
 

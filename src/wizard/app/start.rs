@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::wizard::history::Place;
+use crate::wizard::keys::Command;
 use std::path::Path;
 
 /// True when two paths name the same file however they were written (`mycrm.json`, `./mycrm.json`,
@@ -44,7 +45,7 @@ impl App {
             StartItem::Example(index) => match read(EXAMPLES[index].json.as_bytes()) {
                 Ok(parsed) => {
                     self.open_document(Document::opened(parsed, None));
-                    self.status = Some("a copy of the example: Ctrl-S asks where to save it".into());
+                    self.status = Some(format!("a copy of the example: {} asks where to save it", self.save_key()));
                 }
                 Err(diagnostic) => self.status = Some(diagnostic.message),
             },
@@ -115,15 +116,22 @@ impl App {
         let place = Place { page: self.page, back: self.back.clone(), focus: self.focus };
         self.doc.recover(parsed.manifest, kept.and_then(Result::ok), place);
         self.status = Some(if history_lost {
-            "recovered your unsaved work (its undo history could not be read); Ctrl-S saves it".into()
+            format!("recovered your unsaved work (its undo history could not be read); {} saves it", self.save_key())
         } else {
-            "recovered your unsaved work; Ctrl-S saves it (Alt-Z undoes it change by change)".into()
+            format!("recovered your unsaved work; {} saves it (Alt-Z undoes it change by change)", self.save_key())
         });
     }
 
     pub(super) fn problem_summary(&self) -> String {
         let Counts { errors, warnings } = Counts::of(self.doc.diagnostics());
         format!("{errors} error(s), {warnings} warning(s)")
+    }
+}
+
+impl App {
+    /// The key that saves, as the hint bar names it (a config file may have changed it).
+    pub fn save_key(&self) -> String {
+        self.keys.hint_key(Command::Save)
     }
 }
 

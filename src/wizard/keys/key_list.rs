@@ -9,7 +9,10 @@ use ratatui::crossterm::event::KeyCode;
 use std::collections::HashSet;
 
 /// A named command: one line of the `?` panel, one hint of the hint bar, one name a config file can rebind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A config file names it by its variant name in snake_case (`WriteTicket` is `write_ticket`), so a new
+/// variant is configurable as it is added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumIter, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
 pub enum Command {
     Move,
     NextField,
@@ -78,6 +81,26 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// The modes that have the keys at the same time (as `keys::modes` gives them, most specific first):
+    /// two commands must not share a key within one of these.
+    pub const TOGETHER: &'static [&'static [Mode]] = &[
+        &[Mode::Anywhere, Mode::Browse],
+        &[Mode::Anywhere, Mode::Steps, Mode::Browse],
+        &[Mode::Anywhere, Mode::Filter],
+        &[Mode::Anywhere, Mode::Line, Mode::Text],
+        &[Mode::Anywhere, Mode::Lines, Mode::Text],
+        &[Mode::Anywhere, Mode::Overlay],
+        &[Mode::Anywhere, Mode::ConfirmQuit, Mode::Overlay],
+        &[Mode::Anywhere, Mode::Question, Mode::Overlay],
+        &[Mode::Anywhere, Mode::DiskChanged, Mode::Overlay],
+        &[Mode::Anywhere, Mode::Panel, Mode::Overlay],
+    ];
+
+    /// True while text is being typed: a plain character bound here could not be typed any more.
+    pub fn types_text(self) -> bool {
+        matches!(self, Mode::Anywhere | Mode::Text | Mode::Line | Mode::Lines | Mode::Filter)
+    }
+
     /// True when the `?` panel lists this mode's commands; a question's answers are shown in its own panel.
     pub fn listed_in_help(self) -> bool {
         !matches!(self, Mode::Overlay | Mode::ConfirmQuit | Mode::Question | Mode::DiskChanged | Mode::Panel)
@@ -98,6 +121,21 @@ pub struct Description {
 }
 
 impl Command {
+    /// The command's name in a config file: its variant name in snake_case.
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// The command a config file names, if there is one.
+    pub fn named(name: &str) -> Option<Command> {
+        name.parse().ok()
+    }
+
+    /// Every command, in declaration order.
+    pub fn all() -> impl Iterator<Item = Command> {
+        <Command as strum::IntoEnumIterator>::iter()
+    }
+
     /// How the command reads in the `?` panel and the hint bar.
     pub fn describe(self) -> Description {
         let line = |label, help, hint_key| Description { label, help, hint_key, shown_with: None };
@@ -282,39 +320,68 @@ impl KeyTable {
         self.bindings.iter().any(|binding| binding.command == command && modes.contains(&binding.mode))
     }
 
+    /// How many keys `command` takes in a config file: one per action of its first binding (`move`: up,
+    /// down), or any number when it has one action. A list may also give each action several keys by
+    /// repeating the round (`reorder = ["shift-up", "shift-down", "alt-up", "alt-down"]`).
+    pub fn actions_of(&self, command: Command) -> usize {
+        self.bindings.iter().find(|binding| binding.command == command).map_or(0, |first| distinct_actions(first).len())
+    }
+
     /// Gives `command` new keys in every mode it works in (a config file's `command = ["key", ...]`):
     /// the n-th key asks for the n-th action of its first binding (`move = ["k", "j"]`: up, down), and
-    /// for the same place in its other modes. Returns false, changing nothing, when the count does not fit.
+    /// for the same place in its other modes; with more keys than actions, the round starts again. Returns
+    /// false, changing nothing, when the count does not fit.
     pub fn rebind(&mut self, command: Command, presses: &[KeyPress]) -> bool {
         let Some(first) = self.bindings.iter().find(|binding| binding.command == command) else {
             return false;
         };
         let canonical = distinct_actions(first);
-        if presses.is_empty() || (canonical.len() > 1 && presses.len() != canonical.len()) {
+        if presses.is_empty() || canonical.is_empty() || !presses.len().is_multiple_of(canonical.len()) {
             return false;
         }
+        let mut changed = false;
         for binding in self.bindings.iter_mut().filter(|binding| binding.command == command) {
             let actions = distinct_actions(binding);
-            binding.keys = if canonical.len() == 1 {
+            let keys: Vec<(KeyPress, Action)> = if canonical.len() == 1 {
                 presses.iter().flat_map(|press| actions.iter().map(|action| (*press, action.clone()))).collect()
             } else {
-                actions
+                // The action at each place of the round: the canonical one, or the one at the same index
+                // (the text editor's up and down stand where the list's up and down stand).
+                let at_place = |place: usize| {
+                    actions.iter().enumerate().find_map(|(at, action)| {
+                        let known = canonical.iter().position(|known| known == action).unwrap_or(at);
+                        (known == place).then(|| action.clone())
+                    })
+                };
+                presses
                     .iter()
                     .enumerate()
-                    .filter_map(|(at, action)| {
-                        let place = canonical.iter().position(|known| known == action).unwrap_or(at);
-                        presses.get(place).map(|press| (*press, action.clone()))
-                    })
+                    .filter_map(|(at, press)| at_place(at % canonical.len()).map(|action| (*press, action)))
                     .collect()
             };
+            changed |= keys != binding.keys;
+            binding.keys = keys;
         }
-        self.rebound.insert(command);
+        // The same keys as the defaults keep the defaults' labels ("Ctrl-Q or Ctrl-C").
+        if changed {
+            self.rebound.insert(command);
+        }
         true
     }
 
     /// The command's keys as the `?` panel shows them.
+    /// A command whose line also describes others (`w / t`) shows their keys after its own.
     pub fn label(&self, command: Command) -> String {
-        if self.rebound.contains(&command) { self.keys_of(command) } else { command.describe().label.to_owned() }
+        let shown_here: Vec<Command> =
+            Command::all().filter(|other| other.describe().shown_with == Some(command)).collect();
+        if !self.rebound.contains(&command) && !shown_here.iter().any(|other| self.rebound.contains(other)) {
+            return command.describe().label.to_owned();
+        }
+        let mut label = self.keys_of(command);
+        for other in shown_here {
+            label = format!("{label} / {}", self.keys_of(other));
+        }
+        label
     }
 
     /// The command's key as the hint bar shows it.

@@ -10,8 +10,8 @@ use super::editor::TextBox;
 use super::overlay::Overlay;
 use super::panels::probe::ProbeStage;
 use super::panels::ticket::TicketPanel;
-pub(crate) use key_list::{Command, KeyTable, Mode};
-pub(crate) use press::KeyPress;
+pub use key_list::{Command, KeyTable, Mode};
+pub use press::KeyPress;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 use tui_input::backend::crossterm::to_input_request;
 

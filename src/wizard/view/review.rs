@@ -19,7 +19,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Block::bordered().title(Span::styled(title, app.theme.title())), area);
     let inner = area.inner(Margin::new(1, 1));
     if diagnostics.is_empty() {
-        let text = "No problems: the manifest is valid. Ctrl-S saves it.";
+        let text = format!("No problems: the manifest is valid. {} saves it.", app.save_key());
         frame.render_widget(Paragraph::new(text).style(app.theme.ok()).wrap(Wrap { trim: true }), inner);
         return;
     }

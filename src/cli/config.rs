@@ -1,0 +1,39 @@
+//! `integration-wizard config`: checks the wizard's config file, prints where it is read from, or prints a
+//! commented default one.
+
+use super::exit;
+use crate::wizard::config::{self, default_file::default_file};
+
+/// Runs `config` with its flags: `--print-default`, `--path`, or neither (check the file).
+pub fn run(print_default: bool, path: bool) -> u8 {
+    let file = config::path();
+    if print_default {
+        print!("{}", default_file(file.as_deref()));
+        return exit::SUCCESS;
+    }
+    let Some(file) = file else {
+        eprintln!("this system has no config folder: the wizard uses its default settings");
+        return exit::USAGE;
+    };
+    let shown = crate::text::escaped(&file.display().to_string()).into_owned();
+    if path {
+        println!("{shown}");
+        return exit::SUCCESS;
+    }
+    match config::read(&file) {
+        Ok(Some(_)) => {
+            println!("{shown}: the settings are valid");
+            exit::SUCCESS
+        }
+        Ok(None) => {
+            println!(
+                "{shown} does not exist: the wizard uses its default settings (`integration-wizard config --print-default > {shown}` writes them there to change)"
+            );
+            exit::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            exit::INVALID
+        }
+    }
+}
