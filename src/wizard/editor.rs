@@ -56,6 +56,11 @@ impl TextBox {
         }
     }
 
+    /// Empties the text.
+    pub fn clear(&mut self) {
+        *self = TextBox::new("", matches!(self, TextBox::Area(_)));
+    }
+
     /// True when the text is too long to be copied into the manifest at every keystroke (over a
     /// MiB, or more lines than a person types); measured without going through every line.
     pub fn is_long(&self) -> bool {

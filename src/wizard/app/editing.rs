@@ -48,6 +48,22 @@ impl App {
         true
     }
 
+    /// Starts editing the focused text field with the character typed on it, which replaces the value
+    /// (as a spreadsheet cell or a field entered with Tab in a browser does); Esc puts the value back.
+    pub(super) fn type_to_edit(&mut self, c: char, effects: &mut Vec<Effect>) {
+        if !self.open_editor() {
+            return;
+        }
+        let Some(editor) = self.editor.as_mut() else { return };
+        let had_value = !editor.text.value().is_empty();
+        editor.text.clear();
+        self.update_editor(Action::Edit(tui_input::InputRequest::InsertChar(c)), effects);
+        if had_value {
+            self.status =
+                Some("typing replaces the value: Esc puts it back, Enter on the field edits it as it is".into());
+        }
+    }
+
     pub(super) fn target_slot(&self, target: EditTarget) -> Option<&Slot<String>> {
         match target {
             EditTarget::Value { owner, key } => self.doc.manifest.text(owner, key),
@@ -84,7 +100,7 @@ impl App {
         if !choices.is_empty() {
             // While completions show, Tab or Enter takes the highlighted one and ↑↓ choose.
             match action {
-                Action::Next | Action::Finish | Action::Activate | Action::Newline => {
+                Action::Next | Action::Finish | Action::Activate => {
                     return self.accept_completion(&choices);
                 }
                 Action::EditorLine { up } => {
@@ -116,11 +132,10 @@ impl App {
                 }
                 false
             }
+            // Enter finishes every text, of several lines too, and goes on, so a form is filled by typing and Enter.
             Action::Activate | Action::Newline | Action::Finish | Action::Next => {
                 self.close_editor();
-                if !multiline || matches!(action, Action::Next | Action::Finish) {
-                    self.focus = (self.focus + 1).min(self.rows().len().saturating_sub(1));
-                }
+                self.focus = (self.focus + 1).min(self.rows().len().saturating_sub(1));
                 return;
             }
             Action::Back => {
