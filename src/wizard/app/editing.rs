@@ -160,10 +160,9 @@ impl App {
     pub(super) fn apply_editor(&mut self) {
         let Some(editor) = &self.editor else { return };
         if editor.text.is_long() {
-            if !self.editor_pending {
-                self.status =
-                    Some("a very long value: the preview and the checks follow when you finish editing it".into());
-            }
+            // Said at each keystroke: a message answering a keystroke goes at the next one.
+            self.status =
+                Some("a very long value: the preview and the checks follow when you finish editing it".into());
             self.editor_pending = true;
             self.doc.modified = true;
             self.doc.generation += 1;
