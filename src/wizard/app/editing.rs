@@ -215,6 +215,10 @@ impl App {
 
     /// Ends editing, keeping the text; an interaction type left empty is removed.
     pub(super) fn close_editor(&mut self) {
+        if self.editor_pending {
+            // Said while typing it: "the checks follow when you finish".
+            self.status = Some("the very long value is written: the preview and the checks show it".into());
+        }
         self.flush_editor();
         let Some(editor) = self.editor.take() else {
             return;

@@ -263,10 +263,12 @@ impl App {
     }
 
     /// Applies an action the author asked for. A message that answered an earlier keystroke goes
-    /// once this one changes something (the author moved on); it stays while nothing changes.
+    /// once this one changes something (the author moved on); it stays while nothing changes, and
+    /// when the keystroke finishes the edit the message was about ("renamed the provider ...").
     fn answer(&mut self, action: Action, effects: &mut Vec<Effect>) {
         let earlier = self.status.take();
         let before = self.what_the_author_sees();
+        let editing = self.editor.is_some();
         match action {
             action if self.overlay.is_some() => self.update_overlay(action, effects),
             action if self.screen == Screen::Start => self.update_start(action, effects),
@@ -274,7 +276,8 @@ impl App {
             action if self.editor.is_some() => self.update_editor(action, effects),
             action => self.update_page(action, effects),
         }
-        if self.status.is_none() && self.what_the_author_sees() == before {
+        let finished_an_edit = editing && self.editor.is_none();
+        if self.status.is_none() && (finished_an_edit || self.what_the_author_sees() == before) {
             self.status = earlier;
         }
     }

@@ -67,8 +67,9 @@ pub enum Mode {
     Letters,
     /// On a step's page only (not the start screen), on a row that is not a text field.
     Steps,
-    /// A text field is focused but not being edited: a typed character starts editing it, so each
-    /// one-character command of `Letters` and `Steps` answers here with Alt held (made from those rows).
+    /// The one-character commands of `Letters` and `Steps` with Alt held (made from those rows): they
+    /// work on every step page, and are their only form on a focused text field, where a typed
+    /// character starts editing it.
     Field,
     /// Editing any text.
     Text,
@@ -391,7 +392,8 @@ impl KeyTable {
             .bindings
             .iter()
             .any(|binding| binding.command == command && matches!(binding.mode, Mode::Letters | Mode::Steps));
-        if !modes.contains(&Mode::Field) || !one_character {
+        let on_text_field = modes.contains(&Mode::Field) && !modes.contains(&Mode::Letters);
+        if !on_text_field || !one_character {
             return self.hint_key(command);
         }
         let other = self.bindings.iter().find(|binding| {

@@ -59,7 +59,7 @@ pub fn modes(app: &App) -> Vec<Mode> {
     match app.screen {
         Screen::Start => vec![Mode::Anywhere, Mode::Letters, Mode::Browse],
         Screen::Editor if on_text_field(app) => vec![Mode::Anywhere, Mode::Field, Mode::Browse],
-        Screen::Editor => vec![Mode::Anywhere, Mode::Steps, Mode::Letters, Mode::Browse],
+        Screen::Editor => vec![Mode::Anywhere, Mode::Steps, Mode::Letters, Mode::Field, Mode::Browse],
     }
 }
 
