@@ -119,14 +119,9 @@ impl Command {
         match self {
             Command::Move => line("↑ ↓", "move between fields", "↑↓"),
             Command::NextField => line("Tab / Shift-Tab", "next / previous field, on into the next step", "Tab"),
-            Command::GoToStep => line("1 … 6", "go to a step (or click it)", "1-6"),
+            Command::GoToStep => line("1 … 6", "go to a step (or click it; Alt-1 … 6 on a field)", "1-6"),
             Command::Activate => line("Enter", "edit a field, open an item, confirm", "Enter"),
-            Command::Type => line(
-                "type on a field",
-                "start editing it with that character (replaces the value: Esc puts it back, Enter edits it \
-                 as it is); there, hold Alt for a one-key command (Alt-1 … Alt-6, Alt-t …) and press F1 for this list",
-                "type",
-            ),
+            Command::Type => line("type on a field", "start anew (Esc restores); commands take Alt there", "type"),
             Command::Toggle => line("Space", "flip a toggle, choose a type", "Space"),
             Command::Cycle => line("← →", "previous / next choice of a picker", "←→"),
             Command::Back => line("Esc", "cancel an edit, close, go back to the list", "Esc"),
@@ -135,21 +130,19 @@ impl Command {
             Command::Delete => line("Delete or x", "delete the focused item (asks first)", "Del"),
             Command::Reorder => line("Shift-↑↓ Alt-↑↓", "move the focused item up or down", "Shift-↑↓"),
             Command::Filter => line("/", "filter the list (Enter keeps it, Esc clears it)", "/"),
-            Command::QuickFix => {
-                line("f", "quick fix: lowercase a display, drop a line break ending a text, set a provider", "f")
-            }
+            Command::QuickFix => line("f", "quick fix of the focused field's warning", "f"),
             Command::Complete => line("Tab in a format", "complete the highlighted {{value provider}}", "Tab"),
             Command::TogglePreview => line("p", "show or hide the JSON preview on narrow screens", "p"),
             Command::Jump => line("PgUp PgDn Home End", "move by a page, to the first or the last", "PgUp"),
-            Command::Finish => line("Enter", "finish editing a text, one of several lines too, and go on", "Enter"),
+            Command::Finish => line("Enter", "finish any text (several lines too) and go on", "Enter"),
             Command::Newline => line("Alt-Enter or Ctrl-J", "a line break in a text of several lines", "Alt-Enter"),
             Command::MoveCursor => line("← → Ctrl-← Ctrl-→", "move by a character / a word", "←→"),
             Command::StartEnd => line("Home End or Ctrl-A", "go to the start / end of the line", "Home"),
             Command::DeleteChar => line("Backspace Delete", "delete the character before / after the cursor", "Del"),
             Command::DeleteWord => {
-                line("Ctrl-W Ctrl-Delete", "delete the word before (also Alt-Backspace) / after", "Ctrl-W")
+                line("Ctrl-W Ctrl-Delete", "delete a word before / after (or Alt-Backspace)", "Ctrl-W")
             }
-            Command::ClearText => line("Ctrl-U", "clear the text (in several lines: the cursor's line)", "Ctrl-U"),
+            Command::ClearText => line("Ctrl-U", "clear the text (of several lines: this line)", "Ctrl-U"),
             Command::DeleteToEnd => line("Ctrl-K", "delete to the end of the line", "Ctrl-K"),
             Command::PutBack => line("Ctrl-Y", "put back what Ctrl-U, Ctrl-W or Ctrl-K deleted", "Ctrl-Y"),
             Command::Save => line("Ctrl-S", "save", "Ctrl-S"),

@@ -171,12 +171,7 @@ pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
         (_, Some(Row::Choice { .. })) => key(&[(C::Cycle, "choose"), (C::Move, "move"), (C::NextField, "next")]),
         _ if on_text_field(app) => {
             let mut hints = vec![(Hint::Typing, "to replace")];
-            hints.extend(key(&[
-                (C::Activate, "edit"),
-                (C::Move, "move"),
-                (C::NextField, "next"),
-                (C::GoToStep, "steps"),
-            ]));
+            hints.extend(key(&[(C::Activate, "edit"), (C::Move, "move"), (C::GoToStep, "steps")]));
             hints
         }
         _ => key(&[(C::Activate, "edit"), (C::Move, "move"), (C::NextField, "next"), (C::GoToStep, "steps")]),
