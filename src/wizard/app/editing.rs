@@ -77,6 +77,11 @@ impl App {
     /// The template completions offered for the open editor's text, best first.
     pub fn completions(&self) -> Vec<String> {
         let Some(editor) = &self.editor else { return Vec::new() };
+        // Only formats complete: the text before the cursor is not copied for other values (a long one
+        // would cost its length at every keystroke).
+        if !matches!(editor.target, EditTarget::Value { key: "format", .. }) {
+            return Vec::new();
+        }
         crate::wizard::completion::candidates(&self.doc.manifest, editor.target, &editor.text.before_cursor())
     }
 
