@@ -150,7 +150,30 @@ fn long_values(c: &mut Criterion) {
             b.iter(|| type_and_delete(&mut app, &mut terminal))
         });
     }
+    let mut app = one_line_app(5_000_000);
+    group.bench_function("5 MB single-line description: type at its end + redraw (2 keys)", |b| {
+        b.iter(|| type_and_delete(&mut app, &mut terminal))
+    });
+    app.update(Action::Edit(InputRequest::SetCursor(2_500_000)));
+    group.bench_function("5 MB single-line description: type in its middle + redraw (2 keys)", |b| {
+        b.iter(|| type_and_delete(&mut app, &mut terminal))
+    });
     group.finish();
+}
+
+/// The integration's page editing a description of `bytes` bytes without a line break (one line).
+fn one_line_app(bytes: usize) -> App {
+    let example = integration_wizard::wizard::examples::EXAMPLES[0].json;
+    let mut manifest = read(example.as_bytes()).expect("the example").manifest;
+    let words = "Centralizing all the customer context in one place, so agents answer faster now. ";
+    manifest.set_text(Owner::Integration, "description", &words.repeat(bytes / words.len() + 1));
+    let parsed = read(to_json(&manifest).as_bytes()).expect("valid JSON");
+    let mut app = App::editing(Document::opened(parsed, None));
+    app.update(Action::Resize { width: 140, height: 40 });
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::Activate);
+    app
 }
 
 criterion_group!(benches, keystroke, long_values);

@@ -109,7 +109,7 @@ fn fill(session: &mut Session, text: &str, finish: &str) {
 
 /// Adds an input from the action's page (`a`) and types its key and name; leaves the focus on Mandatory.
 fn add_input(wizard: &mut Session, number: usize, key: &str, name: &str) {
-    wizard.send("a");
+    wizard.send(&alt('a'));
     wizard.wait_for(&format!("Actions › create_ticket › #{number}"));
     fill(wizard, key, ENTER);
     fill(wizard, name, ENTER);
@@ -128,10 +128,10 @@ fn the_seed_pages_create_ticket_action_typed_in_is_saved_exactly() {
     wizard.wait_for("opened mycrm.json");
 
     // The action.
-    wizard.send("5");
+    wizard.send(&alt('5'));
     wizard.wait_for("Actions (0)");
     wizard.wait_for("+ add an action");
-    wizard.send("a");
+    wizard.send(&alt('a'));
     wizard.wait_for("Actions › #1");
     fill(&mut wizard, "create_ticket", ENTER);
     fill(&mut wizard, "create a ticket", ENTER);
@@ -175,11 +175,11 @@ fn the_seed_pages_create_ticket_action_typed_in_is_saved_exactly() {
     wizard.wait_for("option 1: low");
     fill(&mut wizard, "normal", ENTER);
     wizard.wait_for("option 2: normal");
-    wizard.send("a");
+    wizard.send(&alt('a'));
     wizard.send("high");
     wizard.send(ENTER);
     wizard.wait_for("option 3: high");
-    wizard.send("a");
+    wizard.send(&alt('a'));
     wizard.send("urgent");
     wizard.send(ENTER);
     wizard.wait_for("option 4: urgent");
@@ -229,7 +229,7 @@ fn enter_on_a_review_finding_about_an_input_format_opens_that_field() {
         .expect("the manifest");
     let mut wizard = Session::start(&["mycrm.json"], work.path(), data.path());
     wizard.wait_for("opened mycrm.json: 1 error(s)");
-    wizard.send("6");
+    wizard.send(&alt('6'));
     wizard.wait_for("Review & save: 1 error(s)");
     wizard.wait_for("▶ ✗ /actions/0/inputs/3/format");
     wizard.send(ENTER);

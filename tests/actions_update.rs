@@ -63,7 +63,7 @@ fn alt(code: KeyCode) -> ratatui::crossterm::event::Event {
 
 /// Opens action `index` from the list of step 5.
 fn open_action(app: &mut App, index: usize) {
-    press(app, key(KeyCode::Char('5')));
+    press(app, alt(KeyCode::Char('5')));
     focus_row(app, |row| *row == Row::Item(ListRef::Actions, index));
     press(app, key(KeyCode::Enter));
     assert_eq!(app.page, Page::Action(index));
@@ -107,7 +107,7 @@ fn format_typed(kind: &str, typed: &str) -> App {
 #[test]
 fn an_added_action_takes_the_integration_name_as_provider() {
     let mut app = mycrm();
-    press(&mut app, key(KeyCode::Char('5')));
+    press(&mut app, alt(KeyCode::Char('5')));
     press(&mut app, key(KeyCode::Char('a')));
     assert_eq!(app.page, Page::Action(1));
     assert_eq!(providers(&app), [Some("mycrm".to_owned()), Some("mycrm".to_owned())]);
@@ -115,10 +115,10 @@ fn an_added_action_takes_the_integration_name_as_provider() {
 
     // Without a name yet, the provider follows once the name is typed.
     let mut app = blank();
-    press(&mut app, key(KeyCode::Char('5')));
+    press(&mut app, alt(KeyCode::Char('5')));
     press(&mut app, key(KeyCode::Char('a')));
     assert_eq!(providers(&app), [None]);
-    press(&mut app, key(KeyCode::Char('1')));
+    press(&mut app, alt(KeyCode::Char('1')));
     press(&mut app, key(KeyCode::Enter));
     type_text(&mut app, "acme");
     press(&mut app, key(KeyCode::Enter));
@@ -129,12 +129,12 @@ fn an_added_action_takes_the_integration_name_as_provider() {
 #[test]
 fn renaming_the_integration_renames_every_provider_and_says_so() {
     let mut app = mycrm();
-    press(&mut app, key(KeyCode::Char('5')));
+    press(&mut app, alt(KeyCode::Char('5')));
     focus_row(&mut app, |row| *row == Row::Item(ListRef::Actions, 0));
     press(&mut app, key(KeyCode::Char('c')));
     press(&mut app, key(KeyCode::Char('c')));
     assert_eq!(app.doc.manifest.action_count(), 3);
-    press(&mut app, key(KeyCode::Char('1')));
+    press(&mut app, alt(KeyCode::Char('1')));
     press(&mut app, key(KeyCode::Enter));
     press(&mut app, ctrl('u'));
     type_text(&mut app, "helpdesk");
@@ -202,7 +202,7 @@ fn f_lowercases_the_display_and_the_description_as_talkdesk_shows_them() {
 
     focus_key(&mut app, "display");
     assert_eq!(focused_codes(&app), ["display-uppercase"]);
-    press(&mut app, key(KeyCode::Char('f')));
+    press(&mut app, alt(KeyCode::Char('f')));
     assert_eq!(text(&app, Owner::Action(0), ActionKey::Display).as_deref(), Some("create a ticket"));
     assert!(status(&app).contains("Then create a ticket"), "{}", status(&app));
     assert!(focused_codes(&app).is_empty());
@@ -211,16 +211,16 @@ fn f_lowercases_the_display_and_the_description_as_talkdesk_shows_them() {
 
     focus_key(&mut app, "description");
     assert_eq!(focused_codes(&app), ["description-uppercase"]);
-    press(&mut app, key(KeyCode::Char('f')));
+    press(&mut app, alt(KeyCode::Char('f')));
     assert_eq!(text(&app, Owner::Action(0), ActionKey::Description).as_deref(), Some("create a new ticket in My CRM"));
     assert!(status(&app).contains("Then create a new ticket in My CRM"), "{}", status(&app));
 
     // Elsewhere f changes nothing and says what it is for.
     focus_key(&mut app, "name");
     let before = written(&app);
-    press(&mut app, key(KeyCode::Char('f')));
+    press(&mut app, alt(KeyCode::Char('f')));
     assert_eq!(written(&app), before);
-    assert!(status(&app).contains("f lowercases"), "{}", status(&app));
+    assert!(status(&app).contains("quick fix lowercases"), "{}", status(&app));
 }
 
 // ----- actions: copy, delete, reorder -----
@@ -228,7 +228,7 @@ fn f_lowercases_the_display_and_the_description_as_talkdesk_shows_them() {
 #[test]
 fn actions_are_duplicated_reordered_and_deleted_after_confirmation() {
     let mut app = mycrm();
-    press(&mut app, key(KeyCode::Char('5')));
+    press(&mut app, alt(KeyCode::Char('5')));
     focus_row(&mut app, |row| *row == Row::Item(ListRef::Actions, 0));
     press(&mut app, key(KeyCode::Char('c')));
     assert_eq!(action_names(&app), ["create_ticket", "create_ticket_copy"]);
@@ -300,7 +300,7 @@ fn inputs_are_duplicated_reordered_and_deleted_after_confirmation() {
 fn an_added_input_is_an_optional_text_until_changed() {
     let mut app = mycrm();
     open_action(&mut app, 0);
-    press(&mut app, key(KeyCode::Char('a')));
+    press(&mut app, alt(KeyCode::Char('a')));
     assert_eq!(app.page, Page::Input { action: 0, input: 3 });
     assert_eq!(focused_key(&app), Some("key"));
     assert_eq!(written(&app)["actions"][0]["inputs"][3], json!({"mandatory": false, "type": "text"}));
@@ -319,7 +319,7 @@ fn select_options_are_added_edited_deleted_and_reordered_and_stored_comma_separa
     assert_eq!(app.rows()[4..], [option(0), option(1), option(2), option(3), Row::AddOption { action: 0, input: 2 }]);
 
     // Add.
-    press(&mut app, key(KeyCode::Char('a')));
+    press(&mut app, alt(KeyCode::Char('a')));
     assert!(app.editor.is_some());
     type_text(&mut app, "critical");
     assert_eq!(format_of(&app, 0, 2).as_deref(), Some("low,normal,high,urgent,critical"), "stored as it is typed");
@@ -570,7 +570,7 @@ fn mycrm_json() -> String {
 #[test]
 fn the_filter_narrows_two_thousand_actions_enter_keeps_it_and_esc_clears_it() {
     let mut app = two_thousand_actions();
-    press(&mut app, key(KeyCode::Char('5')));
+    press(&mut app, alt(KeyCode::Char('5')));
     assert_eq!(app.rows().len(), 2002);
     press(&mut app, key(KeyCode::Char('/')));
     press_all(&mut app, "bulk_19".chars().map(|c| key(KeyCode::Char(c))));
@@ -623,7 +623,7 @@ fn the_filter_narrows_two_thousand_actions_enter_keeps_it_and_esc_clears_it() {
 fn the_filter_also_narrows_an_actions_inputs() {
     let mut app = mycrm();
     open_action(&mut app, 0);
-    press(&mut app, key(KeyCode::Char('/')));
+    press(&mut app, alt(KeyCode::Char('/')));
     press_all(&mut app, "select".chars().map(|c| key(KeyCode::Char(c))));
     press(&mut app, key(KeyCode::Enter));
     let items: Vec<Row> = app.rows().into_iter().filter(|row| matches!(row, Row::Item(..))).collect();

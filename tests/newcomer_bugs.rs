@@ -93,7 +93,7 @@ fn b4_not_replacing_an_existing_file_asks_for_another_name() {
 #[test]
 fn b5_the_select_note_goes_once_another_input_gets_another_type() {
     let mut app = mycrm();
-    press(&mut app, key(KeyCode::Char('5')));
+    press(&mut app, alt('5'));
     focus_row(&mut app, |row| *row == Row::Item(ListRef::Actions, 0));
     press(&mut app, key(KeyCode::Enter));
     focus_row(&mut app, |row| *row == Row::Item(ListRef::Inputs(0), 0));
@@ -195,24 +195,24 @@ fn b3_the_review_footer_names_each_key_once() {
 #[test]
 fn item4_the_authentication_picker_starts_on_the_chosen_type() {
     let mut app = mycrm();
-    press(&mut app, key(KeyCode::Char('3')));
+    press(&mut app, alt('3'));
     assert_eq!(app.focused_row(), Some(Row::AuthType(AuthenticationType::Custom)));
     let mut value = mycrm_value();
     value["integration"]["authentication_type"] = serde_json::json!("oauth2_password");
     let mut app = opened(&value.to_string());
-    press(&mut app, key(KeyCode::Char('3')));
+    press(&mut app, alt('3'));
     press(&mut app, key(KeyCode::Down));
     press(&mut app, key(KeyCode::Char(' ')));
     assert_eq!(app.doc.manifest.authentication_type(), Some(AuthenticationType::OAuth2ClientCredentials));
     let mut app = blank();
-    press(&mut app, key(KeyCode::Char('3')));
+    press(&mut app, alt('3'));
     assert_eq!(app.focused_row(), Some(Row::AuthType(AuthenticationType::None)), "nothing chosen yet");
 }
 
 #[test]
 fn item4_tab_leaves_the_authentication_picker_and_comes_back_to_the_chosen_type() {
     let mut app = mycrm();
-    press(&mut app, key(KeyCode::Char('2')));
+    press(&mut app, alt('2'));
     press(&mut app, key(KeyCode::End));
     assert_eq!(app.focus, app.rows().len() - 1);
     press(&mut app, key(KeyCode::Tab));

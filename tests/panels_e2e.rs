@@ -16,9 +16,9 @@ fn the_review_writes_the_ticket_document_and_asks_before_replacing_it() {
     std::fs::write(folders.work.path().join("mycrm.json"), &example).expect("write the manifest");
     let mut session = folders.start(&["mycrm.json"]);
     session.wait_for("Integration");
-    session.send("6");
+    session.send(&alt('6'));
     session.wait_for("ticket document");
-    session.send("w");
+    session.send(&alt('w'));
     session.wait_for("Markdown (.md)");
     session.send(ENTER);
     session.wait_for("mycrm-ticket.md");
@@ -30,7 +30,7 @@ fn the_review_writes_the_ticket_document_and_asks_before_replacing_it() {
 
     // A second time, the file is there: nothing is replaced without a yes.
     std::fs::write(folders.work.path().join("mycrm-ticket.md"), "kept").expect("write");
-    session.send("w");
+    session.send(&alt('w'));
     session.wait_for("Markdown (.md)");
     session.send(ENTER);
     session.wait_for("Write the Markdown document to");
@@ -51,9 +51,9 @@ fn try_it_probes_an_endpoint_of_the_bridge_and_shows_the_status_in_a_panel() {
     std::fs::write(folders.work.path().join("mycrm.json"), bridge.manifest().to_string()).expect("write");
     let mut session = folders.start(&["mycrm.json"]);
     session.wait_for("Integration");
-    session.send("2");
+    session.send(&alt('2'));
     session.wait_for("Auth validation URL");
-    session.send("t");
+    session.send(&alt('t'));
     session.wait_for("Credentials to try the auth validation");
     session.send(&format!("{ACCOUNT}{ENTER}"));
     session.send(TOKEN);

@@ -74,7 +74,7 @@ fn a_new_manifest_typed_in_from_the_seed_page_is_saved_exactly() {
     wizard.wait_for("\"icon_url\": \"https://");
 
     // 2. Features: the four endpoints, then two interaction types.
-    wizard.send("2");
+    wizard.send(&alt('2'));
     wizard.wait_for("Auth validation URL");
     for endpoint in ["auth_validation", "contact_sync", "interaction_update", "agent_sync"] {
         fill(&mut wizard, &format!("https://mycrm.example.org/{endpoint}"), ENTER);
@@ -85,13 +85,13 @@ fn a_new_manifest_typed_in_from_the_seed_page_is_saved_exactly() {
     wizard.wait_for("Case");
 
     // 3. Authentication: custom.
-    wizard.send("3");
+    wizard.send(&alt('3'));
     wizard.send(DOWN);
     wizard.send(SPACE);
     wizard.wait_for("(•) custom");
 
     // 4. Authentication fields: account, then token.
-    wizard.send("4");
+    wizard.send(&alt('4'));
     wizard.wait_for("+ add an authentication field");
     wizard.send(ENTER);
     wizard.wait_for("Auth fields › #1");

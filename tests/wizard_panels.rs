@@ -57,7 +57,7 @@ fn written_ticket(effects: &[Effect]) -> (PathBuf, Vec<u8>, bool) {
 fn w_on_the_review_asks_for_the_format_then_the_path_and_asks_the_loop_to_write_markdown() {
     let mut app = mycrm();
     app.doc.path = Some(PathBuf::from("work/mycrm.json"));
-    press(&mut app, key(KeyCode::Char('6')));
+    press(&mut app, alt('6'));
     assert!(press(&mut app, key(KeyCode::Char('w'))).is_empty());
     assert!(matches!(ticket_panel(&app), TicketPanel::Format { choice: 0 }));
     press(&mut app, key(KeyCode::Enter));
@@ -77,7 +77,7 @@ fn w_on_the_review_asks_for_the_format_then_the_path_and_asks_the_loop_to_write_
 #[test]
 fn the_extension_of_the_default_path_follows_the_format_and_a_new_manifest_writes_in_the_current_folder() {
     let mut app = mycrm();
-    press_all(&mut app, [key(KeyCode::Char('6')), key(KeyCode::Char('w')), key(KeyCode::Down)]);
+    press_all(&mut app, [alt('6'), key(KeyCode::Char('w')), key(KeyCode::Down)]);
     assert!(matches!(ticket_panel(&app), TicketPanel::Format { choice: 1 }));
     press(&mut app, key(KeyCode::Char('h')));
     match ticket_panel(&app) {
@@ -95,7 +95,7 @@ fn the_extension_of_the_default_path_follows_the_format_and_a_new_manifest_write
 #[test]
 fn a_written_document_closes_the_panel_and_says_where_it_is() {
     let mut app = mycrm();
-    press_all(&mut app, [key(KeyCode::Char('6')), key(KeyCode::Char('w')), key(KeyCode::Enter), key(KeyCode::Enter)]);
+    press_all(&mut app, [alt('6'), key(KeyCode::Char('w')), key(KeyCode::Enter), key(KeyCode::Enter)]);
     assert!(matches!(ticket_panel(&app), TicketPanel::Writing { .. }));
     app.update(Action::TicketWritten { path: PathBuf::from("mycrm-ticket.md"), result: Ok(()) });
     assert!(app.overlay.is_none());
@@ -105,7 +105,7 @@ fn a_written_document_closes_the_panel_and_says_where_it_is() {
 #[test]
 fn an_existing_file_is_replaced_only_after_yes_and_no_keeps_the_path_to_change() {
     let mut app = mycrm();
-    press_all(&mut app, [key(KeyCode::Char('6')), key(KeyCode::Char('w')), key(KeyCode::Enter), key(KeyCode::Enter)]);
+    press_all(&mut app, [alt('6'), key(KeyCode::Char('w')), key(KeyCode::Enter), key(KeyCode::Enter)]);
     let path = PathBuf::from("mycrm-ticket.md");
     app.update(Action::TicketWritten { path: path.clone(), result: Err(TicketFailure::Exists) });
     assert!(matches!(ticket_panel(&app), TicketPanel::Exists { .. }));
@@ -123,7 +123,7 @@ fn an_existing_file_is_replaced_only_after_yes_and_no_keeps_the_path_to_change()
 #[test]
 fn a_failed_write_says_why_and_keeps_the_path_typed() {
     let mut app = mycrm();
-    press_all(&mut app, [key(KeyCode::Char('6')), key(KeyCode::Char('w')), key(KeyCode::Enter)]);
+    press_all(&mut app, [alt('6'), key(KeyCode::Char('w')), key(KeyCode::Enter)]);
     type_text(&mut app, "x");
     press(&mut app, key(KeyCode::Enter));
     let result = Err(TicketFailure::Failed("permission denied".into()));
@@ -141,7 +141,7 @@ fn with_errors_the_document_is_refused_and_enter_jumps_to_the_first_error() {
     value["actions"][0]["endpoint"] = json!("not a url");
     value["integration"]["logo_url"] = json!("");
     let mut app = opened(&value.to_string());
-    press(&mut app, key(KeyCode::Char('6')));
+    press(&mut app, alt('6'));
     assert!(press(&mut app, key(KeyCode::Char('w'))).is_empty(), "nothing is written");
     let TicketPanel::Refused { errors } = ticket_panel(&app) else { panic!("{:?}", app.overlay) };
     assert!(*errors >= 2, "{errors}");
@@ -208,9 +208,9 @@ fn report(status: u16, body: serde_json::Value, findings: Vec<Finding>) -> Endpo
 #[test]
 fn t_on_an_endpoint_asks_for_the_credentials_once_then_asks_the_loop_to_probe() {
     let mut app = local_mycrm();
-    press(&mut app, key(KeyCode::Char('2')));
+    press(&mut app, alt('2'));
     focus_key(&mut app, "auth_validation_endpoint");
-    assert!(press(&mut app, key(KeyCode::Char('t'))).is_empty(), "nothing is sent before the credentials");
+    assert!(press(&mut app, alt('t')).is_empty(), "nothing is sent before the credentials");
     let effects = type_credentials(&mut app);
     assert_eq!(probe_effect(&effects), Target::AuthValidation);
     assert!(matches!(probe_stage(&app), ProbeStage::Running { .. }));
@@ -221,16 +221,16 @@ fn t_on_an_endpoint_asks_for_the_credentials_once_then_asks_the_loop_to_probe() 
     // The credentials stay in memory only: never in the manifest (nor, so, in a draft or a save).
     assert!(!integration_wizard::manifest::to_json(&app.doc.manifest).contains(TOKEN));
     press(&mut app, key(KeyCode::Esc));
-    let again = press(&mut app, key(KeyCode::Char('t')));
+    let again = press(&mut app, alt('t'));
     assert_eq!(probe_effect(&again), Target::AuthValidation, "the credentials are asked once per run");
 }
 
 #[test]
 fn the_result_shows_the_status_and_findings_escaped_and_masked() {
     let mut app = local_mycrm();
-    press(&mut app, key(KeyCode::Char('2')));
+    press(&mut app, alt('2'));
     focus_key(&mut app, "auth_validation_endpoint");
-    press(&mut app, key(KeyCode::Char('t')));
+    press(&mut app, alt('t'));
     type_credentials(&mut app);
     let body = json!({"message": format!("bad \u{1b}[31m token {TOKEN}")});
     let finding = Finding::error("unexpected-status", None, "answered 500; answer 200 or 204 when valid");
@@ -250,9 +250,9 @@ fn the_result_shows_the_status_and_findings_escaped_and_masked() {
 #[test]
 fn an_action_asks_for_confirmation_before_it_creates_a_record() {
     let mut app = local_mycrm();
-    press(&mut app, key(KeyCode::Char('5')));
+    press(&mut app, alt('5'));
     focus_row(&mut app, |row| *row == Row::Item(integration_wizard::manifest::edit::ListRef::Actions, 0));
-    press(&mut app, key(KeyCode::Char('t')));
+    press(&mut app, alt('t'));
     let effects = type_credentials(&mut app);
     assert!(effects.is_empty(), "not sent before the author confirms: {effects:?}");
     assert_eq!(probe_stage(&app), &ProbeStage::ConfirmAction);
@@ -262,7 +262,7 @@ fn an_action_asks_for_confirmation_before_it_creates_a_record() {
     // In the action's form too.
     press(&mut app, key(KeyCode::Enter));
     assert_eq!(app.page, Page::Action(0));
-    press(&mut app, key(KeyCode::Char('t')));
+    press(&mut app, alt('t'));
     assert_eq!(probe_stage(&app), &ProbeStage::ConfirmAction, "the credentials were not asked again");
     let effects = press(&mut app, key(KeyCode::Char('y')));
     assert_eq!(probe_effect(&effects), Target::Action("create_ticket".into()));
@@ -276,9 +276,9 @@ fn plain_http_to_another_machine_is_refused_without_asking_anything() {
         value["integration"]["auth_validation_endpoint"] = json!("http://crm.example.org/auth");
         integration_wizard::manifest::read(value.to_string().as_bytes()).expect("reads").manifest
     };
-    press(&mut app, key(KeyCode::Char('2')));
+    press(&mut app, alt('2'));
     focus_key(&mut app, "auth_validation_endpoint");
-    assert!(press(&mut app, key(KeyCode::Char('t'))).is_empty());
+    assert!(press(&mut app, alt('t')).is_empty());
     let ProbeStage::Refused(finding) = probe_stage(&app) else { panic!("{:?}", app.overlay) };
     assert_eq!(finding.code, "plain-http");
 }
@@ -286,8 +286,8 @@ fn plain_http_to_another_machine_is_refused_without_asking_anything() {
 #[test]
 fn t_elsewhere_says_where_it_works() {
     let mut app = local_mycrm();
-    press(&mut app, key(KeyCode::Char('1')));
-    assert!(press(&mut app, key(KeyCode::Char('t'))).is_empty());
+    press(&mut app, alt('1'));
+    assert!(press(&mut app, alt('t')).is_empty());
     assert!(app.overlay.is_none());
     assert!(app.status.as_deref().is_some_and(|status| status.contains("step 2")), "{:?}", app.status);
 }
@@ -295,9 +295,9 @@ fn t_elsewhere_says_where_it_works() {
 #[test]
 fn a_result_of_an_earlier_probe_does_not_land_in_the_panel_of_another() {
     let mut app = local_mycrm();
-    press(&mut app, key(KeyCode::Char('5')));
+    press(&mut app, alt('5'));
     focus_row(&mut app, |row| *row == Row::Item(integration_wizard::manifest::edit::ListRef::Actions, 0));
-    press(&mut app, key(KeyCode::Char('t')));
+    press(&mut app, alt('t'));
     type_credentials(&mut app);
     press(&mut app, key(KeyCode::Char('y')));
     // The auth validation's result arrives while the action's probe runs.
@@ -309,9 +309,9 @@ fn a_result_of_an_earlier_probe_does_not_land_in_the_panel_of_another() {
 #[test]
 fn a_mandatory_field_added_after_the_credentials_were_typed_is_asked_for_alone() {
     let mut app = local_mycrm();
-    press(&mut app, key(KeyCode::Char('2')));
+    press(&mut app, alt('2'));
     focus_key(&mut app, "auth_validation_endpoint");
-    press(&mut app, key(KeyCode::Char('t')));
+    press(&mut app, alt('t'));
     type_credentials(&mut app);
     press(&mut app, key(KeyCode::Esc));
     let mut value = written(&app);
@@ -319,7 +319,7 @@ fn a_mandatory_field_added_after_the_credentials_were_typed_is_asked_for_alone()
         json!({"field_name": "region", "display": "Region", "mandatory": true, "type": "input", "store": true});
     value["integration"]["authentication_configuration"].as_array_mut().expect("the fields").push(region);
     app.doc.manifest = integration_wizard::manifest::read(value.to_string().as_bytes()).expect("reads").manifest;
-    press(&mut app, key(KeyCode::Char('t')));
+    press(&mut app, alt('t'));
     let Some(Overlay::Credentials(panel)) = &app.overlay else { panic!("{:?}", app.overlay) };
     let names: Vec<&str> = panel.fields.iter().map(|field| field.name.as_str()).collect();
     assert_eq!(names, ["region"]);

@@ -12,7 +12,7 @@ use integration_wizard::wizard::view;
 use integration_wizard::wizard::view::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use serde_json::json;
 use std::path::PathBuf;
 use support::*;
@@ -183,7 +183,7 @@ fn editing_the_description() {
     let mut app = mycrm();
     focus_key(&mut app, "description");
     press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, key_with(KeyCode::Enter, KeyModifiers::ALT));
     type_text(&mut app, "Second paragraph.");
     snapshot("editing_description", app);
 }
@@ -383,7 +383,8 @@ fn rendering_never_panics_at_any_size() {
 
 #[test]
 fn the_help_overlay_lists_every_key() {
-    for (width, height) in SIZES {
+    // With the editor keys the list is longer than the panel at 80x24, which has to scroll there.
+    for (width, height) in [(140, 40)] {
         let mut app = mycrm();
         app.update(Action::Help);
         let screen = lines(&draw(&mut app, width, height)).join("\n");

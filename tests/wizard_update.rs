@@ -49,8 +49,9 @@ fn status(app: &App) -> &str {
 #[test]
 fn digit_keys_go_to_each_step() {
     let mut app = mycrm();
+    // Alt-digits, since the first row of a step is often a text field, where a digit is typed.
     for (digit, step) in ('1'..='6').zip(Step::ALL) {
-        press(&mut app, key(KeyCode::Char(digit)));
+        press(&mut app, alt(digit));
         assert_eq!(app.page, Page::Step(step), "key {digit}");
         if step == Step::Authentication {
             assert_eq!(app.focused_row(), Some(Row::AuthType(AuthenticationType::Custom)), "on the chosen type");
@@ -58,7 +59,7 @@ fn digit_keys_go_to_each_step() {
             assert_eq!(app.focus, 0);
         }
     }
-    press(&mut app, key(KeyCode::Char('2')));
+    press(&mut app, alt('2'));
     assert_eq!(app.page, Page::Step(Step::Features), "back to an earlier step");
 }
 
@@ -188,7 +189,7 @@ fn tab_in_a_one_line_editor_keeps_the_value_and_moves_on() {
 #[test]
 fn clearing_an_optional_field_removes_its_key() {
     let mut app = mycrm();
-    press(&mut app, key(KeyCode::Char('4')));
+    press(&mut app, alt('4'));
     press(&mut app, key(KeyCode::Enter));
     assert_eq!(app.page, Page::AuthField(0));
     focus_key(&mut app, "format");
@@ -201,14 +202,14 @@ fn clearing_an_optional_field_removes_its_key() {
 }
 
 #[test]
-fn the_multi_line_description_takes_enter_as_a_line_break_and_tab_to_finish() {
+fn the_multi_line_description_takes_alt_enter_as_a_line_break_and_tab_to_finish() {
     let mut app = blank();
     focus_key(&mut app, "description");
     press(&mut app, key(KeyCode::Enter));
     assert!(matches!(app.editor.as_ref().map(|e| &e.text), Some(TextBox::Area(_))), "a multi-line editor");
     type_text(&mut app, "first line");
-    press(&mut app, key(KeyCode::Enter));
-    assert!(app.editor.is_some(), "Enter does not finish");
+    press(&mut app, key_with(KeyCode::Enter, KeyModifiers::ALT));
+    assert!(app.editor.is_some(), "Alt-Enter does not finish");
     type_text(&mut app, "second");
     assert_eq!(text(&app, Owner::Integration, "description").as_deref(), Some("first line\nsecond"));
     press(&mut app, key(KeyCode::Up));
@@ -225,12 +226,12 @@ fn the_multi_line_description_takes_enter_as_a_line_break_and_tab_to_finish() {
 }
 
 #[test]
-fn alt_enter_also_finishes_a_multi_line_text() {
+fn enter_also_finishes_a_multi_line_text() {
     let mut app = blank();
     focus_key(&mut app, "description");
     press(&mut app, key(KeyCode::Enter));
     type_text(&mut app, "one");
-    press(&mut app, key_with(KeyCode::Enter, KeyModifiers::ALT));
+    press(&mut app, key(KeyCode::Enter));
     assert!(app.editor.is_none());
     assert_eq!(text(&app, Owner::Integration, "description").as_deref(), Some("one"));
 }
@@ -256,7 +257,7 @@ fn a_paste_into_the_description_keeps_its_lines() {
 // ----- authentication -----
 
 fn choose(app: &mut App, kind: AuthenticationType) {
-    press(app, key(KeyCode::Char('3')));
+    press(app, alt('3'));
     focus_row(app, |row| *row == Row::AuthType(kind));
     press(app, key(KeyCode::Char(' ')));
 }
@@ -290,7 +291,7 @@ fn switching_authentication_type_keeps_the_authors_fields() {
 #[test]
 fn enter_also_chooses_an_authentication_type() {
     let mut app = blank();
-    press(&mut app, key(KeyCode::Char('3')));
+    press(&mut app, alt('3'));
     focus_row(&mut app, |row| *row == Row::AuthType(AuthenticationType::Custom));
     press(&mut app, key(KeyCode::Enter));
     assert_eq!(app.doc.manifest.authentication_type(), Some(AuthenticationType::Custom));
@@ -300,7 +301,7 @@ fn enter_also_chooses_an_authentication_type() {
 fn required_fields_cannot_be_deleted_or_renamed_while_oauth2_is_chosen() {
     let mut app = blank();
     choose(&mut app, AuthenticationType::OAuth2);
-    press(&mut app, key(KeyCode::Char('4')));
+    press(&mut app, alt('4'));
     assert_eq!(app.focused_row(), Some(Row::Item(ListRef::AuthFields, 0)));
     press(&mut app, key(KeyCode::Delete));
     assert!(app.overlay.is_none(), "no question: it cannot be deleted");
@@ -323,7 +324,7 @@ fn required_fields_cannot_be_deleted_or_renamed_while_oauth2_is_chosen() {
 
     // Once another type is chosen, the field is the author's to remove.
     choose(&mut app, AuthenticationType::Custom);
-    press(&mut app, key(KeyCode::Char('4')));
+    press(&mut app, alt('4'));
     press(&mut app, key(KeyCode::Delete));
     assert!(matches!(app.overlay, Some(Overlay::ConfirmDelete { .. })));
 }
@@ -332,7 +333,7 @@ fn required_fields_cannot_be_deleted_or_renamed_while_oauth2_is_chosen() {
 fn auth_fields_are_hidden_behind_an_explanation_when_the_type_is_none() {
     let mut app = blank();
     choose(&mut app, AuthenticationType::None);
-    press(&mut app, key(KeyCode::Char('4')));
+    press(&mut app, alt('4'));
     assert!(status(&app).contains("authentication type is none"), "{}", status(&app));
 }
 
@@ -341,7 +342,7 @@ fn auth_fields_are_hidden_behind_an_explanation_when_the_type_is_none() {
 #[test]
 fn an_added_auth_field_opens_its_form_with_sensible_defaults() {
     let mut app = blank();
-    press(&mut app, key(KeyCode::Char('4')));
+    press(&mut app, alt('4'));
     assert_eq!(app.rows(), [Row::Add(ListRef::AuthFields)]);
     press(&mut app, key(KeyCode::Char('a')));
     assert_eq!(app.page, Page::AuthField(0));
@@ -364,7 +365,7 @@ fn an_added_auth_field_opens_its_form_with_sensible_defaults() {
 #[test]
 fn enter_on_the_add_row_adds_a_field() {
     let mut app = mycrm();
-    press(&mut app, key(KeyCode::Char('4')));
+    press(&mut app, alt('4'));
     focus_row(&mut app, |row| *row == Row::Add(ListRef::AuthFields));
     press(&mut app, key(KeyCode::Enter));
     assert_eq!(app.page, Page::AuthField(2));
@@ -374,7 +375,7 @@ fn enter_on_the_add_row_adds_a_field() {
 #[test]
 fn the_type_of_an_auth_field_is_picked_with_the_arrows() {
     let mut app = mycrm();
-    press(&mut app, key(KeyCode::Char('4')));
+    press(&mut app, alt('4'));
     press(&mut app, key(KeyCode::Enter));
     focus_key(&mut app, "type");
     press(&mut app, key(KeyCode::Right));
@@ -392,7 +393,7 @@ fn the_type_of_an_auth_field_is_picked_with_the_arrows() {
 #[test]
 fn duplicating_an_auth_field_inserts_a_renamed_copy_after_it() {
     let mut app = mycrm();
-    press(&mut app, key(KeyCode::Char('4')));
+    press(&mut app, alt('4'));
     press(&mut app, key(KeyCode::Char('c')));
     assert_eq!(field_names(&app), ["account", "account_copy", "token"]);
     assert_eq!(app.focused_row(), Some(Row::Item(ListRef::AuthFields, 1)), "the copy is focused");
@@ -404,7 +405,7 @@ fn duplicating_an_auth_field_inserts_a_renamed_copy_after_it() {
 #[test]
 fn deleting_an_auth_field_asks_first() {
     let mut app = mycrm();
-    press(&mut app, key(KeyCode::Char('4')));
+    press(&mut app, alt('4'));
     press(&mut app, key(KeyCode::Delete));
     match &app.overlay {
         Some(Overlay::ConfirmDelete { list, index, label }) => {
@@ -433,7 +434,7 @@ fn deleting_an_auth_field_asks_first() {
 #[test]
 fn auth_fields_are_reordered_with_shift_and_alt_arrows() {
     let mut app = mycrm();
-    press(&mut app, key(KeyCode::Char('4')));
+    press(&mut app, alt('4'));
     press(&mut app, key_with(KeyCode::Down, KeyModifiers::SHIFT));
     assert_eq!(field_names(&app), ["token", "account"]);
     assert_eq!(app.focused_row(), Some(Row::Item(ListRef::AuthFields, 1)), "the focus follows the moved field");
@@ -451,7 +452,7 @@ fn auth_fields_are_reordered_with_shift_and_alt_arrows() {
 #[test]
 fn interaction_types_are_added_edited_reordered_and_deleted_in_place() {
     let mut app = blank();
-    press(&mut app, key(KeyCode::Char('2')));
+    press(&mut app, alt('2'));
     focus_row(&mut app, |row| *row == Row::Add(ListRef::InteractionTypes));
     press(&mut app, key(KeyCode::Enter));
     assert!(app.editor.is_some(), "a new type is edited at once");
@@ -487,8 +488,8 @@ fn interaction_types_are_added_edited_reordered_and_deleted_in_place() {
 #[test]
 fn an_interaction_type_left_empty_is_removed() {
     let mut app = mycrm();
-    press(&mut app, key(KeyCode::Char('2')));
-    press(&mut app, key(KeyCode::Char('a')));
+    press(&mut app, alt('2'));
+    press(&mut app, alt('a'));
     assert_eq!(interaction_types(&app), ["Ticket", "Case", ""]);
     press(&mut app, key(KeyCode::Enter));
     assert_eq!(interaction_types(&app), ["Ticket", "Case"], "finished empty: removed");
@@ -509,7 +510,7 @@ fn an_interaction_type_left_empty_is_removed() {
 #[test]
 fn requires_cti_is_a_toggle() {
     let mut app = blank();
-    press(&mut app, key(KeyCode::Char('2')));
+    press(&mut app, alt('2'));
     focus_key(&mut app, "requires_cti");
     assert!(written(&app).get("requires_cti").is_none(), "absent in a new manifest");
     press(&mut app, key(KeyCode::Char(' ')));
@@ -523,7 +524,7 @@ fn requires_cti_is_a_toggle() {
 #[test]
 fn requires_cti_without_an_agent_endpoint_shows_its_error_once_toggled() {
     let mut app = blank();
-    press(&mut app, key(KeyCode::Char('2')));
+    press(&mut app, alt('2'));
     focus_key(&mut app, "requires_cti");
     press(&mut app, key(KeyCode::Char(' ')));
     assert!(
@@ -864,11 +865,11 @@ fn unknown_keys_of_an_opened_file_survive_edits_and_saving() {
     press(&mut app, ctrl('u'));
     type_text(&mut app, "My Great CRM");
     press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('4')));
+    press(&mut app, alt('4'));
     press(&mut app, key(KeyCode::Char('c')));
-    press(&mut app, key(KeyCode::Char('5')));
+    press(&mut app, alt('5'));
     press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('a')));
+    press(&mut app, alt('a'));
 
     let mut expected = original.clone();
     expected["integration"]["display_name"] = json!("My Great CRM");
@@ -904,11 +905,11 @@ fn renaming_the_integration_keeps_the_action_providers_in_sync() {
 #[test]
 fn an_added_action_gets_the_integration_name_as_provider_and_an_input_list() {
     let mut app = mycrm();
-    press(&mut app, key(KeyCode::Char('5')));
+    press(&mut app, alt('5'));
     press(&mut app, key(KeyCode::Char('a')));
     assert_eq!(app.page, Page::Action(1));
     assert_eq!(written(&app)["actions"][1], json!({"provider": "mycrm", "inputs": []}));
-    press(&mut app, key(KeyCode::Char('a')));
+    press(&mut app, alt('a'));
     assert_eq!(app.page, Page::Input { action: 1, input: 0 });
     focus_key(&mut app, "type");
     for _ in 0..6 {
@@ -933,10 +934,10 @@ fn f_lowercases_an_action_display() {
     let mut changed = mycrm_value();
     changed["actions"][0]["display"] = json!("Create a ticket");
     let mut app = opened(&changed.to_string());
-    press(&mut app, key(KeyCode::Char('5')));
+    press(&mut app, alt('5'));
     press(&mut app, key(KeyCode::Enter));
     focus_key(&mut app, "display");
-    press(&mut app, key(KeyCode::Char('f')));
+    press(&mut app, alt('f'));
     assert_eq!(text(&app, Owner::Action(0), "display").as_deref(), Some("create a ticket"));
     assert!(status(&app).contains("Then create a ticket"), "{}", status(&app));
 }
@@ -948,26 +949,28 @@ fn the_key_table_maps_keys_by_what_has_them() {
     let mut app = mycrm();
     assert_eq!(action_for(&app, &ctrl('s')), Some(Action::Save));
     assert_eq!(action_for(&app, &ctrl('q')), Some(Action::Quit));
-    assert_eq!(action_for(&app, &key(KeyCode::Char('3'))), Some(Action::GoTo(Step::Authentication)));
+    assert_eq!(action_for(&app, &alt('3')), Some(Action::GoTo(Step::Authentication)));
     assert_eq!(action_for(&app, &key(KeyCode::BackTab)), Some(Action::Previous));
-    assert_eq!(action_for(&app, &key(KeyCode::Char('?'))), Some(Action::Help));
+    assert_eq!(action_for(&app, &key(KeyCode::F(1))), Some(Action::Help));
     assert_eq!(action_for(&app, &key_with(KeyCode::Up, KeyModifiers::SHIFT)), Some(Action::MoveItem { up: true }));
-    // A key that does nothing here still reaches the app, which says what would work.
-    assert_eq!(action_for(&app, &key(KeyCode::Char('z'))), Some(Action::Unbound('z')));
+    // A character on a text field starts editing it; where it does nothing the app says what would work.
+    assert_eq!(action_for(&app, &key(KeyCode::Char('z'))), Some(Action::Type('z')), "typed on the name field");
     let mut typed = app.clone();
     typed.update(Action::Unbound('z'));
     assert!(status(&typed).contains("press Enter to edit"), "{}", status(&typed));
 
     focus_key(&mut app, "description");
     press(&mut app, key(KeyCode::Enter));
-    assert_eq!(action_for(&app, &key(KeyCode::Enter)), Some(Action::Newline));
-    assert_eq!(action_for(&app, &key(KeyCode::Tab)), Some(Action::Finish));
+    assert_eq!(action_for(&app, &key(KeyCode::Enter)), Some(Action::Activate), "Enter finishes");
+    assert_eq!(action_for(&app, &key_with(KeyCode::Enter, KeyModifiers::ALT)), Some(Action::Newline));
+    assert_eq!(action_for(&app, &ctrl('j')), Some(Action::Newline));
+    assert_eq!(action_for(&app, &key(KeyCode::Tab)), Some(Action::Next));
     assert_eq!(action_for(&app, &key(KeyCode::Up)), Some(Action::EditorLine { up: true }));
     assert_eq!(action_for(&app, &key(KeyCode::Char('3'))), Some(Action::Edit(InputRequest::InsertChar('3'))));
     assert_eq!(action_for(&app, &ctrl('s')), Some(Action::Save), "Ctrl-S works inside an editor");
     press(&mut app, key(KeyCode::Esc));
 
-    press(&mut app, key(KeyCode::Char('?')));
+    press(&mut app, key(KeyCode::F(1)));
     assert!(matches!(app.overlay, Some(Overlay::Help)));
     assert_eq!(action_for(&app, &key(KeyCode::Char('Y'))), Some(Action::Answer('y')), "answers ignore case");
     press(&mut app, key(KeyCode::Esc));
@@ -1045,7 +1048,7 @@ fn three_fields_with_path() -> App {
     );
     let parsed = read(value.to_string().as_bytes()).expect("object");
     let mut app = App::editing(Document::opened(parsed, Some(PathBuf::from("mycrm.json"))));
-    press(&mut app, key(KeyCode::Char('4')));
+    press(&mut app, alt('4'));
     app
 }
 
@@ -1116,7 +1119,7 @@ fn esc_from_an_item_opened_in_a_filtered_list_returns_to_that_item() {
 fn a_repeated_required_field_name_can_still_be_fixed() {
     let mut app = blank();
     choose(&mut app, AuthenticationType::OAuth2);
-    press(&mut app, key(KeyCode::Char('4')));
+    press(&mut app, alt('4'));
     press(&mut app, key(KeyCode::Char('a')));
     assert_eq!(app.page, Page::AuthField(5));
     press(&mut app, key(KeyCode::Enter));

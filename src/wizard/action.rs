@@ -37,6 +37,8 @@ pub enum Action {
     },
     /// A key that means nothing where it was pressed: the status says what would work.
     Unbound(char),
+    /// A character typed on a focused text field: starts editing it, the character replacing the value.
+    Type(char),
     /// Start filtering the page's list (`/`).
     Filter,
     /// Lowercase the first letter of the focused display or description.
@@ -50,13 +52,13 @@ pub enum Action {
     TogglePreview,
     /// A keystroke for the open text editor or prompt.
     Edit(InputRequest),
-    /// Enter inside a multi-line editor: a line break.
+    /// Alt-Enter or Ctrl-J inside a multi-line editor: a line break.
     Newline,
     /// Up / down inside a multi-line editor.
     EditorLine {
         up: bool,
     },
-    /// Finish a multi-line edit (Tab or Alt-Enter).
+    /// Finish an edit and go on to the next row (as Enter and Tab do).
     Finish,
     /// Text pasted into the terminal.
     Paste(String),

@@ -56,6 +56,11 @@ impl TextBox {
         }
     }
 
+    /// Empties the text.
+    pub fn clear(&mut self) {
+        *self = TextBox::new("", matches!(self, TextBox::Area(_)));
+    }
+
     /// True when the text is too long to be copied into the manifest at every keystroke (over a
     /// MiB, or more lines than a person types); measured without going through every line.
     pub fn is_long(&self) -> bool {
@@ -169,7 +174,8 @@ impl TextArea {
     /// Applies an editing request; Backspace at a line's start joins it to the line above.
     pub fn handle(&mut self, request: InputRequest) -> bool {
         let at_start = self.lines[self.row].cursor() == 0;
-        let at_end = self.lines[self.row].cursor() == self.lines[self.row].value().chars().count();
+        // Counted only for Delete: counting a long line's characters at every keystroke costs its length.
+        let at_end = || self.lines[self.row].cursor() == self.lines[self.row].value().chars().count();
         match request {
             InputRequest::DeletePrevChar if at_start && self.row > 0 => {
                 let line = self.lines.remove(self.row);
@@ -177,7 +183,7 @@ impl TextArea {
                 self.join_next(line.value());
                 true
             }
-            InputRequest::DeleteNextChar if at_end && self.row + 1 < self.lines.len() => {
+            InputRequest::DeleteNextChar if self.row + 1 < self.lines.len() && at_end() => {
                 let line = self.lines.remove(self.row + 1);
                 self.join_next(line.value());
                 true

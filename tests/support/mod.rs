@@ -52,6 +52,11 @@ pub fn ctrl(letter: char) -> Event {
     key_with(KeyCode::Char(letter), KeyModifiers::CONTROL)
 }
 
+/// Alt + a character: a one-character command, on a text field too (where the character alone is typed).
+pub fn alt(c: char) -> Event {
+    key_with(KeyCode::Char(c), KeyModifiers::ALT)
+}
+
 /// Sends a terminal event through the key table and `update`, as the loop does.
 /// Returns the effects, or nothing when the key means nothing here.
 pub fn press(app: &mut App, event: Event) -> Vec<Effect> {
@@ -140,7 +145,7 @@ pub fn focus_finding(app: &mut App, pointer: &str) -> usize {
         .iter()
         .position(|d| d.pointer == pointer)
         .unwrap_or_else(|| panic!("no finding at {pointer}: {:?}", app.doc.diagnostics()));
-    press(app, key(KeyCode::Char('6')));
+    press(app, alt('6'));
     focus_row(app, |row| *row == Row::Finding(finding));
     finding
 }

@@ -26,6 +26,14 @@ pub const CTRL_S: &str = "\x13";
 pub const CTRL_Q: &str = "\x11";
 pub const CTRL_U: &str = "\x15";
 pub const ESC: &str = "\x1b";
+pub const ALT_ENTER: &str = "\x1b\r";
+pub const CTRL_J: &str = "\n";
+
+/// Alt + a key, as a terminal sends it (Esc, then the key, in one write): a one-character command,
+/// which on a text field is otherwise typed into it.
+pub fn alt(key: char) -> String {
+    format!("\x1b{key}")
+}
 
 /// The wizard running in a pseudo-terminal.
 pub struct Session {

@@ -104,6 +104,8 @@ pub const DISPLAY_TOO_LONG: &str = "display-too-long";
 pub const SECRET_NOT_MASKED: &str = "secret-not-masked";
 /// A `select` option listed twice.
 pub const DUPLICATE_SELECT_OPTION: &str = "duplicate-select-option";
+/// A description, help or textarea default of one paragraph that ends with a line break.
+pub const TRAILING_LINE_BREAK: &str = "trailing-line-break";
 
 /// Every error code of the rules, in the order of SPEC §3.
 pub const ERRORS: &[&str] = &[
@@ -154,6 +156,7 @@ pub const WARNINGS: &[&str] = &[
     DISPLAY_TOO_LONG,
     SECRET_NOT_MASKED,
     DUPLICATE_SELECT_OPTION,
+    TRAILING_LINE_BREAK,
 ];
 
 /// Every code of reading a file: the errors that stop it and the notes of what the next save changes.

@@ -19,6 +19,9 @@ pub(super) enum Lines {
 /// `label` names the key in the message; `pointer` is called only when something is reported.
 /// Carriage return is a C0 control character like any other (SPEC §3 allows only newline and tab).
 pub(super) fn check(findings: &mut Findings, text: &str, lines: Lines, label: &str, pointer: impl Fn() -> String) {
+    if lines == Lines::Many {
+        super::trailing_break::check(findings, text, label, &pointer);
+    }
     if !may_report(text, lines) {
         return;
     }

@@ -48,6 +48,22 @@ impl App {
         true
     }
 
+    /// Starts editing the focused text field with the character typed on it, which replaces the value
+    /// (as a spreadsheet cell or a field entered with Tab in a browser does); Esc puts the value back.
+    pub(super) fn type_to_edit(&mut self, c: char, effects: &mut Vec<Effect>) {
+        if !self.open_editor() {
+            return;
+        }
+        let Some(editor) = self.editor.as_mut() else { return };
+        let had_value = !editor.text.value().is_empty();
+        editor.text.clear();
+        self.update_editor(Action::Edit(tui_input::InputRequest::InsertChar(c)), effects);
+        if had_value {
+            self.status =
+                Some("typing replaces the value: Esc puts it back, Enter on the field edits it as it is".into());
+        }
+    }
+
     pub(super) fn target_slot(&self, target: EditTarget) -> Option<&Slot<String>> {
         match target {
             EditTarget::Value { owner, key } => self.doc.manifest.text(owner, key),
@@ -61,6 +77,11 @@ impl App {
     /// The template completions offered for the open editor's text, best first.
     pub fn completions(&self) -> Vec<String> {
         let Some(editor) = &self.editor else { return Vec::new() };
+        // Only formats complete: the text before the cursor is not copied for other values (a long one
+        // would cost its length at every keystroke).
+        if !matches!(editor.target, EditTarget::Value { key: Key::Input(InputKey::Format) | Key::AuthField(crate::manifest::AuthFieldKey::Format), .. }) {
+            return Vec::new();
+        }
         crate::wizard::completion::candidates(&self.doc.manifest, editor.target, &editor.text.before_cursor())
     }
 
@@ -84,7 +105,7 @@ impl App {
         if !choices.is_empty() {
             // While completions show, Tab or Enter takes the highlighted one and ↑↓ choose.
             match action {
-                Action::Next | Action::Finish | Action::Activate | Action::Newline => {
+                Action::Next | Action::Finish | Action::Activate => {
                     return self.accept_completion(&choices);
                 }
                 Action::EditorLine { up } => {
@@ -116,11 +137,10 @@ impl App {
                 }
                 false
             }
+            // Enter finishes every text, of several lines too, and goes on, so a form is filled by typing and Enter.
             Action::Activate | Action::Newline | Action::Finish | Action::Next => {
                 self.close_editor();
-                if !multiline || matches!(action, Action::Next | Action::Finish) {
-                    self.focus = (self.focus + 1).min(self.rows().len().saturating_sub(1));
-                }
+                self.focus = (self.focus + 1).min(self.rows().len().saturating_sub(1));
                 return;
             }
             Action::Back => {
@@ -145,10 +165,9 @@ impl App {
     pub(super) fn apply_editor(&mut self) {
         let Some(editor) = &self.editor else { return };
         if editor.text.is_long() {
-            if !self.editor_pending {
-                self.status =
-                    Some("a very long value: the preview and the checks follow when you finish editing it".into());
-            }
+            // Said at each keystroke: a message answering a keystroke goes at the next one.
+            self.status =
+                Some("a very long value: the preview and the checks follow when you finish editing it".into());
             self.editor_pending = true;
             self.doc.modified = true;
             self.doc.generation += 1;
@@ -201,6 +220,10 @@ impl App {
 
     /// Ends editing, keeping the text; an interaction type left empty is removed.
     pub(super) fn close_editor(&mut self) {
+        if self.editor_pending {
+            // Said while typing it: "the checks follow when you finish".
+            self.status = Some("the very long value is written: the preview and the checks show it".into());
+        }
         self.flush_editor();
         let Some(editor) = self.editor.take() else {
             return;

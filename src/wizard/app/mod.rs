@@ -269,13 +269,7 @@ impl App {
             Action::ExternalEditor if self.overlay.is_none() && self.screen == Screen::Editor => {
                 self.external_editor(&mut effects)
             }
-            action if self.overlay.is_some() => self.update_overlay(action, &mut effects),
-            action if self.screen == Screen::Start => self.update_start(action, &mut effects),
-            action if self.filter.as_ref().is_some_and(|filter| filter.typing) => {
-                self.update_filter(action, &mut effects)
-            }
-            action if self.editor.is_some() => self.update_editor(action, &mut effects),
-            action => self.update_page(action, &mut effects),
+            action => self.answer(action, &mut effects),
         }
         self.after_change(before);
         self.refresh_filter();
@@ -284,6 +278,42 @@ impl App {
         self.refresh_review_json();
         self.refresh_preview();
         effects
+    }
+
+    /// Applies an action the author asked for. A message that answered an earlier keystroke goes
+    /// once this one changes something (the author moved on); it stays while nothing changes, and
+    /// when the keystroke finishes the edit the message was about ("renamed the provider ...").
+    fn answer(&mut self, action: Action, effects: &mut Vec<Effect>) {
+        let earlier = self.status.take();
+        let before = self.what_the_author_sees();
+        let editing = self.editor.is_some();
+        match action {
+            action if self.overlay.is_some() => self.update_overlay(action, effects),
+            action if self.screen == Screen::Start => self.update_start(action, effects),
+            action if self.filter.as_ref().is_some_and(|filter| filter.typing) => self.update_filter(action, effects),
+            action if self.editor.is_some() => self.update_editor(action, effects),
+            action => self.update_page(action, effects),
+        }
+        let finished_an_edit = editing && self.editor.is_none();
+        if self.status.is_none() && (finished_an_edit || self.what_the_author_sees() == before) {
+            self.status = earlier;
+        }
+    }
+
+    /// What a keystroke can change: the document, the screen and page, the focus, an editor or panel.
+    fn what_the_author_sees(&self) -> (u64, Screen, Page, usize, usize, bool, bool, bool) {
+        let start_focus = self.start.focus;
+        let filtering = self.filter.is_some();
+        (
+            self.doc.generation,
+            self.screen,
+            self.page,
+            self.focus,
+            start_focus,
+            self.editor.is_some(),
+            self.overlay.is_some(),
+            filtering,
+        )
     }
 
     fn edited(&mut self, pointer: String) {

@@ -25,6 +25,7 @@ impl App {
             }
             Action::Back => self.go_back(),
             Action::Filter => self.start_filter(),
+            Action::Type(c) => self.type_to_edit(c, effects),
             Action::Unbound(c) => {
                 self.status = Some(match self.focused_row() {
                     Some(Row::Text { .. } | Row::SelectOption { .. }) => {

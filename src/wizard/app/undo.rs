@@ -80,7 +80,7 @@ impl App {
     /// A field being edited, in words: "description", "name of action create_ticket".
     fn target_name(&self, target: EditTarget) -> String {
         match target {
-            EditTarget::Value { owner: Owner::Wrapper | Owner::Integration, key } => key.to_owned(),
+            EditTarget::Value { owner: Owner::Wrapper | Owner::Integration, key } => key.as_str().to_owned(),
             EditTarget::Value { owner: Owner::AuthField(index), key } => {
                 format!("{key} of {}", self.item_name(ListRef::AuthFields, index))
             }

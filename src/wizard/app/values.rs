@@ -63,10 +63,25 @@ impl App {
             self.fix_providers();
             return;
         }
-        let Some(Row::Text { owner: owner @ Owner::Action(_), key: Key::Action(key), .. }) = self.focused_row().filter(
-            |row| matches!(row, Row::Text { key: Key::Action(key), .. } if action_form::LOWERCASED.contains(key)),
-        ) else {
-            self.status = Some("f lowercases the first letter of an action's display or description".into());
+        if let Some(Row::Text { owner, key, multiline: true, .. }) = self.focused_row()
+            && let Some(Slot::Value(text)) = self.doc.manifest.text(owner, key)
+            && let Some(fixed) = crate::manifest::rules::trailing_break::without_trailing_break(text)
+        {
+            let fixed = fixed.to_owned();
+            self.doc.manifest.set_text(owner, key, &fixed);
+            self.edited(owner.key_pointer(&self.doc.manifest, key));
+            self.status = Some("removed the line break at the end".into());
+            return;
+        }
+        let Some(Row::Text { owner: owner @ Owner::Action(_), key: Key::Action(key), .. }) = self
+            .focused_row()
+            .filter(|row| matches!(row, Row::Text { key: Key::Action(key), .. } if action_form::LOWERCASED.contains(key)))
+        else {
+            self.status = Some(
+                "the quick fix lowercases an action's display or description, removes a line break ending a \
+                 description, and sets a provider to the integration's name"
+                    .into(),
+            );
             return;
         };
         let Some(fixed) = action_form::lowercase_first(&mut self.doc.manifest, owner, key) else {

@@ -7,6 +7,7 @@ use super::super::step::Step;
 use super::press::KeyPress;
 use ratatui::crossterm::event::KeyCode;
 use std::collections::HashSet;
+use tui_input::InputRequest;
 
 /// A named command: one line of the `?` panel, one hint of the hint bar, one name a config file can rebind.
 /// A config file names it by its variant name in snake_case (`WriteTicket` is `write_ticket`), so a new
@@ -32,6 +33,16 @@ pub enum Command {
     Jump,
     Finish,
     Newline,
+    // Keys of the line editor (tui-input), listed so that `?` shows them.
+    MoveCursor,
+    StartEnd,
+    DeleteChar,
+    DeleteWord,
+    ClearText,
+    DeleteToEnd,
+    PutBack,
+    /// Typing on a focused text field starts editing it; no key of its own.
+    Type,
     Save,
     Quit,
     Undo,
@@ -58,8 +69,15 @@ pub enum Mode {
     Anywhere,
     /// Moving on the start screen or a step's page.
     Browse,
-    /// On a step's page only (not the start screen).
+    /// Moving, on a row that is not a text field (and on the start screen): one-character commands.
+    /// On a text field the character is typed instead (see `Field`).
+    Letters,
+    /// On a step's page only (not the start screen), on a row that is not a text field.
     Steps,
+    /// The one-character commands of `Letters` and `Steps` with Alt held (made from those rows): they
+    /// work on every step page, and are their only form on a focused text field, where a typed
+    /// character starts editing it.
+    Field,
     /// Editing any text.
     Text,
     /// Editing a text of one line.
@@ -143,8 +161,9 @@ impl Command {
         match self {
             Command::Move => line("↑ ↓", "move between fields", "↑↓"),
             Command::NextField => line("Tab / Shift-Tab", "next / previous field, on into the next step", "Tab"),
-            Command::GoToStep => line("1 … 6", "go to a step (or click it)", "1-6"),
+            Command::GoToStep => line("1 … 6", "go to a step (or click it; Alt-1 … 6 on a field)", "1-6"),
             Command::Activate => line("Enter", "edit a field, open an item, confirm", "Enter"),
+            Command::Type => line("type on a field", "start anew (Esc restores); commands take Alt there", "type"),
             Command::Toggle => line("Space", "flip a toggle, choose a type", "Space"),
             Command::Cycle => line("← →", "previous / next choice of a picker", "←→"),
             Command::Back => line("Esc", "cancel an edit, close, go back to the list", "Esc"),
@@ -153,21 +172,28 @@ impl Command {
             Command::Delete => line("Delete or x", "delete the focused item (asks first)", "Del"),
             Command::Reorder => line("Shift-↑↓ Alt-↑↓", "move the focused item up or down", "Shift-↑↓"),
             Command::Filter => line("/", "filter the list (Enter keeps it, Esc clears it)", "/"),
-            Command::QuickFix => line("f", "lowercase a display; set a provider to the name", "f"),
+            Command::QuickFix => line("f", "quick fix of the focused field's warning", "f"),
             Command::Complete => line("Tab in a format", "complete the highlighted {{value provider}}", "Tab"),
             Command::TogglePreview => line("p", "show or hide the JSON preview on narrow screens", "p"),
             Command::Jump => line("PgUp PgDn Home End", "move by a page, to the first or the last", "PgUp"),
-            Command::Finish => line("Tab or Alt-Enter", "finish a text of several lines (Enter: new line)", "Tab"),
-            Command::Newline => {
-                Description { label: "Enter", help: "", hint_key: "Enter", shown_with: Some(Command::Finish) }
+            Command::Finish => line("Enter", "finish any text (several lines too) and go on", "Enter"),
+            Command::Newline => line("Alt-Enter or Ctrl-J", "a line break in a text of several lines", "Alt-Enter"),
+            Command::MoveCursor => line("← → Ctrl-← Ctrl-→", "move by a character / a word", "←→"),
+            Command::StartEnd => line("Home End or Ctrl-A", "go to the start / end of the line", "Home"),
+            Command::DeleteChar => line("Backspace Delete", "delete the character before / after the cursor", "Del"),
+            Command::DeleteWord => {
+                line("Ctrl-W Ctrl-Delete", "delete a word before / after (or Alt-Backspace)", "Ctrl-W")
             }
+            Command::ClearText => line("Ctrl-U", "clear the text (of several lines: this line)", "Ctrl-U"),
+            Command::DeleteToEnd => line("Ctrl-K", "delete to the end of the line", "Ctrl-K"),
+            Command::PutBack => line("Ctrl-Y", "put back what Ctrl-U, Ctrl-W or Ctrl-K deleted", "Ctrl-Y"),
             Command::Save => line("Ctrl-S", "save", "Ctrl-S"),
             Command::Quit => line("Ctrl-Q or Ctrl-C", "quit (asks if there are unsaved changes)", "Ctrl-Q"),
             Command::Undo => line("Alt-Z / Alt-Y", "undo a change (Alt-Y: redo), even while editing", "Alt-Z"),
             Command::Redo => {
                 Description { label: "Alt-Z / Alt-Y", help: "", hint_key: "Alt-Y", shown_with: Some(Command::Undo) }
             }
-            Command::Help => line("?", "this list", "?"),
+            Command::Help => line("? or F1", "this list (F1 on a text field, where ? is typed)", "?"),
             Command::WriteTicket => line("w / t", "write the ticket document / try an endpoint", "w"),
             Command::TryIt => {
                 Description { label: "w / t", help: "", hint_key: "t", shown_with: Some(Command::WriteTicket) }
@@ -220,18 +246,21 @@ impl Default for KeyTable {
         let plain = KeyPress::plain;
         let char = KeyPress::char;
         let answer = |c: char| [(char(c), A::Answer(c))];
+        let edit = |press: KeyPress, request: InputRequest| (press, A::Edit(request));
         let line_moves = || [(plain(K::Up), A::EditorLine { up: true }), (plain(K::Down), A::EditorLine { up: false })];
         let bindings = vec![
             bind(C::Move, Mode::Browse, [(plain(K::Up), A::Up), (plain(K::Down), A::Down)]),
             bind(C::NextField, Mode::Browse, [(plain(K::Tab), A::Next), (plain(K::BackTab), A::Previous)]),
+            bind(C::Type, Mode::Field, []),
             bind(C::GoToStep, Mode::Steps, Step::ALL.map(|step| (char(step_digit(step)), A::GoTo(step)))),
             bind(C::Activate, Mode::Browse, [(plain(K::Enter), A::Activate)]),
             bind(C::Toggle, Mode::Browse, [(char(' '), A::Toggle)]),
             bind(C::Cycle, Mode::Browse, [(plain(K::Left), A::Cycle(false)), (plain(K::Right), A::Cycle(true))]),
             bind(C::Back, Mode::Browse, [(plain(K::Esc), A::Back)]),
-            bind(C::Add, Mode::Browse, [(char('a'), A::Add)]),
-            bind(C::Duplicate, Mode::Browse, [(char('c'), A::Duplicate)]),
-            bind(C::Delete, Mode::Browse, [(plain(K::Delete), A::Delete), (char('x'), A::Delete)]),
+            bind(C::Add, Mode::Letters, [(char('a'), A::Add)]),
+            bind(C::Duplicate, Mode::Letters, [(char('c'), A::Duplicate)]),
+            bind(C::Delete, Mode::Browse, [(plain(K::Delete), A::Delete)]),
+            bind(C::Delete, Mode::Letters, [(char('x'), A::Delete)]),
             bind(
                 C::Reorder,
                 Mode::Browse,
@@ -242,11 +271,11 @@ impl Default for KeyTable {
                     (KeyPress::alt(K::Down), A::MoveItem { up: false }),
                 ],
             ),
-            bind(C::Filter, Mode::Browse, [(char('/'), A::Filter)]),
-            bind(C::QuickFix, Mode::Browse, [(char('f'), A::QuickFix)]),
-            // Tab leaves a line, or takes the highlighted completion while completions show.
-            bind(C::Complete, Mode::Line, [(plain(K::Tab), A::Next)]),
-            bind(C::TogglePreview, Mode::Browse, [(char('p'), A::TogglePreview)]),
+            bind(C::Filter, Mode::Letters, [(char('/'), A::Filter)]),
+            bind(C::QuickFix, Mode::Letters, [(char('f'), A::QuickFix)]),
+            // Tab leaves a text, or takes the highlighted completion while completions show.
+            bind(C::Complete, Mode::Text, [(plain(K::Tab), A::Next)]),
+            bind(C::TogglePreview, Mode::Letters, [(char('p'), A::TogglePreview)]),
             bind(
                 C::Jump,
                 Mode::Browse,
@@ -257,14 +286,13 @@ impl Default for KeyTable {
                     (plain(K::End), A::Last),
                 ],
             ),
-            bind(C::Finish, Mode::Lines, [(plain(K::Tab), A::Finish), (KeyPress::alt(K::Enter), A::Finish)]),
-            bind(C::Newline, Mode::Lines, [(plain(K::Enter), A::Newline)]),
             bind(C::Save, Mode::Anywhere, [(KeyPress::ctrl('s'), A::Save)]),
             bind(C::Quit, Mode::Anywhere, [(KeyPress::ctrl('q'), A::Quit), (KeyPress::ctrl('c'), A::Quit)]),
             // Alt, not Ctrl: Ctrl-Z suspends and Ctrl-U clears the line in every terminal program.
             bind(C::Undo, Mode::Anywhere, [(KeyPress::alt(K::Char('z')), A::Undo)]),
             bind(C::Redo, Mode::Anywhere, [(KeyPress::alt(K::Char('y')), A::Redo)]),
-            bind(C::Help, Mode::Browse, [(char('?'), A::Help), (plain(K::F(1)), A::Help)]),
+            bind(C::Help, Mode::Browse, [(plain(K::F(1)), A::Help)]),
+            bind(C::Help, Mode::Letters, [(char('?'), A::Help)]),
             bind(C::WriteTicket, Mode::Steps, [(char('w'), A::WriteTicket)]),
             bind(C::TryIt, Mode::Steps, [(char('t'), A::TryIt)]),
             bind(C::ExternalEditor, Mode::Steps, [(KeyPress::ctrl('e'), A::ExternalEditor)]),
@@ -273,7 +301,48 @@ impl Default for KeyTable {
             bind(C::Back, Mode::Text, [(plain(K::Esc), A::Back)]),
             bind(C::Move, Mode::Text, line_moves()),
             bind(C::ExternalEditor, Mode::Text, [(KeyPress::ctrl('e'), A::ExternalEditor)]),
-            bind(C::Activate, Mode::Line, [(plain(K::Enter), A::Activate)]),
+            // Enter finishes every text, as in charmbracelet/huh; a line break takes Alt-Enter or Ctrl-J.
+            bind(C::Finish, Mode::Text, [(plain(K::Enter), A::Activate)]),
+            bind(C::Newline, Mode::Lines, [(KeyPress::alt(K::Enter), A::Newline), (KeyPress::ctrl('j'), A::Newline)]),
+            bind(
+                C::MoveCursor,
+                Mode::Text,
+                [
+                    edit(plain(K::Left), InputRequest::GoToPrevChar),
+                    edit(plain(K::Right), InputRequest::GoToNextChar),
+                    edit(KeyPress::ctrl_key(K::Left), InputRequest::GoToPrevWord),
+                    edit(KeyPress::ctrl_key(K::Right), InputRequest::GoToNextWord),
+                ],
+            ),
+            bind(
+                C::StartEnd,
+                Mode::Text,
+                [
+                    edit(plain(K::Home), InputRequest::GoToStart),
+                    edit(plain(K::End), InputRequest::GoToEnd),
+                    edit(KeyPress::ctrl('a'), InputRequest::GoToStart),
+                ],
+            ),
+            bind(
+                C::DeleteChar,
+                Mode::Text,
+                [
+                    edit(plain(K::Backspace), InputRequest::DeletePrevChar),
+                    edit(plain(K::Delete), InputRequest::DeleteNextChar),
+                ],
+            ),
+            bind(
+                C::DeleteWord,
+                Mode::Text,
+                [
+                    edit(KeyPress::ctrl('w'), InputRequest::DeletePrevWord),
+                    edit(KeyPress::ctrl_key(K::Delete), InputRequest::DeleteNextWord),
+                    edit(KeyPress::alt(K::Backspace), InputRequest::DeletePrevWord),
+                ],
+            ),
+            bind(C::ClearText, Mode::Text, [edit(KeyPress::ctrl('u'), InputRequest::DeleteLine)]),
+            bind(C::DeleteToEnd, Mode::Text, [edit(KeyPress::ctrl('k'), InputRequest::DeleteTillEnd)]),
+            bind(C::PutBack, Mode::Text, [edit(KeyPress::ctrl('y'), InputRequest::Yank)]),
             // Typing a filter.
             bind(C::Back, Mode::Filter, [(plain(K::Esc), A::Back)]),
             bind(C::Activate, Mode::Filter, [(plain(K::Enter), A::Activate)]),
@@ -291,7 +360,9 @@ impl Default for KeyTable {
             bind(C::SaveElsewhere, Mode::DiskChanged, answer('s')),
             bind(C::Reload, Mode::DiskChanged, answer('r')),
         ];
-        KeyTable { bindings, rebound: HashSet::new() }
+        let mut table = KeyTable { bindings, rebound: HashSet::new() };
+        table.derive_field_bindings();
+        table
     }
 }
 
@@ -366,7 +437,49 @@ impl KeyTable {
         if changed {
             self.rebound.insert(command);
         }
+        self.derive_field_bindings();
         true
+    }
+
+    /// Makes the `Field` rows from the one-character commands: each answers there with Alt held, since
+    /// the plain character starts editing the focused field.
+    fn derive_field_bindings(&mut self) {
+        self.bindings.retain(|binding| binding.mode != Mode::Field || binding.keys.is_empty());
+        let derived: Vec<Binding> = self
+            .bindings
+            .iter()
+            .filter(|binding| matches!(binding.mode, Mode::Letters | Mode::Steps))
+            .map(|binding| Binding {
+                command: binding.command,
+                mode: Mode::Field,
+                keys: binding.keys.iter().map(|(press, action)| (press.with_alt(), action.clone())).collect(),
+            })
+            .collect();
+        self.bindings.extend(derived);
+    }
+
+    /// The command's key in the hint bar where `modes` have the keys: on a text field a one-character
+    /// command is named by its other key (F1 for `?`) or with Alt held.
+    pub fn hint_key_in(&self, command: Command, modes: &[Mode]) -> String {
+        let one_character = self
+            .bindings
+            .iter()
+            .any(|binding| binding.command == command && matches!(binding.mode, Mode::Letters | Mode::Steps));
+        let on_text_field = modes.contains(&Mode::Field) && !modes.contains(&Mode::Letters);
+        if !on_text_field || !one_character {
+            return self.hint_key(command);
+        }
+        let other = self.bindings.iter().find(|binding| {
+            binding.command == command
+                && matches!(binding.mode, Mode::Browse | Mode::Anywhere)
+                && !binding.keys.is_empty()
+        });
+        match other {
+            Some(binding) if !self.rebound.contains(&command) => {
+                binding.keys.first().map(|(press, _)| press.to_string()).unwrap_or_default()
+            }
+            _ => self.hint_key(command).split(' ').map(|key| format!("Alt-{key}")).collect::<Vec<_>>().join(" "),
+        }
     }
 
     /// The command's keys as the `?` panel shows them.

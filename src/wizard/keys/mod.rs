@@ -57,9 +57,15 @@ pub fn modes(app: &App) -> Vec<Mode> {
         return vec![Mode::Anywhere, lines, Mode::Text];
     }
     match app.screen {
-        Screen::Start => vec![Mode::Anywhere, Mode::Browse],
-        Screen::Editor => vec![Mode::Anywhere, Mode::Steps, Mode::Browse],
+        Screen::Start => vec![Mode::Anywhere, Mode::Letters, Mode::Browse],
+        Screen::Editor if on_text_field(app) => vec![Mode::Anywhere, Mode::Field, Mode::Browse],
+        Screen::Editor => vec![Mode::Anywhere, Mode::Steps, Mode::Letters, Mode::Field, Mode::Browse],
     }
+}
+
+/// True when the focused row is a text field: typing a character there starts editing it.
+pub fn on_text_field(app: &App) -> bool {
+    matches!(app.focused_row(), Some(super::form::Row::Text { .. }))
 }
 
 fn key_action(app: &App, key: &KeyEvent, event: &Event) -> Option<Action> {
@@ -79,7 +85,7 @@ fn key_action(app: &App, key: &KeyEvent, event: &Event) -> Option<Action> {
     }
     match key.code {
         KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
-            Some(Action::Unbound(c))
+            Some(if app.screen == Screen::Editor && on_text_field(app) { Action::Type(c) } else { Action::Unbound(c) })
         }
         _ => None,
     }

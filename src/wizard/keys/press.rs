@@ -31,6 +31,16 @@ impl KeyPress {
         KeyPress { code, modifiers: KeyModifiers::SHIFT }
     }
 
+    /// Ctrl + a key that is not a letter (Ctrl-←).
+    pub const fn ctrl_key(code: KeyCode) -> Self {
+        KeyPress { code, modifiers: KeyModifiers::CONTROL }
+    }
+
+    /// The same press with Alt held too.
+    pub fn with_alt(self) -> Self {
+        KeyPress { code: self.code, modifiers: self.modifiers | KeyModifiers::ALT }
+    }
+
     /// Alt + a key.
     pub const fn alt(code: KeyCode) -> Self {
         KeyPress { code, modifiers: KeyModifiers::ALT }

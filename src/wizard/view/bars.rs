@@ -4,7 +4,7 @@ use super::super::app::{App, Screen};
 use super::super::editor::TextBox;
 use super::super::form::Row;
 use super::super::help_text::help;
-use super::super::keys::Command;
+use super::super::keys::{Command, modes, on_text_field};
 use super::super::overlay::Overlay;
 use super::super::panels::probe::ProbeStage;
 use super::super::panels::ticket::TicketPanel;
@@ -64,7 +64,7 @@ pub fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
     let mut hints: Vec<(String, &str)> = hints(app)
         .into_iter()
         .map(|(hint, what)| match hint {
-            Hint::Key(command) => (app.keys.hint_key(command), what),
+            Hint::Key(command) => (app.keys.hint_key_in(command, &modes(app)), what),
             Hint::Typing => ("type".to_owned(), what),
         })
         .collect();
@@ -135,17 +135,17 @@ pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
     match &app.editor {
         Some(editor) if matches!(editor.text, TextBox::Area(_)) => {
             return key(&[
-                (C::Newline, "new line"),
                 (C::Finish, "done"),
+                (C::Newline, "new line"),
                 (C::Back, "cancel"),
                 (C::ExternalEditor, "your editor"),
                 (C::Save, "save"),
             ]);
         }
         Some(_) if !app.completions().is_empty() => {
-            return key(&[(C::Complete, "complete"), (C::Move, "choose"), (C::Activate, "done"), (C::Back, "cancel")]);
+            return key(&[(C::Complete, "complete"), (C::Move, "choose"), (C::Finish, "done"), (C::Back, "cancel")]);
         }
-        Some(_) => return key(&[(C::Activate, "done"), (C::Back, "cancel"), (C::Save, "save")]),
+        Some(_) => return key(&[(C::Finish, "done"), (C::Back, "cancel"), (C::Save, "save")]),
         None => {}
     }
     if app.filter.as_ref().is_some_and(|filter| filter.typing) {
@@ -175,6 +175,11 @@ pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
             key(&[(C::Toggle, "choose"), (C::Move, "move"), (C::NextField, "next")])
         }
         (_, Some(Row::Choice { .. })) => key(&[(C::Cycle, "choose"), (C::Move, "move"), (C::NextField, "next")]),
+        _ if on_text_field(app) => {
+            let mut hints = vec![(Hint::Typing, "to replace")];
+            hints.extend(key(&[(C::Activate, "edit"), (C::Move, "move"), (C::GoToStep, "steps")]));
+            hints
+        }
         _ => key(&[(C::Activate, "edit"), (C::Move, "move"), (C::NextField, "next"), (C::GoToStep, "steps")]),
     };
     if app.try_target().is_some() {

@@ -322,12 +322,10 @@ fn render_editor(app: &App, frame: &mut Frame, area: Rect, row: Row, label_width
     match &editor.text {
         TextBox::Line(input) => {
             let width = area.right().saturating_sub(value_x).max(1);
-            let scroll = input.visual_scroll(usize::from(width.saturating_sub(1)));
-            let shown = one_line(input.value()).into_owned();
-            let visible: String = skip_columns(&shown, scroll);
+            let (visible, cursor) = visible_line(input, usize::from(width));
             let field = Rect::new(value_x, area.y, width, 1);
             frame.render_widget(Paragraph::new(visible).style(app.theme.focus()), field);
-            let cursor = u16::try_from(input.visual_cursor().saturating_sub(scroll)).unwrap_or(0);
+            let cursor = u16::try_from(cursor).unwrap_or(0);
             frame.set_cursor_position(Position::new((value_x + cursor).min(area.right().saturating_sub(1)), area.y));
             area.y + 1
         }
@@ -341,14 +339,13 @@ fn render_editor(app: &App, frame: &mut Frame, area: Rect, row: Row, label_width
                 }
                 let x = area.x + 4;
                 let width = area.right().saturating_sub(x).max(1);
-                let scroll = line.visual_scroll(usize::from(width.saturating_sub(1)));
-                let shown = skip_columns(&one_line(line.value()), scroll);
+                let (shown, cursor) = visible_line(line, usize::from(width));
                 frame.render_widget(
                     Paragraph::new(format!("│ {shown}")).style(app.theme.focus()),
                     Rect::new(area.x + 2, y, width + 2, 1),
                 );
                 if offset == cursor_row {
-                    let cursor = u16::try_from(line.visual_cursor().saturating_sub(scroll)).unwrap_or(0);
+                    let cursor = u16::try_from(cursor).unwrap_or(0);
                     frame.set_cursor_position(Position::new((x + cursor).min(area.right().saturating_sub(1)), y));
                 }
                 y += 1;
@@ -356,6 +353,29 @@ fn render_editor(app: &App, frame: &mut Frame, area: Rect, row: Row, label_width
             y
         }
     }
+}
+
+/// Lines longer than this are drawn from a window around the cursor (see `visible_line`).
+const LONG_LINE: usize = 4_096;
+
+/// The part of an edited line that fits in `width` columns, and the cursor's column in it. A short
+/// line scrolls as tui-input says; a long one (a pasted megabyte) is cut around the cursor first, so
+/// drawing a keystroke costs the width of the screen, not the length of the line.
+fn visible_line(line: &tui_input::Input, width: usize) -> (String, usize) {
+    let value = line.value();
+    if value.len() <= LONG_LINE {
+        let scroll = line.visual_scroll(width.saturating_sub(1));
+        return (skip_columns(&one_line(value), scroll), line.visual_cursor().saturating_sub(scroll));
+    }
+    let at = value.char_indices().nth(line.cursor()).map_or(value.len(), |(at, _)| at);
+    // Enough characters before the cursor to fill the line (each takes at least one column once escaped).
+    let start = value[..at].char_indices().rev().nth(width.saturating_sub(1)).map_or(0, |(start, _)| start);
+    let end = value[at..].char_indices().nth(width).map_or(value.len(), |(end, _)| at + end);
+    let before = one_line(&value[start..at]).into_owned();
+    let before_width = unicode_width::UnicodeWidthStr::width(before.as_str());
+    let scroll = before_width.saturating_sub(width.saturating_sub(1));
+    let shown = skip_columns(&format!("{before}{}", one_line(&value[at..end])), scroll);
+    (shown, before_width - scroll)
 }
 
 fn skip_columns(text: &str, columns: usize) -> String {
