@@ -41,6 +41,8 @@ pub enum Action {
     Filter,
     /// Lowercase the first letter of the focused display or description.
     QuickFix,
+    /// Remove the fields the new authentication type no longer requires (offered after a switch).
+    RemoveUnrequired,
     Save,
     Quit,
     Help,

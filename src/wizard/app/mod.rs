@@ -6,6 +6,7 @@ mod filter;
 mod lists;
 mod navigation;
 mod overlays;
+mod pending;
 mod probe;
 mod saving;
 mod start;
@@ -14,6 +15,7 @@ mod values;
 
 pub use caches::{PreviewCache, ReviewJson, focused_json};
 pub use filter::ListFilter;
+pub use pending::Pending;
 
 use super::action::{Action, Opened, SaveFailure, TicketFailure};
 use super::document::Document;
@@ -125,6 +127,8 @@ pub struct App {
     pub drafts_failing: Option<String>,
     /// The open editor holds a long text not yet written into the manifest (see `apply_editor`).
     editor_pending: bool,
+    /// Offers the next key may confirm (remove fields no longer required, replace a wrong-typed value).
+    pub pending: Pending,
 }
 
 /// The start screen: its entries and the focused one.
@@ -184,6 +188,7 @@ impl App {
             session: Session::default(),
             drafts_failing: None,
             editor_pending: false,
+            pending: Pending::default(),
         }
     }
 
@@ -241,6 +246,8 @@ impl App {
     /// Applies one action and returns the I/O the loop must perform.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let mut effects = Vec::new();
+        // A wrong-typed value is replaced only by the very next Space on its row.
+        let replace_flag = self.pending.replace_flag.take();
         match action {
             Action::Resize { width, height } => self.size = (width, height),
             Action::Saved { path, result } => self.saved(path, result, &mut effects),
@@ -258,7 +265,14 @@ impl App {
                 self.update_filter(action, &mut effects)
             }
             action if self.editor.is_some() => self.update_editor(action, &mut effects),
+            Action::Toggle if replace_flag.is_some() && replace_flag == self.focused_flag() => {
+                self.replace_flag(replace_flag)
+            }
             action => self.update_page(action, &mut effects),
+        }
+        // The offer to remove fields holds while the authentication step shows.
+        if self.screen != Screen::Editor || self.page != Page::Step(Step::Authentication) {
+            self.pending.removable.clear();
         }
         self.refresh_filter();
         self.clamp_focus();

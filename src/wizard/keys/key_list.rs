@@ -34,6 +34,7 @@ pub enum Command {
     Help,
     WriteTicket,
     TryIt,
+    RemoveUnrequired,
     // Answers to the questions drawn over the screen.
     Yes,
     No,
@@ -71,6 +72,8 @@ pub enum Mode {
     DiskChanged,
     /// A panel with a list or lines to move in (the ticket's formats, credentials, a probe's result).
     Panel,
+    /// Just after switching the authentication type, while fields it no longer requires can be removed.
+    AuthSwitched,
 }
 
 impl Mode {
@@ -125,6 +128,9 @@ impl Command {
             Command::WriteTicket => line("w / t", "write the ticket document / try an endpoint", "w"),
             Command::TryIt => {
                 Description { label: "w / t", help: "", hint_key: "t", shown_with: Some(Command::WriteTicket) }
+            }
+            Command::RemoveUnrequired => {
+                line("r", "after switching the authentication type: remove the fields it no longer requires", "r")
             }
             Command::Yes => answer("y"),
             Command::No => answer("n"),
@@ -209,6 +215,7 @@ impl Default for KeyTable {
             bind(C::Help, Mode::Browse, [(char('?'), A::Help), (plain(K::F(1)), A::Help)]),
             bind(C::WriteTicket, Mode::Steps, [(char('w'), A::WriteTicket)]),
             bind(C::TryIt, Mode::Steps, [(char('t'), A::TryIt)]),
+            bind(C::RemoveUnrequired, Mode::AuthSwitched, [(char('r'), A::RemoveUnrequired)]),
             // Editing a text.
             bind(C::Back, Mode::Text, [(plain(K::Esc), A::Back)]),
             bind(C::Move, Mode::Text, line_moves()),

@@ -58,6 +58,9 @@ pub fn modes(app: &App) -> Vec<Mode> {
     }
     match app.screen {
         Screen::Start => vec![Mode::Anywhere, Mode::Browse],
+        Screen::Editor if !app.pending.removable.is_empty() => {
+            vec![Mode::Anywhere, Mode::AuthSwitched, Mode::Steps, Mode::Browse]
+        }
         Screen::Editor => vec![Mode::Anywhere, Mode::Steps, Mode::Browse],
     }
 }

@@ -171,6 +171,9 @@ pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
         (_, Some(Row::Choice { .. })) => key(&[(C::Cycle, "choose"), (C::Move, "move"), (C::NextField, "next")]),
         _ => key(&[(C::Activate, "edit"), (C::Move, "move"), (C::NextField, "next"), (C::GoToStep, "steps")]),
     };
+    if !app.pending.removable.is_empty() {
+        hints.insert(0, (Hint::Key(C::RemoveUnrequired), "remove the fields no longer required"));
+    }
     if app.try_target().is_some() {
         hints.insert(0, (Hint::Key(C::TryIt), "try it"));
     }
