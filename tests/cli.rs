@@ -30,9 +30,7 @@ const BROKEN: &str = "{\n  \"integration\": {\n    \"name\": \"\"\n  }\n}\n";
 fn validate_passes_the_bundled_examples() {
     let output = run(&["validate", &example("mycrm"), &example("oauth2-helpdesk")]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
-    // mycrm is the Talkdesk page's example: its token typed `input` is warned about (type password).
-    assert!(stdout(&output).contains("secret-not-masked"), "{}", stdout(&output));
-    assert!(stdout(&output).ends_with("checked 2 files: all valid (0 errors, 1 warning)\n"), "{}", stdout(&output));
+    assert!(stdout(&output).ends_with("checked 2 files: all valid (0 errors, 0 warnings)\n"));
 }
 
 #[test]

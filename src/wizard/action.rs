@@ -106,6 +106,11 @@ pub enum Action {
     Probed(Box<crate::probe::EndpointReport>),
     /// Time passed while a probe runs: the spinner turns.
     Tick,
+    /// The folder a path prompt asked for was read (its name as typed), or why not.
+    FolderRead {
+        folder: String,
+        result: Result<Vec<super::path_list::FolderEntry>, String>,
+    },
 }
 
 /// Why the ticket document was not written.

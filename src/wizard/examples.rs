@@ -10,7 +10,7 @@ pub struct Example {
 /// Every bundled example.
 pub const EXAMPLES: [Example; 2] = [
     Example {
-        title: "mycrm: the Talkdesk page's example, plus one action",
+        title: "mycrm: based on the Talkdesk page's example, one action",
         json: include_str!("../../assets/examples/mycrm.json"),
     },
     Example {

@@ -22,6 +22,7 @@ mod draft_writer;
 pub mod editor;
 mod ending;
 pub mod examples;
+mod folder;
 pub mod form;
 pub(crate) mod help_text;
 pub(crate) mod items;
@@ -29,6 +30,7 @@ pub mod keys;
 pub mod layout;
 pub mod overlay;
 pub mod panels;
+pub mod path_list;
 pub mod step;
 pub(crate) mod steps;
 pub mod view;
@@ -243,6 +245,10 @@ fn run_effects(app: &mut App, drafts: &mut DraftWriter, mut effects: Vec<Effect>
                         recent::remember(&path);
                     }
                     next.extend(app.update(Action::Loaded { path, result }));
+                }
+                Effect::ReadFolder(folder) => {
+                    let result = folder::read_folder(&folder);
+                    next.extend(app.update(Action::FolderRead { folder, result }));
                 }
                 Effect::DiscardWorkDrafts(recovered) => {
                     let keys = drafts.work_keys(app, recovered);

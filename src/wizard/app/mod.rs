@@ -8,6 +8,7 @@ mod navigation;
 mod overlays;
 mod pending;
 mod probe;
+mod prompt;
 mod saving;
 mod start;
 mod ticket;
@@ -69,6 +70,9 @@ pub enum Effect {
     Recover(DraftKey, Box<Draft>),
     /// Read the manifest at `path`; answered by `Action::Loaded`.
     Open(PathBuf),
+    /// Read the folder a path prompt's text names (as typed; empty: the starting folder), telling
+    /// manifests among its JSON files; answered by `Action::FolderRead`.
+    ReadFolder(String),
     /// Write the ticket document's `bytes` to `path` atomically, as the `ticket` command does; unless
     /// `overwrite`, an existing file is left alone. Answered by `Action::TicketWritten`.
     WriteTicket { path: PathBuf, bytes: Vec<u8>, overwrite: bool },
@@ -129,6 +133,8 @@ pub struct App {
     editor_pending: bool,
     /// Offers the next key may confirm (remove fields no longer required, replace a wrong-typed value).
     pub pending: Pending,
+    /// The list and completion state of the path prompt showing.
+    pub path_list: Option<super::path_list::PathList>,
 }
 
 /// The start screen: its entries and the focused one.
@@ -189,6 +195,7 @@ impl App {
             drafts_failing: None,
             editor_pending: false,
             pending: Pending::default(),
+            path_list: None,
         }
     }
 
@@ -259,6 +266,7 @@ impl App {
             Action::TicketWritten { path, result } => self.ticket_written(path, result),
             Action::Probed(report) => self.probed(*report),
             Action::Tick => self.tick(),
+            Action::FolderRead { folder, result } => self.folder_read(folder, result, &mut effects),
             action if self.overlay.is_some() => self.update_overlay(action, &mut effects),
             action if self.screen == Screen::Start => self.update_start(action, &mut effects),
             action if self.filter.as_ref().is_some_and(|filter| filter.typing) => {
@@ -270,6 +278,7 @@ impl App {
             }
             action => self.update_page(action, &mut effects),
         }
+        self.drop_path_list();
         // The offer to remove fields holds while the authentication step shows.
         if self.screen != Screen::Editor || self.page != Page::Step(Step::Authentication) {
             self.pending.removable.clear();

@@ -67,9 +67,7 @@ impl App {
                 }
                 Err(diagnostic) => self.status = Some(diagnostic.message),
             },
-            StartItem::Open => {
-                self.overlay = Some(Overlay::Prompt { purpose: PromptPurpose::Open, input: Input::default() });
-            }
+            StartItem::Open => self.ask_open(effects),
             StartItem::Recent(path) => effects.push(Effect::Open(path)),
             StartItem::Draft(key, draft) => effects.push(Effect::Recover(key, draft)),
         }

@@ -35,6 +35,7 @@ pub enum Command {
     WriteTicket,
     TryIt,
     RemoveUnrequired,
+    CompletePath,
     // Answers to the questions drawn over the screen.
     Yes,
     No,
@@ -74,12 +75,17 @@ pub enum Mode {
     Panel,
     /// Just after switching the authentication type, while fields it no longer requires can be removed.
     AuthSwitched,
+    /// A prompt for a path (open, save as, the ticket document).
+    PathPrompt,
 }
 
 impl Mode {
     /// True when the `?` panel lists this mode's commands; a question's answers are shown in its own panel.
     pub fn listed_in_help(self) -> bool {
-        !matches!(self, Mode::Overlay | Mode::ConfirmQuit | Mode::Question | Mode::DiskChanged | Mode::Panel)
+        !matches!(
+            self,
+            Mode::Overlay | Mode::ConfirmQuit | Mode::Question | Mode::DiskChanged | Mode::Panel | Mode::PathPrompt
+        )
     }
 }
 
@@ -132,6 +138,7 @@ impl Command {
             Command::RemoveUnrequired => {
                 line("r", "after switching the authentication type: remove the fields it no longer requires", "r")
             }
+            Command::CompletePath => line("Tab in a path", "complete the path (a second Tab lists the matches)", "Tab"),
             Command::Yes => answer("y"),
             Command::No => answer("n"),
             Command::SaveAndQuit | Command::SaveElsewhere => answer("s"),
@@ -229,6 +236,8 @@ impl Default for KeyTable {
             bind(C::Activate, Mode::Overlay, [(plain(K::Enter), A::Activate)]),
             bind(C::Move, Mode::Panel, [(plain(K::Up), A::Up), (plain(K::Down), A::Down)]),
             bind(C::Jump, Mode::Panel, [(plain(K::PageUp), A::PageUp), (plain(K::PageDown), A::PageDown)]),
+            bind(C::CompletePath, Mode::PathPrompt, [(plain(K::Tab), A::Next)]),
+            bind(C::Move, Mode::PathPrompt, [(plain(K::Up), A::Up), (plain(K::Down), A::Down)]),
             bind(C::SaveAndQuit, Mode::ConfirmQuit, answer('s')),
             bind(C::QuitWithoutSaving, Mode::ConfirmQuit, answer('q')),
             bind(C::Yes, Mode::Question, answer('y')),
