@@ -283,12 +283,10 @@ fn the_save_as_prompt_completes_too() {
     let mut app = mycrm();
     press(&mut app, ctrl('s'));
     assert!(matches!(app.overlay, Some(Overlay::Prompt { .. })));
-    let mut effects = press(&mut app, ctrl('u'));
-    for c in "pack".chars() {
-        effects.extend(app.update(Action::Edit(tui_input::InputRequest::InsertChar(c))));
-    }
-    effects.extend(press(&mut app, key(KeyCode::Tab)));
-    assert_eq!(effects, [Effect::ReadFolder(String::new())], "the folder is read once");
+    press(&mut app, ctrl('u'));
+    type_text(&mut app, "pack");
+    let effects = press(&mut app, key(KeyCode::Tab));
+    assert_eq!(effects, [Effect::ReadFolder(String::new())], "the folder is read at the first Tab");
     app.update(Action::FolderRead { folder: String::new(), result: Ok(workspace()) });
     assert_eq!(typed(&app), "package.json");
 }

@@ -33,9 +33,10 @@ impl App {
     }
 
     /// After the typed path changed: the list follows it (the new folder is read, names are filtered).
+    /// Prompts without a list yet (save as, the ticket's path) read nothing until the first Tab.
     pub(super) fn path_typed(&mut self, effects: &mut Vec<Effect>) {
         let Some(text) = self.prompt_text().map(str::to_owned) else { return };
-        let list = self.path_list.get_or_insert_default();
+        let Some(list) = self.path_list.as_mut() else { return };
         list.selected = None;
         list.matches_shown = false;
         list.stuck_at = None;

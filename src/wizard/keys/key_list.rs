@@ -135,9 +135,7 @@ impl Command {
             Command::TryIt => {
                 Description { label: "w / t", help: "", hint_key: "t", shown_with: Some(Command::WriteTicket) }
             }
-            Command::RemoveUnrequired => {
-                line("r", "after switching the authentication type: remove the fields it no longer requires", "r")
-            }
+            Command::RemoveUnrequired => line("r", "after an auth type switch: remove unneeded fields", "r"),
             Command::CompletePath => line("Tab in a path", "complete the path (a second Tab lists the matches)", "Tab"),
             Command::Yes => answer("y"),
             Command::No => answer("n"),
