@@ -183,7 +183,7 @@ pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
         _ => key(&[(C::Activate, "edit"), (C::Move, "move"), (C::NextField, "next"), (C::GoToStep, "steps")]),
     };
     if !app.pending.removable.is_empty() {
-        hints.insert(0, (Hint::Key(C::RemoveUnrequired), "remove the fields no longer required"));
+        hints.insert(0, (Hint::Key(C::RemoveUnrequired), "remove unneeded fields"));
     }
     if app.try_target().is_some() {
         hints.insert(0, (Hint::Key(C::TryIt), "try it"));
