@@ -385,3 +385,36 @@ fn the_bundled_mycrm_example_is_labelled_as_based_on_the_page() {
         .expect("the page's own example");
     assert_ne!(page.trim(), EXAMPLES[0].json.trim(), "if it becomes the page's exactly, say so instead");
 }
+
+#[test]
+fn a_long_list_keeps_the_picked_file_in_view_at_every_small_size() {
+    let mut app = open_prompt();
+    let many: Vec<FolderEntry> = (0..40).map(|n| entry(&format!("manifest-{n:02}.json"), false, true)).collect();
+    for c in "sub/".chars() {
+        app.update(Action::Edit(tui_input::InputRequest::InsertChar(c)));
+    }
+    app.update(Action::FolderRead { folder: "sub/".into(), result: Ok(many) });
+    for _ in 0..30 {
+        press(&mut app, key(KeyCode::Down));
+    }
+    assert_eq!(typed(&app), "sub/manifest-29.json");
+    for (width, height) in [(60, 16), (80, 24), (120, 40)] {
+        let screen = screen_text(&mut app, width, height);
+        assert!(screen.contains("› manifest-29.json"), "{width}x{height}:\n{screen}");
+    }
+}
+
+#[test]
+fn enter_on_a_folder_in_the_open_prompt_goes_into_it() {
+    let mut app = open_prompt();
+    press(&mut app, key(KeyCode::Tab));
+    press(&mut app, key(KeyCode::Tab));
+    let folder = listed(&app).iter().position(|name| name == "manifests").expect("the folder is listed");
+    for _ in 0..=folder {
+        press(&mut app, key(KeyCode::Down));
+    }
+    assert_eq!(typed(&app), "manifests/");
+    let effects = press(&mut app, key(KeyCode::Enter));
+    assert_eq!(effects, [Effect::ReadFolder("manifests/".into())], "nothing is opened");
+    assert!(matches!(app.overlay, Some(Overlay::Prompt { .. })), "the prompt stays");
+}

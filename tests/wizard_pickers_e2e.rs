@@ -8,12 +8,18 @@ use pty::*;
 
 #[test]
 fn the_open_prompt_completes_a_typed_name_with_tab_and_opens_it() {
+    for size in [(120, 40), (80, 24)] {
+        open_by_completion(size);
+    }
+}
+
+fn open_by_completion(size: (u16, u16)) {
     let folders = folders();
     let example = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/examples/mycrm.json"))
         .expect("the bundled example");
     std::fs::write(folders.work.path().join("mycrm.json"), &example).expect("write the manifest");
     std::fs::write(folders.work.path().join("package.json"), "{\"name\": \"web\"}").expect("write other JSON");
-    let mut session = folders.start(&[]);
+    let mut session = Session::start_with(&[], folders.work.path(), folders.data.path(), size, &[]);
     session.wait_for("Open a manifest file");
     for _ in 0..3 {
         session.send(DOWN);
