@@ -106,12 +106,11 @@ impl App {
             return;
         }
         let path = PathBuf::from(text);
-        if purpose == PromptPurpose::Open {
-            self.overlay = Some(Overlay::Prompt { purpose, input: input.clone() });
-            if self.enter_folder(effects) {
-                return;
-            }
-            self.overlay = None;
+        if purpose == PromptPurpose::Open && text.ends_with('/') {
+            // A folder picked or completed is gone into (its files listed), not opened.
+            self.overlay = Some(Overlay::Prompt { purpose, input });
+            self.path_typed(effects);
+            return;
         }
         match purpose {
             PromptPurpose::SaveAs => self.confirm_and_save(path, effects),

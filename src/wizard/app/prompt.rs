@@ -140,15 +140,6 @@ impl App {
         self.set_prompt_text(picked);
     }
 
-    /// Enter on a folder in the open prompt goes into it rather than trying to open it.
-    pub(super) fn enter_folder(&mut self, effects: &mut Vec<Effect>) -> bool {
-        let is_folder = self.prompt_text().is_some_and(|text| text.ends_with('/'));
-        if is_folder {
-            self.path_typed(effects);
-        }
-        is_folder
-    }
-
     /// Forgets the list once no path prompt shows.
     pub(super) fn drop_path_list(&mut self) {
         if self.prompt_text().is_none() {
