@@ -418,3 +418,36 @@ fn enter_on_a_folder_in_the_open_prompt_goes_into_it() {
     assert_eq!(effects, [Effect::ReadFolder("manifests/".into())], "nothing is opened");
     assert!(matches!(app.overlay, Some(Overlay::Prompt { .. })), "the prompt stays");
 }
+
+#[test]
+fn enter_twice_on_a_wrong_typed_yes_no_value_replaces_it_as_space_does() {
+    let mut app = on_wrong_mandatory(serde_json::json!(0));
+    press(&mut app, key(KeyCode::Enter));
+    assert!(status(&app).contains("mandatory holds 0 (a number)"), "{}", status(&app));
+    press(&mut app, key(KeyCode::Enter));
+    assert_eq!(mandatory(&app), Some(Slot::Value(false)), "0 reads as false");
+}
+
+#[test]
+fn a_second_tab_in_the_ticket_path_names_the_matches_and_the_arrows_pick_one() {
+    let mut app = mycrm();
+    press(&mut app, key(KeyCode::Char('6')));
+    press(&mut app, key(KeyCode::Char('w')));
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, ctrl('u'));
+    type_text(&mut app, "mycrm.");
+    press(&mut app, key(KeyCode::Tab));
+    app.update(Action::FolderRead { folder: String::new(), result: Ok(workspace()) });
+    assert_eq!(typed(&app), "mycrm.json", "mycrm.json and mycrm.json.bak share mycrm.json");
+    press(&mut app, key(KeyCode::Tab));
+    assert!(
+        status(&app).contains("Tab again lists them") || status(&app).contains("mycrm.json.bak"),
+        "{}",
+        status(&app)
+    );
+    press(&mut app, key(KeyCode::Tab));
+    assert!(status(&app).contains("mycrm.json, mycrm.json.bak"), "{}", status(&app));
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, key(KeyCode::Down));
+    assert_eq!(typed(&app), "mycrm.json.bak");
+}

@@ -253,7 +253,7 @@ impl App {
     /// Applies one action and returns the I/O the loop must perform.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let mut effects = Vec::new();
-        // A wrong-typed value is replaced only by the very next Space on its row.
+        // A wrong-typed value is replaced only by the very next Space (or Enter) on its row.
         let replace_flag = self.pending.replace_flag.take();
         match action {
             Action::Resize { width, height } => self.size = (width, height),
@@ -273,7 +273,7 @@ impl App {
                 self.update_filter(action, &mut effects)
             }
             action if self.editor.is_some() => self.update_editor(action, &mut effects),
-            Action::Toggle if replace_flag.is_some() && replace_flag == self.focused_flag() => {
+            Action::Toggle | Action::Activate if replace_flag.is_some() && replace_flag == self.focused_flag() => {
                 self.replace_flag(replace_flag)
             }
             action => self.update_page(action, &mut effects),

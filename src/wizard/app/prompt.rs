@@ -116,8 +116,12 @@ impl App {
             && let Some(note) = self.path_list.as_ref().and_then(|list| list.note.clone())
         {
             // The ticket panel has no room for a list: its notes go to the status line.
-            let names: Vec<String> =
-                self.path_list.iter().flat_map(|l| l.shown.iter().map(FolderEntry::written)).collect();
+            let names: Vec<String> = self
+                .path_list
+                .iter()
+                .filter(|list| list.matches_shown)
+                .flat_map(|list| list.shown.iter().map(FolderEntry::written))
+                .collect();
             self.status = Some(if names.is_empty() { note } else { format!("{note}: {}", names.join(", ")) });
         }
     }

@@ -54,6 +54,10 @@ impl App {
                 self.overlay = Some(Overlay::Ticket(panel));
                 self.complete_path(effects);
             }
+            (panel @ TicketPanel::Path { .. }, action @ (Action::Up | Action::Down)) => {
+                self.overlay = Some(Overlay::Ticket(panel));
+                self.pick_path(action == Action::Down);
+            }
             (TicketPanel::Path { format, mut input }, Action::Paste(text)) => {
                 for c in text.chars().filter(|c| !c.is_control()) {
                     input.handle(tui_input::InputRequest::InsertChar(c));

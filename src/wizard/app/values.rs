@@ -109,8 +109,9 @@ impl App {
         let slot = self.doc.manifest.flag(owner, key)?;
         let written = wrong_flag_text(slot)?;
         let replacement = flag_reading(slot).unwrap_or(true);
+        let again = self.keys.hint_key(crate::wizard::keys::Command::Toggle);
         Some(format!(
-            "{key} holds {written} ({}), not true or false: Space again replaces it with {replacement}; any other key keeps it",
+            "{key} holds {written} ({}), not true or false: {again} again replaces it with {replacement}; any other key keeps it",
             slot.found()
         ))
     }
