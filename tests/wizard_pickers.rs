@@ -439,12 +439,7 @@ fn a_second_tab_in_the_ticket_path_names_the_matches_and_the_arrows_pick_one() {
     press(&mut app, key(KeyCode::Tab));
     app.update(Action::FolderRead { folder: String::new(), result: Ok(workspace()) });
     assert_eq!(typed(&app), "mycrm.json", "mycrm.json and mycrm.json.bak share mycrm.json");
-    press(&mut app, key(KeyCode::Tab));
-    assert!(
-        status(&app).contains("Tab again lists them") || status(&app).contains("mycrm.json.bak"),
-        "{}",
-        status(&app)
-    );
+    // The first Tab completed as far as it could: the second lists the matches, as a shell does.
     press(&mut app, key(KeyCode::Tab));
     assert!(status(&app).contains("mycrm.json, mycrm.json.bak"), "{}", status(&app));
     press(&mut app, key(KeyCode::Down));
