@@ -8,6 +8,7 @@ use integration_wizard::wizard::action::{Action, SaveFailure, fingerprint};
 use integration_wizard::wizard::app::{App, Effect};
 use integration_wizard::wizard::document::Document;
 use integration_wizard::wizard::examples::EXAMPLES;
+use integration_wizard::wizard::path_list::FolderEntry;
 use integration_wizard::wizard::step::Step;
 use integration_wizard::wizard::view;
 use proptest::prelude::*;
@@ -59,6 +60,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => Just(Action::Delete),
         1 => any::<bool>().prop_map(|up| Action::MoveItem { up }),
         1 => Just(Action::QuickFix),
+        1 => Just(Action::RemoveUnrequired),
         1 => Just(Action::Filter),
         1 => Just(Action::Help),
         1 => Just(Action::TogglePreview),
@@ -117,6 +119,12 @@ fn perform(app: &mut App, effects: Vec<Effect>, quits: &mut usize) {
                 app.update(Action::ExternalEdited { result: Ok(format!("{text}\nedited\n")), opened_for_it })
             }
             Effect::Suspend => Vec::new(),
+            // A folder of one manifest and one other JSON file.
+            Effect::ReadFolder(folder) => {
+                let entry = |name: &str, manifest| FolderEntry { name: name.into(), is_dir: false, manifest };
+                let entries = vec![entry("example.json", true), entry("package.json", false)];
+                app.update(Action::FolderRead { folder, result: Ok(entries) })
+            }
             // Nothing is sent: the probe's thread answers with a report that skipped the endpoint.
             Effect::Probe { bridge, target, .. } => {
                 let report =

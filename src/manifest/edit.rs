@@ -233,15 +233,7 @@ impl Manifest {
             let present =
                 fields.iter().filter_map(Slot::get).any(|field| field.field_name.as_str() == Some(required.field_name));
             if !present {
-                let field_type = if required.masked { AuthFieldType::Password } else { AuthFieldType::Input };
-                fields.push(Slot::Value(AuthField {
-                    field_name: Slot::Value(required.field_name.to_owned()),
-                    display: Slot::Value(required.display.to_owned()),
-                    mandatory: Slot::Value(true),
-                    field_type: Slot::Value(field_type.into()),
-                    store: Slot::Value(true),
-                    ..AuthField::default()
-                }));
+                fields.push(Slot::Value(super::auth_switch::added_field(required)));
                 added.push(required.field_name);
             }
         }

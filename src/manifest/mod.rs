@@ -1,5 +1,6 @@
 //! The manifest domain: types, reading, writing and the validation rules. It knows nothing of terminals.
 
+pub mod auth_switch;
 pub mod check;
 pub mod diagnostic;
 mod duplicates;

@@ -43,6 +43,8 @@ pub enum Action {
     Filter,
     /// Lowercase the first letter of the focused display or description.
     QuickFix,
+    /// Remove the fields the new authentication type no longer requires (offered after a switch).
+    RemoveUnrequired,
     Save,
     Quit,
     Help,
@@ -119,6 +121,11 @@ pub enum Action {
     },
     /// Suspend the wizard to the shell (Ctrl-Z); `fg` brings it back.
     Suspend,
+    /// The folder a path prompt asked for was read (its name as typed), or why not.
+    FolderRead {
+        folder: String,
+        result: Result<Vec<super::path_list::FolderEntry>, String>,
+    },
 }
 
 /// Why the ticket document was not written.

@@ -10,7 +10,7 @@ pub struct Example {
 /// Every bundled example.
 pub const EXAMPLES: [Example; 2] = [
     Example {
-        title: "mycrm: custom authentication, one action (the Talkdesk page's example)",
+        title: "mycrm: based on the Talkdesk page's example, one action",
         json: include_str!("../../assets/examples/mycrm.json"),
     },
     Example {

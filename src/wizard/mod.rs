@@ -25,6 +25,7 @@ mod draft_writer;
 pub mod editor;
 mod ending;
 pub mod examples;
+mod folder;
 pub mod form;
 mod handover;
 pub(crate) mod help_text;
@@ -35,6 +36,7 @@ pub mod layout;
 pub mod overlay;
 pub mod panels;
 mod recovery;
+pub mod path_list;
 pub mod step;
 pub(crate) mod steps;
 pub mod view;
@@ -284,6 +286,10 @@ fn run_effects(
                         recent::remember(&path);
                     }
                     next.extend(app.update(Action::Loaded { path, result }));
+                }
+                Effect::ReadFolder(folder) => {
+                    let result = folder::read_folder(&folder);
+                    next.extend(app.update(Action::FolderRead { folder, result }));
                 }
                 Effect::DiscardWorkDrafts(recovered) => {
                     // A draft still being written would come back after its removal.

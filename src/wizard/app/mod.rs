@@ -7,7 +7,9 @@ mod filter;
 mod lists;
 mod navigation;
 mod overlays;
+mod pending;
 mod probe;
+mod prompt;
 mod saving;
 mod start;
 mod ticket;
@@ -16,6 +18,7 @@ mod values;
 
 pub use caches::{PreviewCache, ReviewJson, focused_json};
 pub use filter::ListFilter;
+pub use pending::Pending;
 
 use super::action::{Action, Opened, SaveFailure, TicketFailure};
 use super::document::Document;
@@ -69,6 +72,9 @@ pub enum Effect {
     Recover(DraftKey, Box<Draft>),
     /// Read the manifest at `path`; answered by `Action::Loaded`.
     Open(PathBuf),
+    /// Read the folder a path prompt's text names (as typed; empty: the starting folder), telling
+    /// manifests among its JSON files; answered by `Action::FolderRead`.
+    ReadFolder(String),
     /// Write the ticket document's `bytes` to `path` atomically, as the `ticket` command does; unless
     /// `overwrite`, an existing file is left alone. Answered by `Action::TicketWritten`.
     WriteTicket { path: PathBuf, bytes: Vec<u8>, overwrite: bool },
@@ -133,6 +139,10 @@ pub struct App {
     editor_pending: bool,
     /// The change under way, recorded for undo once it ends.
     undo: undo::Pending,
+    /// Offers the next key may confirm (remove fields no longer required, replace a wrong-typed value).
+    pub pending: Pending,
+    /// The list and completion state of the path prompt showing.
+    pub path_list: Option<super::path_list::PathList>,
 }
 
 /// The start screen: its entries and the focused one.
@@ -193,6 +203,8 @@ impl App {
             drafts_failing: None,
             editor_pending: false,
             undo: undo::Pending::default(),
+            pending: Pending::default(),
+            path_list: None,
         }
     }
 
@@ -251,6 +263,8 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let mut effects = Vec::new();
         let before = self.before_change(&action);
+        // A wrong-typed value is replaced only by the very next Space (or Enter) on its row.
+        let replace_flag = self.pending.replace_flag.take();
         match action {
             Action::Undo => self.undo(false, &mut effects),
             Action::Redo => self.undo(true, &mut effects),
@@ -269,9 +283,25 @@ impl App {
             Action::ExternalEditor if self.overlay.is_none() && self.screen == Screen::Editor => {
                 self.external_editor(&mut effects)
             }
+            Action::FolderRead { folder, result } => self.folder_read(folder, result, &mut effects),
+            Action::Toggle | Action::Activate
+                if replace_flag.is_some()
+                    && replace_flag == self.focused_flag()
+                    && self.overlay.is_none()
+                    && self.editor.is_none()
+                    && self.screen == Screen::Editor
+                    && !self.filter.as_ref().is_some_and(|filter| filter.typing) =>
+            {
+                self.replace_flag(replace_flag)
+            }
             action => self.answer(action, &mut effects),
         }
         self.after_change(before);
+        self.drop_path_list();
+        // The offer to remove fields holds while the authentication step shows.
+        if self.screen != Screen::Editor || self.page != Page::Step(Step::Authentication) {
+            self.pending.removable.clear();
+        }
         self.refresh_filter();
         self.clamp_focus();
         self.scroll = layout::scroll_for(self);

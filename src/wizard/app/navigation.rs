@@ -39,6 +39,7 @@ impl App {
             Action::Delete => self.ask_delete(),
             Action::MoveItem { up } => self.move_item(up),
             Action::QuickFix => self.quick_fix(),
+            Action::RemoveUnrequired => self.remove_unrequired(),
             Action::Save => self.save(effects),
             Action::Quit => self.quit(effects),
             Action::Help => self.overlay = Some(Overlay::Help),

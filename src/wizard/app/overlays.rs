@@ -68,16 +68,28 @@ impl App {
             }
             (Overlay::ConfirmDelete { .. }, Action::Back | Action::Answer('n')) => {}
             (Overlay::Prompt { purpose, input }, Action::Activate) => self.answer_prompt(purpose, input, effects),
+            (overlay @ Overlay::Prompt { .. }, Action::Next) => {
+                self.overlay = Some(overlay);
+                self.complete_path(effects);
+            }
+            (overlay @ Overlay::Prompt { .. }, action @ (Action::Up | Action::Down)) => {
+                self.overlay = Some(overlay);
+                self.pick_path(action == Action::Down);
+            }
             (Overlay::Prompt { .. }, Action::Back) => self.session.quit_after_save = false,
             (Overlay::Prompt { purpose, mut input }, Action::Edit(request)) => {
-                input.handle(request);
+                let changed = input.handle(request).is_some_and(|change| change.value);
                 self.overlay = Some(Overlay::Prompt { purpose, input });
+                if changed {
+                    self.path_typed(effects);
+                }
             }
             (Overlay::Prompt { purpose, mut input }, Action::Paste(text)) => {
                 for c in text.chars().filter(|c| !c.is_control()) {
                     input.handle(tui_input::InputRequest::InsertChar(c));
                 }
                 self.overlay = Some(Overlay::Prompt { purpose, input });
+                self.path_typed(effects);
             }
             (Overlay::Ticket(panel), action) => self.update_ticket(panel, action, effects),
             (Overlay::Credentials(panel), action) => self.update_credentials(panel, action, effects),
@@ -94,6 +106,12 @@ impl App {
             return;
         }
         let path = PathBuf::from(text);
+        if purpose == PromptPurpose::Open && text.ends_with('/') {
+            // A folder picked or completed is gone into (its files listed), not opened.
+            self.overlay = Some(Overlay::Prompt { purpose, input });
+            self.path_typed(effects);
+            return;
+        }
         match purpose {
             PromptPurpose::SaveAs => self.confirm_and_save(path, effects),
             PromptPurpose::Open => effects.push(Effect::Open(path)),

@@ -18,6 +18,26 @@ fn same_file(working_dir: &Path, a: Option<&Path>, b: Option<&Path>) -> bool {
     }
 }
 
+/// How many keys of the file this tool does not know, named (the first three), and that they are kept:
+/// said once on opening, so the author is not left to find them in the review.
+pub(crate) fn unknown_keys_note(diagnostics: &[crate::manifest::Diagnostic]) -> Option<String> {
+    let keys: Vec<String> = diagnostics
+        .iter()
+        .filter(|diagnostic| diagnostic.code == crate::manifest::rules::codes::UNKNOWN_KEY)
+        .map(|diagnostic| {
+            let token = diagnostic.pointer.rsplit('/').next().unwrap_or_default();
+            format!("\"{}\"", token.replace("~1", "/").replace("~0", "~"))
+        })
+        .collect();
+    let (count, shown) = (keys.len(), keys.iter().take(3).cloned().collect::<Vec<_>>().join(", "));
+    let more = if count > 3 { ", …" } else { "" };
+    match count {
+        0 => None,
+        1 => Some(format!("kept 1 key this tool does not know: {shown}; it is saved as it was")),
+        _ => Some(format!("kept {count} keys this tool does not know: {shown}{more}; they are saved as they were")),
+    }
+}
+
 impl App {
     pub(super) fn update_start(&mut self, action: Action, effects: &mut Vec<Effect>) {
         let last = self.start.items.len() - 1;
@@ -49,9 +69,7 @@ impl App {
                 }
                 Err(diagnostic) => self.status = Some(diagnostic.message),
             },
-            StartItem::Open => {
-                self.overlay = Some(Overlay::Prompt { purpose: PromptPurpose::Open, input: Input::default() });
-            }
+            StartItem::Open => self.ask_open(effects),
             StartItem::Recent(path) => effects.push(Effect::Open(path)),
             StartItem::Draft(key, draft) => effects.push(Effect::Recover(key, draft)),
         }
@@ -65,9 +83,13 @@ impl App {
                 self.open_document(Document::opened(parsed, Some(path.clone())));
                 self.doc.disk_hash = Some(disk_hash);
                 let errors = self.doc.error_count();
-                self.status = Some(match (errors, problems) {
+                let opened = match (errors, problems) {
                     (0, 0) => format!("opened {}", path.display()),
                     _ => format!("opened {}: {} (see Review & save)", path.display(), self.problem_summary()),
+                };
+                self.status = Some(match unknown_keys_note(self.doc.diagnostics()) {
+                    Some(note) => format!("{opened}; {note}"),
+                    None => opened,
                 });
             }
             Err(message) => {

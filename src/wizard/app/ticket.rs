@@ -44,8 +44,19 @@ impl App {
                 }
             }
             (TicketPanel::Path { format, mut input }, Action::Edit(request)) => {
-                input.handle(request);
+                let changed = input.handle(request).is_some_and(|change| change.value);
                 self.overlay = Some(Overlay::Ticket(TicketPanel::Path { format, input }));
+                if changed {
+                    self.path_typed(effects);
+                }
+            }
+            (panel @ TicketPanel::Path { .. }, Action::Next) => {
+                self.overlay = Some(Overlay::Ticket(panel));
+                self.complete_path(effects);
+            }
+            (panel @ TicketPanel::Path { .. }, action @ (Action::Up | Action::Down)) => {
+                self.overlay = Some(Overlay::Ticket(panel));
+                self.pick_path(action == Action::Down);
             }
             (TicketPanel::Path { format, mut input }, Action::Paste(text)) => {
                 for c in text.chars().filter(|c| !c.is_control()) {

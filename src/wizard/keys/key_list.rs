@@ -52,6 +52,8 @@ pub enum Command {
     TryIt,
     ExternalEditor,
     Suspend,
+    RemoveUnrequired,
+    CompletePath,
     // Answers to the questions drawn over the screen.
     Yes,
     No,
@@ -96,6 +98,10 @@ pub enum Mode {
     DiskChanged,
     /// A panel with a list or lines to move in (the ticket's formats, credentials, a probe's result).
     Panel,
+    /// Just after switching the authentication type, while fields it no longer requires can be removed.
+    AuthSwitched,
+    /// A prompt for a path (open, save as, the ticket document).
+    PathPrompt,
 }
 
 impl Mode {
@@ -121,7 +127,10 @@ impl Mode {
 
     /// True when the `?` panel lists this mode's commands; a question's answers are shown in its own panel.
     pub fn listed_in_help(self) -> bool {
-        !matches!(self, Mode::Overlay | Mode::ConfirmQuit | Mode::Question | Mode::DiskChanged | Mode::Panel)
+        !matches!(
+            self,
+            Mode::Overlay | Mode::ConfirmQuit | Mode::Question | Mode::DiskChanged | Mode::Panel | Mode::PathPrompt
+        )
     }
 }
 
@@ -207,6 +216,8 @@ impl Command {
                 hint_key: "Ctrl-Z",
                 shown_with: Some(Command::ExternalEditor),
             },
+            Command::RemoveUnrequired => line("r", "after an auth type switch: remove unneeded fields", "r"),
+            Command::CompletePath => line("Tab in a path", "complete the path (a second Tab lists the matches)", "Tab"),
             Command::Yes => answer("y"),
             Command::No => answer("n"),
             Command::SaveAndQuit | Command::SaveElsewhere => answer("s"),
@@ -297,6 +308,7 @@ impl Default for KeyTable {
             bind(C::TryIt, Mode::Steps, [(char('t'), A::TryIt)]),
             bind(C::ExternalEditor, Mode::Steps, [(KeyPress::ctrl('e'), A::ExternalEditor)]),
             bind(C::Suspend, Mode::Anywhere, [(KeyPress::ctrl('z'), A::Suspend)]),
+            bind(C::RemoveUnrequired, Mode::AuthSwitched, [(char('r'), A::RemoveUnrequired)]),
             // Editing a text.
             bind(C::Back, Mode::Text, [(plain(K::Esc), A::Back)]),
             bind(C::Move, Mode::Text, line_moves()),
@@ -352,6 +364,8 @@ impl Default for KeyTable {
             bind(C::Activate, Mode::Overlay, [(plain(K::Enter), A::Activate)]),
             bind(C::Move, Mode::Panel, [(plain(K::Up), A::Up), (plain(K::Down), A::Down)]),
             bind(C::Jump, Mode::Panel, [(plain(K::PageUp), A::PageUp), (plain(K::PageDown), A::PageDown)]),
+            bind(C::CompletePath, Mode::PathPrompt, [(plain(K::Tab), A::Next)]),
+            bind(C::Move, Mode::PathPrompt, [(plain(K::Up), A::Up), (plain(K::Down), A::Down)]),
             bind(C::SaveAndQuit, Mode::ConfirmQuit, answer('s')),
             bind(C::QuitWithoutSaving, Mode::ConfirmQuit, answer('q')),
             bind(C::Yes, Mode::Question, answer('y')),

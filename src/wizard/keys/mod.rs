@@ -45,7 +45,8 @@ pub fn modes(app: &App) -> Vec<Mode> {
             Overlay::Ticket(TicketPanel::Exists { .. }) => Some(Mode::Question),
             Overlay::Probe(panel) if panel.stage == ProbeStage::ConfirmAction => Some(Mode::Question),
             Overlay::Probe(_) => Some(Mode::Panel),
-            Overlay::Help | Overlay::Prompt { .. } | Overlay::Ticket(_) => None,
+            Overlay::Prompt { .. } | Overlay::Ticket(TicketPanel::Path { .. }) => Some(Mode::PathPrompt),
+            Overlay::Help | Overlay::Ticket(_) => None,
         };
         return [Some(Mode::Anywhere), question, Some(Mode::Overlay)].into_iter().flatten().collect();
     }
@@ -58,6 +59,9 @@ pub fn modes(app: &App) -> Vec<Mode> {
     }
     match app.screen {
         Screen::Start => vec![Mode::Anywhere, Mode::Letters, Mode::Browse],
+        Screen::Editor if !app.pending.removable.is_empty() => {
+            vec![Mode::Anywhere, Mode::AuthSwitched, Mode::Steps, Mode::Letters, Mode::Field, Mode::Browse]
+        }
         Screen::Editor if on_text_field(app) => vec![Mode::Anywhere, Mode::Field, Mode::Browse],
         Screen::Editor => vec![Mode::Anywhere, Mode::Steps, Mode::Letters, Mode::Field, Mode::Browse],
     }

@@ -33,17 +33,60 @@ pub fn touched(manifest: &Manifest) -> bool {
     manifest.integration().is_some_and(|integration| !integration.authentication_type.is_absent())
 }
 
-/// Chooses `kind`, adding the fields it requires; returns the pointers edited and the status to show.
-pub fn choose(manifest: &mut Manifest, kind: AuthenticationType) -> (Vec<String>, String) {
+/// What choosing a type did: the pointers edited, the status to show, and the fields the author may
+/// remove with one key (the old type required them, the new one does not, and they are unchanged).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chosen {
+    pub pointers: Vec<String>,
+    pub status: String,
+    pub removable: Vec<&'static str>,
+}
+
+/// Chooses `kind`, adding the fields it requires; says what the switch changed for the fields.
+/// `remove_key` is the key that removes the fields no longer required, as the key table names it.
+pub fn choose(manifest: &mut Manifest, kind: AuthenticationType, remove_key: &str) -> Chosen {
+    let before = manifest.authentication_type();
+    let again = manifest.required_again(before, kind);
     let added = manifest.set_authentication_type(kind);
     let pointers = vec![
         Owner::Integration.key_pointer(manifest, KEY),
         Owner::Integration.key_pointer(manifest, super::auth_fields::LIST_KEY),
     ];
-    let status = if added.is_empty() {
-        format!("authentication type: {}", kind.as_str())
-    } else {
-        format!("authentication type: {}; added the fields it requires: {}", kind.as_str(), added.join(", "))
-    };
-    (pointers, status)
+    let mut status = format!("authentication type: {}", kind.as_str());
+    if !added.is_empty() {
+        status.push_str(&format!("; added the fields it requires: {}", added.join(", ")));
+    }
+    if !again.is_empty() {
+        status.push_str(&format!("; required again: {}", again.join(", ")));
+    }
+    let stale = before.filter(|before| *before != kind).map(|before| manifest.no_longer_required(before, kind));
+    let stale = stale.unwrap_or_default();
+    let removable: Vec<&'static str> = stale.iter().filter(|f| f.as_added).map(|f| f.field_name).collect();
+    let edited: Vec<&'static str> = stale.iter().filter(|f| !f.as_added).map(|f| f.field_name).collect();
+    if !stale.is_empty() {
+        let names: Vec<&str> = stale.iter().map(|field| field.field_name).collect();
+        status.push_str(&format!("; no longer required: {}", names.join(", ")));
+    }
+    match (removable.is_empty(), edited.is_empty()) {
+        (true, true) => {}
+        (false, true) => status.push_str(&format!(" ({remove_key} removes them: unchanged since they were added)")),
+        (false, false) => status.push_str(&format!(
+            " ({remove_key} removes {}, unchanged since added; {} you edited, so it stays)",
+            removable.join(", "),
+            edited.join(", ")
+        )),
+        (true, false) => status.push_str(" (you edited them, so they stay; delete them in step 4 if unused)"),
+    }
+    Chosen { pointers, status, removable }
+}
+
+/// Removes `names` where they are still as the wizard added them; returns the list's pointer (one edit)
+/// and the status, or only a status when nothing was left to remove.
+pub fn remove_unrequired(manifest: &mut Manifest, names: &[&'static str]) -> (Option<String>, String) {
+    let removed = manifest.remove_fields_as_added(names);
+    if removed.is_empty() {
+        return (None, "nothing removed: those fields changed or are required again".into());
+    }
+    let pointer = Owner::Integration.key_pointer(manifest, super::auth_fields::LIST_KEY);
+    (Some(pointer), format!("removed the fields no longer required: {}", removed.join(", ")))
 }

@@ -103,7 +103,15 @@ pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
                 (C::Back, "stay"),
             ]),
             Overlay::ConfirmSave { .. } | Overlay::ConfirmDelete { .. } => key(&[(C::Yes, "yes"), (C::No, "no")]),
-            Overlay::Prompt { .. } => key(&[(C::Activate, "confirm"), (C::Back, "cancel")]),
+            Overlay::Prompt { .. } if app.path_list.as_ref().is_some_and(|list| !list.shown.is_empty()) => key(&[
+                (C::Activate, "confirm"),
+                (C::CompletePath, "complete"),
+                (C::Move, "pick a file"),
+                (C::Back, "cancel"),
+            ]),
+            Overlay::Prompt { .. } => {
+                key(&[(C::Activate, "confirm"), (C::CompletePath, "complete"), (C::Back, "cancel")])
+            }
             Overlay::DiskChanged { .. } => key(&[
                 (C::Overwrite, "overwrite"),
                 (C::SaveElsewhere, "save elsewhere"),
@@ -121,6 +129,9 @@ pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
                 key(&[(C::Move, "choose"), (C::Activate, "next"), (C::Back, "cancel")])
             }
             Overlay::Ticket(TicketPanel::Exists { .. }) => key(&[(C::Yes, "replace it"), (C::No, "another path")]),
+            Overlay::Ticket(TicketPanel::Path { .. }) => {
+                key(&[(C::Activate, "write"), (C::CompletePath, "complete"), (C::Back, "cancel")])
+            }
             Overlay::Ticket(_) => key(&[(C::Activate, "write"), (C::Back, "cancel")]),
             Overlay::Credentials(_) => key(&[(C::Activate, "next / try it"), (C::Move, "field"), (C::Back, "cancel")]),
             Overlay::Probe(panel) if panel.stage == ProbeStage::ConfirmAction => {
@@ -182,6 +193,9 @@ pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
         }
         _ => key(&[(C::Activate, "edit"), (C::Move, "move"), (C::NextField, "next"), (C::GoToStep, "steps")]),
     };
+    if !app.pending.removable.is_empty() {
+        hints.insert(0, (Hint::Key(C::RemoveUnrequired), "remove unneeded fields"));
+    }
     if app.try_target().is_some() {
         hints.insert(0, (Hint::Key(C::TryIt), "try it"));
     }

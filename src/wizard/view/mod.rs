@@ -3,6 +3,7 @@
 pub mod bars;
 pub mod form;
 pub mod overlay;
+pub mod path_prompt;
 pub mod preview;
 pub mod probe;
 pub mod review;

@@ -3,7 +3,7 @@
 use super::super::app::App;
 use super::super::overlay::Overlay;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
@@ -131,27 +131,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Overlay::Ticket(panel) => return super::ticket::render(app, panel, frame),
         Overlay::Credentials(panel) => return super::probe::render_credentials(app, panel, frame),
         Overlay::Probe(panel) => return super::probe::render(app, panel, frame),
-        Overlay::Prompt { purpose, input } => {
-            let area = centered(screen, 70, 6);
-            frame.render_widget(Clear, area);
-            frame.render_widget(
-                Block::bordered().title(Span::styled(format!(" {} ", purpose.title()), theme.title())),
-                area,
-            );
-            let inner = area.inner(ratatui::layout::Margin::new(1, 1));
-            let width = usize::from(inner.width.saturating_sub(1));
-            let scroll = input.visual_scroll(width);
-            let shown: String = super::super::display::one_line(input.value()).chars().skip(scroll).collect();
-            frame.render_widget(Paragraph::new(shown).style(theme.focus()), Rect { height: 1, ..inner });
-            let hint = "Enter confirms, Esc cancels. A relative path is relative to the folder you started in.";
-            frame.render_widget(
-                Paragraph::new(hint).style(theme.dim()).wrap(Wrap { trim: true }),
-                Rect { y: inner.y + 2, height: 2, ..inner },
-            );
-            let cursor = u16::try_from(input.visual_cursor().saturating_sub(scroll)).unwrap_or(0);
-            frame.set_cursor_position(Position::new(inner.x + cursor.min(inner.width.saturating_sub(1)), inner.y));
-            return;
-        }
+        Overlay::Prompt { purpose, input } => return super::path_prompt::render(app, *purpose, input, frame, screen),
     };
     // The panel is as tall as its lines once wrapped (a height of 0 asks for that).
     let width = 72.min(screen.width);

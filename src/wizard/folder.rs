@@ -1,0 +1,67 @@
+//! Reading a folder for a path prompt (I/O, run by the loop): its entries, and which JSON files are
+//! manifests, told by their first bytes (`manifest::sniff`).
+
+use super::path_list::FolderEntry;
+use std::io::Read;
+use std::path::Path;
+
+/// At most this many entries are read: a huge folder must not stall the prompt.
+const MOST_ENTRIES: usize = 5_000;
+/// At most this many JSON files are opened to tell manifests from other JSON.
+const MOST_SNIFFED: usize = 500;
+/// The bytes read of each JSON file: a manifest's deciding key comes within its first lines.
+const SNIFF_BYTES: u64 = 64 * 1024;
+
+/// The entries of the folder `typed` names as the author wrote it (empty: the starting folder), by name.
+pub fn read_folder(typed: &str) -> Result<Vec<FolderEntry>, String> {
+    let folder = if typed.is_empty() { Path::new(".") } else { Path::new(typed) };
+    let reader = std::fs::read_dir(folder).map_err(|error| format!("cannot read the folder {typed}: {error}"))?;
+    let mut entries = Vec::new();
+    let mut sniffed = 0;
+    for entry in reader.flatten().take(MOST_ENTRIES) {
+        // A name that is not UTF-8 cannot be typed back into the prompt: it is left out.
+        let Ok(name) = entry.file_name().into_string() else { continue };
+        let path = entry.path();
+        // Follows links, so a link to a folder completes as a folder.
+        let is_dir = path.is_dir();
+        let mut folder_entry = FolderEntry { name, is_dir, manifest: false };
+        if folder_entry.is_json() && sniffed < MOST_SNIFFED {
+            sniffed += 1;
+            folder_entry.manifest = looks_like_manifest(&path);
+        }
+        entries.push(folder_entry);
+    }
+    entries.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(entries)
+}
+
+/// True when the file's first bytes are a manifest's (unreadable files are not).
+fn looks_like_manifest(path: &Path) -> bool {
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(path).and_then(|file| file.take(SNIFF_BYTES).read_to_end(&mut bytes));
+    read.is_ok() && crate::manifest::sniff::is_manifest(&bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_lists_its_entries_and_tells_manifests_from_other_json() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        std::fs::write(dir.path().join("mycrm.json"), r#"{"integration": {"name": "mycrm"}}"#).expect("write");
+        std::fs::write(dir.path().join("package.json"), r#"{"name": "web"}"#).expect("write");
+        std::fs::create_dir(dir.path().join("sub")).expect("mkdir");
+        let typed = format!("{}/", dir.path().display());
+        let entries = read_folder(&typed).expect("the folder reads");
+        let summary: Vec<(&str, bool, bool)> =
+            entries.iter().map(|entry| (entry.name.as_str(), entry.is_dir, entry.manifest)).collect();
+        assert_eq!(summary, [("mycrm.json", false, true), ("package.json", false, false), ("sub", true, false)]);
+    }
+
+    #[test]
+    fn a_missing_folder_says_so() {
+        let error = read_folder("no/such/folder/").expect_err("nothing there");
+        assert!(error.contains("no/such/folder/"), "{error}");
+    }
+}
