@@ -39,7 +39,7 @@ impl App {
             Action::QuickFix => self.quick_fix(),
             Action::Save => self.save(effects),
             Action::Quit => self.quit(effects),
-            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::WriteTicket => self.ask_ticket(),
             Action::TryIt => self.try_it(effects),
             Action::TogglePreview => self.preview_on_narrow = !self.preview_on_narrow,
@@ -139,6 +139,9 @@ impl App {
                 self.open_editor();
             }
             Row::AddOption { action, input } => self.add_option(action, input),
+            Row::Kept { .. } => {
+                self.status = Some("this key is kept as written: no field edits it; saving writes it back unchanged".into());
+            }
         }
     }
 
@@ -154,8 +157,7 @@ impl App {
         self.back.insert(0, review);
         if unknown_key {
             // No row edits it: say where the jump landed and why.
-            self.status =
-                Some("this page holds the unknown key; it is kept as written (no field here edits it)".into());
+            self.status = Some("the unknown key is shown here, kept as written (no field edits it)".into());
         }
     }
 

@@ -1,6 +1,7 @@
 //! Panels drawn over the screen: the key list, questions, and path prompts.
 
 use super::super::app::App;
+use super::super::layout;
 use super::super::overlay::Overlay;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
@@ -16,15 +17,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     let theme = app.theme;
     let (title, lines, height): (&str, Vec<Line>, u16) = match overlay {
-        Overlay::Help => {
-            let lines: Vec<Line> = app
-                .keys
-                .help_lines()
-                .into_iter()
-                .map(|(keys, what)| Line::from(vec![Span::styled(format!("{keys:<20}"), theme.key()), Span::raw(what)]))
-                .collect();
-            ("Keys (Esc closes)", lines, 0)
-        }
+        Overlay::Help { scroll } => return render_keys(app, frame, *scroll),
         Overlay::ConfirmQuit => {
             let mut lines = vec![Line::raw("This manifest has changes that are not saved.")];
             if let Some(failure) = &app.drafts_failing {
@@ -162,6 +155,34 @@ pub fn render(app: &App, frame: &mut Frame) {
     frame.render_widget(Clear, area);
     let block = Block::bordered().title(Span::styled(format!(" {title} "), theme.title()));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
+}
+
+/// The keys panel: as many of its lines as fit from `scroll` on, its title kept at the top and
+/// where the list goes on said at the bottom.
+fn render_keys(app: &App, frame: &mut Frame, scroll: usize) {
+    let theme = app.theme;
+    let (area, shown) = layout::keys_panel(app, frame.area());
+    let lines = layout::keys_panel_lines(app, area.width.saturating_sub(2));
+    let scroll = scroll.min(lines.len().saturating_sub(shown));
+    let below = lines.len().saturating_sub(scroll + shown);
+    let footer = match (scroll, below) {
+        (0, 0) => " Esc closes ".to_owned(),
+        (0, _) => format!(" ↓ {below} more below · Esc closes "),
+        (_, 0) => " ↑ more above · Esc closes ".to_owned(),
+        (_, _) => format!(" ↑↓ scroll: {below} more below · Esc closes "),
+    };
+    let block = Block::bordered()
+        .title(Span::styled(" Keys ", theme.title()))
+        .title_bottom(Line::styled(footer, theme.dim()).right_aligned());
+    let column = layout::KEYS_COLUMN;
+    let text: Vec<Line> = lines
+        .into_iter()
+        .skip(scroll)
+        .take(shown)
+        .map(|(keys, what)| Line::from(vec![Span::styled(format!("{keys:<column$}"), theme.key()), Span::raw(what)]))
+        .collect();
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(text).block(block), area);
 }
 
 pub(super) fn centered(screen: Rect, width: u16, height: u16) -> Rect {
