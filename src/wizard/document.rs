@@ -197,6 +197,15 @@ impl Document {
         self.diagnostics[start..end].iter().filter(move |d| self.is_visible(d))
     }
 
+    /// True when a value at `pointer` is still to fill: an error there the author has not reached yet.
+    pub fn to_fill_at(&self, pointer: &str) -> bool {
+        let start = self.diagnostics.partition_point(|d| d.pointer.as_str() < pointer);
+        self.diagnostics[start..]
+            .iter()
+            .take_while(|d| d.pointer == pointer)
+            .any(|d| d.is_error() && !self.is_visible(d))
+    }
+
     /// Visible problems at `pointer` and everything below it.
     pub fn counts_under(&self, pointer: &str) -> Counts {
         let mut counts = Counts::default();

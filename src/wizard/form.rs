@@ -73,9 +73,8 @@ impl Row {
             Row::SelectOption { action, input, .. } | Row::AddOption { action, input } => {
                 Owner::Input { action, input }.key_pointer(manifest, "format")
             }
-            Row::Kept { owner, index } => {
-                super::steps::kept::key(manifest, owner, index).map_or_else(String::new, |key| owner.key_pointer(manifest, key))
-            }
+            Row::Kept { owner, index } => super::steps::kept::key(manifest, owner, index)
+                .map_or_else(String::new, |key| owner.key_pointer(manifest, key)),
         }
     }
 

@@ -130,7 +130,12 @@ pub fn help_lines(app: &App, width: u16) -> Vec<HelpLine> {
         _ => super::help_text::help(&row.help_key(&app.doc.manifest)),
     };
     lines.extend(wrap(help, width).into_iter().map(|text| HelpLine { text, severity: None }));
-    lines.truncate(HELP_LINES.1);
+    if lines.len() > HELP_LINES.1 {
+        lines.truncate(HELP_LINES.1);
+        if let Some(last) = lines.last_mut() {
+            last.text = format!("{}…", super::display::clip(&last.text, usize::from(width).saturating_sub(1)));
+        }
+    }
     lines
 }
 
@@ -147,9 +152,8 @@ pub fn label_width(rows: &[Row], manifest: &Manifest, inner_width: u16) -> u16 {
         .map(|row| match row {
             Row::Text { label, .. } | Row::Toggle { label, .. } | Row::Choice { label, .. } => label.width(),
             Row::Item(list, _) => item_caption(*list).map_or(0, UnicodeWidthStr::width),
-            Row::Kept { owner, index } => super::steps::kept::key(manifest, *owner, *index).map_or(0, |key| {
-                super::display::one_line(super::display::clip(key, 200)).width()
-            }),
+            Row::Kept { owner, index } => super::steps::kept::key(manifest, *owner, *index)
+                .map_or(0, |key| super::display::one_line(super::display::clip(key, 200)).width()),
             _ => 0,
         })
         .max()
@@ -278,13 +282,22 @@ pub fn row_height(app: &App, index: usize, row: Row) -> u16 {
     {
         height += area.lines().0.len().min(MAX_EDITOR_LINES);
     }
-    if super::steps::note(&app.doc.manifest, row).is_some() {
-        height += 1;
-    }
+    height += note_lines(app, index, row).len();
     if index == app.focus && app.editor.is_some() {
         height += app.completions().len().min(crate::wizard::completion::MAX_SHOWN);
     }
     u16::try_from(height).unwrap_or(u16::MAX)
+}
+
+/// The note under a row (see [`super::steps::note`]): wrapped under the focused row, so it is read
+/// in full; one line (cut with `…` when drawn) under the others.
+pub fn note_lines(app: &App, index: usize, row: Row) -> Vec<String> {
+    let Some(note) = super::steps::note(&app.doc.manifest, row) else { return Vec::new() };
+    let note = super::display::one_line(&note).into_owned();
+    if index != app.focus {
+        return vec![note];
+    }
+    wrap(&note, form_inner(&areas(app)).width.saturating_sub(4))
 }
 
 /// The rows drawn from `app.scroll` on, with their areas inside `inner`.

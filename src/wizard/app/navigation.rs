@@ -140,7 +140,8 @@ impl App {
             }
             Row::AddOption { action, input } => self.add_option(action, input),
             Row::Kept { .. } => {
-                self.status = Some("this key is kept as written: no field edits it; saving writes it back unchanged".into());
+                self.status =
+                    Some("this key is kept as written: no field edits it; saving writes it back unchanged".into());
             }
         }
     }

@@ -11,7 +11,8 @@ impl App {
             (Overlay::Help { .. }, Action::Back | Action::Help | Action::Activate | Action::Answer(_)) => {}
             (Overlay::Help { .. }, Action::Quit) => self.quit(effects),
             (Overlay::Help { scroll }, action @ (Action::Up | Action::Down | Action::PageUp | Action::PageDown)) => {
-                let page = layout::keys_panel(self, ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1)).1.max(1);
+                let page =
+                    layout::keys_panel(self, ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1)).1.max(1);
                 let scroll = match action {
                     Action::Up => scroll.saturating_sub(1),
                     Action::Down => scroll + 1,

@@ -182,9 +182,15 @@ pub fn note(manifest: &Manifest, row: Row) -> Option<String> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Progress {
     /// Something is left: errors the author has seen, mandatory values not reached yet, warnings.
-    Open { errors: usize, to_fill: usize, warnings: usize },
+    Open {
+        errors: usize,
+        to_fill: usize,
+        warnings: usize,
+    },
     /// Every mandatory value filled and no error (warnings may remain).
-    Done { warnings: usize },
+    Done {
+        warnings: usize,
+    },
     /// Nothing is asked here and nothing written yet.
     Optional,
     /// The authentication fields, before a type is chosen: what they need depends on it.

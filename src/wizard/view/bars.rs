@@ -3,8 +3,8 @@
 use super::super::app::{App, Screen};
 use super::super::editor::TextBox;
 use super::super::form::Row;
-use super::super::layout;
 use super::super::keys::Command;
+use super::super::layout;
 use super::super::overlay::Overlay;
 use super::super::panels::probe::ProbeStage;
 use super::super::panels::ticket::TicketPanel;

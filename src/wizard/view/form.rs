@@ -103,6 +103,10 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
             spans.push(Span::styled(pad(label, width), label_style));
             if !editing_here {
                 spans.extend(text_value(app, app.doc.manifest.text(owner, key), value_columns));
+                // What the step list counts as "to fill", said quietly where it is (no error yet).
+                if app.doc.to_fill_at(&row.pointer(&app.doc.manifest)) {
+                    spans.push(Span::styled("  required", app.theme.dim()));
+                }
             }
         }
         Row::Toggle { owner, key, label } => {
@@ -200,9 +204,8 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
         y = render_completions(app, frame, area, y);
     }
     let columns = usize::from(area.width);
-    if let Some(note) = super::super::steps::note(&app.doc.manifest, row) {
-        let note = ellipsis(&format!("    {}", one_line(&note)), columns);
-        y = draw_line(frame, area, y, Line::styled(note, theme.dim()));
+    for note in layout::note_lines(app, index, row) {
+        y = draw_line(frame, area, y, Line::styled(ellipsis(&format!("    {note}"), columns), theme.dim()));
     }
     let (shown, more) = inline_diagnostics(app, row);
     for diagnostic in shown {
