@@ -257,3 +257,26 @@ fn the_keys_panel_scrolled() {
     let screen = screen_text(&mut app, 80, 24);
     insta::assert_snapshot!("screens_keys_scrolled_80x24", screen);
 }
+
+#[test]
+fn every_question_fits_at_80x24_with_a_long_path() {
+    let path = std::path::PathBuf::from("/home/someone/projects/integrations/mycrm/manifests/mycrm-production.json");
+    let questions = [
+        (Overlay::ReplaceExisting { path: path.clone() }, "do not save"),
+        (Overlay::DiskChanged { path: path.clone() }, "do nothing now"),
+        (Overlay::ConfirmSave { path: path.clone(), reasons: vec!["it has 4 error(s)".into()] }, "do not save"),
+        (Overlay::ConfirmQuit, "keep editing"),
+    ];
+    for (overlay, last_words) in questions {
+        let mut app = mycrm();
+        app.overlay = Some(overlay.clone());
+        let screen = screen_text(&mut app, 80, 24);
+        // The path is read whole (wrapped, a path longer than a line broken, never cut) and the keys'
+        // line ends the panel.
+        assert!(screen.contains(last_words), "{overlay:?}:\n{screen}");
+        if !matches!(overlay, Overlay::ConfirmQuit) {
+            let squeezed: String = screen.chars().filter(|c| !c.is_whitespace() && *c != '│').collect();
+            assert!(squeezed.contains(path.to_str().unwrap_or_default()), "{overlay:?}:\n{screen}");
+        }
+    }
+}

@@ -28,8 +28,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             lines.push(Line::from(vec![Span::styled(" s ", theme.key()), Span::raw("save, then quit")]));
             lines.push(Line::from(vec![Span::styled(" q ", theme.key()), Span::raw("quit without saving")]));
             lines.push(Line::from(vec![Span::styled(" Esc ", theme.key()), Span::raw("keep editing")]));
-            let height = u16::try_from(lines.len()).unwrap_or(8) + 3;
-            ("Unsaved changes", lines, height)
+            ("Unsaved changes", lines, 0)
         }
         Overlay::ConfirmSave { path, reasons } => {
             let mut lines = vec![Line::raw(format!("Save {} anyway?", path.display()))];
@@ -57,7 +56,7 @@ pub fn render(app: &App, frame: &mut Frame) {
                     Span::raw("do not save"),
                 ]),
             ],
-            5,
+            0,
         ),
         Overlay::DiskChanged { path } => (
             "The file changed on disk",
@@ -75,7 +74,7 @@ pub fn render(app: &App, frame: &mut Frame) {
                 ]),
                 Line::from(vec![Span::styled(" Esc ", theme.key()), Span::raw("do nothing now")]),
             ],
-            10,
+            0,
         ),
         Overlay::Recover { draft, differences, file_is_newer, .. } => {
             let place =
@@ -119,7 +118,7 @@ pub fn render(app: &App, frame: &mut Frame) {
                     Span::raw("keep it"),
                 ]),
             ],
-            6,
+            0,
         ),
         Overlay::Ticket(panel) => return super::ticket::render(app, panel, frame),
         Overlay::Credentials(panel) => return super::probe::render_credentials(app, panel, frame),
@@ -149,12 +148,26 @@ pub fn render(app: &App, frame: &mut Frame) {
     // The panel is as tall as its lines once wrapped (a height of 0 asks for that).
     let width = 72.min(screen.width);
     let inner_width = usize::from(width.saturating_sub(2)).max(1);
-    let wrapped: usize = lines.iter().map(|line| line.width().div_ceil(inner_width).max(1)).sum();
+    // Wrapped here, at spaces, so the height counts exactly the lines drawn and the last one (the
+    // keys) is never cut. A line that fits keeps its spans; a longer one takes its first span's style.
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .flat_map(|line| {
+            if line.width() <= inner_width {
+                return vec![line];
+            }
+            let style = line.spans.first().map_or(line.style, |span| line.style.patch(span.style));
+            let text: String = line.spans.iter().map(|span| span.content.as_ref()).collect();
+            let width = u16::try_from(inner_width).unwrap_or(u16::MAX);
+            layout::wrap(&text, width).into_iter().map(|part| Line::styled(part, style)).collect()
+        })
+        .collect();
+    let wrapped = lines.len();
     let height = if height == 0 { u16::try_from(wrapped + 2).unwrap_or(u16::MAX) } else { height };
     let area = centered(screen, width, height);
     frame.render_widget(Clear, area);
     let block = Block::bordered().title(Span::styled(format!(" {title} "), theme.title()));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 /// The keys panel: as many of its lines as fit from `scroll` on, its title kept at the top and
