@@ -19,7 +19,8 @@ pub type Answer<T> = Result<T, Ended>;
 pub struct Prompt<R, W> {
     input: R,
     output: W,
-    /// End the question's line after each answer: a pipe does not echo the answer (a terminal does).
+    /// Echo each answer and end the question's line: a pipe does not echo the answer (a terminal does),
+    /// and a transcript of questions without their answers cannot be followed.
     end_lines: bool,
 }
 
@@ -59,11 +60,13 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
                 self.say(&format!("That answer is longer than {} MiB; type a shorter one.", MAX_ANSWER >> 20))?;
                 continue;
             }
+            let text = String::from_utf8(line).map(|text| text.chars().filter(|c| !c.is_control()).collect::<String>());
             if self.end_lines {
-                writeln!(self.output).map_err(|_| Ended)?;
+                let echo = text.as_deref().map_or_else(|_| String::new(), echoed);
+                writeln!(self.output, "{echo}").map_err(|_| Ended)?;
             }
-            match String::from_utf8(line) {
-                Ok(text) => return Ok(text.chars().filter(|c| !c.is_control()).collect()),
+            match text {
+                Ok(text) => return Ok(text),
                 Err(_) => self.say("That answer is not UTF-8 text; type it again.")?,
             }
         }
@@ -119,6 +122,18 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
     }
 }
 
+/// The longest echo of an answer read from a pipe, in characters: the transcript stays readable.
+const MAX_ECHO: usize = 200;
+
+/// An answer as the transcript shows it: escaped like every text from outside, clipped when very long.
+fn echoed(answer: &str) -> String {
+    let shown = crate::wizard::display::one_line(answer);
+    match shown.char_indices().nth(MAX_ECHO) {
+        Some((end, _)) => format!("{}… ({} characters)", &shown[..end], answer.chars().count()),
+        None => shown.into_owned(),
+    }
+}
+
 /// `yes`/`y`/`no`/`n` in any letter case, or None.
 pub fn yes_no(answer: &str) -> Option<bool> {
     match answer.trim().to_lowercase().as_str() {
@@ -143,7 +158,22 @@ mod tests {
         assert_eq!(prompt.ask("One?"), Ok("first".to_owned()));
         assert_eq!(prompt.ask("Two?"), Ok("second".to_owned()));
         assert_eq!(prompt.ask("Three?"), Err(Ended));
-        assert_eq!(String::from_utf8_lossy(&prompt.output), "One? \nTwo? \nThree? ");
+        assert_eq!(String::from_utf8_lossy(&prompt.output), "One? first\nTwo? second\nThree? ");
+    }
+
+    #[test]
+    fn answers_read_from_a_terminal_are_not_echoed_again() {
+        let mut prompt = prompt("first\n").from_terminal();
+        assert_eq!(prompt.ask("One?"), Ok("first".to_owned()));
+        assert_eq!(String::from_utf8_lossy(&prompt.output), "One? ");
+    }
+
+    #[test]
+    fn a_very_long_answer_is_echoed_clipped_and_its_length_said() {
+        let mut prompt = prompt(&format!("{}\n", "y".repeat(1000)));
+        assert_eq!(prompt.ask("Q?").map(|answer| answer.len()), Ok(1000));
+        let said = String::from_utf8_lossy(&prompt.output).into_owned();
+        assert!(said.ends_with("… (1000 characters)\n") && said.len() < 300, "{said}");
     }
 
     #[test]

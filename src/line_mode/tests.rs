@@ -31,7 +31,7 @@ fn a_field_is_named_with_its_help_and_value_and_the_answer_is_kept() {
     assert_eq!(text(&doc, Owner::Integration, "name").as_deref(), Some("mycrm"));
     assert!(doc.modified);
     assert!(said.contains("Step 1 of 6: Integration\nName: empty\nHelp: The integration's system name"), "{said}");
-    assert!(said.contains("New value for Name (Enter keeps it): \nDisplay name: empty"), "{said}");
+    assert!(said.contains("New value for Name (Enter keeps it): mycrm\nDisplay name: empty"), "{said}");
 }
 
 #[test]
