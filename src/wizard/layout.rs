@@ -82,7 +82,10 @@ pub fn areas_in(app: &App, full: Rect) -> Areas {
 
 /// `text` wrapped at spaces to `width` columns (a word longer than a line is broken).
 pub fn wrap(text: &str, width: u16) -> Vec<String> {
-    let options = textwrap::Options::new(usize::from(width).max(1)).break_words(true);
+    // Only spaces break a line (a path or a name with a hyphen stays whole while it fits).
+    let options = textwrap::Options::new(usize::from(width).max(1))
+        .break_words(true)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     textwrap::wrap(text, options).into_iter().map(std::borrow::Cow::into_owned).collect()
 }
 
@@ -231,14 +234,23 @@ pub fn row_at(app: &App, areas: &Areas, column: u16, row: u16) -> Option<usize> 
     placed_rows(app, inner).into_iter().find(|(_, area)| area.contains((column, row).into())).map(|(index, _)| index)
 }
 
-/// Where the start screen's list begins, below its heading.
-pub fn start_list_top() -> u16 {
-    5
+/// The start screen's line under its title, wrapped to the width.
+pub const START_INTRO: &str =
+    "Create or change a Talkdesk integration manifest: the integration, its authentication and its actions.";
+
+/// The start screen's introduction at the app's width.
+pub fn start_intro(app: &App) -> Vec<String> {
+    wrap(START_INTRO, app.size.0.saturating_sub(2))
+}
+
+/// Where the start screen's list begins, below its heading (title, introduction, a blank line, the question).
+pub fn start_list_top(app: &App) -> u16 {
+    u16::try_from(start_intro(app).len()).unwrap_or(1) + 4
 }
 
 /// The start screen entry at a screen line.
 pub fn start_item_at(app: &App, row: u16) -> Option<usize> {
-    let index = usize::from(row.checked_sub(start_list_top())?);
+    let index = usize::from(row.checked_sub(start_list_top(app))?);
     (index < app.start.items.len()).then_some(index)
 }
 

@@ -12,18 +12,14 @@ use ratatui::text::{Line, Span};
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let theme = app.theme;
-    let heading = [
-        Line::styled(" integration-wizard", theme.title()),
-        Line::raw(
-            " Create or change a Talkdesk integration manifest: the integration, its authentication and its actions.",
-        ),
-        Line::raw(""),
-        Line::styled(" What would you like to do?", theme.label()),
-    ];
+    let mut heading = vec![Line::styled(" integration-wizard", theme.title())];
+    heading.extend(layout::start_intro(app).into_iter().map(|line| Line::raw(format!(" {line}"))));
+    heading.push(Line::raw(""));
+    heading.push(Line::styled(" What would you like to do?", theme.label()));
     for (offset, line) in heading.into_iter().enumerate() {
         frame.render_widget(line, Rect::new(area.x, area.y + u16::try_from(offset).unwrap_or(0), area.width, 1));
     }
-    let top = start_list_top();
+    let top = start_list_top(app);
     // The message (an open-file error) wraps above the hints; the list stops above it.
     let status_lines = app.status.as_deref().map(|status| layout::status_lines(status, area.width.saturating_sub(1)));
     let status_height = u16::try_from(status_lines.as_ref().map_or(1, Vec::len)).unwrap_or(1);
@@ -55,7 +51,14 @@ pub fn render(app: &App, frame: &mut Frame) {
         let marker = if focused { "▶ " } else { "  " };
         let style = if focused { theme.focus() } else { ratatui::style::Style::new() };
         frame.render_widget(
-            Line::from(vec![Span::raw(" "), Span::styled(format!("{marker}{label}"), style)]),
+            // One line each (a click picks the line's entry); a cut shows as `…`.
+            Line::from(vec![
+                Span::raw(" "),
+                Span::styled(
+                    super::form::ellipsis(&format!("{marker}{label}"), usize::from(area.width).saturating_sub(1)),
+                    style,
+                ),
+            ]),
             Rect::new(area.x, y, area.width, 1),
         );
     }
