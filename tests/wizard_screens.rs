@@ -282,3 +282,28 @@ fn every_question_fits_at_80x24_with_a_long_path() {
         }
     }
 }
+
+#[test]
+fn a_click_on_a_step_or_its_state_line_goes_to_the_step() {
+    let mut app = mycrm();
+    let screen = screen_text(&mut app, 80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    let name = lines.iter().position(|line| line.contains("5 Actions")).expect("step 5 listed");
+    for row in [name, name + 1] {
+        app.update(Action::GoTo(Step::Integration));
+        app.update(Action::Click { column: 5, row: u16::try_from(row).expect("a screen row") });
+        assert_eq!(app.page, Page::Step(Step::Actions), "a click on line {row}:\n{screen}");
+    }
+}
+
+#[test]
+fn a_row_too_wide_for_the_pane_ends_with_an_ellipsis() {
+    let mut value = mycrm_value();
+    value["integration"]["authentication_configuration"][0]["mandatory"] = json!("yes");
+    let mut app = opened(&value.to_string());
+    app.update(Action::GoTo(Step::AuthFields));
+    app.update(Action::Activate);
+    let screen = screen_text(&mut app, 80, 24);
+    let row = screen.lines().find(|line| line.contains("Mandatory")).expect("the mandatory row");
+    assert!(row.contains("wrong type") && row.contains("…│"), "{row}");
+}

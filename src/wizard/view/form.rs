@@ -195,7 +195,7 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
             }
         }
     }
-    frame.render_widget(Line::from(spans), Rect { height: 1, ..area });
+    frame.render_widget(Line::from(cut_spans(spans, usize::from(area.width))), Rect { height: 1, ..area });
     let mut y = area.y + 1;
     if editing_here {
         y = render_editor(app, frame, area, row, width);
@@ -231,6 +231,33 @@ pub fn diagnostic_line(app: &App, diagnostic: &Diagnostic, columns: usize) -> Li
         Severity::Warning => ("!", app.theme.warning()),
     };
     Line::styled(ellipsis(&format!("    {symbol} {}", shown(&diagnostic.message)), columns), style)
+}
+
+/// The spans of a row in at most `columns` cells: when they are wider, the last cell is `…`, so a
+/// row cut by a narrow pane says so.
+fn cut_spans(spans: Vec<Span<'static>>, columns: usize) -> Vec<Span<'static>> {
+    let total: usize = spans.iter().map(Span::width).sum();
+    if total <= columns {
+        return spans;
+    }
+    let mut left = columns.saturating_sub(1);
+    let mut cut = Vec::new();
+    for span in spans {
+        if left == 0 {
+            break;
+        }
+        let width = span.width();
+        if width <= left {
+            left -= width;
+            cut.push(span);
+        } else {
+            cut.push(Span::styled(truncate(&span.content, left), span.style));
+            left = 0;
+        }
+    }
+    let style = cut.last().map_or_else(Style::new, |span| span.style);
+    cut.push(Span::styled("…", style));
+    cut
 }
 
 /// `text` in at most `columns` cells, its end replaced by `…` when it is longer: a cut shows as one.
