@@ -387,7 +387,12 @@ fn the_help_overlay_lists_every_key() {
     for (width, height) in [(140, 40)] {
         let mut app = mycrm();
         app.update(Action::Help);
-        let screen = lines(&draw(&mut app, width, height)).join("\n");
+        // A panel taller than the screen scrolls: read it all the way down.
+        let mut screen = lines(&draw(&mut app, width, height)).join("\n");
+        for _ in 0..integration_wizard::wizard::layout::keys_panel_max_scroll(&app) {
+            app.update(Action::Down);
+            screen.push_str(&lines(&draw(&mut app, width, height)).join("\n"));
+        }
         for (keys, what) in app.keys.help_lines() {
             // The start of the description: a long one may wrap onto a second line.
             let start: String = what.chars().take(20).collect();
@@ -419,11 +424,11 @@ fn the_focused_finding_can_be_read_in_full() {
     let message = app.doc.diagnostics()[finding].message.clone();
     for (width, height) in SIZES {
         let terminal = draw(&mut app, width, height);
-        // Read as a person does: down the review pane, across its wrapped lines.
-        let pane = integration_wizard::wizard::layout::areas(&app).form;
+        // Read as a person does: down the help area under the review, across its wrapped lines.
+        let pane = integration_wizard::wizard::layout::areas(&app).help;
         let buffer = terminal.backend().buffer();
-        let text: Vec<String> = (pane.top() + 1..pane.bottom() - 1)
-            .map(|y| (pane.left() + 1..pane.right() - 1).map(|x| buffer[(x, y)].symbol()).collect())
+        let text: Vec<String> = (pane.top()..pane.bottom())
+            .map(|y| (pane.left()..pane.right()).map(|x| buffer[(x, y)].symbol()).collect())
             .collect();
         let words: String = text.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(

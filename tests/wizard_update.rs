@@ -978,7 +978,7 @@ fn the_key_table_maps_keys_by_what_has_them() {
     press(&mut app, key(KeyCode::Esc));
 
     press(&mut app, key(KeyCode::F(1)));
-    assert!(matches!(app.overlay, Some(Overlay::Help)));
+    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
     assert_eq!(action_for(&app, &key(KeyCode::Char('Y'))), Some(Action::Answer('y')), "answers ignore case");
     press(&mut app, key(KeyCode::Esc));
     assert!(app.overlay.is_none());

@@ -153,6 +153,8 @@ impl<R: BufRead, W: Write> Session<R, W> {
                     return self.edit_options(action, input);
                 }
                 Row::Finding(_) => return Ok(()),
+                // Unknown keys are kept as written; the line mode does not read them out.
+                Row::Kept { .. } => {}
             }
             at += 1;
         }

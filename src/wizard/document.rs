@@ -30,6 +30,8 @@ pub struct Document {
     pub reveal_all: bool,
     /// Counted visible problems per step, refreshed after each change.
     step_counts: [Counts; 6],
+    /// Errors per step the author has not reached yet (values still to fill), refreshed with the counts.
+    to_fill: [usize; 6],
     /// Bumped on every change, so views derived from the manifest know when to rebuild.
     pub generation: u64,
     /// The shape the file had on disk, to warn before a save changes it.
@@ -104,6 +106,7 @@ impl Document {
             touched: HashSet::new(),
             reveal_all,
             step_counts: [Counts::default(); 6],
+            to_fill: [0; 6],
             generation: 0,
             disk_shape: None,
             disk_hash: None,
@@ -181,10 +184,21 @@ impl Document {
 
     fn refresh_counts(&mut self) {
         let mut counts = [Counts::default(); 6];
-        for diagnostic in self.diagnostics.iter().filter(|d| self.is_visible(d)) {
-            counts[step_of(&diagnostic.pointer, &self.manifest).index()].add(diagnostic.severity);
+        let mut to_fill = [0; 6];
+        for diagnostic in &self.diagnostics {
+            let visible = self.is_visible(diagnostic);
+            if !visible && !diagnostic.is_error() {
+                continue;
+            }
+            let step = step_of(&diagnostic.pointer, &self.manifest).index();
+            if visible {
+                counts[step].add(diagnostic.severity);
+            } else {
+                to_fill[step] += 1;
+            }
         }
         self.step_counts = counts;
+        self.to_fill = to_fill;
     }
 
     /// After a save: the file on disk now matches, and reading's notes no longer apply.
@@ -295,6 +309,15 @@ impl Document {
         self.diagnostics[start..end].iter().filter(move |d| self.is_visible(d))
     }
 
+    /// True when a value at `pointer` is still to fill: an error there the author has not reached yet.
+    pub fn to_fill_at(&self, pointer: &str) -> bool {
+        let start = self.diagnostics.partition_point(|d| d.pointer.as_str() < pointer);
+        self.diagnostics[start..]
+            .iter()
+            .take_while(|d| d.pointer == pointer)
+            .any(|d| d.is_error() && !self.is_visible(d))
+    }
+
     /// Visible problems at `pointer` and everything below it.
     pub fn counts_under(&self, pointer: &str) -> Counts {
         let mut counts = Counts::default();
@@ -315,6 +338,12 @@ impl Document {
     /// Visible problems of a step.
     pub fn step_counts(&self, step: Step) -> Counts {
         self.step_counts[step.index()]
+    }
+
+    /// Errors of a step at values the author has not reached yet: what is still to fill (a hidden
+    /// error is a mandatory value left empty, or a value another edit made wrong).
+    pub fn to_fill(&self, step: Step) -> usize {
+        self.to_fill[step.index()]
     }
 
     /// Visible errors in the whole manifest.

@@ -27,6 +27,8 @@ pub enum Row {
     SelectOption { action: usize, input: usize, index: usize },
     /// Adds an option to a `select` input.
     AddOption { action: usize, input: usize },
+    /// A key the wizard does not know, by its place among `owner`'s unknown keys: shown, kept as written, not edited.
+    Kept { owner: Owner, index: usize },
 }
 
 /// The sets a choice row offers.
@@ -71,6 +73,11 @@ impl Row {
             Row::SelectOption { action, input, .. } | Row::AddOption { action, input } => {
                 Owner::Input { action, input }.key_pointer(manifest, InputKey::Format)
             }
+            Row::Kept { owner, index } => super::steps::kept::key(manifest, owner, index)
+                .map_or_else(String::new, |key| {
+                // A key the tool does not know has no typed key: its pointer is made from its text.
+                format!("{}/{}", owner.pointer(manifest), crate::manifest::diagnostic::escape_token(key))
+            }),
         }
     }
 
@@ -90,10 +97,10 @@ impl Row {
             Row::Item(list, _) | Row::Add(list) => match list {
                 ListRef::AuthFields => "integration/authentication_configuration".into(),
                 ListRef::InteractionTypes => "integration/interaction_types".into(),
-                ListRef::Actions => "action/name".into(),
+                ListRef::Actions => "wrapper/actions".into(),
                 ListRef::Inputs(_) => "action/inputs".into(),
             },
-            Row::Finding(_) => String::new(),
+            Row::Finding(_) | Row::Kept { .. } => String::new(),
             Row::Provider(_) => "action/provider".into(),
             Row::SelectOption { .. } | Row::AddOption { .. } => "input_type/select".into(),
         }

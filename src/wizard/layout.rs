@@ -4,8 +4,10 @@ use super::app::App;
 use super::editor::TextBox;
 use super::form::Row;
 use super::step::Step;
-use crate::manifest::{AuthenticationType, Diagnostic};
+use crate::manifest::edit::ListRef;
+use crate::manifest::{AuthenticationType, Diagnostic, Manifest, Severity};
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use unicode_width::UnicodeWidthStr;
 
 /// Below this size the wizard shows only "terminal too small".
 pub const MIN_WIDTH: u16 = 60;
@@ -16,6 +18,19 @@ pub const WIDE: u16 = 120;
 const MAX_INLINE: usize = 2;
 /// Lines a multi-line editor shows at most.
 pub const MAX_EDITOR_LINES: usize = 6;
+/// The help area's lines: at least two (so the screen does not jump for a short help), at most
+/// six (the form keeps the rest).
+const HELP_LINES: (usize, usize) = (2, 6);
+/// Lines a status message may take at most.
+const MAX_STATUS_LINES: usize = 3;
+/// Columns a value keeps beside the label column, however long the page's labels are.
+const MIN_VALUE_COLUMNS: u16 = 16;
+/// The step list's width, and the inner height from which each step gets a second line for its state.
+const STEPS_WIDTH: u16 = 24;
+const TWO_LINE_STEPS: u16 = 12;
+/// The keys panel (`?`): its width, and the column where each key's description starts.
+pub const KEYS_PANEL_WIDTH: u16 = 76;
+pub const KEYS_COLUMN: usize = 20;
 
 /// The screen's regions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,19 +57,20 @@ pub fn areas(app: &App) -> Areas {
 /// The regions inside `full` (the frame being drawn, which is what counts when it differs from
 /// the size the state last heard of).
 pub fn areas_in(app: &App, full: Rect) -> Areas {
-    // A message too long for one line gets two, rather than being cut.
-    let status_width = app.status.as_deref().map_or(0, unicode_width::UnicodeWidthStr::width);
-    let status_lines = if status_width + 1 > usize::from(full.width) { 2 } else { 1 };
+    // A message too long for one line gets more, rather than being cut; so does the help.
+    let text_width = full.width.saturating_sub(1);
+    let status_lines = app.status.as_deref().map_or(1, |status| status_lines(status, text_width).len());
+    let help_lines = help_lines(app, text_width).len().clamp(HELP_LINES.0, HELP_LINES.1);
     let [title, body, status, help, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(status_lines),
-        Constraint::Length(2),
+        Constraint::Length(u16::try_from(status_lines).unwrap_or(1)),
+        Constraint::Length(u16::try_from(help_lines).unwrap_or(2)),
         Constraint::Length(1),
     ])
     .areas(full);
     let preview_shown = full.width >= WIDE || app.preview_on_narrow;
-    let [steps, main] = Layout::horizontal([Constraint::Length(24), Constraint::Fill(1)]).areas(body);
+    let [steps, main] = Layout::horizontal([Constraint::Length(STEPS_WIDTH), Constraint::Fill(1)]).areas(body);
     let (form, preview) = if preview_shown {
         let [form, preview] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(main);
         (form, Some(preview))
@@ -62,6 +78,137 @@ pub fn areas_in(app: &App, full: Rect) -> Areas {
         (main, None)
     };
     Areas { title, steps, form, preview, status, help, hints }
+}
+
+/// `text` wrapped at spaces to `width` columns (a word longer than a line is broken).
+pub fn wrap(text: &str, width: u16) -> Vec<String> {
+    // Only spaces break a line (a path or a name with a hyphen stays whole while it fits).
+    let options = textwrap::Options::new(usize::from(width).max(1))
+        .break_words(true)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(text, options).into_iter().map(std::borrow::Cow::into_owned).collect()
+}
+
+/// The status message's lines at `width`: wrapped, at most [`MAX_STATUS_LINES`] (the last one
+/// says when more was cut).
+pub fn status_lines(status: &str, width: u16) -> Vec<String> {
+    let text = super::display::one_line(super::display::clip(status, super::display::MAX_DRAWN));
+    let mut lines = wrap(&text, width);
+    if lines.len() > MAX_STATUS_LINES {
+        lines.truncate(MAX_STATUS_LINES);
+        if let Some(last) = lines.last_mut() {
+            *last = format!("{}…", super::display::clip(last, usize::from(width).saturating_sub(1)));
+        }
+    }
+    lines
+}
+
+/// One line of the help area: a problem's (with its severity) or the help's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpLine {
+    pub text: String,
+    pub severity: Option<Severity>,
+}
+
+/// The help area's lines at `width`: the focused row's problem in full (a finding's, on the
+/// review), then the row's help, each wrapped; at most [`HELP_LINES`]`.1`.
+pub fn help_lines(app: &App, width: u16) -> Vec<HelpLine> {
+    let Some(row) = app.focused_row() else { return Vec::new() };
+    let problem = match row {
+        Row::Finding(finding) => app.doc.diagnostics().get(finding),
+        _ => inline_diagnostics(app, row).0.into_iter().next(),
+    };
+    let mut lines = Vec::new();
+    if let Some(problem) = problem {
+        let symbol = match problem.severity {
+            Severity::Error => "✗",
+            Severity::Warning => "!",
+        };
+        let text = format!("{symbol} {}", super::display::shown(&problem.message));
+        lines.extend(wrap(&text, width).into_iter().map(|text| HelpLine { text, severity: Some(problem.severity) }));
+    }
+    let help = match row {
+        Row::Finding(_) => "Enter jumps to the field with this problem.",
+        Row::Kept { .. } => super::steps::kept::HELP,
+        _ => super::help_text::help(&row.help_key(&app.doc.manifest)),
+    };
+    lines.extend(wrap(help, width).into_iter().map(|text| HelpLine { text, severity: None }));
+    if lines.len() > HELP_LINES.1 {
+        lines.truncate(HELP_LINES.1);
+        if let Some(last) = lines.last_mut() {
+            last.text = format!("{}…", super::display::clip(&last.text, usize::from(width).saturating_sub(1)));
+        }
+    }
+    lines
+}
+
+/// Lines each step takes in the step list: two (name, then state) when they fit, else one.
+pub fn step_lines(areas: &Areas) -> u16 {
+    if areas.steps.height.saturating_sub(2) >= TWO_LINE_STEPS { 2 } else { 1 }
+}
+
+/// The label column of a page: as wide as its longest label, as long as a value keeps
+/// [`MIN_VALUE_COLUMNS`] beside it (the marker takes two).
+pub fn label_width(rows: &[Row], manifest: &Manifest, inner_width: u16) -> u16 {
+    let longest = rows
+        .iter()
+        .map(|row| match row {
+            Row::Text { label, .. } | Row::Toggle { label, .. } | Row::Choice { label, .. } => label.width(),
+            Row::Item(list, _) => item_caption(*list).map_or(0, UnicodeWidthStr::width),
+            Row::Kept { owner, index } => super::steps::kept::key(manifest, *owner, *index)
+                .map_or(0, |key| super::display::one_line(super::display::clip(key, 200)).width()),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0);
+    let fits = inner_width.saturating_sub(2 + MIN_VALUE_COLUMNS);
+    u16::try_from(longest + 2).unwrap_or(u16::MAX).min(fits).max(8)
+}
+
+/// The label in front of list elements that sit among a form's fields, so they do not read as more fields.
+pub fn item_caption(list: ListRef) -> Option<&'static str> {
+    match list {
+        ListRef::InteractionTypes => Some("Interaction type"),
+        ListRef::Inputs(_) => Some("Input"),
+        ListRef::AuthFields | ListRef::Actions => None,
+    }
+}
+
+/// The keys panel's lines at `inner_width`: each key, then its description wrapped beside it.
+pub fn keys_panel_lines(app: &App, inner_width: u16) -> Vec<(String, String)> {
+    let text_width = inner_width.saturating_sub(u16::try_from(KEYS_COLUMN).unwrap_or(20));
+    let mut lines = Vec::new();
+    for (keys, what) in app.keys.help_lines() {
+        // Keys too wide for their column get a line of their own.
+        let mut keys = if keys.width() < KEYS_COLUMN {
+            Some(keys)
+        } else {
+            lines.push((keys, String::new()));
+            None
+        };
+        for text in wrap(what, text_width) {
+            lines.push((keys.take().unwrap_or_default(), text));
+        }
+    }
+    lines
+}
+
+/// The keys panel's area on `screen` and how many of its lines show at once.
+pub fn keys_panel(app: &App, screen: Rect) -> (Rect, usize) {
+    let width = KEYS_PANEL_WIDTH.min(screen.width);
+    let total = keys_panel_lines(app, width.saturating_sub(2)).len();
+    // Borders, and a line of room above and below so the screen behind stays recognisable.
+    let height = u16::try_from(total + 2).unwrap_or(u16::MAX).min(screen.height.saturating_sub(2));
+    let [row] = Layout::vertical([Constraint::Length(height)]).flex(ratatui::layout::Flex::Center).areas(screen);
+    let [area] = Layout::horizontal([Constraint::Length(width)]).flex(ratatui::layout::Flex::Center).areas(row);
+    (area, usize::from(height.saturating_sub(2)))
+}
+
+/// The furthest the keys panel scrolls: its last line at the bottom.
+pub fn keys_panel_max_scroll(app: &App) -> usize {
+    let screen = Rect::new(0, 0, app.size.0, app.size.1);
+    let (area, shown) = keys_panel(app, screen);
+    keys_panel_lines(app, area.width.saturating_sub(2)).len().saturating_sub(shown)
 }
 
 /// The inside of the form's border.
@@ -75,7 +222,7 @@ pub fn step_at(areas: &Areas, column: u16, row: u16) -> Option<Step> {
     if !inner.contains((column, row).into()) {
         return None;
     }
-    Step::ALL.get(usize::from(row - inner.y)).copied()
+    Step::ALL.get(usize::from((row - inner.y) / step_lines(areas))).copied()
 }
 
 /// The row of the form at a cell.
@@ -87,14 +234,23 @@ pub fn row_at(app: &App, areas: &Areas, column: u16, row: u16) -> Option<usize> 
     placed_rows(app, inner).into_iter().find(|(_, area)| area.contains((column, row).into())).map(|(index, _)| index)
 }
 
-/// Where the start screen's list begins, below its heading.
-pub fn start_list_top() -> u16 {
-    5
+/// The start screen's line under its title, wrapped to the width.
+pub const START_INTRO: &str =
+    "Create or change a Talkdesk integration manifest: the integration, its authentication and its actions.";
+
+/// The start screen's introduction at the app's width.
+pub fn start_intro(app: &App) -> Vec<String> {
+    wrap(START_INTRO, app.size.0.saturating_sub(2))
+}
+
+/// Where the start screen's list begins, below its heading (title, introduction, a blank line, the question).
+pub fn start_list_top(app: &App) -> u16 {
+    u16::try_from(start_intro(app).len()).unwrap_or(1) + 4
 }
 
 /// The start screen entry at a screen line.
 pub fn start_item_at(app: &App, row: u16) -> Option<usize> {
-    let index = usize::from(row.checked_sub(start_list_top())?);
+    let index = usize::from(row.checked_sub(start_list_top(app))?);
     (index < app.start.items.len()).then_some(index)
 }
 
@@ -120,6 +276,7 @@ pub fn inline_diagnostics(app: &App, row: Row) -> (Vec<&Diagnostic>, usize) {
                 crate::manifest::edit::Owner::Integration.key_pointer(manifest, super::steps::auth_fields::LIST_KEY);
             vec![row.pointer(manifest), list]
         }
+        Row::Kept { .. } => vec![row.pointer(manifest)],
         Row::Item(..) | Row::Finding(_) | Row::SelectOption { .. } => return (Vec::new(), 0),
     };
     let all: Vec<&Diagnostic> = pointers.iter().flat_map(|pointer| app.doc.at(pointer).collect::<Vec<_>>()).collect();
@@ -137,20 +294,22 @@ pub fn row_height(app: &App, index: usize, row: Row) -> u16 {
     {
         height += area.lines().0.len().min(MAX_EDITOR_LINES);
     }
-    if let Row::Finding(finding) = row
-        && index == app.focus
-        && let Some(diagnostic) = app.doc.diagnostics().get(finding)
-    {
-        let width = usize::from(form_inner(&areas(app)).width.saturating_sub(4)).max(1);
-        height += unicode_width::UnicodeWidthStr::width(diagnostic.message.as_str()).div_ceil(width) + 1;
-    }
-    if super::steps::note(&app.doc.manifest, row).is_some() {
-        height += 1;
-    }
+    height += note_lines(app, index, row).len();
     if index == app.focus && app.editor.is_some() {
         height += app.completions().len().min(crate::wizard::completion::MAX_SHOWN);
     }
     u16::try_from(height).unwrap_or(u16::MAX)
+}
+
+/// The note under a row (see [`super::steps::note`]): wrapped under the focused row, so it is read
+/// in full; one line (cut with `…` when drawn) under the others.
+pub fn note_lines(app: &App, index: usize, row: Row) -> Vec<String> {
+    let Some(note) = super::steps::note(&app.doc.manifest, row) else { return Vec::new() };
+    let note = super::display::one_line(&note).into_owned();
+    if index != app.focus {
+        return vec![note];
+    }
+    wrap(&note, form_inner(&areas(app)).width.saturating_sub(4))
 }
 
 /// The rows drawn from `app.scroll` on, with their areas inside `inner`.

@@ -10,8 +10,8 @@ use tui_input::Input;
 /// What is drawn over the screen and takes the keys until it closes.
 #[derive(Debug, Clone)]
 pub enum Overlay {
-    /// Every key, in a panel.
-    Help,
+    /// Every key, in a panel scrolled down by `scroll` lines.
+    Help { scroll: usize },
     /// Quit with unsaved changes? (s: save and quit, q: quit without saving, Esc: stay)
     ConfirmQuit,
     /// A path typed by the author.

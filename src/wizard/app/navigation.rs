@@ -42,7 +42,7 @@ impl App {
             Action::RemoveUnrequired => self.remove_unrequired(),
             Action::Save => self.save(effects),
             Action::Quit => self.quit(effects),
-            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::WriteTicket => self.ask_ticket(),
             Action::TryIt => self.try_it(effects),
             Action::TogglePreview => self.preview_on_narrow = !self.preview_on_narrow,
@@ -145,6 +145,10 @@ impl App {
                 self.open_editor();
             }
             Row::AddOption { action, input } => self.add_option(action, input),
+            Row::Kept { .. } => {
+                self.status =
+                    Some("this key is kept as written: no field edits it; saving writes it back unchanged".into());
+            }
         }
     }
 
@@ -160,8 +164,7 @@ impl App {
         self.back.insert(0, review);
         if unknown_key {
             // No row edits it: say where the jump landed and why.
-            self.status =
-                Some("this page holds the unknown key; it is kept as written (no field here edits it)".into());
+            self.status = Some("the unknown key is shown here, kept as written (no field edits it)".into());
         }
     }
 

@@ -8,8 +8,20 @@ impl App {
             return;
         };
         match (overlay, action) {
-            (Overlay::Help, Action::Back | Action::Help | Action::Activate | Action::Answer(_)) => {}
-            (Overlay::Help, Action::Quit) => self.quit(effects),
+            (Overlay::Help { .. }, Action::Back | Action::Help | Action::Activate | Action::Answer(_)) => {}
+            (Overlay::Help { .. }, Action::Quit) => self.quit(effects),
+            (Overlay::Help { scroll }, action @ (Action::Up | Action::Down | Action::PageUp | Action::PageDown)) => {
+                let page =
+                    layout::keys_panel(self, ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1)).1.max(1);
+                let scroll = match action {
+                    Action::Up => scroll.saturating_sub(1),
+                    Action::Down => scroll + 1,
+                    Action::PageUp => scroll.saturating_sub(page),
+                    _ => scroll + page,
+                };
+                let scroll = scroll.min(layout::keys_panel_max_scroll(self));
+                self.overlay = Some(Overlay::Help { scroll });
+            }
             (Overlay::ConfirmQuit, Action::Answer('s') | Action::Save) => {
                 self.session.quit_after_save = true;
                 self.save(effects);

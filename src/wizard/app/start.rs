@@ -54,7 +54,7 @@ impl App {
                 }
             }
             Action::Quit | Action::Back => effects.push(Effect::Quit),
-            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             _ => {}
         }
     }

@@ -45,8 +45,10 @@ pub fn modes(app: &App) -> Vec<Mode> {
             Overlay::Ticket(TicketPanel::Exists { .. }) => Some(Mode::Question),
             Overlay::Probe(panel) if panel.stage == ProbeStage::ConfirmAction => Some(Mode::Question),
             Overlay::Probe(_) => Some(Mode::Panel),
+            // The keys panel scrolls like the other panels.
+            Overlay::Help { .. } => Some(Mode::Panel),
             Overlay::Prompt { .. } | Overlay::Ticket(TicketPanel::Path { .. }) => Some(Mode::PathPrompt),
-            Overlay::Help | Overlay::Ticket(_) => None,
+            Overlay::Ticket(_) => None,
         };
         return [Some(Mode::Anywhere), question, Some(Mode::Overlay)].into_iter().flatten().collect();
     }

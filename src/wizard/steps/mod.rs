@@ -9,6 +9,7 @@ pub mod authentication;
 pub mod features;
 pub mod input;
 pub mod integration;
+pub mod kept;
 pub mod review;
 
 use super::document::Document;
@@ -107,7 +108,7 @@ pub fn list_rows(list: ListRef, count: usize, only: Option<&[usize]>) -> Vec<Row
 
 /// The rows of `page`, top to bottom. `only` limits a list page to the elements a filter matched.
 pub fn rows(page: Page, manifest: &Manifest, findings: &[usize], only: Option<&[usize]>) -> Vec<Row> {
-    match page {
+    let mut rows = match page {
         Page::Step(Step::Integration) => integration::rows(),
         Page::Step(Step::Features) => features::rows(manifest),
         Page::Step(Step::Authentication) => authentication::rows(),
@@ -117,7 +118,10 @@ pub fn rows(page: Page, manifest: &Manifest, findings: &[usize], only: Option<&[
         Page::AuthField(index) => auth_fields::form_rows(index),
         Page::Action(index) => action::rows(manifest, index, only),
         Page::Input { action, input } => input::rows(manifest, action, input),
-    }
+    };
+    // Unknown keys come last, read-only, after everything the page edits.
+    rows.extend(kept::rows(page, manifest));
+    rows
 }
 
 /// The step where a pointer's value is edited.
@@ -186,7 +190,100 @@ pub fn note(manifest: &Manifest, row: Row) -> Option<String> {
     }
 }
 
-/// True when the step holds anything the author wrote (the step list's ✓).
+/// How far a step is, as the step list says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Something is left: errors the author has seen, mandatory values not reached yet, warnings.
+    Open {
+        errors: usize,
+        to_fill: usize,
+        warnings: usize,
+    },
+    /// Every mandatory value filled and no error (warnings may remain).
+    Done {
+        warnings: usize,
+    },
+    /// Nothing is asked here and nothing written yet.
+    Optional,
+    /// The authentication fields, before a type is chosen: what they need depends on it.
+    AfterType,
+    /// The authentication fields with the type `none`: Talkdesk needs none.
+    NotNeeded,
+    /// The review: the file on disk is what the wizard holds, or not.
+    Saved,
+    NotSaved,
+}
+
+/// The step list's state of `step`, derived from the findings each step's declarations own: a
+/// step is done only when none of its mandatory values is left and it has no error. Errors at
+/// values not reached yet are counted as "to fill", not shown as errors.
+pub fn progress(step: Step, doc: &Document) -> Progress {
+    let counts = doc.step_counts(step);
+    let to_fill = doc.to_fill(step);
+    let (errors, warnings) = (counts.errors, counts.warnings);
+    let manifest = &doc.manifest;
+    if step == Step::AuthFields && errors + warnings + to_fill == 0 {
+        if auth_fields::not_needed(manifest) {
+            return Progress::NotNeeded;
+        }
+        if !auth_fields::touched(manifest) && !authentication::touched(manifest) {
+            return Progress::AfterType;
+        }
+    }
+    if errors + to_fill > 0 {
+        return Progress::Open { errors, to_fill, warnings };
+    }
+    match step {
+        Step::Review if touched(step, doc) => Progress::Saved,
+        Step::Review => Progress::NotSaved,
+        _ if touched(step, doc) => Progress::Done { warnings },
+        _ if warnings > 0 => Progress::Open { errors, to_fill, warnings },
+        _ => Progress::Optional,
+    }
+}
+
+impl Progress {
+    /// The state in words, for the step list's second line: `✗1 · 3 to fill`, `✓ done`.
+    pub fn words(self) -> String {
+        match self {
+            Progress::Open { errors, to_fill: 0, warnings: 0 } => {
+                format!("✗{errors} error{}", if errors == 1 { "" } else { "s" })
+            }
+            Progress::Open { errors: 0, to_fill: 0, warnings } => {
+                format!("!{warnings} warning{}", if warnings == 1 { "" } else { "s" })
+            }
+            Progress::Open { errors, to_fill, warnings } => {
+                let parts = [
+                    (errors > 0).then(|| format!("✗{errors}")),
+                    (to_fill > 0).then(|| format!("{to_fill} to fill")),
+                    (warnings > 0).then(|| format!("!{warnings}")),
+                ];
+                parts.into_iter().flatten().collect::<Vec<_>>().join(" · ")
+            }
+            Progress::Done { warnings: 0 } => "✓ done".into(),
+            Progress::Done { warnings } => format!("✓ done · !{warnings}"),
+            Progress::Optional => "· optional".into(),
+            Progress::AfterType => "· after step 3".into(),
+            Progress::NotNeeded => "– not needed".into(),
+            Progress::Saved => "✓ saved".into(),
+            Progress::NotSaved => "· not saved yet".into(),
+        }
+    }
+
+    /// The state in one or two cells, beside the step's name when there is no room for a second line.
+    pub fn symbol(self) -> String {
+        match self {
+            Progress::Open { errors, .. } if errors > 0 => format!("✗{errors}"),
+            Progress::Open { to_fill, .. } if to_fill > 0 => format!("○{to_fill}"),
+            Progress::Open { warnings, .. } | Progress::Done { warnings } if warnings > 0 => format!("!{warnings}"),
+            Progress::Open { .. } | Progress::Done { .. } | Progress::Saved => "✓".into(),
+            Progress::NotNeeded => "–".into(),
+            Progress::Optional | Progress::AfterType | Progress::NotSaved => "·".into(),
+        }
+    }
+}
+
+/// True when the step holds anything the author wrote (for the review: the file is saved).
 pub fn touched(step: Step, doc: &Document) -> bool {
     let manifest = &doc.manifest;
     if manifest.integration().is_none() {

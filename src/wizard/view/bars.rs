@@ -3,17 +3,17 @@
 use super::super::app::{App, Screen};
 use super::super::editor::TextBox;
 use super::super::form::Row;
-use super::super::help_text::help;
 use super::super::keys::{Command, modes, on_text_field};
+use super::super::layout;
 use super::super::overlay::Overlay;
 use super::super::panels::probe::ProbeStage;
 use super::super::panels::ticket::TicketPanel;
 use super::super::step::{Page, Step};
-use super::form::focused_problem;
+use crate::manifest::Severity;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 /// `integration-wizard — path ● modified`.
@@ -33,30 +33,30 @@ pub fn render_title(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Line::from(spans), area);
 }
 
-/// The last message, if any.
+/// The last message, if any, wrapped to the width (the layout gave it the lines it needs).
 pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(status) = &app.status {
-        let text = super::super::display::one_line(status).into_owned();
         let inside = Rect { x: area.x + 1, width: area.width.saturating_sub(1), ..area };
-        frame.render_widget(Paragraph::new(text).style(app.theme.ok()).wrap(Wrap { trim: true }), inside);
+        let lines: Vec<Line> = layout::status_lines(status, inside.width).into_iter().map(Line::raw).collect();
+        frame.render_widget(Paragraph::new(lines).style(app.theme.ok()), inside);
     }
 }
 
-/// The focused field's problem (in full) and its help text from the seed page.
+/// The focused field's problem (in full) and its help text from the seed page, wrapped to the width.
 pub fn render_help(app: &App, frame: &mut Frame, area: Rect) {
-    let Some(row) = app.focused_row() else { return };
-    let mut lines = Vec::new();
-    if let Some(problem) = focused_problem(app) {
-        lines.push(super::form::diagnostic_line(app, problem));
-    }
-    let key = row.help_key(&app.doc.manifest);
-    let text = match row {
-        Row::Finding(_) => "Enter jumps to the field with this problem.",
-        _ => help(&key),
-    };
-    lines.push(Line::styled(text, app.theme.dim()));
     let inside = Rect { x: area.x + 1, width: area.width.saturating_sub(1), ..area };
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inside);
+    let lines: Vec<Line> = layout::help_lines(app, inside.width)
+        .into_iter()
+        .map(|line| {
+            let style = match line.severity {
+                Some(Severity::Error) => app.theme.error(),
+                Some(Severity::Warning) => app.theme.warning(),
+                None => app.theme.dim(),
+            };
+            Line::styled(line.text, style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inside);
 }
 
 /// The keys that do something here, as many as fit (`?` lists them all).
@@ -96,7 +96,7 @@ pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
         |pairs: &[(Command, &'static str)]| pairs.iter().map(|(command, what)| (Hint::Key(*command), *what)).collect();
     if let Some(overlay) = &app.overlay {
         return match overlay {
-            Overlay::Help => key(&[(C::Back, "close")]),
+            Overlay::Help { .. } => key(&[(C::Move, "scroll"), (C::Back, "close")]),
             Overlay::ConfirmQuit => key(&[
                 (C::SaveAndQuit, "save and quit"),
                 (C::QuitWithoutSaving, "quit without saving"),
@@ -181,6 +181,7 @@ pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
         (_, Some(Row::SelectOption { .. } | Row::AddOption { .. })) => {
             key(&[(C::Activate, "edit"), (C::Add, "add option"), (C::Delete, "delete"), (C::Reorder, "reorder")])
         }
+        (_, Some(Row::Kept { .. })) => key(&[(C::Move, "move"), (C::NextField, "next")]),
         (_, Some(Row::Provider(_))) => key(&[(C::QuickFix, "set it to the integration's name"), (C::Move, "move")]),
         (_, Some(Row::Toggle { .. } | Row::AuthType(_))) => {
             key(&[(C::Toggle, "choose"), (C::Move, "move"), (C::NextField, "next")])

@@ -41,7 +41,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new("nothing here yet").style(app.theme.dim()), inner);
         return;
     }
-    let width = label_width(&rows, inner);
+    let width = layout::label_width(&rows, &app.doc.manifest, inner.width);
     for (index, row_area) in placed_rows(app, inner) {
         render_row(app, frame, row_area, index, rows[index], width);
     }
@@ -89,29 +89,6 @@ pub fn breadcrumb(app: &App) -> String {
     }
 }
 
-/// The label column: as wide as the page's longest label, but never more than half the pane.
-fn label_width(rows: &[Row], area: Rect) -> u16 {
-    let longest = rows
-        .iter()
-        .map(|row| match row {
-            Row::Text { label, .. } | Row::Toggle { label, .. } | Row::Choice { label, .. } => label.width(),
-            Row::Item(list, _) => item_caption(*list).map_or(0, UnicodeWidthStr::width),
-            _ => 0,
-        })
-        .max()
-        .unwrap_or(0);
-    u16::try_from(longest + 2).unwrap_or(u16::MAX).min(area.width / 2).max(8)
-}
-
-/// The label in front of list elements that sit among a form's fields, so they do not read as more fields.
-fn item_caption(list: ListRef) -> Option<&'static str> {
-    match list {
-        ListRef::InteractionTypes => Some("Interaction type"),
-        ListRef::Inputs(_) => Some("Input"),
-        ListRef::AuthFields | ListRef::Actions => None,
-    }
-}
-
 fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, width: u16) {
     // What is left for a value after the focus marker and the label column.
     let value_columns = usize::from(area.width.saturating_sub(2 + width));
@@ -126,6 +103,10 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
             spans.push(Span::styled(pad(label, width), label_style));
             if !editing_here {
                 spans.extend(text_value(app, app.doc.manifest.text(owner, key), value_columns));
+                // What the step list counts as "to fill", said quietly where it is (no error yet).
+                if app.doc.to_fill_at(&row.pointer(&app.doc.manifest)) {
+                    spans.push(Span::styled("  required", app.theme.dim()));
+                }
             }
         }
         Row::Toggle { owner, key, label } => {
@@ -164,7 +145,7 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
         }
         Row::Item(list, item) => {
             let style = if focused { theme.focus() } else { Style::new() };
-            if let Some(caption) = item_caption(list) {
+            if let Some(caption) = layout::item_caption(list) {
                 spans.push(Span::styled(pad(caption, width), label_style));
             }
             if !(list == ListRef::InteractionTypes && editing_here) {
@@ -174,13 +155,22 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
             }
         }
         Row::Add(list) => {
-            if item_caption(list).is_some() {
+            let text = format!("{}  (a)", add_label(list));
+            // Under the values when it fits there, else from the label column, never cut.
+            if layout::item_caption(list).is_some() && text.width() <= value_columns {
                 spans.push(Span::raw(pad("", width)));
             }
-            spans.push(Span::styled(
-                format!("{}  (a)", add_label(list)),
-                if focused { theme.focus() } else { theme.ok() },
-            ));
+            spans.push(Span::styled(text, if focused { theme.focus() } else { theme.ok() }));
+        }
+        Row::Kept { owner, index } => {
+            let manifest = &app.doc.manifest;
+            let key = super::super::steps::kept::key(manifest, owner, index).unwrap_or_default();
+            spans.push(Span::styled(pad(&one_line(super::super::display::clip(key, 200)), width), theme.dim()));
+            let value = super::super::steps::kept::value(manifest, owner, index).unwrap_or_default();
+            let note = "  kept as written";
+            let columns = value_columns.saturating_sub(note.width()).max(8);
+            spans.push(Span::styled(fit(&one_line(&value), columns), theme.dim()));
+            spans.push(Span::styled(note, theme.dim()));
         }
         Row::Finding(_) => {}
         Row::Provider(action) => {
@@ -206,7 +196,7 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
             }
         }
     }
-    frame.render_widget(Line::from(spans), Rect { height: 1, ..area });
+    frame.render_widget(Line::from(cut_spans(spans, usize::from(area.width))), Rect { height: 1, ..area });
     let mut y = area.y + 1;
     if editing_here {
         y = render_editor(app, frame, area, row, width);
@@ -214,12 +204,13 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
     if editing_here {
         y = render_completions(app, frame, area, y);
     }
-    if let Some(note) = super::super::steps::note(&app.doc.manifest, row) {
-        y = draw_line(frame, area, y, Line::styled(format!("    {}", one_line(&note)), theme.dim()));
+    let columns = usize::from(area.width);
+    for note in layout::note_lines(app, index, row) {
+        y = draw_line(frame, area, y, Line::styled(ellipsis(&format!("    {note}"), columns), theme.dim()));
     }
     let (shown, more) = inline_diagnostics(app, row);
     for diagnostic in shown {
-        y = draw_line(frame, area, y, diagnostic_line(app, diagnostic));
+        y = draw_line(frame, area, y, diagnostic_line(app, diagnostic, columns));
     }
     if more > 0 {
         draw_line(frame, area, y, Line::styled(format!("    … {more} more (see Review & save)"), theme.dim()));
@@ -233,13 +224,49 @@ fn draw_line(frame: &mut Frame, area: Rect, y: u16, line: Line) -> u16 {
     y + 1
 }
 
-/// `    ✗ message` or `    ! message`: the symbol keeps severity visible without colour.
-pub fn diagnostic_line<'a>(app: &App, diagnostic: &'a Diagnostic) -> Line<'a> {
+/// `    ✗ message` or `    ! message` in `columns` cells: the symbol keeps severity visible without
+/// colour; a message too long ends with `…` (the help area below shows the focused one in full).
+pub fn diagnostic_line(app: &App, diagnostic: &Diagnostic, columns: usize) -> Line<'static> {
     let (symbol, style) = match diagnostic.severity {
         Severity::Error => ("✗", app.theme.error()),
         Severity::Warning => ("!", app.theme.warning()),
     };
-    Line::styled(format!("    {symbol} {}", one_line(&diagnostic.message)), style)
+    Line::styled(ellipsis(&format!("    {symbol} {}", shown(&diagnostic.message)), columns), style)
+}
+
+/// The spans of a row in at most `columns` cells: when they are wider, the last cell is `…`, so a
+/// row cut by a narrow pane says so.
+fn cut_spans(spans: Vec<Span<'static>>, columns: usize) -> Vec<Span<'static>> {
+    let total: usize = spans.iter().map(Span::width).sum();
+    if total <= columns {
+        return spans;
+    }
+    let mut left = columns.saturating_sub(1);
+    let mut cut = Vec::new();
+    for span in spans {
+        if left == 0 {
+            break;
+        }
+        let width = span.width();
+        if width <= left {
+            left -= width;
+            cut.push(span);
+        } else {
+            cut.push(Span::styled(truncate(&span.content, left), span.style));
+            left = 0;
+        }
+    }
+    let style = cut.last().map_or_else(Style::new, |span| span.style);
+    cut.push(Span::styled("…", style));
+    cut
+}
+
+/// `text` in at most `columns` cells, its end replaced by `…` when it is longer: a cut shows as one.
+pub fn ellipsis(text: &str, columns: usize) -> String {
+    if text.width() <= columns {
+        return text.to_owned();
+    }
+    format!("{}…", truncate(text, columns.saturating_sub(1)))
 }
 
 fn problem_badge(app: &App, pointer: &str) -> Vec<Span<'static>> {
@@ -409,11 +436,4 @@ fn render_completions(app: &App, frame: &mut Frame, area: Rect, mut y: u16) -> u
         y = draw_line(frame, area, y, line);
     }
     y
-}
-
-/// The first problem of the focused row, for the help area.
-pub fn focused_problem(app: &App) -> Option<&Diagnostic> {
-    let row = app.focused_row()?;
-    let (shown, _) = layout::inline_diagnostics(app, row);
-    shown.into_iter().next()
 }

@@ -31,7 +31,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Editor => {
             let areas = layout::areas_in(app, area);
             bars::render_title(app, frame, areas.title);
-            steps::render(app, frame, areas.steps);
+            steps::render(app, frame, &areas);
             if app.page == Page::Step(Step::Review) {
                 review::render(app, frame, areas.form);
             } else {

@@ -1,11 +1,12 @@
 //! Panels drawn over the screen: the key list, questions, and path prompts.
 
 use super::super::app::App;
+use super::super::layout;
 use super::super::overlay::Overlay;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 /// Draws the open overlay, if any, centred over the screen.
 pub fn render(app: &App, frame: &mut Frame) {
@@ -16,15 +17,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     let theme = app.theme;
     let (title, lines, height): (&str, Vec<Line>, u16) = match overlay {
-        Overlay::Help => {
-            let lines: Vec<Line> = app
-                .keys
-                .help_lines()
-                .into_iter()
-                .map(|(keys, what)| Line::from(vec![Span::styled(format!("{keys:<20}"), theme.key()), Span::raw(what)]))
-                .collect();
-            ("Keys (Esc closes)", lines, 0)
-        }
+        Overlay::Help { scroll } => return render_keys(app, frame, *scroll),
         Overlay::ConfirmQuit => {
             let mut lines = vec![Line::raw("This manifest has changes that are not saved.")];
             if let Some(failure) = &app.drafts_failing {
@@ -35,8 +28,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             lines.push(Line::from(vec![Span::styled(" s ", theme.key()), Span::raw("save, then quit")]));
             lines.push(Line::from(vec![Span::styled(" q ", theme.key()), Span::raw("quit without saving")]));
             lines.push(Line::from(vec![Span::styled(" Esc ", theme.key()), Span::raw("keep editing")]));
-            let height = u16::try_from(lines.len()).unwrap_or(8) + 3;
-            ("Unsaved changes", lines, height)
+            ("Unsaved changes", lines, 0)
         }
         Overlay::ConfirmSave { path, reasons } => {
             let mut lines = vec![Line::raw(format!("Save {} anyway?", path.display()))];
@@ -64,7 +56,7 @@ pub fn render(app: &App, frame: &mut Frame) {
                     Span::raw("do not save"),
                 ]),
             ],
-            5,
+            0,
         ),
         Overlay::DiskChanged { path } => (
             "The file changed on disk",
@@ -82,7 +74,7 @@ pub fn render(app: &App, frame: &mut Frame) {
                 ]),
                 Line::from(vec![Span::styled(" Esc ", theme.key()), Span::raw("do nothing now")]),
             ],
-            10,
+            0,
         ),
         Overlay::Recover { draft, differences, file_is_newer, .. } => {
             let place =
@@ -126,7 +118,7 @@ pub fn render(app: &App, frame: &mut Frame) {
                     Span::raw("keep it"),
                 ]),
             ],
-            6,
+            0,
         ),
         Overlay::Ticket(panel) => return super::ticket::render(app, panel, frame),
         Overlay::Credentials(panel) => return super::probe::render_credentials(app, panel, frame),
@@ -136,12 +128,54 @@ pub fn render(app: &App, frame: &mut Frame) {
     // The panel is as tall as its lines once wrapped (a height of 0 asks for that).
     let width = 72.min(screen.width);
     let inner_width = usize::from(width.saturating_sub(2)).max(1);
-    let wrapped: usize = lines.iter().map(|line| line.width().div_ceil(inner_width).max(1)).sum();
+    // Wrapped here, at spaces, so the height counts exactly the lines drawn and the last one (the
+    // keys) is never cut. A line that fits keeps its spans; a longer one takes its first span's style.
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .flat_map(|line| {
+            if line.width() <= inner_width {
+                return vec![line];
+            }
+            let style = line.spans.first().map_or(line.style, |span| line.style.patch(span.style));
+            let text: String = line.spans.iter().map(|span| span.content.as_ref()).collect();
+            let width = u16::try_from(inner_width).unwrap_or(u16::MAX);
+            layout::wrap(&text, width).into_iter().map(|part| Line::styled(part, style)).collect()
+        })
+        .collect();
+    let wrapped = lines.len();
     let height = if height == 0 { u16::try_from(wrapped + 2).unwrap_or(u16::MAX) } else { height };
     let area = centered(screen, width, height);
     frame.render_widget(Clear, area);
     let block = Block::bordered().title(Span::styled(format!(" {title} "), theme.title()));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// The keys panel: as many of its lines as fit from `scroll` on, its title kept at the top and
+/// where the list goes on said at the bottom.
+fn render_keys(app: &App, frame: &mut Frame, scroll: usize) {
+    let theme = app.theme;
+    let (area, shown) = layout::keys_panel(app, frame.area());
+    let lines = layout::keys_panel_lines(app, area.width.saturating_sub(2));
+    let scroll = scroll.min(lines.len().saturating_sub(shown));
+    let below = lines.len().saturating_sub(scroll + shown);
+    let footer = match (scroll, below) {
+        (0, 0) => " Esc closes ".to_owned(),
+        (0, _) => format!(" ↓ {below} more below · Esc closes "),
+        (_, 0) => " ↑ more above · Esc closes ".to_owned(),
+        (_, _) => format!(" ↑↓ scroll: {below} more below · Esc closes "),
+    };
+    let block = Block::bordered()
+        .title(Span::styled(" Keys ", theme.title()))
+        .title_bottom(Line::styled(footer, theme.dim()).right_aligned());
+    let column = layout::KEYS_COLUMN;
+    let text: Vec<Line> = lines
+        .into_iter()
+        .skip(scroll)
+        .take(shown)
+        .map(|(keys, what)| Line::from(vec![Span::styled(format!("{keys:<column$}"), theme.key()), Span::raw(what)]))
+        .collect();
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(text).block(block), area);
 }
 
 pub(super) fn centered(screen: Rect, width: u16, height: u16) -> Rect {

@@ -1,7 +1,6 @@
 //! The review page: every problem of the manifest (Enter jumps to its field), and the whole JSON beside it.
 
 use super::super::app::App;
-use super::super::display::one_line;
 use super::super::form::Row;
 use super::super::layout::placed_rows;
 use ratatui::Frame;
@@ -36,28 +35,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             crate::manifest::Severity::Error => ("✗", app.theme.error()),
             crate::manifest::Severity::Warning => ("!", app.theme.warning()),
         };
-        let place =
-            Span::styled(format!("{marker}{symbol} {pointer}"), if focused { app.theme.focus() } else { style });
-        if focused {
-            // The focused finding shows its whole message, wrapped under its place.
-            frame.render_widget(
-                Line::from(vec![place, Span::styled(format!("  [{}]", diagnostic.code), app.theme.dim())]),
-                row_area,
-            );
-            let message_area = Rect {
-                x: row_area.x + 4,
-                y: row_area.y + 1,
-                width: row_area.width.saturating_sub(4),
-                height: row_area.height.saturating_sub(1),
-            };
-            frame.render_widget(
-                Paragraph::new(one_line(&diagnostic.message).into_owned()).style(style).wrap(Wrap { trim: true }),
-                message_area,
-            );
-        } else {
-            let message = Span::styled(format!("  {}", one_line(&diagnostic.message)), style);
-            frame.render_widget(Line::from(vec![place, message]), row_area);
-        }
+        // One line each, its end shown as `…` when cut: the help area below shows the focused one in full.
+        let line = format!("{marker}{symbol} {pointer}  {}", super::super::display::shown(&diagnostic.message));
+        let line = super::form::ellipsis(&line, usize::from(row_area.width));
+        frame.render_widget(Line::styled(line, if focused { app.theme.focus() } else { style }), row_area);
     }
 }
 

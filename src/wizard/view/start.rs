@@ -3,7 +3,7 @@
 use super::super::app::{App, StartItem};
 use super::super::display::one_line;
 use super::super::examples::EXAMPLES;
-use super::super::layout::start_list_top;
+use super::super::layout::{self, start_list_top};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -12,22 +12,21 @@ use ratatui::text::{Line, Span};
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let theme = app.theme;
-    let heading = [
-        Line::styled(" integration-wizard", theme.title()),
-        Line::raw(
-            " Create or change a Talkdesk integration manifest: the integration, its authentication and its actions.",
-        ),
-        Line::raw(""),
-        Line::styled(" What would you like to do?", theme.label()),
-    ];
+    let mut heading = vec![Line::styled(" integration-wizard", theme.title())];
+    heading.extend(layout::start_intro(app).into_iter().map(|line| Line::raw(format!(" {line}"))));
+    heading.push(Line::raw(""));
+    heading.push(Line::styled(" What would you like to do?", theme.label()));
     for (offset, line) in heading.into_iter().enumerate() {
         frame.render_widget(line, Rect::new(area.x, area.y + u16::try_from(offset).unwrap_or(0), area.width, 1));
     }
-    let top = start_list_top();
+    let top = start_list_top(app);
+    // The message (an open-file error) wraps above the hints; the list stops above it.
+    let status_lines = app.status.as_deref().map(|status| layout::status_lines(status, area.width.saturating_sub(1)));
+    let status_height = u16::try_from(status_lines.as_ref().map_or(1, Vec::len)).unwrap_or(1);
     let mut recent_heading_drawn = false;
     for (index, item) in app.start.items.iter().enumerate() {
         let y = top + u16::try_from(index).unwrap_or(u16::MAX);
-        if y + 3 >= area.bottom() {
+        if y + 2 + status_height >= area.bottom() {
             break;
         }
         let label = match item {
@@ -52,15 +51,22 @@ pub fn render(app: &App, frame: &mut Frame) {
         let marker = if focused { "▶ " } else { "  " };
         let style = if focused { theme.focus() } else { ratatui::style::Style::new() };
         frame.render_widget(
-            Line::from(vec![Span::raw(" "), Span::styled(format!("{marker}{label}"), style)]),
+            // One line each (a click picks the line's entry); a cut shows as `…`.
+            Line::from(vec![
+                Span::raw(" "),
+                Span::styled(
+                    super::form::ellipsis(&format!("{marker}{label}"), usize::from(area.width).saturating_sub(1)),
+                    style,
+                ),
+            ]),
             Rect::new(area.x, y, area.width, 1),
         );
     }
-    if let Some(status) = &app.status {
-        frame.render_widget(
-            Line::styled(format!(" {}", one_line(status)), theme.warning()),
-            Rect::new(area.x, area.bottom() - 2, area.width, 1),
-        );
+    if let Some(lines) = status_lines {
+        let y = area.bottom().saturating_sub(1 + status_height);
+        let lines: Vec<Line> =
+            lines.into_iter().map(|line| Line::styled(format!(" {line}"), theme.warning())).collect();
+        frame.render_widget(ratatui::widgets::Paragraph::new(lines), Rect::new(area.x, y, area.width, status_height));
     }
     let hints = super::bars::hints(app);
     let last = hints.len().saturating_sub(1);
