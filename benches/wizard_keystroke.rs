@@ -166,7 +166,11 @@ fn one_line_app(bytes: usize) -> App {
     let example = integration_wizard::wizard::examples::EXAMPLES[0].json;
     let mut manifest = read(example.as_bytes()).expect("the example").manifest;
     let words = "Centralizing all the customer context in one place, so agents answer faster now. ";
-    manifest.set_text(Owner::Integration, "description", &words.repeat(bytes / words.len() + 1));
+    manifest.set_text(
+        Owner::Integration,
+        integration_wizard::manifest::IntegrationKey::Description,
+        &words.repeat(bytes / words.len() + 1),
+    );
     let parsed = read(to_json(&manifest).as_bytes()).expect("valid JSON");
     let mut app = App::editing(Document::opened(parsed, None));
     app.update(Action::Resize { width: 140, height: 40 });

@@ -70,7 +70,7 @@ title = "lightblue"
 [keys]
 save = "f2"
 move = ["ctrl-p", "ctrl-n"]
-quit = ["ctrl-q", "alt-x"]
+quit = ["ctrl-q", "alt-q"]
 "##,
     );
     assert!(settings.preview);
@@ -81,9 +81,9 @@ quit = ["ctrl-q", "alt-x"]
     assert_eq!(keys.action(&[Mode::Anywhere], KeyPress::plain(KeyCode::F(2))), Some(Action::Save));
     assert_eq!(keys.action(&[Mode::Anywhere], KeyPress::ctrl('s')), None, "Ctrl-S no longer saves");
     assert_eq!(keys.action(&[Mode::Browse], KeyPress::ctrl('n')), Some(Action::Down));
-    let alt_x = KeyPress { code: KeyCode::Char('x'), modifiers: KeyModifiers::ALT };
-    assert_eq!(keys.action(&[Mode::Anywhere], alt_x), Some(Action::Quit));
-    assert_eq!(keys.label(Command::Quit), "Ctrl-Q Alt-x");
+    let alt_q = KeyPress { code: KeyCode::Char('q'), modifiers: KeyModifiers::ALT };
+    assert_eq!(keys.action(&[Mode::Anywhere], alt_q), Some(Action::Quit));
+    assert_eq!(keys.label(Command::Quit), "Ctrl-Q Alt-q");
 }
 
 #[test]
@@ -209,7 +209,10 @@ fn the_commented_default_reads_back_to_exactly_the_defaults() {
     assert!(file.contains("/home/me/.config/integration-wizard/config.toml"), "the header names the file");
     for command in Command::all() {
         if KeyTable::default().actions_of(command) > 0 {
-            assert!(file.contains(&format!("\n{} = [", command.name())), "{} is missing", command.name());
+            // Set, or shown commented when its default keys differ from place to place (delete, help).
+            let name = command.name();
+            let shown = file.contains(&format!("\n{name} = [")) || file.contains(&format!("\n# {name} = ["));
+            assert!(shown, "{name} is missing");
         }
     }
     // Every commented colour is the role's default: uncommented, the file still is the defaults' look.

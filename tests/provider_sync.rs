@@ -60,7 +60,7 @@ fn an_action_that_is_not_an_object_is_left_as_written() {
 }
 
 fn step_one_name(app: &mut App) {
-    press(app, key(KeyCode::Char('1')));
+    press(app, alt('1')); // Alt: on a text field the digit is typed
     press(app, key(KeyCode::Enter));
     press(app, ctrl('u'));
 }

@@ -104,7 +104,11 @@ fn an_edited_field_is_named_as_kept_and_r_removes_only_the_unchanged_ones() {
     let mut app = blank();
     choose(&mut app, AuthenticationType::OAuth2Password);
     let username = field_names(&app).iter().position(|name| name == "username").expect("added");
-    app.doc.manifest.set_text(Owner::AuthField(username), "help", "your CRM login");
+    app.doc.manifest.set_text(
+        Owner::AuthField(username),
+        integration_wizard::manifest::AuthFieldKey::Help,
+        "your CRM login",
+    );
     choose(&mut app, AuthenticationType::OAuth2ClientCredentials);
     let said = status(&app);
     assert!(said.contains("r removes password") && said.contains("username you edited, so it stays"), "{said}");
@@ -129,7 +133,7 @@ fn switching_from_fields_the_author_edited_offers_no_key() {
     let mut app = blank();
     choose(&mut app, AuthenticationType::OAuth2Password);
     for index in 0..app.doc.manifest.auth_field_count() {
-        app.doc.manifest.set_text(Owner::AuthField(index), "help", "edited");
+        app.doc.manifest.set_text(Owner::AuthField(index), integration_wizard::manifest::AuthFieldKey::Help, "edited");
     }
     choose(&mut app, AuthenticationType::OAuth2ClientCredentials);
     assert!(status(&app).contains("you edited them, so they stay"), "{}", status(&app));
@@ -156,7 +160,7 @@ fn workspace() -> Vec<FolderEntry> {
 /// The start screen's "Open a file" prompt, with the loop's answer to its folder request.
 fn open_prompt() -> App {
     let mut app = App::start(Vec::new());
-    app.theme = integration_wizard::wizard::view::theme::Theme { color: false };
+    app.theme = integration_wizard::wizard::view::theme::Theme { color: false, ..Default::default() };
     while !matches!(app.start.items[app.start.focus], integration_wizard::wizard::app::StartItem::Open) {
         press(&mut app, key(KeyCode::Down));
     }
@@ -349,7 +353,7 @@ fn on_wrong_mandatory(value: serde_json::Value) -> App {
 }
 
 fn mandatory(app: &App) -> Option<Slot<bool>> {
-    app.doc.manifest.flag(Owner::AuthField(0), "mandatory").cloned()
+    app.doc.manifest.flag(Owner::AuthField(0), integration_wizard::manifest::AuthFieldKey::Mandatory).cloned()
 }
 
 #[test]

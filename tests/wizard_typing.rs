@@ -17,7 +17,7 @@ use integration_wizard::wizard::step::{Page, Step};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use support::*;
 
-fn text(app: &App, owner: Owner, key: &str) -> Option<String> {
+fn text(app: &App, owner: Owner, key: impl integration_wizard::manifest::ObjectKey) -> Option<String> {
     app.doc.manifest.text(owner, key).and_then(Slot::as_str).map(str::to_owned)
 }
 
@@ -40,7 +40,10 @@ fn enter_finishes_a_description_and_goes_on_with_no_line_break_left() {
     press(&mut app, key(KeyCode::Enter));
     assert!(app.editor.is_none(), "Enter finished the description");
     assert_eq!(focused_key(&app), Some("logo_url"), "and went on to the next field");
-    assert_eq!(text(&app, Owner::Integration, "description").as_deref(), Some("Helps agents."));
+    assert_eq!(
+        text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::Description).as_deref(),
+        Some("Helps agents.")
+    );
 }
 
 #[test]
@@ -56,7 +59,10 @@ fn alt_enter_and_ctrl_j_break_the_line_and_the_hint_bar_says_so() {
     press(&mut app, ctrl('j'));
     type_text(&mut app, "three");
     assert!(app.editor.is_some(), "a line break does not finish");
-    assert_eq!(text(&app, Owner::Integration, "description").as_deref(), Some("one\ntwo\nthree"));
+    assert_eq!(
+        text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::Description).as_deref(),
+        Some("one\ntwo\nthree")
+    );
 }
 
 #[test]
@@ -66,7 +72,10 @@ fn alt_enter_in_a_one_line_field_finishes_it_without_a_line_break() {
     type_text(&mut app, "mycrm");
     press(&mut app, key_with(KeyCode::Enter, KeyModifiers::ALT));
     assert!(app.editor.is_none());
-    assert_eq!(text(&app, Owner::Integration, "name").as_deref(), Some("mycrm"));
+    assert_eq!(
+        text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::Name).as_deref(),
+        Some("mycrm")
+    );
 }
 
 // ----- typing on a focused field -----
@@ -79,7 +88,10 @@ fn a_character_typed_on_an_empty_field_starts_editing_it() {
     }
     assert!(app.editor.is_some());
     press(&mut app, key(KeyCode::Enter));
-    assert_eq!(text(&app, Owner::Integration, "name").as_deref(), Some("mycrm"));
+    assert_eq!(
+        text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::Name).as_deref(),
+        Some("mycrm")
+    );
     assert_eq!(focused_key(&app), Some("display_name"));
 }
 
@@ -88,15 +100,27 @@ fn typing_replaces_a_value_esc_puts_it_back_and_enter_edits_it_as_it_is() {
     let mut app = mycrm();
     focus_key(&mut app, "display_name");
     press(&mut app, key(KeyCode::Char('X')));
-    assert_eq!(text(&app, Owner::Integration, "display_name").as_deref(), Some("X"), "replaced");
+    assert_eq!(
+        text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::DisplayName).as_deref(),
+        Some("X"),
+        "replaced"
+    );
     assert!(status(&app).contains("Esc puts it back"), "{}", status(&app));
     press(&mut app, key(KeyCode::Esc));
-    assert_eq!(text(&app, Owner::Integration, "display_name").as_deref(), Some("My CRM"), "put back");
+    assert_eq!(
+        text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::DisplayName).as_deref(),
+        Some("My CRM"),
+        "put back"
+    );
 
     press(&mut app, key(KeyCode::Enter));
     type_text(&mut app, " Cloud");
     press(&mut app, key(KeyCode::Enter));
-    assert_eq!(text(&app, Owner::Integration, "display_name").as_deref(), Some("My CRM Cloud"), "Enter appends");
+    assert_eq!(
+        text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::DisplayName).as_deref(),
+        Some("My CRM Cloud"),
+        "Enter appends"
+    );
 }
 
 #[test]
@@ -105,7 +129,10 @@ fn typing_on_a_description_replaces_it_in_a_multi_line_editor() {
     focus_key(&mut app, "description");
     press(&mut app, key(KeyCode::Char('N')));
     assert!(matches!(app.editor.as_ref().map(|editor| &editor.text), Some(TextBox::Area(_))));
-    assert_eq!(text(&app, Owner::Integration, "description").as_deref(), Some("N"));
+    assert_eq!(
+        text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::Description).as_deref(),
+        Some("N")
+    );
 }
 
 #[test]
@@ -113,7 +140,11 @@ fn digits_type_on_a_text_field_and_go_to_steps_elsewhere_alt_digits_everywhere()
     let mut app = mycrm();
     press(&mut app, key(KeyCode::Char('2')));
     assert_eq!(app.page, Page::Step(Step::Integration));
-    assert_eq!(text(&app, Owner::Integration, "name").as_deref(), Some("2"), "typed into the name");
+    assert_eq!(
+        text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::Name).as_deref(),
+        Some("2"),
+        "typed into the name"
+    );
     press(&mut app, key(KeyCode::Esc));
     press(&mut app, alt('3'));
     assert_eq!(app.page, Page::Step(Step::Authentication), "Alt-3 from a text field");
@@ -163,7 +194,7 @@ fn the_key_list_names_the_editor_keys_but_not_ctrl_e() {
     assert!(!labels.iter().any(|label| label.contains("Ctrl-E")), "Ctrl-E is not the line end here: {labels:?}");
     let mut app = app;
     press(&mut app, key(KeyCode::F(1)));
-    assert!(matches!(app.overlay, Some(Overlay::Help)));
+    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
     let screen = screen_text(&mut app, 140, 40);
     assert!(screen.contains("clear the text"), "{screen}");
 }
@@ -174,10 +205,16 @@ fn the_editor_keys_of_the_table_edit_the_text() {
     focus_key(&mut app, "display_name");
     press(&mut app, key(KeyCode::Enter));
     press(&mut app, ctrl('w'));
-    assert_eq!(text(&app, Owner::Integration, "display_name").as_deref(), Some("My "));
+    assert_eq!(
+        text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::DisplayName).as_deref(),
+        Some("My ")
+    );
     press(&mut app, key(KeyCode::Home));
     type_text(&mut app, ">");
-    assert_eq!(text(&app, Owner::Integration, "display_name").as_deref(), Some(">My "));
+    assert_eq!(
+        text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::DisplayName).as_deref(),
+        Some(">My ")
+    );
     press(&mut app, ctrl('u'));
     assert_eq!(app.editor.as_ref().map(|editor| editor.text.value()).as_deref(), Some(""), "Ctrl-U cleared it");
 }
@@ -220,7 +257,10 @@ fn a_line_break_ending_a_one_paragraph_help_is_a_warning_the_quick_fix_removes()
     assert_eq!(found[0].pointer, "/integration/description");
     focus_key(&mut app, "description");
     press(&mut app, alt('f'));
-    assert_eq!(text(&app, Owner::Integration, "description").as_deref(), Some("Helps agents."));
+    assert_eq!(
+        text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::Description).as_deref(),
+        Some("Helps agents.")
+    );
     assert!(validate(&app.doc.manifest).iter().all(|finding| finding.code != TRAILING_LINE_BREAK));
 }
 

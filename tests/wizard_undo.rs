@@ -26,7 +26,7 @@ fn status(app: &App) -> &str {
     app.status.as_deref().unwrap_or("")
 }
 
-fn text(app: &App, owner: Owner, key: &str) -> Option<String> {
+fn text(app: &App, owner: Owner, key: impl integration_wizard::manifest::ObjectKey) -> Option<String> {
     app.doc.manifest.text(owner, key).and_then(Slot::as_str).map(str::to_owned)
 }
 
@@ -53,14 +53,21 @@ fn a_field_visit_is_one_change_undone_and_redone_with_the_cursor_back_on_the_fie
     app.update(Action::GoTo(Step::Actions));
 
     undo(&mut app);
-    assert_eq!(text(&app, Owner::Integration, "display_name").as_deref(), Some("My CRM"), "every letter at once");
+    assert_eq!(
+        text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::DisplayName).as_deref(),
+        Some("My CRM"),
+        "every letter at once"
+    );
     assert_eq!(status(&app), "undid: edit display_name");
     assert_eq!((app.page, app.focus), (Page::Step(Step::Integration), row), "back on the field's step and row");
     assert!(!app.doc.modified, "back to the file as opened");
 
     app.update(Action::GoTo(Step::Review));
     redo(&mut app);
-    assert_eq!(text(&app, Owner::Integration, "display_name").as_deref(), Some("My Great CRM"));
+    assert_eq!(
+        text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::DisplayName).as_deref(),
+        Some("My Great CRM")
+    );
     assert_eq!(status(&app), "redid: edit display_name");
     assert_eq!((app.page, app.focus), (Page::Step(Step::Integration), row));
     assert!(app.doc.modified);
@@ -87,10 +94,17 @@ fn undo_while_editing_keeps_the_typed_text_for_redo() {
     type_text(&mut app, "Short.");
     undo(&mut app);
     assert!(app.editor.is_none(), "the edit is finished");
-    assert!(text(&app, Owner::Integration, "description").is_some_and(|d| d.starts_with("Centralizing")));
+    assert!(
+        text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::Description)
+            .is_some_and(|d| d.starts_with("Centralizing"))
+    );
     assert_eq!(status(&app), "undid: edit description");
     redo(&mut app);
-    assert_eq!(text(&app, Owner::Integration, "description").as_deref(), Some("Short."), "nothing typed is lost");
+    assert_eq!(
+        text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::Description).as_deref(),
+        Some("Short."),
+        "nothing typed is lost"
+    );
 }
 
 #[test]
@@ -160,7 +174,10 @@ fn a_new_change_ends_what_could_be_redone() {
     edit_focused(&mut app, "Two");
     redo(&mut app);
     assert_eq!(status(&app), "nothing to redo");
-    assert_eq!(text(&app, Owner::Integration, "display_name").as_deref(), Some("Two"));
+    assert_eq!(
+        text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::DisplayName).as_deref(),
+        Some("Two")
+    );
 }
 
 #[test]
@@ -203,10 +220,16 @@ fn a_quick_fix_is_undone() {
     app.update(Action::Activate);
     focus_key(&mut app, "display");
     app.update(Action::QuickFix);
-    assert_eq!(text(&app, Owner::Action(0), "display").as_deref(), Some("create a ticket"));
+    assert_eq!(
+        text(&app, Owner::Action(0), integration_wizard::manifest::ActionKey::Display).as_deref(),
+        Some("create a ticket")
+    );
     app.update(Action::Back);
     undo(&mut app);
-    assert_eq!(text(&app, Owner::Action(0), "display").as_deref(), Some("Create a ticket"));
+    assert_eq!(
+        text(&app, Owner::Action(0), integration_wizard::manifest::ActionKey::Display).as_deref(),
+        Some("Create a ticket")
+    );
     assert_eq!(status(&app), "undid: lowercase display of action create_ticket");
     assert_eq!(app.page, Page::Action(0), "back on the action's page");
     assert_eq!(focused_key(&app), Some("display"));
@@ -280,12 +303,18 @@ fn recovering_an_old_draft_without_history_is_one_change() {
     let mut app = mycrm();
     let before = written(&app);
     app.update(Action::RestoreDraft(Box::new(draft)));
-    assert_eq!(text(&app, Owner::Integration, "display_name").as_deref(), Some("Recovered CRM"));
+    assert_eq!(
+        text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::DisplayName).as_deref(),
+        Some("Recovered CRM")
+    );
     undo(&mut app);
     assert_eq!(status(&app), "undid: recover draft");
     assert_eq!(written(&app), before);
     redo(&mut app);
-    assert_eq!(text(&app, Owner::Integration, "display_name").as_deref(), Some("Recovered CRM"));
+    assert_eq!(
+        text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::DisplayName).as_deref(),
+        Some("Recovered CRM")
+    );
 }
 
 #[test]
@@ -295,7 +324,10 @@ fn a_draft_whose_history_cannot_be_read_still_recovers_its_work() {
     let draft = Draft { path: None, written_at: 1, manifest: value.to_string(), history: Some("[not json".into()) };
     let mut app = mycrm();
     app.update(Action::RestoreDraft(Box::new(draft)));
-    assert_eq!(text(&app, Owner::Integration, "display_name").as_deref(), Some("Recovered CRM"));
+    assert_eq!(
+        text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::DisplayName).as_deref(),
+        Some("Recovered CRM")
+    );
     assert!(status(&app).contains("undo history could not be read"), "{}", status(&app));
 }
 
@@ -305,11 +337,17 @@ fn renaming_the_integration_is_undone_with_the_providers_it_renamed() {
     let before = written(&app);
     focus_key(&mut app, "name");
     edit_focused(&mut app, "newcrm");
-    assert_eq!(text(&app, Owner::Action(0), "provider").as_deref(), Some("newcrm"));
+    assert_eq!(
+        text(&app, Owner::Action(0), integration_wizard::manifest::ActionKey::Provider).as_deref(),
+        Some("newcrm")
+    );
     undo(&mut app);
     assert_eq!(written(&app), before, "the providers are back too");
     redo(&mut app);
-    assert_eq!(text(&app, Owner::Action(0), "provider").as_deref(), Some("newcrm"));
+    assert_eq!(
+        text(&app, Owner::Action(0), integration_wizard::manifest::ActionKey::Provider).as_deref(),
+        Some("newcrm")
+    );
 }
 
 #[test]

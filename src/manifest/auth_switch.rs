@@ -124,7 +124,7 @@ mod tests {
         let index = (0..manifest.auth_field_count())
             .find(|&index| manifest.auth_field(index).and_then(|f| f.field_name.as_str()) == Some("username"))
             .expect("username was added");
-        manifest.set_text(Owner::AuthField(index), "help", "your login");
+        manifest.set_text(Owner::AuthField(index), crate::manifest::AuthFieldKey::Help, "your login");
         let found = manifest.no_longer_required(T::OAuth2Password, T::OAuth2ClientCredentials);
         assert_eq!(found[0], NoLongerRequired { field_name: "username", as_added: false });
         assert_eq!(manifest.remove_fields_as_added(&["username", "password"]), vec!["password"]);

@@ -280,7 +280,11 @@ mod tests {
         );
         let parsed = crate::manifest::read(json.as_bytes()).expect("the manifest reads");
         let mut app = App::editing(Document::opened(parsed, None));
-        app.doc.manifest.set_text(crate::manifest::edit::Owner::Integration, "display_name", "Bigger");
+        app.doc.manifest.set_text(
+            crate::manifest::edit::Owner::Integration,
+            crate::manifest::IntegrationKey::DisplayName,
+            "Bigger",
+        );
         app.doc.modified = true;
         app.doc.generation += 1;
         app
@@ -345,7 +349,11 @@ mod tests {
         let mut app = changed_app(1 << 20);
         let mut writer = writer_in(folder.path());
         writer.sync(&mut app);
-        app.doc.manifest.set_text(crate::manifest::edit::Owner::Integration, "display_name", "Biggest");
+        app.doc.manifest.set_text(
+            crate::manifest::edit::Owner::Integration,
+            crate::manifest::IntegrationKey::DisplayName,
+            "Biggest",
+        );
         app.doc.generation += 1;
         writer.sync(&mut app);
         writer.sync_now(&mut app);

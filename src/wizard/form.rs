@@ -73,11 +73,12 @@ impl Row {
             Row::SelectOption { action, input, .. } | Row::AddOption { action, input } => {
                 Owner::Input { action, input }.key_pointer(manifest, InputKey::Format)
             }
-            Row::Kept { owner, index } => super::steps::kept::key(manifest, owner, index)
-                .map_or_else(String::new, |key| {
-                // A key the tool does not know has no typed key: its pointer is made from its text.
-                format!("{}/{}", owner.pointer(manifest), crate::manifest::diagnostic::escape_token(key))
-            }),
+            Row::Kept { owner, index } => {
+                super::steps::kept::key(manifest, owner, index).map_or_else(String::new, |key| {
+                    // A key the tool does not know has no typed key: its pointer is made from its text.
+                    format!("{}/{}", owner.pointer(manifest), crate::manifest::diagnostic::escape_token(key))
+                })
+            }
         }
     }
 

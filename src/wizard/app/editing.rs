@@ -79,7 +79,13 @@ impl App {
         let Some(editor) = &self.editor else { return Vec::new() };
         // Only formats complete: the text before the cursor is not copied for other values (a long one
         // would cost its length at every keystroke).
-        if !matches!(editor.target, EditTarget::Value { key: Key::Input(InputKey::Format) | Key::AuthField(crate::manifest::AuthFieldKey::Format), .. }) {
+        if !matches!(
+            editor.target,
+            EditTarget::Value {
+                key: Key::Input(InputKey::Format) | Key::AuthField(crate::manifest::AuthFieldKey::Format),
+                ..
+            }
+        ) {
             return Vec::new();
         }
         crate::wizard::completion::candidates(&self.doc.manifest, editor.target, &editor.text.before_cursor())

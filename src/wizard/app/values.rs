@@ -92,10 +92,9 @@ impl App {
             self.status = Some("removed the line break at the end".into());
             return;
         }
-        let Some(Row::Text { owner: owner @ Owner::Action(_), key: Key::Action(key), .. }) = self
-            .focused_row()
-            .filter(|row| matches!(row, Row::Text { key: Key::Action(key), .. } if action_form::LOWERCASED.contains(key)))
-        else {
+        let Some(Row::Text { owner: owner @ Owner::Action(_), key: Key::Action(key), .. }) = self.focused_row().filter(
+            |row| matches!(row, Row::Text { key: Key::Action(key), .. } if action_form::LOWERCASED.contains(key)),
+        ) else {
             self.status = Some(
                 "the quick fix lowercases an action's display or description, removes a line break ending a \
                  description, and sets a provider to the integration's name"

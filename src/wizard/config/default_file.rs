@@ -46,6 +46,28 @@ pub fn default_file(path: Option<&Path>) -> String {
     for command in Command::all() {
         let Some(binding) = table.bindings.iter().find(|binding| binding.command == command) else { continue };
         let keys = default_keys(command).unwrap_or_default();
+        if binding.keys.is_empty() {
+            // A command without a key of its own (typing on a field) is described, not bound.
+            let _ = writeln!(file, "# {}: {}", command.name(), what(command, binding.mode));
+            continue;
+        }
+        let places: Vec<_> = table
+            .bindings
+            .iter()
+            .filter(|other| other.command == command && other.mode != Mode::Field && !other.keys.is_empty())
+            .map(|other| distinct(other.keys.iter().map(|(press, _)| *press)))
+            .collect();
+        if places.iter().any(|keys| keys.iter().any(|press| !places[0].contains(press))) {
+            // Different keys in different places (Delete in lists, x on a page): one line cannot say both,
+            // and a key given here replaces them all, so the default is shown, not set.
+            let _ = writeln!(
+                file,
+                "# {}; by default it has other keys in different places\n# {} = {keys}",
+                what(command, binding.mode),
+                command.name()
+            );
+            continue;
+        }
         let _ = writeln!(file, "# {}\n{} = {keys}", what(command, binding.mode), command.name());
     }
     file

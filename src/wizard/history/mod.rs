@@ -238,7 +238,7 @@ mod tests {
 
     fn named(name: &str) -> Manifest {
         let mut manifest = Manifest::new();
-        manifest.set_text(Owner::Integration, "display_name", name);
+        manifest.set_text(Owner::Integration, crate::manifest::IntegrationKey::DisplayName, name);
         manifest
     }
 
@@ -270,7 +270,7 @@ mod tests {
             manifest.add_action();
         }
         history.record_all(&mut manifest, "add".into(), place());
-        manifest.set_text(Owner::Action(1), "name", "middle");
+        manifest.set_text(Owner::Action(1), crate::manifest::ActionKey::Name, "middle");
         history.record_all(&mut manifest, "edit".into(), place());
         if let Some(actions) = manifest.list_mut(ListRef::Actions) {
             actions.remove_at(0);

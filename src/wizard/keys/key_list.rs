@@ -5,7 +5,7 @@
 use super::super::action::Action;
 use super::super::step::Step;
 use super::press::KeyPress;
-use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use std::collections::HashSet;
 use tui_input::InputRequest;
 
@@ -108,8 +108,10 @@ impl Mode {
     /// The modes that have the keys at the same time (as `keys::modes` gives them, most specific first):
     /// two commands must not share a key within one of these.
     pub const TOGETHER: &'static [&'static [Mode]] = &[
-        &[Mode::Anywhere, Mode::Browse],
-        &[Mode::Anywhere, Mode::Steps, Mode::Browse],
+        &[Mode::Anywhere, Mode::Letters, Mode::Browse],
+        &[Mode::Anywhere, Mode::AuthSwitched, Mode::Steps, Mode::Letters, Mode::Field, Mode::Browse],
+        &[Mode::Anywhere, Mode::Field, Mode::Browse],
+        &[Mode::Anywhere, Mode::Steps, Mode::Letters, Mode::Field, Mode::Browse],
         &[Mode::Anywhere, Mode::Filter],
         &[Mode::Anywhere, Mode::Line, Mode::Text],
         &[Mode::Anywhere, Mode::Lines, Mode::Text],
@@ -118,6 +120,7 @@ impl Mode {
         &[Mode::Anywhere, Mode::Question, Mode::Overlay],
         &[Mode::Anywhere, Mode::DiskChanged, Mode::Overlay],
         &[Mode::Anywhere, Mode::Panel, Mode::Overlay],
+        &[Mode::Anywhere, Mode::PathPrompt, Mode::Overlay],
     ];
 
     /// True while text is being typed: a plain character bound here could not be typed any more.
@@ -188,11 +191,9 @@ impl Command {
             Command::Finish => line("Enter", "finish any text (several lines too) and go on", "Enter"),
             Command::Newline => line("Alt-Enter or Ctrl-J", "a line break in a text of several lines", "Alt-Enter"),
             Command::MoveCursor => line("← → Ctrl-← Ctrl-→", "move by a character / a word", "←→"),
-            Command::StartEnd => line("Home End or Ctrl-A", "go to the start / end of the line", "Home"),
+            Command::StartEnd => line("Home End", "go to the start / end of the line", "Home"),
             Command::DeleteChar => line("Backspace Delete", "delete the character before / after the cursor", "Del"),
-            Command::DeleteWord => {
-                line("Ctrl-W Ctrl-Delete", "delete a word before / after (or Alt-Backspace)", "Ctrl-W")
-            }
+            Command::DeleteWord => line("Ctrl-W Ctrl-Delete", "delete a word before / after", "Ctrl-W"),
             Command::ClearText => line("Ctrl-U", "clear the text (of several lines: this line)", "Ctrl-U"),
             Command::DeleteToEnd => line("Ctrl-K", "delete to the end of the line", "Ctrl-K"),
             Command::PutBack => line("Ctrl-Y", "put back what Ctrl-U, Ctrl-W or Ctrl-K deleted", "Ctrl-Y"),
@@ -329,11 +330,7 @@ impl Default for KeyTable {
             bind(
                 C::StartEnd,
                 Mode::Text,
-                [
-                    edit(plain(K::Home), InputRequest::GoToStart),
-                    edit(plain(K::End), InputRequest::GoToEnd),
-                    edit(KeyPress::ctrl('a'), InputRequest::GoToStart),
-                ],
+                [edit(plain(K::Home), InputRequest::GoToStart), edit(plain(K::End), InputRequest::GoToEnd)],
             ),
             bind(
                 C::DeleteChar,
@@ -349,7 +346,6 @@ impl Default for KeyTable {
                 [
                     edit(KeyPress::ctrl('w'), InputRequest::DeletePrevWord),
                     edit(KeyPress::ctrl_key(K::Delete), InputRequest::DeleteNextWord),
-                    edit(KeyPress::alt(K::Backspace), InputRequest::DeletePrevWord),
                 ],
             ),
             bind(C::ClearText, Mode::Text, [edit(KeyPress::ctrl('u'), InputRequest::DeleteLine)]),
@@ -425,7 +421,10 @@ impl KeyTable {
             return false;
         }
         let mut changed = false;
-        for binding in self.bindings.iter_mut().filter(|binding| binding.command == command) {
+        // The Alt rows of a field are derived from the others below, not rebound themselves.
+        for binding in
+            self.bindings.iter_mut().filter(|binding| binding.command == command && binding.mode != Mode::Field)
+        {
             let actions = distinct_actions(binding);
             let keys: Vec<(KeyPress, Action)> = if canonical.len() == 1 {
                 presses.iter().flat_map(|press| actions.iter().map(|action| (*press, action.clone()))).collect()
@@ -466,7 +465,15 @@ impl KeyTable {
             .map(|binding| Binding {
                 command: binding.command,
                 mode: Mode::Field,
-                keys: binding.keys.iter().map(|(press, action)| (press.with_alt(), action.clone())).collect(),
+                // A key with Ctrl or Alt already is not typed text: it stays as it is on a field.
+                keys: binding
+                    .keys
+                    .iter()
+                    .map(|(press, action)| {
+                        let chord = press.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+                        (if chord { *press } else { press.with_alt() }, action.clone())
+                    })
+                    .collect(),
             })
             .collect();
         self.bindings.extend(derived);
