@@ -29,7 +29,7 @@ fn field_names(app: &App) -> Vec<String> {
 
 /// Goes to step 3 and chooses `kind` with the arrows and Space, as a person would.
 fn choose(app: &mut App, kind: AuthenticationType) {
-    press(app, key(KeyCode::Char('3')));
+    press(app, alt('3'));
     let target = AuthenticationType::ALL.iter().position(|k| *k == kind).expect("one of the five");
     while app.focus < target {
         press(app, key(KeyCode::Down));
@@ -47,8 +47,8 @@ fn choose(app: &mut App, kind: AuthenticationType) {
 fn the_arrows_move_between_types_without_choosing_and_tab_leaves_the_picker() {
     let mut app = blank();
     choose(&mut app, AuthenticationType::OAuth2Password);
-    press(&mut app, key(KeyCode::Char('1')));
-    press(&mut app, key(KeyCode::Char('3')));
+    press(&mut app, alt('1'));
+    press(&mut app, alt('3'));
     assert_eq!(app.focused_row(), Some(Row::AuthType(AuthenticationType::OAuth2Password)), "starts on the chosen");
     press(&mut app, key(KeyCode::Up));
     assert_eq!(app.focused_row(), Some(Row::AuthType(AuthenticationType::OAuth2)));
@@ -122,8 +122,8 @@ fn the_offer_to_remove_ends_when_the_author_leaves_the_step() {
     let mut app = blank();
     choose(&mut app, AuthenticationType::OAuth2Password);
     choose(&mut app, AuthenticationType::OAuth2ClientCredentials);
-    press(&mut app, key(KeyCode::Char('4')));
-    press(&mut app, key(KeyCode::Char('3')));
+    press(&mut app, alt('4'));
+    press(&mut app, alt('3'));
     press(&mut app, key(KeyCode::Char('r')));
     assert_eq!(field_names(&app).len(), 6, "r away from the switch removes nothing");
 }
@@ -298,7 +298,7 @@ fn the_save_as_prompt_completes_too() {
 #[test]
 fn the_ticket_path_completes_with_tab() {
     let mut app = mycrm();
-    press(&mut app, key(KeyCode::Char('6')));
+    press(&mut app, alt('6'));
     press(&mut app, key(KeyCode::Char('w')));
     press(&mut app, key(KeyCode::Enter));
     assert!(app.prompt_text().is_some(), "the ticket's path step: {:?}", app.overlay);
@@ -345,7 +345,7 @@ fn on_wrong_mandatory(value: serde_json::Value) -> App {
     let mut manifest = mycrm_value();
     manifest["integration"]["authentication_configuration"][0]["mandatory"] = value;
     let mut app = opened(&manifest.to_string());
-    press(&mut app, key(KeyCode::Char('4')));
+    press(&mut app, alt('4'));
     focus_row(&mut app, |row| *row == Row::Item(ListRef::AuthFields, 0));
     press(&mut app, key(KeyCode::Enter));
     focus_key(&mut app, "mandatory");
@@ -435,7 +435,7 @@ fn enter_twice_on_a_wrong_typed_yes_no_value_replaces_it_as_space_does() {
 #[test]
 fn a_second_tab_in_the_ticket_path_names_the_matches_and_the_arrows_pick_one() {
     let mut app = mycrm();
-    press(&mut app, key(KeyCode::Char('6')));
+    press(&mut app, alt('6'));
     press(&mut app, key(KeyCode::Char('w')));
     press(&mut app, key(KeyCode::Enter));
     press(&mut app, ctrl('u'));
