@@ -124,7 +124,7 @@ fn ctrl_z_gives_the_shell_back_and_fg_brings_the_wizard_back_redrawn_and_working
 
     // Still working: keys are read in raw mode again (Ctrl-S saves instead of stopping the terminal).
     shell.keys(&["C-s"]);
-    shell.wait_until("the save", |screen| screen.contains("saved"));
+    shell.wait_until("the save", |screen| screen.contains("saved mycrm"));
     let saved = std::fs::read_to_string(folder.path().join("mycrm.json")).expect("the saved manifest");
     assert!(saved.contains("\"display_name\": \"My CRM Plus\""), "{saved}");
     shell.keys(&["C-q"]);
