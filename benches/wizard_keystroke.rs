@@ -180,5 +180,87 @@ fn one_line_app(bytes: usize) -> App {
     app
 }
 
-criterion_group!(benches, keystroke, long_values);
+/// A value of about `bytes` bytes made of words, on one line or broken every 80 characters or so.
+fn words(bytes: usize, multiline: bool) -> String {
+    let sentence = "Centralizing all the customer context in one place, so agents answer faster now.";
+    let separator = if multiline { "\n" } else { " " };
+    let mut value = String::with_capacity(bytes + sentence.len());
+    while value.len() < bytes {
+        value.push_str(sentence);
+        value.push_str(separator);
+    }
+    value.pop(); // no separator at the end: "at its end" is inside the last sentence
+    value
+}
+
+/// The integration's page editing a description set to `value`, the cursor at its end.
+fn editing_description(value: &str) -> App {
+    let example = integration_wizard::wizard::examples::EXAMPLES[0].json;
+    let mut manifest = read(example.as_bytes()).expect("the example").manifest;
+    manifest.set_text(Owner::Integration, IntegrationKey::Description, value);
+    let parsed = read(to_json(&manifest).as_bytes()).expect("valid JSON");
+    let mut app = App::editing(Document::opened(parsed, None));
+    app.update(Action::Resize { width: 140, height: 40 });
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::Activate);
+    app
+}
+
+/// Sends `requests` to the open editor, drawing after each.
+fn keys(app: &mut App, terminal: &mut Terminal<TestBackend>, requests: [InputRequest; 2]) {
+    for request in requests {
+        app.update(Action::Edit(request));
+        terminal.draw(|frame| view::render(black_box(&*app), frame)).expect("draw");
+    }
+}
+
+/// One keystroke inside a long value (issue: its cost must not grow with the value's length). Each
+/// case presses two keys that leave the value as it was (type then Backspace, Backspace then the same
+/// character typed again, ← then →), each followed by a full redraw, at the value's end and in its middle.
+fn inside_long_values(c: &mut Criterion) {
+    let mut terminal = Terminal::new(TestBackend::new(140, 40)).expect("test terminal");
+    let mut group = c.benchmark_group("keystroke inside a long value");
+    group.sample_size(10);
+    group.warm_up_time(std::time::Duration::from_secs(1));
+    group.measurement_time(std::time::Duration::from_secs(3));
+    for (label, bytes, multiline) in [
+        ("5 MB single-line", 5_000_000, false),
+        ("50 MB single-line", 50_000_000, false),
+        ("50 MB multi-line", 50_000_000, true),
+    ] {
+        let value = words(bytes, multiline);
+        let mut app = editing_description(&value);
+        for place in ["end", "middle"] {
+            // The character before the cursor, typed again after Backspace deletes it.
+            let before = if place == "end" {
+                value.chars().last()
+            } else if multiline {
+                // The middle line's 40th character: ↑ to the middle line, then the cursor to column 40.
+                for _ in 0..value.len() / 2 / 81 {
+                    app.update(Action::EditorLine { up: true });
+                }
+                app.update(Action::Edit(InputRequest::SetCursor(40)));
+                Some('n')
+            } else {
+                app.update(Action::Edit(InputRequest::SetCursor(value.len() / 2)));
+                value.chars().nth(value.len() / 2 - 1)
+            };
+            let before = before.expect("a character before the cursor");
+            let cases = [
+                ("type", [InputRequest::InsertChar('x'), InputRequest::DeletePrevChar]),
+                ("delete", [InputRequest::DeletePrevChar, InputRequest::InsertChar(before)]),
+                ("move the cursor", [InputRequest::GoToPrevChar, InputRequest::GoToNextChar]),
+            ];
+            for (what, requests) in cases {
+                group.bench_function(format!("{label}: {what} at its {place} + redraw (2 keys)"), |b| {
+                    b.iter(|| keys(&mut app, &mut terminal, requests))
+                });
+            }
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, keystroke, long_values, inside_long_values);
 criterion_main!(benches);
