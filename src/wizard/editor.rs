@@ -1,8 +1,11 @@
-//! Text being edited: a one-line `tui_input::Input`, or several of them for values that keep line breaks.
+//! Text being edited: one [`EditLine`], or several of them for values that keep line breaks.
+
+mod line;
 
 use crate::manifest::edit::Owner;
 use crate::manifest::{Key, Slot};
-use tui_input::{Input, InputRequest};
+pub use line::EditLine;
+use tui_input::InputRequest;
 
 /// What an editor writes to when it changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,20 +33,20 @@ pub struct Editor {
 /// The text of an editor.
 #[derive(Debug, Clone)]
 pub enum TextBox {
-    Line(Input),
+    Line(EditLine),
     Area(TextArea),
 }
 
 impl TextBox {
     /// A box holding `value`, with the cursor at its end.
     pub fn new(value: &str, multiline: bool) -> Self {
-        if multiline { TextBox::Area(TextArea::new(value)) } else { TextBox::Line(Input::new(value.to_owned())) }
+        if multiline { TextBox::Area(TextArea::new(value)) } else { TextBox::Line(EditLine::new(value)) }
     }
 
     /// The whole text.
     pub fn value(&self) -> String {
         match self {
-            TextBox::Line(input) => input.value().to_owned(),
+            TextBox::Line(line) => line.value(),
             TextBox::Area(area) => area.value(),
         }
     }
@@ -51,7 +54,7 @@ impl TextBox {
     /// Applies an editing request; returns true when the text changed.
     pub fn handle(&mut self, request: InputRequest) -> bool {
         match self {
-            TextBox::Line(input) => input.handle(request).is_some_and(|changed| changed.value),
+            TextBox::Line(line) => line.handle(request),
             TextBox::Area(area) => area.handle(request),
         }
     }
@@ -66,98 +69,94 @@ impl TextBox {
     pub fn is_long(&self) -> bool {
         const LONG: usize = 1 << 20;
         match self {
-            TextBox::Line(input) => input.value().len() > LONG,
+            TextBox::Line(line) => line.len() > LONG,
             TextBox::Area(area) => {
-                area.lines.len() > 4_096 || area.lines.iter().map(|line| line.value().len()).sum::<usize>() > LONG
+                area.lines.len() > 4_096 || area.lines.iter().map(EditLine::len).sum::<usize>() > LONG
             }
+        }
+    }
+
+    /// The line the cursor is on (the only one, in a one-line box).
+    fn current(&self) -> &EditLine {
+        match self {
+            TextBox::Line(line) => line,
+            TextBox::Area(area) => &area.lines[area.row],
         }
     }
 
     /// The text before the cursor (of the cursor's line, in a multi-line box).
     pub fn before_cursor(&self) -> String {
-        let line = match self {
-            TextBox::Line(input) => input,
-            TextBox::Area(area) => &area.lines[area.row],
-        };
-        line.value().chars().take(line.cursor()).collect()
+        let line = self.current();
+        line.slice(0..line.cursor())
     }
 
-    /// The text of the cursor's line (all of it, in a one-line box).
-    pub fn current_line(&self) -> &str {
-        match self {
-            TextBox::Line(input) => input.value(),
-            TextBox::Area(area) => area.lines[area.row].value(),
-        }
+    /// The text after the cursor (of the cursor's line, in a multi-line box).
+    pub fn after_cursor(&self) -> String {
+        let line = self.current();
+        line.slice(line.cursor()..line.len_chars())
     }
 
     /// Replaces the cursor's line and puts the cursor at `cursor` (in characters).
     pub fn replace_line(&mut self, text: String, cursor: usize) {
         let line = match self {
-            TextBox::Line(input) => input,
+            TextBox::Line(line) => line,
             TextBox::Area(area) => &mut area.lines[area.row],
         };
-        *line = Input::new(text).with_cursor(cursor);
+        *line = EditLine::new(&text).with_cursor(cursor);
     }
 
     /// Inserts text at the cursor; a one-line box turns line breaks into spaces so a paste cannot submit.
     pub fn insert(&mut self, text: &str) {
         match self {
-            TextBox::Line(input) => {
+            TextBox::Line(line) => {
                 // A copied line usually ends with its line break: it is not part of the value.
                 let text = text.trim_end_matches(['\r', '\n']);
-                for c in text.replace("\r\n", " ").chars() {
-                    let c = if c == '\n' || c == '\r' { ' ' } else { c };
-                    input.handle(InputRequest::InsertChar(c));
-                }
+                line.insert_str(&text.replace("\r\n", " ").replace(['\n', '\r'], " "));
             }
             TextBox::Area(area) => {
-                for c in text.replace("\r\n", "\n").chars() {
-                    match c {
-                        '\n' | '\r' => area.newline(),
-                        c => {
-                            area.handle(InputRequest::InsertChar(c));
-                        }
+                // Inserted at once, not character by character: a pasted megabyte costs its length once.
+                for (index, part) in text.replace("\r\n", "\n").split(['\n', '\r']).enumerate() {
+                    if index > 0 {
+                        area.newline();
                     }
+                    area.lines[area.row].insert_str(part);
                 }
             }
         }
     }
 }
 
-/// Several lines of text, each a `tui_input::Input`, with the cursor on one of them.
+/// Several lines of text, each an [`EditLine`], with the cursor on one of them.
 #[derive(Debug, Clone)]
 pub struct TextArea {
-    lines: Vec<Input>,
+    lines: Vec<EditLine>,
     row: usize,
 }
 
 impl TextArea {
     /// A text area holding `value`, the cursor at its end.
     pub fn new(value: &str) -> Self {
-        let lines: Vec<Input> = value.split('\n').map(|line| Input::new(line.to_owned())).collect();
+        let lines: Vec<EditLine> = value.split('\n').map(EditLine::new).collect();
         let row = lines.len() - 1;
         TextArea { lines, row }
     }
 
     /// The text, lines joined with `\n`.
     pub fn value(&self) -> String {
-        self.lines.iter().map(Input::value).collect::<Vec<_>>().join("\n")
+        self.lines.iter().map(EditLine::value).collect::<Vec<_>>().join("\n")
     }
 
     /// The lines, and the row and column (in characters) of the cursor.
-    pub fn lines(&self) -> (&[Input], usize) {
+    pub fn lines(&self) -> (&[EditLine], usize) {
         (&self.lines, self.row)
     }
 
     /// Splits the line at the cursor.
     pub fn newline(&mut self) {
-        let line = &self.lines[self.row];
-        let split = line.value().char_indices().nth(line.cursor()).map_or(line.value().len(), |(at, _)| at);
-        let (before, after) = line.value().split_at(split);
-        let (before, after) = (before.to_owned(), after.to_owned());
-        self.lines[self.row] = Input::new(before);
+        let (before, after) = std::mem::take(&mut self.lines[self.row]).split();
+        self.lines[self.row] = before;
         self.row += 1;
-        self.lines.insert(self.row, Input::new(after).with_cursor(0));
+        self.lines.insert(self.row, after);
     }
 
     /// Moves the cursor to the line above or below, keeping its column where it can.
@@ -174,29 +173,26 @@ impl TextArea {
     /// Applies an editing request; Backspace at a line's start joins it to the line above.
     pub fn handle(&mut self, request: InputRequest) -> bool {
         let at_start = self.lines[self.row].cursor() == 0;
-        // Counted only for Delete: counting a long line's characters at every keystroke costs its length.
-        let at_end = || self.lines[self.row].cursor() == self.lines[self.row].value().chars().count();
+        let at_end = || self.lines[self.row].cursor() == self.lines[self.row].len_chars();
         match request {
             InputRequest::DeletePrevChar if at_start && self.row > 0 => {
                 let line = self.lines.remove(self.row);
                 self.row -= 1;
-                self.join_next(line.value());
+                self.join_next(line);
                 true
             }
             InputRequest::DeleteNextChar if self.row + 1 < self.lines.len() && at_end() => {
                 let line = self.lines.remove(self.row + 1);
-                self.join_next(line.value());
+                self.join_next(line);
                 true
             }
-            request => self.lines[self.row].handle(request).is_some_and(|changed| changed.value),
+            request => self.lines[self.row].handle(request),
         }
     }
 
-    fn join_next(&mut self, tail: &str) {
-        let current = &self.lines[self.row];
-        let cursor = current.value().chars().count();
-        let joined = format!("{}{tail}", current.value());
-        self.lines[self.row] = Input::new(joined).with_cursor(cursor);
+    fn join_next(&mut self, tail: EditLine) {
+        let current = std::mem::take(&mut self.lines[self.row]);
+        self.lines[self.row] = current.joined(tail);
     }
 }
 

@@ -96,7 +96,7 @@ impl App {
         let Some(editor) = self.editor.as_mut() else { return };
         let Some(choice) = choices.get(editor.completion.min(choices.len().saturating_sub(1))) else { return };
         let before = editor.text.before_cursor();
-        let after: String = editor.text.current_line().chars().skip(before.chars().count()).collect();
+        let after = editor.text.after_cursor();
         let (text, cursor) = crate::wizard::completion::accept(&before, &after, choice);
         editor.text.replace_line(text, cursor);
         editor.completion = 0;

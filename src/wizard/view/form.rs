@@ -2,7 +2,7 @@
 
 use super::super::app::App;
 use super::super::display::{fit, one_line, shown};
-use super::super::editor::TextBox;
+use super::super::editor::{EditLine, TextBox};
 use super::super::form::Row;
 use super::super::items::{add_label, item_label};
 use super::super::layout::{self, MAX_EDITOR_LINES, inline_diagnostics, placed_rows};
@@ -382,26 +382,26 @@ fn render_editor(app: &App, frame: &mut Frame, area: Rect, row: Row, label_width
     }
 }
 
-/// Lines longer than this are drawn from a window around the cursor (see `visible_line`).
+/// Lines longer than this are drawn from the characters around the cursor (see `visible_line`).
 const LONG_LINE: usize = 4_096;
 
 /// The part of an edited line that fits in `width` columns, and the cursor's column in it. A short
-/// line scrolls as tui-input says; a long one (a pasted megabyte) is cut around the cursor first, so
-/// drawing a keystroke costs the width of the screen, not the length of the line.
-fn visible_line(line: &tui_input::Input, width: usize) -> (String, usize) {
-    let value = line.value();
-    if value.len() <= LONG_LINE {
-        let scroll = line.visual_scroll(width.saturating_sub(1));
-        return (skip_columns(&one_line(value), scroll), line.visual_cursor().saturating_sub(scroll));
+/// line scrolls as tui-input says; of a long one (a pasted megabyte) only the characters around the
+/// cursor are taken, so drawing a keystroke costs the width of the screen, not the length of the line.
+fn visible_line(line: &EditLine, width: usize) -> (String, usize) {
+    if let Some(input) = line.whole()
+        && input.value().len() <= LONG_LINE
+    {
+        let scroll = input.visual_scroll(width.saturating_sub(1));
+        return (skip_columns(&one_line(input.value()), scroll), input.visual_cursor().saturating_sub(scroll));
     }
-    let at = value.char_indices().nth(line.cursor()).map_or(value.len(), |(at, _)| at);
     // Enough characters before the cursor to fill the line (each takes at least one column once escaped).
-    let start = value[..at].char_indices().rev().nth(width.saturating_sub(1)).map_or(0, |(start, _)| start);
-    let end = value[at..].char_indices().nth(width).map_or(value.len(), |(end, _)| at + end);
-    let before = one_line(&value[start..at]).into_owned();
+    let cursor = line.cursor();
+    let before = one_line(&line.slice(cursor.saturating_sub(width)..cursor)).into_owned();
+    let after = line.slice(cursor..cursor + width);
     let before_width = unicode_width::UnicodeWidthStr::width(before.as_str());
     let scroll = before_width.saturating_sub(width.saturating_sub(1));
-    let shown = skip_columns(&format!("{before}{}", one_line(&value[at..end])), scroll);
+    let shown = skip_columns(&format!("{before}{}", one_line(&after)), scroll);
     (shown, before_width - scroll)
 }
 
