@@ -1,5 +1,7 @@
 //! Text being edited: one [`EditLine`], or several of them for values that keep line breaks.
 
+#[cfg(test)]
+mod area_tests;
 mod line;
 
 use crate::manifest::edit::Owner;
