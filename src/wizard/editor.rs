@@ -145,7 +145,14 @@ impl TextArea {
 
     /// The text, lines joined with `\n`.
     pub fn value(&self) -> String {
-        self.lines.iter().map(EditLine::value).collect::<Vec<_>>().join("\n")
+        let mut text = String::with_capacity(self.lines.iter().map(|line| line.len() + 1).sum());
+        for (index, line) in self.lines.iter().enumerate() {
+            if index > 0 {
+                text.push('\n');
+            }
+            line.push_to(&mut text);
+        }
+        text
     }
 
     /// The lines, and the row and column (in characters) of the cursor.

@@ -102,13 +102,27 @@ impl EditLine {
         self.rest.as_ref().map_or(0, Rope::len_bytes) + self.window.value().len()
     }
 
+    /// True when the line holds no character.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
     /// The whole text.
     pub fn value(&self) -> String {
-        self.slice(0..self.len_chars())
+        let mut text = String::with_capacity(self.len());
+        self.push_to(&mut text);
+        text
+    }
+
+    /// Appends the whole text to `text`: a text area joins its lines without a copy of each.
+    pub fn push_to(&self, text: &mut String) {
+        let Some(rest) = &self.rest else {
+            text.push_str(self.window.value());
+            return;
+        };
+        text.extend(rest.slice(..self.at).chunks());
+        text.push_str(self.window.value());
+        text.extend(rest.slice(self.at..).chunks());
     }
 
     /// The editor holding the whole line, when the line is not cut (a short line): drawing it is
