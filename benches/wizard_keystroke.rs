@@ -207,10 +207,10 @@ fn editing_description(value: &str) -> App {
     app
 }
 
-/// Sends `requests` to the open editor, drawing after each.
-fn keys(app: &mut App, terminal: &mut Terminal<TestBackend>, requests: [InputRequest; 2]) {
-    for request in requests {
-        app.update(Action::Edit(request));
+/// Sends `actions` to the open editor, drawing after each.
+fn keys(app: &mut App, terminal: &mut Terminal<TestBackend>, actions: &[Action; 2]) {
+    for action in actions {
+        app.update(action.clone());
         terminal.draw(|frame| view::render(black_box(&*app), frame)).expect("draw");
     }
 }
@@ -247,14 +247,19 @@ fn inside_long_values(c: &mut Criterion) {
                 value.chars().nth(value.len() / 2 - 1)
             };
             let before = before.expect("a character before the cursor");
-            let cases = [
-                ("type", [InputRequest::InsertChar('x'), InputRequest::DeletePrevChar]),
-                ("delete", [InputRequest::DeletePrevChar, InputRequest::InsertChar(before)]),
-                ("move the cursor", [InputRequest::GoToPrevChar, InputRequest::GoToNextChar]),
+            let edit = Action::Edit;
+            let mut cases = vec![
+                ("type", [edit(InputRequest::InsertChar('x')), edit(InputRequest::DeletePrevChar)]),
+                ("delete", [edit(InputRequest::DeletePrevChar), edit(InputRequest::InsertChar(before))]),
+                ("move the cursor", [edit(InputRequest::GoToPrevChar), edit(InputRequest::GoToNextChar)]),
             ];
-            for (what, requests) in cases {
+            if multiline {
+                // Alt-Enter splits the line and Backspace joins it again: the list of lines moves.
+                cases.push(("break the line", [Action::Newline, edit(InputRequest::DeletePrevChar)]));
+            }
+            for (what, actions) in cases {
                 group.bench_function(format!("{label}: {what} at its {place} + redraw (2 keys)"), |b| {
-                    b.iter(|| keys(&mut app, &mut terminal, requests))
+                    b.iter(|| keys(&mut app, &mut terminal, &actions))
                 });
             }
         }
