@@ -236,7 +236,7 @@ impl EditLine {
     }
 
     fn into_rope(self) -> Rope {
-        let mut rope = self.rest.unwrap_or_else(Rope::new);
+        let mut rope = self.rest.unwrap_or_default();
         rope.insert(self.at, self.window.value());
         rope
     }
@@ -320,7 +320,7 @@ impl EditLine {
     /// Puts the window back into the rope and cuts a new one around `cursor` (characters of the line).
     fn cut_around(&mut self, cursor: usize) {
         let window = std::mem::take(&mut self.window);
-        let mut rope = self.rest.take().unwrap_or_else(Rope::new);
+        let mut rope = self.rest.take().unwrap_or_default();
         rope.insert(self.at, window.value());
         let start = cut_before(&rope, cursor.saturating_sub(HALF));
         let end = cut_after(&rope, (cursor + HALF).min(rope.len_chars()));
