@@ -69,9 +69,11 @@ pub fn modes(app: &App) -> Vec<Mode> {
     }
 }
 
-/// True when the focused row is a text field: typing a character there starts editing it.
+/// True when the focused row is a text field, or a list's add row: typing a character there starts
+/// editing it (on an add row, the new element's first field).
 pub fn on_text_field(app: &App) -> bool {
-    matches!(app.focused_row(), Some(super::form::Row::Text { .. }))
+    use super::form::Row;
+    matches!(app.focused_row(), Some(Row::Text { .. } | Row::Add(_) | Row::AddOption { .. }))
 }
 
 fn key_action(app: &App, key: &KeyEvent, event: &Event) -> Option<Action> {

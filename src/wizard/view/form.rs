@@ -155,7 +155,7 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
             }
         }
         Row::Add(list) => {
-            let text = format!("{}  (a)", add_label(list));
+            let text = format!("{}  (type or Enter)", add_label(list));
             // Under the values when it fits there, else from the label column, never cut.
             if layout::item_caption(list).is_some() && text.width() <= value_columns {
                 spans.push(Span::raw(pad("", width)));
@@ -192,7 +192,10 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
             if editing_here {
                 spans.push(Span::styled("new option: ", label_style));
             } else {
-                spans.push(Span::styled("+ add an option  (a)", if focused { theme.focus() } else { theme.ok() }));
+                spans.push(Span::styled(
+                    "+ add an option  (type or Enter)",
+                    if focused { theme.focus() } else { theme.ok() },
+                ));
             }
         }
     }
