@@ -351,7 +351,8 @@ fn an_added_auth_field_opens_its_form_with_sensible_defaults() {
     let mut app = blank();
     press(&mut app, alt('4'));
     assert_eq!(app.rows(), [Row::Add(ListRef::AuthFields)]);
-    press(&mut app, key(KeyCode::Char('a')));
+    // On the add row a character is typed (into the new field's name): the command takes Alt there.
+    press(&mut app, alt('a'));
     assert_eq!(app.page, Page::AuthField(0));
     assert_eq!(focused_key(&app), Some("field_name"));
     let field = &written(&app)["integration"]["authentication_configuration"][0];
@@ -362,7 +363,7 @@ fn an_added_auth_field_opens_its_form_with_sensible_defaults() {
     press(&mut app, key(KeyCode::Enter));
     type_text(&mut app, "Account");
     press(&mut app, key(KeyCode::Enter));
-    assert_eq!(focused_key(&app), Some("mandatory"));
+    assert_eq!(focused_key(&app), Some("help"), "Enter passes over the toggles and the type, which hold defaults");
     press(&mut app, key(KeyCode::Esc));
     assert_eq!(app.page, Page::Step(Step::AuthFields), "Esc goes back to the list");
     assert_eq!(app.focused_row(), Some(Row::Item(ListRef::AuthFields, 0)));
@@ -466,7 +467,7 @@ fn interaction_types_are_added_edited_reordered_and_deleted_in_place() {
     type_text(&mut app, "Ticket");
     press(&mut app, key(KeyCode::Enter));
     assert_eq!(app.focused_row(), Some(Row::Add(ListRef::InteractionTypes)));
-    press(&mut app, key(KeyCode::Char('a')));
+    press(&mut app, alt('a'));
     type_text(&mut app, "Case");
     press(&mut app, key(KeyCode::Enter));
     assert_eq!(interaction_types(&app), ["Ticket", "Case"]);
@@ -522,7 +523,7 @@ fn requires_cti_is_a_toggle() {
     assert!(written(&app).get("requires_cti").is_none(), "absent in a new manifest");
     press(&mut app, key(KeyCode::Char(' ')));
     assert_eq!(written(&app)["requires_cti"], true);
-    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, key(KeyCode::Char(' ')));
     assert_eq!(written(&app)["requires_cti"], false);
     let keys: Vec<String> = written(&app).as_object().expect("object").keys().cloned().collect();
     assert_eq!(keys, ["requires_cti", "integration"], "written before the integration");
@@ -928,10 +929,12 @@ fn an_added_action_gets_the_integration_name_as_provider_and_an_input_list() {
     press(&mut app, key(KeyCode::Char('a')));
     type_text(&mut app, "low");
     press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('a')));
+    // Enter went on to the add row, where a character is typed: the command takes Alt.
+    assert_eq!(app.focused_row(), Some(Row::AddOption { action: 1, input: 0 }));
+    press(&mut app, alt('a'));
     type_text(&mut app, "high");
     press(&mut app, key(KeyCode::Enter));
-    press(&mut app, key(KeyCode::Char('a')));
+    press(&mut app, alt('a'));
     press(&mut app, key(KeyCode::Enter));
     assert_eq!(written(&app)["actions"][1]["inputs"][0]["format"], "low,high", "an option left empty is dropped");
 }
