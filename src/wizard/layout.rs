@@ -248,10 +248,24 @@ pub fn start_list_top(app: &App) -> u16 {
     u16::try_from(start_intro(app).len()).unwrap_or(1) + 4
 }
 
-/// The start screen entry at a screen line.
+/// The start screen's entries as drawn: each one's words wrapped to the width after its marker, so a
+/// long example title or path is never cut.
+pub fn start_entries(app: &App) -> Vec<Vec<String>> {
+    let width = app.size.0.saturating_sub(3).max(1);
+    (0..app.start.items.len()).map(|index| wrap(&super::view::start::label(&app.start.items, index), width)).collect()
+}
+
+/// The start screen entry at a screen line (any of its lines).
 pub fn start_item_at(app: &App, row: u16) -> Option<usize> {
-    let index = usize::from(row.checked_sub(start_list_top(app))?);
-    (index < app.start.items.len()).then_some(index)
+    let mut top = start_list_top(app);
+    for (index, lines) in start_entries(app).iter().enumerate() {
+        let bottom = top.saturating_add(u16::try_from(lines.len().max(1)).unwrap_or(u16::MAX));
+        if (top..bottom).contains(&row) {
+            return Some(index);
+        }
+        top = bottom;
+    }
+    None
 }
 
 /// The problems drawn under a row (at most `MAX_INLINE`), and how many more there are.
