@@ -149,7 +149,7 @@ fn a_field_named_help_is_not_mistaken_for_the_fields_own_explanation() {
 
 #[test]
 fn the_actions_list_is_explained_as_a_list_not_as_an_action_name() {
-    let answers = format!("{}", "\n".repeat(13));
+    let answers = "\n".repeat(13);
     let (_, _, said) = run(Document::blank(None), &answers);
     let at = said.find("Actions: 0 elements.").expect("the actions list is read out");
     let about = said[at..].lines().nth(1).unwrap_or_default();
