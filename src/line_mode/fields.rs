@@ -43,7 +43,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
         }
         let help = help(help_key);
         if !help.is_empty() {
-            self.prompt.say(&format!("Help: {help}"))?;
+            self.prompt.say(&format!("About: {help}"))?;
         }
         self.say_problems(pointer)
     }
@@ -89,8 +89,10 @@ impl<R: BufRead, W: Write> Session<R, W> {
                 self.prompt
                     .say(&format!("Renamed the provider of {renamed} action(s) to match the integration name."))?;
             }
-            if !self.has_error_at(&owner.key_pointer(&self.doc.manifest, key)) {
-                return Ok(());
+            let pointer = owner.key_pointer(&self.doc.manifest, key);
+            if !self.has_error_at(&pointer) {
+                // Warnings about the new value are said now, as the wizard shows them under the field.
+                return self.say_problems(&pointer);
             }
             self.prompt.say(&format!("{label} has a problem; type it again, or Enter keeps what you typed."))?;
         }

@@ -54,7 +54,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     let draft = SessionDraft::open(&doc);
     if draft.earlier() > 0 {
         println!(
-            "Unsaved work of this file from an earlier session is kept as a draft; open the file in the wizard to recover it. This session keeps its own draft."
+            "Unsaved work of this file from an earlier session is kept as a draft; open the file in the full-screen wizard (without --accessible) to recover it. This session keeps its own draft."
         );
     }
     let mut session = Session::new(doc, std::io::stdin().lock(), std::io::stdout().lock()).keeping(draft.keeper());
@@ -101,8 +101,8 @@ fn ended(draft: &SessionDraft, doc: &Document) -> String {
         return "the input ended before the manifest was saved; nothing was saved and nothing had changed".to_owned();
     }
     let reopen = match &doc.path {
-        Some(path) => format!("`integration-wizard {}`", path.display()),
-        None => "`integration-wizard` (its start screen)".to_owned(),
+        Some(path) => format!("`integration-wizard {}` (the full-screen wizard)", path.display()),
+        None => "`integration-wizard` (the full-screen wizard's start screen)".to_owned(),
     };
     match draft.write(doc) {
         Ok(()) => format!(

@@ -5,7 +5,7 @@ use super::app::App;
 use super::draft_writer::{DraftWriter, TICK};
 use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture};
 use ratatui::crossterm::execute;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2};
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -46,6 +46,8 @@ pub fn lock(work: &Mutex<Work>) -> MutexGuard<'_, Work> {
 pub struct Stop {
     reason: Arc<AtomicUsize>,
     lent: Arc<AtomicBool>,
+    /// A SIGTSTP came from outside (`kill -TSTP`, a job-control shell): suspend as Ctrl-Z does.
+    suspend: Arc<AtomicBool>,
 }
 
 impl Stop {
@@ -57,7 +59,15 @@ impl Stop {
             // Without the handler the wizard would still stop, only leaving the terminal raw and the draft behind.
             let _ = signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize);
         }
-        Stop { reason: stop, lent: Arc::new(AtomicBool::new(false)) }
+        // Left to its default, SIGTSTP would stop the wizard with the terminal still raw.
+        let suspend = Arc::new(AtomicBool::new(false));
+        let _ = signal_hook::flag::register(SIGTSTP, Arc::clone(&suspend));
+        Stop { reason: stop, lent: Arc::new(AtomicBool::new(false)), suspend }
+    }
+
+    /// True once after a SIGTSTP came from outside: the loop then suspends as Ctrl-Z does.
+    pub fn suspend_asked(&self) -> bool {
+        self.suspend.swap(false, Ordering::Relaxed)
     }
 
     /// True once a signal came or the terminal went away.
@@ -70,6 +80,8 @@ impl Stop {
     /// were meant for the program, and are forgotten when the terminal comes back.
     pub fn lend(&self, lent: bool) {
         if !lent {
+            // A program the terminal was lent to may have been suspended with its whole process group.
+            self.suspend.store(false, Ordering::Relaxed);
             for signal in [SIGINT, SIGQUIT] {
                 let signal = signal as usize;
                 let _ = self.reason.compare_exchange(signal, 0, Ordering::Relaxed, Ordering::Relaxed);

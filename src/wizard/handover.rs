@@ -40,8 +40,9 @@ fn take_back(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
 
 /// Stops the process as Ctrl-Z stops any terminal program; returns once the shell continues it (`fg`).
 pub fn suspend() {
-    // Nothing else handles SIGTSTP, so its default action applies: the process stops right here.
-    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+    // The wizard catches SIGTSTP (to restore the terminal first), so the default action is run by
+    // hand: the process stops right here, and the shell reports it stopped as after any Ctrl-Z.
+    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
 }
 
 /// The author's editor as a program and its arguments: `$VISUAL`, else `$EDITOR` (each split as a

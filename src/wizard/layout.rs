@@ -3,6 +3,7 @@
 use super::app::App;
 use super::editor::TextBox;
 use super::form::Row;
+use super::keys::{Command, Mode};
 use super::step::Step;
 use crate::manifest::edit::ListRef;
 use crate::manifest::{AuthenticationType, Diagnostic, Manifest, Severity};
@@ -318,7 +319,9 @@ pub fn row_height(app: &App, index: usize, row: Row) -> u16 {
 /// The note under a row (see [`super::steps::note`]): wrapped under the focused row, so it is read
 /// in full; one line (cut with `…` when drawn) under the others.
 pub fn note_lines(app: &App, index: usize, row: Row) -> Vec<String> {
-    let Some(note) = super::steps::note(&app.doc.manifest, row) else { return Vec::new() };
+    // The row is a text field: its quick fix takes the key it has there (Alt-f by default).
+    let fix_key = app.keys.hint_key_in(Command::QuickFix, &[Mode::Anywhere, Mode::Field, Mode::Browse]);
+    let Some(note) = super::steps::note(&app.doc.manifest, row, &fix_key) else { return Vec::new() };
     let note = super::display::one_line(&note).into_owned();
     if index != app.focus {
         return vec![note];

@@ -176,6 +176,13 @@ fn event_loop(terminal: &mut DefaultTerminal, work: &Mutex<Work>, stop: &Stop) -
             if stop.requested() {
                 return Ok(());
             }
+            if stop.suspend_asked() {
+                // `kill -TSTP` or the shell's job control: the same as Ctrl-Z, terminal restored first.
+                if run_effects(app, drafts, vec![Effect::Suspend], &mut Loop { terminal, stop, results: &results })? {
+                    return Ok(());
+                }
+                redraw = true;
+            }
             while let Ok(result) = arrived.try_recv() {
                 let effects = app.update(result);
                 if run_effects(app, drafts, effects, &mut Loop { terminal, stop, results: &results })? {

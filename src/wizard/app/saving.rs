@@ -49,11 +49,18 @@ impl App {
     pub(super) fn saved(&mut self, path: PathBuf, result: Result<u64, SaveFailure>, effects: &mut Vec<Effect>) {
         match result {
             Ok(hash) => {
+                // Saving over the file that was opened keeps its previous content beside it.
+                let replaced = self.expected_on_disk(&path) != OnDisk::Nothing;
                 effects.push(self.discard_work_drafts());
                 self.session.recovered.clear();
                 self.doc.saved(path.clone());
                 self.doc.disk_hash = Some(hash);
-                self.status = Some(format!("saved {}", path.display()));
+                let backup = crate::storage::backup_path(&path);
+                self.status = Some(if replaced {
+                    format!("saved {}; the previous version is in {}", path.display(), backup.display())
+                } else {
+                    format!("saved {}", path.display())
+                });
                 if self.session.quit_after_save {
                     effects.push(Effect::Quit);
                 }

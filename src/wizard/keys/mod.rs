@@ -13,6 +13,7 @@ use super::panels::ticket::TicketPanel;
 pub use key_list::{Command, KeyTable, Mode};
 pub use press::KeyPress;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
+use std::sync::LazyLock;
 use tui_input::backend::crossterm::to_input_request;
 
 /// The action an event asks for, if any.
@@ -30,6 +31,9 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
         _ => None,
     }
 }
+
+/// The keys as shipped, to tell a letter the config file took away from a letter never bound.
+static DEFAULT_KEYS: LazyLock<KeyTable> = LazyLock::new(KeyTable::default);
 
 /// What has the keys now, most specific first.
 pub fn modes(app: &App) -> Vec<Mode> {
@@ -84,6 +88,9 @@ fn key_action(app: &App, key: &KeyEvent, event: &Event) -> Option<Action> {
     if let Some(overlay) = &app.overlay {
         return match (overlay, key.code) {
             (overlay, _) if overlay.takes_text() => to_input_request(event).map(Action::Edit),
+            // A letter the default table gives to an answer here, but the config file moved to
+            // another key, no longer answers: otherwise the old letter would keep working.
+            (_, KeyCode::Char(_)) if DEFAULT_KEYS.action(&modes(app), KeyPress::of(key)).is_some() => None,
             (_, KeyCode::Char(c)) => Some(Action::Answer(c.to_ascii_lowercase())),
             _ => None,
         };
