@@ -156,7 +156,8 @@ fn journey(cols: u16, rows: u16) -> Vec<&'static str> {
     j.key("Up", UP);
     j.on("Type");
     j.sees("←→ choose");
-    // select is the last type: Left wraps to it.
+    // The row shows what ← gives: select (the types wrap around).
+    j.on("‹text›  ← select");
     j.key("Left", LEFT);
     j.sees("‹select›");
     j.sees("+ add an option");
