@@ -176,8 +176,8 @@ impl Command {
             Command::GoToStep => line("1 … 6", "go to a step (or click it; Alt-1 … 6 on a field)", "1-6"),
             Command::Activate => line("Enter", "edit a field, open an item, confirm", "Enter"),
             Command::Type => line(
-                "type on a field or + add row",
-                "start anew, or add an element (Esc restores); commands take Alt there",
+                "type on a field",
+                "start anew (Esc restores), on a + add row a new element; commands take Alt there",
                 "type",
             ),
             Command::Toggle => line("Space", "flip a toggle, choose a type", "Space"),
