@@ -289,3 +289,19 @@ fn saving_over_the_opened_file_says_where_its_previous_version_is_kept() {
     app.update(Action::Saved { path: PathBuf::from("new.json"), result: Ok(8) });
     assert_eq!(app.status.as_deref(), Some("saved new.json"));
 }
+
+#[test]
+fn typing_in_the_save_prompt_replaces_the_suggested_name_and_a_cursor_key_keeps_it() {
+    let mut app = mycrm();
+    app.update(Action::Save);
+    assert_eq!(app.prompt_text(), Some("mycrm.json"));
+    press(&mut app, key(KeyCode::Char('m')));
+    type_text(&mut app, "ine.json");
+    assert_eq!(app.prompt_text(), Some("mine.json"));
+
+    let mut app = mycrm();
+    app.update(Action::Save);
+    press(&mut app, key(KeyCode::Home));
+    type_text(&mut app, "old-");
+    assert_eq!(app.prompt_text(), Some("old-mycrm.json"));
+}

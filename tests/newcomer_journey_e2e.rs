@@ -132,6 +132,7 @@ fn journey(cols: u16, rows: u16) -> Vec<&'static str> {
     j.fill("Subject");
     j.on("Format");
     // Subject is mandatory: up to the toggle, Space, back to the list and down to the add row.
+    j.sees("↑↓ move");
     j.key("Up", UP);
     j.key("Up", UP);
     j.on("Mandatory");

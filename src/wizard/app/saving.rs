@@ -7,10 +7,7 @@ impl App {
         self.doc.reveal();
         match self.doc.path.clone() {
             Some(path) => self.confirm_and_save(path, effects),
-            None => {
-                let input = Input::new(self.doc.default_file_name());
-                self.overlay = Some(Overlay::Prompt { purpose: PromptPurpose::SaveAs, input });
-            }
+            None => self.ask_save_as(self.doc.default_file_name()),
         }
     }
 
