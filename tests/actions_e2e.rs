@@ -249,7 +249,8 @@ fn enter_on_a_review_finding_about_an_input_format_opens_that_field() {
     wizard.send("2026-02-28");
     wizard.send(ENTER);
     wizard.wait_for_gone("is not a datetime default");
-    wizard.escape("due — Due date (datetime)");
+    // Enter on the input's last field goes back to the action's inputs.
+    wizard.wait_for("due — Due date (datetime)");
     wizard.escape("create_ticket — create a ticket (4 inputs)");
     wizard.escape("No problems");
     wizard.send(CTRL_S);

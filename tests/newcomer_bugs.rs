@@ -305,3 +305,24 @@ fn typing_in_the_save_prompt_replaces_the_suggested_name_and_a_cursor_key_keeps_
     type_text(&mut app, "old-");
     assert_eq!(app.prompt_text(), Some("old-mycrm.json"));
 }
+
+#[test]
+fn at_80_columns_the_hint_bar_keeps_save_and_the_keys_panel_on_every_row_of_every_step() {
+    let mut app = mycrm();
+    for step in ['1', '2', '3', '4', '5', '6'] {
+        press(&mut app, alt(step));
+        let rows = app.rows().len();
+        for index in 0..rows {
+            focus_row(&mut app, |_| true);
+            for _ in 0..index {
+                app.update(Action::Down);
+            }
+            let screen = screen_text(&mut app, 80, 24);
+            let hints = screen.lines().last().unwrap_or_default();
+            // The keys panel always; saving on every page where the manifest is edited.
+            assert!(hints.contains("keys"), "step {step}, row {index}: {hints}");
+            assert!(hints.contains("Ctrl-S save") || step == '6', "step {step}, row {index}: {hints}");
+            assert!(!hints.contains("quit") || hints.contains("Ctrl-S save"), "quitting goes before saving: {hints}");
+        }
+    }
+}

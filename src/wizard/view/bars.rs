@@ -61,26 +61,53 @@ pub fn render_help(app: &App, frame: &mut Frame, area: Rect) {
 
 /// The keys that do something here, as many as fit (`?` lists them all).
 pub fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
-    let mut hints: Vec<(String, &str)> = hints(app)
+    let mut hints: Vec<(String, &str, u8)> = hints(app)
         .into_iter()
         .map(|(hint, what)| match hint {
-            Hint::Key(command) => (app.keys.hint_key_in(command, &modes(app)), what),
-            Hint::Typing => ("type".to_owned(), what),
+            Hint::Key(command) => (app.keys.hint_key_in(command, &modes(app)), what, keep_rank(command)),
+            Hint::Typing => ("type".to_owned(), what, KEEP_MOST),
         })
         .collect();
     hints.dedup();
     let width =
-        |hints: &[(String, &str)]| hints.iter().map(|(key, what)| key.width() + what.width() + 3).sum::<usize>();
+        |hints: &[(String, &str, u8)]| hints.iter().map(|(key, what, _)| key.width() + what.width() + 3).sum::<usize>();
+    // Too narrow: the hint least worth keeping goes first (the later one of equals); the last, the
+    // keys panel that lists them all, always stays.
     while hints.len() > 2 && width(&hints) > usize::from(area.width) {
-        hints.remove(hints.len() - 2);
+        let last = hints.len() - 1;
+        let Some(drop) = (0..last).rev().min_by_key(|&index| hints[index].2) else { break };
+        hints.remove(drop);
     }
     let mut spans = Vec::new();
-    for (key, what) in hints {
+    for (key, what, _) in hints {
         spans.push(Span::styled(format!(" {key}"), app.theme.key()));
         spans.push(Span::raw(format!(" {what} ")));
     }
     frame.render_widget(Line::from(spans), area);
 }
+
+/// How much a hint is worth keeping on a narrow screen: what the focused row does comes first, then
+/// saving, going on (Tab), to a step, moving, a list's lesser commands and going back (Esc);
+/// quitting, trying an endpoint and undo (the keys panel names them all) go first.
+fn keep_rank(command: Command) -> u8 {
+    match command {
+        Command::Quit => 0,
+        Command::TryIt => 1,
+        Command::Undo => 2,
+        Command::Back => 3,
+        Command::Filter => 4,
+        Command::Duplicate => 5,
+        Command::Reorder => 6,
+        Command::Move => 7,
+        Command::GoToStep => 8,
+        Command::NextField => 9,
+        Command::Save => 10,
+        _ => KEEP_MOST,
+    }
+}
+
+/// The rank of the hints about the focused row itself.
+const KEEP_MOST: u8 = 11;
 
 /// What a hint names: a command of the key table (its key is read from the table), or typing itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
