@@ -22,6 +22,6 @@ pub mod line_mode;
 pub mod manifest;
 pub mod probe;
 pub mod storage;
-pub mod text;
+pub(crate) mod text;
 pub mod ticket;
 pub mod wizard;

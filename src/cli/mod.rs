@@ -7,7 +7,7 @@ mod export;
 mod files;
 mod fmt;
 mod generate;
-pub mod probe;
+pub(crate) mod probe;
 mod prompt;
 mod report;
 mod sarif;

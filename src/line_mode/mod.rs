@@ -11,14 +11,14 @@
 //! Every edit, check and save is the full wizard's own: the same manifest operations, the same
 //! [`Document`] with its rules, the same save function.
 
-pub mod draft;
-pub mod fields;
-pub mod form;
-pub mod lists;
-pub mod pickers;
-pub mod prompt;
-pub mod saving;
-pub mod session;
+pub(crate) mod draft;
+pub(crate) mod fields;
+pub(crate) mod form;
+pub(crate) mod lists;
+pub(crate) mod pickers;
+pub(crate) mod prompt;
+pub(crate) mod saving;
+pub(crate) mod session;
 
 use crate::cli::exit;
 use crate::storage::recent;

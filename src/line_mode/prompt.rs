@@ -31,7 +31,7 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
     }
 
     /// Reading from a terminal, which echoes each answer with its line break.
-    pub fn from_terminal(mut self) -> Self {
+    pub fn for_terminal(mut self) -> Self {
         self.end_lines = false;
         self
     }
@@ -163,7 +163,7 @@ mod tests {
 
     #[test]
     fn answers_read_from_a_terminal_are_not_echoed_again() {
-        let mut prompt = prompt("first\n").from_terminal();
+        let mut prompt = prompt("first\n").for_terminal();
         assert_eq!(prompt.ask("One?"), Ok("first".to_owned()));
         assert_eq!(String::from_utf8_lossy(&prompt.output), "One? ");
     }

@@ -75,7 +75,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
 
     /// The same, reading from a terminal that echoes what is typed.
     pub fn on_terminal(mut self) -> Self {
-        self.prompt = self.prompt.from_terminal();
+        self.prompt = self.prompt.for_terminal();
         self
     }
 

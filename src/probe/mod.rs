@@ -11,10 +11,10 @@
 //! such as the wizard can run it (or [`probe_one`]) on a thread, since a `Prober` is `Send`, and show
 //! each exchange with [`report::exchange_lines`].
 
-pub mod checks;
-pub mod contracts;
+pub(crate) mod checks;
+pub(crate) mod contracts;
 mod prober;
-pub mod report;
+pub(crate) mod report;
 pub mod transport;
 
 pub use prober::{Prober, probe_one};

@@ -2,10 +2,10 @@
 //!
 //! No terminal here: the command line and the wizard both call [`render`].
 
-pub mod document;
+pub(crate) mod document;
 mod format;
-pub mod html;
-pub mod markdown;
+pub(crate) mod html;
+pub(crate) mod markdown;
 mod spreadsheet;
 mod visible;
 
