@@ -44,11 +44,6 @@ pub struct Areas {
     pub hints: Rect,
 }
 
-/// True when the terminal is too small to draw the wizard.
-pub fn too_small(app: &App) -> bool {
-    app.size.0 < MIN_WIDTH || app.size.1 < MIN_HEIGHT
-}
-
 /// The regions for the app's terminal size.
 pub fn areas(app: &App) -> Areas {
     areas_in(app, Rect::new(0, 0, app.size.0, app.size.1))

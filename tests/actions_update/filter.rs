@@ -13,9 +13,9 @@ fn two_thousand_actions() -> App {
     }
     let parsed = integration_wizard::manifest::Parsed { manifest, notes: parsed.notes };
     let mut app = App::editing(Document::opened(parsed, None));
-    app.theme = integration_wizard::wizard::view::theme::Theme {
+    app.theme = integration_wizard::wizard::testing::view::theme::Theme {
         color: false,
-        ..integration_wizard::wizard::view::theme::Theme::default()
+        ..integration_wizard::wizard::testing::view::theme::Theme::default()
     };
     app
 }

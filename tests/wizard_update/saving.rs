@@ -90,7 +90,7 @@ fn a_valid_manifest_with_a_path_is_saved_without_questions() {
     let (_, contents) = saved_contents(&effects);
     assert_eq!(
         contents,
-        integration_wizard::wizard::examples::EXAMPLES[0].json,
+        integration_wizard::wizard::testing::examples::EXAMPLES[0].json,
         "the example is already in the written layout"
     );
 }
