@@ -130,7 +130,9 @@ pub fn screen_text(app: &mut App, width: u16, height: u16) -> String {
     use ratatui::backend::TestBackend;
     app.update(Action::Resize { width, height });
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    terminal.draw(|frame| integration_wizard::wizard::testing::view::render(app, frame)).expect("drawing on a test backend");
+    terminal
+        .draw(|frame| integration_wizard::wizard::testing::view::render(app, frame))
+        .expect("drawing on a test backend");
     let buffer = terminal.backend().buffer();
     let lines: Vec<String> =
         (0..buffer.area.height).map(|y| (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect()).collect();
