@@ -117,7 +117,7 @@ macro_rules! json_object {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Default)]
         pub struct $name {
-            $( $(#[$field_meta])* pub $field: $crate::manifest::Slot<$ty>, )*
+            $( #[doc = concat!("`", $key, "`.")] $(#[$field_meta])* pub $field: $crate::manifest::Slot<$ty>, )*
             /// Keys this tool does not know, with their values, in the file's order.
             pub extra: $crate::manifest::object::Extra,
         }

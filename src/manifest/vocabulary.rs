@@ -3,10 +3,15 @@
 /// How Talkdesk authenticates the integration's users (SPEC §2.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AuthenticationType {
+    /// `none`: no authentication.
     None,
+    /// `custom`: the integration's own fields.
     Custom,
+    /// `oauth2`: the authorization code flow.
     OAuth2,
+    /// `oauth2_password`: the resource owner password flow.
     OAuth2Password,
+    /// `oauth2_client_credentials`: the client credentials flow.
     OAuth2ClientCredentials,
 }
 
@@ -79,8 +84,11 @@ impl AuthenticationType {
 /// How Talkdesk obtains an authentication field's value (SPEC §2.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AuthFieldType {
+    /// `input`: typed by the user.
     Input,
+    /// `password`: typed by the user, masked.
     Password,
+    /// `oauth`: obtained by the OAuth flow.
     OAuth,
 }
 
@@ -109,12 +117,19 @@ impl AuthFieldType {
 /// The kind of form field Talkdesk shows for an action input (SPEC §2.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum InputType {
+    /// `text`: one line.
     Text,
+    /// `textarea`: several lines.
     Textarea,
+    /// `number`.
     Number,
+    /// `tel`: a phone number.
     Tel,
+    /// `url`.
     Url,
+    /// `datetime`.
     Datetime,
+    /// `select`: one of the options listed in `format`.
     Select,
 }
 

@@ -38,6 +38,7 @@ pub struct Draft {
 /// One run of the wizard: its process id and when it started (process ids are reused, the pair is not).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Instance {
+    /// The process id of the run.
     pub pid: u32,
     /// Milliseconds since 1970 when the run started.
     pub started: u64,

@@ -20,8 +20,10 @@ pub enum TicketError {
     #[error(
         "the value of {0} is longer than a spreadsheet cell holds (32,767 characters); write the Markdown (.md) or HTML (.html) document instead"
     )]
+    /// A value (named) is too long for a spreadsheet cell.
     TooLongForSpreadsheet(String),
     #[error("cannot make the spreadsheet: {0}")]
+    /// The spreadsheet could not be made; the reason.
     Spreadsheet(String),
 }
 

@@ -5,7 +5,9 @@
 /// One entry of a folder, as the loop read it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FolderEntry {
+    /// The entry's name.
     pub name: String,
+    /// A folder, not a file.
     pub is_dir: bool,
     /// A `.json` file whose top-level keys are a manifest's (see `manifest::sniff`).
     pub manifest: bool,

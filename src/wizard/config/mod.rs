@@ -27,7 +27,9 @@ pub const FILE_NAME: &str = "config.toml";
 /// What a config file sets: everything the wizard lets an author choose.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Settings {
+    /// The key table, with the config file's keys.
     pub keys: KeyTable,
+    /// The colours.
     pub theme: Theme,
     /// The JSON preview starts open on terminals narrower than 120 columns.
     pub preview: bool,

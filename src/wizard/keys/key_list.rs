@@ -17,52 +17,95 @@ use tui_input::InputRequest;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumIter, strum::IntoStaticStr, strum::EnumString)]
 #[strum(serialize_all = "snake_case")]
 pub enum Command {
+    /// Move between rows.
     Move,
+    /// The next or previous field, on into the next step.
     NextField,
+    /// Go to a step by its number.
     GoToStep,
+    /// Edit, open, choose or confirm.
     Activate,
+    /// Flip a toggle or choose.
     Toggle,
+    /// The previous or next value of a choice.
     Cycle,
+    /// Cancel, close, or go back up.
     Back,
+    /// Add an element to the list.
     Add,
+    /// Copy the focused element.
     Duplicate,
+    /// Delete the focused element.
     Delete,
+    /// Move the focused element up or down.
     Reorder,
+    /// Filter the list.
     Filter,
+    /// Fix the focused text as Talkdesk shows it.
     QuickFix,
+    /// Accept a value provider's completion.
     Complete,
+    /// Show or hide the JSON preview.
     TogglePreview,
+    /// Move by a screenful or to the ends.
     Jump,
+    /// Finish the edit.
     Finish,
+    /// A line break in a text of several lines.
     Newline,
     // Keys of the line editor (tui-input), listed so that `?` shows them.
+    /// Move the cursor in the text.
     MoveCursor,
+    /// The start or end of the text.
     StartEnd,
+    /// Delete a character.
     DeleteChar,
+    /// Delete a word.
     DeleteWord,
+    /// Clear the text.
     ClearText,
+    /// Delete to the end of the text.
     DeleteToEnd,
+    /// Put back what was deleted.
     PutBack,
     /// Typing on a focused text field starts editing it; no key of its own.
     Type,
+    /// Save.
     Save,
+    /// Quit.
     Quit,
+    /// Undo the last change.
     Undo,
+    /// Redo the last undone change.
     Redo,
+    /// Show every key.
     Help,
+    /// Write the ticket document.
     WriteTicket,
+    /// Try the focused endpoint or action against the bridge.
     TryIt,
+    /// Edit the text in the author's own editor.
     ExternalEditor,
+    /// Suspend to the shell.
     Suspend,
+    /// Remove the fields the new authentication type no longer requires.
     RemoveUnrequired,
+    /// Complete a path.
     CompletePath,
     // Answers to the questions drawn over the screen.
+    /// Answer yes.
     Yes,
+    /// Answer no.
     No,
+    /// Save, then quit.
     SaveAndQuit,
+    /// Quit without saving.
     QuitWithoutSaving,
+    /// Overwrite the file changed on disk.
     Overwrite,
+    /// Save elsewhere.
     SaveElsewhere,
+    /// Reload the file from disk.
     Reload,
 }
 

@@ -19,6 +19,7 @@ pub struct Binding {
 /// Every binding, in the order the `?` panel lists their commands.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KeyTable {
+    /// The rows, in the order the `?` panel lists their commands.
     pub bindings: Vec<Binding>,
     /// Commands whose keys are not the defaults any more: their labels are made from the keys.
     rebound: HashSet<Command>,

@@ -60,11 +60,19 @@ pub enum ProbeStage {
     /// An action creates a real record: run it? (y / Enter)
     ConfirmAction,
     /// The probe runs on its thread; `frame` turns the spinner.
-    Running { frame: usize },
+    Running {
+        /// The spinner's frame.
+        frame: usize,
+    },
     /// Not sent: the URL is refused (plain http to another machine, not a URL).
     Refused(Finding),
     /// The probe's result, as lines already masked and escaped.
-    Done { ok: bool, lines: Vec<String> },
+    Done {
+        /// No finding is an error.
+        ok: bool,
+        /// The lines to show.
+        lines: Vec<String>,
+    },
 }
 
 /// The panel of one endpoint's probe.

@@ -9,15 +9,36 @@ use tui_input::Input;
 #[derive(Debug, Clone)]
 pub enum TicketPanel {
     /// The manifest has `errors` errors: Talkdesk would reject the document; Enter jumps to the first.
-    Refused { errors: usize },
+    Refused {
+        /// How many errors.
+        errors: usize,
+    },
     /// Which format: the highlighted one of [`Format::ALL`].
-    Format { choice: usize },
+    Format {
+        /// The highlighted format's index.
+        choice: usize,
+    },
     /// Where to write the document of `format`.
-    Path { format: Format, input: Input },
+    Path {
+        /// The format chosen.
+        format: Format,
+        /// The path typed.
+        input: Input,
+    },
     /// Being written to `path` by the loop.
-    Writing { format: Format, path: PathBuf },
+    Writing {
+        /// The format chosen.
+        format: Format,
+        /// Where.
+        path: PathBuf,
+    },
     /// `path` exists: replace it?
-    Exists { format: Format, path: PathBuf },
+    Exists {
+        /// The format chosen.
+        format: Format,
+        /// The existing file.
+        path: PathBuf,
+    },
 }
 
 impl TicketPanel {
