@@ -20,7 +20,7 @@ pub enum Outcome {
 }
 
 /// Keeps unsaved work somewhere safe (a draft), called before each question when the manifest changed.
-pub type Keeper = Box<dyn FnMut(&Document)>;
+pub(crate) type Keeper = Box<dyn FnMut(&Document)>;
 
 /// The manifest and the questions about it.
 pub struct Session<R, W> {

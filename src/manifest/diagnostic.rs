@@ -91,6 +91,6 @@ impl Counts {
 }
 
 /// Escapes one reference token of a JSON pointer (RFC 6901: `~` as `~0`, `/` as `~1`).
-pub fn escape_token(token: &str) -> String {
+pub(crate) fn escape_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }

@@ -165,13 +165,13 @@ impl InputType {
 }
 
 /// The accepted forms of a `datetime` default, as the seed page writes them.
-pub const DATETIME_FORMS: [&str; 3] = ["YYYY-MM-DD", "YYYY-MM-DDTHH:mm:ss", "YYYY-MM-DDTHH:mm:ssZ"];
+pub(crate) const DATETIME_FORMS: [&str; 3] = ["YYYY-MM-DD", "YYYY-MM-DDTHH:mm:ss", "YYYY-MM-DDTHH:mm:ssZ"];
 
 /// The value provider collections Talkdesk knows, with their fields (SPEC §2.5).
-pub const VALUE_PROVIDERS: &[(&str, &[&str])] = &[("contact", CONTACT_FIELDS)];
+pub(crate) const VALUE_PROVIDERS: &[(&str, &[&str])] = &[("contact", CONTACT_FIELDS)];
 
 /// The Contact collection's fields, usable as `{{contact.<field>}}`.
-pub const CONTACT_FIELDS: &[&str] = &[
+pub(crate) const CONTACT_FIELDS: &[&str] = &[
     "first_name",
     "last_name",
     "email",
@@ -191,7 +191,7 @@ pub const CONTACT_FIELDS: &[&str] = &[
 ];
 
 /// The fields of a value provider collection, or None when Talkdesk has no such collection.
-pub fn collection_fields(collection: &str) -> Option<&'static [&'static str]> {
+pub(crate) fn collection_fields(collection: &str) -> Option<&'static [&'static str]> {
     VALUE_PROVIDERS.iter().find(|(name, _)| *name == collection).map(|(_, fields)| *fields)
 }
 

@@ -7,12 +7,12 @@ use serde_json::{Map, Value};
 use std::collections::HashMap;
 
 /// The priorities Talkdesk shows for an interaction.
-pub const PRIORITIES: [&str; 5] = ["none", "low", "normal", "high", "urgent"];
+pub(crate) const PRIORITIES: [&str; 5] = ["none", "low", "normal", "high", "urgent"];
 /// The statuses Talkdesk shows for an interaction.
-pub const STATUSES: [&str; 5] = ["new", "open", "pending", "solved", "closed"];
+pub(crate) const STATUSES: [&str; 5] = ["new", "open", "pending", "solved", "closed"];
 
 /// A value quoted for a message, shortened so one hostile value cannot flood the output.
-pub fn quoted(value: &Value) -> String {
+pub(crate) fn quoted(value: &Value) -> String {
     let text = match value {
         Value::String(text) => format!("\"{text}\""),
         other => other.to_string(),
@@ -21,7 +21,7 @@ pub fn quoted(value: &Value) -> String {
 }
 
 /// "a string", "a number", … for messages.
-pub fn kind(value: &Value) -> &'static str {
+pub(crate) fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -33,7 +33,7 @@ pub fn kind(value: &Value) -> &'static str {
 }
 
 /// The finding for a request that got no answer.
-pub fn transport(error: &TransportError) -> Finding {
+pub(crate) fn transport(error: &TransportError) -> Finding {
     let (code, advice) = match error {
         TransportError::Timeout(_) => {
             ("timeout", "the bridge must answer faster (or raise --timeout to see how slow it is)")
@@ -54,7 +54,7 @@ pub fn transport(error: &TransportError) -> Finding {
 }
 
 /// A redirect: Talkdesk does not follow it, so the bridge must answer at the manifest's URL.
-pub fn redirect(response: &Response) -> Option<Finding> {
+pub(crate) fn redirect(response: &Response) -> Option<Finding> {
     (300..400).contains(&response.status).then(|| {
         let target = response.location.as_deref().map_or_else(String::new, |location| format!(" to {location}"));
         Finding::error(
@@ -70,7 +70,7 @@ pub fn redirect(response: &Response) -> Option<Finding> {
 
 /// The JSON body of an answer, checking its `Content-Type`; an empty body is None without a finding
 /// when `may_be_empty` (a 204, an action without a message).
-pub fn json_body(response: &Response, may_be_empty: bool, findings: &mut Vec<Finding>) -> Option<Value> {
+pub(crate) fn json_body(response: &Response, may_be_empty: bool, findings: &mut Vec<Finding>) -> Option<Value> {
     let empty = response.body.iter().all(u8::is_ascii_whitespace);
     if empty && may_be_empty {
         return None;
@@ -111,7 +111,7 @@ fn is_json_media_type(content_type: &str) -> bool {
 }
 
 /// A status other than the expected ones, in a message that names what the contract wants.
-pub fn unexpected_status(status: u16, expected: &str) -> Finding {
+pub(crate) fn unexpected_status(status: u16, expected: &str) -> Finding {
     let what = match status {
         401 => "401 (credentials refused: check them, or the bridge's own check of the `auth` hash)".to_owned(),
         500..=599 => format!("{status} (the bridge failed; see its logs)"),
@@ -221,7 +221,7 @@ fn array<'a>(object: &'a Map<String, Value>, key: &str, findings: &mut Vec<Findi
 
 /// Ids seen so far in one sync, with where each was first seen, to find repeats across pages.
 #[derive(Debug, Default)]
-pub struct SeenIds(HashMap<String, String>);
+pub(crate) struct SeenIds(HashMap<String, String>);
 
 impl SeenIds {
     /// Records `id` seen at `place`; the earlier place when it was already seen.
@@ -238,7 +238,7 @@ impl SeenIds {
 
 /// What a contact synchronization page said about the next request.
 #[derive(Debug, Default, PartialEq)]
-pub struct ContactsPage {
+pub(crate) struct ContactsPage {
     pub next_offset: Option<Value>,
     pub context: Option<Value>,
     pub checkpoint: Option<String>,
@@ -247,7 +247,12 @@ pub struct ContactsPage {
 }
 
 /// Checks one contact synchronization page; `page` names it in messages about repeated ids.
-pub fn contacts_page(value: &Value, page: &str, seen: &mut SeenIds, findings: &mut Vec<Finding>) -> ContactsPage {
+pub(crate) fn contacts_page(
+    value: &Value,
+    page: &str,
+    seen: &mut SeenIds,
+    findings: &mut Vec<Finding>,
+) -> ContactsPage {
     let mut result = ContactsPage::default();
     let Some(top) = object(value, "contact synchronization", findings) else { return result };
     match top.get("synchronization_checkpoint") {
@@ -305,7 +310,7 @@ pub fn contacts_page(value: &Value, page: &str, seen: &mut SeenIds, findings: &m
 }
 
 /// Checks a contact activity answer: an array of interactions of the requested types.
-pub fn interactions(value: &Value, requested: &[String], findings: &mut Vec<Finding>) {
+pub(crate) fn interactions(value: &Value, requested: &[String], findings: &mut Vec<Finding>) {
     let Some(items) = value.as_array() else {
         let hint = if value.get("interactions").is_some() || value.get("data").is_some() {
             " (not wrapped in an object)"
@@ -382,7 +387,7 @@ fn enumeration(fields: &Map<String, Value>, key: &str, allowed: &[&str], pointer
 }
 
 /// Checks one agent synchronization page and returns its integer `next_offset`.
-pub fn agents_page(value: &Value, page: &str, seen: &mut SeenIds, findings: &mut Vec<Finding>) -> Option<i64> {
+pub(crate) fn agents_page(value: &Value, page: &str, seen: &mut SeenIds, findings: &mut Vec<Finding>) -> Option<i64> {
     let top = object(value, "agent synchronization", findings)?;
     let next_offset = match top.get("next_offset") {
         None | Some(Value::Null) => None,
@@ -449,7 +454,7 @@ pub fn agents_page(value: &Value, page: &str, seen: &mut SeenIds, findings: &mut
 
 /// What an authorization validator returned on success: optional key/value pairs that Talkdesk
 /// sends back as auth fields, so each key should be a configured field.
-pub fn auth_returned(value: &Value, configured: &[String], findings: &mut Vec<Finding>) {
+pub(crate) fn auth_returned(value: &Value, configured: &[String], findings: &mut Vec<Finding>) {
     let Some(top) = object(value, "authorization validator", findings) else { return };
     for (key, returned) in top {
         let pointer = format!("/{}", key.replace('~', "~0").replace('/', "~1"));
@@ -466,7 +471,7 @@ pub fn auth_returned(value: &Value, configured: &[String], findings: &mut Vec<Fi
 }
 
 /// Checks an action's answer body: every field is an optional string.
-pub fn action_answer(value: &Value, findings: &mut Vec<Finding>) {
+pub(crate) fn action_answer(value: &Value, findings: &mut Vec<Finding>) {
     let Some(top) = object(value, "action", findings) else { return };
     optional(
         top,

@@ -98,7 +98,7 @@ impl Options {
     }
 }
 
-pub use super::steps::rows;
+pub(crate) use super::steps::rows;
 
 impl Row {
     /// The JSON pointer of the value this row shows, for its diagnostics.
@@ -151,7 +151,7 @@ impl Row {
 }
 
 /// The JSON pointer of a list.
-pub fn list_pointer(list: ListRef, manifest: &Manifest) -> String {
+pub(crate) fn list_pointer(list: ListRef, manifest: &Manifest) -> String {
     match list {
         ListRef::AuthFields => Owner::Integration.key_pointer(manifest, super::steps::auth_fields::LIST_KEY),
         ListRef::InteractionTypes => {

@@ -16,9 +16,9 @@ mod ticket;
 mod undo;
 mod values;
 
-pub use caches::{PreviewCache, ReviewJson, focused_json};
-pub use filter::ListFilter;
-pub use pending::Pending;
+pub(crate) use caches::{PreviewCache, ReviewJson, focused_json};
+pub(crate) use filter::ListFilter;
+pub(crate) use pending::Pending;
 
 use super::action::{Action, Opened, SaveFailure, TicketFailure};
 use super::document::Document;

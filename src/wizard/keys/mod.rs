@@ -40,7 +40,7 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
 static DEFAULT_KEYS: LazyLock<KeyTable> = LazyLock::new(KeyTable::default);
 
 /// What has the keys now, most specific first.
-pub fn modes(app: &App) -> Vec<Mode> {
+pub(crate) fn modes(app: &App) -> Vec<Mode> {
     if let Some(overlay) = &app.overlay {
         let question = match overlay {
             Overlay::ConfirmQuit => Some(Mode::ConfirmQuit),
@@ -78,7 +78,7 @@ pub fn modes(app: &App) -> Vec<Mode> {
 }
 
 /// True when the focused row is a text field: typing a character there starts editing it.
-pub fn on_text_field(app: &App) -> bool {
+pub(crate) fn on_text_field(app: &App) -> bool {
     matches!(app.focused_row(), Some(super::form::Row::Text { .. }))
 }
 

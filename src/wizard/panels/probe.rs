@@ -98,7 +98,7 @@ impl ProbePanel {
 }
 
 /// "auth validation", "action create_ticket" (escaped: a name comes from the manifest).
-pub fn title(target: &Target) -> String {
+pub(crate) fn title(target: &Target) -> String {
     match target {
         Target::Action(name) => format!("action {}", escape_text(name)),
         other => other.kind().as_str().replace('_', " "),
@@ -106,7 +106,7 @@ pub fn title(target: &Target) -> String {
 }
 
 /// The lines of a finished probe: the verdict, the findings, then each request and its answer.
-pub fn result_lines(report: &EndpointReport, credentials: &Credentials) -> Vec<String> {
+pub(crate) fn result_lines(report: &EndpointReport, credentials: &Credentials) -> Vec<String> {
     let clean = |text: &str| escape_text(&credentials.redact(text));
     let verdict = match (report.skipped, report.ok()) {
         (true, _) => "SKIPPED".to_owned(),
@@ -125,7 +125,7 @@ pub fn result_lines(report: &EndpointReport, credentials: &Credentials) -> Vec<S
 }
 
 /// `error[code] /pointer: message`, as the command prints it.
-pub fn finding_line(finding: &Finding) -> String {
+pub(crate) fn finding_line(finding: &Finding) -> String {
     let severity = if finding.severity == Severity::Error { "error" } else { "warning" };
     match &finding.pointer {
         Some(pointer) => format!("{severity}[{}] {pointer}: {}", finding.code, finding.message),

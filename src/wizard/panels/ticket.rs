@@ -54,7 +54,7 @@ impl TicketPanel {
 }
 
 /// The answer key of each format in the format step.
-pub fn format_key(format: Format) -> char {
+pub(crate) fn format_key(format: Format) -> char {
     match format {
         Format::Markdown => 'm',
         Format::Spreadsheet => 's',
@@ -64,7 +64,7 @@ pub fn format_key(format: Format) -> char {
 
 /// `<name>-ticket.<extension>` beside the manifest, or in the current folder for a manifest never
 /// saved (`file_name` is then the name it would be saved as).
-pub fn default_path(format: Format, manifest: Option<&Path>, file_name: &str) -> PathBuf {
+pub(crate) fn default_path(format: Format, manifest: Option<&Path>, file_name: &str) -> PathBuf {
     match manifest {
         Some(path) => format.default_path(path),
         None => format.default_path(Path::new(file_name)),

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 /// Draws the open overlay, if any, centred over the screen.
-pub fn render(app: &App, frame: &mut Frame) {
+pub(crate) fn render(app: &App, frame: &mut Frame) {
     let Some(overlay) = &app.overlay else { return };
     let screen = frame.area();
     if screen.width < super::super::layout::MIN_WIDTH || screen.height < super::super::layout::MIN_HEIGHT {
@@ -185,7 +185,7 @@ pub(super) fn centered(screen: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// "3 minutes", "2 hours", "5 days".
-pub fn human_age(seconds: u64) -> String {
+pub(crate) fn human_age(seconds: u64) -> String {
     let (amount, unit) = match seconds {
         0..=59 => (seconds, "second"),
         60..=3599 => (seconds / 60, "minute"),

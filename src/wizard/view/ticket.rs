@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 /// Draws the ticket panel centred over the screen.
-pub fn render(app: &App, panel: &TicketPanel, frame: &mut Frame) {
+pub(crate) fn render(app: &App, panel: &TicketPanel, frame: &mut Frame) {
     let theme = app.theme;
     let key = |key: &str| Span::styled(format!(" {key} "), theme.key());
     let mut lines = Vec::new();
