@@ -25,7 +25,7 @@ use crate::storage::recent;
 use crate::wizard::display::one_line;
 use crate::wizard::document::Document;
 use draft::SessionDraft;
-pub use session::{Outcome, Session};
+pub(crate) use session::{Outcome, Session};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -8,7 +8,7 @@ use std::io::ErrorKind;
 use std::time::{Duration, Instant};
 
 /// The largest answer read: a bridge page is kilobytes; more means something is wrong.
-pub const BODY_LIMIT: u64 = 10 * 1024 * 1024;
+pub(crate) const BODY_LIMIT: u64 = 10 * 1024 * 1024;
 
 /// What the bridge answered.
 #[derive(Debug, Clone, PartialEq)]

@@ -109,7 +109,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
 
 /// The app to start with: FILE opened, a new manifest to be saved at FILE, or the start screen;
 /// unsaved work of an earlier session is offered back.
-pub fn initial_app(file: Option<PathBuf>, drafts: &Drafts) -> App {
+pub(crate) fn initial_app(file: Option<PathBuf>, drafts: &Drafts) -> App {
     let Some(path) = file else { return App::start(recent::load()).with_drafts(drafts.orphans()) };
     // The newest draft a wizard that has ended left of this file; a running wizard's is its own.
     let draft = drafts.orphans_of(&DraftKey::for_path(&path)).into_iter().next();
