@@ -102,7 +102,7 @@ fn b5_the_select_note_goes_once_another_input_gets_another_type() {
     while app.doc.manifest.input(0, 0).and_then(|input| input.input_type.written()) != Some("select") {
         press(&mut app, key(KeyCode::Right));
     }
-    assert!(app.status.as_deref().is_some_and(|status| status.contains("list the options")), "{:?}", app.status);
+    assert!(app.status.as_deref().is_some_and(|status| status.contains("add its options")), "{:?}", app.status);
     press(&mut app, key(KeyCode::Esc));
     focus_row(&mut app, |row| *row == Row::Item(ListRef::Inputs(0), 1));
     press(&mut app, key(KeyCode::Enter));
@@ -111,7 +111,7 @@ fn b5_the_select_note_goes_once_another_input_gets_another_type() {
     press(&mut app, key(KeyCode::Right));
     assert_eq!(app.doc.manifest.input(0, 1).and_then(|input| input.input_type.written()), Some("textarea"));
     assert!(
-        !app.status.as_deref().unwrap_or("").contains("list the options"),
+        !app.status.as_deref().unwrap_or("").contains("add its options"),
         "the note about a select stays on a textarea: {:?}",
         app.status
     );
@@ -249,4 +249,59 @@ fn a_draft_older_than_its_file_says_recovering_undoes_the_later_save() {
     let screen = screen_text(&mut app, 120, 40);
     assert!(screen.contains("The file was saved after this draft"), "{screen}");
     assert!(screen.contains("more changed lines"), "{screen}");
+}
+
+#[test]
+fn the_note_under_an_uppercase_display_names_the_key_that_works_on_a_text_field() {
+    let mut app = mycrm();
+    press(&mut app, alt('5'));
+    focus_row(&mut app, |row| *row == Row::Item(ListRef::Actions, 0));
+    press(&mut app, key(KeyCode::Enter));
+    focus_key(&mut app, "display");
+    // Typing on the field replaces its value.
+    press(&mut app, key(KeyCode::Char('C')));
+    type_text(&mut app, "reate a ticket");
+    press(&mut app, key(KeyCode::Enter));
+    focus_key(&mut app, "display");
+    let row = app.rows()[app.focus];
+    let note = integration_wizard::wizard::testing::layout::note_lines(&app, app.focus, row).join(" ");
+    assert!(note.contains("(Alt-f lowercases it)"), "{note}");
+    // Plain f would be typed into the field; the key the note names fixes it.
+    press(&mut app, alt('f'));
+    assert_eq!(
+        app.doc
+            .manifest
+            .text(Owner::Action(0), integration_wizard::manifest::ActionKey::Display)
+            .and_then(Slot::as_str),
+        Some("create a ticket")
+    );
+}
+
+#[test]
+fn saving_over_the_opened_file_says_where_its_previous_version_is_kept() {
+    let mut app = mycrm();
+    app.doc.path = Some(PathBuf::from("mycrm.json"));
+    app.doc.disk_hash = Some(7);
+    app.update(Action::Saved { path: PathBuf::from("mycrm.json"), result: Ok(8) });
+    assert_eq!(app.status.as_deref(), Some("saved mycrm.json; the previous version is in mycrm.json.bak"));
+    // A new file has no previous version.
+    let mut app = mycrm();
+    app.update(Action::Saved { path: PathBuf::from("new.json"), result: Ok(8) });
+    assert_eq!(app.status.as_deref(), Some("saved new.json"));
+}
+
+#[test]
+fn typing_in_the_save_prompt_replaces_the_suggested_name_and_a_cursor_key_keeps_it() {
+    let mut app = mycrm();
+    app.update(Action::Save);
+    assert_eq!(app.prompt_text(), Some("mycrm.json"));
+    press(&mut app, key(KeyCode::Char('m')));
+    type_text(&mut app, "ine.json");
+    assert_eq!(app.prompt_text(), Some("mine.json"));
+
+    let mut app = mycrm();
+    app.update(Action::Save);
+    press(&mut app, key(KeyCode::Home));
+    type_text(&mut app, "old-");
+    assert_eq!(app.prompt_text(), Some("old-mycrm.json"));
 }

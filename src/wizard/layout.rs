@@ -3,6 +3,7 @@
 use super::app::App;
 use super::editor::TextBox;
 use super::form::Row;
+use super::keys::{Command, Mode};
 use super::step::Step;
 use crate::manifest::edit::ListRef;
 use crate::manifest::{AuthenticationType, Diagnostic, Manifest, Severity};
@@ -243,10 +244,24 @@ pub(crate) fn start_list_top(app: &App) -> u16 {
     u16::try_from(start_intro(app).len()).unwrap_or(1) + 4
 }
 
-/// The start screen entry at a screen line.
+/// The start screen's entries as drawn: each one's words wrapped to the width after its marker, so a
+/// long example title or path is never cut.
+pub(crate) fn start_entries(app: &App) -> Vec<Vec<String>> {
+    let width = app.size.0.saturating_sub(3).max(1);
+    (0..app.start.items.len()).map(|index| wrap(&super::view::start::label(&app.start.items, index), width)).collect()
+}
+
+/// The start screen entry at a screen line (any of its lines).
 pub(crate) fn start_item_at(app: &App, row: u16) -> Option<usize> {
-    let index = usize::from(row.checked_sub(start_list_top(app))?);
-    (index < app.start.items.len()).then_some(index)
+    let mut top = start_list_top(app);
+    for (index, lines) in start_entries(app).iter().enumerate() {
+        let bottom = top.saturating_add(u16::try_from(lines.len().max(1)).unwrap_or(u16::MAX));
+        if (top..bottom).contains(&row) {
+            return Some(index);
+        }
+        top = bottom;
+    }
+    None
 }
 
 /// The problems drawn under a row (at most `MAX_INLINE`), and how many more there are.
@@ -298,8 +313,10 @@ pub(crate) fn row_height(app: &App, index: usize, row: Row) -> u16 {
 
 /// The note under a row (see [`super::steps::note`]): wrapped under the focused row, so it is read
 /// in full; one line (cut with `…` when drawn) under the others.
-pub(crate) fn note_lines(app: &App, index: usize, row: Row) -> Vec<String> {
-    let Some(note) = super::steps::note(&app.doc.manifest, row) else { return Vec::new() };
+pub fn note_lines(app: &App, index: usize, row: Row) -> Vec<String> {
+    // The row is a text field: its quick fix takes the key it has there (Alt-f by default).
+    let fix_key = app.keys.hint_key_in(Command::QuickFix, &[Mode::Anywhere, Mode::Field, Mode::Browse]);
+    let Some(note) = super::steps::note(&app.doc.manifest, row, &fix_key) else { return Vec::new() };
     let note = super::display::one_line(&note).into_owned();
     if index != app.focus {
         return vec![note];

@@ -51,13 +51,14 @@ pub mod history {
 
 /// The key table and the dispatcher that reads it.
 pub mod keys {
-    pub use crate::wizard::keys::{Command, KeyPress, KeyTable, Mode, action_for};
+    pub use crate::wizard::keys::{Command, KeyPress, KeyTable, Mode, action_for, modes};
 }
 
 /// Geometry shared by drawing and clicks.
 pub mod layout {
     pub use crate::wizard::layout::{
         KEYS_PANEL_WIDTH, areas, areas_in, help_lines, inline_diagnostics, keys_panel_lines, keys_panel_max_scroll,
+        note_lines,
     };
 }
 
@@ -92,6 +93,11 @@ pub mod step {
 /// Drawing.
 pub mod view {
     pub use crate::wizard::view::render;
+
+    /// The title, status, help and hint bars.
+    pub mod bars {
+        pub use crate::wizard::view::bars::{Hint, hints};
+    }
 
     /// Colours and styles.
     pub mod theme {

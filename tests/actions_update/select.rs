@@ -89,7 +89,7 @@ fn choosing_select_turns_the_format_row_into_a_list_of_options() {
     open_input(&mut app, 0, 0);
     assert!(app.rows().iter().any(|row| matches!(row, Row::Text { key: Key::Input(InputKey::Format), .. })));
     choose_type(&mut app, "select");
-    assert!(status(&app).contains("low,normal,high"), "{}", status(&app));
+    assert!(status(&app).contains("+ add an option"), "the status names the row that adds one: {}", status(&app));
     assert_eq!(app.rows().last(), Some(&Row::AddOption { action: 0, input: 0 }));
     assert!(!app.rows().iter().any(|row| matches!(row, Row::Text { key: Key::Input(InputKey::Format), .. })));
     press(&mut app, key(KeyCode::Down));
@@ -104,7 +104,7 @@ fn choosing_select_turns_the_format_row_into_a_list_of_options() {
 
 #[test]
 fn commas_typed_in_an_option_give_one_option_per_part() {
-    // After choosing select the status says: "list the options in Format, separated by commas, e.g. low,normal,high".
+    // After choosing select the status says to add the options below; the file keeps them comma-separated.
     let mut app = mycrm();
     open_input(&mut app, 0, 0);
     choose_type(&mut app, "select");

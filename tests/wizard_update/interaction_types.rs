@@ -12,7 +12,7 @@ fn interaction_types_are_added_edited_reordered_and_deleted_in_place() {
     type_text(&mut app, "Ticket");
     press(&mut app, key(KeyCode::Enter));
     assert_eq!(app.focused_row(), Some(Row::Add(ListRef::InteractionTypes)));
-    press(&mut app, key(KeyCode::Char('a')));
+    press(&mut app, alt('a'));
     type_text(&mut app, "Case");
     press(&mut app, key(KeyCode::Enter));
     assert_eq!(interaction_types(&app), ["Ticket", "Case"]);
@@ -68,7 +68,7 @@ fn requires_cti_is_a_toggle() {
     assert!(written(&app).get("requires_cti").is_none(), "absent in a new manifest");
     press(&mut app, key(KeyCode::Char(' ')));
     assert_eq!(written(&app)["requires_cti"], true);
-    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, key(KeyCode::Char(' ')));
     assert_eq!(written(&app)["requires_cti"], false);
     let keys: Vec<String> = written(&app).as_object().expect("object").keys().cloned().collect();
     assert_eq!(keys, ["requires_cti", "integration"], "written before the integration");

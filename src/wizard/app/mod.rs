@@ -207,6 +207,8 @@ struct Session {
     work_discarded: bool,
     /// The credentials typed for trying endpoints: asked once per run, kept in memory only.
     credentials: Option<Credentials>,
+    /// The save prompt still shows the name it suggested, untouched: typing replaces it.
+    suggestion_shown: bool,
 }
 
 impl App {

@@ -147,7 +147,11 @@ impl Command {
             Command::NextField => line("Tab / Shift-Tab", "next / previous field, on into the next step", "Tab"),
             Command::GoToStep => line("1 … 6", "go to a step (or click it; Alt-1 … 6 on a field)", "1-6"),
             Command::Activate => line("Enter", "edit a field, open an item, confirm", "Enter"),
-            Command::Type => line("type on a field", "start anew (Esc restores); commands take Alt there", "type"),
+            Command::Type => line(
+                "type on a field",
+                "start anew (Esc restores), on a + add row a new element; commands take Alt there",
+                "type",
+            ),
             Command::Toggle => line("Space", "flip a toggle, choose a type", "Space"),
             Command::Cycle => line("← →", "previous / next choice of a picker", "←→"),
             Command::Back => line("Esc", "cancel an edit, close, go back to the list", "Esc"),

@@ -40,7 +40,7 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
 static DEFAULT_KEYS: LazyLock<KeyTable> = LazyLock::new(KeyTable::default);
 
 /// What has the keys now, most specific first.
-pub(crate) fn modes(app: &App) -> Vec<Mode> {
+pub fn modes(app: &App) -> Vec<Mode> {
     if let Some(overlay) = &app.overlay {
         let question = match overlay {
             Overlay::ConfirmQuit => Some(Mode::ConfirmQuit),
@@ -77,9 +77,11 @@ pub(crate) fn modes(app: &App) -> Vec<Mode> {
     }
 }
 
-/// True when the focused row is a text field: typing a character there starts editing it.
+/// True when the focused row is a text field, or a list's add row: typing a character there starts
+/// editing it (on an add row, the new element's first field).
 pub(crate) fn on_text_field(app: &App) -> bool {
-    matches!(app.focused_row(), Some(super::form::Row::Text { .. }))
+    use super::form::Row;
+    matches!(app.focused_row(), Some(Row::Text { .. } | Row::Add(_) | Row::AddOption { .. }))
 }
 
 fn key_action(app: &App, key: &KeyEvent, event: &Event) -> Option<Action> {

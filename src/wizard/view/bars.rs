@@ -84,13 +84,15 @@ pub(crate) fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
 
 /// What a hint names: a command of the key table (its key is read from the table), or typing itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Hint {
+pub enum Hint {
+    /// A command, shown with its key.
     Key(Command),
+    /// Typing on the focused field.
     Typing,
 }
 
 /// The hints for the state `app` is in, with the word each says here; their keys come from the key table.
-pub(crate) fn hints(app: &App) -> Vec<(Hint, &'static str)> {
+pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
     use Command as C;
     let key =
         |pairs: &[(Command, &'static str)]| pairs.iter().map(|(command, what)| (Hint::Key(*command), *what)).collect();
@@ -170,7 +172,23 @@ pub(crate) fn hints(app: &App) -> Vec<(Hint, &'static str)> {
             key(&[(C::Move, "move"), (C::Activate, "go to the field"), (C::WriteTicket, "ticket document")])
         }
         (Page::Step(Step::Review), None) => key(&[(C::WriteTicket, "ticket document"), (C::GoToStep, "steps")]),
-        (_, Some(Row::Item(..) | Row::Add(_))) => key(&[
+        // Typing on an add row adds an element, starting its first field.
+        (_, Some(Row::Add(_))) => {
+            let mut hints = vec![(Hint::Typing, "to add")];
+            hints.extend(key(&[
+                (C::Activate, "add"),
+                (C::Move, "move"),
+                (C::NextField, "next"),
+                (C::GoToStep, "steps"),
+            ]));
+            hints
+        }
+        (_, Some(Row::AddOption { .. })) => {
+            let mut hints = vec![(Hint::Typing, "to add")];
+            hints.extend(key(&[(C::Activate, "add"), (C::Move, "move")]));
+            hints
+        }
+        (_, Some(Row::Item(..))) => key(&[
             (C::Activate, "open"),
             (C::Add, "add"),
             (C::Delete, "delete"),
@@ -178,15 +196,21 @@ pub(crate) fn hints(app: &App) -> Vec<(Hint, &'static str)> {
             (C::Duplicate, "copy"),
             (C::Filter, "filter"),
         ]),
-        (_, Some(Row::SelectOption { .. } | Row::AddOption { .. })) => {
+        (_, Some(Row::SelectOption { .. })) => {
             key(&[(C::Activate, "edit"), (C::Add, "add option"), (C::Delete, "delete"), (C::Reorder, "reorder")])
         }
         (_, Some(Row::Kept { .. })) => key(&[(C::Move, "move"), (C::NextField, "next")]),
         (_, Some(Row::Provider(_))) => key(&[(C::QuickFix, "set it to the integration's name"), (C::Move, "move")]),
-        (_, Some(Row::Toggle { .. } | Row::AuthType(_))) => {
-            key(&[(C::Toggle, "choose"), (C::Move, "move"), (C::NextField, "next")])
+        // Enter keeps what a yes/no or choice shows and goes on to the next field to fill.
+        (_, Some(Row::Toggle { .. })) => {
+            key(&[(C::Toggle, "choose"), (C::Activate, "keep"), (C::Move, "move"), (C::NextField, "next")])
         }
-        (_, Some(Row::Choice { .. })) => key(&[(C::Cycle, "choose"), (C::Move, "move"), (C::NextField, "next")]),
+        (_, Some(Row::AuthType(_))) => {
+            key(&[(C::Toggle, "choose"), (C::Activate, "choose and go on"), (C::Move, "move"), (C::NextField, "next")])
+        }
+        (_, Some(Row::Choice { .. })) => {
+            key(&[(C::Cycle, "choose"), (C::Activate, "keep"), (C::Move, "move"), (C::NextField, "next")])
+        }
         _ if on_text_field(app) => {
             let mut hints = vec![(Hint::Typing, "to replace")];
             hints.extend(key(&[(C::Activate, "edit"), (C::Move, "move"), (C::GoToStep, "steps")]));

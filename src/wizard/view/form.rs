@@ -127,8 +127,27 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
             if let Some(chosen) = chosen {
                 spans.push(Span::styled(format!("‹{chosen}›"), theme.focus()));
             }
-            let others: Vec<&str> = options.values().into_iter().filter(|value| Some(*value) != chosen).collect();
-            spans.push(Span::styled(format!("  ←→ {}", others.join(" ")), theme.dim()));
+            // Then what ← and → give (the choice wraps around), so the keys' result is read before
+            // pressing them, and the other values after, dimmed.
+            let values = options.values();
+            let at = chosen.and_then(|chosen| values.iter().position(|value| *value == chosen));
+            let others = match at {
+                Some(at) if values.len() > 2 => {
+                    let previous = values[(at + values.len() - 1) % values.len()];
+                    let next = values[(at + 1) % values.len()];
+                    let rest: Vec<&str> = values
+                        .iter()
+                        .copied()
+                        .filter(|value| ![chosen, Some(previous), Some(next)].contains(&Some(*value)))
+                        .collect();
+                    format!("  ← {previous}  {next} →  {}", rest.join(" "))
+                }
+                _ => {
+                    let others: Vec<&str> = values.iter().copied().filter(|value| Some(*value) != chosen).collect();
+                    format!("  ←→ {}", others.join(" "))
+                }
+            };
+            spans.push(Span::styled(others.trim_end().to_owned(), theme.dim()));
             if let Some(slot) = current.filter(|_| chosen.is_none()) {
                 spans.insert(spans.len() - 1, Span::raw(""));
                 spans.splice(spans.len() - 1..spans.len() - 1, text_value(app, Some(slot), value_columns));
@@ -155,7 +174,7 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
             }
         }
         Row::Add(list) => {
-            let text = format!("{}  (a)", add_label(list));
+            let text = format!("{}  (type or Enter)", add_label(list));
             // Under the values when it fits there, else from the label column, never cut.
             if layout::item_caption(list).is_some() && text.width() <= value_columns {
                 spans.push(Span::raw(pad("", width)));
@@ -192,7 +211,10 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
             if editing_here {
                 spans.push(Span::styled("new option: ", label_style));
             } else {
-                spans.push(Span::styled("+ add an option  (a)", if focused { theme.focus() } else { theme.ok() }));
+                spans.push(Span::styled(
+                    "+ add an option  (type or Enter)",
+                    if focused { theme.focus() } else { theme.ok() },
+                ));
             }
         }
     }

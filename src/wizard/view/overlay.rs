@@ -46,7 +46,11 @@ pub(crate) fn render(app: &App, frame: &mut Frame) {
         Overlay::ReplaceExisting { path } => (
             "The file exists",
             vec![
-                Line::raw(format!("{} already exists. Replace it with this manifest?", path.display())),
+                Line::raw(format!(
+                    "{} already exists. Replace it with this manifest? (Its content is kept as {}.)",
+                    path.display(),
+                    crate::storage::backup_path(path).display()
+                )),
                 Line::raw(""),
                 Line::from(vec![
                     Span::styled(" y ", theme.key()),
@@ -67,7 +71,13 @@ pub(crate) fn render(app: &App, frame: &mut Frame) {
                     path.display()
                 )),
                 Line::raw(""),
-                Line::from(vec![Span::styled(" o ", theme.key()), Span::raw("overwrite it with your version")]),
+                Line::from(vec![
+                    Span::styled(" o ", theme.key()),
+                    Span::raw(format!(
+                        "overwrite it with your version (theirs is kept as {})",
+                        crate::storage::backup_path(path).display()
+                    )),
+                ]),
                 Line::from(vec![Span::styled(" s ", theme.key()), Span::raw("save yours elsewhere")]),
                 Line::from(vec![
                     Span::styled(" r ", theme.key()),

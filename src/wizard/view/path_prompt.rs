@@ -40,7 +40,7 @@ pub(crate) fn render(app: &App, purpose: PromptPurpose, input: &Input, frame: &m
             "Tab completes, ↑↓ pick a file, Enter opens, Esc cancels. Relative paths start in the folder you started in."
         }
         PromptPurpose::SaveAs => {
-            "Tab completes, Enter confirms, Esc cancels. A relative path is relative to the folder you started in."
+            "Typing replaces the name, ← → edit it; Tab completes, Enter saves, Esc cancels. Relative to where you started."
         }
     };
     frame.render_widget(Paragraph::new(help).style(theme.dim()).wrap(Wrap { trim: true }), line(2, 2));
