@@ -4,15 +4,15 @@
 
 mod support;
 
-use integration_wizard::wizard::action::Action;
-use integration_wizard::wizard::app::App;
-use integration_wizard::wizard::config::default_file::default_file;
-use integration_wizard::wizard::config::{Settings, parse_text, read};
-use integration_wizard::wizard::keys::{Command, KeyPress, KeyTable, Mode, action_for};
-use integration_wizard::wizard::overlay::Overlay;
-use integration_wizard::wizard::step::Step;
-use integration_wizard::wizard::view;
-use integration_wizard::wizard::view::theme::{Role, Theme};
+use integration_wizard::wizard::testing::action::Action;
+use integration_wizard::wizard::testing::app::App;
+use integration_wizard::wizard::testing::config::default_file::default_file;
+use integration_wizard::wizard::testing::config::{Settings, parse_text, read};
+use integration_wizard::wizard::testing::keys::{Command, KeyPress, KeyTable, Mode, action_for};
+use integration_wizard::wizard::testing::overlay::Overlay;
+use integration_wizard::wizard::testing::step::Step;
+use integration_wizard::wizard::testing::view;
+use integration_wizard::wizard::testing::view::theme::{Role, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};

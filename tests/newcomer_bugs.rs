@@ -5,12 +5,12 @@ mod support;
 use integration_wizard::manifest::edit::{ListRef, Owner};
 use integration_wizard::manifest::{AuthenticationType, IntegrationKey, Slot, read};
 use integration_wizard::storage::drafts::Draft;
-use integration_wizard::wizard::action::{Action, Opened, SaveFailure};
-use integration_wizard::wizard::app::{App, Effect, OnDisk};
-use integration_wizard::wizard::examples::EXAMPLES;
-use integration_wizard::wizard::form::Row;
-use integration_wizard::wizard::overlay::{Overlay, PromptPurpose};
-use integration_wizard::wizard::step::{Page, Step};
+use integration_wizard::wizard::testing::action::{Action, Opened, SaveFailure};
+use integration_wizard::wizard::testing::app::{App, Effect, OnDisk};
+use integration_wizard::wizard::testing::examples::EXAMPLES;
+use integration_wizard::wizard::testing::form::Row;
+use integration_wizard::wizard::testing::overlay::{Overlay, PromptPurpose};
+use integration_wizard::wizard::testing::step::{Page, Step};
 use ratatui::crossterm::event::{Event, KeyCode};
 use std::path::PathBuf;
 use support::*;
@@ -264,7 +264,7 @@ fn the_note_under_an_uppercase_display_names_the_key_that_works_on_a_text_field(
     press(&mut app, key(KeyCode::Enter));
     focus_key(&mut app, "display");
     let row = app.rows()[app.focus];
-    let note = integration_wizard::wizard::layout::note_lines(&app, app.focus, row).join(" ");
+    let note = integration_wizard::wizard::testing::layout::note_lines(&app, app.focus, row).join(" ");
     assert!(note.contains("(Alt-f lowercases it)"), "{note}");
     // Plain f would be typed into the field; the key the note names fixes it.
     press(&mut app, alt('f'));

@@ -6,9 +6,9 @@ mod support;
 
 use integration_wizard::manifest::AuthenticationType;
 use integration_wizard::manifest::edit::ListRef;
-use integration_wizard::wizard::form::Row;
-use integration_wizard::wizard::step::{Page, Step};
-use integration_wizard::wizard::view::bars::{Hint, hints};
+use integration_wizard::wizard::testing::form::Row;
+use integration_wizard::wizard::testing::step::{Page, Step};
+use integration_wizard::wizard::testing::view::bars::{Hint, hints};
 use ratatui::crossterm::event::KeyCode;
 use support::*;
 
@@ -17,7 +17,7 @@ fn enter() -> ratatui::crossterm::event::Event {
 }
 
 /// Types `text` on the focused row (which starts editing it) and finishes it with Enter.
-fn fill(app: &mut integration_wizard::wizard::app::App, text: &str) {
+fn fill(app: &mut integration_wizard::wizard::testing::app::App, text: &str) {
     for c in text.chars() {
         press(app, key(KeyCode::Char(c)));
     }
@@ -25,12 +25,15 @@ fn fill(app: &mut integration_wizard::wizard::app::App, text: &str) {
 }
 
 /// The hint bar's words, as "key what" pairs joined.
-fn hint_bar(app: &integration_wizard::wizard::app::App) -> String {
+fn hint_bar(app: &integration_wizard::wizard::testing::app::App) -> String {
     hints(app)
         .into_iter()
         .map(|(hint, what)| match hint {
             Hint::Key(command) => {
-                format!("{} {what}", app.keys.hint_key_in(command, &integration_wizard::wizard::keys::modes(app)))
+                format!(
+                    "{} {what}",
+                    app.keys.hint_key_in(command, &integration_wizard::wizard::testing::keys::modes(app))
+                )
             }
             Hint::Typing => format!("type {what}"),
         })
@@ -182,7 +185,7 @@ fn a_field_named_like_a_secret_becomes_a_password_and_says_so() {
     assert_eq!(written(&app)["integration"]["authentication_configuration"][0]["type"], "input");
 }
 
-fn choose_custom(app: &mut integration_wizard::wizard::app::App) {
+fn choose_custom(app: &mut integration_wizard::wizard::testing::app::App) {
     press(app, alt('3'));
     focus_row(app, |row| *row == Row::AuthType(AuthenticationType::Custom));
     press(app, key(KeyCode::Char(' ')));

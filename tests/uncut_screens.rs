@@ -4,10 +4,10 @@
 
 mod support;
 
-use integration_wizard::wizard::action::Action;
-use integration_wizard::wizard::app::{App, Screen};
-use integration_wizard::wizard::step::{Page, Step};
-use integration_wizard::wizard::view::theme::Theme;
+use integration_wizard::wizard::testing::action::Action;
+use integration_wizard::wizard::testing::app::{App, Screen};
+use integration_wizard::wizard::testing::step::{Page, Step};
+use integration_wizard::wizard::testing::view::theme::Theme;
 use std::path::PathBuf;
 use support::*;
 

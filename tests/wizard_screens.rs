@@ -6,12 +6,12 @@
 mod support;
 
 use integration_wizard::manifest::edit::{ListRef, Owner};
-use integration_wizard::wizard::action::Action;
-use integration_wizard::wizard::app::App;
-use integration_wizard::wizard::form::Row;
-use integration_wizard::wizard::layout;
-use integration_wizard::wizard::overlay::Overlay;
-use integration_wizard::wizard::step::{Page, Step};
+use integration_wizard::wizard::testing::action::Action;
+use integration_wizard::wizard::testing::app::App;
+use integration_wizard::wizard::testing::form::Row;
+use integration_wizard::wizard::testing::layout;
+use integration_wizard::wizard::testing::overlay::Overlay;
+use integration_wizard::wizard::testing::step::{Page, Step};
 use ratatui::crossterm::event::KeyCode;
 use serde_json::json;
 use support::*;

@@ -11,7 +11,7 @@ use std::io::{BufRead, Write};
 
 /// One answer to a list's question; numbers are positions from 0.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Command {
+pub(crate) enum Command {
     Add,
     /// `add TEXT`: adds a text at once, in a list of texts (interaction types, a select's options).
     AddText(String),
@@ -25,7 +25,7 @@ pub enum Command {
 }
 
 /// Reads an answer about a list of `count` elements numbered from 1, or says what is wrong with it.
-pub fn command(answer: &str, count: usize) -> Result<Command, String> {
+pub(crate) fn command(answer: &str, count: usize) -> Result<Command, String> {
     let words: Vec<&str> = answer.split_whitespace().collect();
     let number = |word: &str| -> Result<usize, String> {
         match word.parse::<usize>() {

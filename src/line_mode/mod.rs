@@ -11,21 +11,21 @@
 //! Every edit, check and save is the full wizard's own: the same manifest operations, the same
 //! [`Document`] with its rules, the same save function.
 
-pub mod draft;
-pub mod fields;
-pub mod form;
-pub mod lists;
-pub mod pickers;
-pub mod prompt;
-pub mod saving;
-pub mod session;
+pub(crate) mod draft;
+pub(crate) mod fields;
+pub(crate) mod form;
+pub(crate) mod lists;
+pub(crate) mod pickers;
+pub(crate) mod prompt;
+pub(crate) mod saving;
+pub(crate) mod session;
 
 use crate::cli::exit;
 use crate::storage::recent;
 use crate::wizard::display::one_line;
 use crate::wizard::document::Document;
 use draft::SessionDraft;
-pub use session::{Outcome, Session};
+pub(crate) use session::{Outcome, Session};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

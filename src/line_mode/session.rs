@@ -20,7 +20,7 @@ pub enum Outcome {
 }
 
 /// Keeps unsaved work somewhere safe (a draft), called before each question when the manifest changed.
-pub type Keeper = Box<dyn FnMut(&Document)>;
+pub(crate) type Keeper = Box<dyn FnMut(&Document)>;
 
 /// The manifest and the questions about it.
 pub struct Session<R, W> {
@@ -75,7 +75,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
 
     /// The same, reading from a terminal that echoes what is typed.
     pub fn on_terminal(mut self) -> Self {
-        self.prompt = self.prompt.from_terminal();
+        self.prompt = self.prompt.for_terminal();
         self
     }
 

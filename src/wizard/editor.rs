@@ -30,7 +30,9 @@ pub struct Editor {
 /// The text of an editor.
 #[derive(Debug, Clone)]
 pub enum TextBox {
+    /// A text of one line.
     Line(Input),
+    /// A text of several lines.
     Area(TextArea),
 }
 

@@ -23,7 +23,7 @@ mod place;
 mod suggest;
 mod templates;
 mod text;
-pub mod trailing_break;
+pub(crate) mod trailing_break;
 mod urls;
 mod wrapper;
 

@@ -16,9 +16,9 @@ mod ticket;
 mod undo;
 mod values;
 
-pub use caches::{PreviewCache, ReviewJson, focused_json};
-pub use filter::ListFilter;
-pub use pending::Pending;
+pub(crate) use caches::{PreviewCache, ReviewJson, focused_json};
+pub(crate) use filter::ListFilter;
+pub(crate) use pending::Pending;
 
 use super::action::{Action, Opened, SaveFailure, TicketFailure};
 use super::document::Document;
@@ -49,9 +49,13 @@ pub enum Screen {
 /// An entry of the start screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StartItem {
+    /// Start a blank manifest.
     Blank,
+    /// Start from the bundled example with this index.
     Example(usize),
+    /// Open a file (asks for its path).
     Open,
+    /// Open a recently used file.
     Recent(PathBuf),
     /// Unsaved work found from an earlier session.
     Draft(DraftKey, Box<Draft>),
@@ -62,7 +66,14 @@ pub enum StartItem {
 pub enum Effect {
     /// Write `contents` to `path` (atomically, keeping a backup) if the file on disk is as
     /// `expect` says; answered by `Action::Saved`.
-    Save { path: PathBuf, contents: String, expect: OnDisk },
+    Save {
+        /// Where to write.
+        path: PathBuf,
+        /// The file's new text.
+        contents: String,
+        /// What must be on disk for the save to go ahead.
+        expect: OnDisk,
+    },
     /// Delete these drafts (one the author declined).
     DiscardDrafts(Vec<DraftKey>),
     /// Delete every draft of the work in progress (the loop knows the session's and the file's keys),
@@ -77,11 +88,30 @@ pub enum Effect {
     ReadFolder(String),
     /// Write the ticket document's `bytes` to `path` atomically, as the `ticket` command does; unless
     /// `overwrite`, an existing file is left alone. Answered by `Action::TicketWritten`.
-    WriteTicket { path: PathBuf, bytes: Vec<u8>, overwrite: bool },
+    WriteTicket {
+        /// Where to write.
+        path: PathBuf,
+        /// The document.
+        bytes: Vec<u8>,
+        /// Replace an existing file.
+        overwrite: bool,
+    },
     /// Probe `target` on a thread of its own; answered by `Action::Probed` while the wizard goes on.
-    Probe { bridge: Box<Bridge>, credentials: Credentials, target: Target },
+    Probe {
+        /// The bridge's endpoints, from the manifest.
+        bridge: Box<Bridge>,
+        /// The values of the auth fields.
+        credentials: Credentials,
+        /// The endpoint or action to call.
+        target: Target,
+    },
     /// Hand `text` to the author's editor (the terminal is lent to it); answered by `Action::ExternalEdited`.
-    ExternalEdit { text: String, opened_for_it: bool },
+    ExternalEdit {
+        /// The text to edit.
+        text: String,
+        /// The field was opened only for the editor.
+        opened_for_it: bool,
+    },
     /// Write the draft, give the terminal back to the shell and stop the process until `fg`.
     Suspend,
     /// Leave the wizard.
@@ -102,16 +132,21 @@ pub enum OnDisk {
 /// The whole state of the wizard.
 #[derive(Debug, Clone)]
 pub struct App {
+    /// The start screen or the steps.
     pub screen: Screen,
     /// The start screen's entries and focus.
     pub start: StartScreen,
+    /// The manifest being edited and its findings.
     pub doc: Document,
+    /// The page shown.
     pub page: Page,
     /// The focused row of the page.
     pub focus: usize,
     /// Pages to return to with Esc, with their focus.
     back: Vec<(Page, usize)>,
+    /// The field being edited, if any.
     pub editor: Option<Editor>,
+    /// The panel or question drawn over the screen, if any.
     pub overlay: Option<Overlay>,
     /// A one-line message for the author (what just happened, or why not).
     pub status: Option<String>,

@@ -11,7 +11,7 @@ use crate::wizard::history::{Kept, Place};
 
 /// The change under way: what it will be called and where it began.
 #[derive(Debug, Clone, Default)]
-pub struct Pending {
+pub(super) struct Pending {
     change: Option<(String, Place)>,
 }
 

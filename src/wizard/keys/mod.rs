@@ -2,7 +2,9 @@
 //! the keys at the moment; keys the table does not name are typed text, answers, or "unbound".
 
 pub(crate) mod key_list;
+pub(crate) mod mode;
 pub(crate) mod press;
+pub(crate) mod table;
 
 use super::action::Action;
 use super::app::{App, Screen};
@@ -10,10 +12,12 @@ use super::editor::TextBox;
 use super::overlay::Overlay;
 use super::panels::probe::ProbeStage;
 use super::panels::ticket::TicketPanel;
-pub use key_list::{Command, KeyTable, Mode};
+pub use key_list::Command;
+pub use mode::Mode;
 pub use press::KeyPress;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 use std::sync::LazyLock;
+pub use table::KeyTable;
 use tui_input::backend::crossterm::to_input_request;
 
 /// The action an event asks for, if any.
@@ -75,7 +79,7 @@ pub fn modes(app: &App) -> Vec<Mode> {
 
 /// True when the focused row is a text field, or a list's add row: typing a character there starts
 /// editing it (on an add row, the new element's first field).
-pub fn on_text_field(app: &App) -> bool {
+pub(crate) fn on_text_field(app: &App) -> bool {
     use super::form::Row;
     matches!(app.focused_row(), Some(Row::Text { .. } | Row::Add(_) | Row::AddOption { .. }))
 }

@@ -17,7 +17,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 /// `integration-wizard — path ● modified`.
-pub fn render_title(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn render_title(app: &App, frame: &mut Frame, area: Rect) {
     let path = app
         .doc
         .path
@@ -34,7 +34,7 @@ pub fn render_title(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// The last message, if any, wrapped to the width (the layout gave it the lines it needs).
-pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(status) = &app.status {
         let inside = Rect { x: area.x + 1, width: area.width.saturating_sub(1), ..area };
         let lines: Vec<Line> = layout::status_lines(status, inside.width).into_iter().map(Line::raw).collect();
@@ -43,7 +43,7 @@ pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// The focused field's problem (in full) and its help text from the seed page, wrapped to the width.
-pub fn render_help(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn render_help(app: &App, frame: &mut Frame, area: Rect) {
     let inside = Rect { x: area.x + 1, width: area.width.saturating_sub(1), ..area };
     let lines: Vec<Line> = layout::help_lines(app, inside.width)
         .into_iter()
@@ -60,7 +60,7 @@ pub fn render_help(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// The keys that do something here, as many as fit (`?` lists them all).
-pub fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
     let mut hints: Vec<(String, &str, u8)> = hints(app)
         .into_iter()
         .map(|(hint, what)| match hint {
@@ -112,7 +112,9 @@ const KEEP_MOST: u8 = 11;
 /// What a hint names: a command of the key table (its key is read from the table), or typing itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hint {
+    /// A command, shown with its key.
     Key(Command),
+    /// Typing on the focused field.
     Typing,
 }
 

@@ -17,7 +17,7 @@ use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 /// Draws the page's rows in `area`.
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let title = match &app.filter {
         Some(filter) => {
             let count = filter.matches.len();
@@ -58,13 +58,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// True on the authentication fields' pages while the type is `none`: Talkdesk then asks for no fields.
-pub fn auth_fields_unused(app: &App) -> bool {
+pub(crate) fn auth_fields_unused(app: &App) -> bool {
     app.page.step() == super::super::step::Step::AuthFields
         && app.doc.manifest.authentication_type() == Some(crate::manifest::AuthenticationType::None)
 }
 
 /// Where the page is: `Actions › create_ticket › email`.
-pub fn breadcrumb(app: &App) -> String {
+pub(crate) fn breadcrumb(app: &App) -> String {
     let manifest = &app.doc.manifest;
     let name = |slot: Option<&Slot<String>>, index: usize| {
         slot.and_then(Slot::non_blank).map_or_else(|| format!("#{}", index + 1), |text| one_line(text).into_owned())
@@ -248,7 +248,7 @@ fn draw_line(frame: &mut Frame, area: Rect, y: u16, line: Line) -> u16 {
 
 /// `    ✗ message` or `    ! message` in `columns` cells: the symbol keeps severity visible without
 /// colour; a message too long ends with `…` (the help area below shows the focused one in full).
-pub fn diagnostic_line(app: &App, diagnostic: &Diagnostic, columns: usize) -> Line<'static> {
+pub(crate) fn diagnostic_line(app: &App, diagnostic: &Diagnostic, columns: usize) -> Line<'static> {
     let (symbol, style) = match diagnostic.severity {
         Severity::Error => ("✗", app.theme.error()),
         Severity::Warning => ("!", app.theme.warning()),
@@ -284,7 +284,7 @@ fn cut_spans(spans: Vec<Span<'static>>, columns: usize) -> Vec<Span<'static>> {
 }
 
 /// `text` in at most `columns` cells, its end replaced by `…` when it is longer: a cut shows as one.
-pub fn ellipsis(text: &str, columns: usize) -> String {
+pub(crate) fn ellipsis(text: &str, columns: usize) -> String {
     if text.width() <= columns {
         return text.to_owned();
     }

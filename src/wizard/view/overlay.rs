@@ -3,13 +3,14 @@
 use super::super::app::App;
 use super::super::layout;
 use super::super::overlay::Overlay;
+use super::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 /// Draws the open overlay, if any, centred over the screen.
-pub fn render(app: &App, frame: &mut Frame) {
+pub(crate) fn render(app: &App, frame: &mut Frame) {
     let Some(overlay) = &app.overlay else { return };
     let screen = frame.area();
     if screen.width < super::super::layout::MIN_WIDTH || screen.height < super::super::layout::MIN_HEIGHT {
@@ -135,7 +136,13 @@ pub fn render(app: &App, frame: &mut Frame) {
         Overlay::Probe(panel) => return super::probe::render(app, panel, frame),
         Overlay::Prompt { purpose, input } => return super::path_prompt::render(app, *purpose, input, frame, screen),
     };
-    // The panel is as tall as its lines once wrapped (a height of 0 asks for that).
+    panel(frame, theme, title, lines, height);
+}
+
+/// Draws a question panel centred over the screen: `title` on its border, `lines` wrapped to its
+/// width, as tall as they are (a `height` of 0) or `height` rows. Returns the panel's area.
+pub(super) fn panel(frame: &mut Frame, theme: Theme, title: &str, lines: Vec<Line>, height: u16) -> Rect {
+    let screen = frame.area();
     let width = 72.min(screen.width);
     let inner_width = usize::from(width.saturating_sub(2)).max(1);
     // Wrapped here, at spaces, so the height counts exactly the lines drawn and the last one (the
@@ -158,6 +165,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     frame.render_widget(Clear, area);
     let block = Block::bordered().title(Span::styled(format!(" {title} "), theme.title()));
     frame.render_widget(Paragraph::new(lines).block(block), area);
+    area
 }
 
 /// The keys panel: as many of its lines as fit from `scroll` on, its title kept at the top and
@@ -195,7 +203,7 @@ pub(super) fn centered(screen: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// "3 minutes", "2 hours", "5 days".
-pub fn human_age(seconds: u64) -> String {
+pub(crate) fn human_age(seconds: u64) -> String {
     let (amount, unit) = match seconds {
         0..=59 => (seconds, "second"),
         60..=3599 => (seconds / 60, "minute"),

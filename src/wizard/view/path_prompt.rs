@@ -15,7 +15,7 @@ use tui_input::Input;
 const FIXED_LINES: u16 = 8;
 
 /// Draws the prompt for `purpose` with `input`, centred on `screen`.
-pub fn render(app: &App, purpose: PromptPurpose, input: &Input, frame: &mut Frame, screen: Rect) {
+pub(crate) fn render(app: &App, purpose: PromptPurpose, input: &Input, frame: &mut Frame, screen: Rect) {
     let theme = app.theme;
     let list = app.path_list.as_ref();
     let shown = list.map_or(&[][..], |list| list.shown.as_slice());

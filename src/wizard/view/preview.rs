@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 /// Draws the preview of the focused part of the manifest.
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     if app.page == Page::Step(Step::Review) {
         super::review::render_json(app, frame, area);
         return;
@@ -134,7 +134,7 @@ pub fn wrapped_json_line(theme: Theme, text: &str, width: usize) -> Vec<Line<'st
 }
 
 /// One line of pretty JSON with keys, strings and literals coloured (and unsafe characters escaped).
-pub fn json_line(theme: Theme, line: &str) -> Line<'static> {
+pub(crate) fn json_line(theme: Theme, line: &str) -> Line<'static> {
     let line = super::super::display::clip(line, super::super::display::MAX_DRAWN);
     let indent_len = line.len() - line.trim_start().len();
     let (indent, rest) = line.split_at(indent_len);

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 /// Draws the list of problems in the form's place.
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let diagnostics = app.doc.diagnostics();
     let crate::manifest::Counts { errors, warnings } = crate::manifest::Counts::of(diagnostics);
     let json_hint =
@@ -43,7 +43,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// Draws the whole manifest as JSON, scrolled to the focused problem when the file is small enough to search.
-pub fn render_json(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn render_json(app: &App, frame: &mut Frame, area: Rect) {
     let json = &app.caches.review;
     frame.render_widget(
         Block::bordered().title(Span::styled(" manifest (as it will be saved) ", app.theme.title())),
