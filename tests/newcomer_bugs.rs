@@ -326,3 +326,46 @@ fn at_80_columns_the_hint_bar_keeps_save_and_the_keys_panel_on_every_row_of_ever
         }
     }
 }
+
+#[test]
+fn the_start_screen_shows_one_draft_per_file_and_delete_discards_one_after_asking() {
+    use integration_wizard::storage::drafts::DraftKey;
+    let draft = |path: &str, written_at| Draft {
+        path: Some(PathBuf::from(path)),
+        written_at,
+        manifest: EXAMPLES[0].json.into(),
+        history: None,
+    };
+    let keys: Vec<DraftKey> = (0..4)
+        .map(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(2));
+            DraftKey::for_new()
+        })
+        .collect();
+    let drafts = vec![
+        (keys[0].clone(), draft("line.json", 10)),
+        (keys[1].clone(), draft("line.json", 30)),
+        (keys[2].clone(), draft("other.json", 20)),
+        (keys[3].clone(), draft("line.json", 20)),
+    ];
+    let mut app = App::start(Vec::new()).with_drafts(drafts);
+    let screen = screen_text(&mut app, 120, 40);
+    assert_eq!(screen.matches("Recover unsaved work: line.json").count(), 1, "{screen}");
+    assert!(screen.contains("2 older drafts of it behind"), "{screen}");
+    assert_eq!(screen.matches("Recover unsaved work: other.json").count(), 1, "{screen}");
+
+    let hints = screen.lines().last().unwrap_or_default();
+    assert!(hints.contains("Enter recover") && hints.contains("delete the draft"), "{hints}");
+    // The newest line.json draft is first; Delete asks, n keeps it, y deletes only it.
+    press(&mut app, key(KeyCode::Delete));
+    assert!(matches!(app.overlay, Some(Overlay::DiscardDraft { .. })), "{:?}", app.overlay);
+    press(&mut app, key(KeyCode::Char('n')));
+    assert!(app.overlay.is_none());
+    press(&mut app, key(KeyCode::Delete));
+    let effects = press(&mut app, key(KeyCode::Char('y')));
+    assert_eq!(effects, vec![Effect::DiscardDrafts(vec![keys[1].clone()])]);
+    let screen = screen_text(&mut app, 120, 40);
+    assert!(screen.contains("deleted the draft of line.json"), "{screen}");
+    assert!(screen.contains("1 older draft of it behind"), "the next older one takes its place: {screen}");
+    assert_eq!(screen.matches("Recover unsaved work:").count(), 2, "{screen}");
+}

@@ -248,7 +248,7 @@ pub(crate) fn start_list_top(app: &App) -> u16 {
 /// long example title or path is never cut.
 pub(crate) fn start_entries(app: &App) -> Vec<Vec<String>> {
     let width = app.size.0.saturating_sub(3).max(1);
-    (0..app.start.items.len()).map(|index| wrap(&super::view::start::label(&app.start.items, index), width)).collect()
+    (0..app.start.items.len()).map(|index| wrap(&super::view::start::label(&app.start, index), width)).collect()
 }
 
 /// The start screen entry at a screen line (any of its lines).

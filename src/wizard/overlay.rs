@@ -52,6 +52,13 @@ pub enum Overlay {
         /// The file was saved after the draft was written: recovering would undo that save.
         file_is_newer: bool,
     },
+    /// Delete this draft of unsaved work, from the start screen? (y / n)
+    DiscardDraft {
+        /// The draft's key.
+        key: crate::storage::drafts::DraftKey,
+        /// The file it is the work of, as shown.
+        place: String,
+    },
     /// Delete this element? (y / n)
     ConfirmDelete {
         /// The list.

@@ -183,8 +183,34 @@ pub struct App {
 /// The start screen: its entries and the focused one.
 #[derive(Debug, Clone)]
 pub struct StartScreen {
+    /// The entries, in order.
     pub items: Vec<StartItem>,
+    /// The focused entry.
     pub focus: usize,
+    /// Drafts hidden behind a newer draft of the same file: one entry per file is enough to see
+    /// there is work to recover, and each takes its file's entry when the newer one goes.
+    pub older_drafts: Vec<(DraftKey, Draft)>,
+}
+
+impl StartScreen {
+    /// How many older drafts of the same file the draft entry `draft` stands for.
+    pub fn older_than(&self, draft: &Draft) -> usize {
+        self.older_drafts.iter().filter(|(_, older)| older.path == draft.path).count()
+    }
+
+    /// Takes the draft `key` off the list; the newest older draft of its file, if any, takes its place.
+    pub fn remove_draft(&mut self, key: &DraftKey) {
+        let Some(index) = self.items.iter().position(|item| matches!(item, StartItem::Draft(known, _) if known == key))
+        else {
+            return;
+        };
+        let StartItem::Draft(_, removed) = self.items.remove(index) else { return };
+        if let Some(next) = self.older_drafts.iter().position(|(_, older)| older.path == removed.path) {
+            let (key, draft) = self.older_drafts.remove(next);
+            self.items.insert(index, StartItem::Draft(key, Box::new(draft)));
+        }
+        self.focus = self.focus.min(self.items.len().saturating_sub(1));
+    }
 }
 
 /// Views derived from the state and kept until what they show changes.
@@ -220,7 +246,7 @@ impl App {
         items.extend(recent.into_iter().map(StartItem::Recent));
         App {
             screen: Screen::Start,
-            start: StartScreen { items, focus: 0 },
+            start: StartScreen { items, focus: 0, older_drafts: Vec::new() },
             doc: Document::blank(None),
             page: Page::Step(Step::Integration),
             focus: 0,
@@ -245,10 +271,18 @@ impl App {
         }
     }
 
-    /// Lists unsaved work from earlier sessions first on the start screen.
-    pub fn with_drafts(mut self, drafts: Vec<(DraftKey, Draft)>) -> Self {
-        let items: Vec<StartItem> =
-            drafts.into_iter().map(|(key, draft)| StartItem::Draft(key, Box::new(draft))).collect();
+    /// Lists unsaved work from earlier sessions first on the start screen: the newest draft of each
+    /// file, the older ones behind it.
+    pub fn with_drafts(mut self, mut drafts: Vec<(DraftKey, Draft)>) -> Self {
+        drafts.sort_by_key(|(_, draft)| std::cmp::Reverse(draft.written_at));
+        let mut items: Vec<StartItem> = Vec::new();
+        for (key, draft) in drafts {
+            if items.iter().any(|item| matches!(item, StartItem::Draft(_, newer) if newer.path == draft.path)) {
+                self.start.older_drafts.push((key, draft));
+            } else {
+                items.push(StartItem::Draft(key, Box::new(draft)));
+            }
+        }
         self.start.items.splice(0..0, items);
         self
     }

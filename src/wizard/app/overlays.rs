@@ -57,10 +57,16 @@ impl App {
                 self.restore_draft(*draft);
             }
             (Overlay::Recover { key, .. }, Action::Answer('n')) => {
-                self.start.items.retain(|item| !matches!(item, StartItem::Draft(known, _) if *known == key));
+                self.start.remove_draft(&key);
                 effects.push(Effect::DiscardDrafts(vec![key]));
                 self.status = Some("the draft was deleted".into());
             }
+            (Overlay::DiscardDraft { key, place }, Action::Answer('y') | Action::Activate) => {
+                self.start.remove_draft(&key);
+                effects.push(Effect::DiscardDrafts(vec![key]));
+                self.status = Some(format!("deleted the draft of {place}"));
+            }
+            (Overlay::DiscardDraft { .. }, Action::Back | Action::Answer('n')) => {}
             (Overlay::ConfirmQuit, Action::Back | Action::Answer('n')) => {}
             (Overlay::ConfirmSave { path, .. }, Action::Answer('y') | Action::Activate) => {
                 effects.push(self.save_effect(path))

@@ -46,6 +46,7 @@ pub fn modes(app: &App) -> Vec<Mode> {
             Overlay::ConfirmQuit => Some(Mode::ConfirmQuit),
             Overlay::ConfirmSave { .. }
             | Overlay::ConfirmDelete { .. }
+            | Overlay::DiscardDraft { .. }
             | Overlay::Recover { .. }
             | Overlay::ReplaceExisting { .. } => Some(Mode::Question),
             Overlay::DiskChanged { .. } => Some(Mode::DiskChanged),

@@ -131,7 +131,9 @@ pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
                 (C::QuitWithoutSaving, "quit without saving"),
                 (C::Back, "stay"),
             ]),
-            Overlay::ConfirmSave { .. } | Overlay::ConfirmDelete { .. } => key(&[(C::Yes, "yes"), (C::No, "no")]),
+            Overlay::ConfirmSave { .. } | Overlay::ConfirmDelete { .. } | Overlay::DiscardDraft { .. } => {
+                key(&[(C::Yes, "yes"), (C::No, "no")])
+            }
             Overlay::Prompt { .. } if app.path_list.as_ref().is_some_and(|list| !list.shown.is_empty()) => key(&[
                 (C::Activate, "confirm"),
                 (C::CompletePath, "complete"),
@@ -170,6 +172,15 @@ pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
         };
     }
     if app.screen == Screen::Start {
+        if matches!(app.start.items.get(app.start.focus), Some(crate::wizard::app::StartItem::Draft(..))) {
+            return key(&[
+                (C::Move, "move"),
+                (C::Activate, "recover"),
+                (C::Delete, "delete the draft"),
+                (C::Help, "keys"),
+                (C::Quit, "quit"),
+            ]);
+        }
         return key(&[(C::Move, "move"), (C::Activate, "choose"), (C::Help, "keys"), (C::Quit, "quit")]);
     }
     match &app.editor {

@@ -117,6 +117,20 @@ pub(crate) fn render(app: &App, frame: &mut Frame) {
             ]));
             ("Recover unsaved work?", lines, 0)
         }
+        Overlay::DiscardDraft { place, .. } => (
+            "Delete the draft?",
+            vec![
+                Line::raw(format!("Delete the unsaved work on {place}? It cannot be recovered afterwards.")),
+                Line::raw(""),
+                Line::from(vec![
+                    Span::styled(" y ", theme.key()),
+                    Span::raw("delete it   "),
+                    Span::styled(" n / Esc ", theme.key()),
+                    Span::raw("keep it"),
+                ]),
+            ],
+            0,
+        ),
         Overlay::ConfirmDelete { label, .. } => (
             "Delete?",
             vec![

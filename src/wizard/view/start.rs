@@ -1,6 +1,6 @@
 //! The start screen: new blank manifest, new from a bundled example, open a path, recent files.
 
-use super::super::app::{App, StartItem};
+use super::super::app::{App, StartItem, StartScreen};
 use super::super::display::one_line;
 use super::super::examples::EXAMPLES;
 use super::super::layout::{self, start_list_top};
@@ -9,7 +9,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 /// The words of the start screen's entry `index` (the first recent file says "Recent:").
-pub fn label(items: &[StartItem], index: usize) -> String {
+pub fn label(start: &StartScreen, index: usize) -> String {
+    let items = &start.items;
     match &items[index] {
         StartItem::Blank => "New blank manifest".to_owned(),
         StartItem::Example(example) => format!("New from example: {}", EXAMPLES[*example].title),
@@ -18,7 +19,12 @@ pub fn label(items: &[StartItem], index: usize) -> String {
             let place =
                 draft.path.as_ref().map_or_else(|| "new manifest".to_owned(), |path| path.display().to_string());
             let age = super::overlay::human_age(crate::storage::drafts::now().saturating_sub(draft.written_at));
-            format!("Recover unsaved work: {} (from {age} ago)", one_line(&place))
+            let older = match start.older_than(draft) {
+                0 => String::new(),
+                1 => "; 1 older draft of it behind".to_owned(),
+                n => format!("; {n} older drafts of it behind"),
+            };
+            format!("Recover unsaved work: {} (from {age} ago{older})", one_line(&place))
         }
         StartItem::Recent(path) => {
             let first = !items[..index].iter().any(|item| matches!(item, StartItem::Recent(_)));
