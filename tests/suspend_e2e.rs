@@ -78,19 +78,26 @@ impl Drop for Shell {
     }
 }
 
+/// The wizard editing a copy of the mycrm example, started from a shell in its own terminal: the
+/// folder (kept while the test runs), the wizard's data folder, and the shell.
+fn wizard_in_a_shell(name: &str) -> (tempfile::TempDir, std::path::PathBuf, Shell) {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/examples/mycrm.json");
+    std::fs::copy(example, folder.path().join("mycrm.json")).expect("copy example");
+    let data = folder.path().join("data");
+    let shell = Shell::start(folder.path(), name);
+    shell.type_text(&format!("INTEGRATION_WIZARD_DATA_DIR='{}' '{BINARY}' mycrm.json", data.display()));
+    shell.keys(&["Enter"]);
+    shell.wait_until("the wizard", |screen| screen.contains("opened mycrm.json"));
+    (folder, data, shell)
+}
+
 #[test]
 fn ctrl_z_gives_the_shell_back_and_fg_brings_the_wizard_back_redrawn_and_working() {
     if !tmux_available("ctrl_z_gives_the_shell_back_and_fg_brings_the_wizard_back_redrawn_and_working") {
         return;
     }
-    let folder = tempfile::tempdir().expect("temp dir");
-    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/examples/mycrm.json");
-    std::fs::copy(example, folder.path().join("mycrm.json")).expect("copy example");
-    let data = folder.path().join("data");
-    let shell = Shell::start(folder.path(), "ctrl-z");
-    shell.type_text(&format!("INTEGRATION_WIZARD_DATA_DIR='{}' '{BINARY}' mycrm.json", data.display()));
-    shell.keys(&["Enter"]);
-    shell.wait_until("the wizard", |screen| screen.contains("opened mycrm.json"));
+    let (folder, data, shell) = wizard_in_a_shell("ctrl-z");
 
     // An unsaved change, so that the draft written before suspending has something to keep.
     shell.keys(&["Down", "Enter"]);
@@ -152,14 +159,7 @@ fn a_stop_signal_from_outside_gives_the_terminal_back_as_ctrl_z_does() {
     if !tmux_available("a_stop_signal_from_outside_gives_the_terminal_back_as_ctrl_z_does") {
         return;
     }
-    let folder = tempfile::tempdir().expect("temp dir");
-    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/examples/mycrm.json");
-    std::fs::copy(example, folder.path().join("mycrm.json")).expect("copy example");
-    let data = folder.path().join("data");
-    let shell = Shell::start(folder.path(), "kill");
-    shell.type_text(&format!("INTEGRATION_WIZARD_DATA_DIR='{}' '{BINARY}' mycrm.json", data.display()));
-    shell.keys(&["Enter"]);
-    shell.wait_until("the wizard", |screen| screen.contains("opened mycrm.json"));
+    let (_folder, data, shell) = wizard_in_a_shell("kill");
     let pid = wizard_pid(&data).expect("the wizard's process");
 
     let sent = Command::new("kill").args(["-TSTP", &pid]).status().expect("kill runs");

@@ -119,32 +119,16 @@ pub(crate) fn render(app: &App, frame: &mut Frame) {
         }
         Overlay::DiscardDraft { place, .. } => (
             "Delete the draft?",
-            vec![
-                Line::raw(format!("Delete the unsaved work on {place}? It cannot be recovered afterwards.")),
-                Line::raw(""),
-                Line::from(vec![
-                    Span::styled(" y ", theme.key()),
-                    Span::raw("delete it   "),
-                    Span::styled(" n / Esc ", theme.key()),
-                    Span::raw("keep it"),
-                ]),
-            ],
+            delete_question(
+                format!("Delete the unsaved work on {place}? It cannot be recovered afterwards."),
+                "delete it",
+                theme,
+            ),
             0,
         ),
-        Overlay::ConfirmDelete { label, .. } => (
-            "Delete?",
-            vec![
-                Line::raw(format!("Delete {label}?")),
-                Line::raw(""),
-                Line::from(vec![
-                    Span::styled(" y ", theme.key()),
-                    Span::raw("delete   "),
-                    Span::styled(" n / Esc ", theme.key()),
-                    Span::raw("keep it"),
-                ]),
-            ],
-            0,
-        ),
+        Overlay::ConfirmDelete { label, .. } => {
+            ("Delete?", delete_question(format!("Delete {label}?"), "delete", theme), 0)
+        }
         Overlay::Ticket(panel) => return super::ticket::render(app, panel, frame),
         Overlay::Credentials(panel) => return super::probe::render_credentials(app, panel, frame),
         Overlay::Probe(panel) => return super::probe::render(app, panel, frame),
@@ -225,4 +209,18 @@ pub(crate) fn human_age(seconds: u64) -> String {
         _ => (seconds / 86_400, "day"),
     };
     format!("{amount} {unit}{}", if amount == 1 { "" } else { "s" })
+}
+
+/// A question whose answers are `y` (`yes` says what it does) and `n` / Esc (keep it).
+fn delete_question(question: String, yes: &str, theme: Theme) -> Vec<Line<'static>> {
+    vec![
+        Line::raw(question),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled(" y ", theme.key()),
+            Span::raw(format!("{yes}   ")),
+            Span::styled(" n / Esc ", theme.key()),
+            Span::raw("keep it"),
+        ]),
+    ]
 }
