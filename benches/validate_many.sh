@@ -21,13 +21,14 @@
 # or the two runs printing different reports).
 set -euo pipefail
 
-root="$(cd "$(dirname "$0")/.." && pwd)"
+bench=validate_many
+# shellcheck source=benches/common.sh
+source "$(dirname "$0")/common.sh"
 runs="${RUNS:-5}"
 files="${FILES:-20000}"
 actions="${ACTIONS:-1}"
 inputs="${INPUTS:-3}"
 
-die() { echo "validate_many: $*" >&2; exit 1; }
 
 command -v cargo >/dev/null || die "cargo is needed"
 command -v jq >/dev/null || die "jq is needed (apt-get install -y jq)"
@@ -35,20 +36,8 @@ command -v taskset >/dev/null || die "taskset is needed (apt-get install -y util
 cpus="$(nproc)"
 [[ "$cpus" -ge 2 ]] || die "this machine has $cpus CPU; the comparison needs at least 2"
 
-cd "$root"
-echo "building (release): integration-wizard and examples/generate_manifest" >&2
-cargo build --quiet --release --bin integration-wizard --example generate_manifest
-target_dir="$(cargo metadata --format-version 1 --no-deps | jq -r .target_directory)"
-wizard="$target_dir/release/integration-wizard"
-generator="$target_dir/release/examples/generate_manifest"
-[[ -x "$wizard" && -x "$generator" ]] || die "built binaries not found under $target_dir/release"
-
-work="$(mktemp -d)"
-if [[ -n "${KEEP:-}" ]]; then
-    echo "keeping $work" >&2
-else
-    trap 'rm -rf "$work"' EXIT
-fi
+build_release
+make_work
 folder="$work/manifests"
 "$generator" --files "$files" --actions "$actions" --inputs "$inputs" --out "$folder"
 
@@ -58,18 +47,6 @@ taskset -c 0 "$wizard" validate "$folder" >"$work/one.out" 2>&1 || die "pinned v
 cmp -s "$work/all.out" "$work/one.out" || die "the report on every core differs from the pinned one"
 grep -q "^checked $files files: all valid" "$work/all.out" || die "unexpected summary: $(tail -n 1 "$work/all.out")"
 
-now_ns() { date +%s%N; }
-
-# wall_ms CMD...: runs CMD once with output discarded, prints its wall time in milliseconds.
-wall_ms() {
-    local start end
-    start="$(now_ns)"
-    "$@" >/dev/null 2>&1 || die "failed: $*"
-    end="$(now_ns)"
-    awk -v ns="$((end - start))" 'BEGIN { printf "%.1f\n", ns / 1e6 }'
-}
-
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 all_cmd=("$wizard" validate "$folder")
 one_cmd=(taskset -c 0 "$wizard" validate "$folder")

@@ -18,12 +18,13 @@
 # non-zero only when something failed to run (build, generator, a validate that does not exit 0).
 set -euo pipefail
 
-root="$(cd "$(dirname "$0")/.." && pwd)"
+bench=validate_vs_jq
+# shellcheck source=benches/common.sh
+source "$(dirname "$0")/common.sh"
 runs="${RUNS:-7}"
 actions="${ACTIONS:-2000}"
 inputs="${INPUTS:-40}"
 
-die() { echo "validate_vs_jq: $*" >&2; exit 1; }
 
 command -v cargo >/dev/null || die "cargo is needed"
 command -v jq >/dev/null || die "jq is needed (apt-get install -y jq)"
@@ -35,20 +36,8 @@ if [[ ! -x /usr/bin/time ]]; then
     [[ -x /usr/bin/time ]] || die "GNU time is needed as /usr/bin/time (apt-get install -y time)"
 fi
 
-cd "$root"
-echo "building (release): integration-wizard and examples/generate_manifest" >&2
-cargo build --quiet --release --bin integration-wizard --example generate_manifest
-target_dir="$(cargo metadata --format-version 1 --no-deps | jq -r .target_directory)"
-wizard="$target_dir/release/integration-wizard"
-generator="$target_dir/release/examples/generate_manifest"
-[[ -x "$wizard" && -x "$generator" ]] || die "built binaries not found under $target_dir/release"
-
-work="$(mktemp -d)"
-if [[ -n "${KEEP:-}" ]]; then
-    echo "keeping $work" >&2
-else
-    trap 'rm -rf "$work"' EXIT
-fi
+build_release
+make_work
 file="$work/big.json"
 "$generator" --actions "$actions" --inputs "$inputs" --out "$file"
 bytes="$(stat -c %s "$file")"
@@ -60,17 +49,6 @@ if ! "$wizard" validate "$file" >"$work/validate.out" 2>&1; then
 fi
 jq empty "$file" || die "jq cannot parse the generated manifest"
 
-now_ns() { date +%s%N; }
-
-# wall_ms CMD...: runs CMD once with output discarded, prints its wall time in milliseconds.
-wall_ms() {
-    local start end
-    start="$(now_ns)"
-    "$@" >/dev/null 2>&1 || die "failed: $*"
-    end="$(now_ns)"
-    awk -v ns="$((end - start))" 'BEGIN { printf "%.1f\n", ns / 1e6 }'
-}
-
 # rss_kb CMD...: runs CMD once under GNU time, prints its max RSS in KB and its CPU time
 # (user + system) in ms; GNU time counts CPU in 10 ms steps.
 rss_kb() {
@@ -78,9 +56,6 @@ rss_kb() {
     tail -n 1 "$work/rss" | awk '{ printf "%s %.0f\n", $1, ($2 + $3) * 1000 }'
 }
 
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-minimum() { sort -n | head -n 1; }
-maximum() { sort -n | tail -n 1; }
 
 validate_cmd=("$wizard" validate "$file")
 jq_cmd=(jq empty "$file")

@@ -8,11 +8,11 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use integration_wizard::manifest::edit::Owner;
 use integration_wizard::manifest::{ActionKey, AuthenticationType, InputKey, IntegrationKey, Manifest, read, to_json};
-use integration_wizard::wizard::action::Action;
-use integration_wizard::wizard::app::App;
-use integration_wizard::wizard::document::Document;
-use integration_wizard::wizard::step::Step;
-use integration_wizard::wizard::view;
+use integration_wizard::wizard::testing::action::Action;
+use integration_wizard::wizard::testing::app::App;
+use integration_wizard::wizard::testing::document::Document;
+use integration_wizard::wizard::testing::step::Step;
+use integration_wizard::wizard::testing::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
@@ -116,7 +116,7 @@ fn type_and_delete(app: &mut App, terminal: &mut Terminal<TestBackend>) {
 
 /// The bundled mycrm example with a description of about `bytes` bytes, in lines of 80 characters.
 fn long_description(bytes: usize) -> Manifest {
-    let example = integration_wizard::wizard::examples::EXAMPLES[0].json;
+    let example = integration_wizard::wizard::testing::examples::EXAMPLES[0].json;
     let mut manifest = read(example.as_bytes()).expect("the example").manifest;
     let line = "Centralizing all the customer context in one place, so agents answer faster now.\n";
     manifest.set_text(Owner::Integration, IntegrationKey::Description, &line.repeat(bytes / line.len() + 1));
@@ -163,7 +163,7 @@ fn long_values(c: &mut Criterion) {
 
 /// The integration's page editing a description of `bytes` bytes without a line break (one line).
 fn one_line_app(bytes: usize) -> App {
-    let example = integration_wizard::wizard::examples::EXAMPLES[0].json;
+    let example = integration_wizard::wizard::testing::examples::EXAMPLES[0].json;
     let mut manifest = read(example.as_bytes()).expect("the example").manifest;
     let words = "Centralizing all the customer context in one place, so agents answer faster now. ";
     manifest.set_text(
@@ -195,7 +195,7 @@ fn words(bytes: usize, multiline: bool) -> String {
 
 /// The integration's page editing a description set to `value`, the cursor at its end.
 fn editing_description(value: &str) -> App {
-    let example = integration_wizard::wizard::examples::EXAMPLES[0].json;
+    let example = integration_wizard::wizard::testing::examples::EXAMPLES[0].json;
     let mut manifest = read(example.as_bytes()).expect("the example").manifest;
     manifest.set_text(Owner::Integration, IntegrationKey::Description, value);
     let parsed = read(to_json(&manifest).as_bytes()).expect("valid JSON");

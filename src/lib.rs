@@ -10,10 +10,11 @@
 //! - [`ticket`]: the ticket document Talkdesk asks for, as Markdown, a spreadsheet or HTML.
 //! - [`storage`]: atomic saves, drafts of unsaved work, recent files.
 //! - [`text`]: escaping what a file holds before any output shows it.
-//! - [`wizard`]: the interactive wizard: `keys/` (the one key table) → `action` → `app/` (state and
+//! - [`wizard`]: the interactive wizard: `keys/` (the one key table, read by `keys/table`) → `action` → `app/` (state and
 //!   `update`, split by concern, no I/O) → effects run by the loop (`wizard::run`) → `view/` (drawing);
 //!   `steps/` (one module per step or form, declaring its fields), `layout` (geometry shared by drawing
-//!   and clicks), `document` (the manifest being edited and its findings).
+//!   and clicks), `document` (the manifest being edited and its findings); `testing`, the public surface
+//!   its tests and benchmarks use (the rest of the wizard is crate-private).
 //! - [`line_mode`]: the accessible line mode, plain questions and answers on standard input and output.
 #![forbid(unsafe_code)]
 
@@ -22,6 +23,6 @@ pub mod line_mode;
 pub mod manifest;
 pub mod probe;
 pub mod storage;
-pub mod text;
+pub(crate) mod text;
 pub mod ticket;
 pub mod wizard;

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 /// True for characters that must never be printed as they are: C0 and C1 controls (line breaks
 /// included), DEL, and the bidirectional marks, overrides and isolates that reorder what is shown.
-pub fn is_unsafe(c: char) -> bool {
+pub(crate) fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
         // Line and paragraph separators break the line in some terminals and editors, like `\n`.
@@ -15,7 +15,7 @@ pub fn is_unsafe(c: char) -> bool {
 
 /// `text` on one line, every unsafe character written visibly: a tab as `\t`, a line break as
 /// `line_break`, anything else as `\u{1b}`. Text without such characters is not copied.
-pub fn visible<'a>(text: &'a str, line_break: &str) -> Cow<'a, str> {
+pub(crate) fn visible<'a>(text: &'a str, line_break: &str) -> Cow<'a, str> {
     if !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
     }
@@ -34,14 +34,14 @@ pub fn visible<'a>(text: &'a str, line_break: &str) -> Cow<'a, str> {
 }
 
 /// `text` made safe for a line of command-line output: a line break is shown as `\n`.
-pub fn escaped(text: &str) -> Cow<'_, str> {
+pub(crate) fn escaped(text: &str) -> Cow<'_, str> {
     visible(text, "\\n")
 }
 
 /// Serialised JSON with every unsafe character that the serialiser left raw (DEL, C1 controls,
 /// bidirectional overrides and isolates) written as a `\u009b` escape. JSON's structure is
 /// ASCII, so such characters can only be inside strings, where the escape means the same value.
-pub fn json_escaped(json: String) -> String {
+pub(crate) fn json_escaped(json: String) -> String {
     if !json.chars().any(is_unsafe) {
         return json;
     }

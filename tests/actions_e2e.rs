@@ -107,13 +107,17 @@ fn fill(session: &mut Session, text: &str, finish: &str) {
     session.send(finish);
 }
 
-/// Adds an input from the action's page (`a`) and types its key and name; leaves the focus on Mandatory.
+/// Adds an input from the action's page (`a`) and types its key and name; leaves the focus on Mandatory
+/// (Enter after the name went on to Format, past the toggle and the type, which hold defaults).
 fn add_input(wizard: &mut Session, number: usize, key: &str, name: &str) {
     wizard.send(&alt('a'));
     wizard.wait_for(&format!("Actions › create_ticket › #{number}"));
     fill(wizard, key, ENTER);
     fill(wizard, name, ENTER);
     wizard.wait_for(&format!("Actions › create_ticket › {key}"));
+    wizard.wait_for("▶ Format");
+    wizard.send(UP);
+    wizard.send(UP);
     wizard.wait_for("▶ Mandatory");
 }
 
@@ -138,7 +142,8 @@ fn the_seed_pages_create_ticket_action_typed_in_is_saved_exactly() {
     fill(&mut wizard, "create a new ticket in My CRM", TAB); // a multi-line text: Tab finishes it
     fill(&mut wizard, "https://mycrm.example.org/actions/create_ticket", ENTER);
     wizard.wait_for("Talkdesk shows: \"Then create a ticket\"");
-    wizard.wait_for("▶ Provider");
+    // Enter went on past the provider (kept in step by the wizard) to the inputs' add row.
+    wizard.wait_for("▶              + add an input");
     wizard.wait_for("Endpoint     https://mycrm.…actions/create_ticket"); // the middle elided to fit
 
     // 1. subject: a mandatory text.
@@ -159,8 +164,10 @@ fn the_seed_pages_create_ticket_action_typed_in_is_saved_exactly() {
     wizard.send(TAB);
     wizard.wait_for_gone("▸ {{contact.email}}");
     wizard.wait_for("\"format\": \"{{contact.email}}\"");
+    // Enter on the input's last field went back to the action, on the add row.
     wizard.send(ENTER);
-    wizard.escape("email — Requester email (text)");
+    wizard.wait_for("email — Requester email (text)");
+    wizard.wait_for("▶              + add an input");
 
     // 3. priority: a select, its options added one by one (Enter on "+ add an option", or a).
     add_input(&mut wizard, 3, "priority", "Priority");
@@ -204,7 +211,8 @@ fn the_seed_pages_create_ticket_action_typed_in_is_saved_exactly() {
     wizard.wait_for("\"format\": \"2026-01-31\"");
     wizard.wait_for_gone("is not a datetime default");
     wizard.send(ENTER);
-    wizard.escape("due — Due date (datetime)");
+    wizard.wait_for("due — Due date (datetime)");
+    wizard.wait_for("▶              + add an input");
 
     wizard.send(CTRL_S);
     wizard.wait_for("saved mycrm.json");
@@ -241,7 +249,8 @@ fn enter_on_a_review_finding_about_an_input_format_opens_that_field() {
     wizard.send("2026-02-28");
     wizard.send(ENTER);
     wizard.wait_for_gone("is not a datetime default");
-    wizard.escape("due — Due date (datetime)");
+    // Enter on the input's last field goes back to the action's inputs.
+    wizard.wait_for("due — Due date (datetime)");
     wizard.escape("create_ticket — create a ticket (4 inputs)");
     wizard.escape("No problems");
     wizard.send(CTRL_S);

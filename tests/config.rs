@@ -4,14 +4,15 @@
 
 mod support;
 
-use integration_wizard::wizard::action::Action;
-use integration_wizard::wizard::app::App;
-use integration_wizard::wizard::config::default_file::default_file;
-use integration_wizard::wizard::config::{Settings, parse_text, read};
-use integration_wizard::wizard::keys::{Command, KeyPress, KeyTable, Mode};
-use integration_wizard::wizard::step::Step;
-use integration_wizard::wizard::view;
-use integration_wizard::wizard::view::theme::{Role, Theme};
+use integration_wizard::wizard::testing::action::Action;
+use integration_wizard::wizard::testing::app::App;
+use integration_wizard::wizard::testing::config::default_file::default_file;
+use integration_wizard::wizard::testing::config::{Settings, parse_text, read};
+use integration_wizard::wizard::testing::keys::{Command, KeyPress, KeyTable, Mode, action_for};
+use integration_wizard::wizard::testing::overlay::Overlay;
+use integration_wizard::wizard::testing::step::Step;
+use integration_wizard::wizard::testing::view;
+use integration_wizard::wizard::testing::view::theme::{Role, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
@@ -241,4 +242,24 @@ fn the_readme_example_is_a_valid_config_that_does_what_it_says() {
     assert!(settings.preview);
     assert_eq!(settings.keys.action(&[Mode::Anywhere], KeyPress::plain(KeyCode::F(2))), Some(Action::Save));
     assert_eq!(settings.theme.style(Role::Title).fg, Some(Color::LightBlue));
+}
+
+#[test]
+fn a_rebound_answer_takes_its_letter_away_from_the_question() {
+    let settings = settings("[keys]\nyes = \"j\"\nno = \"k\"\nquit_without_saving = \"d\"\n");
+    let mut app = mycrm();
+    app.keys = Arc::new(settings.keys);
+    app.update(Action::GoTo(Step::Actions));
+    app.update(Action::Delete);
+    assert!(matches!(app.overlay, Some(Overlay::ConfirmDelete { .. })), "{:?}", app.overlay);
+    // The old letters no longer answer: y neither deletes nor closes the question.
+    assert_eq!(action_for(&app, &key(KeyCode::Char('y'))), None);
+    assert_eq!(action_for(&app, &key(KeyCode::Char('n'))), None);
+    assert_eq!(action_for(&app, &key(KeyCode::Char('j'))), Some(Action::Answer('y')));
+    assert_eq!(action_for(&app, &key(KeyCode::Char('k'))), Some(Action::Answer('n')));
+    app.overlay = Some(Overlay::ConfirmQuit);
+    assert_eq!(action_for(&app, &key(KeyCode::Char('q'))), None);
+    assert_eq!(action_for(&app, &key(KeyCode::Char('d'))), Some(Action::Answer('q')));
+    // An answer not rebound keeps its letter.
+    assert_eq!(action_for(&app, &key(KeyCode::Char('s'))), Some(Action::Answer('s')));
 }

@@ -2,10 +2,10 @@
 //! wizard stays usable, and no control character from a file ever reaches the terminal.
 
 use integration_wizard::manifest::{check, read};
-use integration_wizard::wizard::action::{Action, fingerprint};
-use integration_wizard::wizard::app::{App, Screen};
-use integration_wizard::wizard::document::Document;
-use integration_wizard::wizard::{load, view};
+use integration_wizard::wizard::testing::action::{Action, fingerprint};
+use integration_wizard::wizard::testing::app::{App, Screen};
+use integration_wizard::wizard::testing::document::Document;
+use integration_wizard::wizard::{load, testing::view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::{Path, PathBuf};
@@ -120,7 +120,8 @@ fn control_characters_are_shown_escaped_and_reported() {
         let expected = borders(2);
         assert!(expected.len() >= 4, "the panes have borders: {expected:?}");
         // Every line of the panes, above the help (which grows to show the whole problem).
-        let areas = integration_wizard::wizard::layout::areas_in(&app, ratatui::layout::Rect::new(0, 0, width, 24));
+        let areas =
+            integration_wizard::wizard::testing::layout::areas_in(&app, ratatui::layout::Rect::new(0, 0, width, 24));
         for y in 2..areas.steps.bottom() - 1 {
             let row: String = (0..width).map(|x| buffer[(x, y)].symbol().to_owned()).collect();
             assert_eq!(borders(y), expected, "row {y} at width {width}: {row}");

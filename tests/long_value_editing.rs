@@ -4,9 +4,9 @@
 mod support;
 
 use integration_wizard::manifest::read;
-use integration_wizard::wizard::action::Action;
-use integration_wizard::wizard::app::App;
-use integration_wizard::wizard::document::Document;
+use integration_wizard::wizard::testing::action::Action;
+use integration_wizard::wizard::testing::app::App;
+use integration_wizard::wizard::testing::document::Document;
 use ratatui::crossterm::event::{Event, KeyCode, KeyModifiers};
 use std::path::PathBuf;
 use support::*;
@@ -132,7 +132,7 @@ fn keystrokes_in_the_middle(bytes: usize) -> std::time::Duration {
             let started = std::time::Instant::now();
             for request in requests.iter().cycle().take(40) {
                 app.update(Action::Edit(*request));
-                terminal.draw(|frame| integration_wizard::wizard::view::render(&app, frame)).expect("drawing");
+                terminal.draw(|frame| integration_wizard::wizard::testing::view::render(&app, frame)).expect("drawing");
             }
             started.elapsed()
         })

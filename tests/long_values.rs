@@ -5,8 +5,8 @@ mod support;
 
 use integration_wizard::manifest::edit::Owner;
 use integration_wizard::manifest::{IntegrationKey, Slot};
-use integration_wizard::wizard::action::Action;
-use integration_wizard::wizard::app::App;
+use integration_wizard::wizard::testing::action::Action;
+use integration_wizard::wizard::testing::app::App;
 use support::*;
 use tui_input::InputRequest;
 

@@ -5,12 +5,12 @@ mod support;
 use integration_wizard::manifest::edit::{ListRef, Owner};
 use integration_wizard::manifest::{AuthenticationType, IntegrationKey, Slot, read};
 use integration_wizard::storage::drafts::Draft;
-use integration_wizard::wizard::action::{Action, Opened, SaveFailure};
-use integration_wizard::wizard::app::{App, Effect, OnDisk};
-use integration_wizard::wizard::examples::EXAMPLES;
-use integration_wizard::wizard::form::Row;
-use integration_wizard::wizard::overlay::{Overlay, PromptPurpose};
-use integration_wizard::wizard::step::{Page, Step};
+use integration_wizard::wizard::testing::action::{Action, Opened, SaveFailure};
+use integration_wizard::wizard::testing::app::{App, Effect, OnDisk};
+use integration_wizard::wizard::testing::examples::EXAMPLES;
+use integration_wizard::wizard::testing::form::Row;
+use integration_wizard::wizard::testing::overlay::{Overlay, PromptPurpose};
+use integration_wizard::wizard::testing::step::{Page, Step};
 use ratatui::crossterm::event::{Event, KeyCode};
 use std::path::PathBuf;
 use support::*;
@@ -102,7 +102,7 @@ fn b5_the_select_note_goes_once_another_input_gets_another_type() {
     while app.doc.manifest.input(0, 0).and_then(|input| input.input_type.written()) != Some("select") {
         press(&mut app, key(KeyCode::Right));
     }
-    assert!(app.status.as_deref().is_some_and(|status| status.contains("list the options")), "{:?}", app.status);
+    assert!(app.status.as_deref().is_some_and(|status| status.contains("add its options")), "{:?}", app.status);
     press(&mut app, key(KeyCode::Esc));
     focus_row(&mut app, |row| *row == Row::Item(ListRef::Inputs(0), 1));
     press(&mut app, key(KeyCode::Enter));
@@ -111,7 +111,7 @@ fn b5_the_select_note_goes_once_another_input_gets_another_type() {
     press(&mut app, key(KeyCode::Right));
     assert_eq!(app.doc.manifest.input(0, 1).and_then(|input| input.input_type.written()), Some("textarea"));
     assert!(
-        !app.status.as_deref().unwrap_or("").contains("list the options"),
+        !app.status.as_deref().unwrap_or("").contains("add its options"),
         "the note about a select stays on a textarea: {:?}",
         app.status
     );
@@ -249,4 +249,123 @@ fn a_draft_older_than_its_file_says_recovering_undoes_the_later_save() {
     let screen = screen_text(&mut app, 120, 40);
     assert!(screen.contains("The file was saved after this draft"), "{screen}");
     assert!(screen.contains("more changed lines"), "{screen}");
+}
+
+#[test]
+fn the_note_under_an_uppercase_display_names_the_key_that_works_on_a_text_field() {
+    let mut app = mycrm();
+    press(&mut app, alt('5'));
+    focus_row(&mut app, |row| *row == Row::Item(ListRef::Actions, 0));
+    press(&mut app, key(KeyCode::Enter));
+    focus_key(&mut app, "display");
+    // Typing on the field replaces its value.
+    press(&mut app, key(KeyCode::Char('C')));
+    type_text(&mut app, "reate a ticket");
+    press(&mut app, key(KeyCode::Enter));
+    focus_key(&mut app, "display");
+    let row = app.rows()[app.focus];
+    let note = integration_wizard::wizard::testing::layout::note_lines(&app, app.focus, row).join(" ");
+    assert!(note.contains("(Alt-f lowercases it)"), "{note}");
+    // Plain f would be typed into the field; the key the note names fixes it.
+    press(&mut app, alt('f'));
+    assert_eq!(
+        app.doc
+            .manifest
+            .text(Owner::Action(0), integration_wizard::manifest::ActionKey::Display)
+            .and_then(Slot::as_str),
+        Some("create a ticket")
+    );
+}
+
+#[test]
+fn saving_over_the_opened_file_says_where_its_previous_version_is_kept() {
+    let mut app = mycrm();
+    app.doc.path = Some(PathBuf::from("mycrm.json"));
+    app.doc.disk_hash = Some(7);
+    app.update(Action::Saved { path: PathBuf::from("mycrm.json"), result: Ok(8) });
+    assert_eq!(app.status.as_deref(), Some("saved mycrm.json; the previous version is in mycrm.json.bak"));
+    // A new file has no previous version.
+    let mut app = mycrm();
+    app.update(Action::Saved { path: PathBuf::from("new.json"), result: Ok(8) });
+    assert_eq!(app.status.as_deref(), Some("saved new.json"));
+}
+
+#[test]
+fn typing_in_the_save_prompt_replaces_the_suggested_name_and_a_cursor_key_keeps_it() {
+    let mut app = mycrm();
+    app.update(Action::Save);
+    assert_eq!(app.prompt_text(), Some("mycrm.json"));
+    press(&mut app, key(KeyCode::Char('m')));
+    type_text(&mut app, "ine.json");
+    assert_eq!(app.prompt_text(), Some("mine.json"));
+
+    let mut app = mycrm();
+    app.update(Action::Save);
+    press(&mut app, key(KeyCode::Home));
+    type_text(&mut app, "old-");
+    assert_eq!(app.prompt_text(), Some("old-mycrm.json"));
+}
+
+#[test]
+fn at_80_columns_the_hint_bar_keeps_save_and_the_keys_panel_on_every_row_of_every_step() {
+    let mut app = mycrm();
+    for step in ['1', '2', '3', '4', '5', '6'] {
+        press(&mut app, alt(step));
+        let rows = app.rows().len();
+        for index in 0..rows {
+            focus_row(&mut app, |_| true);
+            for _ in 0..index {
+                app.update(Action::Down);
+            }
+            let screen = screen_text(&mut app, 80, 24);
+            let hints = screen.lines().last().unwrap_or_default();
+            // The keys panel always; saving on every page where the manifest is edited.
+            assert!(hints.contains("keys"), "step {step}, row {index}: {hints}");
+            assert!(hints.contains("Ctrl-S save") || step == '6', "step {step}, row {index}: {hints}");
+            assert!(!hints.contains("quit") || hints.contains("Ctrl-S save"), "quitting goes before saving: {hints}");
+        }
+    }
+}
+
+#[test]
+fn the_start_screen_shows_one_draft_per_file_and_delete_discards_one_after_asking() {
+    use integration_wizard::storage::drafts::DraftKey;
+    let draft = |path: &str, written_at| Draft {
+        path: Some(PathBuf::from(path)),
+        written_at,
+        manifest: EXAMPLES[0].json.into(),
+        history: None,
+    };
+    let keys: Vec<DraftKey> = (0..4)
+        .map(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(2));
+            DraftKey::for_new()
+        })
+        .collect();
+    let drafts = vec![
+        (keys[0].clone(), draft("line.json", 10)),
+        (keys[1].clone(), draft("line.json", 30)),
+        (keys[2].clone(), draft("other.json", 20)),
+        (keys[3].clone(), draft("line.json", 20)),
+    ];
+    let mut app = App::start(Vec::new()).with_drafts(drafts);
+    let screen = screen_text(&mut app, 120, 40);
+    assert_eq!(screen.matches("Recover unsaved work: line.json").count(), 1, "{screen}");
+    assert!(screen.contains("2 older drafts of it behind"), "{screen}");
+    assert_eq!(screen.matches("Recover unsaved work: other.json").count(), 1, "{screen}");
+
+    let hints = screen.lines().last().unwrap_or_default();
+    assert!(hints.contains("Enter recover") && hints.contains("delete the draft"), "{hints}");
+    // The newest line.json draft is first; Delete asks, n keeps it, y deletes only it.
+    press(&mut app, key(KeyCode::Delete));
+    assert!(matches!(app.overlay, Some(Overlay::DiscardDraft { .. })), "{:?}", app.overlay);
+    press(&mut app, key(KeyCode::Char('n')));
+    assert!(app.overlay.is_none());
+    press(&mut app, key(KeyCode::Delete));
+    let effects = press(&mut app, key(KeyCode::Char('y')));
+    assert_eq!(effects, vec![Effect::DiscardDrafts(vec![keys[1].clone()])]);
+    let screen = screen_text(&mut app, 120, 40);
+    assert!(screen.contains("deleted the draft of line.json"), "{screen}");
+    assert!(screen.contains("1 older draft of it behind"), "the next older one takes its place: {screen}");
+    assert_eq!(screen.matches("Recover unsaved work:").count(), 2, "{screen}");
 }

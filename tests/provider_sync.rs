@@ -6,7 +6,7 @@ mod support;
 
 use integration_wizard::manifest::edit::Owner;
 use integration_wizard::manifest::{ActionKey, IntegrationKey, Manifest, Slot};
-use integration_wizard::wizard::app::App;
+use integration_wizard::wizard::testing::app::App;
 use ratatui::crossterm::event::KeyCode;
 use support::*;
 

@@ -33,8 +33,9 @@ struct Shell {
 }
 
 impl Shell {
-    fn start(folder: &Path) -> Shell {
-        let shell = Shell { socket: format!("iw-suspend-{}", std::process::id()) };
+    /// `name` tells apart the terminals of tests running at the same time.
+    fn start(folder: &Path, name: &str) -> Shell {
+        let shell = Shell { socket: format!("iw-suspend-{name}-{}", std::process::id()) };
         let command = format!("cd '{}' && PS1='{PROMPT} ' exec sh -i", folder.display());
         tmux(&shell.socket, &["new-session", "-d", "-x", "100", "-y", "30", &command]);
         shell.wait_until("the shell's prompt", |screen| screen.contains(PROMPT));
@@ -77,19 +78,26 @@ impl Drop for Shell {
     }
 }
 
+/// The wizard editing a copy of the mycrm example, started from a shell in its own terminal: the
+/// folder (kept while the test runs), the wizard's data folder, and the shell.
+fn wizard_in_a_shell(name: &str) -> (tempfile::TempDir, std::path::PathBuf, Shell) {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/examples/mycrm.json");
+    std::fs::copy(example, folder.path().join("mycrm.json")).expect("copy example");
+    let data = folder.path().join("data");
+    let shell = Shell::start(folder.path(), name);
+    shell.type_text(&format!("INTEGRATION_WIZARD_DATA_DIR='{}' '{BINARY}' mycrm.json", data.display()));
+    shell.keys(&["Enter"]);
+    shell.wait_until("the wizard", |screen| screen.contains("opened mycrm.json"));
+    (folder, data, shell)
+}
+
 #[test]
 fn ctrl_z_gives_the_shell_back_and_fg_brings_the_wizard_back_redrawn_and_working() {
     if !tmux_available("ctrl_z_gives_the_shell_back_and_fg_brings_the_wizard_back_redrawn_and_working") {
         return;
     }
-    let folder = tempfile::tempdir().expect("temp dir");
-    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/examples/mycrm.json");
-    std::fs::copy(example, folder.path().join("mycrm.json")).expect("copy example");
-    let data = folder.path().join("data");
-    let shell = Shell::start(folder.path());
-    shell.type_text(&format!("INTEGRATION_WIZARD_DATA_DIR='{}' '{BINARY}' mycrm.json", data.display()));
-    shell.keys(&["Enter"]);
-    shell.wait_until("the wizard", |screen| screen.contains("opened mycrm.json"));
+    let (folder, data, shell) = wizard_in_a_shell("ctrl-z");
 
     // An unsaved change, so that the draft written before suspending has something to keep.
     shell.keys(&["Down", "Enter"]);
@@ -127,6 +135,47 @@ fn ctrl_z_gives_the_shell_back_and_fg_brings_the_wizard_back_redrawn_and_working
     shell.wait_until("the save", |screen| screen.contains("saved mycrm"));
     let saved = std::fs::read_to_string(folder.path().join("mycrm.json")).expect("the saved manifest");
     assert!(saved.contains("\"display_name\": \"My CRM Plus\""), "{saved}");
+    shell.keys(&["C-q"]);
+    shell.wait_until("the shell after the wizard ends", |screen| {
+        screen.lines().filter(|line| line.contains(PROMPT)).count() >= 3
+    });
+}
+
+/// The pid of the wizard whose command line names `data` (its own data folder, unique to the test).
+fn wizard_pid(data: &Path) -> Option<String> {
+    let wanted = data.display().to_string();
+    std::fs::read_dir("/proc").ok()?.filter_map(Result::ok).find_map(|entry| {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let environ = std::fs::read(entry.path().join("environ")).ok()?;
+        let cmdline = std::fs::read(entry.path().join("cmdline")).ok()?;
+        let is_wizard = String::from_utf8_lossy(&cmdline).contains("integration-wizard");
+        (name.chars().all(|c| c.is_ascii_digit()) && is_wizard && String::from_utf8_lossy(&environ).contains(&wanted))
+            .then_some(name)
+    })
+}
+
+#[test]
+fn a_stop_signal_from_outside_gives_the_terminal_back_as_ctrl_z_does() {
+    if !tmux_available("a_stop_signal_from_outside_gives_the_terminal_back_as_ctrl_z_does") {
+        return;
+    }
+    let (_folder, data, shell) = wizard_in_a_shell("kill");
+    let pid = wizard_pid(&data).expect("the wizard's process");
+
+    let sent = Command::new("kill").args(["-TSTP", &pid]).status().expect("kill runs");
+    assert!(sent.success());
+    shell.wait_until("the shell's prompt after the wizard", |screen| {
+        screen.lines().filter(|line| line.contains(PROMPT)).count() >= 2 && !screen.contains("1 Integration")
+    });
+    assert!(shell.on_main_screen(), "the shell is back on the main screen:\n{}", shell.screen());
+    // The terminal is not left raw: what is typed is echoed and a command runs.
+    shell.type_text("echo cooked-again");
+    shell.keys(&["Enter"]);
+    shell.wait_until("the command's output", |screen| screen.lines().any(|line| line == "cooked-again"));
+
+    shell.type_text("fg");
+    shell.keys(&["Enter"]);
+    shell.wait_until("the wizard redrawn", |screen| screen.contains("1 Integration") && screen.contains("Ctrl-S"));
     shell.keys(&["C-q"]);
     shell.wait_until("the shell after the wizard ends", |screen| {
         screen.lines().filter(|line| line.contains(PROMPT)).count() >= 3

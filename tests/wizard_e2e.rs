@@ -96,24 +96,20 @@ fn a_new_manifest_typed_in_from_the_seed_page_is_saved_exactly() {
     wizard.send(ENTER);
     wizard.wait_for("Auth fields › #1");
     fill(&mut wizard, "account", ENTER);
-    fill(&mut wizard, "Account", ENTER);
-    wizard.send(DOWN); // mandatory (already yes) → type
-    wizard.send(DOWN); // type (already input) → store
-    wizard.send(DOWN); // store (already yes) → help
+    fill(&mut wizard, "Account", ENTER); // Enter passes over mandatory, type and store, which hold defaults
+    wizard.wait_for("▶ Help");
     fill(&mut wizard, "under Settings > Account", TAB); // → format
-    fill(&mut wizard, "https://{{account}}.example.org", ENTER);
+    wizard.send(ENTER);
+    wizard.send("https://{{account}}.example.org");
     wizard.wait_for("renders as: https://example-account");
-    wizard.escape("Auth fields (1)");
+    wizard.send(ENTER); // the field's last value: back to the list, on its add row
+    wizard.wait_for("Auth fields (1)");
 
-    wizard.send(DOWN);
     wizard.send(ENTER);
     wizard.wait_for("Auth fields › #2");
-    fill(&mut wizard, "token", ENTER);
+    fill(&mut wizard, "token", ENTER); // a secret-looking name: the type becomes password
     fill(&mut wizard, "API Token", ENTER);
-    wizard.send(DOWN); // → type
-    wizard.send(RIGHT); // input → password
-    wizard.send(DOWN);
-    wizard.send(DOWN); // → help
+    wizard.wait_for("▶ Help");
     fill(&mut wizard, "under Settings > Channels", TAB);
     wizard.wait_for("‹password›");
     wizard.escape("Auth fields (2)");

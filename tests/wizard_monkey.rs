@@ -4,13 +4,13 @@
 //! full validation.
 
 use integration_wizard::manifest::{read, to_json, validate};
-use integration_wizard::wizard::action::{Action, SaveFailure, fingerprint};
-use integration_wizard::wizard::app::{App, Effect};
-use integration_wizard::wizard::document::Document;
-use integration_wizard::wizard::examples::EXAMPLES;
-use integration_wizard::wizard::path_list::FolderEntry;
-use integration_wizard::wizard::step::Step;
-use integration_wizard::wizard::view;
+use integration_wizard::wizard::testing::action::{Action, SaveFailure, fingerprint};
+use integration_wizard::wizard::testing::app::{App, Effect};
+use integration_wizard::wizard::testing::document::Document;
+use integration_wizard::wizard::testing::examples::EXAMPLES;
+use integration_wizard::wizard::testing::path_list::FolderEntry;
+use integration_wizard::wizard::testing::step::Step;
+use integration_wizard::wizard::testing::view;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, TestBackend};

@@ -6,13 +6,13 @@ mod support;
 
 use integration_wizard::manifest::edit::{ListRef, Owner};
 use integration_wizard::manifest::{AuthenticationType, Slot};
-use integration_wizard::wizard::action::{Action, Opened};
-use integration_wizard::wizard::app::{App, Effect};
-use integration_wizard::wizard::examples::EXAMPLES;
-use integration_wizard::wizard::form::Row;
-use integration_wizard::wizard::overlay::Overlay;
-use integration_wizard::wizard::path_list::FolderEntry;
-use integration_wizard::wizard::step::{Page, Step};
+use integration_wizard::wizard::testing::action::{Action, Opened};
+use integration_wizard::wizard::testing::app::{App, Effect};
+use integration_wizard::wizard::testing::examples::EXAMPLES;
+use integration_wizard::wizard::testing::form::Row;
+use integration_wizard::wizard::testing::overlay::Overlay;
+use integration_wizard::wizard::testing::path_list::FolderEntry;
+use integration_wizard::wizard::testing::step::{Page, Step};
 use ratatui::crossterm::event::KeyCode;
 use std::path::PathBuf;
 use support::*;
@@ -160,8 +160,8 @@ fn workspace() -> Vec<FolderEntry> {
 /// The start screen's "Open a file" prompt, with the loop's answer to its folder request.
 fn open_prompt() -> App {
     let mut app = App::start(Vec::new());
-    app.theme = integration_wizard::wizard::view::theme::Theme { color: false, ..Default::default() };
-    while !matches!(app.start.items[app.start.focus], integration_wizard::wizard::app::StartItem::Open) {
+    app.theme = integration_wizard::wizard::testing::view::theme::Theme { color: false, ..Default::default() };
+    while !matches!(app.start.items[app.start.focus], integration_wizard::wizard::testing::app::StartItem::Open) {
         press(&mut app, key(KeyCode::Down));
     }
     let effects = press(&mut app, key(KeyCode::Enter));
@@ -260,7 +260,7 @@ fn a_folder_completes_with_its_slash_and_its_files_are_read_by_the_loop() {
 #[test]
 fn tab_before_the_folder_is_read_completes_once_it_is() {
     let mut app = App::start(Vec::new());
-    while !matches!(app.start.items[app.start.focus], integration_wizard::wizard::app::StartItem::Open) {
+    while !matches!(app.start.items[app.start.focus], integration_wizard::wizard::testing::app::StartItem::Open) {
         press(&mut app, key(KeyCode::Down));
     }
     press(&mut app, key(KeyCode::Enter));

@@ -6,12 +6,12 @@
 mod support;
 
 use integration_wizard::manifest::edit::{ListRef, Owner};
-use integration_wizard::wizard::action::Action;
-use integration_wizard::wizard::app::App;
-use integration_wizard::wizard::form::Row;
-use integration_wizard::wizard::layout;
-use integration_wizard::wizard::overlay::Overlay;
-use integration_wizard::wizard::step::{Page, Step};
+use integration_wizard::wizard::testing::action::Action;
+use integration_wizard::wizard::testing::app::App;
+use integration_wizard::wizard::testing::form::Row;
+use integration_wizard::wizard::testing::layout;
+use integration_wizard::wizard::testing::overlay::Overlay;
+use integration_wizard::wizard::testing::step::{Page, Step};
 use ratatui::crossterm::event::KeyCode;
 use serde_json::json;
 use support::*;
@@ -104,6 +104,8 @@ fn a_step_is_done_only_when_every_mandatory_value_is_filled_and_right() {
     }
     // Everything filled, but one value is wrong: the error shows, there is nothing left to fill.
     assert_eq!(step_state(&mut app, Step::Integration), "✗1 error");
+    // Enter on the step's last field went on to step 2: back to step 1.
+    press(&mut app, alt('1'));
     focus_key(&mut app, "icon_url");
     press(&mut app, key(KeyCode::Enter));
     app.update(Action::Edit(tui_input::InputRequest::DeleteLine));

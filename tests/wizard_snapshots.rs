@@ -4,12 +4,12 @@
 mod support;
 
 use integration_wizard::manifest::edit::ListRef;
-use integration_wizard::wizard::action::Action;
-use integration_wizard::wizard::app::App;
-use integration_wizard::wizard::form::Row;
-use integration_wizard::wizard::step::{Page, Step};
-use integration_wizard::wizard::view;
-use integration_wizard::wizard::view::theme::Theme;
+use integration_wizard::wizard::testing::action::Action;
+use integration_wizard::wizard::testing::app::App;
+use integration_wizard::wizard::testing::form::Row;
+use integration_wizard::wizard::testing::step::{Page, Step};
+use integration_wizard::wizard::testing::view;
+use integration_wizard::wizard::testing::view::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
@@ -389,7 +389,7 @@ fn the_help_overlay_lists_every_key() {
         app.update(Action::Help);
         // A panel taller than the screen scrolls: read it all the way down.
         let mut screen = lines(&draw(&mut app, width, height)).join("\n");
-        for _ in 0..integration_wizard::wizard::layout::keys_panel_max_scroll(&app) {
+        for _ in 0..integration_wizard::wizard::testing::layout::keys_panel_max_scroll(&app) {
             app.update(Action::Down);
             screen.push_str(&lines(&draw(&mut app, width, height)).join("\n"));
         }
@@ -425,7 +425,7 @@ fn the_focused_finding_can_be_read_in_full() {
     for (width, height) in SIZES {
         let terminal = draw(&mut app, width, height);
         // Read as a person does: down the help area under the review, across its wrapped lines.
-        let pane = integration_wizard::wizard::layout::areas(&app).help;
+        let pane = integration_wizard::wizard::testing::layout::areas(&app).help;
         let buffer = terminal.backend().buffer();
         let text: Vec<String> = (pane.top()..pane.bottom())
             .map(|y| (pane.left()..pane.right()).map(|x| buffer[(x, y)].symbol()).collect())

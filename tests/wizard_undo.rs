@@ -6,11 +6,11 @@ mod support;
 use integration_wizard::manifest::edit::{ListRef, Owner};
 use integration_wizard::manifest::{AuthenticationType, Slot, to_json};
 use integration_wizard::storage::drafts::Draft;
-use integration_wizard::wizard::action::Action;
-use integration_wizard::wizard::app::App;
-use integration_wizard::wizard::form::Row;
-use integration_wizard::wizard::history::MAX_CHANGES;
-use integration_wizard::wizard::step::{Page, Step};
+use integration_wizard::wizard::testing::action::Action;
+use integration_wizard::wizard::testing::app::App;
+use integration_wizard::wizard::testing::form::Row;
+use integration_wizard::wizard::testing::history::MAX_CHANGES;
+use integration_wizard::wizard::testing::step::{Page, Step};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use support::*;
 

@@ -12,7 +12,7 @@ use std::path::Path;
 ///
 /// The wizard takes an optional FILE at the top level, so clap reads `valdate x.json` as the
 /// file `valdate` followed by a stray argument; this check gives the typo the answer it deserves.
-pub fn misspelt_subcommand(args: &[OsString]) -> Option<clap::Error> {
+pub(super) fn misspelt_subcommand(args: &[OsString]) -> Option<clap::Error> {
     let word = first_positional(args)?;
     let command = Cli::command();
     let names: Vec<&str> = command.get_subcommands().map(clap::Command::get_name).collect();
@@ -68,7 +68,7 @@ fn first_positional(args: &[OsString]) -> Option<String> {
 /// The wizard's FILE makes clap refuse options before a subcommand (`--color never validate x`
 /// would read `validate` as the wizard's file); `--color` is meant for every command, so it may
 /// stand on either side.
-pub fn color_after_subcommand(mut args: Vec<OsString>) -> Vec<OsString> {
+pub(super) fn color_after_subcommand(mut args: Vec<OsString>) -> Vec<OsString> {
     let Some(at) = first_positional_index(&args) else { return args };
     let is_subcommand = Cli::command().get_subcommands().any(|command| args[at] == command.get_name());
     if !is_subcommand {

@@ -5,7 +5,7 @@ use super::exit;
 use crate::wizard::config::{self, default_file::default_file};
 
 /// Runs `config` with its flags: `--print-default`, `--path`, or neither (check the file).
-pub fn run(print_default: bool, path: bool) -> u8 {
+pub(super) fn run(print_default: bool, path: bool) -> u8 {
     let file = config::path();
     if print_default {
         print!("{}", default_file(file.as_deref()));

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 
 /// Prints the explanation of `code` (every code with its summary when `code` is empty).
-pub fn run(code: &str) -> u8 {
+pub(super) fn run(code: &str) -> u8 {
     let text = if code.is_empty() {
         list()
     } else {
@@ -24,7 +24,7 @@ pub fn run(code: &str) -> u8 {
 }
 
 /// One explanation as a few short paragraphs.
-pub fn render(code: &str, explanation: &Explanation) -> String {
+pub(super) fn render(code: &str, explanation: &Explanation) -> String {
     let mut out = format!(
         "{code}: {}\n{} · {}\n\nWhat it checks\n  {}\n\nWhy\n  {}\n",
         explanation.summary,

@@ -35,7 +35,7 @@ impl Inputs {
 
 /// One file to work on.
 #[derive(Debug)]
-pub enum Target {
+pub(super) enum Target {
     /// A file named on the command line: always treated as a manifest.
     Named(PathBuf),
     /// A `*.json` file found by walking a folder: used only when it looks like a manifest.
@@ -48,7 +48,7 @@ pub enum Target {
 
 /// A target's content, once read, with which real file it came from (`None` for standard input).
 #[derive(Debug)]
-pub enum Loaded {
+pub(super) enum Loaded {
     Manifest(Vec<u8>, Option<Identity>),
     /// A JSON file found by a walk that is not a manifest (`package.json`, a schema...): left alone.
     NotManifest(Option<Identity>),
@@ -59,18 +59,18 @@ pub enum Loaded {
 /// lead to it. Which file a path is comes from the opened file itself, so a walk costs no extra
 /// system call per file for this.
 #[derive(Debug, Default)]
-pub struct Seen(HashSet<Identity>);
+pub(super) struct Seen(HashSet<Identity>);
 
 impl Seen {
     /// False when `identity` is a file already met in this run (the caller drops it).
-    pub fn first(&mut self, identity: Option<Identity>) -> bool {
+    pub(super) fn first(&mut self, identity: Option<Identity>) -> bool {
         identity.is_none_or(|identity| self.0.insert(identity))
     }
 }
 
 impl Loaded {
     /// Which real file this was read from (`None` for standard input or a refused path).
-    pub fn identity(&self) -> Option<&Identity> {
+    pub(super) fn identity(&self) -> Option<&Identity> {
         match self {
             Loaded::Manifest(_, identity) | Loaded::NotManifest(identity) => identity.as_ref(),
             Loaded::Refused(_) => None,
@@ -80,7 +80,7 @@ impl Loaded {
 
 impl Target {
     /// The path on disk (`None` for standard input).
-    pub fn path(&self) -> Option<&Path> {
+    pub(super) fn path(&self) -> Option<&Path> {
         match self {
             Target::Named(path) | Target::Found(path) | Target::Refused(path, _) => Some(path),
             Target::Stdin => None,
@@ -88,12 +88,12 @@ impl Target {
     }
 
     /// The name shown in messages.
-    pub fn shown(&self, inputs: &Inputs) -> String {
+    pub(super) fn shown(&self, inputs: &Inputs) -> String {
         self.path().map_or_else(|| inputs.stdin_name().to_owned(), |path| path.display().to_string())
     }
 
     /// Reads the target; a file found by a walk is checked to be a manifest first (cheaply).
-    pub fn load(&self) -> Loaded {
+    pub(super) fn load(&self) -> Loaded {
         let result = match self {
             Target::Named(path) => storage::read_file_and_metadata(path).map(|read| with_identity(path, read)),
             Target::Found(path) => storage::read_walked_file(path).map(|read| with_identity(path, read)),
@@ -115,7 +115,7 @@ impl Target {
 /// symbolic links followed). The same real file may come more than once (through links, or named
 /// twice): [`Seen`] drops the repeats once the files are read. Fails only on an `--exclude` glob
 /// that does not parse.
-pub fn expand(paths: &[PathBuf], inputs: &Inputs) -> Result<Vec<Target>, String> {
+pub(super) fn expand(paths: &[PathBuf], inputs: &Inputs) -> Result<Vec<Target>, String> {
     let mut targets = Vec::new();
     let mut stdin_taken = false;
     for path in paths {
@@ -257,7 +257,7 @@ fn walk_error(error: &ignore::Error) -> Visit {
 
 /// What makes two paths the same file: device and inode on Unix, the canonical path elsewhere.
 #[cfg(unix)]
-pub type Identity = (u64, u64);
+pub(super) type Identity = (u64, u64);
 #[cfg(not(unix))]
 pub type Identity = PathBuf;
 
@@ -278,12 +278,12 @@ fn is_json(path: &Path) -> bool {
 }
 
 /// Reads a file named on the command line, with a message that says what to do when it cannot be read.
-pub fn read(path: &Path) -> Result<Vec<u8>, String> {
+pub(super) fn read(path: &Path) -> Result<Vec<u8>, String> {
     storage::read_file(path).map_err(|error| error.to_string())
 }
 
 /// "skipped 2 JSON files that are not manifests", or nothing when none was skipped.
-pub fn skipped_line(skipped: usize) -> Option<String> {
+pub(super) fn skipped_line(skipped: usize) -> Option<String> {
     match skipped {
         0 => None,
         1 => Some("skipped 1 JSON file that is not a manifest".to_owned()),

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 /// What `fmt` does with a file that is not formatted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+pub(super) enum Mode {
     /// Rewrite it.
     Write,
     /// Print the diff and fail (exit 1).
@@ -24,7 +24,7 @@ pub enum Mode {
 
 impl Mode {
     /// The mode the flags ask for (clap keeps them exclusive).
-    pub fn new(check: bool, diff: bool) -> Self {
+    pub(super) fn new(check: bool, diff: bool) -> Self {
         match (check, diff) {
             (true, _) => Mode::Check,
             (false, true) => Mode::Diff,
@@ -35,7 +35,7 @@ impl Mode {
 
 /// Formats (or checks) every file under `paths` and returns the exit code. Standard input (`-`)
 /// is formatted to standard output.
-pub fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
+pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
     let targets = match files::expand(paths, inputs) {
         Ok(targets) => targets,
         Err(message) => {

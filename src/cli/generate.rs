@@ -5,7 +5,7 @@ use clap::CommandFactory;
 use std::io::Write;
 
 /// Prints the completion script for `shell`.
-pub fn completions(shell: clap_complete::Shell) -> u8 {
+pub(super) fn completions(shell: clap_complete::Shell) -> u8 {
     let mut command = Cli::command();
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, env!("CARGO_PKG_NAME"), &mut script);
@@ -14,7 +14,7 @@ pub fn completions(shell: clap_complete::Shell) -> u8 {
 
 /// Prints the manual page in roff (`man -l` shows it): the program's, or that of one `command`,
 /// which the program's page lists as `integration-wizard-COMMAND(1)`.
-pub fn man(command: Option<&str>) -> u8 {
+pub(super) fn man(command: Option<&str>) -> u8 {
     let mut program = Cli::command().disable_help_subcommand(true);
     // Building gives each subcommand its full name (integration-wizard-validate) for its page.
     program.build();

@@ -7,7 +7,7 @@ mod export;
 mod files;
 mod fmt;
 mod generate;
-pub mod probe;
+pub(crate) mod probe;
 mod prompt;
 mod report;
 mod sarif;
@@ -37,6 +37,7 @@ pub mod exit {
 )]
 pub struct Cli {
     #[command(subcommand)]
+    /// The command to run; none opens the wizard.
     pub command: Option<Command>,
     /// A manifest to open in the wizard; a path that does not exist starts a new manifest saved there.
     pub file: Option<PathBuf>,
@@ -49,6 +50,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+/// The commands.
 pub enum Command {
     /// Open FILE in the wizard (the same as `integration-wizard FILE`).
     Edit {
@@ -76,6 +78,7 @@ pub enum Command {
         #[arg(long, value_name = "CODE", num_args = 0..=1, default_missing_value = "", conflicts_with = "paths")]
         explain: Option<String>,
         #[command(flatten)]
+        /// Which files under a folder are read.
         inputs: files::Inputs,
     },
     /// Print the manifest's JSON Schema (draft 2020-12).
@@ -92,6 +95,7 @@ pub enum Command {
         #[arg(long)]
         diff: bool,
         #[command(flatten)]
+        /// Which files under a folder are read.
         inputs: files::Inputs,
     },
     /// Write Talkdesk's documents: OUT/integration.json and OUT/actions/<name>.json.

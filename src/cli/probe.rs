@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Prefix of the environment variables that hold credentials: `INTEGRATION_WIZARD_AUTH_<FIELD_NAME>`.
-pub const AUTH_VARIABLE_PREFIX: &str = "INTEGRATION_WIZARD_AUTH_";
+pub(crate) const AUTH_VARIABLE_PREFIX: &str = "INTEGRATION_WIZARD_AUTH_";
 
 /// The arguments of `probe`.
 #[derive(Debug, Args)]
@@ -89,7 +89,7 @@ fn parse_only(text: &str) -> Result<Only, String> {
 
 /// Runs the probe and returns the exit code: 0 every endpoint kept its contract, 1 one did not,
 /// 2 a usage error or an unreadable manifest.
-pub fn run(args: &ProbeArgs) -> u8 {
+pub(crate) fn run(args: &ProbeArgs) -> u8 {
     match prepare(args) {
         Ok((mut prober, plan)) => {
             let reports: Vec<EndpointReport> = plan
@@ -191,7 +191,7 @@ fn read_contact(path: &Path) -> Result<Contact, String> {
 }
 
 /// The environment variable that holds a field's value.
-pub fn auth_variable(field_name: &str) -> String {
+pub(crate) fn auth_variable(field_name: &str) -> String {
     let suffix: String =
         field_name.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' }).collect();
     format!("{AUTH_VARIABLE_PREFIX}{suffix}")

@@ -24,7 +24,7 @@ impl Drop for RawMode {
 }
 
 /// Asks for a hidden value on standard error; None when the person cancels (Ctrl-C, Ctrl-D, Esc).
-pub fn hidden(prompt: &str) -> io::Result<Option<String>> {
+pub(super) fn hidden(prompt: &str) -> io::Result<Option<String>> {
     let mut out = io::stderr();
     write!(out, "{prompt}")?;
     out.flush()?;

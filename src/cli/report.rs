@@ -12,7 +12,7 @@ use serde_json::json;
 
 /// What validation found in one file.
 #[derive(Debug)]
-pub struct FileReport {
+pub(super) struct FileReport {
     /// The path as given or found (escaped when printed).
     pub path: String,
     /// The file's findings, in line order.
@@ -21,19 +21,19 @@ pub struct FileReport {
 
 impl FileReport {
     /// How many errors the file has.
-    pub fn errors(&self) -> usize {
+    pub(super) fn errors(&self) -> usize {
         Counts::of(&self.diagnostics).errors
     }
 
     /// How many warnings the file has.
-    pub fn warnings(&self) -> usize {
+    pub(super) fn warnings(&self) -> usize {
         Counts::of(&self.diagnostics).warnings
     }
 }
 
 /// How the report is printed.
 #[derive(Debug, Clone, Copy)]
-pub struct Settings {
+pub(super) struct Settings {
     /// How to print.
     pub format: Format,
     /// Warnings fail the file too.
@@ -50,7 +50,7 @@ const POINTER: Style = Style::new().dimmed();
 
 /// The whole report, ending with a newline. The text format carries colour codes: print it
 /// through `anstream`, which drops them where colour is off.
-pub fn render(reports: &[FileReport], settings: Settings) -> String {
+pub(super) fn render(reports: &[FileReport], settings: Settings) -> String {
     match settings.format {
         Format::Text => text(reports, settings),
         Format::Json => {
@@ -73,7 +73,7 @@ fn shown(diagnostic: &Diagnostic, settings: Settings) -> bool {
 }
 
 /// One diagnostic as `path:line:column: severity[code] /pointer: message`, without colour.
-pub fn text_line(path: &str, diagnostic: &Diagnostic) -> String {
+pub(super) fn text_line(path: &str, diagnostic: &Diagnostic) -> String {
     styled_line(path, diagnostic, false)
 }
 
@@ -126,7 +126,7 @@ fn text(reports: &[FileReport], settings: Settings) -> String {
 }
 
 /// True when the file is acceptable: no errors, and no warnings either when they are denied.
-pub fn passes(report: &FileReport, deny_warnings: bool) -> bool {
+pub(super) fn passes(report: &FileReport, deny_warnings: bool) -> bool {
     report.errors() == 0 && (!deny_warnings || report.warnings() == 0)
 }
 

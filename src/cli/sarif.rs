@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 /// The whole SARIF log, pretty-printed, ending with a newline.
-pub fn render(reports: &[FileReport]) -> String {
+pub(super) fn render(reports: &[FileReport]) -> String {
     let rules: Vec<ReportingDescriptor> = explain::all().iter().map(|(code, e)| rule(code, e)).collect();
     let results: Vec<SarifResult> =
         reports.iter().flat_map(|report| report.diagnostics.iter().map(|d| result(&report.path, d))).collect();

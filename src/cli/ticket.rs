@@ -9,7 +9,7 @@ use std::path::Path;
 
 /// Writes the ticket document of `file` to `out` (`-` for Markdown on standard output) and
 /// returns the exit code; a manifest with errors is refused, an existing `out` kept without `force`.
-pub fn run(file: &Path, out: &Path, force: bool) -> u8 {
+pub(super) fn run(file: &Path, out: &Path, force: bool) -> u8 {
     let to_stdout = out.as_os_str() == "-";
     let format = if to_stdout { Some(Format::Markdown) } else { Format::from_path(out) };
     let Some(format) = format else {

@@ -9,7 +9,7 @@ use std::path::Path;
 
 /// A manifest without errors, and the bytes it was read from.
 #[derive(Debug)]
-pub struct Valid {
+pub(super) struct Valid {
     pub source: Vec<u8>,
     pub manifest: Manifest,
 }
@@ -17,7 +17,7 @@ pub struct Valid {
 /// Reads and checks `file` for `command` ("export"); `again` says how to run it again ("export
 /// again"). When the file cannot be read or has errors, says why on standard error and returns
 /// the exit code.
-pub fn read_valid(file: &Path, command: &str, again: &str) -> Result<Valid, u8> {
+pub(super) fn read_valid(file: &Path, command: &str, again: &str) -> Result<Valid, u8> {
     // The path is printed escaped; `text_line` escapes the one it is given itself.
     let raw = file.display().to_string();
     let shown = escaped(&raw);

@@ -10,9 +10,9 @@ use std::io::Write;
 use std::path::PathBuf;
 
 /// The code of an integration name already used by an earlier file of the same run.
-pub const DUPLICATE_INTEGRATION_NAME: &str = "duplicate-integration-name";
+pub(super) const DUPLICATE_INTEGRATION_NAME: &str = "duplicate-integration-name";
 /// The code of a path that cannot be read.
-pub const UNREADABLE: &str = "unreadable";
+pub(super) const UNREADABLE: &str = "unreadable";
 
 /// One target after reading and checking, before names are compared across the run.
 enum Outcome {
@@ -29,7 +29,7 @@ enum Outcome {
 }
 
 /// Validates every file under `paths`, prints the report, and returns the exit code.
-pub fn run(paths: &[PathBuf], settings: Settings, inputs: &Inputs) -> u8 {
+pub(super) fn run(paths: &[PathBuf], settings: Settings, inputs: &Inputs) -> u8 {
     let targets = match files::expand(paths, inputs) {
         Ok(targets) => targets,
         Err(message) => {

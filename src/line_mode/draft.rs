@@ -10,7 +10,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// The store (holding this process's lock while the session runs) and the key of this work.
-pub struct SessionDraft {
+pub(crate) struct SessionDraft {
     store: Rc<RefCell<Drafts>>,
     key: DraftKey,
     /// A failure to write was said already.
@@ -19,18 +19,18 @@ pub struct SessionDraft {
 
 impl SessionDraft {
     /// The draft of `doc`'s work: by its path, or of a new manifest of this session.
-    pub fn open(doc: &Document) -> Self {
+    pub(crate) fn open(doc: &Document) -> Self {
         let key = doc.path.as_deref().map_or_else(DraftKey::for_new, DraftKey::for_path);
         SessionDraft { store: Rc::new(RefCell::new(Drafts::open())), key, warned: Rc::new(Cell::new(false)) }
     }
 
     /// How many drafts of the same file earlier sessions left (the wizard offers them back).
-    pub fn earlier(&self) -> usize {
+    pub(crate) fn earlier(&self) -> usize {
         self.store.borrow().orphans_of(&self.key).len()
     }
 
     /// Writes the draft; the first failure is said at once, since the author counts on it.
-    pub fn keeper(&self) -> Keeper {
+    pub(crate) fn keeper(&self) -> Keeper {
         let (store, key, warned) = (Rc::clone(&self.store), self.key.clone(), Rc::clone(&self.warned));
         Box::new(move |doc: &Document| {
             if let Err(error) = write(&mut store.borrow_mut(), &key, doc)
@@ -45,12 +45,12 @@ impl SessionDraft {
     }
 
     /// Writes the draft now.
-    pub fn write(&self, doc: &Document) -> Result<(), String> {
+    pub(crate) fn write(&self, doc: &Document) -> Result<(), String> {
         write(&mut self.store.borrow_mut(), &self.key, doc)
     }
 
     /// Removes this session's draft (saved, or discarded by quitting without saving).
-    pub fn remove(&self) {
+    pub(crate) fn remove(&self) {
         self.store.borrow().remove(&self.key);
     }
 }

@@ -12,10 +12,10 @@ use crate::wizard::help_text::help;
 use std::io::{BufRead, Write};
 
 /// The answer that clears a value (an empty answer keeps it).
-pub const CLEAR: &str = "-";
+pub(crate) const CLEAR: &str = "-";
 
 /// A text value as it is spoken: `empty`, the text, or a note that the file holds another type.
-pub fn spoken<T>(slot: Option<&Slot<T>>, show: impl Fn(&T) -> String) -> String {
+pub(crate) fn spoken<T>(slot: Option<&Slot<T>>, show: impl Fn(&T) -> String) -> String {
     match slot {
         None | Some(Slot::Absent) => "empty".to_owned(),
         Some(Slot::Null) => "null (kept as written until you change it)".to_owned(),
@@ -26,7 +26,7 @@ pub fn spoken<T>(slot: Option<&Slot<T>>, show: impl Fn(&T) -> String) -> String 
 
 /// A field as a row of the wizard's form declares it, with the help key the wizard shows for it.
 #[derive(Debug, Clone, Copy)]
-pub struct Field<'a> {
+pub(crate) struct Field<'a> {
     pub owner: Owner,
     pub key: Key,
     pub label: &'a str,
@@ -43,7 +43,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
         }
         let help = help(help_key);
         if !help.is_empty() {
-            self.prompt.say(&format!("Help: {help}"))?;
+            self.prompt.say(&format!("About: {help}"))?;
         }
         self.say_problems(pointer)
     }
@@ -89,8 +89,10 @@ impl<R: BufRead, W: Write> Session<R, W> {
                 self.prompt
                     .say(&format!("Renamed the provider of {renamed} action(s) to match the integration name."))?;
             }
-            if !self.has_error_at(&owner.key_pointer(&self.doc.manifest, key)) {
-                return Ok(());
+            let pointer = owner.key_pointer(&self.doc.manifest, key);
+            if !self.has_error_at(&pointer) {
+                // Warnings about the new value are said now, as the wizard shows them under the field.
+                return self.say_problems(&pointer);
             }
             self.prompt.say(&format!("{label} has a problem; type it again, or Enter keeps what you typed."))?;
         }
@@ -170,7 +172,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
 }
 
 /// How a finding's severity is said.
-pub fn severity_word(severity: Severity) -> &'static str {
+pub(crate) fn severity_word(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "Error",
         Severity::Warning => "Warning",

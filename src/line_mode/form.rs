@@ -3,20 +3,20 @@
 
 use crate::manifest::Manifest;
 use crate::manifest::edit::ListRef;
-pub use crate::wizard::form::{Options, Row};
-pub use crate::wizard::step::{Page, Step};
+pub(crate) use crate::wizard::form::{Options, Row};
+pub(crate) use crate::wizard::step::{Page, Step};
 
 /// The rows of `page`, in the wizard's order.
-pub fn rows(page: Page, manifest: &Manifest) -> Vec<Row> {
+pub(crate) fn rows(page: Page, manifest: &Manifest) -> Vec<Row> {
     crate::wizard::form::rows(page, manifest, &[], None)
 }
 
 /// How the wizard names the element `index` of `list`.
-pub fn item_label(manifest: &Manifest, list: ListRef, index: usize) -> String {
+pub(crate) fn item_label(manifest: &Manifest, list: ListRef, index: usize) -> String {
     crate::wizard::items::item_label(manifest, list, index)
 }
 
 /// The JSON pointer of a list.
-pub fn list_pointer(list: ListRef, manifest: &Manifest) -> String {
+pub(crate) fn list_pointer(list: ListRef, manifest: &Manifest) -> String {
     crate::wizard::form::list_pointer(list, manifest)
 }

@@ -10,17 +10,22 @@ use crate::wizard::help_text::help;
 use std::io::{BufRead, Write};
 
 /// One answer to a list's question; numbers are positions from 0.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Command {
     Add,
+    /// `add TEXT`: adds a text at once, in a list of texts (interaction types, a select's options).
+    AddText(String),
     Edit(usize),
     Delete(usize),
-    Move { from: usize, to: usize },
+    Move {
+        from: usize,
+        to: usize,
+    },
     Done,
 }
 
 /// Reads an answer about a list of `count` elements numbered from 1, or says what is wrong with it.
-pub fn command(answer: &str, count: usize) -> Result<Command, String> {
+pub(crate) fn command(answer: &str, count: usize) -> Result<Command, String> {
     let words: Vec<&str> = answer.split_whitespace().collect();
     let number = |word: &str| -> Result<usize, String> {
         match word.parse::<usize>() {
@@ -33,6 +38,10 @@ pub fn command(answer: &str, count: usize) -> Result<Command, String> {
     match (verb.as_deref(), &words[words.len().min(1)..]) {
         (None | Some("done" | "d"), []) => Ok(Command::Done),
         (Some("add" | "a"), []) => Ok(Command::Add),
+        (Some("add" | "a"), [_, ..]) => {
+            let verb_end = answer.find(words[0]).map_or(0, |at| at + words[0].len());
+            Ok(Command::AddText(answer[verb_end..].trim().to_owned()))
+        }
         (Some("edit" | "e"), [n]) => number(n).map(Command::Edit),
         (Some("delete" | "del"), [n]) => number(n).map(Command::Delete),
         (Some("move" | "m"), [from, to]) => Ok(Command::Move { from: number(from)?, to: number(to)? }),
@@ -57,7 +66,7 @@ fn help_key(list: ListRef) -> &'static str {
     match list {
         ListRef::AuthFields => "integration/authentication_configuration",
         ListRef::InteractionTypes => "integration/interaction_types",
-        ListRef::Actions => "action/name",
+        ListRef::Actions => "wrapper/actions",
         ListRef::Inputs(_) => "action/inputs",
     }
 }
@@ -89,6 +98,14 @@ impl<R: BufRead, W: Write> Session<R, W> {
             match command(&answer, count) {
                 Ok(Command::Done) => return Ok(()),
                 Ok(Command::Add) => self.add_element(list)?,
+                Ok(Command::AddText(text)) if list == ListRef::InteractionTypes => {
+                    if let Some(index) = self.doc.manifest.add_interaction_type(&text) {
+                        self.doc.edited(format!("{pointer}/{index}"));
+                    }
+                }
+                Ok(Command::AddText(_)) => self
+                    .prompt
+                    .say(&format!("Answer add alone to add an element of {name}; its fields are asked next."))?,
                 Ok(Command::Edit(index)) => self.edit_element(list, index)?,
                 Ok(Command::Delete(index)) => self.delete_element(list, index, &labels[index])?,
                 Ok(Command::Move { from, to }) => {
@@ -97,6 +114,10 @@ impl<R: BufRead, W: Write> Session<R, W> {
                     }
                     self.doc.edited(pointer);
                 }
+                Err(message) if list == ListRef::InteractionTypes => self.prompt.say(&format!(
+                    "{message}; to add it as an interaction type, answer: add {}.",
+                    one_line(answer.trim())
+                ))?,
                 Err(message) => self.prompt.say(&format!("{message}."))?,
             }
         }
@@ -111,7 +132,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
         }
         let help = help_key.map_or("", help);
         if !help.is_empty() {
-            self.prompt.say(&format!("Help: {help}"))?;
+            self.prompt.say(&format!("About: {help}"))?;
         }
         self.say_problems(pointer)
     }
@@ -221,6 +242,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
                     }
                     changed.push(text);
                 }
+                Ok(Command::AddText(text)) => changed.push(text),
                 Ok(Command::Edit(index)) => {
                     self.prompt.say(&format!("Option {}: {}", index + 1, labels[index]))?;
                     let text = self.ask("New value (Enter keeps it):")?;
@@ -237,7 +259,8 @@ impl<R: BufRead, W: Write> Session<R, W> {
                     (target < changed.len()).then(|| changed.swap(at, target)).map(|()| target)
                 }),
                 Err(message) => {
-                    self.prompt.say(&format!("{message}."))?;
+                    self.prompt
+                        .say(&format!("{message}; to add it as an option, answer: add {}.", one_line(answer.trim())))?;
                     continue;
                 }
             }
@@ -271,6 +294,8 @@ mod tests {
         assert_eq!(command("edit 2", 2), Ok(Command::Edit(1)));
         assert_eq!(command("delete 1", 2), Ok(Command::Delete(0)));
         assert_eq!(command("move 2 1", 2), Ok(Command::Move { from: 1, to: 0 }));
+        assert_eq!(command("add  Sales lead ", 2), Ok(Command::AddText("Sales lead".to_owned())));
+        assert_eq!(command("a Case", 0), Ok(Command::AddText("Case".to_owned())));
     }
 
     #[test]

@@ -11,21 +11,21 @@
 //! Every edit, check and save is the full wizard's own: the same manifest operations, the same
 //! [`Document`] with its rules, the same save function.
 
-pub mod draft;
-pub mod fields;
-pub mod form;
-pub mod lists;
-pub mod pickers;
-pub mod prompt;
-pub mod saving;
-pub mod session;
+pub(crate) mod draft;
+pub(crate) mod fields;
+pub(crate) mod form;
+pub(crate) mod lists;
+pub(crate) mod pickers;
+pub(crate) mod prompt;
+pub(crate) mod saving;
+pub(crate) mod session;
 
 use crate::cli::exit;
 use crate::storage::recent;
 use crate::wizard::display::one_line;
 use crate::wizard::document::Document;
 use draft::SessionDraft;
-pub use session::{Outcome, Session};
+pub(crate) use session::{Outcome, Session};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -54,7 +54,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     let draft = SessionDraft::open(&doc);
     if draft.earlier() > 0 {
         println!(
-            "Unsaved work of this file from an earlier session is kept as a draft; open the file in the wizard to recover it. This session keeps its own draft."
+            "Unsaved work of this file from an earlier session is kept as a draft; open the file in the full-screen wizard (without --accessible) to recover it. This session keeps its own draft."
         );
     }
     let mut session = Session::new(doc, std::io::stdin().lock(), std::io::stdout().lock()).keeping(draft.keeper());
@@ -101,8 +101,8 @@ fn ended(draft: &SessionDraft, doc: &Document) -> String {
         return "the input ended before the manifest was saved; nothing was saved and nothing had changed".to_owned();
     }
     let reopen = match &doc.path {
-        Some(path) => format!("`integration-wizard {}`", path.display()),
-        None => "`integration-wizard` (its start screen)".to_owned(),
+        Some(path) => format!("`integration-wizard {}` (the full-screen wizard)", path.display()),
+        None => "`integration-wizard` (the full-screen wizard's start screen)".to_owned(),
     };
     match draft.write(doc) {
         Ok(()) => format!(

@@ -10,7 +10,7 @@ use std::io::{BufRead, Write};
 
 /// What an answer to a picker means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Picked {
+pub(crate) enum Picked {
     /// Enter: keep the current value.
     Keep,
     /// The choice at this index (from 0).
@@ -20,7 +20,7 @@ pub enum Picked {
 }
 
 /// Reads an answer to a picker of `values`: a number from 1, or a value as written (any letter case).
-pub fn picked(answer: &str, values: &[&str]) -> Picked {
+pub(crate) fn picked(answer: &str, values: &[&str]) -> Picked {
     let answer = answer.trim();
     if answer.is_empty() {
         return Picked::Keep;

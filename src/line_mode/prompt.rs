@@ -6,17 +6,17 @@
 use std::io::{BufRead, Read, Write};
 
 /// The longest answer read: more is refused, so a runaway input cannot fill the memory.
-pub const MAX_ANSWER: usize = 16 << 20;
+pub(crate) const MAX_ANSWER: usize = 16 << 20;
 
 /// The input ended (or could not be read or written any more): the session stops without saving.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ended;
 
 /// What an answer may be: the session goes on, or the input ended.
-pub type Answer<T> = Result<T, Ended>;
+pub(crate) type Answer<T> = Result<T, Ended>;
 
 /// Questions and answers, one line each.
-pub struct Prompt<R, W> {
+pub(crate) struct Prompt<R, W> {
     input: R,
     output: W,
     /// Echo each answer and end the question's line: a pipe does not echo the answer (a terminal does),
@@ -26,24 +26,24 @@ pub struct Prompt<R, W> {
 
 impl<R: BufRead, W: Write> Prompt<R, W> {
     /// Asks on `output`, reads answers from `input` (a pipe or file: nothing echoes the answers).
-    pub fn new(input: R, output: W) -> Self {
+    pub(crate) fn new(input: R, output: W) -> Self {
         Prompt { input, output, end_lines: true }
     }
 
     /// Reading from a terminal, which echoes each answer with its line break.
-    pub fn from_terminal(mut self) -> Self {
+    pub(crate) fn for_terminal(mut self) -> Self {
         self.end_lines = false;
         self
     }
 
     /// Says one line.
-    pub fn say(&mut self, line: &str) -> Answer<()> {
+    pub(crate) fn say(&mut self, line: &str) -> Answer<()> {
         writeln!(self.output, "{line}").map_err(|_| Ended)
     }
 
     /// Asks `question` (ending the line with a space, where the answer is typed) and returns the
     /// answer without its line ending and without control characters (they could not be typed on purpose).
-    pub fn ask(&mut self, question: &str) -> Answer<String> {
+    pub(crate) fn ask(&mut self, question: &str) -> Answer<String> {
         loop {
             write!(self.output, "{question} ").and_then(|()| self.output.flush()).map_err(|_| Ended)?;
             let mut line = Vec::new();
@@ -93,7 +93,7 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
     }
 
     /// Asks a text that may span lines: a line ending with a backslash goes on on the next line.
-    pub fn ask_lines(&mut self, question: &str) -> Answer<String> {
+    pub(crate) fn ask_lines(&mut self, question: &str) -> Answer<String> {
         let mut text = String::new();
         let mut line = self.ask(question)?;
         while let Some(start) = line.strip_suffix('\\') {
@@ -106,7 +106,7 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
     }
 
     /// Asks a yes / no question; an empty answer is `default`. Anything else asks again.
-    pub fn ask_yes_no(&mut self, question: &str, default: bool) -> Answer<bool> {
+    pub(crate) fn ask_yes_no(&mut self, question: &str, default: bool) -> Answer<bool> {
         let hint = if default { "yes or no, Enter for yes" } else { "yes or no, Enter for no" };
         loop {
             let answer = self.ask(&format!("{question} ({hint}):"))?;
@@ -135,7 +135,7 @@ fn echoed(answer: &str) -> String {
 }
 
 /// `yes`/`y`/`no`/`n` in any letter case, or None.
-pub fn yes_no(answer: &str) -> Option<bool> {
+pub(crate) fn yes_no(answer: &str) -> Option<bool> {
     match answer.trim().to_lowercase().as_str() {
         "y" | "yes" => Some(true),
         "n" | "no" => Some(false),
@@ -163,7 +163,7 @@ mod tests {
 
     #[test]
     fn answers_read_from_a_terminal_are_not_echoed_again() {
-        let mut prompt = prompt("first\n").from_terminal();
+        let mut prompt = prompt("first\n").for_terminal();
         assert_eq!(prompt.ask("One?"), Ok("first".to_owned()));
         assert_eq!(String::from_utf8_lossy(&prompt.output), "One? ");
     }

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 /// What the review leads to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Next {
+pub(crate) enum Next {
     /// Change this step, then come back to the review.
     Step(Step),
     /// The session is over.

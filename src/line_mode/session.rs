@@ -20,7 +20,7 @@ pub enum Outcome {
 }
 
 /// Keeps unsaved work somewhere safe (a draft), called before each question when the manifest changed.
-pub type Keeper = Box<dyn FnMut(&Document)>;
+pub(crate) type Keeper = Box<dyn FnMut(&Document)>;
 
 /// The manifest and the questions about it.
 pub struct Session<R, W> {
@@ -75,7 +75,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
 
     /// The same, reading from a terminal that echoes what is typed.
     pub fn on_terminal(mut self) -> Self {
-        self.prompt = self.prompt.from_terminal();
+        self.prompt = self.prompt.for_terminal();
         self
     }
 
@@ -105,10 +105,27 @@ impl<R: BufRead, W: Write> Session<R, W> {
             None => "New manifest.".to_owned(),
         };
         self.prompt.say(&format!("integration-wizard, line mode. {what}"))?;
+        if self.doc.disk_hash.is_some() {
+            self.say_what_the_file_holds()?;
+        }
         self.prompt.say(
             "Answer each question on one line. Enter keeps the current value; a single - clears it. \
              In a text of several lines, end a line with \\ to go on on the next.",
         )
+    }
+
+    /// Says how many problems an opened file has, so they are not met one by one by surprise.
+    fn say_what_the_file_holds(&mut self) -> Answer<()> {
+        let crate::manifest::Counts { errors, warnings } = crate::manifest::Counts::of(self.doc.diagnostics());
+        if errors + warnings == 0 {
+            return self.prompt.say("The file has no problems.");
+        }
+        let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+        self.prompt.say(&format!(
+            "The file has {} and {}: each is said at its field, and step 6 (the review) lists them all.",
+            count(errors, "error"),
+            count(warnings, "warning")
+        ))
     }
 
     /// Asks every field of one step.

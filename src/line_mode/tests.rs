@@ -30,7 +30,7 @@ fn a_field_is_named_with_its_help_and_value_and_the_answer_is_kept() {
     assert_eq!(result, Err(Ended));
     assert_eq!(text(&doc, Owner::Integration, IntegrationKey::Name).as_deref(), Some("mycrm"));
     assert!(doc.modified);
-    assert!(said.contains("Step 1 of 6: Integration\nName: empty\nHelp: The integration's system name"), "{said}");
+    assert!(said.contains("Step 1 of 6: Integration\nName: empty\nAbout: The integration's system name"), "{said}");
     assert!(said.contains("New value for Name (Enter keeps it): mycrm\nDisplay name: empty"), "{said}");
 }
 
@@ -89,7 +89,12 @@ fn lists_are_edited_by_number() {
     let types: Vec<&str> = doc.manifest.integration().expect("integration").interaction_type_names().collect();
     assert_eq!(types, ["Deal", "Case"]);
     assert!(said.contains("1. Lead\n2. Ticket\n3. Case\n"), "{said}");
-    assert!(said.contains("\"what\" is not understood; answer add, edit N, delete N, move N M, or done."), "{said}");
+    assert!(
+        said.contains(
+            "\"what\" is not understood; answer add, edit N, delete N, move N M, or done; to add it as an interaction type, answer: add what."
+        ),
+        "{said}"
+    );
 }
 
 #[test]
@@ -130,4 +135,57 @@ fn the_work_is_kept_before_each_question_that_follows_a_change() {
     // After the name (before the display name's question), none after the display name left as it
     // was, then after the description "My CRM" (before the logo's question).
     assert_eq!(*kept.borrow(), ["", "My CRM"]);
+}
+
+#[test]
+fn a_field_named_help_is_not_mistaken_for_the_fields_own_explanation() {
+    let parsed = read(include_bytes!("../../assets/examples/mycrm.json")).expect("the example reads");
+    // Steps 1 to 3 kept (5 + 6 + 1 answers), then the first authentication field edited.
+    let answers = format!("{}edit 1\n{}", "\n".repeat(12), "\n".repeat(5));
+    let (_, _, said) = run(Document::opened(parsed, None), &answers);
+    assert!(said.contains("Help: under Settings > Account\nAbout: Optional."), "{said}");
+    assert!(!said.lines().any(|line| line.starts_with("Help: The integration's")), "{said}");
+}
+
+#[test]
+fn the_actions_list_is_explained_as_a_list_not_as_an_action_name() {
+    let answers = "\n".repeat(13);
+    let (_, _, said) = run(Document::blank(None), &answers);
+    let at = said.find("Actions: 0 elements.").expect("the actions list is read out");
+    let about = said[at..].lines().nth(1).unwrap_or_default();
+    assert!(about.starts_with("About: ") && !about.contains("unique identifier of the action"), "{about}");
+}
+
+#[test]
+fn add_with_a_text_adds_it_at_once_and_a_bare_text_says_how() {
+    let answers = format!("{}add Ticket\nCase\nadd  Sales lead \ndone\n", "\n".repeat(10));
+    let (_, doc, said) = run(Document::blank(None), &answers);
+    let types: Vec<&str> = doc.manifest.integration().expect("integration").interaction_type_names().collect();
+    assert_eq!(types, ["Ticket", "Sales lead"]);
+    assert!(said.contains("to add it as an interaction type, answer: add Case."), "{said}");
+}
+
+#[test]
+fn a_warning_about_a_new_value_is_said_at_once() {
+    let (_, doc, said) = run(Document::blank(None), "My CRM!\n");
+    assert_eq!(text(&doc, Owner::Integration, IntegrationKey::Name).as_deref(), Some("My CRM!"));
+    let after = &said[said.find("New value for Name").expect("asked")..];
+    assert!(after.contains("\nWarning: name \"My CRM!\""), "{said}");
+}
+
+#[test]
+fn an_opened_file_says_how_many_problems_it_has() {
+    let mut value: serde_json::Value =
+        serde_json::from_slice(include_bytes!("../../assets/examples/mycrm.json")).expect("json");
+    value["integration"]["logo_url"] = serde_json::json!("mycrm.png");
+    let parsed = read(value.to_string().as_bytes()).expect("reads");
+    let mut doc = Document::opened(parsed, Some("mycrm.json".into()));
+    doc.disk_hash = Some(0);
+    let (_, _, said) = run(doc, "");
+    assert!(said.contains("The file has 1 error and 0 warnings: each is said at its field"), "{said}");
+    let parsed = read(include_bytes!("../../assets/examples/mycrm.json")).expect("the example reads");
+    let mut doc = Document::opened(parsed, Some("mycrm.json".into()));
+    doc.disk_hash = Some(0);
+    let (_, _, said) = run(doc, "");
+    assert!(said.contains("The file has no problems."), "{said}");
 }

@@ -11,7 +11,7 @@ use super::slot::Slot;
 use super::vocabulary::{AuthFieldType, AuthenticationType, RequiredField};
 
 /// The field the wizard adds when a type requires `required` and the list lacks it.
-pub fn added_field(required: &RequiredField) -> AuthField {
+pub(crate) fn added_field(required: &RequiredField) -> AuthField {
     let field_type = if required.masked { AuthFieldType::Password } else { AuthFieldType::Input };
     AuthField {
         field_name: Slot::Value(required.field_name.to_owned()),

@@ -39,7 +39,7 @@ pub fn check(source: &[u8]) -> Checked {
 }
 
 /// Fills in positions that are not known yet, in one pass over the text.
-pub fn locate(source: &[u8], diagnostics: &mut [Diagnostic]) {
+pub(crate) fn locate(source: &[u8], diagnostics: &mut [Diagnostic]) {
     let unplaced: Vec<usize> = (0..diagnostics.len()).filter(|&index| diagnostics[index].position.is_none()).collect();
     if unplaced.is_empty() {
         return;

@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// The manifest is invalid: Talkdesk would reject it.
     Error,
+    /// Valid, but probably not what the author meant, or against this tool's advice.
     Warning,
 }
 
@@ -25,10 +27,15 @@ impl Severity {
 /// a one-line message that says what to do, and the position in the source when known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Error or warning.
     pub severity: Severity,
+    /// A stable kebab-case code (`missing-key`), explained by `validate --explain`.
     pub code: &'static str,
+    /// A JSON pointer into the file as written.
     pub pointer: String,
+    /// One line that says what to do.
     pub message: String,
+    /// The line and column in the source, when known.
     pub position: Option<Position>,
 }
 
@@ -58,7 +65,9 @@ impl Diagnostic {
 /// How many errors and warnings a list of diagnostics has.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
+    /// How many errors.
     pub errors: usize,
+    /// How many warnings.
     pub warnings: usize,
 }
 
@@ -82,6 +91,6 @@ impl Counts {
 }
 
 /// Escapes one reference token of a JSON pointer (RFC 6901: `~` as `~0`, `/` as `~1`).
-pub fn escape_token(token: &str) -> String {
+pub(crate) fn escape_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }

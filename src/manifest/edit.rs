@@ -17,6 +17,7 @@ use super::vocabulary::{AuthFieldType, AuthenticationType, InputType};
 pub enum Owner {
     /// The top level (`requires_cti`).
     Wrapper,
+    /// The `integration` object.
     Integration,
     /// An entry of `authentication_configuration`, by index.
     AuthField(usize),
@@ -24,7 +25,9 @@ pub enum Owner {
     Action(usize),
     /// An input of an action, by indices.
     Input {
+        /// The action's index.
         action: usize,
+        /// The input's index within the action.
         input: usize,
     },
 }
@@ -355,8 +358,11 @@ impl Manifest {
 /// A list the wizard edits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ListRef {
+    /// `authentication_configuration`.
     AuthFields,
+    /// `interaction_types`.
     InteractionTypes,
+    /// `actions`.
     Actions,
     /// The inputs of the action at this index.
     Inputs(usize),

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 /// Whose rule a code is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Source {
+pub(crate) enum Source {
     /// Talkdesk's "Configuring an Integration" page requires it.
     Talkdesk,
     /// This tool's own advice (or its own report about the run).
@@ -18,7 +18,7 @@ pub enum Source {
 
 impl Source {
     /// "talkdesk" or "advice", as the JSON and SARIF outputs write it.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Source::Talkdesk => "talkdesk",
             Source::Advice => "advice",
@@ -26,7 +26,7 @@ impl Source {
     }
 
     /// How a person reads it.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Source::Talkdesk => "Talkdesk's requirement",
             Source::Advice => "this tool's advice",
@@ -37,7 +37,7 @@ impl Source {
 /// The explanation of one code.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Explanation {
+pub(crate) struct Explanation {
     /// How serious a finding of this code is.
     pub severity: Severity,
     /// Whose rule it is.
@@ -55,7 +55,7 @@ pub struct Explanation {
 }
 
 /// Every explanation, by code, in the order of `assets/rules.json`.
-pub fn all() -> &'static IndexMap<String, Explanation> {
+pub(crate) fn all() -> &'static IndexMap<String, Explanation> {
     static RULES: OnceLock<IndexMap<String, Explanation>> = OnceLock::new();
     RULES.get_or_init(|| {
         // Built into the binary and read by a test, so it cannot fail for a user.
@@ -64,12 +64,12 @@ pub fn all() -> &'static IndexMap<String, Explanation> {
 }
 
 /// The explanation of `code`, if it is a known code.
-pub fn explain(code: &str) -> Option<&'static Explanation> {
+pub(crate) fn explain(code: &str) -> Option<&'static Explanation> {
     all().get(code)
 }
 
 /// Whose rule `code` is; a code without an entry counts as this tool's advice.
-pub fn source(code: &str) -> Source {
+pub(crate) fn source(code: &str) -> Source {
     explain(code).map_or(Source::Advice, |explanation| explanation.source)
 }
 

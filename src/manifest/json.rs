@@ -17,11 +17,15 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum Json {
     #[default]
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
     /// A number, spelled as in the file (`-0`, `1E+2`, `0.10`, `12345678901234567890123`).
     Number(Number),
+    /// A string.
     String(String),
+    /// An array.
     Array(Vec<Json>),
     /// The members in the file's order; of a key written twice, the first place and the last value.
     Object(Vec<(String, Json)>),

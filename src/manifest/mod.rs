@@ -1,25 +1,25 @@
 //! The manifest domain: types, reading, writing and the validation rules. It knows nothing of terminals.
 
-pub mod auth_switch;
+pub(crate) mod auth_switch;
 pub mod check;
-pub mod diagnostic;
+pub(crate) mod diagnostic;
 mod duplicates;
 pub mod edit;
-pub mod explain;
-pub mod json;
-pub mod key;
-pub mod model;
+pub(crate) mod explain;
+pub(crate) mod json;
+pub(crate) mod key;
+pub(crate) mod model;
 pub(crate) mod object;
 pub mod position;
 pub mod read;
 pub mod rules;
-pub mod schema;
-pub mod slot;
-pub mod sniff;
+pub(crate) mod schema;
+pub(crate) mod slot;
+pub(crate) mod sniff;
 pub mod spelling;
-pub mod vocab;
-pub mod vocabulary;
-pub mod write;
+pub(crate) mod vocab;
+pub(crate) mod vocabulary;
+pub(crate) mod write;
 
 pub use check::{Checked, check};
 pub use diagnostic::{Counts, Diagnostic, Severity};

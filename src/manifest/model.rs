@@ -89,6 +89,7 @@ pub enum Shape {
 pub struct Manifest {
     /// The shape the file was read in; see [`Manifest::written_shape`] for the one it is saved in.
     pub shape: Shape,
+    /// The top-level object and everything in it.
     pub wrapper: Wrapper,
 }
 

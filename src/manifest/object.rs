@@ -8,10 +8,10 @@ use std::borrow::Cow;
 use std::fmt;
 
 /// Keys this tool does not know, with their values (numbers as written), in the order the file had them.
-pub type Extra = Vec<(String, Json)>;
+pub(crate) type Extra = Vec<(String, Json)>;
 
 /// Keeps a known key's value; when the key was already read, reading is told (the last value counts).
-pub fn set_known<T>(slot: &mut Slot<T>, value: Slot<T>) {
+pub(crate) fn set_known<T>(slot: &mut Slot<T>, value: Slot<T>) {
     if !slot.is_absent() {
         super::duplicates::noticed();
     }
@@ -19,7 +19,7 @@ pub fn set_known<T>(slot: &mut Slot<T>, value: Slot<T>) {
 }
 
 /// Lets generated code reach a key's slot by the key's name when it holds text or a boolean.
-pub trait SlotAccess {
+pub(crate) trait SlotAccess {
     /// The slot, when it holds text.
     fn text(&self) -> Option<&Slot<String>> {
         None
@@ -79,7 +79,7 @@ impl<T> SlotAccess for Slot<Vec<Slot<T>>> {}
 impl SlotAccess for Slot<super::model::Integration> {}
 
 /// An object key, borrowed from the source text when it has no escapes.
-pub struct Key<'de>(pub Cow<'de, str>);
+pub(crate) struct Key<'de>(pub Cow<'de, str>);
 
 impl<'de> Deserialize<'de> for Key<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -117,7 +117,7 @@ macro_rules! json_object {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Default)]
         pub struct $name {
-            $( $(#[$field_meta])* pub $field: $crate::manifest::Slot<$ty>, )*
+            $( #[doc = concat!("`", $key, "`.")] $(#[$field_meta])* pub $field: $crate::manifest::Slot<$ty>, )*
             /// Keys this tool does not know, with their values, in the file's order.
             pub extra: $crate::manifest::object::Extra,
         }

@@ -12,6 +12,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 /// A manifest as read, with the warnings that only reading can see (the file's original spelling).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parsed {
+    /// The manifest read.
     pub manifest: Manifest,
     /// Warnings about what reading normalised and the next save writes differently: the legacy
     /// shape, enumerations not in lowercase, `text` for `input`, a byte order mark, a key written twice.

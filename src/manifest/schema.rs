@@ -5,7 +5,7 @@ use super::vocabulary::{AuthFieldType, AuthenticationType, InputType};
 use serde_json::{Map, Value, json};
 
 /// The schema's identifier, also usable as a manifest's `$schema`.
-pub const SCHEMA_ID: &str = "https://integration-wizard.invalid/manifest.schema.json";
+pub(crate) const SCHEMA_ID: &str = "https://integration-wizard.invalid/manifest.schema.json";
 
 /// The JSON Schema of a manifest, as `integration-wizard schema` prints it: either shape the tool
 /// reads and writes (SPEC §2.1), the wrapper or a bare integration document, which is kept bare.
@@ -13,7 +13,7 @@ pub const SCHEMA_ID: &str = "https://integration-wizard.invalid/manifest.schema.
 /// It says what a schema can: types, required keys, enumerations, URL patterns, the OAuth fields
 /// each authentication type requires, and CTI needing the agent synchronisation endpoint. Rules
 /// that need more than a schema (unique names, templates, dates) are the validator's.
-pub fn json_schema() -> Value {
+pub(crate) fn json_schema() -> Value {
     let url = json!({ "$ref": "#/$defs/url" });
     let one_line = json!({ "$ref": "#/$defs/one_line" });
     let text = json!({ "$ref": "#/$defs/text" });

@@ -81,7 +81,7 @@ impl Slot<bool> {
 }
 
 /// "a string", "an object": how a JSON value's type is named in messages.
-pub fn json_type_name(value: &Json) -> &'static str {
+pub(crate) fn json_type_name(value: &Json) -> &'static str {
     match value {
         Json::Null => "null",
         Json::Bool(_) => "a boolean",

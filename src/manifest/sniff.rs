@@ -11,7 +11,7 @@
 
 /// True when `source` looks like a manifest (see the module's documentation). Bytes that are not a
 /// JSON object, or broken before a deciding key, do not look like one.
-pub fn is_manifest(source: &[u8]) -> bool {
+pub(crate) fn is_manifest(source: &[u8]) -> bool {
     let mut scanner = Scanner { bytes: source.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(source), at: 0 };
     let (mut name, mut authentication) = (false, false);
     if scanner.next_token() != Some(b'{') {

@@ -3,10 +3,15 @@
 /// How Talkdesk authenticates the integration's users (SPEC §2.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AuthenticationType {
+    /// `none`: no authentication.
     None,
+    /// `custom`: the integration's own fields.
     Custom,
+    /// `oauth2`: the authorization code flow.
     OAuth2,
+    /// `oauth2_password`: the resource owner password flow.
     OAuth2Password,
+    /// `oauth2_client_credentials`: the client credentials flow.
     OAuth2ClientCredentials,
 }
 
@@ -79,8 +84,11 @@ impl AuthenticationType {
 /// How Talkdesk obtains an authentication field's value (SPEC §2.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AuthFieldType {
+    /// `input`: typed by the user.
     Input,
+    /// `password`: typed by the user, masked.
     Password,
+    /// `oauth`: obtained by the OAuth flow.
     OAuth,
 }
 
@@ -109,12 +117,19 @@ impl AuthFieldType {
 /// The kind of form field Talkdesk shows for an action input (SPEC §2.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum InputType {
+    /// `text`: one line.
     Text,
+    /// `textarea`: several lines.
     Textarea,
+    /// `number`.
     Number,
+    /// `tel`: a phone number.
     Tel,
+    /// `url`.
     Url,
+    /// `datetime`.
     Datetime,
+    /// `select`: one of the options listed in `format`.
     Select,
 }
 
@@ -150,13 +165,13 @@ impl InputType {
 }
 
 /// The accepted forms of a `datetime` default, as the seed page writes them.
-pub const DATETIME_FORMS: [&str; 3] = ["YYYY-MM-DD", "YYYY-MM-DDTHH:mm:ss", "YYYY-MM-DDTHH:mm:ssZ"];
+pub(crate) const DATETIME_FORMS: [&str; 3] = ["YYYY-MM-DD", "YYYY-MM-DDTHH:mm:ss", "YYYY-MM-DDTHH:mm:ssZ"];
 
 /// The value provider collections Talkdesk knows, with their fields (SPEC §2.5).
-pub const VALUE_PROVIDERS: &[(&str, &[&str])] = &[("contact", CONTACT_FIELDS)];
+pub(crate) const VALUE_PROVIDERS: &[(&str, &[&str])] = &[("contact", CONTACT_FIELDS)];
 
 /// The Contact collection's fields, usable as `{{contact.<field>}}`.
-pub const CONTACT_FIELDS: &[&str] = &[
+pub(crate) const CONTACT_FIELDS: &[&str] = &[
     "first_name",
     "last_name",
     "email",
@@ -176,7 +191,7 @@ pub const CONTACT_FIELDS: &[&str] = &[
 ];
 
 /// The fields of a value provider collection, or None when Talkdesk has no such collection.
-pub fn collection_fields(collection: &str) -> Option<&'static [&'static str]> {
+pub(crate) fn collection_fields(collection: &str) -> Option<&'static [&'static str]> {
     VALUE_PROVIDERS.iter().find(|(name, _)| *name == collection).map(|(_, fields)| *fields)
 }
 

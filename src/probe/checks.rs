@@ -7,12 +7,12 @@ use serde_json::{Map, Value};
 use std::collections::HashMap;
 
 /// The priorities Talkdesk shows for an interaction.
-pub const PRIORITIES: [&str; 5] = ["none", "low", "normal", "high", "urgent"];
+pub(crate) const PRIORITIES: [&str; 5] = ["none", "low", "normal", "high", "urgent"];
 /// The statuses Talkdesk shows for an interaction.
-pub const STATUSES: [&str; 5] = ["new", "open", "pending", "solved", "closed"];
+pub(crate) const STATUSES: [&str; 5] = ["new", "open", "pending", "solved", "closed"];
 
 /// A value quoted for a message, shortened so one hostile value cannot flood the output.
-pub fn quoted(value: &Value) -> String {
+pub(crate) fn quoted(value: &Value) -> String {
     let text = match value {
         Value::String(text) => format!("\"{text}\""),
         other => other.to_string(),
@@ -21,7 +21,7 @@ pub fn quoted(value: &Value) -> String {
 }
 
 /// "a string", "a number", … for messages.
-pub fn kind(value: &Value) -> &'static str {
+pub(crate) fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -33,7 +33,7 @@ pub fn kind(value: &Value) -> &'static str {
 }
 
 /// The finding for a request that got no answer.
-pub fn transport(error: &TransportError) -> Finding {
+pub(crate) fn transport(error: &TransportError) -> Finding {
     let (code, advice) = match error {
         TransportError::Timeout(_) => {
             ("timeout", "the bridge must answer faster (or raise --timeout to see how slow it is)")
@@ -54,7 +54,7 @@ pub fn transport(error: &TransportError) -> Finding {
 }
 
 /// A redirect: Talkdesk does not follow it, so the bridge must answer at the manifest's URL.
-pub fn redirect(response: &Response) -> Option<Finding> {
+pub(crate) fn redirect(response: &Response) -> Option<Finding> {
     (300..400).contains(&response.status).then(|| {
         let target = response.location.as_deref().map_or_else(String::new, |location| format!(" to {location}"));
         Finding::error(
@@ -70,7 +70,7 @@ pub fn redirect(response: &Response) -> Option<Finding> {
 
 /// The JSON body of an answer, checking its `Content-Type`; an empty body is None without a finding
 /// when `may_be_empty` (a 204, an action without a message).
-pub fn json_body(response: &Response, may_be_empty: bool, findings: &mut Vec<Finding>) -> Option<Value> {
+pub(crate) fn json_body(response: &Response, may_be_empty: bool, findings: &mut Vec<Finding>) -> Option<Value> {
     let empty = response.body.iter().all(u8::is_ascii_whitespace);
     if empty && may_be_empty {
         return None;
@@ -111,7 +111,7 @@ fn is_json_media_type(content_type: &str) -> bool {
 }
 
 /// A status other than the expected ones, in a message that names what the contract wants.
-pub fn unexpected_status(status: u16, expected: &str) -> Finding {
+pub(crate) fn unexpected_status(status: u16, expected: &str) -> Finding {
     let what = match status {
         401 => "401 (credentials refused: check them, or the bridge's own check of the `auth` hash)".to_owned(),
         500..=599 => format!("{status} (the bridge failed; see its logs)"),
@@ -221,7 +221,7 @@ fn array<'a>(object: &'a Map<String, Value>, key: &str, findings: &mut Vec<Findi
 
 /// Ids seen so far in one sync, with where each was first seen, to find repeats across pages.
 #[derive(Debug, Default)]
-pub struct SeenIds(HashMap<String, String>);
+pub(crate) struct SeenIds(HashMap<String, String>);
 
 impl SeenIds {
     /// Records `id` seen at `place`; the earlier place when it was already seen.
@@ -238,7 +238,7 @@ impl SeenIds {
 
 /// What a contact synchronization page said about the next request.
 #[derive(Debug, Default, PartialEq)]
-pub struct ContactsPage {
+pub(crate) struct ContactsPage {
     pub next_offset: Option<Value>,
     pub context: Option<Value>,
     pub checkpoint: Option<String>,
@@ -247,7 +247,12 @@ pub struct ContactsPage {
 }
 
 /// Checks one contact synchronization page; `page` names it in messages about repeated ids.
-pub fn contacts_page(value: &Value, page: &str, seen: &mut SeenIds, findings: &mut Vec<Finding>) -> ContactsPage {
+pub(crate) fn contacts_page(
+    value: &Value,
+    page: &str,
+    seen: &mut SeenIds,
+    findings: &mut Vec<Finding>,
+) -> ContactsPage {
     let mut result = ContactsPage::default();
     let Some(top) = object(value, "contact synchronization", findings) else { return result };
     match top.get("synchronization_checkpoint") {
@@ -305,7 +310,7 @@ pub fn contacts_page(value: &Value, page: &str, seen: &mut SeenIds, findings: &m
 }
 
 /// Checks a contact activity answer: an array of interactions of the requested types.
-pub fn interactions(value: &Value, requested: &[String], findings: &mut Vec<Finding>) {
+pub(crate) fn interactions(value: &Value, requested: &[String], findings: &mut Vec<Finding>) {
     let Some(items) = value.as_array() else {
         let hint = if value.get("interactions").is_some() || value.get("data").is_some() {
             " (not wrapped in an object)"
@@ -382,7 +387,7 @@ fn enumeration(fields: &Map<String, Value>, key: &str, allowed: &[&str], pointer
 }
 
 /// Checks one agent synchronization page and returns its integer `next_offset`.
-pub fn agents_page(value: &Value, page: &str, seen: &mut SeenIds, findings: &mut Vec<Finding>) -> Option<i64> {
+pub(crate) fn agents_page(value: &Value, page: &str, seen: &mut SeenIds, findings: &mut Vec<Finding>) -> Option<i64> {
     let top = object(value, "agent synchronization", findings)?;
     let next_offset = match top.get("next_offset") {
         None | Some(Value::Null) => None,
@@ -449,7 +454,7 @@ pub fn agents_page(value: &Value, page: &str, seen: &mut SeenIds, findings: &mut
 
 /// What an authorization validator returned on success: optional key/value pairs that Talkdesk
 /// sends back as auth fields, so each key should be a configured field.
-pub fn auth_returned(value: &Value, configured: &[String], findings: &mut Vec<Finding>) {
+pub(crate) fn auth_returned(value: &Value, configured: &[String], findings: &mut Vec<Finding>) {
     let Some(top) = object(value, "authorization validator", findings) else { return };
     for (key, returned) in top {
         let pointer = format!("/{}", key.replace('~', "~0").replace('/', "~1"));
@@ -466,7 +471,7 @@ pub fn auth_returned(value: &Value, configured: &[String], findings: &mut Vec<Fi
 }
 
 /// Checks an action's answer body: every field is an optional string.
-pub fn action_answer(value: &Value, findings: &mut Vec<Finding>) {
+pub(crate) fn action_answer(value: &Value, findings: &mut Vec<Finding>) {
     let Some(top) = object(value, "action", findings) else { return };
     optional(
         top,
@@ -478,133 +483,4 @@ pub fn action_answer(value: &Value, findings: &mut Vec<Finding>) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    fn codes(findings: &[Finding]) -> Vec<(&str, Option<&str>)> {
-        findings.iter().map(|finding| (finding.code, finding.pointer.as_deref())).collect()
-    }
-
-    #[test]
-    fn a_contact_page_that_keeps_the_contract_has_no_findings() {
-        let mut findings = Vec::new();
-        let page = json!({"next_offset": "2", "context": {"cursor": 1}, "synchronization_checkpoint": "c1",
-            "contacts": [{"id": "1", "name": "Jane Doe", "emails": ["j@example.org"], "company": "Acme"}]});
-        let result = contacts_page(&page, "page 1", &mut SeenIds::default(), &mut findings);
-        assert_eq!(codes(&findings), vec![]);
-        assert_eq!(result.next_offset, Some(json!("2")));
-        assert_eq!(result.context, Some(json!({"cursor": 1})));
-        assert_eq!(result.checkpoint.as_deref(), Some("c1"));
-        assert_eq!(result.first_contact, Some(page["contacts"][0].clone()));
-    }
-
-    #[test]
-    fn contact_pages_report_missing_wrong_and_repeated_fields_at_their_pointer() {
-        let mut seen = SeenIds::default();
-        let mut findings = Vec::new();
-        contacts_page(
-            &json!({"synchronization_checkpoint": "c", "contacts": [{"id": "1", "name": "A"}]}),
-            "page 1",
-            &mut seen,
-            &mut findings,
-        );
-        let second = json!({"contacts": [{"id": "1", "name": "A"}, {"id": 2, "emails": "x@example.org"}]});
-        contacts_page(&second, "page 2", &mut seen, &mut findings);
-        assert_eq!(
-            codes(&findings),
-            vec![
-                ("missing-checkpoint", Some("/synchronization_checkpoint")),
-                ("duplicate-id", Some("/contacts/0/id")),
-                ("wrong-type", Some("/contacts/1/id")),
-                ("missing-field", Some("/contacts/1/name")),
-                ("wrong-type", Some("/contacts/1/emails")),
-            ]
-        );
-        assert!(findings[1].message.contains("page 1 /contacts/0"), "{}", findings[1].message);
-    }
-
-    #[test]
-    fn interactions_must_be_an_array_of_requested_types_within_the_enumerations() {
-        let mut findings = Vec::new();
-        let answer = json!([
-            {"id": "1", "subject": "s", "date": "2024-01-01", "type": "ticket", "priority": "high", "status": "open"},
-            {"id": "2", "subject": "s", "date": "2024-01-01", "type": "Call", "priority": "hgh", "status": "done"},
-            {"id": "2", "date": "2024-01-01", "type": "Ticket"}
-        ]);
-        interactions(&answer, &["Ticket".to_owned()], &mut findings);
-        assert_eq!(
-            codes(&findings),
-            vec![
-                ("type-case", Some("/0/type")),
-                ("type-not-requested", Some("/1/type")),
-                ("not-in-enumeration", Some("/1/priority")),
-                ("not-in-enumeration", Some("/1/status")),
-                ("duplicate-id", Some("/2/id")),
-                ("missing-field", Some("/2/subject")),
-            ]
-        );
-        let mut findings = Vec::new();
-        interactions(&json!({"interactions": []}), &[], &mut findings);
-        assert_eq!(codes(&findings), vec![("wrong-type", Some(""))]);
-    }
-
-    #[test]
-    fn agent_pages_need_integer_offsets_and_complete_agents() {
-        let mut findings = Vec::new();
-        let mut seen = SeenIds::default();
-        let next = agents_page(
-            &json!({"agents": [{"id": "7", "name": "A", "email": "a@x"}], "next_offset": 5}),
-            "page 1",
-            &mut seen,
-            &mut findings,
-        );
-        assert_eq!((next, codes(&findings)), (Some(5), vec![]));
-        let next = agents_page(
-            &json!({"agents": [{"id": 7, "name": "A"}], "next_offset": "10"}),
-            "page 2",
-            &mut seen,
-            &mut findings,
-        );
-        assert_eq!(next, None);
-        assert_eq!(
-            codes(&findings),
-            vec![
-                ("wrong-type", Some("/next_offset")),
-                ("id-not-string", Some("/agents/0/id")),
-                ("missing-field", Some("/agents/0/email")),
-                ("duplicate-id", Some("/agents/0/id")),
-            ]
-        );
-    }
-
-    #[test]
-    fn every_answer_needs_the_json_content_type_and_a_json_body() {
-        let mut response = Response::json(200, &json!({}));
-        let mut findings = Vec::new();
-        response.content_type = Some("application/json; charset=utf-8".to_owned());
-        assert_eq!(json_body(&response, false, &mut findings), Some(json!({})));
-        response.content_type = None;
-        response.body = b"<html>".to_vec();
-        assert_eq!(json_body(&response, false, &mut findings), None);
-        assert_eq!(codes(&findings), vec![("missing-content-type", None), ("not-json", None)]);
-        response.body.clear();
-        assert_eq!(json_body(&response, true, &mut Vec::new()), None);
-    }
-
-    #[test]
-    fn redirects_are_reported_with_their_target() {
-        let mut response = Response::json(302, &json!({}));
-        response.location = Some("https://elsewhere.example/".to_owned());
-        let finding = redirect(&response).expect("a redirect finding");
-        assert!(finding.message.contains("302 redirecting to https://elsewhere.example/"), "{}", finding.message);
-        assert_eq!(redirect(&Response::json(200, &json!({}))), None);
-    }
-
-    #[test]
-    fn an_auth_validator_may_return_only_configured_fields() {
-        let mut findings = Vec::new();
-        auth_returned(&json!({"token": "t", "site/x": "s", "nested": {}}), &["token".to_owned()], &mut findings);
-        assert_eq!(codes(&findings), vec![("unknown-auth-field", Some("/site~1x")), ("wrong-type", Some("/nested"))]);
-    }
-}
+mod tests;

@@ -5,7 +5,7 @@ use crate::manifest::{AuthFieldType, InputType, Manifest, Vocab};
 use serde_json::{Map, Value, json};
 
 /// Shown instead of a credential wherever a request is displayed.
-pub const MASK: &str = "••••";
+pub(crate) const MASK: &str = "••••";
 
 /// The bridge a manifest describes: its endpoints, authentication fields, interaction types and actions.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -190,7 +190,7 @@ impl Credentials {
 }
 
 /// A request body with every value of its `auth` hash masked, for display.
-pub fn masked(body: &Value) -> Value {
+pub(crate) fn masked(body: &Value) -> Value {
     let mut shown = body.clone();
     if let Some(Value::Object(auth)) = shown.get_mut("auth") {
         for value in auth.values_mut() {
@@ -201,13 +201,13 @@ pub fn masked(body: &Value) -> Value {
 }
 
 /// The authorization validator's request: `{"auth": …}`.
-pub fn auth_validation(credentials: &Credentials) -> Value {
+pub(crate) fn auth_validation(credentials: &Credentials) -> Value {
     json!({ "auth": credentials.auth_hash() })
 }
 
 /// Where a contact synchronization request is in the sync: the `meta` Talkdesk sends.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct ContactMeta {
+pub(crate) struct ContactMeta {
     /// The checkpoint of an incremental sync; absent on the initial one.
     pub checkpoint: Option<String>,
     /// The previous answer's `next_offset`; absent on a sync's first page.
@@ -217,7 +217,7 @@ pub struct ContactMeta {
 }
 
 /// A contact synchronization request: keys of `meta` are present only when they have a value.
-pub fn contact_synchronization(credentials: &Credentials, meta: &ContactMeta) -> Value {
+pub(crate) fn contact_synchronization(credentials: &Credentials, meta: &ContactMeta) -> Value {
     let mut fields = Map::new();
     if let Some(offset) = &meta.offset {
         fields.insert("offset".to_owned(), offset.clone());
@@ -234,7 +234,7 @@ pub fn contact_synchronization(credentials: &Credentials, meta: &ContactMeta) ->
 }
 
 /// A contact activity request for `contact`, asking for `types`.
-pub fn interaction_retrieval(credentials: &Credentials, types: &[String], contact: &Contact) -> Value {
+pub(crate) fn interaction_retrieval(credentials: &Credentials, types: &[String], contact: &Contact) -> Value {
     let mut data = Map::new();
     if let Some(id) = &contact.id {
         data.insert("contact_external_id".to_owned(), Value::String(id.clone()));
@@ -246,7 +246,7 @@ pub fn interaction_retrieval(credentials: &Credentials, types: &[String], contac
 }
 
 /// An agent synchronization request: `meta` is empty on the first page, then holds the integer offset.
-pub fn agent_synchronization(credentials: &Credentials, offset: Option<i64>) -> Value {
+pub(crate) fn agent_synchronization(credentials: &Credentials, offset: Option<i64>) -> Value {
     let meta = match offset {
         Some(offset) => json!({ "offset": offset }),
         None => json!({}),
@@ -256,7 +256,7 @@ pub fn agent_synchronization(credentials: &Credentials, offset: Option<i64>) -> 
 
 /// An action request: `data` from the inputs' defaults, value providers filled from `contact`, the
 /// first option of a select, and a sample value for a mandatory input without a default.
-pub fn action(credentials: &Credentials, action: &ActionSpec, contact: &Contact) -> Value {
+pub(crate) fn action(credentials: &Credentials, action: &ActionSpec, contact: &Contact) -> Value {
     let mut data = Map::new();
     for input in &action.inputs {
         if let Some(value) = input_value(input, contact) {
@@ -288,7 +288,7 @@ fn input_value(input: &InputSpec, contact: &Contact) -> Option<String> {
 }
 
 /// A plausible value of each input type, for mandatory inputs without a default.
-pub fn sample_value(input_type: Option<InputType>) -> &'static str {
+pub(crate) fn sample_value(input_type: Option<InputType>) -> &'static str {
     match input_type {
         Some(InputType::Number) => "1",
         Some(InputType::Tel) => "+15555555555",

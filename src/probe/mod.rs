@@ -11,10 +11,10 @@
 //! such as the wizard can run it (or [`probe_one`]) on a thread, since a `Prober` is `Send`, and show
 //! each exchange with [`report::exchange_lines`].
 
-pub mod checks;
-pub mod contracts;
+pub(crate) mod checks;
+pub(crate) mod contracts;
 mod prober;
-pub mod report;
+pub(crate) mod report;
 pub mod transport;
 
 pub use prober::{Prober, probe_one};
@@ -29,6 +29,7 @@ use transport::{Response, TransportError};
 /// One finding about an answer: what the bridge must change.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
+    /// Error or warning.
     pub severity: Severity,
     /// A stable kebab-case code.
     pub code: &'static str,
@@ -61,10 +62,15 @@ impl Finding {
 /// The kinds of endpoint, as the JSON output names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
+    /// The authorization validator.
     AuthValidation,
+    /// Contact synchronization.
     ContactSynchronization,
+    /// Interaction retrieval (contact activity).
     InteractionRetrieval,
+    /// Agent synchronization.
     AgentSynchronization,
+    /// An action.
     Action,
 }
 
@@ -84,9 +90,13 @@ impl Kind {
 /// One endpoint to probe.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
+    /// The authorization validator.
     AuthValidation,
+    /// Contact synchronization.
     ContactSynchronization,
+    /// Interaction retrieval (contact activity).
     InteractionRetrieval,
+    /// Agent synchronization.
     AgentSynchronization,
     /// An action, by name.
     Action(String),
@@ -136,18 +146,22 @@ impl Target {
 pub struct Exchange {
     /// Which request of the endpoint this was ("page 2", "altered credentials"); empty for the only one.
     pub label: String,
+    /// The URL the request went to.
     pub url: String,
     /// The body sent, with every credential masked.
     pub request: Value,
+    /// The answer, or why there was none.
     pub outcome: Result<Response, TransportError>,
 }
 
 /// What probing one endpoint found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EndpointReport {
+    /// Which endpoint.
     pub kind: Kind,
     /// The action's name, for an action.
     pub action: Option<String>,
+    /// The endpoint's URL, when the manifest has one.
     pub url: Option<String>,
     /// Not called (an action without `--actions`, an endpoint after refused credentials).
     pub skipped: bool,
@@ -155,9 +169,11 @@ pub struct EndpointReport {
     pub status: Option<u16>,
     /// The time the first answer took.
     pub elapsed: Option<Duration>,
+    /// What the bridge must change.
     pub findings: Vec<Finding>,
     /// Lines that explain what was done ("stopped after 3 pages"), shown in the text output.
     pub notes: Vec<String>,
+    /// Every request sent and what came back.
     pub exchanges: Vec<Exchange>,
 }
 

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use std::fmt::Write as _;
 
 /// Text for one line of a terminal: every hostile character written visibly (`\u{1b}`, `\n`).
-pub fn escape_text(text: &str) -> String {
+pub(crate) fn escape_text(text: &str) -> String {
     crate::text::escaped(text).into_owned()
 }
 
@@ -23,7 +23,7 @@ fn milliseconds(duration: std::time::Duration) -> String {
 }
 
 /// The text report: one block per endpoint, then a summary line.
-pub fn text(reports: &[EndpointReport], credentials: &Credentials) -> String {
+pub(crate) fn text(reports: &[EndpointReport], credentials: &Credentials) -> String {
     let mut out = String::new();
     for report in reports {
         let name = match &report.action {
@@ -107,7 +107,7 @@ fn summary(reports: &[EndpointReport]) -> String {
 /// One request and its answer as lines for a panel: the request (credentials masked), then the
 /// status, time, content type and the body (pretty-printed when it is JSON), at most `body_lines`
 /// lines of it; every line redacted and escaped.
-pub fn exchange_lines(exchange: &Exchange, credentials: &Credentials, body_lines: usize) -> Vec<String> {
+pub(crate) fn exchange_lines(exchange: &Exchange, credentials: &Credentials, body_lines: usize) -> Vec<String> {
     let mut lines = vec![match exchange.label.as_str() {
         "" => format!("POST {}", exchange.url),
         label => format!("POST {} ({label})", exchange.url),
@@ -137,7 +137,7 @@ fn pretty(value: &Value) -> String {
 }
 
 /// The JSON report of SPEC §8.
-pub fn json(reports: &[EndpointReport], credentials: &Credentials) -> String {
+pub(crate) fn json(reports: &[EndpointReport], credentials: &Credentials) -> String {
     let redact = |text: &str| credentials.redact(text);
     let endpoints: Vec<Value> = reports
         .iter()

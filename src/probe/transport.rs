@@ -8,17 +8,20 @@ use std::io::ErrorKind;
 use std::time::{Duration, Instant};
 
 /// The largest answer read: a bridge page is kilobytes; more means something is wrong.
-pub const BODY_LIMIT: u64 = 10 * 1024 * 1024;
+pub(crate) const BODY_LIMIT: u64 = 10 * 1024 * 1024;
 
 /// What the bridge answered.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Response {
+    /// The HTTP status.
     pub status: u16,
     /// The `Content-Type` header, when there is one.
     pub content_type: Option<String>,
     /// The `Location` header of a redirect.
     pub location: Option<String>,
+    /// The body, cut at the size limit.
     pub body: Vec<u8>,
+    /// How long the answer took.
     pub elapsed: Duration,
 }
 
@@ -39,16 +42,22 @@ impl Response {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum TransportError {
     #[error("no complete answer within {} s", .0.as_secs_f64())]
+    /// No complete answer within this time.
     Timeout(Duration),
     #[error("the answer is larger than {} MiB", BODY_LIMIT / 1024 / 1024)]
+    /// The answer is larger than the size limit.
     TooLarge,
     #[error("TLS failed: {0}")]
+    /// TLS failed; the reason.
     Tls(String),
     #[error("cannot connect: {0}")]
+    /// No connection; the reason.
     Connection(String),
     #[error("the host name does not resolve")]
+    /// The host name does not resolve.
     HostNotFound,
     #[error("the answer is not valid HTTP: {0}")]
+    /// The answer is not valid HTTP; the reason.
     Protocol(String),
 }
 

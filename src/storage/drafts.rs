@@ -38,6 +38,7 @@ pub struct Draft {
 /// One run of the wizard: its process id and when it started (process ids are reused, the pair is not).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Instance {
+    /// The process id of the run.
     pub pid: u32,
     /// Milliseconds since 1970 when the run started.
     pub started: u64,
@@ -314,14 +315,14 @@ fn lock_held(path: &Path) -> bool {
 }
 
 /// Writes `draft` to `file` (given by [`Drafts::file_to_write`]) atomically, readable by its owner only.
-pub fn write_draft_file(file: &Path, draft: &Draft) -> Result<(), String> {
+pub(crate) fn write_draft_file(file: &Path, draft: &Draft) -> Result<(), String> {
     let text = serde_json::to_string(draft).map_err(|error| error.to_string())?;
     super::save_private(file, text.as_bytes()).map_err(|error| error.to_string())?;
     restrict(file).map_err(|error| format!("cannot make {} private: {error}", file.display()))
 }
 
 /// Seconds since 1970, now.
-pub fn now() -> u64 {
+pub(crate) fn now() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |time| time.as_secs())
 }
 /// Removes what a write cut short by a kill left behind: temporary files older than a minute.

@@ -3,7 +3,7 @@
 mod draft_changes;
 pub mod drafts;
 mod read;
-pub mod recent;
+pub(crate) mod recent;
 mod save;
 
 pub use read::{

@@ -12,19 +12,28 @@ pub const MAX_FILE_SIZE: u64 = 1 << 30;
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     #[error("no such file; check the path")]
+    /// No file at the path.
     NotFound,
     #[error("permission denied; check the file's permissions")]
+    /// The file may not be read.
     PermissionDenied,
     #[error("this is a folder, not a manifest file; give the path of a .json manifest")]
+    /// The path is a folder.
     Folder,
     #[error("this is {0}, not a regular file; give the path of a manifest file (nothing was read from it)")]
+    /// A FIFO, device or socket (named), never read.
     NotRegular(&'static str),
     #[error(
         "{what} is larger than the {limit} bytes (1 GiB) the tool reads; a manifest is far smaller, check that this is the right file",
         limit = MAX_FILE_SIZE
     )]
-    TooLarge { what: &'static str },
+    /// Larger than the tool reads.
+    TooLarge {
+        /// What is too large ("the file", "standard input").
+        what: &'static str,
+    },
     #[error("cannot read it: {0}")]
+    /// Any other error of the system.
     Other(std::io::Error),
 }
 
@@ -49,7 +58,9 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, ReadError> {
 /// A file's bytes and the metadata of the file they were read from (which file it is, after links).
 #[derive(Debug)]
 pub struct FileContent {
+    /// The bytes read.
     pub bytes: Vec<u8>,
+    /// The metadata of the file they were read from.
     pub metadata: Metadata,
 }
 

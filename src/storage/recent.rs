@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 const KEEP: usize = 8;
 
 /// The folder for the tool's own files: `INTEGRATION_WIZARD_DATA_DIR` if set (tests use it), else the platform's data folder.
-pub fn data_dir() -> Option<PathBuf> {
+pub(crate) fn data_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("INTEGRATION_WIZARD_DATA_DIR") {
         return Some(PathBuf::from(dir));
     }
@@ -18,7 +18,7 @@ fn recent_file() -> Option<PathBuf> {
 }
 
 /// The recent files that still exist, most recent first.
-pub fn load() -> Vec<PathBuf> {
+pub(crate) fn load() -> Vec<PathBuf> {
     let Some(file) = recent_file() else {
         return Vec::new();
     };
@@ -30,7 +30,7 @@ pub fn load() -> Vec<PathBuf> {
 }
 
 /// Puts `path` first in the recent files. Failing to remember is not worth bothering the author about.
-pub fn remember(path: &Path) {
+pub(crate) fn remember(path: &Path) {
     let Some(file) = recent_file() else { return };
     let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let mut paths = load();

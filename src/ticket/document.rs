@@ -4,33 +4,33 @@ use crate::manifest::{Action, AuthField, Integration, Manifest, Slot};
 use sha2::{Digest, Sha256};
 
 /// The document's title, as Talkdesk names the request.
-pub const TITLE: &str = "Activate Custom Integration";
+pub(crate) const TITLE: &str = "Activate Custom Integration";
 
 /// What the document is, said once under the title.
-pub const PURPOSE: &str = "The configuration of a custom integration, for Talkdesk to activate it.";
+pub(crate) const PURPOSE: &str = "The configuration of a custom integration, for Talkdesk to activate it.";
 
 /// Says what to do with the document; the settings follow.
-pub const TICKET_INTRO: &str =
+pub(crate) const TICKET_INTRO: &str =
     "Open a ticket in Talkdesk's support form with these settings, and attach this document:";
 
 /// The three choices of Talkdesk's support form for this request (SPEC §7).
-pub const TICKET_SETTINGS: [(&str, &str); 3] = [
+pub(crate) const TICKET_SETTINGS: [(&str, &str); 3] = [
     ("Option", "Technical and Product Support"),
     ("Product area", "Integrations"),
     ("Subject", "Activate Custom Integration"),
 ];
 
 /// The heading of the integration's table, as on Talkdesk's page.
-pub const DETAILS_HEADING: &str = "Integration Details";
+pub(crate) const DETAILS_HEADING: &str = "Integration Details";
 
 /// The column headings of every `Field | Value` table.
-pub const FIELD_VALUE: [&str; 2] = ["Field", "Value"];
+pub(crate) const FIELD_VALUE: [&str; 2] = ["Field", "Value"];
 
 /// The column headings of an action's inputs table.
-pub const INPUT_COLUMNS: [&str; 5] = ["key", "name", "mandatory", "type", "format"];
+pub(crate) const INPUT_COLUMNS: [&str; 5] = ["key", "name", "mandatory", "type", "format"];
 
 /// Shown for an optional value the manifest leaves out, so a reader sees it was not forgotten.
-pub const NONE: &str = "(none)";
+pub(crate) const NONE: &str = "(none)";
 
 /// How many hexadecimal digits of the SHA-256 the header shows: enough to tell versions apart.
 const FINGERPRINT_DIGITS: usize = 16;
@@ -82,7 +82,7 @@ pub struct ActionSection {
 }
 
 /// The bullet that starts an item in plain-text layouts (the seed page's).
-pub const BULLET: &str = "• ";
+pub(crate) const BULLET: &str = "• ";
 
 impl Cell {
     /// The cell as lines of plain text: bullets start with "• ", blocks are separated by an empty line.
@@ -130,7 +130,7 @@ impl Document {
 }
 
 /// The first hexadecimal digits of the SHA-256 of `content` (what `sha256sum` prints first).
-pub fn fingerprint(content: &[u8]) -> String {
+pub(crate) fn fingerprint(content: &[u8]) -> String {
     let digest = Sha256::digest(content);
     let hex: String = digest.iter().map(|byte| format!("{byte:02x}")).collect();
     hex[..FINGERPRINT_DIGITS].to_owned()

@@ -29,7 +29,7 @@ ul { margin: 0; padding-left: 1.2em; }
 ";
 
 /// The whole page, ending with a newline.
-pub fn render(document: &Document) -> String {
+pub(crate) fn render(document: &Document) -> String {
     let title = document.about.first().map_or(TITLE.to_owned(), |(_, name)| format!("{TITLE}: {}", text(name)));
     let mut out =
         format!("{HEAD}<title>{title}</title>\n{STYLE}</head>\n<body>\n<h1>{TITLE}</h1>\n<p>{PURPOSE}</p>\n<ul>\n");
@@ -103,7 +103,7 @@ fn cell(value: &Cell) -> String {
 
 /// Text from the manifest as HTML text: hidden characters shown, `&`, `<` and `>`
 /// as entities by the `html-escape` crate, and each line break as `<br>`.
-pub fn text(value: &str) -> String {
+pub(crate) fn text(value: &str) -> String {
     let shown = visible(value);
     let lines: Vec<_> = shown.split('\n').map(|line| html_escape::encode_text(line).into_owned()).collect();
     lines.join("<br>")

@@ -8,7 +8,7 @@ use super::visible;
 use std::fmt::Write;
 
 /// The whole document as Markdown, ending with a newline.
-pub fn render(document: &Document) -> String {
+pub(crate) fn render(document: &Document) -> String {
     let mut out = format!("# {TITLE}\n\n{PURPOSE}\n\n");
     for (label, value) in &document.about {
         let _ = writeln!(out, "- {label}: {}", inline(value));
@@ -84,7 +84,7 @@ fn heading(text: &str) -> String {
 /// a line break as `<br>`, and the characters that would end a cell (`|`), open code (`` ` ``),
 /// HTML (`<`), a link (`[`, `]`) or an entity (`&name;`) escaped with a backslash, which
 /// Markdown removes when it renders and a reader of the raw text easily skips.
-pub fn inline(text: &str) -> String {
+pub(crate) fn inline(text: &str) -> String {
     // Hidden characters are shown with a backslash of their own (`\u{1b}`): Markdown keeps a
     // backslash before a letter, so it is not escaped again.
     let text = text.replace("\r\n", "\n");

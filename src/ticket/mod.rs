@@ -2,10 +2,10 @@
 //!
 //! No terminal here: the command line and the wizard both call [`render`].
 
-pub mod document;
+pub(crate) mod document;
 mod format;
-pub mod html;
-pub mod markdown;
+pub(crate) mod html;
+pub(crate) mod markdown;
 mod spreadsheet;
 mod visible;
 
@@ -20,8 +20,10 @@ pub enum TicketError {
     #[error(
         "the value of {0} is longer than a spreadsheet cell holds (32,767 characters); write the Markdown (.md) or HTML (.html) document instead"
     )]
+    /// A value (named) is too long for a spreadsheet cell.
     TooLongForSpreadsheet(String),
     #[error("cannot make the spreadsheet: {0}")]
+    /// The spreadsheet could not be made; the reason.
     Spreadsheet(String),
 }
 

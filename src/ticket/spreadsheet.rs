@@ -33,7 +33,7 @@ impl Styles {
 }
 
 /// The workbook's bytes.
-pub fn render(document: &Document) -> Result<Vec<u8>, TicketError> {
+pub(super) fn render(document: &Document) -> Result<Vec<u8>, TicketError> {
     let styles = Styles::new();
     let mut workbook = Workbook::new();
     let integration = workbook.add_worksheet();

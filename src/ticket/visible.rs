@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 /// `value` with Windows line ends made `\n`, a tab shown as `\t` and every other control,
 /// bidirectional or separator character as `\u{1b}`; ordinary text is returned as it is.
-pub fn visible(value: &str) -> Cow<'_, str> {
+pub(super) fn visible(value: &str) -> Cow<'_, str> {
     if value.contains("\r\n") {
         Cow::Owned(text::visible(&value.replace("\r\n", "\n"), "\n").into_owned())
     } else {
@@ -15,7 +15,7 @@ pub fn visible(value: &str) -> Cow<'_, str> {
 
 /// How one such character is shown (`\t`, `\u{1b}`); `None` for a character shown as it is,
 /// the line break included.
-pub fn escape(c: char) -> Option<String> {
+pub(super) fn escape(c: char) -> Option<String> {
     if c == '\n' || !text::is_unsafe(c) {
         return None;
     }

@@ -9,14 +9,19 @@ use tui_input::InputRequest;
 pub enum Action {
     /// Focus the row above / below.
     Up,
+    /// Focus the row below.
     Down,
     /// Focus the next / previous row, going on into the next / previous step at the ends.
     Next,
+    /// Focus the previous row.
     Previous,
     /// Move by a screenful / to the first or last row.
     PageUp,
+    /// Move down by a screenful.
     PageDown,
+    /// Focus the first row.
     First,
+    /// Focus the last row.
     Last,
     /// Show this step.
     GoTo(Step),
@@ -30,9 +35,13 @@ pub enum Action {
     Back,
     /// List operations on the focused row's list.
     Add,
+    /// Copy the focused element after itself.
     Duplicate,
+    /// Delete the focused element (after asking).
     Delete,
+    /// Move the focused element up or down its list.
     MoveItem {
+        /// Up the list, or down.
         up: bool,
     },
     /// A key that means nothing where it was pressed: the status says what would work.
@@ -45,12 +54,17 @@ pub enum Action {
     QuickFix,
     /// Remove the fields the new authentication type no longer requires (offered after a switch).
     RemoveUnrequired,
+    /// Save the manifest.
     Save,
+    /// Quit (asking first when there are unsaved changes).
     Quit,
+    /// Show every key.
     Help,
     /// Undo the last change / redo the last undone one (anywhere, even while editing a field).
     Undo,
+    /// Redo the last undone change.
     Redo,
+    /// Show or hide the JSON preview.
     TogglePreview,
     /// A keystroke for the open text editor or prompt.
     Edit(InputRequest),
@@ -58,6 +72,7 @@ pub enum Action {
     Newline,
     /// Up / down inside a multi-line editor.
     EditorLine {
+        /// Up, or down.
         up: bool,
     },
     /// Finish an edit and go on to the next row (as Enter and Tab do).
@@ -68,30 +83,44 @@ pub enum Action {
     Answer(char),
     /// A mouse click at a cell, and the wheel.
     Click {
+        /// The column clicked.
         column: u16,
+        /// The row clicked.
         row: u16,
     },
+    /// The mouse wheel turned.
     Scroll {
+        /// Down, or up.
         down: bool,
     },
     /// The terminal's new size.
     Resize {
+        /// Columns.
         width: u16,
+        /// Rows.
         height: u16,
     },
     /// Results of the loop's effects.
     Saved {
+        /// Where it was saved.
         path: PathBuf,
+        /// The new content's fingerprint, or why the save failed.
         result: Result<u64, SaveFailure>,
     },
+    /// A manifest was read (answer to `Effect::Open`).
     Loaded {
+        /// The file read.
         path: PathBuf,
+        /// The manifest, or why it could not be read.
         result: Result<Box<Opened>, String>,
     },
     /// Ask whether to recover a draft, showing what it changes (after its file was loaded, if any).
     OfferDraft {
+        /// The draft's key.
         key: crate::storage::drafts::DraftKey,
+        /// The draft.
         draft: Box<crate::storage::drafts::Draft>,
+        /// What recovering it would change, one line each.
         differences: Vec<String>,
         /// The file was saved after the draft was written.
         file_is_newer: bool,
@@ -102,7 +131,9 @@ pub enum Action {
     WriteTicket,
     /// The ticket document was written to `path`, or why not.
     TicketWritten {
+        /// Where it was to be written.
         path: PathBuf,
+        /// Written, or why not.
         result: Result<(), TicketFailure>,
     },
     /// Try the focused endpoint or action against the bridge.
@@ -116,14 +147,18 @@ pub enum Action {
     /// The author's editor ended: the text it left, or why nothing is taken from it. `opened_for_it`:
     /// the field was opened only to hand it to the editor, so a failure closes it again.
     ExternalEdited {
+        /// The edited text, or why nothing is taken.
         result: Result<String, String>,
+        /// The field was opened only for the editor.
         opened_for_it: bool,
     },
     /// Suspend the wizard to the shell (Ctrl-Z); `fg` brings it back.
     Suspend,
     /// The folder a path prompt asked for was read (its name as typed), or why not.
     FolderRead {
+        /// The folder's name as typed.
         folder: String,
+        /// Its entries, or why it could not be read.
         result: Result<Vec<super::path_list::FolderEntry>, String>,
     },
 }
@@ -140,7 +175,9 @@ pub enum TicketFailure {
 /// A manifest read from disk, with a fingerprint of the bytes to notice later changes on disk.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Opened {
+    /// The manifest read.
     pub parsed: crate::manifest::Parsed,
+    /// A fingerprint of the bytes read.
     pub disk_hash: u64,
 }
 

@@ -11,7 +11,7 @@ const LONG: usize = 4_096;
 const KEPT: usize = 2_000;
 
 /// `value` as pretty JSON, its long strings cut to their start and a note of what was left out.
-pub fn clipped_pretty<T: Serialize>(value: &T) -> String {
+pub(crate) fn clipped_pretty<T: Serialize>(value: &T) -> String {
     match value.serialize(Clip) {
         Ok(clipped) => crate::manifest::write::pretty(&clipped),
         Err(_) => crate::manifest::write::pretty(value),

@@ -7,17 +7,17 @@ use crate::manifest::vocabulary::VALUE_PROVIDERS;
 use crate::manifest::{AuthFieldKey, InputKey, Key, Manifest};
 
 /// The most completions offered at once.
-pub const MAX_SHOWN: usize = 6;
+pub(crate) const MAX_SHOWN: usize = 6;
 
 /// What has been typed of a template the cursor is in: the text after the last `{{` that no `}}` closes.
-pub fn open_template(before_cursor: &str) -> Option<&str> {
+pub(crate) fn open_template(before_cursor: &str) -> Option<&str> {
     let start = before_cursor.rfind("{{")? + 2;
     let typed = &before_cursor[start..];
     (!typed.contains("}}")).then_some(typed)
 }
 
 /// The completions for what is typed before the cursor, best first; empty when not in a template.
-pub fn candidates(manifest: &Manifest, target: EditTarget, before_cursor: &str) -> Vec<String> {
+pub(crate) fn candidates(manifest: &Manifest, target: EditTarget, before_cursor: &str) -> Vec<String> {
     let EditTarget::Value { owner, key: Key::Input(InputKey::Format) | Key::AuthField(AuthFieldKey::Format) } = target
     else {
         return Vec::new();
@@ -46,7 +46,7 @@ pub fn candidates(manifest: &Manifest, target: EditTarget, before_cursor: &str) 
 }
 
 /// The text after accepting `choice` for the template being typed: the typed part replaced, `}}` added if missing.
-pub fn accept(before_cursor: &str, after_cursor: &str, choice: &str) -> (String, usize) {
+pub(crate) fn accept(before_cursor: &str, after_cursor: &str, choice: &str) -> (String, usize) {
     let Some(typed) = open_template(before_cursor) else {
         return (format!("{before_cursor}{after_cursor}"), before_cursor.chars().count());
     };

@@ -3,16 +3,16 @@
 use std::borrow::Cow;
 
 /// One line of text, safe to draw: unsafe characters as `\u{1b}`, a newline as `⏎`, a tab as `\t`.
-pub fn one_line(text: &str) -> Cow<'_, str> {
+pub(crate) fn one_line(text: &str) -> Cow<'_, str> {
     crate::text::visible(text, "⏎")
 }
 
 /// The most characters of one value drawn on a line: more never fits a terminal, and copying a
 /// huge value on every frame would make the wizard slow.
-pub const MAX_DRAWN: usize = 1000;
+pub(crate) const MAX_DRAWN: usize = 1000;
 
 /// The start of `text`, at most `max_chars` characters, cut at a character boundary.
-pub fn clip(text: &str, max_chars: usize) -> &str {
+pub(crate) fn clip(text: &str, max_chars: usize) -> &str {
     match text.char_indices().nth(max_chars) {
         Some((end, _)) => &text[..end],
         None => text,
@@ -20,13 +20,13 @@ pub fn clip(text: &str, max_chars: usize) -> &str {
 }
 
 /// Like [`one_line`], for at most [`MAX_DRAWN`] characters of `text`.
-pub fn shown(text: &str) -> Cow<'_, str> {
+pub(crate) fn shown(text: &str) -> Cow<'_, str> {
     one_line(clip(text, MAX_DRAWN))
 }
 
 /// `text` (already safe to draw) made to fit `columns` cells: when too wide, the middle gives way
 /// to `…`, so values that differ only at their end (URLs, endpoints) stay told apart.
-pub fn fit(text: &str, columns: usize) -> String {
+pub(crate) fn fit(text: &str, columns: usize) -> String {
     use unicode_width::UnicodeWidthStr;
     if text.width() <= columns {
         return text.to_owned();
@@ -58,7 +58,7 @@ pub fn fit(text: &str, columns: usize) -> String {
 }
 
 /// Text that may span lines, safe to draw line by line.
-pub fn lines(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
     text.split('\n').map(one_line)
 }
 

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 /// A manifest open in the wizard.
 #[derive(Debug, Clone)]
 pub struct Document {
+    /// The manifest.
     pub manifest: Manifest,
     /// Where it is saved; None for a new manifest not saved yet.
     pub path: Option<PathBuf>,

@@ -15,9 +15,9 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 /// Unsaved work reaches a draft at most this long after it was typed.
-pub const DRAFT_DELAY: Duration = Duration::from_millis(500);
+pub(super) const DRAFT_DELAY: Duration = Duration::from_millis(500);
 /// How often the loop wakes up without events, to notice signals.
-pub const TICK: Duration = Duration::from_millis(200);
+pub(super) const TICK: Duration = Duration::from_millis(200);
 /// A draft smaller than this last time (an ordinary manifest is kilobytes) is written at once when
 /// an edit ends, the loop waiting for it: a cancelled edit must leave no trace even if the process
 /// is killed the next instant. Larger ones (a manifest of megabytes) are written in the background.
@@ -26,7 +26,7 @@ const AT_ONCE: usize = 1 << 20;
 
 /// Writes this wizard's drafts: soon after a change, not on every keystroke.
 #[derive(Debug)]
-pub struct DraftWriter {
+pub(super) struct DraftWriter {
     pub store: Drafts,
     /// Where the draft of a new manifest (not saved yet) of this wizard goes.
     session: DraftKey,
@@ -56,7 +56,7 @@ struct InFlight {
 }
 
 impl DraftWriter {
-    pub fn new(store: Drafts) -> Self {
+    pub(super) fn new(store: Drafts) -> Self {
         DraftWriter {
             store,
             session: DraftKey::for_new(),
@@ -71,7 +71,7 @@ impl DraftWriter {
     }
 
     /// Where the draft of the work in progress is written.
-    pub fn key(&self, app: &App) -> DraftKey {
+    pub(super) fn key(&self, app: &App) -> DraftKey {
         match &app.doc.path {
             Some(path) => DraftKey::for_path(path),
             None => self.session.clone(),
@@ -79,7 +79,7 @@ impl DraftWriter {
     }
 
     /// Every draft that holds this work (its file's, this wizard's new one, and those recovered into it).
-    pub fn work_keys(&self, app: &App, recovered: Vec<DraftKey>) -> Vec<DraftKey> {
+    pub(super) fn work_keys(&self, app: &App, recovered: Vec<DraftKey>) -> Vec<DraftKey> {
         let mut keys = vec![self.key(app), self.session.clone()];
         keys.extend(recovered);
         keys.dedup();
@@ -87,12 +87,12 @@ impl DraftWriter {
     }
 
     /// Why drafts cannot be written, while they cannot.
-    pub fn failure(&self) -> Option<&str> {
+    pub(super) fn failure(&self) -> Option<&str> {
         self.failure.as_deref()
     }
 
     /// Notes a change; returns how long the loop may wait before writing.
-    pub fn note(&mut self, app: &mut App) -> Duration {
+    pub(super) fn note(&mut self, app: &mut App) -> Duration {
         self.collect(app, false);
         if !app.doc.modified {
             // Nothing unsaved (saved, or the only change was cancelled): no draft may offer anything back.
@@ -108,7 +108,7 @@ impl DraftWriter {
     }
 
     /// Starts writing the draft if a change has waited long enough (and no write is under way).
-    pub fn write_if_due(&mut self, app: &mut App) {
+    pub(super) fn write_if_due(&mut self, app: &mut App) {
         self.note(app);
         if self.in_flight.is_none() && self.pending_since.is_some_and(|since| since.elapsed() >= self.delay) {
             self.write(app);
@@ -118,7 +118,7 @@ impl DraftWriter {
     /// Brings the draft up to date: after an edit ends (kept or cancelled). A removal is done at
     /// once; so is a write that is quick ([`AT_ONCE`]); a slow one starts now in the background, or
     /// as soon as the one under way ends.
-    pub fn sync(&mut self, app: &mut App) {
+    pub(super) fn sync(&mut self, app: &mut App) {
         // Drafts known to be quick are waited for, the one under way included.
         let at_once = self.last_size.is_some_and(|size| size < AT_ONCE);
         self.collect(app, at_once);
@@ -139,26 +139,26 @@ impl DraftWriter {
     }
 
     /// Brings the draft up to date and waits until it is on disk: before the process stops or ends.
-    pub fn sync_now(&mut self, app: &mut App) {
+    pub(super) fn sync_now(&mut self, app: &mut App) {
         self.settle(app);
         self.sync(app);
         self.settle(app);
     }
 
     /// Waits for the write under way, if any: before drafts are removed behind this writer's back.
-    pub fn settle(&mut self, app: &mut App) {
+    pub(super) fn settle(&mut self, app: &mut App) {
         self.collect(app, true);
     }
 
     /// The drafts of this work were removed (saved or discarded): nothing of this wizard's is on disk.
-    pub fn discarded(&mut self, app: &App) {
+    pub(super) fn discarded(&mut self, app: &App) {
         self.done = Some(app.doc.generation);
         self.on_disk = None;
         self.pending_since = None;
     }
 
     /// Other wizards' drafts of the file at `path`, for the message after a save.
-    pub fn others_of(&self, path: &Path) -> OtherDrafts {
+    pub(super) fn others_of(&self, path: &Path) -> OtherDrafts {
         self.store.others_of(&DraftKey::for_path(path))
     }
 
@@ -251,7 +251,7 @@ fn write_on_its_own(file: PathBuf, path: Option<PathBuf>, manifest: &Manifest, h
 }
 
 /// What the author is told after a save when other drafts of the same file remain.
-pub fn others_note(others: OtherDrafts) -> Option<String> {
+pub(super) fn others_note(others: OtherDrafts) -> Option<String> {
     match others {
         OtherDrafts { running: 0, ended: 0 } => None,
         OtherDrafts { running: 0, ended } => {

@@ -35,7 +35,9 @@ pub struct Editor {
 /// The text of an editor.
 #[derive(Debug, Clone)]
 pub enum TextBox {
+    /// A text of one line.
     Line(EditLine),
+    /// A text of several lines.
     Area(TextArea),
 }
 

@@ -5,7 +5,7 @@ use super::app::App;
 use super::draft_writer::{DraftWriter, TICK};
 use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture};
 use ratatui::crossterm::execute;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2};
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -20,7 +20,7 @@ const GRACE: Duration = Duration::from_millis(500);
 
 /// The work in progress, shared by the loop and the watchdog that may have to end the wizard for it.
 #[derive(Debug)]
-pub struct Work {
+pub(super) struct Work {
     pub app: App,
     pub drafts: DraftWriter,
 }
@@ -28,7 +28,7 @@ pub struct Work {
 impl Work {
     /// Writes what is not saved to this wizard's draft (or removes the draft when nothing is
     /// unsaved), then gives up the draft: from now on it is offered to whoever opens the file next.
-    pub fn keep(&mut self) {
+    pub(super) fn keep(&mut self) {
         let Work { app, drafts } = self;
         drafts.sync_now(app);
         drafts.store.release();
@@ -36,40 +36,52 @@ impl Work {
 }
 
 /// Locks the work; a panic while it was locked does not make it unusable (its draft is still worth writing).
-pub fn lock(work: &Mutex<Work>) -> MutexGuard<'_, Work> {
+pub(super) fn lock(work: &Mutex<Work>) -> MutexGuard<'_, Work> {
     work.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Why the wizard was asked to stop, set from a signal handler or the watchdog; and whether the
 /// terminal is lent to another program (the author's editor, or the shell while suspended).
 #[derive(Debug, Clone)]
-pub struct Stop {
+pub(super) struct Stop {
     reason: Arc<AtomicUsize>,
     lent: Arc<AtomicBool>,
+    /// A SIGTSTP came from outside (`kill -TSTP`, a job-control shell): suspend as Ctrl-Z does.
+    suspend: Arc<AtomicBool>,
 }
 
 impl Stop {
     /// Catches the stop signals: each only asks the loop to stop, so that the terminal is restored
     /// and the draft written before the process ends.
-    pub fn catch_signals() -> Self {
+    pub(super) fn catch_signals() -> Self {
         let stop = Arc::new(AtomicUsize::new(0));
         for signal in STOP_SIGNALS {
             // Without the handler the wizard would still stop, only leaving the terminal raw and the draft behind.
             let _ = signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize);
         }
-        Stop { reason: stop, lent: Arc::new(AtomicBool::new(false)) }
+        // Left to its default, SIGTSTP would stop the wizard with the terminal still raw.
+        let suspend = Arc::new(AtomicBool::new(false));
+        let _ = signal_hook::flag::register(SIGTSTP, Arc::clone(&suspend));
+        Stop { reason: stop, lent: Arc::new(AtomicBool::new(false)), suspend }
+    }
+
+    /// True once after a SIGTSTP came from outside: the loop then suspends as Ctrl-Z does.
+    pub(super) fn suspend_asked(&self) -> bool {
+        self.suspend.swap(false, Ordering::Relaxed)
     }
 
     /// True once a signal came or the terminal went away.
-    pub fn requested(&self) -> bool {
+    pub(super) fn requested(&self) -> bool {
         self.reason.load(Ordering::Relaxed) != 0
     }
 
     /// Marks the terminal as lent to another program, or taken back. Ctrl-C and Ctrl-\ typed in
     /// that program reach the wizard as well (the terminal signals its whole process group): those
     /// were meant for the program, and are forgotten when the terminal comes back.
-    pub fn lend(&self, lent: bool) {
+    pub(super) fn lend(&self, lent: bool) {
         if !lent {
+            // A program the terminal was lent to may have been suspended with its whole process group.
+            self.suspend.store(false, Ordering::Relaxed);
             for signal in [SIGINT, SIGQUIT] {
                 let signal = signal as usize;
                 let _ = self.reason.compare_exchange(signal, 0, Ordering::Relaxed, Ordering::Relaxed);
@@ -88,7 +100,7 @@ impl Stop {
 
     /// The exit code for how the wizard was stopped: 128 + the signal's number, as shells report it;
     /// 1 when the terminal went away; None when it was not stopped.
-    pub fn exit_code(&self) -> Option<u8> {
+    pub(super) fn exit_code(&self) -> Option<u8> {
         match self.reason.load(Ordering::Relaxed) {
             0 => None,
             TERMINAL_GONE => Some(1),
@@ -105,7 +117,7 @@ impl Stop {
 /// vanished terminal forever (its issue #793), so the loop may never regain control. The watchdog
 /// then keeps the work itself (the loop holds the work only while it handles an event, never while
 /// it waits for one), restores the terminal and exits.
-pub fn start_watchdog(stop: Stop, loop_done: Arc<AtomicBool>, work: Arc<Mutex<Work>>) {
+pub(super) fn start_watchdog(stop: Stop, loop_done: Arc<AtomicBool>, work: Arc<Mutex<Work>>) {
     std::thread::spawn(move || {
         loop {
             std::thread::sleep(TICK);
@@ -150,13 +162,13 @@ pub fn start_watchdog(stop: Stop, loop_done: Arc<AtomicBool>, work: Arc<Mutex<Wo
 }
 
 /// Gives the terminal back as it was found: mouse and paste modes off, raw mode off, main screen, cursor shown.
-pub fn restore_terminal() {
+pub(super) fn restore_terminal() {
     let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
 }
 
 /// Restores the terminal before a panic's message is printed, so the message is readable and the shell usable.
-pub fn install_panic_cleanup() {
+pub(super) fn install_panic_cleanup() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();

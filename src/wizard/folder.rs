@@ -13,7 +13,7 @@ const MOST_SNIFFED: usize = 500;
 const SNIFF_BYTES: u64 = 64 * 1024;
 
 /// The entries of the folder `typed` names as the author wrote it (empty: the starting folder), by name.
-pub fn read_folder(typed: &str) -> Result<Vec<FolderEntry>, String> {
+pub(super) fn read_folder(typed: &str) -> Result<Vec<FolderEntry>, String> {
     let folder = if typed.is_empty() { Path::new(".") } else { Path::new(typed) };
     let reader = std::fs::read_dir(folder).map_err(|error| format!("cannot read the folder {typed}: {error}"))?;
     let mut entries = Vec::new();

@@ -8,11 +8,36 @@ use crate::manifest::{ActionKey, InputKey, Key, Manifest, Slot};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
     /// A text value; `multiline` ones keep line breaks.
-    Text { owner: Owner, key: Key, label: &'static str, multiline: bool },
+    Text {
+        /// The object it belongs to.
+        owner: Owner,
+        /// Its key.
+        key: Key,
+        /// The row's label.
+        label: &'static str,
+        /// Line breaks are kept.
+        multiline: bool,
+    },
     /// A yes/no value.
-    Toggle { owner: Owner, key: Key, label: &'static str },
+    Toggle {
+        /// The object it belongs to.
+        owner: Owner,
+        /// Its key.
+        key: Key,
+        /// The row's label.
+        label: &'static str,
+    },
     /// One value out of a fixed set.
-    Choice { owner: Owner, key: Key, label: &'static str, options: Options },
+    Choice {
+        /// The object it belongs to.
+        owner: Owner,
+        /// Its key.
+        key: Key,
+        /// The row's label.
+        label: &'static str,
+        /// The values offered.
+        options: Options,
+    },
     /// One of the five authentication types, as a radio button.
     AuthType(AuthenticationType),
     /// An element of a list: opened (fields, actions, inputs) or edited in place (interaction types).
@@ -24,11 +49,28 @@ pub enum Row {
     /// An action's provider: always the integration's name, shown read-only (f fixes a mismatch).
     Provider(usize),
     /// One option of a `select` input (its `format`, split at commas).
-    SelectOption { action: usize, input: usize, index: usize },
+    SelectOption {
+        /// The action's index.
+        action: usize,
+        /// The input's index.
+        input: usize,
+        /// The option's index.
+        index: usize,
+    },
     /// Adds an option to a `select` input.
-    AddOption { action: usize, input: usize },
+    AddOption {
+        /// The action's index.
+        action: usize,
+        /// The input's index.
+        input: usize,
+    },
     /// A key the wizard does not know, by its place among `owner`'s unknown keys: shown, kept as written, not edited.
-    Kept { owner: Owner, index: usize },
+    Kept {
+        /// The object it belongs to.
+        owner: Owner,
+        /// Its place among the object's unknown keys.
+        index: usize,
+    },
 }
 
 /// The sets a choice row offers.
@@ -56,7 +98,7 @@ impl Options {
     }
 }
 
-pub use super::steps::rows;
+pub(crate) use super::steps::rows;
 
 impl Row {
     /// The JSON pointer of the value this row shows, for its diagnostics.
@@ -109,7 +151,7 @@ impl Row {
 }
 
 /// The JSON pointer of a list.
-pub fn list_pointer(list: ListRef, manifest: &Manifest) -> String {
+pub(crate) fn list_pointer(list: ListRef, manifest: &Manifest) -> String {
     match list {
         ListRef::AuthFields => Owner::Integration.key_pointer(manifest, super::steps::auth_fields::LIST_KEY),
         ListRef::InteractionTypes => {

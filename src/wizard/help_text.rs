@@ -12,7 +12,7 @@ fn texts() -> &'static HashMap<String, String> {
 }
 
 /// The help text under `key` (e.g. `integration/name`), or an empty string.
-pub fn help(key: &str) -> &'static str {
+pub(crate) fn help(key: &str) -> &'static str {
     texts().get(key).map_or("", String::as_str)
 }
 

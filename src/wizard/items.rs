@@ -5,7 +5,7 @@ use crate::manifest::{Manifest, Slot};
 use crate::wizard::display::shown as one_line;
 
 /// What a list row says about its element, e.g. `create_ticket — create a ticket (3 inputs)`.
-pub fn item_label(manifest: &Manifest, list: ListRef, index: usize) -> String {
+pub(crate) fn item_label(manifest: &Manifest, list: ListRef, index: usize) -> String {
     let or_unnamed = |slot: Option<&Slot<String>>| match slot.and_then(Slot::non_blank) {
         Some(text) => one_line(text).into_owned(),
         None => "(unnamed)".to_owned(),
@@ -57,7 +57,7 @@ pub fn item_label(manifest: &Manifest, list: ListRef, index: usize) -> String {
 }
 
 /// The label of a list's add row.
-pub fn add_label(list: ListRef) -> &'static str {
+pub(crate) fn add_label(list: ListRef) -> &'static str {
     match list {
         ListRef::AuthFields => "+ add an authentication field",
         ListRef::InteractionTypes => "+ add an interaction type",

@@ -3,6 +3,7 @@
 use super::app::App;
 use super::editor::TextBox;
 use super::form::Row;
+use super::keys::{Command, Mode};
 use super::step::Step;
 use crate::manifest::edit::ListRef;
 use crate::manifest::{AuthenticationType, Diagnostic, Manifest, Severity};
@@ -10,14 +11,14 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use unicode_width::UnicodeWidthStr;
 
 /// Below this size the wizard shows only "terminal too small".
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
+pub(crate) const MIN_WIDTH: u16 = 60;
+pub(crate) const MIN_HEIGHT: u16 = 16;
 /// From this width on, the JSON preview is always beside the form.
-pub const WIDE: u16 = 120;
+pub(crate) const WIDE: u16 = 120;
 /// Inline problems shown under a row at most; the rest are counted.
 const MAX_INLINE: usize = 2;
 /// Lines a multi-line editor shows at most.
-pub const MAX_EDITOR_LINES: usize = 6;
+pub(crate) const MAX_EDITOR_LINES: usize = 6;
 /// The help area's lines: at least two (so the screen does not jump for a short help), at most
 /// six (the form keeps the rest).
 const HELP_LINES: (usize, usize) = (2, 6);
@@ -30,7 +31,7 @@ const STEPS_WIDTH: u16 = 24;
 const TWO_LINE_STEPS: u16 = 12;
 /// The keys panel (`?`): its width, and the column where each key's description starts.
 pub const KEYS_PANEL_WIDTH: u16 = 76;
-pub const KEYS_COLUMN: usize = 20;
+pub(crate) const KEYS_COLUMN: usize = 20;
 
 /// The screen's regions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,11 +43,6 @@ pub struct Areas {
     pub status: Rect,
     pub help: Rect,
     pub hints: Rect,
-}
-
-/// True when the terminal is too small to draw the wizard.
-pub fn too_small(app: &App) -> bool {
-    app.size.0 < MIN_WIDTH || app.size.1 < MIN_HEIGHT
 }
 
 /// The regions for the app's terminal size.
@@ -81,7 +77,7 @@ pub fn areas_in(app: &App, full: Rect) -> Areas {
 }
 
 /// `text` wrapped at spaces to `width` columns (a word longer than a line is broken).
-pub fn wrap(text: &str, width: u16) -> Vec<String> {
+pub(crate) fn wrap(text: &str, width: u16) -> Vec<String> {
     // Only spaces break a line (a path or a name with a hyphen stays whole while it fits).
     let options = textwrap::Options::new(usize::from(width).max(1))
         .break_words(true)
@@ -91,7 +87,7 @@ pub fn wrap(text: &str, width: u16) -> Vec<String> {
 
 /// The status message's lines at `width`: wrapped, at most [`MAX_STATUS_LINES`] (the last one
 /// says when more was cut).
-pub fn status_lines(status: &str, width: u16) -> Vec<String> {
+pub(crate) fn status_lines(status: &str, width: u16) -> Vec<String> {
     let text = super::display::one_line(super::display::clip(status, super::display::MAX_DRAWN));
     let mut lines = wrap(&text, width);
     if lines.len() > MAX_STATUS_LINES {
@@ -143,13 +139,13 @@ pub fn help_lines(app: &App, width: u16) -> Vec<HelpLine> {
 }
 
 /// Lines each step takes in the step list: two (name, then state) when they fit, else one.
-pub fn step_lines(areas: &Areas) -> u16 {
+pub(crate) fn step_lines(areas: &Areas) -> u16 {
     if areas.steps.height.saturating_sub(2) >= TWO_LINE_STEPS { 2 } else { 1 }
 }
 
 /// The label column of a page: as wide as its longest label, as long as a value keeps
 /// [`MIN_VALUE_COLUMNS`] beside it (the marker takes two).
-pub fn label_width(rows: &[Row], manifest: &Manifest, inner_width: u16) -> u16 {
+pub(crate) fn label_width(rows: &[Row], manifest: &Manifest, inner_width: u16) -> u16 {
     let longest = rows
         .iter()
         .map(|row| match row {
@@ -166,7 +162,7 @@ pub fn label_width(rows: &[Row], manifest: &Manifest, inner_width: u16) -> u16 {
 }
 
 /// The label in front of list elements that sit among a form's fields, so they do not read as more fields.
-pub fn item_caption(list: ListRef) -> Option<&'static str> {
+pub(crate) fn item_caption(list: ListRef) -> Option<&'static str> {
     match list {
         ListRef::InteractionTypes => Some("Interaction type"),
         ListRef::Inputs(_) => Some("Input"),
@@ -194,7 +190,7 @@ pub fn keys_panel_lines(app: &App, inner_width: u16) -> Vec<(String, String)> {
 }
 
 /// The keys panel's area on `screen` and how many of its lines show at once.
-pub fn keys_panel(app: &App, screen: Rect) -> (Rect, usize) {
+pub(crate) fn keys_panel(app: &App, screen: Rect) -> (Rect, usize) {
     let width = KEYS_PANEL_WIDTH.min(screen.width);
     let total = keys_panel_lines(app, width.saturating_sub(2)).len();
     // Borders, and a line of room above and below so the screen behind stays recognisable.
@@ -212,12 +208,12 @@ pub fn keys_panel_max_scroll(app: &App) -> usize {
 }
 
 /// The inside of the form's border.
-pub fn form_inner(areas: &Areas) -> Rect {
+pub(crate) fn form_inner(areas: &Areas) -> Rect {
     areas.form.inner(Margin::new(1, 1))
 }
 
 /// The step listed at a cell of the step list.
-pub fn step_at(areas: &Areas, column: u16, row: u16) -> Option<Step> {
+pub(crate) fn step_at(areas: &Areas, column: u16, row: u16) -> Option<Step> {
     let inner = areas.steps.inner(Margin::new(1, 1));
     if !inner.contains((column, row).into()) {
         return None;
@@ -226,7 +222,7 @@ pub fn step_at(areas: &Areas, column: u16, row: u16) -> Option<Step> {
 }
 
 /// The row of the form at a cell.
-pub fn row_at(app: &App, areas: &Areas, column: u16, row: u16) -> Option<usize> {
+pub(crate) fn row_at(app: &App, areas: &Areas, column: u16, row: u16) -> Option<usize> {
     let inner = form_inner(areas);
     if !inner.contains((column, row).into()) {
         return None;
@@ -235,23 +231,37 @@ pub fn row_at(app: &App, areas: &Areas, column: u16, row: u16) -> Option<usize> 
 }
 
 /// The start screen's line under its title, wrapped to the width.
-pub const START_INTRO: &str =
+pub(crate) const START_INTRO: &str =
     "Create or change a Talkdesk integration manifest: the integration, its authentication and its actions.";
 
 /// The start screen's introduction at the app's width.
-pub fn start_intro(app: &App) -> Vec<String> {
+pub(crate) fn start_intro(app: &App) -> Vec<String> {
     wrap(START_INTRO, app.size.0.saturating_sub(2))
 }
 
 /// Where the start screen's list begins, below its heading (title, introduction, a blank line, the question).
-pub fn start_list_top(app: &App) -> u16 {
+pub(crate) fn start_list_top(app: &App) -> u16 {
     u16::try_from(start_intro(app).len()).unwrap_or(1) + 4
 }
 
-/// The start screen entry at a screen line.
-pub fn start_item_at(app: &App, row: u16) -> Option<usize> {
-    let index = usize::from(row.checked_sub(start_list_top(app))?);
-    (index < app.start.items.len()).then_some(index)
+/// The start screen's entries as drawn: each one's words wrapped to the width after its marker, so a
+/// long example title or path is never cut.
+pub(crate) fn start_entries(app: &App) -> Vec<Vec<String>> {
+    let width = app.size.0.saturating_sub(3).max(1);
+    (0..app.start.items.len()).map(|index| wrap(&super::view::start::label(&app.start, index), width)).collect()
+}
+
+/// The start screen entry at a screen line (any of its lines).
+pub(crate) fn start_item_at(app: &App, row: u16) -> Option<usize> {
+    let mut top = start_list_top(app);
+    for (index, lines) in start_entries(app).iter().enumerate() {
+        let bottom = top.saturating_add(u16::try_from(lines.len().max(1)).unwrap_or(u16::MAX));
+        if (top..bottom).contains(&row) {
+            return Some(index);
+        }
+        top = bottom;
+    }
+    None
 }
 
 /// The problems drawn under a row (at most `MAX_INLINE`), and how many more there are.
@@ -285,7 +295,7 @@ pub fn inline_diagnostics(app: &App, row: Row) -> (Vec<&Diagnostic>, usize) {
 }
 
 /// How many lines the row at `index` takes.
-pub fn row_height(app: &App, index: usize, row: Row) -> u16 {
+pub(crate) fn row_height(app: &App, index: usize, row: Row) -> u16 {
     let (shown, more) = inline_diagnostics(app, row);
     let mut height = 1 + shown.len() + usize::from(more > 0);
     if index == app.focus
@@ -304,7 +314,9 @@ pub fn row_height(app: &App, index: usize, row: Row) -> u16 {
 /// The note under a row (see [`super::steps::note`]): wrapped under the focused row, so it is read
 /// in full; one line (cut with `…` when drawn) under the others.
 pub fn note_lines(app: &App, index: usize, row: Row) -> Vec<String> {
-    let Some(note) = super::steps::note(&app.doc.manifest, row) else { return Vec::new() };
+    // The row is a text field: its quick fix takes the key it has there (Alt-f by default).
+    let fix_key = app.keys.hint_key_in(Command::QuickFix, &[Mode::Anywhere, Mode::Field, Mode::Browse]);
+    let Some(note) = super::steps::note(&app.doc.manifest, row, &fix_key) else { return Vec::new() };
     let note = super::display::one_line(&note).into_owned();
     if index != app.focus {
         return vec![note];
@@ -313,7 +325,7 @@ pub fn note_lines(app: &App, index: usize, row: Row) -> Vec<String> {
 }
 
 /// The rows drawn from `app.scroll` on, with their areas inside `inner`.
-pub fn placed_rows(app: &App, inner: Rect) -> Vec<(usize, Rect)> {
+pub(crate) fn placed_rows(app: &App, inner: Rect) -> Vec<(usize, Rect)> {
     let rows = app.rows();
     let mut placed = Vec::new();
     let mut y = inner.y;
@@ -330,7 +342,7 @@ pub fn placed_rows(app: &App, inner: Rect) -> Vec<(usize, Rect)> {
 
 /// The first row to draw so that the focused row is visible, moving as little as possible.
 /// Only the rows between the old first row and the focus are measured, so long lists stay fast.
-pub fn scroll_for(app: &App) -> usize {
+pub(crate) fn scroll_for(app: &App) -> usize {
     let inner = form_inner(&areas(app));
     let height = usize::from(inner.height.max(1));
     let rows = app.rows();

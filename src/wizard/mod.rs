@@ -14,32 +14,33 @@
 //! - `handover`: lending the terminal to the author's editor (Ctrl-E) or to the shell (Ctrl-Z).
 //! - [`view`]: drawing, from the state only.
 
-pub mod action;
-pub mod app;
+pub(crate) mod action;
+pub(crate) mod app;
 pub(crate) mod clipped_json;
 pub(crate) mod completion;
-pub mod config;
+pub(crate) mod config;
 pub(crate) mod display;
-pub mod document;
+pub(crate) mod document;
 mod draft_writer;
-pub mod editor;
+pub(crate) mod editor;
 mod ending;
-pub mod examples;
+pub(crate) mod examples;
 mod folder;
-pub mod form;
+pub(crate) mod form;
 mod handover;
 pub(crate) mod help_text;
-pub mod history;
+pub(crate) mod history;
 pub(crate) mod items;
-pub mod keys;
-pub mod layout;
-pub mod overlay;
-pub mod panels;
-pub mod path_list;
+pub(crate) mod keys;
+pub(crate) mod layout;
+pub(crate) mod overlay;
+pub(crate) mod panels;
+pub(crate) mod path_list;
 mod recovery;
-pub mod step;
+pub(crate) mod step;
 pub(crate) mod steps;
-pub mod view;
+pub mod testing;
+pub(crate) mod view;
 
 use crate::manifest::read;
 use crate::probe::{Options, probe_one};
@@ -108,7 +109,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
 
 /// The app to start with: FILE opened, a new manifest to be saved at FILE, or the start screen;
 /// unsaved work of an earlier session is offered back.
-pub fn initial_app(file: Option<PathBuf>, drafts: &Drafts) -> App {
+pub(crate) fn initial_app(file: Option<PathBuf>, drafts: &Drafts) -> App {
     let Some(path) = file else { return App::start(recent::load()).with_drafts(drafts.orphans()) };
     // The newest draft a wizard that has ended left of this file; a running wizard's is its own.
     let draft = drafts.orphans_of(&DraftKey::for_path(&path)).into_iter().next();
@@ -175,6 +176,13 @@ fn event_loop(terminal: &mut DefaultTerminal, work: &Mutex<Work>, stop: &Stop) -
             let Work { app, drafts } = &mut *work;
             if stop.requested() {
                 return Ok(());
+            }
+            if stop.suspend_asked() {
+                // `kill -TSTP` or the shell's job control: the same as Ctrl-Z, terminal restored first.
+                if run_effects(app, drafts, vec![Effect::Suspend], &mut Loop { terminal, stop, results: &results })? {
+                    return Ok(());
+                }
+                redraw = true;
             }
             while let Ok(result) = arrived.try_recv() {
                 let effects = app.update(result);

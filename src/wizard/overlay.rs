@@ -11,27 +11,63 @@ use tui_input::Input;
 #[derive(Debug, Clone)]
 pub enum Overlay {
     /// Every key, in a panel scrolled down by `scroll` lines.
-    Help { scroll: usize },
+    Help {
+        /// Lines scrolled down.
+        scroll: usize,
+    },
     /// Quit with unsaved changes? (s: save and quit, q: quit without saving, Esc: stay)
     ConfirmQuit,
     /// A path typed by the author.
-    Prompt { purpose: PromptPurpose, input: Input },
+    Prompt {
+        /// What the path is for.
+        purpose: PromptPurpose,
+        /// The text typed.
+        input: Input,
+    },
     /// Save despite these reasons? (y / n)
-    ConfirmSave { path: PathBuf, reasons: Vec<String> },
+    ConfirmSave {
+        /// Where to save.
+        path: PathBuf,
+        /// The problems, one line each.
+        reasons: Vec<String>,
+    },
     /// A file is at the path a new manifest is saved to: replace it? (y / n: another path)
-    ReplaceExisting { path: PathBuf },
+    ReplaceExisting {
+        /// The existing file.
+        path: PathBuf,
+    },
     /// The file changed on disk since it was read: overwrite, save elsewhere, or reload?
-    DiskChanged { path: PathBuf },
+    DiskChanged {
+        /// The file.
+        path: PathBuf,
+    },
     /// Unsaved work of an earlier session was found for this manifest: recover it?
     Recover {
+        /// The draft's key.
         key: crate::storage::drafts::DraftKey,
+        /// The draft.
         draft: Box<crate::storage::drafts::Draft>,
+        /// What recovering it would change, one line each.
         differences: Vec<String>,
         /// The file was saved after the draft was written: recovering would undo that save.
         file_is_newer: bool,
     },
+    /// Delete this draft of unsaved work, from the start screen? (y / n)
+    DiscardDraft {
+        /// The draft's key.
+        key: crate::storage::drafts::DraftKey,
+        /// The file it is the work of, as shown.
+        place: String,
+    },
     /// Delete this element? (y / n)
-    ConfirmDelete { list: ListRef, index: usize, label: String },
+    ConfirmDelete {
+        /// The list.
+        list: ListRef,
+        /// The element's index.
+        index: usize,
+        /// The element, as the question names it.
+        label: String,
+    },
     /// Writing the ticket document: format, path, replace?
     Ticket(TicketPanel),
     /// The credentials for trying endpoints, asked once per run.

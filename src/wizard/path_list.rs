@@ -5,7 +5,9 @@
 /// One entry of a folder, as the loop read it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FolderEntry {
+    /// The entry's name.
     pub name: String,
+    /// A folder, not a file.
     pub is_dir: bool,
     /// A `.json` file whose top-level keys are a manifest's (see `manifest::sniff`).
     pub manifest: bool,
@@ -49,7 +51,7 @@ pub struct PathList {
 }
 
 /// Splits a typed path into its folder part (ending with `/`, or empty) and the name being typed.
-pub fn split(typed: &str) -> (&str, &str) {
+pub(crate) fn split(typed: &str) -> (&str, &str) {
     match typed.rfind('/') {
         Some(at) => typed.split_at(at + 1),
         None => ("", typed),
@@ -58,7 +60,7 @@ pub fn split(typed: &str) -> (&str, &str) {
 
 /// What a Tab did to the typed text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Completion {
+pub(crate) enum Completion {
     /// The text becomes this (one match, or the longer common beginning of several).
     Completed(String),
     /// Several entries match and share nothing more: the matches, to list.
@@ -69,7 +71,7 @@ pub enum Completion {
 
 /// Completes `typed` against `entries`, the entries of its folder part. Hidden entries match only a
 /// name typed with its leading dot.
-pub fn complete(typed: &str, entries: &[FolderEntry]) -> Completion {
+pub(crate) fn complete(typed: &str, entries: &[FolderEntry]) -> Completion {
     let (folder, name) = split(typed);
     let matches: Vec<&FolderEntry> = entries
         .iter()
@@ -102,7 +104,7 @@ fn common_prefix<'a>(a: &'a str, b: &str) -> &'a str {
 
 /// The JSON files of `entries` whose names start with `name` (hidden ones only for a typed dot):
 /// manifests first, then by name.
-pub fn json_files(entries: &[FolderEntry], name: &str) -> Vec<FolderEntry> {
+pub(crate) fn json_files(entries: &[FolderEntry], name: &str) -> Vec<FolderEntry> {
     let mut files: Vec<FolderEntry> = entries
         .iter()
         .filter(|entry| entry.is_json() && entry.name.starts_with(name))

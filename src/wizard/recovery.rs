@@ -9,7 +9,7 @@ use crate::storage::{ReadError, read_file};
 /// The actions that recover `draft`: its file loaded (or why not), then the offer to restore it.
 /// The file is read once, through the reader that refuses what is not a regular file: a draft whose
 /// file has become a FIFO or a device since is offered as a new manifest, and the author is told why.
-pub fn recover(key: DraftKey, mut draft: Box<Draft>) -> Vec<Action> {
+pub(super) fn recover(key: DraftKey, mut draft: Box<Draft>) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut on_disk = String::new();
     if let Some(path) = draft.path.clone() {

@@ -3,11 +3,17 @@
 /// A step of the wizard, in order (SPEC §5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Step {
+    /// 1: the integration's name, texts and endpoints.
     Integration,
+    /// 2: the features it offers.
     Features,
+    /// 3: how users authenticate.
     Authentication,
+    /// 4: the authentication fields.
     AuthFields,
+    /// 5: the actions and their inputs.
     Actions,
+    /// 6: the findings, then save.
     Review,
 }
 
@@ -47,6 +53,7 @@ impl Step {
 /// What the middle of the screen shows: a step's page, or one item opened from a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Page {
+    /// A step's own page.
     Step(Step),
     /// One authentication field's form.
     AuthField(usize),
@@ -54,7 +61,9 @@ pub enum Page {
     Action(usize),
     /// One input's form.
     Input {
+        /// The action's index.
         action: usize,
+        /// The input's index within the action.
         input: usize,
     },
 }

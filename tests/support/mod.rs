@@ -2,13 +2,13 @@
 #![allow(dead_code)]
 
 use integration_wizard::manifest::read;
-use integration_wizard::wizard::action::Action;
-use integration_wizard::wizard::app::{App, Effect};
-use integration_wizard::wizard::document::Document;
-use integration_wizard::wizard::examples::EXAMPLES;
-use integration_wizard::wizard::form::Row;
-use integration_wizard::wizard::keys;
-use integration_wizard::wizard::view::theme::Theme;
+use integration_wizard::wizard::testing::action::Action;
+use integration_wizard::wizard::testing::app::{App, Effect};
+use integration_wizard::wizard::testing::document::Document;
+use integration_wizard::wizard::testing::examples::EXAMPLES;
+use integration_wizard::wizard::testing::form::Row;
+use integration_wizard::wizard::testing::keys;
+use integration_wizard::wizard::testing::view::theme::Theme;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::InputRequest;
 
@@ -130,7 +130,9 @@ pub fn screen_text(app: &mut App, width: u16, height: u16) -> String {
     use ratatui::backend::TestBackend;
     app.update(Action::Resize { width, height });
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    terminal.draw(|frame| integration_wizard::wizard::view::render(app, frame)).expect("drawing on a test backend");
+    terminal
+        .draw(|frame| integration_wizard::wizard::testing::view::render(app, frame))
+        .expect("drawing on a test backend");
     let buffer = terminal.backend().buffer();
     let lines: Vec<String> =
         (0..buffer.area.height).map(|y| (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect()).collect();

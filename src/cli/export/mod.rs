@@ -20,7 +20,7 @@ use std::path::Path;
 
 /// Exports `file` into `out` and returns the exit code; a manifest with errors is refused, and so are
 /// files in `out` that export did not write, unless `force`.
-pub fn run(file: &Path, out: &Path, force: bool) -> u8 {
+pub(super) fn run(file: &Path, out: &Path, force: bool) -> u8 {
     let manifest = match read_valid(file, "export", "export again") {
         Ok(valid) => valid.manifest,
         Err(code) => return code,

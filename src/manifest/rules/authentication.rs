@@ -228,7 +228,7 @@ fn check_field_type(findings: &mut Findings, place: Place, field: &AuthField) ->
 }
 
 /// A field name ending in password, secret, token or api_key, in any letter case.
-fn looks_secret(name: &str) -> bool {
+pub(crate) fn looks_secret(name: &str) -> bool {
     ["password", "secret", "token", "api_key"].iter().any(|suffix| {
         name.len() >= suffix.len()
             && name.as_bytes()[name.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())

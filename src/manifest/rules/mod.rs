@@ -10,7 +10,7 @@
 //! Names repeated across files are the CLI's to report, as only it sees several files.
 
 mod actions;
-mod authentication;
+pub(crate) mod authentication;
 pub mod codes;
 mod defaults;
 mod findings;
@@ -23,7 +23,7 @@ mod place;
 mod suggest;
 mod templates;
 mod text;
-pub mod trailing_break;
+pub(crate) mod trailing_break;
 mod urls;
 mod wrapper;
 

@@ -17,7 +17,7 @@ pub(super) fn check(findings: &mut Findings, text: &str, label: &str, pointer: i
 }
 
 /// True when `text` is one paragraph (no line break inside) followed by one or more line breaks.
-pub fn is_trailing_break(text: &str) -> bool {
+pub(crate) fn is_trailing_break(text: &str) -> bool {
     // Checking the end first keeps this O(1) for nearly every value, even a 50 MB description.
     if !text.ends_with('\n') {
         return false;
@@ -27,7 +27,7 @@ pub fn is_trailing_break(text: &str) -> bool {
 }
 
 /// The value without its trailing line breaks (the quick fix), or `None` when there is nothing to remove.
-pub fn without_trailing_break(text: &str) -> Option<&str> {
+pub(crate) fn without_trailing_break(text: &str) -> Option<&str> {
     is_trailing_break(text).then(|| text.trim_end_matches('\n'))
 }
 

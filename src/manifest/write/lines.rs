@@ -26,7 +26,7 @@ impl WrittenLines {
 }
 
 /// `value` as [`super::pretty`] writes it, with the lines of `wanted` pointers (and their ancestors).
-pub fn pretty_with_lines<T: Serialize>(value: &T, wanted: &[&str]) -> (String, WrittenLines) {
+pub(super) fn pretty_with_lines<T: Serialize>(value: &T, wanted: &[&str]) -> (String, WrittenLines) {
     let mut watched: HashSet<&str> = HashSet::new();
     for pointer in wanted {
         let mut at = *pointer;

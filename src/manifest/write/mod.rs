@@ -5,7 +5,7 @@ mod lines;
 use super::json::Json;
 use super::model::{Manifest, Shape};
 use super::spelling;
-pub use lines::WrittenLines;
+pub(crate) use lines::WrittenLines;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// The manifest as the file text a save writes, ending with a newline.
@@ -35,7 +35,7 @@ pub fn part_tree<T: Serialize>(part: &T) -> Json {
 
 /// The manifest as [`to_json`] writes it, with the line where each of the `wanted` pointers (or its
 /// nearest written ancestor) is written: the text's reader needs no second scan of it.
-pub fn to_json_with_lines(manifest: &Manifest, wanted: &[&str]) -> (String, WrittenLines) {
+pub(crate) fn to_json_with_lines(manifest: &Manifest, wanted: &[&str]) -> (String, WrittenLines) {
     let (mut text, lines) = match manifest.written_shape() {
         Shape::Wrapper => lines::pretty_with_lines(&manifest.wrapper, wanted),
         Shape::Bare => lines::pretty_with_lines(&Bare(manifest), wanted),
@@ -45,7 +45,7 @@ pub fn to_json_with_lines(manifest: &Manifest, wanted: &[&str]) -> (String, Writ
 }
 
 /// Any serialisable part of a manifest in the written layout, without the final newline.
-pub fn pretty<T: Serialize>(value: &T) -> String {
+pub(crate) fn pretty<T: Serialize>(value: &T) -> String {
     // Serialising into memory cannot fail: every map key is a string and numbers come from JSON.
     serde_json::to_string_pretty(value).unwrap_or_default()
 }

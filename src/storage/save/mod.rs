@@ -20,35 +20,73 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     #[error("{path} is a folder; choose a file name inside it, e.g. {path}/manifest.json", path = .0.display())]
+    /// The path is a folder.
     IsDirectory(PathBuf),
     #[error("{path} is not a regular file (a FIFO, device or socket); save to a regular file instead", path = .0.display())]
+    /// The path is a FIFO, device or socket.
     NotAFile(PathBuf),
     #[error(
         "{path} is read-only, so it was not replaced; to change it, make it writable (chmod u+w {path}) and save again, or save under another name",
         path = .0.display()
     )]
+    /// The file is read-only.
     ReadOnly(PathBuf),
     #[error("cannot follow the symbolic link {path}: {source}; nothing was changed", path = .path.display())]
-    Link { path: PathBuf, source: std::io::Error },
+    /// A symbolic link at the path cannot be followed.
+    Link {
+        /// The link.
+        path: PathBuf,
+        /// Why not.
+        source: std::io::Error,
+    },
     #[error("cannot write in {folder}: {source}; check that the folder exists and that you may write there", folder = .folder.display())]
-    Folder { folder: PathBuf, source: std::io::Error },
+    /// The folder cannot be written in.
+    Folder {
+        /// The folder.
+        folder: PathBuf,
+        /// Why not.
+        source: std::io::Error,
+    },
     #[error("cannot write {path}: {source}; nothing was changed", path = .path.display())]
-    Write { path: PathBuf, source: std::io::Error },
+    /// Writing the file failed.
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
     #[error(
         "{backup} is not a regular file, so the previous content cannot be kept there; move it away and save again; nothing was changed",
         backup = .0.display()
     )]
+    /// The backup's path holds something that is not a regular file.
     BackupNotAFile(PathBuf),
     #[error(
         "cannot write the backup {backup}: {source}; {path} and its previous backup were not changed",
         backup = .backup.display(), path = .path.display()
     )]
-    Backup { backup: PathBuf, path: PathBuf, source: std::io::Error },
+    /// Writing the backup failed.
+    Backup {
+        /// The backup's path.
+        backup: PathBuf,
+        /// The file being saved.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
     #[error(
         "writing {path} failed ({source}) and its previous content could not be put back; copy it back from {kept}",
         path = .path.display(), kept = .kept.display()
     )]
-    Damaged { path: PathBuf, source: std::io::Error, kept: PathBuf },
+    /// Writing in place failed and the previous content could not be put back.
+    Damaged {
+        /// The file.
+        path: PathBuf,
+        /// Why the write failed.
+        source: std::io::Error,
+        /// Where the previous content is kept.
+        kept: PathBuf,
+    },
 }
 
 /// Writes `contents` to `path` atomically. With `keep_backup`, the previous content (if any) is

@@ -62,7 +62,7 @@ impl App {
 
 /// The title, JSON text and focused key of what the page edits. Only that part is serialised,
 /// so a large manifest is not written out on every keystroke.
-pub fn focused_json(app: &App) -> (String, String, Option<&'static str>) {
+pub(crate) fn focused_json(app: &App) -> (String, String, Option<&'static str>) {
     let manifest = &app.doc.manifest;
     let key = match app.focused_row() {
         Some(Row::Text { key, .. } | Row::Toggle { key, .. } | Row::Choice { key, .. }) => Some(key),

@@ -1,6 +1,7 @@
 //! Editing a text: opening the editor on a row, each keystroke written through, finishing or cancelling.
 
 use super::*;
+use crate::manifest::AuthFieldKey;
 
 /// A select's options as a `format` slot holds them (nothing when absent).
 fn split_options(format: &Slot<String>) -> Vec<String> {
@@ -50,8 +51,15 @@ impl App {
 
     /// Starts editing the focused text field with the character typed on it, which replaces the value
     /// (as a spreadsheet cell or a field entered with Tab in a browser does); Esc puts the value back.
+    /// On a list's add row, the character adds an element and starts its first field (its name, key or
+    /// value), so a list is filled by typing too.
     pub(super) fn type_to_edit(&mut self, c: char, effects: &mut Vec<Effect>) {
-        if !self.open_editor() {
+        match self.focused_row() {
+            Some(Row::Add(_)) => self.add_item(),
+            Some(Row::AddOption { action, input }) => self.add_option(action, input),
+            _ => {}
+        }
+        if self.editor.is_none() && !self.open_editor() {
             return;
         }
         let Some(editor) = self.editor.as_mut() else { return };
@@ -144,9 +152,18 @@ impl App {
                 false
             }
             // Enter finishes every text, of several lines too, and goes on, so a form is filled by typing and Enter.
+            // Enter goes on to the next field to fill (see `go_on`); Tab to the very next row.
             Action::Activate | Action::Newline | Action::Finish | Action::Next => {
+                let rows = self.rows().len();
                 self.close_editor();
-                self.focus = (self.focus + 1).min(self.rows().len().saturating_sub(1));
+                if self.rows().len() < rows {
+                    // The row went with its empty value (an interaction type): the next row took its place.
+                    self.focus = self.focus.min(self.rows().len().saturating_sub(1));
+                } else if action == Action::Next {
+                    self.focus = (self.focus + 1).min(self.rows().len().saturating_sub(1));
+                } else {
+                    self.go_on();
+                }
                 return;
             }
             Action::Back => {
@@ -234,6 +251,7 @@ impl App {
         let Some(editor) = self.editor.take() else {
             return;
         };
+        self.mask_a_secret(&editor);
         if let EditTarget::SelectOption { action, input, index } = editor.target
             && editor.text.value().trim().is_empty()
         {
@@ -250,6 +268,28 @@ impl App {
         {
             self.delete_item(ListRef::InteractionTypes, index);
             self.status = Some("an empty interaction type was removed".into());
+        }
+    }
+
+    /// A field just named like a secret (`token`, `api_key`…) while its type is still `input` becomes a
+    /// `password`, which Talkdesk masks: what the check would warn about otherwise. Said in the status,
+    /// part of the same change (undone with it), and ←→ on Type changes it back.
+    fn mask_a_secret(&mut self, editor: &Editor) {
+        let EditTarget::Value { owner: owner @ Owner::AuthField(_), key: Key::AuthField(AuthFieldKey::FieldName) } =
+            editor.target
+        else {
+            return;
+        };
+        let name = editor.text.value();
+        let renamed = editor.original.as_str() != Some(name.as_str());
+        let input =
+            self.doc.manifest.term(owner, AuthFieldKey::Type).is_some_and(|slot| slot.as_str() == Some("input"));
+        if renamed && input && crate::manifest::rules::authentication::looks_secret(&name) {
+            self.doc.manifest.set_term(owner, AuthFieldKey::Type, "password");
+            self.edited(owner.key_pointer(&self.doc.manifest, AuthFieldKey::Type));
+            self.status = Some(format!(
+                "type password: {name} looks like a secret, so Talkdesk masks what is typed in it (←→ on Type changes it)"
+            ));
         }
     }
 

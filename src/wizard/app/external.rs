@@ -46,7 +46,7 @@ impl App {
 /// The text an editor left, as the field takes it: the one line break most editors add at the end
 /// is not part of the value, Windows line breaks become plain ones, and a field of one line gets
 /// spaces where the editor had line breaks (as a paste into it does).
-pub fn from_editor(text: &str, multiline: bool) -> String {
+pub(super) fn from_editor(text: &str, multiline: bool) -> String {
     let text = text.strip_suffix('\n').map(|text| text.strip_suffix('\r').unwrap_or(text)).unwrap_or(text);
     let text = text.replace("\r\n", "\n");
     if multiline { text } else { text.replace(['\n', '\r'], " ") }

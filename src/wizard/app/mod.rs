@@ -16,9 +16,9 @@ mod ticket;
 mod undo;
 mod values;
 
-pub use caches::{PreviewCache, ReviewJson, focused_json};
-pub use filter::ListFilter;
-pub use pending::Pending;
+pub(crate) use caches::{PreviewCache, ReviewJson, focused_json};
+pub(crate) use filter::ListFilter;
+pub(crate) use pending::Pending;
 
 use super::action::{Action, Opened, SaveFailure, TicketFailure};
 use super::document::Document;
@@ -49,9 +49,13 @@ pub enum Screen {
 /// An entry of the start screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StartItem {
+    /// Start a blank manifest.
     Blank,
+    /// Start from the bundled example with this index.
     Example(usize),
+    /// Open a file (asks for its path).
     Open,
+    /// Open a recently used file.
     Recent(PathBuf),
     /// Unsaved work found from an earlier session.
     Draft(DraftKey, Box<Draft>),
@@ -62,7 +66,14 @@ pub enum StartItem {
 pub enum Effect {
     /// Write `contents` to `path` (atomically, keeping a backup) if the file on disk is as
     /// `expect` says; answered by `Action::Saved`.
-    Save { path: PathBuf, contents: String, expect: OnDisk },
+    Save {
+        /// Where to write.
+        path: PathBuf,
+        /// The file's new text.
+        contents: String,
+        /// What must be on disk for the save to go ahead.
+        expect: OnDisk,
+    },
     /// Delete these drafts (one the author declined).
     DiscardDrafts(Vec<DraftKey>),
     /// Delete every draft of the work in progress (the loop knows the session's and the file's keys),
@@ -77,11 +88,30 @@ pub enum Effect {
     ReadFolder(String),
     /// Write the ticket document's `bytes` to `path` atomically, as the `ticket` command does; unless
     /// `overwrite`, an existing file is left alone. Answered by `Action::TicketWritten`.
-    WriteTicket { path: PathBuf, bytes: Vec<u8>, overwrite: bool },
+    WriteTicket {
+        /// Where to write.
+        path: PathBuf,
+        /// The document.
+        bytes: Vec<u8>,
+        /// Replace an existing file.
+        overwrite: bool,
+    },
     /// Probe `target` on a thread of its own; answered by `Action::Probed` while the wizard goes on.
-    Probe { bridge: Box<Bridge>, credentials: Credentials, target: Target },
+    Probe {
+        /// The bridge's endpoints, from the manifest.
+        bridge: Box<Bridge>,
+        /// The values of the auth fields.
+        credentials: Credentials,
+        /// The endpoint or action to call.
+        target: Target,
+    },
     /// Hand `text` to the author's editor (the terminal is lent to it); answered by `Action::ExternalEdited`.
-    ExternalEdit { text: String, opened_for_it: bool },
+    ExternalEdit {
+        /// The text to edit.
+        text: String,
+        /// The field was opened only for the editor.
+        opened_for_it: bool,
+    },
     /// Write the draft, give the terminal back to the shell and stop the process until `fg`.
     Suspend,
     /// Leave the wizard.
@@ -102,16 +132,21 @@ pub enum OnDisk {
 /// The whole state of the wizard.
 #[derive(Debug, Clone)]
 pub struct App {
+    /// The start screen or the steps.
     pub screen: Screen,
     /// The start screen's entries and focus.
     pub start: StartScreen,
+    /// The manifest being edited and its findings.
     pub doc: Document,
+    /// The page shown.
     pub page: Page,
     /// The focused row of the page.
     pub focus: usize,
     /// Pages to return to with Esc, with their focus.
     back: Vec<(Page, usize)>,
+    /// The field being edited, if any.
     pub editor: Option<Editor>,
+    /// The panel or question drawn over the screen, if any.
     pub overlay: Option<Overlay>,
     /// A one-line message for the author (what just happened, or why not).
     pub status: Option<String>,
@@ -148,8 +183,34 @@ pub struct App {
 /// The start screen: its entries and the focused one.
 #[derive(Debug, Clone)]
 pub struct StartScreen {
+    /// The entries, in order.
     pub items: Vec<StartItem>,
+    /// The focused entry.
     pub focus: usize,
+    /// Drafts hidden behind a newer draft of the same file: one entry per file is enough to see
+    /// there is work to recover, and each takes its file's entry when the newer one goes.
+    pub older_drafts: Vec<(DraftKey, Draft)>,
+}
+
+impl StartScreen {
+    /// How many older drafts of the same file the draft entry `draft` stands for.
+    pub fn older_than(&self, draft: &Draft) -> usize {
+        self.older_drafts.iter().filter(|(_, older)| older.path == draft.path).count()
+    }
+
+    /// Takes the draft `key` off the list; the newest older draft of its file, if any, takes its place.
+    pub fn remove_draft(&mut self, key: &DraftKey) {
+        let Some(index) = self.items.iter().position(|item| matches!(item, StartItem::Draft(known, _) if known == key))
+        else {
+            return;
+        };
+        let StartItem::Draft(_, removed) = self.items.remove(index) else { return };
+        if let Some(next) = self.older_drafts.iter().position(|(_, older)| older.path == removed.path) {
+            let (key, draft) = self.older_drafts.remove(next);
+            self.items.insert(index, StartItem::Draft(key, Box::new(draft)));
+        }
+        self.focus = self.focus.min(self.items.len().saturating_sub(1));
+    }
 }
 
 /// Views derived from the state and kept until what they show changes.
@@ -172,6 +233,8 @@ struct Session {
     work_discarded: bool,
     /// The credentials typed for trying endpoints: asked once per run, kept in memory only.
     credentials: Option<Credentials>,
+    /// The save prompt still shows the name it suggested, untouched: typing replaces it.
+    suggestion_shown: bool,
 }
 
 impl App {
@@ -183,7 +246,7 @@ impl App {
         items.extend(recent.into_iter().map(StartItem::Recent));
         App {
             screen: Screen::Start,
-            start: StartScreen { items, focus: 0 },
+            start: StartScreen { items, focus: 0, older_drafts: Vec::new() },
             doc: Document::blank(None),
             page: Page::Step(Step::Integration),
             focus: 0,
@@ -208,10 +271,18 @@ impl App {
         }
     }
 
-    /// Lists unsaved work from earlier sessions first on the start screen.
-    pub fn with_drafts(mut self, drafts: Vec<(DraftKey, Draft)>) -> Self {
-        let items: Vec<StartItem> =
-            drafts.into_iter().map(|(key, draft)| StartItem::Draft(key, Box::new(draft))).collect();
+    /// Lists unsaved work from earlier sessions first on the start screen: the newest draft of each
+    /// file, the older ones behind it.
+    pub fn with_drafts(mut self, mut drafts: Vec<(DraftKey, Draft)>) -> Self {
+        drafts.sort_by_key(|(_, draft)| std::cmp::Reverse(draft.written_at));
+        let mut items: Vec<StartItem> = Vec::new();
+        for (key, draft) in drafts {
+            if items.iter().any(|item| matches!(item, StartItem::Draft(_, newer) if newer.path == draft.path)) {
+                self.start.older_drafts.push((key, draft));
+            } else {
+                items.push(StartItem::Draft(key, Box::new(draft)));
+            }
+        }
         self.start.items.splice(0..0, items);
         self
     }

@@ -77,6 +77,90 @@ impl App {
         }
     }
 
+    /// After Enter finished a field: on to the next row that asks for something (a text, a list's add
+    /// row, a yes/no or a choice with no value yet), passing over the yes/no and choice fields that hold
+    /// one already (↑↓ and Tab reach them). Past the last, an opened element goes back to its list, on
+    /// its add row (to add another), and a step's page on to the next step.
+    pub(super) fn go_on(&mut self) {
+        let rows = self.rows();
+        if let Some(next) = rows.iter().skip(self.focus + 1).position(|row| self.asks_for_something(*row)) {
+            self.focus += 1 + next;
+            return;
+        }
+        match self.page {
+            Page::AuthField(_) | Page::Input { .. } if !self.back.is_empty() => {
+                self.go_back();
+                if let Some(add) = self.rows().iter().position(|row| matches!(row, Row::Add(_))) {
+                    self.focus = add;
+                }
+            }
+            Page::Step(step) => {
+                if let Some(next) = step.next().filter(|next| *next != Step::Review) {
+                    self.go_to(next);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// True for the rows Enter stops at on its way through a form (see `go_on`).
+    fn asks_for_something(&self, row: Row) -> bool {
+        match row {
+            Row::Text { .. }
+            | Row::Add(_)
+            | Row::AddOption { .. }
+            | Row::SelectOption { .. }
+            | Row::Item(ListRef::InteractionTypes, _) => true,
+            Row::Toggle { owner, key, .. } => {
+                self.doc.manifest.flag(owner, key).is_none_or(|slot| slot.get().is_none())
+            }
+            Row::Choice { owner, key, .. } => {
+                self.doc.manifest.term(owner, key).is_none_or(|slot| slot.get().is_none())
+            }
+            _ => false,
+        }
+    }
+
+    /// Enter on a yes/no or a choice: keeps the value shown (writing it when the field has none yet)
+    /// and goes on; Space and ←→ change it. A value of the wrong type is explained first, as Space does.
+    fn keep_and_go_on(&mut self) {
+        let Some(Row::Toggle { owner, key, .. } | Row::Choice { owner, key, .. }) = self.focused_row() else {
+            return;
+        };
+        match self.focused_row() {
+            Some(Row::Toggle { .. }) => match self.doc.manifest.flag(owner, key) {
+                Some(Slot::Value(_)) => {}
+                Some(Slot::Absent) | None => {
+                    if let Some(slot) = self.doc.manifest.flag_mut(owner, key) {
+                        *slot = Slot::Value(false);
+                        self.edited(owner.key_pointer(&self.doc.manifest, key));
+                    }
+                }
+                Some(_) => return self.toggle(),
+            },
+            _ => {
+                if self.doc.manifest.term(owner, key).is_none_or(|slot| slot.get().is_none()) {
+                    return self.cycle(true);
+                }
+            }
+        }
+        self.go_on();
+    }
+
+    /// Enter on an authentication type: chooses it and goes on to its fields, unless the switch offers
+    /// to remove fields, which the step keeps showing.
+    fn choose_and_go_on(&mut self, kind: crate::manifest::vocabulary::AuthenticationType) {
+        if self.doc.manifest.authentication_type() != Some(kind) {
+            self.choose_authentication(kind);
+        }
+        if !self.pending.removable.is_empty() {
+            return;
+        }
+        let said = self.status.take();
+        self.go_to(Step::AuthFields);
+        self.status = self.status.take().or(said);
+    }
+
     /// Shows a step's own page.
     pub fn go_to(&mut self, step: Step) {
         self.filter = None;
@@ -130,8 +214,8 @@ impl App {
             Row::Text { .. } => {
                 self.open_editor();
             }
-            Row::Toggle { .. } | Row::AuthType(_) => self.toggle(),
-            Row::Choice { .. } => self.cycle(true),
+            Row::Toggle { .. } | Row::Choice { .. } => self.keep_and_go_on(),
+            Row::AuthType(kind) => self.choose_and_go_on(kind),
             Row::Item(ListRef::InteractionTypes, _) => {
                 self.open_editor();
             }

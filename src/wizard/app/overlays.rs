@@ -34,10 +34,7 @@ impl App {
             (Overlay::ReplaceExisting { path }, Action::Answer('y')) => {
                 effects.push(Effect::Save { path, contents: to_json(&self.doc.manifest), expect: OnDisk::Anything });
             }
-            (Overlay::ReplaceExisting { path }, Action::Answer('n')) => {
-                let input = Input::new(path.display().to_string());
-                self.overlay = Some(Overlay::Prompt { purpose: PromptPurpose::SaveAs, input });
-            }
+            (Overlay::ReplaceExisting { path }, Action::Answer('n')) => self.ask_save_as(path.display().to_string()),
             (Overlay::ReplaceExisting { .. }, Action::Back) => {
                 self.session.quit_after_save = false;
                 self.status = Some("not saved: a file with that name exists".into());
@@ -45,10 +42,7 @@ impl App {
             (Overlay::DiskChanged { path }, Action::Answer('o')) => {
                 effects.push(Effect::Save { path, contents: to_json(&self.doc.manifest), expect: OnDisk::Anything });
             }
-            (Overlay::DiskChanged { .. }, Action::Answer('s')) => {
-                let input = Input::new(self.doc.default_file_name());
-                self.overlay = Some(Overlay::Prompt { purpose: PromptPurpose::SaveAs, input });
-            }
+            (Overlay::DiskChanged { .. }, Action::Answer('s')) => self.ask_save_as(self.doc.default_file_name()),
             (Overlay::DiskChanged { path }, Action::Answer('r')) => {
                 effects.push(self.discard_work_drafts());
                 effects.push(Effect::Open(path));
@@ -63,10 +57,16 @@ impl App {
                 self.restore_draft(*draft);
             }
             (Overlay::Recover { key, .. }, Action::Answer('n')) => {
-                self.start.items.retain(|item| !matches!(item, StartItem::Draft(known, _) if *known == key));
+                self.start.remove_draft(&key);
                 effects.push(Effect::DiscardDrafts(vec![key]));
                 self.status = Some("the draft was deleted".into());
             }
+            (Overlay::DiscardDraft { key, place }, Action::Answer('y') | Action::Activate) => {
+                self.start.remove_draft(&key);
+                effects.push(Effect::DiscardDrafts(vec![key]));
+                self.status = Some(format!("deleted the draft of {place}"));
+            }
+            (Overlay::DiscardDraft { .. }, Action::Back | Action::Answer('n')) => {}
             (Overlay::ConfirmQuit, Action::Back | Action::Answer('n')) => {}
             (Overlay::ConfirmSave { path, .. }, Action::Answer('y') | Action::Activate) => {
                 effects.push(self.save_effect(path))
@@ -90,6 +90,12 @@ impl App {
             }
             (Overlay::Prompt { .. }, Action::Back) => self.session.quit_after_save = false,
             (Overlay::Prompt { purpose, mut input }, Action::Edit(request)) => {
+                // A suggested name is replaced by what is typed first, as typing replaces a field's value.
+                if std::mem::take(&mut self.session.suggestion_shown)
+                    && let tui_input::InputRequest::InsertChar(_) = request
+                {
+                    input = Input::default();
+                }
                 let changed = input.handle(request).is_some_and(|change| change.value);
                 self.overlay = Some(Overlay::Prompt { purpose, input });
                 if changed {
@@ -97,6 +103,9 @@ impl App {
                 }
             }
             (Overlay::Prompt { purpose, mut input }, Action::Paste(text)) => {
+                if std::mem::take(&mut self.session.suggestion_shown) {
+                    input = Input::default();
+                }
                 for c in text.chars().filter(|c| !c.is_control()) {
                     input.handle(tui_input::InputRequest::InsertChar(c));
                 }

@@ -10,8 +10,15 @@ impl App {
     /// Opens the prompt for a manifest to open, and asks the loop for the starting folder's files.
     pub(super) fn ask_open(&mut self, effects: &mut Vec<Effect>) {
         self.overlay = Some(Overlay::Prompt { purpose: PromptPurpose::Open, input: Input::default() });
+        self.session.suggestion_shown = false;
         self.path_list = Some(PathList::default());
         self.path_typed(effects);
+    }
+
+    /// Asks where to save, suggesting `suggestion`: typing replaces it, a cursor key keeps it to edit.
+    pub(super) fn ask_save_as(&mut self, suggestion: String) {
+        self.overlay = Some(Overlay::Prompt { purpose: PromptPurpose::SaveAs, input: Input::new(suggestion) });
+        self.session.suggestion_shown = true;
     }
 
     /// The text of the path prompt showing, if one shows.
@@ -25,6 +32,7 @@ impl App {
     }
 
     fn set_prompt_text(&mut self, text: String) {
+        self.session.suggestion_shown = false;
         if let Some(Overlay::Prompt { input, .. } | Overlay::Ticket(TicketPanel::Path { input, .. })) =
             &mut self.overlay
         {

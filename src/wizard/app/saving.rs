@@ -7,10 +7,7 @@ impl App {
         self.doc.reveal();
         match self.doc.path.clone() {
             Some(path) => self.confirm_and_save(path, effects),
-            None => {
-                let input = Input::new(self.doc.default_file_name());
-                self.overlay = Some(Overlay::Prompt { purpose: PromptPurpose::SaveAs, input });
-            }
+            None => self.ask_save_as(self.doc.default_file_name()),
         }
     }
 
@@ -49,11 +46,18 @@ impl App {
     pub(super) fn saved(&mut self, path: PathBuf, result: Result<u64, SaveFailure>, effects: &mut Vec<Effect>) {
         match result {
             Ok(hash) => {
+                // Saving over the file that was opened keeps its previous content beside it.
+                let replaced = self.expected_on_disk(&path) != OnDisk::Nothing;
                 effects.push(self.discard_work_drafts());
                 self.session.recovered.clear();
                 self.doc.saved(path.clone());
                 self.doc.disk_hash = Some(hash);
-                self.status = Some(format!("saved {}", path.display()));
+                let backup = crate::storage::backup_path(&path);
+                self.status = Some(if replaced {
+                    format!("saved {}; the previous version is in {}", path.display(), backup.display())
+                } else {
+                    format!("saved {}", path.display())
+                });
                 if self.session.quit_after_save {
                     effects.push(Effect::Quit);
                 }

@@ -53,6 +53,15 @@ impl App {
                     self.choose_start_item(effects);
                 }
             }
+            Action::Delete => {
+                if let StartItem::Draft(key, draft) = &self.start.items[self.start.focus] {
+                    let place = draft
+                        .path
+                        .as_ref()
+                        .map_or_else(|| "a new manifest".to_owned(), |path| path.display().to_string());
+                    self.overlay = Some(Overlay::DiscardDraft { key: key.clone(), place });
+                }
+            }
             Action::Quit | Action::Back => effects.push(Effect::Quit),
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             _ => {}

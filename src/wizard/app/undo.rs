@@ -11,7 +11,7 @@ use crate::wizard::history::{Kept, Place};
 
 /// The change under way: what it will be called and where it began.
 #[derive(Debug, Clone, Default)]
-pub struct Pending {
+pub(super) struct Pending {
     change: Option<(String, Place)>,
 }
 
@@ -46,7 +46,8 @@ impl App {
                 | Action::Activate
                 | Action::Click { .. }
                 | Action::Cycle(_)
-                | Action::QuickFix,
+                | Action::QuickFix
+                | Action::Type(_),
             ) => self.row_change_label(action),
             _ => None,
         };
@@ -57,6 +58,9 @@ impl App {
     fn row_change_label(&self, action: &Action) -> Option<String> {
         let row = self.focused_row();
         let label = match (action, row) {
+            (Action::Type(_), Some(Row::Add(list))) => format!("add {}", list_noun(list)),
+            (Action::Type(_), Some(Row::AddOption { .. })) => "add option".to_owned(),
+            (Action::Type(_), _) => return None,
             (Action::Add, _) => match self.page {
                 Page::Input { .. } => "add option".to_owned(),
                 _ => format!("add {}", list_noun(self.page_list()?)),

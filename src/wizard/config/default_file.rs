@@ -74,7 +74,7 @@ pub fn default_file(path: Option<&Path>) -> String {
 }
 
 /// The command's default keys as the file writes them (`["up", "down"]`), if it has any.
-pub fn default_keys(command: Command) -> Option<String> {
+pub(crate) fn default_keys(command: Command) -> Option<String> {
     let table = KeyTable::default();
     let binding = table.bindings.iter().find(|binding| binding.command == command)?;
     let keys: Vec<String> = distinct(binding.keys.iter().map(|(press, _)| *press))

@@ -27,13 +27,13 @@ const MODIFIERS: [(&str, KeyModifiers); 3] =
     [("ctrl-", KeyModifiers::CONTROL), ("alt-", KeyModifiers::ALT), ("shift-", KeyModifiers::SHIFT)];
 
 /// What a key string may be, for messages.
-pub const KEY_HELP: &str = "one character (\"a\", \"?\"), a key name (enter, esc, tab, backtab, space, backspace, delete, insert, up, down, left, right, home, end, pageup, pagedown, f1 to f12), or either after ctrl-, alt- or shift- (\"ctrl-s\", \"alt-up\", \"shift-tab\")";
+pub(crate) const KEY_HELP: &str = "one character (\"a\", \"?\"), a key name (enter, esc, tab, backtab, space, backspace, delete, insert, up, down, left, right, home, end, pageup, pagedown, f1 to f12), or either after ctrl-, alt- or shift- (\"ctrl-s\", \"alt-up\", \"shift-tab\")";
 
 /// Key strings to show as examples in a message.
-pub const KEY_EXAMPLES: &str = "\"a\", \"?\", \"enter\", \"f2\", \"ctrl-s\", \"alt-up\", \"shift-tab\"";
+pub(crate) const KEY_EXAMPLES: &str = "\"a\", \"?\", \"enter\", \"f2\", \"ctrl-s\", \"alt-up\", \"shift-tab\"";
 
 /// Reads a key string; `None` when it names no key.
-pub fn parse_key(text: &str) -> Option<KeyPress> {
+pub(crate) fn parse_key(text: &str) -> Option<KeyPress> {
     let mut modifiers = KeyModifiers::NONE;
     let mut rest = text;
     // A lone character is the key itself, even `-`; a prefix is a modifier only with a key after it.
@@ -83,7 +83,7 @@ fn normalized(mut press: KeyPress) -> KeyPress {
 }
 
 /// The key string a config file would use for `press` (read back by [`parse_key`] to the same press).
-pub fn key_name(press: KeyPress) -> String {
+pub(crate) fn key_name(press: KeyPress) -> String {
     let mut name = String::new();
     for (prefix, modifier) in MODIFIERS {
         if press.modifiers.contains(modifier) {

@@ -5,8 +5,8 @@
 //! - [`key_names`]: key strings (`"ctrl-s"`) to key presses and back.
 //! - [`default_file`]: the commented default file `config --print-default` prints.
 
-pub mod default_file;
-pub mod key_names;
+pub(crate) mod default_file;
+pub(crate) mod key_names;
 
 use super::app::App;
 use super::keys::{Command, KeyPress, KeyTable, Mode};
@@ -22,12 +22,14 @@ use std::str::FromStr;
 use toml::Spanned;
 
 /// The file's name in the config folder.
-pub const FILE_NAME: &str = "config.toml";
+pub(crate) const FILE_NAME: &str = "config.toml";
 
 /// What a config file sets: everything the wizard lets an author choose.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Settings {
+    /// The key table, with the config file's keys.
     pub keys: KeyTable,
+    /// The colours.
     pub theme: Theme,
     /// The JSON preview starts open on terminals narrower than 120 columns.
     pub preview: bool,
@@ -65,13 +67,13 @@ fn shown_path(path: &Path) -> String {
 
 /// Where the config file is read from: `config.toml` in the platform's config folder
 /// (`$XDG_CONFIG_HOME/integration-wizard/` or `~/.config/integration-wizard/` on Linux).
-pub fn path() -> Option<PathBuf> {
+pub(crate) fn path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "integration-wizard").map(|dirs| dirs.config_dir().join(FILE_NAME))
 }
 
 /// The settings of the config file: the defaults when there is none, and the defaults with the
 /// reason when it cannot be used.
-pub fn load() -> (Settings, Option<ConfigError>) {
+pub(crate) fn load() -> (Settings, Option<ConfigError>) {
     let Some(path) = path() else { return (Settings::default(), None) };
     match read(&path) {
         Ok(settings) => (settings.unwrap_or_default(), None),
@@ -102,7 +104,7 @@ pub fn read(path: &Path) -> Result<Option<Settings>, ConfigError> {
 }
 
 /// Applies the config file to the wizard about to start; a wrong file is said on the status line.
-pub fn apply(app: &mut App) {
+pub(crate) fn apply(app: &mut App) {
     let (settings, error) = load();
     app.keys = std::sync::Arc::new(settings.keys);
     // NO_COLOR wins over any theme.

@@ -21,7 +21,7 @@ pub enum Scope {
 
 /// The patches that turn `old` into `new`; `old` is brought up to date with `new` on the way (only
 /// the parts that differ are copied). Both are as they were on return, apart from that.
-pub fn catch_up(old: &mut Manifest, new: &mut Manifest, scope: Scope) -> Vec<Patch> {
+pub(super) fn catch_up(old: &mut Manifest, new: &mut Manifest, scope: Scope) -> Vec<Patch> {
     let patches = catch_up_in(old, new, scope);
     // An edit that changed more than its pointer says would be missed here: tests catch it.
     debug_assert!(old == new, "the {scope:?} comparison missed a change");

@@ -7,9 +7,9 @@
 //! most [`MAX_CHANGES`] changes and [`MAX_BYTES`] of patches: the oldest are forgotten first.
 
 mod compare;
-pub mod patch;
+pub(crate) mod patch;
 
-pub use compare::Scope;
+pub(crate) use compare::Scope;
 
 use super::step::Page;
 use crate::manifest::{Json, Manifest, read, to_tree};
@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 pub const MAX_CHANGES: usize = 500;
 /// The most bytes of patches (as JSON) kept: older changes are forgotten first, so a few huge pastes
 /// cannot make the history (and the draft that carries it) grow without end.
-pub const MAX_BYTES: usize = 8 * 1024 * 1024;
+pub(crate) const MAX_BYTES: usize = 8 * 1024 * 1024;
 
 /// Where the author was when a change began: undoing or redoing it goes back there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -53,12 +53,12 @@ impl Patch {
 }
 
 /// The patches that turn `old` into `new`: nothing when they are equal.
-pub fn diff(old: &Value, new: &Value) -> Vec<Patch> {
+pub(crate) fn diff(old: &Value, new: &Value) -> Vec<Patch> {
     diff_at(String::new(), old, new)
 }
 
 /// The patches that turn `old`, found at the pointer `at`, into `new`.
-pub fn diff_at(at: String, old: &Value, new: &Value) -> Vec<Patch> {
+pub(crate) fn diff_at(at: String, old: &Value, new: &Value) -> Vec<Patch> {
     let mut patches = Vec::new();
     walk(old, new, at, &mut patches);
     patches

@@ -2,7 +2,9 @@
 //! the keys at the moment; keys the table does not name are typed text, answers, or "unbound".
 
 pub(crate) mod key_list;
+pub(crate) mod mode;
 pub(crate) mod press;
+pub(crate) mod table;
 
 use super::action::Action;
 use super::app::{App, Screen};
@@ -10,9 +12,12 @@ use super::editor::TextBox;
 use super::overlay::Overlay;
 use super::panels::probe::ProbeStage;
 use super::panels::ticket::TicketPanel;
-pub use key_list::{Command, KeyTable, Mode};
+pub use key_list::Command;
+pub use mode::Mode;
 pub use press::KeyPress;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
+use std::sync::LazyLock;
+pub use table::KeyTable;
 use tui_input::backend::crossterm::to_input_request;
 
 /// The action an event asks for, if any.
@@ -31,6 +36,9 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     }
 }
 
+/// The keys as shipped, to tell a letter the config file took away from a letter never bound.
+static DEFAULT_KEYS: LazyLock<KeyTable> = LazyLock::new(KeyTable::default);
+
 /// What has the keys now, most specific first.
 pub fn modes(app: &App) -> Vec<Mode> {
     if let Some(overlay) = &app.overlay {
@@ -38,6 +46,7 @@ pub fn modes(app: &App) -> Vec<Mode> {
             Overlay::ConfirmQuit => Some(Mode::ConfirmQuit),
             Overlay::ConfirmSave { .. }
             | Overlay::ConfirmDelete { .. }
+            | Overlay::DiscardDraft { .. }
             | Overlay::Recover { .. }
             | Overlay::ReplaceExisting { .. } => Some(Mode::Question),
             Overlay::DiskChanged { .. } => Some(Mode::DiskChanged),
@@ -69,9 +78,11 @@ pub fn modes(app: &App) -> Vec<Mode> {
     }
 }
 
-/// True when the focused row is a text field: typing a character there starts editing it.
-pub fn on_text_field(app: &App) -> bool {
-    matches!(app.focused_row(), Some(super::form::Row::Text { .. }))
+/// True when the focused row is a text field, or a list's add row: typing a character there starts
+/// editing it (on an add row, the new element's first field).
+pub(crate) fn on_text_field(app: &App) -> bool {
+    use super::form::Row;
+    matches!(app.focused_row(), Some(Row::Text { .. } | Row::Add(_) | Row::AddOption { .. }))
 }
 
 fn key_action(app: &App, key: &KeyEvent, event: &Event) -> Option<Action> {
@@ -82,6 +93,9 @@ fn key_action(app: &App, key: &KeyEvent, event: &Event) -> Option<Action> {
     if let Some(overlay) = &app.overlay {
         return match (overlay, key.code) {
             (overlay, _) if overlay.takes_text() => to_input_request(event).map(Action::Edit),
+            // A letter the default table gives to an answer here, but the config file moved to
+            // another key, no longer answers: otherwise the old letter would keep working.
+            (_, KeyCode::Char(_)) if DEFAULT_KEYS.action(&modes(app), KeyPress::of(key)).is_some() => None,
             (_, KeyCode::Char(c)) => Some(Action::Answer(c.to_ascii_lowercase())),
             _ => None,
         };

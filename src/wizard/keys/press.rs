@@ -6,7 +6,9 @@ use std::fmt;
 /// A key with its modifiers (Ctrl, Alt, Shift).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct KeyPress {
+    /// The key.
     pub code: KeyCode,
+    /// Ctrl, Alt and Shift as held.
     pub modifiers: KeyModifiers,
 }
 

@@ -60,11 +60,19 @@ pub enum ProbeStage {
     /// An action creates a real record: run it? (y / Enter)
     ConfirmAction,
     /// The probe runs on its thread; `frame` turns the spinner.
-    Running { frame: usize },
+    Running {
+        /// The spinner's frame.
+        frame: usize,
+    },
     /// Not sent: the URL is refused (plain http to another machine, not a URL).
     Refused(Finding),
     /// The probe's result, as lines already masked and escaped.
-    Done { ok: bool, lines: Vec<String> },
+    Done {
+        /// No finding is an error.
+        ok: bool,
+        /// The lines to show.
+        lines: Vec<String>,
+    },
 }
 
 /// The panel of one endpoint's probe.
@@ -90,7 +98,7 @@ impl ProbePanel {
 }
 
 /// "auth validation", "action create_ticket" (escaped: a name comes from the manifest).
-pub fn title(target: &Target) -> String {
+pub(crate) fn title(target: &Target) -> String {
     match target {
         Target::Action(name) => format!("action {}", escape_text(name)),
         other => other.kind().as_str().replace('_', " "),
@@ -98,7 +106,7 @@ pub fn title(target: &Target) -> String {
 }
 
 /// The lines of a finished probe: the verdict, the findings, then each request and its answer.
-pub fn result_lines(report: &EndpointReport, credentials: &Credentials) -> Vec<String> {
+pub(crate) fn result_lines(report: &EndpointReport, credentials: &Credentials) -> Vec<String> {
     let clean = |text: &str| escape_text(&credentials.redact(text));
     let verdict = match (report.skipped, report.ok()) {
         (true, _) => "SKIPPED".to_owned(),
@@ -117,7 +125,7 @@ pub fn result_lines(report: &EndpointReport, credentials: &Credentials) -> Vec<S
 }
 
 /// `error[code] /pointer: message`, as the command prints it.
-pub fn finding_line(finding: &Finding) -> String {
+pub(crate) fn finding_line(finding: &Finding) -> String {
     let severity = if finding.severity == Severity::Error { "error" } else { "warning" };
     match &finding.pointer {
         Some(pointer) => format!("{severity}[{}] {pointer}: {}", finding.code, finding.message),

@@ -9,15 +9,36 @@ use tui_input::Input;
 #[derive(Debug, Clone)]
 pub enum TicketPanel {
     /// The manifest has `errors` errors: Talkdesk would reject the document; Enter jumps to the first.
-    Refused { errors: usize },
+    Refused {
+        /// How many errors.
+        errors: usize,
+    },
     /// Which format: the highlighted one of [`Format::ALL`].
-    Format { choice: usize },
+    Format {
+        /// The highlighted format's index.
+        choice: usize,
+    },
     /// Where to write the document of `format`.
-    Path { format: Format, input: Input },
+    Path {
+        /// The format chosen.
+        format: Format,
+        /// The path typed.
+        input: Input,
+    },
     /// Being written to `path` by the loop.
-    Writing { format: Format, path: PathBuf },
+    Writing {
+        /// The format chosen.
+        format: Format,
+        /// Where.
+        path: PathBuf,
+    },
     /// `path` exists: replace it?
-    Exists { format: Format, path: PathBuf },
+    Exists {
+        /// The format chosen.
+        format: Format,
+        /// The existing file.
+        path: PathBuf,
+    },
 }
 
 impl TicketPanel {
@@ -33,7 +54,7 @@ impl TicketPanel {
 }
 
 /// The answer key of each format in the format step.
-pub fn format_key(format: Format) -> char {
+pub(crate) fn format_key(format: Format) -> char {
     match format {
         Format::Markdown => 'm',
         Format::Spreadsheet => 's',
@@ -43,7 +64,7 @@ pub fn format_key(format: Format) -> char {
 
 /// `<name>-ticket.<extension>` beside the manifest, or in the current folder for a manifest never
 /// saved (`file_name` is then the name it would be saved as).
-pub fn default_path(format: Format, manifest: Option<&Path>, file_name: &str) -> PathBuf {
+pub(crate) fn default_path(format: Format, manifest: Option<&Path>, file_name: &str) -> PathBuf {
     match manifest {
         Some(path) => format.default_path(path),
         None => format.default_path(Path::new(file_name)),

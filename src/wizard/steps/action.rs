@@ -47,12 +47,13 @@ pub fn lowercase_first(manifest: &mut Manifest, owner: Owner, key: ActionKey) ->
     Some(fixed)
 }
 
-/// Under the display and description: how Talkdesk shows them, and that `f` lowercases them.
-pub fn note(manifest: &Manifest, owner: Owner, key: ActionKey) -> Option<String> {
+/// Under the display and description: how Talkdesk shows them, and that the quick fix (its key is
+/// `fix_key`) lowercases them.
+pub fn note(manifest: &Manifest, owner: Owner, key: ActionKey, fix_key: &str) -> Option<String> {
     if !LOWERCASED.contains(&key) {
         return None;
     }
     let text = manifest.text(owner, key)?.non_blank()?;
-    let fix = if text.starts_with(char::is_uppercase) { "  (f lowercases it)" } else { "" };
+    let fix = if text.starts_with(char::is_uppercase) { format!("  ({fix_key} lowercases it)") } else { String::new() };
     Some(format!("Talkdesk shows: \"Then {text}\"{fix}"))
 }

@@ -19,7 +19,7 @@ pub const FIELDS: &[Field<InputKey>] = &[
 pub const FORMAT: Field<InputKey> = Field::line(InputKey::Format, "Format");
 
 /// What the status says when an input becomes a select.
-pub const SELECT_NOTE: &str = "select: list the options in Format, separated by commas, e.g. low,normal,high";
+pub const SELECT_NOTE: &str = "select: add its options below (+ add an option), e.g. low, normal, high; the file keeps them in format, separated by commas";
 
 /// The input's type, when it is one Talkdesk knows, spelt as Talkdesk spells it.
 pub fn input_type(manifest: &Manifest, action: usize, input: usize) -> Option<InputType> {
@@ -66,7 +66,7 @@ pub fn note(manifest: &Manifest, owner: Owner, key: InputKey) -> Option<String> 
         Some(InputType::Number) => "a default whole number (e.g. 3), or a value provider: type {{ for the list",
         Some(InputType::Url) => "a default absolute URL (https://...), or a value provider such as {{contact.website}}",
         Some(InputType::Tel) => "a default phone number, or a value provider such as {{contact.phone}}",
-        Some(InputType::Textarea) => "a default text (Enter adds a line), or value providers: type {{ for the list",
+        Some(InputType::Textarea) => "a default text (Alt-Enter adds a line), or value providers: type {{ for the list",
         Some(InputType::Text | InputType::Select) | None => {
             "a default value, or a value provider such as {{contact.email}}: type {{ for the list"
         }

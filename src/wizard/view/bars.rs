@@ -17,7 +17,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 /// `integration-wizard — path ● modified`.
-pub fn render_title(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn render_title(app: &App, frame: &mut Frame, area: Rect) {
     let path = app
         .doc
         .path
@@ -34,7 +34,7 @@ pub fn render_title(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// The last message, if any, wrapped to the width (the layout gave it the lines it needs).
-pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(status) = &app.status {
         let inside = Rect { x: area.x + 1, width: area.width.saturating_sub(1), ..area };
         let lines: Vec<Line> = layout::status_lines(status, inside.width).into_iter().map(Line::raw).collect();
@@ -43,7 +43,7 @@ pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// The focused field's problem (in full) and its help text from the seed page, wrapped to the width.
-pub fn render_help(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn render_help(app: &App, frame: &mut Frame, area: Rect) {
     let inside = Rect { x: area.x + 1, width: area.width.saturating_sub(1), ..area };
     let lines: Vec<Line> = layout::help_lines(app, inside.width)
         .into_iter()
@@ -60,32 +60,61 @@ pub fn render_help(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// The keys that do something here, as many as fit (`?` lists them all).
-pub fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
-    let mut hints: Vec<(String, &str)> = hints(app)
+pub(crate) fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
+    let mut hints: Vec<(String, &str, u8)> = hints(app)
         .into_iter()
         .map(|(hint, what)| match hint {
-            Hint::Key(command) => (app.keys.hint_key_in(command, &modes(app)), what),
-            Hint::Typing => ("type".to_owned(), what),
+            Hint::Key(command) => (app.keys.hint_key_in(command, &modes(app)), what, keep_rank(command)),
+            Hint::Typing => ("type".to_owned(), what, KEEP_MOST),
         })
         .collect();
     hints.dedup();
     let width =
-        |hints: &[(String, &str)]| hints.iter().map(|(key, what)| key.width() + what.width() + 3).sum::<usize>();
+        |hints: &[(String, &str, u8)]| hints.iter().map(|(key, what, _)| key.width() + what.width() + 3).sum::<usize>();
+    // Too narrow: the hint least worth keeping goes first (the later one of equals); the last, the
+    // keys panel that lists them all, always stays.
     while hints.len() > 2 && width(&hints) > usize::from(area.width) {
-        hints.remove(hints.len() - 2);
+        let last = hints.len() - 1;
+        let Some(drop) = (0..last).rev().min_by_key(|&index| hints[index].2) else { break };
+        hints.remove(drop);
     }
     let mut spans = Vec::new();
-    for (key, what) in hints {
+    for (key, what, _) in hints {
         spans.push(Span::styled(format!(" {key}"), app.theme.key()));
         spans.push(Span::raw(format!(" {what} ")));
     }
     frame.render_widget(Line::from(spans), area);
 }
 
+/// How much a hint is worth keeping on a narrow screen: what the focused row does comes first, then
+/// saving, going on (Tab), to a step, moving, a list's lesser commands and going back (Esc);
+/// quitting, trying an endpoint and undo (the keys panel names them all) go first.
+fn keep_rank(command: Command) -> u8 {
+    match command {
+        Command::Quit => 0,
+        Command::TryIt => 1,
+        Command::Undo => 2,
+        Command::Back => 3,
+        Command::Filter => 4,
+        Command::Duplicate => 5,
+        Command::Reorder => 6,
+        Command::Move => 7,
+        Command::GoToStep => 8,
+        Command::NextField => 9,
+        Command::Save => 10,
+        _ => KEEP_MOST,
+    }
+}
+
+/// The rank of the hints about the focused row itself.
+const KEEP_MOST: u8 = 11;
+
 /// What a hint names: a command of the key table (its key is read from the table), or typing itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hint {
+    /// A command, shown with its key.
     Key(Command),
+    /// Typing on the focused field.
     Typing,
 }
 
@@ -102,7 +131,9 @@ pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
                 (C::QuitWithoutSaving, "quit without saving"),
                 (C::Back, "stay"),
             ]),
-            Overlay::ConfirmSave { .. } | Overlay::ConfirmDelete { .. } => key(&[(C::Yes, "yes"), (C::No, "no")]),
+            Overlay::ConfirmSave { .. } | Overlay::ConfirmDelete { .. } | Overlay::DiscardDraft { .. } => {
+                key(&[(C::Yes, "yes"), (C::No, "no")])
+            }
             Overlay::Prompt { .. } if app.path_list.as_ref().is_some_and(|list| !list.shown.is_empty()) => key(&[
                 (C::Activate, "confirm"),
                 (C::CompletePath, "complete"),
@@ -141,6 +172,15 @@ pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
         };
     }
     if app.screen == Screen::Start {
+        if matches!(app.start.items.get(app.start.focus), Some(crate::wizard::app::StartItem::Draft(..))) {
+            return key(&[
+                (C::Move, "move"),
+                (C::Activate, "recover"),
+                (C::Delete, "delete the draft"),
+                (C::Help, "keys"),
+                (C::Quit, "quit"),
+            ]);
+        }
         return key(&[(C::Move, "move"), (C::Activate, "choose"), (C::Help, "keys"), (C::Quit, "quit")]);
     }
     match &app.editor {
@@ -170,7 +210,23 @@ pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
             key(&[(C::Move, "move"), (C::Activate, "go to the field"), (C::WriteTicket, "ticket document")])
         }
         (Page::Step(Step::Review), None) => key(&[(C::WriteTicket, "ticket document"), (C::GoToStep, "steps")]),
-        (_, Some(Row::Item(..) | Row::Add(_))) => key(&[
+        // Typing on an add row adds an element, starting its first field.
+        (_, Some(Row::Add(_))) => {
+            let mut hints = vec![(Hint::Typing, "to add")];
+            hints.extend(key(&[
+                (C::Activate, "add"),
+                (C::Move, "move"),
+                (C::NextField, "next"),
+                (C::GoToStep, "steps"),
+            ]));
+            hints
+        }
+        (_, Some(Row::AddOption { .. })) => {
+            let mut hints = vec![(Hint::Typing, "to add")];
+            hints.extend(key(&[(C::Activate, "add"), (C::Move, "move")]));
+            hints
+        }
+        (_, Some(Row::Item(..))) => key(&[
             (C::Activate, "open"),
             (C::Add, "add"),
             (C::Delete, "delete"),
@@ -178,15 +234,21 @@ pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
             (C::Duplicate, "copy"),
             (C::Filter, "filter"),
         ]),
-        (_, Some(Row::SelectOption { .. } | Row::AddOption { .. })) => {
+        (_, Some(Row::SelectOption { .. })) => {
             key(&[(C::Activate, "edit"), (C::Add, "add option"), (C::Delete, "delete"), (C::Reorder, "reorder")])
         }
         (_, Some(Row::Kept { .. })) => key(&[(C::Move, "move"), (C::NextField, "next")]),
         (_, Some(Row::Provider(_))) => key(&[(C::QuickFix, "set it to the integration's name"), (C::Move, "move")]),
-        (_, Some(Row::Toggle { .. } | Row::AuthType(_))) => {
-            key(&[(C::Toggle, "choose"), (C::Move, "move"), (C::NextField, "next")])
+        // Enter keeps what a yes/no or choice shows and goes on to the next field to fill.
+        (_, Some(Row::Toggle { .. })) => {
+            key(&[(C::Toggle, "choose"), (C::Activate, "keep"), (C::Move, "move"), (C::NextField, "next")])
         }
-        (_, Some(Row::Choice { .. })) => key(&[(C::Cycle, "choose"), (C::Move, "move"), (C::NextField, "next")]),
+        (_, Some(Row::AuthType(_))) => {
+            key(&[(C::Toggle, "choose"), (C::Activate, "choose and go on"), (C::Move, "move"), (C::NextField, "next")])
+        }
+        (_, Some(Row::Choice { .. })) => {
+            key(&[(C::Cycle, "choose"), (C::Activate, "keep"), (C::Move, "move"), (C::NextField, "next")])
+        }
         _ if on_text_field(app) => {
             let mut hints = vec![(Hint::Typing, "to replace")];
             hints.extend(key(&[(C::Activate, "edit"), (C::Move, "move"), (C::GoToStep, "steps")]));

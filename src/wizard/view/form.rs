@@ -17,7 +17,7 @@ use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 /// Draws the page's rows in `area`.
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let title = match &app.filter {
         Some(filter) => {
             let count = filter.matches.len();
@@ -58,13 +58,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// True on the authentication fields' pages while the type is `none`: Talkdesk then asks for no fields.
-pub fn auth_fields_unused(app: &App) -> bool {
+pub(crate) fn auth_fields_unused(app: &App) -> bool {
     app.page.step() == super::super::step::Step::AuthFields
         && app.doc.manifest.authentication_type() == Some(crate::manifest::AuthenticationType::None)
 }
 
 /// Where the page is: `Actions › create_ticket › email`.
-pub fn breadcrumb(app: &App) -> String {
+pub(crate) fn breadcrumb(app: &App) -> String {
     let manifest = &app.doc.manifest;
     let name = |slot: Option<&Slot<String>>, index: usize| {
         slot.and_then(Slot::non_blank).map_or_else(|| format!("#{}", index + 1), |text| one_line(text).into_owned())
@@ -127,8 +127,27 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
             if let Some(chosen) = chosen {
                 spans.push(Span::styled(format!("‹{chosen}›"), theme.focus()));
             }
-            let others: Vec<&str> = options.values().into_iter().filter(|value| Some(*value) != chosen).collect();
-            spans.push(Span::styled(format!("  ←→ {}", others.join(" ")), theme.dim()));
+            // Then what ← and → give (the choice wraps around), so the keys' result is read before
+            // pressing them, and the other values after, dimmed.
+            let values = options.values();
+            let at = chosen.and_then(|chosen| values.iter().position(|value| *value == chosen));
+            let others = match at {
+                Some(at) if values.len() > 2 => {
+                    let previous = values[(at + values.len() - 1) % values.len()];
+                    let next = values[(at + 1) % values.len()];
+                    let rest: Vec<&str> = values
+                        .iter()
+                        .copied()
+                        .filter(|value| ![chosen, Some(previous), Some(next)].contains(&Some(*value)))
+                        .collect();
+                    format!("  ← {previous}  {next} →  {}", rest.join(" "))
+                }
+                _ => {
+                    let others: Vec<&str> = values.iter().copied().filter(|value| Some(*value) != chosen).collect();
+                    format!("  ←→ {}", others.join(" "))
+                }
+            };
+            spans.push(Span::styled(others.trim_end().to_owned(), theme.dim()));
             if let Some(slot) = current.filter(|_| chosen.is_none()) {
                 spans.insert(spans.len() - 1, Span::raw(""));
                 spans.splice(spans.len() - 1..spans.len() - 1, text_value(app, Some(slot), value_columns));
@@ -155,7 +174,7 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
             }
         }
         Row::Add(list) => {
-            let text = format!("{}  (a)", add_label(list));
+            let text = format!("{}  (type or Enter)", add_label(list));
             // Under the values when it fits there, else from the label column, never cut.
             if layout::item_caption(list).is_some() && text.width() <= value_columns {
                 spans.push(Span::raw(pad("", width)));
@@ -192,7 +211,10 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
             if editing_here {
                 spans.push(Span::styled("new option: ", label_style));
             } else {
-                spans.push(Span::styled("+ add an option  (a)", if focused { theme.focus() } else { theme.ok() }));
+                spans.push(Span::styled(
+                    "+ add an option  (type or Enter)",
+                    if focused { theme.focus() } else { theme.ok() },
+                ));
             }
         }
     }
@@ -226,7 +248,7 @@ fn draw_line(frame: &mut Frame, area: Rect, y: u16, line: Line) -> u16 {
 
 /// `    ✗ message` or `    ! message` in `columns` cells: the symbol keeps severity visible without
 /// colour; a message too long ends with `…` (the help area below shows the focused one in full).
-pub fn diagnostic_line(app: &App, diagnostic: &Diagnostic, columns: usize) -> Line<'static> {
+pub(crate) fn diagnostic_line(app: &App, diagnostic: &Diagnostic, columns: usize) -> Line<'static> {
     let (symbol, style) = match diagnostic.severity {
         Severity::Error => ("✗", app.theme.error()),
         Severity::Warning => ("!", app.theme.warning()),
@@ -262,7 +284,7 @@ fn cut_spans(spans: Vec<Span<'static>>, columns: usize) -> Vec<Span<'static>> {
 }
 
 /// `text` in at most `columns` cells, its end replaced by `…` when it is longer: a cut shows as one.
-pub fn ellipsis(text: &str, columns: usize) -> String {
+pub(crate) fn ellipsis(text: &str, columns: usize) -> String {
     if text.width() <= columns {
         return text.to_owned();
     }

@@ -1,16 +1,16 @@
 //! Drawing the wizard from its state; nothing here changes the state.
 
-pub mod bars;
-pub mod form;
-pub mod overlay;
-pub mod path_prompt;
-pub mod preview;
-pub mod probe;
-pub mod review;
-pub mod start;
-pub mod steps;
-pub mod theme;
-pub mod ticket;
+pub(crate) mod bars;
+pub(crate) mod form;
+pub(crate) mod overlay;
+pub(crate) mod path_prompt;
+pub(crate) mod preview;
+pub(crate) mod probe;
+pub(crate) mod review;
+pub(crate) mod start;
+pub(crate) mod steps;
+pub(crate) mod theme;
+pub(crate) mod ticket;
 
 use super::app::{App, Screen};
 use super::layout;

@@ -3,13 +3,14 @@
 use super::super::app::App;
 use super::super::layout;
 use super::super::overlay::Overlay;
+use super::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 /// Draws the open overlay, if any, centred over the screen.
-pub fn render(app: &App, frame: &mut Frame) {
+pub(crate) fn render(app: &App, frame: &mut Frame) {
     let Some(overlay) = &app.overlay else { return };
     let screen = frame.area();
     if screen.width < super::super::layout::MIN_WIDTH || screen.height < super::super::layout::MIN_HEIGHT {
@@ -45,7 +46,11 @@ pub fn render(app: &App, frame: &mut Frame) {
         Overlay::ReplaceExisting { path } => (
             "The file exists",
             vec![
-                Line::raw(format!("{} already exists. Replace it with this manifest?", path.display())),
+                Line::raw(format!(
+                    "{} already exists. Replace it with this manifest? (Its content is kept as {}.)",
+                    path.display(),
+                    crate::storage::backup_path(path).display()
+                )),
                 Line::raw(""),
                 Line::from(vec![
                     Span::styled(" y ", theme.key()),
@@ -66,7 +71,13 @@ pub fn render(app: &App, frame: &mut Frame) {
                     path.display()
                 )),
                 Line::raw(""),
-                Line::from(vec![Span::styled(" o ", theme.key()), Span::raw("overwrite it with your version")]),
+                Line::from(vec![
+                    Span::styled(" o ", theme.key()),
+                    Span::raw(format!(
+                        "overwrite it with your version (theirs is kept as {})",
+                        crate::storage::backup_path(path).display()
+                    )),
+                ]),
                 Line::from(vec![Span::styled(" s ", theme.key()), Span::raw("save yours elsewhere")]),
                 Line::from(vec![
                     Span::styled(" r ", theme.key()),
@@ -106,26 +117,30 @@ pub fn render(app: &App, frame: &mut Frame) {
             ]));
             ("Recover unsaved work?", lines, 0)
         }
-        Overlay::ConfirmDelete { label, .. } => (
-            "Delete?",
-            vec![
-                Line::raw(format!("Delete {label}?")),
-                Line::raw(""),
-                Line::from(vec![
-                    Span::styled(" y ", theme.key()),
-                    Span::raw("delete   "),
-                    Span::styled(" n / Esc ", theme.key()),
-                    Span::raw("keep it"),
-                ]),
-            ],
+        Overlay::DiscardDraft { place, .. } => (
+            "Delete the draft?",
+            delete_question(
+                format!("Delete the unsaved work on {place}? It cannot be recovered afterwards."),
+                "delete it",
+                theme,
+            ),
             0,
         ),
+        Overlay::ConfirmDelete { label, .. } => {
+            ("Delete?", delete_question(format!("Delete {label}?"), "delete", theme), 0)
+        }
         Overlay::Ticket(panel) => return super::ticket::render(app, panel, frame),
         Overlay::Credentials(panel) => return super::probe::render_credentials(app, panel, frame),
         Overlay::Probe(panel) => return super::probe::render(app, panel, frame),
         Overlay::Prompt { purpose, input } => return super::path_prompt::render(app, *purpose, input, frame, screen),
     };
-    // The panel is as tall as its lines once wrapped (a height of 0 asks for that).
+    panel(frame, theme, title, lines, height);
+}
+
+/// Draws a question panel centred over the screen: `title` on its border, `lines` wrapped to its
+/// width, as tall as they are (a `height` of 0) or `height` rows. Returns the panel's area.
+pub(super) fn panel(frame: &mut Frame, theme: Theme, title: &str, lines: Vec<Line>, height: u16) -> Rect {
+    let screen = frame.area();
     let width = 72.min(screen.width);
     let inner_width = usize::from(width.saturating_sub(2)).max(1);
     // Wrapped here, at spaces, so the height counts exactly the lines drawn and the last one (the
@@ -148,6 +163,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     frame.render_widget(Clear, area);
     let block = Block::bordered().title(Span::styled(format!(" {title} "), theme.title()));
     frame.render_widget(Paragraph::new(lines).block(block), area);
+    area
 }
 
 /// The keys panel: as many of its lines as fit from `scroll` on, its title kept at the top and
@@ -185,7 +201,7 @@ pub(super) fn centered(screen: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// "3 minutes", "2 hours", "5 days".
-pub fn human_age(seconds: u64) -> String {
+pub(crate) fn human_age(seconds: u64) -> String {
     let (amount, unit) = match seconds {
         0..=59 => (seconds, "second"),
         60..=3599 => (seconds / 60, "minute"),
@@ -193,4 +209,18 @@ pub fn human_age(seconds: u64) -> String {
         _ => (seconds / 86_400, "day"),
     };
     format!("{amount} {unit}{}", if amount == 1 { "" } else { "s" })
+}
+
+/// A question whose answers are `y` (`yes` says what it does) and `n` / Esc (keep it).
+fn delete_question(question: String, yes: &str, theme: Theme) -> Vec<Line<'static>> {
+    vec![
+        Line::raw(question),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled(" y ", theme.key()),
+            Span::raw(format!("{yes}   ")),
+            Span::styled(" n / Esc ", theme.key()),
+            Span::raw("keep it"),
+        ]),
+    ]
 }

@@ -15,7 +15,7 @@ use tui_input::Input;
 const FIXED_LINES: u16 = 8;
 
 /// Draws the prompt for `purpose` with `input`, centred on `screen`.
-pub fn render(app: &App, purpose: PromptPurpose, input: &Input, frame: &mut Frame, screen: Rect) {
+pub(crate) fn render(app: &App, purpose: PromptPurpose, input: &Input, frame: &mut Frame, screen: Rect) {
     let theme = app.theme;
     let list = app.path_list.as_ref();
     let shown = list.map_or(&[][..], |list| list.shown.as_slice());
@@ -40,7 +40,7 @@ pub fn render(app: &App, purpose: PromptPurpose, input: &Input, frame: &mut Fram
             "Tab completes, ↑↓ pick a file, Enter opens, Esc cancels. Relative paths start in the folder you started in."
         }
         PromptPurpose::SaveAs => {
-            "Tab completes, Enter confirms, Esc cancels. A relative path is relative to the folder you started in."
+            "Typing replaces the name, ← → edit it; Tab completes, Enter saves, Esc cancels. Relative to where you started."
         }
     };
     frame.render_widget(Paragraph::new(help).style(theme.dim()).wrap(Wrap { trim: true }), line(2, 2));

@@ -16,7 +16,7 @@ const MASK: char = '•';
 const SPINNER: [char; 4] = ['|', '/', '-', '\\'];
 
 /// Draws the credentials prompt: one line per mandatory field, `password` values masked.
-pub fn render_credentials(app: &App, panel: &CredentialsPanel, frame: &mut Frame) {
+pub(crate) fn render_credentials(app: &App, panel: &CredentialsPanel, frame: &mut Frame) {
     let theme = app.theme;
     let width = 72.min(frame.area().width);
     let height = u16::try_from(panel.fields.len() + 6).unwrap_or(u16::MAX);
@@ -61,7 +61,7 @@ pub fn render_credentials(app: &App, panel: &CredentialsPanel, frame: &mut Frame
 }
 
 /// Draws one endpoint's probe panel, as large as the screen allows for a result.
-pub fn render(app: &App, panel: &ProbePanel, frame: &mut Frame) {
+pub(crate) fn render(app: &App, panel: &ProbePanel, frame: &mut Frame) {
     let theme = app.theme;
     let key = |key: &str| Span::styled(format!(" {key} "), theme.key());
     let url = crate::probe::report::escape_text(&panel.url);

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 /// Draws the list of problems in the form's place.
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let diagnostics = app.doc.diagnostics();
     let crate::manifest::Counts { errors, warnings } = crate::manifest::Counts::of(diagnostics);
     let json_hint =
@@ -43,7 +43,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// Draws the whole manifest as JSON, scrolled to the focused problem when the file is small enough to search.
-pub fn render_json(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn render_json(app: &App, frame: &mut Frame, area: Rect) {
     let json = &app.caches.review;
     frame.render_widget(
         Block::bordered().title(Span::styled(" manifest (as it will be saved) ", app.theme.title())),
@@ -51,19 +51,18 @@ pub fn render_json(app: &App, frame: &mut Frame, area: Rect) {
     );
     let inner = area.inner(Margin::new(1, 1));
     let focus_line = focused_line(app);
-    let first = focus_line.map_or(json.scroll, |line| line.saturating_sub(usize::from(inner.height) / 3));
-    let lines: Vec<Line> = json
-        .line_starts
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(usize::from(inner.height))
-        .map(|(index, &start)| {
-            let end = json.text[start..].find('\n').map_or(json.text.len(), |at| start + at);
-            let line = super::preview::json_line(app.theme, &json.text[start..end]);
-            if Some(index) == focus_line { line.patch_style(app.theme.focus()) } else { line }
-        })
-        .collect();
+    let line_at = |index: usize| {
+        let start = *json.line_starts.get(index)?;
+        let end = json.text[start..].find('\n').map_or(json.text.len(), |at| start + at);
+        Some(&json.text[start..end])
+    };
+    let lines = super::preview::json_window(
+        app.theme,
+        line_at,
+        (json.scroll, focus_line),
+        usize::from(inner.width),
+        usize::from(inner.height),
+    );
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

@@ -1,12 +1,38 @@
 //! The start screen: new blank manifest, new from a bundled example, open a path, recent files.
 
-use super::super::app::{App, StartItem};
+use super::super::app::{App, StartItem, StartScreen};
 use super::super::display::one_line;
 use super::super::examples::EXAMPLES;
 use super::super::layout::{self, start_list_top};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+
+/// The words of the start screen's entry `index` (the first recent file says "Recent:").
+pub fn label(start: &StartScreen, index: usize) -> String {
+    let items = &start.items;
+    match &items[index] {
+        StartItem::Blank => "New blank manifest".to_owned(),
+        StartItem::Example(example) => format!("New from example: {}", EXAMPLES[*example].title),
+        StartItem::Open => "Open a manifest file…".to_owned(),
+        StartItem::Draft(_, draft) => {
+            let place =
+                draft.path.as_ref().map_or_else(|| "new manifest".to_owned(), |path| path.display().to_string());
+            let age = super::overlay::human_age(crate::storage::drafts::now().saturating_sub(draft.written_at));
+            let older = match start.older_than(draft) {
+                0 => String::new(),
+                1 => "; 1 older draft of it behind".to_owned(),
+                n => format!("; {n} older drafts of it behind"),
+            };
+            format!("Recover unsaved work: {} (from {age} ago{older})", one_line(&place))
+        }
+        StartItem::Recent(path) => {
+            let first = !items[..index].iter().any(|item| matches!(item, StartItem::Recent(_)));
+            let prefix = if first { "Recent: " } else { "" };
+            format!("{prefix:<8}{}", one_line(&path.display().to_string()))
+        }
+    }
+}
 
 /// Draws the start screen.
 pub fn render(app: &App, frame: &mut Frame) {
@@ -23,44 +49,25 @@ pub fn render(app: &App, frame: &mut Frame) {
     // The message (an open-file error) wraps above the hints; the list stops above it.
     let status_lines = app.status.as_deref().map(|status| layout::status_lines(status, area.width.saturating_sub(1)));
     let status_height = u16::try_from(status_lines.as_ref().map_or(1, Vec::len)).unwrap_or(1);
-    let mut recent_heading_drawn = false;
-    for (index, item) in app.start.items.iter().enumerate() {
-        let y = top + u16::try_from(index).unwrap_or(u16::MAX);
-        if y + 2 + status_height >= area.bottom() {
-            break;
-        }
-        let label = match item {
-            StartItem::Blank => "New blank manifest".to_owned(),
-            StartItem::Example(example) => {
-                format!("New from example: {}", EXAMPLES[*example].title)
-            }
-            StartItem::Open => "Open a manifest file…".to_owned(),
-            StartItem::Draft(_, draft) => {
-                let place =
-                    draft.path.as_ref().map_or_else(|| "new manifest".to_owned(), |path| path.display().to_string());
-                let age = super::overlay::human_age(crate::storage::drafts::now().saturating_sub(draft.written_at));
-                format!("Recover unsaved work: {} (from {age} ago)", one_line(&place))
-            }
-            StartItem::Recent(path) => {
-                let prefix = if recent_heading_drawn { "" } else { "Recent: " };
-                recent_heading_drawn = true;
-                format!("{prefix:<8}{}", one_line(&path.display().to_string()))
-            }
-        };
+    let mut y = top;
+    'entries: for (index, lines) in layout::start_entries(app).into_iter().enumerate() {
         let focused = index == app.start.focus;
-        let marker = if focused { "▶ " } else { "  " };
         let style = if focused { theme.focus() } else { ratatui::style::Style::new() };
-        frame.render_widget(
-            // One line each (a click picks the line's entry); a cut shows as `…`.
-            Line::from(vec![
-                Span::raw(" "),
-                Span::styled(
-                    super::form::ellipsis(&format!("{marker}{label}"), usize::from(area.width).saturating_sub(1)),
-                    style,
-                ),
-            ]),
-            Rect::new(area.x, y, area.width, 1),
-        );
+        for (at, line) in lines.into_iter().enumerate() {
+            if y + 2 + status_height >= area.bottom() {
+                break 'entries;
+            }
+            // A long entry wraps under its first line, nothing cut; a click on any of its lines picks it.
+            let marker = match (at, focused) {
+                (0, true) => "▶ ",
+                _ => "  ",
+            };
+            frame.render_widget(
+                Line::from(vec![Span::raw(" "), Span::styled(format!("{marker}{line}"), style)]),
+                Rect::new(area.x, y, area.width, 1),
+            );
+            y += 1;
+        }
     }
     if let Some(lines) = status_lines {
         let y = area.bottom().saturating_sub(1 + status_height);

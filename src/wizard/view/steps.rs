@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
 /// Draws the step list.
-pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
+pub(crate) fn render(app: &App, frame: &mut Frame, areas: &Areas) {
     let area = areas.steps;
     frame.render_widget(Block::bordered().title(Span::styled(" Steps ", app.theme.title())), area);
     let inner = area.inner(Margin::new(1, 1));

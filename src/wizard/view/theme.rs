@@ -140,42 +140,52 @@ impl Theme {
         self.style(Role::Focus)
     }
 
+    /// Titles.
     pub fn title(self) -> Style {
         self.style(Role::Title)
     }
 
+    /// Row labels.
     pub fn label(self) -> Style {
         self.style(Role::Label)
     }
 
+    /// Secondary text.
     pub fn dim(self) -> Style {
         self.style(Role::Dim)
     }
 
+    /// Errors.
     pub fn error(self) -> Style {
         self.style(Role::Error)
     }
 
+    /// Warnings.
     pub fn warning(self) -> Style {
         self.style(Role::Warning)
     }
 
+    /// What is fine.
     pub fn ok(self) -> Style {
         self.style(Role::Ok)
     }
 
+    /// Keys in the hints and the `?` panel.
     pub fn key(self) -> Style {
         self.style(Role::Key)
     }
 
+    /// Keys in the JSON preview.
     pub fn json_key(self) -> Style {
         self.style(Role::JsonKey)
     }
 
+    /// Strings in the JSON preview.
     pub fn json_string(self) -> Style {
         self.style(Role::JsonString)
     }
 
+    /// Numbers, booleans and null in the JSON preview.
     pub fn json_literal(self) -> Style {
         self.style(Role::JsonLiteral)
     }

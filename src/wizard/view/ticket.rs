@@ -3,15 +3,15 @@
 use super::super::app::App;
 use super::super::display::one_line;
 use super::super::panels::ticket::{TicketPanel, format_key};
-use super::overlay::centered;
+use super::overlay;
 use crate::ticket::Format;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 /// Draws the ticket panel centred over the screen.
-pub fn render(app: &App, panel: &TicketPanel, frame: &mut Frame) {
+pub(crate) fn render(app: &App, panel: &TicketPanel, frame: &mut Frame) {
     let theme = app.theme;
     let key = |key: &str| Span::styled(format!(" {key} "), theme.key());
     let mut lines = Vec::new();
@@ -66,13 +66,8 @@ pub fn render(app: &App, panel: &TicketPanel, frame: &mut Frame) {
             ]));
         }
     }
-    let width = 72.min(frame.area().width);
-    let inner_width = usize::from(width.saturating_sub(2)).max(1);
-    let wrapped: usize = lines.iter().map(|line| line.width().div_ceil(inner_width).max(1)).sum();
-    let area = centered(frame.area(), width, u16::try_from(wrapped + 2).unwrap_or(u16::MAX));
-    frame.render_widget(Clear, area);
-    let block = Block::bordered().title(Span::styled(" Ticket document ", theme.title()));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
+    // The lines before the path are short, so `input_at` is also its row once the panel wraps them.
+    let area = overlay::panel(frame, theme, "Ticket document", lines, 0);
     if let (Some(row), TicketPanel::Path { input, .. }) = (input_at, panel) {
         let inner = area.inner(Margin::new(1, 1));
         let line = Rect { y: inner.y + u16::try_from(row).unwrap_or(0), height: 1, ..inner };

@@ -1,0 +1,125 @@
+//! The validation rules of SPEC §3: for every code, the case that trips it and the nearest case that must not.
+
+use integration_wizard::manifest::rules::codes::*;
+use integration_wizard::manifest::{Diagnostic, Severity, read, validate};
+use serde_json::{Value, json};
+
+// ---------------------------------------------------------------------------------------------
+// Building documents: a bundled example with a small edit, validated as a file would be.
+
+fn example(name: &str) -> Value {
+    let path = format!("{}/assets/examples/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path).expect("the bundled example exists");
+    serde_json::from_str(&text).expect("the bundled example is JSON")
+}
+
+/// Validates a JSON text, checking what every message must be: one line, non-empty, printable.
+fn check_text(text: &str) -> Vec<Diagnostic> {
+    let parsed = read(text.as_bytes()).expect("the test document is a JSON object");
+    let diagnostics = validate(&parsed.manifest);
+    for diagnostic in &diagnostics {
+        let message = &diagnostic.message;
+        assert!(!message.trim().is_empty(), "empty message: {diagnostic:?}");
+        assert!(!message.chars().any(char::is_control), "message with a control character: {message:?}");
+        assert!(message.starts_with(|c: char| !c.is_uppercase()), "message starts in uppercase: {message}");
+        assert!(diagnostic.position.is_none(), "positions are the CLI's: {diagnostic:?}");
+    }
+    diagnostics
+}
+
+fn check(document: &Value) -> Vec<Diagnostic> {
+    check_text(&serde_json::to_string(document).expect("serialisable"))
+}
+
+/// The diagnostics of `example` after `edit`.
+fn edited(name: &str, edit: impl FnOnce(&mut Value)) -> Vec<Diagnostic> {
+    let mut document = example(name);
+    edit(&mut document);
+    check(&document)
+}
+
+/// The diagnostics of mycrm.json after `edit`.
+fn mycrm(edit: impl FnOnce(&mut Value)) -> Vec<Diagnostic> {
+    edited("mycrm", edit)
+}
+
+/// The diagnostics of oauth2-helpdesk.json after `edit`.
+fn helpdesk(edit: impl FnOnce(&mut Value)) -> Vec<Diagnostic> {
+    edited("oauth2-helpdesk", edit)
+}
+
+fn split(pointer: &str) -> (&str, String) {
+    let (parent, token) = pointer.rsplit_once('/').expect("a pointer below the root");
+    (parent, token.replace("~1", "/").replace("~0", "~"))
+}
+
+/// Sets the value at `pointer`: replaces it, adds an object key, or appends at index len.
+fn set(document: &mut Value, pointer: &str, value: Value) {
+    let (parent, token) = split(pointer);
+    match document.pointer_mut(parent).unwrap_or_else(|| panic!("{parent} exists")) {
+        Value::Object(object) => {
+            object.insert(token, value);
+        }
+        Value::Array(items) => {
+            let index: usize = token.parse().expect("an index");
+            if index == items.len() {
+                items.push(value);
+            } else {
+                items[index] = value;
+            }
+        }
+        other => panic!("{parent} holds {other}"),
+    }
+}
+
+/// Removes the value at `pointer`.
+fn remove(document: &mut Value, pointer: &str) {
+    let (parent, token) = split(pointer);
+    match document.pointer_mut(parent).unwrap_or_else(|| panic!("{parent} exists")) {
+        Value::Object(object) => {
+            object.shift_remove(&token).unwrap_or_else(|| panic!("{pointer} exists"));
+        }
+        Value::Array(items) => {
+            items.remove(token.parse().expect("an index"));
+        }
+        other => panic!("{parent} holds {other}"),
+    }
+}
+
+fn summary(diagnostics: &[Diagnostic]) -> Vec<(&'static str, &str)> {
+    diagnostics.iter().map(|d| (d.code, d.pointer.as_str())).collect()
+}
+
+/// The diagnostics are exactly one, with this code, severity and pointer; gives it back.
+#[track_caller]
+fn only(diagnostics: &[Diagnostic], code: &str, severity: Severity, pointer: &str) -> Diagnostic {
+    assert_eq!(summary(diagnostics), vec![(code, pointer)], "{diagnostics:#?}");
+    assert_eq!(diagnostics[0].severity, severity, "{diagnostics:#?}");
+    diagnostics[0].clone()
+}
+
+/// Among the diagnostics, `code` appears exactly once, with this severity and pointer.
+#[track_caller]
+fn has(diagnostics: &[Diagnostic], code: &str, severity: Severity, pointer: &str) -> Diagnostic {
+    let found: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.code == code).collect();
+    assert_eq!(found.len(), 1, "one {code} expected: {diagnostics:#?}");
+    assert_eq!((found[0].severity, found[0].pointer.as_str()), (severity, pointer), "{diagnostics:#?}");
+    found[0].clone()
+}
+
+#[track_caller]
+fn clean(diagnostics: &[Diagnostic]) {
+    assert!(diagnostics.is_empty(), "expected no diagnostics: {diagnostics:#?}");
+}
+
+#[track_caller]
+fn lacks(diagnostics: &[Diagnostic], code: &str) {
+    assert!(diagnostics.iter().all(|d| d.code != code), "unexpected {code}: {diagnostics:#?}");
+}
+
+use Severity::{Error, Warning};
+
+mod errors;
+mod examples;
+mod order;
+mod warnings;
