@@ -1,7 +1,9 @@
 //! How long one keystroke takes in the wizard with a large manifest loaded (2,000 actions of 40 inputs),
 //! and with a pathologically long description (50 MB): the update (edit, re-validate) plus a full
-//! redraw on a 140x40 `TestBackend`. Every case types a character and deletes it again, so the
-//! manifest is the same at each iteration and the figure does not grow with the run's length.
+//! redraw on a 140x40 `TestBackend`. Every case presses keys that undo each other (a character typed
+//! and deleted, a cursor moved and moved back), so the manifest is the same at each iteration and the
+//! figure does not grow with the run's length. The last group presses keys inside values of 5 MB and
+//! 50 MB, on one line and in lines of 80 characters, at their end and in their middle.
 //!
 //! Run: `cargo bench --bench wizard_keystroke`.
 
