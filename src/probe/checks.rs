@@ -36,7 +36,7 @@ pub(crate) fn kind(value: &Value) -> &'static str {
 pub(crate) fn transport(error: &TransportError) -> Finding {
     let (code, advice) = match error {
         TransportError::Timeout(_) => {
-            ("timeout", "the bridge must answer faster (or raise --timeout to see how slow it is)")
+            ("timeout", "the bridge must answer faster (`integration-wizard probe --timeout N` shows how slow it is)")
         }
         TransportError::TooLarge => {
             ("body-too-large", "answer in smaller pages (next_offset) instead of one huge body")
