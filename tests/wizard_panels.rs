@@ -349,3 +349,16 @@ fn a_path_whose_extension_is_not_the_chosen_format_is_refused_with_what_to_write
     let status = app.status.clone().unwrap_or_default();
     assert!(status.contains("HTML") && status.contains("spreadsheet") && status.contains(".xlsx"), "{status}");
 }
+
+#[test]
+fn the_format_question_says_how_many_warnings_the_manifest_has() {
+    let mut value = mycrm_value();
+    value["integration"]["auth_validation_endpoint"] = serde_json::json!("http://mycrm.example.org/auth_validation");
+    let mut app = opened(&value.to_string());
+    press_all(&mut app, [alt('6'), key(KeyCode::Char('w'))]);
+    let screen = screen_text(&mut app, 120, 40);
+    assert!(screen.contains("The manifest has 1 warning(s): Review & save lists them."), "{screen}");
+    let mut app = mycrm();
+    press_all(&mut app, [alt('6'), key(KeyCode::Char('w'))]);
+    assert!(!screen_text(&mut app, 120, 40).contains("The manifest has"), "no line without warnings");
+}
