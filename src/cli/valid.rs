@@ -32,9 +32,7 @@ pub(super) fn read_valid(file: &Path, command: &str, again: &str) -> Result<Vali
             // Warnings do not stop the command, but what goes to Talkdesk should not carry them unseen.
             let warnings = checked.diagnostics.len();
             if warnings > 0 {
-                eprintln!(
-                    "note: {shown} has {warnings} warning(s); `integration-wizard validate {shown}` lists them"
-                );
+                eprintln!("note: {shown} has {warnings} warning(s); `integration-wizard validate {shown}` lists them");
             }
             Ok(Valid { source, manifest })
         }
