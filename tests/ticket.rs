@@ -415,3 +415,18 @@ fn spreadsheet_header_rows_are_bold_and_values_wrap() {
         assert!(style.alignment.as_ref().is_some_and(|alignment| alignment.wrap_text), "{sheet} row {row}: {style:?}");
     }
 }
+
+#[test]
+fn a_manifest_with_warnings_gets_its_document_and_a_note_to_look_at_them() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(example("mycrm")).expect("the example")).expect("JSON");
+    manifest["integration"]["auth_validation_endpoint"] = json!("http://mycrm.example.org/auth_validation");
+    let file = folder.path().join("mycrm.json");
+    std::fs::write(&file, manifest.to_string()).expect("written");
+    let output = run(&["ticket", &file.display().to_string(), "-o", "-"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stderr(&output).contains("has 1 warning(s); `integration-wizard validate"), "{}", stderr(&output));
+    let clean = run(&["ticket", &example("mycrm"), "-o", "-"]);
+    assert_eq!(stderr(&clean), "", "no note without warnings");
+}

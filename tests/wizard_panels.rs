@@ -327,3 +327,38 @@ fn a_mandatory_field_added_after_the_credentials_were_typed_is_asked_for_alone()
     let effects = press(&mut app, key(KeyCode::Enter));
     assert_eq!(probe_effect(&effects), Target::AuthValidation, "the token typed before is still sent");
 }
+
+#[test]
+fn a_path_whose_extension_is_not_the_chosen_format_is_refused_with_what_to_write() {
+    let mut app = mycrm();
+    press_all(&mut app, [alt('6'), key(KeyCode::Char('w')), key(KeyCode::Enter), ctrl('u')]);
+    type_text(&mut app, "notes.docx");
+    let effects = press(&mut app, key(KeyCode::Enter));
+    assert!(!effects.iter().any(|effect| matches!(effect, Effect::WriteTicket { .. })), "nothing is written");
+    let status = app.status.clone().unwrap_or_default();
+    assert!(status.contains("notes.docx") && status.contains("end the name with .md"), "{status}");
+    match ticket_panel(&app) {
+        TicketPanel::Path { input, .. } => assert_eq!(input.value(), "notes.docx", "what was typed is kept"),
+        other => panic!("{other:?}"),
+    }
+
+    press_all(&mut app, [key(KeyCode::Esc), key(KeyCode::Char('w')), key(KeyCode::Char('s')), ctrl('u')]);
+    type_text(&mut app, "wiz.html");
+    let effects = press(&mut app, key(KeyCode::Enter));
+    assert!(!effects.iter().any(|effect| matches!(effect, Effect::WriteTicket { .. })), "nothing is written");
+    let status = app.status.clone().unwrap_or_default();
+    assert!(status.contains("HTML") && status.contains("spreadsheet") && status.contains(".xlsx"), "{status}");
+}
+
+#[test]
+fn the_format_question_says_how_many_warnings_the_manifest_has() {
+    let mut value = mycrm_value();
+    value["integration"]["auth_validation_endpoint"] = serde_json::json!("http://mycrm.example.org/auth_validation");
+    let mut app = opened(&value.to_string());
+    press_all(&mut app, [alt('6'), key(KeyCode::Char('w'))]);
+    let screen = screen_text(&mut app, 120, 40);
+    assert!(screen.contains("The manifest has 1 warning(s): Review & save lists them."), "{screen}");
+    let mut app = mycrm();
+    press_all(&mut app, [alt('6'), key(KeyCode::Char('w'))]);
+    assert!(!screen_text(&mut app, 120, 40).contains("The manifest has"), "no line without warnings");
+}

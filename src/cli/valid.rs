@@ -28,7 +28,14 @@ pub(super) fn read_valid(file: &Path, command: &str, again: &str) -> Result<Vali
     let checked = check(&source);
     let errors = checked.errors();
     match checked.manifest {
-        Some(manifest) if errors == 0 => Ok(Valid { source, manifest }),
+        Some(manifest) if errors == 0 => {
+            // Warnings do not stop the command, but what goes to Talkdesk should not carry them unseen.
+            let warnings = checked.diagnostics.len();
+            if warnings > 0 {
+                eprintln!("note: {shown} has {warnings} warning(s); `integration-wizard validate {shown}` lists them");
+            }
+            Ok(Valid { source, manifest })
+        }
         _ => {
             for diagnostic in checked.diagnostics.iter().filter(|d| d.is_error()) {
                 eprintln!("{}", text_line(&raw, diagnostic));

@@ -36,7 +36,7 @@ pub(crate) fn kind(value: &Value) -> &'static str {
 pub(crate) fn transport(error: &TransportError) -> Finding {
     let (code, advice) = match error {
         TransportError::Timeout(_) => {
-            ("timeout", "the bridge must answer faster (or raise --timeout to see how slow it is)")
+            ("timeout", "the bridge must answer faster (`integration-wizard probe --timeout N` shows how slow it is)")
         }
         TransportError::TooLarge => {
             ("body-too-large", "answer in smaller pages (next_offset) instead of one huge body")
@@ -51,6 +51,24 @@ pub(crate) fn transport(error: &TransportError) -> Finding {
         TransportError::Protocol(_) => ("invalid-http", "the bridge must answer with valid HTTP/1.1"),
     };
     Finding::error(code, None, format!("{error}; {advice}"))
+}
+
+/// How long an answer may take before it is worth a warning: Talkdesk does not document its
+/// timeout, and a bridge that needs seconds on a test call risks it on a busy day.
+pub(crate) const SLOW: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// A warning for an answer that took `elapsed`, when that is [`SLOW`] or more.
+pub(crate) fn slow(elapsed: std::time::Duration) -> Option<Finding> {
+    (elapsed >= SLOW).then(|| {
+        Finding::warning(
+            "slow-answer",
+            None,
+            format!(
+                "answered in {:.1} s; Talkdesk does not document how long it waits, so answer within a few seconds (page or cache the work)",
+                elapsed.as_secs_f64()
+            ),
+        )
+    })
 }
 
 /// A redirect: Talkdesk does not follow it, so the bridge must answer at the manifest's URL.
@@ -464,7 +482,9 @@ pub(crate) fn auth_returned(value: &Value, configured: &[String], findings: &mut
             findings.push(Finding::warning(
                 "unknown-auth-field",
                 Some(pointer),
-                format!("returned \"{key}\", which is no authentication field of the manifest; Talkdesk keeps only configured fields"),
+                format!(
+                    "returned \"{key}\", which is no authentication field of the manifest; Talkdesk's current page sends every returned key back with later calls, its older one kept only configured fields: add \"{key}\" as a field if later calls need it"
+                ),
             ));
         }
     }

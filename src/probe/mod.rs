@@ -208,6 +208,12 @@ impl EndpointReport {
         !self.findings.iter().any(|finding| finding.severity == Severity::Error)
     }
 
+    /// True when the endpoint was called and never answered (refused, timed out, unknown host):
+    /// nothing is known of its contract, which the reports say apart from a broken one.
+    pub fn unreachable(&self) -> bool {
+        !self.skipped && !self.exchanges.is_empty() && self.exchanges.iter().all(|exchange| exchange.outcome.is_err())
+    }
+
     /// Keeps the findings of one request, naming it in their messages.
     fn add(&mut self, label: &str, findings: Vec<Finding>) {
         self.findings.extend(findings.into_iter().map(|finding| finding.during(label)));

@@ -81,6 +81,7 @@ impl<T: Transport> Prober<T> {
             report.add(label, vec![redirect]);
             return None;
         }
+        report.add(label, checks::slow(response.elapsed).into_iter().collect());
         Some(response)
     }
 
@@ -258,6 +259,13 @@ impl<T: Transport> Prober<T> {
         let mut findings = Vec::new();
         match response.status {
             200 | 201 => {
+                if response.status == 200 {
+                    findings.push(Finding::warning(
+                        "action-status-200",
+                        None,
+                        "answered 200; Talkdesk's older documentation asks for 201 when an action succeeded (the current page does not say): answer 201".to_owned(),
+                    ));
+                }
                 if let Some(value) = checks::json_body(&response, true, &mut findings) {
                     checks::action_answer(&value, &mut findings);
                 }

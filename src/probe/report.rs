@@ -86,16 +86,29 @@ fn exchange_summary(exchange: &Exchange) -> String {
 fn summary(reports: &[EndpointReport]) -> String {
     let probed = reports.iter().filter(|report| !report.skipped).count();
     let skipped = reports.len() - probed;
-    let failed = reports.iter().filter(|report| !report.ok()).count();
+    let unreachable = reports.iter().filter(|report| report.unreachable()).count();
+    let failed = reports.iter().filter(|report| !report.ok() && !report.unreachable()).count();
     let count =
         |severity| reports.iter().flat_map(|report| &report.findings).filter(|f| f.severity == severity).count();
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let mut line = format!("probed {}: ", plural(probed, "endpoint"));
-    if failed == 0 {
-        line.push_str("every one kept its contract");
-    } else {
-        let _ = write!(line, "{} broke a contract", plural(failed, "endpoint"));
+    match (failed, unreachable) {
+        (0, 0) => line.push_str("every one kept its contract"),
+        (0, _) => {
+            let _ = write!(line, "{} could not be reached", plural(unreachable, "endpoint"));
+        }
+        (_, 0) => {
+            let _ = write!(line, "{} broke a contract", plural(failed, "endpoint"));
+        }
+        _ => {
+            let _ = write!(
+                line,
+                "{} broke a contract, {} could not be reached",
+                plural(failed, "endpoint"),
+                plural(unreachable, "other")
+            );
+        }
     }
     let _ = write!(line, " ({}, {})", plural(errors, "error"), plural(warnings, "warning"));
     if skipped > 0 {

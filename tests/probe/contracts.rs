@@ -340,3 +340,11 @@ fn only_actions_runs_every_action_and_nothing_else() {
     assert_eq!(report["endpoints"][1]["status"], json!(404));
     assert_eq!(report["endpoints"][1]["findings"][0]["code"], json!("unexpected-status"));
 }
+
+#[test]
+fn an_action_answering_200_passes_with_a_warning_to_answer_201() {
+    let bridge = breaking("/actions/create_ticket", |_| Reply::json(200, json!({"message": "created"})));
+    let run = probe(&bridge.manifest(), &["--only", "action:create_ticket"]);
+    assert_eq!(run.code(), 0, "a warning does not fail the run");
+    assert_eq!(run.findings("action"), vec![finding("action-status-200", Value::Null)]);
+}

@@ -191,5 +191,8 @@ fn connection_and_tls_failures_are_explained_in_one_line() {
         assert_eq!(findings.len(), 1, "{stdout}");
         println!("{}", findings[0]);
     }
+    // Nothing answered: the summary says the endpoint could not be reached, not that it broke a contract.
+    let stdout = probe(&manifest, &["--only", "auth", "--format", "text"]).stdout();
+    assert!(stdout.ends_with("probed 1 endpoint: 1 endpoint could not be reached (1 error, 0 warnings)\n"), "{stdout}");
     let _ = server.join();
 }

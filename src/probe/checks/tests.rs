@@ -8,6 +8,14 @@ fn codes(findings: &[Finding]) -> Vec<(&str, Option<&str>)> {
 }
 
 #[test]
+fn an_answer_of_three_seconds_or_more_is_slow() {
+    assert_eq!(slow(std::time::Duration::from_millis(2999)), None);
+    let finding = slow(std::time::Duration::from_millis(4001)).expect("a warning");
+    assert_eq!((finding.code, finding.severity), ("slow-answer", crate::manifest::Severity::Warning));
+    assert!(finding.message.starts_with("answered in 4.0 s;"), "{}", finding.message);
+}
+
+#[test]
 fn a_contact_page_that_keeps_the_contract_has_no_findings() {
     let mut findings = Vec::new();
     let page = json!({"next_offset": "2", "context": {"cursor": 1}, "synchronization_checkpoint": "c1",

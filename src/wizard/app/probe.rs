@@ -166,7 +166,11 @@ impl App {
                 };
                 let name =
                     if report.action.is_some() { title(&target) } else { report.kind.as_str().replace('_', " ") };
-                let verdict = if ok { "kept its contract" } else { "broke its contract" };
+                let verdict = match (ok, report.unreachable()) {
+                    (true, _) => "kept its contract",
+                    (false, true) => "could not be reached",
+                    (false, false) => "broke its contract",
+                };
                 self.status = Some(format!("the {name} {verdict} (t on it shows the details)"));
             }
         }

@@ -92,8 +92,13 @@ impl App {
 
     /// Renders the document (pure) and asks the loop to write it.
     fn write_ticket(&mut self, format: Format, path: PathBuf, overwrite: bool, effects: &mut Vec<Effect>) {
-        // The extension of the path chooses the format, as in the command; another extension keeps the chosen one.
-        let format = Format::from_path(&path).unwrap_or(format);
+        // The name must say what the file holds: Talkdesk's support opens an attachment by its extension.
+        if let Some(problem) = extension_problem(&path, format) {
+            self.status = Some(problem);
+            let input = Input::new(path.display().to_string());
+            self.overlay = Some(Overlay::Ticket(TicketPanel::Path { format, input }));
+            return;
+        }
         let contents = to_json(&self.doc.manifest);
         match ticket::render(&self.doc.manifest, &self.manifest_file_name(), contents.as_bytes(), format) {
             Ok(bytes) => {
@@ -147,5 +152,26 @@ impl App {
         if let Some(index) = first {
             self.jump_to_finding(index);
         }
+    }
+}
+
+/// What is wrong with writing the `format` document at `path`: a name ending in another format's
+/// extension, or in none of them (a `.docx` holding Markdown would not open where it is attached).
+fn extension_problem(path: &std::path::Path, format: Format) -> Option<String> {
+    let wanted = format!(".{}", format.extension());
+    let shown = crate::wizard::display::one_line(&path.display().to_string()).into_owned();
+    match Format::from_path(path) {
+        Some(named) if named == format => None,
+        Some(named) => Some(format!(
+            "{shown} ends in .{}, the {} document, but you chose the {}: end the name with {wanted}, or Esc and choose {}",
+            named.extension(),
+            named.label(),
+            format.label(),
+            named.label()
+        )),
+        None => Some(format!(
+            "{shown} does not end with {wanted}: a {} document is opened by its extension, so end the name with {wanted}",
+            format.label()
+        )),
     }
 }

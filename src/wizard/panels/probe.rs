@@ -111,6 +111,7 @@ pub(crate) fn result_lines(report: &EndpointReport, credentials: &Credentials) -
     let verdict = match (report.skipped, report.ok()) {
         (true, _) => "SKIPPED".to_owned(),
         (false, true) => "PASS: the endpoint kept its contract".to_owned(),
+        (false, false) if report.unreachable() => "FAIL: the endpoint could not be reached".to_owned(),
         (false, false) => "FAIL: the endpoint broke its contract".to_owned(),
     };
     let status = report.status.map_or_else(|| "no answer".to_owned(), |status| format!("status {status}"));

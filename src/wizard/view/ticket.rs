@@ -40,6 +40,14 @@ pub(crate) fn render(app: &App, panel: &TicketPanel, frame: &mut Frame) {
                 lines.push(Line::from(vec![key(&format_key(format).to_string()), Span::styled(text, style)]));
             }
             lines.push(Line::raw(""));
+            let warnings = crate::manifest::Counts::of(app.doc.diagnostics()).warnings;
+            if warnings > 0 {
+                // They do not stop the document, but what goes to Talkdesk should not carry them unseen.
+                lines.push(Line::styled(
+                    format!("The manifest has {warnings} warning(s): Review & save lists them."),
+                    theme.warning(),
+                ));
+            }
             lines.push(Line::styled("↑↓ choose, Enter next, Esc cancel", theme.dim()));
         }
         TicketPanel::Path { format, .. } => {
