@@ -10,7 +10,7 @@ pub(crate) const MAX_ANSWER: usize = 16 << 20;
 
 /// The input ended (or could not be read or written any more): the session stops without saving.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Ended;
+pub(crate) struct Ended;
 
 /// What an answer may be: the session goes on, or the input ended.
 pub(crate) type Answer<T> = Result<T, Ended>;

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 /// How a session ended when the input did not run out.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// The manifest was saved there.
     Saved(PathBuf),
     /// The author quit; unsaved work (if any) was discarded on purpose.
@@ -23,7 +23,7 @@ pub enum Outcome {
 pub(crate) type Keeper = Box<dyn FnMut(&Document)>;
 
 /// The manifest and the questions about it.
-pub struct Session<R, W> {
+pub(crate) struct Session<R, W> {
     pub(super) prompt: Prompt<R, W>,
     pub(super) doc: Document,
     keeper: Option<Keeper>,
@@ -33,14 +33,14 @@ pub struct Session<R, W> {
 
 impl<R: BufRead, W: Write> Session<R, W> {
     /// A session editing `doc`, asking on `output` and reading answers from `input`.
-    pub fn new(doc: Document, input: R, output: W) -> Self {
+    pub(crate) fn new(doc: Document, input: R, output: W) -> Self {
         let kept = doc.generation;
         Session { prompt: Prompt::new(input, output), doc, keeper: None, kept }
     }
 
     /// Calls `keeper` with the manifest before each question that follows a change, so a
     /// session that is killed loses at most the answer being typed.
-    pub fn keeping(mut self, keeper: Keeper) -> Self {
+    pub(crate) fn keeping(mut self, keeper: Keeper) -> Self {
         self.keeper = Some(keeper);
         self
     }
@@ -74,18 +74,18 @@ impl<R: BufRead, W: Write> Session<R, W> {
     }
 
     /// The same, reading from a terminal that echoes what is typed.
-    pub fn on_terminal(mut self) -> Self {
+    pub(crate) fn on_terminal(mut self) -> Self {
         self.prompt = self.prompt.for_terminal();
         self
     }
 
     /// The manifest as it stands (also after the input ended, to keep it as a draft).
-    pub fn document(&self) -> &Document {
+    pub(crate) fn document(&self) -> &Document {
         &self.doc
     }
 
     /// Walks the six steps in order, then the review asks what next until the author saves or quits.
-    pub fn run(&mut self) -> Answer<Outcome> {
+    pub(crate) fn run(&mut self) -> Answer<Outcome> {
         self.introduce()?;
         for step in &Step::ALL[..5] {
             self.step(*step)?;

@@ -6,7 +6,7 @@ mod line;
 
 use crate::manifest::edit::Owner;
 use crate::manifest::{Key, Slot};
-pub use line::EditLine;
+pub(crate) use line::EditLine;
 use tui_input::InputRequest;
 
 /// What an editor writes to when it changes.

@@ -11,12 +11,12 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 /// The credentials the mock bridge accepts.
-pub const ACCOUNT: &str = "acme";
-pub const TOKEN: &str = "s3cret-token-42";
+pub(crate) const ACCOUNT: &str = "acme";
+pub(crate) const TOKEN: &str = "s3cret-token-42";
 
 /// A request the bridge received.
 #[derive(Debug, Clone)]
-pub struct Received {
+pub(crate) struct Received {
     pub path: String,
     pub method: String,
     pub content_type: Option<String>,
@@ -25,13 +25,13 @@ pub struct Received {
 
 impl Received {
     /// The request's `meta`.
-    pub fn meta(&self) -> &Value {
+    pub(crate) fn meta(&self) -> &Value {
         &self.body["meta"]
     }
 }
 
 /// What the bridge answers.
-pub struct Reply {
+pub(crate) struct Reply {
     pub status: u16,
     pub content_type: Option<&'static str>,
     pub location: Option<String>,
@@ -42,7 +42,7 @@ pub struct Reply {
 
 impl Reply {
     /// A JSON answer with `Content-Type: application/json`.
-    pub fn json(status: u16, body: Value) -> Reply {
+    pub(crate) fn json(status: u16, body: Value) -> Reply {
         Reply {
             status,
             content_type: Some("application/json"),
@@ -53,22 +53,22 @@ impl Reply {
     }
 
     /// An answer without a body.
-    pub fn empty(status: u16) -> Reply {
+    pub(crate) fn empty(status: u16) -> Reply {
         Reply { status, content_type: None, location: None, body: Vec::new(), delay: Duration::ZERO }
     }
 
     /// A redirect to `location`.
-    pub fn redirect(location: String) -> Reply {
+    pub(crate) fn redirect(location: String) -> Reply {
         Reply { location: Some(location), ..Reply::empty(302) }
     }
 
     /// The same answer without its `Content-Type`.
-    pub fn without_content_type(self) -> Reply {
+    pub(crate) fn without_content_type(self) -> Reply {
         Reply { content_type: None, ..self }
     }
 
     /// The same answer, sent after `delay`.
-    pub fn after(self, delay: Duration) -> Reply {
+    pub(crate) fn after(self, delay: Duration) -> Reply {
         Reply { delay, ..self }
     }
 }
@@ -76,7 +76,7 @@ impl Reply {
 type Answer = dyn Fn(&Received) -> Reply + Send + Sync;
 
 /// A bridge listening on 127.0.0.1 until dropped.
-pub struct MockBridge {
+pub(crate) struct MockBridge {
     base: String,
     received: Arc<Mutex<Vec<Received>>>,
     server: Arc<tiny_http::Server>,
@@ -85,7 +85,7 @@ pub struct MockBridge {
 
 impl MockBridge {
     /// Starts a bridge that answers every request with `answer`.
-    pub fn start(answer: impl Fn(&Received) -> Reply + Send + Sync + 'static) -> MockBridge {
+    pub(crate) fn start(answer: impl Fn(&Received) -> Reply + Send + Sync + 'static) -> MockBridge {
         let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("the mock bridge listens on 127.0.0.1"));
         let base = format!("http://{}", server.server_addr().to_ip().expect("an IP address"));
         let received = Arc::new(Mutex::new(Vec::new()));
@@ -126,17 +126,17 @@ impl MockBridge {
     }
 
     /// The URL of `path` on this bridge.
-    pub fn url(&self, path: &str) -> String {
+    pub(crate) fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
 
     /// Every request received at `path`, in order.
-    pub fn received(&self, path: &str) -> Vec<Received> {
+    pub(crate) fn received(&self, path: &str) -> Vec<Received> {
         self.received.lock().expect("the request log").iter().filter(|request| request.path == path).cloned().collect()
     }
 
     /// A manifest whose endpoints are this bridge's (mycrm with an account and a token).
-    pub fn manifest(&self) -> Value {
+    pub(crate) fn manifest(&self) -> Value {
         json!({
             "integration": {
                 "name": "mycrm",
@@ -186,7 +186,7 @@ impl Drop for MockBridge {
 
 /// The bridge that keeps every contract. It also insists on the documented requests: a request that
 /// is not what Talkdesk sends gets a 400 naming what was wrong, so the probe's own requests are checked.
-pub fn keeps_every_contract(request: &Received) -> Reply {
+pub(crate) fn keeps_every_contract(request: &Received) -> Reply {
     if request.method != "POST" || request.content_type.as_deref() != Some("application/json") {
         return Reply::json(400, json!({"message": "Talkdesk POSTs JSON"}));
     }

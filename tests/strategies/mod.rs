@@ -4,7 +4,7 @@ use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 
 /// Text a manifest may hold: plain words, URLs, templates, non-ASCII, control characters, newlines.
-pub fn text() -> impl Strategy<Value = String> {
+pub(crate) fn text() -> impl Strategy<Value = String> {
     prop_oneof![
         "[a-z_]{1,12}",
         "[A-Za-z ]{0,20}",
@@ -29,7 +29,7 @@ const NUMBER_MARK: &str = "\u{0}exact-number:";
 
 /// A JSON number spelled as people and other tools write it: huge integers, `-0`, exponents in
 /// either case with or without a sign, fractions longer than an `f64` keeps.
-pub fn number_text() -> impl Strategy<Value = String> {
+pub(crate) fn number_text() -> impl Strategy<Value = String> {
     prop_oneof![
         "-?(0|[1-9][0-9]{0,30})",
         "-?(0|[1-9][0-9]{0,5})\\.[0-9]{1,25}",
@@ -38,7 +38,7 @@ pub fn number_text() -> impl Strategy<Value = String> {
 }
 
 /// Any JSON value of small depth, for wrong types and unknown keys.
-pub fn any_json() -> impl Strategy<Value = Value> {
+pub(crate) fn any_json() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::from),
@@ -162,7 +162,7 @@ fn integration() -> impl Strategy<Value = Value> {
 }
 
 /// A manifest document: usually the wrapper shape, sometimes a bare integration.
-pub fn manifest_json() -> impl Strategy<Value = Value> {
+pub(crate) fn manifest_json() -> impl Strategy<Value = Value> {
     let wrapper = object(vec![
         ("$schema", string_value()),
         ("requires_cti", any::<bool>().prop_map(Value::from).boxed()),
@@ -173,7 +173,7 @@ pub fn manifest_json() -> impl Strategy<Value = Value> {
 }
 
 /// The document as text: pretty or compact, with the numbers of [`number_text`] in place.
-pub fn manifest_text() -> impl Strategy<Value = String> {
+pub(crate) fn manifest_text() -> impl Strategy<Value = String> {
     (manifest_json(), any::<bool>()).prop_map(|(value, pretty)| {
         let text = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) }
             .expect("JSON values serialise");
@@ -194,7 +194,7 @@ pub fn manifest_text() -> impl Strategy<Value = String> {
 }
 
 /// The numbers of JSON text as written, sorted (a save may move keys, never change a number).
-pub fn numbers_in(text: &str) -> Vec<String> {
+pub(crate) fn numbers_in(text: &str) -> Vec<String> {
     let mut numbers = Vec::new();
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

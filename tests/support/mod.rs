@@ -13,19 +13,19 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::InputRequest;
 
 /// The app editing a new, blank manifest (no path yet), without colours.
-pub fn blank() -> App {
+pub(crate) fn blank() -> App {
     let mut app = App::editing(Document::blank(None));
     app.theme = Theme { color: false, ..Theme::default() };
     app
 }
 
 /// The app editing the bundled mycrm example (as a copy with no path), without colours.
-pub fn mycrm() -> App {
+pub(crate) fn mycrm() -> App {
     opened(EXAMPLES[0].json)
 }
 
 /// The app editing `json` as if opened from a bundled example (no path), without colours.
-pub fn opened(json: &str) -> App {
+pub(crate) fn opened(json: &str) -> App {
     let parsed = read(json.as_bytes()).expect("the test manifest is a JSON object");
     let mut app = App::editing(Document::opened(parsed, None));
     app.theme = Theme { color: false, ..Theme::default() };
@@ -33,33 +33,33 @@ pub fn opened(json: &str) -> App {
 }
 
 /// The text of the bundled mycrm example, as a JSON value to change before opening.
-pub fn mycrm_value() -> serde_json::Value {
+pub(crate) fn mycrm_value() -> serde_json::Value {
     serde_json::from_str(EXAMPLES[0].json).expect("the example is JSON")
 }
 
 /// A key press without modifiers.
-pub fn key(code: KeyCode) -> Event {
+pub(crate) fn key(code: KeyCode) -> Event {
     Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
 /// A key press with modifiers.
-pub fn key_with(code: KeyCode, modifiers: KeyModifiers) -> Event {
+pub(crate) fn key_with(code: KeyCode, modifiers: KeyModifiers) -> Event {
     Event::Key(KeyEvent::new(code, modifiers))
 }
 
 /// Ctrl + a letter.
-pub fn ctrl(letter: char) -> Event {
+pub(crate) fn ctrl(letter: char) -> Event {
     key_with(KeyCode::Char(letter), KeyModifiers::CONTROL)
 }
 
 /// Alt + a character: a one-character command, on a text field too (where the character alone is typed).
-pub fn alt(c: char) -> Event {
+pub(crate) fn alt(c: char) -> Event {
     key_with(KeyCode::Char(c), KeyModifiers::ALT)
 }
 
 /// Sends a terminal event through the key table and `update`, as the loop does.
 /// Returns the effects, or nothing when the key means nothing here.
-pub fn press(app: &mut App, event: Event) -> Vec<Effect> {
+pub(crate) fn press(app: &mut App, event: Event) -> Vec<Effect> {
     match keys::action_for(app, &event) {
         Some(action) => app.update(action),
         None => Vec::new(),
@@ -67,12 +67,12 @@ pub fn press(app: &mut App, event: Event) -> Vec<Effect> {
 }
 
 /// Sends several events; returns every effect they produced.
-pub fn press_all(app: &mut App, events: impl IntoIterator<Item = Event>) -> Vec<Effect> {
+pub(crate) fn press_all(app: &mut App, events: impl IntoIterator<Item = Event>) -> Vec<Effect> {
     events.into_iter().flat_map(|event| press(app, event)).collect()
 }
 
 /// Types `text` into the open editor or prompt, one keystroke per character.
-pub fn type_text(app: &mut App, text: &str) {
+pub(crate) fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         let effects = app.update(Action::Edit(InputRequest::InsertChar(c)));
         assert!(effects.is_empty(), "typing {c:?} asked for {effects:?}");
@@ -80,7 +80,7 @@ pub fn type_text(app: &mut App, text: &str) {
 }
 
 /// Moves the focus (with Down/Up actions) to the first row that `wanted` accepts.
-pub fn focus_row(app: &mut App, wanted: impl Fn(&Row) -> bool) {
+pub(crate) fn focus_row(app: &mut App, wanted: impl Fn(&Row) -> bool) {
     let index =
         app.rows().iter().position(wanted).unwrap_or_else(|| panic!("no such row on {:?}: {:?}", app.page, app.rows()));
     app.update(Action::First);
@@ -91,7 +91,7 @@ pub fn focus_row(app: &mut App, wanted: impl Fn(&Row) -> bool) {
 }
 
 /// Moves the focus to the text, toggle or choice row of `key`.
-pub fn focus_key(app: &mut App, wanted: &str) {
+pub(crate) fn focus_key(app: &mut App, wanted: &str) {
     focus_row(app, |row| match row {
         Row::Text { key, .. } | Row::Toggle { key, .. } | Row::Choice { key, .. } => key.as_str() == wanted,
         _ => false,
@@ -99,7 +99,7 @@ pub fn focus_key(app: &mut App, wanted: &str) {
 }
 
 /// The key of the focused row, when it is a text, toggle or choice.
-pub fn focused_key(app: &App) -> Option<&'static str> {
+pub(crate) fn focused_key(app: &App) -> Option<&'static str> {
     match app.focused_row()? {
         Row::Text { key, .. } | Row::Toggle { key, .. } | Row::Choice { key, .. } => Some(key.as_str()),
         _ => None,
@@ -107,7 +107,7 @@ pub fn focused_key(app: &App) -> Option<&'static str> {
 }
 
 /// The save effect's path and contents; panics when the effects hold no save.
-pub fn saved_contents(effects: &[Effect]) -> (std::path::PathBuf, String) {
+pub(crate) fn saved_contents(effects: &[Effect]) -> (std::path::PathBuf, String) {
     effects
         .iter()
         .find_map(|effect| match effect {
@@ -118,14 +118,14 @@ pub fn saved_contents(effects: &[Effect]) -> (std::path::PathBuf, String) {
 }
 
 /// The manifest as it would be saved, parsed back.
-pub fn written(app: &App) -> serde_json::Value {
+pub(crate) fn written(app: &App) -> serde_json::Value {
     let text = integration_wizard::manifest::to_json(&app.doc.manifest);
     serde_json::from_str(&text).expect("the wizard writes JSON")
 }
 
 /// Draws `app` on a `width` x `height` test terminal (after telling it the size, as the loop does) and
 /// gives the screen's text, rows joined by newlines.
-pub fn screen_text(app: &mut App, width: u16, height: u16) -> String {
+pub(crate) fn screen_text(app: &mut App, width: u16, height: u16) -> String {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     app.update(Action::Resize { width, height });
@@ -140,7 +140,7 @@ pub fn screen_text(app: &mut App, width: u16, height: u16) -> String {
 }
 
 /// Goes to Review & save (key `6`) and focuses the finding at `pointer`; gives its index among the findings.
-pub fn focus_finding(app: &mut App, pointer: &str) -> usize {
+pub(crate) fn focus_finding(app: &mut App, pointer: &str) -> usize {
     let finding = app
         .doc
         .diagnostics()

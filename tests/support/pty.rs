@@ -9,34 +9,34 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 /// How long to wait for the screen to show something before failing.
-pub const TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const TIMEOUT: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(20);
 
 /// Keys as a terminal sends them.
-pub const ENTER: &str = "\r";
-pub const TAB: &str = "\t";
-pub const BACKTAB: &str = "\x1b[Z";
-pub const UP: &str = "\x1b[A";
-pub const DOWN: &str = "\x1b[B";
-pub const RIGHT: &str = "\x1b[C";
-pub const LEFT: &str = "\x1b[D";
-pub const SPACE: &str = " ";
-pub const BACKSPACE: &str = "\x7f";
-pub const CTRL_S: &str = "\x13";
-pub const CTRL_Q: &str = "\x11";
-pub const CTRL_U: &str = "\x15";
-pub const ESC: &str = "\x1b";
-pub const ALT_ENTER: &str = "\x1b\r";
-pub const CTRL_J: &str = "\n";
+pub(crate) const ENTER: &str = "\r";
+pub(crate) const TAB: &str = "\t";
+pub(crate) const BACKTAB: &str = "\x1b[Z";
+pub(crate) const UP: &str = "\x1b[A";
+pub(crate) const DOWN: &str = "\x1b[B";
+pub(crate) const RIGHT: &str = "\x1b[C";
+pub(crate) const LEFT: &str = "\x1b[D";
+pub(crate) const SPACE: &str = " ";
+pub(crate) const BACKSPACE: &str = "\x7f";
+pub(crate) const CTRL_S: &str = "\x13";
+pub(crate) const CTRL_Q: &str = "\x11";
+pub(crate) const CTRL_U: &str = "\x15";
+pub(crate) const ESC: &str = "\x1b";
+pub(crate) const ALT_ENTER: &str = "\x1b\r";
+pub(crate) const CTRL_J: &str = "\n";
 
 /// Alt + a key, as a terminal sends it (Esc, then the key, in one write): a one-character command,
 /// which on a text field is otherwise typed into it.
-pub fn alt(key: char) -> String {
+pub(crate) fn alt(key: char) -> String {
     format!("\x1b{key}")
 }
 
 /// The wizard running in a pseudo-terminal.
-pub struct Session {
+pub(crate) struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
@@ -47,17 +47,23 @@ pub struct Session {
 
 impl Session {
     /// Starts the built binary with `args` in `cwd`, with its own files in `data_dir`, on a 120x40 terminal.
-    pub fn start(args: &[&str], cwd: &Path, data_dir: &Path) -> Session {
+    pub(crate) fn start(args: &[&str], cwd: &Path, data_dir: &Path) -> Session {
         Self::start_sized(args, cwd, data_dir, 120, 40)
     }
 
     /// Starts the binary on a terminal of `cols` x `rows`.
-    pub fn start_sized(args: &[&str], cwd: &Path, data_dir: &Path, cols: u16, rows: u16) -> Session {
+    pub(crate) fn start_sized(args: &[&str], cwd: &Path, data_dir: &Path, cols: u16, rows: u16) -> Session {
         Self::start_with(args, cwd, data_dir, (cols, rows), &[])
     }
 
     /// Starts the binary on a terminal of `size` (columns, rows) with extra environment variables.
-    pub fn start_with(args: &[&str], cwd: &Path, data_dir: &Path, size: (u16, u16), env: &[(&str, &str)]) -> Session {
+    pub(crate) fn start_with(
+        args: &[&str],
+        cwd: &Path,
+        data_dir: &Path,
+        size: (u16, u16),
+        env: &[(&str, &str)],
+    ) -> Session {
         let (cols, rows) = size;
         let pty = native_pty_system()
             .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
@@ -91,27 +97,27 @@ impl Session {
     }
 
     /// The screen's text, rows joined by newlines.
-    pub fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         self.parser.lock().expect("screen").screen().contents()
     }
 
     /// Looks at the screen's cells (colours, attributes).
-    pub fn with_screen<R>(&self, look: impl FnOnce(&vt100::Screen) -> R) -> R {
+    pub(crate) fn with_screen<R>(&self, look: impl FnOnce(&vt100::Screen) -> R) -> R {
         look(self.parser.lock().expect("screen").screen())
     }
 
     /// Waits until the screen shows `text`; fails with the whole screen after [`TIMEOUT`].
-    pub fn wait_for(&mut self, text: &str) {
+    pub(crate) fn wait_for(&mut self, text: &str) {
         self.wait_until(&format!("the screen to show {text:?}"), |screen| screen.contains(text));
     }
 
     /// Waits until the screen no longer shows `text`.
-    pub fn wait_for_gone(&mut self, text: &str) {
+    pub(crate) fn wait_for_gone(&mut self, text: &str) {
         self.wait_until(&format!("the screen to stop showing {text:?}"), |screen| !screen.contains(text));
     }
 
     /// Waits until `done` accepts the screen's text.
-    pub fn wait_until(&mut self, what: &str, done: impl Fn(&str) -> bool) {
+    pub(crate) fn wait_until(&mut self, what: &str, done: impl Fn(&str) -> bool) {
         let start = Instant::now();
         loop {
             let screen = self.screen();
@@ -129,19 +135,19 @@ impl Session {
     }
 
     /// Types keys or text as a person would.
-    pub fn send(&mut self, keys: &str) {
+    pub(crate) fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("typing into the terminal");
         self.writer.flush().expect("typing into the terminal");
     }
 
     /// Presses Esc and waits until the screen shows `then`, so the next key is not read as Alt+key.
-    pub fn escape(&mut self, then: &str) {
+    pub(crate) fn escape(&mut self, then: &str) {
         self.send(ESC);
         self.wait_for(then);
     }
 
     /// Waits for the program to end and gives its exit code; fails with the screen after [`TIMEOUT`].
-    pub fn wait_exit(&mut self) -> u32 {
+    pub(crate) fn wait_exit(&mut self) -> u32 {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().expect("the wizard's status") {
@@ -160,14 +166,14 @@ impl Session {
 
 impl Session {
     /// The wizard's process id.
-    pub fn pid(&self) -> u32 {
+    pub(crate) fn pid(&self) -> u32 {
         self.child.process_id().expect("the wizard's process id")
     }
 
     /// Sends the signal `name` (as kill(1) knows it: KILL, TERM, HUP…) to the wizard.
     ///
     /// Not `Child::kill`: portable-pty's kill sends SIGHUP first and SIGKILL only if the process outlives it.
-    pub fn signal(&self, name: &str) {
+    pub(crate) fn signal(&self, name: &str) {
         let status = std::process::Command::new("kill")
             .args(["-s", name, &self.pid().to_string()])
             .status()
@@ -176,7 +182,7 @@ impl Session {
     }
 
     /// Waits for the program to end and gives its whole status: the exit code, or the signal that ended it.
-    pub fn wait_exit_status(&mut self) -> portable_pty::ExitStatus {
+    pub(crate) fn wait_exit_status(&mut self) -> portable_pty::ExitStatus {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().expect("the wizard's status") {
@@ -194,7 +200,7 @@ impl Session {
 
     /// The pseudo-terminal's local modes as `stty` would list them (e.g. `ICANON | ECHO | …`): raw mode has
     /// neither ICANON nor ECHO.
-    pub fn local_modes(&self) -> String {
+    pub(crate) fn local_modes(&self) -> String {
         let termios = self._master.get_termios().expect("the terminal's modes");
         format!("{:?}", termios.local_flags)
     }
@@ -219,27 +225,27 @@ fn framed(screen: &str) -> String {
 const DRAFT_WAIT: Duration = Duration::from_secs(3);
 
 /// A folder to start the wizard in, and one for its own files (recent files, drafts).
-pub struct Folders {
+pub(crate) struct Folders {
     pub work: tempfile::TempDir,
     pub data: tempfile::TempDir,
 }
 
-pub fn folders() -> Folders {
+pub(crate) fn folders() -> Folders {
     Folders { work: tempfile::tempdir().expect("a work folder"), data: tempfile::tempdir().expect("a data folder") }
 }
 
 impl Folders {
-    pub fn start(&self, args: &[&str]) -> Session {
+    pub(crate) fn start(&self, args: &[&str]) -> Session {
         Session::start(args, self.work.path(), self.data.path())
     }
 
-    pub fn drafts_dir(&self) -> PathBuf {
+    pub(crate) fn drafts_dir(&self) -> PathBuf {
         self.data.path().join("drafts")
     }
 
     /// The draft files in the data folder, sorted. Not the temporary file of a draft being written
     /// (`.integration-wizard-….tmp`, renamed to the draft once complete).
-    pub fn drafts(&self) -> Vec<PathBuf> {
+    pub(crate) fn drafts(&self) -> Vec<PathBuf> {
         let mut drafts: Vec<PathBuf> = match std::fs::read_dir(self.drafts_dir()) {
             Ok(entries) => entries
                 .map(|entry| entry.expect("entry").path())
@@ -252,7 +258,7 @@ impl Folders {
     }
 
     /// Polls until exactly one draft exists and its text contains `text`; gives its path.
-    pub fn wait_for_draft_with(&self, text: &str) -> PathBuf {
+    pub(crate) fn wait_for_draft_with(&self, text: &str) -> PathBuf {
         let start = Instant::now();
         loop {
             if let [draft] = self.drafts().as_slice()

@@ -25,19 +25,19 @@ use test_sizes::*;
 mod sizes {
     /// Characters kept on each side of the cursor when the window is cut (at least: the cut goes on
     /// to the next place where the text may be cut).
-    pub const HALF: usize = 2_048;
+    pub(super) const HALF: usize = 2_048;
     /// Nearer than this to a cut edge of the window, the cursor gets a new window around it.
-    pub const MARGIN: usize = 256;
+    pub(super) const MARGIN: usize = 256;
     /// A line up to this many bytes is not cut at all; a window that grew past it is cut again.
-    pub const WHOLE: usize = 32 * 1024;
+    pub(super) const WHOLE: usize = 32 * 1024;
 }
 
 /// Small windows in unit tests, so that a text of a few KB crosses many of them.
 #[cfg(test)]
 mod test_sizes {
-    pub const HALF: usize = 64;
-    pub const MARGIN: usize = 16;
-    pub const WHOLE: usize = 256;
+    pub(super) const HALF: usize = 64;
+    pub(super) const MARGIN: usize = 16;
+    pub(super) const WHOLE: usize = 256;
 }
 
 /// One line of text with a cursor, edited as a `tui_input::Input` would edit it.

@@ -6,7 +6,7 @@ use crate::manifest::{ActionKey, Manifest, Slot};
 use crate::wizard::form::Row;
 
 /// The fields of an action's form, before its provider and inputs.
-pub const FIELDS: &[Field<ActionKey>] = &[
+pub(crate) const FIELDS: &[Field<ActionKey>] = &[
     Field::line(ActionKey::Name, "Name"),
     Field::line(ActionKey::Display, "Display"),
     Field::lines(ActionKey::Description, "Description"),
@@ -14,10 +14,10 @@ pub const FIELDS: &[Field<ActionKey>] = &[
 ];
 
 /// The keys `f` lowercases: Talkdesk shows them after "Then".
-pub const LOWERCASED: &[ActionKey] = &[ActionKey::Display, ActionKey::Description];
+pub(crate) const LOWERCASED: &[ActionKey] = &[ActionKey::Display, ActionKey::Description];
 
 /// The rows of action `index`: fields, provider, then its inputs (or those a filter matched).
-pub fn rows(manifest: &Manifest, index: usize, only: Option<&[usize]>) -> Vec<Row> {
+pub(crate) fn rows(manifest: &Manifest, index: usize, only: Option<&[usize]>) -> Vec<Row> {
     let mut rows: Vec<Row> = field_rows(FIELDS, Owner::Action(index)).collect();
     rows.push(Row::Provider(index));
     rows.extend(list_rows(ListRef::Inputs(index), manifest.input_count(index), only));
@@ -25,7 +25,7 @@ pub fn rows(manifest: &Manifest, index: usize, only: Option<&[usize]>) -> Vec<Ro
 }
 
 /// Makes every provider the integration's name; returns how many changed and the status to show.
-pub fn sync_providers(manifest: &mut Manifest) -> (usize, String) {
+pub(crate) fn sync_providers(manifest: &mut Manifest) -> (usize, String) {
     let changed = manifest.sync_providers();
     let name = manifest.integration().and_then(|i| i.name.non_blank()).unwrap_or("").to_owned();
     let status = match (changed, name.is_empty()) {
@@ -38,7 +38,7 @@ pub fn sync_providers(manifest: &mut Manifest) -> (usize, String) {
 
 /// Lowercases the first letter of an action's display or description (Talkdesk writes "Then ..." before
 /// it); returns the new text, or None when there is nothing to change.
-pub fn lowercase_first(manifest: &mut Manifest, owner: Owner, key: ActionKey) -> Option<String> {
+pub(crate) fn lowercase_first(manifest: &mut Manifest, owner: Owner, key: ActionKey) -> Option<String> {
     let text = manifest.text(owner, key).and_then(Slot::as_str)?;
     let mut chars = text.chars();
     let first = chars.next().filter(|c| c.is_uppercase())?;
@@ -49,7 +49,7 @@ pub fn lowercase_first(manifest: &mut Manifest, owner: Owner, key: ActionKey) ->
 
 /// Under the display and description: how Talkdesk shows them, and that the quick fix (its key is
 /// `fix_key`) lowercases them.
-pub fn note(manifest: &Manifest, owner: Owner, key: ActionKey, fix_key: &str) -> Option<String> {
+pub(crate) fn note(manifest: &Manifest, owner: Owner, key: ActionKey, fix_key: &str) -> Option<String> {
     if !LOWERCASED.contains(&key) {
         return None;
     }

@@ -7,12 +7,12 @@ use crate::wizard::form::Row;
 use crate::wizard::step::{Page, Step};
 
 /// The rows of step 5: the actions (or those a filter matched), then "add".
-pub fn rows(manifest: &Manifest, only: Option<&[usize]>) -> Vec<Row> {
+pub(crate) fn rows(manifest: &Manifest, only: Option<&[usize]>) -> Vec<Row> {
     list_rows(ListRef::Actions, manifest.action_count(), only)
 }
 
 /// The page of a pointer under `/actions`: the list, an action's form or an input's form.
-pub fn page_of(pointer: &str) -> Option<Page> {
+pub(crate) fn page_of(pointer: &str) -> Option<Page> {
     let rest = pointer.strip_prefix("/actions")?;
     let tokens: Vec<&str> = rest.split('/').skip(1).collect();
     let index = |i: usize| tokens.get(i).and_then(|token| token.parse::<usize>().ok());
@@ -24,6 +24,6 @@ pub fn page_of(pointer: &str) -> Option<Page> {
 }
 
 /// True when there is an action.
-pub fn touched(manifest: &Manifest) -> bool {
+pub(crate) fn touched(manifest: &Manifest) -> bool {
     manifest.action_count() > 0
 }

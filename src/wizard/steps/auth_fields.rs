@@ -8,10 +8,10 @@ use crate::wizard::form::{Options, Row};
 use crate::wizard::step::{Page, Step};
 
 /// The integration key holding the list.
-pub const LIST_KEY: IntegrationKey = IntegrationKey::AuthenticationConfiguration;
+pub(crate) const LIST_KEY: IntegrationKey = IntegrationKey::AuthenticationConfiguration;
 
 /// The fields of one authentication field's form, in order.
-pub const FIELDS: &[Field<AuthFieldKey>] = &[
+pub(crate) const FIELDS: &[Field<AuthFieldKey>] = &[
     Field::line(AuthFieldKey::FieldName, "Field name"),
     Field::line(AuthFieldKey::Display, "Display"),
     Field::toggle(AuthFieldKey::Mandatory, "Mandatory"),
@@ -22,25 +22,25 @@ pub const FIELDS: &[Field<AuthFieldKey>] = &[
 ];
 
 /// The key a required field may not be renamed from.
-pub const NAME_KEY: AuthFieldKey = AuthFieldKey::FieldName;
+pub(crate) const NAME_KEY: AuthFieldKey = AuthFieldKey::FieldName;
 
 /// The rows of step 4: the fields (or those a filter matched), then "add".
-pub fn rows(manifest: &Manifest, only: Option<&[usize]>) -> Vec<Row> {
+pub(crate) fn rows(manifest: &Manifest, only: Option<&[usize]>) -> Vec<Row> {
     list_rows(ListRef::AuthFields, manifest.auth_field_count(), only)
 }
 
 /// The rows of one field's form.
-pub fn form_rows(index: usize) -> Vec<Row> {
+pub(crate) fn form_rows(index: usize) -> Vec<Row> {
     field_rows(FIELDS, Owner::AuthField(index)).collect()
 }
 
 /// True when an integration key belongs to step 4.
-pub fn owns(key: &str) -> bool {
+pub(crate) fn owns(key: &str) -> bool {
     key == LIST_KEY.as_str()
 }
 
 /// The page of the tokens below the list key: a field's form for its values, else the list.
-pub fn page_of(tokens: &[&str]) -> Page {
+pub(crate) fn page_of(tokens: &[&str]) -> Page {
     match tokens {
         [index, _, ..] => index.parse().map_or(Page::Step(Step::AuthFields), Page::AuthField),
         _ => Page::Step(Step::AuthFields),
@@ -48,27 +48,27 @@ pub fn page_of(tokens: &[&str]) -> Page {
 }
 
 /// True when the list holds a field.
-pub fn touched(manifest: &Manifest) -> bool {
+pub(crate) fn touched(manifest: &Manifest) -> bool {
     manifest.integration().is_some_and(
         |integration| matches!(&integration.authentication_configuration, Slot::Value(fields) if !fields.is_empty()),
     )
 }
 
 /// True when the chosen type asks for no fields: the step list shows `–` instead of a state.
-pub fn not_needed(manifest: &Manifest) -> bool {
+pub(crate) fn not_needed(manifest: &Manifest) -> bool {
     manifest.authentication_type() == Some(AuthenticationType::None)
 }
 
 /// What the status says on entering the step when no fields are needed.
-pub const NOT_NEEDED: &str =
+pub(crate) const NOT_NEEDED: &str =
     "authentication type is none: Talkdesk needs no fields (choose another type in Authentication)";
 
 /// Why a field cannot be added while no fields are needed.
-pub const ADD_REFUSED: &str =
+pub(crate) const ADD_REFUSED: &str =
     "the authentication type is none, so Talkdesk asks for no fields; choose a type in step 3 first";
 
 /// Why a required field cannot be renamed, or None when it can.
-pub fn rename_refused(manifest: &Manifest, index: usize) -> Option<String> {
+pub(crate) fn rename_refused(manifest: &Manifest, index: usize) -> Option<String> {
     let kind = manifest.authentication_type().map_or("", AuthenticationType::as_str);
     manifest
         .is_required_auth_field(index)
@@ -76,7 +76,7 @@ pub fn rename_refused(manifest: &Manifest, index: usize) -> Option<String> {
 }
 
 /// Why a required field cannot be deleted, or None when it can.
-pub fn delete_refused(manifest: &Manifest, index: usize) -> Option<String> {
+pub(crate) fn delete_refused(manifest: &Manifest, index: usize) -> Option<String> {
     let kind = manifest.authentication_type().map_or("", AuthenticationType::as_str);
     manifest
         .is_required_auth_field(index)
@@ -84,7 +84,7 @@ pub fn delete_refused(manifest: &Manifest, index: usize) -> Option<String> {
 }
 
 /// Under `format`: how it renders with example values.
-pub fn note(manifest: &Manifest, owner: Owner, key: AuthFieldKey) -> Option<String> {
+pub(crate) fn note(manifest: &Manifest, owner: Owner, key: AuthFieldKey) -> Option<String> {
     if key != AuthFieldKey::Format {
         return None;
     }

@@ -6,37 +6,37 @@ use crate::manifest::{IntegrationKey, Manifest};
 use crate::wizard::form::Row;
 
 /// The integration key this step edits.
-pub const KEY: IntegrationKey = IntegrationKey::AuthenticationType;
+pub(crate) const KEY: IntegrationKey = IntegrationKey::AuthenticationType;
 
 /// The rows of step 3: one per type.
-pub fn rows() -> Vec<Row> {
+pub(crate) fn rows() -> Vec<Row> {
     AuthenticationType::ALL.into_iter().map(Row::AuthType).collect()
 }
 
 /// The row the picker starts on: the chosen type (the first when none or an unknown one is chosen).
-pub fn chosen_row(manifest: &Manifest) -> usize {
+pub(crate) fn chosen_row(manifest: &Manifest) -> usize {
     manifest.authentication_type().and_then(|kind| AuthenticationType::ALL.iter().position(|k| *k == kind)).unwrap_or(0)
 }
 
 /// True on the picker's rows: the types are one field, which Tab and Shift-Tab leave as a whole.
-pub fn in_picker(row: Option<Row>) -> bool {
+pub(crate) fn in_picker(row: Option<Row>) -> bool {
     matches!(row, Some(Row::AuthType(_)))
 }
 
 /// True when an integration key belongs to step 3.
-pub fn owns(key: &str) -> bool {
+pub(crate) fn owns(key: &str) -> bool {
     key == KEY.as_str()
 }
 
 /// True when a type was chosen (or anything written there).
-pub fn touched(manifest: &Manifest) -> bool {
+pub(crate) fn touched(manifest: &Manifest) -> bool {
     manifest.integration().is_some_and(|integration| !integration.authentication_type.is_absent())
 }
 
 /// What choosing a type did: the pointers edited, the status to show, and the fields the author may
 /// remove with one key (the old type required them, the new one does not, and they are unchanged).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Chosen {
+pub(crate) struct Chosen {
     pub pointers: Vec<String>,
     pub status: String,
     pub removable: Vec<&'static str>,
@@ -44,7 +44,7 @@ pub struct Chosen {
 
 /// Chooses `kind`, adding the fields it requires; says what the switch changed for the fields.
 /// `remove_key` is the key that removes the fields no longer required, as the key table names it.
-pub fn choose(manifest: &mut Manifest, kind: AuthenticationType, remove_key: &str) -> Chosen {
+pub(crate) fn choose(manifest: &mut Manifest, kind: AuthenticationType, remove_key: &str) -> Chosen {
     let before = manifest.authentication_type();
     let again = manifest.required_again(before, kind);
     let added = manifest.set_authentication_type(kind);
@@ -82,7 +82,7 @@ pub fn choose(manifest: &mut Manifest, kind: AuthenticationType, remove_key: &st
 
 /// Removes `names` where they are still as the wizard added them; returns the list's pointer (one edit)
 /// and the status, or only a status when nothing was left to remove.
-pub fn remove_unrequired(manifest: &mut Manifest, names: &[&'static str]) -> (Option<String>, String) {
+pub(crate) fn remove_unrequired(manifest: &mut Manifest, names: &[&'static str]) -> (Option<String>, String) {
     let removed = manifest.remove_fields_as_added(names);
     if removed.is_empty() {
         return (None, "nothing removed: those fields changed or are required again".into());

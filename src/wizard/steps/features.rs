@@ -6,7 +6,7 @@ use crate::manifest::{IntegrationKey, Key, Manifest, Slot, WrapperKey};
 use crate::wizard::form::Row;
 
 /// The endpoints, keys of the integration.
-pub const ENDPOINTS: &[Field<IntegrationKey>] = &[
+pub(crate) const ENDPOINTS: &[Field<IntegrationKey>] = &[
     Field::line(IntegrationKey::AuthValidationEndpoint, "Auth validation URL"),
     Field::line(IntegrationKey::ContactSynchronizationEndpoint, "Contact sync URL"),
     Field::line(IntegrationKey::InteractionRetrievalEndpoint, "Interaction retrieval URL"),
@@ -14,16 +14,16 @@ pub const ENDPOINTS: &[Field<IntegrationKey>] = &[
 ];
 
 /// `requires_cti`, a key of the top level (beside `integration`), not of the integration.
-pub const CTI: Field<WrapperKey> = Field::toggle(WrapperKey::RequiresCti, "Needs CTI?");
+pub(crate) const CTI: Field<WrapperKey> = Field::toggle(WrapperKey::RequiresCti, "Needs CTI?");
 
 /// The endpoint a CTI makes mandatory: toggling CTI shows its problems at once.
-pub const CTI_ENDPOINT: IntegrationKey = IntegrationKey::AgentSynchronizationEndpoint;
+pub(crate) const CTI_ENDPOINT: IntegrationKey = IntegrationKey::AgentSynchronizationEndpoint;
 
 /// The integration's list of interaction types, edited in place on this page.
-pub const INTERACTION_TYPES: IntegrationKey = IntegrationKey::InteractionTypes;
+pub(crate) const INTERACTION_TYPES: IntegrationKey = IntegrationKey::InteractionTypes;
 
 /// The rows of step 2: endpoints, CTI, then the interaction types.
-pub fn rows(manifest: &Manifest) -> Vec<Row> {
+pub(crate) fn rows(manifest: &Manifest) -> Vec<Row> {
     let mut rows: Vec<Row> = field_rows(ENDPOINTS, Owner::Integration).collect();
     rows.push(CTI.row(Owner::Wrapper));
     let count = manifest.integration().and_then(|i| i.interaction_types.get()).map_or(0, Vec::len);
@@ -32,17 +32,17 @@ pub fn rows(manifest: &Manifest) -> Vec<Row> {
 }
 
 /// True when an integration key belongs to step 2.
-pub fn owns(key: &str) -> bool {
+pub(crate) fn owns(key: &str) -> bool {
     key == INTERACTION_TYPES.as_str() || ENDPOINTS.iter().any(|field| field.key.as_str() == key)
 }
 
 /// True when a pointer of the top level belongs to step 2.
-pub fn owns_top_level(pointer: &str) -> bool {
+pub(crate) fn owns_top_level(pointer: &str) -> bool {
     pointer.strip_prefix('/') == Some(CTI.key.as_str())
 }
 
 /// True when step 2 holds anything.
-pub fn touched(manifest: &Manifest) -> bool {
+pub(crate) fn touched(manifest: &Manifest) -> bool {
     let types = manifest.integration().is_some_and(|integration| !integration.interaction_types.is_absent());
     ENDPOINTS.iter().any(|field| field.is_present(manifest, Owner::Integration))
         || types
@@ -50,7 +50,7 @@ pub fn touched(manifest: &Manifest) -> bool {
 }
 
 /// The pointers a toggle of `key` makes worth showing problems at: CTI also asks for the agent endpoint.
-pub fn toggled(manifest: &Manifest, owner: Owner, key: Key) -> Vec<String> {
+pub(crate) fn toggled(manifest: &Manifest, owner: Owner, key: Key) -> Vec<String> {
     let mut pointers = vec![owner.key_pointer(manifest, key)];
     if owner == Owner::Wrapper && key == Key::Wrapper(CTI.key) {
         pointers.push(Owner::Integration.key_pointer(manifest, CTI_ENDPOINT));
@@ -59,16 +59,16 @@ pub fn toggled(manifest: &Manifest, owner: Owner, key: Key) -> Vec<String> {
 }
 
 /// True when the page's preview is the top-level `requires_cti` line.
-pub fn previews_cti(key: Option<Key>) -> bool {
+pub(crate) fn previews_cti(key: Option<Key>) -> bool {
     key == Some(Key::Wrapper(CTI.key))
 }
 
 /// The preview of the CTI line, as it is written at the top level.
-pub fn cti_preview(manifest: &Manifest) -> String {
+pub(crate) fn cti_preview(manifest: &Manifest) -> String {
     format!("  \"{}\": {}", CTI.key, crate::wizard::clipped_json::clipped_pretty(&manifest.wrapper.requires_cti))
 }
 
 /// An interaction type's text slot.
-pub fn interaction_type(manifest: &Manifest, index: usize) -> Option<&Slot<String>> {
+pub(crate) fn interaction_type(manifest: &Manifest, index: usize) -> Option<&Slot<String>> {
     manifest.integration()?.interaction_types.get()?.get(index)
 }

@@ -7,7 +7,7 @@ use crate::manifest::{InputKey, InputType, Manifest, Slot};
 use crate::wizard::form::{Options, Row};
 
 /// The fields of an input's form, before its format.
-pub const FIELDS: &[Field<InputKey>] = &[
+pub(crate) const FIELDS: &[Field<InputKey>] = &[
     Field::line(InputKey::Key, "Key"),
     Field::line(InputKey::Name, "Name"),
     Field::toggle(InputKey::Mandatory, "Mandatory"),
@@ -16,18 +16,18 @@ pub const FIELDS: &[Field<InputKey>] = &[
 ];
 
 /// The format: a text, or a select's options.
-pub const FORMAT: Field<InputKey> = Field::line(InputKey::Format, "Format");
+pub(crate) const FORMAT: Field<InputKey> = Field::line(InputKey::Format, "Format");
 
 /// What the status says when an input becomes a select.
-pub const SELECT_NOTE: &str = "select: add its options below (+ add an option), e.g. low, normal, high; the file keeps them in format, separated by commas";
+pub(crate) const SELECT_NOTE: &str = "select: add its options below (+ add an option), e.g. low, normal, high; the file keeps them in format, separated by commas";
 
 /// The input's type, when it is one Talkdesk knows, spelt as Talkdesk spells it.
-pub fn input_type(manifest: &Manifest, action: usize, input: usize) -> Option<InputType> {
+pub(crate) fn input_type(manifest: &Manifest, action: usize, input: usize) -> Option<InputType> {
     manifest.input(action, input)?.input_type.known()
 }
 
 /// True when the format is edited as a list of options: a select whose format is text (or missing).
-pub fn edits_options(manifest: &Manifest, action: usize, input: usize) -> bool {
+pub(crate) fn edits_options(manifest: &Manifest, action: usize, input: usize) -> bool {
     let owner = Owner::Input { action, input };
     let format_is_text =
         manifest.text(owner, FORMAT.key).is_none_or(|slot| matches!(slot, Slot::Value(_) | Slot::Absent));
@@ -35,7 +35,7 @@ pub fn edits_options(manifest: &Manifest, action: usize, input: usize) -> bool {
 }
 
 /// The rows of an input's form.
-pub fn rows(manifest: &Manifest, action: usize, input: usize) -> Vec<Row> {
+pub(crate) fn rows(manifest: &Manifest, action: usize, input: usize) -> Vec<Row> {
     let owner = Owner::Input { action, input };
     let before_format = FIELDS.iter().take_while(|field| field.key != FORMAT.key);
     let mut rows: Vec<Row> = field_rows(&FIELDS[..before_format.count()], owner).collect();
@@ -52,7 +52,7 @@ pub fn rows(manifest: &Manifest, action: usize, input: usize) -> Vec<Row> {
 }
 
 /// Under the format: what a default means for the input's type.
-pub fn note(manifest: &Manifest, owner: Owner, key: InputKey) -> Option<String> {
+pub(crate) fn note(manifest: &Manifest, owner: Owner, key: InputKey) -> Option<String> {
     if key != FORMAT.key {
         return None;
     }

@@ -6,7 +6,7 @@ use crate::manifest::{IntegrationKey, Key, Manifest};
 use crate::wizard::form::Row;
 
 /// The fields of step 1, in the form's order.
-pub const FIELDS: &[Field<IntegrationKey>] = &[
+pub(crate) const FIELDS: &[Field<IntegrationKey>] = &[
     Field::line(IntegrationKey::Name, "Name"),
     Field::line(IntegrationKey::DisplayName, "Display name"),
     Field::lines(IntegrationKey::Description, "Description"),
@@ -15,21 +15,21 @@ pub const FIELDS: &[Field<IntegrationKey>] = &[
 ];
 
 /// The rows of step 1.
-pub fn rows() -> Vec<Row> {
+pub(crate) fn rows() -> Vec<Row> {
     field_rows(FIELDS, Owner::Integration).collect()
 }
 
 /// True when an integration key belongs to step 1.
-pub fn owns(key: &str) -> bool {
+pub(crate) fn owns(key: &str) -> bool {
     FIELDS.iter().any(|field| field.key.as_str() == key)
 }
 
 /// True for the integration's name: editing it renames the integration, and every provider with it.
-pub fn is_name(owner: Owner, key: Key) -> bool {
+pub(crate) fn is_name(owner: Owner, key: Key) -> bool {
     owner == Owner::Integration && key == Key::Integration(IntegrationKey::Name)
 }
 
 /// True when any field of step 1 holds something.
-pub fn touched(manifest: &Manifest) -> bool {
+pub(crate) fn touched(manifest: &Manifest) -> bool {
     FIELDS.iter().any(|field| field.is_present(manifest, Owner::Integration))
 }

@@ -7,7 +7,7 @@ use crate::manifest::edit::Owner;
 use crate::manifest::{Json, Manifest, Shape};
 
 /// The help shown for such a row.
-pub const HELP: &str = "A key the wizard does not know, kept as written: saving writes it back unchanged. \
+pub(crate) const HELP: &str = "A key the wizard does not know, kept as written: saving writes it back unchanged. \
      No field edits it; change or remove it in the file with a text editor.";
 
 /// The objects whose unknown keys `page` shows.
@@ -38,7 +38,7 @@ fn extra(manifest: &Manifest, owner: Owner) -> &[(String, Json)] {
 }
 
 /// One read-only row per unknown key of the objects `page` edits.
-pub fn rows(page: Page, manifest: &Manifest) -> Vec<Row> {
+pub(crate) fn rows(page: Page, manifest: &Manifest) -> Vec<Row> {
     owners(page, manifest)
         .into_iter()
         .flat_map(|owner| (0..extra(manifest, owner).len()).map(move |index| Row::Kept { owner, index }))
@@ -46,12 +46,12 @@ pub fn rows(page: Page, manifest: &Manifest) -> Vec<Row> {
 }
 
 /// The unknown key a row shows.
-pub fn key(manifest: &Manifest, owner: Owner, index: usize) -> Option<&str> {
+pub(crate) fn key(manifest: &Manifest, owner: Owner, index: usize) -> Option<&str> {
     extra(manifest, owner).get(index).map(|(key, _)| key.as_str())
 }
 
 /// The value a row shows, as JSON on one line (long strings cut short, so a huge value stays cheap).
-pub fn value(manifest: &Manifest, owner: Owner, index: usize) -> Option<String> {
+pub(crate) fn value(manifest: &Manifest, owner: Owner, index: usize) -> Option<String> {
     let (_, value) = extra(manifest, owner).get(index)?;
     let text = match value {
         Json::String(text) => format!("\"{}\"", super::super::display::clip(text, super::super::display::MAX_DRAWN)),

@@ -2,15 +2,15 @@
 //! owns what is special about it; the form rows, the pointer → page mapping and the step list's states
 //! are derived here from those declarations.
 
-pub mod action;
-pub mod actions;
-pub mod auth_fields;
-pub mod authentication;
-pub mod features;
-pub mod input;
-pub mod integration;
-pub mod kept;
-pub mod review;
+pub(crate) mod action;
+pub(crate) mod actions;
+pub(crate) mod auth_fields;
+pub(crate) mod authentication;
+pub(crate) mod features;
+pub(crate) mod input;
+pub(crate) mod integration;
+pub(crate) mod kept;
+pub(crate) mod review;
 
 use super::document::Document;
 use super::form::{Options, Row};
@@ -20,7 +20,7 @@ use crate::manifest::{Key, Manifest, ObjectKey, Shape};
 
 /// How a field is edited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// A text of one line.
     Line,
     /// A text that keeps line breaks.
@@ -35,7 +35,7 @@ pub enum Kind {
 /// on the form and how it is edited. Its help is `assets/help.json`'s entry for the object and key
 /// (`integration/name`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Field<K> {
+pub(crate) struct Field<K> {
     pub key: K,
     pub label: &'static str,
     pub kind: Kind,
@@ -43,27 +43,27 @@ pub struct Field<K> {
 
 impl<K: ObjectKey> Field<K> {
     /// A text field of one line.
-    pub const fn line(key: K, label: &'static str) -> Self {
+    pub(crate) const fn line(key: K, label: &'static str) -> Self {
         Field { key, label, kind: Kind::Line }
     }
 
     /// A text field that keeps line breaks.
-    pub const fn lines(key: K, label: &'static str) -> Self {
+    pub(crate) const fn lines(key: K, label: &'static str) -> Self {
         Field { key, label, kind: Kind::Lines }
     }
 
     /// A yes / no field.
-    pub const fn toggle(key: K, label: &'static str) -> Self {
+    pub(crate) const fn toggle(key: K, label: &'static str) -> Self {
         Field { key, label, kind: Kind::Toggle }
     }
 
     /// A field holding one of `options`.
-    pub const fn choice(key: K, label: &'static str, options: Options) -> Self {
+    pub(crate) const fn choice(key: K, label: &'static str, options: Options) -> Self {
         Field { key, label, kind: Kind::Choice(options) }
     }
 
     /// The form row editing this field of `owner`.
-    pub fn row(self, owner: Owner) -> Row {
+    pub(crate) fn row(self, owner: Owner) -> Row {
         let Field { key, label, kind } = self;
         let key = key.key();
         match kind {
@@ -75,19 +75,19 @@ impl<K: ObjectKey> Field<K> {
     }
 
     /// True when `owner` holds anything (even a wrong value) under this field's key.
-    pub fn is_present(self, manifest: &Manifest, owner: Owner) -> bool {
+    pub(crate) fn is_present(self, manifest: &Manifest, owner: Owner) -> bool {
         manifest.has(owner, self.key)
     }
 }
 
 /// The rows of each field, for `owner`.
-pub fn field_rows<K: ObjectKey>(fields: &[Field<K>], owner: Owner) -> impl Iterator<Item = Row> + '_ {
+pub(crate) fn field_rows<K: ObjectKey>(fields: &[Field<K>], owner: Owner) -> impl Iterator<Item = Row> + '_ {
     fields.iter().map(move |field| field.row(owner))
 }
 
 /// Writes a text the author typed into the field `key` of `owner`. The integration's name is a
 /// rename: every action's provider follows it. Returns how many providers changed.
-pub fn write_text(manifest: &mut Manifest, owner: Owner, key: Key, text: &str) -> usize {
+pub(crate) fn write_text(manifest: &mut Manifest, owner: Owner, key: Key, text: &str) -> usize {
     if integration::is_name(owner, key) {
         manifest.rename_integration(text)
     } else {
@@ -97,7 +97,7 @@ pub fn write_text(manifest: &mut Manifest, owner: Owner, key: Key, text: &str) -
 }
 
 /// The rows of a list: its elements (or only those a filter matched), then "add".
-pub fn list_rows(list: ListRef, count: usize, only: Option<&[usize]>) -> Vec<Row> {
+pub(crate) fn list_rows(list: ListRef, count: usize, only: Option<&[usize]>) -> Vec<Row> {
     let mut rows: Vec<Row> = match only {
         Some(matches) => matches.iter().map(|&index| Row::Item(list, index)).collect(),
         None => (0..count).map(|index| Row::Item(list, index)).collect(),
@@ -107,7 +107,7 @@ pub fn list_rows(list: ListRef, count: usize, only: Option<&[usize]>) -> Vec<Row
 }
 
 /// The rows of `page`, top to bottom. `only` limits a list page to the elements a filter matched.
-pub fn rows(page: Page, manifest: &Manifest, findings: &[usize], only: Option<&[usize]>) -> Vec<Row> {
+pub(crate) fn rows(page: Page, manifest: &Manifest, findings: &[usize], only: Option<&[usize]>) -> Vec<Row> {
     let mut rows = match page {
         Page::Step(Step::Integration) => integration::rows(),
         Page::Step(Step::Features) => features::rows(manifest),
@@ -125,12 +125,12 @@ pub fn rows(page: Page, manifest: &Manifest, findings: &[usize], only: Option<&[
 }
 
 /// The step where a pointer's value is edited.
-pub fn step_of(pointer: &str, manifest: &Manifest) -> Step {
+pub(crate) fn step_of(pointer: &str, manifest: &Manifest) -> Step {
     page_of(pointer, manifest).step()
 }
 
 /// The page where a pointer's value is edited (the review page for what no form shows).
-pub fn page_of(pointer: &str, manifest: &Manifest) -> Page {
+pub(crate) fn page_of(pointer: &str, manifest: &Manifest) -> Page {
     if manifest.written_shape() == Shape::Wrapper {
         if features::owns_top_level(pointer) {
             return Page::Step(Step::Features);
@@ -181,7 +181,7 @@ fn integration_tokens<'a>(pointer: &'a str, manifest: &Manifest) -> Option<Vec<&
 /// A line of help drawn under a row, when its step has one: how a template renders, how Talkdesk
 /// shows an action's display, or what an input's format means for its type. `fix_key` names the
 /// quick fix's key on a text field, where the note mentions it.
-pub fn note(manifest: &Manifest, row: Row, fix_key: &str) -> Option<String> {
+pub(crate) fn note(manifest: &Manifest, row: Row, fix_key: &str) -> Option<String> {
     let Row::Text { owner, key, .. } = row else { return None };
     match key {
         Key::AuthField(key) => auth_fields::note(manifest, owner, key),
@@ -193,7 +193,7 @@ pub fn note(manifest: &Manifest, row: Row, fix_key: &str) -> Option<String> {
 
 /// How far a step is, as the step list says it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Progress {
+pub(crate) enum Progress {
     /// Something is left: errors the author has seen, mandatory values not reached yet, warnings.
     Open {
         errors: usize,
@@ -218,7 +218,7 @@ pub enum Progress {
 /// The step list's state of `step`, derived from the findings each step's declarations own: a
 /// step is done only when none of its mandatory values is left and it has no error. Errors at
 /// values not reached yet are counted as "to fill", not shown as errors.
-pub fn progress(step: Step, doc: &Document) -> Progress {
+pub(crate) fn progress(step: Step, doc: &Document) -> Progress {
     let counts = doc.step_counts(step);
     let to_fill = doc.to_fill(step);
     let (errors, warnings) = (counts.errors, counts.warnings);
@@ -245,7 +245,7 @@ pub fn progress(step: Step, doc: &Document) -> Progress {
 
 impl Progress {
     /// The state in words, for the step list's second line: `✗1 · 3 to fill`, `✓ done`.
-    pub fn words(self) -> String {
+    pub(crate) fn words(self) -> String {
         match self {
             Progress::Open { errors, to_fill: 0, warnings: 0 } => {
                 format!("✗{errors} error{}", if errors == 1 { "" } else { "s" })
@@ -272,7 +272,7 @@ impl Progress {
     }
 
     /// The state in one or two cells, beside the step's name when there is no room for a second line.
-    pub fn symbol(self) -> String {
+    pub(crate) fn symbol(self) -> String {
         match self {
             Progress::Open { errors, .. } if errors > 0 => format!("✗{errors}"),
             Progress::Open { to_fill, .. } if to_fill > 0 => format!("○{to_fill}"),
@@ -285,7 +285,7 @@ impl Progress {
 }
 
 /// True when the step holds anything the author wrote (for the review: the file is saved).
-pub fn touched(step: Step, doc: &Document) -> bool {
+pub(crate) fn touched(step: Step, doc: &Document) -> bool {
     let manifest = &doc.manifest;
     if manifest.integration().is_none() {
         return false;

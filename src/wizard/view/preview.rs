@@ -44,7 +44,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
 /// The screen lines of a JSON text shown from line `scroll`, or with line `focus` a third of the way
 /// down (highlighted): each JSON line wrapped to `width`, so a long value is read in full. Only the
 /// drawing wraps: the lines keep their numbers, which the review's findings and scrolling use.
-pub fn json_window<'a>(
+pub(crate) fn json_window<'a>(
     theme: Theme,
     line_at: impl Fn(usize) -> Option<&'a str>,
     (scroll, focus): (usize, Option<usize>),
@@ -86,7 +86,7 @@ pub fn json_window<'a>(
 
 /// A line of pretty JSON, coloured, in lines of at most `width` columns: a line too long goes on under
 /// itself two columns deeper than its indentation (after a space where one is near the end), nothing cut.
-pub fn wrapped_json_line(theme: Theme, text: &str, width: usize) -> Vec<Line<'static>> {
+pub(crate) fn wrapped_json_line(theme: Theme, text: &str, width: usize) -> Vec<Line<'static>> {
     use unicode_width::UnicodeWidthChar;
     let line = json_line(theme, text);
     let indent = text.len() - text.trim_start().len() + 2;

@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 /// The words of the start screen's entry `index` (the first recent file says "Recent:").
-pub fn label(start: &StartScreen, index: usize) -> String {
+pub(crate) fn label(start: &StartScreen, index: usize) -> String {
     let items = &start.items;
     match &items[index] {
         StartItem::Blank => "New blank manifest".to_owned(),
@@ -35,7 +35,7 @@ pub fn label(start: &StartScreen, index: usize) -> String {
 }
 
 /// Draws the start screen.
-pub fn render(app: &App, frame: &mut Frame) {
+pub(crate) fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let theme = app.theme;
     let mut heading = vec![Line::styled(" integration-wizard", theme.title())];
