@@ -1,6 +1,7 @@
 //! Each contract checked on JSON values: the answer that keeps it and the ways of breaking it.
 
 use super::*;
+use crate::probe::transport::Response;
 use serde_json::json;
 
 fn codes(findings: &[Finding]) -> Vec<(&str, Option<&str>)> {
