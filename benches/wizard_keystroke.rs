@@ -165,21 +165,8 @@ fn long_values(c: &mut Criterion) {
 
 /// The integration's page editing a description of `bytes` bytes without a line break (one line).
 fn one_line_app(bytes: usize) -> App {
-    let example = integration_wizard::wizard::testing::examples::EXAMPLES[0].json;
-    let mut manifest = read(example.as_bytes()).expect("the example").manifest;
     let words = "Centralizing all the customer context in one place, so agents answer faster now. ";
-    manifest.set_text(
-        Owner::Integration,
-        integration_wizard::manifest::IntegrationKey::Description,
-        &words.repeat(bytes / words.len() + 1),
-    );
-    let parsed = read(to_json(&manifest).as_bytes()).expect("valid JSON");
-    let mut app = App::editing(Document::opened(parsed, None));
-    app.update(Action::Resize { width: 140, height: 40 });
-    app.update(Action::Down);
-    app.update(Action::Down);
-    app.update(Action::Activate);
-    app
+    editing_description(&words.repeat(bytes / words.len() + 1))
 }
 
 /// A value of about `bytes` bytes made of words, on one line or broken every 80 characters or so.

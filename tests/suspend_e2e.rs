@@ -1,7 +1,10 @@
 //! End to end: Ctrl-Z suspends the wizard to the shell like any terminal program and `fg` brings it
 //! back, redrawn and working. tmux plays the terminal, and an interactive shell in it does the job control.
 
-use std::io::Write;
+#[path = "support/tmux.rs"]
+mod tmux;
+use tmux::tmux_available;
+
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -13,18 +16,6 @@ fn tmux(socket: &str, args: &[&str]) -> String {
     let output =
         Command::new("tmux").arg("-L").arg(socket).args(args).output().expect("tmux runs (the CI script installs it)");
     String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-/// True when tmux can run. Without it the test is skipped with a reason, except in CI, whose
-/// script installs tmux: there a missing tmux is a broken setup, not a reason to skip.
-fn tmux_available(test: &str) -> bool {
-    let found = Command::new("tmux").arg("-V").output().is_ok_and(|output| output.status.success());
-    if !found {
-        assert!(std::env::var_os("CI").is_none(), "tmux is missing in CI; .ci/run installs it");
-        // Written to the stream itself: the test harness would swallow a println! of a passing test.
-        let _ = writeln!(std::io::stderr(), "skipped {test}: tmux is not installed (`apt-get install tmux` runs it)");
-    }
-    found
 }
 
 /// A shell in a tmux terminal of its own, ended with the test.

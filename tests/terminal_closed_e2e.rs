@@ -1,7 +1,10 @@
 //! Closing the terminal window under the wizard: it must end by itself (not spin on the dead
 //! terminal) and keep the unsaved work as a draft. tmux plays the terminal that goes away.
 
-use std::io::Write;
+#[path = "support/tmux.rs"]
+mod tmux;
+use tmux::tmux_available;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -32,18 +35,6 @@ fn drafts(data: &Path) -> Vec<PathBuf> {
                 .collect()
         })
         .unwrap_or_default()
-}
-
-/// True when tmux can run. Without it the test is skipped with a reason, except in CI, whose
-/// script installs tmux: there a missing tmux is a broken setup, not a reason to skip.
-fn tmux_available(test: &str) -> bool {
-    let found = Command::new("tmux").arg("-V").output().is_ok_and(|output| output.status.success());
-    if !found {
-        assert!(std::env::var_os("CI").is_none(), "tmux is missing in CI; .ci/run installs it");
-        // Written to the stream itself: the test harness would swallow a println! of a passing test.
-        let _ = writeln!(std::io::stderr(), "skipped {test}: tmux is not installed (`apt-get install tmux` runs it)");
-    }
-    found
 }
 
 /// The wizard editing a copy of the mycrm example in a tmux terminal of its own.
