@@ -138,6 +138,11 @@ fn array<'a>(object: &'a Map<String, Value>, key: &str, findings: &mut Vec<Findi
 pub(crate) struct SeenIds(HashMap<String, String>);
 
 impl SeenIds {
+    /// True while no id was seen.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// Records `id` seen at `place`; the earlier place when it was already seen.
     fn first_seen(&mut self, id: String, place: String) -> Option<String> {
         match self.0.get(&id) {
@@ -179,7 +184,8 @@ pub(crate) fn contacts_page(
         Some(other) => findings.push(wrong_type("/synchronization_checkpoint", "synchronization_checkpoint", other, "a string")),
     }
     match top.get("next_offset") {
-        None | Some(Value::Null) => {}
+        None => {}
+        Some(Value::Null) => findings.push(null_offset()),
         Some(Value::String(offset)) => result.next_offset = Some(Value::String(offset.clone())),
         Some(other) => {
             findings.push(wrong_type("/next_offset", "next_offset", other, "a string (contact offsets are strings)"));
@@ -300,11 +306,25 @@ fn enumeration(fields: &Map<String, Value>, key: &str, allowed: &[&str], pointer
     }
 }
 
+/// A `next_offset` of null: Talkdesk asks again while an answer has `next_offset`, so the last page
+/// leaves it out rather than setting it to null.
+fn null_offset() -> Finding {
+    Finding::warning(
+        "next-offset-null",
+        Some("/next_offset".to_owned()),
+        "next_offset is null; on the last page leave it out (Talkdesk asks for the next page while the answer has next_offset)",
+    )
+}
+
 /// Checks one agent synchronization page and returns its integer `next_offset`.
 pub(crate) fn agents_page(value: &Value, page: &str, seen: &mut SeenIds, findings: &mut Vec<Finding>) -> Option<i64> {
     let top = object(value, "agent synchronization", findings)?;
     let next_offset = match top.get("next_offset") {
-        None | Some(Value::Null) => None,
+        None => None,
+        Some(Value::Null) => {
+            findings.push(null_offset());
+            None
+        }
         Some(Value::Number(number)) if number.is_i64() => number.as_i64(),
         Some(other) => {
             findings.push(wrong_type(

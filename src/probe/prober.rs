@@ -246,7 +246,15 @@ impl<T: Transport> Prober<T> {
                     report.notes.push(format!("stopped after {page} page(s) (--pages); the bridge has more"));
                     return;
                 }
-                None => return,
+                None => {
+                    if seen.is_empty() {
+                        report.notes.push(
+                            "the bridge sent no agents, so no agent's fields were checked; probe with an account that has some"
+                                .to_owned(),
+                        );
+                    }
+                    return;
+                }
             }
         }
     }

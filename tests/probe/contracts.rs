@@ -348,3 +348,11 @@ fn an_action_answering_200_passes_with_a_warning_to_answer_201() {
     assert_eq!(run.code(), 0, "a warning does not fail the run");
     assert_eq!(run.findings("action"), vec![finding("action-status-200", Value::Null)]);
 }
+
+#[test]
+fn an_empty_list_of_agents_passes_with_a_note_that_nothing_of_an_agent_was_checked() {
+    let bridge = breaking("/agents", |_| Reply::json(200, json!({"agents": []})));
+    let run = probe(&bridge.manifest(), &["--only", "agents", "--format", "text"]);
+    assert_eq!(run.code(), 0);
+    assert!(run.stdout().contains("the bridge sent no agents, so no agent's fields were checked"), "{}", run.stdout());
+}

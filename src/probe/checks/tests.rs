@@ -9,6 +9,21 @@ fn codes(findings: &[Finding]) -> Vec<(&str, Option<&str>)> {
 }
 
 #[test]
+fn a_null_next_offset_is_a_warning_to_leave_it_out_on_contact_and_agent_pages() {
+    let mut findings = Vec::new();
+    let page = json!({"synchronization_checkpoint": "c", "next_offset": null, "contacts": []});
+    assert_eq!(contacts_page(&page, "page 1", &mut SeenIds::default(), &mut findings).next_offset, None);
+    assert_eq!(
+        agents_page(&json!({"next_offset": null, "agents": []}), "page 1", &mut SeenIds::default(), &mut findings),
+        None
+    );
+    assert_eq!(
+        codes(&findings),
+        vec![("next-offset-null", Some("/next_offset")), ("next-offset-null", Some("/next_offset"))]
+    );
+}
+
+#[test]
 fn an_answer_of_three_seconds_or_more_is_slow() {
     assert_eq!(slow(std::time::Duration::from_millis(2999)), None);
     let finding = slow(std::time::Duration::from_millis(4001)).expect("a warning");
