@@ -315,7 +315,8 @@ pub(crate) fn row_height(app: &App, index: usize, row: Row) -> u16 {
 /// in full; one line (cut with `…` when drawn) under the others.
 pub fn note_lines(app: &App, index: usize, row: Row) -> Vec<String> {
     // The row is a text field: its quick fix takes the key it has there (Alt-f by default).
-    let fix_key = app.keys.hint_key_in(Command::QuickFix, &[Mode::Anywhere, Mode::Field, Mode::Browse]);
+    // Asked only when a note names it: this runs for every row drawn or measured.
+    let fix_key = || app.keys.hint_key_in(Command::QuickFix, &[Mode::Anywhere, Mode::Field, Mode::Browse]);
     let Some(note) = super::steps::note(&app.doc.manifest, row, &fix_key) else { return Vec::new() };
     let note = super::display::one_line(&note).into_owned();
     if index != app.focus {

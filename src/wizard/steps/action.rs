@@ -48,12 +48,13 @@ pub(crate) fn lowercase_first(manifest: &mut Manifest, owner: Owner, key: Action
 }
 
 /// Under the display and description: how Talkdesk shows them, and that the quick fix (its key is
-/// `fix_key`) lowercases them.
-pub(crate) fn note(manifest: &Manifest, owner: Owner, key: ActionKey, fix_key: &str) -> Option<String> {
+/// what `fix_key` gives, asked only then) lowercases them.
+pub(crate) fn note(manifest: &Manifest, owner: Owner, key: ActionKey, fix_key: &dyn Fn() -> String) -> Option<String> {
     if !LOWERCASED.contains(&key) {
         return None;
     }
     let text = manifest.text(owner, key)?.non_blank()?;
-    let fix = if text.starts_with(char::is_uppercase) { format!("  ({fix_key} lowercases it)") } else { String::new() };
+    let fix =
+        if text.starts_with(char::is_uppercase) { format!("  ({} lowercases it)", fix_key()) } else { String::new() };
     Some(format!("Talkdesk shows: \"Then {text}\"{fix}"))
 }

@@ -179,9 +179,9 @@ fn integration_tokens<'a>(pointer: &'a str, manifest: &Manifest) -> Option<Vec<&
 }
 
 /// A line of help drawn under a row, when its step has one: how a template renders, how Talkdesk
-/// shows an action's display, or what an input's format means for its type. `fix_key` names the
+/// shows an action's display, or what an input's format means for its type. `fix_key` gives the
 /// quick fix's key on a text field, where the note mentions it.
-pub(crate) fn note(manifest: &Manifest, row: Row, fix_key: &str) -> Option<String> {
+pub(crate) fn note(manifest: &Manifest, row: Row, fix_key: &dyn Fn() -> String) -> Option<String> {
     let Row::Text { owner, key, .. } = row else { return None };
     match key {
         Key::AuthField(key) => auth_fields::note(manifest, owner, key),
