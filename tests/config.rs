@@ -233,9 +233,9 @@ fn the_commented_default_reads_back_to_exactly_the_defaults() {
 }
 
 #[test]
-fn the_readme_example_is_a_valid_config_that_does_what_it_says() {
-    let readme = include_str!("../README.md");
-    let section = &readme[readme.find("### Configuration").expect("a Configuration section")..];
+fn the_documented_example_is_a_valid_config_that_does_what_it_says() {
+    let page = include_str!("../docs/configuration.md");
+    let section = &page[page.find("# Configuration").expect("a Configuration page")..];
     let start = section.find("```toml\n").expect("a TOML example") + "```toml\n".len();
     let example = &section[start..start + section[start..].find("```").expect("the example ends")];
     let settings = settings(example);

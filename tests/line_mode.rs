@@ -81,9 +81,9 @@ fn term_dumb_and_edit_accessible_give_the_line_mode_without_any_escape_byte() {
 }
 
 #[test]
-fn the_readme_example_script_makes_its_manifest() {
-    let readme = String::from_utf8(read("README.md")).expect("README is UTF-8");
-    let section = readme.split("### Accessible line mode").nth(1).expect("the README has the section");
+fn the_documented_example_script_makes_its_manifest() {
+    let page = String::from_utf8(read("docs/wizard.md")).expect("the wizard guide is UTF-8");
+    let section = page.split("## Accessible line mode").nth(1).expect("the wizard guide has the section");
     let start = "integration-wizard --accessible hello.json <<'EOF'\n";
     let script = section.split(start).nth(1).expect("the section has the example");
     let answers = script.split("\nEOF\n").next().expect("the example ends with EOF");

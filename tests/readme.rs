@@ -1,12 +1,39 @@
-//! The README tells the truth: every command of its ```console blocks runs, from a copy of
-//! `assets/examples/` as the README says, and prints what the README shows. A line `...` stands
-//! for any number of lines, and `...` inside a line for any text.
+//! The README and the pages of `docs/` tell the truth: every command of their ```console blocks
+//! runs, from a copy of `assets/examples/` as the pages say, and prints what the page shows (a line
+//! `...` stands for any number of lines, and `...` inside a line for any text); every code fence is
+//! closed and every relative link and anchor leads somewhere.
 
-use std::path::Path;
+#[path = "readme/markdown.rs"]
+mod markdown;
+
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const BINARY: &str = env!("CARGO_BIN_EXE_integration-wizard");
-const README: &str = include_str!("../README.md");
+
+/// The README and every page of `docs/`, with their text.
+fn pages() -> Vec<(PathBuf, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = vec![root.join("README.md")];
+    let mut docs: Vec<PathBuf> = std::fs::read_dir(root.join("docs"))
+        .expect("the docs folder")
+        .map(|entry| entry.expect("an entry of docs/").path())
+        .filter(|path| path.extension().is_some_and(|extension| extension == "md"))
+        .collect();
+    docs.sort();
+    paths.extend(docs);
+    paths.into_iter().map(|path| (path.clone(), std::fs::read_to_string(&path).expect("a page"))).collect()
+}
+
+/// The README and every page of `docs/` as one text.
+fn all_pages() -> String {
+    pages().into_iter().map(|(_, text)| text).collect::<Vec<_>>().join("\n")
+}
+
+/// The text of one page of `docs/`.
+fn doc(name: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs").join(name)).expect("a page of docs/")
+}
 
 /// One `$ command` of a console block and the output shown under it.
 struct Example {
@@ -15,10 +42,10 @@ struct Example {
     output: Vec<String>,
 }
 
-fn examples() -> Vec<Example> {
+fn examples(page: &str) -> Vec<Example> {
     let mut examples = Vec::new();
     let mut in_console = false;
-    for (index, line) in README.lines().enumerate() {
+    for (index, line) in page.lines().enumerate() {
         if line.trim_start().starts_with("```") {
             in_console = !in_console && line.trim() == "```console";
             continue;
@@ -73,20 +100,30 @@ fn copy_examples(to: &Path) {
 }
 
 #[test]
-fn every_console_example_prints_what_the_readme_shows() {
-    assert!(README.contains("in `assets/examples/`"), "the README names where its examples run");
-    let examples = examples();
-    assert!(examples.len() >= 8, "only {} console examples found", examples.len());
+fn every_console_example_prints_what_its_page_shows() {
+    assert!(doc("command-line.md").contains("in `assets/examples/`"), "the page names where its examples run");
+    let mut count = 0;
+    for (path, text) in pages() {
+        let examples = examples(&text);
+        count += examples.len();
+        run_examples(&path, examples);
+    }
+    assert!(count >= 8, "only {count} console examples found");
+}
+
+/// Runs each example of one page in a fresh copy of the examples and compares what it prints.
+fn run_examples(path: &Path, examples: Vec<Example>) {
+    let page = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
     let folder = tempfile::tempdir().expect("temp dir");
     copy_examples(folder.path());
     for example in examples {
-        // The probe example needs a running bridge: `tests/probe.rs` runs it against the mock bridge
-        // and compares it with this README section.
+        // The probe example needs a running bridge: `tests/probe/running.rs` runs it against the
+        // mock bridge and compares it with its page.
         if example.command.contains(" probe ") {
             continue;
         }
         let mut words = example.command.split_whitespace();
-        assert_eq!(words.next(), Some("integration-wizard"), "README line {}: {}", example.line, example.command);
+        assert_eq!(words.next(), Some("integration-wizard"), "{page} line {}: {}", example.line, example.command);
         let output = Command::new(BINARY)
             .args(words)
             .current_dir(folder.path())
@@ -98,7 +135,7 @@ fn every_console_example_prints_what_the_readme_shows() {
         let lines: Vec<&str> = printed.lines().collect();
         assert!(
             matches(&example.output, &lines),
-            "README line {}: `{}` printed\n{printed}\nbut the README shows\n{}",
+            "{page} line {}: `{}` printed\n{printed}\nbut the page shows\n{}",
             example.line,
             example.command,
             example.output.join("\n")
@@ -127,7 +164,7 @@ fn the_ci_files_the_readme_shows_exist_and_run_real_commands() {
     ] {
         let hook = hooks.split("- id: ").find(|hook| hook.starts_with(id)).unwrap_or_else(|| panic!("no hook {id}"));
         assert!(hook.contains(&format!("entry: {entry}\n")) && hook.contains("language: rust"), "{hook}");
-        assert!(README.contains(&format!("id: {id}")), "the README shows {id}");
+        assert!(all_pages().contains(&format!("id: {id}")), "the docs show {id}");
         // The hook's command works on a file, as pre-commit passes it.
         let mycrm = root.join("assets/examples/mycrm.json");
         let mut args: Vec<String> = entry.split_whitespace().skip(1).map(str::to_owned).collect();
@@ -140,5 +177,52 @@ fn the_ci_files_the_readme_shows_exist_and_run_real_commands() {
     let action = std::fs::read_to_string(root.join("action.yml")).expect("action.yml");
     assert!(action.contains("using: composite") && action.contains("cargo install --locked --path"));
     assert!(action.contains("args=(validate --format github)"));
-    assert!(README.contains("uses: OWNER/integration-wizard@"), "the README shows the action");
+    assert!(all_pages().contains("uses: OWNER/integration-wizard@"), "the docs show the action");
+}
+
+#[test]
+fn every_page_closes_its_code_blocks_and_links_to_what_exists() {
+    let mut problems = Vec::new();
+    for (path, text) in pages() {
+        for problem in markdown::check(&path, &text) {
+            problems.push(format!("{}:{}: {}", path.display(), problem.line, problem.message));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_markdown_check_finds_an_unclosed_fence_a_missing_file_and_a_missing_anchor() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let page = folder.path().join("page.md");
+    // The README once left a ```yaml block open, and the section after it became code.
+    let swallowed = "# Page\n\n```yaml\nrepos: []\n## Probing a bridge\n\n```console\n$ x\n```\n";
+    let problems = markdown::check(&page, swallowed);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].line, 7);
+    assert!(problems[0].message.contains("line 3"), "{problems:?}");
+
+    let unclosed = "# Page\n\n```sh\necho\n";
+    assert_eq!(markdown::check(&page, unclosed)[0].line, 3);
+
+    std::fs::write(folder.path().join("other.md"), "# Other page\n\n## `validate` and --format\n").expect("write");
+    let links = "# Page\n\n[a](other.md) [b](other.md#other-page) [c](other.md#validate-and---format) [d](#page)\n\
+                 [e](missing.md) [f](other.md#nowhere) [g](#nowhere) [h](https://example.org/x#y) `[i](nowhere.md)`\n";
+    let problems: Vec<String> = markdown::check(&page, links).into_iter().map(|problem| problem.message).collect();
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert!(
+        problems[0].contains("missing.md")
+            && problems[1].contains("other.md#nowhere")
+            && problems[2].contains("#nowhere")
+    );
+}
+
+#[test]
+fn slugs_follow_github() {
+    assert_eq!(markdown::slug(" Probing a bridge"), "probing-a-bridge");
+    assert_eq!(markdown::slug(" File safety and drafts"), "file-safety-and-drafts");
+    assert_eq!(markdown::slug(" Action: create_ticket"), "action-create_ticket");
+    assert_eq!(markdown::slug(" `validate --explain`, what a code means"), "validate---explain-what-a-code-means");
+    let repeated = markdown::anchors("# A\n## A\n```\n# Not a heading\n```\n");
+    assert!(repeated.contains("a") && repeated.contains("a-1") && !repeated.contains("not-a-heading"));
 }

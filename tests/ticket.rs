@@ -234,16 +234,17 @@ fn the_page_example_comes_out_as_talkdesks_example_table_row_for_row() {
 }
 
 #[test]
-fn the_readme_excerpt_is_real_output() {
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).expect("README");
-    let section = readme.split("## Submitting to Talkdesk").nth(1).expect("the README's section");
+fn the_documented_excerpt_is_real_output() {
+    let page = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/submitting-to-talkdesk.md"))
+        .expect("the page on submitting");
+    let section = page.split("# Submitting to Talkdesk").nth(1).expect("the page's section");
     let excerpt = section.split("```markdown\n").nth(1).and_then(|rest| rest.split("```").next()).expect("an excerpt");
     let output = String::from_utf8(run(&["ticket", &example("mycrm"), "-o", "-"]).stdout).expect("utf-8");
     assert!(excerpt.lines().count() > 10, "{excerpt}");
     // A line "…" leaves lines out; the parts must appear in the output in order.
     let mut rest = output.as_str();
     for part in excerpt.split("…\n") {
-        let at = rest.find(part).unwrap_or_else(|| panic!("the README's excerpt is not the output:\n{part}"));
+        let at = rest.find(part).unwrap_or_else(|| panic!("the page's excerpt is not the output:\n{part}"));
         rest = &rest[at + part.len()..];
     }
 }

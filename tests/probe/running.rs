@@ -97,7 +97,7 @@ fn the_text_report_has_one_block_per_endpoint_and_a_summary() {
     );
 }
 
-/// Port numbers and timings differ between runs; everything else of the README's example must match.
+/// Port numbers and timings differ between runs; everything else of the documented example must match.
 fn normalized(text: &str) -> String {
     let mut out = String::new();
     let mut rest = text;
@@ -119,8 +119,8 @@ fn normalized(text: &str) -> String {
 }
 
 #[test]
-fn the_readme_example_is_a_real_run_against_the_mock_bridge() {
-    // The README's bridge: its second contact page has a contact without a name, and its contact
+fn the_documented_example_is_a_real_run_against_the_mock_bridge() {
+    // The documented bridge (docs/probing.md): its second contact page has a contact without a name, and its contact
     // activity writes a priority in uppercase.
     let bridge = MockBridge::start(|request| match (request.path.as_str(), request.meta().get("offset")) {
         ("/contacts", Some(_)) => Reply::json(
@@ -151,10 +151,10 @@ fn the_readme_example_is_a_real_run_against_the_mock_bridge() {
         "$ INTEGRATION_WIZARD_AUTH_TOKEN=… integration-wizard probe mycrm.json --auth account=acme\n{}",
         String::from_utf8_lossy(&output.stdout)
     );
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("the README");
-    let section = readme.split("## Probing a bridge").nth(1).unwrap_or_default();
+    let page = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/probing.md")).expect("the page");
+    let section = page.split("# Probing a bridge").nth(1).unwrap_or_default();
     let example = section.split("```console\n").nth(1).and_then(|block| block.split("```").next()).unwrap_or_default();
-    assert_eq!(normalized(example), normalized(&actual), "the README's example; a run printed:\n{actual}");
+    assert_eq!(normalized(example), normalized(&actual), "the example of docs/probing.md; a run printed:\n{actual}");
 }
 
 #[test]
