@@ -82,7 +82,10 @@ fn installed(program: &str, package: &str) -> bool {
 
 fn assert_offers(shell: &str, line: &str, offered: &[String], expected: &[&str]) {
     for word in expected {
-        assert!(offered.iter().any(|offer| offer == word), "{shell}: `{line}<Tab>` should offer {word:?}, offered {offered:?}");
+        assert!(
+            offered.iter().any(|offer| offer == word),
+            "{shell}: `{line}<Tab>` should offer {word:?}, offered {offered:?}"
+        );
     }
 }
 
@@ -147,8 +150,7 @@ fn bash_completes_commands_options_their_values_and_paths() {
 /// What fish offers for `line`: `complete -C` runs the completions fish loaded from the home's
 /// completions folder, and prints each candidate (a tab, then its description).
 fn fish_offers(home: &Home, line: &str) -> Vec<String> {
-    let output =
-        home.command("fish").args(["-c", "complete -C $argv[1]", line]).output().expect("fish runs");
+    let output = home.command("fish").args(["-c", "complete -C $argv[1]", line]).output().expect("fish runs");
     assert!(output.status.success(), "fish failed for {line:?}: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8_lossy(&output.stdout)
         .lines()
@@ -204,7 +206,8 @@ bindkey '^I' complete-and-mark
 /// is typed `line` and a Tab, and its captured `compadd` calls are read back.
 fn zsh_offers(home: &Home, line: &str) -> Vec<String> {
     let capture = home.home.join(format!("capture-{}", line.len()));
-    let pty = native_pty_system().openpty(PtySize { rows: 40, cols: 200, pixel_width: 0, pixel_height: 0 }).expect("a pty");
+    let pty =
+        native_pty_system().openpty(PtySize { rows: 40, cols: 200, pixel_width: 0, pixel_height: 0 }).expect("a pty");
     let mut command = CommandBuilder::new("zsh");
     command.arg("-i");
     command.env_clear();

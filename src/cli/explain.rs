@@ -27,7 +27,9 @@ pub(super) fn run(code: &str) -> u8 {
 pub(super) fn candidates() -> Vec<clap_complete::CompletionCandidate> {
     explain::all()
         .iter()
-        .map(|(code, explanation)| clap_complete::CompletionCandidate::new(code).help(Some(explanation.summary.clone().into())))
+        .map(|(code, explanation)| {
+            clap_complete::CompletionCandidate::new(code).help(Some(explanation.summary.clone().into()))
+        })
         .collect()
 }
 

@@ -58,9 +58,7 @@ fi
 pub(super) fn command_candidates() -> Vec<clap_complete::CompletionCandidate> {
     Cli::command()
         .get_subcommands()
-        .map(|command| {
-            clap_complete::CompletionCandidate::new(command.get_name()).help(command.get_about().cloned())
-        })
+        .map(|command| clap_complete::CompletionCandidate::new(command.get_name()).help(command.get_about().cloned()))
         .collect()
 }
 
@@ -149,7 +147,10 @@ mod tests {
     fn every_shells_script_asks_the_installed_binary_through_the_variable() {
         for shell in [clap_complete::Shell::Bash, clap_complete::Shell::Zsh, clap_complete::Shell::Fish] {
             let script = String::from_utf8(registration(shell)).expect("utf-8");
-            assert!(script.contains("INTEGRATION_WIZARD_COMPLETE") && script.contains("integration-wizard"), "{script}");
+            assert!(
+                script.contains("INTEGRATION_WIZARD_COMPLETE") && script.contains("integration-wizard"),
+                "{script}"
+            );
         }
         let zsh = String::from_utf8(registration(clap_complete::Shell::Zsh)).expect("utf-8");
         assert!(zsh.starts_with("#compdef integration-wizard") && zsh.contains("funcstack"), "{zsh}");
