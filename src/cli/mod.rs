@@ -1,6 +1,7 @@
 //! The command line: argument parsing and the non-interactive commands of SPEC §4.
 
 mod args;
+mod closed_output;
 mod config;
 mod explain;
 mod export;
@@ -15,9 +16,11 @@ mod ticket;
 mod valid;
 mod validate;
 
+pub use closed_output::end_quietly_on_closed_output;
+pub use generate::complete_if_asked;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use clap_complete::engine::ArgValueCandidates;
-pub use generate::complete_if_asked;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
