@@ -5,6 +5,7 @@ mod editing;
 mod external;
 mod filter;
 mod lists;
+mod mode;
 mod navigation;
 mod overlays;
 mod pending;
@@ -18,6 +19,7 @@ mod values;
 
 pub(crate) use caches::{PreviewCache, ReviewJson, focused_json};
 pub(crate) use filter::ListFilter;
+pub(crate) use mode::Mode;
 pub(crate) use pending::Pending;
 
 use super::action::{Action, Opened, SaveFailure, TicketFailure};
@@ -351,17 +353,14 @@ impl App {
             Action::Tick => self.tick(),
             Action::Suspend => effects.push(Effect::Suspend),
             Action::ExternalEdited { result, opened_for_it } => self.external_edited(result, opened_for_it),
-            Action::ExternalEditor if self.overlay.is_none() && self.screen == Screen::Editor => {
+            Action::ExternalEditor if !matches!(self.mode(), Mode::Panel(_) | Mode::Start) => {
                 self.external_editor(&mut effects)
             }
             Action::FolderRead { folder, result } => self.folder_read(folder, result, &mut effects),
             Action::Toggle | Action::Activate
                 if replace_flag.is_some()
                     && replace_flag == self.focused_flag()
-                    && self.overlay.is_none()
-                    && self.editor.is_none()
-                    && self.screen == Screen::Editor
-                    && !self.filter.as_ref().is_some_and(|filter| filter.typing) =>
+                    && matches!(self.mode(), Mode::Browse) =>
             {
                 self.replace_flag(replace_flag)
             }
@@ -388,12 +387,12 @@ impl App {
         let earlier = self.status.take();
         let before = self.what_the_author_sees();
         let editing = self.editor.is_some();
-        match action {
-            action if self.overlay.is_some() => self.update_overlay(action, effects),
-            action if self.screen == Screen::Start => self.update_start(action, effects),
-            action if self.filter.as_ref().is_some_and(|filter| filter.typing) => self.update_filter(action, effects),
-            action if self.editor.is_some() => self.update_editor(action, effects),
-            action => self.update_page(action, effects),
+        match self.mode() {
+            Mode::Panel(_) => self.update_overlay(action, effects),
+            Mode::Start => self.update_start(action, effects),
+            Mode::Filtering(_) => self.update_filter(action, effects),
+            Mode::Editing(_) => self.update_editor(action, effects),
+            Mode::Browse => self.update_page(action, effects),
         }
         let finished_an_edit = editing && self.editor.is_none();
         if self.status.is_none() && (finished_an_edit || self.what_the_author_sees() == before) {
