@@ -172,14 +172,10 @@ pub struct App {
     session: Session,
     /// Why drafts cannot be written (set by the loop): the quit question says the work is not protected.
     pub drafts_failing: Option<String>,
-    /// The open editor holds a long text not yet written into the manifest (see `apply_editor`).
-    editor_pending: bool,
     /// The change under way, recorded for undo once it ends.
     undo: undo::Pending,
     /// Offers the next key may confirm (remove fields no longer required, replace a wrong-typed value).
     pub pending: Pending,
-    /// The list and completion state of the path prompt showing.
-    pub path_list: Option<super::path_list::PathList>,
 }
 
 /// The start screen: its entries and the focused one.
@@ -235,8 +231,6 @@ struct Session {
     work_discarded: bool,
     /// The credentials typed for trying endpoints: asked once per run, kept in memory only.
     credentials: Option<Credentials>,
-    /// The save prompt still shows the name it suggested, untouched: typing replaces it.
-    suggestion_shown: bool,
 }
 
 impl App {
@@ -266,10 +260,8 @@ impl App {
             working_dir: PathBuf::new(),
             session: Session::default(),
             drafts_failing: None,
-            editor_pending: false,
             undo: undo::Pending::default(),
             pending: Pending::default(),
-            path_list: None,
         }
     }
 
@@ -342,7 +334,10 @@ impl App {
             Action::Undo => self.undo(false, &mut effects),
             Action::Redo => self.undo(true, &mut effects),
             Action::Resize { width, height } => self.size = (width, height),
-            Action::Saved { path, result } => self.saved(path, result, &mut effects),
+            Action::Saved { path, result } => {
+                self.saved(path, result, &mut effects);
+                self.settle_quit_after_save(&effects);
+            }
             Action::Loaded { path, result } => self.loaded(path, result),
             Action::RestoreDraft(draft) => self.restore_draft(*draft),
             Action::OfferDraft { key, draft, differences, file_is_newer } => {
@@ -367,7 +362,6 @@ impl App {
             action => self.answer(action, &mut effects),
         }
         self.after_change(before);
-        self.drop_path_list();
         // The offer to remove fields holds while the authentication step shows.
         if self.screen != Screen::Editor || self.page != Page::Step(Step::Authentication) {
             self.pending.removable.clear();
@@ -394,6 +388,7 @@ impl App {
             Mode::Editing(_) => self.update_editor(action, effects),
             Mode::Browse => self.update_page(action, effects),
         }
+        self.settle_quit_after_save(effects);
         let finished_an_edit = editing && self.editor.is_none();
         if self.status.is_none() && (finished_an_edit || self.what_the_author_sees() == before) {
             self.status = earlier;
