@@ -58,7 +58,7 @@ pub struct PathField {
     /// The text typed.
     pub input: tui_input::Input,
     /// The list of the folder being typed: from the start in the open prompt, after the first Tab in the others.
-    pub list: Option<PathList>,
+    pub list: Option<Box<PathList>>,
     /// The text is the suggested name, untouched: typing replaces it.
     pub suggested: bool,
 }
@@ -76,7 +76,7 @@ impl PathField {
 
     /// An empty field whose list follows what is typed from the start.
     pub fn listing() -> Self {
-        PathField { list: Some(PathList::default()), ..PathField::default() }
+        PathField { list: Some(Box::default()), ..PathField::default() }
     }
 
     /// The text typed.

@@ -41,7 +41,7 @@ impl App {
 
     /// The list under the path prompt showing, once it has one.
     pub fn path_list(&self) -> Option<&PathList> {
-        self.path_field().and_then(|field| field.list.as_ref())
+        self.path_field().and_then(|field| field.list.as_deref())
     }
 
     fn set_prompt_text(&mut self, text: String) {
@@ -82,7 +82,7 @@ impl App {
     ) {
         let Some(list) = self
             .path_field_mut()
-            .and_then(|field| field.list.as_mut())
+            .and_then(|field| field.list.as_deref_mut())
             .filter(|list| list.requested.as_deref() == Some(folder.as_str()))
         else {
             // The prompt closed, or the author typed on into another folder meanwhile.
@@ -119,7 +119,7 @@ impl App {
             Completion::Completed(completed) if completed != text => {
                 self.set_prompt_text(completed.clone());
                 self.path_typed(effects);
-                if let Some(list) = self.path_field_mut().and_then(|field| field.list.as_mut()) {
+                if let Some(list) = self.path_field_mut().and_then(|field| field.list.as_deref_mut()) {
                     list.stuck_at = Some(completed);
                 }
             }

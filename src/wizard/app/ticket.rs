@@ -98,7 +98,7 @@ impl App {
         format: Format,
         path: PathBuf,
         overwrite: bool,
-        list: Option<PathList>,
+        list: Option<Box<PathList>>,
         effects: &mut Vec<Effect>,
     ) {
         // The name must say what the file holds: Talkdesk's support opens an attachment by its extension.

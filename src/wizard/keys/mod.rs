@@ -93,6 +93,7 @@ fn key_action(app: &App, key: &KeyEvent, event: &Event) -> Option<Action> {
         // A letter the default table gives to an answer here, but the config file moved to
         // another key, no longer answers: otherwise the old letter would keep working.
         (Mode::Panel(_), KeyCode::Char(_)) if DEFAULT_KEYS.action(&scopes(app), KeyPress::of(key)).is_some() => None,
+        (Mode::Panel(overlay), KeyCode::Char(c)) if overlay.answers_exactly() => Some(Action::Answer(c)),
         (Mode::Panel(_), KeyCode::Char(c)) => Some(Action::Answer(c.to_ascii_lowercase())),
         (Mode::Panel(_), _) => None,
         (Mode::Editing(_) | Mode::Filtering(_), _) => to_input_request(event).map(Action::Edit),

@@ -16,7 +16,7 @@ const FIXED_LINES: u16 = 8;
 /// Draws the prompt for `purpose` with `input`, centred on `screen`.
 pub(crate) fn render(app: &App, purpose: PromptPurpose, field: &PathField, frame: &mut Frame, screen: Rect) {
     let theme = app.theme;
-    let list = field.list.as_ref();
+    let list = field.list.as_deref();
     let input = &field.input;
     let shown = list.map_or(&[][..], |list| list.shown.as_slice());
     let has_list = list.is_some_and(|list| list.folder.is_some());
