@@ -13,7 +13,7 @@ use lsp_types::{
     CodeDescription, Diagnostic, DiagnosticSeverity, NumberOrString, PublishDiagnosticsParams, Range, Uri,
 };
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// Where each rule is explained; a code is an anchor of that page.
 pub(crate) const RULES_PAGE: &str = "https://github.com/integration-wizard/integration-wizard/blob/main/docs/rules.md";
@@ -32,16 +32,20 @@ pub(crate) struct Job {
     pub text: Option<Arc<String>>,
 }
 
-/// Starts the worker; it publishes through `outgoing` and ends when the returned sender is dropped.
-pub(crate) fn spawn(outgoing: Sender<Message>) -> Sender<Job> {
+/// The findings last published, by document URI, for hover to explain.
+pub(crate) type Published = Arc<Mutex<HashMap<String, Vec<Diagnostic>>>>;
+
+/// Starts the worker; it publishes through `outgoing` (and into `published`) and ends when the
+/// returned sender is dropped.
+pub(crate) fn spawn(outgoing: Sender<Message>, published: Published) -> Sender<Job> {
     let (jobs, incoming) = crossbeam_channel::unbounded::<Job>();
     std::thread::Builder::new()
         .name("diagnostics".into())
-        .spawn(move || work(&incoming, &outgoing))
+        .spawn(move || work(&incoming, &outgoing, &published))
         .map_or_else(|_| crossbeam_channel::unbounded().0, |_| jobs)
 }
 
-fn work(incoming: &Receiver<Job>, outgoing: &Sender<Message>) {
+fn work(incoming: &Receiver<Job>, outgoing: &Sender<Message>, published: &Mutex<HashMap<String, Vec<Diagnostic>>>) {
     // By the URI's text: `Uri` caches its parts inside, so it is no hash key.
     let mut waiting: HashMap<String, Job> = HashMap::new();
     loop {
@@ -60,6 +64,12 @@ fn work(incoming: &Receiver<Job>, outgoing: &Sender<Message>) {
         if waiting.contains_key(&key) {
             // A newer text came in while this one was checked: its findings are the ones to show.
             continue;
+        }
+        if let Ok(mut published) = published.lock() {
+            match job.text {
+                Some(_) => published.insert(key, diagnostics.clone()),
+                None => published.remove(&key),
+            };
         }
         let params = PublishDiagnosticsParams { uri: job.uri, diagnostics, version: job.version };
         if outgoing.send(Notification::new(PublishDiagnostics::METHOD.to_owned(), params).into()).is_err() {

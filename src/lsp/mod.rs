@@ -5,19 +5,33 @@
 //! (`documents`), hands each new text to the diagnostics worker (`diagnostics`) and answers every
 //! request from the current text. Files that are not manifests (the test `validate` uses) get nothing.
 
+mod actions;
+mod completion;
 mod diagnostics;
 mod documents;
+mod fields;
+mod format;
+mod hover;
 mod lines;
+mod source;
+mod symbols;
 mod transport;
+mod tree;
 
 use documents::Documents;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Exit, Notification as _,
 };
-use lsp_types::{
-    InitializeResult, ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, Uri,
+use lsp_types::request::{
+    CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest, Request as _,
 };
+use lsp_types::{
+    CodeActionProviderCapability, CompletionOptions, HoverProviderCapability, InitializeResult, OneOf,
+    ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, Uri,
+};
+use serde_json::Value;
+use source::Source;
 use std::process::ExitCode;
 
 /// Runs the server until the editor says `exit` (exit code 0 after `shutdown`, 1 without) or goes away (1).
@@ -48,7 +62,9 @@ fn serve(connection: &Connection) -> Result<(), String> {
     };
     let result = serde_json::to_value(result).map_err(|error| error.to_string())?;
     connection.initialize_finish(id, result).map_err(|error| format!("{error}; start the server from an editor"))?;
-    let mut server = Server { documents: Documents::default(), worker: diagnostics::spawn(connection.sender.clone()) };
+    let published = diagnostics::Published::default();
+    let worker = diagnostics::spawn(connection.sender.clone(), published.clone());
+    let mut server = Server { documents: Documents::default(), worker, published };
     server.run(connection)
 }
 
@@ -56,6 +72,16 @@ fn serve(connection: &Connection) -> Result<(), String> {
 fn capabilities() -> ServerCapabilities {
     ServerCapabilities {
         text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::INCREMENTAL)),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        completion_provider: Some(CompletionOptions {
+            // A key or value starts with a quote; a value provider with `{{` or its collection's dot.
+            trigger_characters: Some(vec!["\"".into(), "{".into(), ".".into()]),
+            ..CompletionOptions::default()
+        }),
+        code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
+        document_formatting_provider: Some(OneOf::Left(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        definition_provider: Some(OneOf::Left(true)),
         ..ServerCapabilities::default()
     }
 }
@@ -64,6 +90,7 @@ fn capabilities() -> ServerCapabilities {
 struct Server {
     documents: Documents,
     worker: crossbeam_channel::Sender<diagnostics::Job>,
+    published: diagnostics::Published,
 }
 
 impl Server {
@@ -141,11 +168,125 @@ impl Server {
         }
     }
 
-    /// The response to one request.
+    /// The response to one request: an answer from the document's current text (`null` for a
+    /// file that is not a manifest), or an error that says what is wrong.
     fn answer(&mut self, request: Request) -> Response {
-        let message = format!("integration-wizard lsp does not answer {}", request.method);
-        Response::new_err(request.id, ErrorCode::MethodNotFound as i32, message)
+        let id = request.id.clone();
+        let result = match request.method.as_str() {
+            HoverRequest::METHOD => self.with::<HoverRequest>(request, |server, params, source| {
+                let uri = &params.text_document_position_params.text_document.uri;
+                let findings = server.published.lock().ok().and_then(|published| published.get(uri.as_str()).cloned());
+                to_value(hover::hover(
+                    source,
+                    params.text_document_position_params.position,
+                    &findings.unwrap_or_default(),
+                ))
+            }),
+            Completion::METHOD => self.with::<Completion>(request, |_, params, source| {
+                to_value(completion::complete(source, params.text_document_position.position))
+            }),
+            CodeActionRequest::METHOD => self.with::<CodeActionRequest>(request, |server, params, source| {
+                let uri = &params.text_document.uri;
+                let version = server.documents.get(uri).map_or(0, |document| document.version);
+                let ours: Vec<_> = params
+                    .context
+                    .diagnostics
+                    .into_iter()
+                    .filter(|finding| finding.source.as_deref() == Some(diagnostics::SOURCE))
+                    .collect();
+                to_value(actions::fixes(source, uri, version, &ours))
+            }),
+            Formatting::METHOD => self.with::<Formatting>(request, |_, _, source| match format::format(source.text) {
+                Ok(edits) => to_value(edits),
+                Err(message) => Err((ErrorCode::RequestFailed as i32, message)),
+            }),
+            DocumentSymbolRequest::METHOD => {
+                self.with::<DocumentSymbolRequest>(request, |_, _, source| to_value(symbols::outline(source)))
+            }
+            GotoDefinition::METHOD => self.with::<GotoDefinition>(request, |_, params, source| {
+                let position = params.text_document_position_params;
+                to_value(symbols::definition(source, &position.text_document.uri, position.position))
+            }),
+            method => {
+                Err((ErrorCode::MethodNotFound as i32, format!("integration-wizard lsp does not answer {method}")))
+            }
+        };
+        match result {
+            Ok(value) => Response::new_ok(id, value),
+            Err((code, message)) => Response::new_err(id, code, message),
+        }
     }
+
+    /// Reads the parameters of `request`, finds its open document and maps it; `handle` answers.
+    fn with<R>(
+        &self,
+        request: Request,
+        handle: impl FnOnce(&Self, R::Params, &Source) -> Result<Value, (i32, String)>,
+    ) -> Result<Value, (i32, String)>
+    where
+        R: lsp_types::request::Request,
+        R::Params: serde::de::DeserializeOwned + DocumentOf,
+    {
+        let (_, params) = request
+            .extract::<R::Params>(R::METHOD)
+            .map_err(|error| (ErrorCode::InvalidParams as i32, format!("{error}; see the protocol's {}", R::METHOD)))?;
+        let uri = params.document().clone();
+        let Some(document) = self.documents.get(&uri) else {
+            return Err((ErrorCode::InvalidParams as i32, format!("{} is not open; send didOpen first", uri.as_str())));
+        };
+        let text = document.text.clone();
+        match Source::new(&text) {
+            Some(source) => handle(self, params, &source),
+            None => Ok(Value::Null),
+        }
+    }
+}
+
+/// The parameters of a request about one document.
+trait DocumentOf {
+    /// The document's URI.
+    fn document(&self) -> &Uri;
+}
+
+impl DocumentOf for lsp_types::HoverParams {
+    fn document(&self) -> &Uri {
+        &self.text_document_position_params.text_document.uri
+    }
+}
+
+impl DocumentOf for lsp_types::CompletionParams {
+    fn document(&self) -> &Uri {
+        &self.text_document_position.text_document.uri
+    }
+}
+
+impl DocumentOf for lsp_types::CodeActionParams {
+    fn document(&self) -> &Uri {
+        &self.text_document.uri
+    }
+}
+
+impl DocumentOf for lsp_types::DocumentFormattingParams {
+    fn document(&self) -> &Uri {
+        &self.text_document.uri
+    }
+}
+
+impl DocumentOf for lsp_types::DocumentSymbolParams {
+    fn document(&self) -> &Uri {
+        &self.text_document.uri
+    }
+}
+
+impl DocumentOf for lsp_types::GotoDefinitionParams {
+    fn document(&self) -> &Uri {
+        &self.text_document_position_params.text_document.uri
+    }
+}
+
+/// A result as JSON (serialising the protocol's types cannot fail).
+fn to_value(result: impl serde::Serialize) -> Result<Value, (i32, String)> {
+    serde_json::to_value(result).map_err(|error| (ErrorCode::InternalError as i32, error.to_string()))
 }
 
 /// Sends a message to the editor; a closed connection ends the loop by itself.

@@ -2,4 +2,5 @@
 
 mod client;
 mod corpus;
+mod features;
 mod protocol;
