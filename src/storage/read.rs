@@ -203,8 +203,30 @@ fn read_opened(path: &Path, kind: FileKind) -> Result<FileContent, ReadError> {
     Ok(FileContent { bytes, metadata })
 }
 
-/// Reads all of standard input, up to [`MAX_FILE_SIZE`].
+/// Reads all of standard input, up to [`MAX_FILE_SIZE`]. A pipe or a terminal is read as it comes;
+/// a device other than a terminal (`< /dev/zero`) is refused without reading, and a file above the
+/// limit before it is read.
 pub fn read_stdin() -> Result<Vec<u8>, ReadError> {
+    #[cfg(unix)]
+    {
+        use rustix::fs::FileType;
+        use std::io::IsTerminal;
+        let stdin = std::io::stdin();
+        if let Ok(stat) = rustix::fs::fstat(&stdin) {
+            let size = u64::try_from(stat.st_size).unwrap_or(0);
+            match FileType::from_raw_mode(stat.st_mode) {
+                FileType::CharacterDevice if !stdin.is_terminal() => {
+                    return Err(ReadError::NotRegular("a character device"));
+                }
+                FileType::BlockDevice => return Err(ReadError::NotRegular("a block device")),
+                FileType::RegularFile if size > MAX_FILE_SIZE => {
+                    let kind = FileKind::Manifest;
+                    return Err(ReadError::TooLarge { what: "standard input", kind: kind.name(), limit: kind.limit() });
+                }
+                _ => {}
+            }
+        }
+    }
     read_bounded(std::io::stdin().lock(), 0, MAX_FILE_SIZE, "standard input", FileKind::Manifest)
 }
 

@@ -17,6 +17,7 @@ use std::process::{Command, Output};
 
 mod closed_output;
 mod export;
+mod hostile_reads;
 mod saving;
 
 const BINARY: &str = env!("CARGO_BIN_EXE_integration-wizard");
