@@ -58,6 +58,23 @@ mod tests {
         assert_eq!(summary, [("mycrm.json", false, true), ("package.json", false, false), ("sub", true, false)]);
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_a_device_named_json_is_listed_without_being_read() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let fifo = dir.path().join("pipe.json");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+        assert!(made.success());
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.json")).expect("a link");
+        let (done, finished) = std::sync::mpsc::channel();
+        let typed = format!("{}/", dir.path().display());
+        std::thread::spawn(move || done.send(read_folder(&typed)));
+        let entries = finished.recv_timeout(std::time::Duration::from_secs(2)).expect("listed at once");
+        let summary: Vec<(String, bool)> =
+            entries.expect("the folder reads").into_iter().map(|entry| (entry.name, entry.manifest)).collect();
+        assert_eq!(summary, [("pipe.json".to_owned(), false), ("zero.json".to_owned(), false)]);
+    }
+
     #[test]
     fn a_missing_folder_says_so() {
         let error = read_folder("no/such/folder/").expect_err("nothing there");
