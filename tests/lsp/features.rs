@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 const URI: &str = "file:///project/mycrm.json";
 
 fn example() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/examples/mycrm.json")).expect("the example")
+    include_str!("../../assets/examples/mycrm.json").to_owned()
 }
 
 fn at(text: &str, needle: &str, shift: usize) -> Value {

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 const URI: &str = "file:///project/mycrm.json";
 
 fn mycrm() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/examples/mycrm.json")).expect("the example")
+    include_str!("../../assets/examples/mycrm.json").to_owned()
 }
 
 fn codes(diagnostics: &[Value]) -> Vec<String> {
