@@ -1,5 +1,5 @@
 //! End-to-end tests of `integration-wizard lsp`: JSON-RPC to the built binary, as an editor speaks it.
-// The corpus test lists and reads the repository's own JSON files (regular files it knows).
+// A test reads the files it wrote itself, as it likes; the tool reads only through `storage`.
 #![allow(clippy::disallowed_methods)]
 
 mod client;
