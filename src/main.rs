@@ -4,6 +4,7 @@ use integration_wizard::cli::{self, Command};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    cli::end_quietly_on_closed_output();
     let args = cli::parse();
     let command = match (args.command, args.file) {
         (Some(command), _) => command,

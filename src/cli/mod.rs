@@ -1,6 +1,7 @@
 //! The command line: argument parsing and the non-interactive commands of SPEC §4.
 
 mod args;
+mod closed_output;
 mod config;
 mod explain;
 mod export;
@@ -14,6 +15,8 @@ mod sarif;
 mod ticket;
 mod valid;
 mod validate;
+
+pub use closed_output::end_quietly_on_closed_output;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
