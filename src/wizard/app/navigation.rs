@@ -241,7 +241,7 @@ impl App {
             return;
         };
         let pointer = diagnostic.pointer.clone();
-        let unknown_key = diagnostic.code == crate::manifest::rules::codes::UNKNOWN_KEY;
+        let unknown_key = diagnostic.code == crate::manifest::rules::codes::Rule::UnknownKey.code();
         let review = (self.page, self.focus);
         self.jump_to(&pointer);
         // Esc goes back up to the list, then to the review.
