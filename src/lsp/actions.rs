@@ -5,7 +5,8 @@ use super::source::Source;
 use super::tree::Node;
 use crate::manifest::AuthenticationType;
 use crate::manifest::auth_switch::added_field;
-use crate::manifest::rules::{codes, trailing_break::without_trailing_break};
+use crate::manifest::rules::codes::Rule;
+use crate::manifest::rules::trailing_break::without_trailing_break;
 use crate::manifest::write::pretty;
 use lsp_types::{
     CodeAction, CodeActionKind, Diagnostic, DocumentChanges, NumberOrString, OneOf,
@@ -48,8 +49,8 @@ pub(crate) fn fixes(source: &Source, uri: &Uri, version: i32, findings: &[Diagno
 
 /// The title and edits of the quick fix of one finding, when it has one.
 fn fix(source: &Source, code: &str, pointer: &str) -> Option<(String, Vec<TextEdit>)> {
-    match code {
-        codes::DISPLAY_UPPERCASE | codes::DESCRIPTION_UPPERCASE => {
+    match Rule::of_code(code)? {
+        Rule::DisplayUppercase | Rule::DescriptionUppercase => {
             let text = source.string_at(pointer)?;
             let mut chars = text.chars();
             let first = chars.next().filter(|c| c.is_uppercase())?;
@@ -57,21 +58,21 @@ fn fix(source: &Source, code: &str, pointer: &str) -> Option<(String, Vec<TextEd
             let title = format!("Start it in lowercase: Talkdesk shows \"Then {}\"", one_line(&fixed));
             Some((title, vec![replace(source, pointer, &fixed)?]))
         }
-        codes::TRAILING_LINE_BREAK => {
+        Rule::TrailingLineBreak => {
             let text = source.string_at(pointer)?;
             let fixed = without_trailing_break(&text)?;
             Some(("Remove the line break at the end".to_owned(), vec![replace(source, pointer, fixed)?]))
         }
-        codes::SECRET_NOT_MASKED => {
+        Rule::SecretNotMasked => {
             Some(("Make it a password (masked)".to_owned(), vec![replace(source, pointer, "password")?]))
         }
-        codes::PROVIDER_MISMATCH => {
+        Rule::ProviderMismatch => {
             let name = source.string_at(&format!("{}/name", source.integration_pointer()))?;
             let title = format!("Set the provider to the integration's name \"{}\"", one_line(&name));
             Some((title, vec![replace(source, pointer, &name)?]))
         }
         // An empty list under an OAuth type is reported as missing fields: the same fix fills it.
-        codes::OAUTH_FIELD_MISSING | codes::AUTHENTICATION_FIELDS_MISSING => add_required_fields(source, pointer),
+        Rule::OauthFieldMissing | Rule::AuthenticationFieldsMissing => add_required_fields(source, pointer),
         _ => None,
     }
 }
@@ -182,32 +183,32 @@ mod tests {
     #[test]
     fn an_uppercase_display_is_lowercased_and_nothing_else_changes() {
         let text = example().replace("\"display\": \"create a ticket\"", "\"display\": \"Create a ticket\"");
-        assert_eq!(fixed(&text, codes::DISPLAY_UPPERCASE), example());
+        assert_eq!(fixed(&text, Rule::DisplayUppercase.code()), example());
     }
 
     #[test]
     fn a_trailing_line_break_is_removed() {
         let text = example().replace("in My CRM\"", "in My CRM\\n\"");
-        assert_eq!(fixed(&text, codes::TRAILING_LINE_BREAK), example());
+        assert_eq!(fixed(&text, Rule::TrailingLineBreak.code()), example());
     }
 
     #[test]
     fn a_secret_becomes_a_password_and_a_provider_the_integrations_name() {
         let text = example().replacen("\"provider\": \"mycrm\"", "\"provider\": \"other\"", 1);
-        assert_eq!(fixed(&text, codes::PROVIDER_MISMATCH), example());
+        assert_eq!(fixed(&text, Rule::ProviderMismatch.code()), example());
         let secret = "{\"integration\": {\"name\": \"m\", \"authentication_configuration\": [{\"field_name\": \"api_token\", \"type\": \"input\"}]}}";
-        assert!(fixed(secret, codes::SECRET_NOT_MASKED).contains("\"type\": \"password\""));
+        assert!(fixed(secret, Rule::SecretNotMasked.code()).contains("\"type\": \"password\""));
     }
 
     #[test]
     fn the_fields_an_oauth_type_requires_are_added_once() {
         let text = "{\n  \"integration\": {\n    \"name\": \"m\",\n    \"authentication_type\": \"oauth2\",\n    \"authentication_configuration\": [\n      {\"field_name\": \"site\", \"display\": \"Site\", \"mandatory\": true, \"type\": \"input\", \"store\": true}\n    ]\n  }\n}\n";
-        let result = fixed(text, codes::OAUTH_FIELD_MISSING);
+        let result = fixed(text, Rule::OauthFieldMissing.code());
         let left: Vec<_> = diagnose(&result, &[]).into_iter().filter_map(|d| d.code).collect();
-        assert!(!left.contains(&NumberOrString::String(codes::OAUTH_FIELD_MISSING.into())), "{result}");
+        assert!(!left.contains(&NumberOrString::String(Rule::OauthFieldMissing.code().into())), "{result}");
         assert!(result.contains(",\n      {\n        \"field_name\": \"client_id\""), "{result}");
         let empty = text.replace("\n      {\"field_name\": \"site\", \"display\": \"Site\", \"mandatory\": true, \"type\": \"input\", \"store\": true}\n    ", "");
-        let result = fixed(&empty, codes::AUTHENTICATION_FIELDS_MISSING);
+        let result = fixed(&empty, Rule::AuthenticationFieldsMissing.code());
         assert!(serde_json::from_str::<serde_json::Value>(&result).is_ok(), "{result}");
         assert_eq!(result.matches("\"field_name\"").count(), 5, "{result}");
     }
