@@ -454,7 +454,7 @@ fn the_ticket_document_panel() {
 #[test]
 fn the_probe_panel_with_a_result() {
     use integration_wizard::probe::transport::Response;
-    use integration_wizard::probe::{EndpointReport, Exchange, Finding, Kind};
+    use integration_wizard::probe::{EndpointReport, Exchange, Kind};
     let mut app = on_step(Step::Features);
     app.doc.manifest.set_text(
         integration_wizard::manifest::edit::Owner::Integration,
