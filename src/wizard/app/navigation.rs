@@ -64,7 +64,7 @@ impl App {
             | Action::OfferDraft { .. }
             | Action::RestoreDraft(_)
             | Action::TicketWritten { .. }
-            | Action::Probed(_)
+            | Action::Probed(..)
             | Action::Tick
             | Action::ExternalEditor
             | Action::ExternalEdited { .. }
