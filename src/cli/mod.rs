@@ -154,6 +154,8 @@ pub enum Command {
     },
     /// Call the bridge's endpoints as Talkdesk does and check every answer against Talkdesk's contracts.
     Probe(Box<probe::ProbeArgs>),
+    /// Run the language server on standard input and output: the rules, help and quick fixes in an editor.
+    Lsp,
 }
 
 /// Output formats of `validate`.
@@ -215,6 +217,7 @@ pub fn run(command: Command) -> Result<ExitCode, Command> {
         Command::Man { command } => generate::man(command.as_deref()),
         Command::Probe(args) => probe::run(&args),
         Command::Config { print_default, path } => config::run(print_default, path),
+        Command::Lsp => return Ok(crate::lsp::run()),
         edit @ Command::Edit { .. } => return Err(edit),
     };
     Ok(ExitCode::from(code))
