@@ -2,6 +2,7 @@
 
 mod args;
 mod config;
+mod diff;
 mod explain;
 mod export;
 mod files;
@@ -120,6 +121,8 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Compare two manifests by meaning: what changed, and what breaks the live integration.
+    Diff(Box<diff::DiffArgs>),
     /// Print a shell completion script (e.g. `integration-wizard completions bash > /etc/bash_completion.d/integration-wizard`).
     Completions {
         /// The shell to complete in.
@@ -201,6 +204,7 @@ pub fn run(command: Command) -> Result<ExitCode, Command> {
         Command::Completions { shell } => generate::completions(shell),
         Command::Man { command } => generate::man(command.as_deref()),
         Command::Probe(args) => probe::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Config { print_default, path } => config::run(print_default, path),
         edit @ Command::Edit { .. } => return Err(edit),
     };

@@ -7,7 +7,7 @@ pub(crate) mod recent;
 mod save;
 
 pub use read::{
-    FileContent, MAX_FILE_SIZE, ReadError, irregular_kind, read_file, read_file_and_metadata, read_stdin,
+    FileContent, MAX_FILE_SIZE, ReadError, irregular_kind, read_file, read_file_and_metadata, read_stdin, read_stream,
     read_walked_file,
 };
 pub use save::{SaveError, backup_path, save_atomic, save_private};

@@ -91,6 +91,12 @@ pub fn read_stdin() -> Result<Vec<u8>, ReadError> {
     read_bounded(std::io::stdin().lock(), 0, MAX_FILE_SIZE, "standard input")
 }
 
+/// Reads a stream (another program's output) to its end, up to [`MAX_FILE_SIZE`]; `what` names
+/// it when it is too large ("the output of git show").
+pub fn read_stream(reader: impl Read, what: &'static str) -> Result<Vec<u8>, ReadError> {
+    read_bounded(reader, 0, MAX_FILE_SIZE, what)
+}
+
 /// What kind of file this is when it is not a regular one (`None` for a regular file).
 pub fn irregular_kind(file_type: &FileType) -> Option<&'static str> {
     if file_type.is_file() {

@@ -96,7 +96,8 @@ fn inputs(
 ) {
     let [old_list, list] = pointers.clone().map(|pointer| format!("{pointer}/{}", A::Inputs.as_str()));
     let pairing = pair(before, after, key, |_, _| false);
-    let subject = |slot: &Slot<ActionInput>| format!("input {} of {action}", identity(slot, slot.get().and_then(key)).shown());
+    let subject =
+        |slot: &Slot<ActionInput>| format!("input {} of {action}", identity(slot, slot.get().and_then(key)).shown());
     for &(old_index, new_index) in &pairing.kept {
         let (Slot::Value(was), Slot::Value(is)) = (&before[old_index], &after[new_index]) else { continue };
         if was == is {
@@ -108,7 +109,12 @@ fn inputs(
         object.value(changes, I::Name.as_str(), &was.name, &is.name);
         if made_mandatory(&was.mandatory, &is.mandatory) {
             let key = I::Mandatory.as_str();
-            changes.push(object.change(ChangeCode::InputMadeMandatory, key, shown(&was.mandatory), shown(&is.mandatory)));
+            changes.push(object.change(
+                ChangeCode::InputMadeMandatory,
+                key,
+                shown(&was.mandatory),
+                shown(&is.mandatory),
+            ));
         } else {
             object.value(changes, I::Mandatory.as_str(), &was.mandatory, &is.mandatory);
         }

@@ -95,9 +95,9 @@ impl ChangeCode {
     /// Why a change of this kind breaks the live integration, or `None` when it does not.
     pub const fn breaking(self) -> Option<&'static str> {
         match self {
-            ChangeCode::AuthenticationTypeChanged => Some(
-                "every account must connect again: the credentials stored for the old type do not fit the new one",
-            ),
+            ChangeCode::AuthenticationTypeChanged => {
+                Some("every account must connect again: the credentials stored for the old type do not fit the new one")
+            }
             ChangeCode::EndpointHostChanged => {
                 Some("Talkdesk calls the new host for every account at once; the bridge must already answer there")
             }

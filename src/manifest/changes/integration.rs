@@ -26,10 +26,14 @@ fn integration(old: &Manifest, before: &Integration, after: &Integration, pointe
     object.value(changes, K::Description.as_str(), &before.description, &after.description);
     object.value(changes, K::LogoUrl.as_str(), &before.logo_url, &after.logo_url);
     object.value(changes, K::IconUrl.as_str(), &before.icon_url, &after.icon_url);
-    if before.authentication_type != after.authentication_type {
+    // A type set for the first time (or no longer set) is an ordinary change: no account had credentials of another type.
+    let both_set = !before.authentication_type.is_absent() && !after.authentication_type.is_absent();
+    if both_set && before.authentication_type != after.authentication_type {
         let key = K::AuthenticationType.as_str();
         let (was, is) = (shown(&before.authentication_type), shown(&after.authentication_type));
         changes.push(object.change(ChangeCode::AuthenticationTypeChanged, key, was, is));
+    } else {
+        object.value(changes, K::AuthenticationType.as_str(), &before.authentication_type, &after.authentication_type);
     }
     auth::compare(old, before, after, pointer, changes);
     for key in [
@@ -54,7 +58,7 @@ fn same_items(old: &Slot<Vec<Slot<String>>>, new: &Slot<Vec<Slot<String>>>) -> b
     match (old, new) {
         (Slot::Value(before), Slot::Value(after)) => {
             let sorted = |items: &[Slot<String>]| {
-                let mut texts: Vec<String> = items.iter().filter_map(|item| shown(item)).collect();
+                let mut texts: Vec<String> = items.iter().filter_map(shown).collect();
                 texts.sort_unstable();
                 texts
             };

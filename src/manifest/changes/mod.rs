@@ -61,7 +61,11 @@ impl Change {
         use ChangeCode as C;
         let subject = &self.subject;
         match self.code {
-            C::AuthFieldAdded | C::MandatoryAuthFieldAdded | C::ActionAdded | C::InputAdded | C::MandatoryInputAdded => {
+            C::AuthFieldAdded
+            | C::MandatoryAuthFieldAdded
+            | C::ActionAdded
+            | C::InputAdded
+            | C::MandatoryInputAdded => {
                 format!("{subject} added")
             }
             C::AuthFieldRemoved | C::ActionRemoved | C::InputRemoved => format!("{subject} removed"),

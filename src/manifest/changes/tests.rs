@@ -170,7 +170,10 @@ fn inputs_are_compared_by_key() {
     let renamed = edited(&[(r#""key": "email""#, r#""key": "mail""#)]);
     let codes: Vec<_> = renamed.iter().map(|(code, _)| *code).collect();
     assert_eq!(codes, [ChangeCode::InputAdded, ChangeCode::InputRemoved], "a workflow fills an input by key");
-    let added = edited(&[(r#""type": "text"}]"#, r#""type": "text"}, {"key": "due", "mandatory": true, "type": "datetime"}]"#)]);
+    let added = edited(&[(
+        r#""type": "text"}]"#,
+        r#""type": "text"}, {"key": "due", "mandatory": true, "type": "datetime"}]"#,
+    )]);
     assert_eq!(added, [(ChangeCode::MandatoryInputAdded, "input \"due\" of action \"create_ticket\" added".into())]);
 }
 
@@ -182,7 +185,10 @@ fn unknown_keys_are_compared_as_written() {
     let same = r#"{"integration": {"c": {"d": 1E2}, "a/b": 1, "name": "x"}}"#;
     assert_eq!(changes(reordered, same), []);
     let respelt = changes(reordered, &reordered.replace("1E2", "100"));
-    assert_eq!((respelt[0].before.as_deref(), respelt[0].after.as_deref()), (Some(r#"{"d":1E2}"#), Some(r#"{"d":100}"#)));
+    assert_eq!(
+        (respelt[0].before.as_deref(), respelt[0].after.as_deref()),
+        (Some(r#"{"d":1E2}"#), Some(r#"{"d":100}"#))
+    );
     let escaped = changes(reordered, &reordered.replace(r#""a/b": 1"#, r#""a/b": 2"#));
     assert_eq!(escaped[0].pointer, "/integration/a~1b");
 }
@@ -191,7 +197,9 @@ fn unknown_keys_are_compared_as_written() {
 fn breaking_changes_come_first_and_say_why() {
     let mut all = changes(
         BASE,
-        &BASE.replace(r#""display_name": "My CRM""#, r#""display_name": "CRM""#).replace("close_ticket", "resolve_ticket"),
+        &BASE
+            .replace(r#""display_name": "My CRM""#, r#""display_name": "CRM""#)
+            .replace("close_ticket", "resolve_ticket"),
     );
     breaking_first(&mut all);
     assert_eq!(all[0].code, ChangeCode::ActionRenamed);
@@ -212,7 +220,8 @@ fn every_code_is_distinct_and_kebab_case() {
 
 #[test]
 fn a_file_with_wrong_types_is_still_compared() {
-    let broken = r#"{"integration": {"name": 5, "authentication_configuration": "none"}, "actions": [7, {"name": "a"}]}"#;
+    let broken =
+        r#"{"integration": {"name": 5, "authentication_configuration": "none"}, "actions": [7, {"name": "a"}]}"#;
     let fixed = r#"{"integration": {"name": "x", "authentication_configuration": []}, "actions": [{"name": "a"}]}"#;
     let words: Vec<String> = changes(broken, fixed).iter().map(Change::words).collect();
     assert_eq!(

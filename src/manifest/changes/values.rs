@@ -33,13 +33,7 @@ impl Object<'_> {
     }
 
     /// A change of `key` with the given code and values.
-    pub(super) fn change(
-        &self,
-        code: ChangeCode,
-        key: &str,
-        before: Option<String>,
-        after: Option<String>,
-    ) -> Change {
+    pub(super) fn change(&self, code: ChangeCode, key: &str, before: Option<String>, after: Option<String>) -> Change {
         Change {
             code,
             subject: self.subject.to_owned(),
@@ -56,7 +50,9 @@ impl Object<'_> {
         for (key, value) in old {
             match new.iter().find(|(other, _)| other == key) {
                 Some((_, other)) if other == value => {}
-                Some((_, other)) => changes.push(self.change(self.code, key, Some(value.to_string()), Some(other.to_string()))),
+                Some((_, other)) => {
+                    changes.push(self.change(self.code, key, Some(value.to_string()), Some(other.to_string())))
+                }
                 None => changes.push(self.change(self.code, key, Some(value.to_string()), None)),
             }
         }
