@@ -4,6 +4,9 @@ use integration_wizard::cli::{self, Command};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    cli::end_quietly_on_closed_output();
+    // A shell asking for completions gets them and nothing else runs.
+    cli::complete_if_asked();
     let args = cli::parse();
     let command = match (args.command, args.file) {
         (Some(command), _) => command,

@@ -190,11 +190,24 @@ fn explain_covers_every_code_of_the_list() {
 
 #[test]
 fn completions_for_every_shell_and_a_manual_page() {
+    // Each script asks the installed binary for the candidates (tests/completions.rs runs the shells).
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let output = run(&["completions", shell]);
         assert_eq!(output.status.code(), Some(0), "{shell}");
-        assert!(text(&output.stdout).contains("validate"), "{shell}");
+        let script = text(&output.stdout);
+        assert!(
+            script.contains("INTEGRATION_WIZARD_COMPLETE") && script.contains("integration-wizard"),
+            "{shell}: {script}"
+        );
     }
+    let asked = Command::new(env!("CARGO_BIN_EXE_integration-wizard"))
+        .args(["--", "integration-wizard", "validate", "--format", ""])
+        .env("INTEGRATION_WIZARD_COMPLETE", "fish")
+        .output()
+        .expect("the binary runs");
+    let answer = text(&asked.stdout);
+    let offered: Vec<&str> = answer.lines().map(|line| line.split('\t').next().unwrap_or_default()).collect();
+    assert_eq!(offered, ["text", "json", "github", "sarif"], "{answer}");
     let page = run(&["man"]);
     assert_eq!(page.status.code(), Some(0));
     assert!(text(&page.stdout).contains(".TH integration-wizard 1"));

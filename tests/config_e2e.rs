@@ -124,8 +124,12 @@ fn config_prints_its_path_checks_the_file_and_prints_a_default_that_checks_clean
 #[test]
 fn completions_and_the_manual_know_the_config_command() {
     let config = config_home("");
-    let completions = binary(&["completions", "bash"], config.path()).output().expect("completions");
-    assert!(String::from_utf8_lossy(&completions.stdout).contains("print-default"));
+    // A shell's script asks the binary, as at a Tab after `config --pr`.
+    let completions = binary(&["--", "integration-wizard", "config", "--pr"], config.path())
+        .env("INTEGRATION_WIZARD_COMPLETE", "fish")
+        .output()
+        .expect("completions");
+    assert!(String::from_utf8_lossy(&completions.stdout).contains("--print-default"));
     let page = binary(&["man", "config"], config.path()).output().expect("man config");
     assert!(page.status.success());
     assert!(String::from_utf8_lossy(&page.stdout).contains("print\\-default"));

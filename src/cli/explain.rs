@@ -23,6 +23,16 @@ pub(super) fn run(code: &str) -> u8 {
     exit::SUCCESS
 }
 
+/// Every code with its summary, for the shells' completion of `--explain`.
+pub(super) fn candidates() -> Vec<clap_complete::CompletionCandidate> {
+    explain::all()
+        .iter()
+        .map(|(code, explanation)| {
+            clap_complete::CompletionCandidate::new(code).help(Some(explanation.summary.clone().into()))
+        })
+        .collect()
+}
+
 /// One explanation as a few short paragraphs.
 pub(super) fn render(code: &str, explanation: &Explanation) -> String {
     let mut out = format!(

@@ -4,12 +4,62 @@ use super::{Cli, exit};
 use clap::CommandFactory;
 use std::io::Write;
 
-/// Prints the completion script for `shell`.
+/// The environment variable through which a shell asks the binary for completions.
+const COMPLETE_VAR: &str = "INTEGRATION_WIZARD_COMPLETE";
+
+/// Answers a shell's completion request and exits, when the shell made one (the variable is set);
+/// otherwise returns and the program runs as usual.
+///
+/// Completions are computed by the binary from the same command-line definition that parses the
+/// arguments (clap_complete's dynamic engine), so options, their values and paths cannot drift
+/// from what the program accepts. clap_complete's static bash script completes only subcommand
+/// names for a program whose name has a hyphen (clap issue 6421).
+pub fn complete_if_asked() {
+    clap_complete::CompleteEnv::with_factory(Cli::command).var(COMPLETE_VAR).complete();
+}
+
+/// Prints the script that registers the completions in `shell`; the script asks the installed
+/// `integration-wizard` (found on `PATH`) for the candidates at each Tab.
 pub(super) fn completions(shell: clap_complete::Shell) -> u8 {
-    let mut command = Cli::command();
+    print_bytes(&registration(shell))
+}
+
+/// The registration script for `shell`.
+fn registration(shell: clap_complete::Shell) -> Vec<u8> {
+    use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
+    let completer: &dyn EnvCompleter = match shell {
+        clap_complete::Shell::Bash => &Bash,
+        clap_complete::Shell::Elvish => &Elvish,
+        clap_complete::Shell::Fish => &Fish,
+        clap_complete::Shell::PowerShell => &Powershell,
+        // Zsh and any shell clap adds later: zsh's script is the one the match must name.
+        _ => &Zsh,
+    };
+    let name = env!("CARGO_PKG_NAME");
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut command, env!("CARGO_PKG_NAME"), &mut script);
-    print_bytes(&script)
+    // Writing into a Vec cannot fail.
+    let _ = completer.write_registration(COMPLETE_VAR, name, name, name, &mut script);
+    if shell == clap_complete::Shell::Zsh {
+        // Autoloaded from `fpath` as `_integration-wizard`, the file's body runs at the first Tab:
+        // it defines the completer, which must then answer that Tab too. Sourced, it only registers.
+        script.extend_from_slice(ZSH_AUTOLOAD.as_bytes());
+    }
+    script
+}
+
+/// Makes the zsh script answer the Tab that autoloaded it.
+const ZSH_AUTOLOAD: &str = r#"
+if [[ "${funcstack[1]}" == _integration-wizard ]]; then
+    _clap_dynamic_completer_integration_wizard "$@"
+fi
+"#;
+
+/// The commands that have a manual page, for the shells' completion of `man COMMAND`.
+pub(super) fn command_candidates() -> Vec<clap_complete::CompletionCandidate> {
+    Cli::command()
+        .get_subcommands()
+        .map(|command| clap_complete::CompletionCandidate::new(command.get_name()).help(command.get_about().cloned()))
+        .collect()
 }
 
 /// Prints the manual page in roff (`man -l` shows it): the program's, or that of one `command`,
@@ -94,17 +144,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn completions_and_the_manual_name_every_subcommand() {
-        let mut command = Cli::command();
-        let mut script = Vec::new();
-        clap_complete::generate(clap_complete::Shell::Bash, &mut command, "integration-wizard", &mut script);
-        let script = String::from_utf8(script).expect("utf-8");
+    fn every_shells_script_asks_the_installed_binary_through_the_variable() {
+        for shell in [clap_complete::Shell::Bash, clap_complete::Shell::Zsh, clap_complete::Shell::Fish] {
+            let script = String::from_utf8(registration(shell)).expect("utf-8");
+            assert!(
+                script.contains("INTEGRATION_WIZARD_COMPLETE") && script.contains("integration-wizard"),
+                "{script}"
+            );
+        }
+        let zsh = String::from_utf8(registration(clap_complete::Shell::Zsh)).expect("utf-8");
+        assert!(zsh.starts_with("#compdef integration-wizard") && zsh.contains("funcstack"), "{zsh}");
+    }
+
+    #[test]
+    fn the_manual_names_every_subcommand() {
         let mut page = Vec::new();
         clap_mangen::Man::new(Cli::command()).render(&mut page).expect("renders");
         let page = String::from_utf8(page).expect("utf-8");
         assert!(page.starts_with(".ie") || page.contains(".TH"), "{page}");
         for name in ["validate", "fmt", "export", "schema", "completions", "man"] {
-            assert!(script.contains(name), "completion lacks {name}");
             assert!(page.contains(name), "manual lacks {name}");
         }
     }

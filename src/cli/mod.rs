@@ -1,6 +1,7 @@
 //! The command line: argument parsing and the non-interactive commands of SPEC §4.
 
 mod args;
+mod closed_output;
 mod config;
 mod diff;
 mod explain;
@@ -16,7 +17,11 @@ mod ticket;
 mod valid;
 mod validate;
 
+pub use closed_output::end_quietly_on_closed_output;
+pub use generate::complete_if_asked;
+
 use clap::{Parser, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCandidates;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -76,7 +81,14 @@ pub enum Command {
         #[arg(long, short)]
         quiet: bool,
         /// Explain a code: what it checks, why, how to fix it (without CODE: list every code).
-        #[arg(long, value_name = "CODE", num_args = 0..=1, default_missing_value = "", conflicts_with = "paths")]
+        #[arg(
+            long,
+            value_name = "CODE",
+            num_args = 0..=1,
+            default_missing_value = "",
+            conflicts_with = "paths",
+            add = ArgValueCandidates::new(explain::candidates)
+        )]
         explain: Option<String>,
         #[command(flatten)]
         /// Which files under a folder are read.
@@ -123,7 +135,7 @@ pub enum Command {
     },
     /// Compare two manifests by meaning: what changed, and what breaks the live integration.
     Diff(Box<diff::DiffArgs>),
-    /// Print a shell completion script (e.g. `integration-wizard completions bash > /etc/bash_completion.d/integration-wizard`).
+    /// Print the script that makes a shell complete commands, options, their values and paths (see `docs/command-line.md`).
     Completions {
         /// The shell to complete in.
         shell: clap_complete::Shell,
@@ -131,6 +143,7 @@ pub enum Command {
     /// Print the manual page (roff): `integration-wizard man > integration-wizard.1; man -l integration-wizard.1`.
     Man {
         /// The page of one command (e.g. `validate`, the page integration-wizard-validate(1)).
+        #[arg(add = ArgValueCandidates::new(generate::command_candidates))]
         command: Option<String>,
     },
     /// Check the wizard's config file (key bindings, theme, preview), or print its path or a commented default.

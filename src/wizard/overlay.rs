@@ -81,6 +81,12 @@ impl Overlay {
     pub fn takes_text(&self) -> bool {
         matches!(self, Overlay::Prompt { .. } | Overlay::Ticket(TicketPanel::Path { .. }) | Overlay::Credentials(_))
     }
+
+    /// True when a letter answers only as typed, not in the other case: the questions whose answer
+    /// deletes unsaved work, which a word typed ahead ("Now…", "Yes…") must not do.
+    pub fn answers_exactly(&self) -> bool {
+        matches!(self, Overlay::Recover { .. } | Overlay::DiscardDraft { .. })
+    }
 }
 
 /// What a path prompt is for.

@@ -2,7 +2,9 @@
 //! there), then the draft is offered over it with what it changes.
 
 use super::action::Action;
+use super::history::Kept;
 use super::opened_from;
+use crate::manifest::read;
 use crate::storage::drafts::{self, Draft, DraftKey};
 use crate::storage::{ReadError, read_file};
 
@@ -36,6 +38,28 @@ pub(super) fn recover(key: DraftKey, mut draft: Box<Draft>) -> Vec<Action> {
     let file_is_newer = drafts::saved_after(&draft);
     actions.push(Action::OfferDraft { key, draft, differences, file_is_newer });
     actions
+}
+
+/// Leaves out a draft's undo history when it cannot be read or does not fit the draft's manifest
+/// (tampered with, or cut short): says why, or None when the history is fine (or there is none).
+pub(crate) fn drop_misfit_history(draft: &mut Draft) -> Option<String> {
+    let text = draft.history.as_deref()?;
+    // A manifest that cannot be read is refused whole when it is recovered; its history is moot.
+    let manifest = read(draft.manifest.as_bytes()).ok()?.manifest;
+    let fits = match crate::manifest::spelling::parse::<Kept>(text.as_bytes()) {
+        Ok(kept) => kept.check(&manifest),
+        Err(error) => Err(format!("it cannot be read: {error}")),
+    };
+    let why = fits.err()?;
+    draft.history = None;
+    Some(why)
+}
+
+/// How many changes a draft holds: its history's, or, without one, its changed lines (a list cut
+/// short counts its last line too, so it is always more than the lines shown).
+pub(crate) fn change_count(draft: &Draft, differences: &[String]) -> usize {
+    let kept = draft.history.as_deref().and_then(|text| crate::manifest::spelling::parse::<Kept>(text.as_bytes()).ok());
+    kept.map_or(differences.len(), |kept| kept.undo.len())
 }
 
 #[cfg(all(test, unix))]

@@ -27,6 +27,7 @@ mod interaction_types;
 mod key_table;
 mod moving;
 mod problems;
+mod recovery;
 mod review;
 mod saving;
 

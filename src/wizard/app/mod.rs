@@ -289,7 +289,13 @@ impl App {
 
     /// Offers to recover `draft` (stored under `key`) over the manifest just opened; `differences` shows what it changes.
     /// `file_is_newer`: the file was saved after the draft was written, which the panel says.
-    pub fn offer_draft(&mut self, key: DraftKey, draft: Draft, differences: Vec<String>, file_is_newer: bool) {
+    ///
+    /// The draft was read from disk, where anything can be: a history that does not fit its manifest
+    /// is left out here, before anything is applied, and the panel says so.
+    pub fn offer_draft(&mut self, key: DraftKey, mut draft: Draft, mut differences: Vec<String>, file_is_newer: bool) {
+        if let Some(why) = crate::wizard::recovery::drop_misfit_history(&mut draft) {
+            differences.insert(0, format!("Its undo history is left out ({why}): y brings back its text alone."));
+        }
         self.overlay = Some(Overlay::Recover { key, draft: Box::new(draft), differences, file_is_newer });
     }
 

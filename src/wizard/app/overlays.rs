@@ -2,6 +2,9 @@
 
 use super::*;
 
+/// A draft of more changes than this is deleted from the recovery panel only once confirmed.
+const FEW_CHANGES: usize = 3;
+
 impl App {
     pub(super) fn update_overlay(&mut self, action: Action, effects: &mut Vec<Effect>) {
         let Some(overlay) = self.overlay.take() else {
@@ -56,12 +59,21 @@ impl App {
                 self.session.recovered.push(key);
                 self.restore_draft(*draft);
             }
+            // Work of many changes is not deleted on one key: the author confirms it first.
+            (Overlay::Recover { key, draft, differences, .. }, Action::Answer('n'))
+                if crate::wizard::recovery::change_count(&draft, &differences) > FEW_CHANGES =>
+            {
+                let place =
+                    draft.path.as_ref().map_or_else(|| "a new manifest".to_owned(), |p| p.display().to_string());
+                self.overlay = Some(Overlay::DiscardDraft { key, place });
+            }
             (Overlay::Recover { key, .. }, Action::Answer('n')) => {
                 self.start.remove_draft(&key);
                 effects.push(Effect::DiscardDrafts(vec![key]));
                 self.status = Some("the draft was deleted".into());
             }
-            (Overlay::DiscardDraft { key, place }, Action::Answer('y') | Action::Activate) => {
+            // Only `y`: an Enter or a `Y` typed ahead must not delete unsaved work for good.
+            (Overlay::DiscardDraft { key, place }, Action::Answer('y')) => {
                 self.start.remove_draft(&key);
                 effects.push(Effect::DiscardDrafts(vec![key]));
                 self.status = Some(format!("deleted the draft of {place}"));

@@ -77,6 +77,33 @@ pub struct Kept {
     pub redo: Vec<Change>,
 }
 
+impl Kept {
+    /// Checks that this history belongs to `manifest` (the draft's): every change can be undone back
+    /// to the first state, done again, and every change to redo can be redone. A draft's history is
+    /// read from disk: one that does not fit says which change, and is never applied half-way.
+    pub fn check(&self, manifest: &Manifest) -> Result<(), String> {
+        let misfit = |change: &Change| format!("its change \"{}\" does not fit its manifest", change.label);
+        let mut value = to_tree(manifest);
+        for change in self.undo.iter().rev() {
+            if !change.patches.iter().rev().all(|patch| patch.apply(&mut value, false)) {
+                return Err(misfit(change));
+            }
+        }
+        for change in &self.undo {
+            if !change.patches.iter().all(|patch| patch.apply(&mut value, true)) {
+                return Err(misfit(change));
+            }
+        }
+        // The next change to redo is the last one.
+        for change in self.redo.iter().rev() {
+            if !change.patches.iter().all(|patch| patch.apply(&mut value, true)) {
+                return Err(misfit(change));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The changes that can be undone and redone.
 #[derive(Debug, Clone)]
 pub struct History {
@@ -299,6 +326,28 @@ mod tests {
             history.record_all(&mut named(&format!("{round}{big}")), "paste".into(), place());
         }
         assert!(history.bytes() <= MAX_BYTES, "{} bytes kept", history.bytes());
+    }
+
+    #[test]
+    fn a_splice_with_an_index_that_overflows_does_not_fit() {
+        let patch = Patch::Splice { at: String::new(), index: usize::MAX, old: vec![Json::Null], new: Vec::new() };
+        assert!(!patch.apply(&mut Json::Array(vec![Json::Null, Json::Null]), true));
+        assert!(!patch.apply(&mut Json::Array(vec![Json::Null, Json::Null]), false));
+    }
+
+    #[test]
+    fn a_history_is_checked_against_its_manifest_undo_and_redo() {
+        let mut history = History::new(named("a"));
+        history.record_all(&mut named("b"), "edit b".into(), place());
+        history.record_all(&mut named("c"), "edit c".into(), place());
+        history.step(false).expect("a change").expect("fits");
+        assert_eq!(history.kept().check(&named("b")), Ok(()));
+        assert!(history.kept().check(&Manifest::new()).is_err(), "another manifest's history");
+        let mut kept = history.kept();
+        kept.redo[0].patches =
+            vec![Patch::Splice { at: "/actions".into(), index: usize::MAX, old: vec![Json::Null], new: Vec::new() }];
+        let error = kept.check(&named("b")).expect_err("a splice beyond any list");
+        assert!(error.contains("\"edit c\" does not fit"), "{error}");
     }
 
     #[test]

@@ -40,9 +40,11 @@ impl Patch {
             },
             Patch::Splice { at, index, old, new } => {
                 let (removed, inserted) = if forwards { (old, new) } else { (new, old) };
-                match find(value, at) {
-                    Some(Value::Array(items)) if index + removed.len() <= items.len() => {
-                        items.splice(*index..index + removed.len(), inserted.iter().cloned());
+                // The index comes from a draft on disk: a huge one must not overflow, it does not fit.
+                let end = index.checked_add(removed.len());
+                match (find(value, at), end) {
+                    (Some(Value::Array(items)), Some(end)) if end <= items.len() => {
+                        items.splice(*index..end, inserted.iter().cloned());
                         true
                     }
                     _ => false,

@@ -96,6 +96,7 @@ fn key_action(app: &App, key: &KeyEvent, event: &Event) -> Option<Action> {
             // A letter the default table gives to an answer here, but the config file moved to
             // another key, no longer answers: otherwise the old letter would keep working.
             (_, KeyCode::Char(_)) if DEFAULT_KEYS.action(&modes(app), KeyPress::of(key)).is_some() => None,
+            (overlay, KeyCode::Char(c)) if overlay.answers_exactly() => Some(Action::Answer(c)),
             (_, KeyCode::Char(c)) => Some(Action::Answer(c.to_ascii_lowercase())),
             _ => None,
         };
