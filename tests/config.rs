@@ -8,7 +8,7 @@ use integration_wizard::wizard::testing::action::Action;
 use integration_wizard::wizard::testing::app::App;
 use integration_wizard::wizard::testing::config::default_file::default_file;
 use integration_wizard::wizard::testing::config::{Settings, parse_text, read};
-use integration_wizard::wizard::testing::keys::{Command, KeyPress, KeyTable, Mode, action_for};
+use integration_wizard::wizard::testing::keys::{Command, KeyPress, KeyTable, Scope, action_for};
 use integration_wizard::wizard::testing::overlay::Overlay;
 use integration_wizard::wizard::testing::step::Step;
 use integration_wizard::wizard::testing::view;
@@ -79,11 +79,11 @@ quit = ["ctrl-q", "alt-q"]
     assert_eq!(settings.theme.style(Role::Title).fg, Some(Color::LightBlue));
     assert_eq!(settings.theme.style(Role::Warning).fg, Some(Color::Yellow), "other roles keep their colours");
     let keys = &settings.keys;
-    assert_eq!(keys.action(&[Mode::Anywhere], KeyPress::plain(KeyCode::F(2))), Some(Action::Save));
-    assert_eq!(keys.action(&[Mode::Anywhere], KeyPress::ctrl('s')), None, "Ctrl-S no longer saves");
-    assert_eq!(keys.action(&[Mode::Browse], KeyPress::ctrl('n')), Some(Action::Down));
+    assert_eq!(keys.action(&[Scope::Anywhere], KeyPress::plain(KeyCode::F(2))), Some(Action::Save));
+    assert_eq!(keys.action(&[Scope::Anywhere], KeyPress::ctrl('s')), None, "Ctrl-S no longer saves");
+    assert_eq!(keys.action(&[Scope::Browse], KeyPress::ctrl('n')), Some(Action::Down));
     let alt_q = KeyPress { code: KeyCode::Char('q'), modifiers: KeyModifiers::ALT };
-    assert_eq!(keys.action(&[Mode::Anywhere], alt_q), Some(Action::Quit));
+    assert_eq!(keys.action(&[Scope::Anywhere], alt_q), Some(Action::Quit));
     assert_eq!(keys.label(Command::Quit), "Ctrl-Q Alt-q");
 }
 
@@ -240,7 +240,7 @@ fn the_documented_example_is_a_valid_config_that_does_what_it_says() {
     let example = &section[start..start + section[start..].find("```").expect("the example ends")];
     let settings = settings(example);
     assert!(settings.preview);
-    assert_eq!(settings.keys.action(&[Mode::Anywhere], KeyPress::plain(KeyCode::F(2))), Some(Action::Save));
+    assert_eq!(settings.keys.action(&[Scope::Anywhere], KeyPress::plain(KeyCode::F(2))), Some(Action::Save));
     assert_eq!(settings.theme.style(Role::Title).fg, Some(Color::LightBlue));
 }
 

@@ -32,7 +32,7 @@ fn hint_bar(app: &integration_wizard::wizard::testing::app::App) -> String {
             Hint::Key(command) => {
                 format!(
                     "{} {what}",
-                    app.keys.hint_key_in(command, &integration_wizard::wizard::testing::keys::modes(app))
+                    app.keys.hint_key_in(command, &integration_wizard::wizard::testing::keys::scopes(app))
                 )
             }
             Hint::Typing => format!("type {what}"),

@@ -175,7 +175,7 @@ fn typed(app: &App) -> String {
 }
 
 fn listed(app: &App) -> Vec<String> {
-    app.path_list.as_ref().map(|list| list.shown.iter().map(|entry| entry.name.clone()).collect()).unwrap_or_default()
+    app.path_list().map(|list| list.shown.iter().map(|entry| entry.name.clone()).collect()).unwrap_or_default()
 }
 
 #[test]
@@ -220,7 +220,7 @@ fn a_tab_without_progress_says_a_second_tab_lists() {
     type_text(&mut app, "m");
     press(&mut app, key(KeyCode::Tab));
     assert_eq!(typed(&app), "m", "manifests/ and mycrm… share only m");
-    let note = app.path_list.as_ref().and_then(|list| list.note.clone()).unwrap_or_default();
+    let note = app.path_list().and_then(|list| list.note.clone()).unwrap_or_default();
     assert!(note.contains("Tab again lists them"), "{note}");
     press(&mut app, key(KeyCode::Tab));
     assert_eq!(listed(&app).len(), 4);

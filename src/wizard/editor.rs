@@ -30,6 +30,9 @@ pub struct Editor {
     pub was_modified: bool,
     /// The highlighted template completion, when completions are offered.
     pub completion: usize,
+    /// The text is too long to be written into the manifest at each keystroke and has changed since it
+    /// last was: it is written when the edit ends, or before a draft is.
+    pub unwritten: bool,
 }
 
 /// The text of an editor.

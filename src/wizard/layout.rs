@@ -3,7 +3,7 @@
 use super::app::App;
 use super::editor::TextBox;
 use super::form::Row;
-use super::keys::{Command, Mode};
+use super::keys::{Command, Scope};
 use super::step::Step;
 use crate::manifest::edit::ListRef;
 use crate::manifest::{AuthenticationType, Diagnostic, Manifest, Severity};
@@ -316,7 +316,7 @@ pub(crate) fn row_height(app: &App, index: usize, row: Row) -> u16 {
 pub fn note_lines(app: &App, index: usize, row: Row) -> Vec<String> {
     // The row is a text field: its quick fix takes the key it has there (Alt-f by default).
     // Asked only when a note names it: this runs for every row drawn or measured.
-    let fix_key = || app.keys.hint_key_in(Command::QuickFix, &[Mode::Anywhere, Mode::Field, Mode::Browse]);
+    let fix_key = || app.keys.hint_key_in(Command::QuickFix, &[Scope::Anywhere, Scope::Field, Scope::Browse]);
     let Some(note) = super::steps::note(&app.doc.manifest, row, &fix_key) else { return Vec::new() };
     let note = super::display::one_line(&note).into_owned();
     if index != app.focus {

@@ -3,9 +3,9 @@
 
 use super::panels::probe::{CredentialsPanel, ProbePanel};
 use super::panels::ticket::TicketPanel;
+use super::path_list::PathField;
 use crate::manifest::edit::ListRef;
 use std::path::PathBuf;
-use tui_input::Input;
 
 /// What is drawn over the screen and takes the keys until it closes.
 #[derive(Debug, Clone)]
@@ -21,8 +21,8 @@ pub enum Overlay {
     Prompt {
         /// What the path is for.
         purpose: PromptPurpose,
-        /// The text typed.
-        input: Input,
+        /// The path typed, with its list.
+        input: PathField,
     },
     /// Save despite these reasons? (y / n)
     ConfirmSave {

@@ -50,6 +50,41 @@ pub struct PathList {
     pub note: Option<String>,
 }
 
+/// A path being typed in a prompt, with what belongs to it alone: the folder's list once read, and
+/// whether the text is still a name the wizard suggested (what is typed first then replaces it).
+/// Closing the prompt drops them with it.
+#[derive(Debug, Clone, Default)]
+pub struct PathField {
+    /// The text typed.
+    pub input: tui_input::Input,
+    /// The list of the folder being typed: from the start in the open prompt, after the first Tab in the others.
+    pub list: Option<Box<PathList>>,
+    /// The text is the suggested name, untouched: typing replaces it.
+    pub suggested: bool,
+}
+
+impl PathField {
+    /// A field holding `text`, as if typed: no list until Tab.
+    pub fn new(text: impl Into<String>) -> Self {
+        PathField { input: tui_input::Input::new(text.into()), list: None, suggested: false }
+    }
+
+    /// A field suggesting `text`: the first character typed replaces it, a cursor key keeps it to edit.
+    pub fn suggesting(text: impl Into<String>) -> Self {
+        PathField { suggested: true, ..PathField::new(text) }
+    }
+
+    /// An empty field whose list follows what is typed from the start.
+    pub fn listing() -> Self {
+        PathField { list: Some(Box::default()), ..PathField::default() }
+    }
+
+    /// The text typed.
+    pub fn value(&self) -> &str {
+        self.input.value()
+    }
+}
+
 /// Splits a typed path into its folder part (ending with `/`, or empty) and the name being typed.
 pub(crate) fn split(typed: &str) -> (&str, &str) {
     match typed.rfind('/') {

@@ -51,7 +51,7 @@ pub mod history {
 
 /// The key table and the dispatcher that reads it.
 pub mod keys {
-    pub use crate::wizard::keys::{Command, KeyPress, KeyTable, Mode, action_for, modes};
+    pub use crate::wizard::keys::{Command, KeyPress, KeyTable, Scope, action_for, scopes};
 }
 
 /// Geometry shared by drawing and clicks.

@@ -205,3 +205,20 @@ fn a_quit_refused_at_the_save_question_does_not_quit_after_a_later_save() {
     let (path, _) = saved_contents(&effects);
     assert!(!app.update(Action::Saved { path, result: Ok(0) }).contains(&Effect::Quit), "a plain save does not quit");
 }
+
+#[test]
+fn a_quit_given_up_for_a_reload_does_not_quit_after_a_later_save() {
+    let mut app = modified_mycrm_with_path();
+    app.doc.disk_hash = Some(1); // as read from mycrm.json
+    press(&mut app, ctrl('q'));
+    let effects = press(&mut app, key(KeyCode::Char('s')));
+    let (path, _) = saved_contents(&effects);
+    app.update(Action::Saved { path: path.clone(), result: Err(SaveFailure::ChangedOnDisk) });
+    assert!(matches!(app.overlay, Some(Overlay::DiskChanged { .. })), "{:?}", app.overlay);
+    let effects = press(&mut app, key(KeyCode::Char('r')));
+    assert!(effects.contains(&Effect::Open(path.clone())), "{effects:?}");
+    let effects = press(&mut app, ctrl('s'));
+    let (path, _) = saved_contents(&effects);
+    let effects = app.update(Action::Saved { path, result: Ok(0) });
+    assert!(!effects.contains(&Effect::Quit), "reloading gave up the quit: {effects:?}");
+}

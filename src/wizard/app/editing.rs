@@ -45,6 +45,7 @@ impl App {
             text: TextBox::new(&current, multiline),
             was_modified: self.doc.modified,
             completion: 0,
+            unwritten: false,
         });
         true
     }
@@ -186,12 +187,12 @@ impl App {
     /// A very long text (a pasted 50 MB description) is written when the edit ends, or when the loop
     /// asks for it before writing a draft: copying and checking it would take longer than a keystroke.
     pub(super) fn apply_editor(&mut self) {
-        let Some(editor) = &self.editor else { return };
+        let Some(editor) = &mut self.editor else { return };
         if editor.text.is_long() {
+            editor.unwritten = true;
             // Said at each keystroke: a message answering a keystroke goes at the next one.
             self.status =
                 Some("a very long value: the preview and the checks follow when you finish editing it".into());
-            self.editor_pending = true;
             self.doc.modified = true;
             self.doc.generation += 1;
             return;
@@ -201,14 +202,15 @@ impl App {
 
     /// Writes a long text the open editor holds into the manifest, if it has not been yet.
     pub fn flush_editor(&mut self) {
-        if std::mem::take(&mut self.editor_pending) {
+        if self.editor.as_ref().is_some_and(|editor| editor.unwritten) {
             self.write_editor();
         }
     }
 
     pub(super) fn write_editor(&mut self) {
-        self.editor_pending = false;
-        let Some(editor) = &self.editor else { return };
+        let Some(editor) = &mut self.editor else { return };
+        editor.unwritten = false;
+        let editor = &*editor;
         let value = editor.text.value();
         let target = editor.target;
         match target {
@@ -243,7 +245,7 @@ impl App {
 
     /// Ends editing, keeping the text; an interaction type left empty is removed.
     pub(super) fn close_editor(&mut self) {
-        if self.editor_pending {
+        if self.editor.as_ref().is_some_and(|editor| editor.unwritten) {
             // Said while typing it: "the checks follow when you finish".
             self.status = Some("the very long value is written: the preview and the checks show it".into());
         }
@@ -295,7 +297,6 @@ impl App {
 
     /// Ends editing and puts back the value from before it started.
     pub(super) fn cancel_editor(&mut self) {
-        self.editor_pending = false;
         let Some(editor) = self.editor.take() else {
             return;
         };

@@ -17,6 +17,7 @@ impl App {
             text: TextBox::new("", false),
             was_modified: self.doc.modified,
             completion: 0,
+            unwritten: false,
         });
     }
 

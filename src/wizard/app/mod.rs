@@ -5,6 +5,7 @@ mod editing;
 mod external;
 mod filter;
 mod lists;
+mod mode;
 mod navigation;
 mod overlays;
 mod pending;
@@ -18,6 +19,7 @@ mod values;
 
 pub(crate) use caches::{PreviewCache, ReviewJson, focused_json};
 pub(crate) use filter::ListFilter;
+pub(crate) use mode::Mode;
 pub(crate) use pending::Pending;
 
 use super::action::{Action, Opened, SaveFailure, TicketFailure};
@@ -170,14 +172,10 @@ pub struct App {
     session: Session,
     /// Why drafts cannot be written (set by the loop): the quit question says the work is not protected.
     pub drafts_failing: Option<String>,
-    /// The open editor holds a long text not yet written into the manifest (see `apply_editor`).
-    editor_pending: bool,
     /// The change under way, recorded for undo once it ends.
     undo: undo::Pending,
     /// Offers the next key may confirm (remove fields no longer required, replace a wrong-typed value).
     pub pending: Pending,
-    /// The list and completion state of the path prompt showing.
-    pub path_list: Option<super::path_list::PathList>,
 }
 
 /// The start screen: its entries and the focused one.
@@ -233,8 +231,6 @@ struct Session {
     work_discarded: bool,
     /// The credentials typed for trying endpoints: asked once per run, kept in memory only.
     credentials: Option<Credentials>,
-    /// The save prompt still shows the name it suggested, untouched: typing replaces it.
-    suggestion_shown: bool,
 }
 
 impl App {
@@ -264,10 +260,8 @@ impl App {
             working_dir: PathBuf::new(),
             session: Session::default(),
             drafts_failing: None,
-            editor_pending: false,
             undo: undo::Pending::default(),
             pending: Pending::default(),
-            path_list: None,
         }
     }
 
@@ -346,7 +340,10 @@ impl App {
             Action::Undo => self.undo(false, &mut effects),
             Action::Redo => self.undo(true, &mut effects),
             Action::Resize { width, height } => self.size = (width, height),
-            Action::Saved { path, result } => self.saved(path, result, &mut effects),
+            Action::Saved { path, result } => {
+                self.saved(path, result, &mut effects);
+                self.settle_quit_after_save(&effects);
+            }
             Action::Loaded { path, result } => self.loaded(path, result),
             Action::RestoreDraft(draft) => self.restore_draft(*draft),
             Action::OfferDraft { key, draft, differences, file_is_newer } => {
@@ -357,24 +354,20 @@ impl App {
             Action::Tick => self.tick(),
             Action::Suspend => effects.push(Effect::Suspend),
             Action::ExternalEdited { result, opened_for_it } => self.external_edited(result, opened_for_it),
-            Action::ExternalEditor if self.overlay.is_none() && self.screen == Screen::Editor => {
+            Action::ExternalEditor if !matches!(self.mode(), Mode::Panel(_) | Mode::Start) => {
                 self.external_editor(&mut effects)
             }
             Action::FolderRead { folder, result } => self.folder_read(folder, result, &mut effects),
             Action::Toggle | Action::Activate
                 if replace_flag.is_some()
                     && replace_flag == self.focused_flag()
-                    && self.overlay.is_none()
-                    && self.editor.is_none()
-                    && self.screen == Screen::Editor
-                    && !self.filter.as_ref().is_some_and(|filter| filter.typing) =>
+                    && matches!(self.mode(), Mode::Browse) =>
             {
                 self.replace_flag(replace_flag)
             }
             action => self.answer(action, &mut effects),
         }
         self.after_change(before);
-        self.drop_path_list();
         // The offer to remove fields holds while the authentication step shows.
         if self.screen != Screen::Editor || self.page != Page::Step(Step::Authentication) {
             self.pending.removable.clear();
@@ -394,13 +387,14 @@ impl App {
         let earlier = self.status.take();
         let before = self.what_the_author_sees();
         let editing = self.editor.is_some();
-        match action {
-            action if self.overlay.is_some() => self.update_overlay(action, effects),
-            action if self.screen == Screen::Start => self.update_start(action, effects),
-            action if self.filter.as_ref().is_some_and(|filter| filter.typing) => self.update_filter(action, effects),
-            action if self.editor.is_some() => self.update_editor(action, effects),
-            action => self.update_page(action, effects),
+        match self.mode() {
+            Mode::Panel(_) => self.update_overlay(action, effects),
+            Mode::Start => self.update_start(action, effects),
+            Mode::Filtering(_) => self.update_filter(action, effects),
+            Mode::Editing(_) => self.update_editor(action, effects),
+            Mode::Browse => self.update_page(action, effects),
         }
+        self.settle_quit_after_save(effects);
         let finished_an_edit = editing && self.editor.is_none();
         if self.status.is_none() && (finished_an_edit || self.what_the_author_sees() == before) {
             self.status = earlier;

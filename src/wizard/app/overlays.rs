@@ -1,6 +1,7 @@
 //! Answers to the questions and panels drawn over the screen.
 
 use super::*;
+use crate::wizard::path_list::PathField;
 
 /// A draft of more changes than this is deleted from the recovery panel only once confirmed.
 const FEW_CHANGES: usize = 3;
@@ -39,7 +40,6 @@ impl App {
             }
             (Overlay::ReplaceExisting { path }, Action::Answer('n')) => self.ask_save_as(path.display().to_string()),
             (Overlay::ReplaceExisting { .. }, Action::Back) => {
-                self.session.quit_after_save = false;
                 self.status = Some("not saved: a file with that name exists".into());
             }
             (Overlay::DiskChanged { path }, Action::Answer('o')) => {
@@ -51,7 +51,6 @@ impl App {
                 effects.push(Effect::Open(path));
             }
             (Overlay::DiskChanged { .. }, Action::Back) => {
-                self.session.quit_after_save = false;
                 self.status = Some("not saved: the file changed on disk".into());
             }
             // Only `y` recovers, as the panel says: an Enter typed ahead must not replace the file's content.
@@ -84,7 +83,6 @@ impl App {
                 effects.push(self.save_effect(path))
             }
             (Overlay::ConfirmSave { .. }, Action::Back | Action::Answer('n')) => {
-                self.session.quit_after_save = false;
                 self.status = Some("not saved".into());
             }
             (Overlay::ConfirmDelete { list, index, .. }, Action::Answer('y') | Action::Activate) => {
@@ -100,26 +98,26 @@ impl App {
                 self.overlay = Some(overlay);
                 self.pick_path(action == Action::Down);
             }
-            (Overlay::Prompt { .. }, Action::Back) => self.session.quit_after_save = false,
+            (Overlay::Prompt { .. }, Action::Back) => {}
             (Overlay::Prompt { purpose, mut input }, Action::Edit(request)) => {
                 // A suggested name is replaced by what is typed first, as typing replaces a field's value.
-                if std::mem::take(&mut self.session.suggestion_shown)
+                if std::mem::take(&mut input.suggested)
                     && let tui_input::InputRequest::InsertChar(_) = request
                 {
-                    input = Input::default();
+                    input.input = Input::default();
                 }
-                let changed = input.handle(request).is_some_and(|change| change.value);
+                let changed = input.input.handle(request).is_some_and(|change| change.value);
                 self.overlay = Some(Overlay::Prompt { purpose, input });
                 if changed {
                     self.path_typed(effects);
                 }
             }
             (Overlay::Prompt { purpose, mut input }, Action::Paste(text)) => {
-                if std::mem::take(&mut self.session.suggestion_shown) {
-                    input = Input::default();
+                if std::mem::take(&mut input.suggested) {
+                    input.input = Input::default();
                 }
                 for c in text.chars().filter(|c| !c.is_control()) {
-                    input.handle(tui_input::InputRequest::InsertChar(c));
+                    input.input.handle(tui_input::InputRequest::InsertChar(c));
                 }
                 self.overlay = Some(Overlay::Prompt { purpose, input });
                 self.path_typed(effects);
@@ -131,7 +129,7 @@ impl App {
         }
     }
 
-    pub(super) fn answer_prompt(&mut self, purpose: PromptPurpose, input: Input, effects: &mut Vec<Effect>) {
+    pub(super) fn answer_prompt(&mut self, purpose: PromptPurpose, input: PathField, effects: &mut Vec<Effect>) {
         let text = input.value().trim();
         if text.is_empty() {
             self.status = Some("type a path, or Esc to cancel".into());

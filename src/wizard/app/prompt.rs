@@ -4,47 +4,59 @@
 
 use super::*;
 use crate::wizard::panels::ticket::TicketPanel;
-use crate::wizard::path_list::{self, Completion, FolderEntry, PathList, split};
+use crate::wizard::path_list::{self, Completion, FolderEntry, PathField, PathList, split};
 
 impl App {
     /// Opens the prompt for a manifest to open, and asks the loop for the starting folder's files.
     pub(super) fn ask_open(&mut self, effects: &mut Vec<Effect>) {
-        self.overlay = Some(Overlay::Prompt { purpose: PromptPurpose::Open, input: Input::default() });
-        self.session.suggestion_shown = false;
-        self.path_list = Some(PathList::default());
+        self.overlay = Some(Overlay::Prompt { purpose: PromptPurpose::Open, input: PathField::listing() });
         self.path_typed(effects);
     }
 
     /// Asks where to save, suggesting `suggestion`: typing replaces it, a cursor key keeps it to edit.
     pub(super) fn ask_save_as(&mut self, suggestion: String) {
-        self.overlay = Some(Overlay::Prompt { purpose: PromptPurpose::SaveAs, input: Input::new(suggestion) });
-        self.session.suggestion_shown = true;
+        self.overlay =
+            Some(Overlay::Prompt { purpose: PromptPurpose::SaveAs, input: PathField::suggesting(suggestion) });
     }
 
-    /// The text of the path prompt showing, if one shows.
-    pub fn prompt_text(&self) -> Option<&str> {
+    /// The path prompt showing, if one shows.
+    pub fn path_field(&self) -> Option<&PathField> {
         match &self.overlay {
-            Some(Overlay::Prompt { input, .. } | Overlay::Ticket(TicketPanel::Path { input, .. })) => {
-                Some(input.value())
-            }
+            Some(Overlay::Prompt { input, .. } | Overlay::Ticket(TicketPanel::Path { input, .. })) => Some(input),
             _ => None,
         }
     }
 
+    fn path_field_mut(&mut self) -> Option<&mut PathField> {
+        match &mut self.overlay {
+            Some(Overlay::Prompt { input, .. } | Overlay::Ticket(TicketPanel::Path { input, .. })) => Some(input),
+            _ => None,
+        }
+    }
+
+    /// The text of the path prompt showing, if one shows.
+    pub fn prompt_text(&self) -> Option<&str> {
+        self.path_field().map(PathField::value)
+    }
+
+    /// The list under the path prompt showing, once it has one.
+    pub fn path_list(&self) -> Option<&PathList> {
+        self.path_field().and_then(|field| field.list.as_deref())
+    }
+
     fn set_prompt_text(&mut self, text: String) {
-        self.session.suggestion_shown = false;
-        if let Some(Overlay::Prompt { input, .. } | Overlay::Ticket(TicketPanel::Path { input, .. })) =
-            &mut self.overlay
-        {
-            *input = Input::new(text);
+        if let Some(field) = self.path_field_mut() {
+            field.input = Input::new(text);
+            field.suggested = false;
         }
     }
 
     /// After the typed path changed: the list follows it (the new folder is read, names are filtered).
     /// Prompts without a list yet (save as, the ticket's path) read nothing until the first Tab.
     pub(super) fn path_typed(&mut self, effects: &mut Vec<Effect>) {
-        let Some(text) = self.prompt_text().map(str::to_owned) else { return };
-        let Some(list) = self.path_list.as_mut() else { return };
+        let Some(field) = self.path_field_mut() else { return };
+        let text = field.value().to_owned();
+        let Some(list) = field.list.as_mut() else { return };
         list.selected = None;
         list.matches_shown = false;
         list.stuck_at = None;
@@ -68,7 +80,10 @@ impl App {
         result: Result<Vec<FolderEntry>, String>,
         effects: &mut Vec<Effect>,
     ) {
-        let Some(list) = self.path_list.as_mut().filter(|list| list.requested.as_deref() == Some(folder.as_str()))
+        let Some(list) = self
+            .path_field_mut()
+            .and_then(|field| field.list.as_deref_mut())
+            .filter(|list| list.requested.as_deref() == Some(folder.as_str()))
         else {
             // The prompt closed, or the author typed on into another folder meanwhile.
             return;
@@ -89,9 +104,10 @@ impl App {
     /// Tab: completes the typed path as far as it is unambiguous; on a text it cannot complete
     /// further, a second Tab lists the matches.
     pub(super) fn complete_path(&mut self, effects: &mut Vec<Effect>) {
-        let Some(text) = self.prompt_text().map(str::to_owned) else { return };
+        let Some(field) = self.path_field_mut() else { return };
+        let text = field.value().to_owned();
         let (folder, name) = split(&text);
-        let list = self.path_list.get_or_insert_default();
+        let list = field.list.get_or_insert_default();
         if list.folder.as_deref() != Some(folder) {
             // Not read yet: completes once the loop has read it.
             list.complete_when_read = true;
@@ -103,7 +119,7 @@ impl App {
             Completion::Completed(completed) if completed != text => {
                 self.set_prompt_text(completed.clone());
                 self.path_typed(effects);
-                if let Some(list) = self.path_list.as_mut() {
+                if let Some(list) = self.path_field_mut().and_then(|field| field.list.as_deref_mut()) {
                     list.stuck_at = Some(completed);
                 }
             }
@@ -121,12 +137,12 @@ impl App {
             Completion::Nothing => list.note = Some(format!("nothing in {shown_folder} starts with \"{name}\"")),
         }
         if matches!(self.overlay, Some(Overlay::Ticket(_)))
-            && let Some(note) = self.path_list.as_ref().and_then(|list| list.note.clone())
+            && let Some(note) = self.path_list().and_then(|list| list.note.clone())
         {
             // The ticket panel has no room for a list: its notes go to the status line.
             let names: Vec<String> = self
-                .path_list
-                .iter()
+                .path_list()
+                .into_iter()
                 .filter(|list| list.matches_shown)
                 .flat_map(|list| list.shown.iter().map(FolderEntry::written))
                 .collect();
@@ -136,8 +152,9 @@ impl App {
 
     /// Up / Down in a path prompt: picks the previous / next name of the list into the typed path.
     pub(super) fn pick_path(&mut self, down: bool) {
-        let Some(text) = self.prompt_text().map(str::to_owned) else { return };
-        let Some(list) = self.path_list.as_mut().filter(|list| !list.shown.is_empty()) else { return };
+        let Some(field) = self.path_field_mut() else { return };
+        let text = field.value().to_owned();
+        let Some(list) = field.list.as_mut().filter(|list| !list.shown.is_empty()) else { return };
         let last = list.shown.len() - 1;
         let selected = match (list.selected, down) {
             (None, true) => 0,
@@ -150,12 +167,5 @@ impl App {
         let (folder, _) = split(&text);
         let picked = format!("{folder}{}", list.shown[selected].written());
         self.set_prompt_text(picked);
-    }
-
-    /// Forgets the list once no path prompt shows.
-    pub(super) fn drop_path_list(&mut self) {
-        if self.prompt_text().is_none() {
-            self.path_list = None;
-        }
     }
 }

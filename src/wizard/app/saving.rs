@@ -70,9 +70,27 @@ impl App {
                 self.overlay = Some(Overlay::DiskChanged { path });
             }
             Err(SaveFailure::Failed(message)) => {
-                self.session.quit_after_save = false;
                 self.status = Some(format!("not saved: {message}; your work is still here"));
             }
+        }
+    }
+
+    /// A quit waits for a save only while that save goes on: a save was just asked of the loop, or a
+    /// question on the way to it shows (a path, problems, a file in the way). Anything else (a
+    /// question cancelled, a save failed or done) ends the wait, here rather than at each of them.
+    pub(super) fn settle_quit_after_save(&mut self, effects: &[Effect]) {
+        let saving = effects.iter().any(|effect| matches!(effect, Effect::Save { .. }));
+        let asking = matches!(
+            self.overlay,
+            Some(
+                Overlay::Prompt { purpose: PromptPurpose::SaveAs, .. }
+                    | Overlay::ConfirmSave { .. }
+                    | Overlay::ReplaceExisting { .. }
+                    | Overlay::DiskChanged { .. }
+            )
+        );
+        if !saving && !asking {
+            self.session.quit_after_save = false;
         }
     }
 

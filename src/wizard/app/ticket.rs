@@ -4,6 +4,7 @@
 use super::*;
 use crate::ticket::{self, Format};
 use crate::wizard::panels::ticket::{TicketPanel, format_key};
+use crate::wizard::path_list::{PathField, PathList};
 
 impl App {
     /// Opens the ticket panel: the format question, or the refusal while errors remain.
@@ -40,11 +41,11 @@ impl App {
                     self.status = Some("type the path of the document, or Esc to cancel".into());
                     self.overlay = Some(Overlay::Ticket(TicketPanel::Path { format, input }));
                 } else {
-                    self.write_ticket(format, PathBuf::from(text), false, effects);
+                    self.write_ticket(format, PathBuf::from(text), false, input.list, effects);
                 }
             }
             (TicketPanel::Path { format, mut input }, Action::Edit(request)) => {
-                let changed = input.handle(request).is_some_and(|change| change.value);
+                let changed = input.input.handle(request).is_some_and(|change| change.value);
                 self.overlay = Some(Overlay::Ticket(TicketPanel::Path { format, input }));
                 if changed {
                     self.path_typed(effects);
@@ -60,15 +61,15 @@ impl App {
             }
             (TicketPanel::Path { format, mut input }, Action::Paste(text)) => {
                 for c in text.chars().filter(|c| !c.is_control()) {
-                    input.handle(tui_input::InputRequest::InsertChar(c));
+                    input.input.handle(tui_input::InputRequest::InsertChar(c));
                 }
                 self.overlay = Some(Overlay::Ticket(TicketPanel::Path { format, input }));
             }
             (TicketPanel::Exists { format, path }, Action::Answer('y')) => {
-                self.write_ticket(format, path, true, effects)
+                self.write_ticket(format, path, true, None, effects)
             }
             (TicketPanel::Exists { format, path }, Action::Answer('n')) => {
-                let input = Input::new(path.display().to_string());
+                let input = PathField::new(path.display().to_string());
                 self.status = Some(format!("{} was kept; choose another path", path.display()));
                 self.overlay = Some(Overlay::Ticket(TicketPanel::Path { format, input }));
             }
@@ -90,12 +91,20 @@ impl App {
             .map_or_else(|| self.doc.default_file_name(), |name| name.to_string_lossy().into_owned())
     }
 
-    /// Renders the document (pure) and asks the loop to write it.
-    fn write_ticket(&mut self, format: Format, path: PathBuf, overwrite: bool, effects: &mut Vec<Effect>) {
+    /// Renders the document (pure) and asks the loop to write it; a path refused goes back to the
+    /// prompt with `list`, the list it was typed with.
+    fn write_ticket(
+        &mut self,
+        format: Format,
+        path: PathBuf,
+        overwrite: bool,
+        list: Option<Box<PathList>>,
+        effects: &mut Vec<Effect>,
+    ) {
         // The name must say what the file holds: Talkdesk's support opens an attachment by its extension.
         if let Some(problem) = extension_problem(&path, format) {
             self.status = Some(problem);
-            let input = Input::new(path.display().to_string());
+            let input = PathField { list, ..PathField::new(path.display().to_string()) };
             self.overlay = Some(Overlay::Ticket(TicketPanel::Path { format, input }));
             return;
         }
@@ -108,7 +117,7 @@ impl App {
             }
             Err(error) => {
                 self.status = Some(format!("the ticket document was not written: {error}"));
-                let input = Input::new(path.display().to_string());
+                let input = PathField { list, ..PathField::new(path.display().to_string()) };
                 self.overlay = Some(Overlay::Ticket(TicketPanel::Path { format, input }));
             }
         }
@@ -132,7 +141,7 @@ impl App {
             }
             Err(TicketFailure::Failed(message)) => {
                 self.status = Some(format!("the ticket document was not written: {message}"));
-                let input = Input::new(path.display().to_string());
+                let input = PathField::new(path.display().to_string());
                 self.overlay = Some(Overlay::Ticket(TicketPanel::Path { format, input }));
             }
         }

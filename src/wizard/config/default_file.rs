@@ -2,7 +2,7 @@
 //! default, made from the key table and the theme themselves, so it reads back to exactly the defaults.
 
 use super::key_names::{KEY_HELP, key_name};
-use crate::wizard::keys::{Command, KeyPress, KeyTable, Mode};
+use crate::wizard::keys::{Command, KeyPress, KeyTable, Scope};
 use crate::wizard::view::theme::Role;
 use std::fmt::Write;
 use std::path::Path;
@@ -48,13 +48,13 @@ pub fn default_file(path: Option<&Path>) -> String {
         let keys = default_keys(command).unwrap_or_default();
         if binding.keys.is_empty() {
             // A command without a key of its own (typing on a field) is described, not bound.
-            let _ = writeln!(file, "# {}: {}", command.name(), what(command, binding.mode));
+            let _ = writeln!(file, "# {}: {}", command.name(), what(command, binding.scope));
             continue;
         }
         let places: Vec<_> = table
             .bindings
             .iter()
-            .filter(|other| other.command == command && other.mode != Mode::Field && !other.keys.is_empty())
+            .filter(|other| other.command == command && other.scope != Scope::Field && !other.keys.is_empty())
             .map(|other| distinct(other.keys.iter().map(|(press, _)| *press)))
             .collect();
         if places.iter().any(|keys| keys.iter().any(|press| !places[0].contains(press))) {
@@ -63,12 +63,12 @@ pub fn default_file(path: Option<&Path>) -> String {
             let _ = writeln!(
                 file,
                 "# {}; by default it has other keys in different places\n# {} = {keys}",
-                what(command, binding.mode),
+                what(command, binding.scope),
                 command.name()
             );
             continue;
         }
-        let _ = writeln!(file, "# {}\n{} = {keys}", what(command, binding.mode), command.name());
+        let _ = writeln!(file, "# {}\n{} = {keys}", what(command, binding.scope), command.name());
     }
     file
 }
@@ -96,7 +96,7 @@ fn distinct(presses: impl Iterator<Item = KeyPress>) -> Vec<KeyPress> {
 }
 
 /// What a command does, for its comment.
-fn what(command: Command, mode: Mode) -> String {
+fn what(command: Command, scope: Scope) -> String {
     let described = command.describe();
     if !described.help.is_empty() {
         return described.help.to_owned();
@@ -104,9 +104,9 @@ fn what(command: Command, mode: Mode) -> String {
     if let Some(other) = described.shown_with {
         return format!("with {}: {}", other.name(), other.describe().help);
     }
-    let question = match mode {
-        Mode::ConfirmQuit => "the quit question (unsaved changes)",
-        Mode::DiskChanged => "the question when the file changed on disk",
+    let question = match scope {
+        Scope::ConfirmQuit => "the quit question (unsaved changes)",
+        Scope::DiskChanged => "the question when the file changed on disk",
         _ => "a yes / no question",
     };
     format!("an answer to {question}")

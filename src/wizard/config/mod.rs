@@ -9,7 +9,7 @@ pub(crate) mod default_file;
 pub(crate) mod key_names;
 
 use super::app::App;
-use super::keys::{Command, KeyPress, KeyTable, Mode};
+use super::keys::{Command, KeyPress, KeyTable, Scope};
 use super::view::theme::{Role, Theme};
 use indexmap::IndexMap;
 use ratatui::crossterm::event::KeyCode;
@@ -259,7 +259,7 @@ fn check_keys(table: &KeyTable, bound: &[(Command, Range<usize>)]) -> Result<(),
     let place = |commands: &[Command]| {
         bound.iter().rev().find(|(command, _)| commands.contains(command)).map(|(_, span)| span.clone())
     };
-    for binding in table.bindings.iter().filter(|binding| binding.mode.types_text()) {
+    for binding in table.bindings.iter().filter(|binding| binding.scope.types_text()) {
         if let Some((press, _)) = binding.keys.iter().find(|(press, _)| types_a_character(*press)) {
             let problem = format!(
                 "{} also works while text is typed, so \"{}\" could not be typed any more: give it a key with ctrl- or alt-, or a function key",
@@ -269,9 +269,9 @@ fn check_keys(table: &KeyTable, bound: &[(Command, Range<usize>)]) -> Result<(),
             return Err((place(&[binding.command]), problem));
         }
     }
-    for modes in Mode::TOGETHER {
+    for scopes in Scope::TOGETHER {
         let mut seen: Vec<(KeyPress, Command)> = Vec::new();
-        for binding in modes.iter().flat_map(|mode| table.bindings.iter().filter(move |b| b.mode == *mode)) {
+        for binding in scopes.iter().flat_map(|scope| table.bindings.iter().filter(move |b| b.scope == *scope)) {
             for (press, _) in &binding.keys {
                 if let Some((_, other)) = seen.iter().find(|(known, other)| known == press && *other != binding.command)
                 {

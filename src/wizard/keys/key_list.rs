@@ -1,12 +1,12 @@
-//! The key table as data (after gitui's `key_list.rs`): each binding names a command, the mode it works
+//! The key table as data (after gitui's `key_list.rs`): each binding names a command, the scope it works
 //! in and which key asks for which [`Action`] there. The dispatcher, the `?` panel and the hint bar all
 //! read this one table, so they cannot disagree; a new command is one row here and one description.
-//! How the table is read (and rebound) is in `table`; the modes a row names are in `mode`.
+//! How the table is read (and rebound) is in `table`; the scopes a row names are in `scope`.
 
 use super::super::action::Action;
 use super::super::step::Step;
-use super::mode::Mode;
 use super::press::KeyPress;
+use super::scope::Scope;
 use super::table::{Binding, KeyTable};
 use ratatui::crossterm::event::KeyCode;
 use tui_input::InputRequest;
@@ -206,8 +206,8 @@ impl Command {
 }
 
 /// A row of the default table.
-fn bind(command: Command, mode: Mode, keys: impl IntoIterator<Item = (KeyPress, Action)>) -> Binding {
-    Binding { command, mode, keys: keys.into_iter().collect() }
+fn bind(command: Command, scope: Scope, keys: impl IntoIterator<Item = (KeyPress, Action)>) -> Binding {
+    Binding { command, scope, keys: keys.into_iter().collect() }
 }
 
 impl Default for KeyTable {
@@ -221,21 +221,21 @@ impl Default for KeyTable {
         let edit = |press: KeyPress, request: InputRequest| (press, A::Edit(request));
         let line_moves = || [(plain(K::Up), A::EditorLine { up: true }), (plain(K::Down), A::EditorLine { up: false })];
         let bindings = vec![
-            bind(C::Move, Mode::Browse, [(plain(K::Up), A::Up), (plain(K::Down), A::Down)]),
-            bind(C::NextField, Mode::Browse, [(plain(K::Tab), A::Next), (plain(K::BackTab), A::Previous)]),
-            bind(C::Type, Mode::Field, []),
-            bind(C::GoToStep, Mode::Steps, Step::ALL.map(|step| (char(step_digit(step)), A::GoTo(step)))),
-            bind(C::Activate, Mode::Browse, [(plain(K::Enter), A::Activate)]),
-            bind(C::Toggle, Mode::Browse, [(char(' '), A::Toggle)]),
-            bind(C::Cycle, Mode::Browse, [(plain(K::Left), A::Cycle(false)), (plain(K::Right), A::Cycle(true))]),
-            bind(C::Back, Mode::Browse, [(plain(K::Esc), A::Back)]),
-            bind(C::Add, Mode::Letters, [(char('a'), A::Add)]),
-            bind(C::Duplicate, Mode::Letters, [(char('c'), A::Duplicate)]),
-            bind(C::Delete, Mode::Browse, [(plain(K::Delete), A::Delete)]),
-            bind(C::Delete, Mode::Letters, [(char('x'), A::Delete)]),
+            bind(C::Move, Scope::Browse, [(plain(K::Up), A::Up), (plain(K::Down), A::Down)]),
+            bind(C::NextField, Scope::Browse, [(plain(K::Tab), A::Next), (plain(K::BackTab), A::Previous)]),
+            bind(C::Type, Scope::Field, []),
+            bind(C::GoToStep, Scope::Steps, Step::ALL.map(|step| (char(step_digit(step)), A::GoTo(step)))),
+            bind(C::Activate, Scope::Browse, [(plain(K::Enter), A::Activate)]),
+            bind(C::Toggle, Scope::Browse, [(char(' '), A::Toggle)]),
+            bind(C::Cycle, Scope::Browse, [(plain(K::Left), A::Cycle(false)), (plain(K::Right), A::Cycle(true))]),
+            bind(C::Back, Scope::Browse, [(plain(K::Esc), A::Back)]),
+            bind(C::Add, Scope::Letters, [(char('a'), A::Add)]),
+            bind(C::Duplicate, Scope::Letters, [(char('c'), A::Duplicate)]),
+            bind(C::Delete, Scope::Browse, [(plain(K::Delete), A::Delete)]),
+            bind(C::Delete, Scope::Letters, [(char('x'), A::Delete)]),
             bind(
                 C::Reorder,
-                Mode::Browse,
+                Scope::Browse,
                 [
                     (KeyPress::shift(K::Up), A::MoveItem { up: true }),
                     (KeyPress::shift(K::Down), A::MoveItem { up: false }),
@@ -243,14 +243,14 @@ impl Default for KeyTable {
                     (KeyPress::alt(K::Down), A::MoveItem { up: false }),
                 ],
             ),
-            bind(C::Filter, Mode::Letters, [(char('/'), A::Filter)]),
-            bind(C::QuickFix, Mode::Letters, [(char('f'), A::QuickFix)]),
+            bind(C::Filter, Scope::Letters, [(char('/'), A::Filter)]),
+            bind(C::QuickFix, Scope::Letters, [(char('f'), A::QuickFix)]),
             // Tab leaves a text, or takes the highlighted completion while completions show.
-            bind(C::Complete, Mode::Text, [(plain(K::Tab), A::Next)]),
-            bind(C::TogglePreview, Mode::Letters, [(char('p'), A::TogglePreview)]),
+            bind(C::Complete, Scope::Text, [(plain(K::Tab), A::Next)]),
+            bind(C::TogglePreview, Scope::Letters, [(char('p'), A::TogglePreview)]),
             bind(
                 C::Jump,
-                Mode::Browse,
+                Scope::Browse,
                 [
                     (plain(K::PageUp), A::PageUp),
                     (plain(K::PageDown), A::PageDown),
@@ -258,28 +258,28 @@ impl Default for KeyTable {
                     (plain(K::End), A::Last),
                 ],
             ),
-            bind(C::Save, Mode::Anywhere, [(KeyPress::ctrl('s'), A::Save)]),
-            bind(C::Quit, Mode::Anywhere, [(KeyPress::ctrl('q'), A::Quit), (KeyPress::ctrl('c'), A::Quit)]),
+            bind(C::Save, Scope::Anywhere, [(KeyPress::ctrl('s'), A::Save)]),
+            bind(C::Quit, Scope::Anywhere, [(KeyPress::ctrl('q'), A::Quit), (KeyPress::ctrl('c'), A::Quit)]),
             // Alt, not Ctrl: Ctrl-Z suspends and Ctrl-U clears the line in every terminal program.
-            bind(C::Undo, Mode::Anywhere, [(KeyPress::alt(K::Char('z')), A::Undo)]),
-            bind(C::Redo, Mode::Anywhere, [(KeyPress::alt(K::Char('y')), A::Redo)]),
-            bind(C::Help, Mode::Browse, [(plain(K::F(1)), A::Help)]),
-            bind(C::Help, Mode::Letters, [(char('?'), A::Help)]),
-            bind(C::WriteTicket, Mode::Steps, [(char('w'), A::WriteTicket)]),
-            bind(C::TryIt, Mode::Steps, [(char('t'), A::TryIt)]),
-            bind(C::ExternalEditor, Mode::Steps, [(KeyPress::ctrl('e'), A::ExternalEditor)]),
-            bind(C::Suspend, Mode::Anywhere, [(KeyPress::ctrl('z'), A::Suspend)]),
-            bind(C::RemoveUnrequired, Mode::AuthSwitched, [(char('r'), A::RemoveUnrequired)]),
+            bind(C::Undo, Scope::Anywhere, [(KeyPress::alt(K::Char('z')), A::Undo)]),
+            bind(C::Redo, Scope::Anywhere, [(KeyPress::alt(K::Char('y')), A::Redo)]),
+            bind(C::Help, Scope::Browse, [(plain(K::F(1)), A::Help)]),
+            bind(C::Help, Scope::Letters, [(char('?'), A::Help)]),
+            bind(C::WriteTicket, Scope::Steps, [(char('w'), A::WriteTicket)]),
+            bind(C::TryIt, Scope::Steps, [(char('t'), A::TryIt)]),
+            bind(C::ExternalEditor, Scope::Steps, [(KeyPress::ctrl('e'), A::ExternalEditor)]),
+            bind(C::Suspend, Scope::Anywhere, [(KeyPress::ctrl('z'), A::Suspend)]),
+            bind(C::RemoveUnrequired, Scope::AuthSwitched, [(char('r'), A::RemoveUnrequired)]),
             // Editing a text.
-            bind(C::Back, Mode::Text, [(plain(K::Esc), A::Back)]),
-            bind(C::Move, Mode::Text, line_moves()),
-            bind(C::ExternalEditor, Mode::Text, [(KeyPress::ctrl('e'), A::ExternalEditor)]),
+            bind(C::Back, Scope::Text, [(plain(K::Esc), A::Back)]),
+            bind(C::Move, Scope::Text, line_moves()),
+            bind(C::ExternalEditor, Scope::Text, [(KeyPress::ctrl('e'), A::ExternalEditor)]),
             // Enter finishes every text, as in charmbracelet/huh; a line break takes Alt-Enter or Ctrl-J.
-            bind(C::Finish, Mode::Text, [(plain(K::Enter), A::Activate)]),
-            bind(C::Newline, Mode::Lines, [(KeyPress::alt(K::Enter), A::Newline), (KeyPress::ctrl('j'), A::Newline)]),
+            bind(C::Finish, Scope::Text, [(plain(K::Enter), A::Activate)]),
+            bind(C::Newline, Scope::Lines, [(KeyPress::alt(K::Enter), A::Newline), (KeyPress::ctrl('j'), A::Newline)]),
             bind(
                 C::MoveCursor,
-                Mode::Text,
+                Scope::Text,
                 [
                     edit(plain(K::Left), InputRequest::GoToPrevChar),
                     edit(plain(K::Right), InputRequest::GoToNextChar),
@@ -289,12 +289,12 @@ impl Default for KeyTable {
             ),
             bind(
                 C::StartEnd,
-                Mode::Text,
+                Scope::Text,
                 [edit(plain(K::Home), InputRequest::GoToStart), edit(plain(K::End), InputRequest::GoToEnd)],
             ),
             bind(
                 C::DeleteChar,
-                Mode::Text,
+                Scope::Text,
                 [
                     edit(plain(K::Backspace), InputRequest::DeletePrevChar),
                     edit(plain(K::Delete), InputRequest::DeleteNextChar),
@@ -302,33 +302,33 @@ impl Default for KeyTable {
             ),
             bind(
                 C::DeleteWord,
-                Mode::Text,
+                Scope::Text,
                 [
                     edit(KeyPress::ctrl('w'), InputRequest::DeletePrevWord),
                     edit(KeyPress::ctrl_key(K::Delete), InputRequest::DeleteNextWord),
                 ],
             ),
-            bind(C::ClearText, Mode::Text, [edit(KeyPress::ctrl('u'), InputRequest::DeleteLine)]),
-            bind(C::DeleteToEnd, Mode::Text, [edit(KeyPress::ctrl('k'), InputRequest::DeleteTillEnd)]),
-            bind(C::PutBack, Mode::Text, [edit(KeyPress::ctrl('y'), InputRequest::Yank)]),
+            bind(C::ClearText, Scope::Text, [edit(KeyPress::ctrl('u'), InputRequest::DeleteLine)]),
+            bind(C::DeleteToEnd, Scope::Text, [edit(KeyPress::ctrl('k'), InputRequest::DeleteTillEnd)]),
+            bind(C::PutBack, Scope::Text, [edit(KeyPress::ctrl('y'), InputRequest::Yank)]),
             // Typing a filter.
-            bind(C::Back, Mode::Filter, [(plain(K::Esc), A::Back)]),
-            bind(C::Activate, Mode::Filter, [(plain(K::Enter), A::Activate)]),
-            bind(C::Move, Mode::Filter, [(plain(K::Down), A::Down)]),
+            bind(C::Back, Scope::Filter, [(plain(K::Esc), A::Back)]),
+            bind(C::Activate, Scope::Filter, [(plain(K::Enter), A::Activate)]),
+            bind(C::Move, Scope::Filter, [(plain(K::Down), A::Down)]),
             // Panels and questions over the screen.
-            bind(C::Back, Mode::Overlay, [(plain(K::Esc), A::Back)]),
-            bind(C::Activate, Mode::Overlay, [(plain(K::Enter), A::Activate)]),
-            bind(C::Move, Mode::Panel, [(plain(K::Up), A::Up), (plain(K::Down), A::Down)]),
-            bind(C::Jump, Mode::Panel, [(plain(K::PageUp), A::PageUp), (plain(K::PageDown), A::PageDown)]),
-            bind(C::CompletePath, Mode::PathPrompt, [(plain(K::Tab), A::Next)]),
-            bind(C::Move, Mode::PathPrompt, [(plain(K::Up), A::Up), (plain(K::Down), A::Down)]),
-            bind(C::SaveAndQuit, Mode::ConfirmQuit, answer('s')),
-            bind(C::QuitWithoutSaving, Mode::ConfirmQuit, answer('q')),
-            bind(C::Yes, Mode::Question, answer('y')),
-            bind(C::No, Mode::Question, answer('n')),
-            bind(C::Overwrite, Mode::DiskChanged, answer('o')),
-            bind(C::SaveElsewhere, Mode::DiskChanged, answer('s')),
-            bind(C::Reload, Mode::DiskChanged, answer('r')),
+            bind(C::Back, Scope::Overlay, [(plain(K::Esc), A::Back)]),
+            bind(C::Activate, Scope::Overlay, [(plain(K::Enter), A::Activate)]),
+            bind(C::Move, Scope::Panel, [(plain(K::Up), A::Up), (plain(K::Down), A::Down)]),
+            bind(C::Jump, Scope::Panel, [(plain(K::PageUp), A::PageUp), (plain(K::PageDown), A::PageDown)]),
+            bind(C::CompletePath, Scope::PathPrompt, [(plain(K::Tab), A::Next)]),
+            bind(C::Move, Scope::PathPrompt, [(plain(K::Up), A::Up), (plain(K::Down), A::Down)]),
+            bind(C::SaveAndQuit, Scope::ConfirmQuit, answer('s')),
+            bind(C::QuitWithoutSaving, Scope::ConfirmQuit, answer('q')),
+            bind(C::Yes, Scope::Question, answer('y')),
+            bind(C::No, Scope::Question, answer('n')),
+            bind(C::Overwrite, Scope::DiskChanged, answer('o')),
+            bind(C::SaveElsewhere, Scope::DiskChanged, answer('s')),
+            bind(C::Reload, Scope::DiskChanged, answer('r')),
         ];
         KeyTable::from_rows(bindings)
     }

@@ -2,20 +2,20 @@
 //! the keys at the moment; keys the table does not name are typed text, answers, or "unbound".
 
 pub(crate) mod key_list;
-pub(crate) mod mode;
 pub(crate) mod press;
+pub(crate) mod scope;
 pub(crate) mod table;
 
 use super::action::Action;
-use super::app::{App, Screen};
+use super::app::{App, Mode};
 use super::editor::TextBox;
 use super::overlay::Overlay;
 use super::panels::probe::ProbeStage;
 use super::panels::ticket::TicketPanel;
 pub use key_list::Command;
-pub use mode::Mode;
 pub use press::KeyPress;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
+pub use scope::Scope;
 use std::sync::LazyLock;
 pub use table::KeyTable;
 use tui_input::backend::crossterm::to_input_request;
@@ -39,42 +39,40 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
 /// The keys as shipped, to tell a letter the config file took away from a letter never bound.
 static DEFAULT_KEYS: LazyLock<KeyTable> = LazyLock::new(KeyTable::default);
 
-/// What has the keys now, most specific first.
-pub fn modes(app: &App) -> Vec<Mode> {
-    if let Some(overlay) = &app.overlay {
-        let question = match overlay {
-            Overlay::ConfirmQuit => Some(Mode::ConfirmQuit),
-            Overlay::ConfirmSave { .. }
-            | Overlay::ConfirmDelete { .. }
-            | Overlay::DiscardDraft { .. }
-            | Overlay::Recover { .. }
-            | Overlay::ReplaceExisting { .. } => Some(Mode::Question),
-            Overlay::DiskChanged { .. } => Some(Mode::DiskChanged),
-            Overlay::Ticket(TicketPanel::Format { .. }) | Overlay::Credentials(_) => Some(Mode::Panel),
-            Overlay::Ticket(TicketPanel::Exists { .. }) => Some(Mode::Question),
-            Overlay::Probe(panel) if panel.stage == ProbeStage::ConfirmAction => Some(Mode::Question),
-            Overlay::Probe(_) => Some(Mode::Panel),
-            // The keys panel scrolls like the other panels.
-            Overlay::Help { .. } => Some(Mode::Panel),
-            Overlay::Prompt { .. } | Overlay::Ticket(TicketPanel::Path { .. }) => Some(Mode::PathPrompt),
-            Overlay::Ticket(_) => None,
-        };
-        return [Some(Mode::Anywhere), question, Some(Mode::Overlay)].into_iter().flatten().collect();
-    }
-    if app.filter.as_ref().is_some_and(|filter| filter.typing) {
-        return vec![Mode::Anywhere, Mode::Filter];
-    }
-    if let Some(editor) = &app.editor {
-        let lines = if matches!(editor.text, TextBox::Area(_)) { Mode::Lines } else { Mode::Line };
-        return vec![Mode::Anywhere, lines, Mode::Text];
-    }
-    match app.screen {
-        Screen::Start => vec![Mode::Anywhere, Mode::Letters, Mode::Browse],
-        Screen::Editor if !app.pending.removable.is_empty() => {
-            vec![Mode::Anywhere, Mode::AuthSwitched, Mode::Steps, Mode::Letters, Mode::Field, Mode::Browse]
+/// The scopes of the bindings that work now (what has the keys, as [`App::mode`] says), most specific first.
+pub fn scopes(app: &App) -> Vec<Scope> {
+    match app.mode() {
+        Mode::Panel(overlay) => {
+            let question = match overlay {
+                Overlay::ConfirmQuit => Some(Scope::ConfirmQuit),
+                Overlay::ConfirmSave { .. }
+                | Overlay::ConfirmDelete { .. }
+                | Overlay::DiscardDraft { .. }
+                | Overlay::Recover { .. }
+                | Overlay::ReplaceExisting { .. } => Some(Scope::Question),
+                Overlay::DiskChanged { .. } => Some(Scope::DiskChanged),
+                Overlay::Ticket(TicketPanel::Format { .. }) | Overlay::Credentials(_) => Some(Scope::Panel),
+                Overlay::Ticket(TicketPanel::Exists { .. }) => Some(Scope::Question),
+                Overlay::Probe(panel) if panel.stage == ProbeStage::ConfirmAction => Some(Scope::Question),
+                Overlay::Probe(_) => Some(Scope::Panel),
+                // The keys panel scrolls like the other panels.
+                Overlay::Help { .. } => Some(Scope::Panel),
+                Overlay::Prompt { .. } | Overlay::Ticket(TicketPanel::Path { .. }) => Some(Scope::PathPrompt),
+                Overlay::Ticket(_) => None,
+            };
+            [Some(Scope::Anywhere), question, Some(Scope::Overlay)].into_iter().flatten().collect()
         }
-        Screen::Editor if on_text_field(app) => vec![Mode::Anywhere, Mode::Field, Mode::Browse],
-        Screen::Editor => vec![Mode::Anywhere, Mode::Steps, Mode::Letters, Mode::Field, Mode::Browse],
+        Mode::Start => vec![Scope::Anywhere, Scope::Letters, Scope::Browse],
+        Mode::Filtering(_) => vec![Scope::Anywhere, Scope::Filter],
+        Mode::Editing(editor) => {
+            let lines = if matches!(editor.text, TextBox::Area(_)) { Scope::Lines } else { Scope::Line };
+            vec![Scope::Anywhere, lines, Scope::Text]
+        }
+        Mode::Browse if !app.pending.removable.is_empty() => {
+            vec![Scope::Anywhere, Scope::AuthSwitched, Scope::Steps, Scope::Letters, Scope::Field, Scope::Browse]
+        }
+        Mode::Browse if on_text_field(app) => vec![Scope::Anywhere, Scope::Field, Scope::Browse],
+        Mode::Browse => vec![Scope::Anywhere, Scope::Steps, Scope::Letters, Scope::Field, Scope::Browse],
     }
 }
 
@@ -86,29 +84,29 @@ pub(crate) fn on_text_field(app: &App) -> bool {
 }
 
 fn key_action(app: &App, key: &KeyEvent, event: &Event) -> Option<Action> {
-    if let Some(action) = app.keys.action(&modes(app), KeyPress::of(key)) {
+    if let Some(action) = app.keys.action(&scopes(app), KeyPress::of(key)) {
         return Some(action);
     }
     // Keys the table does not name: text for an editor or prompt, an answer, or a hint of what works.
-    if let Some(overlay) = &app.overlay {
-        return match (overlay, key.code) {
-            (overlay, _) if overlay.takes_text() => to_input_request(event).map(Action::Edit),
-            // A letter the default table gives to an answer here, but the config file moved to
-            // another key, no longer answers: otherwise the old letter would keep working.
-            (_, KeyCode::Char(_)) if DEFAULT_KEYS.action(&modes(app), KeyPress::of(key)).is_some() => None,
-            (overlay, KeyCode::Char(c)) if overlay.answers_exactly() => Some(Action::Answer(c)),
-            (_, KeyCode::Char(c)) => Some(Action::Answer(c.to_ascii_lowercase())),
-            _ => None,
-        };
-    }
-    if app.editor.is_some() || app.filter.as_ref().is_some_and(|filter| filter.typing) {
-        return to_input_request(event).map(Action::Edit);
-    }
-    match key.code {
-        KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
-            Some(if app.screen == Screen::Editor && on_text_field(app) { Action::Type(c) } else { Action::Unbound(c) })
+    match (app.mode(), key.code) {
+        (Mode::Panel(overlay), _) if overlay.takes_text() => to_input_request(event).map(Action::Edit),
+        // A letter the default table gives to an answer here, but the config file moved to
+        // another key, no longer answers: otherwise the old letter would keep working.
+        (Mode::Panel(_), KeyCode::Char(_)) if DEFAULT_KEYS.action(&scopes(app), KeyPress::of(key)).is_some() => None,
+        (Mode::Panel(overlay), KeyCode::Char(c)) if overlay.answers_exactly() => Some(Action::Answer(c)),
+        (Mode::Panel(_), KeyCode::Char(c)) => Some(Action::Answer(c.to_ascii_lowercase())),
+        (Mode::Panel(_), _) => None,
+        (Mode::Editing(_) | Mode::Filtering(_), _) => to_input_request(event).map(Action::Edit),
+        (Mode::Start | Mode::Browse, KeyCode::Char(c))
+            if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(if matches!(app.mode(), Mode::Browse) && on_text_field(app) {
+                Action::Type(c)
+            } else {
+                Action::Unbound(c)
+            })
         }
-        _ => None,
+        (Mode::Start | Mode::Browse, _) => None,
     }
 }
 
@@ -151,12 +149,12 @@ mod tests {
     #[test]
     fn every_hint_names_a_key_that_works_where_it_is_shown() {
         for app in states() {
-            let modes = modes(&app);
+            let scopes = scopes(&app);
             for (hint, what) in hints(&app) {
                 if let Hint::Key(command) = hint {
                     assert!(
-                        app.keys.binds(&modes, command),
-                        "the hint {command:?} ({what}) has no key in {modes:?} (page {:?}, overlay {:?})",
+                        app.keys.binds(&scopes, command),
+                        "the hint {command:?} ({what}) has no key in {scopes:?} (page {:?}, overlay {:?})",
                         app.page,
                         app.overlay
                     );
@@ -171,10 +169,10 @@ mod tests {
         for binding in &table.bindings {
             for (press, action) in &binding.keys {
                 assert_eq!(
-                    table.action(&[binding.mode], *press),
+                    table.action(&[binding.scope], *press),
                     Some(action.clone()),
                     "{press} in {:?}",
-                    binding.mode
+                    binding.scope
                 );
             }
         }

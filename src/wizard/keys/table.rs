@@ -1,18 +1,18 @@
-//! The key table's reading and rebinding: the action a key asks for in a mode, the labels and lines of
+//! The key table's reading and rebinding: the action a key asks for in a scope, the labels and lines of
 //! the `?` panel and the hints, a config file's new keys. The rows themselves are in `key_list`.
 
 use super::super::action::Action;
 use super::key_list::Command;
-use super::mode::Mode;
 use super::press::KeyPress;
+use super::scope::Scope;
 use ratatui::crossterm::event::KeyModifiers;
 use std::collections::HashSet;
 
-/// One row of the table: in `mode`, each key asks for its action.
+/// One row of the table: in `scope`, each key asks for its action.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Binding {
     pub command: Command,
-    pub mode: Mode,
+    pub scope: Scope,
     pub keys: Vec<(KeyPress, Action)>,
 }
 
@@ -33,23 +33,23 @@ impl KeyTable {
         table
     }
 
-    /// The action `press` asks for in the first of `modes` that binds it: exact presses first, then
+    /// The action `press` asks for in the first of `scopes` that binds it: exact presses first, then
     /// plain bindings held with extra modifiers.
-    pub fn action(&self, modes: &[Mode], press: KeyPress) -> Option<Action> {
+    pub fn action(&self, scopes: &[Scope], press: KeyPress) -> Option<Action> {
         let exact = |bound: KeyPress| bound == press;
         let loose = |bound: KeyPress| bound.loosely_matches(press);
         [&exact as &dyn Fn(KeyPress) -> bool, &loose].into_iter().find_map(|matches| {
-            modes.iter().find_map(|mode| {
-                self.bindings.iter().filter(|binding| binding.mode == *mode).find_map(|binding| {
+            scopes.iter().find_map(|scope| {
+                self.bindings.iter().filter(|binding| binding.scope == *scope).find_map(|binding| {
                     binding.keys.iter().find(|(bound, _)| matches(*bound)).map(|(_, action)| action.clone())
                 })
             })
         })
     }
 
-    /// True when `command` has a key in one of `modes`.
-    pub fn binds(&self, modes: &[Mode], command: Command) -> bool {
-        self.bindings.iter().any(|binding| binding.command == command && modes.contains(&binding.mode))
+    /// True when `command` has a key in one of `scopes`.
+    pub fn binds(&self, scopes: &[Scope], command: Command) -> bool {
+        self.bindings.iter().any(|binding| binding.command == command && scopes.contains(&binding.scope))
     }
 
     /// How many keys `command` takes in a config file: one per action of its first binding (`move`: up,
@@ -59,9 +59,9 @@ impl KeyTable {
         self.bindings.iter().find(|binding| binding.command == command).map_or(0, |first| distinct_actions(first).len())
     }
 
-    /// Gives `command` new keys in every mode it works in (a config file's `command = ["key", ...]`):
+    /// Gives `command` new keys in every scope it works in (a config file's `command = ["key", ...]`):
     /// the n-th key asks for the n-th action of its first binding (`move = ["k", "j"]`: up, down), and
-    /// for the same place in its other modes; with more keys than actions, the round starts again. Returns
+    /// for the same place in its other scopes; with more keys than actions, the round starts again. Returns
     /// false, changing nothing, when the count does not fit.
     pub fn rebind(&mut self, command: Command, presses: &[KeyPress]) -> bool {
         let Some(first) = self.bindings.iter().find(|binding| binding.command == command) else {
@@ -74,7 +74,7 @@ impl KeyTable {
         let mut changed = false;
         // The Alt rows of a field are derived from the others below, not rebound themselves.
         for binding in
-            self.bindings.iter_mut().filter(|binding| binding.command == command && binding.mode != Mode::Field)
+            self.bindings.iter_mut().filter(|binding| binding.command == command && binding.scope != Scope::Field)
         {
             let actions = distinct_actions(binding);
             let keys: Vec<(KeyPress, Action)> = if canonical.len() == 1 {
@@ -108,14 +108,14 @@ impl KeyTable {
     /// Makes the `Field` rows from the one-character commands: each answers there with Alt held, since
     /// the plain character starts editing the focused field.
     fn derive_field_bindings(&mut self) {
-        self.bindings.retain(|binding| binding.mode != Mode::Field || binding.keys.is_empty());
+        self.bindings.retain(|binding| binding.scope != Scope::Field || binding.keys.is_empty());
         let derived: Vec<Binding> = self
             .bindings
             .iter()
-            .filter(|binding| matches!(binding.mode, Mode::Letters | Mode::Steps))
+            .filter(|binding| matches!(binding.scope, Scope::Letters | Scope::Steps))
             .map(|binding| Binding {
                 command: binding.command,
-                mode: Mode::Field,
+                scope: Scope::Field,
                 // A key with Ctrl or Alt already is not typed text: it stays as it is on a field.
                 keys: binding
                     .keys
@@ -130,20 +130,20 @@ impl KeyTable {
         self.bindings.extend(derived);
     }
 
-    /// The command's key in the hint bar where `modes` have the keys: on a text field a one-character
+    /// The command's key in the hint bar where `scopes` have the keys: on a text field a one-character
     /// command is named by its other key (F1 for `?`) or with Alt held.
-    pub fn hint_key_in(&self, command: Command, modes: &[Mode]) -> String {
+    pub fn hint_key_in(&self, command: Command, scopes: &[Scope]) -> String {
         let one_character = self
             .bindings
             .iter()
-            .any(|binding| binding.command == command && matches!(binding.mode, Mode::Letters | Mode::Steps));
-        let on_text_field = modes.contains(&Mode::Field) && !modes.contains(&Mode::Letters);
+            .any(|binding| binding.command == command && matches!(binding.scope, Scope::Letters | Scope::Steps));
+        let on_text_field = scopes.contains(&Scope::Field) && !scopes.contains(&Scope::Letters);
         if !on_text_field || !one_character {
             return self.hint_key(command);
         }
         let other = self.bindings.iter().find(|binding| {
             binding.command == command
-                && matches!(binding.mode, Mode::Browse | Mode::Anywhere)
+                && matches!(binding.scope, Scope::Browse | Scope::Anywhere)
                 && !binding.keys.is_empty()
         });
         match other {
@@ -187,7 +187,7 @@ impl KeyTable {
         let mut seen = HashSet::new();
         self.bindings
             .iter()
-            .filter(|binding| binding.mode.listed_in_help() && !binding.command.describe().help.is_empty())
+            .filter(|binding| binding.scope.listed_in_help() && !binding.command.describe().help.is_empty())
             .filter(|binding| seen.insert(binding.command))
             .map(|binding| (self.label(binding.command), binding.command.describe().help))
             .collect()

@@ -2,8 +2,8 @@
 //! then a path, then (only if the file exists) whether to replace it.
 
 use crate::ticket::Format;
+use crate::wizard::path_list::PathField;
 use std::path::{Path, PathBuf};
-use tui_input::Input;
 
 /// Where the ticket panel is.
 #[derive(Debug, Clone)]
@@ -22,8 +22,8 @@ pub enum TicketPanel {
     Path {
         /// The format chosen.
         format: Format,
-        /// The path typed.
-        input: Input,
+        /// The path typed, with its list.
+        input: PathField,
     },
     /// Being written to `path` by the loop.
     Writing {
@@ -49,7 +49,10 @@ impl TicketPanel {
 
     /// The path step with its default filled in.
     pub fn path(format: Format, manifest: Option<&Path>, file_name: &str) -> TicketPanel {
-        TicketPanel::Path { format, input: Input::new(default_path(format, manifest, file_name).display().to_string()) }
+        TicketPanel::Path {
+            format,
+            input: PathField::new(default_path(format, manifest, file_name).display().to_string()),
+        }
     }
 }
 

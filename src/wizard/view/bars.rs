@@ -1,9 +1,9 @@
 //! The title line, the status line, the focused field's help, and the key-hint bar.
 
-use super::super::app::{App, Screen};
-use super::super::editor::TextBox;
+use super::super::app::{App, Mode};
+use super::super::editor::{Editor, TextBox};
 use super::super::form::Row;
-use super::super::keys::{Command, modes, on_text_field};
+use super::super::keys::{Command, on_text_field, scopes};
 use super::super::layout;
 use super::super::overlay::Overlay;
 use super::super::panels::probe::ProbeStage;
@@ -64,7 +64,7 @@ pub(crate) fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
     let mut hints: Vec<(String, &str, u8)> = hints(app)
         .into_iter()
         .map(|(hint, what)| match hint {
-            Hint::Key(command) => (app.keys.hint_key_in(command, &modes(app)), what, keep_rank(command)),
+            Hint::Key(command) => (app.keys.hint_key_in(command, &scopes(app)), what, keep_rank(command)),
             Hint::Typing => ("type".to_owned(), what, KEEP_MOST),
         })
         .collect();
@@ -120,90 +120,105 @@ pub enum Hint {
 
 /// The hints for the state `app` is in, with the word each says here; their keys come from the key table.
 pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
+    match app.mode() {
+        Mode::Panel(overlay) => panel_hints(app, overlay),
+        Mode::Start => start_hints(app),
+        Mode::Filtering(_) => {
+            let mut hints = vec![(Hint::Typing, "to filter")];
+            hints.extend(key(&[(Command::Activate, "keep the filter"), (Command::Back, "clear it")]));
+            hints
+        }
+        Mode::Editing(editor) => editor_hints(app, editor),
+        Mode::Browse => page_hints(app),
+    }
+}
+
+/// The keys of an open editor: several lines take Enter as a new line; completions take the arrows.
+fn editor_hints(app: &App, editor: &Editor) -> Vec<(Hint, &'static str)> {
     use Command as C;
-    let key =
-        |pairs: &[(Command, &'static str)]| pairs.iter().map(|(command, what)| (Hint::Key(*command), *what)).collect();
-    if let Some(overlay) = &app.overlay {
-        return match overlay {
-            Overlay::Help { .. } => key(&[(C::Move, "scroll"), (C::Back, "close")]),
-            Overlay::ConfirmQuit => key(&[
-                (C::SaveAndQuit, "save and quit"),
-                (C::QuitWithoutSaving, "quit without saving"),
-                (C::Back, "stay"),
-            ]),
-            Overlay::ConfirmSave { .. } | Overlay::ConfirmDelete { .. } | Overlay::DiscardDraft { .. } => {
-                key(&[(C::Yes, "yes"), (C::No, "no")])
-            }
-            Overlay::Prompt { .. } if app.path_list.as_ref().is_some_and(|list| !list.shown.is_empty()) => key(&[
-                (C::Activate, "confirm"),
-                (C::CompletePath, "complete"),
-                (C::Move, "pick a file"),
-                (C::Back, "cancel"),
-            ]),
-            Overlay::Prompt { .. } => {
-                key(&[(C::Activate, "confirm"), (C::CompletePath, "complete"), (C::Back, "cancel")])
-            }
-            Overlay::DiskChanged { .. } => key(&[
-                (C::Overwrite, "overwrite"),
-                (C::SaveElsewhere, "save elsewhere"),
-                (C::Reload, "reload"),
-                (C::Back, "later"),
-            ]),
-            Overlay::Recover { .. } => key(&[(C::Yes, "recover"), (C::No, "delete the draft")]),
-            Overlay::ReplaceExisting { .. } => {
-                key(&[(C::Yes, "replace it"), (C::No, "another name"), (C::Back, "cancel")])
-            }
-            Overlay::Ticket(TicketPanel::Refused { .. }) => {
-                key(&[(C::Activate, "go to the first error"), (C::Back, "close")])
-            }
-            Overlay::Ticket(TicketPanel::Format { .. }) => {
-                key(&[(C::Move, "choose"), (C::Activate, "next"), (C::Back, "cancel")])
-            }
-            Overlay::Ticket(TicketPanel::Exists { .. }) => key(&[(C::Yes, "replace it"), (C::No, "another path")]),
-            Overlay::Ticket(TicketPanel::Path { .. }) => {
-                key(&[(C::Activate, "write"), (C::CompletePath, "complete"), (C::Back, "cancel")])
-            }
-            Overlay::Ticket(_) => key(&[(C::Activate, "write"), (C::Back, "cancel")]),
-            Overlay::Credentials(_) => key(&[(C::Activate, "next / try it"), (C::Move, "field"), (C::Back, "cancel")]),
-            Overlay::Probe(panel) if panel.stage == ProbeStage::ConfirmAction => {
-                key(&[(C::Yes, "run it"), (C::No, "do not run it")])
-            }
-            Overlay::Probe(_) => key(&[(C::Move, "scroll"), (C::Back, "close")]),
-        };
+    if matches!(editor.text, TextBox::Area(_)) {
+        key(&[
+            (C::Finish, "done"),
+            (C::Newline, "new line"),
+            (C::Back, "cancel"),
+            (C::ExternalEditor, "your editor"),
+            (C::Save, "save"),
+        ])
+    } else if !app.completions().is_empty() {
+        key(&[(C::Complete, "complete"), (C::Move, "choose"), (C::Finish, "done"), (C::Back, "cancel")])
+    } else {
+        key(&[(C::Finish, "done"), (C::Back, "cancel"), (C::Save, "save")])
     }
-    if app.screen == Screen::Start {
-        if matches!(app.start.items.get(app.start.focus), Some(crate::wizard::app::StartItem::Draft(..))) {
-            return key(&[
-                (C::Move, "move"),
-                (C::Activate, "recover"),
-                (C::Delete, "delete the draft"),
-                (C::Help, "keys"),
-                (C::Quit, "quit"),
-            ]);
+}
+
+/// The hints as `(command, what)` pairs, each command's key read from the table when drawn.
+fn key(pairs: &[(Command, &'static str)]) -> Vec<(Hint, &'static str)> {
+    pairs.iter().map(|(command, what)| (Hint::Key(*command), *what)).collect()
+}
+
+/// The answers of the panel or question showing.
+fn panel_hints(app: &App, overlay: &Overlay) -> Vec<(Hint, &'static str)> {
+    use Command as C;
+    match overlay {
+        Overlay::Help { .. } => key(&[(C::Move, "scroll"), (C::Back, "close")]),
+        Overlay::ConfirmQuit => {
+            key(&[(C::SaveAndQuit, "save and quit"), (C::QuitWithoutSaving, "quit without saving"), (C::Back, "stay")])
         }
-        return key(&[(C::Move, "move"), (C::Activate, "choose"), (C::Help, "keys"), (C::Quit, "quit")]);
-    }
-    match &app.editor {
-        Some(editor) if matches!(editor.text, TextBox::Area(_)) => {
-            return key(&[
-                (C::Finish, "done"),
-                (C::Newline, "new line"),
-                (C::Back, "cancel"),
-                (C::ExternalEditor, "your editor"),
-                (C::Save, "save"),
-            ]);
+        Overlay::ConfirmSave { .. } | Overlay::ConfirmDelete { .. } | Overlay::DiscardDraft { .. } => {
+            key(&[(C::Yes, "yes"), (C::No, "no")])
         }
-        Some(_) if !app.completions().is_empty() => {
-            return key(&[(C::Complete, "complete"), (C::Move, "choose"), (C::Finish, "done"), (C::Back, "cancel")]);
+        Overlay::Prompt { .. } if app.path_list().is_some_and(|list| !list.shown.is_empty()) => key(&[
+            (C::Activate, "confirm"),
+            (C::CompletePath, "complete"),
+            (C::Move, "pick a file"),
+            (C::Back, "cancel"),
+        ]),
+        Overlay::Prompt { .. } => key(&[(C::Activate, "confirm"), (C::CompletePath, "complete"), (C::Back, "cancel")]),
+        Overlay::DiskChanged { .. } => key(&[
+            (C::Overwrite, "overwrite"),
+            (C::SaveElsewhere, "save elsewhere"),
+            (C::Reload, "reload"),
+            (C::Back, "later"),
+        ]),
+        Overlay::Recover { .. } => key(&[(C::Yes, "recover"), (C::No, "delete the draft")]),
+        Overlay::ReplaceExisting { .. } => key(&[(C::Yes, "replace it"), (C::No, "another name"), (C::Back, "cancel")]),
+        Overlay::Ticket(TicketPanel::Refused { .. }) => {
+            key(&[(C::Activate, "go to the first error"), (C::Back, "close")])
         }
-        Some(_) => return key(&[(C::Finish, "done"), (C::Back, "cancel"), (C::Save, "save")]),
-        None => {}
+        Overlay::Ticket(TicketPanel::Format { .. }) => {
+            key(&[(C::Move, "choose"), (C::Activate, "next"), (C::Back, "cancel")])
+        }
+        Overlay::Ticket(TicketPanel::Exists { .. }) => key(&[(C::Yes, "replace it"), (C::No, "another path")]),
+        Overlay::Ticket(TicketPanel::Path { .. }) => {
+            key(&[(C::Activate, "write"), (C::CompletePath, "complete"), (C::Back, "cancel")])
+        }
+        Overlay::Ticket(_) => key(&[(C::Activate, "write"), (C::Back, "cancel")]),
+        Overlay::Credentials(_) => key(&[(C::Activate, "next / try it"), (C::Move, "field"), (C::Back, "cancel")]),
+        Overlay::Probe(panel) if panel.stage == ProbeStage::ConfirmAction => {
+            key(&[(C::Yes, "run it"), (C::No, "do not run it")])
+        }
+        Overlay::Probe(_) => key(&[(C::Move, "scroll"), (C::Back, "close")]),
     }
-    if app.filter.as_ref().is_some_and(|filter| filter.typing) {
-        let mut hints = vec![(Hint::Typing, "to filter")];
-        hints.extend(key(&[(C::Activate, "keep the filter"), (C::Back, "clear it")]));
-        return hints;
+}
+
+/// The start screen's keys: a draft entry can be deleted.
+fn start_hints(app: &App) -> Vec<(Hint, &'static str)> {
+    use Command as C;
+    if matches!(app.start.items.get(app.start.focus), Some(crate::wizard::app::StartItem::Draft(..))) {
+        return key(&[
+            (C::Move, "move"),
+            (C::Activate, "recover"),
+            (C::Delete, "delete the draft"),
+            (C::Help, "keys"),
+            (C::Quit, "quit"),
+        ]);
     }
+    key(&[(C::Move, "move"), (C::Activate, "choose"), (C::Help, "keys"), (C::Quit, "quit")])
+}
+
+/// What the focused row of a step's page does, then the page's and the wizard's commands.
+fn page_hints(app: &App) -> Vec<(Hint, &'static str)> {
+    use Command as C;
     let mut hints: Vec<(Hint, &'static str)> = match (app.page, app.focused_row()) {
         // Ctrl-S save ends every page's hints (below), the review's too.
         (Page::Step(Step::Review), Some(_)) => {

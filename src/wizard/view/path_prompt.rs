@@ -3,21 +3,21 @@
 
 use super::super::app::App;
 use super::super::overlay::PromptPurpose;
-use super::super::path_list::split;
+use super::super::path_list::{PathField, split};
 use super::overlay::centered;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
-use tui_input::Input;
 
 /// Lines of the panel besides the list: borders, the path, the note, two of help, a blank, the title.
 const FIXED_LINES: u16 = 8;
 
 /// Draws the prompt for `purpose` with `input`, centred on `screen`.
-pub(crate) fn render(app: &App, purpose: PromptPurpose, input: &Input, frame: &mut Frame, screen: Rect) {
+pub(crate) fn render(app: &App, purpose: PromptPurpose, field: &PathField, frame: &mut Frame, screen: Rect) {
     let theme = app.theme;
-    let list = app.path_list.as_ref();
+    let list = field.list.as_deref();
+    let input = &field.input;
     let shown = list.map_or(&[][..], |list| list.shown.as_slice());
     let has_list = list.is_some_and(|list| list.folder.is_some());
     let room = screen.height.saturating_sub(FIXED_LINES + 2);

@@ -3,6 +3,7 @@
 use super::super::app::App;
 use super::super::display::one_line;
 use super::super::panels::ticket::{TicketPanel, format_key};
+use super::super::path_list::PathField;
 use super::overlay;
 use crate::ticket::Format;
 use ratatui::Frame;
@@ -76,7 +77,7 @@ pub(crate) fn render(app: &App, panel: &TicketPanel, frame: &mut Frame) {
     }
     // The lines before the path are short, so `input_at` is also its row once the panel wraps them.
     let area = overlay::panel(frame, theme, "Ticket document", lines, 0);
-    if let (Some(row), TicketPanel::Path { input, .. }) = (input_at, panel) {
+    if let (Some(row), TicketPanel::Path { input: PathField { input, .. }, .. }) = (input_at, panel) {
         let inner = area.inner(Margin::new(1, 1));
         let line = Rect { y: inner.y + u16::try_from(row).unwrap_or(0), height: 1, ..inner };
         let width = usize::from(line.width.saturating_sub(1));

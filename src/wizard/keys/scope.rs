@@ -1,8 +1,8 @@
-//! Where a key binding works: the modes that have the keys, and which of them share the keys at once.
+//! Where a key binding works: the scopes of the bindings, and which of them share the keys at once.
 
 /// Where a binding works: what has the keys at the moment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Mode {
+pub enum Scope {
     /// Everywhere, before anything else.
     Anywhere,
     /// Moving on the start screen or a step's page.
@@ -40,35 +40,40 @@ pub enum Mode {
     PathPrompt,
 }
 
-impl Mode {
-    /// The modes that have the keys at the same time (as `keys::modes` gives them, most specific first):
+impl Scope {
+    /// The scopes that have the keys at the same time (as `keys::scopes` gives them, most specific first):
     /// two commands must not share a key within one of these.
-    pub const TOGETHER: &'static [&'static [Mode]] = &[
-        &[Mode::Anywhere, Mode::Letters, Mode::Browse],
-        &[Mode::Anywhere, Mode::AuthSwitched, Mode::Steps, Mode::Letters, Mode::Field, Mode::Browse],
-        &[Mode::Anywhere, Mode::Field, Mode::Browse],
-        &[Mode::Anywhere, Mode::Steps, Mode::Letters, Mode::Field, Mode::Browse],
-        &[Mode::Anywhere, Mode::Filter],
-        &[Mode::Anywhere, Mode::Line, Mode::Text],
-        &[Mode::Anywhere, Mode::Lines, Mode::Text],
-        &[Mode::Anywhere, Mode::Overlay],
-        &[Mode::Anywhere, Mode::ConfirmQuit, Mode::Overlay],
-        &[Mode::Anywhere, Mode::Question, Mode::Overlay],
-        &[Mode::Anywhere, Mode::DiskChanged, Mode::Overlay],
-        &[Mode::Anywhere, Mode::Panel, Mode::Overlay],
-        &[Mode::Anywhere, Mode::PathPrompt, Mode::Overlay],
+    pub const TOGETHER: &'static [&'static [Scope]] = &[
+        &[Scope::Anywhere, Scope::Letters, Scope::Browse],
+        &[Scope::Anywhere, Scope::AuthSwitched, Scope::Steps, Scope::Letters, Scope::Field, Scope::Browse],
+        &[Scope::Anywhere, Scope::Field, Scope::Browse],
+        &[Scope::Anywhere, Scope::Steps, Scope::Letters, Scope::Field, Scope::Browse],
+        &[Scope::Anywhere, Scope::Filter],
+        &[Scope::Anywhere, Scope::Line, Scope::Text],
+        &[Scope::Anywhere, Scope::Lines, Scope::Text],
+        &[Scope::Anywhere, Scope::Overlay],
+        &[Scope::Anywhere, Scope::ConfirmQuit, Scope::Overlay],
+        &[Scope::Anywhere, Scope::Question, Scope::Overlay],
+        &[Scope::Anywhere, Scope::DiskChanged, Scope::Overlay],
+        &[Scope::Anywhere, Scope::Panel, Scope::Overlay],
+        &[Scope::Anywhere, Scope::PathPrompt, Scope::Overlay],
     ];
 
     /// True while text is being typed: a plain character bound here could not be typed any more.
     pub fn types_text(self) -> bool {
-        matches!(self, Mode::Anywhere | Mode::Text | Mode::Line | Mode::Lines | Mode::Filter)
+        matches!(self, Scope::Anywhere | Scope::Text | Scope::Line | Scope::Lines | Scope::Filter)
     }
 
-    /// True when the `?` panel lists this mode's commands; a question's answers are shown in its own panel.
+    /// True when the `?` panel lists this scope's commands; a question's answers are shown in its own panel.
     pub fn listed_in_help(self) -> bool {
         !matches!(
             self,
-            Mode::Overlay | Mode::ConfirmQuit | Mode::Question | Mode::DiskChanged | Mode::Panel | Mode::PathPrompt
+            Scope::Overlay
+                | Scope::ConfirmQuit
+                | Scope::Question
+                | Scope::DiskChanged
+                | Scope::Panel
+                | Scope::PathPrompt
         )
     }
 }
