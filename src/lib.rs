@@ -16,10 +16,12 @@
 //!   and clicks), `document` (the manifest being edited and its findings); `testing`, the public surface
 //!   its tests and benchmarks use (the rest of the wizard is crate-private).
 //! - [`line_mode`]: the accessible line mode, plain questions and answers on standard input and output.
+//! - [`lsp`]: `integration-wizard lsp`, the language server: the rules, help, quick fixes and layout in an editor.
 #![forbid(unsafe_code)]
 
 pub mod cli;
 pub mod line_mode;
+pub mod lsp;
 pub mod manifest;
 pub mod probe;
 pub mod storage;

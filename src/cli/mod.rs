@@ -157,6 +157,8 @@ pub enum Command {
     },
     /// Call the bridge's endpoints as Talkdesk does and check every answer against Talkdesk's contracts.
     Probe(Box<probe::ProbeArgs>),
+    /// Run the language server on standard input and output: the rules, help and quick fixes in an editor.
+    Lsp,
 }
 
 /// Output formats of `validate`.
@@ -219,6 +221,7 @@ pub fn run(command: Command) -> Result<ExitCode, Command> {
         Command::Probe(args) => probe::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::Config { print_default, path } => config::run(print_default, path),
+        Command::Lsp => return Ok(crate::lsp::run()),
         edit @ Command::Edit { .. } => return Err(edit),
     };
     Ok(ExitCode::from(code))

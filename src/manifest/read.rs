@@ -44,7 +44,7 @@ pub fn read(source: &[u8]) -> Result<Parsed, Diagnostic> {
         ));
     }
     duplicates::take();
-    let root: Slot<Wrapper> = spelling::parse(source).map_err(syntax_error)?;
+    let root: Slot<Wrapper> = spelling::parse(source).map_err(|error| syntax_error(&error, source))?;
     if duplicates::take() {
         notes.extend(duplicates::find(source));
     }
@@ -66,7 +66,7 @@ pub fn read(source: &[u8]) -> Result<Parsed, Diagnostic> {
     Ok(Parsed { manifest, notes })
 }
 
-fn syntax_error(error: serde_json::Error) -> Diagnostic {
+fn syntax_error(error: &serde_json::Error, source: &[u8]) -> Diagnostic {
     let full = error.to_string();
     // serde_json ends its messages with " at line L column C"; the position is reported apart.
     let what = full.split(" at line ").next().unwrap_or(&full);
@@ -80,8 +80,19 @@ fn syntax_error(error: serde_json::Error) -> Diagnostic {
         format!("the file is not valid JSON: {what}; fix the syntax here (often a missing comma or quote)")
     };
     let mut diagnostic = Diagnostic::error(codes::JSON_SYNTAX, "", advice);
-    diagnostic.position = Some(super::position::Position { line: error.line().max(1), column: error.column().max(1) });
+    let line = error.line().max(1);
+    diagnostic.position =
+        Some(super::position::Position { line, column: character_column(source, line, error.column()) });
     diagnostic
+}
+
+/// serde_json counts an error's column in bytes; every other position counts characters (and an
+/// editor converts from characters), so the byte column is turned into a character column.
+fn character_column(source: &[u8], line: usize, byte_column: usize) -> usize {
+    let Some(text) = source.split(|&byte| byte == b'\n').nth(line - 1) else { return byte_column.max(1) };
+    let before = &text[..byte_column.saturating_sub(1).min(text.len())];
+    // A column inside a character (a broken UTF-8 sequence) counts that character once.
+    String::from_utf8_lossy(before).chars().count() + 1
 }
 
 /// Recognises a bare integration document: no `integration` key, but integration keys at the top.

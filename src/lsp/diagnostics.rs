@@ -1,0 +1,174 @@
+//! The rules' findings as the editor shows them, computed on a worker thread where the newest text wins.
+//!
+//! Checking a large manifest takes longer than a keystroke; the main loop hands the text over and
+//! goes on answering the editor. The worker takes the newest version of each document waiting for
+//! it, skipping older ones, and drops a result when a newer text arrived while it was computing.
+
+use super::lines::Lines;
+use crate::manifest::{Severity, check, sniff};
+use crossbeam_channel::{Receiver, Sender};
+use lsp_server::{Message, Notification};
+use lsp_types::notification::{Notification as _, PublishDiagnostics};
+use lsp_types::{
+    CodeDescription, Diagnostic, DiagnosticSeverity, NumberOrString, PublishDiagnosticsParams, Range, Uri,
+};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Where each rule is explained; a code is an anchor of that page.
+pub(crate) const RULES_PAGE: &str = "https://github.com/integration-wizard/integration-wizard/blob/main/docs/rules.md";
+
+/// The name every diagnostic gives as its source.
+pub(crate) const SOURCE: &str = "integration-wizard";
+
+/// A text to check, or `None` to clear the document's findings (it was closed).
+#[derive(Debug)]
+pub(crate) struct Job {
+    /// The document.
+    pub uri: Uri,
+    /// Its version, echoed in the published findings.
+    pub version: Option<i32>,
+    /// Its text.
+    pub text: Option<Arc<String>>,
+}
+
+/// Starts the worker; it publishes through `outgoing` and ends when the returned sender is dropped.
+pub(crate) fn spawn(outgoing: Sender<Message>) -> Sender<Job> {
+    let (jobs, incoming) = crossbeam_channel::unbounded::<Job>();
+    std::thread::Builder::new()
+        .name("diagnostics".into())
+        .spawn(move || work(&incoming, &outgoing))
+        .map_or_else(|_| crossbeam_channel::unbounded().0, |_| jobs)
+}
+
+fn work(incoming: &Receiver<Job>, outgoing: &Sender<Message>) {
+    // By the URI's text: `Uri` caches its parts inside, so it is no hash key.
+    let mut waiting: HashMap<String, Job> = HashMap::new();
+    loop {
+        if waiting.is_empty() {
+            let Ok(job) = incoming.recv() else { return };
+            waiting.insert(job.uri.as_str().to_owned(), job);
+        }
+        newest(incoming, &mut waiting);
+        let Some(key) = waiting.keys().next().cloned() else { continue };
+        let Some(job) = waiting.remove(&key) else { continue };
+        let diagnostics = match &job.text {
+            Some(text) => diagnose(text, &[]),
+            None => Vec::new(),
+        };
+        newest(incoming, &mut waiting);
+        if waiting.contains_key(&key) {
+            // A newer text came in while this one was checked: its findings are the ones to show.
+            continue;
+        }
+        let params = PublishDiagnosticsParams { uri: job.uri, diagnostics, version: job.version };
+        if outgoing.send(Notification::new(PublishDiagnostics::METHOD.to_owned(), params).into()).is_err() {
+            return;
+        }
+    }
+}
+
+/// Takes every job waiting, keeping the newest of each document.
+fn newest(incoming: &Receiver<Job>, waiting: &mut HashMap<String, Job>) {
+    while let Ok(job) = incoming.try_recv() {
+        waiting.insert(job.uri.as_str().to_owned(), job);
+    }
+}
+
+/// Every finding on `text` as the editor shows it, with `extra` findings (names used by other
+/// files of the workspace); nothing for a text that is not a manifest.
+pub(crate) fn diagnose(text: &str, extra: &[crate::manifest::Diagnostic]) -> Vec<Diagnostic> {
+    if !sniff::is_manifest(text.as_bytes()) {
+        return Vec::new();
+    }
+    let checked = check(text.as_bytes());
+    let lines = Lines::new(text);
+    checked.diagnostics.iter().chain(extra).map(|finding| to_lsp(text, &lines, finding)).collect()
+}
+
+/// One finding, its range the token `validate` points at (a key, a value, a bracket).
+pub(crate) fn to_lsp(text: &str, lines: &Lines, finding: &crate::manifest::Diagnostic) -> Diagnostic {
+    let range = finding.position.map_or_else(Range::default, |position| {
+        // A byte order mark is skipped by the rules' columns and kept in the editor's text.
+        let column = position.column + usize::from(position.line == 1 && text.starts_with('\u{feff}'));
+        let start = lines.offset_of_column(position.line, column);
+        Range::new(lines.position(start), lines.position(token_end(text, start)))
+    });
+    let href = format!("{RULES_PAGE}#{}", finding.code).parse().ok();
+    Diagnostic {
+        range,
+        severity: Some(match finding.severity {
+            Severity::Error => DiagnosticSeverity::ERROR,
+            Severity::Warning => DiagnosticSeverity::WARNING,
+        }),
+        code: Some(NumberOrString::String(finding.code.to_owned())),
+        code_description: href.map(|href| CodeDescription { href }),
+        source: Some(SOURCE.to_owned()),
+        message: finding.message.clone(),
+        related_information: None,
+        tags: None,
+        data: Some(serde_json::Value::String(finding.pointer.clone())),
+    }
+}
+
+/// The end of the JSON token starting at `start`: a whole string, one bracket, or a word.
+fn token_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    match bytes.get(start) {
+        None => start,
+        Some(b'"') => {
+            let mut at = start + 1;
+            while let Some(&byte) = bytes.get(at) {
+                match byte {
+                    b'"' => return at + 1,
+                    b'\\' => at += 2,
+                    b'\n' => return at,
+                    _ => at += 1,
+                }
+            }
+            bytes.len()
+        }
+        Some(b'{' | b'[' | b'}' | b']' | b',' | b':') => start + 1,
+        Some(_) => {
+            let word = bytes[start..].iter().position(|b| b" \t\r\n,:{}[]\"".contains(b));
+            // A word at least one character long, even at a stray byte.
+            word.map_or(bytes.len(), |length| start + length.max(1))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lsp_types::Position;
+
+    #[test]
+    fn a_blank_display_name_is_an_error_on_its_value() {
+        let text = "{\"integration\": {\"name\": \"mycrm\",\n \"display_name\": \" \"}}";
+        let found = diagnose(text, &[]);
+        let blank = found.iter().find(|d| d.code == Some(NumberOrString::String("blank-value".into())));
+        let blank = blank.expect("the blank display_name is reported");
+        assert_eq!(blank.severity, Some(DiagnosticSeverity::ERROR));
+        assert_eq!(blank.range, Range::new(Position::new(1, 1), Position::new(1, 15)));
+        assert_eq!(blank.data, Some(serde_json::json!("/integration/display_name")));
+        let href = blank.code_description.as_ref().map(|c| c.href.as_str().to_owned());
+        assert_eq!(href, Some(format!("{RULES_PAGE}#blank-value")));
+    }
+
+    #[test]
+    fn other_json_files_get_nothing() {
+        assert!(diagnose("{\"compilerOptions\": {\"strict\": true}}", &[]).is_empty());
+        assert!(diagnose("{\"name\": \"app\", \"version\": \"1.0.0\"}", &[]).is_empty());
+    }
+
+    #[test]
+    fn a_syntax_error_is_placed_in_utf16_units() {
+        // The error (a missing comma) comes after "😀é": 3 characters, 4 UTF-16 units, 6 bytes.
+        let text = "{\"integration\": {\"name\": \"😀é\" \"x\": 1}}";
+        let found = diagnose(text, &[]);
+        let syntax = found.iter().find(|d| d.code == Some(NumberOrString::String("json-syntax".into())));
+        let syntax = syntax.expect("the syntax error is reported");
+        let at = Lines::new(text).position(text.find("\"x\"").expect("x is written"));
+        assert_eq!(syntax.range.start, at);
+    }
+}

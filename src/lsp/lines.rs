@@ -1,0 +1,96 @@
+//! Positions as an editor counts them (lines and UTF-16 code units, the protocol's default) and as
+//! the text is stored (byte offsets), both ways.
+
+use lsp_types::Position;
+
+/// The start of each line of one text, to turn byte offsets into editor positions and back.
+pub(crate) struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    /// Indexes the lines of `text` (a line ends after `\n`).
+    pub(crate) fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect();
+        Lines { text, starts }
+    }
+
+    /// The byte offset of `position`; a character past the end of its line is the line's end, a
+    /// line past the end is the end of the text (editors send both while text changes).
+    pub(crate) fn offset(&self, position: Position) -> usize {
+        let Some(&start) = self.starts.get(position.line as usize) else { return self.text.len() };
+        let line = self.line_text(start);
+        let mut units = 0;
+        for (at, character) in line.char_indices() {
+            if units >= position.character as usize {
+                return start + at;
+            }
+            units += character.len_utf16();
+        }
+        start + line.len()
+    }
+
+    /// The editor position of byte `offset` (clamped to the text, and back to a character boundary).
+    pub(crate) fn position(&self, offset: usize) -> Position {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&start| start <= offset) - 1;
+        let start = self.starts[line];
+        let character: usize = self.text[start..offset].chars().map(char::len_utf16).sum();
+        Position::new(to_u32(line), to_u32(character))
+    }
+
+    /// The byte offset of a 1-based line and a 1-based column counted in characters (what
+    /// `validate` reports), clamped to the line's end.
+    pub(crate) fn offset_of_column(&self, line: usize, column: usize) -> usize {
+        let Some(&start) = self.starts.get(line.saturating_sub(1)) else { return self.text.len() };
+        let text = self.line_text(start);
+        text.char_indices().nth(column.saturating_sub(1)).map_or(start + text.len(), |(at, _)| start + at)
+    }
+
+    /// The line starting at byte `start`, without its line break.
+    fn line_text(&self, start: usize) -> &'a str {
+        let rest = &self.text[start..];
+        let line = rest.find('\n').map_or(rest, |end| &rest[..end]);
+        line.strip_suffix('\r').unwrap_or(line)
+    }
+}
+
+/// A count as the protocol's `u32` (a text of 4 GiB is beyond what an editor sends).
+fn to_u32(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn characters_beyond_the_basic_plane_count_two_units() {
+        let text = "{\n  \"a\": \"😀é\", \"b\": 1\n}";
+        let lines = Lines::new(text);
+        let b = text.find("\"b\"").expect("b is in the text");
+        // 😀 is two UTF-16 units, é one: the quote of "b" is at unit 2+7+1+2 = 14.
+        assert_eq!(lines.position(b), Position::new(1, 14));
+        assert_eq!(lines.offset(Position::new(1, 14)), b);
+    }
+
+    #[test]
+    fn positions_past_the_end_are_clamped() {
+        let lines = Lines::new("ab\ncd");
+        assert_eq!(lines.offset(Position::new(0, 99)), 2);
+        assert_eq!(lines.offset(Position::new(9, 0)), 5);
+        assert_eq!(lines.position(99), Position::new(1, 2));
+    }
+
+    #[test]
+    fn a_validate_column_counts_characters() {
+        let text = "{\"é\": 1,\n \"ü\": x}";
+        let lines = Lines::new(text);
+        assert_eq!(&text[lines.offset_of_column(2, 2)..], "\"ü\": x}");
+        assert_eq!(lines.offset_of_column(1, 99), text.find('\n').expect("two lines"));
+    }
+}
