@@ -6,6 +6,8 @@
 //! 50 MB, on one line and in lines of 80 characters, at their end and in their middle.
 //!
 //! Run: `cargo bench --bench wizard_keystroke`.
+// A test reads the files it wrote itself, as it likes; the tool reads only through `storage`.
+#![allow(clippy::disallowed_methods)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use integration_wizard::manifest::edit::Owner;

@@ -2,6 +2,8 @@
 //! home, then each real shell's completion machinery is asked what a Tab offers (bash through
 //! bash-completion's loader, zsh with `compadd` captured in a pseudo-terminal, fish with
 //! `complete -C`). A shell that is not installed is skipped with a message; CI installs all three.
+// A test reads the files it wrote itself, as it likes; the tool reads only through `storage`.
+#![allow(clippy::disallowed_methods)]
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};

@@ -1,5 +1,7 @@
 //! End to end, in a pseudo-terminal: the review writes the ticket document, and "try it" probes an
 //! endpoint of a mock bridge on 127.0.0.1 and shows the result in its panel.
+// A test reads the files it wrote itself, as it likes; the tool reads only through `storage`.
+#![allow(clippy::disallowed_methods)]
 
 mod mock_bridge;
 #[path = "support/pty.rs"]

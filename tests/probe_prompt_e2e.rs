@@ -1,4 +1,6 @@
 //! `probe` on a terminal asks for the missing mandatory credentials, a password field without echo.
+// A test reads the files it wrote itself, as it likes; the tool reads only through `storage`.
+#![allow(clippy::disallowed_methods)]
 
 mod mock_bridge;
 #[path = "support/pty.rs"]

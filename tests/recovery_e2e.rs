@@ -1,5 +1,7 @@
 //! End to end: unsaved work survives a killed wizard. The built binary runs in a pseudo-terminal; it is
 //! killed mid-edit (SIGKILL, or SIGTERM / SIGHUP which it handles) and started again, which offers the draft back.
+// A test reads the files it wrote itself, as it likes; the tool reads only through `storage`.
+#![allow(clippy::disallowed_methods)]
 
 #[path = "support/pty.rs"]
 mod pty;

@@ -1,5 +1,7 @@
 //! Typed keys: each object's key list is complete, in writing order, agrees with the JSON Schema in
 //! `assets/`, and the edit API reaches every text and boolean through it.
+// A test reads the files it wrote itself, as it likes; the tool reads only through `storage`.
+#![allow(clippy::disallowed_methods)]
 
 use integration_wizard::manifest::edit::Owner;
 use integration_wizard::manifest::{

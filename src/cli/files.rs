@@ -2,13 +2,14 @@
 //! ripgrep walks them (ignore files respected, hidden files skipped, links followed), only
 //! manifests are kept from a walk, and every file is read through the bounded, regular-file-only reader.
 
+use super::ignore_files;
 use crate::manifest::sniff::is_manifest;
 use crate::storage::{self, ReadError, irregular_kind};
 use ignore::overrides::OverrideBuilder;
 use ignore::{WalkBuilder, WalkState};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// What `validate` and `fmt` take besides their paths.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -143,6 +144,13 @@ fn walk(root: &Path, inputs: &Inputs, targets: &mut Vec<Target>) -> Result<(), S
     }
     let excludes = excludes.build().map_err(|error| format!("--exclude: {error}"))?;
     let ignore_files = !inputs.no_ignore;
+    if ignore_files && let Some((path, reason)) = ignore_files::unsafe_ignore_file_at_or_above(root) {
+        targets.push(Target::Refused(path, reason));
+        return Ok(());
+    }
+    // Folders whose ignore file must not be read are left out before the walker enters them.
+    let refused = Arc::new(Mutex::new(Vec::new()));
+    let refused_in_walk = Arc::clone(&refused);
     let walker = WalkBuilder::new(root)
         .follow_links(true)
         .hidden(true)
@@ -154,6 +162,14 @@ fn walk(root: &Path, inputs: &Inputs, targets: &mut Vec<Target>) -> Result<(), S
         // A .gitignore counts even in a folder that is not (yet) a git repository.
         .require_git(false)
         .overrides(excludes)
+        .filter_entry(move |entry| {
+            let is_dir = entry.file_type().is_some_and(|file_type| file_type.is_dir());
+            let unsafe_file =
+                if ignore_files && is_dir { ignore_files::unsafe_ignore_file(entry.path()) } else { None };
+            let Some((path, reason)) = unsafe_file else { return true };
+            refused_in_walk.lock().unwrap_or_else(PoisonError::into_inner).push(Target::Refused(path, reason));
+            false
+        })
         .build_parallel();
     let found = Mutex::new(Vec::new());
     let notes = Mutex::new(Vec::new());
@@ -168,6 +184,7 @@ fn walk(root: &Path, inputs: &Inputs, targets: &mut Vec<Target>) -> Result<(), S
         })
     });
     let mut found = found.into_inner().unwrap_or_else(PoisonError::into_inner);
+    found.append(&mut refused.lock().unwrap_or_else(PoisonError::into_inner));
     found.sort_unstable_by(|a, b| walk_order(a.path(), b.path()));
     targets.extend(found);
     let mut notes = notes.into_inner().unwrap_or_else(PoisonError::into_inner);

@@ -9,6 +9,7 @@ mod export;
 mod files;
 mod fmt;
 mod generate;
+mod ignore_files;
 pub(crate) mod probe;
 mod prompt;
 mod report;

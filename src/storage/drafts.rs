@@ -126,20 +126,37 @@ pub struct Drafts {
     me: Instance,
     /// This wizard's lock file, locked for as long as the store lives.
     lock: Option<(PathBuf, File)>,
+    /// Why the folder is not used (another user's, or writable by others): nothing is read from
+    /// it or written to it.
+    refused: Option<String>,
 }
 
 impl Drafts {
     /// The drafts of the data folder, as this process sees them; this process's lock is taken.
     pub fn open() -> Self {
-        Self::at(data_dir().map(|dir| dir.join("drafts")), Instance::this_process())
+        let data = data_dir();
+        let dir = data.as_ref().map(|dir| dir.join("drafts"));
+        // The data folder too: whoever may write in it could put a drafts folder of their own there.
+        if let Some(Err(refused)) = data.as_deref().map(super::check_private_folder) {
+            return Drafts { dir, me: Instance::this_process(), lock: None, refused: Some(refused) };
+        }
+        Self::at(dir, Instance::this_process())
     }
 
     /// The drafts in `dir` as the wizard `me` sees them; `me`'s lock is taken (and released when the
     /// store is dropped). Tests run several stores with made-up instances in one process.
     pub fn at(dir: Option<PathBuf>, me: Instance) -> Self {
-        let mut drafts = Drafts { dir, me, lock: None };
+        // The drafts folder must be this user's alone: whoever else may write there could plant
+        // drafts, or links in place of lock files.
+        let refused = dir.as_deref().and_then(|dir| super::check_private_folder(dir).err());
+        let mut drafts = Drafts { dir, me, lock: None, refused };
         drafts.take_lock();
         drafts
+    }
+
+    /// Why drafts are neither read nor written here, if they are not.
+    pub fn refused(&self) -> Option<&str> {
+        self.refused.as_deref()
     }
 
     /// The wizard these drafts are written for.
@@ -150,12 +167,12 @@ impl Drafts {
     /// Creates the folder and locks this wizard's lock file, unless done already. A folder that
     /// cannot be written is reported by [`Drafts::write`].
     fn take_lock(&mut self) {
-        let Some(dir) = self.dir.as_deref().filter(|_| self.lock.is_none()) else { return };
+        let Some(dir) = self.dir.as_deref().filter(|_| self.lock.is_none() && self.refused.is_none()) else { return };
         if create_private_dir(dir).is_err() {
             return;
         }
         let path = lock_path(dir, self.me);
-        let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path);
+        let file = open_lock(&path, true);
         if let Ok(file) = file
             && FileExt::try_lock_exclusive(&file).unwrap_or(false)
         {
@@ -178,15 +195,23 @@ impl Drafts {
     /// quick part of [`Drafts::write`], so that [`write_draft_file`] can run on a thread of its own.
     pub fn file_to_write(&mut self, key: &DraftKey) -> Result<PathBuf, String> {
         let dir = self.dir.clone().ok_or("there is no data folder for drafts (is HOME set?)")?;
+        if let Some(refused) = &self.refused {
+            return Err(refused.clone());
+        }
         create_private_dir(&dir).map_err(|error| format!("cannot create {}: {error}", dir.display()))?;
         self.take_lock();
         self.file(key).ok_or_else(|| "there is no data folder for drafts (is HOME set?)".into())
     }
 
-    /// The draft stored under `key`, if any (an unreadable one counts as none).
+    /// The draft stored under `key`, if any (an unreadable one counts as none). Only a regular file
+    /// this user owns, not reached through a link, and within the limit of a draft is read: a FIFO
+    /// or a device planted in the folder is never waited on, another user's draft never offered.
     pub fn load(&self, key: &DraftKey) -> Option<Draft> {
-        let text = std::fs::read_to_string(self.file(key)?).ok()?;
-        serde_json::from_str(&text).ok()
+        if self.refused.is_some() {
+            return None;
+        }
+        let bytes = super::read_own_file(&self.file(key)?, super::FileKind::Draft).ok()?;
+        serde_json::from_slice(&bytes).ok()
     }
 
     /// Removes the draft under `key`: this wizard's own, or one of an ended wizard that was recovered.
@@ -204,7 +229,7 @@ impl Drafts {
 
     /// Drafts left by wizards that have ended, to be offered back, newest first.
     pub fn orphans(&self) -> Vec<(DraftKey, Draft)> {
-        if let Some(dir) = &self.dir {
+        if let Some(dir) = self.dir.as_ref().filter(|_| self.refused.is_none()) {
             remove_stale_temporary_files(dir);
         }
         let orphans: Vec<(DraftKey, Draft)> = self
@@ -240,7 +265,9 @@ impl Drafts {
 
     /// Every stored draft with its key and writer, newest first.
     fn stored(&self) -> Vec<(DraftKey, Option<Instance>, Draft)> {
-        let Some(dir) = &self.dir else { return Vec::new() };
+        let Some(dir) = self.dir.as_ref().filter(|_| self.refused.is_none()) else { return Vec::new() };
+        // Listing a folder cannot block; each draft is then read by `load`, which checks it.
+        #[allow(clippy::disallowed_methods)]
         let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
         let mut drafts: Vec<(DraftKey, Option<Instance>, Draft)> = entries
             .filter_map(Result::ok)
@@ -267,7 +294,9 @@ impl Drafts {
     /// Removes the lock files wizards killed outright left behind, once they hold no draft. Only old
     /// ones: a wizard that is starting creates its lock file an instant before it locks it.
     fn remove_stale_locks(&self) {
-        let Some(dir) = &self.dir else { return };
+        let Some(dir) = self.dir.as_ref().filter(|_| self.refused.is_none()) else { return };
+        // Listing a folder cannot block; only names and ages are looked at.
+        #[allow(clippy::disallowed_methods)]
         let Ok(entries) = std::fs::read_dir(dir) else { return };
         let writers: Vec<Option<Instance>> = self.stored().into_iter().map(|(_, owner, _)| owner).collect();
         for entry in entries.filter_map(Result::ok) {
@@ -309,9 +338,33 @@ fn lock_path(dir: &Path, owner: Instance) -> PathBuf {
 /// True when a running wizard holds the lock file at `path`. A missing file, or one whose lock can
 /// be taken, means that wizard has ended.
 fn lock_held(path: &Path) -> bool {
-    let Ok(file) = File::open(path) else { return false };
+    let Ok(file) = open_lock(path, false) else { return false };
     // Called through the trait: Rust 1.89 gave `File` methods of the same name with other types.
     matches!(FileExt::try_lock_shared(&file), Ok(false))
+}
+
+/// Opens a lock file, creating it (mode 0600) when `create`: never through a symbolic link (a link
+/// planted in its place would have its target created or locked), and never waiting on a FIFO.
+fn open_lock(path: &Path, create: bool) -> std::io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    if create {
+        options.create(true).truncate(false).write(true);
+    } else {
+        options.read(true);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    // Nothing is read from a lock file: it is only locked. The flags above keep the open from
+    // following a link or blocking.
+    #[allow(clippy::disallowed_methods)]
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    Ok(file)
 }
 
 /// Writes `draft` to `file` (given by [`Drafts::file_to_write`]) atomically, readable by its owner only.
@@ -327,6 +380,8 @@ pub(crate) fn now() -> u64 {
 }
 /// Removes what a write cut short by a kill left behind: temporary files older than a minute.
 fn remove_stale_temporary_files(dir: &Path) {
+    // Listing a folder cannot block; only names and ages are looked at.
+    #[allow(clippy::disallowed_methods)]
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.filter_map(Result::ok) {
         let name = entry.file_name().to_string_lossy().into_owned();

@@ -22,16 +22,24 @@ pub(crate) fn load() -> Vec<PathBuf> {
     let Some(file) = recent_file() else {
         return Vec::new();
     };
-    let Ok(text) = std::fs::read_to_string(file) else {
+    // The list is the tool's own: read only from a folder nobody else may write in, not through a
+    // link, only if this user owns it, and within its limit (a FIFO or a device is never waited on).
+    if file.parent().is_some_and(|folder| super::check_private_folder(folder).is_err()) {
+        return Vec::new();
+    }
+    let Ok(text) = super::read_own_file(&file, super::FileKind::Recent) else {
         return Vec::new();
     };
-    let paths: Vec<PathBuf> = serde_json::from_str(&text).unwrap_or_default();
+    let paths: Vec<PathBuf> = serde_json::from_slice(&text).unwrap_or_default();
     paths.into_iter().filter(|path| path.is_file()).collect()
 }
 
 /// Puts `path` first in the recent files. Failing to remember is not worth bothering the author about.
 pub(crate) fn remember(path: &Path) {
     let Some(file) = recent_file() else { return };
+    if file.parent().is_some_and(|folder| super::check_private_folder(folder).is_err()) {
+        return;
+    }
     let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let mut paths = load();
     paths.retain(|known| *known != path);

@@ -2,7 +2,6 @@
 //! manifests, told by their first bytes (`manifest::sniff`).
 
 use super::path_list::FolderEntry;
-use std::io::Read;
 use std::path::Path;
 
 /// At most this many entries are read: a huge folder must not stall the prompt.
@@ -15,10 +14,11 @@ const SNIFF_BYTES: u64 = 64 * 1024;
 /// The entries of the folder `typed` names as the author wrote it (empty: the starting folder), by name.
 pub(super) fn read_folder(typed: &str) -> Result<Vec<FolderEntry>, String> {
     let folder = if typed.is_empty() { Path::new(".") } else { Path::new(typed) };
-    let reader = std::fs::read_dir(folder).map_err(|error| format!("cannot read the folder {typed}: {error}"))?;
+    let listed = crate::storage::list_folder(folder, MOST_ENTRIES)
+        .map_err(|error| format!("cannot read the folder {typed}: {error}"))?;
     let mut entries = Vec::new();
     let mut sniffed = 0;
-    for entry in reader.flatten().take(MOST_ENTRIES) {
+    for entry in listed {
         // A name that is not UTF-8 cannot be typed back into the prompt: it is left out.
         let Ok(name) = entry.file_name().into_string() else { continue };
         let path = entry.path();
@@ -37,9 +37,8 @@ pub(super) fn read_folder(typed: &str) -> Result<Vec<FolderEntry>, String> {
 
 /// True when the file's first bytes are a manifest's (unreadable files are not).
 fn looks_like_manifest(path: &Path) -> bool {
-    let mut bytes = Vec::new();
-    let read = std::fs::File::open(path).and_then(|file| file.take(SNIFF_BYTES).read_to_end(&mut bytes));
-    read.is_ok() && crate::manifest::sniff::is_manifest(&bytes)
+    // A FIFO or a device named *.json is not waited on: it is no manifest.
+    crate::storage::read_start(path, SNIFF_BYTES).is_ok_and(|bytes| crate::manifest::sniff::is_manifest(&bytes))
 }
 
 #[cfg(test)]
@@ -57,6 +56,23 @@ mod tests {
         let summary: Vec<(&str, bool, bool)> =
             entries.iter().map(|entry| (entry.name.as_str(), entry.is_dir, entry.manifest)).collect();
         assert_eq!(summary, [("mycrm.json", false, true), ("package.json", false, false), ("sub", true, false)]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_a_device_named_json_is_listed_without_being_read() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let fifo = dir.path().join("pipe.json");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+        assert!(made.success());
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.json")).expect("a link");
+        let (done, finished) = std::sync::mpsc::channel();
+        let typed = format!("{}/", dir.path().display());
+        std::thread::spawn(move || done.send(read_folder(&typed)));
+        let entries = finished.recv_timeout(std::time::Duration::from_secs(2)).expect("listed at once");
+        let summary: Vec<(String, bool)> =
+            entries.expect("the folder reads").into_iter().map(|entry| (entry.name, entry.manifest)).collect();
+        assert_eq!(summary, [("pipe.json".to_owned(), false), ("zero.json".to_owned(), false)]);
     }
 
     #[test]

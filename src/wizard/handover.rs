@@ -101,14 +101,7 @@ pub(super) fn edit_in(command: &[String], text: &str) -> Result<String, String> 
 
 /// Creates `file` readable and writable by its owner only.
 fn write_private(file: &Path, text: &str) -> std::io::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(file)?.write_all(text.as_bytes())
+    crate::storage::create_new(file, text.as_bytes(), true)
 }
 
 #[cfg(test)]

@@ -4,7 +4,8 @@
 //! Some tests need a process of their own (a umask, a file-size limit standing in for a full disk):
 //! they run one `#[ignore]`d test of this binary again in a child shell, which finds its folder in
 //! `FILE_SAFETY_CHILD_FOLDER` and does nothing when started any other way.
-
+// A test reads the files it wrote itself, as it likes; the tool reads only through `storage`.
+#![allow(clippy::disallowed_methods)]
 #![cfg(unix)]
 
 use integration_wizard::storage::{backup_path, drafts, save_atomic};
@@ -16,6 +17,7 @@ use std::process::{Command, Output};
 
 mod closed_output;
 mod export;
+mod hostile_reads;
 mod saving;
 
 const BINARY: &str = env!("CARGO_BIN_EXE_integration-wizard");

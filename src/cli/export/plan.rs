@@ -90,7 +90,9 @@ impl Existing {
         if !metadata.is_file() {
             return Err(format!("{} is not a regular file; move it away", path.display()));
         }
-        fs::read(&path).map(Existing::File).map_err(|error| format!("cannot read {}: {error}", path.display()))
+        crate::storage::read_kind(&path, crate::storage::FileKind::Exported)
+            .map(Existing::File)
+            .map_err(|error| format!("cannot read {}: {error}", path.display()))
     }
 }
 

@@ -49,8 +49,12 @@ impl Record {
             }
             Ok(_) => {}
         }
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
-        Ok(serde_json::from_str(&text).unwrap_or_default())
+        // A record that is not a regular file (a FIFO, a device) or too large is refused: it is
+        // never waited on, and export will not write over it either.
+        let bytes = crate::storage::read_kind(&path, crate::storage::FileKind::ExportRecord)
+            .map_err(|error| format!("{}: {error}; remove it", path.display()))?;
+        // A record that does not parse vouches for nothing.
+        Ok(serde_json::from_slice(&bytes).unwrap_or_default())
     }
 
     /// True when the record says this export wrote `name` with exactly `content`.

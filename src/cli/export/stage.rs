@@ -3,7 +3,6 @@
 
 use super::record::{self, Record};
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// An export written in full, waiting to be moved into place.
@@ -95,9 +94,7 @@ fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if let Some(folder) = path.parent() {
         fs::create_dir_all(folder)?;
     }
-    let mut file = fs::OpenOptions::new().write(true).create_new(true).open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
+    crate::storage::create_new(path, bytes, false)
 }
 
 /// What the umask leaves of 0777, as for any folder a program creates (a temporary one is 0700).

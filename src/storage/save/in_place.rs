@@ -29,6 +29,8 @@ impl Rewrite<'_> {
             let permissions = keep::NewFile::Private.permissions();
             Some(temporary(&folder_of(self.target), self.previous, permissions, write_error)?)
         };
+        // Opened to write only, a file `save` found to be a regular file it may write.
+        #[allow(clippy::disallowed_methods)]
         let mut file = OpenOptions::new().write(true).open(self.target).map_err(write_error)?;
         let Err(source) = overwrite(&mut file, contents) else { return Ok(()) };
         // The previous content fits in the blocks the file already had, so putting it back rarely fails.

@@ -110,7 +110,14 @@ pub fn backup_path(path: &Path) -> PathBuf {
 }
 
 fn save(path: &Path, contents: &[u8], keep_backup: bool, new_file: keep::NewFile) -> Result<(), SaveError> {
-    let target = links::resolve(path).map_err(|source| SaveError::Link { path: path.to_path_buf(), source })?;
+    // The tool's own files (drafts, recent files) are replaced, never written through a link: a link
+    // planted in their place must not aim the write at another file.
+    let target = match new_file {
+        keep::NewFile::Private => path.to_path_buf(),
+        keep::NewFile::Umask => {
+            links::resolve(path).map_err(|source| SaveError::Link { path: path.to_path_buf(), source })?
+        }
+    };
     let write_error = |source| SaveError::Write { path: path.to_path_buf(), source };
     let existing = match fs::symlink_metadata(&target) {
         Ok(metadata) => Some(metadata),
@@ -118,6 +125,8 @@ fn save(path: &Path, contents: &[u8], keep_backup: bool, new_file: keep::NewFile
         Err(error) => return Err(write_error(error)),
     };
     let folder = folder_of(&target);
+    // A link in place of the tool's own file is replaced by the file (renamed over it).
+    let existing = existing.filter(|metadata| !metadata.file_type().is_symlink());
     let Some(metadata) = existing else {
         let temporary = temporary(&folder, contents, new_file.permissions(), write_error)?;
         return persist(temporary, &target, write_error);
@@ -130,7 +139,12 @@ fn save(path: &Path, contents: &[u8], keep_backup: bool, new_file: keep::NewFile
     }
     keep::check_writable(&target, &metadata, path)?;
     // Read even without a backup: a rewrite in place needs it to put the file back if it fails.
-    let previous = fs::read(&target).map_err(write_error)?;
+    // Bounded as any read: the file may have grown since it was opened.
+    let kind = match new_file {
+        keep::NewFile::Private => super::FileKind::Draft,
+        keep::NewFile::Umask => super::FileKind::Manifest,
+    };
+    let previous = super::read_kind(&target, kind).map_err(|error| write_error(std::io::Error::other(error)))?;
     let rewrite = in_place::Rewrite { path, target: &target, metadata: &metadata, previous: &previous, keep_backup };
     if keep::has_other_links(&metadata) {
         // A rename would leave the other names with the old content: write into the file itself.

@@ -11,6 +11,7 @@ pub(crate) mod key_names;
 use super::app::App;
 use super::keys::{Command, KeyPress, KeyTable, Scope};
 use super::view::theme::{Role, Theme};
+use crate::storage::{FileKind, ReadError};
 use indexmap::IndexMap;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Color;
@@ -48,9 +49,11 @@ impl fmt::Display for ConfigError {
     /// The place first and what to do last, so that a status line cut at its end still names the place.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = crate::text::escaped(&shown_path(&self.path)).into_owned();
+        // The problem may quote the file (a key, a value), which may hold escape sequences.
+        let problem = crate::text::escaped(&self.problem);
         match self.place {
-            Some((line, column)) => write!(f, "{path}, line {line}, column {column}: {}", self.problem)?,
-            None => write!(f, "{path}: {}", self.problem)?,
+            Some((line, column)) => write!(f, "{path}, line {line}, column {column}: {problem}")?,
+            None => write!(f, "{path}: {problem}")?,
         }
         write!(f, "; the default settings are used until it is fixed (`integration-wizard config` checks it)")
     }
@@ -83,9 +86,16 @@ pub(crate) fn load() -> (Settings, Option<ConfigError>) {
 
 /// Reads the config file at `path`: `None` when there is none.
 pub fn read(path: &Path) -> Result<Option<Settings>, ConfigError> {
-    let text = match std::fs::read(path) {
+    // Whoever may write in the config folder could choose the keys; such a folder is not trusted.
+    if let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty())
+        && let Err(problem) = crate::storage::check_private_folder(folder)
+    {
+        let problem = format!("is not read: its folder {problem}");
+        return Err(ConfigError { path: path.to_path_buf(), place: None, problem });
+    }
+    let text = match crate::storage::read_kind(path, FileKind::Config) {
         Ok(bytes) => bytes,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(ReadError::NotFound) => return Ok(None),
         Err(error) => {
             let problem = format!("cannot be read ({error})");
             return Err(ConfigError { path: path.to_path_buf(), place: None, problem });
