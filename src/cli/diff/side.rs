@@ -3,7 +3,7 @@
 
 use crate::manifest::check::locate;
 use crate::manifest::{Diagnostic, Manifest, read, validate};
-use crate::storage::{self, ReadError};
+use crate::storage::{self, FileKind, ReadError};
 use std::ffi::OsStr;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -110,9 +110,9 @@ pub(in crate::cli) fn run_limited(mut command: Command, limit: Duration) -> Resu
         return Err("its output could not be read".to_owned());
     };
     let (sender, receiver) = mpsc::channel();
-    let stderr_thread = std::thread::spawn(move || storage::read_stream(stderr, "the error output"));
+    let stderr_thread = std::thread::spawn(move || storage::read_stream(stderr, "the error output", FileKind::Manifest));
     std::thread::spawn(move || {
-        let _ = sender.send(storage::read_stream(stdout, "the output"));
+        let _ = sender.send(storage::read_stream(stdout, "the output", FileKind::Manifest));
     });
     let stdout = match receiver.recv_timeout(limit) {
         Ok(result) => result.map_err(|error: ReadError| error.to_string())?,
