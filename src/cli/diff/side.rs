@@ -110,7 +110,8 @@ pub(in crate::cli) fn run_limited(mut command: Command, limit: Duration) -> Resu
         return Err("its output could not be read".to_owned());
     };
     let (sender, receiver) = mpsc::channel();
-    let stderr_thread = std::thread::spawn(move || storage::read_stream(stderr, "the error output", FileKind::Manifest));
+    let stderr_thread =
+        std::thread::spawn(move || storage::read_stream(stderr, "the error output", FileKind::Manifest));
     std::thread::spawn(move || {
         let _ = sender.send(storage::read_stream(stdout, "the output", FileKind::Manifest));
     });
