@@ -4,6 +4,9 @@
 //! Golden files live in `tests/golden/diff/`; after an intended change of the output,
 //! `UPDATE_GOLDEN=1 cargo test --test diff` writes them again (review the diff before committing).
 
+// The tests read the golden files and what the tool wrote, nothing a user gives.
+#![allow(clippy::disallowed_methods)]
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
