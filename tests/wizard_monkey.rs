@@ -131,7 +131,7 @@ fn perform(app: &mut App, effects: Vec<Effect>, quits: &mut usize) {
             Effect::Probe { bridge, target, .. } => {
                 let report =
                     integration_wizard::probe::EndpointReport::skipped(&target, &bridge, "not sent by the test");
-                app.update(Action::Probed(Box::new(report)))
+                app.update(Action::Probed(Box::new(report), Default::default()))
             }
         };
         pending.extend(more);

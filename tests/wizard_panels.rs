@@ -236,7 +236,7 @@ fn the_result_shows_the_status_and_findings_escaped_and_masked() {
     type_credentials(&mut app);
     let body = json!({"message": format!("bad \u{1b}[31m token {TOKEN}")});
     let finding = Finding::error("unexpected-status", None, "answered 500; answer 200 or 204 when valid");
-    app.update(Action::Probed(Box::new(report(500, body, vec![finding]))));
+    app.update(Action::Probed(Box::new(report(500, body, vec![finding])), Default::default()));
     let ProbeStage::Done { ok, lines } = probe_stage(&app) else { panic!("{:?}", app.overlay) };
     assert!(!ok);
     let text = lines.join("\n");
@@ -303,7 +303,7 @@ fn a_result_of_an_earlier_probe_does_not_land_in_the_panel_of_another() {
     type_credentials(&mut app);
     press(&mut app, key(KeyCode::Char('y')));
     // The auth validation's result arrives while the action's probe runs.
-    app.update(Action::Probed(Box::new(report(204, json!({}), Vec::new()))));
+    app.update(Action::Probed(Box::new(report(204, json!({}), Vec::new())), Default::default()));
     assert!(matches!(probe_stage(&app), ProbeStage::Running { .. }));
     assert!(app.status.as_deref().is_some_and(|status| status.contains("auth validation kept its contract")));
 }
@@ -363,4 +363,47 @@ fn the_format_question_says_how_many_warnings_the_manifest_has() {
     let mut app = mycrm();
     press_all(&mut app, [alt('6'), key(KeyCode::Char('w'))]);
     assert!(!screen_text(&mut app, 120, 40).contains("The manifest has"), "no line without warnings");
+}
+
+#[test]
+fn the_panel_and_the_status_line_mask_every_form_of_every_value_ever_used() {
+    // Typed "acme" and TOKEN; the validator returned "fresh-session-77"; the short pin "ab".
+    const RETURNED: &str = "fresh-session-77";
+    let mut app = local_mycrm();
+    press(&mut app, alt('2'));
+    focus_key(&mut app, "auth_validation_endpoint");
+    press(&mut app, alt('t'));
+    type_credentials(&mut app);
+    let quoted = "pa\"ss\\word9";
+    let mut ended_with = integration_wizard::probe::Credentials::default();
+    ended_with.set("token", RETURNED.to_owned());
+    ended_with.set("pin", "ab".to_owned());
+    ended_with.set("note", quoted.to_owned());
+    let long_cut: String = format!("\"{TOKEN}{TOKEN}").chars().take(20).collect();
+    let body = json!({
+        "raw": TOKEN, "session": RETURNED, "pin": "ab", "quoted": quoted,
+        "url": format!("https://x.example/?t={}", url::form_urlencoded::byte_serialize(quoted.as_bytes()).collect::<String>()),
+        "cut": format!("{long_cut}…"),
+    });
+    let finding = Finding::error("wrong-type", Some("/raw".into()), format!("\"raw\" is {long_cut}…; pin ab"));
+    app.update(Action::Probed(Box::new(report(200, body, vec![finding])), ended_with.clone()));
+    let ProbeStage::Done { lines, .. } = probe_stage(&app) else { panic!("{:?}", app.overlay) };
+    let text = lines.join("\n");
+    let screen = screen_text(&mut app, 120, 40);
+    for shown in [&text, &screen] {
+        for leak in [TOKEN, "s3cret-tok", RETURNED, "acme", "pa\\\"ss", "pa\"ss", "pa%22ss"] {
+            assert!(!shown.contains(leak), "{leak} in {shown}");
+        }
+        assert!(!shown.split(|c: char| !c.is_alphanumeric()).any(|word| word == "ab"), "{shown}");
+    }
+    assert!(text.contains("\"raw\": \"••••\""), "{text}");
+
+    // The status line, when the result comes after its panel was closed.
+    press(&mut app, key(KeyCode::Esc));
+    let mut named = report(200, json!({}), Vec::new());
+    named.kind = Kind::Action;
+    named.action = Some("ab".into());
+    app.update(Action::Probed(Box::new(named), ended_with));
+    let status = app.status.clone().unwrap_or_default();
+    assert!(status.contains("the action •••• kept its contract"), "{status}");
 }

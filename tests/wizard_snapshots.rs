@@ -494,6 +494,6 @@ fn the_probe_panel_with_a_result() {
             outcome: Ok(response),
         }],
     };
-    app.update(Action::Probed(Box::new(report)));
+    app.update(Action::Probed(Box::new(report), Default::default()));
     snapshot("probe_result", app);
 }

@@ -7,7 +7,7 @@
 mod support;
 
 use integration_wizard::manifest::edit::Owner;
-use integration_wizard::manifest::rules::codes::TRAILING_LINE_BREAK;
+use integration_wizard::manifest::rules::codes::Rule;
 use integration_wizard::manifest::{Slot, validate};
 use integration_wizard::wizard::testing::action::Action;
 use integration_wizard::wizard::testing::app::App;
@@ -257,8 +257,10 @@ fn a_line_break_ending_a_one_paragraph_help_is_a_warning_the_quick_fix_removes()
     let mut value = mycrm_value();
     value["integration"]["description"] = serde_json::json!("Helps agents.\n");
     let mut app = opened(&value.to_string());
-    let found: Vec<_> =
-        validate(&app.doc.manifest).into_iter().filter(|finding| finding.code == TRAILING_LINE_BREAK).collect();
+    let found: Vec<_> = validate(&app.doc.manifest)
+        .into_iter()
+        .filter(|finding| finding.code == Rule::TrailingLineBreak.code())
+        .collect();
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].pointer, "/integration/description");
     focus_key(&mut app, "description");
@@ -267,13 +269,13 @@ fn a_line_break_ending_a_one_paragraph_help_is_a_warning_the_quick_fix_removes()
         text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::Description).as_deref(),
         Some("Helps agents.")
     );
-    assert!(validate(&app.doc.manifest).iter().all(|finding| finding.code != TRAILING_LINE_BREAK));
+    assert!(validate(&app.doc.manifest).iter().all(|finding| finding.code != Rule::TrailingLineBreak.code()));
 }
 
 #[test]
 fn validate_explains_the_trailing_line_break() {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_integration-wizard"))
-        .args(["validate", "--explain", TRAILING_LINE_BREAK])
+        .args(["validate", "--explain", Rule::TrailingLineBreak.code()])
         .output()
         .expect("the binary runs");
     let text = String::from_utf8_lossy(&output.stdout);

@@ -1,10 +1,14 @@
 //! `integration-wizard probe`: the command line around [`crate::probe`]: arguments, credentials from
-//! flags, a file, the environment or masked prompts, and the choice of endpoints.
+//! flags, a file, the environment or masked prompts, and the choice of endpoints. Everything it
+//! prints goes through the probe's [`Sink`], which masks every credential read so far.
+// Nothing here may print but through the sink.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 use super::exit;
 use super::files;
 use crate::manifest::check;
 use crate::probe::contracts::{Bridge, Contact, Credentials};
+use crate::probe::shown::Sink;
 use crate::probe::transport::Http;
 use crate::probe::{EndpointReport, Options, Prober, Target, report};
 use clap::{Args, ValueEnum};
@@ -90,7 +94,17 @@ fn parse_only(text: &str) -> Result<Only, String> {
 /// Runs the probe and returns the exit code: 0 every endpoint kept its contract, 1 one did not,
 /// 2 a usage error or an unreadable manifest.
 pub(crate) fn run(args: &ProbeArgs) -> u8 {
-    match prepare(args) {
+    // Every value given is masked from the first message on, even one about the manifest.
+    let mut read = Credentials::default();
+    for (name, value) in std::env::vars() {
+        if name.starts_with(AUTH_VARIABLE_PREFIX) {
+            read.remember(&value);
+        }
+    }
+    for pair in &args.auth {
+        read.remember(pair.split_once('=').map_or(pair.as_str(), |(_, value)| value));
+    }
+    match prepare(args, &mut read) {
         Ok((mut prober, plan)) => {
             let reports: Vec<EndpointReport> = plan
                 .into_iter()
@@ -99,15 +113,15 @@ pub(crate) fn run(args: &ProbeArgs) -> u8 {
                     Step::Skip(target, reason) => EndpointReport::skipped(&target, prober.bridge(), reason),
                 })
                 .collect();
-            let credentials = prober.credentials();
+            let sink = Sink::new(prober.credentials());
             match args.format {
-                ProbeFormat::Text => print!("{}", report::text(&reports, credentials)),
-                ProbeFormat::Json => println!("{}", report::json(&reports, credentials)),
+                ProbeFormat::Text => sink.print(report::text(&reports)),
+                ProbeFormat::Json => sink.print_json(&report::json(&reports)),
             }
             if reports.iter().all(EndpointReport::ok) { exit::SUCCESS } else { exit::INVALID }
         }
         Err(message) => {
-            eprintln!("{}", report::escape_text(&message));
+            Sink::new(&read).warn(&message);
             exit::USAGE
         }
     }
@@ -119,7 +133,7 @@ enum Step {
     Skip(Target, String),
 }
 
-fn prepare(args: &ProbeArgs) -> Result<(Prober<Http>, Vec<Step>), String> {
+fn prepare(args: &ProbeArgs, read: &mut Credentials) -> Result<(Prober<Http>, Vec<Step>), String> {
     let shown = args.file.display().to_string();
     let source = files::read(&args.file).map_err(|reason| format!("{shown}: {reason}"))?;
     let checked = check(&source);
@@ -128,16 +142,15 @@ fn prepare(args: &ProbeArgs) -> Result<(Prober<Http>, Vec<Step>), String> {
         return Err(format!("{shown}: not a manifest that can be read; see `integration-wizard validate {shown}`"));
     };
     if errors > 0 {
-        eprintln!(
-            "note: {} has {errors} error(s) (see `integration-wizard validate {}`); probing the endpoints it configures",
-            report::escape_text(&shown),
-            report::escape_text(&shown)
-        );
+        Sink::default().warn(&format!(
+            "note: {shown} has {errors} error(s) (see `integration-wizard validate {shown}`); probing the endpoints it configures"
+        ));
     }
     let bridge = Bridge::from_manifest(&manifest);
     let plan = plan(&bridge, args)?;
     let contact = args.contact.as_deref().map(read_contact).transpose()?;
-    let credentials = credentials(&bridge, args)?;
+    credentials(&bridge, args, read)?;
+    let credentials = read.clone();
     let options = Options { pages: args.pages as usize, allow_http: args.allow_http, contact };
     let transport = Http::new(Duration::from_secs(args.timeout));
     Ok((Prober::new(bridge, credentials, options, transport), plan))
@@ -176,7 +189,7 @@ fn plan(bridge: &Bridge, args: &ProbeArgs) -> Result<Vec<Step>, String> {
         return Err(format!("{} configures no endpoint to probe; add one in the wizard (step 2)", args.file.display()));
     }
     if steps.iter().any(|step| matches!(step, Step::Run(Target::Action(_)))) {
-        eprintln!("note: running actions for real: they may create records in the external system");
+        Sink::default().warn("note: running actions for real: they may create records in the external system");
     }
     Ok(steps)
 }
@@ -197,9 +210,9 @@ pub(crate) fn auth_variable(field_name: &str) -> String {
     format!("{AUTH_VARIABLE_PREFIX}{suffix}")
 }
 
-/// The credentials, from (weakest first) the environment, `--auth-file` and `--auth`; missing
-/// mandatory ones are asked for on a terminal.
-fn credentials(bridge: &Bridge, args: &ProbeArgs) -> Result<Credentials, String> {
+/// The credentials into `credentials`, from (weakest first) the environment, `--auth-file` and
+/// `--auth`; missing mandatory ones are asked for on a terminal.
+fn credentials(bridge: &Bridge, args: &ProbeArgs, credentials: &mut Credentials) -> Result<(), String> {
     let known = |name: &str| -> Result<(), String> {
         if bridge.auth_fields.iter().any(|field| field.name == name) {
             return Ok(());
@@ -213,7 +226,6 @@ fn credentials(bridge: &Bridge, args: &ProbeArgs) -> Result<Credentials, String>
             ),
         })
     };
-    let mut credentials = Credentials::default();
     for field in &bridge.auth_fields {
         if let Ok(value) = std::env::var(auth_variable(&field.name)) {
             credentials.set(&field.name, value);
@@ -249,7 +261,7 @@ fn credentials(bridge: &Bridge, args: &ProbeArgs) -> Result<Credentials, String>
     let missing: Vec<_> =
         bridge.auth_fields.iter().filter(|field| field.mandatory && credentials.get(&field.name).is_none()).collect();
     if missing.is_empty() {
-        return Ok(credentials);
+        return Ok(());
     }
     if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
         let hints: Vec<String> =
@@ -263,7 +275,7 @@ fn credentials(bridge: &Bridge, args: &ProbeArgs) -> Result<Credentials, String>
                 .map_err(|error| format!("cannot read {}: {error}", field.name))?
                 .ok_or_else(|| "cancelled: nothing was sent".to_owned())?
         } else {
-            eprint!("{prompt}");
+            Sink::new(credentials).prompt(&prompt);
             let mut line = String::new();
             std::io::stdin()
                 .lock()
@@ -276,7 +288,7 @@ fn credentials(bridge: &Bridge, args: &ProbeArgs) -> Result<Credentials, String>
         }
         credentials.set(&field.name, value);
     }
-    Ok(credentials)
+    Ok(())
 }
 
 #[cfg(test)]

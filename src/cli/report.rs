@@ -188,11 +188,12 @@ fn escape_property(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::manifest::Position;
+    use crate::manifest::rules::codes::Rule;
 
     fn report() -> FileReport {
-        let mut error = Diagnostic::error("blank-value", "/integration/name", "name is blank; type it");
+        let mut error = Diagnostic::of(Rule::BlankValue, "/integration/name", "name is blank; type it");
         error.position = Some(Position { line: 3, column: 5 });
-        let warning = Diagnostic::warning("unknown-key", "/x", "unknown key \"x\"");
+        let warning = Diagnostic::of(Rule::UnknownKey, "/x", "unknown key \"x\"");
         FileReport { path: "a,b.json".into(), diagnostics: vec![error, warning] }
     }
 
@@ -208,7 +209,9 @@ mod tests {
     fn hostile() -> FileReport {
         let nasty =
             "\u{1b}]0;PWNED\u{7}\u{1b}]52;c;ZWNobw==\u{7}\u{9b}31m\u{202e}\u{2066}\u{7f}\nforged.json:1:1: error[x] y";
-        let mut diagnostic = Diagnostic::error("unknown-key", format!("/{nasty}"), format!("unknown key {nasty}"));
+        let mut diagnostic = Diagnostic::of(Rule::UnknownKey, format!("/{nasty}"), format!("unknown key {nasty}"));
+        // Printed as an error, the more colourful case.
+        diagnostic.severity = crate::manifest::Severity::Error;
         diagnostic.position = Some(Position { line: 2, column: 3 });
         FileReport { path: format!("dir/{nasty}.json"), diagnostics: vec![diagnostic] }
     }
@@ -298,7 +301,7 @@ mod tests {
     #[test]
     fn json_counts_and_validity_follow_deny_warnings() {
         let warning_only =
-            || FileReport { path: "w.json".into(), diagnostics: vec![Diagnostic::warning("plain-http", "/p", "m")] };
+            || FileReport { path: "w.json".into(), diagnostics: vec![Diagnostic::of(Rule::PlainHttp, "/p", "m")] };
         let relaxed: serde_json::Value =
             serde_json::from_str(&render(&[warning_only()], settings(Format::Json))).expect("json");
         assert_eq!(relaxed["files"][0]["valid"], true);

@@ -130,12 +130,13 @@ fn uri(path: &str) -> String {
 mod tests {
     use super::*;
     use crate::manifest::Position;
+    use crate::manifest::rules::codes::Rule;
     use serde_json::Value;
 
     fn log() -> Value {
-        let mut error = Diagnostic::error("blank-value", "/integration/name", "name is blank; type it");
+        let mut error = Diagnostic::of(Rule::BlankValue, "/integration/name", "name is blank; type it");
         error.position = Some(Position { line: 3, column: 5 });
-        let unreadable = Diagnostic::error("unreadable", "", "no such file; check the path");
+        let unreadable = Diagnostic::of(Rule::Unreadable, "", "no such file; check the path");
         let reports = [
             FileReport { path: "dir/my crm.json".into(), diagnostics: vec![error] },
             FileReport { path: "/abs/gone.json".into(), diagnostics: vec![unreadable] },

@@ -3,16 +3,12 @@
 use super::files::{self, Identity, Inputs, Loaded, Seen, Target};
 use super::report::{self, FileReport, Settings};
 use super::{Format, exit};
+use crate::manifest::rules::codes::Rule;
 use crate::manifest::{Diagnostic, check, check::locate};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
-
-/// The code of an integration name already used by an earlier file of the same run.
-pub(super) const DUPLICATE_INTEGRATION_NAME: &str = "duplicate-integration-name";
-/// The code of a path that cannot be read.
-pub(super) const UNREADABLE: &str = "unreadable";
 
 /// One target after reading and checking, before names are compared across the run.
 enum Outcome {
@@ -77,7 +73,7 @@ pub(super) fn run(paths: &[PathBuf], settings: Settings, inputs: &Inputs) -> u8 
                     let message = format!(
                         "the name \"{name}\" is already used by {first}; Talkdesk needs every integration name to be unique"
                     );
-                    let mut duplicate = vec![Diagnostic::error(DUPLICATE_INTEGRATION_NAME, pointer, message)];
+                    let mut duplicate = vec![Diagnostic::of(Rule::DuplicateIntegrationName, pointer, message)];
                     // Rare: the file is read again only to place this one finding.
                     let source = stdin.or_else(|| target.path().and_then(|path| files::read(path).ok()));
                     if let Some(source) = source {
@@ -121,7 +117,7 @@ fn check_target(target: &Target, inputs: &Inputs) -> (Option<Identity>, Outcome)
         Loaded::Manifest(source, identity) => (source, identity),
         Loaded::NotManifest(identity) => return (identity, Outcome::Skipped),
         Loaded::Refused(reason) => {
-            let diagnostics = vec![Diagnostic::error(UNREADABLE, "", reason)];
+            let diagnostics = vec![Diagnostic::of(Rule::Unreadable, "", reason)];
             let report = FileReport { path, diagnostics };
             return (None, Outcome::Checked { report, name: None, stdin: None, unreadable: true });
         }

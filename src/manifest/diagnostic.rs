@@ -22,6 +22,7 @@ impl Severity {
         }
     }
 }
+use super::rules::codes::Rule;
 
 /// One finding: severity, a stable kebab-case code, a JSON pointer into the file as written,
 /// a one-line message that says what to do, and the position in the source when known.
@@ -40,16 +41,11 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// An error at `pointer`.
-    pub fn error(code: &'static str, pointer: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, code, pointer: pointer.into(), message: message.into(), position: None }
-    }
-
-    /// A warning at `pointer`.
-    pub fn warning(code: &'static str, pointer: impl Into<String>, message: impl Into<String>) -> Self {
+    /// A finding of `rule` at `pointer`, as serious as the rule says.
+    pub fn of(rule: Rule, pointer: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
-            severity: Severity::Warning,
-            code,
+            severity: rule.severity(),
+            code: rule.code(),
             pointer: pointer.into(),
             message: message.into(),
             position: None,

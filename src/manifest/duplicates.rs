@@ -5,7 +5,7 @@
 
 use super::diagnostic::{Diagnostic, escape_token};
 use super::position::{Position, positions_of};
-use super::rules::codes::DUPLICATE_KEY;
+use super::rules::codes::Rule;
 use super::rules::message::quote;
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -49,8 +49,7 @@ pub(crate) fn find(source: &[u8]) -> Vec<Diagnostic> {
         .into_iter()
         .map(|repeat| {
             let (first, later) = (at(repeat.first), at(repeat.later));
-            let mut diagnostic = Diagnostic::warning(
-                DUPLICATE_KEY,
+            let mut diagnostic = Diagnostic::of(Rule::DuplicateKey,
                 repeat.pointer,
                 format!(
                     "the key {} is written more than once in this object (first at {}:{}, again at {}:{}); the value written last is kept and the others are dropped on the next save: remove the ones you do not mean",

@@ -1,47 +1,36 @@
-//! What each diagnostic code checks, why, and how to fix it; and whether it is Talkdesk's
-//! requirement or this tool's own advice. The texts are data, in `assets/rules.json`.
+//! What each diagnostic code checks, why, and how to fix it: the texts are data, in `assets/rules.json`;
+//! the severity and whose rule it is come from the code's [`Rule`].
 
 use super::Severity;
+use super::rules::codes::Rule;
+pub(crate) use super::rules::codes::Source;
 use indexmap::IndexMap;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::sync::OnceLock;
 
-/// Whose rule a code is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub(crate) enum Source {
-    /// Talkdesk's "Configuring an Integration" page requires it.
-    Talkdesk,
-    /// This tool's own advice (or its own report about the run).
-    Advice,
-}
-
-impl Source {
-    /// "talkdesk" or "advice", as the JSON and SARIF outputs write it.
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Source::Talkdesk => "talkdesk",
-            Source::Advice => "advice",
-        }
-    }
-
-    /// How a person reads it.
-    pub(crate) fn label(self) -> &'static str {
-        match self {
-            Source::Talkdesk => "Talkdesk's requirement",
-            Source::Advice => "this tool's advice",
-        }
-    }
-}
-
 /// The explanation of one code.
+#[derive(Debug)]
+pub(crate) struct Explanation {
+    /// How serious a finding of this code is (the rule's).
+    pub severity: Severity,
+    /// Whose rule it is (the rule's).
+    pub source: Source,
+    /// The texts.
+    pub texts: Texts,
+}
+
+impl std::ops::Deref for Explanation {
+    type Target = Texts;
+
+    fn deref(&self) -> &Texts {
+        &self.texts
+    }
+}
+
+/// The words of one code's explanation, as `assets/rules.json` holds them.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct Explanation {
-    /// How serious a finding of this code is.
-    pub severity: Severity,
-    /// Whose rule it is.
-    pub source: Source,
+pub(crate) struct Texts {
     /// One line: what a good manifest does (SARIF's short description).
     pub summary: String,
     /// What the rule checks.
@@ -54,13 +43,25 @@ pub(crate) struct Explanation {
     pub fix: String,
 }
 
-/// Every explanation, by code, in the order of `assets/rules.json`.
+/// Every explanation, by code, in the order of [`Rule::ALL`].
 pub(crate) fn all() -> &'static IndexMap<String, Explanation> {
     static RULES: OnceLock<IndexMap<String, Explanation>> = OnceLock::new();
     RULES.get_or_init(|| {
-        // Built into the binary and read by a test, so it cannot fail for a user.
-        serde_json::from_str(include_str!("../../assets/rules.json")).expect("assets/rules.json is valid (tested)")
+        let mut texts = texts();
+        Rule::ALL
+            .iter()
+            .filter_map(|rule| {
+                let texts = texts.shift_remove(rule.code())?;
+                Some((rule.code().to_owned(), Explanation { severity: rule.severity(), source: rule.source(), texts }))
+            })
+            .collect()
     })
+}
+
+/// The texts of `assets/rules.json`, by code.
+fn texts() -> IndexMap<String, Texts> {
+    // Built into the binary and read by a test, so it cannot fail for a user.
+    serde_json::from_str(include_str!("../../assets/rules.json")).expect("assets/rules.json is valid (tested)")
 }
 
 /// The explanation of `code`, if it is a known code.
@@ -68,40 +69,30 @@ pub(crate) fn explain(code: &str) -> Option<&'static Explanation> {
     all().get(code)
 }
 
-/// Whose rule `code` is; a code without an entry counts as this tool's advice.
+/// Whose rule `code` is; a code of no rule counts as this tool's advice.
 pub(crate) fn source(code: &str) -> Source {
-    explain(code).map_or(Source::Advice, |explanation| explanation.source)
+    Rule::of_code(code).map_or(Source::Advice, Rule::source)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::manifest::rules::codes;
-
-    /// Codes the command line adds to the rules' (a name used twice in one run, a path it cannot read).
-    const COMMAND_LINE: &[&str] = &["duplicate-integration-name", "unreadable"];
 
     #[test]
-    fn every_code_has_an_explanation_with_the_right_severity() {
-        let known = codes::ERRORS
-            .iter()
-            .map(|code| (code, Severity::Error))
-            .chain(codes::WARNINGS.iter().map(|code| (code, Severity::Warning)));
-        for (code, severity) in known {
-            let explanation = explain(code).unwrap_or_else(|| panic!("no entry for {code} in assets/rules.json"));
-            assert_eq!(explanation.severity, severity, "{code}");
+    fn every_rule_has_an_explanation_and_every_explanation_a_rule() {
+        let texts = texts();
+        for rule in Rule::ALL {
+            assert!(texts.contains_key(rule.code()), "no entry for {rule} in assets/rules.json");
         }
-        for code in codes::READING.iter().chain(COMMAND_LINE) {
-            assert!(explain(code).is_some(), "no entry for {code} in assets/rules.json");
+        for code in texts.keys() {
+            assert!(Rule::of_code(code).is_some(), "{code} in assets/rules.json is no code of the tool");
         }
+        assert_eq!(all().len(), Rule::ALL.len());
     }
 
     #[test]
-    fn every_explanation_belongs_to_a_code_and_says_why() {
-        let codes: Vec<&str> =
-            [codes::ERRORS, codes::WARNINGS, codes::READING, COMMAND_LINE].into_iter().flatten().copied().collect();
+    fn every_explanation_says_why() {
         for (code, explanation) in all() {
-            assert!(codes.contains(&code.as_str()), "{code} in assets/rules.json is no code of the tool");
             for text in [&explanation.summary, &explanation.checks, &explanation.why, &explanation.fix] {
                 assert!(!text.trim().is_empty(), "{code} has an empty text");
             }

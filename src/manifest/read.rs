@@ -3,7 +3,7 @@
 use super::diagnostic::Diagnostic;
 use super::duplicates;
 use super::model::{Integration, IntegrationKey, List, Manifest, Shape, Wrapper, WrapperKey};
-use super::rules::codes;
+use super::rules::codes::Rule;
 use super::slot::{JsonKind, Slot};
 use super::spelling;
 use super::vocab::{Vocab, Vocabulary};
@@ -27,8 +27,8 @@ pub fn read(source: &[u8]) -> Result<Parsed, Diagnostic> {
     let mut notes = Vec::new();
     let source = match source.strip_prefix(BYTE_ORDER_MARK) {
         Some(rest) => {
-            notes.push(Diagnostic::warning(
-                codes::BYTE_ORDER_MARK,
+            notes.push(Diagnostic::of(
+                Rule::ByteOrderMark,
                 "",
                 "the file starts with a byte order mark; it is saved without one, which every JSON reader prefers",
             ));
@@ -37,8 +37,8 @@ pub fn read(source: &[u8]) -> Result<Parsed, Diagnostic> {
         None => source,
     };
     if source.iter().all(u8::is_ascii_whitespace) {
-        return Err(Diagnostic::error(
-            codes::JSON_SYNTAX,
+        return Err(Diagnostic::of(
+            Rule::JsonSyntax,
             "",
             "the file is empty; a manifest is a JSON object such as {\"integration\": {...}}",
         ));
@@ -51,8 +51,8 @@ pub fn read(source: &[u8]) -> Result<Parsed, Diagnostic> {
     let wrapper = match root {
         Slot::Value(wrapper) => wrapper,
         other => {
-            return Err(Diagnostic::error(
-                codes::NOT_AN_OBJECT,
+            return Err(Diagnostic::of(
+                Rule::NotAnObject,
                 "",
                 format!(
                     "the file holds {} but a manifest is a JSON object such as {{\"integration\": {{...}}}}",
@@ -79,7 +79,7 @@ fn syntax_error(error: &serde_json::Error, source: &[u8]) -> Diagnostic {
     } else {
         format!("the file is not valid JSON: {what}; fix the syntax here (often a missing comma or quote)")
     };
-    let mut diagnostic = Diagnostic::error(codes::JSON_SYNTAX, "", advice);
+    let mut diagnostic = Diagnostic::of(Rule::JsonSyntax, "", advice);
     let line = error.line().max(1);
     diagnostic.position =
         Some(super::position::Position { line, column: character_column(source, line, error.column()) });
@@ -179,16 +179,16 @@ fn lowercase<T: Vocabulary>(slot: &mut Slot<Vocab<T>>, pointer: impl FnOnce() ->
     let canonical = value.as_str();
     let (code, message) = if written.eq_ignore_ascii_case("text") {
         (
-            codes::TEXT_FOR_INPUT,
+            Rule::TextForInput,
             format!("\"{written}\" is read as \"input\", the name Talkdesk uses now; the next save writes \"input\""),
         )
     } else {
         (
-            codes::ENUM_NOT_LOWERCASE,
+            Rule::EnumNotLowercase,
             format!("\"{written}\" is read as \"{canonical}\"; the next save writes it in lowercase"),
         )
     };
-    notes.push(Diagnostic::warning(code, pointer(), message));
+    notes.push(Diagnostic::of(code, pointer(), message));
     *slot = Slot::Value(Vocab::Known(value));
 }
 
@@ -207,8 +207,7 @@ fn upgrade_legacy(fields: &mut List<super::model::AuthField>, list: &str, notes:
         if let Slot::Value(upgraded) = &mut upgraded {
             upgraded.field_name = Slot::Value(name.clone());
         }
-        notes.push(Diagnostic::warning(
-            codes::LEGACY_SHAPE,
+        notes.push(Diagnostic::of(Rule::LegacyShape,
             format!("{list}/{index}"),
             // The name comes from the file: escaped, so it cannot break the message's line.
             format!(

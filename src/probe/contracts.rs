@@ -111,6 +111,9 @@ impl Bridge {
 #[derive(Clone, Default, PartialEq)]
 pub struct Credentials {
     values: Vec<(String, String)>,
+    /// Every value ever given, replaced or returned by an authorization validator: each stays masked
+    /// in what is shown, since a bridge may echo an old one.
+    seen: Vec<String>,
 }
 
 /// Never prints a value, so a stray `{:?}` cannot leak one.
@@ -123,10 +126,23 @@ impl std::fmt::Debug for Credentials {
 impl Credentials {
     /// Sets a field's value, replacing an earlier one.
     pub fn set(&mut self, name: &str, value: String) {
+        self.remember(&value);
         match self.values.iter_mut().find(|(existing, _)| existing == name) {
             Some(entry) => entry.1 = value,
             None => self.values.push((name.to_owned(), value)),
         }
+    }
+
+    /// Keeps `value` among those to mask, without sending it.
+    pub fn remember(&mut self, value: &str) {
+        if !value.is_empty() && !self.seen.iter().any(|seen| seen == value) {
+            self.seen.push(value.to_owned());
+        }
+    }
+
+    /// Every value ever given or returned, current ones included: what output must mask.
+    pub fn every_value(&self) -> impl Iterator<Item = &str> {
+        self.seen.iter().map(String::as_str)
     }
 
     /// The value of a field, when known.
@@ -147,45 +163,35 @@ impl Credentials {
     /// The same credentials with every mandatory value changed, which a bridge must refuse.
     pub fn altered(&self, bridge: &Bridge) -> Credentials {
         let mut altered = self.clone();
+        let mut changed = Vec::new();
         for (name, value) in &mut altered.values {
             if bridge.auth_fields.iter().any(|field| field.mandatory && field.name == *name) {
                 *value = format!("{value}-altered-by-probe");
+                changed.push(value.clone());
             }
+        }
+        for value in changed {
+            altered.remember(&value);
         }
         altered
     }
 
     /// Keeps what an authorization validator returned for the bridge's configured fields: Talkdesk
     /// sends those back under the same keys on later calls (other keys are dropped, and reported).
+    /// Every value returned is an authorization parameter, so each is remembered to be masked.
     pub fn merge_returned(&mut self, returned: &Map<String, Value>, bridge: &Bridge) {
         for (name, value) in returned {
-            if !bridge.auth_fields.iter().any(|field| field.name == *name) {
-                continue;
-            }
             let value = match value {
                 Value::String(text) => text.clone(),
                 Value::Number(_) | Value::Bool(_) => value.to_string(),
                 _ => continue,
             };
-            self.set(name, value);
-        }
-    }
-
-    /// Replaces every credential value found in `text` with the mask, so an answer that echoes a
-    /// credential does not print it. Values shorter than 4 characters are left alone: masking "1"
-    /// everywhere would garble every number while protecting nothing.
-    pub fn redact(&self, text: &str) -> String {
-        let mut redacted = text.to_owned();
-        let mut secrets: Vec<&str> =
-            self.values.iter().map(|(_, value)| value.as_str()).filter(|value| value.chars().count() >= 4).collect();
-        // Longest first, so a value containing another is masked whole.
-        secrets.sort_by_key(|value| std::cmp::Reverse(value.len()));
-        for secret in secrets {
-            if redacted.contains(secret) {
-                redacted = redacted.replace(secret, MASK);
+            if bridge.auth_fields.iter().any(|field| field.name == *name) {
+                self.set(name, value);
+            } else {
+                self.remember(&value);
             }
         }
-        redacted
     }
 }
 
@@ -448,7 +454,6 @@ mod tests {
     fn masking_hides_every_auth_value_and_redaction_hides_echoed_secrets() {
         let shown = masked(&auth_validation(&credentials()));
         assert_eq!(shown, json!({"auth": {"account": MASK, "token": MASK}}));
-        assert_eq!(credentials().redact("bad token s3cr3t-token for acme"), format!("bad token {MASK} for {MASK}"));
         assert!(!format!("{:?}", credentials()).contains("s3cr3t"));
     }
 

@@ -4,19 +4,24 @@
 //! - [`contracts`]: the bridge a manifest describes, the credentials and the request bodies;
 //! - [`checks`]: pure checks of the answers (tested on JSON values);
 //! - [`transport`]: the one POST over HTTP(S), behind a trait so tests and the wizard can swap it;
-//! - [`report`]: text and JSON output, with every byte from a bridge escaped.
+//! - [`report`]: the text and JSON reports, laid out raw;
+//! - [`shown`]: the sink every string shown or written passes through: escaped, then masked.
 //!
 //! [`Prober::probe`] runs one endpoint and returns its [`EndpointReport`] (requests sent, with
 //! credentials masked, answers and findings): the CLI calls it for each endpoint in turn; a caller
 //! such as the wizard can run it (or [`probe_one`]) on a thread, since a `Prober` is `Send`, and show
-//! each exchange with [`report::exchange_lines`].
+//! each exchange with [`report::exchange_lines`] through a [`shown::Sink`].
+// Nothing the probe shows may bypass the sink, which escapes and masks it.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub(crate) mod checks;
 pub(crate) mod contracts;
 mod prober;
 pub(crate) mod report;
+pub mod shown;
 pub mod transport;
 
+pub use contracts::Credentials;
 pub use prober::{Prober, probe_one};
 
 use crate::manifest::Severity;

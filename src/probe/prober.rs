@@ -121,7 +121,7 @@ impl<T: Transport> Prober<T> {
     /// The same request with every mandatory value altered must be refused with 401.
     fn wrong_credentials(&self, url: &str, report: &mut EndpointReport) {
         let altered = self.credentials.altered(&self.bridge);
-        if altered == self.credentials {
+        if altered.auth_hash() == self.credentials.auth_hash() {
             report
                 .notes
                 .push("no mandatory authentication field has a value to alter; wrong credentials not tried".to_owned());
@@ -300,15 +300,18 @@ impl<T: Transport> Prober<T> {
 
 /// Probes one endpoint with a fresh prober over HTTP: for a caller that tries one endpoint at a
 /// time, such as a "try it" key, on a thread of its own (contact activity then asks about
-/// `options.contact` or the sample, since no synchronization ran before it).
+/// `options.contact` or the sample, since no synchronization ran before it). Returns the report and
+/// the credentials the probe ended with, whose every value the caller masks.
 pub fn probe_one(
     bridge: Bridge,
     credentials: Credentials,
     options: Options,
     timeout: Duration,
     target: &Target,
-) -> EndpointReport {
-    Prober::new(bridge, credentials, options, transport::Http::new(timeout)).probe(target)
+) -> (EndpointReport, Credentials) {
+    let mut prober = Prober::new(bridge, credentials, options, transport::Http::new(timeout));
+    let report = prober.probe(target);
+    (report, prober.credentials)
 }
 
 #[cfg(test)]

@@ -1,30 +1,19 @@
-//! The probe's output: one block per endpoint in text, or SPEC §8's JSON object. Everything a bridge
-//! sent is escaped (control characters, escape sequences, bidirectional overrides) and every credential
-//! value is masked, whatever the bridge echoed.
+//! The probe's output: one block per endpoint in text, or SPEC §8's JSON object. These functions
+//! only lay the report out, as raw lines or a raw JSON value: what reaches a screen or a file goes
+//! through [`super::shown::Sink`], which escapes everything a bridge sent and masks every credential.
 
-use super::contracts::Credentials;
 use super::{EndpointReport, Exchange};
 use crate::manifest::Severity;
 use serde_json::{Value, json};
 use std::fmt::Write as _;
 
-/// Text for one line of a terminal: every hostile character written visibly (`\u{1b}`, `\n`).
-pub(crate) fn escape_text(text: &str) -> String {
-    crate::text::escaped(text).into_owned()
-}
-
-/// One safe line: credentials masked, then hostile characters escaped.
-fn clean(text: &str, credentials: &Credentials) -> String {
-    escape_text(&credentials.redact(text))
-}
-
 fn milliseconds(duration: std::time::Duration) -> String {
     format!("{} ms", duration.as_millis())
 }
 
-/// The text report: one block per endpoint, then a summary line.
-pub(crate) fn text(reports: &[EndpointReport], credentials: &Credentials) -> String {
-    let mut out = String::new();
+/// The text report, as raw lines for the sink: one block per endpoint, then a summary line.
+pub(crate) fn text(reports: &[EndpointReport]) -> Vec<String> {
+    let mut out = Vec::new();
     for report in reports {
         let name = match &report.action {
             Some(action) => format!("action {action}"),
@@ -35,9 +24,9 @@ pub(crate) fn text(reports: &[EndpointReport], credentials: &Credentials) -> Str
             (false, true) => "PASS",
             (false, false) => "FAIL",
         };
-        let mut header = format!("{} {verdict}", clean(&name, credentials));
+        let mut header = format!("{name} {verdict}");
         if let Some(url) = &report.url {
-            let _ = write!(header, "  POST {}", clean(url, credentials));
+            let _ = write!(header, "  POST {url}");
         }
         if let Some(status) = report.status {
             let _ = write!(header, "  {status}");
@@ -45,32 +34,23 @@ pub(crate) fn text(reports: &[EndpointReport], credentials: &Credentials) -> Str
         if let Some(elapsed) = report.elapsed {
             let _ = write!(header, "  {}", milliseconds(elapsed));
         }
-        let _ = writeln!(out, "{header}");
+        out.push(header);
         if report.exchanges.len() > 1 {
             let requests: Vec<String> = report.exchanges.iter().map(exchange_summary).collect();
-            let _ = writeln!(out, "  requests: {}", clean(&requests.join(", "), credentials));
+            out.push(format!("  requests: {}", requests.join(", ")));
         }
-        for note in &report.notes {
-            let _ = writeln!(out, "  {}", clean(note, credentials));
-        }
+        out.extend(report.notes.iter().map(|note| format!("  {note}")));
         for finding in &report.findings {
             let pointer = match finding.pointer.as_deref() {
                 Some("") => " (whole body)".to_owned(),
-                Some(pointer) => format!(" {}", clean(pointer, credentials)),
+                Some(pointer) => format!(" {pointer}"),
                 None => String::new(),
             };
-            let _ = writeln!(
-                out,
-                "  {}[{}]{pointer}: {}",
-                finding.severity.as_str(),
-                finding.code,
-                clean(&finding.message, credentials)
-            );
+            out.push(format!("  {}[{}]{pointer}: {}", finding.severity.as_str(), finding.code, finding.message));
         }
-        out.push('\n');
+        out.push(String::new());
     }
-    out.push_str(&summary(reports));
-    out.push('\n');
+    out.push(summary(reports));
     out
 }
 
@@ -117,10 +97,10 @@ fn summary(reports: &[EndpointReport]) -> String {
     line
 }
 
-/// One request and its answer as lines for a panel: the request (credentials masked), then the
+/// One request and its answer as raw lines for a panel: the request (credentials masked), then the
 /// status, time, content type and the body (pretty-printed when it is JSON), at most `body_lines`
-/// lines of it; every line redacted and escaped.
-pub(crate) fn exchange_lines(exchange: &Exchange, credentials: &Credentials, body_lines: usize) -> Vec<String> {
+/// lines of it.
+pub(crate) fn exchange_lines(exchange: &Exchange, body_lines: usize) -> Vec<String> {
     let mut lines = vec![match exchange.label.as_str() {
         "" => format!("POST {}", exchange.url),
         label => format!("POST {} ({label})", exchange.url),
@@ -142,36 +122,35 @@ pub(crate) fn exchange_lines(exchange: &Exchange, credentials: &Credentials, bod
             }
         }
     }
-    lines.iter().map(|line| clean(line, credentials)).collect()
+    lines
 }
 
 fn pretty(value: &Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default()
 }
 
-/// The JSON report of SPEC §8.
-pub(crate) fn json(reports: &[EndpointReport], credentials: &Credentials) -> String {
-    let redact = |text: &str| credentials.redact(text);
+/// The JSON report of SPEC §8, raw for the sink.
+pub(crate) fn json(reports: &[EndpointReport]) -> Value {
     let endpoints: Vec<Value> = reports
         .iter()
         .map(|report| {
             json!({
                 "endpoint": report.kind.as_str(),
-                "action": report.action.as_deref().map(redact),
-                "url": report.url.as_deref().map(redact),
+                "action": report.action,
+                "url": report.url,
                 "ok": report.ok(),
                 "status": report.status,
                 "skipped": report.skipped,
                 "findings": report.findings.iter().map(|finding| json!({
                     "severity": finding.severity.as_str(),
                     "code": finding.code,
-                    "pointer": finding.pointer.as_deref().map(redact),
-                    "message": redact(&finding.message),
+                    "pointer": finding.pointer,
+                    "message": finding.message,
                 })).collect::<Vec<_>>(),
             })
         })
         .collect();
-    crate::text::json_escaped(json!({ "endpoints": endpoints }).to_string())
+    json!({ "endpoints": endpoints })
 }
 
 #[cfg(test)]
@@ -180,7 +159,7 @@ mod tests {
 
     #[test]
     fn an_exchange_shows_the_masked_request_and_the_escaped_answer() {
-        use crate::probe::contracts::{self, MASK};
+        use crate::probe::contracts::{self, Credentials, MASK};
         use crate::probe::transport::Response;
         let mut credentials = Credentials::default();
         credentials.set("token", "s3cr3t-token".to_owned());
@@ -192,7 +171,7 @@ mod tests {
             request: contracts::masked(&body),
             outcome: Ok(Response::json(401, &answer)),
         };
-        let lines = exchange_lines(&exchange, &credentials, 3);
+        let lines = crate::probe::shown::Sink::new(&credentials).lines(exchange_lines(&exchange, 3));
         let text = lines.join("\n");
         assert_eq!(lines[0], "POST https://bridge.example.org/auth");
         assert!(text.contains(&format!("\"token\": \"{MASK}\"")), "{text}");
@@ -205,7 +184,7 @@ mod tests {
     #[test]
     fn hostile_characters_are_escaped_visibly_in_text_and_as_json_escapes() {
         let hostile = "a\u{1b}]0;PWNED\u{7}b\u{9b}c\u{202e}d\ne";
-        assert_eq!(escape_text(hostile), "a\\u{1b}]0;PWNED\\u{7}b\\u{9b}c\\u{202e}d\\ne");
+        assert_eq!(crate::text::escaped(hostile), "a\\u{1b}]0;PWNED\\u{7}b\\u{9b}c\\u{202e}d\\ne");
         let json = crate::text::json_escaped(serde_json::to_string(hostile).unwrap_or_default());
         assert_eq!(json, "\"a\\u001b]0;PWNED\\u0007b\\u009bc\\u202ed\\ne\"");
         assert_eq!(serde_json::from_str::<String>(&json).ok().as_deref(), Some(hostile));

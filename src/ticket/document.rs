@@ -1,6 +1,6 @@
 //! The ticket document as data, the same for every format: a header, the "Integration Details" rows and one section per action.
 
-use crate::manifest::{Action, AuthField, Integration, Manifest, Slot};
+use crate::manifest::{Action, ActionKey, AuthField, AuthFieldKey, Integration, IntegrationKey, Manifest, Slot};
 use sha2::{Digest, Sha256};
 
 /// The document's title, as Talkdesk names the request.
@@ -136,24 +136,33 @@ pub(crate) fn fingerprint(content: &[u8]) -> String {
     hex[..FINGERPRINT_DIGITS].to_owned()
 }
 
-/// The "Integration Details" rows: the seed page's example table, then whether CTI is needed.
+/// The "Integration Details" rows: one per key of the integration, in the model's order (the seed
+/// page's example table), then whether CTI is needed. The `match` has no catch-all: a key added to
+/// the model does not compile until the document shows it.
 fn details(manifest: &Manifest, integration: &Integration) -> Vec<Row> {
-    let plain = |field: &'static str, slot: &Slot<String>| Row { field, value: Cell::Text(or_none(text(slot))) };
-    vec![
-        plain("name", &integration.name),
-        plain("display_name", &integration.display_name),
-        Row { field: "description", value: paragraphs(&integration.description) },
-        plain("logo_url", &integration.logo_url),
-        plain("icon_url", &integration.icon_url),
-        plain("authentication_type", &integration.authentication_type.to_text()),
-        Row { field: "authentication_configuration", value: authentication(integration) },
-        plain("auth_validation_endpoint", &integration.auth_validation_endpoint),
-        plain("contact_synchronization_endpoint", &integration.contact_synchronization_endpoint),
-        plain("interaction_retrieval_endpoint", &integration.interaction_retrieval_endpoint),
-        plain("agent_synchronization_endpoint", &integration.agent_synchronization_endpoint),
-        Row { field: "interaction_types", value: list(&integration.interaction_types) },
-        Row { field: "requires CTI", value: Cell::Text(yes_no(manifest.wrapper.requires_cti.as_bool())) },
-    ]
+    let plain = |slot: &Slot<String>| Cell::Text(or_none(text(slot)));
+    let mut rows: Vec<Row> = IntegrationKey::ALL
+        .iter()
+        .map(|&key| {
+            let value = match key {
+                IntegrationKey::Name => plain(&integration.name),
+                IntegrationKey::DisplayName => plain(&integration.display_name),
+                IntegrationKey::Description => paragraphs(&integration.description),
+                IntegrationKey::LogoUrl => plain(&integration.logo_url),
+                IntegrationKey::IconUrl => plain(&integration.icon_url),
+                IntegrationKey::AuthenticationType => plain(&integration.authentication_type.to_text()),
+                IntegrationKey::AuthenticationConfiguration => authentication(integration),
+                IntegrationKey::AuthValidationEndpoint => plain(&integration.auth_validation_endpoint),
+                IntegrationKey::ContactSynchronizationEndpoint => plain(&integration.contact_synchronization_endpoint),
+                IntegrationKey::InteractionRetrievalEndpoint => plain(&integration.interaction_retrieval_endpoint),
+                IntegrationKey::AgentSynchronizationEndpoint => plain(&integration.agent_synchronization_endpoint),
+                IntegrationKey::InteractionTypes => list(&integration.interaction_types),
+            };
+            Row { field: key.as_str(), value }
+        })
+        .collect();
+    rows.push(Row { field: "requires CTI", value: Cell::Text(yes_no(manifest.wrapper.requires_cti.as_bool())) });
+    rows
 }
 
 fn yes_no(flag: Option<bool>) -> String {
@@ -194,21 +203,24 @@ fn authentication(integration: &Integration) -> Cell {
     if blocks.is_empty() { Cell::Text(NONE.to_owned()) } else { Cell::Blocks(blocks) }
 }
 
-/// An authentication field's block; absent keys are left out, `Mandatory` capitalised as on the page.
+/// An authentication field's block, a line per key the model knows (exhaustive, as the details);
+/// absent keys are left out, `Mandatory` capitalised as on the page.
 fn block(index: usize, field: &AuthField) -> Block {
-    let mut lines = Vec::new();
-    let mut add = |label: &'static str, value: Option<String>| {
-        if let Some(value) = value {
-            lines.push((label, value));
-        }
-    };
-    add("field_name", text(&field.field_name));
-    add("display", text(&field.display));
-    add("Mandatory", flag(&field.mandatory));
-    add("type", text(&field.field_type.to_text()));
-    add("store", flag(&field.store));
-    add("help", text(&field.help));
-    add("format", text(&field.format));
+    let lines = AuthFieldKey::ALL
+        .iter()
+        .filter_map(|&key| {
+            let (label, value) = match key {
+                AuthFieldKey::FieldName => (key.as_str(), text(&field.field_name)),
+                AuthFieldKey::Display => (key.as_str(), text(&field.display)),
+                AuthFieldKey::Mandatory => ("Mandatory", flag(&field.mandatory)),
+                AuthFieldKey::Type => (key.as_str(), text(&field.field_type.to_text())),
+                AuthFieldKey::Store => (key.as_str(), flag(&field.store)),
+                AuthFieldKey::Help => (key.as_str(), text(&field.help)),
+                AuthFieldKey::Format => (key.as_str(), text(&field.format)),
+            };
+            Some((label, value?))
+        })
+        .collect();
     let heading = text(&field.field_name).unwrap_or_else(|| format!("field {}", index + 1));
     Block { heading, lines }
 }
@@ -232,17 +244,19 @@ fn action_section(index: usize, action: &Action) -> ActionSection {
             .collect(),
         _ => Vec::new(),
     };
-    ActionSection {
-        heading: format!("Action: {name}"),
-        rows: vec![
-            plain("provider", &action.provider),
-            plain("name", &action.name),
-            plain("display", &action.display),
-            plain("description", &action.description),
-            plain("endpoint", &action.endpoint),
-        ],
-        inputs,
-    }
+    // A row per key of the action (exhaustive, as the details); its inputs are the table below.
+    let rows = ActionKey::ALL
+        .iter()
+        .filter_map(|&key| match key {
+            ActionKey::Provider => Some(plain(key.as_str(), &action.provider)),
+            ActionKey::Name => Some(plain(key.as_str(), &action.name)),
+            ActionKey::Display => Some(plain(key.as_str(), &action.display)),
+            ActionKey::Description => Some(plain(key.as_str(), &action.description)),
+            ActionKey::Endpoint => Some(plain(key.as_str(), &action.endpoint)),
+            ActionKey::Inputs => None,
+        })
+        .collect();
+    ActionSection { heading: format!("Action: {name}"), rows, inputs }
 }
 
 /// The text under a key, or the JSON text of a value of another type; `None` when absent or null.

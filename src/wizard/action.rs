@@ -138,8 +138,9 @@ pub enum Action {
     },
     /// Try the focused endpoint or action against the bridge.
     TryIt,
-    /// A probe started by the loop finished.
-    Probed(Box<crate::probe::EndpointReport>),
+    /// A probe started by the loop finished, with the credentials it ended with (any value the
+    /// authorization validator returned among them, so the panel masks it too).
+    Probed(Box<crate::probe::EndpointReport>, crate::probe::contracts::Credentials),
     /// Time passed while a probe runs: the spinner turns.
     Tick,
     /// Edit the focused text (or the one being edited) in the author's own editor (`$VISUAL`, `$EDITOR`).

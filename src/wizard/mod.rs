@@ -275,9 +275,10 @@ fn run_effects(
                 Effect::Probe { bridge, credentials, target } => {
                     let results = results.clone();
                     std::thread::spawn(move || {
-                        let report = probe_one(*bridge, credentials, Options::default(), PROBE_TIMEOUT, &target);
+                        let (report, credentials) =
+                            probe_one(*bridge, credentials, Options::default(), PROBE_TIMEOUT, &target);
                         // The wizard may have ended meanwhile; then nobody waits for the result.
-                        let _ = results.send(Action::Probed(Box::new(report)));
+                        let _ = results.send(Action::Probed(Box::new(report), credentials));
                     });
                 }
                 Effect::Save { path, contents, expect } => {

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 
 mod contracts;
 mod running;
+mod secrets;
 
 const BINARY: &str = env!("CARGO_BIN_EXE_integration-wizard");
 

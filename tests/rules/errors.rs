@@ -6,36 +6,40 @@ use super::*;
 fn integration_missing() {
     let diagnostics = mycrm(|doc| remove(doc, "/integration"));
     // The actions' provider cannot be compared with a missing name; nothing else is reported.
-    only(&diagnostics, INTEGRATION_MISSING, Error, "/integration");
+    only(&diagnostics, Rule::IntegrationMissing, Error, "/integration");
     let diagnostics = mycrm(|doc| set(doc, "/integration", json!(["mycrm"])));
-    let found = only(&diagnostics, INTEGRATION_MISSING, Error, "/integration");
+    let found = only(&diagnostics, Rule::IntegrationMissing, Error, "/integration");
     assert!(found.message.contains("not a list"), "{}", found.message);
-    only(&mycrm(|doc| set(doc, "/integration", Value::Null)), INTEGRATION_MISSING, Error, "/integration");
+    only(&mycrm(|doc| set(doc, "/integration", Value::Null)), Rule::IntegrationMissing, Error, "/integration");
     // Nearest valid case: a bare integration document needs no "integration" key.
     clean(&check(&example("mycrm")["integration"]));
 }
 
 #[test]
 fn missing_key() {
-    let found =
-        only(&mycrm(|doc| remove(doc, "/integration/display_name")), MISSING_KEY, Error, "/integration/display_name");
+    let found = only(
+        &mycrm(|doc| remove(doc, "/integration/display_name")),
+        Rule::MissingKey,
+        Error,
+        "/integration/display_name",
+    );
     assert_eq!(found.message, "display_name is missing; add the name Talkdesk shows users, e.g. \"My CRM\"");
     let found = only(
         &mycrm(|doc| set(doc, "/integration/display_name", Value::Null)),
-        MISSING_KEY,
+        Rule::MissingKey,
         Error,
         "/integration/display_name",
     );
     assert!(found.message.contains("is null"), "{}", found.message);
     only(
         &mycrm(|doc| remove(doc, "/integration/authentication_configuration/0/store")),
-        MISSING_KEY,
+        Rule::MissingKey,
         Error,
         "/integration/authentication_configuration/0/store",
     );
-    only(&mycrm(|doc| remove(doc, "/actions/0/inputs/2/key")), MISSING_KEY, Error, "/actions/0/inputs/2/key");
-    only(&mycrm(|doc| remove(doc, "/actions/0/inputs")), MISSING_KEY, Error, "/actions/0/inputs");
-    only(&mycrm(|doc| remove(doc, "/actions/0/provider")), MISSING_KEY, Error, "/actions/0/provider");
+    only(&mycrm(|doc| remove(doc, "/actions/0/inputs/2/key")), Rule::MissingKey, Error, "/actions/0/inputs/2/key");
+    only(&mycrm(|doc| remove(doc, "/actions/0/inputs")), Rule::MissingKey, Error, "/actions/0/inputs");
+    only(&mycrm(|doc| remove(doc, "/actions/0/provider")), Rule::MissingKey, Error, "/actions/0/provider");
     // Nearest valid cases: optional keys may be absent or null; an input's mandatory is optional.
     clean(&mycrm(|doc| remove(doc, "/integration/authentication_configuration/0/help")));
     clean(&mycrm(|doc| set(doc, "/integration/authentication_configuration/0/format", Value::Null)));
@@ -48,30 +52,30 @@ fn missing_key() {
 fn wrong_type() {
     let found = only(
         &mycrm(|doc| set(doc, "/actions/0/inputs/0/mandatory", json!("yes"))),
-        WRONG_TYPE,
+        Rule::WrongType,
         Error,
         "/actions/0/inputs/0/mandatory",
     );
     assert_eq!(found.message, "mandatory must be true or false, not a string (\"yes\")");
-    only(&mycrm(|doc| set(doc, "/integration/name", json!(5))), WRONG_TYPE, Error, "/integration/name");
-    only(&mycrm(|doc| set(doc, "/requires_cti", json!("no"))), WRONG_TYPE, Error, "/requires_cti");
-    only(&mycrm(|doc| set(doc, "/$schema", json!({"url": "x"}))), WRONG_TYPE, Error, "/$schema");
-    only(&mycrm(|doc| set(doc, "/actions", json!({}))), WRONG_TYPE, Error, "/actions");
+    only(&mycrm(|doc| set(doc, "/integration/name", json!(5))), Rule::WrongType, Error, "/integration/name");
+    only(&mycrm(|doc| set(doc, "/requires_cti", json!("no"))), Rule::WrongType, Error, "/requires_cti");
+    only(&mycrm(|doc| set(doc, "/$schema", json!({"url": "x"}))), Rule::WrongType, Error, "/$schema");
+    only(&mycrm(|doc| set(doc, "/actions", json!({}))), Rule::WrongType, Error, "/actions");
     only(
         &mycrm(|doc| set(doc, "/integration/interaction_types", json!("Ticket"))),
-        WRONG_TYPE,
+        Rule::WrongType,
         Error,
         "/integration/interaction_types",
     );
     only(
         &mycrm(|doc| set(doc, "/integration/authentication_configuration", json!({}))),
-        WRONG_TYPE,
+        Rule::WrongType,
         Error,
         "/integration/authentication_configuration",
     );
     only(
         &mycrm(|doc| set(doc, "/integration/authentication_configuration/0/help", json!(["a"]))),
-        WRONG_TYPE,
+        Rule::WrongType,
         Error,
         "/integration/authentication_configuration/0/help",
     );
@@ -85,11 +89,16 @@ fn wrong_type() {
 fn blank_value() {
     only(
         &mycrm(|doc| set(doc, "/integration/display_name", json!("  "))),
-        BLANK_VALUE,
+        Rule::BlankValue,
         Error,
         "/integration/display_name",
     );
-    only(&mycrm(|doc| set(doc, "/actions/0/inputs/1/name", json!(""))), BLANK_VALUE, Error, "/actions/0/inputs/1/name");
+    only(
+        &mycrm(|doc| set(doc, "/actions/0/inputs/1/name", json!(""))),
+        Rule::BlankValue,
+        Error,
+        "/actions/0/inputs/1/name",
+    );
     clean(&mycrm(|doc| set(doc, "/integration/display_name", json!("M"))));
 }
 
@@ -97,7 +106,7 @@ fn blank_value() {
 fn unknown_authentication_type() {
     let found = only(
         &mycrm(|doc| set(doc, "/integration/authentication_type", json!("oauth3"))),
-        UNKNOWN_AUTHENTICATION_TYPE,
+        Rule::UnknownAuthenticationType,
         Error,
         "/integration/authentication_type",
     );
@@ -112,19 +121,19 @@ fn unknown_authentication_type() {
 fn authentication_fields_missing() {
     only(
         &mycrm(|doc| remove(doc, "/integration/authentication_configuration")),
-        AUTHENTICATION_FIELDS_MISSING,
+        Rule::AuthenticationFieldsMissing,
         Error,
         "/integration/authentication_configuration",
     );
     only(
         &mycrm(|doc| set(doc, "/integration/authentication_configuration", json!([]))),
-        AUTHENTICATION_FIELDS_MISSING,
+        Rule::AuthenticationFieldsMissing,
         Error,
         "/integration/authentication_configuration",
     );
     let found = only(
         &helpdesk(|doc| set(doc, "/integration/authentication_configuration", Value::Null)),
-        AUTHENTICATION_FIELDS_MISSING,
+        Rule::AuthenticationFieldsMissing,
         Error,
         "/integration/authentication_configuration",
     );
@@ -143,7 +152,7 @@ fn authentication_fields_missing() {
 fn oauth_field_missing() {
     let found = only(
         &helpdesk(|doc| remove(doc, "/integration/authentication_configuration/4")),
-        OAUTH_FIELD_MISSING,
+        Rule::OauthFieldMissing,
         Error,
         "/integration/authentication_configuration",
     );
@@ -153,7 +162,7 @@ fn oauth_field_missing() {
     );
     // Switching to the password grant asks for two more fields; the client credentials grant for none.
     let diagnostics = helpdesk(|doc| set(doc, "/integration/authentication_type", json!("oauth2_password")));
-    assert_eq!(diagnostics.iter().filter(|d| d.code == OAUTH_FIELD_MISSING).count(), 2, "{diagnostics:#?}");
+    assert_eq!(diagnostics.iter().filter(|d| d.code == Rule::OauthFieldMissing.code()).count(), 2, "{diagnostics:#?}");
     clean(&helpdesk(|doc| set(doc, "/integration/authentication_type", json!("oauth2_client_credentials"))));
 }
 
@@ -161,25 +170,30 @@ fn oauth_field_missing() {
 fn list_elements_that_are_not_objects() {
     only(
         &mycrm(|doc| set(doc, "/integration/authentication_configuration/2", json!(7))),
-        AUTH_FIELD_NOT_OBJECT,
+        Rule::AuthFieldNotObject,
         Error,
         "/integration/authentication_configuration/2",
     );
     let found =
-        only(&mycrm(|doc| set(doc, "/actions/1", json!("create_case"))), ACTION_NOT_OBJECT, Error, "/actions/1");
+        only(&mycrm(|doc| set(doc, "/actions/1", json!("create_case"))), Rule::ActionNotObject, Error, "/actions/1");
     assert!(found.message.contains("not a string (\"create_case\")"), "{}", found.message);
-    only(&mycrm(|doc| set(doc, "/actions/0/inputs/3", Value::Null)), INPUT_NOT_OBJECT, Error, "/actions/0/inputs/3");
+    only(
+        &mycrm(|doc| set(doc, "/actions/0/inputs/3", Value::Null)),
+        Rule::InputNotObject,
+        Error,
+        "/actions/0/inputs/3",
+    );
     // Nearest valid case: an empty object is an action, with its own missing keys.
     let diagnostics = mycrm(|doc| set(doc, "/actions/1", json!({})));
-    lacks(&diagnostics, ACTION_NOT_OBJECT);
-    assert!(summary(&diagnostics).contains(&(MISSING_KEY, "/actions/1/name")), "{diagnostics:#?}");
+    lacks(&diagnostics, Rule::ActionNotObject);
+    assert!(summary(&diagnostics).contains(&(Rule::MissingKey, "/actions/1/name")), "{diagnostics:#?}");
 }
 
 #[test]
 fn duplicate_field_name() {
     let found = only(
         &mycrm(|doc| set(doc, "/integration/authentication_configuration/1/field_name", json!("account"))),
-        DUPLICATE_FIELD_NAME,
+        Rule::DuplicateFieldName,
         Error,
         "/integration/authentication_configuration/1/field_name",
     );
@@ -191,7 +205,7 @@ fn duplicate_field_name() {
 fn unknown_field_type() {
     only(
         &mycrm(|doc| set(doc, "/integration/authentication_configuration/1/type", json!("secret"))),
-        UNKNOWN_FIELD_TYPE,
+        Rule::UnknownFieldType,
         Error,
         "/integration/authentication_configuration/1/type",
     );
@@ -204,7 +218,7 @@ fn unknown_field_type() {
 fn invalid_url() {
     let found = only(
         &mycrm(|doc| set(doc, "/integration/logo_url", json!("logo.png"))),
-        INVALID_URL,
+        Rule::InvalidUrl,
         Error,
         "/integration/logo_url",
     );
@@ -217,17 +231,22 @@ fn invalid_url() {
         "//example.org/logo.png",
         "mailto:a@example.org",
     ] {
-        only(&mycrm(|doc| set(doc, "/integration/logo_url", json!(bad))), INVALID_URL, Error, "/integration/logo_url");
+        only(
+            &mycrm(|doc| set(doc, "/integration/logo_url", json!(bad))),
+            Rule::InvalidUrl,
+            Error,
+            "/integration/logo_url",
+        );
     }
     only(
         &mycrm(|doc| set(doc, "/integration/auth_validation_endpoint", json!(" "))),
-        INVALID_URL,
+        Rule::InvalidUrl,
         Error,
         "/integration/auth_validation_endpoint",
     );
     only(
         &mycrm(|doc| set(doc, "/actions/0/endpoint", json!("/actions/create_ticket"))),
-        INVALID_URL,
+        Rule::InvalidUrl,
         Error,
         "/actions/0/endpoint",
     );
@@ -242,14 +261,14 @@ fn invalid_url() {
 fn cti_endpoint_missing() {
     let found = only(
         &helpdesk(|doc| remove(doc, "/integration/agent_synchronization_endpoint")),
-        CTI_ENDPOINT_MISSING,
+        Rule::CtiEndpointMissing,
         Error,
         "/integration/agent_synchronization_endpoint",
     );
     assert!(found.message.contains("requires_cti"), "{}", found.message);
     only(
         &helpdesk(|doc| set(doc, "/integration/agent_synchronization_endpoint", json!(""))),
-        CTI_ENDPOINT_MISSING,
+        Rule::CtiEndpointMissing,
         Error,
         "/integration/agent_synchronization_endpoint",
     );
@@ -263,13 +282,13 @@ fn cti_endpoint_missing() {
 fn invalid_interaction_type() {
     only(
         &mycrm(|doc| set(doc, "/integration/interaction_types/1", json!(5))),
-        INVALID_INTERACTION_TYPE,
+        Rule::InvalidInteractionType,
         Error,
         "/integration/interaction_types/1",
     );
     only(
         &mycrm(|doc| set(doc, "/integration/interaction_types/0", json!(" "))),
-        INVALID_INTERACTION_TYPE,
+        Rule::InvalidInteractionType,
         Error,
         "/integration/interaction_types/0",
     );
@@ -280,7 +299,7 @@ fn invalid_interaction_type() {
 fn duplicate_interaction_type() {
     only(
         &mycrm(|doc| set(doc, "/integration/interaction_types/2", json!("Ticket"))),
-        DUPLICATE_INTERACTION_TYPE,
+        Rule::DuplicateInteractionType,
         Error,
         "/integration/interaction_types/2",
     );
@@ -292,7 +311,7 @@ fn duplicate_interaction_type() {
 fn provider_mismatch() {
     let found = only(
         &mycrm(|doc| set(doc, "/actions/0/provider", json!("othercrm"))),
-        PROVIDER_MISMATCH,
+        Rule::ProviderMismatch,
         Error,
         "/actions/0/provider",
     );
@@ -306,7 +325,7 @@ fn provider_mismatch() {
 #[test]
 fn duplicate_action_name() {
     let action = example("mycrm")["actions"][0].clone();
-    only(&mycrm(|doc| set(doc, "/actions/1", action.clone())), DUPLICATE_ACTION_NAME, Error, "/actions/1/name");
+    only(&mycrm(|doc| set(doc, "/actions/1", action.clone())), Rule::DuplicateActionName, Error, "/actions/1/name");
     let mut renamed = action;
     renamed["name"] = json!("create_case");
     clean(&mycrm(|doc| set(doc, "/actions/1", renamed)));
@@ -316,7 +335,7 @@ fn duplicate_action_name() {
 fn duplicate_input_key() {
     only(
         &mycrm(|doc| set(doc, "/actions/0/inputs/2/key", json!("subject"))),
-        DUPLICATE_INPUT_KEY,
+        Rule::DuplicateInputKey,
         Error,
         "/actions/0/inputs/2/key",
     );
@@ -330,12 +349,12 @@ fn duplicate_input_key() {
 fn unknown_input_type() {
     let found = only(
         &mycrm(|doc| set(doc, "/actions/0/inputs/0/type", json!("checkbox"))),
-        UNKNOWN_INPUT_TYPE,
+        Rule::UnknownInputType,
         Error,
         "/actions/0/inputs/0/type",
     );
     assert!(found.message.contains("select"), "{}", found.message);
-    only(&mycrm(|doc| remove(doc, "/actions/0/inputs/0/type")), MISSING_KEY, Error, "/actions/0/inputs/0/type");
+    only(&mycrm(|doc| remove(doc, "/actions/0/inputs/0/type")), Rule::MissingKey, Error, "/actions/0/inputs/0/type");
     clean(&mycrm(|doc| set(doc, "/actions/0/inputs/0/type", json!("tel"))));
 }
 
@@ -343,13 +362,13 @@ fn unknown_input_type() {
 fn select_without_options() {
     only(
         &mycrm(|doc| set(doc, "/actions/0/inputs/2/format", json!(" , ,"))),
-        SELECT_WITHOUT_OPTIONS,
+        Rule::SelectWithoutOptions,
         Error,
         "/actions/0/inputs/2/format",
     );
     only(
         &mycrm(|doc| remove(doc, "/actions/0/inputs/2/format")),
-        SELECT_WITHOUT_OPTIONS,
+        Rule::SelectWithoutOptions,
         Error,
         "/actions/0/inputs/2/format",
     );
@@ -366,8 +385,8 @@ fn default_of(input_type: &str, format: &str) -> Vec<Diagnostic> {
 
 #[test]
 fn default_not_number() {
-    only(&default_of("number", "3.5"), DEFAULT_NOT_NUMBER, Error, "/actions/0/inputs/0/format");
-    only(&default_of("number", "three"), DEFAULT_NOT_NUMBER, Error, "/actions/0/inputs/0/format");
+    only(&default_of("number", "3.5"), Rule::DefaultNotNumber, Error, "/actions/0/inputs/0/format");
+    only(&default_of("number", "three"), Rule::DefaultNotNumber, Error, "/actions/0/inputs/0/format");
     clean(&default_of("number", "-3"));
     // A template is not a literal default; a blank format is no default.
     clean(&default_of("number", "{{contact.phone}}"));
@@ -379,7 +398,7 @@ fn default_not_datetime() {
     for bad in
         ["2023-02-29", "2024-2-29", "2024-02-29 10:00:00", "2024-02-29T10:00", "2024-02-29T25:00:00Z", "29/02/2024"]
     {
-        only(&default_of("datetime", bad), DEFAULT_NOT_DATETIME, Error, "/actions/0/inputs/0/format");
+        only(&default_of("datetime", bad), Rule::DefaultNotDatetime, Error, "/actions/0/inputs/0/format");
     }
     for good in ["2024-02-29", "2024-02-29T10:00:00", "2024-02-29T10:00:00Z"] {
         clean(&default_of("datetime", good));
@@ -388,8 +407,8 @@ fn default_not_datetime() {
 
 #[test]
 fn default_not_url() {
-    only(&default_of("url", "example.org"), DEFAULT_NOT_URL, Error, "/actions/0/inputs/0/format");
-    only(&default_of("url", "ftp://example.org/file"), DEFAULT_NOT_URL, Error, "/actions/0/inputs/0/format");
+    only(&default_of("url", "example.org"), Rule::DefaultNotUrl, Error, "/actions/0/inputs/0/format");
+    only(&default_of("url", "ftp://example.org/file"), Rule::DefaultNotUrl, Error, "/actions/0/inputs/0/format");
     clean(&default_of("url", "https://example.org"));
     clean(&default_of("url", "{{contact.website}}"));
     // Other types take any literal.
@@ -400,7 +419,7 @@ fn default_not_url() {
 fn unclosed_template() {
     only(
         &mycrm(|doc| set(doc, "/actions/0/inputs/1/format", json!("{{contact.email"))),
-        UNCLOSED_TEMPLATE,
+        Rule::UnclosedTemplate,
         Error,
         "/actions/0/inputs/1/format",
     );
@@ -408,7 +427,7 @@ fn unclosed_template() {
         &mycrm(|doc| {
             set(doc, "/integration/authentication_configuration/0/format", json!("https://{{account.example.org"))
         }),
-        UNCLOSED_TEMPLATE,
+        Rule::UnclosedTemplate,
         Error,
         "/integration/authentication_configuration/0/format",
     );
@@ -419,7 +438,7 @@ fn unclosed_template() {
 fn control_character() {
     let found = only(
         &mycrm(|doc| set(doc, "/integration/display_name", json!("My\u{7}CRM"))),
-        CONTROL_CHARACTER,
+        Rule::ControlCharacter,
         Error,
         "/integration/display_name",
     );
@@ -428,7 +447,7 @@ fn control_character() {
     for text in ["a\u{85}b", "a\u{9f}b", "a\u{7f}b", "a\r\nb"] {
         only(
             &mycrm(|doc| set(doc, "/integration/description", json!(text))),
-            CONTROL_CHARACTER,
+            Rule::ControlCharacter,
             Error,
             "/integration/description",
         );
@@ -438,16 +457,16 @@ fn control_character() {
     assert_eq!(
         summary(&diagnostics),
         vec![
-            (UNKNOWN_KEY, "/actions/0/x-notes"),
-            (CONTROL_CHARACTER, "/actions/0/x-notes/list/1"),
-            (CONTROL_CHARACTER, "/actions/0/x-notes/k\u{2}"),
+            (Rule::UnknownKey, "/actions/0/x-notes"),
+            (Rule::ControlCharacter, "/actions/0/x-notes/list/1"),
+            (Rule::ControlCharacter, "/actions/0/x-notes/k\u{2}"),
         ]
     );
     // Inside a value of the wrong type.
     let diagnostics = mycrm(|doc| set(doc, "/integration/display_name", json!(["\u{1b}[31m"])));
     assert_eq!(
         summary(&diagnostics),
-        vec![(WRONG_TYPE, "/integration/display_name"), (CONTROL_CHARACTER, "/integration/display_name/0")]
+        vec![(Rule::WrongType, "/integration/display_name"), (Rule::ControlCharacter, "/integration/display_name/0")]
     );
     // Nearest valid cases: tab, and non-ASCII text whose UTF-8 starts like a C1 control (0xC2).
     clean(&mycrm(|doc| set(doc, "/integration/display_name", json!("My\tCRM © café ¡olé!"))));
@@ -457,25 +476,25 @@ fn control_character() {
 fn newline_in_one_line_field() {
     only(
         &mycrm(|doc| set(doc, "/integration/display_name", json!("My\nCRM"))),
-        NEWLINE_IN_ONE_LINE_FIELD,
+        Rule::NewlineInOneLineField,
         Error,
         "/integration/display_name",
     );
     only(
         &mycrm(|doc| set(doc, "/integration/interaction_types/1", json!("Ca\nse"))),
-        NEWLINE_IN_ONE_LINE_FIELD,
+        Rule::NewlineInOneLineField,
         Error,
         "/integration/interaction_types/1",
     );
     only(
         &mycrm(|doc| set(doc, "/actions/0/inputs/0/format", json!("a\nb"))),
-        NEWLINE_IN_ONE_LINE_FIELD,
+        Rule::NewlineInOneLineField,
         Error,
         "/actions/0/inputs/0/format",
     );
     only(
         &mycrm(|doc| set(doc, "/actions/0/inputs/0/name", json!("Sub\nject"))),
-        NEWLINE_IN_ONE_LINE_FIELD,
+        Rule::NewlineInOneLineField,
         Error,
         "/actions/0/inputs/0/name",
     );
@@ -488,5 +507,5 @@ fn newline_in_one_line_field() {
         set(doc, "/actions/0/inputs/0/format", json!("a\nb"));
     }));
     let diagnostics = mycrm(|doc| set(doc, "/integration/x-notes", json!("a\nb")));
-    only(&diagnostics, UNKNOWN_KEY, Warning, "/integration/x-notes");
+    only(&diagnostics, Rule::UnknownKey, Warning, "/integration/x-notes");
 }

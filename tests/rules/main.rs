@@ -2,7 +2,7 @@
 // A test reads the files it wrote itself, as it likes; the tool reads only through `storage`.
 #![allow(clippy::disallowed_methods)]
 
-use integration_wizard::manifest::rules::codes::*;
+use integration_wizard::manifest::rules::codes::Rule;
 use integration_wizard::manifest::{Diagnostic, Severity, read, validate};
 use serde_json::{Value, json};
 
@@ -88,23 +88,29 @@ fn remove(document: &mut Value, pointer: &str) {
     }
 }
 
-fn summary(diagnostics: &[Diagnostic]) -> Vec<(&'static str, &str)> {
-    diagnostics.iter().map(|d| (d.code, d.pointer.as_str())).collect()
+/// The rule of a diagnostic: every code the checks give is a rule's.
+#[track_caller]
+fn rule(diagnostic: &Diagnostic) -> Rule {
+    Rule::of_code(diagnostic.code).unwrap_or_else(|| panic!("{} is no rule's code", diagnostic.code))
+}
+
+fn summary(diagnostics: &[Diagnostic]) -> Vec<(Rule, &str)> {
+    diagnostics.iter().map(|d| (rule(d), d.pointer.as_str())).collect()
 }
 
 /// The diagnostics are exactly one, with this code, severity and pointer; gives it back.
 #[track_caller]
-fn only(diagnostics: &[Diagnostic], code: &str, severity: Severity, pointer: &str) -> Diagnostic {
-    assert_eq!(summary(diagnostics), vec![(code, pointer)], "{diagnostics:#?}");
+fn only(diagnostics: &[Diagnostic], rule: Rule, severity: Severity, pointer: &str) -> Diagnostic {
+    assert_eq!(summary(diagnostics), vec![(rule, pointer)], "{diagnostics:#?}");
     assert_eq!(diagnostics[0].severity, severity, "{diagnostics:#?}");
     diagnostics[0].clone()
 }
 
-/// Among the diagnostics, `code` appears exactly once, with this severity and pointer.
+/// Among the diagnostics, `rule` appears exactly once, with this severity and pointer.
 #[track_caller]
-fn has(diagnostics: &[Diagnostic], code: &str, severity: Severity, pointer: &str) -> Diagnostic {
-    let found: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.code == code).collect();
-    assert_eq!(found.len(), 1, "one {code} expected: {diagnostics:#?}");
+fn has(diagnostics: &[Diagnostic], rule: Rule, severity: Severity, pointer: &str) -> Diagnostic {
+    let found: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.code == rule.code()).collect();
+    assert_eq!(found.len(), 1, "one {rule} expected: {diagnostics:#?}");
     assert_eq!((found[0].severity, found[0].pointer.as_str()), (severity, pointer), "{diagnostics:#?}");
     found[0].clone()
 }
@@ -115,8 +121,8 @@ fn clean(diagnostics: &[Diagnostic]) {
 }
 
 #[track_caller]
-fn lacks(diagnostics: &[Diagnostic], code: &str) {
-    assert!(diagnostics.iter().all(|d| d.code != code), "unexpected {code}: {diagnostics:#?}");
+fn lacks(diagnostics: &[Diagnostic], rule: Rule) {
+    assert!(diagnostics.iter().all(|d| d.code != rule.code()), "unexpected {rule}: {diagnostics:#?}");
 }
 
 use Severity::{Error, Warning};

@@ -8,12 +8,12 @@ fn a_bare_document_has_pointers_from_the_root() {
     set(&mut bare, "/display_name", json!(""));
     set(&mut bare, "/x-notes", json!(1));
     let diagnostics = check(&bare);
-    assert_eq!(summary(&diagnostics), vec![(BLANK_VALUE, "/display_name"), (UNKNOWN_KEY, "/x-notes")]);
+    assert_eq!(summary(&diagnostics), vec![(Rule::BlankValue, "/display_name"), (Rule::UnknownKey, "/x-notes")]);
     // Wrapper keys in a bare document are kept by the integration; the warning says where they belong.
     set(&mut bare, "/requires_cti", json!(true));
     let diagnostics = check(&bare);
     let found = diagnostics.iter().find(|d| d.pointer == "/requires_cti").expect("a warning about requires_cti");
-    assert_eq!((found.code, found.severity), (UNKNOWN_KEY, Warning));
+    assert_eq!((rule(found), found.severity), (Rule::UnknownKey, Warning));
     assert!(found.message.contains("wrapper"), "{}", found.message);
 }
 
@@ -29,18 +29,18 @@ fn diagnostics_come_in_file_order() {
     assert_eq!(
         summary(&diagnostics),
         vec![
-            (WRONG_TYPE, "/requires_cti"),
-            (MISSING_KEY, "/integration/display_name"),
-            (MISSING_KEY, "/integration/description"),
-            (INVALID_URL, "/integration/logo_url"),
-            (MISSING_KEY, "/integration/icon_url"),
-            (UNKNOWN_KEY, "/integration/x-int"),
-            (PROVIDER_MISMATCH, "/actions/0/provider"),
-            (DISPLAY_UPPERCASE, "/actions/0/display"),
-            (PLAIN_HTTP, "/actions/0/endpoint"),
-            (MISSING_KEY, "/actions/0/inputs/0/name"),
-            (MISSING_KEY, "/actions/0/inputs/0/type"),
-            (UNKNOWN_KEY, "/x-top"),
+            (Rule::WrongType, "/requires_cti"),
+            (Rule::MissingKey, "/integration/display_name"),
+            (Rule::MissingKey, "/integration/description"),
+            (Rule::InvalidUrl, "/integration/logo_url"),
+            (Rule::MissingKey, "/integration/icon_url"),
+            (Rule::UnknownKey, "/integration/x-int"),
+            (Rule::ProviderMismatch, "/actions/0/provider"),
+            (Rule::DisplayUppercase, "/actions/0/display"),
+            (Rule::PlainHttp, "/actions/0/endpoint"),
+            (Rule::MissingKey, "/actions/0/inputs/0/name"),
+            (Rule::MissingKey, "/actions/0/inputs/0/type"),
+            (Rule::UnknownKey, "/x-top"),
         ]
     );
 }
@@ -49,10 +49,10 @@ fn diagnostics_come_in_file_order() {
 fn messages_quote_values_short_and_escaped() {
     let long = format!("{}\u{1b}[2J", "x".repeat(50));
     let diagnostics = mycrm(|doc| set(doc, "/integration/authentication_type", json!(long)));
-    let found = has(&diagnostics, UNKNOWN_AUTHENTICATION_TYPE, Error, "/integration/authentication_type");
+    let found = has(&diagnostics, Rule::UnknownAuthenticationType, Error, "/integration/authentication_type");
     assert!(found.message.contains(&format!("\"{}…\"", "x".repeat(40))), "{}", found.message);
     let diagnostics = mycrm(|doc| set(doc, "/integration/authentication_type", json!("cus\u{1b}tom\n")));
-    let found = has(&diagnostics, UNKNOWN_AUTHENTICATION_TYPE, Error, "/integration/authentication_type");
+    let found = has(&diagnostics, Rule::UnknownAuthenticationType, Error, "/integration/authentication_type");
     assert!(found.message.contains("\"cus\\u{1b}tom\\n\""), "{}", found.message);
 }
 
@@ -71,7 +71,7 @@ fn a_new_empty_manifest_lists_what_to_fill_in() {
             "/integration/authentication_type"
         ]
     );
-    assert!(diagnostics.iter().all(|d| d.code == MISSING_KEY && d.is_error()));
+    assert!(diagnostics.iter().all(|d| d.code == Rule::MissingKey.code() && d.is_error()));
 }
 
 /// A valid manifest with `actions` actions of `inputs` inputs each, of every type.

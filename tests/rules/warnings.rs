@@ -6,7 +6,7 @@ use super::*;
 fn unknown_key() {
     let found = only(
         &mycrm(|doc| set(doc, "/integration/x-notes", json!("kept"))),
-        UNKNOWN_KEY,
+        Rule::UnknownKey,
         Warning,
         "/integration/x-notes",
     );
@@ -16,22 +16,22 @@ fn unknown_key() {
     );
     let found = only(
         &mycrm(|doc| set(doc, "/integration/disply_name", json!("x"))),
-        UNKNOWN_KEY,
+        Rule::UnknownKey,
         Warning,
         "/integration/disply_name",
     );
     assert!(found.message.contains("did you mean display_name?"), "{}", found.message);
-    only(&mycrm(|doc| set(doc, "/x~1y", json!(1))), UNKNOWN_KEY, Warning, "/x~1y");
+    only(&mycrm(|doc| set(doc, "/x~1y", json!(1))), Rule::UnknownKey, Warning, "/x~1y");
     only(
         &mycrm(|doc| set(doc, "/integration/authentication_configuration/0/source", json!("input"))),
-        UNKNOWN_KEY,
+        Rule::UnknownKey,
         Warning,
         "/integration/authentication_configuration/0/source",
     );
-    only(&mycrm(|doc| set(doc, "/actions/0/x", json!(null))), UNKNOWN_KEY, Warning, "/actions/0/x");
+    only(&mycrm(|doc| set(doc, "/actions/0/x", json!(null))), Rule::UnknownKey, Warning, "/actions/0/x");
     only(
         &mycrm(|doc| set(doc, "/actions/0/inputs/0/placeholder", json!(""))),
-        UNKNOWN_KEY,
+        Rule::UnknownKey,
         Warning,
         "/actions/0/inputs/0/placeholder",
     );
@@ -42,13 +42,13 @@ fn unknown_key() {
 fn plain_http() {
     only(
         &mycrm(|doc| set(doc, "/integration/auth_validation_endpoint", json!("http://mycrm.example.org/auth"))),
-        PLAIN_HTTP,
+        Rule::PlainHttp,
         Warning,
         "/integration/auth_validation_endpoint",
     );
     only(
         &mycrm(|doc| set(doc, "/actions/0/endpoint", json!("http://mycrm.example.org/a"))),
-        PLAIN_HTTP,
+        Rule::PlainHttp,
         Warning,
         "/actions/0/endpoint",
     );
@@ -65,14 +65,14 @@ fn url_credentials() {
                 json!("https://bridge:s3cret@mycrm.example.org/sync"),
             )
         }),
-        URL_CREDENTIALS,
+        Rule::UrlCredentials,
         Warning,
         "/integration/contact_synchronization_endpoint",
     );
     assert!(!found.message.contains("s3cret"), "the secret is not repeated: {}", found.message);
     only(
         &mycrm(|doc| set(doc, "/integration/logo_url", json!("https://user@example.org/logo.png"))),
-        URL_CREDENTIALS,
+        Rule::UrlCredentials,
         Warning,
         "/integration/logo_url",
     );
@@ -85,11 +85,11 @@ fn name_not_identifier() {
         set(doc, "/integration/name", json!("My CRM"));
         set(doc, "/actions/0/provider", json!("My CRM"));
     });
-    let found = only(&diagnostics, NAME_NOT_IDENTIFIER, Warning, "/integration/name");
+    let found = only(&diagnostics, Rule::NameNotIdentifier, Warning, "/integration/name");
     assert!(found.message.contains("\"my_crm\""), "{}", found.message);
     only(
         &mycrm(|doc| set(doc, "/actions/0/name", json!("Create ticket"))),
-        NAME_NOT_IDENTIFIER,
+        Rule::NameNotIdentifier,
         Warning,
         "/actions/0/name",
     );
@@ -103,7 +103,7 @@ fn name_not_identifier() {
 fn authentication_fields_unused() {
     only(
         &mycrm(|doc| set(doc, "/integration/authentication_type", json!("none"))),
-        AUTHENTICATION_FIELDS_UNUSED,
+        Rule::AuthenticationFieldsUnused,
         Warning,
         "/integration/authentication_configuration",
     );
@@ -117,7 +117,7 @@ fn authentication_fields_unused() {
 fn oauth_field_optional() {
     only(
         &helpdesk(|doc| set(doc, "/integration/authentication_configuration/1/mandatory", json!(false))),
-        OAUTH_FIELD_OPTIONAL,
+        Rule::OauthFieldOptional,
         Warning,
         "/integration/authentication_configuration/1/mandatory",
     );
@@ -135,14 +135,14 @@ fn unknown_template_field() {
         &mycrm(|doc| {
             set(doc, "/integration/authentication_configuration/0/format", json!("https://{{acount}}.example.org"))
         }),
-        UNKNOWN_TEMPLATE_FIELD,
+        Rule::UnknownTemplateField,
         Warning,
         "/integration/authentication_configuration/0/format",
     );
     assert!(found.message.contains("did you mean account?"), "{}", found.message);
     only(
         &mycrm(|doc| set(doc, "/integration/authentication_configuration/0/format", json!("{{contact.email}}"))),
-        UNKNOWN_TEMPLATE_FIELD,
+        Rule::UnknownTemplateField,
         Warning,
         "/integration/authentication_configuration/0/format",
     );
@@ -159,14 +159,14 @@ fn unknown_template_field() {
 fn unknown_value_provider() {
     let found = only(
         &mycrm(|doc| set(doc, "/actions/0/inputs/1/format", json!("{{contact.emial}}"))),
-        UNKNOWN_VALUE_PROVIDER,
+        Rule::UnknownValueProvider,
         Warning,
         "/actions/0/inputs/1/format",
     );
     assert!(found.message.contains("did you mean email?"), "{}", found.message);
     let found = only(
         &mycrm(|doc| set(doc, "/actions/0/inputs/1/format", json!("{{contact.shoe_size}}"))),
-        UNKNOWN_VALUE_PROVIDER,
+        Rule::UnknownValueProvider,
         Warning,
         "/actions/0/inputs/1/format",
     );
@@ -178,20 +178,20 @@ fn unknown_value_provider() {
 fn unknown_collection() {
     only(
         &mycrm(|doc| set(doc, "/actions/0/inputs/1/format", json!("{{ticket.id}}"))),
-        UNKNOWN_COLLECTION,
+        Rule::UnknownCollection,
         Warning,
         "/actions/0/inputs/1/format",
     );
     let found = only(
         &mycrm(|doc| set(doc, "/actions/0/inputs/1/format", json!("{{email}}"))),
-        UNKNOWN_COLLECTION,
+        Rule::UnknownCollection,
         Warning,
         "/actions/0/inputs/1/format",
     );
     assert!(found.message.contains("{{contact.email}}"), "{}", found.message);
     let found = only(
         &mycrm(|doc| set(doc, "/actions/0/inputs/1/format", json!("{{contacts.email}}"))),
-        UNKNOWN_COLLECTION,
+        Rule::UnknownCollection,
         Warning,
         "/actions/0/inputs/1/format",
     );
@@ -203,7 +203,7 @@ fn unknown_collection() {
 fn interaction_types_without_endpoint() {
     only(
         &mycrm(|doc| remove(doc, "/integration/interaction_retrieval_endpoint")),
-        INTERACTION_TYPES_WITHOUT_ENDPOINT,
+        Rule::InteractionTypesWithoutEndpoint,
         Warning,
         "/integration/interaction_types",
     );
@@ -217,14 +217,14 @@ fn interaction_types_without_endpoint() {
 fn endpoint_without_interaction_types() {
     only(
         &mycrm(|doc| remove(doc, "/integration/interaction_types")),
-        ENDPOINT_WITHOUT_INTERACTION_TYPES,
+        Rule::EndpointWithoutInteractionTypes,
         Warning,
         "/integration/interaction_retrieval_endpoint",
     );
     // An empty list counts as not set.
     only(
         &mycrm(|doc| set(doc, "/integration/interaction_types", json!([]))),
-        ENDPOINT_WITHOUT_INTERACTION_TYPES,
+        Rule::EndpointWithoutInteractionTypes,
         Warning,
         "/integration/interaction_retrieval_endpoint",
     );
@@ -238,7 +238,7 @@ fn endpoint_without_interaction_types() {
 fn display_uppercase() {
     only(
         &mycrm(|doc| set(doc, "/actions/0/display", json!("Create a ticket"))),
-        DISPLAY_UPPERCASE,
+        Rule::DisplayUppercase,
         Warning,
         "/actions/0/display",
     );
@@ -249,7 +249,7 @@ fn display_uppercase() {
 fn description_uppercase() {
     only(
         &mycrm(|doc| set(doc, "/actions/0/description", json!("Create a new ticket in My CRM"))),
-        DESCRIPTION_UPPERCASE,
+        Rule::DescriptionUppercase,
         Warning,
         "/actions/0/description",
     );
@@ -265,7 +265,7 @@ fn display_too_long() {
     let over = format!("{at_limit}s");
     let found = only(
         &mycrm(|doc| set(doc, "/actions/0/display", json!(over))),
-        DISPLAY_TOO_LONG,
+        Rule::DisplayTooLong,
         Warning,
         "/actions/0/display",
     );
@@ -276,7 +276,7 @@ fn display_too_long() {
 fn secret_not_masked() {
     let found = only(
         &mycrm(|doc| set(doc, "/integration/authentication_configuration/1/type", json!("input"))),
-        SECRET_NOT_MASKED,
+        Rule::SecretNotMasked,
         Warning,
         "/integration/authentication_configuration/1/type",
     );
@@ -286,7 +286,7 @@ fn secret_not_masked() {
             set(doc, "/integration/authentication_configuration/1/field_name", json!(name));
             set(doc, "/integration/authentication_configuration/1/type", json!("input"));
         });
-        only(&diagnostics, SECRET_NOT_MASKED, Warning, "/integration/authentication_configuration/1/type");
+        only(&diagnostics, Rule::SecretNotMasked, Warning, "/integration/authentication_configuration/1/type");
     }
     // Masked, obtained through OAuth, or a name that only contains the word.
     clean(&mycrm(|_| {}));
@@ -300,7 +300,7 @@ fn secret_not_masked() {
 #[test]
 fn duplicate_select_option() {
     let diagnostics = mycrm(|doc| set(doc, "/actions/0/inputs/2/format", json!("low, normal,low,high,low")));
-    let found = only(&diagnostics, DUPLICATE_SELECT_OPTION, Warning, "/actions/0/inputs/2/format");
+    let found = only(&diagnostics, Rule::DuplicateSelectOption, Warning, "/actions/0/inputs/2/format");
     assert!(found.message.contains("\"low\""), "{}", found.message);
     clean(&mycrm(|doc| set(doc, "/actions/0/inputs/2/format", json!("low,,normal, ,Low"))));
 }
@@ -311,10 +311,14 @@ fn duplicate_key() {
     // value kept as written, and in a bare document; reading warns at the key's pointer.
     let text = "{\n  \"integration\": {\"name\": \"a\",\n    \"name\": \"mycrm\", \"x\": {\"k\": 1, \"k\": 2}},\n  \"actions\": [], \"actions\": []\n}";
     let parsed = read(text.as_bytes()).expect("an object");
-    let found: Vec<(&str, &str)> = parsed.notes.iter().map(|d| (d.code, d.pointer.as_str())).collect();
+    let found = summary(&parsed.notes);
     assert_eq!(
         found,
-        vec![(DUPLICATE_KEY, "/integration/name"), (DUPLICATE_KEY, "/integration/x/k"), (DUPLICATE_KEY, "/actions")]
+        vec![
+            (Rule::DuplicateKey, "/integration/name"),
+            (Rule::DuplicateKey, "/integration/x/k"),
+            (Rule::DuplicateKey, "/actions")
+        ]
     );
     let name = &parsed.notes[0];
     assert_eq!(name.severity, Warning);
@@ -322,10 +326,7 @@ fn duplicate_key() {
     assert!(name.message.contains("the value written last is kept"), "{}", name.message);
     assert_eq!(parsed.manifest.integration().and_then(|i| i.name.as_str()), Some("mycrm"));
     let bare = read(br#"{"name": "a", "authentication_type": "none", "name": "b"}"#).expect("an object");
-    assert_eq!(
-        bare.notes.iter().map(|d| (d.code, d.pointer.as_str())).collect::<Vec<_>>(),
-        vec![(DUPLICATE_KEY, "/name")]
-    );
+    assert_eq!(summary(&bare.notes), vec![(Rule::DuplicateKey, "/name")]);
     // The nearest case: equal keys in different objects are not duplicates.
     let text = r#"{"integration": {"name": "a", "x": {"name": 1}}, "actions": [{"name": "a"}, {"name": "b"}]}"#;
     assert!(read(text.as_bytes()).expect("an object").notes.is_empty());

@@ -1,9 +1,6 @@
 //! The actions: each action's keys, its provider against the integration's name, and names unique among actions.
 
-use super::codes::{
-    ACTION_NOT_OBJECT, DESCRIPTION_UPPERCASE, DISPLAY_TOO_LONG, DISPLAY_UPPERCASE, DUPLICATE_ACTION_NAME,
-    PROVIDER_MISMATCH,
-};
+use super::codes::Rule;
 use super::findings::Findings;
 use super::inputs;
 use super::keys;
@@ -69,7 +66,7 @@ pub(super) fn check<'m>(
         match slot {
             Slot::Value(action) => check_action(findings, index, action, &mut seen, checks),
             _ if checks.own => {
-                keys::not_object(findings, ACTION_NOT_OBJECT, Place::Action(index).object(), "action", slot)
+                keys::not_object(findings, Rule::ActionNotObject, Place::Action(index).object(), "action", slot)
             }
             _ => {}
         }
@@ -106,8 +103,8 @@ fn check_provider(findings: &mut Findings, place: Place, provider: Option<&str>,
     if let (Some(provider), Some(name)) = (provider, integration_name)
         && provider != name
     {
-        findings.error(
-            PROVIDER_MISMATCH,
+        findings.add(
+            Rule::ProviderMismatch,
             place.key(ActionKey::Provider.as_str()),
             format!("provider {} must be the integration's name; write {}", quote(provider), quote(name)),
         );
@@ -118,8 +115,8 @@ fn check_provider(findings: &mut Findings, place: Place, provider: Option<&str>,
 fn check_unique_name<'m>(findings: &mut Findings, index: usize, name: Option<&'m str>, seen: &mut Seen<'m>) {
     let Some(name) = name else { return };
     if let Some(first) = seen.action_names.get(name) {
-        findings.error(
-            DUPLICATE_ACTION_NAME,
+        findings.add(
+            Rule::DuplicateActionName,
             Place::Action(index).key(ActionKey::Name.as_str()),
             format!("name {} is already used by action {first}; rename this action or remove it", quote(name)),
         );
@@ -141,8 +138,8 @@ fn check_own<'m>(findings: &mut Findings, index: usize, action: &'m Action, seen
         keys::required_string(findings, place, ActionKey::Description, &action.description, Lines::Many, hint)
         && starts_uppercase(description)
     {
-        findings.warning(
-            DESCRIPTION_UPPERCASE,
+        findings.add(
+            Rule::DescriptionUppercase,
             place.key(ActionKey::Description.as_str()),
             after_then("description", description),
         );
@@ -169,12 +166,12 @@ fn check_own<'m>(findings: &mut Findings, index: usize, action: &'m Action, seen
 /// `display` follows "Then" in Talkdesk's automations and fits a combo-box.
 fn check_display(findings: &mut Findings, place: Place, display: &str) {
     if starts_uppercase(display) {
-        findings.warning(DISPLAY_UPPERCASE, place.key(ActionKey::Display.as_str()), after_then("display", display));
+        findings.add(Rule::DisplayUppercase, place.key(ActionKey::Display.as_str()), after_then("display", display));
     }
     let length = display.chars().count();
     if length > DISPLAY_MAX_CHARS {
-        findings.warning(
-            DISPLAY_TOO_LONG,
+        findings.add(
+            Rule::DisplayTooLong,
             place.key(ActionKey::Display.as_str()),
             format!("display has {length} characters, more than the {DISPLAY_MAX_CHARS} that fit Talkdesk's list; shorten it"),
         );

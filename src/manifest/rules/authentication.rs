@@ -1,9 +1,6 @@
 //! Authentication: the type, the list of fields it needs (SPEC §2.4), and each field.
 
-use super::codes::{
-    AUTH_FIELD_NOT_OBJECT, AUTHENTICATION_FIELDS_MISSING, AUTHENTICATION_FIELDS_UNUSED, DUPLICATE_FIELD_NAME,
-    OAUTH_FIELD_MISSING, OAUTH_FIELD_OPTIONAL, SECRET_NOT_MASKED, UNKNOWN_AUTHENTICATION_TYPE, UNKNOWN_FIELD_TYPE,
-};
+use super::codes::Rule;
 use super::findings::Findings;
 use super::keys;
 use super::message::{one_of, quote};
@@ -39,7 +36,7 @@ pub(super) fn check_type(
         key: TYPE_KEY.into(),
         values: &names,
         hint: &hint,
-        code: UNKNOWN_AUTHENTICATION_TYPE,
+        code: Rule::UnknownAuthenticationType,
         what: "a type Talkdesk knows",
     };
     keys::required_choice(findings, place, &integration.authentication_type, choice)
@@ -70,8 +67,8 @@ pub(super) fn check_fields(
         return;
     }
     if kind == Some(AuthenticationType::None) {
-        findings.warning(
-            AUTHENTICATION_FIELDS_UNUSED,
+        findings.add(
+            Rule::AuthenticationFieldsUnused,
             place.key(LIST_KEY.as_str()),
             "authentication_type is none, so Talkdesk ignores authentication_configuration; remove the fields or choose custom".to_owned(),
         );
@@ -81,8 +78,8 @@ pub(super) fn check_fields(
     let required = kind.map_or(&[][..], AuthenticationType::required_fields);
     for needed in required {
         if !field_names.contains(&needed.field_name) {
-            findings.error(
-                OAUTH_FIELD_MISSING,
+            findings.add(
+                Rule::OauthFieldMissing,
                 place.key(LIST_KEY.as_str()),
                 format!(
                     "{} requires the authentication field {}; add it (the wizard adds it when you pick the type)",
@@ -97,7 +94,7 @@ pub(super) fn check_fields(
     for (index, slot) in fields.iter().enumerate() {
         let field_place = Place::AuthField(prefix, index);
         let Slot::Value(field) = slot else {
-            keys::not_object(findings, AUTH_FIELD_NOT_OBJECT, field_place.object(), "authentication field", slot);
+            keys::not_object(findings, Rule::AuthFieldNotObject, field_place.object(), "authentication field", slot);
             continue;
         };
         check_field(findings, field_place, field, &context, &mut first_use, index);
@@ -112,8 +109,8 @@ fn fields_missing(findings: &mut Findings, place: Place, kind: Option<Authentica
     } else {
         format!("add the fields {} requires: {}", kind.as_str(), required.join(", "))
     };
-    findings.error(
-        AUTHENTICATION_FIELDS_MISSING,
+    findings.add(
+        Rule::AuthenticationFieldsMissing,
         place.key(LIST_KEY.as_str()),
         format!("authentication_configuration {state} but authentication_type {} needs fields; {what}", kind.as_str()),
     );
@@ -143,8 +140,8 @@ fn check_field<'m>(
     );
     if let Some(name) = name {
         if let Some(first) = first_use.get(name) {
-            findings.error(
-                DUPLICATE_FIELD_NAME,
+            findings.add(
+                Rule::DuplicateFieldName,
                 place.key(AuthFieldKey::FieldName.as_str()),
                 format!(
                     "field_name {} is already used by authentication field {first}; rename this one or remove it",
@@ -175,8 +172,8 @@ fn check_field<'m>(
         .zip(name)
         .filter(|(kind, name)| kind.required_fields().iter().any(|required| required.field_name == *name));
     if let (Some(false), Some((kind, name))) = (mandatory, required_by_type) {
-        findings.warning(
-            OAUTH_FIELD_OPTIONAL,
+        findings.add(
+            Rule::OauthFieldOptional,
             place.key(AuthFieldKey::Mandatory.as_str()),
             format!(
                 "{} is required by {}, so it should be mandatory; set mandatory to true",
@@ -189,8 +186,8 @@ fn check_field<'m>(
     if let (Some(AuthFieldType::Input), Some(name)) = (field_type, name)
         && looks_secret(name)
     {
-        findings.warning(
-            SECRET_NOT_MASKED,
+        findings.add(
+            Rule::SecretNotMasked,
             place.key(AuthFieldKey::Type.as_str()),
             format!(
                 "field {} looks like a secret but has type input, so Talkdesk shows it in clear; set type to password",
@@ -221,7 +218,7 @@ fn check_field_type(findings: &mut Findings, place: Place, field: &AuthField) ->
         key: AuthFieldKey::Type.into(),
         values: &names,
         hint: "add input (typed by the user), password (typed and masked) or oauth (from the OAuth authority)",
-        code: UNKNOWN_FIELD_TYPE,
+        code: Rule::UnknownFieldType,
         what: "an authentication field type",
     };
     keys::required_choice(findings, place, &field.field_type, choice)

@@ -1,8 +1,6 @@
 //! Literal defaults of action inputs (a `format` without `{{`) and `select` options: do they fit the input's type?
 
-use super::codes::{
-    DEFAULT_NOT_DATETIME, DEFAULT_NOT_NUMBER, DEFAULT_NOT_URL, DUPLICATE_SELECT_OPTION, SELECT_WITHOUT_OPTIONS,
-};
+use super::codes::Rule;
 use super::findings::Findings;
 use super::message::quote;
 use super::place::Place;
@@ -19,13 +17,13 @@ pub(super) fn check_literal(findings: &mut Findings, place: Place, input_type: I
         return;
     }
     match input_type {
-        InputType::Number if !is_integer(text) => findings.error(
-            DEFAULT_NOT_NUMBER,
+        InputType::Number if !is_integer(text) => findings.add(
+            Rule::DefaultNotNumber,
             place.key(InputKey::Format.as_str()),
             format!("format {} is not a default for a number input, which takes an integer such as 3; write an integer or remove format", quote(text)),
         ),
-        InputType::Datetime if !is_datetime(text) => findings.error(
-            DEFAULT_NOT_DATETIME,
+        InputType::Datetime if !is_datetime(text) => findings.add(
+            Rule::DefaultNotDatetime,
             place.key(InputKey::Format.as_str()),
             format!(
                 "format {} is not a datetime default; write a real date as {}, e.g. 2026-01-31T09:00:00Z",
@@ -37,8 +35,8 @@ pub(super) fn check_literal(findings: &mut Findings, place: Place, input_type: I
         // URL of the manifest is required, since Talkdesk links to it.
         InputType::Url => {
             if let Err(reason) = urls::parse(text) {
-                findings.error(
-                    DEFAULT_NOT_URL,
+                findings.add(
+                    Rule::DefaultNotUrl,
                     place.key(InputKey::Format.as_str()),
                     format!("format {} is not a default for a url input ({reason}); write an absolute http or https URL, e.g. https://example.org, or remove format", quote(text)),
                 );
@@ -52,8 +50,8 @@ pub(super) fn check_literal(findings: &mut Findings, place: Place, input_type: I
 /// not options; at least one is needed, and a repeated one is reported once, where it repeats.
 pub(super) fn check_select(findings: &mut Findings, place: Place, format: Option<&str>) {
     let Some(format) = format else {
-        findings.error(
-            SELECT_WITHOUT_OPTIONS,
+        findings.add(
+            Rule::SelectWithoutOptions,
             place.key(InputKey::Format.as_str()),
             "a select input needs its options in format, separated by commas; add e.g. \"low,normal,high\"".to_owned(),
         );
@@ -61,8 +59,8 @@ pub(super) fn check_select(findings: &mut Findings, place: Place, format: Option
     };
     let options = || format.split(',').map(str::trim).filter(|option| !option.is_empty());
     if options().next().is_none() {
-        findings.error(
-            SELECT_WITHOUT_OPTIONS,
+        findings.add(
+            Rule::SelectWithoutOptions,
             place.key(InputKey::Format.as_str()),
             format!("format {} has no option for this select input; write the options separated by commas, e.g. \"low,normal,high\"", quote(format)),
         );
@@ -72,8 +70,8 @@ pub(super) fn check_select(findings: &mut Findings, place: Place, format: Option
     for (index, option) in options().enumerate() {
         let earlier = options().take(index).filter(|other| *other == option).count();
         if earlier == 1 {
-            findings.warning(
-                DUPLICATE_SELECT_OPTION,
+            findings.add(
+                Rule::DuplicateSelectOption,
                 place.key(InputKey::Format.as_str()),
                 format!("the option {} is listed more than once; remove the repeats", quote(option)),
             );

@@ -1,6 +1,7 @@
 //! The diagnostics found so far, in the order the walk met them.
 
 use super::super::diagnostic::Diagnostic;
+use super::codes::Rule;
 
 /// Collects diagnostics; every check appends to it as it walks the manifest.
 #[derive(Debug, Default)]
@@ -9,16 +10,10 @@ pub(super) struct Findings {
 }
 
 impl Findings {
-    /// Records an error.
-    pub(super) fn error(&mut self, code: &'static str, pointer: String, message: String) {
+    /// Records a finding of `rule`.
+    pub(super) fn add(&mut self, rule: Rule, pointer: String, message: String) {
         debug_assert!(!message.contains(['\n', '\r']), "one-line message: {message}");
-        self.diagnostics.push(Diagnostic::error(code, pointer, message));
-    }
-
-    /// Records a warning.
-    pub(super) fn warning(&mut self, code: &'static str, pointer: String, message: String) {
-        debug_assert!(!message.contains(['\n', '\r']), "one-line message: {message}");
-        self.diagnostics.push(Diagnostic::warning(code, pointer, message));
+        self.diagnostics.push(Diagnostic::of(rule, pointer, message));
     }
 
     /// The diagnostics, in the order they were found.

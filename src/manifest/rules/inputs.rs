@@ -1,6 +1,6 @@
 //! Action inputs: keys unique within their action, the input type, and the format as a default, options or value providers.
 
-use super::codes::{DUPLICATE_INPUT_KEY, INPUT_NOT_OBJECT, UNKNOWN_INPUT_TYPE};
+use super::codes::Rule;
 use super::defaults;
 use super::findings::Findings;
 use super::keys;
@@ -25,7 +25,7 @@ pub(super) fn check<'m>(
         let place = Place::Input(action, index);
         match slot {
             Slot::Value(input) => check_input(findings, place, input, seen),
-            _ => keys::not_object(findings, INPUT_NOT_OBJECT, place.object(), "action input", slot),
+            _ => keys::not_object(findings, Rule::InputNotObject, place.object(), "action input", slot),
         }
     }
 }
@@ -42,8 +42,8 @@ fn check_input<'m>(findings: &mut Findings, place: Place, input: &'m ActionInput
     if let Some(key) = key
         && !seen.insert(key)
     {
-        findings.error(
-            DUPLICATE_INPUT_KEY,
+        findings.add(
+            Rule::DuplicateInputKey,
             place.key(InputKey::Key.as_str()),
             format!("key {} is already used by another input of this action; rename this one or remove it", quote(key)),
         );
@@ -86,7 +86,7 @@ fn check_type(findings: &mut Findings, place: Place, input: &ActionInput) -> Opt
         key: InputKey::Type.into(),
         values: &names,
         hint: "add one of text, textarea, number, tel, url, datetime or select",
-        code: UNKNOWN_INPUT_TYPE,
+        code: Rule::UnknownInputType,
         what: "an input type",
     };
     keys::required_choice(findings, place, &input.input_type, choice)

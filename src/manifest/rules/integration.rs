@@ -1,10 +1,7 @@
 //! The integration document: its names and URLs, its features (endpoints and interaction types), and its keys in order.
 
 use super::authentication;
-use super::codes::{
-    CTI_ENDPOINT_MISSING, DUPLICATE_INTERACTION_TYPE, ENDPOINT_WITHOUT_INTERACTION_TYPES,
-    INTERACTION_TYPES_WITHOUT_ENDPOINT, INVALID_INTERACTION_TYPE,
-};
+use super::codes::Rule;
 use super::findings::Findings;
 use super::keys;
 use super::message::{excerpt, quote};
@@ -102,8 +99,8 @@ pub(super) fn check<'m>(
         );
         let endpoint_set = slot.as_str().is_some_and(|url| !url.trim().is_empty());
         if key == IntegrationKey::InteractionRetrievalEndpoint && endpoint_set && !types_set {
-            findings.warning(
-                ENDPOINT_WITHOUT_INTERACTION_TYPES,
+            findings.add(
+                Rule::EndpointWithoutInteractionTypes,
                 place.key(key.as_str()),
                 "interaction_retrieval_endpoint is set but interaction_types is not, so Talkdesk retrieves nothing; list the types, e.g. [\"Ticket\"], or remove the endpoint".to_owned(),
             );
@@ -128,8 +125,8 @@ fn check_endpoint(
     let url = keys::optional_string(findings, place, key, slot, Lines::One);
     let blank = url.is_some_and(|url| url.trim().is_empty());
     if needed && (blank || matches!(slot, Slot::Absent | Slot::Null)) {
-        findings.error(
-            CTI_ENDPOINT_MISSING,
+        findings.add(
+            Rule::CtiEndpointMissing,
             place.key(key.as_str()),
             format!("requires_cti is true, and CTI relies on agent synchronization; add {key}, e.g. {example}, or set requires_cti to false"),
         );
@@ -158,8 +155,8 @@ fn check_interaction_types(findings: &mut Findings, place: Place, integration: &
         Slot::Absent | Slot::Null => false,
     };
     if !types.is_empty() && !endpoint_set {
-        findings.warning(
-            INTERACTION_TYPES_WITHOUT_ENDPOINT,
+        findings.add(
+            Rule::InteractionTypesWithoutEndpoint,
             place.key(KEY),
             "interaction_types is set but interaction_retrieval_endpoint is not, so Talkdesk cannot retrieve them; add the endpoint or remove the types".to_owned(),
         );
@@ -170,14 +167,14 @@ fn check_interaction_types(findings: &mut Findings, place: Place, integration: &
             Slot::Value(kind) => {
                 text::check(findings, kind, Lines::One, KEY, || place.element(KEY, index));
                 if kind.trim().is_empty() {
-                    findings.error(
-                        INVALID_INTERACTION_TYPE,
+                    findings.add(
+                        Rule::InvalidInteractionType,
                         place.element(KEY, index),
                         "an interaction type is blank; write its name, e.g. \"Ticket\", or remove it".to_owned(),
                     );
                 } else if !seen.insert(kind) {
-                    findings.error(
-                        DUPLICATE_INTERACTION_TYPE,
+                    findings.add(
+                        Rule::DuplicateInteractionType,
                         place.element(KEY, index),
                         format!("the interaction type {} is listed more than once; remove this one", quote(kind)),
                     );
@@ -189,8 +186,8 @@ fn check_interaction_types(findings: &mut Findings, place: Place, integration: &
                     _ => ("null", String::new()),
                 };
                 let mut pointer = place.element(KEY, index);
-                findings.error(
-                    INVALID_INTERACTION_TYPE,
+                findings.add(
+                    Rule::InvalidInteractionType,
                     pointer.clone(),
                     format!("each interaction type must be a non-blank string such as \"Ticket\", not {found}{shown}; replace it or remove it"),
                 );

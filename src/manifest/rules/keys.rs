@@ -1,6 +1,6 @@
 //! The checks every object shares: mandatory and optional strings and booleans, lists, wrong JSON types, unknown keys.
 
-use super::codes::{BLANK_VALUE, CONTROL_CHARACTER, MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE};
+use super::codes::Rule;
 use super::findings::Findings;
 use super::message::{excerpt, one_of, quote};
 use super::place::Place;
@@ -50,7 +50,7 @@ fn required_text<'m>(
 ) -> Option<&'m str> {
     text::check(findings, text, lines, key, || place.key(key));
     if text.trim().is_empty() {
-        findings.error(BLANK_VALUE, place.key(key), format!("{key} is blank; {hint}"));
+        findings.add(Rule::BlankValue, place.key(key), format!("{key} is blank; {hint}"));
         None
     } else {
         Some(text)
@@ -151,7 +151,7 @@ pub(super) fn missing<T: JsonKind>(
 
 fn report_missing<T: JsonKind>(findings: &mut Findings, place: Place, key: &str, slot: &Slot<T>, hint: &str) {
     let state = if matches!(slot, Slot::Null) { "is null" } else { "is missing" };
-    findings.error(MISSING_KEY, place.key(key), format!("{key} {state}; {hint}"));
+    findings.add(Rule::MissingKey, place.key(key), format!("{key} {state}; {hint}"));
 }
 
 /// Reports a value of the wrong JSON type (`expected` as messages name it), and any control
@@ -162,8 +162,8 @@ pub(super) fn wrong_type(findings: &mut Findings, place: Place, key: impl Object
 
 fn report_wrong_type(findings: &mut Findings, place: Place, key: &str, value: &Json, expected: &str) {
     let mut pointer = place.key(key);
-    findings.error(
-        WRONG_TYPE,
+    findings.add(
+        Rule::WrongType,
         pointer.clone(),
         format!("{key} must be {expected}, not {}{}", json_type_name(value), excerpt(value)),
     );
@@ -173,7 +173,7 @@ fn report_wrong_type(findings: &mut Findings, place: Place, key: &str, value: &J
 /// Reports a list element that is not an object (`what` names the element, e.g. "action").
 pub(super) fn not_object(
     findings: &mut Findings,
-    code: &'static str,
+    code: Rule,
     pointer: String,
     what: &str,
     value: &Slot<impl JsonKind>,
@@ -183,7 +183,7 @@ pub(super) fn not_object(
         Slot::Wrong(value) => excerpt(value),
         _ => String::new(),
     };
-    findings.error(
+    findings.add(
         code,
         pointer.clone(),
         format!("each {what} must be an object {{...}}, not {found}{shown}; replace it with an object or remove it"),
@@ -208,10 +208,10 @@ pub(super) fn unknown_keys(findings: &mut Findings, place: Place, extra: &Extra,
             ),
             None => format!("unknown key {shown} is kept as it is; check its spelling if Talkdesk should read it"),
         };
-        findings.warning(UNKNOWN_KEY, pointer.clone(), message);
+        findings.add(Rule::UnknownKey, pointer.clone(), message);
         if let Some(character) = text::first_control(key) {
-            findings.error(
-                CONTROL_CHARACTER,
+            findings.add(
+                Rule::ControlCharacter,
                 pointer.clone(),
                 format!(
                     "the key {shown} contains the control character U+{:04X}; remove it, Talkdesk cannot show it",
@@ -236,7 +236,7 @@ pub(super) struct Choice<'a> {
     /// What to add when the key is missing or blank.
     pub hint: &'a str,
     /// The code of a value outside the set.
-    pub code: &'static str,
+    pub code: Rule,
     /// What the value should be, for the message ("an input type").
     pub what: &'a str,
 }
@@ -266,6 +266,6 @@ pub(super) fn required_choice<T: Vocabulary>(
     };
     let advice = did_you_mean(written, choice.values.iter().copied())
         .unwrap_or_else(|| format!("use one of {}", one_of(choice.values)));
-    findings.error(choice.code, place.key(key), format!("{key} {} is not {}; {advice}", quote(written), choice.what));
+    findings.add(choice.code, place.key(key), format!("{key} {} is not {}; {advice}", quote(written), choice.what));
     None
 }

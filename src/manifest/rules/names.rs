@@ -1,6 +1,6 @@
 //! System names (the integration's and each action's `name`): lowercase identifiers, as Talkdesk and file names expect.
 
-use super::codes::NAME_NOT_IDENTIFIER;
+use super::codes::Rule;
 use super::findings::Findings;
 use super::message::quote;
 
@@ -15,8 +15,8 @@ pub(super) fn check_identifier(findings: &mut Findings, name: &str, pointer: imp
     } else {
         format!("use lowercase letters and digits, with _ or - between words, e.g. {}", quote(&suggestion))
     };
-    findings.warning(
-        NAME_NOT_IDENTIFIER,
+    findings.add(
+        Rule::NameNotIdentifier,
         pointer(),
         format!("name {} is not a lowercase identifier; {advice}", quote(name)),
     );

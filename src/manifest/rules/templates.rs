@@ -1,7 +1,7 @@
 //! `{{...}}` templates in formats: finding the placeholders, value providers of action inputs,
 //! and references to other authentication fields.
 
-use super::codes::{UNCLOSED_TEMPLATE, UNKNOWN_COLLECTION, UNKNOWN_TEMPLATE_FIELD, UNKNOWN_VALUE_PROVIDER};
+use super::codes::Rule;
 use super::findings::Findings;
 use super::message::quote;
 use super::place::Place;
@@ -63,7 +63,7 @@ fn placeholders<'a>(text: &'a str, mut each: impl FnMut(&'a str)) -> bool {
 pub(super) fn check_value_providers(findings: &mut Findings, place: Place, text: &str) {
     let closed = placeholders(text, |name| {
         if let Some((code, advice)) = value_provider_problem(name) {
-            findings.warning(code, place.key(InputKey::Format.as_str()), format!("{} {advice}", shown(name)));
+            findings.add(code, place.key(InputKey::Format.as_str()), format!("{} {advice}", shown(name)));
         }
     });
     if !closed {
@@ -72,27 +72,27 @@ pub(super) fn check_value_providers(findings: &mut Findings, place: Place, text:
 }
 
 /// What is wrong with a value provider, as a code and the message after the placeholder.
-fn value_provider_problem(name: &str) -> Option<(&'static str, String)> {
+fn value_provider_problem(name: &str) -> Option<(Rule, String)> {
     let Some((collection, field)) = name.split_once('.') else {
         let advice = if CONTACT_FIELDS.contains(&name) {
             format!("names no collection; write {{{{contact.{name}}}}} for the contact's {name}")
         } else {
             "is not a value provider; write {{collection.field}}, e.g. {{contact.email}}".to_owned()
         };
-        return Some((UNKNOWN_COLLECTION, advice));
+        return Some((Rule::UnknownCollection, advice));
     };
     match collection_fields(collection) {
         Some(fields) if fields.contains(&field) => None,
         Some(fields) => {
             let advice = did_you_mean(field, fields.iter().copied())
                 .unwrap_or_else(|| format!("use one of {}", fields.join(", ")));
-            Some((UNKNOWN_VALUE_PROVIDER, format!("is not a field of the {collection} collection; {advice}")))
+            Some((Rule::UnknownValueProvider, format!("is not a field of the {collection} collection; {advice}")))
         }
         None => {
             let advice = did_you_mean(collection, VALUE_PROVIDERS.iter().map(|(known, _)| *known))
                 .unwrap_or_else(|| "use contact, e.g. {{contact.email}}".to_owned());
             Some((
-                UNKNOWN_COLLECTION,
+                Rule::UnknownCollection,
                 format!("uses the collection {}, which Talkdesk does not provide; {advice}", quote(collection)),
             ))
         }
@@ -113,8 +113,8 @@ pub(super) fn check_field_references(findings: &mut Findings, place: Place, text
         let advice = did_you_mean(name, field_names.iter().copied()).unwrap_or_else(|| {
             "write the field_name of one of the integration's authentication fields, e.g. {{account}}".to_owned()
         });
-        findings.warning(
-            UNKNOWN_TEMPLATE_FIELD,
+        findings.add(
+            Rule::UnknownTemplateField,
             place.key(AuthFieldKey::Format.as_str()),
             format!("{} names no authentication field of this integration; {advice}", shown(name)),
         );
@@ -128,8 +128,8 @@ pub(super) fn check_field_references(findings: &mut Findings, place: Place, text
 const FORMAT: &str = InputKey::Format.as_str();
 
 fn unclosed(findings: &mut Findings, place: Place, example: &str) {
-    findings.error(
-        UNCLOSED_TEMPLATE,
+    findings.add(
+        Rule::UnclosedTemplate,
         place.key(FORMAT),
         format!("format has a \"{{{{\" without its \"}}}}\"; close it, e.g. {example}, or remove the braces"),
     );

@@ -1,6 +1,6 @@
 //! Control characters and line breaks: what no string may hold, and what one-line strings may not.
 
-use super::codes::{CONTROL_CHARACTER, NEWLINE_IN_ONE_LINE_FIELD};
+use super::codes::Rule;
 use super::findings::Findings;
 use super::message::quote;
 use crate::manifest::json::Json;
@@ -26,11 +26,11 @@ pub(super) fn check(findings: &mut Findings, text: &str, lines: Lines, label: &s
         return;
     }
     if let Some(character) = first_control(text) {
-        findings.error(CONTROL_CHARACTER, pointer(), control_message(label, character));
+        findings.add(Rule::ControlCharacter, pointer(), control_message(label, character));
     }
     if lines == Lines::One && text.contains('\n') {
-        findings.error(
-            NEWLINE_IN_ONE_LINE_FIELD,
+        findings.add(
+            Rule::NewlineInOneLineField,
             pointer(),
             format!(
                 "{label} must be one line but has a line break; remove it (only descriptions, help and textarea defaults may have several lines)"
@@ -95,7 +95,7 @@ pub(super) fn check_json(findings: &mut Findings, value: &Json, label: &str, poi
     match value {
         Json::String(text) => {
             if let Some(character) = first_control(text) {
-                findings.error(CONTROL_CHARACTER, pointer.clone(), control_message(label, character));
+                findings.add(Rule::ControlCharacter, pointer.clone(), control_message(label, character));
             }
         }
         Json::Array(items) => {
@@ -114,7 +114,7 @@ pub(super) fn check_json(findings: &mut Findings, value: &Json, label: &str, poi
                 pointer.push_str(&super::super::diagnostic::escape_token(key));
                 if let Some(character) = first_control(key) {
                     let what = format!("the key {} in {label}", quote(key));
-                    findings.error(CONTROL_CHARACTER, pointer.clone(), control_message(&what, character));
+                    findings.add(Rule::ControlCharacter, pointer.clone(), control_message(&what, character));
                 }
                 check_json(findings, item, label, pointer);
                 pointer.truncate(length);

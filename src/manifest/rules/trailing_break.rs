@@ -1,6 +1,6 @@
 //! A line break left at the end of a one-paragraph value: usually an Enter that meant "done".
 
-use super::codes::TRAILING_LINE_BREAK;
+use super::codes::Rule;
 use super::findings::Findings;
 
 /// Warns when `text` is one paragraph followed by line breaks (`"Helps agents.\n"`): Talkdesk shows
@@ -9,8 +9,8 @@ pub(super) fn check(findings: &mut Findings, text: &str, label: &str, pointer: i
     if !is_trailing_break(text) {
         return;
     }
-    findings.warning(
-        TRAILING_LINE_BREAK,
+    findings.add(
+        Rule::TrailingLineBreak,
         pointer(),
         format!("{label} ends with a line break after one paragraph; remove it (Talkdesk shows an empty line)"),
     );
@@ -60,7 +60,7 @@ mod tests {
         check(&mut findings, "Helps agents.\n", "help", || "/integration/help".to_owned());
         let found = findings.into_vec();
         assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].code, TRAILING_LINE_BREAK);
+        assert_eq!(found[0].code, Rule::TrailingLineBreak.code());
         assert_eq!(found[0].pointer, "/integration/help");
         assert!(found[0].message.contains("help ends with a line break"), "{}", found[0].message);
         let mut findings = Findings::default();

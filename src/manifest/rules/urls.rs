@@ -1,6 +1,6 @@
 //! URL keys: absolute http or https URLs with a host; endpoints over plain http and credentials warned about.
 
-use super::codes::{INVALID_URL, PLAIN_HTTP, URL_CREDENTIALS};
+use super::codes::Rule;
 use super::findings::Findings;
 use super::message::quote;
 use super::place::Place;
@@ -21,8 +21,8 @@ pub(super) fn check(findings: &mut Findings, place: Place, key: &'static str, te
     let url = match parse(text) {
         Ok(url) => url,
         Err(reason) => {
-            findings.error(
-                INVALID_URL,
+            findings.add(
+                Rule::InvalidUrl,
                 place.key(key),
                 format!(
                     "{key} must be an absolute http or https URL, not {} ({reason}); write e.g. {example}",
@@ -33,16 +33,16 @@ pub(super) fn check(findings: &mut Findings, place: Place, key: &'static str, te
         }
     };
     if role == Role::Endpoint && url.scheme() == "http" {
-        findings.warning(
-            PLAIN_HTTP,
+        findings.add(
+            Rule::PlainHttp,
             place.key(key),
             format!("{key} uses plain http; use https so that account data travels encrypted"),
         );
     }
     // The URL itself is not quoted: it holds a secret.
     if !url.username().is_empty() || url.password().is_some() {
-        findings.warning(
-            URL_CREDENTIALS,
+        findings.add(
+            Rule::UrlCredentials,
             place.key(key),
             format!("{key} has a user name or password in it; remove them, Talkdesk sends the authentication fields to the bridge"),
         );
@@ -51,8 +51,8 @@ pub(super) fn check(findings: &mut Findings, place: Place, key: &'static str, te
 
 /// Reports an optional URL key that is present but blank.
 pub(super) fn blank(findings: &mut Findings, place: Place, key: &'static str, example: &str) {
-    findings.error(
-        INVALID_URL,
+    findings.add(
+        Rule::InvalidUrl,
         place.key(key),
         format!("{key} is blank; write an absolute http or https URL, e.g. {example}, or remove the key"),
     );

@@ -1,6 +1,6 @@
 //! The top of the file: `$schema`, `requires_cti`, the integration, the actions and unknown wrapper keys.
 
-use super::codes::INTEGRATION_MISSING;
+use super::codes::Rule;
 use super::findings::Findings;
 use super::keys;
 use super::place::Place;
@@ -70,8 +70,8 @@ fn integration_missing(findings: &mut Findings, slot: &Slot<crate::manifest::Int
         Slot::Null => "integration is null".to_owned(),
         _ => "integration is missing".to_owned(),
     };
-    findings.error(
-        INTEGRATION_MISSING,
+    findings.add(
+        Rule::IntegrationMissing,
         "/integration".to_owned(),
         format!("{problem}; add an \"integration\" object with name, display_name, description, logo_url, icon_url and authentication_type"),
     );

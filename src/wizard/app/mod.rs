@@ -350,7 +350,7 @@ impl App {
                 self.offer_draft(key, *draft, differences, file_is_newer)
             }
             Action::TicketWritten { path, result } => self.ticket_written(path, result),
-            Action::Probed(report) => self.probed(*report),
+            Action::Probed(report, credentials) => self.probed(*report, &credentials),
             Action::Tick => self.tick(),
             Action::Suspend => effects.push(Effect::Suspend),
             Action::ExternalEdited { result, opened_for_it } => self.external_edited(result, opened_for_it),

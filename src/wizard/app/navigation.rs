@@ -49,7 +49,27 @@ impl App {
             Action::Paste(text) if self.open_editor() => self.update_editor(Action::Paste(text), effects),
             Action::Click { column, row } => self.click(column, row),
             Action::Scroll { down } => self.scroll(down, count),
-            _ => {}
+            // Exhaustive on purpose: a new action must be placed here, or the build fails.
+            // Pasted text with no text field to take it is dropped, as an unbound key is.
+            Action::Paste(_) => {}
+            // What only an editor, a filter or a panel answers; on a page these keys are not bound.
+            Action::Edit(_) | Action::Newline | Action::EditorLine { .. } | Action::Finish | Action::Answer(_) => {}
+            // Answered in `update` before a page sees them: the loop's results and the keys that work
+            // everywhere.
+            Action::Undo
+            | Action::Redo
+            | Action::Resize { .. }
+            | Action::Saved { .. }
+            | Action::Loaded { .. }
+            | Action::OfferDraft { .. }
+            | Action::RestoreDraft(_)
+            | Action::TicketWritten { .. }
+            | Action::Probed(..)
+            | Action::Tick
+            | Action::ExternalEditor
+            | Action::ExternalEdited { .. }
+            | Action::Suspend
+            | Action::FolderRead { .. } => {}
         }
     }
 
@@ -241,7 +261,7 @@ impl App {
             return;
         };
         let pointer = diagnostic.pointer.clone();
-        let unknown_key = diagnostic.code == crate::manifest::rules::codes::UNKNOWN_KEY;
+        let unknown_key = diagnostic.code == crate::manifest::rules::codes::Rule::UnknownKey.code();
         let review = (self.page, self.focus);
         self.jump_to(&pointer);
         // Esc goes back up to the list, then to the review.

@@ -3,6 +3,7 @@
 //! from the probe's thread. The probe itself is an effect: update only asks for it.
 
 use super::*;
+use crate::probe::shown::Sink;
 use crate::probe::{Target, refuse_url};
 use crate::wizard::panels::probe::{CredentialsPanel, ProbePanel, ProbeStage, result_lines, title};
 use crate::wizard::steps::features::ENDPOINTS;
@@ -49,7 +50,8 @@ impl App {
             return;
         };
         if let Some(refusal) = refuse_url(&url, false) {
-            self.overlay = Some(Overlay::Probe(ProbePanel::new(target, url, ProbeStage::Refused(refusal))));
+            let known = self.session.credentials.clone().unwrap_or_default();
+            self.overlay = Some(Overlay::Probe(ProbePanel::new(target, url, ProbeStage::Refused(refusal), &known)));
             return;
         }
         let known = self.session.credentials.clone().unwrap_or_default();
@@ -65,7 +67,8 @@ impl App {
     /// An action creates a real record: it asks first; other endpoints are probed at once.
     fn confirm_or_probe(&mut self, target: Target, url: String, effects: &mut Vec<Effect>) {
         if matches!(target, Target::Action(_)) {
-            self.overlay = Some(Overlay::Probe(ProbePanel::new(target, url, ProbeStage::ConfirmAction)));
+            let known = self.session.credentials.clone().unwrap_or_default();
+            self.overlay = Some(Overlay::Probe(ProbePanel::new(target, url, ProbeStage::ConfirmAction, &known)));
         } else {
             self.start_probe(target, url, effects);
         }
@@ -74,8 +77,9 @@ impl App {
     fn start_probe(&mut self, target: Target, url: String, effects: &mut Vec<Effect>) {
         let bridge = Box::new(Bridge::from_manifest(&self.doc.manifest));
         let credentials = self.session.credentials.clone().unwrap_or_default();
-        effects.push(Effect::Probe { bridge, credentials, target: target.clone() });
-        self.overlay = Some(Overlay::Probe(ProbePanel::new(target, url, ProbeStage::Running { frame: 0 })));
+        let panel = ProbePanel::new(target.clone(), url, ProbeStage::Running { frame: 0 }, &credentials);
+        effects.push(Effect::Probe { bridge, credentials, target });
+        self.overlay = Some(Overlay::Probe(panel));
     }
 
     pub(super) fn update_credentials(
@@ -102,7 +106,7 @@ impl App {
                 }
                 Err(empty) => {
                     panel.focus = panel.fields.iter().position(|field| field.name == empty).unwrap_or(0);
-                    self.status = Some(format!("type a value for {}, or Esc to cancel", escape(&empty)));
+                    self.status = Some(Sink::default().line(&format!("type a value for {empty}, or Esc to cancel")));
                 }
             },
             Action::Edit(request) => {
@@ -147,9 +151,14 @@ impl App {
     }
 
     /// The loop's probe finished: its panel shows the result, or (closed meanwhile) the status says it.
-    pub(super) fn probed(&mut self, report: crate::probe::EndpointReport) {
-        let credentials = self.session.credentials.clone().unwrap_or_default();
-        let lines = result_lines(&report, &credentials);
+    /// `credentials` are those the probe ended with (what the authorization validator returned too).
+    pub(super) fn probed(&mut self, report: crate::probe::EndpointReport, credentials: &Credentials) {
+        let mut seen = self.session.credentials.clone().unwrap_or_default();
+        for value in credentials.every_value() {
+            seen.remember(value);
+        }
+        let sink = Sink::new(&seen);
+        let lines = result_lines(&report, &sink);
         let ok = report.ok();
         match &mut self.overlay {
             // Only the panel of this endpoint: another probe may have been started after this one's panel closed.
@@ -158,6 +167,7 @@ impl App {
             {
                 panel.stage = ProbeStage::Done { ok, lines };
                 panel.scroll = 0;
+                panel.sink = sink;
             }
             _ => {
                 let target = match &report.action {
@@ -171,7 +181,7 @@ impl App {
                     (false, true) => "could not be reached",
                     (false, false) => "broke its contract",
                 };
-                self.status = Some(format!("the {name} {verdict} (t on it shows the details)"));
+                self.status = Some(sink.line(&format!("the {name} {verdict} (t on it shows the details)")));
             }
         }
     }
@@ -196,8 +206,4 @@ fn reports_on(report: &crate::probe::EndpointReport, target: &Target) -> bool {
             Target::Action(name) => report.action.as_deref() == Some(name.as_str()),
             _ => true,
         }
-}
-
-fn escape(text: &str) -> String {
-    crate::probe::report::escape_text(text)
 }

@@ -23,7 +23,7 @@ fn same_file(working_dir: &Path, a: Option<&Path>, b: Option<&Path>) -> bool {
 pub(crate) fn unknown_keys_note(diagnostics: &[crate::manifest::Diagnostic]) -> Option<String> {
     let keys: Vec<String> = diagnostics
         .iter()
-        .filter(|diagnostic| diagnostic.code == crate::manifest::rules::codes::UNKNOWN_KEY)
+        .filter(|diagnostic| diagnostic.code == crate::manifest::rules::codes::Rule::UnknownKey.code())
         .map(|diagnostic| {
             let token = diagnostic.pointer.rsplit('/').next().unwrap_or_default();
             format!("\"{}\"", token.replace("~1", "/").replace("~0", "~"))

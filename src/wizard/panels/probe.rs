@@ -1,10 +1,12 @@
 //! The "try it" panels (SPEC §8 in the wizard): the credentials prompt, asked once per run, and the
 //! panel that shows one endpoint's probe: the confirmation an action needs, the spinner while the
 //! probe runs on its thread, then the request sent (credentials masked) and the answer, escaped.
+//! Every line shown comes out of the probe's [`Sink`], as the command's output does.
 
 use crate::manifest::Severity;
 use crate::probe::contracts::{Bridge, Credentials};
-use crate::probe::report::{escape_text, exchange_lines};
+use crate::probe::report::exchange_lines;
+use crate::probe::shown::Sink;
 use crate::probe::{EndpointReport, Finding, Target};
 use tui_input::Input;
 
@@ -84,11 +86,13 @@ pub struct ProbePanel {
     pub stage: ProbeStage,
     /// The first line shown of a long result.
     pub scroll: usize,
+    /// What every line of the panel goes through: it masks the credentials in use.
+    pub sink: Sink,
 }
 
 impl ProbePanel {
-    pub fn new(target: Target, url: String, stage: ProbeStage) -> ProbePanel {
-        ProbePanel { target, url, stage, scroll: 0 }
+    pub fn new(target: Target, url: String, stage: ProbeStage, credentials: &Credentials) -> ProbePanel {
+        ProbePanel { target, url, stage, scroll: 0, sink: Sink::new(credentials) }
     }
 
     /// The panel's title: which endpoint.
@@ -100,14 +104,14 @@ impl ProbePanel {
 /// "auth validation", "action create_ticket" (escaped: a name comes from the manifest).
 pub(crate) fn title(target: &Target) -> String {
     match target {
-        Target::Action(name) => format!("action {}", escape_text(name)),
+        Target::Action(name) => format!("action {}", crate::text::escaped(name)),
         other => other.kind().as_str().replace('_', " "),
     }
 }
 
-/// The lines of a finished probe: the verdict, the findings, then each request and its answer.
-pub(crate) fn result_lines(report: &EndpointReport, credentials: &Credentials) -> Vec<String> {
-    let clean = |text: &str| escape_text(&credentials.redact(text));
+/// The lines of a finished probe, out of `sink`: the verdict, the findings, then each request and
+/// its answer.
+pub(crate) fn result_lines(report: &EndpointReport, sink: &Sink) -> Vec<String> {
     let verdict = match (report.skipped, report.ok()) {
         (true, _) => "SKIPPED".to_owned(),
         (false, true) => "PASS: the endpoint kept its contract".to_owned(),
@@ -116,13 +120,13 @@ pub(crate) fn result_lines(report: &EndpointReport, credentials: &Credentials) -
     };
     let status = report.status.map_or_else(|| "no answer".to_owned(), |status| format!("status {status}"));
     let mut lines = vec![format!("{verdict} ({status})")];
-    lines.extend(report.notes.iter().map(|note| clean(note)));
-    lines.extend(report.findings.iter().map(|finding| clean(&finding_line(finding))));
+    lines.extend(report.notes.iter().cloned());
+    lines.extend(report.findings.iter().map(finding_line));
     for exchange in &report.exchanges {
         lines.push(String::new());
-        lines.extend(exchange_lines(exchange, credentials, BODY_LINES));
+        lines.extend(exchange_lines(exchange, BODY_LINES));
     }
-    lines
+    sink.lines(lines)
 }
 
 /// `error[code] /pointer: message`, as the command prints it.

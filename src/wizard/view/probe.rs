@@ -33,8 +33,7 @@ pub(crate) fn render_credentials(app: &App, panel: &CredentialsPanel, frame: &mu
         if y >= inner.bottom() {
             break;
         }
-        let label =
-            format!("{:<width$}", crate::probe::report::escape_text(&field.name), width = usize::from(label_width));
+        let label = format!("{:<width$}", crate::text::escaped(&field.name), width = usize::from(label_width));
         frame.render_widget(
             Paragraph::new(one_line(&label).into_owned()),
             Rect { y, height: 1, width: label_width, ..inner },
@@ -64,7 +63,7 @@ pub(crate) fn render_credentials(app: &App, panel: &CredentialsPanel, frame: &mu
 pub(crate) fn render(app: &App, panel: &ProbePanel, frame: &mut Frame) {
     let theme = app.theme;
     let key = |key: &str| Span::styled(format!(" {key} "), theme.key());
-    let url = crate::probe::report::escape_text(&panel.url);
+    let url = panel.sink.line(&panel.url);
     let mut lines = vec![Line::raw(format!("POST {url}")), Line::raw("")];
     match &panel.stage {
         ProbeStage::ConfirmAction => {
@@ -81,7 +80,7 @@ pub(crate) fn render(app: &App, panel: &ProbePanel, frame: &mut Frame) {
         }
         ProbeStage::Refused(finding) => {
             lines.push(Line::styled("not sent", theme.error()));
-            lines.push(Line::raw(crate::probe::report::escape_text(&finding.message)));
+            lines.push(Line::raw(panel.sink.line(&finding.message)));
         }
         ProbeStage::Done { ok, lines: result } => {
             for (index, line) in result.iter().enumerate().skip(panel.scroll) {
