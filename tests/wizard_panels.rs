@@ -194,6 +194,7 @@ fn report(status: u16, body: serde_json::Value, findings: Vec<Finding>) -> Endpo
         action: None,
         url: Some("http://127.0.0.1:9/auth".into()),
         skipped: false,
+        refused: false,
         status: Some(status),
         elapsed: response.elapsed.into(),
         findings,

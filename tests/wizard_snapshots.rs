@@ -454,7 +454,7 @@ fn the_ticket_document_panel() {
 #[test]
 fn the_probe_panel_with_a_result() {
     use integration_wizard::probe::transport::Response;
-    use integration_wizard::probe::{EndpointReport, Exchange, Finding, Kind};
+    use integration_wizard::probe::{EndpointReport, Exchange, Kind};
     let mut app = on_step(Step::Features);
     app.doc.manifest.set_text(
         integration_wizard::manifest::edit::Owner::Integration,
@@ -479,14 +479,11 @@ fn the_probe_panel_with_a_result() {
         action: None,
         url: Some("http://127.0.0.1:8080/auth".into()),
         skipped: false,
+        refused: true,
         status: Some(401),
         elapsed: Some(response.elapsed),
-        findings: vec![Finding::error(
-            "credentials-refused",
-            None,
-            "the bridge answered 401: your credentials were refused; check them",
-        )],
-        notes: Vec::new(),
+        findings: Vec::new(),
+        notes: vec!["the bridge refused these credentials (401); check the values given for account, token, or how the bridge checks them with the external system".into()],
         exchanges: vec![Exchange {
             label: String::new(),
             url: "http://127.0.0.1:8080/auth".into(),

@@ -34,6 +34,8 @@ pub mod exit {
     pub const INVALID: u8 = 1;
     /// A usage error, or a path that cannot be read.
     pub const USAGE: u8 = 2;
+    /// `probe`: the bridge refused the credentials given, and no endpoint broke a contract.
+    pub const REFUSED: u8 = 3;
 }
 
 /// Create, check and export Talkdesk integration manifests.

@@ -10,7 +10,7 @@ use crate::manifest::check;
 use crate::probe::contracts::{Bridge, Contact, Credentials};
 use crate::probe::shown::Sink;
 use crate::probe::transport::Http;
-use crate::probe::{EndpointReport, Options, Prober, Target, report};
+use crate::probe::{EndpointReport, Options, Outcome, Prober, Target, report};
 use clap::{Args, ValueEnum};
 use serde_json::Value;
 use std::io::{BufRead, IsTerminal};
@@ -91,8 +91,9 @@ fn parse_only(text: &str) -> Result<Only, String> {
     })
 }
 
-/// Runs the probe and returns the exit code: 0 every endpoint kept its contract, 1 one did not,
-/// 2 a usage error or an unreadable manifest.
+/// Runs the probe and returns the exit code: 0 every endpoint kept its contract, 1 one did not (or
+/// could not be reached), 3 the bridge refused the credentials, 2 a usage error or an unreadable
+/// manifest.
 pub(crate) fn run(args: &ProbeArgs) -> u8 {
     // Every value given is masked from the first message on, even one about the manifest.
     let mut read = Credentials::default();
@@ -118,12 +119,25 @@ pub(crate) fn run(args: &ProbeArgs) -> u8 {
                 ProbeFormat::Text => sink.print(report::text(&reports)),
                 ProbeFormat::Json => sink.print_json(&report::json(&reports)),
             }
-            if reports.iter().all(EndpointReport::ok) { exit::SUCCESS } else { exit::INVALID }
+            exit_code(&reports)
         }
         Err(message) => {
             Sink::new(&read).warn(&message);
             exit::USAGE
         }
+    }
+}
+
+/// 1 when an endpoint broke a contract or could not be reached, else 3 when the bridge refused the
+/// credentials, else 0.
+fn exit_code(reports: &[EndpointReport]) -> u8 {
+    let any = |outcome| reports.iter().any(|report| report.outcome() == outcome);
+    if any(Outcome::Fail) || any(Outcome::Unreachable) {
+        exit::INVALID
+    } else if any(Outcome::Refused) {
+        exit::REFUSED
+    } else {
+        exit::SUCCESS
     }
 }
 

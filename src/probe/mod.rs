@@ -170,6 +170,9 @@ pub struct EndpointReport {
     pub url: Option<String>,
     /// Not called (an action without `--actions`, an endpoint after refused credentials).
     pub skipped: bool,
+    /// The bridge answered 401 or 403 to the author's credentials: they were refused, which says
+    /// nothing of the contract.
+    pub refused: bool,
     /// The status of the first answer.
     pub status: Option<u16>,
     /// The time the first answer took.
@@ -192,6 +195,7 @@ impl EndpointReport {
             },
             url: target.url(bridge).map(str::to_owned),
             skipped: false,
+            refused: false,
             status: None,
             elapsed: None,
             findings: Vec::new(),
@@ -219,9 +223,49 @@ impl EndpointReport {
         !self.skipped && !self.exchanges.is_empty() && self.exchanges.iter().all(|exchange| exchange.outcome.is_err())
     }
 
+    /// What probing the endpoint came to.
+    pub fn outcome(&self) -> Outcome {
+        match (self.skipped, self.ok(), self.unreachable(), self.refused) {
+            (true, _, _, _) => Outcome::Skipped,
+            (false, false, true, _) => Outcome::Unreachable,
+            (false, false, false, _) => Outcome::Fail,
+            (false, true, _, true) => Outcome::Refused,
+            (false, true, _, false) => Outcome::Pass,
+        }
+    }
+
     /// Keeps the findings of one request, naming it in their messages.
     fn add(&mut self, label: &str, findings: Vec<Finding>) {
         self.findings.extend(findings.into_iter().map(|finding| finding.during(label)));
+    }
+}
+
+/// What probing one endpoint came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Every answer kept the contract (warnings allowed).
+    Pass,
+    /// An answer broke the contract.
+    Fail,
+    /// The bridge refused the author's credentials (401 or 403): check them; nothing is known of the
+    /// contract.
+    Refused,
+    /// No answer came (refused connection, timeout, unknown host).
+    Unreachable,
+    /// Not called.
+    Skipped,
+}
+
+impl Outcome {
+    /// The word of the JSON output and the text report's verdict.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Pass => "pass",
+            Outcome::Fail => "fail",
+            Outcome::Refused => "refused",
+            Outcome::Unreachable => "unreachable",
+            Outcome::Skipped => "skipped",
+        }
     }
 }
 

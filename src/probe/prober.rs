@@ -7,6 +7,9 @@ use super::{EndpointReport, Exchange, Finding, Options, Target, checks, refuse_u
 use serde_json::Value;
 use std::time::Duration;
 
+/// The label of the request with altered credentials, the one request a 401 is asked of.
+const ALTERED: &str = "altered credentials";
+
 /// Probes a bridge's endpoints one at a time, keeping what one endpoint teaches the next (the
 /// fields an authorization validator returns, the first synchronized contact).
 pub struct Prober<T: Transport> {
@@ -39,8 +42,8 @@ impl<T: Transport> Prober<T> {
         let Some(url) = target.url(&self.bridge).map(str::to_owned) else {
             return EndpointReport::skipped(target, &self.bridge, "not configured in the manifest");
         };
-        if self.credentials_refused && *target != Target::AuthValidation {
-            return EndpointReport::skipped(target, &self.bridge, "not called: the credentials were refused");
+        if self.credentials_refused {
+            return EndpointReport::skipped(target, &self.bridge, "not called: the bridge refused the credentials");
         }
         let mut report = EndpointReport::new(target, &self.bridge);
         match target {
@@ -53,8 +56,10 @@ impl<T: Transport> Prober<T> {
         report
     }
 
-    /// Sends one request and records it; None (with a finding) when there is no usable answer.
-    fn send(&self, report: &mut EndpointReport, label: &str, url: &str, body: &Value) -> Option<Response> {
+    /// Sends one request and records it; None (with a finding or a note) when there is no usable
+    /// answer. A 401 or 403 to the author's credentials means they were refused: every later
+    /// endpoint is skipped, since it would be refused too.
+    fn send(&mut self, report: &mut EndpointReport, label: &str, url: &str, body: &Value) -> Option<Response> {
         if let Some(refusal) = refuse_url(url, self.options.allow_http) {
             report.add(label, vec![refusal]);
             return None;
@@ -77,6 +82,18 @@ impl<T: Transport> Prober<T> {
             report.status = Some(response.status);
             report.elapsed = Some(response.elapsed);
         }
+        if matches!(response.status, 401 | 403) && label != ALTERED {
+            self.credentials_refused = true;
+            report.refused = true;
+            let names: Vec<&str> = self.credentials.names().collect();
+            let during = if label.is_empty() { String::new() } else { format!("{label}: ") };
+            report.notes.push(format!(
+                "{during}the bridge refused these credentials ({}); check the values given for {}, or how the bridge checks them with the external system",
+                response.status,
+                if names.is_empty() { "the authentication fields".to_owned() } else { names.join(", ") }
+            ));
+            return None;
+        }
         if let Some(redirect) = checks::redirect(&response) {
             report.add(label, vec![redirect]);
             return None;
@@ -97,15 +114,6 @@ impl<T: Transport> Prober<T> {
                     returned = value.as_object().cloned();
                 }
             }
-            401 => {
-                self.credentials_refused = true;
-                report.add("", vec![Finding::error(
-                    "credentials-refused",
-                    None,
-                    "the bridge refused these credentials (401); check the values given, or how the bridge checks them",
-                )]);
-                return;
-            }
             status => findings.push(checks::unexpected_status(
                 status,
                 "answer 200 (or 204) when the credentials are valid, 401 when not",
@@ -119,7 +127,7 @@ impl<T: Transport> Prober<T> {
     }
 
     /// The same request with every mandatory value altered must be refused with 401.
-    fn wrong_credentials(&self, url: &str, report: &mut EndpointReport) {
+    fn wrong_credentials(&mut self, url: &str, report: &mut EndpointReport) {
         let altered = self.credentials.altered(&self.bridge);
         if altered.auth_hash() == self.credentials.auth_hash() {
             report
@@ -127,8 +135,7 @@ impl<T: Transport> Prober<T> {
                 .push("no mandatory authentication field has a value to alter; wrong credentials not tried".to_owned());
             return;
         }
-        let label = "altered credentials";
-        let Some(response) = self.send(report, label, url, &contracts::auth_validation(&altered)) else { return };
+        let Some(response) = self.send(report, ALTERED, url, &contracts::auth_validation(&altered)) else { return };
         let finding = match response.status {
             401 => {
                 report.notes.push("altered credentials were refused with 401, as they must be".to_owned());
@@ -144,7 +151,7 @@ impl<T: Transport> Prober<T> {
             ),
             status => checks::unexpected_status(status, "answer 401 when the credentials are wrong"),
         };
-        report.add(label, vec![finding]);
+        report.add(ALTERED, vec![finding]);
     }
 
     fn contact_synchronization(&mut self, url: &str, report: &mut EndpointReport) {
@@ -371,12 +378,42 @@ mod tests {
     }
 
     #[test]
-    fn refused_credentials_skip_every_later_endpoint_without_a_request() {
-        let mut prober = prober(|_, _| Response::json(401, &json!({})));
-        let auth = prober.probe(&Target::AuthValidation);
-        assert_eq!(auth.findings.iter().map(|finding| finding.code).collect::<Vec<_>>(), vec!["credentials-refused"]);
+    fn refused_credentials_are_their_own_outcome_and_skip_every_later_endpoint() {
+        for status in [401, 403] {
+            let mut prober = prober(if status == 401 {
+                |_: &str, _: &Value| Response::json(401, &json!({}))
+            } else {
+                |_: &str, _: &Value| Response::json(403, &json!({}))
+            });
+            let auth = prober.probe(&Target::AuthValidation);
+            assert_eq!(auth.outcome(), crate::probe::Outcome::Refused);
+            assert!(auth.findings.is_empty(), "a refusal is no broken contract: {:?}", auth.findings);
+            assert!(
+                auth.notes[0].starts_with(&format!(
+                    "the bridge refused these credentials ({status}); check the values given for token"
+                )),
+                "{:?}",
+                auth.notes
+            );
+            let agents = prober.probe(&Target::AgentSynchronization);
+            assert_eq!(agents.outcome(), crate::probe::Outcome::Skipped);
+            assert_eq!(sent(&prober).len(), 1, "neither the altered credentials nor the agents were sent");
+        }
+    }
+
+    #[test]
+    fn a_refusal_by_a_later_endpoint_is_a_refusal_too() {
+        let mut prober = prober(|url, _| match url.ends_with("/auth") {
+            true => Response::json(200, &json!({})),
+            false => Response::json(401, &json!({"message": "expired"})),
+        });
+        let _ = prober.probe(&Target::AuthValidation);
         let agents = prober.probe(&Target::AgentSynchronization);
-        assert!(agents.skipped && agents.ok());
-        assert_eq!(sent(&prober).len(), 1);
+        assert_eq!(agents.outcome(), crate::probe::Outcome::Refused);
+        assert!(
+            agents.notes[0].starts_with("page 1: the bridge refused these credentials (401)"),
+            "{:?}",
+            agents.notes
+        );
     }
 }

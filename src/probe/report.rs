@@ -2,7 +2,7 @@
 //! only lay the report out, as raw lines or a raw JSON value: what reaches a screen or a file goes
 //! through [`super::shown::Sink`], which escapes everything a bridge sent and masks every credential.
 
-use super::{EndpointReport, Exchange};
+use super::{EndpointReport, Exchange, Outcome};
 use crate::manifest::Severity;
 use serde_json::{Value, json};
 use std::fmt::Write as _;
@@ -19,11 +19,7 @@ pub(crate) fn text(reports: &[EndpointReport]) -> Vec<String> {
             Some(action) => format!("action {action}"),
             None => report.kind.as_str().to_owned(),
         };
-        let verdict = match (report.skipped, report.ok()) {
-            (true, _) => "SKIPPED",
-            (false, true) => "PASS",
-            (false, false) => "FAIL",
-        };
+        let verdict = report.outcome().as_str().to_uppercase();
         let mut header = format!("{name} {verdict}");
         if let Some(url) = &report.url {
             let _ = write!(header, "  POST {url}");
@@ -62,33 +58,31 @@ fn exchange_summary(exchange: &Exchange) -> String {
     }
 }
 
-/// "probed 4 endpoints: all kept their contracts" or the counts of failures and findings.
+/// "probed 4 endpoints: every one kept its contract", or how many broke a contract, could not be
+/// reached or refused the credentials, with the counts of findings.
 fn summary(reports: &[EndpointReport]) -> String {
     let probed = reports.iter().filter(|report| !report.skipped).count();
     let skipped = reports.len() - probed;
-    let unreachable = reports.iter().filter(|report| report.unreachable()).count();
-    let failed = reports.iter().filter(|report| !report.ok() && !report.unreachable()).count();
+    let outcomes = |outcome| reports.iter().filter(|report| report.outcome() == outcome).count();
     let count =
         |severity| reports.iter().flat_map(|report| &report.findings).filter(|f| f.severity == severity).count();
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let mut parts = Vec::new();
+    let mut counted = |n: usize, what: &str| {
+        if n > 0 {
+            let noun = if parts.is_empty() { plural(n, "endpoint") } else { n.to_string() };
+            parts.push(format!("{noun} {what}"));
+        }
+    };
+    counted(outcomes(Outcome::Fail), "broke a contract");
+    counted(outcomes(Outcome::Unreachable), "could not be reached");
+    counted(outcomes(Outcome::Refused), "refused the credentials (check them)");
     let mut line = format!("probed {}: ", plural(probed, "endpoint"));
-    match (failed, unreachable) {
-        (0, 0) => line.push_str("every one kept its contract"),
-        (0, _) => {
-            let _ = write!(line, "{} could not be reached", plural(unreachable, "endpoint"));
-        }
-        (_, 0) => {
-            let _ = write!(line, "{} broke a contract", plural(failed, "endpoint"));
-        }
-        _ => {
-            let _ = write!(
-                line,
-                "{} broke a contract, {} could not be reached",
-                plural(failed, "endpoint"),
-                plural(unreachable, "other")
-            );
-        }
+    if parts.is_empty() {
+        line.push_str("every one kept its contract");
+    } else {
+        line.push_str(&parts.join(", "));
     }
     let _ = write!(line, " ({}, {})", plural(errors, "error"), plural(warnings, "warning"));
     if skipped > 0 {
@@ -138,9 +132,11 @@ pub(crate) fn json(reports: &[EndpointReport]) -> Value {
                 "endpoint": report.kind.as_str(),
                 "action": report.action,
                 "url": report.url,
-                "ok": report.ok(),
+                "ok": matches!(report.outcome(), Outcome::Pass | Outcome::Skipped),
+                "outcome": report.outcome().as_str(),
                 "status": report.status,
                 "skipped": report.skipped,
+                "notes": report.notes,
                 "findings": report.findings.iter().map(|finding| json!({
                     "severity": finding.severity.as_str(),
                     "code": finding.code,

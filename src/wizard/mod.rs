@@ -79,6 +79,10 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     let store = Drafts::open();
     let mut app = initial_app(file, &store);
     app.working_dir = std::env::current_dir().unwrap_or_default();
+    // Said at once: the author counts on drafts to keep unsaved work.
+    if let Some(refused) = store.refused() {
+        app.status = Some(format!("drafts are off: {refused}"));
+    }
     config::apply(&mut app);
     let work = Arc::new(Mutex::new(Work { app, drafts: DraftWriter::new(store) }));
     let mut terminal = ratatui::init();

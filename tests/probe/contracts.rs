@@ -236,13 +236,48 @@ fn a_bridge_that_accepts_wrong_credentials_is_reported() {
 }
 
 #[test]
-fn refused_credentials_fail_the_run_and_skip_the_other_endpoints() {
+fn refused_credentials_are_no_broken_contract_exit_3_and_skip_the_other_endpoints() {
     let bridge = MockBridge::start(keeps_every_contract);
-    let run = probe_with(&bridge.manifest(), &[], &[format!("account={ACCOUNT}"), "token=wrong-token".to_owned()]);
-    assert_eq!(run.code(), 1);
-    assert_eq!(run.findings("auth_validation"), vec![finding("credentials-refused", Value::Null)]);
-    assert_eq!(run.endpoint("contact_synchronization")["skipped"], json!(true));
+    let wrong = [format!("account={ACCOUNT}"), "token=wrong-token".to_owned()];
+    let run = probe_with(&bridge.manifest(), &[], &wrong);
+    assert_eq!(run.code(), 3, "{}", run.stdout());
+    let auth = run.endpoint("auth_validation");
+    assert_eq!(
+        (auth["outcome"].clone(), auth["ok"].clone(), auth["status"].clone()),
+        (json!("refused"), json!(false), json!(401))
+    );
+    assert_eq!(run.findings("auth_validation"), vec![], "a refusal is not a finding about the bridge");
+    let note = auth["notes"][0].as_str().unwrap_or_default();
+    assert!(
+        note.starts_with("the bridge refused these credentials (401); check the values given for account, token"),
+        "{note}"
+    );
+    assert_eq!(run.endpoint("contact_synchronization")["outcome"], json!("skipped"));
     assert!(bridge.received("/contacts").is_empty());
+
+    let text = probe_with(&bridge.manifest(), &["--format", "text"], &wrong);
+    assert_eq!(text.code(), 3);
+    let stdout = text.stdout();
+    assert!(stdout.starts_with("auth_validation REFUSED  POST "), "{stdout}");
+    assert!(!stdout.contains("broke"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "probed 1 endpoint: 1 endpoint refused the credentials (check them) (0 errors, 0 warnings); 4 skipped"
+        ),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_refusal_next_to_a_broken_contract_exits_1() {
+    let bridge = breaking("/agents", |_| Reply::json(403, json!({"message": "no agents for you"})));
+    let run = probe(&bridge.manifest(), &["--only", "agents"]);
+    assert_eq!(run.code(), 3, "403 to the author's credentials is a refusal too");
+    assert_eq!(run.endpoint("agent_synchronization")["outcome"], json!("refused"));
+    let bridge = breaking("/contacts", |_| Reply::json(200, json!({})));
+    let run = probe(&bridge.manifest(), &[]);
+    assert_eq!(run.endpoint("contact_synchronization")["outcome"], json!("fail"));
+    assert_eq!(run.code(), 1);
 }
 
 #[test]

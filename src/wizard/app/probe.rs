@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::probe::shown::Sink;
-use crate::probe::{Target, refuse_url};
+use crate::probe::{Outcome, Target, refuse_url};
 use crate::wizard::panels::probe::{CredentialsPanel, ProbePanel, ProbeStage, result_lines, title};
 use crate::wizard::steps::features::ENDPOINTS;
 
@@ -159,7 +159,7 @@ impl App {
         }
         let sink = Sink::new(&seen);
         let lines = result_lines(&report, &sink);
-        let ok = report.ok();
+        let ok = report.outcome() == Outcome::Pass;
         match &mut self.overlay {
             // Only the panel of this endpoint: another probe may have been started after this one's panel closed.
             Some(Overlay::Probe(panel))
@@ -176,10 +176,11 @@ impl App {
                 };
                 let name =
                     if report.action.is_some() { title(&target) } else { report.kind.as_str().replace('_', " ") };
-                let verdict = match (ok, report.unreachable()) {
-                    (true, _) => "kept its contract",
-                    (false, true) => "could not be reached",
-                    (false, false) => "broke its contract",
+                let verdict = match report.outcome() {
+                    Outcome::Pass | Outcome::Skipped => "kept its contract",
+                    Outcome::Unreachable => "could not be reached",
+                    Outcome::Fail => "broke its contract",
+                    Outcome::Refused => "refused the credentials",
                 };
                 self.status = Some(sink.line(&format!("the {name} {verdict} (t on it shows the details)")));
             }

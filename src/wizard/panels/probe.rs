@@ -7,7 +7,7 @@ use crate::manifest::Severity;
 use crate::probe::contracts::{Bridge, Credentials};
 use crate::probe::report::exchange_lines;
 use crate::probe::shown::Sink;
-use crate::probe::{EndpointReport, Finding, Target};
+use crate::probe::{EndpointReport, Finding, Outcome, Target};
 use tui_input::Input;
 
 /// How many lines of each answer's body the panel shows.
@@ -112,11 +112,12 @@ pub(crate) fn title(target: &Target) -> String {
 /// The lines of a finished probe, out of `sink`: the verdict, the findings, then each request and
 /// its answer.
 pub(crate) fn result_lines(report: &EndpointReport, sink: &Sink) -> Vec<String> {
-    let verdict = match (report.skipped, report.ok()) {
-        (true, _) => "SKIPPED".to_owned(),
-        (false, true) => "PASS: the endpoint kept its contract".to_owned(),
-        (false, false) if report.unreachable() => "FAIL: the endpoint could not be reached".to_owned(),
-        (false, false) => "FAIL: the endpoint broke its contract".to_owned(),
+    let verdict = match report.outcome() {
+        Outcome::Skipped => "SKIPPED",
+        Outcome::Pass => "PASS: the endpoint kept its contract",
+        Outcome::Unreachable => "FAIL: the endpoint could not be reached",
+        Outcome::Fail => "FAIL: the endpoint broke its contract",
+        Outcome::Refused => "REFUSED",
     };
     let status = report.status.map_or_else(|| "no answer".to_owned(), |status| format!("status {status}"));
     let mut lines = vec![format!("{verdict} ({status})")];
