@@ -135,21 +135,21 @@ pub(crate) fn json_schema() -> Value {
             },
             "authentication_field": {
                 "description": "A field the user fills in when installing the integration; Talkdesk's older one-key shape (`{\"account\": {...}}`) is read too.",
+                "type": "object",
+                "properties": auth_field_properties,
                 "anyOf": [
-                    { "$ref": "#/$defs/authentication_field_keys", "required": ["field_name"] },
+                    { "required": ["field_name", "display", "mandatory", "type", "store"] },
                     {
-                        "type": "object",
                         "minProperties": 1,
                         "maxProperties": 1,
                         "propertyNames": { "not": { "enum": known_field_keys } },
-                        "additionalProperties": { "$ref": "#/$defs/authentication_field_keys" }
+                        "additionalProperties": {
+                            "type": "object",
+                            "required": ["display", "mandatory", "type", "store"],
+                            "properties": auth_field_properties
+                        }
                     }
                 ]
-            },
-            "authentication_field_keys": {
-                "type": "object",
-                "required": ["display", "mandatory", "type", "store"],
-                "properties": auth_field_properties
             },
             "action": {
                 "type": "object",
