@@ -108,3 +108,48 @@ mod tests {
         assert!(unknown("\u{1b}[2J").contains("\\u{1b}[2J"), "the code typed is escaped");
     }
 }
+
+/// The page `docs/rules.md`: every code under its own heading (the anchor an editor's diagnostic
+/// links to), with what `--explain` says of it. A test keeps the page equal to this.
+#[cfg(test)]
+fn page() -> String {
+    let mut out = String::from(
+        "# Rules\n\nEvery code `validate` and the editors' diagnostics report, with what \
+         `integration-wizard validate --explain CODE` says of it.\n",
+    );
+    for (code, explanation) in explain::all() {
+        let _ = write!(
+            out,
+            "\n## {code}\n\n{} · {}: {}\n\n**What it checks.** {}\n\n**Why.** {}\n",
+            explanation.severity.as_str(),
+            explanation.source.label(),
+            explanation.summary,
+            explanation.checks,
+            explanation.why
+        );
+        if let Some(quote) = &explanation.quote {
+            let _ = write!(out, "\n> {quote}\n");
+        }
+        let _ = write!(out, "\n**How to fix it.** {}\n", explanation.fix);
+    }
+    out
+}
+
+#[cfg(test)]
+mod page_tests {
+    /// `docs/rules.md` is the page [`super::page`] writes; `UPDATE_RULES_PAGE=1` rewrites it.
+    #[test]
+    #[allow(clippy::disallowed_methods)] // The test writes the repository's own page.
+    fn the_rules_page_lists_every_code() {
+        let page = super::page();
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md");
+        if std::env::var_os("UPDATE_RULES_PAGE").is_some() {
+            std::fs::write(path, &page).expect("docs/rules.md is written");
+        }
+        let written = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            written == page,
+            "docs/rules.md is not up to date: run UPDATE_RULES_PAGE=1 cargo test --lib rules_page"
+        );
+    }
+}

@@ -115,6 +115,21 @@ impl Target {
     }
 }
 
+/// The manifests under `root` as `validate ROOT` finds them, in its order, with their bytes (each
+/// real file once; files that cannot be read are left out).
+pub(crate) fn manifests_under(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let inputs = Inputs::default();
+    let Ok(targets) = expand(&[root.to_owned()], &inputs) else { return Vec::new() };
+    let mut seen = Seen::default();
+    targets
+        .iter()
+        .filter_map(|target| match target.load() {
+            Loaded::Manifest(source, identity) if seen.first(identity) => Some((target.path()?.to_owned(), source)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Expands the command line's paths, in order: `-` is standard input, a file is itself, a folder
 /// is every `*.json` file under it (in the order of a walk sorted by name, ignore files and `--exclude` respected,
 /// symbolic links followed). The same real file may come more than once (through links, or named

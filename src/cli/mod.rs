@@ -6,7 +6,7 @@ mod config;
 mod diff;
 mod explain;
 mod export;
-mod files;
+pub(crate) mod files;
 mod fmt;
 mod generate;
 mod ignore_files;
@@ -16,7 +16,7 @@ mod report;
 mod sarif;
 mod ticket;
 mod valid;
-mod validate;
+pub(crate) mod validate;
 
 pub use closed_output::end_quietly_on_closed_output;
 pub use generate::complete_if_asked;

@@ -70,10 +70,7 @@ pub(super) fn run(paths: &[PathBuf], settings: Settings, inputs: &Inputs) -> u8 
         if let Some((name, pointer)) = name {
             match names.get(&name) {
                 Some(first) => {
-                    let message = format!(
-                        "the name \"{name}\" is already used by {first}; Talkdesk needs every integration name to be unique"
-                    );
-                    let mut duplicate = vec![Diagnostic::of(Rule::DuplicateIntegrationName, pointer, message)];
+                    let mut duplicate = vec![duplicate_name(&name, first, pointer)];
                     // Rare: the file is read again only to place this one finding.
                     let source = stdin.or_else(|| target.path().and_then(|path| files::read(path).ok()));
                     if let Some(source) = source {
@@ -112,6 +109,14 @@ pub(super) fn run(paths: &[PathBuf], settings: Settings, inputs: &Inputs) -> u8 
     } else {
         exit::INVALID
     }
+}
+
+/// The finding of a manifest whose integration name the earlier file `first` already uses (the
+/// language server tells it the same way).
+pub(crate) fn duplicate_name(name: &str, first: &str, pointer: String) -> Diagnostic {
+    let message =
+        format!("the name \"{name}\" is already used by {first}; Talkdesk needs every integration name to be unique");
+    Diagnostic::of(Rule::DuplicateIntegrationName, pointer, message)
 }
 
 /// Reads and checks one target; everything here may run on any thread.

@@ -3,8 +3,12 @@
 //! Checking a large manifest takes longer than a keystroke; the main loop hands the text over and
 //! goes on answering the editor. The worker takes the newest version of each document waiting for
 //! it, skipping older ones, and drops a result when a newer text arrived while it was computing.
+//! It also keeps the workspace's integration names (`workspace`): when a document's name changes,
+//! the other open documents are checked again, since a name they shared may now be free or taken.
 
 use super::lines::Lines;
+use super::workspace::Workspace;
+use crate::manifest::check::{Checked, locate};
 use crate::manifest::{Severity, check, sniff};
 use crossbeam_channel::{Receiver, Sender};
 use lsp_server::{Message, Notification};
@@ -37,17 +41,24 @@ pub(crate) type Published = Arc<Mutex<HashMap<String, Vec<Diagnostic>>>>;
 
 /// Starts the worker; it publishes through `outgoing` (and into `published`) and ends when the
 /// returned sender is dropped.
-pub(crate) fn spawn(outgoing: Sender<Message>, published: Published) -> Sender<Job> {
+pub(crate) fn spawn(outgoing: Sender<Message>, published: Published, workspace: Workspace) -> Sender<Job> {
     let (jobs, incoming) = crossbeam_channel::unbounded::<Job>();
     std::thread::Builder::new()
         .name("diagnostics".into())
-        .spawn(move || work(&incoming, &outgoing, &published))
+        .spawn(move || work(&incoming, &outgoing, &published, workspace))
         .map_or_else(|_| crossbeam_channel::unbounded().0, |_| jobs)
 }
 
-fn work(incoming: &Receiver<Job>, outgoing: &Sender<Message>, published: &Mutex<HashMap<String, Vec<Diagnostic>>>) {
+fn work(
+    incoming: &Receiver<Job>,
+    outgoing: &Sender<Message>,
+    published: &Mutex<HashMap<String, Vec<Diagnostic>>>,
+    mut workspace: Workspace,
+) {
     // By the URI's text: `Uri` caches its parts inside, so it is no hash key.
     let mut waiting: HashMap<String, Job> = HashMap::new();
+    // The open documents' newest texts, to check them again when a name they share changes.
+    let mut open: HashMap<String, (Uri, Option<i32>, Arc<String>)> = HashMap::new();
     loop {
         if waiting.is_empty() {
             let Ok(job) = incoming.recv() else { return };
@@ -56,10 +67,32 @@ fn work(incoming: &Receiver<Job>, outgoing: &Sender<Message>, published: &Mutex<
         newest(incoming, &mut waiting);
         let Some(key) = waiting.keys().next().cloned() else { continue };
         let Some(job) = waiting.remove(&key) else { continue };
-        let diagnostics = match &job.text {
-            Some(text) => diagnose(text, &[]),
-            None => Vec::new(),
+        let path = file_path(&job.uri);
+        let (diagnostics, renamed) = match &job.text {
+            Some(text) => {
+                open.insert(key.clone(), (job.uri.clone(), job.version, text.clone()));
+                let mut renamed = false;
+                let diagnostics = diagnose_with(text, |checked| {
+                    let Some(path) = &path else { return Vec::new() };
+                    let (found, changed) = unique_name(&mut workspace, path, text, checked);
+                    renamed = changed;
+                    found
+                });
+                (diagnostics, renamed)
+            }
+            None => {
+                open.remove(&key);
+                (Vec::new(), path.is_some_and(|path| workspace.reread(&path)))
+            }
         };
+        if renamed {
+            for (other, (uri, version, text)) in &open {
+                if *other != key && !waiting.contains_key(other) {
+                    let job = Job { uri: uri.clone(), version: *version, text: Some(text.clone()) };
+                    waiting.insert(other.clone(), job);
+                }
+            }
+        }
         newest(incoming, &mut waiting);
         if waiting.contains_key(&key) {
             // A newer text came in while this one was checked: its findings are the ones to show.
@@ -85,15 +118,47 @@ fn newest(incoming: &Receiver<Job>, waiting: &mut HashMap<String, Job>) {
     }
 }
 
-/// Every finding on `text` as the editor shows it, with `extra` findings (names used by other
-/// files of the workspace); nothing for a text that is not a manifest.
+/// Every finding on `text` as the editor shows it, with `extra` findings; nothing for a text that
+/// is not a manifest (what the worker publishes, for the tests).
+#[cfg(test)]
 pub(crate) fn diagnose(text: &str, extra: &[crate::manifest::Diagnostic]) -> Vec<Diagnostic> {
+    diagnose_with(text, |_| extra.to_vec())
+}
+
+/// Every finding on `text` as the editor shows it, with those `more` finds in the checked manifest
+/// (names used by other files of the workspace); nothing for a text that is not a manifest.
+fn diagnose_with(text: &str, more: impl FnOnce(&Checked) -> Vec<crate::manifest::Diagnostic>) -> Vec<Diagnostic> {
     if !sniff::is_manifest(text.as_bytes()) {
         return Vec::new();
     }
     let checked = check(text.as_bytes());
+    let extra = more(&checked);
     let lines = Lines::new(text);
-    checked.diagnostics.iter().chain(extra).map(|finding| to_lsp(text, &lines, finding)).collect()
+    checked.diagnostics.iter().chain(&extra).map(|finding| to_lsp(text, &lines, finding)).collect()
+}
+
+/// Records the document's integration name in the workspace and finds it used by an earlier
+/// manifest; true as well when its name changed.
+fn unique_name(
+    workspace: &mut Workspace,
+    path: &std::path::Path,
+    text: &str,
+    checked: &Checked,
+) -> (Vec<crate::manifest::Diagnostic>, bool) {
+    let name = checked.manifest.as_ref().and_then(|manifest| {
+        let name = manifest.integration()?.name.non_blank()?.to_owned();
+        Some((name, format!("{}/name", manifest.integration_pointer())))
+    });
+    let changed = workspace.set_name(path, name.as_ref().map(|(name, _)| name.clone()));
+    let Some((name, pointer)) = name else { return (Vec::new(), changed) };
+    let mut found: Vec<_> = workspace.duplicate(path, &name, &pointer).into_iter().collect();
+    locate(text.as_bytes(), &mut found);
+    (found, changed)
+}
+
+/// The file a `file:` URI names.
+pub(crate) fn file_path(uri: &Uri) -> Option<std::path::PathBuf> {
+    url::Url::parse(uri.as_str()).ok()?.to_file_path().ok()
 }
 
 /// One finding, its range the token `validate` points at (a key, a value, a bracket).

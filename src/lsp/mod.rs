@@ -17,6 +17,7 @@ mod source;
 mod symbols;
 mod transport;
 mod tree;
+mod workspace;
 
 use documents::Documents;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
@@ -51,7 +52,7 @@ pub fn run() -> ExitCode {
 
 /// The handshake, then the main loop.
 fn serve(connection: &Connection) -> Result<(), String> {
-    let (id, _params) =
+    let (id, params) =
         connection.initialize_start().map_err(|error| format!("{error}; start the server from an editor"))?;
     let result = InitializeResult {
         capabilities: capabilities(),
@@ -63,9 +64,22 @@ fn serve(connection: &Connection) -> Result<(), String> {
     let result = serde_json::to_value(result).map_err(|error| error.to_string())?;
     connection.initialize_finish(id, result).map_err(|error| format!("{error}; start the server from an editor"))?;
     let published = diagnostics::Published::default();
-    let worker = diagnostics::spawn(connection.sender.clone(), published.clone());
+    let workspace = workspace::Workspace::new(roots(params));
+    let worker = diagnostics::spawn(connection.sender.clone(), published.clone(), workspace);
     let mut server = Server { documents: Documents::default(), worker, published };
     server.run(connection)
+}
+
+/// The workspace's folders, from the editor's `initialize`.
+fn roots(params: Value) -> Vec<std::path::PathBuf> {
+    let Ok(params) = serde_json::from_value::<lsp_types::InitializeParams>(params) else { return Vec::new() };
+    #[allow(deprecated)] // `root_uri` is what editors without workspace folders still send.
+    let uris: Vec<Uri> = match (params.workspace_folders, params.root_uri) {
+        (Some(folders), _) if !folders.is_empty() => folders.into_iter().map(|folder| folder.uri).collect(),
+        (_, Some(root)) => vec![root],
+        _ => Vec::new(),
+    };
+    uris.iter().filter_map(diagnostics::file_path).collect()
 }
 
 /// What the server offers.

@@ -5,4 +5,6 @@
 mod client;
 mod corpus;
 mod features;
+mod neovim;
 mod protocol;
+mod workspace;
