@@ -3,6 +3,7 @@
 //!
 //! - [`contracts`]: the bridge a manifest describes, the credentials and the request bodies;
 //! - [`checks`]: pure checks of the answers (tested on JSON values);
+//! - [`codes`]: every check's code, page and word, from which its severity comes;
 //! - [`transport`]: the one POST over HTTP(S), behind a trait so tests and the wizard can swap it;
 //! - [`report`]: the text and JSON reports, laid out raw;
 //! - [`shown`]: the sink every string shown or written passes through: escaped, then masked.
@@ -15,6 +16,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub(crate) mod checks;
+pub mod codes;
 pub(crate) mod contracts;
 mod prober;
 pub(crate) mod report;
@@ -45,14 +47,10 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// An error: the bridge breaks a contract.
-    pub fn error(code: &'static str, pointer: Option<String>, message: impl Into<String>) -> Finding {
-        Finding { severity: Severity::Error, code, pointer, message: message.into() }
-    }
-
-    /// A warning: the bridge works, but differs from the contract in a way Talkdesk tolerates.
-    pub fn warning(code: &'static str, pointer: Option<String>, message: impl Into<String>) -> Finding {
-        Finding { severity: Severity::Warning, code, pointer, message: message.into() }
+    /// A finding of the check `code`: its severity comes from the word of the check's page
+    /// ([`codes::CHECKS`]).
+    pub fn new(code: &'static str, pointer: Option<String>, message: impl Into<String>) -> Finding {
+        Finding { severity: codes::severity(code), code, pointer, message: message.into() }
     }
 
     /// The finding, its message naming the request it is about ("page 2: …").
@@ -291,7 +289,7 @@ pub fn refuse_url(url: &str, allow_http: bool) -> Option<Finding> {
     let parsed = match url::Url::parse(url) {
         Ok(parsed) => parsed,
         Err(error) => {
-            return Some(Finding::error(
+            return Some(Finding::new(
                 "invalid-url",
                 None,
                 format!("the URL is not valid ({error}); fix it in the manifest"),
@@ -301,12 +299,12 @@ pub fn refuse_url(url: &str, allow_http: bool) -> Option<Finding> {
     match parsed.scheme() {
         "https" => None,
         "http" if allow_http || is_loopback(&parsed) => None,
-        "http" => Some(Finding::error(
+        "http" => Some(Finding::new(
             "plain-http",
             None,
             "not sent: credentials would travel unencrypted over plain http; serve the bridge over https (Talkdesk requires it), or pass --allow-http for a test server",
         )),
-        scheme => Some(Finding::error("invalid-url", None, format!("the URL's scheme is \"{scheme}\"; use https"))),
+        scheme => Some(Finding::new("invalid-url", None, format!("the URL's scheme is \"{scheme}\"; use https"))),
     }
 }
 
