@@ -414,3 +414,31 @@ fn many_files_are_reported_in_the_same_sorted_order_on_any_number_of_threads() {
     assert_eq!(duplicates.len(), 4 * 9 - 1);
     assert!(!duplicates.contains(&&"a/m00.json".to_owned()), "the first file in the walk keeps the name");
 }
+
+#[test]
+fn a_run_that_finds_no_manifest_fails_and_says_what_was_left_out() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    write(folder.path(), "mycrm.json", &manifest("mycrm"));
+    write(folder.path(), "package.json", "{\"name\": \"web\"}");
+    write(folder.path(), ".gitignore", "*\n");
+    let dir = folder.path().to_str().expect("utf-8");
+    for command in [&["validate"][..], &["fmt", "--check"]] {
+        let what = command.join(" ");
+        let output = run(&[command, &[dir]].concat());
+        assert_eq!(output.status.code(), Some(2), "{what}: a check of nothing passed:\n{}", stdout(&output));
+        let said = stderr(&output);
+        assert!(said.contains("no manifest to check in"), "{what}: {said}");
+        assert!(said.contains("2 JSON file(s) are left out by ignore files"), "{what}: {said}");
+        assert!(said.contains("--no-ignore") && said.contains("--allow-empty"), "{what}: {said}");
+        let allowed = run(&[command, &["--allow-empty", dir]].concat());
+        assert_eq!(allowed.status.code(), Some(0), "{what} --allow-empty: {}", stderr(&allowed));
+        let everything = run(&[command, &["--no-ignore", dir]].concat());
+        assert_eq!(everything.status.code(), Some(0), "{what} --no-ignore: {}", stderr(&everything));
+    }
+    // Only JSON that is not a manifest: said so.
+    std::fs::remove_file(folder.path().join(".gitignore")).expect("remove");
+    std::fs::remove_file(folder.path().join("mycrm.json")).expect("remove");
+    let output = run(&["validate", dir]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("1 JSON file(s) are not manifests"), "{}", stderr(&output));
+}

@@ -136,3 +136,39 @@ fn completions_and_the_manual_know_the_config_command() {
     assert!(page.status.success());
     assert!(String::from_utf8_lossy(&page.stdout).contains("print\\-default"));
 }
+
+#[test]
+fn escape_and_bidi_characters_of_the_config_file_never_reach_the_terminal_raw() {
+    // A key and a value holding an escape sequence and a right-to-left override, as TOML escapes write them.
+    let config = config_home("[keys]\n\"\\u001b]0;owned\\u0007\" = \"f2\"\nsave = \"\\u001b[31m\\u202e\"\n");
+    let work = tempfile::tempdir().expect("a work folder");
+    let manifest = work.path().join("mycrm.json");
+    fs::write(&manifest, include_str!("../assets/examples/mycrm.json")).expect("the manifest");
+    let manifest = manifest.to_str().expect("a UTF-8 path");
+    for args in [&["config"][..], &["--accessible", manifest]] {
+        let output = binary(args, config.path())
+            .env("INTEGRATION_WIZARD_DATA_DIR", work.path().join("data"))
+            .stdin(Stdio::null())
+            .output()
+            .expect("the binary runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("config.toml"), "{args:?} names the file: {stderr}");
+        assert!(stderr.contains("\\u{1b}"), "{args:?} shows the escape, escaped: {stderr}");
+        assert!(!stderr.contains(['\u{1b}', '\u{7}', '\u{202e}']), "{args:?} printed raw: {stderr:?}");
+    }
+}
+
+#[test]
+fn a_config_folder_others_may_write_in_is_not_read_and_the_message_says_how_to_fix_it() {
+    let config = config_home("[keys]\nsave = \"f2\"\n");
+    let folder = config.path().join("integration-wizard");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&folder, fs::Permissions::from_mode(0o777)).expect("chmod");
+    }
+    let output = binary(&["config"], config.path()).stdin(Stdio::null()).output().expect("the binary runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("may be written by other users") && stderr.contains("chmod go-w"), "{stderr}");
+}

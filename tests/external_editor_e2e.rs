@@ -121,3 +121,33 @@ fn a_missing_editor_is_said_and_the_field_keeps_its_value() {
     assert_eq!(wizard.wait_exit(), 0);
     assert_eq!(saved(&folders)["display_name"], "My CRM");
 }
+
+#[test]
+fn the_editors_folder_is_private_and_removed_when_the_wizard_is_ended_by_a_signal() {
+    let folders = folders();
+    let told = folders.work.path().join("editing.txt");
+    // The editor says which file it edits, then runs until it is ended.
+    let body = format!("printf '%s' \"$1\" > '{}.part' && mv '{0}.part' '{0}'; exec sleep 30", told.display());
+    let editor = script(folders.work.path(), "slow.sh", &body);
+    let mut wizard = start(&folders, &editor);
+    wizard.send(DOWN);
+    wizard.send(DOWN);
+    wizard.wait_for("▶ Description");
+    wizard.send(CTRL_E);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !told.exists() {
+        assert!(std::time::Instant::now() < deadline, "the editor never started");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let file = std::path::PathBuf::from(fs::read_to_string(&told).expect("the edited file's path"));
+    let folder = file.parent().expect("its folder").to_path_buf();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&folder).expect("the folder").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700, "only the author may enter {}", folder.display());
+    }
+    wizard.signal("TERM");
+    wizard.wait_exit();
+    assert!(!folder.exists(), "{} stayed behind with the text", folder.display());
+}

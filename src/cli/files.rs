@@ -22,6 +22,10 @@ pub struct Inputs {
     /// and folders are still skipped).
     #[arg(long)]
     pub no_ignore: bool,
+    /// Succeed when the paths hold no manifest at all (by default that is an error, exit 2: a
+    /// check that checked nothing must not pass unnoticed).
+    #[arg(long)]
+    pub allow_empty: bool,
     /// The name to show for standard input (the path `-`) in messages.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
@@ -297,6 +301,39 @@ fn is_json(path: &Path) -> bool {
 /// Reads a file named on the command line, with a message that says what to do when it cannot be read.
 pub(super) fn read(path: &Path) -> Result<Vec<u8>, String> {
     storage::read_file(path).map_err(|error| error.to_string())
+}
+
+/// Why a run found no manifest in `paths`, and what to do: how many JSON files were not manifests
+/// (`skipped`), and how many the ignore files or `--exclude` left out (counted by walking the
+/// folders again without them, which only a run that found nothing pays for).
+pub(super) fn nothing_found(paths: &[PathBuf], inputs: &Inputs, skipped: usize) -> String {
+    let everything = Inputs { excludes: Vec::new(), no_ignore: true, ..inputs.clone() };
+    let mut all = Vec::new();
+    for path in paths.iter().filter(|path| path.is_dir()) {
+        // Without ignore files or globs, a walk cannot fail.
+        let _ = walk(path, &everything, &mut all);
+    }
+    let ignored = all.iter().filter(|target| matches!(target, Target::Found(_))).count().saturating_sub(skipped);
+    let shown: Vec<String> =
+        paths.iter().map(|path| crate::text::escaped(&path.display().to_string()).into_owned()).collect();
+    let mut message = format!("no manifest to check in {}", shown.join(", "));
+    let mut why = Vec::new();
+    if skipped > 0 {
+        why.push(format!("{skipped} JSON file(s) are not manifests"));
+    }
+    if ignored > 0 {
+        let by = if inputs.excludes.is_empty() {
+            "ignore files (.gitignore, .ignore, git's exclude)"
+        } else {
+            "ignore files or --exclude"
+        };
+        why.push(format!("{ignored} JSON file(s) are left out by {by}; --no-ignore checks them"));
+    }
+    if why.is_empty() {
+        why.push("there is no JSON file there".to_owned());
+    }
+    message.push_str(&format!(": {}. Nothing was checked, so this fails; give the paths of your manifests, or pass --allow-empty to allow a run that checks nothing", why.join("; ")));
+    message
 }
 
 /// "skipped 2 JSON files that are not manifests", or nothing when none was skipped.

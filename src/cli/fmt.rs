@@ -45,6 +45,7 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
     };
     let mut code = exit::SUCCESS;
     let mut skipped = 0;
+    let mut manifests = 0;
     let mut seen = Seen::default();
     let mut stdout = anstream::stdout().lock();
     for target in targets {
@@ -56,7 +57,10 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
             continue;
         }
         let source = match loaded {
-            Loaded::Manifest(source, _) => source,
+            Loaded::Manifest(source, _) => {
+                manifests += 1;
+                source
+            }
             Loaded::NotManifest(_) => {
                 skipped += 1;
                 continue;
@@ -128,6 +132,11 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
     }
     if let Some(line) = files::skipped_line(skipped) {
         let _ = writeln!(stdout, "{line}");
+    }
+    // A check that checked nothing must not pass unnoticed in CI.
+    if mode == Mode::Check && manifests == 0 && code == exit::SUCCESS && !inputs.allow_empty {
+        eprintln!("{}", files::nothing_found(paths, inputs, skipped));
+        return exit::USAGE;
     }
     code
 }

@@ -92,6 +92,10 @@ pub(super) fn run(paths: &[PathBuf], settings: Settings, inputs: &Inputs) -> u8 
         }
         reports.push(report);
     }
+    if reports.is_empty() && !inputs.allow_empty {
+        eprintln!("{}", files::nothing_found(paths, inputs, skipped));
+        return exit::USAGE;
+    }
     let mut output = report::render(&reports, settings);
     if settings.format == Format::Text
         && let Some(line) = files::skipped_line(skipped)

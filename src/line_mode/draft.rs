@@ -24,6 +24,16 @@ impl SessionDraft {
         SessionDraft { store: Rc::new(RefCell::new(Drafts::open())), key, warned: Rc::new(Cell::new(false)) }
     }
 
+    /// Why no draft is kept, when the data folder is refused (another user's, or writable by others).
+    pub(crate) fn refused(&self) -> Option<String> {
+        self.store.borrow().refused().map(str::to_owned)
+    }
+
+    /// Marks the failure to write drafts as said already.
+    pub(crate) fn warned_already(&self) {
+        self.warned.set(true);
+    }
+
     /// How many drafts of the same file earlier sessions left (the wizard offers them back).
     pub(crate) fn earlier(&self) -> usize {
         self.store.borrow().orphans_of(&self.key).len()

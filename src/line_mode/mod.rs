@@ -52,6 +52,11 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     // This session's own draft, written before each question that follows a change, as the
     // wizard writes one while the author types: a killed session loses at most one answer.
     let draft = SessionDraft::open(&doc);
+    if let Some(refused) = draft.refused() {
+        eprintln!("integration-wizard: drafts are off, what you enter is kept only by saving: {refused}");
+        // Said once: the keeper would say it again at the first change.
+        draft.warned_already();
+    }
     if draft.earlier() > 0 {
         println!(
             "Unsaved work of this file from an earlier session is kept as a draft; open the file in the full-screen wizard (without --accessible) to recover it. This session keeps its own draft."

@@ -513,6 +513,72 @@ mod tests {
         assert_eq!(orphans[0].1.manifest, "old");
     }
 
+    #[cfg(unix)]
+    fn private_folder() -> tempfile::TempDir {
+        use std::os::unix::fs::PermissionsExt;
+        let folder = tempfile::tempdir().expect("a folder");
+        std::fs::set_permissions(folder.path(), std::fs::Permissions::from_mode(0o700)).expect("chmod");
+        folder
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_file_planted_as_a_link_is_not_followed() {
+        use std::os::unix::fs::PermissionsExt;
+        let folder = private_folder();
+        let elsewhere = tempfile::tempdir().expect("another folder");
+        let target = elsewhere.path().join("victim");
+        std::fs::write(&target, "mine").expect("a file");
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+        let me = Instance { pid: 4101, started: 1 };
+        std::os::unix::fs::symlink(&target, lock_path(folder.path(), me)).expect("a planted link");
+        let missing = elsewhere.path().join("created?");
+        let other = Instance { pid: 4102, started: 1 };
+        std::os::unix::fs::symlink(&missing, lock_path(folder.path(), other)).expect("a dangling link");
+
+        let store = Drafts::at(Some(folder.path().to_path_buf()), me);
+        let _second = Drafts::at(Some(folder.path().to_path_buf()), other);
+        assert!(store.lock.is_none(), "no lock is taken through a link");
+        let mode = std::fs::metadata(&target).expect("the target").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644, "the link's target is not chmodded");
+        assert!(!missing.exists(), "the dangling link's target is not created");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_drafts_folder_others_may_write_in_is_neither_read_nor_written() {
+        use std::os::unix::fs::PermissionsExt;
+        let folder = private_folder();
+        let key = DraftKey::for_path(Path::new("/work/mycrm.json"));
+        let text = serde_json::to_string(&draft("planted", 1)).expect("json");
+        std::fs::write(folder.path().join(format!("{}.json", key.work)), text).expect("a draft");
+        std::fs::set_permissions(folder.path(), std::fs::Permissions::from_mode(0o777)).expect("chmod");
+        let mut store = Drafts::at(Some(folder.path().to_path_buf()), Instance { pid: 4103, started: 1 });
+        assert_eq!(store.orphans(), Vec::new(), "nothing is offered from it");
+        let error = store.write(&key, &draft("mine", 2)).expect_err("nothing is written to it");
+        assert!(error.contains("chmod go-w"), "{error}");
+        assert_eq!(store.refused(), Some(error.as_str()));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_draft_another_user_owns_is_never_offered() {
+        use std::os::unix::fs::MetadataExt;
+        let folder = private_folder();
+        if std::fs::metadata(folder.path()).expect("the folder").uid() != 0 {
+            eprintln!("skipped: giving a file to another user needs root");
+            return;
+        }
+        let key = DraftKey::for_path(Path::new("/work/mycrm.json"));
+        let text = serde_json::to_string(&draft("someone else's", 1)).expect("json");
+        let file = folder.path().join(format!("{}.json", key.work));
+        std::fs::write(&file, text).expect("a draft");
+        let store = Drafts::at(Some(folder.path().to_path_buf()), Instance { pid: 4104, started: 1 });
+        assert_eq!(store.orphans_of(&key).len(), 1, "offered while it is this user's");
+        std::os::unix::fs::chown(&file, Some(65534), Some(65534)).expect("chown to nobody");
+        assert_eq!(store.orphans_of(&key), Vec::new(), "never offered once another user's");
+    }
+
     #[test]
     fn a_draft_that_cannot_be_written_says_why() {
         let folder = tempfile::tempdir().expect("a folder");

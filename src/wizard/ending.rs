@@ -157,6 +157,8 @@ pub(super) fn start_watchdog(stop: Stop, loop_done: Arc<AtomicBool>, work: Arc<M
             }
         }
         restore_terminal();
+        // Exiting skips every destructor: the text lent to the editor is removed here.
+        super::handover::remove_editor_folders();
         std::process::exit(stop.exit_code().map_or(1, i32::from));
     });
 }

@@ -72,10 +72,10 @@ pub(super) fn edit_in(command: &[String], text: &str) -> Result<String, String> 
     let Some((program, arguments)) = command.split_first() else {
         return Err("no editor to run: set VISUAL or EDITOR".into());
     };
-    let folder = tempfile::Builder::new().prefix("integration-wizard-").tempdir().map_err(|error| {
+    let folder = EditorFolder::new().map_err(|error| {
         format!("cannot make a temporary file for your editor ({error}); the field keeps its value")
     })?;
-    let file = folder.path().join("value.txt");
+    let file = folder.0.path().join("value.txt");
     write_private(&file, text)
         .map_err(|error| format!("cannot write the text for your editor ({error}); the field keeps its value"))?;
     let status = Command::new(program).args(arguments).arg(&file).status();
@@ -97,6 +97,47 @@ pub(super) fn edit_in(command: &[String], text: &str) -> Result<String, String> 
         .map_err(|error| format!("cannot read what your editor left ({error}); the field keeps its value"))?;
     String::from_utf8(bytes)
         .map_err(|_| "your editor left text that is not UTF-8: nothing was taken; the field keeps its value".into())
+}
+
+/// The folders of texts being edited now: a wizard ended by a signal or a closed terminal (which
+/// exits without unwinding) removes them through [`remove_editor_folders`].
+static EDITOR_FOLDERS: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// The folder of one text given to the editor: only its owner may enter it (0700), and it is
+/// removed however the edit ends.
+struct EditorFolder(tempfile::TempDir);
+
+impl EditorFolder {
+    fn new() -> std::io::Result<Self> {
+        let mut builder = tempfile::Builder::new();
+        builder.prefix("integration-wizard-");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o700));
+        }
+        let folder = builder.tempdir()?;
+        editor_folders().push(folder.path().to_path_buf());
+        Ok(EditorFolder(folder))
+    }
+}
+
+impl Drop for EditorFolder {
+    fn drop(&mut self) {
+        editor_folders().retain(|path| path != self.0.path());
+    }
+}
+
+fn editor_folders() -> std::sync::MutexGuard<'static, Vec<std::path::PathBuf>> {
+    EDITOR_FOLDERS.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Removes the folders of texts still being edited: the wizard ends without returning from the
+/// editor (a signal, a closed terminal), and the text must not stay behind in the temporary folder.
+pub(super) fn remove_editor_folders() {
+    for folder in editor_folders().drain(..) {
+        let _ = std::fs::remove_dir_all(folder);
+    }
 }
 
 /// Creates `file` readable and writable by its owner only.
@@ -125,9 +166,10 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn the_editor_gets_a_private_file_and_its_text_comes_back() {
-        let script = "mode=$(stat -c %a \"$1\"); printf ' %s' \"$mode\" >> \"$1\"";
+        let script = "mode=$(stat -c %a \"$1\" \"$(dirname \"$1\")\"); printf ' %s' $mode >> \"$1\"";
         let command = ["sh".to_owned(), "-c".to_owned(), script.to_owned(), "editor".to_owned()];
-        assert_eq!(edit_in(&command, "text"), Ok("text 600".to_owned()));
+        assert_eq!(edit_in(&command, "text"), Ok("text 600 700".to_owned()), "the file 0600, its folder 0700");
+        assert!(editor_folders().is_empty(), "the folder is forgotten once removed");
     }
 
     #[test]

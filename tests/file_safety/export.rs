@@ -128,6 +128,26 @@ fn export_refuses_action_names_that_differ_only_in_case() {
 }
 
 #[test]
+fn export_refuses_names_in_two_unicode_forms_and_names_windows_reserves() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let out = folder.path().join("out");
+    // `café` composed (é) and decomposed (e and a combining accent): one name on macOS.
+    let manifest = write_manifest(folder.path(), "cafe.json", &with_actions(&["caf\u{e9}", "cafe\u{301}"]));
+    let refused = export(&manifest, &out, &[]);
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused.stderr));
+    assert!(text(&refused.stderr).contains("Unicode form"), "{}", text(&refused.stderr));
+    assert!(!out.exists());
+    for reserved in ["con", "aux", "nul", "COM1", "lpt2"] {
+        let manifest = write_manifest(folder.path(), "reserved.json", &with_actions(&[reserved]));
+        let refused = export(&manifest, &out, &[]);
+        assert_eq!(refused.status.code(), Some(1), "{reserved}: {}", text(&refused.stderr));
+        let message = text(&refused.stderr);
+        assert!(message.contains(&format!("\"{reserved}\"")) && message.contains("Windows reserves"), "{message}");
+        assert!(!out.exists());
+    }
+}
+
+#[test]
 fn export_follows_the_umask() {
     let folder = tempfile::tempdir().expect("temp dir");
     let manifest = write_manifest(folder.path(), "mycrm.json", &mycrm());

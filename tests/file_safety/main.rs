@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 mod closed_output;
+mod data_folder;
 mod export;
 mod hostile_reads;
 mod saving;

@@ -80,11 +80,19 @@ fn documents(manifest: &Manifest) -> Result<Vec<(String, String)>, String> {
                 name.escape_debug()
             ));
         }
-        // macOS and Windows ignore case in file names: `Create.json` and `create.json` are one file there.
-        if let Some((first, first_name)) = folded.insert(name.to_lowercase(), (index, name)) {
+        if is_reserved_on_windows(name) {
             return Err(format!(
-                "actions {first} (\"{}\") and {index} (\"{}\") have names that differ only in case; their files \
-                 would be one file on macOS and Windows; rename one of them",
+                "action {index} is named \"{}\", a name Windows reserves for a device (CON, PRN, AUX, NUL, COM1-9, \
+                 LPT1-9), so its file cannot be created there; rename it",
+                name.escape_debug()
+            ));
+        }
+        // macOS and Windows ignore case in file names (`Create.json` and `create.json` are one file
+        // there), and macOS treats the two Unicode forms of `café` as one name.
+        if let Some((first, first_name)) = folded.insert(file_identity(name), (index, name)) {
+            return Err(format!(
+                "actions {first} (\"{}\") and {index} (\"{}\") have names that differ only in case or in Unicode \
+                 form; their files would be one file on macOS and Windows; rename one of them",
                 first_name.escape_debug(),
                 name.escape_debug()
             ));
@@ -92,6 +100,23 @@ fn documents(manifest: &Manifest) -> Result<Vec<(String, String)>, String> {
         documents.push((format!("actions/{name}.json"), format!("{}\n", pretty(action))));
     }
     Ok(documents)
+}
+
+/// What makes two file names one file on macOS and Windows: case ignored, and the same Unicode
+/// characters whether composed (`é`) or not (`e` and a combining accent).
+fn file_identity(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfc().collect::<String>().to_lowercase()
+}
+
+/// True for a name Windows reserves for a device, whatever its case and extension (`con`,
+/// `Aux.v2`, `com1`): no file of that name can be created there.
+fn is_reserved_on_windows(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name).trim_end_matches(' ').to_ascii_uppercase();
+    matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$")
+        || (stem.len() == 4
+            && (stem.starts_with("COM") || stem.starts_with("LPT"))
+            && stem[3..].chars().all(|c| matches!(c, '1'..='9' | '¹' | '²' | '³')))
 }
 
 /// A name that stays inside the actions folder on every system.
@@ -104,7 +129,20 @@ fn is_safe_file_name(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_safe_file_name;
+    use super::{file_identity, is_reserved_on_windows, is_safe_file_name};
+
+    #[test]
+    fn names_one_file_on_macos_or_windows_are_told_apart() {
+        assert_eq!(file_identity("caf\u{e9}"), file_identity("cafe\u{301}"));
+        assert_eq!(file_identity("Create"), file_identity("create"));
+        assert_ne!(file_identity("create"), file_identity("created"));
+        for name in ["con", "AUX", "nul", "Nul.v2", "com1", "LPT9", "prn"] {
+            assert!(is_reserved_on_windows(name), "{name}");
+        }
+        for name in ["console", "com", "com0", "auxiliary", "create_ticket", "null"] {
+            assert!(!is_reserved_on_windows(name), "{name}");
+        }
+    }
 
     #[test]
     fn action_names_cannot_leave_the_folder() {

@@ -53,8 +53,8 @@ pub(super) fn inspect(out: &Path, documents: &[(String, String)], force: bool) -
     }
     let mut plan = Plan::default();
     for name in record.files.keys().filter(|name| is_export_name(name)) {
-        // Compared ignoring case: where case is ignored, `Create.json` is the new `create.json`.
-        if documents.iter().any(|(document, _)| document.to_lowercase() == name.to_lowercase()) {
+        // Compared as macOS and Windows compare names: there `Create.json` is the new `create.json`.
+        if documents.iter().any(|(document, _)| super::file_identity(document) == super::file_identity(name)) {
             continue;
         }
         match Existing::at(out, name).map_err(Refusal::Layout)? {
