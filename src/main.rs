@@ -1,6 +1,6 @@
 //! The `integration-wizard` binary: parses the command line and runs a command or the wizard.
 
-use integration_wizard::cli::{self, Command};
+use integration_wizard::cli::{self, Outcome};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -15,9 +15,8 @@ fn main() -> ExitCode {
         }
     };
     match cli::run(command) {
-        Ok(code) => code,
-        Err(Command::Edit { file, accessible }) => wizard(Some(file), accessible),
-        Err(_) => ExitCode::from(cli::exit::USAGE),
+        Outcome::Done(code) => code,
+        Outcome::OpenWizard { file, accessible } => wizard(Some(file), accessible),
     }
 }
 

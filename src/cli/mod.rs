@@ -3,6 +3,7 @@
 mod args;
 mod closed_output;
 mod config;
+mod diff;
 mod explain;
 mod export;
 mod files;
@@ -135,6 +136,8 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Compare two manifests by meaning: what changed, and what breaks the live integration.
+    Diff(Box<diff::DiffArgs>),
     /// Print the script that makes a shell complete commands, options, their values and paths (see `docs/command-line.md`).
     Completions {
         /// The shell to complete in.
@@ -202,8 +205,22 @@ pub fn parse() -> Cli {
     cli
 }
 
-/// Runs a non-interactive command and returns its exit code; `None` means the wizard should open.
-pub fn run(command: Command) -> Result<ExitCode, Command> {
+/// What a command leaves to the binary once it has run.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The command ran: the process ends with this code.
+    Done(ExitCode),
+    /// `edit`: the wizard opens on `file` (in line mode when `accessible`).
+    OpenWizard {
+        /// The manifest to open, or to create.
+        file: PathBuf,
+        /// The line mode was asked for.
+        accessible: bool,
+    },
+}
+
+/// Runs a non-interactive command; `edit` is left to the binary, which opens the wizard.
+pub fn run(command: Command) -> Outcome {
     let code = match command {
         Command::Validate { explain: Some(code), .. } => explain::run(&code),
         Command::Validate { paths, format, deny_warnings, quiet, explain: None, inputs } => {
@@ -219,9 +236,10 @@ pub fn run(command: Command) -> Result<ExitCode, Command> {
         Command::Completions { shell } => generate::completions(shell),
         Command::Man { command } => generate::man(command.as_deref()),
         Command::Probe(args) => probe::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Config { print_default, path } => config::run(print_default, path),
-        Command::Lsp => return Ok(crate::lsp::run()),
-        edit @ Command::Edit { .. } => return Err(edit),
+        Command::Lsp => return Outcome::Done(crate::lsp::run()),
+        Command::Edit { file, accessible } => return Outcome::OpenWizard { file, accessible },
     };
-    Ok(ExitCode::from(code))
+    Outcome::Done(ExitCode::from(code))
 }

@@ -155,6 +155,18 @@ pub enum Action {
     },
     /// Suspend the wizard to the shell (Ctrl-Z); `fg` brings it back.
     Suspend,
+    /// The loop wrote the draft of the work, or says why it could not: sent when drafts start or stop
+    /// failing (and while they fail), not for every draft written.
+    DraftWritten(Result<(), String>),
+    /// Something the loop has to say on the status line, after what is said already.
+    Notice(String),
+    /// The config file's settings, read by the loop as the wizard starts, and why the file was not used.
+    Configured {
+        /// The keys, the colours and whether the preview starts open.
+        settings: Box<super::config::Settings>,
+        /// Why the config file was not used, said on the status line.
+        error: Option<String>,
+    },
     /// The folder a path prompt asked for was read (its name as typed), or why not.
     FolderRead {
         /// The folder's name as typed.

@@ -7,6 +7,7 @@
 //! meanwhile is written when it ends, and a removal waits for it, so drafts land in order. When an
 //! edit ends, a draft known to be quick to write is waited for (see [`AT_ONCE`]).
 
+use super::action::Action;
 use super::app::App;
 use crate::manifest::{Manifest, to_json};
 use crate::storage::drafts::{Draft, DraftKey, Drafts, OtherDrafts, write_draft_file};
@@ -214,20 +215,12 @@ impl DraftWriter {
                     self.store.remove(&old);
                 }
                 if self.failure.take().is_some() {
-                    app.drafts_failing = None;
-                    app.status = Some("drafts are written again: your unsaved work is protected".into());
+                    app.update(Action::DraftWritten(Ok(())));
                 }
             }
             Err(error) => {
-                // Said once when it starts failing, and again in the quit question; the next change tries again.
-                if self.failure.is_none() {
-                    app.status = Some(format!(
-                        "your work is not protected by a draft: {error}; save it ({}) to keep it",
-                        app.save_key()
-                    ));
-                }
-                app.drafts_failing = Some(error.clone());
-                self.failure = Some(error);
+                self.failure = Some(error.clone());
+                app.update(Action::DraftWritten(Err(error)));
             }
         }
     }

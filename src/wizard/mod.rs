@@ -81,9 +81,9 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     app.working_dir = std::env::current_dir().unwrap_or_default();
     // Said at once: the author counts on drafts to keep unsaved work.
     if let Some(refused) = store.refused() {
-        app.status = Some(format!("drafts are off: {refused}"));
+        app.update(Action::Notice(format!("drafts are off: {refused}")));
     }
-    config::apply(&mut app);
+    app.update(config::configured());
     let work = Arc::new(Mutex::new(Work { app, drafts: DraftWriter::new(store) }));
     let mut terminal = ratatui::init();
     ending::install_panic_cleanup();
@@ -122,7 +122,10 @@ pub(crate) fn initial_app(file: Option<PathBuf>, drafts: &Drafts) -> App {
     let draft = drafts.orphans_of(&DraftKey::for_path(&path)).into_iter().next();
     let mut app = if !path.exists() {
         let mut app = App::editing(Document::blank(Some(path.clone())));
-        app.status = Some(format!("{} does not exist yet: it is created when you save (Ctrl-S)", path.display()));
+        app.update(Action::Notice(format!(
+            "{} does not exist yet: it is created when you save (Ctrl-S)",
+            path.display()
+        )));
         app
     } else {
         match load(&path) {
@@ -134,7 +137,7 @@ pub(crate) fn initial_app(file: Option<PathBuf>, drafts: &Drafts) -> App {
             }
             Err(message) => {
                 let mut app = App::start(recent::load()).with_drafts(drafts.orphans());
-                app.status = Some(format!("cannot open {}: {message}", path.display()));
+                app.update(Action::Notice(format!("cannot open {}: {message}", path.display())));
                 return app;
             }
         }
@@ -329,8 +332,7 @@ fn run_effects(
     }
     // Only this wizard's drafts went with the save: say so when others of the same file remain.
     if let Some(note) = saved.and_then(|path| draft_writer::others_note(drafts.others_of(&path))) {
-        let status = app.status.take().unwrap_or_default();
-        app.status = Some(if status.is_empty() { note } else { format!("{status}; {note}") });
+        app.update(Action::Notice(note));
     }
     Ok(false)
 }

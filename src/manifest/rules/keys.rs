@@ -26,16 +26,30 @@ pub(super) fn required_string<'m>(
     hint: &str,
 ) -> Option<&'m str> {
     let key = key.key().as_str();
+    let text = present(findings, place, key, slot, String::NAME, hint)?;
+    required_text(findings, place, key, text, lines, hint)
+}
+
+/// The value of a mandatory key, or `None` once it is reported missing, `null` or of another type
+/// than `expected` (as messages name it).
+fn present<'m, T: JsonKind>(
+    findings: &mut Findings,
+    place: Place,
+    key: &'static str,
+    slot: &'m Slot<T>,
+    expected: &str,
+    hint: &str,
+) -> Option<&'m T> {
     match slot {
         Slot::Absent | Slot::Null => {
             report_missing(findings, place, key, slot, hint);
             None
         }
         Slot::Wrong(value) => {
-            report_wrong_type(findings, place, key, value, String::NAME);
+            report_wrong_type(findings, place, key, value, expected);
             None
         }
-        Slot::Value(text) => required_text(findings, place, key, text, lines, hint),
+        Slot::Value(value) => Some(value),
     }
 }
 
@@ -88,18 +102,7 @@ pub(super) fn required_bool(
     slot: &Slot<bool>,
     hint: &str,
 ) -> Option<bool> {
-    let key = key.key().as_str();
-    match slot {
-        Slot::Absent | Slot::Null => {
-            report_missing(findings, place, key, slot, hint);
-            None
-        }
-        Slot::Wrong(value) => {
-            report_wrong_type(findings, place, key, value, BOOLEAN);
-            None
-        }
-        Slot::Value(flag) => Some(*flag),
-    }
+    present(findings, place, key.key().as_str(), slot, BOOLEAN, hint).copied()
 }
 
 /// An optional boolean: absent and `null` mean "not set"; another type is reported.

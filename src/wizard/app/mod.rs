@@ -11,6 +11,7 @@ mod overlays;
 mod pending;
 mod probe;
 mod prompt;
+mod reports;
 mod saving;
 mod start;
 mod ticket;
@@ -334,8 +335,12 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let mut effects = Vec::new();
         let before = self.before_change(&action);
-        // A wrong-typed value is replaced only by the very next Space (or Enter) on its row.
-        let replace_flag = self.pending.replace_flag.take();
+        // A wrong-typed value is replaced only by the very next Space (or Enter) on its row; what the
+        // loop reports on its own (drafts, messages) is not a keystroke and leaves the offer.
+        let replace_flag = match action {
+            Action::DraftWritten(_) | Action::Notice(_) | Action::Configured { .. } => None,
+            _ => self.pending.replace_flag.take(),
+        };
         match action {
             Action::Undo => self.undo(false, &mut effects),
             Action::Redo => self.undo(true, &mut effects),
@@ -358,6 +363,9 @@ impl App {
                 self.external_editor(&mut effects)
             }
             Action::FolderRead { folder, result } => self.folder_read(folder, result, &mut effects),
+            Action::DraftWritten(result) => self.draft_written(result),
+            Action::Notice(note) => self.notice(note),
+            Action::Configured { settings, error } => self.configured(*settings, error),
             Action::Toggle | Action::Activate
                 if replace_flag.is_some()
                     && replace_flag == self.focused_flag()

@@ -69,7 +69,10 @@ impl App {
             | Action::ExternalEditor
             | Action::ExternalEdited { .. }
             | Action::Suspend
-            | Action::FolderRead { .. } => {}
+            | Action::FolderRead { .. }
+            | Action::DraftWritten(_)
+            | Action::Notice(_)
+            | Action::Configured { .. } => {}
         }
     }
 

@@ -8,7 +8,7 @@
 pub(crate) mod default_file;
 pub(crate) mod key_names;
 
-use super::app::App;
+use super::action::Action;
 use super::keys::{Command, KeyPress, KeyTable, Scope};
 use super::view::theme::{Role, Theme};
 use crate::storage::{FileKind, ReadError};
@@ -113,19 +113,10 @@ pub fn read(path: &Path) -> Result<Option<Settings>, ConfigError> {
     })
 }
 
-/// Applies the config file to the wizard about to start; a wrong file is said on the status line.
-pub(crate) fn apply(app: &mut App) {
+/// The config file read for the wizard about to start, as the action `App::update` takes.
+pub(crate) fn configured() -> Action {
     let (settings, error) = load();
-    app.keys = std::sync::Arc::new(settings.keys);
-    // NO_COLOR wins over any theme.
-    app.theme = settings.theme.honouring_no_color();
-    app.preview_on_narrow = settings.preview;
-    if let Some(error) = error {
-        app.status = Some(match app.status.take() {
-            Some(status) => format!("{error} — {status}"),
-            None => error.to_string(),
-        });
-    }
+    Action::Configured { settings: Box::new(settings), error: error.map(|error| error.to_string()) }
 }
 
 /// A problem and the byte range of the file it is about.
