@@ -241,3 +241,28 @@ fn a_misspelt_subcommand_gets_did_you_mean() {
     assert!(error.contains("unrecognized subcommand 'valdate'"), "{error}");
     assert!(error.contains("a similar subcommand exists: 'validate'"), "{error}");
 }
+
+/// SARIF byte for byte as code scanning has always been given it: findings with and without a
+/// position, a path with a space and an accent, and a file that cannot be read.
+/// `UPDATE_GOLDEN=1 cargo test --test cli_output` writes the file again (review the diff).
+#[test]
+fn sarif_is_written_exactly_as_the_golden_file() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let broken = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples/broken.json");
+    std::fs::copy(&broken, folder.path().join("my crm é.json")).expect("copy");
+    std::fs::write(folder.path().join("legacy.json"), "{\"integration\": {\"name\": \"x\"}, \"actions\": 3}\n")
+        .expect("write");
+    let output = command(&["validate", "--format", "sarif", "my crm é.json", "legacy.json", "gone.json"])
+        .current_dir(folder.path())
+        .output()
+        .expect("the binary runs");
+    // A file that cannot be read is a usage error (2); its finding is still in the log.
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output.stderr));
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/sarif/findings.sarif");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(golden.parent().expect("folder")).expect("golden folder");
+        std::fs::write(&golden, &output.stdout).expect("write golden");
+    }
+    let expected = std::fs::read_to_string(&golden).expect("the golden SARIF");
+    assert_eq!(text(&output.stdout), expected);
+}

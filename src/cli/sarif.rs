@@ -6,52 +6,62 @@ use super::report::FileReport;
 use crate::manifest::explain::{self, Explanation, Source};
 use crate::manifest::{Diagnostic, Severity};
 use crate::text::json_escaped;
-use serde_sarif::sarif::{
-    ArtifactLocation, Location, LogicalLocation, Message, MultiformatMessageString, PhysicalLocation, PropertyBag,
-    Region, ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif, Tool,
-    ToolComponent,
-};
-use std::collections::BTreeMap;
+use serde_json::{Map, Value, json};
 
 /// The schema SARIF files name; GitHub and editors use it to check the file.
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
+// The log is built with `json!`: a few objects, written in the order code scanning has always
+// been given them (keys sorted, the tags first among the properties). A SARIF crate would bring a
+// generated type for every object of the standard into the build for these few.
+
 /// The whole SARIF log, pretty-printed, ending with a newline.
 pub(super) fn render(reports: &[FileReport]) -> String {
-    let rules: Vec<ReportingDescriptor> = explain::all().iter().map(|(code, e)| rule(code, e)).collect();
-    let results: Vec<SarifResult> =
+    let rules: Vec<Value> = explain::all().iter().map(|(code, e)| rule(code, e)).collect();
+    let results: Vec<Value> =
         reports.iter().flat_map(|report| report.diagnostics.iter().map(|d| result(&report.path, d))).collect();
-    let driver =
-        ToolComponent::builder().name(env!("CARGO_PKG_NAME")).version(env!("CARGO_PKG_VERSION")).rules(rules).build();
-    let run = Run::builder()
-        .tool(Tool::builder().driver(driver).build())
-        .results(results)
-        // Our columns count characters, not UTF-16 code units (SARIF's default).
-        .column_kind(serde_json::json!("unicodeCodePoints"))
-        .build();
-    let log = Sarif::builder().schema(SCHEMA).version(serde_json::json!("2.1.0")).runs(vec![run]).build();
-    // The types serialise infallibly (strings, numbers and maps with string keys).
+    let log = json!({
+        "$schema": SCHEMA,
+        "runs": [{
+            // Our columns count characters, not UTF-16 code units (SARIF's default).
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+            "tool": {
+                "driver": {
+                    "name": env!("CARGO_PKG_NAME"),
+                    "rules": rules,
+                    "version": env!("CARGO_PKG_VERSION"),
+                }
+            }
+        }],
+        "version": "2.1.0",
+    });
+    // A Value with string keys always serialises.
     let text = serde_json::to_string_pretty(&log).unwrap_or_default();
     format!("{}\n", json_escaped(text))
 }
 
-fn level(severity: Severity) -> ResultLevel {
+fn level(severity: Severity) -> &'static str {
     match severity {
-        Severity::Error => ResultLevel::Error,
-        Severity::Warning => ResultLevel::Warning,
+        Severity::Error => "error",
+        Severity::Warning => "warning",
     }
 }
 
 /// Extra properties: whose rule it is, as the JSON output says it.
-fn properties(source: Source, more: &[(&str, &str)]) -> PropertyBag {
-    let mut bag = BTreeMap::from([("source".to_owned(), serde_json::json!(source.as_str()))]);
-    for (key, value) in more {
-        bag.insert((*key).to_owned(), serde_json::json!(value));
+fn properties(source: Source, more: &[(&str, &str)]) -> Value {
+    let mut bag = Map::new();
+    bag.insert("tags".to_owned(), json!([source.as_str()]));
+    let mut extra = vec![("source", source.as_str())];
+    extra.extend_from_slice(more);
+    extra.sort_unstable();
+    for (key, value) in extra {
+        bag.insert(key.to_owned(), json!(value));
     }
-    PropertyBag::builder().tags(vec![source.as_str().to_owned()]).additional_properties(bag).build()
+    Value::Object(bag)
 }
 
-fn rule(code: &str, explanation: &Explanation) -> ReportingDescriptor {
+fn rule(code: &str, explanation: &Explanation) -> Value {
     let why = match &explanation.quote {
         Some(quote) => format!("{}\nTalkdesk's page \"Configuring an Integration\" says: \"{quote}\"", explanation.why),
         None => explanation.why.clone(),
@@ -60,52 +70,40 @@ fn rule(code: &str, explanation: &Explanation) -> ReportingDescriptor {
         "{}\n\nWhy: {why}\n\nHow to fix it: {}\n\n(`integration-wizard validate --explain {code}` prints this.)",
         explanation.checks, explanation.fix
     );
-    let level = match explanation.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
-    ReportingDescriptor::builder()
-        .id(code)
-        .short_description(MultiformatMessageString::builder().text(explanation.summary.clone()).build())
-        .full_description(MultiformatMessageString::builder().text(explanation.checks.clone()).build())
-        .help(MultiformatMessageString::builder().text(help).build())
-        .default_configuration(ReportingConfiguration::builder().level(serde_json::json!(level)).build())
-        .properties(properties(explanation.source, &[]))
-        .build()
+    json!({
+        "defaultConfiguration": { "level": level(explanation.severity) },
+        "fullDescription": { "text": explanation.checks },
+        "help": { "text": help },
+        "id": code,
+        "properties": properties(explanation.source, &[]),
+        "shortDescription": { "text": explanation.summary },
+    })
 }
 
-fn result(path: &str, diagnostic: &Diagnostic) -> SarifResult {
-    let physical = PhysicalLocation::builder().artifact_location(ArtifactLocation::builder().uri(uri(path)).build());
-    let physical = match diagnostic.position {
-        Some(position) => physical
-            .region(
-                Region::builder()
-                    .start_line(i64::try_from(position.line).unwrap_or(i64::MAX))
-                    .start_column(i64::try_from(position.column).unwrap_or(i64::MAX))
-                    .build(),
-            )
-            .build(),
-        None => physical.build(),
-    };
-    let location = Location::builder().physical_location(physical);
+fn result(path: &str, diagnostic: &Diagnostic) -> Value {
+    let mut physical = json!({ "artifactLocation": { "uri": uri(path) } });
+    if let Some(position) = diagnostic.position {
+        physical["region"] = json!({ "startColumn": position.column, "startLine": position.line });
+    }
     let location = if diagnostic.pointer.is_empty() {
-        location.build()
+        json!({ "physicalLocation": physical })
     } else {
-        let logical =
-            LogicalLocation::builder().fully_qualified_name(diagnostic.pointer.clone()).kind("element").build();
-        location.logical_locations(vec![logical]).build()
+        json!({
+            "logicalLocations": [{ "fullyQualifiedName": diagnostic.pointer, "kind": "element" }],
+            "physicalLocation": physical,
+        })
     };
     let mut message = diagnostic.message.clone();
     if !diagnostic.pointer.is_empty() {
         message = format!("{}: {message}", diagnostic.pointer);
     }
-    SarifResult::builder()
-        .rule_id(diagnostic.code)
-        .level(level(diagnostic.severity))
-        .message(Message::builder().text(message).build())
-        .locations(vec![location])
-        .properties(properties(explain::source(diagnostic.code), &[("pointer", &diagnostic.pointer)]))
-        .build()
+    json!({
+        "level": level(diagnostic.severity),
+        "locations": [location],
+        "message": { "text": message },
+        "properties": properties(explain::source(diagnostic.code), &[("pointer", &diagnostic.pointer)]),
+        "ruleId": diagnostic.code,
+    })
 }
 
 /// A path as a URI reference: relative paths stay relative (GitHub resolves them against the

@@ -125,6 +125,14 @@ impl Session {
                 return;
             }
             if let Ok(Some(status)) = self.child.try_wait() {
+                // Its last output may still be on its way to the screen: read it all before judging.
+                if let Some(reader) = self.reader.take() {
+                    let _ = reader.join();
+                }
+                let screen = self.screen();
+                if done(&screen) {
+                    return;
+                }
                 panic!("the wizard exited ({status:?}) while waiting for {what}; last screen:\n{screen}");
             }
             if start.elapsed() > TIMEOUT {
