@@ -3,6 +3,7 @@
 mod args;
 mod closed_output;
 mod config;
+mod diff;
 mod explain;
 mod export;
 mod files;
@@ -135,6 +136,8 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Compare two manifests by meaning: what changed, and what breaks the live integration.
+    Diff(Box<diff::DiffArgs>),
     /// Print the script that makes a shell complete commands, options, their values and paths (see `docs/command-line.md`).
     Completions {
         /// The shell to complete in.
@@ -233,6 +236,7 @@ pub fn run(command: Command) -> Outcome {
         Command::Completions { shell } => generate::completions(shell),
         Command::Man { command } => generate::man(command.as_deref()),
         Command::Probe(args) => probe::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Config { print_default, path } => config::run(print_default, path),
         Command::Lsp => return Outcome::Done(crate::lsp::run()),
         Command::Edit { file, accessible } => return Outcome::OpenWizard { file, accessible },

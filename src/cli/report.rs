@@ -73,12 +73,12 @@ fn shown(diagnostic: &Diagnostic, settings: Settings) -> bool {
 }
 
 /// One diagnostic as `path:line:column: severity[code] /pointer: message`, without colour.
-pub(super) fn text_line(path: &str, diagnostic: &Diagnostic) -> String {
+pub(in crate::cli) fn text_line(path: &str, diagnostic: &Diagnostic) -> String {
     styled_line(path, diagnostic, false)
 }
 
 /// One diagnostic as a line of text, escaped, with colour codes when `colour` is true.
-fn styled_line(path: &str, diagnostic: &Diagnostic, colour: bool) -> String {
+pub(in crate::cli) fn styled_line(path: &str, diagnostic: &Diagnostic, colour: bool) -> String {
     let paint = |style: Style, text: &str| {
         if colour { format!("{style}{text}{style:#}") } else { text.to_owned() }
     };

@@ -1,6 +1,7 @@
 //! The manifest domain: types, reading, writing and the validation rules. It knows nothing of terminals.
 
 pub(crate) mod auth_switch;
+pub mod changes;
 pub mod check;
 pub(crate) mod diagnostic;
 mod duplicates;
@@ -21,6 +22,7 @@ pub(crate) mod vocab;
 pub(crate) mod vocabulary;
 pub(crate) mod write;
 
+pub use changes::{Change, ChangeCode, compare};
 pub use check::{Checked, check};
 pub use diagnostic::{Counts, Diagnostic, Severity};
 pub use json::Json;

@@ -230,6 +230,12 @@ pub fn read_stdin() -> Result<Vec<u8>, ReadError> {
     read_bounded(std::io::stdin().lock(), 0, MAX_FILE_SIZE, "standard input", FileKind::Manifest)
 }
 
+/// Reads a stream (another program's output, e.g. `git show`) to its end, up to the limit of
+/// `kind`; `what` names it when it is too large ("the output").
+pub fn read_stream(reader: impl Read, what: &'static str, kind: FileKind) -> Result<Vec<u8>, ReadError> {
+    read_bounded(reader, 0, kind.limit(), what, kind)
+}
+
 /// What kind of file this is when it is not a regular one (`None` for a regular file).
 pub fn irregular_kind(file_type: &FileType) -> Option<&'static str> {
     if file_type.is_file() {
