@@ -36,7 +36,7 @@ pub(super) fn run(file: &Path, out: &Path, force: bool) -> u8 {
     let bytes = match ticket::render(&manifest, &file_name, &source, format) {
         Ok(bytes) => bytes,
         Err(error) => {
-            eprintln!("ticket refused: {error}");
+            eprintln!("ticket refused: {}", crate::text::escaped(&error.to_string()));
             return exit::INVALID;
         }
     };
@@ -51,9 +51,9 @@ pub(super) fn run(file: &Path, out: &Path, force: bool) -> u8 {
         };
     }
     if let Err(error) = save_atomic(out, &bytes, false) {
-        eprintln!("{error}");
+        eprintln!("{}", crate::text::escaped(&error.to_string()));
         return exit::USAGE;
     }
-    println!("wrote {} ({})", out.display(), format.label());
+    println!("wrote {} ({})", crate::text::escaped(&out.display().to_string()), format.label());
     exit::SUCCESS
 }
