@@ -1,7 +1,6 @@
 //! The ticket document as data, the same for every format: a header, the "Integration Details" rows and one section per action.
 
 use crate::manifest::{Action, ActionKey, AuthField, AuthFieldKey, Integration, IntegrationKey, Manifest, Slot};
-use sha2::{Digest, Sha256};
 
 /// The document's title, as Talkdesk names the request.
 pub(crate) const TITLE: &str = "Activate Custom Integration";
@@ -131,9 +130,7 @@ impl Document {
 
 /// The first hexadecimal digits of the SHA-256 of `content` (what `sha256sum` prints first).
 pub(crate) fn fingerprint(content: &[u8]) -> String {
-    let digest = Sha256::digest(content);
-    let hex: String = digest.iter().map(|byte| format!("{byte:02x}")).collect();
-    hex[..FINGERPRINT_DIGITS].to_owned()
+    crate::fingerprint::hex(content)[..FINGERPRINT_DIGITS].to_owned()
 }
 
 /// The "Integration Details" rows: one per key of the integration, in the model's order (the seed
