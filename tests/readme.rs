@@ -165,7 +165,9 @@ fn the_ci_files_the_readme_shows_exist_and_run_real_commands() {
         ("integration-wizard-fmt", "integration-wizard fmt"),
     ] {
         let hook = hooks.split("- id: ").find(|hook| hook.starts_with(id)).unwrap_or_else(|| panic!("no hook {id}"));
-        assert!(hook.contains(&format!("entry: {entry}\n")) && hook.contains("language: rust"), "{hook}");
+        // The hook installs the wheel (python), and only looks at manifests: never package.json.
+        assert!(hook.contains(&format!("entry: {entry}\n")) && hook.contains("language: python"), "{hook}");
+        assert!(hook.contains("files: ") && hook.contains("exclude: ") && hook.contains("package"), "{hook}");
         assert!(all_pages().contains(&format!("id: {id}")), "the docs show {id}");
         // The hook's command works on a file, as pre-commit passes it.
         let mycrm = root.join("assets/examples/mycrm.json");
@@ -177,9 +179,20 @@ fn the_ci_files_the_readme_shows_exist_and_run_real_commands() {
         assert!(output.status.success(), "{entry} on the example: {}", String::from_utf8_lossy(&output.stdout));
     }
     let action = std::fs::read_to_string(root.join("action.yml")).expect("action.yml");
-    assert!(action.contains("using: composite") && action.contains("cargo install --locked --path"));
-    assert!(action.contains("args=(validate --format github)"));
-    assert!(all_pages().contains("uses: OWNER/integration-wizard@"), "the docs show the action");
+    // The action downloads a release (action/install.sh, tested by .ci/action-download).
+    assert!(action.contains("using: composite") && action.contains("action/install.sh"));
+    assert!(action.contains("args=(validate --format \"$FORMAT\")"));
+    for input in ["version:", "format:", "paths:", "deny-warnings:"] {
+        assert!(action.contains(&format!("  {input}\n")), "action.yml has the input {input}");
+    }
+    let version = env!("CARGO_PKG_VERSION");
+    let pages = all_pages();
+    assert!(
+        pages.contains(&format!("uses: integration-wizard/integration-wizard@v{version}")),
+        "the docs show the action"
+    );
+    assert!(pages.contains(&format!("rev: v{version}")), "the docs pin the hooks' version");
+    assert!(!pages.contains("@main") && !pages.contains("rev: main"), "the examples pin a version, not main");
 }
 
 #[test]
