@@ -236,7 +236,7 @@ fn the_result_shows_the_status_and_findings_escaped_and_masked() {
     press(&mut app, alt('t'));
     type_credentials(&mut app);
     let body = json!({"message": format!("bad \u{1b}[31m token {TOKEN}")});
-    let finding = Finding::error("unexpected-status", None, "answered 500; answer 200 or 204 when valid");
+    let finding = Finding::new("unexpected-status", None, "answered 500; answer 200 or 204 when valid");
     app.update(Action::Probed(Box::new(report(500, body, vec![finding])), Default::default()));
     let ProbeStage::Done { ok, lines } = probe_stage(&app) else { panic!("{:?}", app.overlay) };
     assert!(!ok);
@@ -386,7 +386,7 @@ fn the_panel_and_the_status_line_mask_every_form_of_every_value_ever_used() {
         "url": format!("https://x.example/?t={}", url::form_urlencoded::byte_serialize(quoted.as_bytes()).collect::<String>()),
         "cut": format!("{long_cut}…"),
     });
-    let finding = Finding::error("wrong-type", Some("/raw".into()), format!("\"raw\" is {long_cut}…; pin ab"));
+    let finding = Finding::new("wrong-type", Some("/raw".into()), format!("\"raw\" is {long_cut}…; pin ab"));
     app.update(Action::Probed(Box::new(report(200, body, vec![finding])), ended_with.clone()));
     let ProbeStage::Done { lines, .. } = probe_stage(&app) else { panic!("{:?}", app.overlay) };
     let text = lines.join("\n");

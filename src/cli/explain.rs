@@ -13,10 +13,14 @@ pub(super) fn run(code: &str) -> u8 {
     } else {
         match explain::explain(code) {
             Some(explanation) => render(code, explanation),
-            None => {
-                eprintln!("{}", unknown(code));
-                return exit::USAGE;
-            }
+            // A code of `probe`'s checks: its page, word and quote.
+            None => match crate::probe::codes::check(code) {
+                Some(check) => crate::probe::codes::explain(check),
+                None => {
+                    eprintln!("{}", unknown(code));
+                    return exit::USAGE;
+                }
+            },
         }
     };
     let _ = std::io::stdout().lock().write_all(text.as_bytes());

@@ -7,6 +7,7 @@
 use super::exit;
 use super::files;
 use crate::manifest::check;
+use crate::probe::codes;
 use crate::probe::contracts::{Bridge, Contact, Credentials};
 use crate::probe::shown::Sink;
 use crate::probe::transport::Http;
@@ -24,7 +25,12 @@ pub(crate) const AUTH_VARIABLE_PREFIX: &str = "INTEGRATION_WIZARD_AUTH_";
 #[derive(Debug, Args)]
 pub struct ProbeArgs {
     /// The manifest whose bridge to probe.
-    pub file: PathBuf,
+    #[arg(required_unless_present = "explain")]
+    pub file: Option<PathBuf>,
+    /// Show what a finding's CODE checks, the page that states the rule, its word (must, should,
+    /// example) and the quote; without a CODE, list every check.
+    #[arg(long, value_name = "CODE", num_args = 0..=1, default_missing_value = "")]
+    pub explain: Option<String>,
     /// A credential: the value of an authentication field (repeatable). Visible to other users in the
     /// process list: prefer --auth-file or INTEGRATION_WIZARD_AUTH_<FIELD_NAME> variables for secrets.
     #[arg(long = "auth", value_name = "NAME=VALUE")]
@@ -95,6 +101,9 @@ fn parse_only(text: &str) -> Result<Only, String> {
 /// could not be reached), 3 the bridge refused the credentials, 2 a usage error or an unreadable
 /// manifest.
 pub(crate) fn run(args: &ProbeArgs) -> u8 {
+    if let Some(code) = &args.explain {
+        return explain(code);
+    }
     // Every value given is masked from the first message on, even one about the manifest.
     let mut read = Credentials::default();
     for (name, value) in std::env::vars() {
@@ -141,6 +150,26 @@ fn exit_code(reports: &[EndpointReport]) -> u8 {
     }
 }
 
+/// `probe --explain CODE`: the check's page, word and quote (every check, one a line, without a
+/// CODE); exit 2 for a code no check has.
+fn explain(code: &str) -> u8 {
+    if code.is_empty() {
+        Sink::default().print(codes::list().lines());
+        return exit::SUCCESS;
+    }
+    match codes::check(code) {
+        Some(check) => {
+            Sink::default().print(codes::explain(check).lines());
+            exit::SUCCESS
+        }
+        None => {
+            Sink::default()
+                .warn(&format!("probe has no check \"{code}\"; `integration-wizard probe --explain` lists every code"));
+            exit::USAGE
+        }
+    }
+}
+
 /// What to do with each endpoint.
 enum Step {
     Run(Target),
@@ -148,8 +177,9 @@ enum Step {
 }
 
 fn prepare(args: &ProbeArgs, read: &mut Credentials) -> Result<(Prober<Http>, Vec<Step>), String> {
-    let shown = args.file.display().to_string();
-    let source = files::read(&args.file).map_err(|reason| format!("{shown}: {reason}"))?;
+    let file = args.file.as_deref().ok_or("give the manifest whose bridge to probe")?;
+    let shown = file.display().to_string();
+    let source = files::read(file).map_err(|reason| format!("{shown}: {reason}"))?;
     let checked = check(&source);
     let errors = checked.errors();
     let Some(manifest) = checked.manifest else {
@@ -161,7 +191,7 @@ fn prepare(args: &ProbeArgs, read: &mut Credentials) -> Result<(Prober<Http>, Ve
         ));
     }
     let bridge = Bridge::from_manifest(&manifest);
-    let plan = plan(&bridge, args)?;
+    let plan = plan(&bridge, args, &shown)?;
     let contact = args.contact.as_deref().map(read_contact).transpose()?;
     credentials(&bridge, args, read)?;
     let credentials = read.clone();
@@ -171,7 +201,7 @@ fn prepare(args: &ProbeArgs, read: &mut Credentials) -> Result<(Prober<Http>, Ve
 }
 
 /// The endpoints to call, in order, and those shown as skipped.
-fn plan(bridge: &Bridge, args: &ProbeArgs) -> Result<Vec<Step>, String> {
+fn plan(bridge: &Bridge, args: &ProbeArgs, shown: &str) -> Result<Vec<Step>, String> {
     let configured = |target: Target, key: &str| match target.url(bridge) {
         Some(_) => Ok(vec![Step::Run(target)]),
         None => Err(format!("the manifest has no {key}; nothing to probe with that --only")),
@@ -200,7 +230,7 @@ fn plan(bridge: &Bridge, args: &ProbeArgs) -> Result<Vec<Step>, String> {
             .collect(),
     };
     if steps.is_empty() {
-        return Err(format!("{} configures no endpoint to probe; add one in the wizard (step 2)", args.file.display()));
+        return Err(format!("{shown} configures no endpoint to probe; add one in the wizard (step 2)"));
     }
     if steps.iter().any(|step| matches!(step, Step::Run(Target::Action(_)))) {
         Sink::default().warn("note: running actions for real: they may create records in the external system");

@@ -45,7 +45,7 @@ fn required_string<'a>(
     match object.get(key) {
         Some(Value::String(text)) => Some(text),
         None | Some(Value::Null) => {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "missing-field",
                 Some(format!("{pointer}/{key}")),
                 format!("{what} has no \"{key}\"; send \"{key}\" (a string) in every {what}"),
@@ -60,7 +60,7 @@ fn required_string<'a>(
 }
 
 fn wrong_type(pointer: &str, key: &str, found: &Value, expected: &str) -> Finding {
-    Finding::error(
+    Finding::new(
         "wrong-type",
         Some(pointer.to_owned()),
         format!("\"{key}\" is {} ({}); send {expected}", kind(found), quoted(found)),
@@ -105,7 +105,7 @@ fn optional(
 fn object<'a>(value: &'a Value, what: &str, findings: &mut Vec<Finding>) -> Option<&'a Map<String, Value>> {
     let object = value.as_object();
     if object.is_none() {
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "wrong-type",
             Some(String::new()),
             format!("the answer is {}; a {what} answers a JSON object", kind(value)),
@@ -119,7 +119,7 @@ fn array<'a>(object: &'a Map<String, Value>, key: &str, findings: &mut Vec<Findi
     match object.get(key) {
         Some(Value::Array(items)) => Some(items),
         None | Some(Value::Null) => {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "missing-field",
                 Some(format!("/{key}")),
                 format!("the answer has no \"{key}\"; send \"{key}\": [...] (an empty array when there are none)"),
@@ -176,7 +176,7 @@ pub(crate) fn contacts_page(
     let Some(top) = object(value, "contact synchronization", findings) else { return result };
     match top.get("synchronization_checkpoint") {
         Some(Value::String(checkpoint)) => result.checkpoint = Some(checkpoint.clone()),
-        None | Some(Value::Null) => findings.push(Finding::error(
+        None | Some(Value::Null) => findings.push(Finding::new(
             "missing-checkpoint",
             Some("/synchronization_checkpoint".to_owned()),
             "the answer has no \"synchronization_checkpoint\"; send one (e.g. the newest updated_at) or every sync re-reads all contacts",
@@ -198,7 +198,7 @@ pub(crate) fn contacts_page(
     for (index, contact) in contacts.iter().enumerate() {
         let pointer = format!("/contacts/{index}");
         let Some(fields) = contact.as_object() else {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "wrong-type",
                 Some(pointer),
                 format!("contact {index} is {}; each contact must be an object", kind(contact)),
@@ -216,7 +216,7 @@ pub(crate) fn contacts_page(
         );
         if let Some(id) = id {
             if let Some(earlier) = seen.first_seen(id.to_owned(), format!("{page} {pointer}")) {
-                findings.push(Finding::error(
+                findings.push(Finding::new(
                     "duplicate-id",
                     Some(format!("{pointer}/id")),
                     format!("contact id \"{id}\" was already sent ({earlier}); ids must be unique across all pages"),
@@ -237,7 +237,7 @@ pub(crate) fn interactions(value: &Value, requested: &[String], findings: &mut V
         } else {
             ""
         };
-        findings.push(Finding::error(
+        findings.push(Finding::new(
             "wrong-type",
             Some(String::new()),
             format!("the answer is {}; contact activity answers a JSON array of interactions{hint}", kind(value)),
@@ -248,7 +248,7 @@ pub(crate) fn interactions(value: &Value, requested: &[String], findings: &mut V
     for (index, item) in items.iter().enumerate() {
         let pointer = format!("/{index}");
         let Some(fields) = item.as_object() else {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "wrong-type",
                 Some(pointer),
                 format!("interaction {index} is {}; each interaction must be an object", kind(item)),
@@ -258,7 +258,7 @@ pub(crate) fn interactions(value: &Value, requested: &[String], findings: &mut V
         if let Some(id) = required_string(fields, "id", &pointer, "interaction", findings)
             && let Some(earlier) = seen.first_seen(id.to_owned(), pointer.clone())
         {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "duplicate-id",
                 Some(format!("{pointer}/id")),
                 format!("interaction id \"{id}\" was already sent at {earlier}; ids must be unique"),
@@ -271,7 +271,7 @@ pub(crate) fn interactions(value: &Value, requested: &[String], findings: &mut V
             && !requested.iter().any(|requested| requested == kind)
             && let Some(requested) = requested.iter().find(|requested| requested.eq_ignore_ascii_case(kind))
         {
-            findings.push(Finding::warning(
+            findings.push(Finding::new(
                 "type-case",
                 Some(format!("{pointer}/type")),
                 format!("type \"{kind}\" differs in case from the requested \"{requested}\"; return it as written in interaction_types"),
@@ -279,11 +279,11 @@ pub(crate) fn interactions(value: &Value, requested: &[String], findings: &mut V
         } else if let Some(kind) = kind
             && !requested.iter().any(|requested| requested.eq_ignore_ascii_case(kind))
         {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "type-not-requested",
                 Some(format!("{pointer}/type")),
                 format!(
-                    "type \"{kind}\" was not requested (meta.interaction_types: {}); return only the requested types",
+                    "type \"{kind}\" was not requested (meta.interaction_types: {}); the page says a type should be one of the requested types",
                     requested.join(", ")
                 ),
             ));
@@ -298,7 +298,7 @@ fn enumeration(fields: &Map<String, Value>, key: &str, allowed: &[&str], pointer
     match fields.get(key) {
         None | Some(Value::Null) => {}
         Some(Value::String(value)) if allowed.contains(&value.as_str()) => {}
-        Some(value) => findings.push(Finding::error(
+        Some(value) => findings.push(Finding::new(
             "not-in-enumeration",
             Some(format!("{pointer}/{key}")),
             format!("{key} {} is not one of {}; send one of those (lowercase)", quoted(value), allowed.join(", ")),
@@ -309,7 +309,7 @@ fn enumeration(fields: &Map<String, Value>, key: &str, allowed: &[&str], pointer
 /// A `next_offset` of null: Talkdesk asks again while an answer has `next_offset`, so the last page
 /// leaves it out rather than setting it to null.
 fn null_offset() -> Finding {
-    Finding::warning(
+    Finding::new(
         "next-offset-null",
         Some("/next_offset".to_owned()),
         "next_offset is null; on the last page leave it out (Talkdesk asks for the next page while the answer has next_offset)",
@@ -340,7 +340,7 @@ pub(crate) fn agents_page(value: &Value, page: &str, seen: &mut SeenIds, finding
     for (index, agent) in agents.iter().enumerate() {
         let pointer = format!("/agents/{index}");
         let Some(fields) = agent.as_object() else {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "wrong-type",
                 Some(pointer),
                 format!("agent {index} is {}; each agent must be an object", kind(agent)),
@@ -351,7 +351,7 @@ pub(crate) fn agents_page(value: &Value, page: &str, seen: &mut SeenIds, finding
             Some(Value::String(id)) => Some(id.clone()),
             // Talkdesk's own samples show a number, so it is accepted, with advice.
             Some(Value::Number(number)) => {
-                findings.push(Finding::warning(
+                findings.push(Finding::new(
                     "id-not-string",
                     Some(format!("{pointer}/id")),
                     format!("agent id {number} is a number; the contract says string: send \"{number}\""),
@@ -359,7 +359,7 @@ pub(crate) fn agents_page(value: &Value, page: &str, seen: &mut SeenIds, finding
                 Some(number.to_string())
             }
             None | Some(Value::Null) => {
-                findings.push(Finding::error(
+                findings.push(Finding::new(
                     "missing-field",
                     Some(format!("{pointer}/id")),
                     "agent has no \"id\"; send \"id\" (a string) in every agent",
@@ -376,10 +376,10 @@ pub(crate) fn agents_page(value: &Value, page: &str, seen: &mut SeenIds, finding
         if let Some(id) = id
             && let Some(earlier) = seen.first_seen(id.clone(), format!("{page} {pointer}"))
         {
-            findings.push(Finding::error(
-                "duplicate-id",
+            findings.push(Finding::new(
+                "duplicate-agent-id",
                 Some(format!("{pointer}/id")),
-                format!("agent id \"{id}\" was already sent ({earlier}); ids must be unique across all pages"),
+                format!("agent id \"{id}\" was already sent ({earlier}); the agent page does not say ids are unique, but a repeated id links two agents to one: send each agent once"),
             ));
         }
     }
@@ -395,7 +395,7 @@ pub(crate) fn auth_returned(value: &Value, configured: &[String], findings: &mut
         if !matches!(returned, Value::String(_) | Value::Number(_) | Value::Bool(_)) {
             findings.push(wrong_type(&pointer, key, returned, "a string, number or boolean"));
         } else if !configured.iter().any(|name| name == key) {
-            findings.push(Finding::warning(
+            findings.push(Finding::new(
                 "unknown-auth-field",
                 Some(pointer),
                 format!(
@@ -406,7 +406,8 @@ pub(crate) fn auth_returned(value: &Value, configured: &[String], findings: &mut
     }
 }
 
-/// Checks an action's answer body: every field is an optional string.
+/// Checks an action's answer body: every field is an optional string, and a created contact
+/// (`contact_external_id`) comes with its `contact_external_url`, which contact pop needs.
 pub(crate) fn action_answer(value: &Value, findings: &mut Vec<Finding>) {
     let Some(top) = object(value, "action", findings) else { return };
     optional(
@@ -416,6 +417,14 @@ pub(crate) fn action_answer(value: &Value, findings: &mut Vec<Finding>) {
         &[],
         findings,
     );
+    let given = |key: &str| top.get(key).is_some_and(|value| !value.is_null());
+    if given("contact_external_id") && !given("contact_external_url") {
+        findings.push(Finding::new(
+            "contact-pop-url",
+            Some("/contact_external_id".to_owned()),
+            "the answer names a created contact (contact_external_id) without its contact_external_url, which the action page says is required for contact pop: send the contact's URL",
+        ));
+    }
 }
 
 #[cfg(test)]

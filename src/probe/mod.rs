@@ -3,6 +3,7 @@
 //!
 //! - [`contracts`]: the bridge a manifest describes, the credentials and the request bodies;
 //! - [`checks`]: pure checks of the answers (tested on JSON values);
+//! - [`codes`]: every check's code, page and word, from which its severity comes;
 //! - [`transport`]: the one POST over HTTP(S), behind a trait so tests and the wizard can swap it;
 //! - [`report`]: the text and JSON reports, laid out raw;
 //! - [`shown`]: the sink every string shown or written passes through: escaped, then masked.
@@ -15,6 +16,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub(crate) mod checks;
+pub mod codes;
 pub(crate) mod contracts;
 mod prober;
 pub(crate) mod report;
@@ -45,14 +47,10 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// An error: the bridge breaks a contract.
-    pub fn error(code: &'static str, pointer: Option<String>, message: impl Into<String>) -> Finding {
-        Finding { severity: Severity::Error, code, pointer, message: message.into() }
-    }
-
-    /// A warning: the bridge works, but differs from the contract in a way Talkdesk tolerates.
-    pub fn warning(code: &'static str, pointer: Option<String>, message: impl Into<String>) -> Finding {
-        Finding { severity: Severity::Warning, code, pointer, message: message.into() }
+    /// A finding of the check `code`: its severity comes from the word of the check's page
+    /// ([`codes::CHECKS`]).
+    pub fn new(code: &'static str, pointer: Option<String>, message: impl Into<String>) -> Finding {
+        Finding { severity: codes::severity(code), code, pointer, message: message.into() }
     }
 
     /// The finding, its message naming the request it is about ("page 2: …").
@@ -286,12 +284,63 @@ impl Default for Options {
     }
 }
 
-/// Refuses plain `http://` except to loopback (or with `--allow-http`), and anything but http(s).
+/// Refuses plain `http://` except to this machine (or with `--allow-http`), and anything but
+/// http(s). A host name counts as this machine only when every address it resolves to is loopback:
+/// `localhost` mapped elsewhere (in a hosts file) must not get the credentials unencrypted.
 pub fn refuse_url(url: &str, allow_http: bool) -> Option<Finding> {
+    refuse_url_resolving(url, allow_http, &|host, port| {
+        use std::net::ToSocketAddrs;
+        (host, port).to_socket_addrs().map(|addresses| addresses.map(|address| address.ip()).collect())
+    })
+}
+
+/// How a host name resolves: its addresses, or why not.
+type Resolve<'a> = &'a dyn Fn(&str, u16) -> std::io::Result<Vec<IpAddr>>;
+
+/// [`refuse_url`] with the resolver given, so tests can map `localhost` anywhere.
+fn refuse_url_resolving(url: &str, allow_http: bool, resolve: Resolve<'_>) -> Option<Finding> {
+    if let Some(refusal) = refuse_url_by_name(url, allow_http) {
+        return Some(refusal);
+    }
+    let parsed = url::Url::parse(url).ok()?;
+    let (Some(url::Host::Domain(name)), "http", false) = (parsed.host(), parsed.scheme(), allow_http) else {
+        return None;
+    };
+    let port = parsed.port_or_known_default().unwrap_or(80);
+    let addresses = match resolve(name, port) {
+        Ok(addresses) if !addresses.is_empty() => addresses,
+        _ => {
+            return Some(Finding::new(
+                "plain-http",
+                None,
+                format!(
+                    "not sent: {name} does not resolve, so it cannot be told to be this machine, and credentials would travel unencrypted over plain http; use http://127.0.0.1 or https"
+                ),
+            ));
+        }
+    };
+    let elsewhere: Vec<String> =
+        addresses.iter().filter(|address| !address.is_loopback()).map(ToString::to_string).collect();
+    (!elsewhere.is_empty()).then(|| {
+        Finding::new(
+            "plain-http",
+            None,
+            format!(
+                "not sent: {name} resolves to {} (not this machine; check the hosts file), and credentials would travel unencrypted over plain http; use http://127.0.0.1, https, or pass --allow-http for a test server",
+                elsewhere.join(", ")
+            ),
+        )
+    })
+}
+
+/// The part of [`refuse_url`] that needs no name resolution (the wizard checks it before asking for
+/// credentials; the probe's thread then resolves): not a URL, not http(s), or plain http to a host
+/// that is not named as this machine.
+pub fn refuse_url_by_name(url: &str, allow_http: bool) -> Option<Finding> {
     let parsed = match url::Url::parse(url) {
         Ok(parsed) => parsed,
         Err(error) => {
-            return Some(Finding::error(
+            return Some(Finding::new(
                 "invalid-url",
                 None,
                 format!("the URL is not valid ({error}); fix it in the manifest"),
@@ -301,16 +350,16 @@ pub fn refuse_url(url: &str, allow_http: bool) -> Option<Finding> {
     match parsed.scheme() {
         "https" => None,
         "http" if allow_http || is_loopback(&parsed) => None,
-        "http" => Some(Finding::error(
+        "http" => Some(Finding::new(
             "plain-http",
             None,
             "not sent: credentials would travel unencrypted over plain http; serve the bridge over https (Talkdesk requires it), or pass --allow-http for a test server",
         )),
-        scheme => Some(Finding::error("invalid-url", None, format!("the URL's scheme is \"{scheme}\"; use https"))),
+        scheme => Some(Finding::new("invalid-url", None, format!("the URL's scheme is \"{scheme}\"; use https"))),
     }
 }
 
-/// True for a URL whose host is this machine (127.0.0.0/8, ::1, localhost).
+/// True for a URL whose host is named as this machine (127.0.0.0/8, ::1, localhost).
 pub(crate) fn is_loopback_url(url: &str) -> bool {
     url::Url::parse(url).is_ok_and(|url| is_loopback(&url))
 }
@@ -344,5 +393,28 @@ mod tests {
         assert_eq!(refuse_url("http://bridge.example.org/x", false).map(|finding| finding.code), Some("plain-http"));
         assert_eq!(refuse_url("http://bridge.example.org/x", true), None);
         assert_eq!(refuse_url("ftp://bridge.example.org/x", true).map(|finding| finding.code), Some("invalid-url"));
+    }
+
+    #[test]
+    fn localhost_is_trusted_only_when_every_address_it_resolves_to_is_loopback() {
+        let elsewhere =
+            |_: &str, _: u16| Ok(vec!["127.0.0.1".parse().expect("an IP"), "10.1.2.3".parse().expect("an IP")]);
+        let refusal = refuse_url_resolving("http://localhost:8080/auth", false, &elsewhere).expect("refused");
+        assert_eq!(refusal.code, "plain-http");
+        assert!(refusal.message.contains("localhost resolves to 10.1.2.3 (not this machine"), "{}", refusal.message);
+        assert_eq!(refuse_url_resolving("http://localhost:8080/auth", true, &elsewhere), None, "--allow-http");
+        assert_eq!(refuse_url_resolving("https://localhost/auth", false, &elsewhere), None, "https is fine");
+        let nowhere = |_: &str, _: u16| Err(std::io::Error::other("no such host"));
+        assert!(
+            refuse_url_resolving("http://localhost/x", false, &nowhere)
+                .is_some_and(|f| f.message.contains("does not resolve"))
+        );
+        let home = |_: &str, _: u16| Ok(vec!["127.0.0.1".parse().expect("an IP"), "::1".parse().expect("an IP")]);
+        assert_eq!(refuse_url_resolving("http://localhost/x", false, &home), None);
+        assert_eq!(
+            refuse_url_resolving("http://127.0.0.1/x", false, &elsewhere),
+            None,
+            "an address needs no resolving"
+        );
     }
 }

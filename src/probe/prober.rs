@@ -108,16 +108,21 @@ impl<T: Transport> Prober<T> {
         let mut returned = None;
         match response.status {
             200 | 204 => {
+                if response.status == 204 {
+                    findings.push(Finding::new(
+                        "auth-status-204",
+                        None,
+                        "answered 204; Talkdesk's current page asks for 200 OK when the credentials are valid (its old page said 204): answer 200",
+                    ));
+                }
                 let configured: Vec<String> = self.bridge.auth_fields.iter().map(|field| field.name.clone()).collect();
                 if let Some(value) = checks::json_body(&response, true, &mut findings) {
                     checks::auth_returned(&value, &configured, &mut findings);
                     returned = value.as_object().cloned();
                 }
             }
-            status => findings.push(checks::unexpected_status(
-                status,
-                "answer 200 (or 204) when the credentials are valid, 401 when not",
-            )),
+            status => findings
+                .push(checks::unexpected_status(status, "answer 200 when the credentials are valid, 401 when not")),
         }
         report.add("", findings);
         self.wrong_credentials(url, report);
@@ -141,7 +146,7 @@ impl<T: Transport> Prober<T> {
                 report.notes.push("altered credentials were refused with 401, as they must be".to_owned());
                 return;
             }
-            200..=299 => Finding::error(
+            200..=299 => Finding::new(
                 "accepts-wrong-credentials",
                 None,
                 format!(
@@ -275,7 +280,7 @@ impl<T: Transport> Prober<T> {
         match response.status {
             200 | 201 => {
                 if response.status == 200 {
-                    findings.push(Finding::warning(
+                    findings.push(Finding::new(
                         "action-status-200",
                         None,
                         "answered 200; Talkdesk's older documentation asks for 201 when an action succeeded (the current page does not say): answer 201".to_owned(),
@@ -290,7 +295,7 @@ impl<T: Transport> Prober<T> {
                     .ok()
                     .and_then(|value| value.get("message").and_then(Value::as_str).map(str::to_owned))
                     .map_or_else(|| "no message".to_owned(), |message| format!("\"{message}\""));
-                findings.push(Finding::error(
+                findings.push(Finding::new(
                     "action-refused",
                     Some("/message".to_owned()).filter(|_| said != "no message"),
                     format!("the bridge refused the data (400, {said}); accept the data built from the inputs' defaults, or give the inputs defaults it accepts"),

@@ -196,8 +196,8 @@ pub(crate) fn keeps_every_contract(request: &Received) -> Reply {
     }
     let meta = request.meta();
     match request.path.as_str() {
-        // Authorization validator: 200 (or 204) when the credentials are valid, 401 otherwise.
-        "/auth" => Reply::empty(204),
+        // Authorization validator: 200 when the credentials are valid, 401 otherwise.
+        "/auth" => Reply::empty(200),
         // Contact synchronization: the initial sync has an empty `meta`; a page with `next_offset`
         // is followed by a request with `meta.offset` and `meta.context` echoed; an incremental sync
         // sends back the checkpoint. Ids are strings, unique across pages.

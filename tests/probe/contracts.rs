@@ -24,7 +24,7 @@ fn a_bridge_that_keeps_every_contract_passes_and_gets_exactly_the_documented_req
     assert_eq!(
         summary,
         vec![
-            (json!("auth_validation"), json!(true), json!(204), json!(false)),
+            (json!("auth_validation"), json!(true), json!(200), json!(false)),
             (json!("contact_synchronization"), json!(true), json!(200), json!(false)),
             (json!("interaction_retrieval"), json!(true), json!(200), json!(false)),
             (json!("agent_synchronization"), json!(true), json!(200), json!(false)),
@@ -324,7 +324,7 @@ fn a_body_that_is_not_json_is_reported() {
 #[test]
 fn fields_an_auth_validator_returns_must_be_configured_ones() {
     let bridge = breaking("/auth", |request| match keeps_every_contract(request).status {
-        204 => Reply::json(200, json!({"token": TOKEN, "region": "eu"})),
+        200 => Reply::json(200, json!({"token": TOKEN, "region": "eu"})),
         status => Reply::json(status, json!({})),
     });
     let run = probe(&bridge.manifest(), &["--only", "auth"]);
@@ -390,4 +390,37 @@ fn an_empty_list_of_agents_passes_with_a_note_that_nothing_of_an_agent_was_check
     let run = probe(&bridge.manifest(), &["--only", "agents", "--format", "text"]);
     assert_eq!(run.code(), 0);
     assert!(run.stdout().contains("the bridge sent no agents, so no agent's fields were checked"), "{}", run.stdout());
+}
+
+#[test]
+fn an_auth_validator_answering_204_passes_with_a_warning_naming_both_pages() {
+    let bridge = breaking("/auth", |request| match keeps_every_contract(request).status {
+        200 => Reply::empty(204),
+        status => Reply::json(status, json!({})),
+    });
+    let run = probe(&bridge.manifest(), &["--only", "auth"]);
+    assert_eq!(run.code(), 0, "{}", run.stdout());
+    assert_eq!(run.findings("auth_validation"), vec![finding("auth-status-204", Value::Null)]);
+    let found = &run.endpoint("auth_validation")["findings"][0];
+    assert_eq!(found["severity"], json!("warning"));
+    let message = found["message"].as_str().unwrap_or_default();
+    assert!(message.contains("current page asks for 200") && message.contains("old page said 204"), "{message}");
+}
+
+#[test]
+fn an_action_that_creates_a_contact_without_its_url_is_reported() {
+    let bridge = breaking("/actions/create_ticket", |_| Reply::json(201, json!({"contact_external_id": "c9"})));
+    let run = probe(&bridge.manifest(), &["--only", "action:create_ticket"]);
+    assert_eq!(run.code(), 1);
+    assert_eq!(run.findings("action"), vec![finding("contact-pop-url", json!("/contact_external_id"))]);
+}
+
+#[test]
+fn an_interaction_of_a_type_not_requested_is_a_warning() {
+    let bridge = breaking("/activity", |_| {
+        Reply::json(200, json!([{"id": "23", "subject": "Order", "date": "2024-01-02", "type": "Call"}]))
+    });
+    let run = probe(&bridge.manifest(), &["--only", "activity"]);
+    assert_eq!(run.code(), 0, "a should is a warning: {}", run.stdout());
+    assert_eq!(run.findings("interaction_retrieval"), vec![finding("type-not-requested", json!("/0/type"))]);
 }

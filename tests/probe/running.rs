@@ -153,7 +153,11 @@ fn the_documented_example_is_a_real_run_against_the_mock_bridge() {
     );
     let page = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/probing.md")).expect("the page");
     let section = page.split("# Probing a bridge").nth(1).unwrap_or_default();
-    let example = section.split("```console\n").nth(1).and_then(|block| block.split("```").next()).unwrap_or_default();
+    let example = section
+        .split("```console\n")
+        .filter_map(|block| block.split("```").next())
+        .find(|block| block.contains("integration-wizard probe mycrm.json"))
+        .unwrap_or_default();
     assert_eq!(normalized(example), normalized(&actual), "the example of docs/probing.md; a run printed:\n{actual}");
 }
 
@@ -195,4 +199,26 @@ fn connection_and_tls_failures_are_explained_in_one_line() {
     let stdout = probe(&manifest, &["--only", "auth", "--format", "text"]).stdout();
     assert!(stdout.ends_with("probed 1 endpoint: 1 endpoint could not be reached (1 error, 0 warnings)\n"), "{stdout}");
     let _ = server.join();
+}
+
+#[test]
+fn explain_quotes_the_page_and_word_of_a_check() {
+    let run = |args: &[&str]| Command::new(BINARY).args(args).output().expect("the binary runs");
+    let output = run(&["probe", "--explain", "type-not-requested"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("warning · the page's word: should"), "{stdout}");
+    assert!(stdout.contains("\"type: should be one of the requested types\""), "{stdout}");
+    let output = run(&["validate", "--explain", "contact-pop-url"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("Required for contact pop."), "validate --explain knows the probe's codes: {stdout}");
+    let output = run(&["probe", "--explain"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.lines().any(|line| line.starts_with("auth-status-204") && line.contains("pages differ")),
+        "{stdout}"
+    );
+    let output = run(&["probe", "--explain", "no-such-check"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("`integration-wizard probe --explain` lists every code"));
 }

@@ -23,7 +23,7 @@ pub(crate) fn transport(error: &TransportError) -> Finding {
         }
         TransportError::Protocol(_) => ("invalid-http", "the bridge must answer with valid HTTP/1.1"),
     };
-    Finding::error(code, None, format!("{error}; {advice}"))
+    Finding::new(code, None, format!("{error}; {advice}"))
 }
 
 /// How long an answer may take before it is worth a warning: Talkdesk does not document its
@@ -33,7 +33,7 @@ pub(crate) const SLOW: std::time::Duration = std::time::Duration::from_secs(3);
 /// A warning for an answer that took `elapsed`, when that is [`SLOW`] or more.
 pub(crate) fn slow(elapsed: std::time::Duration) -> Option<Finding> {
     (elapsed >= SLOW).then(|| {
-        Finding::warning(
+        Finding::new(
             "slow-answer",
             None,
             format!(
@@ -44,15 +44,16 @@ pub(crate) fn slow(elapsed: std::time::Duration) -> Option<Finding> {
     })
 }
 
-/// A redirect: Talkdesk does not follow it, so the bridge must answer at the manifest's URL.
+/// A redirect: no page says whether Talkdesk follows one, and the probe does not, so nothing behind
+/// it is checked.
 pub(crate) fn redirect(response: &Response) -> Option<Finding> {
     (300..400).contains(&response.status).then(|| {
         let target = response.location.as_deref().map_or_else(String::new, |location| format!(" to {location}"));
-        Finding::error(
+        Finding::new(
             "redirect",
             None,
             format!(
-                "answered {} redirecting{target}; Talkdesk does not follow redirects: answer at this URL, or put the final URL in the manifest",
+                "answered {} redirecting{target}; no page says whether Talkdesk follows redirects, so the probe does not and checked nothing behind it: put the final URL in the manifest",
                 response.status
             ),
         )
@@ -67,12 +68,12 @@ pub(crate) fn json_body(response: &Response, may_be_empty: bool, findings: &mut 
         return None;
     }
     match response.content_type.as_deref() {
-        None => findings.push(Finding::error(
+        None => findings.push(Finding::new(
             "missing-content-type",
             None,
             "the answer has no Content-Type; send \"Content-Type: application/json\"",
         )),
-        Some(content_type) if !is_json_media_type(content_type) => findings.push(Finding::error(
+        Some(content_type) if !is_json_media_type(content_type) => findings.push(Finding::new(
             "wrong-content-type",
             None,
             format!("the answer's Content-Type is \"{content_type}\"; send \"Content-Type: application/json\""),
@@ -80,13 +81,13 @@ pub(crate) fn json_body(response: &Response, may_be_empty: bool, findings: &mut 
         Some(_) => {}
     }
     if empty {
-        findings.push(Finding::error("empty-body", None, "the answer has no body; answer a JSON document"));
+        findings.push(Finding::new("empty-body", None, "the answer has no body; answer a JSON document"));
         return None;
     }
     match serde_json::from_slice::<Value>(&response.body) {
         Ok(value) => Some(value),
         Err(error) => {
-            findings.push(Finding::error(
+            findings.push(Finding::new(
                 "not-json",
                 None,
                 format!("the body is not JSON ({error}); answer a JSON document"),
@@ -108,5 +109,5 @@ pub(crate) fn unexpected_status(status: u16, expected: &str) -> Finding {
         500..=599 => format!("{status} (the bridge failed; see its logs)"),
         _ => status.to_string(),
     };
-    Finding::error("unexpected-status", None, format!("answered {what}; {expected}"))
+    Finding::new("unexpected-status", None, format!("answered {what}; {expected}"))
 }

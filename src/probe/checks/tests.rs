@@ -118,9 +118,47 @@ fn agent_pages_need_integer_offsets_and_complete_agents() {
             ("wrong-type", Some("/next_offset")),
             ("id-not-string", Some("/agents/0/id")),
             ("missing-field", Some("/agents/0/email")),
-            ("duplicate-id", Some("/agents/0/id")),
+            ("duplicate-agent-id", Some("/agents/0/id")),
         ]
     );
+    let repeat = findings.last().expect("the repeat");
+    assert_eq!(repeat.severity, crate::manifest::Severity::Warning, "no page says agent ids are unique");
+    assert!(!repeat.message.contains("must be unique"), "{}", repeat.message);
+}
+
+#[test]
+fn a_type_not_requested_is_a_warning_as_the_page_says_should() {
+    let mut findings = Vec::new();
+    let answer = json!([{"id": "1", "subject": "s", "date": "d", "type": "Call"}]);
+    interactions(&answer, &["Ticket".to_owned()], &mut findings);
+    assert_eq!(codes(&findings), vec![("type-not-requested", Some("/0/type"))]);
+    assert_eq!(findings[0].severity, crate::manifest::Severity::Warning);
+    assert!(findings[0].message.contains("should be one of the requested types"), "{}", findings[0].message);
+}
+
+#[test]
+fn a_created_contact_without_its_url_breaks_contact_pop() {
+    let mut findings = Vec::new();
+    action_answer(&json!({"contact_external_id": "c9", "message": "created"}), &mut findings);
+    assert_eq!(codes(&findings), vec![("contact-pop-url", Some("/contact_external_id"))]);
+    assert_eq!(findings[0].severity, crate::manifest::Severity::Error, "the page says required");
+    assert!(findings[0].message.contains("required for contact pop"), "{}", findings[0].message);
+    let mut findings = Vec::new();
+    action_answer(
+        &json!({"contact_external_id": "c9", "contact_external_url": "https://crm.example.org/c9"}),
+        &mut findings,
+    );
+    action_answer(&json!({"external_id": "T-1"}), &mut findings);
+    assert_eq!(codes(&findings), vec![]);
+}
+
+#[test]
+fn a_redirect_makes_no_claim_about_what_talkdesk_does() {
+    let response =
+        Response { status: 302, location: Some("https://b.example.org/x".into()), ..Response::json(302, &json!({})) };
+    let finding = redirect(&response).expect("a finding");
+    assert!(finding.message.contains("to https://b.example.org/x"), "{}", finding.message);
+    assert!(!finding.message.contains("does not follow"), "{}", finding.message);
 }
 
 #[test]

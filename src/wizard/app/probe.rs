@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::probe::shown::Sink;
-use crate::probe::{Outcome, Target, refuse_url};
+use crate::probe::{Outcome, Target, refuse_url_by_name};
 use crate::wizard::panels::probe::{CredentialsPanel, ProbePanel, ProbeStage, result_lines, title};
 use crate::wizard::steps::features::ENDPOINTS;
 
@@ -49,7 +49,8 @@ impl App {
             self.status = Some(format!("the {} has no URL yet: type one first", title(&target)));
             return;
         };
-        if let Some(refusal) = refuse_url(&url, false) {
+        // Names only: resolving is I/O, which the probe's thread does before sending anything.
+        if let Some(refusal) = refuse_url_by_name(&url, false) {
             let known = self.session.credentials.clone().unwrap_or_default();
             self.overlay = Some(Overlay::Probe(ProbePanel::new(target, url, ProbeStage::Refused(refusal), &known)));
             return;
