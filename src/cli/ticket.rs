@@ -55,7 +55,7 @@ pub(super) fn run(file: &Path, out: &Path, force: bool, since: Option<&OsStr>) -
     let bytes = match ticket::render_document(&document, format) {
         Ok(bytes) => bytes,
         Err(error) => {
-            eprintln!("ticket refused: {error}");
+            eprintln!("ticket refused: {}", crate::text::escaped(&error.to_string()));
             return exit::INVALID;
         }
     };
@@ -70,11 +70,12 @@ pub(super) fn run(file: &Path, out: &Path, force: bool, since: Option<&OsStr>) -
         };
     }
     if let Err(error) = save_atomic(out, &bytes, false) {
-        eprintln!("{error}");
+        eprintln!("{}", crate::text::escaped(&error.to_string()));
         return exit::USAGE;
     }
-    println!("wrote {} ({})", out.display(), format.label());
+    let shown = crate::text::escaped(&out.display().to_string()).into_owned();
+    println!("wrote {shown} ({})", format.label());
     let settings = ticket::ticket_settings(document.title).map(|(label, value)| format!("{label} \"{value}\""));
-    println!("next: open a ticket in Talkdesk's support form ({}) and attach {}", settings.join(", "), out.display());
+    println!("next: open a ticket in Talkdesk's support form ({}) and attach {shown}", settings.join(", "));
     exit::SUCCESS
 }

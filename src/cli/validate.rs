@@ -29,7 +29,7 @@ pub(super) fn run(paths: &[PathBuf], settings: Settings, inputs: &Inputs) -> u8 
     let targets = match files::expand(paths, inputs) {
         Ok(targets) => targets,
         Err(message) => {
-            eprintln!("{message}; see `integration-wizard validate --help`");
+            eprintln!("{}; see `integration-wizard validate --help`", crate::text::escaped(&message));
             return exit::USAGE;
         }
     };

@@ -45,7 +45,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     let doc = match open(file.as_deref()) {
         Ok(doc) => doc,
         Err(message) => {
-            eprintln!("integration-wizard: {message}");
+            eprintln!("integration-wizard: {}", crate::text::escaped(&message));
             return ExitCode::from(exit::USAGE);
         }
     };

@@ -99,7 +99,10 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     restore_terminal();
     loop_done.store(true, Ordering::Relaxed);
     if let Some(failure) = work.drafts.failure().filter(|_| work.app.doc.modified && !work.app.work_discarded()) {
-        eprintln!("integration-wizard: your unsaved work could not be kept as a draft: {failure}");
+        eprintln!(
+            "integration-wizard: your unsaved work could not be kept as a draft: {}",
+            crate::text::escaped(failure)
+        );
     }
     match (result, stop.exit_code()) {
         (Err(error), _) => {
