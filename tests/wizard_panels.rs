@@ -408,3 +408,34 @@ fn the_panel_and_the_status_line_mask_every_form_of_every_value_ever_used() {
     let status = app.status.clone().unwrap_or_default();
     assert!(status.contains("the action •••• kept its contract"), "{status}");
 }
+
+#[test]
+fn c_on_a_result_asks_every_credential_again_and_tries_the_endpoint_with_them() {
+    let mut app = local_mycrm();
+    press(&mut app, alt('2'));
+    focus_key(&mut app, "auth_validation_endpoint");
+    press(&mut app, alt('t'));
+    type_credentials(&mut app);
+    let mut refused = report(401, json!({"message": "invalid credentials"}), Vec::new());
+    refused.refused = true;
+    app.update(Action::Probed(Box::new(refused), Default::default()));
+    let ProbeStage::Done { lines, .. } = probe_stage(&app) else { panic!("{:?}", app.overlay) };
+    assert!(lines[0].starts_with("REFUSED"), "{lines:?}");
+    assert!(screen_text(&mut app, 120, 40).contains("c new credentials"), "the key is named on the panel");
+
+    press(&mut app, key(KeyCode::Char('c')));
+    let Some(Overlay::Credentials(panel)) = &app.overlay else { panic!("not asked again: {:?}", app.overlay) };
+    assert_eq!(panel.fields.len(), 2, "every mandatory field is asked again");
+    chars(&mut app, "acme2");
+    press(&mut app, key(KeyCode::Enter));
+    chars(&mut app, "right-token");
+    let effects = press(&mut app, key(KeyCode::Enter));
+    let sent = effects.iter().find_map(|effect| match effect {
+        Effect::Probe { credentials, target, .. } => {
+            Some((credentials.get("token").map(str::to_owned), target.clone()))
+        }
+        _ => None,
+    });
+    assert_eq!(sent, Some((Some("right-token".to_owned()), Target::AuthValidation)));
+    assert!(matches!(probe_stage(&app), ProbeStage::Running { .. }));
+}

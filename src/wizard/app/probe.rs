@@ -1,6 +1,6 @@
 //! Trying one endpoint against the bridge ("try it"): which endpoint the focus names, the credentials
-//! (asked once per run, kept in memory only), an action's confirmation, and the result coming back
-//! from the probe's thread. The probe itself is an effect: update only asks for it.
+//! (asked once per run, kept in memory only, asked again with `c` on a result), an action's
+//! confirmation, and the result coming back from the probe's thread. The probe itself is an effect: update only asks for it.
 
 use super::*;
 use crate::probe::shown::Sink;
@@ -131,6 +131,16 @@ impl App {
         match (&panel.stage, action) {
             (ProbeStage::ConfirmAction, Action::Answer('y') | Action::Activate) => {
                 return self.start_probe(panel.target, panel.url, effects);
+            }
+            // After a refusal (or a typo), `c` asks every credential again, then tries the same endpoint.
+            (ProbeStage::Done { .. }, Action::Answer('c')) => {
+                let bridge = Bridge::from_manifest(&self.doc.manifest);
+                let asking = CredentialsPanel::new(panel.target.clone(), &bridge, &Credentials::default());
+                if !asking.fields.is_empty() {
+                    self.overlay = Some(Overlay::Credentials(asking));
+                    return;
+                }
+                self.status = Some("the manifest has no mandatory authentication field to ask for".into());
             }
             (ProbeStage::ConfirmAction, Action::Answer('n')) | (_, Action::Back) => {
                 if matches!(panel.stage, ProbeStage::Running { .. }) {

@@ -102,7 +102,8 @@ pub(crate) fn render(app: &App, panel: &ProbePanel, frame: &mut Frame) {
         if tall { screen.height.saturating_sub(2) } else { u16::try_from(lines.len() + 3).unwrap_or(u16::MAX) };
     let area = centered(screen, width, height);
     frame.render_widget(Clear, area);
-    let title = format!(" Try the {} (Esc closes) ", title(&panel.target));
+    let keys = if tall { "c new credentials, Esc closes" } else { "Esc closes" };
+    let title = format!(" Try the {} ({keys}) ", title(&panel.target));
     let block = Block::bordered().title(Span::styled(one_line(&title).into_owned(), theme.title()));
     // Long lines wrap (a finding's message is read whole); ↑↓ scroll through a long result.
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
