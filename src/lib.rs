@@ -10,6 +10,7 @@
 //! - [`ticket`]: the ticket document Talkdesk asks for, as Markdown, a spreadsheet or HTML.
 //! - [`storage`]: atomic saves, drafts of unsaved work, recent files.
 //! - [`text`]: escaping what a file holds before any output shows it.
+//! - [`fingerprint`]: the one fingerprint of file content (SHA-256).
 //! - [`wizard`]: the interactive wizard: `keys/` (the one key table, read by `keys/table`) → `action` → `app/` (state and
 //!   `update`, split by concern, no I/O) → effects run by the loop (`wizard::run`) → `view/` (drawing);
 //!   `steps/` (one module per step or form, declaring its fields), `layout` (geometry shared by drawing
@@ -22,6 +23,7 @@
 #![cfg_attr(test, allow(clippy::disallowed_methods))]
 
 pub mod cli;
+pub mod fingerprint;
 pub mod line_mode;
 pub mod lsp;
 pub mod manifest;

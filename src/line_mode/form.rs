@@ -13,7 +13,7 @@ pub(crate) fn rows(page: Page, manifest: &Manifest) -> Vec<Row> {
 
 /// How the wizard names the element `index` of `list`.
 pub(crate) fn item_label(manifest: &Manifest, list: ListRef, index: usize) -> String {
-    crate::wizard::items::item_label(manifest, list, index)
+    crate::wizard::summaries::item_label(manifest, list, index)
 }
 
 /// The JSON pointer of a list.

@@ -3,7 +3,6 @@
 
 use crate::manifest::changes::{Change, breaking_first, compare};
 use crate::manifest::{Action, ActionKey, AuthField, AuthFieldKey, Integration, IntegrationKey, Manifest, Slot, check};
-use sha2::{Digest, Sha256};
 
 /// The title of the document that asks Talkdesk to activate an integration, as Talkdesk names the request.
 pub(crate) const TITLE: &str = "Activate Custom Integration";
@@ -245,9 +244,7 @@ fn additions(manifest: &Manifest, content: &[u8]) -> Vec<Row> {
 
 /// The first hexadecimal digits of the SHA-256 of `content` (what `sha256sum` prints first).
 pub(crate) fn fingerprint(content: &[u8]) -> String {
-    let digest = Sha256::digest(content);
-    let hex: String = digest.iter().map(|byte| format!("{byte:02x}")).collect();
-    hex[..FINGERPRINT_DIGITS].to_owned()
+    crate::fingerprint::hex(content)[..FINGERPRINT_DIGITS].to_owned()
 }
 
 /// The "Integration Details" rows: one per key of the integration, in the model's order (the seed

@@ -204,9 +204,4 @@ pub enum SaveFailure {
 }
 
 /// A fingerprint of file contents, to notice that a file changed on disk.
-pub fn fingerprint(bytes: &[u8]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    hasher.finish()
-}
+pub use crate::fingerprint::short as fingerprint;

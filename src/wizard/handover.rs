@@ -2,7 +2,7 @@
 //! shell while the wizard is suspended (Ctrl-Z). The terminal is given back as it was found (raw
 //! mode off, main screen, cursor shown, no mouse capture) and, on return, set up again and redrawn whole.
 
-use super::ending::{Stop, restore_terminal};
+use super::shutdown::{Stop, restore_terminal};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{EnableBracketedPaste, EnableMouseCapture};
 use ratatui::crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};

@@ -10,7 +10,7 @@
 //! - [`panels`]: the ticket document's panel and the "try it" panels (credentials, probe result);
 //!   writing the document and probing are effects run by the loop (a probe on a thread of its own).
 //! - [`layout`]: where things go on screen, for drawing and for mouse clicks alike.
-//! - `draft_writer`, `ending`: this wizard's drafts, and ending cleanly on a signal or a panic.
+//! - `draft_writer`, `shutdown`: this wizard's drafts, and ending cleanly on a signal or a panic.
 //! - `handover`: lending the terminal to the author's editor (Ctrl-E) or to the shell (Ctrl-Z).
 //! - [`view`]: drawing, from the state only.
 
@@ -23,22 +23,22 @@ pub(crate) mod display;
 pub(crate) mod document;
 mod draft_writer;
 pub(crate) mod editor;
-mod ending;
 pub(crate) mod examples;
 mod folder;
 pub(crate) mod form;
 mod handover;
 pub(crate) mod help_text;
 pub(crate) mod history;
-pub(crate) mod items;
 pub(crate) mod keys;
 pub(crate) mod layout;
 pub(crate) mod overlay;
 pub(crate) mod panels;
 pub(crate) mod path_list;
 mod recovery;
+mod shutdown;
 pub(crate) mod step;
 pub(crate) mod steps;
+pub(crate) mod summaries;
 pub mod testing;
 pub(crate) mod view;
 
@@ -50,10 +50,10 @@ use action::{Action, Opened, SaveFailure, TicketFailure, fingerprint};
 use app::{App, Effect, OnDisk};
 use document::Document;
 use draft_writer::DraftWriter;
-use ending::{Stop, Work, lock, restore_terminal};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, EnableBracketedPaste, EnableMouseCapture};
 use ratatui::crossterm::execute;
+use shutdown::{Stop, Work, lock, restore_terminal};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -86,10 +86,10 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     app.update(config::configured());
     let work = Arc::new(Mutex::new(Work { app, drafts: DraftWriter::new(store) }));
     let mut terminal = ratatui::init();
-    ending::install_panic_cleanup();
+    shutdown::install_panic_cleanup();
     let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     let loop_done = Arc::new(AtomicBool::new(false));
-    ending::start_watchdog(stop.clone(), Arc::clone(&loop_done), Arc::clone(&work));
+    shutdown::start_watchdog(stop.clone(), Arc::clone(&loop_done), Arc::clone(&work));
     let result = event_loop(&mut terminal, &work, &stop);
     // From here this thread ends the wizard itself, however long the draft of a huge manifest takes.
     loop_done.store(true, Ordering::Relaxed);

@@ -2,7 +2,6 @@
 //! they held, so that the next export replaces or removes only those, and only if nobody changed them.
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -31,7 +30,10 @@ impl Record {
                     replaces only those; do not edit"
                 .to_owned(),
             integration: integration.to_owned(),
-            files: documents.into_iter().map(|(name, text)| (name.to_owned(), fingerprint(text.as_bytes()))).collect(),
+            files: documents
+                .into_iter()
+                .map(|(name, text)| (name.to_owned(), crate::fingerprint::hex(text.as_bytes())))
+                .collect(),
         }
     }
 
@@ -59,18 +61,13 @@ impl Record {
 
     /// True when the record says this export wrote `name` with exactly `content`.
     pub(super) fn wrote(&self, name: &str, content: &[u8]) -> bool {
-        self.files.get(name).is_some_and(|hash| *hash == fingerprint(content))
+        self.files.get(name).is_some_and(|hash| *hash == crate::fingerprint::hex(content))
     }
 
     /// The record as its file holds it.
     pub(super) fn to_text(&self) -> String {
         format!("{}\n", crate::manifest::write::pretty(self))
     }
-}
-
-/// The SHA-256 of `content`, in hexadecimal.
-fn fingerprint(content: &[u8]) -> String {
-    format!("{:x}", Sha256::digest(content))
 }
 
 #[cfg(test)]

@@ -71,7 +71,7 @@ impl App {
         let manifest = &self.doc.manifest;
         filter.matches = (0..count)
             .filter(|&index| {
-                crate::wizard::items::item_label(manifest, filter.list, index).to_lowercase().contains(&needle)
+                crate::wizard::summaries::item_label(manifest, filter.list, index).to_lowercase().contains(&needle)
             })
             .collect();
         filter.generation = self.doc.generation;

@@ -125,7 +125,7 @@ impl App {
             self.status = Some(refusal);
             return;
         }
-        let label = crate::wizard::items::item_label(&self.doc.manifest, list, index);
+        let label = crate::wizard::summaries::item_label(&self.doc.manifest, list, index);
         self.overlay = Some(Overlay::ConfirmDelete { list, index, label });
     }
 
