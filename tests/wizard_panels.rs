@@ -421,7 +421,10 @@ fn c_on_a_result_asks_every_credential_again_and_tries_the_endpoint_with_them() 
     app.update(Action::Probed(Box::new(refused), Default::default()));
     let ProbeStage::Done { lines, .. } = probe_stage(&app) else { panic!("{:?}", app.overlay) };
     assert!(lines[0].starts_with("REFUSED"), "{lines:?}");
-    assert!(screen_text(&mut app, 120, 40).contains("c new credentials"), "the key is named on the panel");
+    let screen = screen_text(&mut app, 120, 40);
+    assert!(screen.contains("c new credentials"), "the key is named on the panel: {screen}");
+    let bar = screen.lines().rev().find(|line| !line.trim().is_empty()).unwrap_or_default();
+    assert!(bar.contains("c new credentials"), "and in the hint bar: {bar}");
 
     press(&mut app, key(KeyCode::Char('c')));
     let Some(Overlay::Credentials(panel)) = &app.overlay else { panic!("not asked again: {:?}", app.overlay) };

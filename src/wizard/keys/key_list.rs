@@ -107,6 +107,8 @@ pub enum Command {
     SaveElsewhere,
     /// Reload the file from disk.
     Reload,
+    /// On a try-it result: type the credentials again.
+    NewCredentials,
 }
 
 /// How a command is shown while its keys are the default ones.
@@ -201,6 +203,7 @@ impl Command {
             Command::QuitWithoutSaving => answer("q"),
             Command::Overwrite => answer("o"),
             Command::Reload => answer("r"),
+            Command::NewCredentials => line("c", "on a try-it result: type the credentials again", "c"),
         }
     }
 }
@@ -329,6 +332,7 @@ impl Default for KeyTable {
             bind(C::Overwrite, Scope::DiskChanged, answer('o')),
             bind(C::SaveElsewhere, Scope::DiskChanged, answer('s')),
             bind(C::Reload, Scope::DiskChanged, answer('r')),
+            bind(C::NewCredentials, Scope::ProbeResult, answer('c')),
         ];
         KeyTable::from_rows(bindings)
     }

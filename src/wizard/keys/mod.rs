@@ -42,6 +42,9 @@ static DEFAULT_KEYS: LazyLock<KeyTable> = LazyLock::new(KeyTable::default);
 /// The scopes of the bindings that work now (what has the keys, as [`App::mode`] says), most specific first.
 pub fn scopes(app: &App) -> Vec<Scope> {
     match app.mode() {
+        Mode::Panel(Overlay::Probe(panel)) if matches!(panel.stage, ProbeStage::Done { .. }) => {
+            vec![Scope::Anywhere, Scope::ProbeResult, Scope::Panel, Scope::Overlay]
+        }
         Mode::Panel(overlay) => {
             let question = match overlay {
                 Overlay::ConfirmQuit => Some(Scope::ConfirmQuit),

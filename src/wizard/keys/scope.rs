@@ -34,6 +34,8 @@ pub enum Scope {
     DiskChanged,
     /// A panel with a list or lines to move in (the ticket's formats, credentials, a probe's result).
     Panel,
+    /// A probe's result in the try-it panel (with `Panel`): its own keys.
+    ProbeResult,
     /// Just after switching the authentication type, while fields it no longer requires can be removed.
     AuthSwitched,
     /// A prompt for a path (open, save as, the ticket document).
@@ -56,6 +58,7 @@ impl Scope {
         &[Scope::Anywhere, Scope::Question, Scope::Overlay],
         &[Scope::Anywhere, Scope::DiskChanged, Scope::Overlay],
         &[Scope::Anywhere, Scope::Panel, Scope::Overlay],
+        &[Scope::Anywhere, Scope::ProbeResult, Scope::Panel, Scope::Overlay],
         &[Scope::Anywhere, Scope::PathPrompt, Scope::Overlay],
     ];
 
@@ -73,6 +76,7 @@ impl Scope {
                 | Scope::Question
                 | Scope::DiskChanged
                 | Scope::Panel
+                | Scope::ProbeResult
                 | Scope::PathPrompt
         )
     }

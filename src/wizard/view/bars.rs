@@ -197,6 +197,9 @@ fn panel_hints(app: &App, overlay: &Overlay) -> Vec<(Hint, &'static str)> {
         Overlay::Probe(panel) if panel.stage == ProbeStage::ConfirmAction => {
             key(&[(C::Yes, "run it"), (C::No, "do not run it")])
         }
+        Overlay::Probe(panel) if matches!(panel.stage, ProbeStage::Done { .. }) => {
+            key(&[(C::Move, "scroll"), (C::NewCredentials, "new credentials"), (C::Back, "close")])
+        }
         Overlay::Probe(_) => key(&[(C::Move, "scroll"), (C::Back, "close")]),
     }
 }
