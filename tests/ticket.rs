@@ -174,16 +174,18 @@ fn an_existing_document_is_replaced_only_with_force() {
 /// The Markdown "Integration Details" table as rows of (field, lines of the value).
 fn markdown_details(markdown: &str) -> Vec<(String, Vec<String>)> {
     let table = markdown.split("## Integration Details\n\n").nth(1).expect("the details table");
-    table
-        .lines()
-        .skip(2)
-        .take_while(|line| line.starts_with('|'))
-        .map(|line| {
-            let inner = line.trim_start_matches("| ").trim_end_matches(" |");
-            let (field, value) = inner.split_once(" | ").expect("two cells");
-            (field.to_owned(), value.split("<br>").map(str::to_owned).collect())
-        })
-        .collect()
+    // A value of several lines continues on rows whose first cell is empty.
+    let mut rows: Vec<(String, Vec<String>)> = Vec::new();
+    for line in table.lines().skip(2).take_while(|line| line.starts_with('|')) {
+        let inner = line.trim_start_matches('|').trim_end_matches('|');
+        let (field, value) = inner.split_once(" | ").expect("two cells");
+        let lines = value.trim().split("<br>").map(str::to_owned);
+        match (field.trim(), rows.last_mut()) {
+            ("", Some((_, previous))) => previous.extend(lines),
+            (field, _) => rows.push((field.to_owned(), lines.collect())),
+        }
+    }
+    rows
 }
 
 /// The page's "Examples" table (`Reference` and `Description` run together on each row's first
@@ -222,17 +224,13 @@ fn the_page_example_comes_out_as_talkdesks_example_table_row_for_row() {
     assert_eq!(expected.len(), 12, "{expected:?}");
     let markdown = ticket_file(golden_path("seed-mycrm.json").to_str().expect("utf-8 path"), "t.md");
     let actual = markdown_details(&String::from_utf8(markdown).expect("utf-8"));
-    assert_eq!(actual.len(), expected.len() + 1, "{actual:?}");
+    assert_eq!(actual.len(), expected.len(), "{actual:?}");
     for ((field, lines), (page_field, page_lines)) in actual.iter().zip(&expected) {
         assert_eq!(field, page_field);
-        // The sub-heading of an authentication field repeats its field_name line.
-        let lines: Vec<String> =
-            lines.iter().filter(|line| !line.starts_with("**")).map(|line| comparable(line)).collect();
+        let lines: Vec<String> = lines.iter().map(|line| comparable(line)).collect();
         let page_lines: Vec<String> = page_lines.iter().map(|line| comparable(line)).collect();
         assert_eq!(lines, page_lines, "row {field}");
     }
-    // The page's table has no row for CTI; SPEC §7 adds it last.
-    assert_eq!(actual[12], ("requires CTI".to_owned(), vec!["no".to_owned()]));
 }
 
 #[test]
@@ -309,7 +307,7 @@ fn markdown_tables_keep_their_shape_with_hostile_values() {
         // A row `| a | b |` splits into an empty start, its cells and an empty end.
         assert!(row.len() == 4 || row.len() == 7, "a row lost its shape: {row:?}\n{markdown}");
     }
-    assert!(markdown.contains("| description | • pipe \\| and \\`backtick\\`<br>• second \\<script>alert(1)\\</script> \\u{202e}right-to-left |"), "{markdown}");
+    assert!(markdown.contains("| description | • pipe \\| and \\`backtick\\` |\n|  | • second \\<script>alert(1)\\</script> \\u{202e}right-to-left |"), "{markdown}");
     assert!(markdown.contains("help: -2 \\| \\<b>bold\\</b><br>next"), "{markdown}");
     assert!(markdown.contains("| k | =1+1 | false | text | @SUM(A1:A2)\\|\\`x\\` |"), "{markdown}");
     assert!(markdown.contains("• \\ttab"), "a tab is shown: {markdown}");
@@ -432,4 +430,132 @@ fn a_manifest_with_warnings_gets_its_document_and_a_note_to_look_at_them() {
     assert!(stderr(&output).contains("has 1 warning(s); `integration-wizard validate"), "{}", stderr(&output));
     let clean = run(&["ticket", &example("mycrm"), "-o", "-"]);
     assert_eq!(stderr(&clean), "", "no note without warnings");
+}
+
+/// The diff fixtures: a version Talkdesk activated and the next one, with every kind of change.
+fn update_pair() -> (String, String) {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/diff");
+    let path = |name: &str| folder.join(name).to_str().expect("utf-8 path").to_owned();
+    (path("old.json"), path("new.json"))
+}
+
+/// Runs `ticket NEW --since OLD -o OUT` into a fresh folder and returns the bytes written and what it printed.
+fn update_file(out_name: &str) -> (Vec<u8>, String) {
+    let (old, new) = update_pair();
+    let folder = tempfile::tempdir().expect("temp dir");
+    let out = folder.path().join(out_name);
+    let output = run(&["ticket", &new, "--since", &old, "-o", out.to_str().expect("utf-8 path")]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    (std::fs::read(&out).expect("the document was written"), String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+#[test]
+fn since_writes_the_update_document_in_every_format() {
+    let (markdown, printed) = update_file("update.md");
+    let markdown = String::from_utf8(markdown).expect("utf-8");
+    assert!(markdown.starts_with("# Update Custom Integration\n"), "{markdown}");
+    assert!(
+        printed.contains("Subject \"Update Custom Integration\""),
+        "the screen says how to open the ticket: {printed}"
+    );
+    // The changes come first, breaking ones before the others, then Talkdesk's full tables.
+    let changes = markdown.find("## What changes").expect("the changes");
+    let details = markdown.find("## Integration Details").expect("the details");
+    assert!(changes < details);
+    let first_breaking = markdown.find("| yes: ").expect("a breaking change");
+    let first_other = markdown.find("| no |").expect("another change");
+    assert!(first_breaking < first_other, "breaking changes first");
+    assert!(markdown.contains("| previous fingerprint | SHA-256 "), "both fingerprints");
+    assert_golden("update.md", &markdown);
+    let html = String::from_utf8(update_file("update.html").0).expect("utf-8");
+    assert!(html.contains("<h1>Update Custom Integration</h1>") && html.contains("<h2>What changes</h2>"));
+    assert_golden("update.html", &html);
+    let cells = workbook_cells(&update_file("update.xlsx").0);
+    assert_eq!(
+        cells.as_object().map(|sheets| sheets.keys().cloned().collect::<Vec<_>>()).unwrap_or_default(),
+        ["Changes", "Integration", "Actions"]
+    );
+    assert_golden("update.xlsx.json", &cells_json(&cells));
+}
+
+#[test]
+fn since_reads_the_old_version_from_git_and_refuses_what_it_cannot_read() {
+    let (old, new) = update_pair();
+    let folder = tempfile::tempdir().expect("temp dir");
+    let out = folder.path().join("t.md");
+    let missing = run(&["ticket", &new, "--since", "nowhere.json", "-o", out.to_str().expect("utf-8 path")]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("nowhere.json: no such file"), "{}", stderr(&missing));
+    assert!(stderr(&missing).contains("give --since the manifest Talkdesk activated"), "{}", stderr(&missing));
+    assert!(!out.exists());
+    let same = run(&["ticket", &old, "--since", &old, "-o", "-"]);
+    assert_eq!(same.status.code(), Some(0), "{}", stderr(&same));
+    assert!(String::from_utf8_lossy(&same.stdout).contains("No changes in meaning since the previous version."));
+}
+
+#[test]
+fn the_document_leaves_the_ticket_settings_to_the_screen_and_adds_its_own_rows_last() {
+    let markdown = String::from_utf8(ticket_file(&example("mycrm"), "t.md")).expect("utf-8");
+    assert!(!markdown.contains("Open a ticket"), "how to open the ticket is not for Talkdesk's staff");
+    let additions = markdown.find("## Added by integration-wizard").expect("the tool's additions");
+    let last_action = markdown.rfind("## Action: ").expect("an action");
+    assert!(last_action < additions, "the additions come after Talkdesk's tables");
+    for row in ["| requires CTI | no |", "| fingerprint | SHA-256 ", "| checked with | integration-wizard "] {
+        assert!(markdown[additions..].contains(row), "{row} in the additions");
+    }
+    let folder = tempfile::tempdir().expect("temp dir");
+    let out = folder.path().join("t.md");
+    let output = run(&["ticket", &example("mycrm"), "-o", out.to_str().expect("utf-8 path")]);
+    let printed = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        printed.contains("next: open a ticket in Talkdesk's support form (Option \"Technical and Product Support\", Product area \"Integrations\", Subject \"Activate Custom Integration\")"),
+        "{printed}"
+    );
+}
+
+#[test]
+fn open_warnings_are_listed_at_the_end() {
+    let (_, new) = update_pair();
+    let markdown = String::from_utf8(run(&["ticket", &new, "-o", "-"]).stdout).expect("utf-8");
+    let additions = &markdown[markdown.find("## Added by integration-wizard").expect("the additions")..];
+    assert!(additions.contains("| checked with | integration-wizard "), "{additions}");
+    assert!(additions.contains(": 0 errors, 2 warnings |"), "{additions}");
+    assert!(additions.contains("| open warnings | • unknown-key at /integration/x-team: "), "{additions}");
+}
+
+#[test]
+fn markdown_auth_fields_keep_talkdesks_layout_one_line_per_row() {
+    let markdown = String::from_utf8(ticket_file(&example("mycrm"), "t.md")).expect("utf-8");
+    let lines: Vec<&str> = markdown.lines().collect();
+    let at = lines.iter().position(|line| line.starts_with("| authentication_configuration |")).expect("the row");
+    assert_eq!(lines[at], "| authentication_configuration | field_name: account |");
+    assert_eq!(lines[at + 1], "|  | • display: Account |");
+    assert!(!lines[at..at + 20].iter().any(|line| line.contains("<br>")), "no <br> to read around in plain text");
+}
+
+/// The XML of one sheet of a workbook (`xl/worksheets/sheetN.xml`).
+fn sheet_xml(bytes: &[u8], number: usize) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("a zip");
+    let mut file = archive.by_name(&format!("xl/worksheets/sheet{number}.xml")).expect("the sheet");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut file, &mut xml).expect("utf-8 XML");
+    xml
+}
+
+#[test]
+fn the_spreadsheet_reads_like_a_formatted_document() {
+    let bytes = ticket_file(&example("mycrm"), "t.xlsx");
+    let integration = sheet_xml(&bytes, 1);
+    // The header row of the details table stays on screen while scrolling.
+    assert!(integration.contains("<pane ySplit=\"") && integration.contains("state=\"frozen\""), "{integration}");
+    // Sentences span the columns instead of wrapping inside column A.
+    assert!(integration.contains("<mergeCell ref=\"A1:B1\"/>"), "{integration}");
+    // Columns fitted to their content: field names narrow, values wider.
+    let widths: Vec<f64> = integration
+        .split("<col ")
+        .skip(1)
+        .filter_map(|col| col.split("width=\"").nth(1)?.split('"').next()?.parse().ok())
+        .collect();
+    assert_eq!(widths.len(), 2, "{integration}");
+    assert!(widths[0] < widths[1] && widths[0] < 40.0 && widths[1] <= 81.0, "{widths:?}");
 }

@@ -135,6 +135,10 @@ pub enum Command {
         /// Replace OUT if it exists.
         #[arg(long)]
         force: bool,
+        /// Write the "Update Custom Integration" document: the changes since OLD (the version
+        /// Talkdesk activated: a file, - or REV:PATH), then the full tables.
+        #[arg(long, value_name = "OLD")]
+        since: Option<std::ffi::OsString>,
     },
     /// Compare two manifests by meaning: what changed, and what breaks the live integration.
     Diff(Box<diff::DiffArgs>),
@@ -232,7 +236,7 @@ pub fn run(command: Command) -> Outcome {
         }
         Command::Fmt { paths, check, diff, inputs } => fmt::run(&paths, fmt::Mode::new(check, diff), &inputs),
         Command::Export { file, out, force } => export::run(&file, &out, force),
-        Command::Ticket { file, out, force } => ticket::run(&file, &out, force),
+        Command::Ticket { file, out, force, since } => ticket::run(&file, &out, force, since.as_deref()),
         Command::Completions { shell } => generate::completions(shell),
         Command::Man { command } => generate::man(command.as_deref()),
         Command::Probe(args) => probe::run(&args),

@@ -1,15 +1,20 @@
-//! `integration-wizard ticket`: write the document to attach to Talkdesk's activation ticket.
+//! `integration-wizard ticket`: write the document to attach to Talkdesk's activation ticket, or
+//! with `--since OLD` the one for changing an active integration.
 
+use super::diff::side::{Origin, load};
 use super::exit;
 use super::valid::{Valid, read_valid};
 use crate::storage::save_atomic;
-use crate::ticket::{self, Format};
+use crate::ticket::{self, Document, Format};
+use std::ffi::OsStr;
 use std::io::Write;
 use std::path::Path;
 
 /// Writes the ticket document of `file` to `out` (`-` for Markdown on standard output) and
 /// returns the exit code; a manifest with errors is refused, an existing `out` kept without `force`.
-pub(super) fn run(file: &Path, out: &Path, force: bool) -> u8 {
+/// With `since` (a file, `-` or `REV:PATH`), the document asks to update the integration
+/// activated from that version and lists the changes first.
+pub(super) fn run(file: &Path, out: &Path, force: bool, since: Option<&OsStr>) -> u8 {
     let to_stdout = out.as_os_str() == "-";
     let format = if to_stdout { Some(Format::Markdown) } else { Format::from_path(out) };
     let Some(format) = format else {
@@ -33,7 +38,21 @@ pub(super) fn run(file: &Path, out: &Path, force: bool) -> u8 {
         return exit::INVALID;
     }
     let file_name = file.file_name().unwrap_or(file.as_os_str()).to_string_lossy();
-    let bytes = match ticket::render(&manifest, &file_name, &source, format) {
+    let mut document = Document::new(&manifest, &file_name, &source);
+    if let Some(since) = since {
+        // The version Talkdesk runs is compared as it is, errors or not: it is what the changes start from.
+        let old = match load(&Origin::of(since), "<stdin>") {
+            Ok(old) => old,
+            Err(message) => {
+                eprintln!("{message}; give --since the manifest Talkdesk activated (a file, - or REV:PATH)");
+                return exit::USAGE;
+            }
+        };
+        let old_name =
+            Path::new(&old.shown).file_name().map_or(old.shown.clone(), |name| name.to_string_lossy().into());
+        document = document.since(&old.manifest, &manifest, &old_name, &old.source);
+    }
+    let bytes = match ticket::render_document(&document, format) {
         Ok(bytes) => bytes,
         Err(error) => {
             eprintln!("ticket refused: {}", crate::text::escaped(&error.to_string()));
@@ -54,6 +73,9 @@ pub(super) fn run(file: &Path, out: &Path, force: bool) -> u8 {
         eprintln!("{}", crate::text::escaped(&error.to_string()));
         return exit::USAGE;
     }
-    println!("wrote {} ({})", crate::text::escaped(&out.display().to_string()), format.label());
+    let shown = crate::text::escaped(&out.display().to_string()).into_owned();
+    println!("wrote {shown} ({})", format.label());
+    let settings = ticket::ticket_settings(document.title).map(|(label, value)| format!("{label} \"{value}\""));
+    println!("next: open a ticket in Talkdesk's support form ({}) and attach {shown}", settings.join(", "));
     exit::SUCCESS
 }

@@ -1,23 +1,39 @@
-//! The ticket document as data, the same for every format: a header, the "Integration Details" rows and one section per action.
+//! The ticket document as data, the same for every format: a header, the changes (for an update),
+//! the "Integration Details" rows, one section per action, and the tool's own additions.
 
-use crate::manifest::{Action, ActionKey, AuthField, AuthFieldKey, Integration, IntegrationKey, Manifest, Slot};
+use crate::manifest::changes::{Change, breaking_first, compare};
+use crate::manifest::{Action, ActionKey, AuthField, AuthFieldKey, Integration, IntegrationKey, Manifest, Slot, check};
 
-/// The document's title, as Talkdesk names the request.
+/// The title of the document that asks Talkdesk to activate an integration, as Talkdesk names the request.
 pub(crate) const TITLE: &str = "Activate Custom Integration";
 
-/// What the document is, said once under the title.
+/// The title of the document that asks Talkdesk to change an active integration.
+pub(crate) const UPDATE_TITLE: &str = "Update Custom Integration";
+
+/// What the activation document is, said once under the title.
 pub(crate) const PURPOSE: &str = "The configuration of a custom integration, for Talkdesk to activate it.";
 
-/// Says what to do with the document; the settings follow.
-pub(crate) const TICKET_INTRO: &str =
-    "Open a ticket in Talkdesk's support form with these settings, and attach this document:";
+/// What the update document is, said once under the title.
+pub(crate) const UPDATE_PURPOSE: &str =
+    "The changes to a custom integration Talkdesk has activated, then its whole configuration after them.";
 
-/// The three choices of Talkdesk's support form for this request (SPEC §7).
-pub(crate) const TICKET_SETTINGS: [(&str, &str); 3] = [
-    ("Option", "Technical and Product Support"),
-    ("Product area", "Integrations"),
-    ("Subject", "Activate Custom Integration"),
-];
+/// The heading of the changes' table in an update document.
+pub(crate) const CHANGES_HEADING: &str = "What changes";
+
+/// The column headings of the changes' table.
+pub(crate) const CHANGE_COLUMNS: [&str; 4] = ["Change", "Before", "After", "Breaks the live integration"];
+
+/// The heading of what the tool adds that Talkdesk does not ask for.
+pub(crate) const ADDITIONS_HEADING: &str = "Added by integration-wizard (not asked for by Talkdesk)";
+
+/// The three choices of Talkdesk's support form for a request (SPEC §7); the subject is the document's title.
+pub fn ticket_settings(title: &str) -> [(&'static str, String); 3] {
+    [
+        ("Option", "Technical and Product Support".to_owned()),
+        ("Product area", "Integrations".to_owned()),
+        ("Subject", title.to_owned()),
+    ]
+}
 
 /// The heading of the integration's table, as on Talkdesk's page.
 pub(crate) const DETAILS_HEADING: &str = "Integration Details";
@@ -37,12 +53,33 @@ const FINGERPRINT_DIGITS: usize = 16;
 /// Everything a ticket document says, before it is written in a format.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
-    /// What the header says about the document: integration, manifest file, fingerprint.
+    /// The title: Talkdesk's name of the request ("Activate Custom Integration").
+    pub title: &'static str,
+    /// What the document is, in one sentence.
+    pub purpose: &'static str,
+    /// What the header says about the document: integration, manifest file (and the previous one).
     pub about: Vec<(&'static str, String)>,
+    /// For an update: the changes, those that break the live integration first.
+    pub changes: Option<Vec<ChangeRow>>,
     /// The rows of "Integration Details", in the seed page's order.
     pub details: Vec<Row>,
     /// One section per action, in the manifest's order.
     pub actions: Vec<ActionSection>,
+    /// What Talkdesk does not ask for: requires CTI, fingerprints, the checks' result and open warnings.
+    pub additions: Vec<Row>,
+}
+
+/// One row of the changes' table, in the order of [`CHANGE_COLUMNS`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeRow {
+    /// The change in words.
+    pub change: String,
+    /// The value before ("" when there was none).
+    pub before: String,
+    /// The value after ("" when there is none).
+    pub after: String,
+    /// "yes: why" for a change that breaks the live integration, else "no".
+    pub breaks: String,
 }
 
 /// One `Field | Value` row.
@@ -84,7 +121,9 @@ pub struct ActionSection {
 pub(crate) const BULLET: &str = "• ";
 
 impl Cell {
-    /// The cell as lines of plain text: bullets start with "• ", blocks are separated by an empty line.
+    /// The cell as lines of plain text in the layout of Talkdesk's page: bullets start with "• ";
+    /// a block starts with its `field_name: …` line, its other lines are bullets, and an empty
+    /// line separates blocks.
     pub fn lines(&self) -> Vec<String> {
         match self {
             Cell::Text(text) => text.split('\n').map(str::to_owned).collect(),
@@ -95,12 +134,29 @@ impl Cell {
                     if index > 0 {
                         lines.push(String::new());
                     }
-                    lines.push(block.heading.clone());
-                    lines.extend(block.lines.iter().map(|(label, value)| format!("{label}: {value}")));
+                    lines.extend(block.text_lines());
                 }
                 lines
             }
         }
+    }
+}
+
+impl Block {
+    /// The block's lines as Talkdesk's page lays them out: `field_name: …` first (the heading when
+    /// the field has no name), then one bullet per other value.
+    pub fn text_lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        let mut rest = self.lines.as_slice();
+        match rest.split_first() {
+            Some(((label, value), others)) if *label == "field_name" => {
+                lines.push(format!("{label}: {value}"));
+                rest = others;
+            }
+            _ => lines.push(self.heading.clone()),
+        }
+        lines.extend(rest.iter().map(|(label, value)| format!("{BULLET}{label}: {value}")));
+        lines
     }
 }
 
@@ -117,15 +173,73 @@ impl Document {
             .or_else(|| text(&integration.name))
             .unwrap_or_default();
         Document {
-            about: vec![
-                ("Integration", title),
-                ("Manifest", file_name.to_owned()),
-                ("Fingerprint", format!("SHA-256 {}", fingerprint(content))),
-            ],
-            details: details(manifest, integration),
+            title: TITLE,
+            purpose: PURPOSE,
+            about: vec![("Integration", title), ("Manifest", file_name.to_owned())],
+            changes: None,
+            details: details(integration),
             actions: manifest.actions().map(|(index, action)| action_section(index, action)).collect(),
+            additions: additions(manifest, content),
         }
     }
+
+    /// This document as the one that asks Talkdesk to change the integration activated from
+    /// `old`, read from the file `file_name` whose bytes are `content`: the changes come first.
+    pub fn since(mut self, old: &Manifest, new: &Manifest, file_name: &str, content: &[u8]) -> Document {
+        let mut changes = compare(old, new);
+        breaking_first(&mut changes);
+        self.title = UPDATE_TITLE;
+        self.purpose = UPDATE_PURPOSE;
+        self.about.push(("Previous version", file_name.to_owned()));
+        self.changes = Some(changes.iter().map(change_row).collect());
+        let at = self.additions.iter().position(|row| row.field == "fingerprint").map_or(0, |at| at + 1);
+        let previous =
+            Row { field: "previous fingerprint", value: Cell::Text(format!("SHA-256 {}", fingerprint(content))) };
+        self.additions.insert(at, previous);
+        self
+    }
+}
+
+/// A change as a row of the table: its words, its values as text, and whether it breaks the live integration.
+fn change_row(change: &Change) -> ChangeRow {
+    ChangeRow {
+        change: change.words(),
+        before: change.before.as_deref().map(value_text).unwrap_or_default(),
+        after: change.after.as_deref().map(value_text).unwrap_or_default(),
+        breaks: change.breaking().map_or_else(|| "no".to_owned(), |why| format!("yes: {why}")),
+    }
+}
+
+/// A change's JSON value as a reader reads it: a string without its quotes, anything else as JSON.
+fn value_text(json: &str) -> String {
+    serde_json::from_str::<String>(json).unwrap_or_else(|_| json.to_owned())
+}
+
+/// What the tool adds: whether CTI is needed, the fingerprint, and the checks' result with every open warning.
+fn additions(manifest: &Manifest, content: &[u8]) -> Vec<Row> {
+    let checked = check(content);
+    let warnings: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .filter(|diagnostic| !diagnostic.is_error())
+        .map(|warning| format!("{} at {}: {}", warning.code, warning.pointer, warning.message))
+        .collect();
+    let plural = |count: usize, noun: &str| if count == 1 { format!("1 {noun}") } else { format!("{count} {noun}s") };
+    let summary = format!(
+        "integration-wizard {}: {}, {}",
+        env!("CARGO_PKG_VERSION"),
+        plural(checked.errors(), "error"),
+        plural(warnings.len(), "warning")
+    );
+    let mut rows = vec![
+        Row { field: "requires CTI", value: Cell::Text(yes_no(manifest.wrapper.requires_cti.as_bool())) },
+        Row { field: "fingerprint", value: Cell::Text(format!("SHA-256 {}", fingerprint(content))) },
+        Row { field: "checked with", value: Cell::Text(summary) },
+    ];
+    if !warnings.is_empty() {
+        rows.push(Row { field: "open warnings", value: Cell::Bullets(warnings) });
+    }
+    rows
 }
 
 /// The first hexadecimal digits of the SHA-256 of `content` (what `sha256sum` prints first).
@@ -134,11 +248,11 @@ pub(crate) fn fingerprint(content: &[u8]) -> String {
 }
 
 /// The "Integration Details" rows: one per key of the integration, in the model's order (the seed
-/// page's example table), then whether CTI is needed. The `match` has no catch-all: a key added to
+/// page's example table). The `match` has no catch-all: a key added to
 /// the model does not compile until the document shows it.
-fn details(manifest: &Manifest, integration: &Integration) -> Vec<Row> {
+fn details(integration: &Integration) -> Vec<Row> {
     let plain = |slot: &Slot<String>| Cell::Text(or_none(text(slot)));
-    let mut rows: Vec<Row> = IntegrationKey::ALL
+    IntegrationKey::ALL
         .iter()
         .map(|&key| {
             let value = match key {
@@ -157,21 +271,20 @@ fn details(manifest: &Manifest, integration: &Integration) -> Vec<Row> {
             };
             Row { field: key.as_str(), value }
         })
-        .collect();
-    rows.push(Row { field: "requires CTI", value: Cell::Text(yes_no(manifest.wrapper.requires_cti.as_bool())) });
-    rows
+        .collect()
 }
 
 fn yes_no(flag: Option<bool>) -> String {
     if flag == Some(true) { "yes" } else { "no" }.to_owned()
 }
 
-/// One bullet per line of the description (blank lines only separate paragraphs).
+/// One bullet per line of the description where the author broke lines (blank lines only
+/// separate paragraphs); one paragraph stays plain text.
 fn paragraphs(slot: &Slot<String>) -> Cell {
     let Some(description) = text(slot) else { return Cell::Text(NONE.to_owned()) };
     let items: Vec<String> =
         description.split('\n').map(str::trim).filter(|line| !line.is_empty()).map(str::to_owned).collect();
-    if items.is_empty() { Cell::Text(description) } else { Cell::Bullets(items) }
+    if items.len() < 2 { Cell::Text(description) } else { Cell::Bullets(items) }
 }
 
 fn list(slot: &Slot<Vec<Slot<String>>>) -> Cell {
@@ -308,7 +421,8 @@ mod tests {
         assert_eq!(row("auth_validation_endpoint"), Some(Cell::Text(NONE.into())));
         assert_eq!(row("authentication_configuration"), Some(Cell::Text(NONE.into())));
         assert_eq!(row("interaction_types"), Some(Cell::Text(NONE.into())));
-        assert_eq!(row("requires CTI"), Some(Cell::Text("no".into())));
+        let addition = |field: &str| doc.additions.iter().find(|row| row.field == field).map(|row| row.value.clone());
+        assert_eq!(addition("requires CTI"), Some(Cell::Text("no".into())));
         assert_eq!(doc.about[0], ("Integration", "x".to_owned()), "the name stands in for a missing display name");
     }
 
@@ -322,6 +436,43 @@ mod tests {
         assert_eq!(blocks[0].heading, "token");
         let labels: Vec<_> = blocks[0].lines.iter().map(|(label, _)| *label).collect();
         assert_eq!(labels, ["field_name", "display", "Mandatory", "type", "store"]);
+    }
+
+    #[test]
+    fn one_paragraph_stays_plain_text() {
+        let doc = document(r#"{"integration": {"description": "One paragraph, no break."}}"#);
+        assert_eq!(doc.details[2].value, Cell::Text("One paragraph, no break.".into()));
+    }
+
+    #[test]
+    fn open_warnings_are_listed_with_the_checks_result() {
+        let doc = document(r#"{"integration": {"name": "x", "x-team": "a"}}"#);
+        let checked = doc.additions.iter().find(|row| row.field == "checked with").expect("the checks' result");
+        let Cell::Text(summary) = &checked.value else { panic!("{checked:?}") };
+        assert!(summary.starts_with("integration-wizard ") && summary.contains(" error"), "{summary}");
+        let warnings = doc.additions.iter().find(|row| row.field == "open warnings").expect("the warnings");
+        let Cell::Bullets(items) = &warnings.value else { panic!("{warnings:?}") };
+        assert!(items.iter().any(|item| item.starts_with("unknown-key at /integration/x-team: ")), "{items:?}");
+    }
+
+    #[test]
+    fn an_update_lists_its_changes_breaking_first_and_both_fingerprints() {
+        let old_json = r#"{"integration": {"name": "x", "display_name": "X"}, "actions": [{"name": "a"}]}"#;
+        let new_json = r#"{"integration": {"name": "x", "display_name": "Y"}, "actions": []}"#;
+        let old = read(old_json.as_bytes()).expect("old").manifest;
+        let new = read(new_json.as_bytes()).expect("new").manifest;
+        let doc =
+            Document::new(&new, "new.json", new_json.as_bytes()).since(&old, &new, "old.json", old_json.as_bytes());
+        assert_eq!(doc.title, UPDATE_TITLE);
+        let changes = doc.changes.expect("the changes");
+        assert_eq!(changes[0].change, "action \"a\" removed");
+        assert!(changes[0].breaks.starts_with("yes: "));
+        assert_eq!(
+            (changes[1].before.as_str(), changes[1].after.as_str(), changes[1].breaks.as_str()),
+            ("X", "Y", "no")
+        );
+        let fields: Vec<&str> = doc.additions.iter().map(|row| row.field).collect();
+        assert_eq!(fields[..3], ["requires CTI", "fingerprint", "previous fingerprint"]);
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! The ticket document as one self-contained, printable HTML page; every value is escaped text.
 
 use super::document::{
-    ActionSection, Cell, DETAILS_HEADING, Document, FIELD_VALUE, INPUT_COLUMNS, PURPOSE, Row, TICKET_INTRO,
-    TICKET_SETTINGS, TITLE,
+    ADDITIONS_HEADING, ActionSection, CHANGE_COLUMNS, CHANGES_HEADING, Cell, ChangeRow, DETAILS_HEADING, Document,
+    FIELD_VALUE, INPUT_COLUMNS, Row,
 };
 use super::visible::visible;
 use std::fmt::Write;
@@ -30,23 +30,48 @@ ul { margin: 0; padding-left: 1.2em; }
 
 /// The whole page, ending with a newline.
 pub(crate) fn render(document: &Document) -> String {
-    let title = document.about.first().map_or(TITLE.to_owned(), |(_, name)| format!("{TITLE}: {}", text(name)));
+    let heading = document.title;
+    let title = document.about.first().map_or(heading.to_owned(), |(_, name)| format!("{heading}: {}", text(name)));
+    let purpose = document.purpose;
     let mut out =
-        format!("{HEAD}<title>{title}</title>\n{STYLE}</head>\n<body>\n<h1>{TITLE}</h1>\n<p>{PURPOSE}</p>\n<ul>\n");
+        format!("{HEAD}<title>{title}</title>\n{STYLE}</head>\n<body>\n<h1>{heading}</h1>\n<p>{purpose}</p>\n<ul>\n");
     for (label, value) in &document.about {
         let _ = writeln!(out, "<li>{label}: {}</li>", text(value));
     }
-    let _ = write!(out, "</ul>\n<p>{}</p>\n<ul>\n", text(TICKET_INTRO));
-    for (label, value) in TICKET_SETTINGS {
-        let _ = writeln!(out, "<li>{label}: <strong>{value}</strong></li>");
+    out.push_str("</ul>\n");
+    if let Some(changes) = &document.changes {
+        changes_table(&mut out, changes);
     }
-    let _ = write!(out, "</ul>\n<h2>{DETAILS_HEADING}</h2>\n");
+    let _ = writeln!(out, "<h2>{DETAILS_HEADING}</h2>");
     field_table(&mut out, &document.details);
     for action in &document.actions {
         action_section(&mut out, action);
     }
+    let _ = writeln!(out, "<h2>{ADDITIONS_HEADING}</h2>");
+    field_table(&mut out, &document.additions);
     out.push_str("</body>\n</html>\n");
     out
+}
+
+fn changes_table(out: &mut String, changes: &[ChangeRow]) {
+    let _ = writeln!(out, "<h2>{CHANGES_HEADING}</h2>");
+    if changes.is_empty() {
+        out.push_str("<p>No changes in meaning since the previous version.</p>\n");
+        return;
+    }
+    out.push_str("<table>\n<thead><tr>");
+    for column in CHANGE_COLUMNS {
+        let _ = write!(out, "<th>{column}</th>");
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for change in changes {
+        out.push_str("<tr>");
+        for value in [&change.change, &change.before, &change.after, &change.breaks] {
+            let _ = write!(out, "<td>{}</td>", text(value));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
 }
 
 fn action_section(out: &mut String, action: &ActionSection) {
@@ -90,12 +115,17 @@ fn cell(value: &Cell) -> String {
             let items: String = items.iter().map(|item| format!("<li>{}</li>", text(item))).collect();
             format!("<ul>{items}</ul>")
         }
+        // Talkdesk's layout: `field_name: …` (in bold here), then one bullet per other value.
         Cell::Blocks(blocks) => blocks
             .iter()
             .map(|block| {
-                let mut lines = vec![format!("<strong>{}</strong>", text(&block.heading))];
-                lines.extend(block.lines.iter().map(|(label, value)| format!("{label}: {}", text(value))));
-                format!("<div class=\"block\">{}</div>", lines.join("<br>"))
+                let lines = block.text_lines();
+                let (first, rest) = lines.split_first().map_or(("", &[][..]), |(first, rest)| (first.as_str(), rest));
+                let items: String = rest
+                    .iter()
+                    .map(|line| format!("<li>{}</li>", text(line.trim_start_matches(super::document::BULLET))))
+                    .collect();
+                format!("<div class=\"block\"><strong>{}</strong><ul>{items}</ul></div>", text(first))
             })
             .collect(),
     }

@@ -1,28 +1,47 @@
 //! The ticket document as Markdown: GitHub-flavoured tables that keep their shape whatever the values hold.
+//!
+//! A value of several lines (the authentication fields, bullets) takes one table row per line,
+//! its first cell left empty after the first: rendered, it reads as Talkdesk's table; pasted as
+//! text, each line stands on its own, without `<br>`.
 
 use super::document::{
-    ActionSection, BULLET, Cell, DETAILS_HEADING, Document, FIELD_VALUE, INPUT_COLUMNS, PURPOSE, Row, TICKET_INTRO,
-    TICKET_SETTINGS, TITLE,
+    ADDITIONS_HEADING, ActionSection, CHANGE_COLUMNS, CHANGES_HEADING, Cell, ChangeRow, DETAILS_HEADING, Document,
+    FIELD_VALUE, INPUT_COLUMNS, Row,
 };
 use super::visible;
 use std::fmt::Write;
 
 /// The whole document as Markdown, ending with a newline.
 pub(crate) fn render(document: &Document) -> String {
-    let mut out = format!("# {TITLE}\n\n{PURPOSE}\n\n");
+    let mut out = format!("# {}\n\n{}\n\n", document.title, document.purpose);
     for (label, value) in &document.about {
         let _ = writeln!(out, "- {label}: {}", inline(value));
     }
-    let _ = write!(out, "\n{TICKET_INTRO}\n\n");
-    for (label, value) in TICKET_SETTINGS {
-        let _ = writeln!(out, "- {label}: **{value}**");
+    if let Some(changes) = &document.changes {
+        changes_table(&mut out, changes);
     }
     let _ = write!(out, "\n## {DETAILS_HEADING}\n\n");
     field_table(&mut out, &document.details);
     for action in &document.actions {
         action_section(&mut out, action);
     }
+    let _ = write!(out, "\n## {ADDITIONS_HEADING}\n\n");
+    field_table(&mut out, &document.additions);
     out
+}
+
+fn changes_table(out: &mut String, changes: &[ChangeRow]) {
+    let _ = write!(out, "\n## {CHANGES_HEADING}\n\n");
+    if changes.is_empty() {
+        out.push_str("No changes in meaning since the previous version.\n");
+        return;
+    }
+    table_row(out, CHANGE_COLUMNS.iter().map(|column| column.to_string()));
+    table_row(out, CHANGE_COLUMNS.iter().map(|_| "---".to_owned()));
+    for change in changes {
+        let cells = [&change.change, &change.before, &change.after, &change.breaks];
+        table_row(out, cells.into_iter().map(|value| inline(value)));
+    }
 }
 
 fn action_section(out: &mut String, action: &ActionSection) {
@@ -44,7 +63,16 @@ fn field_table(out: &mut String, rows: &[Row]) {
     table_row(out, FIELD_VALUE.iter().map(|column| column.to_string()));
     table_row(out, FIELD_VALUE.iter().map(|_| "---".to_owned()));
     for row in rows {
-        table_row(out, [row.field.to_owned(), cell(&row.value)].into_iter());
+        match &row.value {
+            // The author's own line breaks stay inside one cell.
+            Cell::Text(text) => table_row(out, [row.field.to_owned(), inline(text)].into_iter()),
+            value => {
+                for (index, line) in value.lines().iter().enumerate() {
+                    let field = if index == 0 { row.field } else { "" };
+                    table_row(out, [field.to_owned(), inline(line)].into_iter());
+                }
+            }
+        }
     }
 }
 
@@ -54,25 +82,6 @@ fn table_row(out: &mut String, cells: impl Iterator<Item = String>) {
         let _ = write!(out, " {cell} |");
     }
     out.push('\n');
-}
-
-/// A value cell on one line: bullets and blocks separated by `<br>`, each block's name in bold.
-fn cell(value: &Cell) -> String {
-    match value {
-        Cell::Text(text) => inline(text),
-        Cell::Bullets(items) => {
-            items.iter().map(|item| format!("{BULLET}{}", inline(item))).collect::<Vec<_>>().join("<br>")
-        }
-        Cell::Blocks(blocks) => blocks
-            .iter()
-            .map(|block| {
-                let mut lines = vec![format!("**{}**", inline(&block.heading))];
-                lines.extend(block.lines.iter().map(|(label, value)| format!("{label}: {}", inline(value))));
-                lines.join("<br>")
-            })
-            .collect::<Vec<_>>()
-            .join("<br><br>"),
-    }
 }
 
 /// A heading's text: like [`inline`], and a `#` cannot close the heading early.

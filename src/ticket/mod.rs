@@ -9,7 +9,7 @@ pub(crate) mod markdown;
 mod spreadsheet;
 mod visible;
 
-pub use document::Document;
+pub use document::{Document, ticket_settings};
 pub use format::Format;
 
 use crate::manifest::Manifest;
@@ -33,10 +33,14 @@ pub enum TicketError {
 /// The caller refuses a manifest with errors first: the document is what Talkdesk will
 /// configure, and Talkdesk would reject it.
 pub fn render(manifest: &Manifest, file_name: &str, content: &[u8], format: Format) -> Result<Vec<u8>, TicketError> {
-    let document = Document::new(manifest, file_name, content);
+    render_document(&Document::new(manifest, file_name, content), format)
+}
+
+/// The bytes of `document` in `format` (for an update document, see [`Document::since`]).
+pub fn render_document(document: &Document, format: Format) -> Result<Vec<u8>, TicketError> {
     match format {
-        Format::Markdown => Ok(markdown::render(&document).into_bytes()),
-        Format::Html => Ok(html::render(&document).into_bytes()),
-        Format::Spreadsheet => spreadsheet::render(&document),
+        Format::Markdown => Ok(markdown::render(document).into_bytes()),
+        Format::Html => Ok(html::render(document).into_bytes()),
+        Format::Spreadsheet => spreadsheet::render(document),
     }
 }

@@ -22,6 +22,8 @@ pub(in crate::cli) struct Side {
     pub manifest: Manifest,
     /// The file's errors, placed at their line and column; warnings are left to `validate`.
     pub errors: Vec<Diagnostic>,
+    /// The bytes read (their fingerprint goes into an update's ticket document).
+    pub source: Vec<u8>,
 }
 
 /// Where a side comes from, as the command line names it.
@@ -63,7 +65,12 @@ impl<'a> Origin<'a> {
 pub(in crate::cli) fn load(origin: &Origin<'_>, stdin_name: &str) -> Result<Side, String> {
     let (shown, source) = match origin {
         Origin::Nothing => {
-            return Ok(Side { shown: "/dev/null".to_owned(), manifest: Manifest::new(), errors: Vec::new() });
+            return Ok(Side {
+                shown: "/dev/null".to_owned(),
+                manifest: Manifest::new(),
+                errors: Vec::new(),
+                source: Vec::new(),
+            });
         }
         Origin::Stdin => (stdin_name.to_owned(), storage::read_stdin().map_err(|error| error.to_string())),
         Origin::File(path) => (path.display().to_string(), storage::read_file(path).map_err(|error| error.to_string())),
@@ -79,7 +86,7 @@ pub(in crate::cli) fn load(origin: &Origin<'_>, stdin_name: &str) -> Result<Side
     // Only errors are shown, so only they are placed: a valid file costs no search for positions.
     let mut errors: Vec<Diagnostic> = validate(&parsed.manifest).into_iter().filter(Diagnostic::is_error).collect();
     locate(&source, &mut errors);
-    Ok(Side { shown, manifest: parsed.manifest, errors })
+    Ok(Side { shown, manifest: parsed.manifest, errors, source })
 }
 
 /// The bytes of `REV:PATH` as git has them, read through the bounded reader; git is stopped
