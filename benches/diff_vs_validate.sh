@@ -40,7 +40,7 @@ jq --argjson step "$step" --argjson count "$changed" \
     "$old" >"$new"
 
 "$wizard" validate "$old" >/dev/null 2>&1 || die "the generated manifest does not validate"
-found="$("$wizard" diff --format json "$old" "$new" | jq '[.changes | length, .breaking] | @tsv' -r)" || true
+found="$("$wizard" diff --format json "$old" "$new" | jq -r '[(.changes | length), .breaking] | @tsv')" || true
 [[ "$found" == "$changed"$'\t'0 ]] || die "diff should find $changed changes, none breaking; it found (changes, breaking) = $found"
 
 validate_cmd=("$wizard" validate "$old")
