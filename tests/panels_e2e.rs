@@ -74,3 +74,39 @@ fn try_it_probes_an_endpoint_of_the_bridge_and_shows_the_status_in_a_panel() {
     let manifest = std::fs::read_to_string(folders.work.path().join("mycrm.json")).expect("read");
     assert!(!manifest.contains(TOKEN), "the manifest holds no credential");
 }
+
+#[test]
+fn wrong_credentials_are_refused_not_broken_and_c_asks_them_again() {
+    let bridge = MockBridge::start(keeps_every_contract);
+    let folders = folders();
+    std::fs::write(folders.work.path().join("mycrm.json"), bridge.manifest().to_string()).expect("write");
+    let mut session = folders.start(&["mycrm.json"]);
+    session.wait_for("Integration");
+    session.send(&alt('2'));
+    session.wait_for("Auth validation URL");
+    session.send(&alt('t'));
+    session.wait_for("Credentials to try the auth validation");
+    session.send(&format!("{ACCOUNT}{ENTER}"));
+    session.send("wrong");
+    session.wait_for("•••••");
+    session.send(ENTER);
+    session.wait_for("REFUSED");
+    session.wait_for("c new credentials");
+    assert!(!session.screen().contains("broke its contract"), "a refusal is no broken bridge:\n{}", session.screen());
+
+    // `c` asks every credential again and tries the same endpoint with the new values.
+    session.send("c");
+    session.wait_for("Credentials to try the auth validation");
+    session.send(&format!("{ACCOUNT}{ENTER}"));
+    session.send(TOKEN);
+    session.wait_for(&"•".repeat(TOKEN.len()));
+    session.send(ENTER);
+    session.wait_for("PASS: the endpoint kept its contract (status 200)");
+    let tokens: Vec<_> = bridge.received("/auth").iter().map(|request| request.body["auth"]["token"].clone()).collect();
+    assert!(tokens.contains(&serde_json::json!("wrong")) && tokens.contains(&serde_json::json!(TOKEN)), "{tokens:?}");
+    assert!(!session.screen().contains(TOKEN), "a credential reached the screen:\n{}", session.screen());
+    session.escape("");
+    session.wait_for_gone("Try the auth validation");
+    session.send(CTRL_Q);
+    assert_eq!(session.wait_exit(), 0);
+}
