@@ -48,15 +48,7 @@ fn the_review_writes_the_ticket_document_and_asks_before_replacing_it() {
 
 #[test]
 fn try_it_probes_an_endpoint_of_the_bridge_and_shows_the_status_in_a_panel() {
-    let bridge = MockBridge::start(keeps_every_contract);
-    let folders = folders();
-    std::fs::write(folders.work.path().join("mycrm.json"), bridge.manifest().to_string()).expect("write");
-    let mut session = folders.start(&["mycrm.json"]);
-    session.wait_for("Integration");
-    session.send(&alt('2'));
-    session.wait_for("Auth validation URL");
-    session.send(&alt('t'));
-    session.wait_for("Credentials to try the auth validation");
+    let (bridge, folders, mut session) = try_the_auth_validation();
     session.send(&format!("{ACCOUNT}{ENTER}"));
     session.send(TOKEN);
     session.wait_for(&"•".repeat(TOKEN.len()));
@@ -77,15 +69,7 @@ fn try_it_probes_an_endpoint_of_the_bridge_and_shows_the_status_in_a_panel() {
 
 #[test]
 fn wrong_credentials_are_refused_not_broken_and_c_asks_them_again() {
-    let bridge = MockBridge::start(keeps_every_contract);
-    let folders = folders();
-    std::fs::write(folders.work.path().join("mycrm.json"), bridge.manifest().to_string()).expect("write");
-    let mut session = folders.start(&["mycrm.json"]);
-    session.wait_for("Integration");
-    session.send(&alt('2'));
-    session.wait_for("Auth validation URL");
-    session.send(&alt('t'));
-    session.wait_for("Credentials to try the auth validation");
+    let (bridge, _folders, mut session) = try_the_auth_validation();
     session.send(&format!("{ACCOUNT}{ENTER}"));
     session.send("wrong");
     session.wait_for("•••••");
@@ -109,4 +93,19 @@ fn wrong_credentials_are_refused_not_broken_and_c_asks_them_again() {
     session.wait_for_gone("Try the auth validation");
     session.send(CTRL_Q);
     assert_eq!(session.wait_exit(), 0);
+}
+
+/// Opens the mock bridge's manifest, goes to its auth validation URL and asks to try it: the
+/// credentials prompt is on the screen. The folders are returned to keep them alive.
+fn try_the_auth_validation() -> (MockBridge, Folders, Session) {
+    let bridge = MockBridge::start(keeps_every_contract);
+    let folders = folders();
+    std::fs::write(folders.work.path().join("mycrm.json"), bridge.manifest().to_string()).expect("write");
+    let mut session = folders.start(&["mycrm.json"]);
+    session.wait_for("Integration");
+    session.send(&alt('2'));
+    session.wait_for("Auth validation URL");
+    session.send(&alt('t'));
+    session.wait_for("Credentials to try the auth validation");
+    (bridge, folders, session)
 }
