@@ -8,6 +8,9 @@
 #![allow(clippy::disallowed_methods)]
 
 use std::io::Write;
+#[path = "support/golden.rs"]
+mod golden;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -36,18 +39,7 @@ fn stderr(output: &Output) -> String {
 
 /// Compares `actual` with the golden file `name`, or writes it when `UPDATE_GOLDEN` is set.
 fn assert_golden(name: &str, actual: &str) {
-    let path = golden(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).expect("write golden file");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|error| panic!("{}: {error}; run with UPDATE_GOLDEN=1 to create it", path.display()));
-    if expected != actual {
-        let diff =
-            similar::TextDiff::from_lines(&expected, actual).unified_diff().header("golden", "actual").to_string();
-        panic!("{name} differs from its golden file (UPDATE_GOLDEN=1 rewrites it after an intended change):\n{diff}");
-    }
+    golden::assert_golden_file(&golden(name), actual);
 }
 
 /// Writes `files` (name, content) into a new folder.
