@@ -168,7 +168,7 @@ impl App {
 /// extension, or in none of them (a `.docx` holding Markdown would not open where it is attached).
 fn extension_problem(path: &std::path::Path, format: Format) -> Option<String> {
     let wanted = format!(".{}", format.extension());
-    let shown = crate::wizard::display::one_line(&path.display().to_string()).into_owned();
+    let shown = crate::escape::one_line(&path.display().to_string()).into_owned();
     match Format::from_path(path) {
         Some(named) if named == format => None,
         Some(named) => Some(format!(

@@ -104,7 +104,7 @@ impl ProbePanel {
 /// "auth validation", "action create_ticket" (escaped: a name comes from the manifest).
 pub(crate) fn title(target: &Target) -> String {
     match target {
-        Target::Action(name) => format!("action {}", crate::text::escaped(name)),
+        Target::Action(name) => format!("action {}", crate::escape::line(name)),
         other => other.kind().as_str().replace('_', " "),
     }
 }

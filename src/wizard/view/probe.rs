@@ -3,9 +3,9 @@
 //! escaped when it arrived; names from the manifest are escaped here.
 
 use super::super::app::App;
-use super::super::display::one_line;
 use super::super::panels::probe::{CredentialsPanel, ProbePanel, ProbeStage, title};
 use super::overlay::centered;
+use crate::escape::one_line;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Position, Rect};
 use ratatui::text::{Line, Span};
@@ -33,7 +33,7 @@ pub(crate) fn render_credentials(app: &App, panel: &CredentialsPanel, frame: &mu
         if y >= inner.bottom() {
             break;
         }
-        let label = format!("{:<width$}", crate::text::escaped(&field.name), width = usize::from(label_width));
+        let label = format!("{:<width$}", crate::escape::line(&field.name), width = usize::from(label_width));
         frame.render_widget(
             Paragraph::new(one_line(&label).into_owned()),
             Rect { y, height: 1, width: label_width, ..inner },

@@ -1,10 +1,10 @@
 //! Drawing the ticket panel: the refusal, the formats, the path, or whether to replace a file.
 
 use super::super::app::App;
-use super::super::display::one_line;
 use super::super::panels::ticket::{TicketPanel, format_key};
 use super::super::path_list::PathField;
 use super::overlay;
+use crate::escape::one_line;
 use crate::ticket::Format;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Position, Rect};
