@@ -57,12 +57,13 @@ pub fn areas_in(app: &App, full: Rect) -> Areas {
     let text_width = full.width.saturating_sub(1);
     let status_lines = app.status.as_deref().map_or(1, |status| status_lines(status, text_width).len());
     let help_lines = help_lines(app, text_width).len().clamp(HELP_LINES.0, HELP_LINES.1);
+    let hint_lines = super::view::bars::hint_lines(app, full.width).len().max(1);
     let [title, body, status, help, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(u16::try_from(status_lines).unwrap_or(1)),
         Constraint::Length(u16::try_from(help_lines).unwrap_or(2)),
-        Constraint::Length(1),
+        Constraint::Length(u16::try_from(hint_lines).unwrap_or(1)),
     ])
     .areas(full);
     let preview_shown = full.width >= WIDE || app.preview_on_narrow;
@@ -294,10 +295,68 @@ pub fn inline_diagnostics(app: &App, row: Row) -> (Vec<&Diagnostic>, usize) {
     (all.into_iter().take(MAX_INLINE).collect(), more)
 }
 
+/// The lines of a problem under the row at `index`: the focused row's wrapped in full (its words
+/// are what the author reads to fix it), any other's on one line (cut with `…` when drawn).
+pub(crate) fn diagnostic_lines(app: &App, index: usize, diagnostic: &Diagnostic) -> Vec<String> {
+    let symbol = match diagnostic.severity {
+        Severity::Error => "✗",
+        Severity::Warning => "!",
+    };
+    let text = format!("    {symbol} {}", super::display::shown(&diagnostic.message));
+    if index != app.focus {
+        return vec![text];
+    }
+    let width = usize::from(form_inner(&areas(app)).width).max(8);
+    let options = textwrap::Options::new(width)
+        .subsequent_indent("      ")
+        .break_words(true)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(&text, options).into_iter().map(std::borrow::Cow::into_owned).collect()
+}
+
+/// The focused text row's value beyond what fits beside its label: the rest of it, wrapped under
+/// the row, so a URL's host and port or a long name is read whole. Nothing for a value that fits,
+/// for a text of several lines (the editor shows those) and for any other row.
+pub(crate) fn value_lines(app: &App, index: usize, row: Row) -> (String, Vec<String>) {
+    let Row::Text { owner, key, .. } = row else { return (String::new(), Vec::new()) };
+    if index != app.focus || app.editor.is_some() {
+        return (String::new(), Vec::new());
+    }
+    let Some(crate::manifest::Slot::Value(text)) = app.doc.manifest.text(owner, key) else {
+        return (String::new(), Vec::new());
+    };
+    if text.contains('\n') {
+        return (String::new(), Vec::new());
+    }
+    let inner = form_inner(&areas(app)).width;
+    let rows = app.rows();
+    let columns = usize::from(inner.saturating_sub(2 + label_width(&rows, &app.doc.manifest, inner)));
+    let shown = super::display::shown(super::display::clip(text, super::display::MAX_DRAWN));
+    if shown.width() <= columns {
+        return (String::new(), Vec::new());
+    }
+    let (first, rest) = split_at_columns(&shown, columns);
+    let rest: Vec<String> = wrap(rest, inner.saturating_sub(4)).into_iter().map(|line| format!("    {line}")).collect();
+    (first.to_owned(), rest)
+}
+
+/// `text` split after at most `columns` cells.
+fn split_at_columns(text: &str, columns: usize) -> (&str, &str) {
+    let mut used = 0;
+    for (at, c) in text.char_indices() {
+        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used > columns {
+            return text.split_at(at);
+        }
+    }
+    (text, "")
+}
+
 /// How many lines the row at `index` takes.
 pub(crate) fn row_height(app: &App, index: usize, row: Row) -> u16 {
     let (shown, more) = inline_diagnostics(app, row);
-    let mut height = 1 + shown.len() + usize::from(more > 0);
+    let problems: usize = shown.iter().map(|diagnostic| diagnostic_lines(app, index, diagnostic).len()).sum();
+    let mut height = 1 + problems + usize::from(more > 0) + value_lines(app, index, row).1.len();
     if index == app.focus
         && let Some(editor) = &app.editor
         && let TextBox::Area(area) = &editor.text

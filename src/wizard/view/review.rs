@@ -30,13 +30,14 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
         let diagnostic = &diagnostics[finding];
         let focused = index == app.focus;
         let marker = if focused { "▶ " } else { "  " };
-        let pointer = if diagnostic.pointer.is_empty() { "(file)" } else { diagnostic.pointer.as_str() };
+        let place = super::super::places::place_name(&diagnostic.pointer, &app.doc.manifest);
         let (symbol, style) = match diagnostic.severity {
             crate::manifest::Severity::Error => ("✗", app.theme.error()),
             crate::manifest::Severity::Warning => ("!", app.theme.warning()),
         };
-        // One line each, its end shown as `…` when cut: the help area below shows the focused one in full.
-        let line = format!("{marker}{symbol} {pointer}  {}", super::super::display::shown(&diagnostic.message));
+        // One line each, named where the author edits it, its end shown as `…` when cut: the help
+        // area below shows the focused one in full.
+        let line = format!("{marker}{symbol} {place}: {}", super::super::display::shown(&diagnostic.message));
         let line = super::form::ellipsis(&line, usize::from(row_area.width));
         frame.render_widget(Line::styled(line, if focused { app.theme.focus() } else { style }), row_area);
     }
