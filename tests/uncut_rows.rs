@@ -90,3 +90,36 @@ fn at_80x24_the_hint_bar_keeps_the_preview_undo_and_quit() {
         assert!(hints.contains(hint), "{hint:?} is missing from the hint bar:\n{screen}");
     }
 }
+
+#[test]
+fn the_focused_authentication_type_is_described_whole_at_80x24() {
+    let mut app = mycrm();
+    press(&mut app, alt('3'));
+    focus_row(
+        &mut app,
+        |row| matches!(row, integration_wizard::wizard::testing::form::Row::AuthType(kind) if kind.as_str() == "oauth2_client_credentials"),
+    );
+    let screen = screen_text(&mut app, 80, 24);
+    let form = form_joined(&app, &screen);
+    assert!(form.contains(&squeezed("OAuth 2.0 without username or password (Client Credentials grant).")), "{screen}");
+}
+
+#[test]
+fn a_picker_says_what_its_keys_do_in_words() {
+    let mut app = mycrm();
+    app.jump_to("/integration/authentication_configuration/0/type");
+    let screen = screen_text(&mut app, 80, 24);
+    let form = form_joined(&app, &screen);
+    assert!(form.contains(&squeezed("‹input›  ← makes it oauth, → makes it password")), "{screen}");
+}
+
+#[test]
+fn with_the_preview_on_at_80x24_labels_are_not_cut() {
+    let mut app = mycrm();
+    press(&mut app, alt('p'));
+    let screen = screen_text(&mut app, 80, 24);
+    assert!(layout::areas(&app).preview.is_some(), "{screen}");
+    for label in ["Display name", "Description", "Logo URL"] {
+        assert!(screen.contains(label), "{label:?} is cut:\n{screen}");
+    }
+}

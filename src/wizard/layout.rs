@@ -67,7 +67,10 @@ pub fn areas_in(app: &App, full: Rect) -> Areas {
     ])
     .areas(full);
     let preview_shown = full.width >= WIDE || app.preview_on_narrow;
-    let [steps, main] = Layout::horizontal([Constraint::Length(STEPS_WIDTH), Constraint::Fill(1)]).areas(body);
+    // On a narrow screen the preview takes the step list's room (the title names the step), so the
+    // form keeps room for its labels and values.
+    let steps_width = if full.width < WIDE && app.preview_on_narrow { 0 } else { STEPS_WIDTH };
+    let [steps, main] = Layout::horizontal([Constraint::Length(steps_width), Constraint::Fill(1)]).areas(body);
     let (form, preview) = if preview_shown {
         let [form, preview] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(main);
         (form, Some(preview))
@@ -318,25 +321,54 @@ pub(crate) fn diagnostic_lines(app: &App, index: usize, diagnostic: &Diagnostic)
 /// the row, so a URL's host and port or a long name is read whole. Nothing for a value that fits,
 /// for a text of several lines (the editor shows those) and for any other row.
 pub(crate) fn value_lines(app: &App, index: usize, row: Row) -> (String, Vec<String>) {
-    let Row::Text { owner, key, .. } = row else { return (String::new(), Vec::new()) };
     if index != app.focus || app.editor.is_some() {
         return (String::new(), Vec::new());
     }
+    let inner = form_inner(&areas(app)).width;
+    if let Row::AuthType(kind) = row {
+        let help = super::help_text::help(&format!("authentication_type/{}", kind.as_str()));
+        return split_and_wrap(help, usize::from(inner.saturating_sub(2 + AUTH_TYPE_COLUMN)), inner);
+    }
+    if let Row::Choice { owner, key, options, .. } = row {
+        let current = app.doc.manifest.term(owner, key);
+        let chosen = current.as_ref().and_then(crate::manifest::Slot::as_str).filter(|v| options.values().contains(v));
+        let Some(chosen) = chosen else { return (String::new(), Vec::new()) };
+        let text = format!("‹{chosen}›{}", options.keys_in_words(Some(chosen)));
+        let columns = usize::from(inner.saturating_sub(2 + label_width(&app.rows(), &app.doc.manifest, inner)));
+        return split_and_wrap(&text, columns, inner);
+    }
+    let Row::Text { owner, key, .. } = row else { return (String::new(), Vec::new()) };
     let Some(crate::manifest::Slot::Value(text)) = app.doc.manifest.text(owner, key) else {
         return (String::new(), Vec::new());
     };
     if text.contains('\n') {
         return (String::new(), Vec::new());
     }
-    let inner = form_inner(&areas(app)).width;
     let rows = app.rows();
     let columns = usize::from(inner.saturating_sub(2 + label_width(&rows, &app.doc.manifest, inner)));
     let shown = super::display::shown(super::display::clip(text, super::display::MAX_DRAWN));
-    if shown.width() <= columns {
+    split_and_wrap(&shown, columns, inner)
+}
+
+/// The columns an authentication type's name takes before its description (radio and padding).
+pub(crate) const AUTH_TYPE_COLUMN: u16 = 31;
+
+/// `text` as a row's end of `columns` cells and the rest wrapped under it at `inner` (indented);
+/// nothing when it fits.
+fn split_and_wrap(text: &str, columns: usize, inner: u16) -> (String, Vec<String>) {
+    if text.width() <= columns {
         return (String::new(), Vec::new());
     }
-    let (first, rest) = split_at_columns(&shown, columns);
-    let rest: Vec<String> = wrap(rest, inner.saturating_sub(4)).into_iter().map(|line| format!("    {line}")).collect();
+    let (first, rest) = split_at_columns(text, columns);
+    // A word cut at the row's end is carried whole onto the next line.
+    let (first, rest) = match first.rfind(' ') {
+        Some(space) if !first.ends_with(' ') && !rest.starts_with(' ') && space > 0 => {
+            (&text[..space], &text[space + 1..])
+        }
+        _ => (first, rest),
+    };
+    let rest: Vec<String> =
+        wrap(rest.trim_start(), inner.saturating_sub(4)).into_iter().map(|line| format!("    {line}")).collect();
     (first.to_owned(), rest)
 }
 
@@ -352,8 +384,33 @@ fn split_at_columns(text: &str, columns: usize) -> (&str, &str) {
     (text, "")
 }
 
+/// A review row's lines: `✗ where: message`, the place named as the author sees it ("Auth fields ›
+/// token › Type"); the focused one wrapped in full, any other on one line (cut with `…` when drawn).
+pub(crate) fn finding_lines(app: &App, index: usize, finding: usize) -> Vec<String> {
+    let Some(diagnostic) = app.doc.diagnostics().get(finding) else { return Vec::new() };
+    let marker = if index == app.focus { "▶ " } else { "  " };
+    let symbol = match diagnostic.severity {
+        Severity::Error => "✗",
+        Severity::Warning => "!",
+    };
+    let place = super::places::place_name(&diagnostic.pointer, &app.doc.manifest);
+    let text = format!("{marker}{symbol} {place}: {}", super::display::shown(&diagnostic.message));
+    if index != app.focus {
+        return vec![text];
+    }
+    let width = usize::from(form_inner(&areas(app)).width).max(8);
+    let options = textwrap::Options::new(width)
+        .subsequent_indent("    ")
+        .break_words(true)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(&text, options).into_iter().map(std::borrow::Cow::into_owned).collect()
+}
+
 /// How many lines the row at `index` takes.
 pub(crate) fn row_height(app: &App, index: usize, row: Row) -> u16 {
+    if let Row::Finding(finding) = row {
+        return u16::try_from(finding_lines(app, index, finding).len().max(1)).unwrap_or(1);
+    }
     let (shown, more) = inline_diagnostics(app, row);
     let problems: usize = shown.iter().map(|diagnostic| diagnostic_lines(app, index, diagnostic).len()).sum();
     let mut height = 1 + problems + usize::from(more > 0) + value_lines(app, index, row).1.len();

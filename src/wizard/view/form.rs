@@ -8,7 +8,7 @@ use super::super::layout::{self, MAX_EDITOR_LINES, inline_diagnostics, placed_ro
 use super::super::step::Page;
 use super::super::summaries::{add_label, item_label};
 use crate::manifest::edit::ListRef;
-use crate::manifest::{Diagnostic, Severity, Slot};
+use crate::manifest::{Severity, Slot};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -115,25 +115,11 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
             if let Some(chosen) = chosen {
                 spans.push(Span::styled(format!("‹{chosen}›"), theme.focus()));
             }
-            // Then what ← and → give (the choice wraps around), so the keys' result is read before
-            // pressing them, and the other values after, dimmed.
-            let values = options.values();
-            let at = chosen.and_then(|chosen| values.iter().position(|value| *value == chosen));
-            let others = match at {
-                Some(at) if values.len() > 2 => {
-                    let previous = values[(at + values.len() - 1) % values.len()];
-                    let next = values[(at + 1) % values.len()];
-                    let rest: Vec<&str> = values
-                        .iter()
-                        .copied()
-                        .filter(|value| ![chosen, Some(previous), Some(next)].contains(&Some(*value)))
-                        .collect();
-                    format!("  ← {previous}  {next} →  {}", rest.join(" "))
-                }
-                _ => {
-                    let others: Vec<&str> = values.iter().copied().filter(|value| Some(*value) != chosen).collect();
-                    format!("  ←→ {}", others.join(" "))
-                }
+            // Then what ← and → do, in words; the focused row's whole, the rest under it.
+            let (first, _) = layout::value_lines(app, index, row);
+            let others = match first.strip_prefix(&format!("‹{}›", chosen.unwrap_or_default())) {
+                Some(start) if chosen.is_some() && !first.is_empty() => start.to_owned(),
+                _ => options.keys_in_words(chosen),
             };
             spans.push(Span::styled(others.trim_end().to_owned(), theme.dim()));
             if let Some(slot) = current.filter(|_| chosen.is_none()) {
@@ -145,10 +131,14 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
             let chosen = app.doc.manifest.authentication_type() == Some(kind);
             let radio = if chosen { "(•) " } else { "( ) " };
             spans.push(Span::styled(format!("{radio}{}", pad(kind.as_str(), 27)), label_style));
-            spans.push(Span::styled(
-                super::super::help_text::help(&format!("authentication_type/{}", kind.as_str())),
-                theme.dim(),
-            ));
+            // The focused type's description is read whole: its start here, the rest under the row.
+            let (first, _) = layout::value_lines(app, index, row);
+            let description = if first.is_empty() {
+                super::super::help_text::help(&format!("authentication_type/{}", kind.as_str())).to_owned()
+            } else {
+                first
+            };
+            spans.push(Span::styled(description, theme.dim()));
         }
         Row::Item(list, item) => {
             let style = if focused { theme.focus() } else { Style::new() };
