@@ -321,7 +321,7 @@ pub(crate) fn diagnostic_lines(app: &App, index: usize, diagnostic: &Diagnostic)
 /// the row, so a URL's host and port or a long name is read whole. Nothing for a value that fits,
 /// for a text of several lines (the editor shows those) and for any other row.
 pub(crate) fn value_lines(app: &App, index: usize, row: Row) -> (String, Vec<String>) {
-    if index != app.focus || app.editor.is_some() {
+    if index != app.focus || app.editor().is_some() {
         return (String::new(), Vec::new());
     }
     let inner = form_inner(&areas(app)).width;
