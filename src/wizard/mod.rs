@@ -34,6 +34,7 @@ pub(crate) mod layout;
 pub(crate) mod overlay;
 pub(crate) mod panels;
 pub(crate) mod path_list;
+pub(crate) mod places;
 mod recovery;
 mod shutdown;
 pub(crate) mod step;

@@ -130,11 +130,12 @@ impl App {
     }
 
     pub(super) fn delete_item(&mut self, list: ListRef, index: usize) {
+        let name = self.item_name(list, index);
         if let Some(items) = self.doc.manifest.list_mut(list) {
             items.remove_at(index);
         }
         self.edited(crate::wizard::form::list_pointer(list, &self.doc.manifest));
-        self.status = Some("deleted".into());
+        self.status = Some(format!("deleted {name}"));
     }
 
     pub(super) fn move_item(&mut self, up: bool) {
