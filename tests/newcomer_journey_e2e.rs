@@ -3,6 +3,8 @@
 //! character of a value is counted; the journey must take at most 45 of them, at 120x40 and at 80x24.
 // A test reads the files it wrote itself, as it likes; the tool reads only through `storage`.
 #![allow(clippy::disallowed_methods)]
+// A test prints through `println!`: what it measured, or why it skipped.
+#![allow(clippy::disallowed_macros)]
 
 #[path = "support/pty.rs"]
 mod pty;
@@ -160,7 +162,7 @@ fn journey(cols: u16, rows: u16) -> Vec<&'static str> {
     j.on("Type");
     j.sees("←→ choose");
     // The row shows what ← gives: select (the types wrap around).
-    j.on("‹text›  ← select");
+    j.on("‹text›  ← makes it select");
     j.key("Left", LEFT);
     j.sees("‹select›");
     j.sees("+ add an option");

@@ -4,11 +4,11 @@
 use super::exit;
 use super::files::{self, Inputs, Loaded, Seen, Target};
 use super::report::text_line;
+use crate::escape;
 use crate::manifest::{check::locate, read, to_json};
+use crate::output;
 use crate::storage::save_atomic;
-use crate::text::escaped;
 use anstyle::{AnsiColor, Style};
-use std::io::Write;
 use std::path::PathBuf;
 
 /// What `fmt` does with a file that is not formatted.
@@ -39,7 +39,7 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
     let targets = match files::expand(paths, inputs) {
         Ok(targets) => targets,
         Err(message) => {
-            eprintln!("{}; see `integration-wizard fmt --help`", escaped(&message));
+            output::message(format!("{}; see `integration-wizard fmt --help`", escape::line(&message)));
             return exit::USAGE;
         }
     };
@@ -47,10 +47,9 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
     let mut skipped = 0;
     let mut manifests = 0;
     let mut seen = Seen::default();
-    let mut stdout = anstream::stdout().lock();
     for target in targets {
         let raw = target.shown(inputs);
-        let shown = escaped(&raw);
+        let shown = escape::line(&raw);
         let loaded = target.load();
         // The same real file through a second path or link is formatted once.
         if !seen.first(loaded.identity().cloned()) {
@@ -66,7 +65,7 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
                 continue;
             }
             Loaded::Refused(reason) => {
-                eprintln!("{shown}: {}", escaped(&reason));
+                output::message(format!("{shown}: {}", escape::line(&reason)));
                 code = exit::USAGE;
                 continue;
             }
@@ -76,8 +75,8 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
             Err(diagnostic) => {
                 let mut diagnostics = [diagnostic];
                 locate(&source, &mut diagnostics);
-                eprintln!("{}", text_line(&raw, &diagnostics[0]));
-                eprintln!("{shown}: not formatted: fix the JSON first");
+                output::message(text_line(&raw, &diagnostics[0]));
+                output::message(format!("{shown}: not formatted: fix the JSON first"));
                 code = code.max(exit::INVALID);
                 continue;
             }
@@ -89,18 +88,22 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
             // their buffer with it); with --check or --diff only what would change.
             match mode {
                 Mode::Write => {
-                    let _ = stdout.write_all(formatted.as_bytes());
+                    output::json_document(formatted);
                     for note in &parsed.notes {
-                        eprintln!("{shown}: {}: {}", escaped(&note.pointer), escaped(&note.message));
+                        output::message(format!(
+                            "{shown}: {}: {}",
+                            escape::line(&note.pointer),
+                            escape::line(&note.message)
+                        ));
                     }
                 }
                 _ if unchanged => {}
                 Mode::Check | Mode::Diff => {
                     if mode == Mode::Check {
-                        eprintln!("{shown}: not formatted; run `integration-wizard fmt -`");
+                        output::message(format!("{shown}: not formatted; run `integration-wizard fmt -`"));
                         code = code.max(exit::INVALID);
                     }
-                    let _ = stdout.write_all(diff(&raw, &String::from_utf8_lossy(&source), &formatted).as_bytes());
+                    output::coloured(diff(&raw, &String::from_utf8_lossy(&source), &formatted));
                 }
             }
             continue;
@@ -111,31 +114,31 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
         if mode != Mode::Write {
             if mode == Mode::Check {
                 // Text before the diff's `---` line is ignored by `patch` and `git apply`.
-                let _ = writeln!(stdout, "{shown}: not formatted; run `integration-wizard fmt {shown}`");
+                output::line(format!("{shown}: not formatted; run `integration-wizard fmt {shown}`"));
                 code = code.max(exit::INVALID);
             }
-            let _ = stdout.write_all(diff(&raw, &String::from_utf8_lossy(&source), &formatted).as_bytes());
+            output::coloured(diff(&raw, &String::from_utf8_lossy(&source), &formatted));
             continue;
         }
         match save_atomic(path, formatted.as_bytes(), false) {
             Ok(()) => {
-                let _ = writeln!(stdout, "formatted {shown}");
+                output::line(format!("formatted {shown}"));
                 for note in &parsed.notes {
-                    let _ = writeln!(stdout, "  {}: {}", escaped(&note.pointer), escaped(&note.message));
+                    output::line(format!("  {}: {}", escape::line(&note.pointer), escape::line(&note.message)));
                 }
             }
             Err(error) => {
-                eprintln!("{shown}: {}", escaped(&error.to_string()));
+                output::message(format!("{shown}: {}", escape::line(&error.to_string())));
                 code = exit::USAGE;
             }
         }
     }
     if let Some(line) = files::skipped_line(skipped) {
-        let _ = writeln!(stdout, "{line}");
+        output::line(line);
     }
     // A check that checked nothing must not pass unnoticed in CI.
     if mode == Mode::Check && manifests == 0 && code == exit::SUCCESS && !inputs.allow_empty {
-        eprintln!("{}", files::nothing_found(paths, inputs, skipped));
+        output::message(files::nothing_found(paths, inputs, skipped));
         return exit::USAGE;
     }
     code
@@ -148,7 +151,7 @@ const HUNK: Style = AnsiColor::Cyan.on_default();
 /// The unified diff from `before` to `after`, with colour codes (anstream drops them where
 /// colour is off). Lines from the file are escaped like every other output; tabs stay tabs.
 fn diff(path: &str, before: &str, after: &str) -> String {
-    let path = escaped(path);
+    let path = escape::line(path);
     let text = similar::TextDiff::from_lines(before, after)
         .unified_diff()
         .context_radius(3)
@@ -156,7 +159,7 @@ fn diff(path: &str, before: &str, after: &str) -> String {
         .to_string();
     let mut out = String::with_capacity(text.len() + 64);
     for line in text.lines() {
-        let line: Vec<_> = line.split('\t').map(escaped).collect();
+        let line: Vec<_> = line.split('\t').map(escape::line).collect();
         let line = line.join("\t");
         let style = if line.starts_with("@@") {
             HUNK

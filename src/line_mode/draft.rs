@@ -2,9 +2,9 @@
 //! that follows a change, so a session that is killed or whose input ends loses nothing entered.
 
 use super::session::Keeper;
+use crate::escape::one_line;
 use crate::manifest::to_json;
 use crate::storage::drafts::{self, Draft, DraftKey, Drafts};
-use crate::wizard::display::one_line;
 use crate::wizard::document::Document;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -46,10 +46,10 @@ impl SessionDraft {
             if let Err(error) = write(&mut store.borrow_mut(), &key, doc)
                 && !warned.replace(true)
             {
-                eprintln!(
+                crate::output::message(format!(
                     "integration-wizard: drafts cannot be written ({}); if the session ends before a save, what you entered is lost",
                     one_line(&error)
-                );
+                ));
             }
         })
     }

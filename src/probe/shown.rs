@@ -9,7 +9,6 @@
 //! garble every word holding that letter).
 
 use super::contracts::{Credentials, MASK};
-use std::io::Write as _;
 
 /// Where a cut value ends (or resumes): what `quoted` and the wizard put in place of the rest.
 const CUT: char = '…';
@@ -42,7 +41,7 @@ impl Sink {
 
     /// One line for a terminal or a log: hostile characters escaped (`\u{1b}`, `\n`), then masked.
     pub fn line(&self, text: &str) -> String {
-        self.mask(&crate::text::escaped(text))
+        self.mask(&crate::escape::line(text))
     }
 
     /// Each line made safe with [`Sink::line`].
@@ -53,7 +52,7 @@ impl Sink {
     /// A JSON document, serialised with every unsafe character escaped, then every string in it
     /// (keys included) masked. Only the insides of strings change, so the document stays valid.
     pub fn json(&self, value: &serde_json::Value) -> String {
-        let serialised = crate::text::json_escaped(value.to_string());
+        let serialised = crate::escape::json(value.to_string());
         let mut out = String::with_capacity(serialised.len());
         let mut rest = serialised.as_str();
         while let Some(start) = rest.find('"') {
@@ -75,24 +74,23 @@ impl Sink {
             text.push_str(&self.line(line.as_ref()));
             text.push('\n');
         }
-        let _ = std::io::stdout().lock().write_all(text.as_bytes());
+        crate::output::text(text);
     }
 
     /// Writes a JSON document to standard output (see [`Sink::json`]).
     pub fn print_json(&self, value: &serde_json::Value) {
-        let _ = writeln!(std::io::stdout().lock(), "{}", self.json(value));
+        // Escaped and masked by `json`: the document goes out as it is.
+        let _ = crate::output::document_as_is(format!("{}\n", self.json(value)));
     }
 
     /// Writes one message to standard error, made safe.
     pub fn warn(&self, message: &str) {
-        let _ = writeln!(std::io::stderr().lock(), "{}", self.line(message));
+        crate::output::message(self.line(message));
     }
 
     /// A prompt on standard error, without a line break.
     pub fn prompt(&self, prompt: &str) {
-        let mut stderr = std::io::stderr().lock();
-        let _ = stderr.write_all(self.line(prompt).as_bytes());
-        let _ = stderr.flush();
+        crate::output::prompt(self.line(prompt));
     }
 
     /// `text` with every form of every credential replaced by the mask. Text already escaped goes
@@ -212,9 +210,9 @@ fn forms(value: &str) -> Vec<String> {
     base.push(json_inner(value).replace('/', "\\/"));
     let mut all = base.clone();
     for form in &base {
-        all.push(crate::text::escaped(form).into_owned());
-        all.push(json_inner(&crate::text::escaped(form)));
-        all.push(crate::text::json_escaped(json_inner(form)));
+        all.push(crate::escape::line(form).into_owned());
+        all.push(json_inner(&crate::escape::line(form)));
+        all.push(crate::escape::json(json_inner(form)));
     }
     all.sort();
     all.dedup();

@@ -11,7 +11,7 @@ impl App {
         self.focus = self.rows().iter().position(|row| *row == Row::AddOption { action, input }).unwrap_or(self.focus);
         let original =
             self.doc.manifest.text(Owner::Input { action, input }, InputKey::Format).cloned().unwrap_or_default();
-        self.editor = Some(Editor {
+        self.set_editor(Editor {
             target: EditTarget::SelectOption { action, input, index },
             original,
             text: TextBox::new("", false),
@@ -112,7 +112,7 @@ impl App {
             let removed = options.remove(index);
             self.doc.manifest.set_select_options(action, input, &options);
             self.edited(Owner::Input { action, input }.key_pointer(&self.doc.manifest, InputKey::Format));
-            self.status = Some(format!("removed the option \"{}\"", crate::wizard::display::one_line(&removed)));
+            self.status = Some(format!("removed the option \"{}\"", crate::escape::one_line(&removed)));
             return;
         }
         let Some((list, index)) = self.focused_item() else {
@@ -126,15 +126,16 @@ impl App {
             return;
         }
         let label = crate::wizard::summaries::item_label(&self.doc.manifest, list, index);
-        self.overlay = Some(Overlay::ConfirmDelete { list, index, label });
+        self.open(Overlay::ConfirmDelete { list, index, label });
     }
 
     pub(super) fn delete_item(&mut self, list: ListRef, index: usize) {
+        let name = self.item_name(list, index);
         if let Some(items) = self.doc.manifest.list_mut(list) {
             items.remove_at(index);
         }
         self.edited(crate::wizard::form::list_pointer(list, &self.doc.manifest));
-        self.status = Some("deleted".into());
+        self.status = Some(format!("deleted {name}"));
     }
 
     pub(super) fn move_item(&mut self, up: bool) {

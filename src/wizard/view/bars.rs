@@ -6,8 +6,6 @@ use super::super::form::Row;
 use super::super::keys::{Command, on_text_field, scopes};
 use super::super::layout;
 use super::super::overlay::Overlay;
-use super::super::panels::probe::ProbeStage;
-use super::super::panels::ticket::TicketPanel;
 use super::super::step::{Page, Step};
 use crate::manifest::Severity;
 use ratatui::Frame;
@@ -25,7 +23,7 @@ pub(crate) fn render_title(app: &App, frame: &mut Frame, area: Rect) {
         .map_or_else(|| "new manifest (not saved yet)".to_owned(), |path| path.display().to_string());
     let mut spans = vec![
         Span::styled(" integration-wizard ", app.theme.title()),
-        Span::raw(format!("— {}", super::super::display::one_line(&path))),
+        Span::raw(format!("— {}", crate::escape::one_line(&path))),
     ];
     if app.doc.modified {
         spans.push(Span::styled("  ● modified", app.theme.warning()));
@@ -59,8 +57,29 @@ pub(crate) fn render_help(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inside);
 }
 
-/// The keys that do something here, as many as fit (`?` lists them all).
+/// The keys that do something here, on the lines the layout gave them (`?` lists them all).
 pub(crate) fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
+    let lines: Vec<Line> = hint_lines(app, area.width)
+        .into_iter()
+        .map(|hints| {
+            let mut spans = Vec::new();
+            for (key, what) in hints {
+                spans.push(Span::styled(format!(" {key}"), app.theme.key()));
+                spans.push(Span::raw(format!(" {what} ")));
+            }
+            Line::from(spans)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The most lines the hint bar takes: a second one on a narrow screen rather than dropping undo or quit.
+const MAX_HINT_LINES: usize = 2;
+
+/// The hints shown at `width`, as lines of `(key, what)`: on one line when they fit, else on up to
+/// [`MAX_HINT_LINES`]; when even those are too few, the hint least worth keeping goes first (the later
+/// one of equals); the last, the keys panel that lists them all, always stays.
+pub(crate) fn hint_lines(app: &App, width: u16) -> Vec<Vec<(String, &'static str)>> {
     let mut hints: Vec<(String, &str, u8)> = hints(app)
         .into_iter()
         .map(|(hint, what)| match hint {
@@ -69,45 +88,59 @@ pub(crate) fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
         })
         .collect();
     hints.dedup();
-    let width =
-        |hints: &[(String, &str, u8)]| hints.iter().map(|(key, what, _)| key.width() + what.width() + 3).sum::<usize>();
-    // Too narrow: the hint least worth keeping goes first (the later one of equals); the last, the
-    // keys panel that lists them all, always stays.
-    while hints.len() > 2 && width(&hints) > usize::from(area.width) {
+    let width = usize::from(width);
+    while hints.len() > 2 && fill(&hints, width).len() > MAX_HINT_LINES {
         let last = hints.len() - 1;
         let Some(drop) = (0..last).rev().min_by_key(|&index| hints[index].2) else { break };
         hints.remove(drop);
     }
-    let mut spans = Vec::new();
+    let lines = fill(&hints, width);
+    let mut hints = hints.into_iter().map(|(key, what, _)| (key, what));
+    lines.into_iter().map(|count| hints.by_ref().take(count).collect()).collect()
+}
+
+/// How many hints each line takes when laid out in order at `width` (each ` key what `).
+fn fill(hints: &[(String, &str, u8)], width: usize) -> Vec<usize> {
+    let mut lines: Vec<usize> = Vec::new();
+    let mut used = width;
     for (key, what, _) in hints {
-        spans.push(Span::styled(format!(" {key}"), app.theme.key()));
-        spans.push(Span::raw(format!(" {what} ")));
+        let wide = key.width() + what.width() + 3;
+        if used + wide > width || lines.is_empty() {
+            lines.push(0);
+            used = 0;
+        }
+        used += wide;
+        if let Some(count) = lines.last_mut() {
+            *count += 1;
+        }
     }
-    frame.render_widget(Line::from(spans), area);
+    lines
 }
 
 /// How much a hint is worth keeping on a narrow screen: what the focused row does comes first, then
-/// saving, going on (Tab), to a step, moving, a list's lesser commands and going back (Esc);
-/// quitting, trying an endpoint and undo (the keys panel names them all) go first.
+/// quitting, saving, undo, the preview and trying an endpoint (a newcomer looks for these); moving,
+/// going to a step and a list's lesser commands go first (the keys panel names them all).
 fn keep_rank(command: Command) -> u8 {
     match command {
-        Command::Quit => 0,
-        Command::TryIt => 1,
-        Command::Undo => 2,
-        Command::Back => 3,
-        Command::Filter => 4,
-        Command::Duplicate => 5,
-        Command::Reorder => 6,
-        Command::Move => 7,
-        Command::GoToStep => 8,
-        Command::NextField => 9,
-        Command::Save => 10,
+        Command::Filter => 0,
+        Command::Duplicate => 1,
+        Command::Reorder => 2,
+        Command::GoToStep => 3,
+        Command::Move => 4,
+        Command::NextField => 5,
+        Command::Redo => 6,
+        Command::Back => 7,
+        Command::TryIt => 8,
+        Command::TogglePreview => 9,
+        Command::Undo => 10,
+        Command::Save => 11,
+        Command::Quit => 12,
         _ => KEEP_MOST,
     }
 }
 
 /// The rank of the hints about the focused row itself.
-const KEEP_MOST: u8 = 11;
+const KEEP_MOST: u8 = 13;
 
 /// What a hint names: a command of the key table (its key is read from the table), or typing itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,9 +154,9 @@ pub enum Hint {
 /// The hints for the state `app` is in, with the word each says here; their keys come from the key table.
 pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
     match app.mode() {
-        Mode::Panel(overlay) => panel_hints(app, overlay),
+        Mode::Panel(panel, _) => panel.hints(app),
         Mode::Start => start_hints(app),
-        Mode::Filtering(_) => {
+        Mode::Filtering => {
             let mut hints = vec![(Hint::Typing, "to filter")];
             hints.extend(key(&[(Command::Activate, "keep the filter"), (Command::Back, "clear it")]));
             hints
@@ -156,8 +189,8 @@ fn key(pairs: &[(Command, &'static str)]) -> Vec<(Hint, &'static str)> {
     pairs.iter().map(|(command, what)| (Hint::Key(*command), *what)).collect()
 }
 
-/// The answers of the panel or question showing.
-fn panel_hints(app: &App, overlay: &Overlay) -> Vec<(Hint, &'static str)> {
+/// The answers of the question showing.
+pub(crate) fn panel_hints(app: &App, overlay: &Overlay) -> Vec<(Hint, &'static str)> {
     use Command as C;
     match overlay {
         Overlay::Help { .. } => key(&[(C::Move, "scroll"), (C::Back, "close")]),
@@ -182,25 +215,6 @@ fn panel_hints(app: &App, overlay: &Overlay) -> Vec<(Hint, &'static str)> {
         ]),
         Overlay::Recover { .. } => key(&[(C::Yes, "recover"), (C::No, "delete the draft")]),
         Overlay::ReplaceExisting { .. } => key(&[(C::Yes, "replace it"), (C::No, "another name"), (C::Back, "cancel")]),
-        Overlay::Ticket(TicketPanel::Refused { .. }) => {
-            key(&[(C::Activate, "go to the first error"), (C::Back, "close")])
-        }
-        Overlay::Ticket(TicketPanel::Format { .. }) => {
-            key(&[(C::Move, "choose"), (C::Activate, "next"), (C::Back, "cancel")])
-        }
-        Overlay::Ticket(TicketPanel::Exists { .. }) => key(&[(C::Yes, "replace it"), (C::No, "another path")]),
-        Overlay::Ticket(TicketPanel::Path { .. }) => {
-            key(&[(C::Activate, "write"), (C::CompletePath, "complete"), (C::Back, "cancel")])
-        }
-        Overlay::Ticket(_) => key(&[(C::Activate, "write"), (C::Back, "cancel")]),
-        Overlay::Credentials(_) => key(&[(C::Activate, "next / try it"), (C::Move, "field"), (C::Back, "cancel")]),
-        Overlay::Probe(panel) if panel.stage == ProbeStage::ConfirmAction => {
-            key(&[(C::Yes, "run it"), (C::No, "do not run it")])
-        }
-        Overlay::Probe(panel) if matches!(panel.stage, ProbeStage::Done { .. }) => {
-            key(&[(C::Move, "scroll"), (C::NewCredentials, "new credentials"), (C::Back, "close")])
-        }
-        Overlay::Probe(_) => key(&[(C::Move, "scroll"), (C::Back, "close")]),
     }
 }
 
@@ -283,8 +297,15 @@ fn page_hints(app: &App) -> Vec<(Hint, &'static str)> {
     if app.can_go_back() {
         hints.push((Hint::Key(C::Back), "back"));
     }
-    if app.doc.history.counts().0 > 0 {
+    let (undo, redo) = app.doc.history.counts();
+    if undo > 0 {
         hints.push((Hint::Key(C::Undo), "undo"));
+    }
+    if redo > 0 {
+        hints.push((Hint::Key(C::Redo), "redo"));
+    }
+    if app.size.0 < crate::wizard::layout::WIDE {
+        hints.push((Hint::Key(C::TogglePreview), if app.preview_on_narrow { "hide JSON" } else { "JSON preview" }));
     }
     hints.extend(key(&[(C::Save, "save"), (C::Quit, "quit"), (C::Help, "keys")]));
     hints
