@@ -112,9 +112,8 @@ fn keystroke(c: &mut Criterion) {
     app.update(Action::Up);
     app.update(Action::Activate); // the last action's form
     app.update(Action::Activate); // edit its name
-    group.bench_function("type in an action name + redraw", |b| {
-        in_turn(b, &mut app, &mut terminal, &type_and_delete())
-    });
+    group
+        .bench_function("type in an action name + redraw", |b| in_turn(b, &mut app, &mut terminal, &type_and_delete()));
 
     // Enter that ends a field visit: the change is recorded for undo (the manifest is compared with
     // the one after the previous change). Only that Enter is timed; the visits add a character and

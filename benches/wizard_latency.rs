@@ -56,7 +56,10 @@ fn main() {
         let manifest = folder.path().join(format!("bench-{size}mb.json"));
         let json = generator::manifest(generator::PROVIDER, &options);
         std::fs::write(&manifest, &json).expect("the manifest is written");
-        println!("\n{:.1} MB manifest ({actions} actions of 40 inputs); goal: slowest at most {goal} ms", mb(json.len()));
+        println!(
+            "\n{:.1} MB manifest ({actions} actions of 40 inputs); goal: slowest at most {goal} ms",
+            mb(json.len())
+        );
         drop(json);
         for (label, binary) in &binaries {
             let data = tempfile::tempdir().expect("a data folder for the drafts");

@@ -270,7 +270,8 @@ fn write_on_its_own(
     (label, place): (String, Place),
 ) -> Written {
     let started = Instant::now();
-    let failed = |message: &str| Written { result: Err(message.into()), took: started.elapsed(), size: 0, mirror: None };
+    let failed =
+        |message: &str| Written { result: Err(message.into()), took: started.elapsed(), size: 0, mirror: None };
     let (mut tree, moves) = match (work.catch_up, mirror) {
         (CatchUp::Restart(origin, moves), _) => (to_tree(&origin), moves),
         (CatchUp::Moves(moves), Some(mirror)) => (mirror.tree, moves),
