@@ -13,6 +13,8 @@
 //! too, in the same run and just before this one, for before-and-after figures.
 // A benchmark writes and reads its own files, as it likes; the tool reads only through `storage`.
 #![allow(clippy::disallowed_methods)]
+// A benchmark prints its own figures; the tool prints only through `output`.
+#![allow(clippy::disallowed_macros)]
 
 #[allow(dead_code, unreachable_pub)]
 #[path = "../examples/generate_manifest.rs"]
