@@ -66,11 +66,11 @@ fn main() {
         for (label, binary) in &binaries {
             let data = tempfile::tempdir().expect("a data folder for the drafts");
             let load = load_average();
-            let times = run(Path::new(binary), &manifest, data.path(), keys, pace);
+            let (times, peak) = run(Path::new(binary), &manifest, data.path(), keys, pace);
             let figures = Figures::of(times);
             let verdict = if figures.worst <= Duration::from_millis(goal) { "PASS" } else { "FAIL" };
             println!(
-                "{label:<11} median {:>7.1} ms  p99 {:>7.1} ms  slowest {:>7.1} ms  {verdict}  ({} over 16 ms; load average {load} before, {} after)",
+                "{label:<11} median {:>7.1} ms  p99 {:>7.1} ms  slowest {:>7.1} ms  {verdict}  ({} over 16 ms; peak memory {peak}; load average {load} before, {} after)",
                 millis(figures.median),
                 millis(figures.p99),
                 millis(figures.worst),
@@ -81,8 +81,9 @@ fn main() {
     }
 }
 
-/// Opens `manifest` with `binary`, goes to the display name and times `keys` keystrokes in it.
-fn run(binary: &Path, manifest: &Path, data: &Path, keys: usize, pace: Duration) -> Vec<Duration> {
+/// Opens `manifest` with `binary`, goes to the display name and times `keys` keystrokes in it;
+/// also gives the wizard's peak memory.
+fn run(binary: &Path, manifest: &Path, data: &Path, keys: usize, pace: Duration) -> (Vec<Duration>, String) {
     let mut terminal = Terminal::start(binary, manifest, data);
     terminal.wait("the manifest to open", OPENING, |screen| screen.contains(NAME));
     // The display name is the second row of the integration's form; Enter edits it, cursor at its end.
@@ -103,7 +104,7 @@ fn run(binary: &Path, manifest: &Path, data: &Path, keys: usize, pace: Duration)
             std::thread::sleep(rest);
         }
     }
-    times
+    (times, terminal.peak_memory())
 }
 
 /// The median, 99th percentile and slowest of a run, and how many keys were over 16 ms.
@@ -207,6 +208,17 @@ impl Terminal {
             }
             screen = changed.wait_timeout(screen, deadline - now).expect("screen").0;
         }
+    }
+}
+
+impl Terminal {
+    /// The wizard's peak resident memory so far, as Linux reports it ("?" elsewhere).
+    fn peak_memory(&self) -> String {
+        let status =
+            self.child.process_id().and_then(|pid| std::fs::read_to_string(format!("/proc/{pid}/status")).ok());
+        let peak = status.as_deref().and_then(|status| status.lines().find(|line| line.starts_with("VmHWM:")));
+        let kib = peak.and_then(|line| line.split_whitespace().nth(1)).and_then(|kib| kib.parse::<f64>().ok());
+        kib.map_or_else(|| "?".into(), |kib| format!("{:.0} MiB", kib / 1024.0))
     }
 }
 
