@@ -92,7 +92,7 @@ pub(crate) fn wrap(text: &str, width: u16) -> Vec<String> {
 /// The status message's lines at `width`: wrapped, at most [`MAX_STATUS_LINES`] (the last one
 /// says when more was cut).
 pub(crate) fn status_lines(status: &str, width: u16) -> Vec<String> {
-    let text = super::display::one_line(super::display::clip(status, super::display::MAX_DRAWN));
+    let text = crate::escape::one_line(super::display::clip(status, super::display::MAX_DRAWN));
     let mut lines = wrap(&text, width);
     if lines.len() > MAX_STATUS_LINES {
         lines.truncate(MAX_STATUS_LINES);
@@ -156,7 +156,7 @@ pub(crate) fn label_width(rows: &[Row], manifest: &Manifest, inner_width: u16) -
             Row::Text { label, .. } | Row::Toggle { label, .. } | Row::Choice { label, .. } => label.width(),
             Row::Item(list, _) => item_caption(*list).map_or(0, UnicodeWidthStr::width),
             Row::Kept { owner, index } => super::steps::kept::key(manifest, *owner, *index)
-                .map_or(0, |key| super::display::one_line(super::display::clip(key, 200)).width()),
+                .map_or(0, |key| crate::escape::one_line(super::display::clip(key, 200)).width()),
             _ => 0,
         })
         .max()
@@ -434,7 +434,7 @@ pub fn note_lines(app: &App, index: usize, row: Row) -> Vec<String> {
     // Asked only when a note names it: this runs for every row drawn or measured.
     let fix_key = || app.keys.hint_key_in(Command::QuickFix, &[Scope::Anywhere, Scope::Field, Scope::Browse]);
     let Some(note) = super::steps::note(&app.doc.manifest, row, &fix_key) else { return Vec::new() };
-    let note = super::display::one_line(&note).into_owned();
+    let note = crate::escape::one_line(&note).into_owned();
     if index != app.focus {
         return vec![note];
     }

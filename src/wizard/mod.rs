@@ -102,7 +102,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     if let Some(failure) = work.drafts.failure().filter(|_| work.app.doc.modified && !work.app.work_discarded()) {
         crate::output::message(format!(
             "integration-wizard: your unsaved work could not be kept as a draft: {}",
-            crate::text::escaped(failure)
+            crate::escape::line(failure)
         ));
     }
     match (result, stop.exit_code()) {

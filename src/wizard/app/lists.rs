@@ -112,7 +112,7 @@ impl App {
             let removed = options.remove(index);
             self.doc.manifest.set_select_options(action, input, &options);
             self.edited(Owner::Input { action, input }.key_pointer(&self.doc.manifest, InputKey::Format));
-            self.status = Some(format!("removed the option \"{}\"", crate::wizard::display::one_line(&removed)));
+            self.status = Some(format!("removed the option \"{}\"", crate::escape::one_line(&removed)));
             return;
         }
         let Some((list, index)) = self.focused_item() else {

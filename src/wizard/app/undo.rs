@@ -113,7 +113,7 @@ impl App {
             ListRef::Inputs(action) => manifest.input(action, index).and_then(|input| input.key.non_blank()),
             ListRef::InteractionTypes => features::interaction_type(manifest, index).and_then(Slot::non_blank),
         };
-        let name = name.map(|name| crate::wizard::display::one_line(name).into_owned());
+        let name = name.map(|name| crate::escape::one_line(name).into_owned());
         match name {
             Some(name) => format!("{} {name}", list_noun(list)),
             None => format!("{} {}", list_noun(list), index + 1),

@@ -23,7 +23,7 @@ pub(crate) fn render_title(app: &App, frame: &mut Frame, area: Rect) {
         .map_or_else(|| "new manifest (not saved yet)".to_owned(), |path| path.display().to_string());
     let mut spans = vec![
         Span::styled(" integration-wizard ", app.theme.title()),
-        Span::raw(format!("— {}", super::super::display::one_line(&path))),
+        Span::raw(format!("— {}", crate::escape::one_line(&path))),
     ];
     if app.doc.modified {
         spans.push(Span::styled("  ● modified", app.theme.warning()));

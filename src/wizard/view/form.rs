@@ -1,12 +1,13 @@
 //! The middle pane: the current page's rows, with values, inline problems and the open editor.
 
 use super::super::app::{App, Mode};
-use super::super::display::{fit, one_line, shown};
+use super::super::display::{fit, shown};
 use super::super::editor::{EditLine, TextBox};
 use super::super::form::Row;
 use super::super::layout::{self, MAX_EDITOR_LINES, inline_diagnostics, placed_rows};
 use super::super::step::Page;
 use super::super::summaries::{add_label, item_label};
+use crate::escape::one_line;
 use crate::manifest::edit::ListRef;
 use crate::manifest::{Severity, Slot};
 use ratatui::Frame;
