@@ -6,10 +6,11 @@ use super::files::{self, Inputs, Loaded, Seen, Target};
 use super::report::text_line;
 use crate::manifest::Diagnostic;
 use crate::manifest::{check::locate, read, to_json};
+use crate::output;
 use crate::storage::SaveBatch;
 use crate::text::escaped;
 use anstyle::{AnsiColor, Style};
-use std::io::Write;
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 /// What `fmt` does with a file that is not formatted.
@@ -40,7 +41,7 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
     let targets = match files::expand(paths, inputs) {
         Ok(targets) => targets,
         Err(message) => {
-            eprintln!("{}; see `integration-wizard fmt --help`", escaped(&message));
+            output::message(format!("{}; see `integration-wizard fmt --help`", escaped(&message)));
             return exit::USAGE;
         }
     };
@@ -48,7 +49,6 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
     let mut skipped = 0;
     let mut manifests = 0;
     let mut seen = Seen::default();
-    let mut stdout = anstream::stdout().lock();
     let mut saves = Saves::default();
     for target in targets {
         let raw = target.shown(inputs);
@@ -68,7 +68,7 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
                 continue;
             }
             Loaded::Refused(reason) => {
-                eprintln!("{shown}: {}", escaped(&reason));
+                output::message(format!("{shown}: {}", escaped(&reason)));
                 code = exit::USAGE;
                 continue;
             }
@@ -78,8 +78,8 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
             Err(diagnostic) => {
                 let mut diagnostics = [diagnostic];
                 locate(&source, &mut diagnostics);
-                eprintln!("{}", text_line(&raw, &diagnostics[0]));
-                eprintln!("{shown}: not formatted: fix the JSON first");
+                output::message(text_line(&raw, &diagnostics[0]));
+                output::message(format!("{shown}: not formatted: fix the JSON first"));
                 code = code.max(exit::INVALID);
                 continue;
             }
@@ -91,18 +91,18 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
             // their buffer with it); with --check or --diff only what would change.
             match mode {
                 Mode::Write => {
-                    let _ = stdout.write_all(formatted.as_bytes());
+                    output::json_document(formatted);
                     for note in &parsed.notes {
-                        eprintln!("{shown}: {}: {}", escaped(&note.pointer), escaped(&note.message));
+                        output::message(format!("{shown}: {}: {}", escaped(&note.pointer), escaped(&note.message)));
                     }
                 }
                 _ if unchanged => {}
                 Mode::Check | Mode::Diff => {
                     if mode == Mode::Check {
-                        eprintln!("{shown}: not formatted; run `integration-wizard fmt -`");
+                        output::message(format!("{shown}: not formatted; run `integration-wizard fmt -`"));
                         code = code.max(exit::INVALID);
                     }
-                    let _ = write_diff(&mut stdout, &raw, &String::from_utf8_lossy(&source), &formatted);
+                    print_diff(&raw, &String::from_utf8_lossy(&source), &formatted);
                 }
             }
             continue;
@@ -113,24 +113,24 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
         if mode != Mode::Write {
             if mode == Mode::Check {
                 // Text before the diff's `---` line is ignored by `patch` and `git apply`.
-                let _ = writeln!(stdout, "{shown}: not formatted; run `integration-wizard fmt {shown}`");
+                output::line(format!("{shown}: not formatted; run `integration-wizard fmt {shown}`"));
                 code = code.max(exit::INVALID);
             }
-            let _ = write_diff(&mut stdout, &raw, &String::from_utf8_lossy(&source), &formatted);
+            print_diff(&raw, &String::from_utf8_lossy(&source), &formatted);
             continue;
         }
         saves.add(path, formatted.as_bytes(), shown.into_owned(), parsed.notes);
         if saves.full() {
-            code = code.max(saves.commit(&mut stdout));
+            code = code.max(saves.commit());
         }
     }
-    code = code.max(saves.commit(&mut stdout));
+    code = code.max(saves.commit());
     if let Some(line) = files::skipped_line(skipped) {
-        let _ = writeln!(stdout, "{line}");
+        output::line(line);
     }
     // A check that checked nothing must not pass unnoticed in CI.
     if mode == Mode::Check && manifests == 0 && code == exit::SUCCESS && !inputs.allow_empty {
-        eprintln!("{}", files::nothing_found(paths, inputs, skipped));
+        output::message(files::nothing_found(paths, inputs, skipped));
         return exit::USAGE;
     }
     code
@@ -160,18 +160,18 @@ impl Saves {
     }
 
     /// Saves the files waiting and prints, in order, what became of each; returns the exit code.
-    fn commit(&mut self, stdout: &mut impl Write) -> u8 {
+    fn commit(&mut self) -> u8 {
         let mut code = exit::SUCCESS;
         for (outcome, (shown, notes)) in self.batch.commit().into_iter().zip(self.shown.drain(..)) {
             match outcome {
                 Ok(()) => {
-                    let _ = writeln!(stdout, "formatted {shown}");
+                    output::line(format!("formatted {shown}"));
                     for note in &notes {
-                        let _ = writeln!(stdout, "  {}: {}", escaped(&note.pointer), escaped(&note.message));
+                        output::line(format!("  {}: {}", escaped(&note.pointer), escaped(&note.message)));
                     }
                 }
                 Err(error) => {
-                    eprintln!("{shown}: {}", escaped(&error.to_string()));
+                    output::message(format!("{shown}: {}", escaped(&error.to_string())));
                     code = exit::USAGE;
                 }
             }
@@ -184,21 +184,40 @@ const REMOVED: Style = AnsiColor::Red.on_default();
 const ADDED: Style = AnsiColor::Green.on_default();
 const HUNK: Style = AnsiColor::Cyan.on_default();
 
-/// Writes the unified diff from `before` to `after` to `out` as it goes, line by line, with colour
-/// codes (anstream drops them where colour is off): never the whole diff in memory. Lines from the
+/// Prints the unified diff from `before` to `after` on standard output as it is made.
+fn print_diff(path: &str, before: &str, after: &str) {
+    let mut out = output::coloured_lines();
+    diff_lines(path, before, after, |line| out.line(line));
+}
+
+/// The unified diff from `before` to `after`, handed to `line` a line at a time (never the whole
+/// diff in memory), with colour codes (anstream drops them where colour is off). Lines from the
 /// file are escaped like every other output; tabs stay tabs.
-fn write_diff(out: impl Write, path: &str, before: &str, after: &str) -> std::io::Result<()> {
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+fn diff_lines(path: &str, before: &str, after: &str, mut line: impl FnMut(&str)) {
     let path = escaped(path);
     let diff = similar::TextDiff::from_lines(before, after);
     let mut unified = diff.unified_diff();
     unified.context_radius(3);
+    // One buffer for every line: a diff of a big file has millions.
+    let mut buffer = String::new();
+    let mut styled = |style: Style, sign: &str, text: &str| {
+        buffer.clear();
+        let _ = write!(buffer, "{style}{sign}");
+        for (index, part) in text.split('\t').enumerate() {
+            if index > 0 {
+                buffer.push('\t');
+            }
+            buffer.push_str(&escaped(part));
+        }
+        let _ = write!(buffer, "{style:#}");
+        line(&buffer);
+    };
     for (index, hunk) in unified.iter_hunks().enumerate() {
         if index == 0 {
-            write_line(&mut out, REMOVED, "--- ", &path)?;
-            write_line(&mut out, ADDED, "+++ ", &format!("{path} (formatted)"))?;
+            styled(REMOVED, "--- ", &path);
+            styled(ADDED, "+++ ", &format!("{path} (formatted)"));
         }
-        write_line(&mut out, HUNK, "", &hunk.header().to_string())?;
+        styled(HUNK, "", &hunk.header().to_string());
         for change in hunk.iter_changes() {
             let (style, sign) = match change.tag() {
                 similar::ChangeTag::Delete => (REMOVED, "-"),
@@ -207,37 +226,27 @@ fn write_diff(out: impl Write, path: &str, before: &str, after: &str) -> std::io
             };
             let value = change.value();
             // The line without its line end (`\n` or `\r\n`), as `str::lines` gives it.
-            let line = value.strip_suffix('\n').map_or(value, |line| line.strip_suffix('\r').unwrap_or(line));
-            write_line(&mut out, style, sign, line)?;
+            let text = value.strip_suffix('\n').map_or(value, |text| text.strip_suffix('\r').unwrap_or(text));
+            styled(style, sign, text);
             if change.missing_newline() {
-                write_line(&mut out, Style::new(), "", "\\ No newline at end of file")?;
+                styled(Style::new(), "", "\\ No newline at end of file");
             }
         }
     }
-    out.flush()
-}
-
-/// One line of the diff: `sign` then `text` escaped (tabs kept), in `style`.
-fn write_line(out: &mut impl Write, style: Style, sign: &str, text: &str) -> std::io::Result<()> {
-    write!(out, "{style}{sign}")?;
-    for (index, part) in text.split('\t').enumerate() {
-        if index > 0 {
-            out.write_all(b"\t")?;
-        }
-        out.write_all(escaped(part).as_bytes())?;
-    }
-    writeln!(out, "{style:#}")
 }
 
 #[cfg(test)]
 mod tests {
-    use super::write_diff;
+    use super::diff_lines;
 
-    /// The diff as `write_diff` writes it, colour codes removed.
+    /// The diff's lines joined, colour codes removed.
     fn diff(path: &str, before: &str, after: &str) -> String {
-        let mut out = Vec::new();
-        write_diff(&mut out, path, before, after).expect("written to memory");
-        anstream::adapter::strip_str(&String::from_utf8(out).expect("utf-8")).to_string()
+        let mut out = String::new();
+        diff_lines(path, before, after, |line| {
+            out.push_str(line);
+            out.push('\n');
+        });
+        anstream::adapter::strip_str(&out).to_string()
     }
 
     #[test]
