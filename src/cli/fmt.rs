@@ -4,11 +4,11 @@
 use super::exit;
 use super::files::{self, Inputs, Loaded, Seen, Target};
 use super::report::text_line;
+use crate::escape;
 use crate::manifest::Diagnostic;
 use crate::manifest::{check::locate, read, to_json};
 use crate::output;
 use crate::storage::SaveBatch;
-use crate::text::escaped;
 use anstyle::{AnsiColor, Style};
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -41,7 +41,7 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
     let targets = match files::expand(paths, inputs) {
         Ok(targets) => targets,
         Err(message) => {
-            output::message(format!("{}; see `integration-wizard fmt --help`", escaped(&message)));
+            output::message(format!("{}; see `integration-wizard fmt --help`", escape::line(&message)));
             return exit::USAGE;
         }
     };
@@ -52,7 +52,7 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
     let mut saves = Saves::default();
     for target in targets {
         let raw = target.shown(inputs);
-        let shown = escaped(&raw);
+        let shown = escape::line(&raw);
         let loaded = target.load();
         // The same real file through a second path or link is formatted once.
         if !seen.first(loaded.identity().cloned()) {
@@ -68,7 +68,7 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
                 continue;
             }
             Loaded::Refused(reason) => {
-                output::message(format!("{shown}: {}", escaped(&reason)));
+                output::message(format!("{shown}: {}", escape::line(&reason)));
                 code = exit::USAGE;
                 continue;
             }
@@ -93,7 +93,11 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
                 Mode::Write => {
                     output::json_document(formatted);
                     for note in &parsed.notes {
-                        output::message(format!("{shown}: {}: {}", escaped(&note.pointer), escaped(&note.message)));
+                        output::message(format!(
+                            "{shown}: {}: {}",
+                            escape::line(&note.pointer),
+                            escape::line(&note.message)
+                        ));
                     }
                 }
                 _ if unchanged => {}
@@ -167,11 +171,11 @@ impl Saves {
                 Ok(()) => {
                     output::line(format!("formatted {shown}"));
                     for note in &notes {
-                        output::line(format!("  {}: {}", escaped(&note.pointer), escaped(&note.message)));
+                        output::line(format!("  {}: {}", escape::line(&note.pointer), escape::line(&note.message)));
                     }
                 }
                 Err(error) => {
-                    output::message(format!("{shown}: {}", escaped(&error.to_string())));
+                    output::message(format!("{shown}: {}", escape::line(&error.to_string())));
                     code = exit::USAGE;
                 }
             }
@@ -194,7 +198,7 @@ fn print_diff(path: &str, before: &str, after: &str) {
 /// diff in memory), with colour codes (anstream drops them where colour is off). Lines from the
 /// file are escaped like every other output; tabs stay tabs.
 fn diff_lines(path: &str, before: &str, after: &str, mut line: impl FnMut(&str)) {
-    let path = escaped(path);
+    let path = escape::line(path);
     let diff = similar::TextDiff::from_lines(before, after);
     let mut unified = diff.unified_diff();
     unified.context_radius(3);
@@ -207,7 +211,7 @@ fn diff_lines(path: &str, before: &str, after: &str, mut line: impl FnMut(&str))
             if index > 0 {
                 buffer.push('\t');
             }
-            buffer.push_str(&escaped(part));
+            buffer.push_str(&escape::line(part));
         }
         let _ = write!(buffer, "{style:#}");
         line(&buffer);

@@ -12,7 +12,7 @@ use super::document::{
     ADDITIONS_HEADING, ActionSection, CHANGE_COLUMNS, CHANGES_HEADING, ChangeRow, DETAILS_HEADING, Document,
     FIELD_VALUE, INPUT_COLUMNS, Row,
 };
-use super::visible::visible;
+use crate::escape::document_text;
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 /// The narrowest and widest a column is made (in characters): wider values wrap.
@@ -192,7 +192,7 @@ impl<'a> Sheet<'a> {
     /// inside the first, narrow column.
     fn sentence(&mut self, text: &str, style: &Format) -> Result<(), TicketError> {
         if let Some(sheet) = self.sheet.as_deref_mut() {
-            let text = visible(text);
+            let text = document_text(text);
             let result = if self.columns > 1 {
                 sheet.merge_range(self.row, 0, self.row, self.columns - 1, &text, style).map(|_| ())
             } else {
@@ -208,7 +208,7 @@ impl<'a> Sheet<'a> {
     /// down; `what` names the row in an error.
     fn line(&mut self, cells: &[&str], style: &Format, what: &str) -> Result<(), TicketError> {
         for (column, value) in (0u16..).zip(cells) {
-            let shown = visible(value);
+            let shown = document_text(value);
             match self.sheet.as_deref_mut() {
                 Some(sheet) => {
                     sheet
