@@ -1,11 +1,11 @@
 //! Where a value is, in the words the screens use: "Auth fields › token › Type" (step › item › field
 //! label) rather than a JSON pointer, for the review's list of problems.
 
-use super::display::one_line;
 use super::form::Row;
 use super::step::{Page, Step};
 use super::steps::{kept, page_of, rows};
 use super::summaries::item_label;
+use crate::escape::one_line;
 use crate::manifest::{Manifest, Slot};
 
 /// The page's name as its title says it: `Actions › create_ticket › email`.
