@@ -44,8 +44,9 @@ pub(crate) struct Mark {
 /// What a copy needs to be the baseline again.
 #[derive(Debug)]
 pub(crate) enum CatchUp {
-    /// The moves made since its mark, oldest first.
-    Moves(Vec<Move>),
+    /// The moves made since its mark, oldest first; and the origin when it was forgotten now, for
+    /// the copy's thread to free (freeing a large manifest takes time the loop does not have).
+    Moves(Vec<Move>, Option<Arc<Manifest>>),
     /// Starting again (a new history, or a copy lost): this manifest, then these moves.
     Restart(Arc<Manifest>, Vec<Move>),
 }
@@ -82,8 +83,7 @@ impl Journal {
         {
             self.moves.drain(..mark.moves - self.forgotten);
             self.forgotten = mark.moves;
-            self.origin = None;
-            return (CatchUp::Moves(self.moves.clone()), after);
+            return (CatchUp::Moves(self.moves.clone(), self.origin.take()), after);
         }
         let origin = match &self.origin {
             Some(origin) => Arc::clone(origin),
