@@ -202,6 +202,12 @@ impl History {
         self.saved_at == Some(self.undo.len())
     }
 
+    /// How many changes the manifest is away from the file as last saved (or opened), when it is a
+    /// number of changes undo can count (None after undoing past the save and changing anew).
+    pub fn unsaved(&self) -> Option<usize> {
+        self.saved_at.map(|saved| self.undo.len().abs_diff(saved))
+    }
+
     /// How many changes can be undone / redone.
     pub fn counts(&self) -> (usize, usize) {
         (self.undo.len(), self.redo.len())
