@@ -3,9 +3,10 @@
 //! shared with the ticket panel's path; the loop reads the folder (`Effect::ReadFolder`).
 
 use super::{Panel, keys, panel_basics};
+use crate::escape::one_line;
 use crate::wizard::action::Action;
 use crate::wizard::app::{App, Effect};
-use crate::wizard::display::{fit, one_line};
+use crate::wizard::display::fit;
 use crate::wizard::keys::{Command as C, Scope};
 use crate::wizard::path_list::{PathField, split};
 use crate::wizard::view::bars::Hint;

@@ -2,9 +2,9 @@
 //! draft can be written, since the work is then not protected at all.
 
 use super::{Panel, keys, panel_basics};
+use crate::escape::one_line;
 use crate::wizard::action::Action;
 use crate::wizard::app::{App, Effect};
-use crate::wizard::display::one_line;
 use crate::wizard::keys::{Command as C, Scope};
 use crate::wizard::view::bars::Hint;
 use crate::wizard::view::panel::question;

@@ -3,10 +3,11 @@
 //! answer only to the letter as typed: a word typed ahead must not replace or delete work.
 
 use super::{Panel, keys, panel_basics};
+use crate::escape::one_line;
 use crate::storage::drafts::{Draft, DraftKey};
 use crate::wizard::action::Action;
 use crate::wizard::app::{App, Effect};
-use crate::wizard::display::{fit, one_line};
+use crate::wizard::display::fit;
 use crate::wizard::keys::{Command as C, Scope};
 use crate::wizard::view::bars::Hint;
 use crate::wizard::view::panel::{delete_question, human_age, question};
