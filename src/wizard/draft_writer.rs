@@ -269,6 +269,7 @@ fn write_on_its_own(
     work: ForDraft,
     (label, place): (String, Place),
 ) -> Written {
+    yield_to_the_loop();
     let started = Instant::now();
     let failed =
         |message: &str| Written { result: Err(message.into()), took: started.elapsed(), size: 0, mirror: None };
@@ -293,6 +294,18 @@ fn write_on_its_own(
     let mirror = undone.then_some(Mirror { mark: work.mark, tree });
     Written { result, took: started.elapsed(), size: draft.manifest.len(), mirror }
 }
+
+/// Lowers the priority of the calling thread (a draft's), so that on a busy machine the draft
+/// waits rather than the keys: the loop and the writer share what the system gives the process.
+fn yield_to_the_loop() {
+    // On Linux, "the calling process" of setpriority is the calling thread only.
+    #[cfg(target_os = "linux")]
+    let _ = rustix::process::setpriority_process(None, WRITER_NICENESS);
+}
+
+/// The writer thread's niceness (0 is the loop's, 19 the lowest priority).
+#[cfg(target_os = "linux")]
+const WRITER_NICENESS: i32 = 10;
 
 /// What the author is told after a save when other drafts of the same file remain.
 pub(super) fn others_note(others: OtherDrafts) -> Option<String> {
@@ -499,6 +512,20 @@ mod tests {
         assert_draft_is_the_work(&mut writer, &mut app, "recovered work");
         type_into_action(&mut app, 1, "after recovering");
         assert_draft_is_the_work(&mut writer, &mut app, "an edit of recovered work");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_draft_s_thread_yields_to_the_loop_and_the_loop_keeps_its_priority() {
+        let loop_priority = rustix::process::getpriority_process(None).expect("the loop's priority");
+        let writer = std::thread::spawn(|| {
+            yield_to_the_loop();
+            rustix::process::getpriority_process(None).expect("the writer's priority")
+        });
+        let writer_priority = writer.join().expect("the writer thread");
+        assert!(writer_priority >= WRITER_NICENESS.max(loop_priority), "the writer runs at niceness {writer_priority}");
+        let after = rustix::process::getpriority_process(None).expect("the loop's priority");
+        assert_eq!(after, loop_priority, "the loop's own priority did not change");
     }
 
     #[test]
