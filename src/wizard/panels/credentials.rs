@@ -12,7 +12,7 @@ use crate::wizard::action::Action;
 use crate::wizard::app::{App, Effect};
 use crate::wizard::keys::{Command as C, Scope};
 use crate::wizard::view::bars::Hint;
-use crate::wizard::view::overlay::centered;
+use crate::wizard::view::panel::centered;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Position, Rect};
 use ratatui::text::Span;
