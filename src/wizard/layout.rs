@@ -99,6 +99,35 @@ pub(crate) fn status_lines(status: &str, width: u16) -> Vec<String> {
     lines
 }
 
+/// The help area of a change since the file was opened: why it breaks the live integration (as
+/// an error), its values before and after, and where Enter goes.
+fn change_help(change: &crate::manifest::changes::Change, width: u16) -> Vec<HelpLine> {
+    let mut lines = Vec::new();
+    if let Some(why) = change.breaking() {
+        let text = format!("✗ breaks the live integration: {why}");
+        lines.extend(wrap(&text, width).into_iter().map(|text| HelpLine { text, severity: Some(Severity::Error) }));
+    }
+    let value = |value: &Option<String>| {
+        value.as_deref().map_or_else(|| "(none)".to_owned(), |v| super::display::shown(v).into_owned())
+    };
+    let values = format!("before: {} · after: {}", value(&change.before), value(&change.after));
+    let go = if change.side == crate::manifest::changes::Side::Old {
+        "Enter shows the list that held it."
+    } else {
+        "Enter jumps to its field."
+    };
+    for text in [values.as_str(), go] {
+        lines.extend(wrap(text, width).into_iter().map(|text| HelpLine { text, severity: None }));
+    }
+    if lines.len() > HELP_LINES.1 {
+        lines.truncate(HELP_LINES.1);
+        if let Some(last) = lines.last_mut() {
+            last.text = format!("{}…", super::display::clip(&last.text, usize::from(width).saturating_sub(1)));
+        }
+    }
+    lines
+}
+
 /// One line of the help area: a problem's (with its severity) or the help's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpLine {
@@ -122,6 +151,11 @@ pub fn help_lines(app: &App, width: u16) -> Vec<HelpLine> {
         };
         let text = format!("{symbol} {}", super::display::shown(&problem.message));
         lines.extend(wrap(&text, width).into_iter().map(|text| HelpLine { text, severity: Some(problem.severity) }));
+    }
+    if let Row::Change(index) = row
+        && let Some(change) = app.doc.changes().get(index)
+    {
+        return change_help(change, width);
     }
     let help = match row {
         Row::Finding(_) => "Enter jumps to the field with this problem.",
@@ -287,7 +321,7 @@ pub fn inline_diagnostics(app: &App, row: Row) -> (Vec<&Diagnostic>, usize) {
             vec![row.pointer(manifest), list]
         }
         Row::Kept { .. } => vec![row.pointer(manifest)],
-        Row::Item(..) | Row::Finding(_) | Row::SelectOption { .. } => return (Vec::new(), 0),
+        Row::Item(..) | Row::Finding(_) | Row::Change(_) | Row::SelectOption { .. } => return (Vec::new(), 0),
     };
     let all: Vec<&Diagnostic> = pointers.iter().flat_map(|pointer| app.doc.at(pointer).collect::<Vec<_>>()).collect();
     let more = all.len().saturating_sub(MAX_INLINE);

@@ -6,7 +6,7 @@
 //!   filter, editing, saving, overlays, caches, ticket, probe); no I/O, no clock, no drawing.
 //! - `steps`: one module per step or form, declaring its fields once; [`form`]: the rows they make.
 //! - [`document`], [`step`], [`editor`], [`overlay`]: the manifest being edited, steps and pages,
-//!   text editing, questions over the screen.
+//!   text editing, questions over the screen; [`since_opened`]: what changed since the file was opened.
 //! - [`panels`]: the ticket document's panel and the "try it" panels (credentials, probe result);
 //!   writing the document and probing are effects run by the loop (a probe on a thread of its own).
 //! - [`layout`]: where things go on screen, for drawing and for mouse clicks alike.
@@ -36,6 +36,7 @@ pub(crate) mod panels;
 pub(crate) mod path_list;
 mod recovery;
 mod shutdown;
+pub(crate) mod since_opened;
 pub(crate) mod step;
 pub(crate) mod steps;
 pub(crate) mod summaries;
@@ -171,7 +172,7 @@ pub(crate) fn opened_from(bytes: &[u8]) -> Result<Opened, String> {
         Some(position) => format!("line {}, column {}: {}", position.line, position.column, diagnostic.message),
         None => diagnostic.message,
     })?;
-    Ok(Opened { parsed, disk_hash: fingerprint(bytes) })
+    Ok(Opened { parsed, disk_hash: fingerprint(bytes), source: std::sync::Arc::from(bytes) })
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, work: &Mutex<Work>, stop: &Stop) -> std::io::Result<()> {

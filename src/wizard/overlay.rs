@@ -31,6 +31,16 @@ pub enum Overlay {
         /// The problems, one line each.
         reasons: Vec<String>,
     },
+    /// Save changes that break the live integration (named, with why)? Asked once per set of them;
+    /// `reasons` are the other problems a save would otherwise ask about. (y / n)
+    ConfirmBreaking {
+        /// Where to save.
+        path: PathBuf,
+        /// The changes since the file was opened that break the live integration.
+        breaking: Vec<crate::manifest::changes::Change>,
+        /// The other problems, one line each.
+        reasons: Vec<String>,
+    },
     /// A file is at the path a new manifest is saved to: replace it? (y / n: another path)
     ReplaceExisting {
         /// The existing file.

@@ -85,6 +85,16 @@ impl App {
             (Overlay::ConfirmSave { .. }, Action::Back | Action::Answer('n')) => {
                 self.status = Some("not saved".into());
             }
+            // Only `y`: an Enter typed ahead must not break every account's integration.
+            (Overlay::ConfirmBreaking { path, breaking, .. }, Action::Answer('y')) => {
+                if let Some(since) = &mut self.doc.since_opened {
+                    since.confirm(&breaking);
+                }
+                effects.push(self.save_effect(path));
+            }
+            (Overlay::ConfirmBreaking { .. }, Action::Back | Action::Answer('n')) => {
+                self.status = Some("not saved: the changes that break the live integration are still here".into());
+            }
             (Overlay::ConfirmDelete { list, index, .. }, Action::Answer('y') | Action::Activate) => {
                 self.delete_item(list, index)
             }

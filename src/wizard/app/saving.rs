@@ -22,7 +22,11 @@ impl App {
         if self.doc.disk_shape == Some(Shape::Bare) && self.doc.manifest.written_shape() == Shape::Wrapper {
             reasons.push("the file was a bare integration document; it will be saved as {\"integration\": ..., \"actions\": [...]}".into());
         }
-        if reasons.is_empty() {
+        self.doc.refresh_changes();
+        let breaking = self.doc.since_opened.as_ref().map(|since| since.to_confirm()).unwrap_or_default();
+        if !breaking.is_empty() {
+            self.overlay = Some(Overlay::ConfirmBreaking { path, breaking, reasons });
+        } else if reasons.is_empty() {
             effects.push(self.save_effect(path));
         } else {
             self.overlay = Some(Overlay::ConfirmSave { path, reasons });
@@ -85,6 +89,7 @@ impl App {
             Some(
                 Overlay::Prompt { purpose: PromptPurpose::SaveAs, .. }
                     | Overlay::ConfirmSave { .. }
+                    | Overlay::ConfirmBreaking { .. }
                     | Overlay::ReplaceExisting { .. }
                     | Overlay::DiskChanged { .. }
             )

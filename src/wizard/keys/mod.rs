@@ -49,6 +49,7 @@ pub fn scopes(app: &App) -> Vec<Scope> {
             let question = match overlay {
                 Overlay::ConfirmQuit => Some(Scope::ConfirmQuit),
                 Overlay::ConfirmSave { .. }
+                | Overlay::ConfirmBreaking { .. }
                 | Overlay::ConfirmDelete { .. }
                 | Overlay::DiscardDraft { .. }
                 | Overlay::Recover { .. }

@@ -167,6 +167,7 @@ fn panel_hints(app: &App, overlay: &Overlay) -> Vec<(Hint, &'static str)> {
         Overlay::ConfirmSave { .. } | Overlay::ConfirmDelete { .. } | Overlay::DiscardDraft { .. } => {
             key(&[(C::Yes, "yes"), (C::No, "no")])
         }
+        Overlay::ConfirmBreaking { .. } => key(&[(C::Yes, "save, breaking it"), (C::No, "do not save")]),
         Overlay::Prompt { .. } if app.path_list().is_some_and(|list| !list.shown.is_empty()) => key(&[
             (C::Activate, "confirm"),
             (C::CompletePath, "complete"),

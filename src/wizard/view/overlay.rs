@@ -1,8 +1,10 @@
 //! Panels drawn over the screen: the key list, questions, and path prompts.
 
 use super::super::app::App;
+use super::super::display::one_line;
 use super::super::layout;
 use super::super::overlay::Overlay;
+use super::super::since_opened::breaking_line;
 use super::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -42,6 +44,24 @@ pub(crate) fn render(app: &App, frame: &mut Frame) {
                 Span::raw("do not save"),
             ]));
             ("Save with problems?", lines, 0)
+        }
+        Overlay::ConfirmBreaking { path, breaking, reasons } => {
+            let mut lines = vec![Line::raw(format!("Saving {} breaks the live integration:", path.display()))];
+            lines.extend(
+                breaking
+                    .iter()
+                    .map(|change| Line::styled(format!("• {}", one_line(&breaking_line(change))), theme.error())),
+            );
+            lines.extend(reasons.iter().map(|reason| Line::styled(format!("• {reason}"), theme.warning())));
+            lines.push(Line::styled("Asked once: saving again does not ask about these changes.", theme.dim()));
+            lines.push(Line::raw(""));
+            lines.push(Line::from(vec![
+                Span::styled(" y ", theme.key()),
+                Span::raw("save it   "),
+                Span::styled(" n / Esc ", theme.key()),
+                Span::raw("do not save"),
+            ]));
+            ("Save a change that breaks the live integration?", lines, 0)
         }
         Overlay::ReplaceExisting { path } => (
             "The file exists",

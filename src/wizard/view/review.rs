@@ -1,44 +1,80 @@
-//! The review page: every problem of the manifest (Enter jumps to its field), and the whole JSON beside it.
+//! The review page: what changed since the file was opened and every problem of the manifest (Enter
+//! jumps to its field), and the whole JSON beside it.
 
 use super::super::app::App;
 use super::super::form::Row;
 use super::super::layout::placed_rows;
+use crate::manifest::changes::Change;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-/// Draws the list of problems in the form's place.
+/// Draws, in the form's place, what changed since the file was opened (breaking changes first) and
+/// every problem; Enter on either jumps to its field.
 pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let diagnostics = app.doc.diagnostics();
     let crate::manifest::Counts { errors, warnings } = crate::manifest::Counts::of(diagnostics);
     let json_hint =
         if app.size.0 < super::super::layout::WIDE && !app.preview_on_narrow { " (p: the JSON)" } else { "" };
-    let title = format!(" Review & save: {errors} error(s), {warnings} warning(s){json_hint} ");
+    let changes = match &app.doc.since_opened {
+        Some(since) => match (since.changes().len(), since.breaking_count()) {
+            (0, _) => "no change since opened · ".to_owned(),
+            (count, 0) => format!("{count} change(s) since opened · "),
+            (count, breaking) => format!("{count} change(s) since opened, {breaking} breaking · "),
+        },
+        None => String::new(),
+    };
+    let title = format!(" Review & save: {changes}{errors} error(s), {warnings} warning(s){json_hint} ");
     frame.render_widget(Block::bordered().title(Span::styled(title, app.theme.title())), area);
     let inner = area.inner(Margin::new(1, 1));
-    if diagnostics.is_empty() {
-        let text = format!("No problems: the manifest is valid. {} saves it.", app.save_key());
-        frame.render_widget(Paragraph::new(text).style(app.theme.ok()).wrap(Wrap { trim: true }), inner);
-        return;
-    }
     let rows = app.rows();
+    let mut bottom = inner.y;
     for (index, row_area) in placed_rows(app, inner) {
-        let Row::Finding(finding) = rows[index] else {
-            continue;
-        };
-        let diagnostic = &diagnostics[finding];
         let focused = index == app.focus;
         let marker = if focused { "▶ " } else { "  " };
-        let pointer = if diagnostic.pointer.is_empty() { "(file)" } else { diagnostic.pointer.as_str() };
-        let (symbol, style) = match diagnostic.severity {
-            crate::manifest::Severity::Error => ("✗", app.theme.error()),
-            crate::manifest::Severity::Warning => ("!", app.theme.warning()),
+        let (line, style) = match rows[index] {
+            Row::Change(change) => match app.doc.changes().get(change) {
+                Some(change) => change_line(app, change),
+                None => continue,
+            },
+            Row::Finding(finding) => {
+                let diagnostic = &diagnostics[finding];
+                let pointer = if diagnostic.pointer.is_empty() { "(file)" } else { diagnostic.pointer.as_str() };
+                let (symbol, style) = match diagnostic.severity {
+                    crate::manifest::Severity::Error => ("✗", app.theme.error()),
+                    crate::manifest::Severity::Warning => ("!", app.theme.warning()),
+                };
+                (format!("{symbol} {pointer}  {}", super::super::display::shown(&diagnostic.message)), style)
+            }
+            _ => continue,
         };
         // One line each, its end shown as `…` when cut: the help area below shows the focused one in full.
-        let line = format!("{marker}{symbol} {pointer}  {}", super::super::display::shown(&diagnostic.message));
-        let line = super::form::ellipsis(&line, usize::from(row_area.width));
+        let line = super::form::ellipsis(&format!("{marker}{line}"), usize::from(row_area.width));
         frame.render_widget(Line::styled(line, if focused { app.theme.focus() } else { style }), row_area);
+        bottom = row_area.bottom();
+    }
+    if diagnostics.is_empty() && bottom < inner.bottom() {
+        let text = format!("No problems: the manifest is valid. {} saves it.", app.save_key());
+        let gap = u16::from(bottom > inner.y);
+        let rest = Rect { y: bottom + gap, height: inner.bottom().saturating_sub(bottom + gap), ..inner };
+        frame.render_widget(Paragraph::new(text).style(app.theme.ok()).wrap(Wrap { trim: true }), rest);
+    }
+}
+
+/// A change as the review lists it: `diff`'s mark (+ added, - removed, ~ changed) and words, and
+/// `[breaking]` for one that breaks the live integration, as `diff` flags it (why is in the help area below).
+fn change_line(app: &App, change: &Change) -> (String, ratatui::style::Style) {
+    use crate::manifest::changes::ChangeCode as C;
+    let mark = match change.code {
+        C::AuthFieldAdded | C::MandatoryAuthFieldAdded | C::ActionAdded | C::InputAdded | C::MandatoryInputAdded => "+",
+        C::AuthFieldRemoved | C::ActionRemoved | C::InputRemoved => "-",
+        _ => "~",
+    };
+    let words = super::super::display::shown(&change.words()).into_owned();
+    match change.breaking() {
+        Some(_) => (format!("{mark} {words}  [breaking]"), app.theme.error()),
+        None => (format!("{mark} {words}"), ratatui::style::Style::default()),
     }
 }
 
