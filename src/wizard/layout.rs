@@ -110,7 +110,7 @@ fn change_help(change: &crate::manifest::changes::Change, width: u16) -> Vec<Hel
     let value = |value: &Option<String>| {
         value.as_deref().map_or_else(|| "(none)".to_owned(), |v| super::display::shown(v).into_owned())
     };
-    let values = format!("before: {} · after: {}", value(&change.before), value(&change.after));
+    let values = format!("since the file was opened: {} → {}", value(&change.before), value(&change.after));
     let go = if change.side == crate::manifest::changes::Side::Old {
         "Enter shows the list that held it."
     } else {

@@ -17,13 +17,10 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let crate::manifest::Counts { errors, warnings } = crate::manifest::Counts::of(diagnostics);
     let json_hint =
         if app.size.0 < super::super::layout::WIDE && !app.preview_on_narrow { " (p: the JSON)" } else { "" };
-    let changes = match &app.doc.since_opened {
-        Some(since) => match (since.changes().len(), since.breaking_count()) {
-            (0, _) => "no change since opened · ".to_owned(),
-            (count, 0) => format!("{count} change(s) since opened · "),
-            (count, breaking) => format!("{count} change(s) since opened, {breaking} breaking · "),
-        },
-        None => String::new(),
+    // Short, to fit the middle column at 120 columns: each change's row flags it as breaking.
+    let changes = match app.doc.changes().len() {
+        0 => String::new(),
+        count => format!("{count} change(s), "),
     };
     let title = format!(" Review & save: {changes}{errors} error(s), {warnings} warning(s){json_hint} ");
     frame.render_widget(Block::bordered().title(Span::styled(title, app.theme.title())), area);
