@@ -8,6 +8,8 @@
 //! Run: `cargo bench --bench lsp_latency` (RUNS=50 by default).
 // A test reads the files it wrote itself, as it likes; the tool reads only through `storage`.
 #![allow(clippy::disallowed_methods)]
+// A benchmark prints its figures through `println!`.
+#![allow(clippy::disallowed_macros)]
 
 #[allow(dead_code)]
 #[path = "../tests/lsp/client.rs"]
