@@ -230,12 +230,12 @@ fn event_loop(terminal: &mut DefaultTerminal, work: &Mutex<Work>, stop: &Stop) -
         let mut work = lock(work);
         let Work { app, drafts } = &mut *work;
         let Some(action) = keys::action_for(app, &event) else { continue };
-        let was_editing = app.editor.is_some();
+        let was_editing = app.editor().is_some();
         let effects = app.update(action);
         if run_effects(app, drafts, effects, &mut Loop { terminal, stop, results: &results })? {
             return Ok(());
         }
-        if was_editing && app.editor.is_none() {
+        if was_editing && app.editor().is_none() {
             // An edit ended, kept or cancelled: the draft follows at once, so a cancelled edit leaves no trace.
             drafts.sync(app);
         } else {

@@ -2,6 +2,7 @@
 //! jumping to its field, and asked about once before a save that breaks the live integration.
 
 use super::*;
+use integration_wizard::wizard::testing::panels::breaking_save::BreakingSave;
 use std::sync::Arc;
 
 /// The app with mycrm.json opened from disk (as the loop reports a file read).
@@ -103,14 +104,14 @@ fn saving_a_breaking_change_asks_once_naming_what_breaks() {
     remove_token_and_rename_action(&mut app);
     let effects = press(&mut app, ctrl('s'));
     assert!(effects.is_empty(), "nothing written before the answer: {effects:?}");
-    let Some(Overlay::ConfirmBreaking { breaking, .. }) = &app.overlay else {
-        panic!("expected the breaking question, got {:?}", app.overlay)
+    let Some(BreakingSave { breaking, .. }) = app.panel_as::<BreakingSave>() else {
+        panic!("expected the breaking question, got {:?}", app.panel())
     };
     let words: Vec<String> = breaking.iter().map(|change| change.words()).collect();
     assert_eq!(words, ["auth field \"token\" removed", "action \"create_ticket\" renamed to \"create_ticket_v2\""]);
     // Enter does not answer it: only y saves.
     assert!(press(&mut app, key(KeyCode::Enter)).is_empty());
-    assert!(matches!(app.overlay, Some(Overlay::ConfirmBreaking { .. })));
+    assert!(app.panel_as::<BreakingSave>().is_some());
     let effects = press(&mut app, key(KeyCode::Char('y')));
     assert!(matches!(effects.as_slice(), [Effect::Save { .. }]), "{effects:?}");
     app.update(Action::Saved { path: PathBuf::from("mycrm.json"), result: Ok(8) });
@@ -124,7 +125,7 @@ fn saving_a_breaking_change_asks_once_naming_what_breaks() {
     type_text(&mut app, " 2");
     press(&mut app, key(KeyCode::Enter));
     let effects = press(&mut app, ctrl('s'));
-    assert!(matches!(effects.as_slice(), [Effect::Save { .. }]), "not asked again: {:?}", app.overlay);
+    assert!(matches!(effects.as_slice(), [Effect::Save { .. }]), "not asked again: {:?}", app.panel());
     app.update(Action::Saved { path: PathBuf::from("mycrm.json"), result: Ok(9) });
 
     // A new breaking change is asked about.
@@ -133,11 +134,11 @@ fn saving_a_breaking_change_asks_once_naming_what_breaks() {
     press(&mut app, key(KeyCode::Delete));
     press(&mut app, key(KeyCode::Char('y')));
     press(&mut app, ctrl('s'));
-    let Some(Overlay::ConfirmBreaking { breaking, .. }) = &app.overlay else {
-        panic!("expected the breaking question, got {:?}", app.overlay)
+    let Some(BreakingSave { breaking, .. }) = app.panel_as::<BreakingSave>() else {
+        panic!("expected the breaking question, got {:?}", app.panel())
     };
     assert!(breaking.iter().any(|change| change.words() == "auth field \"account\" removed"));
     press(&mut app, key(KeyCode::Char('n')));
-    assert!(app.overlay.is_none());
+    assert!(app.panel().is_none());
     assert!(status(&app).starts_with("not saved"), "{}", status(&app));
 }

@@ -1,6 +1,7 @@
 //! Saving and quitting: what a save must check first, and what its result means.
 
 use super::*;
+use crate::wizard::panels::breaking_save::BreakingSave;
 
 impl App {
     pub(super) fn save(&mut self, effects: &mut Vec<Effect>) {
@@ -25,15 +26,15 @@ impl App {
         self.doc.refresh_changes();
         let breaking = self.doc.since_opened.as_ref().map(|since| since.to_confirm()).unwrap_or_default();
         if !breaking.is_empty() {
-            self.overlay = Some(Overlay::ConfirmBreaking { path, breaking, reasons });
+            self.open(BreakingSave { path, breaking, reasons });
         } else if reasons.is_empty() {
             effects.push(self.save_effect(path));
         } else {
-            self.overlay = Some(Overlay::ConfirmSave { path, reasons });
+            self.open(Overlay::ConfirmSave { path, reasons });
         }
     }
 
-    pub(super) fn save_effect(&self, path: PathBuf) -> Effect {
+    pub(crate) fn save_effect(&self, path: PathBuf) -> Effect {
         // The file must still be what was read or last written; a new path must not hold a file yet.
         let expect = self.expected_on_disk(&path);
         Effect::Save { path, contents: to_json(&self.doc.manifest), expect }
@@ -68,10 +69,10 @@ impl App {
             }
             // A file at a path this manifest never had was not changed: it was there before.
             Err(SaveFailure::ChangedOnDisk) if self.expected_on_disk(&path) == OnDisk::Nothing => {
-                self.overlay = Some(Overlay::ReplaceExisting { path });
+                self.open(Overlay::ReplaceExisting { path });
             }
             Err(SaveFailure::ChangedOnDisk) => {
-                self.overlay = Some(Overlay::DiskChanged { path });
+                self.open(Overlay::DiskChanged { path });
             }
             Err(SaveFailure::Failed(message)) => {
                 self.status = Some(format!("not saved: {message}; your work is still here"));
@@ -84,16 +85,16 @@ impl App {
     /// question cancelled, a save failed or done) ends the wait, here rather than at each of them.
     pub(super) fn settle_quit_after_save(&mut self, effects: &[Effect]) {
         let saving = effects.iter().any(|effect| matches!(effect, Effect::Save { .. }));
-        let asking = matches!(
-            self.overlay,
-            Some(
-                Overlay::Prompt { purpose: PromptPurpose::SaveAs, .. }
-                    | Overlay::ConfirmSave { .. }
-                    | Overlay::ConfirmBreaking { .. }
-                    | Overlay::ReplaceExisting { .. }
-                    | Overlay::DiskChanged { .. }
-            )
-        );
+        let asking = self.panel_as::<BreakingSave>().is_some()
+            || matches!(
+                self.panel_as::<Overlay>(),
+                Some(
+                    Overlay::Prompt { purpose: PromptPurpose::SaveAs, .. }
+                        | Overlay::ConfirmSave { .. }
+                        | Overlay::ReplaceExisting { .. }
+                        | Overlay::DiskChanged { .. }
+                )
+            );
         if !saving && !asking {
             self.session.quit_after_save = false;
         }
@@ -101,7 +102,7 @@ impl App {
 
     pub(super) fn quit(&mut self, effects: &mut Vec<Effect>) {
         if self.doc.modified {
-            self.overlay = Some(Overlay::ConfirmQuit);
+            self.open(Overlay::ConfirmQuit);
         } else {
             effects.push(Effect::Quit);
         }
