@@ -3,10 +3,10 @@
 //! and the changes agreed to are not asked about again in this run.
 
 use super::{Panel, keys, panel_basics};
+use crate::escape::one_line;
 use crate::manifest::changes::Change;
 use crate::wizard::action::Action;
 use crate::wizard::app::{App, Effect};
-use crate::wizard::display::one_line;
 use crate::wizard::keys::{Command as C, Scope};
 use crate::wizard::since_opened::breaking_line;
 use crate::wizard::view::bars::Hint;

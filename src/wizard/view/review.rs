@@ -3,8 +3,7 @@
 
 use super::super::app::App;
 use super::super::form::Row;
-use super::super::layout::placed_rows;
-use crate::manifest::changes::Change;
+use super::super::layout::{change_lines, finding_lines, placed_rows};
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
@@ -28,50 +27,34 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let rows = app.rows();
     let mut bottom = inner.y;
     for (index, row_area) in placed_rows(app, inner) {
-        let focused = index == app.focus;
-        let marker = if focused { "▶ " } else { "  " };
-        let (line, style) = match rows[index] {
-            Row::Change(change) => match app.doc.changes().get(change) {
-                Some(change) => change_line(app, change),
-                None => continue,
-            },
+        let (lines, style) = match rows[index] {
+            Row::Change(change) => {
+                let breaking = app.doc.changes().get(change).is_some_and(|change| change.breaking().is_some());
+                let style = if breaking { app.theme.error() } else { ratatui::style::Style::default() };
+                (change_lines(app, index, change), style)
+            }
             Row::Finding(finding) => {
-                let diagnostic = &diagnostics[finding];
-                let pointer = if diagnostic.pointer.is_empty() { "(file)" } else { diagnostic.pointer.as_str() };
-                let (symbol, style) = match diagnostic.severity {
-                    crate::manifest::Severity::Error => ("✗", app.theme.error()),
-                    crate::manifest::Severity::Warning => ("!", app.theme.warning()),
+                let style = match diagnostics[finding].severity {
+                    crate::manifest::Severity::Error => app.theme.error(),
+                    crate::manifest::Severity::Warning => app.theme.warning(),
                 };
-                (format!("{symbol} {pointer}  {}", super::super::display::shown(&diagnostic.message)), style)
+                (finding_lines(app, index, finding), style)
             }
             _ => continue,
         };
-        // One line each, its end shown as `…` when cut: the help area below shows the focused one in full.
-        let line = super::form::ellipsis(&format!("{marker}{line}"), usize::from(row_area.width));
-        frame.render_widget(Line::styled(line, if focused { app.theme.focus() } else { style }), row_area);
+        let style = if index == app.focus { app.theme.focus() } else { style };
+        let columns = usize::from(row_area.width);
+        let lines: Vec<Line> =
+            lines.iter().map(|line| Line::styled(super::form::ellipsis(line, columns), style)).collect();
+        frame.render_widget(Paragraph::new(lines), row_area);
         bottom = row_area.bottom();
     }
     if diagnostics.is_empty() && bottom < inner.bottom() {
         let text = format!("No problems: the manifest is valid. {} saves it.", app.save_key());
+        // A line between the changes and the verdict.
         let gap = u16::from(bottom > inner.y);
         let rest = Rect { y: bottom + gap, height: inner.bottom().saturating_sub(bottom + gap), ..inner };
         frame.render_widget(Paragraph::new(text).style(app.theme.ok()).wrap(Wrap { trim: true }), rest);
-    }
-}
-
-/// A change as the review lists it: `diff`'s mark (+ added, - removed, ~ changed) and words, and
-/// `[breaking]` for one that breaks the live integration, as `diff` flags it (why is in the help area below).
-fn change_line(app: &App, change: &Change) -> (String, ratatui::style::Style) {
-    use crate::manifest::changes::ChangeCode as C;
-    let mark = match change.code {
-        C::AuthFieldAdded | C::MandatoryAuthFieldAdded | C::ActionAdded | C::InputAdded | C::MandatoryInputAdded => "+",
-        C::AuthFieldRemoved | C::ActionRemoved | C::InputRemoved => "-",
-        _ => "~",
-    };
-    let words = super::super::display::shown(&change.words()).into_owned();
-    match change.breaking() {
-        Some(_) => (format!("{mark} {words}  [breaking]"), app.theme.error()),
-        None => (format!("{mark} {words}"), ratatui::style::Style::default()),
     }
 }
 
