@@ -10,7 +10,7 @@ use crate::wizard::app::{App, Effect};
 use crate::wizard::keys::{Command as C, Scope};
 use crate::wizard::since_opened::breaking_line;
 use crate::wizard::view::bars::Hint;
-use crate::wizard::view::overlay::panel;
+use crate::wizard::view::panel::panel;
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use std::path::PathBuf;

@@ -7,7 +7,13 @@
 
 pub(crate) mod breaking_save;
 pub(crate) mod credentials;
+pub(crate) mod delete;
+pub(crate) mod keys;
+pub(crate) mod path_prompt;
 pub(crate) mod probe;
+pub(crate) mod quit;
+pub(crate) mod recovery;
+pub(crate) mod save;
 pub(crate) mod ticket;
 
 use super::action::Action;
