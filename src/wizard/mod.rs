@@ -6,7 +6,8 @@
 //!   lists, filter, editing, saving, caches, probe); no I/O, no clock, no drawing.
 //! - [`steps`]: one module per step or form, declaring its fields once, and the steps and pages
 //!   themselves (`steps/page.rs`); [`form`]: the rows they make.
-//! - [`document`], [`editor`]: the manifest being edited, text editing.
+//! - [`document`], [`editor`]: the manifest being edited, text editing; [`since_opened`]: what
+//!   changed since the file was opened.
 //! - [`panels`]: every panel and question over the screen, one module each behind the `Panel`
 //!   trait (its state, answers, keys' scopes, hints and drawing); writing the ticket document and
 //!   probing are effects run by the loop (a probe on a thread of its own).
@@ -32,6 +33,7 @@ pub(crate) mod panels;
 pub(crate) mod path_list;
 pub(crate) mod run;
 pub(crate) mod shown;
+pub(crate) mod since_opened;
 pub(crate) mod steps;
 pub mod testing;
 pub(crate) mod view;
@@ -178,7 +180,7 @@ pub(crate) fn opened_from(bytes: &[u8]) -> Result<Opened, String> {
         Some(position) => format!("line {}, column {}: {}", position.line, position.column, diagnostic.message),
         None => diagnostic.message,
     })?;
-    Ok(Opened { parsed, disk_hash: fingerprint(bytes) })
+    Ok(Opened { parsed, disk_hash: fingerprint(bytes), source: std::sync::Arc::from(bytes) })
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, work: &Mutex<Work>, stop: &Stop) -> std::io::Result<()> {
