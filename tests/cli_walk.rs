@@ -317,6 +317,33 @@ fn gitignore_ignore_files_and_hidden_folders_are_respected() {
 }
 
 #[test]
+fn gits_exclude_and_global_excludes_files_are_respected() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let folder = tempfile::tempdir().expect("temp dir");
+    write(folder.path(), "mycrm.json", &example("mycrm"));
+    write(folder.path(), ".git/info/exclude", "local/\n");
+    write(folder.path(), "local/mine.json", BROKEN);
+    write(folder.path(), "tmp/scratch.json", BROKEN);
+    write(folder.path(), "keep/old.json", BROKEN);
+    write(home.path(), "config/git/ignore", "tmp/\n");
+    let home_path = text(home.path());
+    let config = home.path().join("config");
+    let env = [("HOME", home_path), ("XDG_CONFIG_HOME", text(&config))];
+    let output = run_with(&["validate", text(folder.path())], None, &env);
+    let out = stdout(&output);
+    assert!(!out.contains("mine.json") && !out.contains("scratch.json"), "{out}");
+    assert!(out.contains("old.json"), "{out}");
+    // core.excludesFile names another file, which then replaces the default one.
+    write(home.path(), ".gitconfig", "[core]\n\texcludesFile = ~/my-ignore\n");
+    write(home.path(), "my-ignore", "keep/\n");
+    let output = run_with(&["validate", text(folder.path())], None, &env);
+    let out = stdout(&output);
+    assert!(!out.contains("old.json") && !out.contains("mine.json"), "{out}");
+    assert!(out.contains("scratch.json"), "{out}");
+    assert_eq!(output.status.code(), Some(1), "{out}");
+}
+
+#[test]
 fn exclude_skips_matching_files_and_folders_while_walking() {
     let folder = tempfile::tempdir().expect("temp dir");
     write(folder.path(), "mycrm.json", &example("mycrm"));

@@ -8,6 +8,7 @@
 
 use super::*;
 use crate::wizard::history::{Kept, Place};
+use crate::wizard::panels::delete::ConfirmDelete;
 
 /// The change under way: what it will be called and where it began.
 #[derive(Debug, Clone, Default)]
@@ -32,12 +33,9 @@ impl App {
             return Some((Some(format!("edit {}", self.target_name(editor.target))), self.place()));
         }
         let label = match (self.panel(), action) {
-            (Some(_), _) => match self.panel_as::<Overlay>() {
-                Some(Overlay::ConfirmDelete { list, index, .. }) => {
-                    Some(format!("delete {}", self.item_name(*list, *index)))
-                }
-                _ => None,
-            },
+            (Some(_), _) => self
+                .panel_as::<ConfirmDelete>()
+                .map(|ConfirmDelete { list, index, .. }| format!("delete {}", self.item_name(*list, *index))),
             (
                 None,
                 Action::Add
@@ -58,6 +56,9 @@ impl App {
 
     /// Words for what `action` does to the focused row.
     fn row_change_label(&self, action: &Action) -> Option<String> {
+        if let (Action::QuickFix, Some(index)) = (action, self.pending.mask) {
+            return Some(format!("make {} a password", self.item_name(ListRef::AuthFields, index)));
+        }
         let row = self.focused_row();
         let label = match (action, row) {
             (Action::Type(_), Some(Row::Add(list))) => format!("add {}", list_noun(list)),
@@ -191,9 +192,14 @@ impl App {
     }
 
     /// The history as a draft keeps it, the edit under way included (as its newest change).
-    pub fn history_for_draft(&self) -> Kept {
-        let pending = self.undo.change.clone().unwrap_or_else(|| ("change".to_owned(), self.place()));
+    pub fn history_for_draft(&mut self) -> Kept {
+        let pending = self.pending_change();
         self.doc.kept_history(pending)
+    }
+
+    /// The words and place of the edit under way, as a draft names it in its history.
+    pub(crate) fn pending_change(&self) -> (String, Place) {
+        self.undo.change.clone().unwrap_or_else(|| ("change".to_owned(), self.place()))
     }
 }
 
