@@ -480,7 +480,7 @@ mod tests {
     fn drafts_that_cannot_be_read_are_passed_over_and_said_once() {
         let folder = tempfile::tempdir().expect("a folder");
         let (mut first, second) = two_wizards(folder.path());
-        let key = DraftKey::for_path(Path::new("/work/mycrm.json"));
+        let key = DraftKey::for_path(Path::new("/srv/mycrm.json"));
         first.write(&key, &draft("kept", 1)).expect("a draft");
         first.release();
         std::fs::write(folder.path().join("garbled-1.9-9.json"), "not a draft").expect("write");
@@ -527,7 +527,7 @@ mod tests {
     fn a_draft_is_offered_once_the_wizard_that_wrote_it_has_ended() {
         let folder = tempfile::tempdir().expect("a folder");
         let (mut first, second) = two_wizards(folder.path());
-        let key = DraftKey::for_path(Path::new("/work/mycrm.json"));
+        let key = DraftKey::for_path(Path::new("/srv/mycrm.json"));
         first.write(&key, &draft("first", 1)).expect("the first draft");
         drop(first);
 
@@ -544,7 +544,7 @@ mod tests {
     fn a_wizard_killed_outright_leaves_a_lock_nobody_holds() {
         let folder = tempfile::tempdir().expect("a folder");
         let (mut first, second) = two_wizards(folder.path());
-        let key = DraftKey::for_path(Path::new("/work/mycrm.json"));
+        let key = DraftKey::for_path(Path::new("/srv/mycrm.json"));
         first.write(&key, &draft("first", 1)).expect("the first draft");
         // As after SIGKILL: the lock file stays, but the lock went with the process.
         let (_, file) = first.lock.take().expect("the first wizard's lock");
@@ -556,7 +556,7 @@ mod tests {
     fn a_running_wizards_draft_is_not_removed_by_another() {
         let folder = tempfile::tempdir().expect("a folder");
         let (mut first, second) = two_wizards(folder.path());
-        let key = DraftKey::for_path(Path::new("/work/mycrm.json"));
+        let key = DraftKey::for_path(Path::new("/srv/mycrm.json"));
         first.write(&key, &draft("first", 1)).expect("the first draft");
         let stored = second.stored();
         assert_eq!(stored.len(), 1);
