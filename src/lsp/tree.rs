@@ -184,6 +184,12 @@ fn container(node: &Node) -> Place<'_> {
 
 /// Decodes a quoted JSON string; broken escapes or a missing closing quote give the raw inner text.
 fn decode(quoted: &str) -> std::borrow::Cow<'_, str> {
+    // Without a backslash there is nothing to decode: the text between the quotes is the string
+    // (what the JSON reader gives too, or what a broken string falls back to below).
+    if !quoted.contains('\\') {
+        let inner = quoted.strip_prefix('"').unwrap_or(quoted);
+        return inner.strip_suffix('"').unwrap_or(inner).into();
+    }
     if let Ok(text) = serde_json::from_str::<String>(quoted) {
         return text.into();
     }
