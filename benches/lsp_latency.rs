@@ -12,6 +12,8 @@
 //! measures another build of the tool (an older one, to compare).
 // A test reads the files it wrote itself, as it likes; the tool reads only through `storage`.
 #![allow(clippy::disallowed_methods)]
+// A benchmark prints its figures through `println!`.
+#![allow(clippy::disallowed_macros)]
 
 #[allow(dead_code)]
 #[path = "../tests/lsp/client.rs"]

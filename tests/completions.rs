@@ -4,6 +4,8 @@
 //! `complete -C`). A shell that is not installed is skipped with a message; CI installs all three.
 // A test reads the files it wrote itself, as it likes; the tool reads only through `storage`.
 #![allow(clippy::disallowed_methods)]
+// A test prints through `println!`: what it measured, or why it skipped.
+#![allow(clippy::disallowed_macros)]
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};

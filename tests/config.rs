@@ -253,13 +253,13 @@ fn a_rebound_answer_takes_its_letter_away_from_the_question() {
     app.keys = Arc::new(settings.keys);
     app.update(Action::GoTo(Step::Actions));
     app.update(Action::Delete);
-    assert!(matches!(app.overlay, Some(Overlay::ConfirmDelete { .. })), "{:?}", app.overlay);
+    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::ConfirmDelete { .. })), "{:?}", app.panel());
     // The old letters no longer answer: y neither deletes nor closes the question.
     assert_eq!(action_for(&app, &key(KeyCode::Char('y'))), None);
     assert_eq!(action_for(&app, &key(KeyCode::Char('n'))), None);
     assert_eq!(action_for(&app, &key(KeyCode::Char('j'))), Some(Action::Answer('y')));
     assert_eq!(action_for(&app, &key(KeyCode::Char('k'))), Some(Action::Answer('n')));
-    app.overlay = Some(Overlay::ConfirmQuit);
+    app.open(Overlay::ConfirmQuit);
     assert_eq!(action_for(&app, &key(KeyCode::Char('q'))), None);
     assert_eq!(action_for(&app, &key(KeyCode::Char('d'))), Some(Action::Answer('q')));
     // An answer not rebound keeps its letter.

@@ -45,7 +45,7 @@ fn refused_with(path: &Path, expected: &str) {
     let message = load(path).expect_err("must not open");
     assert!(message.contains(expected), "{}: {message:?} should mention {expected:?}", path.display());
     let app = open(path);
-    assert_eq!(app.screen, Screen::Start, "the start screen stays usable");
+    assert_eq!(app.screen(), Screen::Start, "the start screen stays usable");
     let status = app.status.clone().unwrap_or_default();
     assert!(status.contains(expected), "status {status:?}");
     let text = screen(&app, 120, 40);
@@ -137,7 +137,7 @@ fn a_multi_line_paste_into_a_one_line_field_stays_in_it() {
     app.update(Action::Resize { width: 120, height: 40 });
     app.update(Action::Activate);
     app.update(Action::Paste("my\ncrm\r\nplus".into()));
-    assert!(app.editor.is_some(), "the paste did not submit the field");
+    assert!(app.editor().is_some(), "the paste did not submit the field");
     assert_eq!(app.focus, 0, "the paste did not move focus");
     let name = app.doc.manifest.integration().and_then(|i| i.name.as_str()).map(str::to_owned);
     assert_eq!(name.as_deref(), Some("my crm plus"));

@@ -27,7 +27,7 @@ fn editing_description(description: &str) -> App {
     let mut app = App::editing(Document::opened(parsed, Some(PathBuf::from("mycrm.json"))));
     focus_key(&mut app, "description");
     app.update(Action::Activate);
-    assert!(app.editor.is_some(), "the description's editor is open");
+    assert!(app.editor().is_some(), "the description's editor is open");
     app
 }
 
@@ -92,7 +92,7 @@ fn a_five_megabyte_value_edited_in_its_middle_is_saved_exactly() {
     assert_ne!(expected, original);
 
     press(&mut app, key(KeyCode::Enter));
-    assert!(app.editor.is_none(), "Enter finishes the description");
+    assert!(app.editor().is_none(), "Enter finishes the description");
     assert!(saved_description(&mut app) == expected, "the saved description is the edited one, exactly");
 
     // Undo sees the whole value: one change back to the original, and forward again.

@@ -20,7 +20,7 @@ fn editing_a_long_description() -> (App, String) {
     let mut app = opened(&value.to_string());
     focus_key(&mut app, "description");
     app.update(Action::Activate);
-    assert!(app.editor.is_some(), "the description's editor is open");
+    assert!(app.editor().is_some(), "the description's editor is open");
     (app, long)
 }
 
@@ -37,7 +37,7 @@ fn typing_in_a_long_value_reaches_the_manifest_when_the_edit_ends() {
     type_text(&mut app, "more");
     assert!(app.doc.modified, "typing marks the work modified at once");
     app.update(Action::Finish);
-    assert!(app.editor.is_none());
+    assert!(app.editor().is_none());
     assert_eq!(description(&app), format!("{long}more"));
 }
 
@@ -47,7 +47,7 @@ fn a_long_value_being_edited_reaches_the_manifest_before_a_draft_is_written() {
     type_text(&mut app, "more");
     app.flush_editor();
     assert_eq!(description(&app), format!("{long}more"));
-    assert!(app.editor.is_some(), "the edit goes on");
+    assert!(app.editor().is_some(), "the edit goes on");
     app.update(Action::Edit(InputRequest::DeletePrevChar));
     app.update(Action::Finish);
     assert_eq!(description(&app), format!("{long}mor"));
@@ -58,7 +58,7 @@ fn a_cancelled_edit_of_a_long_value_changes_nothing() {
     let (mut app, long) = editing_a_long_description();
     type_text(&mut app, "more");
     app.update(Action::Back);
-    assert!(app.editor.is_none());
+    assert!(app.editor().is_none());
     assert_eq!(description(&app), long);
     assert!(!app.doc.modified, "a cancelled edit with nothing else changed leaves the work unmodified");
 }

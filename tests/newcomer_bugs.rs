@@ -89,7 +89,7 @@ fn b4_not_replacing_an_existing_file_asks_for_another_name() {
     app.update(Action::Saved { path: PathBuf::from("mycrm.json"), result: Err(SaveFailure::ChangedOnDisk) });
     let effects = press(&mut app, key(KeyCode::Char('n')));
     assert!(effects.is_empty(), "{effects:?}");
-    assert!(matches!(app.overlay, Some(Overlay::Prompt { purpose: PromptPurpose::SaveAs, .. })));
+    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::Prompt { purpose: PromptPurpose::SaveAs, .. })));
 }
 
 #[test]
@@ -360,9 +360,9 @@ fn the_start_screen_shows_one_draft_per_file_and_delete_discards_one_after_askin
     assert!(hints.contains("Enter recover") && hints.contains("delete the draft"), "{hints}");
     // The newest line.json draft is first; Delete asks, n keeps it, y deletes only it.
     press(&mut app, key(KeyCode::Delete));
-    assert!(matches!(app.overlay, Some(Overlay::DiscardDraft { .. })), "{:?}", app.overlay);
+    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::DiscardDraft { .. })), "{:?}", app.panel());
     press(&mut app, key(KeyCode::Char('n')));
-    assert!(app.overlay.is_none());
+    assert!(app.panel().is_none());
     press(&mut app, key(KeyCode::Delete));
     let effects = press(&mut app, key(KeyCode::Char('y')));
     assert_eq!(effects, vec![Effect::DiscardDrafts(vec![keys[1].clone()])]);

@@ -128,7 +128,7 @@ fn the_add_command_takes_alt_on_an_add_row_where_a_is_typed() {
     press(&mut app, alt('5'));
     press(&mut app, alt('a'));
     assert_eq!(app.page, Page::Action(0));
-    assert!(app.editor.is_none(), "Alt-a adds without typing anything");
+    assert!(app.editor().is_none(), "Alt-a adds without typing anything");
     assert_eq!(written(&app)["actions"][0].get("name"), None);
 }
 

@@ -3,6 +3,8 @@
 //! character of a value is counted; the journey must take at most 45 of them, at 120x40 and at 80x24.
 // A test reads the files it wrote itself, as it likes; the tool reads only through `storage`.
 #![allow(clippy::disallowed_methods)]
+// A test prints through `println!`: what it measured, or why it skipped.
+#![allow(clippy::disallowed_macros)]
 
 #[path = "support/pty.rs"]
 mod pty;

@@ -59,7 +59,7 @@ fn a_click_on_the_second_line_of_an_entry_picks_it() {
     let screen = screen_text(&mut app, 80, 24);
     let row = screen.lines().position(|line| line.trim() == "type").expect("the acmedesk entry's second line");
     app.update(Action::Click { column: 5, row: u16::try_from(row).expect("a screen row") });
-    assert_eq!(app.screen, Screen::Editor, "the click opened the example");
+    assert_eq!(app.screen(), Screen::Editor, "the click opened the example");
     assert_eq!(app.doc.manifest.integration().and_then(|i| i.name.as_str()), Some("acmedesk"));
 }
 

@@ -10,8 +10,8 @@ use integration_wizard::probe::{EndpointReport, Exchange, Finding, Kind, Target}
 use integration_wizard::wizard::testing::action::{Action, TicketFailure};
 use integration_wizard::wizard::testing::app::{App, Effect};
 use integration_wizard::wizard::testing::form::Row;
-use integration_wizard::wizard::testing::overlay::Overlay;
-use integration_wizard::wizard::testing::panels::probe::ProbeStage;
+use integration_wizard::wizard::testing::panels::credentials::CredentialsPanel;
+use integration_wizard::wizard::testing::panels::probe::{ProbePanel, ProbeStage};
 use integration_wizard::wizard::testing::panels::ticket::TicketPanel;
 use integration_wizard::wizard::testing::step::{Page, Step};
 use ratatui::crossterm::event::KeyCode;
@@ -30,15 +30,15 @@ fn chars(app: &mut App, text: &str) -> Vec<Effect> {
 }
 
 fn ticket_panel(app: &App) -> &TicketPanel {
-    match &app.overlay {
-        Some(Overlay::Ticket(panel)) => panel,
+    match app.panel_as::<TicketPanel>() {
+        Some(panel) => panel,
         other => panic!("no ticket panel: {other:?}"),
     }
 }
 
 fn probe_stage(app: &App) -> &ProbeStage {
-    match &app.overlay {
-        Some(Overlay::Probe(panel)) => &panel.stage,
+    match app.panel_as::<ProbePanel>() {
+        Some(panel) => &panel.stage,
         other => panic!("no probe panel: {other:?}"),
     }
 }
@@ -100,7 +100,7 @@ fn a_written_document_closes_the_panel_and_says_where_it_is() {
     press_all(&mut app, [alt('6'), key(KeyCode::Char('w')), key(KeyCode::Enter), key(KeyCode::Enter)]);
     assert!(matches!(ticket_panel(&app), TicketPanel::Writing { .. }));
     app.update(Action::TicketWritten { path: PathBuf::from("mycrm-ticket.md"), result: Ok(()) });
-    assert!(app.overlay.is_none());
+    assert!(app.panel().is_none());
     assert_eq!(app.status.as_deref(), Some("wrote the ticket document mycrm-ticket.md (Markdown)"));
 }
 
@@ -145,10 +145,10 @@ fn with_errors_the_document_is_refused_and_enter_jumps_to_the_first_error() {
     let mut app = opened(&value.to_string());
     press(&mut app, alt('6'));
     assert!(press(&mut app, key(KeyCode::Char('w'))).is_empty(), "nothing is written");
-    let TicketPanel::Refused { errors } = ticket_panel(&app) else { panic!("{:?}", app.overlay) };
+    let TicketPanel::Refused { errors } = ticket_panel(&app) else { panic!("{:?}", app.panel()) };
     assert!(*errors >= 2, "{errors}");
     press(&mut app, key(KeyCode::Enter));
-    assert!(app.overlay.is_none());
+    assert!(app.panel().is_none());
     // The first in the review's order, which goes by step: the logo of step 1 before the action of step 5.
     assert_eq!(app.page, Page::Step(Step::Integration));
     assert_eq!(focused_key(&app), Some("logo_url"));
@@ -165,7 +165,7 @@ fn local_mycrm() -> App {
 }
 
 fn type_credentials(app: &mut App) -> Vec<Effect> {
-    let Some(Overlay::Credentials(panel)) = &app.overlay else { panic!("no credentials prompt: {:?}", app.overlay) };
+    let Some(panel) = app.panel_as::<CredentialsPanel>() else { panic!("no credentials prompt: {:?}", app.panel()) };
     let names: Vec<(String, bool)> = panel.fields.iter().map(|field| (field.name.clone(), field.secret)).collect();
     assert_eq!(names, [("account".to_owned(), false), ("token".to_owned(), true)]);
     chars(app, "acme");
@@ -238,7 +238,7 @@ fn the_result_shows_the_status_and_findings_escaped_and_masked() {
     let body = json!({"message": format!("bad \u{1b}[31m token {TOKEN}")});
     let finding = Finding::new("unexpected-status", None, "answered 500; answer 200 or 204 when valid");
     app.update(Action::Probed(Box::new(report(500, body, vec![finding])), Default::default()));
-    let ProbeStage::Done { ok, lines } = probe_stage(&app) else { panic!("{:?}", app.overlay) };
+    let ProbeStage::Done { ok, lines } = probe_stage(&app) else { panic!("{:?}", app.panel()) };
     assert!(!ok);
     let text = lines.join("\n");
     assert!(text.starts_with("FAIL"), "{text}");
@@ -247,7 +247,7 @@ fn the_result_shows_the_status_and_findings_escaped_and_masked() {
     assert!(text.contains("\\u001b[31m"), "the escape sequence is shown escaped: {text}");
     assert!(!text.contains('\u{1b}') && !text.contains(TOKEN), "{text}");
     press(&mut app, key(KeyCode::Esc));
-    assert!(app.overlay.is_none(), "Esc closes the panel");
+    assert!(app.panel().is_none(), "Esc closes the panel");
 }
 
 #[test]
@@ -260,7 +260,7 @@ fn an_action_asks_for_confirmation_before_it_creates_a_record() {
     assert!(effects.is_empty(), "not sent before the author confirms: {effects:?}");
     assert_eq!(probe_stage(&app), &ProbeStage::ConfirmAction);
     assert!(press(&mut app, key(KeyCode::Char('n'))).is_empty());
-    assert!(app.overlay.is_none());
+    assert!(app.panel().is_none());
 
     // In the action's form too.
     press(&mut app, key(KeyCode::Enter));
@@ -282,7 +282,7 @@ fn plain_http_to_another_machine_is_refused_without_asking_anything() {
     press(&mut app, alt('2'));
     focus_key(&mut app, "auth_validation_endpoint");
     assert!(press(&mut app, alt('t')).is_empty());
-    let ProbeStage::Refused(finding) = probe_stage(&app) else { panic!("{:?}", app.overlay) };
+    let ProbeStage::Refused(finding) = probe_stage(&app) else { panic!("{:?}", app.panel()) };
     assert_eq!(finding.code, "plain-http");
 }
 
@@ -291,7 +291,7 @@ fn t_elsewhere_says_where_it_works() {
     let mut app = local_mycrm();
     press(&mut app, alt('1'));
     assert!(press(&mut app, alt('t')).is_empty());
-    assert!(app.overlay.is_none());
+    assert!(app.panel().is_none());
     assert!(app.status.as_deref().is_some_and(|status| status.contains("step 2")), "{:?}", app.status);
 }
 
@@ -323,7 +323,7 @@ fn a_mandatory_field_added_after_the_credentials_were_typed_is_asked_for_alone()
     value["integration"]["authentication_configuration"].as_array_mut().expect("the fields").push(region);
     app.doc.manifest = integration_wizard::manifest::read(value.to_string().as_bytes()).expect("reads").manifest;
     press(&mut app, alt('t'));
-    let Some(Overlay::Credentials(panel)) = &app.overlay else { panic!("{:?}", app.overlay) };
+    let Some(panel) = app.panel_as::<CredentialsPanel>() else { panic!("{:?}", app.panel()) };
     let names: Vec<&str> = panel.fields.iter().map(|field| field.name.as_str()).collect();
     assert_eq!(names, ["region"]);
     chars(&mut app, "eu");
@@ -388,7 +388,7 @@ fn the_panel_and_the_status_line_mask_every_form_of_every_value_ever_used() {
     });
     let finding = Finding::new("wrong-type", Some("/raw".into()), format!("\"raw\" is {long_cut}…; pin ab"));
     app.update(Action::Probed(Box::new(report(200, body, vec![finding])), ended_with.clone()));
-    let ProbeStage::Done { lines, .. } = probe_stage(&app) else { panic!("{:?}", app.overlay) };
+    let ProbeStage::Done { lines, .. } = probe_stage(&app) else { panic!("{:?}", app.panel()) };
     let text = lines.join("\n");
     let screen = screen_text(&mut app, 120, 40);
     for shown in [&text, &screen] {
@@ -419,7 +419,7 @@ fn c_on_a_result_asks_every_credential_again_and_tries_the_endpoint_with_them() 
     let mut refused = report(401, json!({"message": "invalid credentials"}), Vec::new());
     refused.refused = true;
     app.update(Action::Probed(Box::new(refused), Default::default()));
-    let ProbeStage::Done { lines, .. } = probe_stage(&app) else { panic!("{:?}", app.overlay) };
+    let ProbeStage::Done { lines, .. } = probe_stage(&app) else { panic!("{:?}", app.panel()) };
     assert!(lines[0].starts_with("REFUSED"), "{lines:?}");
     let screen = screen_text(&mut app, 120, 40);
     assert!(screen.contains("c new credentials"), "the key is named on the panel: {screen}");
@@ -427,7 +427,7 @@ fn c_on_a_result_asks_every_credential_again_and_tries_the_endpoint_with_them() 
     assert!(bar.contains("c new credentials"), "and in the hint bar: {bar}");
 
     press(&mut app, key(KeyCode::Char('c')));
-    let Some(Overlay::Credentials(panel)) = &app.overlay else { panic!("not asked again: {:?}", app.overlay) };
+    let Some(panel) = app.panel_as::<CredentialsPanel>() else { panic!("not asked again: {:?}", app.panel()) };
     assert_eq!(panel.fields.len(), 2, "every mandatory field is asked again");
     chars(&mut app, "acme2");
     press(&mut app, key(KeyCode::Enter));

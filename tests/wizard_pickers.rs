@@ -288,7 +288,7 @@ fn a_folder_that_cannot_be_read_says_why_in_the_prompt() {
 fn the_save_as_prompt_completes_too() {
     let mut app = mycrm();
     press(&mut app, ctrl('s'));
-    assert!(matches!(app.overlay, Some(Overlay::Prompt { .. })));
+    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::Prompt { .. })));
     press(&mut app, ctrl('u'));
     type_text(&mut app, "pack");
     let effects = press(&mut app, key(KeyCode::Tab));
@@ -303,7 +303,7 @@ fn the_ticket_path_completes_with_tab() {
     press(&mut app, alt('6'));
     press(&mut app, key(KeyCode::Char('w')));
     press(&mut app, key(KeyCode::Enter));
-    assert!(app.prompt_text().is_some(), "the ticket's path step: {:?}", app.overlay);
+    assert!(app.prompt_text().is_some(), "the ticket's path step: {:?}", app.panel());
     press(&mut app, ctrl('u'));
     type_text(&mut app, "mycrm-t");
     press(&mut app, key(KeyCode::Tab));
@@ -422,7 +422,7 @@ fn enter_on_a_folder_in_the_open_prompt_goes_into_it() {
     assert_eq!(typed(&app), "manifests/");
     let effects = press(&mut app, key(KeyCode::Enter));
     assert_eq!(effects, [Effect::ReadFolder("manifests/".into())], "nothing is opened");
-    assert!(matches!(app.overlay, Some(Overlay::Prompt { .. })), "the prompt stays");
+    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::Prompt { .. })), "the prompt stays");
 }
 
 #[test]

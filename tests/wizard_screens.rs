@@ -121,7 +121,7 @@ fn a_step_is_done_only_when_every_mandatory_value_is_filled_and_right() {
 fn trying_to_save_turns_what_is_left_into_errors() {
     let mut app = blank();
     press(&mut app, ctrl('s'));
-    app.overlay = None;
+    app.close_panel();
     assert_eq!(step_state(&mut app, Step::Integration), "✗5 errors");
     assert_eq!(step_state(&mut app, Step::Authentication), "✗1 error");
 }
@@ -153,7 +153,7 @@ fn unknown_keys_are_read_only_rows_on_the_page_of_their_object() {
         assert!(matches!(row, Row::Kept { .. }), "{pointer} landed on {row:?}");
         assert_eq!(row.pointer(&app.doc.manifest), pointer);
         press(&mut app, key(KeyCode::Enter));
-        assert!(app.editor.is_none());
+        assert!(app.editor().is_none());
         assert!(app.status.as_deref().is_some_and(|status| status.contains("kept as written")), "{:?}", app.status);
     }
     assert_eq!(written(&app), before);
@@ -221,7 +221,7 @@ fn the_keys_panel_scrolls_at_80x24_and_keeps_its_title_and_footer() {
     for _ in 0..max + 5 {
         press(&mut app, key(KeyCode::Down));
     }
-    assert!(matches!(app.overlay, Some(Overlay::Help { scroll }) if scroll == max), "{:?}", app.overlay);
+    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::Help { scroll }) if *scroll == max), "{:?}", app.panel());
     let last = screen_text(&mut app, 80, 24);
     assert!(last.contains(" Keys ") && last.contains("more above"), "{last}");
     let (keys, what) = layout::keys_panel_lines(&app, layout::KEYS_PANEL_WIDTH - 2).pop().expect("a key");
@@ -229,7 +229,7 @@ fn the_keys_panel_scrolls_at_80x24_and_keeps_its_title_and_footer() {
     press(&mut app, key(KeyCode::PageUp));
     press(&mut app, key(KeyCode::PageUp));
     press(&mut app, key(KeyCode::PageUp));
-    assert!(matches!(app.overlay, Some(Overlay::Help { scroll: 0 })), "{:?}", app.overlay);
+    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::Help { scroll: 0 })), "{:?}", app.panel());
 }
 
 #[test]
@@ -273,7 +273,7 @@ fn every_question_fits_at_80x24_with_a_long_path() {
     ];
     for (overlay, last_words) in questions {
         let mut app = mycrm();
-        app.overlay = Some(overlay.clone());
+        app.open(overlay.clone());
         let screen = screen_text(&mut app, 80, 24);
         // The path is read whole (wrapped, a path longer than a line broken, never cut) and the keys'
         // line ends the panel.

@@ -40,7 +40,7 @@ fn enter_finishes_a_description_and_goes_on_with_no_line_break_left() {
     press(&mut app, key(KeyCode::Enter));
     type_text(&mut app, "Helps agents.");
     press(&mut app, key(KeyCode::Enter));
-    assert!(app.editor.is_none(), "Enter finished the description");
+    assert!(app.editor().is_none(), "Enter finished the description");
     assert_eq!(focused_key(&app), Some("logo_url"), "and went on to the next field");
     assert_eq!(
         text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::Description).as_deref(),
@@ -60,7 +60,7 @@ fn alt_enter_and_ctrl_j_break_the_line_and_the_hint_bar_says_so() {
     type_text(&mut app, "two");
     press(&mut app, ctrl('j'));
     type_text(&mut app, "three");
-    assert!(app.editor.is_some(), "a line break does not finish");
+    assert!(app.editor().is_some(), "a line break does not finish");
     assert_eq!(
         text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::Description).as_deref(),
         Some("one\ntwo\nthree")
@@ -73,7 +73,7 @@ fn alt_enter_in_a_one_line_field_finishes_it_without_a_line_break() {
     press(&mut app, key(KeyCode::Enter));
     type_text(&mut app, "mycrm");
     press(&mut app, key_with(KeyCode::Enter, KeyModifiers::ALT));
-    assert!(app.editor.is_none());
+    assert!(app.editor().is_none());
     assert_eq!(
         text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::Name).as_deref(),
         Some("mycrm")
@@ -88,7 +88,7 @@ fn a_character_typed_on_an_empty_field_starts_editing_it() {
     for c in "mycrm".chars() {
         press(&mut app, key(KeyCode::Char(c)));
     }
-    assert!(app.editor.is_some());
+    assert!(app.editor().is_some());
     press(&mut app, key(KeyCode::Enter));
     assert_eq!(
         text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::Name).as_deref(),
@@ -130,7 +130,7 @@ fn typing_on_a_description_replaces_it_in_a_multi_line_editor() {
     let mut app = mycrm();
     focus_key(&mut app, "description");
     press(&mut app, key(KeyCode::Char('N')));
-    assert!(matches!(app.editor.as_ref().map(|editor| &editor.text), Some(TextBox::Area(_))));
+    assert!(matches!(app.editor().map(|editor| &editor.text), Some(TextBox::Area(_))));
     assert_eq!(
         text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::Description).as_deref(),
         Some("N")
@@ -200,7 +200,7 @@ fn the_key_list_names_the_editor_keys_and_ctrl_e_opens_the_editor_not_the_line_e
     );
     let mut app = app;
     press(&mut app, key(KeyCode::F(1)));
-    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
+    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::Help { .. })));
     let screen = screen_text(&mut app, 140, 40);
     assert!(screen.contains("clear the text"), "{screen}");
 }
@@ -222,7 +222,7 @@ fn the_editor_keys_of_the_table_edit_the_text() {
         Some(">My ")
     );
     press(&mut app, ctrl('u'));
-    assert_eq!(app.editor.as_ref().map(|editor| editor.text.value()).as_deref(), Some(""), "Ctrl-U cleared it");
+    assert_eq!(app.editor().map(|editor| editor.text.value()).as_deref(), Some(""), "Ctrl-U cleared it");
 }
 
 // ----- messages -----

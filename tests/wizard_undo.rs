@@ -95,7 +95,7 @@ fn undo_while_editing_keeps_the_typed_text_for_redo() {
     press(&mut app, ctrl('u'));
     type_text(&mut app, "Short.");
     undo(&mut app);
-    assert!(app.editor.is_none(), "the edit is finished");
+    assert!(app.editor().is_none(), "the edit is finished");
     assert!(
         text(&app, Owner::Integration, integration_wizard::manifest::IntegrationKey::Description)
             .is_some_and(|d| d.starts_with("Centralizing"))

@@ -26,14 +26,14 @@ fn is_failed_print(payload: &(dyn std::any::Any + Send)) -> bool {
 }
 
 #[cfg(unix)]
-fn end_as_by_closed_pipe() {
+pub(crate) fn end_as_by_closed_pipe() {
     // The default action of SIGPIPE ends the process, as it ends `cat`; the shell sees 128 + 13.
     let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGPIPE);
     std::process::exit(141);
 }
 
 #[cfg(not(unix))]
-fn end_as_by_closed_pipe() {
+pub(crate) fn end_as_by_closed_pipe() {
     std::process::exit(141);
 }
 

@@ -4,7 +4,6 @@ use super::exit;
 use crate::manifest::explain::{self, Explanation};
 use crate::text::escaped;
 use std::fmt::Write as _;
-use std::io::Write as _;
 
 /// Prints the explanation of `code` (every code with its summary when `code` is empty).
 pub(super) fn run(code: &str) -> u8 {
@@ -17,13 +16,13 @@ pub(super) fn run(code: &str) -> u8 {
             None => match crate::probe::codes::check(code) {
                 Some(check) => crate::probe::codes::explain(check),
                 None => {
-                    eprintln!("{}", unknown(code));
+                    crate::output::message(unknown(code));
                     return exit::USAGE;
                 }
             },
         }
     };
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    crate::output::text(text);
     exit::SUCCESS
 }
 

@@ -209,7 +209,7 @@ fn walk(root: &Path, inputs: &Inputs, targets: &mut Vec<Target>) -> Result<(), S
     let mut notes = notes.into_inner().unwrap_or_else(PoisonError::into_inner);
     notes.sort();
     for note in notes {
-        eprintln!("note: {}", crate::text::escaped(&note));
+        crate::output::message(format!("note: {}", crate::text::escaped(&note)));
     }
     Ok(())
 }

@@ -5,10 +5,10 @@ use super::exit;
 use super::files::{self, Inputs, Loaded, Seen, Target};
 use super::report::text_line;
 use crate::manifest::{check::locate, read, to_json};
+use crate::output;
 use crate::storage::save_atomic;
 use crate::text::escaped;
 use anstyle::{AnsiColor, Style};
-use std::io::Write;
 use std::path::PathBuf;
 
 /// What `fmt` does with a file that is not formatted.
@@ -39,7 +39,7 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
     let targets = match files::expand(paths, inputs) {
         Ok(targets) => targets,
         Err(message) => {
-            eprintln!("{}; see `integration-wizard fmt --help`", escaped(&message));
+            output::message(format!("{}; see `integration-wizard fmt --help`", escaped(&message)));
             return exit::USAGE;
         }
     };
@@ -47,7 +47,6 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
     let mut skipped = 0;
     let mut manifests = 0;
     let mut seen = Seen::default();
-    let mut stdout = anstream::stdout().lock();
     for target in targets {
         let raw = target.shown(inputs);
         let shown = escaped(&raw);
@@ -66,7 +65,7 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
                 continue;
             }
             Loaded::Refused(reason) => {
-                eprintln!("{shown}: {}", escaped(&reason));
+                output::message(format!("{shown}: {}", escaped(&reason)));
                 code = exit::USAGE;
                 continue;
             }
@@ -76,8 +75,8 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
             Err(diagnostic) => {
                 let mut diagnostics = [diagnostic];
                 locate(&source, &mut diagnostics);
-                eprintln!("{}", text_line(&raw, &diagnostics[0]));
-                eprintln!("{shown}: not formatted: fix the JSON first");
+                output::message(text_line(&raw, &diagnostics[0]));
+                output::message(format!("{shown}: not formatted: fix the JSON first"));
                 code = code.max(exit::INVALID);
                 continue;
             }
@@ -89,18 +88,18 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
             // their buffer with it); with --check or --diff only what would change.
             match mode {
                 Mode::Write => {
-                    let _ = stdout.write_all(formatted.as_bytes());
+                    output::json_document(formatted);
                     for note in &parsed.notes {
-                        eprintln!("{shown}: {}: {}", escaped(&note.pointer), escaped(&note.message));
+                        output::message(format!("{shown}: {}: {}", escaped(&note.pointer), escaped(&note.message)));
                     }
                 }
                 _ if unchanged => {}
                 Mode::Check | Mode::Diff => {
                     if mode == Mode::Check {
-                        eprintln!("{shown}: not formatted; run `integration-wizard fmt -`");
+                        output::message(format!("{shown}: not formatted; run `integration-wizard fmt -`"));
                         code = code.max(exit::INVALID);
                     }
-                    let _ = stdout.write_all(diff(&raw, &String::from_utf8_lossy(&source), &formatted).as_bytes());
+                    output::coloured(diff(&raw, &String::from_utf8_lossy(&source), &formatted));
                 }
             }
             continue;
@@ -111,31 +110,31 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
         if mode != Mode::Write {
             if mode == Mode::Check {
                 // Text before the diff's `---` line is ignored by `patch` and `git apply`.
-                let _ = writeln!(stdout, "{shown}: not formatted; run `integration-wizard fmt {shown}`");
+                output::line(format!("{shown}: not formatted; run `integration-wizard fmt {shown}`"));
                 code = code.max(exit::INVALID);
             }
-            let _ = stdout.write_all(diff(&raw, &String::from_utf8_lossy(&source), &formatted).as_bytes());
+            output::coloured(diff(&raw, &String::from_utf8_lossy(&source), &formatted));
             continue;
         }
         match save_atomic(path, formatted.as_bytes(), false) {
             Ok(()) => {
-                let _ = writeln!(stdout, "formatted {shown}");
+                output::line(format!("formatted {shown}"));
                 for note in &parsed.notes {
-                    let _ = writeln!(stdout, "  {}: {}", escaped(&note.pointer), escaped(&note.message));
+                    output::line(format!("  {}: {}", escaped(&note.pointer), escaped(&note.message)));
                 }
             }
             Err(error) => {
-                eprintln!("{shown}: {}", escaped(&error.to_string()));
+                output::message(format!("{shown}: {}", escaped(&error.to_string())));
                 code = exit::USAGE;
             }
         }
     }
     if let Some(line) = files::skipped_line(skipped) {
-        let _ = writeln!(stdout, "{line}");
+        output::line(line);
     }
     // A check that checked nothing must not pass unnoticed in CI.
     if mode == Mode::Check && manifests == 0 && code == exit::SUCCESS && !inputs.allow_empty {
-        eprintln!("{}", files::nothing_found(paths, inputs, skipped));
+        output::message(files::nothing_found(paths, inputs, skipped));
         return exit::USAGE;
     }
     code

@@ -2,7 +2,6 @@
 
 use super::{Cli, exit};
 use clap::CommandFactory;
-use std::io::Write;
 
 /// The environment variable through which a shell asks the binary for completions.
 const COMPLETE_VAR: &str = "INTEGRATION_WIZARD_COMPLETE";
@@ -74,11 +73,11 @@ pub(super) fn man(command: Option<&str>) -> u8 {
             Some(subcommand) => subcommand.clone(),
             None => {
                 let names: Vec<&str> = program.get_subcommands().map(clap::Command::get_name).collect();
-                eprintln!(
+                crate::output::message(format!(
                     "there is no command \"{}\"; the manual has a page for each of: {}",
                     crate::text::escaped(name),
                     names.join(", ")
-                );
+                ));
                 return exit::USAGE;
             }
         },
@@ -86,7 +85,7 @@ pub(super) fn man(command: Option<&str>) -> u8 {
     let mut page = Vec::new();
     let source = format!("{} {}", env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION"));
     if let Err(error) = clap_mangen::Man::new(page_of).source(source).render(&mut page) {
-        eprintln!("cannot write the manual page: {error}");
+        crate::output::message(format!("cannot write the manual page: {error}"));
         return exit::USAGE;
     }
     page.extend_from_slice(exit_status(command).as_bytes());
@@ -134,8 +133,7 @@ a credential for probe, by authentication field name in capitals (e.g. INTEGRATI
 ";
 
 fn print_bytes(bytes: &[u8]) -> u8 {
-    // A closed pipe (e.g. `| head`) is not an error worth a message.
-    let _ = std::io::stdout().lock().write_all(bytes);
+    let _ = crate::output::document_as_is(bytes);
     exit::SUCCESS
 }
 

@@ -1,7 +1,7 @@
 //! The command line: argument parsing and the non-interactive commands of SPEC §4.
 
 mod args;
-mod closed_output;
+pub(crate) mod closed_output;
 mod config;
 mod diff;
 mod explain;
@@ -231,7 +231,10 @@ pub fn run(command: Command) -> Outcome {
             validate::run(&paths, report::Settings { format, deny_warnings, quiet }, &inputs)
         }
         Command::Schema => {
-            println!("{}", crate::manifest::write::pretty(&crate::manifest::schema::json_schema()));
+            let _ = crate::output::document_as_is(format!(
+                "{}\n",
+                crate::manifest::write::pretty(&crate::manifest::schema::json_schema())
+            ));
             exit::SUCCESS
         }
         Command::Fmt { paths, check, diff, inputs } => fmt::run(&paths, fmt::Mode::new(check, diff), &inputs),

@@ -307,7 +307,7 @@ fn credentials(bridge: &Bridge, args: &ProbeArgs, credentials: &mut Credentials)
     if missing.is_empty() {
         return Ok(());
     }
-    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+    if !(std::io::stdin().is_terminal() && crate::output::errors_on_terminal()) {
         let hints: Vec<String> =
             missing.iter().map(|field| format!("--auth {}=… or {}", field.name, auth_variable(&field.name))).collect();
         return Err(format!("missing mandatory credentials; give {}", hints.join("; ")));

@@ -25,9 +25,9 @@ impl Drop for RawMode {
 
 /// Asks for a hidden value on standard error; None when the person cancels (Ctrl-C, Ctrl-D, Esc).
 pub(super) fn hidden(prompt: &str) -> io::Result<Option<String>> {
-    let mut out = io::stderr();
-    write!(out, "{prompt}")?;
-    out.flush()?;
+    // The question holds a field's name from the manifest: it goes out escaped.
+    crate::output::prompt(prompt);
+    let mut out = crate::output::screen_errors();
     let raw = RawMode::enable()?;
     let mut value = String::new();
     let answered = loop {

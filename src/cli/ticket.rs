@@ -4,10 +4,11 @@
 use super::diff::side::{Origin, load};
 use super::exit;
 use super::valid::{Valid, read_valid};
+use crate::output;
 use crate::storage::save_atomic;
+use crate::text::escaped;
 use crate::ticket::{self, Document, Format};
 use std::ffi::OsStr;
-use std::io::Write;
 use std::path::Path;
 
 /// Writes the ticket document of `file` to `out` (`-` for Markdown on standard output) and
@@ -20,10 +21,10 @@ pub(super) fn run(file: &Path, out: &Path, force: bool, since: Option<&OsStr>) -
     let Some(format) = format else {
         let [markdown, spreadsheet, html] =
             Format::ALL.map(|format| format!(".{} ({})", format.extension(), format.label()));
-        eprintln!(
+        output::message(format!(
             "{}: the extension chooses the document's format; end the name with {markdown}, {spreadsheet} or {html}, or give - to print Markdown",
-            out.display()
-        );
+            escaped(&out.display().to_string())
+        ));
         return exit::USAGE;
     };
     let Valid { source, manifest } = match read_valid(file, "ticket", "write the ticket again") {
@@ -31,10 +32,10 @@ pub(super) fn run(file: &Path, out: &Path, force: bool, since: Option<&OsStr>) -
         Err(code) => return code,
     };
     if !to_stdout && !force && out.symlink_metadata().is_ok() {
-        eprintln!(
+        output::message(format!(
             "ticket refused: {} already exists; add --force to replace it, or choose another path with -o",
-            out.display()
-        );
+            escaped(&out.display().to_string())
+        ));
         return exit::INVALID;
     }
     let file_name = file.file_name().unwrap_or(file.as_os_str()).to_string_lossy();
@@ -44,7 +45,9 @@ pub(super) fn run(file: &Path, out: &Path, force: bool, since: Option<&OsStr>) -
         let old = match load(&Origin::of(since), "<stdin>") {
             Ok(old) => old,
             Err(message) => {
-                eprintln!("{message}; give --since the manifest Talkdesk activated (a file, - or REV:PATH)");
+                output::message(format!(
+                    "{message}; give --since the manifest Talkdesk activated (a file, - or REV:PATH)"
+                ));
                 return exit::USAGE;
             }
         };
@@ -55,27 +58,30 @@ pub(super) fn run(file: &Path, out: &Path, force: bool, since: Option<&OsStr>) -
     let bytes = match ticket::render_document(&document, format) {
         Ok(bytes) => bytes,
         Err(error) => {
-            eprintln!("ticket refused: {}", crate::text::escaped(&error.to_string()));
+            output::message(format!("ticket refused: {}", escaped(&error.to_string())));
             return exit::INVALID;
         }
     };
     if to_stdout {
-        let mut stdout = std::io::stdout().lock();
-        return match stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
+        // Markdown: every value in it is escaped for Markdown, control characters shown.
+        return match output::document_as_is(&bytes) {
             Ok(()) => exit::SUCCESS,
             Err(error) => {
-                eprintln!("cannot print the document: {error}");
+                output::message(format!("cannot print the document: {error}"));
                 exit::USAGE
             }
         };
     }
     if let Err(error) = save_atomic(out, &bytes, false) {
-        eprintln!("{}", crate::text::escaped(&error.to_string()));
+        output::message(escaped(&error.to_string()));
         return exit::USAGE;
     }
-    let shown = crate::text::escaped(&out.display().to_string()).into_owned();
-    println!("wrote {shown} ({})", format.label());
+    let shown = escaped(&out.display().to_string()).into_owned();
+    output::line(format!("wrote {shown} ({})", format.label()));
     let settings = ticket::ticket_settings(document.title).map(|(label, value)| format!("{label} \"{value}\""));
-    println!("next: open a ticket in Talkdesk's support form ({}) and attach {shown}", settings.join(", "));
+    output::line(format!(
+        "next: open a ticket in Talkdesk's support form ({}) and attach {shown}",
+        settings.join(", ")
+    ));
     exit::SUCCESS
 }

@@ -4,6 +4,7 @@ use super::exit;
 use super::files;
 use super::report::text_line;
 use crate::manifest::{Manifest, check};
+use crate::output;
 use crate::text::escaped;
 use std::path::Path;
 
@@ -22,7 +23,7 @@ pub(super) fn read_valid(file: &Path, command: &str, again: &str) -> Result<Vali
     let raw = file.display().to_string();
     let shown = escaped(&raw);
     let source = files::read(file).map_err(|reason| {
-        eprintln!("{shown}: {reason}");
+        output::message(format!("{shown}: {reason}"));
         exit::USAGE
     })?;
     let checked = check(&source);
@@ -32,17 +33,19 @@ pub(super) fn read_valid(file: &Path, command: &str, again: &str) -> Result<Vali
             // Warnings do not stop the command, but what goes to Talkdesk should not carry them unseen.
             let warnings = checked.diagnostics.len();
             if warnings > 0 {
-                eprintln!("note: {shown} has {warnings} warning(s); `integration-wizard validate {shown}` lists them");
+                output::message(format!(
+                    "note: {shown} has {warnings} warning(s); `integration-wizard validate {shown}` lists them"
+                ));
             }
             Ok(Valid { source, manifest })
         }
         _ => {
             for diagnostic in checked.diagnostics.iter().filter(|d| d.is_error()) {
-                eprintln!("{}", text_line(&raw, diagnostic));
+                output::message(text_line(&raw, diagnostic));
             }
-            eprintln!(
+            output::message(format!(
                 "{command} refused: {shown} has {errors} error(s); fix them (see `integration-wizard validate {shown}`) and {again}"
-            );
+            ));
             Err(exit::INVALID)
         }
     }

@@ -5,9 +5,9 @@ use super::report::{self, FileReport, Settings};
 use super::{Format, exit};
 use crate::manifest::rules::codes::Rule;
 use crate::manifest::{Diagnostic, check, check::locate};
+use crate::output;
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::PathBuf;
 
 /// One target after reading and checking, before names are compared across the run.
@@ -29,7 +29,7 @@ pub(super) fn run(paths: &[PathBuf], settings: Settings, inputs: &Inputs) -> u8 
     let targets = match files::expand(paths, inputs) {
         Ok(targets) => targets,
         Err(message) => {
-            eprintln!("{}; see `integration-wizard validate --help`", crate::text::escaped(&message));
+            output::message(format!("{}; see `integration-wizard validate --help`", crate::text::escaped(&message)));
             return exit::USAGE;
         }
     };
@@ -64,7 +64,11 @@ pub(super) fn run(paths: &[PathBuf], settings: Settings, inputs: &Inputs) -> u8 
             unreadable = true;
             // A problem with the run, not with a manifest: said on standard error too.
             for diagnostic in &report.diagnostics {
-                eprintln!("{}: {}", crate::text::escaped(&report.path), crate::text::escaped(&diagnostic.message));
+                output::message(format!(
+                    "{}: {}",
+                    crate::text::escaped(&report.path),
+                    crate::text::escaped(&diagnostic.message)
+                ));
             }
         }
         if let Some((name, pointer)) = name {
@@ -90,7 +94,7 @@ pub(super) fn run(paths: &[PathBuf], settings: Settings, inputs: &Inputs) -> u8 
         reports.push(report);
     }
     if reports.is_empty() && !inputs.allow_empty {
-        eprintln!("{}", files::nothing_found(paths, inputs, skipped));
+        output::message(files::nothing_found(paths, inputs, skipped));
         return exit::USAGE;
     }
     let mut output = report::render(&reports, settings);
@@ -100,8 +104,12 @@ pub(super) fn run(paths: &[PathBuf], settings: Settings, inputs: &Inputs) -> u8 
         output.push_str(&line);
         output.push('\n');
     }
-    // anstream drops the colours where they are off; a closed pipe (e.g. `| head`) is not worth a panic.
-    let _ = anstream::stdout().lock().write_all(output.as_bytes());
+    match settings.format {
+        // JSON and SARIF escape what they quote in their own syntax.
+        Format::Json | Format::Sarif => drop(output::document_as_is(output)),
+        // The text carries the tool's own colours; GitHub's workflow commands are lines of text.
+        Format::Text | Format::Github => output::coloured(output),
+    }
     if unreadable {
         exit::USAGE
     } else if reports.iter().all(|report| report::passes(report, settings.deny_warnings)) {

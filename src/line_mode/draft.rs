@@ -46,10 +46,10 @@ impl SessionDraft {
             if let Err(error) = write(&mut store.borrow_mut(), &key, doc)
                 && !warned.replace(true)
             {
-                eprintln!(
+                crate::output::message(format!(
                     "integration-wizard: drafts cannot be written ({}); if the session ends before a save, what you entered is lost",
                     one_line(&error)
-                );
+                ));
             }
         })
     }

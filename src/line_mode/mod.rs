@@ -40,12 +40,12 @@ pub fn wanted(accessible: bool) -> bool {
 pub fn run(file: Option<PathBuf>) -> ExitCode {
     // No key or colour applies here, but a broken config file is said all the same.
     if let (_, Some(error)) = crate::wizard::config::load() {
-        eprintln!("integration-wizard: {error}");
+        crate::output::message(format!("integration-wizard: {error}"));
     }
     let doc = match open(file.as_deref()) {
         Ok(doc) => doc,
         Err(message) => {
-            eprintln!("integration-wizard: {}", crate::text::escaped(&message));
+            crate::output::message(format!("integration-wizard: {}", crate::text::escaped(&message)));
             return ExitCode::from(exit::USAGE);
         }
     };
@@ -53,16 +53,19 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     // wizard writes one while the author types: a killed session loses at most one answer.
     let draft = SessionDraft::open(&doc);
     if let Some(refused) = draft.refused() {
-        eprintln!("integration-wizard: drafts are off, what you enter is kept only by saving: {refused}");
+        crate::output::message(format!(
+            "integration-wizard: drafts are off, what you enter is kept only by saving: {refused}"
+        ));
         // Said once: the keeper would say it again at the first change.
         draft.warned_already();
     }
     if draft.earlier() > 0 {
-        println!(
-            "Unsaved work of this file from an earlier session is kept as a draft; open the file in the full-screen wizard (without --accessible) to recover it. This session keeps its own draft."
+        crate::output::line(
+            "Unsaved work of this file from an earlier session is kept as a draft; open the file in the full-screen wizard (without --accessible) to recover it. This session keeps its own draft.",
         );
     }
-    let mut session = Session::new(doc, std::io::stdin().lock(), std::io::stdout().lock()).keeping(draft.keeper());
+    let mut session =
+        Session::new(doc, std::io::stdin().lock(), crate::output::screen().lock()).keeping(draft.keeper());
     if std::io::stdin().is_terminal() {
         session = session.on_terminal();
     }
@@ -79,8 +82,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(prompt::Ended) => {
-            eprintln!();
-            eprintln!("integration-wizard: {}", one_line(&ended(&draft, session.document())));
+            crate::output::message(format!("\nintegration-wizard: {}", one_line(&ended(&draft, session.document()))));
             ExitCode::from(exit::USAGE)
         }
     }

@@ -36,16 +36,18 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
         self
     }
 
-    /// Says one line.
+    /// Says one line, made safe to show (the output is the terminal itself).
     pub(crate) fn say(&mut self, line: &str) -> Answer<()> {
-        writeln!(self.output, "{line}").map_err(|_| Ended)
+        writeln!(self.output, "{}", crate::output::safe_lines(line)).map_err(|_| Ended)
     }
 
     /// Asks `question` (ending the line with a space, where the answer is typed) and returns the
     /// answer without its line ending and without control characters (they could not be typed on purpose).
     pub(crate) fn ask(&mut self, question: &str) -> Answer<String> {
         loop {
-            write!(self.output, "{question} ").and_then(|()| self.output.flush()).map_err(|_| Ended)?;
+            write!(self.output, "{} ", crate::output::safe_lines(question))
+                .and_then(|()| self.output.flush())
+                .map_err(|_| Ended)?;
             let mut line = Vec::new();
             match self.input.by_ref().take(MAX_ANSWER as u64 + 1).read_until(b'\n', &mut line) {
                 Ok(0) | Err(_) => return Err(Ended),
@@ -63,7 +65,7 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
             let text = String::from_utf8(line).map(|text| text.chars().filter(|c| !c.is_control()).collect::<String>());
             if self.end_lines {
                 let echo = text.as_deref().map_or_else(|_| String::new(), echoed);
-                writeln!(self.output, "{echo}").map_err(|_| Ended)?;
+                writeln!(self.output, "{}", crate::output::safe_lines(&echo)).map_err(|_| Ended)?;
             }
             match text {
                 Ok(text) => return Ok(text),

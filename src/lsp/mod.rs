@@ -47,7 +47,7 @@ pub fn run() -> ExitCode {
     let code = match serve(&connection) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("integration-wizard lsp: {message}");
+            crate::output::message(format!("integration-wizard lsp: {message}"));
             ExitCode::FAILURE
         }
     };

@@ -34,7 +34,7 @@ pub(crate) fn stdio() -> (Connection, Threads) {
     let (to_client, from_server) = crossbeam_channel::unbounded::<Message>();
     let (errors, error_replies) = crossbeam_channel::unbounded::<String>();
     let reader = std::thread::spawn(move || read(&mut io::stdin().lock(), &to_server, &errors));
-    let writer = std::thread::spawn(move || write(&mut io::stdout().lock(), &from_server, &error_replies));
+    let writer = std::thread::spawn(move || write(&mut crate::output::screen().lock(), &from_server, &error_replies));
     (Connection { sender: to_client, receiver: from_client }, Threads { reader, writer })
 }
 

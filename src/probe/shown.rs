@@ -9,7 +9,6 @@
 //! garble every word holding that letter).
 
 use super::contracts::{Credentials, MASK};
-use std::io::Write as _;
 
 /// Where a cut value ends (or resumes): what `quoted` and the wizard put in place of the rest.
 const CUT: char = '…';
@@ -75,24 +74,23 @@ impl Sink {
             text.push_str(&self.line(line.as_ref()));
             text.push('\n');
         }
-        let _ = std::io::stdout().lock().write_all(text.as_bytes());
+        crate::output::text(text);
     }
 
     /// Writes a JSON document to standard output (see [`Sink::json`]).
     pub fn print_json(&self, value: &serde_json::Value) {
-        let _ = writeln!(std::io::stdout().lock(), "{}", self.json(value));
+        // Escaped and masked by `json`: the document goes out as it is.
+        let _ = crate::output::document_as_is(format!("{}\n", self.json(value)));
     }
 
     /// Writes one message to standard error, made safe.
     pub fn warn(&self, message: &str) {
-        let _ = writeln!(std::io::stderr().lock(), "{}", self.line(message));
+        crate::output::message(self.line(message));
     }
 
     /// A prompt on standard error, without a line break.
     pub fn prompt(&self, prompt: &str) {
-        let mut stderr = std::io::stderr().lock();
-        let _ = stderr.write_all(self.line(prompt).as_bytes());
-        let _ = stderr.flush();
+        crate::output::prompt(self.line(prompt));
     }
 
     /// `text` with every form of every credential replaced by the mask. Text already escaped goes

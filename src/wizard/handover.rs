@@ -24,8 +24,8 @@ pub(super) fn lend_terminal<T>(
 ) -> std::io::Result<T> {
     stop.lend(true);
     restore_terminal();
-    let _ = execute!(std::io::stdout(), cursor::Show);
-    let _ = std::io::stdout().flush();
+    let _ = execute!(crate::output::screen(), cursor::Show);
+    let _ = crate::output::screen().flush();
     let result = work();
     let back = take_back(terminal);
     stop.lend(false);
@@ -35,7 +35,13 @@ pub(super) fn lend_terminal<T>(
 /// Sets the terminal up for the wizard again, blank, so that the next draw repaints every cell.
 fn take_back(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
     enable_raw_mode()?;
-    execute!(std::io::stdout(), EnterAlternateScreen, Clear(ClearType::All), EnableMouseCapture, EnableBracketedPaste)?;
+    execute!(
+        crate::output::screen(),
+        EnterAlternateScreen,
+        Clear(ClearType::All),
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
     // Not `Terminal::clear`: it asks the terminal where its cursor is, and not every terminal answers.
     // A blank frame instead: ratatui then believes the screen blank, as it is, and draws the next frame whole.
     terminal.draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area()))?;

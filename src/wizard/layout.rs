@@ -299,13 +299,13 @@ pub(crate) fn row_height(app: &App, index: usize, row: Row) -> u16 {
     let (shown, more) = inline_diagnostics(app, row);
     let mut height = 1 + shown.len() + usize::from(more > 0);
     if index == app.focus
-        && let Some(editor) = &app.editor
+        && let Some(editor) = app.editor()
         && let TextBox::Area(area) = &editor.text
     {
         height += area.lines().0.len().min(MAX_EDITOR_LINES);
     }
     height += note_lines(app, index, row).len();
-    if index == app.focus && app.editor.is_some() {
+    if index == app.focus && app.editor().is_some() {
         height += app.completions().len().min(crate::wizard::completion::MAX_SHOWN);
     }
     u16::try_from(height).unwrap_or(u16::MAX)

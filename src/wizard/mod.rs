@@ -69,9 +69,9 @@ const PROBE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Opens the wizard on `file` (or the start screen) and runs it until the author quits.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        eprintln!(
-            "integration-wizard: the wizard needs an interactive terminal; to answer its questions line by line (through pipes too), run `integration-wizard --accessible [FILE]`; to check manifests in scripts or CI, run `integration-wizard validate FILE`"
+    if !std::io::stdin().is_terminal() || !crate::output::is_terminal() {
+        crate::output::message(
+            "integration-wizard: the wizard needs an interactive terminal; to answer its questions line by line (through pipes too), run `integration-wizard --accessible [FILE]`; to check manifests in scripts or CI, run `integration-wizard validate FILE`",
         );
         return ExitCode::from(crate::cli::exit::USAGE);
     }
@@ -87,7 +87,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     let work = Arc::new(Mutex::new(Work { app, drafts: DraftWriter::new(store) }));
     let mut terminal = ratatui::init();
     shutdown::install_panic_cleanup();
-    let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
+    let _ = execute!(crate::output::screen(), EnableMouseCapture, EnableBracketedPaste);
     let loop_done = Arc::new(AtomicBool::new(false));
     shutdown::start_watchdog(stop.clone(), Arc::clone(&loop_done), Arc::clone(&work));
     let result = event_loop(&mut terminal, &work, &stop);
@@ -99,14 +99,16 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     restore_terminal();
     loop_done.store(true, Ordering::Relaxed);
     if let Some(failure) = work.drafts.failure().filter(|_| work.app.doc.modified && !work.app.work_discarded()) {
-        eprintln!(
+        crate::output::message(format!(
             "integration-wizard: your unsaved work could not be kept as a draft: {}",
             crate::text::escaped(failure)
-        );
+        ));
     }
     match (result, stop.exit_code()) {
         (Err(error), _) => {
-            eprintln!("integration-wizard: the terminal stopped working ({error}); unsaved work was kept as a draft");
+            crate::output::message(format!(
+                "integration-wizard: the terminal stopped working ({error}); unsaved work was kept as a draft"
+            ));
             ExitCode::FAILURE
         }
         (Ok(()), Some(code)) => ExitCode::from(code),
@@ -227,12 +229,12 @@ fn event_loop(terminal: &mut DefaultTerminal, work: &Mutex<Work>, stop: &Stop) -
         let mut work = lock(work);
         let Work { app, drafts } = &mut *work;
         let Some(action) = keys::action_for(app, &event) else { continue };
-        let was_editing = app.editor.is_some();
+        let was_editing = app.editor().is_some();
         let effects = app.update(action);
         if run_effects(app, drafts, effects, &mut Loop { terminal, stop, results: &results })? {
             return Ok(());
         }
-        if was_editing && app.editor.is_none() {
+        if was_editing && app.editor().is_none() {
             // An edit ended, kept or cancelled: the draft follows at once, so a cancelled edit leaves no trace.
             drafts.sync(app);
         } else {

@@ -1,10 +1,14 @@
-//! Questions and panels drawn over the screen: help, confirmations, path prompts, and the panels of
-//! `panels` (ticket document, trying an endpoint).
+//! Questions and panels drawn over the screen that are not yet modules of `panels`: the key list,
+//! confirmations, draft recovery and path prompts, one [`Panel`] answering for them all.
 
-use super::panels::probe::{CredentialsPanel, ProbePanel};
-use super::panels::ticket::TicketPanel;
+use super::action::Action;
+use super::app::{App, Effect};
+use super::keys::Scope;
+use super::panels::{Panel, panel_basics};
 use super::path_list::PathField;
+use super::view::bars::Hint;
 use crate::manifest::edit::ListRef;
+use ratatui::Frame;
 use std::path::PathBuf;
 
 /// What is drawn over the screen and takes the keys until it closes.
@@ -68,25 +72,59 @@ pub enum Overlay {
         /// The element, as the question names it.
         label: String,
     },
-    /// Writing the ticket document: format, path, replace?
-    Ticket(TicketPanel),
-    /// The credentials for trying endpoints, asked once per run.
-    Credentials(CredentialsPanel),
-    /// One endpoint's probe: confirmation, spinner, result.
-    Probe(ProbePanel),
 }
 
-impl Overlay {
-    /// True when keys the table does not name are typed into the overlay's text.
-    pub fn takes_text(&self) -> bool {
-        matches!(self, Overlay::Prompt { .. } | Overlay::Ticket(TicketPanel::Path { .. }) | Overlay::Credentials(_))
+impl Panel for Overlay {
+    fn update(self: Box<Self>, action: Action, app: &mut App, effects: &mut Vec<Effect>) {
+        app.update_overlay(*self, action, effects);
     }
 
-    /// True when a letter answers only as typed, not in the other case: the questions whose answer
-    /// deletes unsaved work, which a word typed ahead ("Now…", "Yes…") must not do.
-    pub fn answers_exactly(&self) -> bool {
+    fn scopes(&self) -> &'static [Scope] {
+        match self {
+            Overlay::ConfirmQuit => &[Scope::ConfirmQuit],
+            Overlay::ConfirmSave { .. }
+            | Overlay::ConfirmDelete { .. }
+            | Overlay::DiscardDraft { .. }
+            | Overlay::Recover { .. }
+            | Overlay::ReplaceExisting { .. } => &[Scope::Question],
+            Overlay::DiskChanged { .. } => &[Scope::DiskChanged],
+            // The keys panel scrolls like the other panels.
+            Overlay::Help { .. } => &[Scope::Panel],
+            Overlay::Prompt { .. } => &[Scope::PathPrompt],
+        }
+    }
+
+    fn hints(&self, app: &App) -> Vec<(Hint, &'static str)> {
+        super::view::bars::panel_hints(app, self)
+    }
+
+    fn render(&self, app: &App, frame: &mut Frame) {
+        super::view::overlay::render(app, self, frame);
+    }
+
+    fn takes_text(&self) -> bool {
+        matches!(self, Overlay::Prompt { .. })
+    }
+
+    fn answers_exactly(&self) -> bool {
         matches!(self, Overlay::Recover { .. } | Overlay::DiscardDraft { .. })
     }
+
+    fn path_field(&self) -> Option<&PathField> {
+        match self {
+            Overlay::Prompt { input, .. } => Some(input),
+            _ => None,
+        }
+    }
+
+    fn path_field_mut(&mut self) -> Option<&mut PathField> {
+        match self {
+            Overlay::Prompt { input, .. } => Some(input),
+            _ => None,
+        }
+    }
+
+    panel_basics!();
 }
 
 /// What a path prompt is for.

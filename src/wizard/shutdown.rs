@@ -165,7 +165,7 @@ pub(super) fn start_watchdog(stop: Stop, loop_done: Arc<AtomicBool>, work: Arc<M
 
 /// Gives the terminal back as it was found: mouse and paste modes off, raw mode off, main screen, cursor shown.
 pub(super) fn restore_terminal() {
-    let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+    let _ = execute!(crate::output::screen(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
 }
 

@@ -11,7 +11,7 @@ pub mod action {
 
 /// The wizard's state and the effects its update asks for.
 pub mod app {
-    pub use crate::wizard::app::{App, Effect, OnDisk, Screen, StartItem};
+    pub use crate::wizard::app::{App, Effect, Mode, OnDisk, Screen, StartItem};
 }
 
 /// The config file: reading it and its commented default.
@@ -67,11 +67,18 @@ pub mod overlay {
     pub use crate::wizard::overlay::{Overlay, PromptPurpose};
 }
 
-/// The state of the ticket panel and the "try it" panels.
+/// The panels over the screen: the trait each implements, and the state of those tests read.
 pub mod panels {
-    /// The "try it" panels.
+    pub use crate::wizard::panels::Panel;
+
+    /// The credentials asked before trying an endpoint.
+    pub mod credentials {
+        pub use crate::wizard::panels::credentials::{CredentialField, CredentialsPanel};
+    }
+
+    /// The "try it" panel.
     pub mod probe {
-        pub use crate::wizard::panels::probe::ProbeStage;
+        pub use crate::wizard::panels::probe::{ProbePanel, ProbeStage};
     }
 
     /// The ticket panel.

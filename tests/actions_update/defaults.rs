@@ -24,7 +24,7 @@ fn literal_defaults_are_checked_on_the_format_row_as_they_are_typed() {
     ];
     for (kind, typed, code) in cases {
         let app = format_typed(kind, typed);
-        assert!(app.editor.is_some(), "still typing");
+        assert!(app.editor().is_some(), "still typing");
         let expected: Vec<&str> = code.into_iter().collect();
         assert_eq!(focused_codes(&app), expected, "{kind} {typed:?}");
     }
@@ -55,24 +55,24 @@ fn typing_a_template_offers_value_providers_that_arrows_move_through_and_tab_acc
     assert!(screen.contains("(+10 more: keep typing)"), "{screen}");
 
     press(&mut app, key(KeyCode::Down));
-    assert_eq!(app.editor.as_ref().map(|editor| editor.completion), Some(1));
+    assert_eq!(app.editor().map(|editor| editor.completion), Some(1));
     let screen = screen_text(&mut app, 140, 40);
     assert!(screen.contains("▸ {{contact.last_name}}"), "↓ moves the highlight: {screen}");
     for _ in 0..10 {
         press(&mut app, key(KeyCode::Down));
     }
-    assert_eq!(app.editor.as_ref().map(|editor| editor.completion), Some(5), "the highlight stays on the list shown");
+    assert_eq!(app.editor().map(|editor| editor.completion), Some(5), "the highlight stays on the list shown");
     for _ in 0..10 {
         press(&mut app, key(KeyCode::Up));
     }
-    assert_eq!(app.editor.as_ref().map(|editor| editor.completion), Some(0));
+    assert_eq!(app.editor().map(|editor| editor.completion), Some(0));
     press(&mut app, key(KeyCode::Down));
     press(&mut app, key(KeyCode::Tab));
-    assert!(app.editor.is_some(), "Tab accepted the completion; the edit goes on");
+    assert!(app.editor().is_some(), "Tab accepted the completion; the edit goes on");
     assert_eq!(format_of(&app, 0, 0).as_deref(), Some("{{contact.last_name}}"));
     assert!(app.completions().is_empty(), "a closed template offers nothing more");
     press(&mut app, key(KeyCode::Enter));
-    assert!(app.editor.is_none());
+    assert!(app.editor().is_none());
     assert!(focused_codes(&app).is_empty());
 }
 
@@ -105,7 +105,7 @@ fn without_completions_tab_finishes_the_format_as_usual() {
     let mut app = format_typed("text", "plain");
     assert!(app.completions().is_empty());
     press(&mut app, key(KeyCode::Tab));
-    assert!(app.editor.is_none());
+    assert!(app.editor().is_none());
     assert_eq!(format_of(&app, 0, 0).as_deref(), Some("plain"));
 }
 

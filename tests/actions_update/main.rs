@@ -10,7 +10,7 @@ mod support;
 use integration_wizard::manifest::edit::{ListRef, Owner};
 use integration_wizard::manifest::{ActionKey, InputKey, Key, Manifest, ObjectKey, Slot, read};
 use integration_wizard::wizard::testing::action::Action;
-use integration_wizard::wizard::testing::app::App;
+use integration_wizard::wizard::testing::app::{App, Mode};
 use integration_wizard::wizard::testing::document::Document;
 use integration_wizard::wizard::testing::form::Row;
 use integration_wizard::wizard::testing::layout::inline_diagnostics;
@@ -107,7 +107,7 @@ fn format_typed(kind: &str, typed: &str) -> App {
     choose_type(&mut app, kind);
     focus_key(&mut app, "format");
     press(&mut app, key(KeyCode::Enter));
-    assert!(app.editor.is_some(), "Enter edits the format");
+    assert!(app.editor().is_some(), "Enter edits the format");
     type_text(&mut app, typed);
     app
 }

@@ -86,7 +86,7 @@ fn enter_on_the_provider_row_also_sets_it_to_the_name() {
     focus_row(&mut app, |row| *row == Row::Provider(0));
     press(&mut app, key(KeyCode::Enter));
     assert_eq!(providers(&app), [Some("mycrm".to_owned())]);
-    assert!(app.editor.is_none(), "the provider is not typed in");
+    assert!(app.editor().is_none(), "the provider is not typed in");
 }
 
 #[test]

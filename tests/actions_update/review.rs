@@ -28,9 +28,9 @@ fn enter_on_a_review_finding_about_an_input_format_opens_that_field_and_esc_clim
     assert_eq!(focused_key(&app), Some("format"), "exactly the field of the finding");
     assert_eq!(focused_codes(&app), ["default-not-number"]);
     press(&mut app, key(KeyCode::Enter));
-    assert!(app.editor.is_some(), "Enter edits it at once");
+    assert!(app.editor().is_some(), "Enter edits it at once");
     press(&mut app, key(KeyCode::Esc));
-    assert!(app.editor.is_none());
+    assert!(app.editor().is_none());
 
     press(&mut app, key(KeyCode::Esc));
     assert_eq!(app.page, Page::Action(3));

@@ -11,7 +11,7 @@ fn select_options_are_added_edited_deleted_and_reordered_and_stored_comma_separa
 
     // Add.
     press(&mut app, alt(KeyCode::Char('a')));
-    assert!(app.editor.is_some());
+    assert!(app.editor().is_some());
     type_text(&mut app, "critical");
     assert_eq!(format_of(&app, 0, 2).as_deref(), Some("low,normal,high,urgent,critical"), "stored as it is typed");
     press(&mut app, key(KeyCode::Enter));
@@ -29,7 +29,7 @@ fn select_options_are_added_edited_deleted_and_reordered_and_stored_comma_separa
     // Delete: the Delete key removes an option at once.
     focus_row(&mut app, |row| *row == option(4));
     press(&mut app, key(KeyCode::Delete));
-    assert!(app.overlay.is_none());
+    assert!(app.panel().is_none());
     assert_eq!(format_of(&app, 0, 2).as_deref(), Some("low,medium,high,urgent"));
     assert!(status(&app).contains("removed the option \"critical\""), "{}", status(&app));
 

@@ -6,6 +6,8 @@
 //! `FILE_SAFETY_CHILD_FOLDER` and does nothing when started any other way.
 // A test reads the files it wrote itself, as it likes; the tool reads only through `storage`.
 #![allow(clippy::disallowed_methods)]
+// A test prints through `println!`: what it measured, or why it skipped.
+#![allow(clippy::disallowed_macros)]
 #![cfg(unix)]
 
 use integration_wizard::storage::{backup_path, drafts, save_atomic};

@@ -1,5 +1,7 @@
 //! What the tests that use tmux as the terminal share: whether tmux can run here.
 #![allow(dead_code)]
+// A test says why it skipped on standard error itself.
+#![allow(clippy::disallowed_methods)]
 
 use std::io::Write;
 use std::process::Command;

@@ -51,7 +51,7 @@ fn required_fields_cannot_be_deleted_or_renamed_while_oauth2_is_chosen() {
     press(&mut app, alt('4'));
     assert_eq!(app.focused_row(), Some(Row::Item(ListRef::AuthFields, 0)));
     press(&mut app, key(KeyCode::Delete));
-    assert!(app.overlay.is_none(), "no question: it cannot be deleted");
+    assert!(app.panel().is_none(), "no question: it cannot be deleted");
     assert!(status(&app).contains("oauth2 requires this field"), "{}", status(&app));
     assert_eq!(app.doc.manifest.auth_field_count(), 5);
 
@@ -59,21 +59,21 @@ fn required_fields_cannot_be_deleted_or_renamed_while_oauth2_is_chosen() {
     assert_eq!(app.page, Page::AuthField(0));
     assert_eq!(focused_key(&app), Some("field_name"));
     press(&mut app, key(KeyCode::Enter));
-    assert!(app.editor.is_none(), "the name cannot be edited");
+    assert!(app.editor().is_none(), "the name cannot be edited");
     assert!(status(&app).contains("cannot be renamed"), "{}", status(&app));
     press(&mut app, Event::Paste("renamed".into()));
     assert_eq!(field_names(&app)[0], "site", "not by a paste either");
 
     focus_key(&mut app, "display");
     press(&mut app, key(KeyCode::Enter));
-    assert!(app.editor.is_some(), "its display can be changed");
+    assert!(app.editor().is_some(), "its display can be changed");
     press(&mut app, key(KeyCode::Esc));
 
     // Once another type is chosen, the field is the author's to remove.
     choose(&mut app, AuthenticationType::Custom);
     press(&mut app, alt('4'));
     press(&mut app, key(KeyCode::Delete));
-    assert!(matches!(app.overlay, Some(Overlay::ConfirmDelete { .. })));
+    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::ConfirmDelete { .. })));
 }
 
 #[test]
@@ -153,7 +153,7 @@ fn deleting_an_auth_field_asks_first() {
     let mut app = mycrm();
     press(&mut app, alt('4'));
     press(&mut app, key(KeyCode::Delete));
-    match &app.overlay {
+    match app.panel_as::<Overlay>() {
         Some(Overlay::ConfirmDelete { list, index, label }) => {
             assert_eq!((*list, *index), (ListRef::AuthFields, 0));
             assert!(label.contains("account"), "{label}");
@@ -162,7 +162,7 @@ fn deleting_an_auth_field_asks_first() {
     }
     assert_eq!(app.doc.manifest.auth_field_count(), 2, "nothing deleted before the answer");
     press(&mut app, key(KeyCode::Esc));
-    assert!(app.overlay.is_none());
+    assert!(app.panel().is_none());
     assert_eq!(field_names(&app), ["account", "token"], "Esc keeps it");
     assert!(!app.doc.modified);
 
@@ -172,7 +172,7 @@ fn deleting_an_auth_field_asks_first() {
 
     press(&mut app, key(KeyCode::Delete));
     press(&mut app, key(KeyCode::Char('y')));
-    assert!(app.overlay.is_none());
+    assert!(app.panel().is_none());
     assert_eq!(field_names(&app), ["token"], "y deletes it");
     assert!(app.doc.modified);
 }

@@ -7,7 +7,7 @@ fn each_keystroke_updates_the_manifest() {
     let mut app = blank();
     assert!(!app.doc.modified);
     press(&mut app, key(KeyCode::Enter));
-    assert!(app.editor.is_some(), "Enter edits the Name field");
+    assert!(app.editor().is_some(), "Enter edits the Name field");
     press(&mut app, key(KeyCode::Char('m')));
     assert_eq!(text(&app, Owner::Integration, "name").as_deref(), Some("m"));
     assert!(app.doc.modified);
@@ -29,7 +29,7 @@ fn esc_restores_the_old_value_and_the_modified_flag() {
     assert_eq!(text(&app, Owner::Integration, "display_name").as_deref(), Some("Other"));
     assert!(app.doc.modified);
     press(&mut app, key(KeyCode::Esc));
-    assert!(app.editor.is_none());
+    assert!(app.editor().is_none());
     assert_eq!(text(&app, Owner::Integration, "display_name").as_deref(), Some("My CRM"));
     assert!(!app.doc.modified, "cancelling the only edit leaves nothing unsaved");
     assert_eq!(to_json(&app.doc.manifest), to_json(&mycrm().doc.manifest));
@@ -66,7 +66,7 @@ fn enter_keeps_the_value_and_moves_focus_down() {
     press(&mut app, key(KeyCode::Enter));
     type_text(&mut app, "mycrm");
     press(&mut app, key(KeyCode::Enter));
-    assert!(app.editor.is_none());
+    assert!(app.editor().is_none());
     assert_eq!(focused_key(&app), Some("display_name"));
     assert_eq!(text(&app, Owner::Integration, "name").as_deref(), Some("mycrm"));
     assert!(app.doc.modified);
@@ -78,7 +78,7 @@ fn tab_in_a_one_line_editor_keeps_the_value_and_moves_on() {
     press(&mut app, key(KeyCode::Enter));
     type_text(&mut app, "mycrm");
     press(&mut app, key(KeyCode::Tab));
-    assert!(app.editor.is_none());
+    assert!(app.editor().is_none());
     assert_eq!(focused_key(&app), Some("display_name"));
     assert_eq!(text(&app, Owner::Integration, "name").as_deref(), Some("mycrm"));
 }
@@ -103,10 +103,10 @@ fn the_multi_line_description_takes_alt_enter_as_a_line_break_and_tab_to_finish(
     let mut app = blank();
     focus_key(&mut app, "description");
     press(&mut app, key(KeyCode::Enter));
-    assert!(matches!(app.editor.as_ref().map(|e| &e.text), Some(TextBox::Area(_))), "a multi-line editor");
+    assert!(matches!(app.editor().map(|e| &e.text), Some(TextBox::Area(_))), "a multi-line editor");
     type_text(&mut app, "first line");
     press(&mut app, key_with(KeyCode::Enter, KeyModifiers::ALT));
-    assert!(app.editor.is_some(), "Alt-Enter does not finish");
+    assert!(app.editor().is_some(), "Alt-Enter does not finish");
     type_text(&mut app, "second");
     assert_eq!(text(&app, Owner::Integration, "description").as_deref(), Some("first line\nsecond"));
     press(&mut app, key(KeyCode::Up));
@@ -117,7 +117,7 @@ fn the_multi_line_description_takes_alt_enter_as_a_line_break_and_tab_to_finish(
         "Up keeps the column"
     );
     press(&mut app, key(KeyCode::Tab));
-    assert!(app.editor.is_none(), "Tab finishes");
+    assert!(app.editor().is_none(), "Tab finishes");
     assert_eq!(focused_key(&app), Some("logo_url"), "and moves on, as Tab does elsewhere");
     assert_eq!(written(&app)["integration"]["description"], "first !line\nsecond");
 }
@@ -129,7 +129,7 @@ fn enter_also_finishes_a_multi_line_text() {
     press(&mut app, key(KeyCode::Enter));
     type_text(&mut app, "one");
     press(&mut app, key(KeyCode::Enter));
-    assert!(app.editor.is_none());
+    assert!(app.editor().is_none());
     assert_eq!(text(&app, Owner::Integration, "description").as_deref(), Some("one"));
 }
 
@@ -137,7 +137,7 @@ fn enter_also_finishes_a_multi_line_text() {
 fn a_paste_into_a_one_line_field_keeps_one_line() {
     let mut app = blank();
     press(&mut app, Event::Paste("my\ncrm\r\nname".into()));
-    assert!(app.editor.is_some(), "a paste on a text row opens its editor");
+    assert!(app.editor().is_some(), "a paste on a text row opens its editor");
     assert_eq!(text(&app, Owner::Integration, "name").as_deref(), Some("my crm name"));
     press(&mut app, key(KeyCode::Enter));
     assert_eq!(focused_key(&app), Some("display_name"));

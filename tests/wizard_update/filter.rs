@@ -95,14 +95,14 @@ fn a_repeated_required_field_name_can_still_be_fixed() {
     // The author notices the mistake and wants to rename the repeat…
     focus_key(&mut app, "field_name");
     press(&mut app, key(KeyCode::Enter));
-    assert!(app.editor.is_some(), "the repeat can be renamed: {}", status(&app));
+    assert!(app.editor().is_some(), "the repeat can be renamed: {}", status(&app));
     press(&mut app, key(KeyCode::Esc));
     // …or delete it.
     press(&mut app, key(KeyCode::Esc));
     focus_row(&mut app, |row| *row == Row::Item(ListRef::AuthFields, 5));
     press(&mut app, key(KeyCode::Delete));
     assert!(
-        matches!(app.overlay, Some(Overlay::ConfirmDelete { index: 5, .. })),
+        matches!(app.panel_as::<Overlay>(), Some(Overlay::ConfirmDelete { index: 5, .. })),
         "the repeat can be deleted: {}",
         status(&app)
     );

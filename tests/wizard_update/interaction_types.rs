@@ -8,7 +8,7 @@ fn interaction_types_are_added_edited_reordered_and_deleted_in_place() {
     press(&mut app, alt('2'));
     focus_row(&mut app, |row| *row == Row::Add(ListRef::InteractionTypes));
     press(&mut app, key(KeyCode::Enter));
-    assert!(app.editor.is_some(), "a new type is edited at once");
+    assert!(app.editor().is_some(), "a new type is edited at once");
     type_text(&mut app, "Ticket");
     press(&mut app, key(KeyCode::Enter));
     assert_eq!(app.focused_row(), Some(Row::Add(ListRef::InteractionTypes)));
@@ -33,7 +33,10 @@ fn interaction_types_are_added_edited_reordered_and_deleted_in_place() {
 
     // Delete, with a question.
     press(&mut app, key(KeyCode::Delete));
-    assert!(matches!(app.overlay, Some(Overlay::ConfirmDelete { list: ListRef::InteractionTypes, index: 0, .. })));
+    assert!(matches!(
+        app.panel_as::<Overlay>(),
+        Some(Overlay::ConfirmDelete { list: ListRef::InteractionTypes, index: 0, .. })
+    ));
     press(&mut app, key(KeyCode::Char('y')));
     assert_eq!(interaction_types(&app), ["Ticket"]);
 }

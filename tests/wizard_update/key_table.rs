@@ -29,10 +29,10 @@ fn the_key_table_maps_keys_by_what_has_them() {
     press(&mut app, key(KeyCode::Esc));
 
     press(&mut app, key(KeyCode::F(1)));
-    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
+    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::Help { .. })));
     assert_eq!(action_for(&app, &key(KeyCode::Char('Y'))), Some(Action::Answer('y')), "answers ignore case");
     press(&mut app, key(KeyCode::Esc));
-    assert!(app.overlay.is_none());
+    assert!(app.panel().is_none());
 }
 
 #[test]
@@ -54,16 +54,16 @@ fn the_start_screen_opens_a_blank_manifest_or_an_example() {
     assert_eq!(action_for(&app, &key(KeyCode::Char('3'))), Some(Action::Unbound('3')), "no steps on the start screen");
     let before = app.start.focus;
     app.update(Action::Unbound('3'));
-    assert_eq!((app.screen, app.start.focus), (Screen::Start, before), "a digit does nothing on the start screen");
+    assert_eq!((app.screen(), app.start.focus), (Screen::Start, before), "a digit does nothing on the start screen");
     press(&mut app, key(KeyCode::Enter));
-    assert_eq!(app.screen, Screen::Editor);
+    assert_eq!(app.screen(), Screen::Editor);
     assert_eq!(app.doc.path, None);
     assert!(!app.doc.reveal_all);
 
     let mut app = App::start(Vec::new());
     press(&mut app, key(KeyCode::Down));
     press(&mut app, key(KeyCode::Enter));
-    assert_eq!(app.screen, Screen::Editor);
+    assert_eq!(app.screen(), Screen::Editor);
     assert_eq!(text(&app, Owner::Integration, "name").as_deref(), Some("mycrm"));
     assert!(!app.doc.modified);
     assert!(status(&app).contains("Ctrl-S asks where"), "{}", status(&app));
@@ -81,9 +81,9 @@ fn the_open_prompt_asks_the_loop_to_read_the_file() {
     let mut app = App::start(Vec::new());
     focus_start(&mut app, 3);
     press(&mut app, key(KeyCode::Enter));
-    assert!(matches!(app.overlay, Some(Overlay::Prompt { purpose: PromptPurpose::Open, .. })));
+    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::Prompt { purpose: PromptPurpose::Open, .. })));
     press(&mut app, key(KeyCode::Enter));
-    assert!(app.overlay.is_some(), "an empty path is not accepted");
+    assert!(app.panel().is_some(), "an empty path is not accepted");
     press_all(&mut app, "a.json".chars().map(|c| key(KeyCode::Char(c))));
     assert_eq!(press(&mut app, key(KeyCode::Enter)), [Effect::Open(PathBuf::from("a.json"))]);
 }

@@ -23,7 +23,7 @@ fn digit_keys_go_to_each_step() {
 fn digits_are_text_inside_an_editor_not_steps() {
     let mut app = blank();
     press(&mut app, key(KeyCode::Enter));
-    assert!(app.editor.is_some());
+    assert!(app.editor().is_some());
     press(&mut app, key(KeyCode::Char('3')));
     assert_eq!(app.page, Page::Step(Step::Integration));
     assert_eq!(text(&app, Owner::Integration, "name").as_deref(), Some("3"));

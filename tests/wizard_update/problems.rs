@@ -38,7 +38,7 @@ fn opening_a_file_with_errors_shows_them_at_once() {
         path: PathBuf::from("broken.json"),
         result: Ok(Box::new(Opened { parsed, disk_hash: 0 })),
     });
-    assert_eq!(app.screen, Screen::Editor);
+    assert_eq!(app.screen(), Screen::Editor);
     assert!(app.doc.reveal_all);
     assert!(app.doc.visible().any(|d| d.pointer == "/integration/logo_url" && d.is_error()));
     assert_eq!(app.doc.step_counts(Step::Integration).errors, 1);
@@ -50,6 +50,6 @@ fn opening_a_file_with_errors_shows_them_at_once() {
 fn a_file_that_cannot_be_read_leaves_the_start_screen_with_the_reason() {
     let mut app = App::start(Vec::new());
     app.update(Action::Loaded { path: PathBuf::from("x.json"), result: Err("line 1, column 2: bad".into()) });
-    assert_eq!(app.screen, Screen::Start);
+    assert_eq!(app.screen(), Screen::Start);
     assert!(status(&app).contains("x.json") && status(&app).contains("line 1, column 2"), "{}", status(&app));
 }

@@ -9,8 +9,8 @@ fn ctrl_s_on_a_new_manifest_asks_for_a_path_named_after_the_integration() {
     type_text(&mut app, "mycrm");
     let effects = press(&mut app, ctrl('s'));
     assert!(effects.is_empty());
-    assert!(app.editor.is_none(), "Ctrl-S finishes the edit first");
-    match &app.overlay {
+    assert!(app.editor().is_none(), "Ctrl-S finishes the edit first");
+    match app.panel_as::<Overlay>() {
         Some(Overlay::Prompt { purpose: PromptPurpose::SaveAs, input }) => assert_eq!(input.value(), "mycrm.json"),
         other => panic!("expected the save-as prompt, got {other:?}"),
     }
@@ -20,7 +20,7 @@ fn ctrl_s_on_a_new_manifest_asks_for_a_path_named_after_the_integration() {
 fn a_nameless_manifest_is_offered_manifest_json() {
     let mut app = blank();
     press(&mut app, ctrl('s'));
-    match &app.overlay {
+    match app.panel_as::<Overlay>() {
         Some(Overlay::Prompt { input, .. }) => assert_eq!(input.value(), "manifest.json"),
         other => panic!("expected the save-as prompt, got {other:?}"),
     }
@@ -30,14 +30,14 @@ fn a_nameless_manifest_is_offered_manifest_json() {
 fn the_save_as_prompt_takes_a_typed_path() {
     let mut app = mycrm();
     press(&mut app, ctrl('s'));
-    assert!(matches!(app.overlay, Some(Overlay::Prompt { .. })), "the example has no path yet");
+    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::Prompt { .. })), "the example has no path yet");
     press(&mut app, ctrl('u'));
     press_all(&mut app, "out/crm.json".chars().map(|c| key(KeyCode::Char(c))));
     let effects = press(&mut app, key(KeyCode::Enter));
     let (path, contents) = saved_contents(&effects);
     assert_eq!(path, PathBuf::from("out/crm.json"));
     assert_eq!(contents, to_json(&app.doc.manifest));
-    assert!(app.overlay.is_none());
+    assert!(app.panel().is_none());
     app.update(Action::Saved { path: path.clone(), result: Ok(0) });
     assert_eq!(app.doc.path, Some(path));
     assert!(!app.doc.modified);
@@ -49,7 +49,7 @@ fn esc_cancels_the_save_as_prompt() {
     press(&mut app, ctrl('s'));
     let effects = press(&mut app, key(KeyCode::Esc));
     assert!(effects.is_empty());
-    assert!(app.overlay.is_none());
+    assert!(app.panel().is_none());
 }
 
 #[test]
@@ -61,7 +61,7 @@ fn a_manifest_with_errors_asks_before_saving() {
 
     let effects = press(&mut app, ctrl('s'));
     assert!(effects.is_empty(), "nothing written before the answer");
-    match &app.overlay {
+    match app.panel_as::<Overlay>() {
         Some(Overlay::ConfirmSave { path, reasons }) => {
             assert_eq!(path, &PathBuf::from("broken.json"));
             assert!(reasons.iter().any(|r| r.contains("1 error(s)")), "{reasons:?}");
@@ -70,7 +70,7 @@ fn a_manifest_with_errors_asks_before_saving() {
     }
     let effects = press(&mut app, key(KeyCode::Char('n')));
     assert!(effects.is_empty(), "n does not save");
-    assert!(app.overlay.is_none());
+    assert!(app.panel().is_none());
     assert_eq!(status(&app), "not saved");
 
     press(&mut app, ctrl('s'));
@@ -134,7 +134,7 @@ fn ctrl_q_with_unsaved_changes_asks_and_q_quits_without_saving() {
     let mut app = modified_mycrm_with_path();
     let effects = press(&mut app, ctrl('q'));
     assert!(effects.is_empty());
-    assert!(matches!(app.overlay, Some(Overlay::ConfirmQuit)));
+    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::ConfirmQuit)));
     let effects = press(&mut app, key(KeyCode::Char('q')));
     assert_eq!(effects.last(), Some(&Effect::Quit), "{effects:?}");
     assert!(!effects.iter().any(|e| matches!(e, Effect::Save { .. })), "{effects:?}");
@@ -146,7 +146,7 @@ fn ctrl_q_then_esc_keeps_editing() {
     press(&mut app, ctrl('q'));
     let effects = press(&mut app, key(KeyCode::Esc));
     assert!(effects.is_empty());
-    assert!(app.overlay.is_none());
+    assert!(app.panel().is_none());
     assert!(app.doc.modified);
 }
 
@@ -180,10 +180,10 @@ fn ctrl_q_then_s_on_a_new_manifest_asks_for_the_path_then_quits_after_saving() {
     press(&mut app, key(KeyCode::Enter));
     press(&mut app, ctrl('q'));
     press(&mut app, key(KeyCode::Char('s')));
-    assert!(matches!(app.overlay, Some(Overlay::Prompt { purpose: PromptPurpose::SaveAs, .. })));
+    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::Prompt { purpose: PromptPurpose::SaveAs, .. })));
     let effects = press(&mut app, key(KeyCode::Enter));
     assert!(effects.is_empty(), "the blank manifest has errors");
-    assert!(matches!(app.overlay, Some(Overlay::ConfirmSave { .. })));
+    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::ConfirmSave { .. })));
     let effects = press(&mut app, key(KeyCode::Char('y')));
     let (path, _) = saved_contents(&effects);
     assert_eq!(path, PathBuf::from("mycrm.json"));
@@ -214,7 +214,7 @@ fn a_quit_given_up_for_a_reload_does_not_quit_after_a_later_save() {
     let effects = press(&mut app, key(KeyCode::Char('s')));
     let (path, _) = saved_contents(&effects);
     app.update(Action::Saved { path: path.clone(), result: Err(SaveFailure::ChangedOnDisk) });
-    assert!(matches!(app.overlay, Some(Overlay::DiskChanged { .. })), "{:?}", app.overlay);
+    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::DiskChanged { .. })), "{:?}", app.panel());
     let effects = press(&mut app, key(KeyCode::Char('r')));
     assert!(effects.contains(&Effect::Open(path.clone())), "{effects:?}");
     let effects = press(&mut app, ctrl('s'));

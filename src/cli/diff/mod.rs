@@ -8,10 +8,10 @@ mod text;
 
 use super::exit;
 use crate::manifest::changes::{Change, breaking_first, compare};
+use crate::output;
 use clap::ValueEnum;
 use side::{Origin, Side, load};
 use std::ffi::OsString;
-use std::io::Write;
 
 /// The arguments of `diff`.
 #[derive(Debug, clap::Args)]
@@ -74,13 +74,15 @@ pub(super) fn run(args: &DiffArgs) -> u8 {
         [old, new] => {
             let origins = [Origin::of(old), Origin::of(new)];
             if origins.iter().all(|origin| *origin == Origin::Stdin) {
-                eprintln!("only one side can be read from standard input (-); give the other as a file or REV:PATH");
+                output::message(
+                    "only one side can be read from standard input (-); give the other as a file or REV:PATH",
+                );
                 return exit::USAGE;
             }
             let sides = match load_both(&origins, stdin_name) {
                 Ok(sides) => sides,
                 Err(messages) => {
-                    messages.iter().for_each(|message| eprintln!("{message}"));
+                    messages.iter().for_each(output::message);
                     return exit::USAGE;
                 }
             };
@@ -100,16 +102,16 @@ pub(super) fn run(args: &DiffArgs) -> u8 {
                     sides[1].shown = format!("b/{path}");
                     print(&sides, args.format, Some(&path));
                 }
-                Err(messages) => messages.iter().for_each(|message| eprintln!("{message}")),
+                Err(messages) => messages.iter().for_each(output::message),
             }
             // git stops the whole diff when a driver fails; what could not be read was said above.
             exit::SUCCESS
         }
         other => {
-            eprintln!(
+            output::message(format!(
                 "diff takes two manifests, OLD and NEW (or the seven arguments git passes to an external diff driver), not {}; see `integration-wizard diff --help`",
                 other.len()
-            );
+            ));
             exit::USAGE
         }
     }
@@ -131,12 +133,12 @@ fn print(sides: &[Side; 2], format: DiffFormat, git_path: Option<&str>) -> Vec<C
     let mut changes = compare(&old.manifest, &new.manifest);
     breaking_first(&mut changes);
     let report = Report { old, new, changes: &changes };
-    let output = match format {
-        DiffFormat::Text => text::render(&report, git_path),
-        DiffFormat::Markdown => markdown::render(&report),
-        DiffFormat::Json => json::render(&report),
-    };
-    // anstream drops the colours where they are off; a closed pipe is not worth a panic.
-    let _ = anstream::stdout().lock().write_all(output.as_bytes());
+    match format {
+        // The text carries the tool's own colours.
+        DiffFormat::Text => output::coloured(text::render(&report, git_path)),
+        // Markdown and JSON escape what they quote in their own syntax.
+        DiffFormat::Markdown => drop(output::document_as_is(markdown::render(&report))),
+        DiffFormat::Json => drop(output::document_as_is(json::render(&report))),
+    }
     changes
 }

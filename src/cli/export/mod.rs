@@ -12,6 +12,7 @@ use super::exit;
 use super::valid::read_valid;
 use crate::manifest::Manifest;
 use crate::manifest::write::pretty;
+use crate::output;
 use crate::text::escaped;
 use plan::Refusal;
 use record::Record;
@@ -28,22 +29,22 @@ pub(super) fn run(file: &Path, out: &Path, force: bool) -> u8 {
     let documents = match documents(&manifest) {
         Ok(documents) => documents,
         Err(message) => {
-            eprintln!("export refused: {}", escaped(&message));
+            output::message(format!("export refused: {}", escaped(&message)));
             return exit::INVALID;
         }
     };
     let plan = match plan::inspect(out, &documents, force) {
         Ok(plan) => plan,
         Err(Refusal::Layout(message)) => {
-            eprintln!("export refused: {}", escaped(&message));
+            output::message(format!("export refused: {}", escaped(&message)));
             return exit::INVALID;
         }
         Err(Refusal::NotOurs(paths)) => {
-            eprintln!("export refused: export did not write these files, or they were changed since:");
+            output::message("export refused: export did not write these files, or they were changed since:");
             for path in paths {
-                eprintln!("  {}", escaped(&path));
+                output::message(format!("  {}", escaped(&path)));
             }
-            eprintln!("move them away, or run export again with --force to replace (or remove) them");
+            output::message("move them away, or run export again with --force to replace (or remove) them");
             return exit::INVALID;
         }
     };
@@ -53,12 +54,12 @@ pub(super) fn run(file: &Path, out: &Path, force: bool) -> u8 {
     match done {
         Ok(lines) => {
             for line in lines {
-                println!("{}", escaped(&line));
+                output::line(escaped(&line));
             }
             exit::SUCCESS
         }
         Err(message) => {
-            eprintln!("{}", escaped(&message));
+            output::message(escaped(&message));
             exit::USAGE
         }
     }

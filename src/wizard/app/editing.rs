@@ -39,7 +39,7 @@ impl App {
         if matches!(original, Slot::Wrong(_)) {
             self.status = Some("this value has the wrong type; what you type replaces it (Esc keeps it)".into());
         }
-        self.editor = Some(Editor {
+        self.set_editor(Editor {
             target,
             original,
             text: TextBox::new(&current, multiline),
@@ -60,10 +60,10 @@ impl App {
             Some(Row::AddOption { action, input }) => self.add_option(action, input),
             _ => {}
         }
-        if self.editor.is_none() && !self.open_editor() {
+        if self.editor().is_none() && !self.open_editor() {
             return;
         }
-        let Some(editor) = self.editor.as_mut() else { return };
+        let Some(editor) = self.editor_mut() else { return };
         let had_value = !editor.text.value().is_empty();
         editor.text.clear();
         self.update_editor(Action::Edit(tui_input::InputRequest::InsertChar(c)), effects);
@@ -85,7 +85,7 @@ impl App {
 
     /// The template completions offered for the open editor's text, best first.
     pub fn completions(&self) -> Vec<String> {
-        let Some(editor) = &self.editor else { return Vec::new() };
+        let Some(editor) = self.editor() else { return Vec::new() };
         // Only formats complete: the text before the cursor is not copied for other values (a long one
         // would cost its length at every keystroke).
         if !matches!(
@@ -102,7 +102,7 @@ impl App {
 
     /// Puts the highlighted completion in place of what was typed of the template.
     pub(super) fn accept_completion(&mut self, choices: &[String]) {
-        let Some(editor) = self.editor.as_mut() else { return };
+        let Some(editor) = self.editor_mut() else { return };
         let Some(choice) = choices.get(editor.completion.min(choices.len().saturating_sub(1))) else { return };
         let before = editor.text.before_cursor();
         let after = editor.text.after_cursor();
@@ -114,7 +114,7 @@ impl App {
 
     pub(super) fn update_editor(&mut self, action: Action, effects: &mut Vec<Effect>) {
         let choices = self.completions();
-        let Some(editor) = self.editor.as_mut() else {
+        let Some(editor) = self.editor_mut() else {
             return;
         };
         if !choices.is_empty() {
@@ -187,7 +187,7 @@ impl App {
     /// A very long text (a pasted 50 MB description) is written when the edit ends, or when the loop
     /// asks for it before writing a draft: copying and checking it would take longer than a keystroke.
     pub(super) fn apply_editor(&mut self) {
-        let Some(editor) = &mut self.editor else { return };
+        let Some(editor) = self.editor_mut() else { return };
         if editor.text.is_long() {
             editor.unwritten = true;
             // Said at each keystroke: a message answering a keystroke goes at the next one.
@@ -202,13 +202,13 @@ impl App {
 
     /// Writes a long text the open editor holds into the manifest, if it has not been yet.
     pub fn flush_editor(&mut self) {
-        if self.editor.as_ref().is_some_and(|editor| editor.unwritten) {
+        if self.editor().is_some_and(|editor| editor.unwritten) {
             self.write_editor();
         }
     }
 
     pub(super) fn write_editor(&mut self) {
-        let Some(editor) = &mut self.editor else { return };
+        let Some(editor) = self.editor_mut() else { return };
         editor.unwritten = false;
         let editor = &*editor;
         let value = editor.text.value();
@@ -245,12 +245,12 @@ impl App {
 
     /// Ends editing, keeping the text; an interaction type left empty is removed.
     pub(super) fn close_editor(&mut self) {
-        if self.editor.as_ref().is_some_and(|editor| editor.unwritten) {
+        if self.editor().is_some_and(|editor| editor.unwritten) {
             // Said while typing it: "the checks follow when you finish".
             self.status = Some("the very long value is written: the preview and the checks show it".into());
         }
         self.flush_editor();
-        let Some(editor) = self.editor.take() else {
+        let Some(editor) = self.take_editor() else {
             return;
         };
         self.mask_a_secret(&editor);
@@ -297,7 +297,7 @@ impl App {
 
     /// Ends editing and puts back the value from before it started.
     pub(super) fn cancel_editor(&mut self) {
-        let Some(editor) = self.editor.take() else {
+        let Some(editor) = self.take_editor() else {
             return;
         };
         let restored = editor.original.clone();

@@ -6,14 +6,14 @@ use super::*;
 impl App {
     /// Hands the text being edited, or the focused text row, to the author's editor.
     pub(super) fn external_editor(&mut self, effects: &mut Vec<Effect>) {
-        let opened_for_it = self.editor.is_none();
+        let opened_for_it = self.editor().is_none();
         if opened_for_it && !self.open_editor() {
             if self.status.is_none() {
                 self.status = Some("Ctrl-E edits a text field in your editor: focus a text field first".into());
             }
             return;
         }
-        let Some(editor) = &self.editor else { return };
+        let Some(editor) = self.editor() else { return };
         // What was typed before Ctrl-E goes to the editor too, so nothing typed is lost.
         effects.push(Effect::ExternalEdit { text: editor.text.value(), opened_for_it });
     }
@@ -21,7 +21,7 @@ impl App {
     /// Takes the editor's text into the field and finishes the edit; on a failure the field keeps
     /// what it had (and an editor open before Ctrl-E stays open with what was typed in it).
     pub(super) fn external_edited(&mut self, result: Result<String, String>, opened_for_it: bool) {
-        let Some(editor) = self.editor.as_mut() else { return };
+        let Some(editor) = self.editor_mut() else { return };
         match result {
             Ok(text) => {
                 let multiline = matches!(editor.text, TextBox::Area(_));
@@ -35,7 +35,7 @@ impl App {
             Err(message) => {
                 if opened_for_it {
                     // Nothing was changed when the field was opened for the editor: closing it changes nothing.
-                    self.editor = None;
+                    self.take_editor();
                 }
                 self.status = Some(message);
             }

@@ -7,8 +7,6 @@ use super::*;
 pub struct ListFilter {
     pub list: ListRef,
     pub input: Input,
-    /// Keys go to the filter text while true (until Enter or Esc).
-    pub typing: bool,
     /// The indices of the elements that match, in list order.
     pub matches: Vec<usize>,
     /// The document generation the matches were computed for.
@@ -26,7 +24,8 @@ impl App {
             return;
         };
         let input = self.filter.take().map(|filter| filter.input).unwrap_or_default();
-        self.filter = Some(ListFilter { list, input, typing: true, matches: Vec::new(), generation: u64::MAX });
+        self.filter = Some(ListFilter { list, input, matches: Vec::new(), generation: u64::MAX });
+        self.mode = Mode::Filtering;
         self.refresh_filter();
         self.focus = 0;
     }
@@ -45,13 +44,21 @@ impl App {
                 }
                 filter.generation = u64::MAX;
             }
-            Action::Activate | Action::Down | Action::Next => filter.typing = false,
-            Action::Back => self.filter = None,
+            Action::Activate | Action::Down | Action::Next => self.mode = Mode::Browse,
+            Action::Back => self.clear_filter(),
             Action::Save | Action::Quit => {
-                filter.typing = false;
+                self.mode = Mode::Browse;
                 self.update_page(action, effects);
             }
             _ => {}
+        }
+    }
+
+    /// Drops the filter: the whole list shows, and keys no longer go to the filter's text.
+    pub(super) fn clear_filter(&mut self) {
+        self.filter = None;
+        if matches!(self.mode, Mode::Filtering) {
+            self.mode = Mode::Browse;
         }
     }
 

@@ -11,7 +11,7 @@ impl App {
         self.focus = self.rows().iter().position(|row| *row == Row::AddOption { action, input }).unwrap_or(self.focus);
         let original =
             self.doc.manifest.text(Owner::Input { action, input }, InputKey::Format).cloned().unwrap_or_default();
-        self.editor = Some(Editor {
+        self.set_editor(Editor {
             target: EditTarget::SelectOption { action, input, index },
             original,
             text: TextBox::new("", false),
@@ -126,7 +126,7 @@ impl App {
             return;
         }
         let label = crate::wizard::summaries::item_label(&self.doc.manifest, list, index);
-        self.overlay = Some(Overlay::ConfirmDelete { list, index, label });
+        self.open(Overlay::ConfirmDelete { list, index, label });
     }
 
     pub(super) fn delete_item(&mut self, list: ListRef, index: usize) {

@@ -14,16 +14,15 @@ mod prompt;
 mod reports;
 mod saving;
 mod start;
-mod ticket;
 mod undo;
 mod values;
 
 pub(crate) use caches::{PreviewCache, ReviewJson, focused_json};
 pub(crate) use filter::ListFilter;
-pub(crate) use mode::Mode;
+pub use mode::Mode;
 pub(crate) use pending::Pending;
 
-use super::action::{Action, Opened, SaveFailure, TicketFailure};
+use super::action::{Action, Opened, SaveFailure};
 use super::document::Document;
 use super::editor::{EditTarget, Editor, TextBox};
 use super::examples::EXAMPLES;
@@ -135,8 +134,8 @@ pub enum OnDisk {
 /// The whole state of the wizard.
 #[derive(Debug, Clone)]
 pub struct App {
-    /// The start screen or the steps.
-    pub screen: Screen,
+    /// What has the keys (the start screen, a step's page, an editor, a filter, a panel): one at a time.
+    mode: Mode,
     /// The start screen's entries and focus.
     pub start: StartScreen,
     /// The manifest being edited and its findings.
@@ -147,10 +146,6 @@ pub struct App {
     pub focus: usize,
     /// Pages to return to with Esc, with their focus.
     back: Vec<(Page, usize)>,
-    /// The field being edited, if any.
-    pub editor: Option<Editor>,
-    /// The panel or question drawn over the screen, if any.
-    pub overlay: Option<Overlay>,
     /// A one-line message for the author (what just happened, or why not).
     pub status: Option<String>,
     /// The JSON preview on terminals narrower than 120 columns (always shown on wider ones).
@@ -242,14 +237,12 @@ impl App {
         items.push(StartItem::Open);
         items.extend(recent.into_iter().map(StartItem::Recent));
         App {
-            screen: Screen::Start,
+            mode: Mode::Start,
             start: StartScreen { items, focus: 0, older_drafts: Vec::new() },
             doc: Document::blank(None),
             page: Page::Step(Step::Integration),
             focus: 0,
             back: Vec::new(),
-            editor: None,
-            overlay: None,
             status: None,
             preview_on_narrow: false,
             size: (120, 40),
@@ -291,7 +284,7 @@ impl App {
         if let Some(why) = crate::wizard::recovery::drop_misfit_history(&mut draft) {
             differences.insert(0, format!("Its undo history is left out ({why}): y brings back its text alone."));
         }
-        self.overlay = Some(Overlay::Recover { key, draft: Box::new(draft), differences, file_is_newer });
+        self.open(Overlay::Recover { key, draft: Box::new(draft), differences, file_is_newer });
     }
 
     /// True when the author quit without saving: the work is not kept as a draft.
@@ -354,12 +347,12 @@ impl App {
             Action::OfferDraft { key, draft, differences, file_is_newer } => {
                 self.offer_draft(key, *draft, differences, file_is_newer)
             }
-            Action::TicketWritten { path, result } => self.ticket_written(path, result),
+            Action::TicketWritten { path, result } => crate::wizard::panels::ticket::written(self, path, result),
             Action::Probed(report, credentials) => self.probed(*report, &credentials),
             Action::Tick => self.tick(),
             Action::Suspend => effects.push(Effect::Suspend),
             Action::ExternalEdited { result, opened_for_it } => self.external_edited(result, opened_for_it),
-            Action::ExternalEditor if !matches!(self.mode(), Mode::Panel(_) | Mode::Start) => {
+            Action::ExternalEditor if !matches!(self.mode(), Mode::Panel(..) | Mode::Start) => {
                 self.external_editor(&mut effects)
             }
             Action::FolderRead { folder, result } => self.folder_read(folder, result, &mut effects),
@@ -377,7 +370,7 @@ impl App {
         }
         self.after_change(before);
         // The offer to remove fields holds while the authentication step shows.
-        if self.screen != Screen::Editor || self.page != Page::Step(Step::Authentication) {
+        if self.screen() != Screen::Editor || self.page != Page::Step(Step::Authentication) {
             self.pending.removable.clear();
         }
         self.refresh_filter();
@@ -394,16 +387,16 @@ impl App {
     fn answer(&mut self, action: Action, effects: &mut Vec<Effect>) {
         let earlier = self.status.take();
         let before = self.what_the_author_sees();
-        let editing = self.editor.is_some();
+        let editing = self.editor().is_some();
         match self.mode() {
-            Mode::Panel(_) => self.update_overlay(action, effects),
+            Mode::Panel(..) => self.hand_to_panel(action, effects),
             Mode::Start => self.update_start(action, effects),
-            Mode::Filtering(_) => self.update_filter(action, effects),
+            Mode::Filtering => self.update_filter(action, effects),
             Mode::Editing(_) => self.update_editor(action, effects),
             Mode::Browse => self.update_page(action, effects),
         }
         self.settle_quit_after_save(effects);
-        let finished_an_edit = editing && self.editor.is_none();
+        let finished_an_edit = editing && self.editor().is_none();
         if self.status.is_none() && (finished_an_edit || self.what_the_author_sees() == before) {
             self.status = earlier;
         }
@@ -415,14 +408,21 @@ impl App {
         let filtering = self.filter.is_some();
         (
             self.doc.generation,
-            self.screen,
+            self.screen(),
             self.page,
             self.focus,
             start_focus,
-            self.editor.is_some(),
-            self.overlay.is_some(),
+            self.editor().is_some(),
+            self.panel().is_some(),
             filtering,
         )
+    }
+
+    /// Hands `action` to the open panel, taken out of the mode while it answers.
+    fn hand_to_panel(&mut self, action: Action, effects: &mut Vec<Effect>) {
+        if let Some(panel) = self.take_panel() {
+            panel.update(action, self, effects);
+        }
     }
 
     fn edited(&mut self, pointer: String) {

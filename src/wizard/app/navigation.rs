@@ -20,7 +20,7 @@ impl App {
             Action::Toggle => self.toggle(),
             Action::Cycle(forward) => self.cycle(forward),
             Action::Back if self.filter.is_some() => {
-                self.filter = None;
+                self.clear_filter();
                 self.status = Some("filter cleared".into());
             }
             Action::Back => self.go_back(),
@@ -42,8 +42,8 @@ impl App {
             Action::RemoveUnrequired => self.remove_unrequired(),
             Action::Save => self.save(effects),
             Action::Quit => self.quit(effects),
-            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Action::WriteTicket => self.ask_ticket(),
+            Action::Help => self.open(Overlay::Help { scroll: 0 }),
+            Action::WriteTicket => crate::wizard::panels::ticket::open(self),
             Action::TryIt => self.try_it(effects),
             Action::TogglePreview => self.preview_on_narrow = !self.preview_on_narrow,
             Action::Paste(text) if self.open_editor() => self.update_editor(Action::Paste(text), effects),
@@ -186,7 +186,7 @@ impl App {
 
     /// Shows a step's own page.
     pub fn go_to(&mut self, step: Step) {
-        self.filter = None;
+        self.clear_filter();
         self.page = Page::Step(step);
         self.focus = if step == Step::Authentication { authentication::chosen_row(&self.doc.manifest) } else { 0 };
         self.back.clear();
@@ -205,7 +205,7 @@ impl App {
             _ => None,
         };
         self.back.push((self.page, unfiltered_focus.unwrap_or(self.focus)));
-        self.filter = None;
+        self.clear_filter();
         self.page = page;
         self.focus = focus;
     }
@@ -272,6 +272,22 @@ impl App {
         if unknown_key {
             // No row edits it: say where the jump landed and why.
             self.status = Some("the unknown key is shown here, kept as written (no field edits it)".into());
+        }
+    }
+
+    /// Shows every finding and goes to the first error, in the review's order.
+    pub(crate) fn jump_to_first_error(&mut self) {
+        self.doc.reveal();
+        let diagnostics = self.doc.diagnostics();
+        let first = self
+            .doc
+            .review_order
+            .iter()
+            .copied()
+            .find(|index| diagnostics.get(*index).is_some_and(crate::manifest::Diagnostic::is_error))
+            .or_else(|| diagnostics.iter().position(crate::manifest::Diagnostic::is_error));
+        if let Some(index) = first {
+            self.jump_to_finding(index);
         }
     }
 

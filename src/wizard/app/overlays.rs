@@ -7,10 +7,7 @@ use crate::wizard::path_list::PathField;
 const FEW_CHANGES: usize = 3;
 
 impl App {
-    pub(super) fn update_overlay(&mut self, action: Action, effects: &mut Vec<Effect>) {
-        let Some(overlay) = self.overlay.take() else {
-            return;
-        };
+    pub(crate) fn update_overlay(&mut self, overlay: Overlay, action: Action, effects: &mut Vec<Effect>) {
         match (overlay, action) {
             (Overlay::Help { .. }, Action::Back | Action::Help | Action::Activate | Action::Answer(_)) => {}
             (Overlay::Help { .. }, Action::Quit) => self.quit(effects),
@@ -24,7 +21,7 @@ impl App {
                     _ => scroll + page,
                 };
                 let scroll = scroll.min(layout::keys_panel_max_scroll(self));
-                self.overlay = Some(Overlay::Help { scroll });
+                self.open(Overlay::Help { scroll });
             }
             (Overlay::ConfirmQuit, Action::Answer('s') | Action::Save) => {
                 self.session.quit_after_save = true;
@@ -64,7 +61,7 @@ impl App {
             {
                 let place =
                     draft.path.as_ref().map_or_else(|| "a new manifest".to_owned(), |p| p.display().to_string());
-                self.overlay = Some(Overlay::DiscardDraft { key, place });
+                self.open(Overlay::DiscardDraft { key, place });
             }
             (Overlay::Recover { key, .. }, Action::Answer('n')) => {
                 self.start.remove_draft(&key);
@@ -91,11 +88,11 @@ impl App {
             (Overlay::ConfirmDelete { .. }, Action::Back | Action::Answer('n')) => {}
             (Overlay::Prompt { purpose, input }, Action::Activate) => self.answer_prompt(purpose, input, effects),
             (overlay @ Overlay::Prompt { .. }, Action::Next) => {
-                self.overlay = Some(overlay);
+                self.open(overlay);
                 self.complete_path(effects);
             }
             (overlay @ Overlay::Prompt { .. }, action @ (Action::Up | Action::Down)) => {
-                self.overlay = Some(overlay);
+                self.open(overlay);
                 self.pick_path(action == Action::Down);
             }
             (Overlay::Prompt { .. }, Action::Back) => {}
@@ -107,7 +104,7 @@ impl App {
                     input.input = Input::default();
                 }
                 let changed = input.input.handle(request).is_some_and(|change| change.value);
-                self.overlay = Some(Overlay::Prompt { purpose, input });
+                self.open(Overlay::Prompt { purpose, input });
                 if changed {
                     self.path_typed(effects);
                 }
@@ -119,13 +116,10 @@ impl App {
                 for c in text.chars().filter(|c| !c.is_control()) {
                     input.input.handle(tui_input::InputRequest::InsertChar(c));
                 }
-                self.overlay = Some(Overlay::Prompt { purpose, input });
+                self.open(Overlay::Prompt { purpose, input });
                 self.path_typed(effects);
             }
-            (Overlay::Ticket(panel), action) => self.update_ticket(panel, action, effects),
-            (Overlay::Credentials(panel), action) => self.update_credentials(panel, action, effects),
-            (Overlay::Probe(panel), action) => self.update_probe(panel, action, effects),
-            (overlay, _) => self.overlay = Some(overlay),
+            (overlay, _) => self.open(overlay),
         }
     }
 
@@ -133,13 +127,13 @@ impl App {
         let text = input.value().trim();
         if text.is_empty() {
             self.status = Some("type a path, or Esc to cancel".into());
-            self.overlay = Some(Overlay::Prompt { purpose, input });
+            self.open(Overlay::Prompt { purpose, input });
             return;
         }
         let path = PathBuf::from(text);
         if purpose == PromptPurpose::Open && text.ends_with('/') {
             // A folder picked or completed is gone into (its files listed), not opened.
-            self.overlay = Some(Overlay::Prompt { purpose, input });
+            self.open(Overlay::Prompt { purpose, input });
             self.path_typed(effects);
             return;
         }

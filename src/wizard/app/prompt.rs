@@ -9,27 +9,23 @@ use crate::wizard::path_list::{self, Completion, FolderEntry, PathField, PathLis
 impl App {
     /// Opens the prompt for a manifest to open, and asks the loop for the starting folder's files.
     pub(super) fn ask_open(&mut self, effects: &mut Vec<Effect>) {
-        self.overlay = Some(Overlay::Prompt { purpose: PromptPurpose::Open, input: PathField::listing() });
+        self.open(Overlay::Prompt { purpose: PromptPurpose::Open, input: PathField::listing() });
         self.path_typed(effects);
     }
 
     /// Asks where to save, suggesting `suggestion`: typing replaces it, a cursor key keeps it to edit.
     pub(super) fn ask_save_as(&mut self, suggestion: String) {
-        self.overlay =
-            Some(Overlay::Prompt { purpose: PromptPurpose::SaveAs, input: PathField::suggesting(suggestion) });
+        self.open(Overlay::Prompt { purpose: PromptPurpose::SaveAs, input: PathField::suggesting(suggestion) });
     }
 
     /// The path prompt showing, if one shows.
     pub fn path_field(&self) -> Option<&PathField> {
-        match &self.overlay {
-            Some(Overlay::Prompt { input, .. } | Overlay::Ticket(TicketPanel::Path { input, .. })) => Some(input),
-            _ => None,
-        }
+        self.panel().and_then(|panel| panel.path_field())
     }
 
     fn path_field_mut(&mut self) -> Option<&mut PathField> {
-        match &mut self.overlay {
-            Some(Overlay::Prompt { input, .. } | Overlay::Ticket(TicketPanel::Path { input, .. })) => Some(input),
+        match &mut self.mode {
+            Mode::Panel(panel, _) => panel.path_field_mut(),
             _ => None,
         }
     }
@@ -53,7 +49,7 @@ impl App {
 
     /// After the typed path changed: the list follows it (the new folder is read, names are filtered).
     /// Prompts without a list yet (save as, the ticket's path) read nothing until the first Tab.
-    pub(super) fn path_typed(&mut self, effects: &mut Vec<Effect>) {
+    pub(crate) fn path_typed(&mut self, effects: &mut Vec<Effect>) {
         let Some(field) = self.path_field_mut() else { return };
         let text = field.value().to_owned();
         let Some(list) = field.list.as_mut() else { return };
@@ -103,7 +99,7 @@ impl App {
 
     /// Tab: completes the typed path as far as it is unambiguous; on a text it cannot complete
     /// further, a second Tab lists the matches.
-    pub(super) fn complete_path(&mut self, effects: &mut Vec<Effect>) {
+    pub(crate) fn complete_path(&mut self, effects: &mut Vec<Effect>) {
         let Some(field) = self.path_field_mut() else { return };
         let text = field.value().to_owned();
         let (folder, name) = split(&text);
@@ -136,7 +132,7 @@ impl App {
             }
             Completion::Nothing => list.note = Some(format!("nothing in {shown_folder} starts with \"{name}\"")),
         }
-        if matches!(self.overlay, Some(Overlay::Ticket(_)))
+        if self.panel_as::<TicketPanel>().is_some()
             && let Some(note) = self.path_list().and_then(|list| list.note.clone())
         {
             // The ticket panel has no room for a list: its notes go to the status line.
@@ -151,7 +147,7 @@ impl App {
     }
 
     /// Up / Down in a path prompt: picks the previous / next name of the list into the typed path.
-    pub(super) fn pick_path(&mut self, down: bool) {
+    pub(crate) fn pick_path(&mut self, down: bool) {
         let Some(field) = self.path_field_mut() else { return };
         let text = field.value().to_owned();
         let Some(list) = field.list.as_mut().filter(|list| !list.shown.is_empty()) else { return };

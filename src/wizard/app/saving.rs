@@ -25,7 +25,7 @@ impl App {
         if reasons.is_empty() {
             effects.push(self.save_effect(path));
         } else {
-            self.overlay = Some(Overlay::ConfirmSave { path, reasons });
+            self.open(Overlay::ConfirmSave { path, reasons });
         }
     }
 
@@ -64,10 +64,10 @@ impl App {
             }
             // A file at a path this manifest never had was not changed: it was there before.
             Err(SaveFailure::ChangedOnDisk) if self.expected_on_disk(&path) == OnDisk::Nothing => {
-                self.overlay = Some(Overlay::ReplaceExisting { path });
+                self.open(Overlay::ReplaceExisting { path });
             }
             Err(SaveFailure::ChangedOnDisk) => {
-                self.overlay = Some(Overlay::DiskChanged { path });
+                self.open(Overlay::DiskChanged { path });
             }
             Err(SaveFailure::Failed(message)) => {
                 self.status = Some(format!("not saved: {message}; your work is still here"));
@@ -81,7 +81,7 @@ impl App {
     pub(super) fn settle_quit_after_save(&mut self, effects: &[Effect]) {
         let saving = effects.iter().any(|effect| matches!(effect, Effect::Save { .. }));
         let asking = matches!(
-            self.overlay,
+            self.panel_as::<Overlay>(),
             Some(
                 Overlay::Prompt { purpose: PromptPurpose::SaveAs, .. }
                     | Overlay::ConfirmSave { .. }
@@ -96,7 +96,7 @@ impl App {
 
     pub(super) fn quit(&mut self, effects: &mut Vec<Effect>) {
         if self.doc.modified {
-            self.overlay = Some(Overlay::ConfirmQuit);
+            self.open(Overlay::ConfirmQuit);
         } else {
             effects.push(Effect::Quit);
         }

@@ -59,11 +59,11 @@ impl App {
                         .path
                         .as_ref()
                         .map_or_else(|| "a new manifest".to_owned(), |path| path.display().to_string());
-                    self.overlay = Some(Overlay::DiscardDraft { key: key.clone(), place });
+                    self.open(Overlay::DiscardDraft { key: key.clone(), place });
                 }
             }
             Action::Quit | Action::Back => effects.push(Effect::Quit),
-            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Help => self.open(Overlay::Help { scroll: 0 }),
             _ => {}
         }
     }
@@ -102,7 +102,7 @@ impl App {
                 });
             }
             Err(message) => {
-                self.screen = Screen::Start;
+                self.set_screen(Screen::Start);
                 self.status = Some(format!("cannot open {}: {message}", path.display()));
             }
         }
@@ -110,11 +110,10 @@ impl App {
 
     pub(super) fn open_document(&mut self, doc: Document) {
         self.doc = doc;
-        self.screen = Screen::Editor;
+        self.set_screen(Screen::Editor);
         self.page = Page::Step(Step::Integration);
         self.focus = 0;
         self.back.clear();
-        self.editor = None;
         // A change under way belonged to the document that was open.
         self.undo = super::undo::Pending::default();
         self.caches.review = ReviewJson::default();
@@ -132,7 +131,7 @@ impl App {
                 return;
             }
         };
-        if self.screen == Screen::Start
+        if self.screen() == Screen::Start
             || !same_file(&self.working_dir, self.doc.path.as_deref(), draft.path.as_deref())
         {
             let mut doc = Document::opened(parsed.clone(), draft.path.clone());

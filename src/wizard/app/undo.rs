@@ -25,17 +25,19 @@ impl App {
     /// the action runs. Moving and typing need no words (typing is named by its editor): their
     /// keystrokes are not slowed by this.
     pub(super) fn before_change(&self, action: &Action) -> Option<(Option<String>, Place)> {
-        if self.screen != Screen::Editor {
+        if self.screen() != Screen::Editor {
             return None;
         }
-        if let Some(editor) = &self.editor {
+        if let Some(editor) = self.editor() {
             return Some((Some(format!("edit {}", self.target_name(editor.target))), self.place()));
         }
-        let label = match (&self.overlay, action) {
-            (Some(Overlay::ConfirmDelete { list, index, .. }), _) => {
-                Some(format!("delete {}", self.item_name(*list, *index)))
-            }
-            (Some(_), _) => None,
+        let label = match (self.panel(), action) {
+            (Some(_), _) => match self.panel_as::<Overlay>() {
+                Some(Overlay::ConfirmDelete { list, index, .. }) => {
+                    Some(format!("delete {}", self.item_name(*list, *index)))
+                }
+                _ => None,
+            },
             (
                 None,
                 Action::Add
@@ -126,7 +128,7 @@ impl App {
         {
             self.undo.change = Some((label.unwrap_or_else(|| "change".to_owned()), place));
         }
-        if self.editor.is_some() || self.screen != Screen::Editor {
+        if self.editor().is_some() || self.screen() != Screen::Editor {
             return;
         }
         let (label, place) = self.undo.change.take().unwrap_or_else(|| ("change".to_owned(), self.place()));
@@ -138,21 +140,21 @@ impl App {
     /// text back out, and redo puts it back, so nothing typed is lost. A question or panel is closed
     /// first as Esc would close it.
     pub(super) fn undo(&mut self, forwards: bool, effects: &mut Vec<Effect>) {
-        if self.screen != Screen::Editor {
+        if self.screen() != Screen::Editor {
             self.status = Some("open or start a manifest first: there is nothing to undo here".into());
             return;
         }
-        if self.overlay.is_some() {
-            self.update_overlay(Action::Back, effects);
-            if self.overlay.is_some() {
+        if self.panel().is_some() {
+            self.hand_to_panel(Action::Back, effects);
+            if self.panel().is_some() {
                 self.status = Some("answer or close the question first (Esc), then undo".into());
                 return;
             }
         }
-        if let Some(filter) = self.filter.as_mut() {
-            filter.typing = false;
+        if matches!(self.mode, Mode::Filtering) {
+            self.mode = Mode::Browse;
         }
-        if self.editor.is_some() {
+        if self.editor().is_some() {
             let before = self.before_change(&Action::Finish);
             self.close_editor();
             self.after_change(before);
@@ -172,7 +174,7 @@ impl App {
     /// Shows the page a change was made on with its row focused; a page that no longer exists
     /// (its item was removed) gives way to its step's list.
     fn go_back_to(&mut self, place: Place) {
-        self.filter = None;
+        self.clear_filter();
         let exists = match place.page {
             Page::Step(_) => true,
             page => !rows(page, &self.doc.manifest, &self.doc.review_order, None).is_empty(),

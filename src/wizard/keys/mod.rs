@@ -9,9 +9,6 @@ pub(crate) mod table;
 use super::action::Action;
 use super::app::{App, Mode};
 use super::editor::TextBox;
-use super::overlay::Overlay;
-use super::panels::probe::ProbeStage;
-use super::panels::ticket::TicketPanel;
 pub use key_list::Command;
 pub use press::KeyPress;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
@@ -42,31 +39,14 @@ static DEFAULT_KEYS: LazyLock<KeyTable> = LazyLock::new(KeyTable::default);
 /// The scopes of the bindings that work now (what has the keys, as [`App::mode`] says), most specific first.
 pub fn scopes(app: &App) -> Vec<Scope> {
     match app.mode() {
-        Mode::Panel(Overlay::Probe(panel)) if matches!(panel.stage, ProbeStage::Done { .. }) => {
-            vec![Scope::Anywhere, Scope::ProbeResult, Scope::Panel, Scope::Overlay]
-        }
-        Mode::Panel(overlay) => {
-            let question = match overlay {
-                Overlay::ConfirmQuit => Some(Scope::ConfirmQuit),
-                Overlay::ConfirmSave { .. }
-                | Overlay::ConfirmDelete { .. }
-                | Overlay::DiscardDraft { .. }
-                | Overlay::Recover { .. }
-                | Overlay::ReplaceExisting { .. } => Some(Scope::Question),
-                Overlay::DiskChanged { .. } => Some(Scope::DiskChanged),
-                Overlay::Ticket(TicketPanel::Format { .. }) | Overlay::Credentials(_) => Some(Scope::Panel),
-                Overlay::Ticket(TicketPanel::Exists { .. }) => Some(Scope::Question),
-                Overlay::Probe(panel) if panel.stage == ProbeStage::ConfirmAction => Some(Scope::Question),
-                Overlay::Probe(_) => Some(Scope::Panel),
-                // The keys panel scrolls like the other panels.
-                Overlay::Help { .. } => Some(Scope::Panel),
-                Overlay::Prompt { .. } | Overlay::Ticket(TicketPanel::Path { .. }) => Some(Scope::PathPrompt),
-                Overlay::Ticket(_) => None,
-            };
-            [Some(Scope::Anywhere), question, Some(Scope::Overlay)].into_iter().flatten().collect()
+        Mode::Panel(panel, _) => {
+            let mut scopes = vec![Scope::Anywhere];
+            scopes.extend_from_slice(panel.scopes());
+            scopes.push(Scope::Overlay);
+            scopes
         }
         Mode::Start => vec![Scope::Anywhere, Scope::Letters, Scope::Browse],
-        Mode::Filtering(_) => vec![Scope::Anywhere, Scope::Filter],
+        Mode::Filtering => vec![Scope::Anywhere, Scope::Filter],
         Mode::Editing(editor) => {
             let lines = if matches!(editor.text, TextBox::Area(_)) { Scope::Lines } else { Scope::Line };
             vec![Scope::Anywhere, lines, Scope::Text]
@@ -92,14 +72,14 @@ fn key_action(app: &App, key: &KeyEvent, event: &Event) -> Option<Action> {
     }
     // Keys the table does not name: text for an editor or prompt, an answer, or a hint of what works.
     match (app.mode(), key.code) {
-        (Mode::Panel(overlay), _) if overlay.takes_text() => to_input_request(event).map(Action::Edit),
+        (Mode::Panel(panel, _), _) if panel.takes_text() => to_input_request(event).map(Action::Edit),
         // A letter the default table gives to an answer here, but the config file moved to
         // another key, no longer answers: otherwise the old letter would keep working.
-        (Mode::Panel(_), KeyCode::Char(_)) if DEFAULT_KEYS.action(&scopes(app), KeyPress::of(key)).is_some() => None,
-        (Mode::Panel(overlay), KeyCode::Char(c)) if overlay.answers_exactly() => Some(Action::Answer(c)),
-        (Mode::Panel(_), KeyCode::Char(c)) => Some(Action::Answer(c.to_ascii_lowercase())),
-        (Mode::Panel(_), _) => None,
-        (Mode::Editing(_) | Mode::Filtering(_), _) => to_input_request(event).map(Action::Edit),
+        (Mode::Panel(..), KeyCode::Char(_)) if DEFAULT_KEYS.action(&scopes(app), KeyPress::of(key)).is_some() => None,
+        (Mode::Panel(panel, _), KeyCode::Char(c)) if panel.answers_exactly() => Some(Action::Answer(c)),
+        (Mode::Panel(..), KeyCode::Char(c)) => Some(Action::Answer(c.to_ascii_lowercase())),
+        (Mode::Panel(..), _) => None,
+        (Mode::Editing(_) | Mode::Filtering, _) => to_input_request(event).map(Action::Edit),
         (Mode::Start | Mode::Browse, KeyCode::Char(c))
             if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
         {
@@ -157,9 +137,9 @@ mod tests {
                 if let Hint::Key(command) = hint {
                     assert!(
                         app.keys.binds(&scopes, command),
-                        "the hint {command:?} ({what}) has no key in {scopes:?} (page {:?}, overlay {:?})",
+                        "the hint {command:?} ({what}) has no key in {scopes:?} (page {:?}, panel {:?})",
                         app.page,
-                        app.overlay
+                        app.panel()
                     );
                 }
             }

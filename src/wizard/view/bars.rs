@@ -6,8 +6,6 @@ use super::super::form::Row;
 use super::super::keys::{Command, on_text_field, scopes};
 use super::super::layout;
 use super::super::overlay::Overlay;
-use super::super::panels::probe::ProbeStage;
-use super::super::panels::ticket::TicketPanel;
 use super::super::step::{Page, Step};
 use crate::manifest::Severity;
 use ratatui::Frame;
@@ -121,9 +119,9 @@ pub enum Hint {
 /// The hints for the state `app` is in, with the word each says here; their keys come from the key table.
 pub fn hints(app: &App) -> Vec<(Hint, &'static str)> {
     match app.mode() {
-        Mode::Panel(overlay) => panel_hints(app, overlay),
+        Mode::Panel(panel, _) => panel.hints(app),
         Mode::Start => start_hints(app),
-        Mode::Filtering(_) => {
+        Mode::Filtering => {
             let mut hints = vec![(Hint::Typing, "to filter")];
             hints.extend(key(&[(Command::Activate, "keep the filter"), (Command::Back, "clear it")]));
             hints
@@ -156,8 +154,8 @@ fn key(pairs: &[(Command, &'static str)]) -> Vec<(Hint, &'static str)> {
     pairs.iter().map(|(command, what)| (Hint::Key(*command), *what)).collect()
 }
 
-/// The answers of the panel or question showing.
-fn panel_hints(app: &App, overlay: &Overlay) -> Vec<(Hint, &'static str)> {
+/// The answers of the question showing.
+pub(crate) fn panel_hints(app: &App, overlay: &Overlay) -> Vec<(Hint, &'static str)> {
     use Command as C;
     match overlay {
         Overlay::Help { .. } => key(&[(C::Move, "scroll"), (C::Back, "close")]),
@@ -182,25 +180,6 @@ fn panel_hints(app: &App, overlay: &Overlay) -> Vec<(Hint, &'static str)> {
         ]),
         Overlay::Recover { .. } => key(&[(C::Yes, "recover"), (C::No, "delete the draft")]),
         Overlay::ReplaceExisting { .. } => key(&[(C::Yes, "replace it"), (C::No, "another name"), (C::Back, "cancel")]),
-        Overlay::Ticket(TicketPanel::Refused { .. }) => {
-            key(&[(C::Activate, "go to the first error"), (C::Back, "close")])
-        }
-        Overlay::Ticket(TicketPanel::Format { .. }) => {
-            key(&[(C::Move, "choose"), (C::Activate, "next"), (C::Back, "cancel")])
-        }
-        Overlay::Ticket(TicketPanel::Exists { .. }) => key(&[(C::Yes, "replace it"), (C::No, "another path")]),
-        Overlay::Ticket(TicketPanel::Path { .. }) => {
-            key(&[(C::Activate, "write"), (C::CompletePath, "complete"), (C::Back, "cancel")])
-        }
-        Overlay::Ticket(_) => key(&[(C::Activate, "write"), (C::Back, "cancel")]),
-        Overlay::Credentials(_) => key(&[(C::Activate, "next / try it"), (C::Move, "field"), (C::Back, "cancel")]),
-        Overlay::Probe(panel) if panel.stage == ProbeStage::ConfirmAction => {
-            key(&[(C::Yes, "run it"), (C::No, "do not run it")])
-        }
-        Overlay::Probe(panel) if matches!(panel.stage, ProbeStage::Done { .. }) => {
-            key(&[(C::Move, "scroll"), (C::NewCredentials, "new credentials"), (C::Back, "close")])
-        }
-        Overlay::Probe(_) => key(&[(C::Move, "scroll"), (C::Back, "close")]),
     }
 }
 

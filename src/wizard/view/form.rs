@@ -1,6 +1,6 @@
 //! The middle pane: the current page's rows, with values, inline problems and the open editor.
 
-use super::super::app::App;
+use super::super::app::{App, Mode};
 use super::super::display::{fit, one_line, shown};
 use super::super::editor::{EditLine, TextBox};
 use super::super::form::Row;
@@ -21,7 +21,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let title = match &app.filter {
         Some(filter) => {
             let count = filter.matches.len();
-            let cursor = if filter.typing { "▏" } else { "" };
+            let cursor = if matches!(app.mode(), Mode::Filtering) { "▏" } else { "" };
             let plural = if count == 1 { "" } else { "es" };
             format!(
                 " {} — filter: {}{cursor} ({count} match{plural}) ",
@@ -97,7 +97,7 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
     let marker = if focused { "▶ " } else { "  " };
     let label_style = if focused { theme.focus().patch(theme.label()) } else { theme.label() };
     let mut spans = vec![Span::styled(marker, label_style)];
-    let editing_here = focused && app.editor.is_some();
+    let editing_here = focused && app.editor().is_some();
     match row {
         Row::Text { owner, key, label, .. } => {
             spans.push(Span::styled(pad(label, width), label_style));
@@ -356,7 +356,7 @@ fn truncate(text: &str, width: usize) -> String {
 
 /// Draws the open editor in the focused row and places the terminal cursor; returns the next free line.
 fn render_editor(app: &App, frame: &mut Frame, area: Rect, row: Row, label_width: u16) -> u16 {
-    let Some(editor) = &app.editor else {
+    let Some(editor) = app.editor() else {
         return area.y + 1;
     };
     let value_x = match row {
@@ -441,7 +441,7 @@ fn skip_columns(text: &str, columns: usize) -> String {
 /// The completions offered under the open editor, the highlighted one marked; returns the next free line.
 fn render_completions(app: &App, frame: &mut Frame, area: Rect, mut y: u16) -> u16 {
     let choices = app.completions();
-    let highlighted = app.editor.as_ref().map_or(0, |editor| editor.completion);
+    let highlighted = app.editor().map_or(0, |editor| editor.completion);
     let shown = crate::wizard::completion::MAX_SHOWN;
     for (index, choice) in choices.iter().take(shown).enumerate() {
         let (marker, style) = if index == highlighted { ("▸ ", app.theme.focus()) } else { ("  ", app.theme.dim()) };

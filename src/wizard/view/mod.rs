@@ -5,12 +5,10 @@ pub(crate) mod form;
 pub(crate) mod overlay;
 pub(crate) mod path_prompt;
 pub(crate) mod preview;
-pub(crate) mod probe;
 pub(crate) mod review;
 pub(crate) mod start;
 pub(crate) mod steps;
 pub(crate) mod theme;
-pub(crate) mod ticket;
 
 use super::app::{App, Screen};
 use super::layout;
@@ -26,7 +24,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         render_too_small(frame, area);
         return;
     }
-    match app.screen {
+    match app.screen() {
         Screen::Start => start::render(app, frame),
         Screen::Editor => {
             let areas = layout::areas_in(app, area);
@@ -45,7 +43,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             bars::render_hints(app, frame, areas.hints);
         }
     }
-    overlay::render(app, frame);
+    overlay::render_panel(app, frame);
 }
 
 fn render_too_small(frame: &mut Frame, area: Rect) {

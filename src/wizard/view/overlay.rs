@@ -9,13 +9,19 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-/// Draws the open overlay, if any, centred over the screen.
-pub(crate) fn render(app: &App, frame: &mut Frame) {
-    let Some(overlay) = &app.overlay else { return };
+/// Draws the open panel, if any, over the screen (not on a screen too small for the wizard).
+pub(crate) fn render_panel(app: &App, frame: &mut Frame) {
+    let Some(panel) = app.panel() else { return };
     let screen = frame.area();
-    if screen.width < super::super::layout::MIN_WIDTH || screen.height < super::super::layout::MIN_HEIGHT {
+    if screen.width < layout::MIN_WIDTH || screen.height < layout::MIN_HEIGHT {
         return;
     }
+    panel.render(app, frame);
+}
+
+/// Draws a question, the key list or a path prompt, centred over the screen.
+pub(crate) fn render(app: &App, overlay: &Overlay, frame: &mut Frame) {
+    let screen = frame.area();
     let theme = app.theme;
     let (title, lines, height): (&str, Vec<Line>, u16) = match overlay {
         Overlay::Help { scroll } => return render_keys(app, frame, *scroll),
@@ -129,9 +135,6 @@ pub(crate) fn render(app: &App, frame: &mut Frame) {
         Overlay::ConfirmDelete { label, .. } => {
             ("Delete?", delete_question(format!("Delete {label}?"), "delete", theme), 0)
         }
-        Overlay::Ticket(panel) => return super::ticket::render(app, panel, frame),
-        Overlay::Credentials(panel) => return super::probe::render_credentials(app, panel, frame),
-        Overlay::Probe(panel) => return super::probe::render(app, panel, frame),
         Overlay::Prompt { purpose, input } => return super::path_prompt::render(app, *purpose, input, frame, screen),
     };
     panel(frame, theme, title, lines, height);
@@ -139,7 +142,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame) {
 
 /// Draws a question panel centred over the screen: `title` on its border, `lines` wrapped to its
 /// width, as tall as they are (a `height` of 0) or `height` rows. Returns the panel's area.
-pub(super) fn panel(frame: &mut Frame, theme: Theme, title: &str, lines: Vec<Line>, height: u16) -> Rect {
+pub(crate) fn panel(frame: &mut Frame, theme: Theme, title: &str, lines: Vec<Line>, height: u16) -> Rect {
     let screen = frame.area();
     let width = 72.min(screen.width);
     let inner_width = usize::from(width.saturating_sub(2)).max(1);
@@ -194,7 +197,7 @@ fn render_keys(app: &App, frame: &mut Frame, scroll: usize) {
     frame.render_widget(Paragraph::new(text).block(block), area);
 }
 
-pub(super) fn centered(screen: Rect, width: u16, height: u16) -> Rect {
+pub(crate) fn centered(screen: Rect, width: u16, height: u16) -> Rect {
     let [row] = Layout::vertical([Constraint::Length(height.min(screen.height))]).flex(Flex::Center).areas(screen);
     let [area] = Layout::horizontal([Constraint::Length(width.min(screen.width))]).flex(Flex::Center).areas(row);
     area
