@@ -38,8 +38,8 @@ use lsp_types::{
 use serde_json::Value;
 use snapshot::Snapshot;
 use source::Source;
-use std::sync::Arc;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// Runs the server until the editor says `exit` (exit code 0 after `shutdown`, 1 without) or goes away (1).
 pub fn run() -> ExitCode {

@@ -64,13 +64,10 @@ impl Snapshot {
     fn map(&self) -> &Map {
         self.map.get_or_init(|| {
             let text = self.text.as_str();
-            let tree = sniff::is_manifest(text.as_bytes())
-                .then(|| tree::parse(text))
-                .flatten()
-                .map(|root| {
-                    let bare = is_bare(&root);
-                    (root, bare)
-                });
+            let tree = sniff::is_manifest(text.as_bytes()).then(|| tree::parse(text)).flatten().map(|root| {
+                let bare = is_bare(&root);
+                (root, bare)
+            });
             Map { starts: lines::starts(text), tree }
         })
     }

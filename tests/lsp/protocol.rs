@@ -155,7 +155,8 @@ fn a_hover_right_after_a_change_to_a_16_mb_manifest_answers_on_the_new_text() {
     // The authentication type becomes oauth2, and the editor asks about it at once: the server is
     // still checking (and maybe mapping) the text it opened with.
     let (line, character) = position_of(&big, "\"custom\"");
-    let (start, end) = (json!({"line": line, "character": character + 1}), json!({"line": line, "character": character + 7}));
+    let (start, end) =
+        (json!({"line": line, "character": character + 1}), json!({"line": line, "character": character + 7}));
     let change = json!({"textDocument": {"uri": big_uri, "version": 2}, "contentChanges": [{"range": {"start": start, "end": end}, "text": "oauth2"}]});
     client.notify("textDocument/didChange", change);
     let started = Instant::now();
