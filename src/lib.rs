@@ -9,7 +9,7 @@
 //! - [`cli`]: the non-interactive commands (`validate`, `fmt`, `export`, `schema`, `ticket`, ...).
 //! - [`ticket`]: the ticket document Talkdesk asks for, as Markdown, a spreadsheet or HTML.
 //! - [`storage`]: atomic saves, drafts of unsaved work, recent files.
-//! - [`text`]: escaping what a file holds before any output shows it.
+//! - [`escape`]: escaping what a file, a user or a bridge supplied, one function per place it is shown.
 //! - [`output`]: the one door out: every message and document reaches standard output or error there.
 //! - [`fingerprint`]: the one fingerprint of file content (SHA-256).
 //! - [`wizard`]: the interactive wizard: `keys/` (the one key table, read by `keys/table`) → `action` → `app/` (state and
@@ -27,6 +27,7 @@
 #![cfg_attr(test, allow(clippy::disallowed_macros))]
 
 pub mod cli;
+pub(crate) mod escape;
 pub mod fingerprint;
 pub mod line_mode;
 pub mod lsp;
@@ -34,6 +35,5 @@ pub mod manifest;
 pub(crate) mod output;
 pub mod probe;
 pub mod storage;
-pub(crate) mod text;
 pub mod ticket;
 pub mod wizard;

@@ -241,7 +241,7 @@ fn enter_on_a_review_finding_about_an_input_format_opens_that_field() {
     wizard.wait_for("opened mycrm.json: 1 error(s)");
     wizard.send(&alt('6'));
     wizard.wait_for("Review & save: 1 error(s)");
-    wizard.wait_for("▶ ✗ /actions/0/inputs/3/format");
+    wizard.wait_for("▶ ✗ Actions › create_ticket › due › Format");
     wizard.send(ENTER);
     wizard.wait_for("Actions › create_ticket › due");
     wizard.wait_for("▶ Format");

@@ -162,7 +162,7 @@ fn journey(cols: u16, rows: u16) -> Vec<&'static str> {
     j.on("Type");
     j.sees("←→ choose");
     // The row shows what ← gives: select (the types wrap around).
-    j.on("‹text›  ← select");
+    j.on("‹text›  ← makes it select");
     j.key("Left", LEFT);
     j.sees("‹select›");
     j.sees("+ add an option");

@@ -280,8 +280,8 @@ fn the_focused_finding_is_marked_without_colour() {
     let mut app = broken();
     app.update(Action::GoTo(Step::Review));
     let screen = lines(&draw(&mut app, 80, 24));
-    // The marker comes before the severity symbol and the pointer.
-    let marked = screen.iter().filter(|line| line.contains("▶ ✗ /") || line.contains("▶ ! /")).count();
+    // The marker comes before the severity symbol and the place.
+    let marked = screen.iter().filter(|line| line.contains("▶ ✗ ") || line.contains("▶ ! ")).count();
     assert_eq!(marked, 1, "{}", screen.join("\n"));
 }
 

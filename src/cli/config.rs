@@ -16,7 +16,7 @@ pub(super) fn run(print_default: bool, path: bool) -> u8 {
         output::message("this system has no config folder: the wizard uses its default settings");
         return exit::USAGE;
     };
-    let shown = crate::text::escaped(&file.display().to_string()).into_owned();
+    let shown = crate::escape::line(&file.display().to_string()).into_owned();
     if path {
         output::line(&shown);
         return exit::SUCCESS;

@@ -1,8 +1,8 @@
 //! `integration-wizard validate --explain CODE`: what a rule checks, why, and how to fix a finding.
 
 use super::exit;
+use crate::escape;
 use crate::manifest::explain::{self, Explanation};
-use crate::text::escaped;
 use std::fmt::Write as _;
 
 /// Prints the explanation of `code` (every code with its summary when `code` is empty).
@@ -82,7 +82,7 @@ fn unknown(code: &str) -> String {
     };
     format!(
         "there is no code \"{}\"; {hint}run `integration-wizard validate --explain` to list every code",
-        escaped(code)
+        escape::line(code)
     )
 }
 

@@ -209,7 +209,7 @@ fn walk(root: &Path, inputs: &Inputs, targets: &mut Vec<Target>) -> Result<(), S
     let mut notes = notes.into_inner().unwrap_or_else(PoisonError::into_inner);
     notes.sort();
     for note in notes {
-        crate::output::message(format!("note: {}", crate::text::escaped(&note)));
+        crate::output::message(format!("note: {}", crate::escape::line(&note)));
     }
     Ok(())
 }
@@ -330,7 +330,7 @@ pub(super) fn nothing_found(paths: &[PathBuf], inputs: &Inputs, skipped: usize) 
     }
     let ignored = all.iter().filter(|target| matches!(target, Target::Found(_))).count().saturating_sub(skipped);
     let shown: Vec<String> =
-        paths.iter().map(|path| crate::text::escaped(&path.display().to_string()).into_owned()).collect();
+        paths.iter().map(|path| crate::escape::line(&path.display().to_string()).into_owned()).collect();
     let mut message = format!("no manifest to check in {}", shown.join(", "));
     let mut why = Vec::new();
     if skipped > 0 {

@@ -4,10 +4,10 @@
 use super::exit;
 use super::files::{self, Inputs, Loaded, Seen, Target};
 use super::report::text_line;
+use crate::escape;
 use crate::manifest::{check::locate, read, to_json};
 use crate::output;
 use crate::storage::save_atomic;
-use crate::text::escaped;
 use anstyle::{AnsiColor, Style};
 use std::path::PathBuf;
 
@@ -39,7 +39,7 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
     let targets = match files::expand(paths, inputs) {
         Ok(targets) => targets,
         Err(message) => {
-            output::message(format!("{}; see `integration-wizard fmt --help`", escaped(&message)));
+            output::message(format!("{}; see `integration-wizard fmt --help`", escape::line(&message)));
             return exit::USAGE;
         }
     };
@@ -49,7 +49,7 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
     let mut seen = Seen::default();
     for target in targets {
         let raw = target.shown(inputs);
-        let shown = escaped(&raw);
+        let shown = escape::line(&raw);
         let loaded = target.load();
         // The same real file through a second path or link is formatted once.
         if !seen.first(loaded.identity().cloned()) {
@@ -65,7 +65,7 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
                 continue;
             }
             Loaded::Refused(reason) => {
-                output::message(format!("{shown}: {}", escaped(&reason)));
+                output::message(format!("{shown}: {}", escape::line(&reason)));
                 code = exit::USAGE;
                 continue;
             }
@@ -90,7 +90,11 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
                 Mode::Write => {
                     output::json_document(formatted);
                     for note in &parsed.notes {
-                        output::message(format!("{shown}: {}: {}", escaped(&note.pointer), escaped(&note.message)));
+                        output::message(format!(
+                            "{shown}: {}: {}",
+                            escape::line(&note.pointer),
+                            escape::line(&note.message)
+                        ));
                     }
                 }
                 _ if unchanged => {}
@@ -120,11 +124,11 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
             Ok(()) => {
                 output::line(format!("formatted {shown}"));
                 for note in &parsed.notes {
-                    output::line(format!("  {}: {}", escaped(&note.pointer), escaped(&note.message)));
+                    output::line(format!("  {}: {}", escape::line(&note.pointer), escape::line(&note.message)));
                 }
             }
             Err(error) => {
-                output::message(format!("{shown}: {}", escaped(&error.to_string())));
+                output::message(format!("{shown}: {}", escape::line(&error.to_string())));
                 code = exit::USAGE;
             }
         }
@@ -147,7 +151,7 @@ const HUNK: Style = AnsiColor::Cyan.on_default();
 /// The unified diff from `before` to `after`, with colour codes (anstream drops them where
 /// colour is off). Lines from the file are escaped like every other output; tabs stay tabs.
 fn diff(path: &str, before: &str, after: &str) -> String {
-    let path = escaped(path);
+    let path = escape::line(path);
     let text = similar::TextDiff::from_lines(before, after)
         .unified_diff()
         .context_radius(3)
@@ -155,7 +159,7 @@ fn diff(path: &str, before: &str, after: &str) -> String {
         .to_string();
     let mut out = String::with_capacity(text.len() + 64);
     for line in text.lines() {
-        let line: Vec<_> = line.split('\t').map(escaped).collect();
+        let line: Vec<_> = line.split('\t').map(escape::line).collect();
         let line = line.join("\t");
         let style = if line.starts_with("@@") {
             HUNK

@@ -75,7 +75,7 @@ pub(super) fn man(command: Option<&str>) -> u8 {
                 let names: Vec<&str> = program.get_subcommands().map(clap::Command::get_name).collect();
                 crate::output::message(format!(
                     "there is no command \"{}\"; the manual has a page for each of: {}",
-                    crate::text::escaped(name),
+                    crate::escape::line(name),
                     names.join(", ")
                 ));
                 return exit::USAGE;

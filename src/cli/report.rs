@@ -4,9 +4,9 @@
 //! control character, escape sequence or bidirectional override reaches the reader's terminal.
 
 use super::{Format, sarif};
+use crate::escape;
 use crate::manifest::explain::source;
 use crate::manifest::{Counts, Diagnostic, Severity};
-use crate::text::{escaped, json_escaped};
 use anstyle::{AnsiColor, Style};
 use serde_json::json;
 
@@ -55,7 +55,7 @@ pub(super) fn render(reports: &[FileReport], settings: Settings) -> String {
         Format::Text => text(reports, settings),
         Format::Json => {
             let files: Vec<_> = reports.iter().map(|report| file_json(report, settings.deny_warnings)).collect();
-            format!("{}\n", json_escaped(json!({ "files": files }).to_string()))
+            format!("{}\n", escape::json(json!({ "files": files }).to_string()))
         }
         Format::Github => reports
             .iter()
@@ -82,7 +82,7 @@ pub(in crate::cli) fn styled_line(path: &str, diagnostic: &Diagnostic, colour: b
     let paint = |style: Style, text: &str| {
         if colour { format!("{style}{text}{style:#}") } else { text.to_owned() }
     };
-    let path = escaped(path);
+    let path = escape::line(path);
     let place = match diagnostic.position {
         Some(position) => format!("{path}:{}:{}", position.line, position.column),
         None => path.into_owned(),
@@ -94,13 +94,13 @@ pub(in crate::cli) fn styled_line(path: &str, diagnostic: &Diagnostic, colour: b
     let pointer = if diagnostic.pointer.is_empty() {
         String::new()
     } else {
-        format!(" {}", paint(POINTER, &escaped(&diagnostic.pointer)))
+        format!(" {}", paint(POINTER, &escape::line(&diagnostic.pointer)))
     };
     format!(
         "{}: {severity}[{}]{pointer}: {}",
         paint(PATH, &place),
         paint(CODE, diagnostic.code),
-        escaped(&diagnostic.message)
+        escape::line(&diagnostic.message)
     )
 }
 
@@ -164,14 +164,14 @@ fn github(path: &str, diagnostic: &Diagnostic) -> String {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let mut properties = format!("file={}", escape_property(&escaped(path)));
+    let mut properties = format!("file={}", escape_property(&escape::line(path)));
     if let Some(position) = diagnostic.position {
         properties.push_str(&format!(",line={},col={}", position.line, position.column));
     }
     let title = format!("{} ({})", diagnostic.code, source(diagnostic.code).label());
     properties.push_str(&format!(",title={}", escape_property(&title)));
     let pointer = if diagnostic.pointer.is_empty() { String::new() } else { format!("{}: ", diagnostic.pointer) };
-    format!("::{command} {properties}::{}\n", escape_data(&escaped(&format!("{pointer}{}", diagnostic.message))))
+    format!("::{command} {properties}::{}\n", escape_data(&escape::line(&format!("{pointer}{}", diagnostic.message))))
 }
 
 /// Escapes a workflow command's message (GitHub's toolkit: `%`, CR and LF).
@@ -218,7 +218,7 @@ mod tests {
 
     fn assert_clean(format: Format, out: &str) {
         let unsafe_chars: Vec<char> =
-            out.chars().filter(|&c| crate::text::is_unsafe(c) && c != '\n' && c != '\u{1b}').collect();
+            out.chars().filter(|&c| crate::escape::is_unsafe(c) && c != '\n' && c != '\u{1b}').collect();
         assert!(unsafe_chars.is_empty(), "{format:?} printed {unsafe_chars:?}: {out}");
         // The only escape sequences are the tool's own colours (SGR: ESC [ ... m).
         for (at, _) in out.match_indices('\u{1b}') {

@@ -3,9 +3,9 @@
 //! pointer as a logical location.
 
 use super::report::FileReport;
+use crate::escape;
 use crate::manifest::explain::{self, Explanation, Source};
 use crate::manifest::{Diagnostic, Severity};
-use crate::text::json_escaped;
 use serde_json::{Map, Value, json};
 
 /// The schema SARIF files name; GitHub and editors use it to check the file.
@@ -38,7 +38,7 @@ pub(super) fn render(reports: &[FileReport]) -> String {
     });
     // A Value with string keys always serialises.
     let text = serde_json::to_string_pretty(&log).unwrap_or_default();
-    format!("{}\n", json_escaped(text))
+    format!("{}\n", escape::json(text))
 }
 
 fn level(severity: Severity) -> &'static str {

@@ -4,9 +4,9 @@
 use super::diff::side::{Origin, load};
 use super::exit;
 use super::valid::{Valid, read_valid};
+use crate::escape;
 use crate::output;
 use crate::storage::save_atomic;
-use crate::text::escaped;
 use crate::ticket::{self, Document, Format};
 use std::ffi::OsStr;
 use std::path::Path;
@@ -23,7 +23,7 @@ pub(super) fn run(file: &Path, out: &Path, force: bool, since: Option<&OsStr>) -
             Format::ALL.map(|format| format!(".{} ({})", format.extension(), format.label()));
         output::message(format!(
             "{}: the extension chooses the document's format; end the name with {markdown}, {spreadsheet} or {html}, or give - to print Markdown",
-            escaped(&out.display().to_string())
+            escape::line(&out.display().to_string())
         ));
         return exit::USAGE;
     };
@@ -34,7 +34,7 @@ pub(super) fn run(file: &Path, out: &Path, force: bool, since: Option<&OsStr>) -
     if !to_stdout && !force && out.symlink_metadata().is_ok() {
         output::message(format!(
             "ticket refused: {} already exists; add --force to replace it, or choose another path with -o",
-            escaped(&out.display().to_string())
+            escape::line(&out.display().to_string())
         ));
         return exit::INVALID;
     }
@@ -58,7 +58,7 @@ pub(super) fn run(file: &Path, out: &Path, force: bool, since: Option<&OsStr>) -
     let bytes = match ticket::render_document(&document, format) {
         Ok(bytes) => bytes,
         Err(error) => {
-            output::message(format!("ticket refused: {}", escaped(&error.to_string())));
+            output::message(format!("ticket refused: {}", escape::line(&error.to_string())));
             return exit::INVALID;
         }
     };
@@ -73,10 +73,10 @@ pub(super) fn run(file: &Path, out: &Path, force: bool, since: Option<&OsStr>) -
         };
     }
     if let Err(error) = save_atomic(out, &bytes, false) {
-        output::message(escaped(&error.to_string()));
+        output::message(escape::line(&error.to_string()));
         return exit::USAGE;
     }
-    let shown = escaped(&out.display().to_string()).into_owned();
+    let shown = escape::line(&out.display().to_string()).into_owned();
     output::line(format!("wrote {shown} ({})", format.label()));
     let settings = ticket::ticket_settings(document.title).map(|(label, value)| format!("{label} \"{value}\""));
     output::line(format!(

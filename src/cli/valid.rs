@@ -3,9 +3,9 @@
 use super::exit;
 use super::files;
 use super::report::text_line;
+use crate::escape;
 use crate::manifest::{Manifest, check};
 use crate::output;
-use crate::text::escaped;
 use std::path::Path;
 
 /// A manifest without errors, and the bytes it was read from.
@@ -21,7 +21,7 @@ pub(super) struct Valid {
 pub(super) fn read_valid(file: &Path, command: &str, again: &str) -> Result<Valid, u8> {
     // The path is printed escaped; `text_line` escapes the one it is given itself.
     let raw = file.display().to_string();
-    let shown = escaped(&raw);
+    let shown = escape::line(&raw);
     let source = files::read(file).map_err(|reason| {
         output::message(format!("{shown}: {reason}"));
         exit::USAGE

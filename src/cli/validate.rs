@@ -29,7 +29,7 @@ pub(super) fn run(paths: &[PathBuf], settings: Settings, inputs: &Inputs) -> u8 
     let targets = match files::expand(paths, inputs) {
         Ok(targets) => targets,
         Err(message) => {
-            output::message(format!("{}; see `integration-wizard validate --help`", crate::text::escaped(&message)));
+            output::message(format!("{}; see `integration-wizard validate --help`", crate::escape::line(&message)));
             return exit::USAGE;
         }
     };
@@ -66,8 +66,8 @@ pub(super) fn run(paths: &[PathBuf], settings: Settings, inputs: &Inputs) -> u8 
             for diagnostic in &report.diagnostics {
                 output::message(format!(
                     "{}: {}",
-                    crate::text::escaped(&report.path),
-                    crate::text::escaped(&diagnostic.message)
+                    crate::escape::line(&report.path),
+                    crate::escape::line(&diagnostic.message)
                 ));
             }
         }

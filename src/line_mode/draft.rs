@@ -2,9 +2,9 @@
 //! that follows a change, so a session that is killed or whose input ends loses nothing entered.
 
 use super::session::Keeper;
+use crate::escape::one_line;
 use crate::manifest::to_json;
 use crate::storage::drafts::{self, Draft, DraftKey, Drafts};
-use crate::wizard::display::one_line;
 use crate::wizard::document::Document;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;

@@ -3,11 +3,11 @@
 use super::form::Options;
 use super::prompt::Answer;
 use super::session::Session;
+use crate::escape::{lines, one_line};
 use crate::manifest::edit::Owner;
 use crate::manifest::{
     ActionKey, AuthFieldKey, AuthenticationType, InputType, IntegrationKey, Key, Severity, Slot, WrapperKey,
 };
-use crate::wizard::display::{lines, one_line};
 use crate::wizard::help_text::help;
 use std::io::{BufRead, Write};
 

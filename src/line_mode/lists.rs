@@ -3,9 +3,9 @@
 use super::form::{self};
 use super::prompt::Answer;
 use super::session::Session;
+use crate::escape::one_line;
 use crate::manifest::edit::{ListRef, Owner};
 use crate::manifest::{AuthenticationType, InputKey, Shape, Slot};
-use crate::wizard::display::one_line;
 use crate::wizard::help_text::help;
 use std::io::{BufRead, Write};
 

@@ -21,8 +21,8 @@ pub(crate) mod saving;
 pub(crate) mod session;
 
 use crate::cli::exit;
+use crate::escape::one_line;
 use crate::storage::recent;
-use crate::wizard::display::one_line;
 use crate::wizard::document::Document;
 use draft::SessionDraft;
 pub(crate) use session::{Outcome, Session};
@@ -45,7 +45,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     let doc = match open(file.as_deref()) {
         Ok(doc) => doc,
         Err(message) => {
-            crate::output::message(format!("integration-wizard: {}", crate::text::escaped(&message)));
+            crate::output::message(format!("integration-wizard: {}", crate::escape::line(&message)));
             return ExitCode::from(exit::USAGE);
         }
     };

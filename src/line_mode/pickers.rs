@@ -2,9 +2,9 @@
 
 use super::prompt::Answer;
 use super::session::Session;
+use crate::escape::one_line;
 use crate::manifest::edit::Owner;
 use crate::manifest::{AuthenticationType, IntegrationKey};
-use crate::wizard::display::one_line;
 use crate::wizard::help_text::help;
 use std::io::{BufRead, Write};
 

@@ -38,14 +38,14 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
 
     /// Says one line, made safe to show (the output is the terminal itself).
     pub(crate) fn say(&mut self, line: &str) -> Answer<()> {
-        writeln!(self.output, "{}", crate::output::safe_lines(line)).map_err(|_| Ended)
+        writeln!(self.output, "{}", crate::escape::terminal_text(line)).map_err(|_| Ended)
     }
 
     /// Asks `question` (ending the line with a space, where the answer is typed) and returns the
     /// answer without its line ending and without control characters (they could not be typed on purpose).
     pub(crate) fn ask(&mut self, question: &str) -> Answer<String> {
         loop {
-            write!(self.output, "{} ", crate::output::safe_lines(question))
+            write!(self.output, "{} ", crate::escape::terminal_text(question))
                 .and_then(|()| self.output.flush())
                 .map_err(|_| Ended)?;
             let mut line = Vec::new();
@@ -65,7 +65,7 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
             let text = String::from_utf8(line).map(|text| text.chars().filter(|c| !c.is_control()).collect::<String>());
             if self.end_lines {
                 let echo = text.as_deref().map_or_else(|_| String::new(), echoed);
-                writeln!(self.output, "{}", crate::output::safe_lines(&echo)).map_err(|_| Ended)?;
+                writeln!(self.output, "{}", crate::escape::terminal_text(&echo)).map_err(|_| Ended)?;
             }
             match text {
                 Ok(text) => return Ok(text),
@@ -117,7 +117,7 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
                 None if answer.trim().is_empty() => return Ok(default),
                 None => self.say(&format!(
                     "\"{}\" is not yes or no; answer yes (or y) or no (or n).",
-                    crate::wizard::display::one_line(answer.trim())
+                    crate::escape::one_line(answer.trim())
                 ))?,
             }
         }
@@ -129,7 +129,7 @@ const MAX_ECHO: usize = 200;
 
 /// An answer as the transcript shows it: escaped like every text from outside, clipped when very long.
 fn echoed(answer: &str) -> String {
-    let shown = crate::wizard::display::one_line(answer);
+    let shown = crate::escape::one_line(answer);
     match shown.char_indices().nth(MAX_ECHO) {
         Some((end, _)) => format!("{}… ({} characters)", &shown[..end], answer.chars().count()),
         None => shown.into_owned(),

@@ -3,9 +3,9 @@
 use super::fields::Field;
 use super::form::{self, Page, Row, Step};
 use super::prompt::{Answer, Prompt};
+use crate::escape::one_line;
 use crate::manifest::AuthenticationType;
 use crate::manifest::edit::ListRef;
-use crate::wizard::display::one_line;
 use crate::wizard::document::Document;
 use std::io::{BufRead, Write};
 use std::path::PathBuf;

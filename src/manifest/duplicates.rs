@@ -6,7 +6,7 @@
 use super::diagnostic::{Diagnostic, escape_token};
 use super::position::{Position, positions_of};
 use super::rules::codes::Rule;
-use super::rules::message::quote;
+use crate::escape::quoted;
 use std::cell::Cell;
 use std::collections::HashMap;
 
@@ -53,7 +53,7 @@ pub(crate) fn find(source: &[u8]) -> Vec<Diagnostic> {
                 repeat.pointer,
                 format!(
                     "the key {} is written more than once in this object (first at {}:{}, again at {}:{}); the value written last is kept and the others are dropped on the next save: remove the ones you do not mean",
-                    quote(&repeat.key),
+                    quoted(&repeat.key),
                     first.line,
                     first.column,
                     later.line,

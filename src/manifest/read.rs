@@ -212,7 +212,7 @@ fn upgrade_legacy(fields: &mut List<super::model::AuthField>, list: &str, notes:
             // The name comes from the file: escaped, so it cannot break the message's line.
             format!(
                 "field {shown} uses the legacy shape {{{shown}: {{...}}}}; the next save writes it as {{\"field_name\": {shown}, ...}}",
-                shown = super::rules::message::quote(&name)
+                shown = crate::escape::quoted(&name)
             ),
         ));
         *slot = upgraded;

@@ -180,8 +180,8 @@ mod tests {
     #[test]
     fn hostile_characters_are_escaped_visibly_in_text_and_as_json_escapes() {
         let hostile = "a\u{1b}]0;PWNED\u{7}b\u{9b}c\u{202e}d\ne";
-        assert_eq!(crate::text::escaped(hostile), "a\\u{1b}]0;PWNED\\u{7}b\\u{9b}c\\u{202e}d\\ne");
-        let json = crate::text::json_escaped(serde_json::to_string(hostile).unwrap_or_default());
+        assert_eq!(crate::escape::line(hostile), "a\\u{1b}]0;PWNED\\u{7}b\\u{9b}c\\u{202e}d\\ne");
+        let json = crate::escape::json(serde_json::to_string(hostile).unwrap_or_default());
         assert_eq!(json, "\"a\\u001b]0;PWNED\\u0007b\\u009bc\\u202ed\\ne\"");
         assert_eq!(serde_json::from_str::<String>(&json).ok().as_deref(), Some(hostile));
     }

@@ -41,7 +41,7 @@ impl Sink {
 
     /// One line for a terminal or a log: hostile characters escaped (`\u{1b}`, `\n`), then masked.
     pub fn line(&self, text: &str) -> String {
-        self.mask(&crate::text::escaped(text))
+        self.mask(&crate::escape::line(text))
     }
 
     /// Each line made safe with [`Sink::line`].
@@ -52,7 +52,7 @@ impl Sink {
     /// A JSON document, serialised with every unsafe character escaped, then every string in it
     /// (keys included) masked. Only the insides of strings change, so the document stays valid.
     pub fn json(&self, value: &serde_json::Value) -> String {
-        let serialised = crate::text::json_escaped(value.to_string());
+        let serialised = crate::escape::json(value.to_string());
         let mut out = String::with_capacity(serialised.len());
         let mut rest = serialised.as_str();
         while let Some(start) = rest.find('"') {
@@ -210,9 +210,9 @@ fn forms(value: &str) -> Vec<String> {
     base.push(json_inner(value).replace('/', "\\/"));
     let mut all = base.clone();
     for form in &base {
-        all.push(crate::text::escaped(form).into_owned());
-        all.push(json_inner(&crate::text::escaped(form)));
-        all.push(crate::text::json_escaped(json_inner(form)));
+        all.push(crate::escape::line(form).into_owned());
+        all.push(json_inner(&crate::escape::line(form)));
+        all.push(crate::escape::json(json_inner(form)));
     }
     all.sort();
     all.dedup();

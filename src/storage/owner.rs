@@ -18,7 +18,7 @@ pub fn check_private_folder(folder: &Path) -> Result<(), String> {
     {
         use std::os::unix::fs::MetadataExt;
         let Ok(metadata) = std::fs::metadata(folder) else { return Ok(()) };
-        let shown = crate::text::escaped(&folder.display().to_string()).into_owned();
+        let shown = crate::escape::line(&folder.display().to_string()).into_owned();
         if metadata.uid() != current_user() {
             return Err(format!(
                 "{shown} belongs to another user (uid {}), so anyone with that account could plant files the tool reads; \

@@ -4,7 +4,7 @@ use super::document::{
     ADDITIONS_HEADING, ActionSection, CHANGE_COLUMNS, CHANGES_HEADING, Cell, ChangeRow, DETAILS_HEADING, Document,
     FIELD_VALUE, INPUT_COLUMNS, Row,
 };
-use super::visible::visible;
+use crate::escape::html_text;
 use std::fmt::Write;
 
 /// Loads nothing from anywhere and runs nothing, even if a value were to slip through unescaped.
@@ -31,12 +31,13 @@ ul { margin: 0; padding-left: 1.2em; }
 /// The whole page, ending with a newline.
 pub(crate) fn render(document: &Document) -> String {
     let heading = document.title;
-    let title = document.about.first().map_or(heading.to_owned(), |(_, name)| format!("{heading}: {}", text(name)));
+    let title =
+        document.about.first().map_or(heading.to_owned(), |(_, name)| format!("{heading}: {}", html_text(name)));
     let purpose = document.purpose;
     let mut out =
         format!("{HEAD}<title>{title}</title>\n{STYLE}</head>\n<body>\n<h1>{heading}</h1>\n<p>{purpose}</p>\n<ul>\n");
     for (label, value) in &document.about {
-        let _ = writeln!(out, "<li>{label}: {}</li>", text(value));
+        let _ = writeln!(out, "<li>{label}: {}</li>", html_text(value));
     }
     out.push_str("</ul>\n");
     if let Some(changes) = &document.changes {
@@ -67,7 +68,7 @@ fn changes_table(out: &mut String, changes: &[ChangeRow]) {
     for change in changes {
         out.push_str("<tr>");
         for value in [&change.change, &change.before, &change.after, &change.breaks] {
-            let _ = write!(out, "<td>{}</td>", text(value));
+            let _ = write!(out, "<td>{}</td>", html_text(value));
         }
         out.push_str("</tr>\n");
     }
@@ -75,7 +76,7 @@ fn changes_table(out: &mut String, changes: &[ChangeRow]) {
 }
 
 fn action_section(out: &mut String, action: &ActionSection) {
-    let _ = writeln!(out, "<h2>{}</h2>", text(&action.heading));
+    let _ = writeln!(out, "<h2>{}</h2>", html_text(&action.heading));
     field_table(out, &action.rows);
     if action.inputs.is_empty() {
         out.push_str("<p>No inputs.</p>\n");
@@ -89,7 +90,7 @@ fn action_section(out: &mut String, action: &ActionSection) {
     for input in &action.inputs {
         out.push_str("<tr>");
         for value in input {
-            let _ = write!(out, "<td>{}</td>", text(value));
+            let _ = write!(out, "<td>{}</td>", html_text(value));
         }
         out.push_str("</tr>\n");
     }
@@ -110,9 +111,9 @@ fn field_table(out: &mut String, rows: &[Row]) {
 
 fn cell(value: &Cell) -> String {
     match value {
-        Cell::Text(value) => text(value),
+        Cell::Text(value) => html_text(value),
         Cell::Bullets(items) => {
-            let items: String = items.iter().map(|item| format!("<li>{}</li>", text(item))).collect();
+            let items: String = items.iter().map(|item| format!("<li>{}</li>", html_text(item))).collect();
             format!("<ul>{items}</ul>")
         }
         // Talkdesk's layout: `field_name: …` (in bold here), then one bullet per other value.
@@ -123,30 +124,10 @@ fn cell(value: &Cell) -> String {
                 let (first, rest) = lines.split_first().map_or(("", &[][..]), |(first, rest)| (first.as_str(), rest));
                 let items: String = rest
                     .iter()
-                    .map(|line| format!("<li>{}</li>", text(line.trim_start_matches(super::document::BULLET))))
+                    .map(|line| format!("<li>{}</li>", html_text(line.trim_start_matches(super::document::BULLET))))
                     .collect();
-                format!("<div class=\"block\"><strong>{}</strong><ul>{items}</ul></div>", text(first))
+                format!("<div class=\"block\"><strong>{}</strong><ul>{items}</ul></div>", html_text(first))
             })
             .collect(),
-    }
-}
-
-/// Text from the manifest as HTML text: hidden characters shown, `&`, `<` and `>`
-/// as entities by the `html-escape` crate, and each line break as `<br>`.
-pub(crate) fn text(value: &str) -> String {
-    let shown = visible(value);
-    let lines: Vec<_> = shown.split('\n').map(|line| html_escape::encode_text(line).into_owned()).collect();
-    lines.join("<br>")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::text;
-
-    #[test]
-    fn markup_in_values_is_text() {
-        assert_eq!(text("<script>alert('x')</script>"), "&lt;script&gt;alert('x')&lt;/script&gt;");
-        assert_eq!(text("a & b\nc"), "a &amp; b<br>c");
-        assert_eq!(text("\u{1b}[31m\u{202e}"), "\\u{1b}[31m\\u{202e}");
     }
 }

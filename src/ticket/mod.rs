@@ -7,7 +7,6 @@ mod format;
 pub(crate) mod html;
 pub(crate) mod markdown;
 mod spreadsheet;
-mod visible;
 
 pub use document::{Document, ticket_settings};
 pub use format::Format;

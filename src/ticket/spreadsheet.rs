@@ -7,7 +7,7 @@ use super::document::{
     ADDITIONS_HEADING, ActionSection, CHANGE_COLUMNS, CHANGES_HEADING, ChangeRow, DETAILS_HEADING, Document,
     FIELD_VALUE, INPUT_COLUMNS, Row,
 };
-use super::visible::visible;
+use crate::escape::document_text;
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 /// The narrowest and widest a column is made (in characters): wider values wrap.
@@ -168,7 +168,7 @@ impl<'a> Sheet<'a> {
     /// A sentence or heading across every column of the sheet (merged), so that it never wraps
     /// inside the first, narrow column.
     fn sentence(&mut self, text: &str, style: &Format) -> Result<(), TicketError> {
-        let text = visible(text);
+        let text = document_text(text);
         let result = if self.columns > 1 {
             self.sheet.merge_range(self.row, 0, self.row, self.columns - 1, &text, style).map(|_| ())
         } else {
@@ -183,7 +183,7 @@ impl<'a> Sheet<'a> {
     /// down; `what` names the row in an error.
     fn line(&mut self, cells: &[&str], style: &Format, what: &str) -> Result<(), TicketError> {
         for (column, value) in (0u16..).zip(cells) {
-            let shown = visible(value);
+            let shown = document_text(value);
             let longest = shown.lines().map(|line| line.chars().count()).max().unwrap_or(0);
             if let Some(width) = self.widths.get_mut(usize::from(column)) {
                 *width = (*width).max(longest);

@@ -1,11 +1,7 @@
-//! Making text from a manifest safe to draw: control and bidirectional characters are shown escaped, never sent to the terminal.
+//! Fitting text into the wizard's cells: clipped to what can be drawn, and cut in the middle when too
+//! wide. What is drawn is escaped first by [`crate::escape::one_line`].
 
 use std::borrow::Cow;
-
-/// One line of text, safe to draw: unsafe characters as `\u{1b}`, a newline as `⏎`, a tab as `\t`.
-pub(crate) fn one_line(text: &str) -> Cow<'_, str> {
-    crate::text::visible(text, "⏎")
-}
 
 /// The most characters of one value drawn on a line: more never fits a terminal, and copying a
 /// huge value on every frame would make the wizard slow.
@@ -19,9 +15,9 @@ pub(crate) fn clip(text: &str, max_chars: usize) -> &str {
     }
 }
 
-/// Like [`one_line`], for at most [`MAX_DRAWN`] characters of `text`.
+/// Like [`crate::escape::one_line`], for at most [`MAX_DRAWN`] characters of `text`.
 pub(crate) fn shown(text: &str) -> Cow<'_, str> {
-    one_line(clip(text, MAX_DRAWN))
+    crate::escape::one_line(clip(text, MAX_DRAWN))
 }
 
 /// `text` (already safe to draw) made to fit `columns` cells: when too wide, the middle gives way
@@ -57,22 +53,9 @@ pub(crate) fn fit(text: &str, columns: usize) -> String {
     format!("{start}…{}", end.into_iter().collect::<String>())
 }
 
-/// Text that may span lines, safe to draw line by line.
-pub(crate) fn lines(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    text.split('\n').map(one_line)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escape_sequences_are_shown_not_sent() {
-        assert_eq!(one_line("a\u{1b}[31mb"), "a\\u{1b}[31mb");
-        assert_eq!(one_line("x\u{9b}y\u{7f}"), "x\\u{9b}y\\u{7f}");
-        assert_eq!(one_line("right\u{202E}left"), "right\\u{202e}left");
-        assert_eq!(one_line("two\nlines\tand tab"), "two⏎lines\\tand tab");
-    }
 
     #[test]
     fn clipping_cuts_at_a_character_boundary() {
@@ -89,10 +72,5 @@ mod tests {
         assert!(fitted.starts_with("https://") && fitted.ends_with("mycrm_icon.png"), "{fitted}");
         assert_eq!(fit("short", 30), "short");
         assert!(unicode_width::UnicodeWidthStr::width(fit("日本語日本語日本語日本語", 9).as_str()) <= 9);
-    }
-
-    #[test]
-    fn ordinary_text_is_not_copied() {
-        assert!(matches!(one_line("Ünïcødé 日本 👍"), Cow::Borrowed(_)));
     }
 }

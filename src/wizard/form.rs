@@ -89,6 +89,30 @@ impl Options {
         }
     }
 
+    /// What ← and → do from `chosen`, in words (the choice wraps around), then the other values:
+    /// `  ← makes it oauth, → makes it password; also …`. So the keys' result is read before pressing them.
+    pub(crate) fn keys_in_words(self, chosen: Option<&str>) -> String {
+        let values = self.values();
+        let at = chosen.and_then(|chosen| values.iter().position(|value| *value == chosen));
+        match at {
+            Some(at) if values.len() > 2 => {
+                let previous = values[(at + values.len() - 1) % values.len()];
+                let next = values[(at + 1) % values.len()];
+                let rest: Vec<&str> = values
+                    .iter()
+                    .copied()
+                    .filter(|value| ![chosen, Some(previous), Some(next)].contains(&Some(*value)))
+                    .collect();
+                let rest = if rest.is_empty() { String::new() } else { format!("; also {}", rest.join(", ")) };
+                format!("  ← makes it {previous}, → makes it {next}{rest}")
+            }
+            _ => {
+                let others: Vec<&str> = values.iter().copied().filter(|value| Some(*value) != chosen).collect();
+                format!("  ←→ makes it {}", others.join(" or "))
+            }
+        }
+    }
+
     /// The help key prefix of a value (`input_type/` + value).
     pub fn help_prefix(self) -> &'static str {
         match self {

@@ -57,16 +57,20 @@ pub fn areas_in(app: &App, full: Rect) -> Areas {
     let text_width = full.width.saturating_sub(1);
     let status_lines = app.status.as_deref().map_or(1, |status| status_lines(status, text_width).len());
     let help_lines = help_lines(app, text_width).len().clamp(HELP_LINES.0, HELP_LINES.1);
+    let hint_lines = super::view::bars::hint_lines(app, full.width).len().max(1);
     let [title, body, status, help, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(u16::try_from(status_lines).unwrap_or(1)),
         Constraint::Length(u16::try_from(help_lines).unwrap_or(2)),
-        Constraint::Length(1),
+        Constraint::Length(u16::try_from(hint_lines).unwrap_or(1)),
     ])
     .areas(full);
     let preview_shown = full.width >= WIDE || app.preview_on_narrow;
-    let [steps, main] = Layout::horizontal([Constraint::Length(STEPS_WIDTH), Constraint::Fill(1)]).areas(body);
+    // On a narrow screen the preview takes the step list's room (the title names the step), so the
+    // form keeps room for its labels and values.
+    let steps_width = if full.width < WIDE && app.preview_on_narrow { 0 } else { STEPS_WIDTH };
+    let [steps, main] = Layout::horizontal([Constraint::Length(steps_width), Constraint::Fill(1)]).areas(body);
     let (form, preview) = if preview_shown {
         let [form, preview] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(main);
         (form, Some(preview))
@@ -88,7 +92,7 @@ pub(crate) fn wrap(text: &str, width: u16) -> Vec<String> {
 /// The status message's lines at `width`: wrapped, at most [`MAX_STATUS_LINES`] (the last one
 /// says when more was cut).
 pub(crate) fn status_lines(status: &str, width: u16) -> Vec<String> {
-    let text = super::display::one_line(super::display::clip(status, super::display::MAX_DRAWN));
+    let text = crate::escape::one_line(super::display::clip(status, super::display::MAX_DRAWN));
     let mut lines = wrap(&text, width);
     if lines.len() > MAX_STATUS_LINES {
         lines.truncate(MAX_STATUS_LINES);
@@ -152,7 +156,7 @@ pub(crate) fn label_width(rows: &[Row], manifest: &Manifest, inner_width: u16) -
             Row::Text { label, .. } | Row::Toggle { label, .. } | Row::Choice { label, .. } => label.width(),
             Row::Item(list, _) => item_caption(*list).map_or(0, UnicodeWidthStr::width),
             Row::Kept { owner, index } => super::steps::kept::key(manifest, *owner, *index)
-                .map_or(0, |key| super::display::one_line(super::display::clip(key, 200)).width()),
+                .map_or(0, |key| crate::escape::one_line(super::display::clip(key, 200)).width()),
             _ => 0,
         })
         .max()
@@ -294,10 +298,122 @@ pub fn inline_diagnostics(app: &App, row: Row) -> (Vec<&Diagnostic>, usize) {
     (all.into_iter().take(MAX_INLINE).collect(), more)
 }
 
+/// The lines of a problem under the row at `index`: the focused row's wrapped in full (its words
+/// are what the author reads to fix it), any other's on one line (cut with `…` when drawn).
+pub(crate) fn diagnostic_lines(app: &App, index: usize, diagnostic: &Diagnostic) -> Vec<String> {
+    let symbol = match diagnostic.severity {
+        Severity::Error => "✗",
+        Severity::Warning => "!",
+    };
+    let text = format!("    {symbol} {}", super::display::shown(&diagnostic.message));
+    if index != app.focus {
+        return vec![text];
+    }
+    let width = usize::from(form_inner(&areas(app)).width).max(8);
+    let options = textwrap::Options::new(width)
+        .subsequent_indent("      ")
+        .break_words(true)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(&text, options).into_iter().map(std::borrow::Cow::into_owned).collect()
+}
+
+/// The focused text row's value beyond what fits beside its label: the rest of it, wrapped under
+/// the row, so a URL's host and port or a long name is read whole. Nothing for a value that fits,
+/// for a text of several lines (the editor shows those) and for any other row.
+pub(crate) fn value_lines(app: &App, index: usize, row: Row) -> (String, Vec<String>) {
+    if index != app.focus || app.editor().is_some() {
+        return (String::new(), Vec::new());
+    }
+    let inner = form_inner(&areas(app)).width;
+    if let Row::AuthType(kind) = row {
+        let help = super::help_text::help(&format!("authentication_type/{}", kind.as_str()));
+        return split_and_wrap(help, usize::from(inner.saturating_sub(2 + AUTH_TYPE_COLUMN)), inner);
+    }
+    if let Row::Choice { owner, key, options, .. } = row {
+        let current = app.doc.manifest.term(owner, key);
+        let chosen = current.as_ref().and_then(crate::manifest::Slot::as_str).filter(|v| options.values().contains(v));
+        let Some(chosen) = chosen else { return (String::new(), Vec::new()) };
+        let text = format!("‹{chosen}›{}", options.keys_in_words(Some(chosen)));
+        let columns = usize::from(inner.saturating_sub(2 + label_width(&app.rows(), &app.doc.manifest, inner)));
+        return split_and_wrap(&text, columns, inner);
+    }
+    let Row::Text { owner, key, .. } = row else { return (String::new(), Vec::new()) };
+    let Some(crate::manifest::Slot::Value(text)) = app.doc.manifest.text(owner, key) else {
+        return (String::new(), Vec::new());
+    };
+    if text.contains('\n') {
+        return (String::new(), Vec::new());
+    }
+    let rows = app.rows();
+    let columns = usize::from(inner.saturating_sub(2 + label_width(&rows, &app.doc.manifest, inner)));
+    let shown = super::display::shown(super::display::clip(text, super::display::MAX_DRAWN));
+    split_and_wrap(&shown, columns, inner)
+}
+
+/// The columns an authentication type's name takes before its description (radio and padding).
+pub(crate) const AUTH_TYPE_COLUMN: u16 = 31;
+
+/// `text` as a row's end of `columns` cells and the rest wrapped under it at `inner` (indented);
+/// nothing when it fits.
+fn split_and_wrap(text: &str, columns: usize, inner: u16) -> (String, Vec<String>) {
+    if text.width() <= columns {
+        return (String::new(), Vec::new());
+    }
+    let (first, rest) = split_at_columns(text, columns);
+    // A word cut at the row's end is carried whole onto the next line.
+    let (first, rest) = match first.rfind(' ') {
+        Some(space) if !first.ends_with(' ') && !rest.starts_with(' ') && space > 0 => {
+            (&text[..space], &text[space + 1..])
+        }
+        _ => (first, rest),
+    };
+    let rest: Vec<String> =
+        wrap(rest.trim_start(), inner.saturating_sub(4)).into_iter().map(|line| format!("    {line}")).collect();
+    (first.to_owned(), rest)
+}
+
+/// `text` split after at most `columns` cells.
+fn split_at_columns(text: &str, columns: usize) -> (&str, &str) {
+    let mut used = 0;
+    for (at, c) in text.char_indices() {
+        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used > columns {
+            return text.split_at(at);
+        }
+    }
+    (text, "")
+}
+
+/// A review row's lines: `✗ where: message`, the place named as the author sees it ("Auth fields ›
+/// token › Type"); the focused one wrapped in full, any other on one line (cut with `…` when drawn).
+pub(crate) fn finding_lines(app: &App, index: usize, finding: usize) -> Vec<String> {
+    let Some(diagnostic) = app.doc.diagnostics().get(finding) else { return Vec::new() };
+    let marker = if index == app.focus { "▶ " } else { "  " };
+    let symbol = match diagnostic.severity {
+        Severity::Error => "✗",
+        Severity::Warning => "!",
+    };
+    let place = super::places::place_name(&diagnostic.pointer, &app.doc.manifest);
+    let text = format!("{marker}{symbol} {place}: {}", super::display::shown(&diagnostic.message));
+    if index != app.focus {
+        return vec![text];
+    }
+    let width = usize::from(form_inner(&areas(app)).width).max(8);
+    let options = textwrap::Options::new(width)
+        .subsequent_indent("    ")
+        .break_words(true)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(&text, options).into_iter().map(std::borrow::Cow::into_owned).collect()
+}
+
 /// How many lines the row at `index` takes.
 pub(crate) fn row_height(app: &App, index: usize, row: Row) -> u16 {
+    if let Row::Finding(finding) = row {
+        return u16::try_from(finding_lines(app, index, finding).len().max(1)).unwrap_or(1);
+    }
     let (shown, more) = inline_diagnostics(app, row);
-    let mut height = 1 + shown.len() + usize::from(more > 0);
+    let problems: usize = shown.iter().map(|diagnostic| diagnostic_lines(app, index, diagnostic).len()).sum();
+    let mut height = 1 + problems + usize::from(more > 0) + value_lines(app, index, row).1.len();
     if index == app.focus
         && let Some(editor) = app.editor()
         && let TextBox::Area(area) = &editor.text
@@ -318,7 +434,7 @@ pub fn note_lines(app: &App, index: usize, row: Row) -> Vec<String> {
     // Asked only when a note names it: this runs for every row drawn or measured.
     let fix_key = || app.keys.hint_key_in(Command::QuickFix, &[Scope::Anywhere, Scope::Field, Scope::Browse]);
     let Some(note) = super::steps::note(&app.doc.manifest, row, &fix_key) else { return Vec::new() };
-    let note = super::display::one_line(&note).into_owned();
+    let note = crate::escape::one_line(&note).into_owned();
     if index != app.focus {
         return vec![note];
     }

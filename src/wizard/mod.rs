@@ -34,6 +34,7 @@ pub(crate) mod layout;
 pub(crate) mod overlay;
 pub(crate) mod panels;
 pub(crate) mod path_list;
+pub(crate) mod places;
 mod recovery;
 mod shutdown;
 pub(crate) mod step;
@@ -101,7 +102,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     if let Some(failure) = work.drafts.failure().filter(|_| work.app.doc.modified && !work.app.work_discarded()) {
         crate::output::message(format!(
             "integration-wizard: your unsaved work could not be kept as a draft: {}",
-            crate::text::escaped(failure)
+            crate::escape::line(failure)
         ));
     }
     match (result, stop.exit_code()) {

@@ -2,8 +2,8 @@
 
 use super::Report;
 use super::side::Side as Loaded;
+use crate::escape;
 use crate::manifest::changes::{Change, Side};
-use crate::text::json_escaped;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
@@ -55,7 +55,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
         breaking: report.breaking(),
         changes: report.changes.iter().map(item).collect(),
     };
-    format!("{}\n", json_escaped(serde_json::to_string(&output).unwrap_or_default()))
+    format!("{}\n", escape::json(serde_json::to_string(&output).unwrap_or_default()))
 }
 
 fn file(side: &Loaded) -> File<'_> {

@@ -2,7 +2,7 @@
 
 use super::Report;
 use crate::cli::report::text_line;
-use crate::ticket::markdown::inline;
+use crate::escape::markdown_inline;
 use std::fmt::Write;
 
 /// The whole comment, ending with a newline.
@@ -24,7 +24,7 @@ pub(super) fn render(report: &Report<'_>) -> String {
         }
         let _ = writeln!(out, "\nErrors in {} (the changes are from what could be read):\n", code(&side.shown));
         for error in &side.errors {
-            let _ = writeln!(out, "- {}", inline(&text_line(&side.shown, error)));
+            let _ = writeln!(out, "- {}", markdown_inline(&text_line(&side.shown, error)));
         }
     }
     if report.changes.is_empty() {
@@ -32,12 +32,12 @@ pub(super) fn render(report: &Report<'_>) -> String {
     }
     out.push_str("\n| Change | Before | After | Breaks the live integration |\n|---|---|---|---|\n");
     for change in report.changes {
-        let value = |value: &Option<String>| value.as_deref().map_or_else(String::new, inline);
+        let value = |value: &Option<String>| value.as_deref().map_or_else(String::new, markdown_inline);
         let breaks = change.breaking().map_or_else(String::new, |why| format!("**yes**: {why}"));
         let _ = writeln!(
             out,
             "| {} | {} | {} | {breaks} |",
-            inline(&change.words()),
+            markdown_inline(&change.words()),
             value(&change.before),
             value(&change.after)
         );
@@ -47,6 +47,6 @@ pub(super) fn render(report: &Report<'_>) -> String {
 
 /// A file name as inline code, escaped so that it cannot close the span.
 fn code(name: &str) -> String {
-    let safe = crate::text::escaped(name).replace('`', "'");
+    let safe = crate::escape::line(name).replace('`', "'");
     format!("`{safe}`")
 }

@@ -76,7 +76,7 @@ pub(in crate::cli) fn load(origin: &Origin<'_>, stdin_name: &str) -> Result<Side
         Origin::File(path) => (path.display().to_string(), storage::read_file(path).map_err(|error| error.to_string())),
         Origin::Git(object) => ((*object).to_owned(), git_show(object, GIT_TIME_LIMIT)),
     };
-    let shown_safe = crate::text::escaped(&shown).into_owned();
+    let shown_safe = crate::escape::line(&shown).into_owned();
     let source = source.map_err(|reason| format!("{shown_safe}: {reason}"))?;
     let parsed = read(&source).map_err(|diagnostic| {
         let mut diagnostic = vec![diagnostic];
@@ -102,7 +102,7 @@ pub(in crate::cli) fn git_show(object: &str, limit: Duration) -> Result<Vec<u8>,
             let said = said.lines().next().unwrap_or("no message").trim();
             Err(format!(
                 "git could not show it ({}); give REV:PATH with a revision git knows and a path from the repository's top (or ./PATH from here)",
-                crate::text::escaped(said)
+                crate::escape::line(said)
             ))
         }
     }

@@ -2,8 +2,8 @@
 
 use super::Report;
 use crate::cli::report::styled_line;
+use crate::escape;
 use crate::manifest::changes::{Change, ChangeCode};
-use crate::text::escaped;
 use anstyle::{AnsiColor, Style};
 use std::fmt::Write;
 
@@ -19,9 +19,9 @@ const VALUE_CHARS: usize = 60;
 /// The whole text, with colour codes (anstream drops them where colour is off).
 pub(super) fn render(report: &Report<'_>, git_path: Option<&str>) -> String {
     let mut out = String::new();
-    let (old, new) = (escaped(&report.old.shown), escaped(&report.new.shown));
+    let (old, new) = (escape::line(&report.old.shown), escape::line(&report.new.shown));
     if let Some(path) = git_path {
-        let _ = writeln!(out, "{HEADER}integration-wizard diff {}{HEADER:#}", escaped(path));
+        let _ = writeln!(out, "{HEADER}integration-wizard diff {}{HEADER:#}", escape::line(path));
     }
     let _ = writeln!(out, "{HEADER}--- {old}\n+++ {new}{HEADER:#}");
     for side in [report.old, report.new] {
@@ -55,7 +55,7 @@ fn line(out: &mut String, change: &Change) {
         ChangeCode::AuthFieldRemoved | ChangeCode::ActionRemoved | ChangeCode::InputRemoved => ("-", REMOVED),
         _ => ("~", CHANGED),
     };
-    let _ = write!(out, "{style}{mark} {}{style:#}", escaped(&change.words()));
+    let _ = write!(out, "{style}{mark} {}{style:#}", escape::line(&change.words()));
     if change.key.is_some() && !matches!(change.code, ChangeCode::AuthFieldRenamed | ChangeCode::ActionRenamed) {
         let value = |value: &Option<String>| value.as_deref().map_or_else(|| "(none)".to_owned(), short);
         let _ = write!(out, ": {} → {}", value(&change.before), value(&change.after));
@@ -70,7 +70,7 @@ fn line(out: &mut String, change: &Change) {
 
 /// A value's JSON text made safe for a line, cut after [`VALUE_CHARS`] characters.
 fn short(json: &str) -> String {
-    let safe = escaped(json);
+    let safe = escape::line(json);
     match safe.char_indices().nth(VALUE_CHARS) {
         Some((cut, _)) => format!("{}…", &safe[..cut]),
         None => safe.into_owned(),

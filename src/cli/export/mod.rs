@@ -10,10 +10,10 @@ mod stage;
 
 use super::exit;
 use super::valid::read_valid;
+use crate::escape;
 use crate::manifest::Manifest;
 use crate::manifest::write::pretty;
 use crate::output;
-use crate::text::escaped;
 use plan::Refusal;
 use record::Record;
 use std::collections::HashMap;
@@ -29,20 +29,20 @@ pub(super) fn run(file: &Path, out: &Path, force: bool) -> u8 {
     let documents = match documents(&manifest) {
         Ok(documents) => documents,
         Err(message) => {
-            output::message(format!("export refused: {}", escaped(&message)));
+            output::message(format!("export refused: {}", escape::line(&message)));
             return exit::INVALID;
         }
     };
     let plan = match plan::inspect(out, &documents, force) {
         Ok(plan) => plan,
         Err(Refusal::Layout(message)) => {
-            output::message(format!("export refused: {}", escaped(&message)));
+            output::message(format!("export refused: {}", escape::line(&message)));
             return exit::INVALID;
         }
         Err(Refusal::NotOurs(paths)) => {
             output::message("export refused: export did not write these files, or they were changed since:");
             for path in paths {
-                output::message(format!("  {}", escaped(&path)));
+                output::message(format!("  {}", escape::line(&path)));
             }
             output::message("move them away, or run export again with --force to replace (or remove) them");
             return exit::INVALID;
@@ -54,12 +54,12 @@ pub(super) fn run(file: &Path, out: &Path, force: bool) -> u8 {
     match done {
         Ok(lines) => {
             for line in lines {
-                output::line(escaped(&line));
+                output::line(escape::line(&line));
             }
             exit::SUCCESS
         }
         Err(message) => {
-            output::message(escaped(&message));
+            output::message(escape::line(&message));
             exit::USAGE
         }
     }

@@ -26,7 +26,7 @@ pub(super) fn compare(
     let subject = |slot: &Slot<AuthField>| {
         let name = slot.get().and_then(field_name).map_or_else(
             || super::pairing::Identity::Text(serde_json::to_string(slot).unwrap_or_default()).shown(),
-            crate::manifest::rules::message::quote,
+            crate::escape::quoted,
         );
         format!("auth field {name}")
     };

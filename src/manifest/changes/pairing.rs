@@ -15,8 +15,8 @@ impl Identity<'_> {
     /// How the element is named in a change: its name quoted, or its JSON text.
     pub(super) fn shown(&self) -> String {
         match self {
-            Identity::Name(name) => crate::manifest::rules::message::quote(name),
-            Identity::Text(text) => crate::manifest::rules::message::quote(text),
+            Identity::Name(name) => crate::escape::quoted(name),
+            Identity::Text(text) => crate::escape::quoted(text),
         }
     }
 }

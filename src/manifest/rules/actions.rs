@@ -4,11 +4,11 @@ use super::codes::Rule;
 use super::findings::Findings;
 use super::inputs;
 use super::keys;
-use super::message::quote;
 use super::names;
 use super::place::Place;
 use super::text::Lines;
 use super::urls::{self, Role};
+use crate::escape::quoted;
 use crate::manifest::model::{Action, ActionKey};
 use crate::manifest::slot::Slot;
 // foldhash: hashing every action name and input key of a large manifest with SipHash cost more than checking them.
@@ -106,7 +106,7 @@ fn check_provider(findings: &mut Findings, place: Place, provider: Option<&str>,
         findings.add(
             Rule::ProviderMismatch,
             place.key(ActionKey::Provider.as_str()),
-            format!("provider {} must be the integration's name; write {}", quote(provider), quote(name)),
+            format!("provider {} must be the integration's name; write {}", quoted(provider), quoted(name)),
         );
     }
 }
@@ -118,7 +118,7 @@ fn check_unique_name<'m>(findings: &mut Findings, index: usize, name: Option<&'m
         findings.add(
             Rule::DuplicateActionName,
             Place::Action(index).key(ActionKey::Name.as_str()),
-            format!("name {} is already used by action {first}; rename this action or remove it", quote(name)),
+            format!("name {} is already used by action {first}; rename this action or remove it", quoted(name)),
         );
     } else {
         seen.action_names.insert(name, index);
@@ -181,7 +181,7 @@ fn check_display(findings: &mut Findings, place: Place, display: &str) {
 fn after_then(key: &str, text: &str) -> String {
     format!(
         "{key} {} starts with an uppercase letter, but Talkdesk shows it after \"Then\"; start it in lowercase",
-        quote(text)
+        quoted(text)
     )
 }
 

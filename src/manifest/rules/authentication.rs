@@ -3,8 +3,9 @@
 use super::codes::Rule;
 use super::findings::Findings;
 use super::keys;
-use super::message::{one_of, quote};
+use super::message::one_of;
 use super::place::Place;
+use crate::escape::quoted;
 
 use super::templates;
 use super::text::Lines;
@@ -84,7 +85,7 @@ pub(super) fn check_fields(
                 format!(
                     "{} requires the authentication field {}; add it (the wizard adds it when you pick the type)",
                     kind.map_or("", AuthenticationType::as_str),
-                    quote(needed.field_name)
+                    quoted(needed.field_name)
                 ),
             );
         }
@@ -145,7 +146,7 @@ fn check_field<'m>(
                 place.key(AuthFieldKey::FieldName.as_str()),
                 format!(
                     "field_name {} is already used by authentication field {first}; rename this one or remove it",
-                    quote(name)
+                    quoted(name)
                 ),
             );
         } else {
@@ -177,7 +178,7 @@ fn check_field<'m>(
             place.key(AuthFieldKey::Mandatory.as_str()),
             format!(
                 "{} is required by {}, so it should be mandatory; set mandatory to true",
-                quote(name),
+                quoted(name),
                 kind.as_str()
             ),
         );
@@ -191,7 +192,7 @@ fn check_field<'m>(
             place.key(AuthFieldKey::Type.as_str()),
             format!(
                 "field {} looks like a secret but has type input, so Talkdesk shows it in clear; set type to password",
-                quote(name)
+                quoted(name)
             ),
         );
     }

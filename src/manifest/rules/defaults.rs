@@ -2,9 +2,9 @@
 
 use super::codes::Rule;
 use super::findings::Findings;
-use super::message::quote;
 use super::place::Place;
 use super::urls;
+use crate::escape::quoted;
 use crate::manifest::model::InputKey;
 use crate::manifest::vocabulary::{DATETIME_FORMS, InputType};
 use time::macros::format_description;
@@ -20,14 +20,14 @@ pub(super) fn check_literal(findings: &mut Findings, place: Place, input_type: I
         InputType::Number if !is_integer(text) => findings.add(
             Rule::DefaultNotNumber,
             place.key(InputKey::Format.as_str()),
-            format!("format {} is not a default for a number input, which takes an integer such as 3; write an integer or remove format", quote(text)),
+            format!("format {} is not a default for a number input, which takes an integer such as 3; write an integer or remove format", quoted(text)),
         ),
         InputType::Datetime if !is_datetime(text) => findings.add(
             Rule::DefaultNotDatetime,
             place.key(InputKey::Format.as_str()),
             format!(
                 "format {} is not a datetime default; write a real date as {}, e.g. 2026-01-31T09:00:00Z",
-                quote(text),
+                quoted(text),
                 super::message::one_of(&DATETIME_FORMS)
             ),
         ),
@@ -38,7 +38,7 @@ pub(super) fn check_literal(findings: &mut Findings, place: Place, input_type: I
                 findings.add(
                     Rule::DefaultNotUrl,
                     place.key(InputKey::Format.as_str()),
-                    format!("format {} is not a default for a url input ({reason}); write an absolute http or https URL, e.g. https://example.org, or remove format", quote(text)),
+                    format!("format {} is not a default for a url input ({reason}); write an absolute http or https URL, e.g. https://example.org, or remove format", quoted(text)),
                 );
             }
         }
@@ -62,7 +62,7 @@ pub(super) fn check_select(findings: &mut Findings, place: Place, format: Option
         findings.add(
             Rule::SelectWithoutOptions,
             place.key(InputKey::Format.as_str()),
-            format!("format {} has no option for this select input; write the options separated by commas, e.g. \"low,normal,high\"", quote(format)),
+            format!("format {} has no option for this select input; write the options separated by commas, e.g. \"low,normal,high\"", quoted(format)),
         );
         return;
     }
@@ -73,7 +73,7 @@ pub(super) fn check_select(findings: &mut Findings, place: Place, format: Option
             findings.add(
                 Rule::DuplicateSelectOption,
                 place.key(InputKey::Format.as_str()),
-                format!("the option {} is listed more than once; remove the repeats", quote(option)),
+                format!("the option {} is listed more than once; remove the repeats", quoted(option)),
             );
         }
     }

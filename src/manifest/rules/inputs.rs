@@ -4,8 +4,8 @@ use super::codes::Rule;
 use super::defaults;
 use super::findings::Findings;
 use super::keys;
-use super::message::quote;
 use super::place::Place;
+use crate::escape::quoted;
 
 use super::templates;
 use super::text::Lines;
@@ -45,7 +45,10 @@ fn check_input<'m>(findings: &mut Findings, place: Place, input: &'m ActionInput
         findings.add(
             Rule::DuplicateInputKey,
             place.key(InputKey::Key.as_str()),
-            format!("key {} is already used by another input of this action; rename this one or remove it", quote(key)),
+            format!(
+                "key {} is already used by another input of this action; rename this one or remove it",
+                quoted(key)
+            ),
         );
     }
     keys::required_string(

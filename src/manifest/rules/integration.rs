@@ -4,11 +4,12 @@ use super::authentication;
 use super::codes::Rule;
 use super::findings::Findings;
 use super::keys;
-use super::message::{excerpt, quote};
+use super::message::excerpt;
 use super::names;
 use super::place::Place;
 use super::text::{self, Lines};
 use super::urls::{self, Role};
+use crate::escape::quoted;
 use crate::manifest::model::{Integration, IntegrationKey};
 use crate::manifest::slot::{Slot, json_type_name};
 use std::collections::HashSet;
@@ -176,7 +177,7 @@ fn check_interaction_types(findings: &mut Findings, place: Place, integration: &
                     findings.add(
                         Rule::DuplicateInteractionType,
                         place.element(KEY, index),
-                        format!("the interaction type {} is listed more than once; remove this one", quote(kind)),
+                        format!("the interaction type {} is listed more than once; remove this one", quoted(kind)),
                     );
                 }
             }

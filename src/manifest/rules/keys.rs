@@ -2,10 +2,11 @@
 
 use super::codes::Rule;
 use super::findings::Findings;
-use super::message::{excerpt, one_of, quote};
+use super::message::{excerpt, one_of};
 use super::place::Place;
 use super::suggest::did_you_mean;
 use super::text::{self, Lines};
+use crate::escape::quoted;
 use crate::manifest::json::Json;
 use crate::manifest::key::{Key, ObjectKey};
 use crate::manifest::object::Extra;
@@ -201,7 +202,7 @@ pub(super) fn not_object(
 pub(super) fn unknown_keys(findings: &mut Findings, place: Place, extra: &Extra, known: &[&'static str]) {
     for (key, value) in extra {
         let mut pointer = place.key(key);
-        let shown = quote(key);
+        let shown = quoted(key);
         let message = match did_you_mean(key, known.iter().copied()) {
             Some(advice) => format!(
                 "unknown key {shown} is kept as it is; check its spelling if Talkdesk should read it ({advice})"
@@ -269,6 +270,6 @@ pub(super) fn required_choice<T: Vocabulary>(
     };
     let advice = did_you_mean(written, choice.values.iter().copied())
         .unwrap_or_else(|| format!("use one of {}", one_of(choice.values)));
-    findings.add(choice.code, place.key(key), format!("{key} {} is not {}; {advice}", quote(written), choice.what));
+    findings.add(choice.code, place.key(key), format!("{key} {} is not {}; {advice}", quoted(written), choice.what));
     None
 }

@@ -2,7 +2,7 @@
 
 use super::codes::Rule;
 use super::findings::Findings;
-use super::message::quote;
+use crate::escape::quoted;
 
 /// Warns when `name` does not match `^[a-z0-9]+([_-][a-z0-9]+)*$`, suggesting one that does.
 pub(super) fn check_identifier(findings: &mut Findings, name: &str, pointer: impl FnOnce() -> String) {
@@ -13,12 +13,12 @@ pub(super) fn check_identifier(findings: &mut Findings, name: &str, pointer: imp
     let advice = if suggestion.is_empty() {
         "use lowercase letters and digits, with _ or - between words".to_owned()
     } else {
-        format!("use lowercase letters and digits, with _ or - between words, e.g. {}", quote(&suggestion))
+        format!("use lowercase letters and digits, with _ or - between words, e.g. {}", quoted(&suggestion))
     };
     findings.add(
         Rule::NameNotIdentifier,
         pointer(),
-        format!("name {} is not a lowercase identifier; {advice}", quote(name)),
+        format!("name {} is not a lowercase identifier; {advice}", quoted(name)),
     );
 }
 

@@ -3,9 +3,9 @@
 
 use super::codes::Rule;
 use super::findings::Findings;
-use super::message::quote;
 use super::place::Place;
 use super::suggest::did_you_mean;
+use crate::escape::quoted;
 use crate::manifest::model::{AuthFieldKey, InputKey};
 use crate::manifest::vocabulary::{CONTACT_FIELDS, VALUE_PROVIDERS, collection_fields};
 
@@ -93,7 +93,7 @@ fn value_provider_problem(name: &str) -> Option<(Rule, String)> {
                 .unwrap_or_else(|| "use contact, e.g. {{contact.email}}".to_owned());
             Some((
                 Rule::UnknownCollection,
-                format!("uses the collection {}, which Talkdesk does not provide; {advice}", quote(collection)),
+                format!("uses the collection {}, which Talkdesk does not provide; {advice}", quoted(collection)),
             ))
         }
     }
@@ -101,7 +101,7 @@ fn value_provider_problem(name: &str) -> Option<(Rule, String)> {
 
 /// A placeholder as a message quotes it.
 fn shown(name: &str) -> String {
-    quote(&format!("{{{{{name}}}}}"))
+    quoted(&format!("{{{{{name}}}}}"))
 }
 
 /// Checks an authentication field's format: every placeholder must name an authentication field.

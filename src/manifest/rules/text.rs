@@ -2,7 +2,7 @@
 
 use super::codes::Rule;
 use super::findings::Findings;
-use super::message::quote;
+use crate::escape::quoted;
 use crate::manifest::json::Json;
 
 /// Whether a string may span several lines.
@@ -113,7 +113,7 @@ pub(super) fn check_json(findings: &mut Findings, value: &Json, label: &str, poi
                 pointer.push('/');
                 pointer.push_str(&super::super::diagnostic::escape_token(key));
                 if let Some(character) = first_control(key) {
-                    let what = format!("the key {} in {label}", quote(key));
+                    let what = format!("the key {} in {label}", quoted(key));
                     findings.add(Rule::ControlCharacter, pointer.clone(), control_message(&what, character));
                 }
                 check_json(findings, item, label, pointer);

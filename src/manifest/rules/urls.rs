@@ -2,8 +2,8 @@
 
 use super::codes::Rule;
 use super::findings::Findings;
-use super::message::quote;
 use super::place::Place;
+use crate::escape::quoted;
 use url::Url;
 
 /// What a URL key points to, which decides whether plain http is worth a warning.
@@ -26,7 +26,7 @@ pub(super) fn check(findings: &mut Findings, place: Place, key: &'static str, te
                 place.key(key),
                 format!(
                     "{key} must be an absolute http or https URL, not {} ({reason}); write e.g. {example}",
-                    quote(text)
+                    quoted(text)
                 ),
             );
             return;

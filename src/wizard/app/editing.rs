@@ -11,16 +11,21 @@ fn split_options(format: &Slot<String>) -> Vec<String> {
     }
 }
 
+/// The text a row edits, and whether it takes several lines; None for a row that is not a text.
+pub(super) fn edit_target(row: Row) -> Option<(EditTarget, bool)> {
+    match row {
+        Row::Text { owner, key, multiline, .. } => Some((EditTarget::Value { owner, key }, multiline)),
+        Row::Item(ListRef::InteractionTypes, index) => Some((EditTarget::InteractionType(index), false)),
+        Row::SelectOption { action, input, index } => Some((EditTarget::SelectOption { action, input, index }, false)),
+        _ => None,
+    }
+}
+
 impl App {
     /// Opens an editor on the focused row; false when it cannot be edited as text.
     pub(super) fn open_editor(&mut self) -> bool {
-        let (target, multiline) = match self.focused_row() {
-            Some(Row::Text { owner, key, multiline, .. }) => (EditTarget::Value { owner, key }, multiline),
-            Some(Row::Item(ListRef::InteractionTypes, index)) => (EditTarget::InteractionType(index), false),
-            Some(Row::SelectOption { action, input, index }) => {
-                (EditTarget::SelectOption { action, input, index }, false)
-            }
-            _ => return false,
+        let Some((target, multiline)) = self.focused_row().and_then(edit_target) else {
+            return false;
         };
         if let EditTarget::Value { owner: Owner::AuthField(index), key: Key::AuthField(auth_fields::NAME_KEY) } = target
             && let Some(refusal) = auth_fields::rename_refused(&self.doc.manifest, index)

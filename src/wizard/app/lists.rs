@@ -112,7 +112,7 @@ impl App {
             let removed = options.remove(index);
             self.doc.manifest.set_select_options(action, input, &options);
             self.edited(Owner::Input { action, input }.key_pointer(&self.doc.manifest, InputKey::Format));
-            self.status = Some(format!("removed the option \"{}\"", crate::wizard::display::one_line(&removed)));
+            self.status = Some(format!("removed the option \"{}\"", crate::escape::one_line(&removed)));
             return;
         }
         let Some((list, index)) = self.focused_item() else {
@@ -130,11 +130,12 @@ impl App {
     }
 
     pub(super) fn delete_item(&mut self, list: ListRef, index: usize) {
+        let name = self.item_name(list, index);
         if let Some(items) = self.doc.manifest.list_mut(list) {
             items.remove_at(index);
         }
         self.edited(crate::wizard::form::list_pointer(list, &self.doc.manifest));
-        self.status = Some("deleted".into());
+        self.status = Some(format!("deleted {name}"));
     }
 
     pub(super) fn move_item(&mut self, up: bool) {

@@ -62,7 +62,7 @@ impl App {
         let label = match (action, row) {
             (Action::Type(_), Some(Row::Add(list))) => format!("add {}", list_noun(list)),
             (Action::Type(_), Some(Row::AddOption { .. })) => "add option".to_owned(),
-            (Action::Type(_), _) => return None,
+            (Action::Type(_), Some(row)) => format!("edit {}", self.target_name(editing::edit_target(row)?.0)),
             (Action::Add, _) => match self.page {
                 Page::Input { .. } => "add option".to_owned(),
                 _ => format!("add {}", list_noun(self.page_list()?)),
@@ -102,7 +102,7 @@ impl App {
     }
 
     /// An item of a list in words: "action create_ticket", "input email".
-    fn item_name(&self, list: ListRef, index: usize) -> String {
+    pub(super) fn item_name(&self, list: ListRef, index: usize) -> String {
         let manifest = &self.doc.manifest;
         let name = match list {
             ListRef::AuthFields => manifest.auth_field(index).and_then(|field| field.field_name.non_blank()),
@@ -110,7 +110,7 @@ impl App {
             ListRef::Inputs(action) => manifest.input(action, index).and_then(|input| input.key.non_blank()),
             ListRef::InteractionTypes => features::interaction_type(manifest, index).and_then(Slot::non_blank),
         };
-        let name = name.map(|name| crate::wizard::display::one_line(name).into_owned());
+        let name = name.map(|name| crate::escape::one_line(name).into_owned());
         match name {
             Some(name) => format!("{} {name}", list_noun(list)),
             None => format!("{} {}", list_noun(list), index + 1),

@@ -149,7 +149,7 @@ fn wrong_flag_text(slot: &Slot<bool>) -> Option<String> {
         Slot::Wrong(value) => serde_json::to_string(value).unwrap_or_default(),
         Slot::Absent | Slot::Value(_) => return None,
     };
-    let text = crate::wizard::display::one_line(&text).into_owned();
+    let text = crate::escape::one_line(&text).into_owned();
     Some(if text.chars().count() > 40 { format!("{}…", text.chars().take(39).collect::<String>()) } else { text })
 }
 

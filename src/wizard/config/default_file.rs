@@ -12,7 +12,7 @@ pub fn default_file(path: Option<&Path>) -> String {
     let mut file = String::from("# integration-wizard settings. Every setting below is the default one.\n");
     match path {
         Some(path) => {
-            let path = crate::text::escaped(&path.display().to_string()).into_owned();
+            let path = crate::escape::line(&path.display().to_string()).into_owned();
             let _ = writeln!(file, "# The wizard reads them from {path} when it starts.");
         }
         None => file.push_str("# This system has no config folder for the wizard to read them from.\n"),

@@ -48,9 +48,9 @@ pub struct ConfigError {
 impl fmt::Display for ConfigError {
     /// The place first and what to do last, so that a status line cut at its end still names the place.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = crate::text::escaped(&shown_path(&self.path)).into_owned();
+        let path = crate::escape::line(&shown_path(&self.path)).into_owned();
         // The problem may quote the file (a key, a value), which may hold escape sequences.
-        let problem = crate::text::escaped(&self.problem);
+        let problem = crate::escape::line(&self.problem);
         match self.place {
             Some((line, column)) => write!(f, "{path}, line {line}, column {column}: {problem}")?,
             None => write!(f, "{path}: {problem}")?,

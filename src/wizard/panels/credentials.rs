@@ -4,12 +4,12 @@
 
 use super::probe::{confirm_or_probe, title};
 use super::{Panel, keys, panel_basics};
+use crate::escape::one_line;
 use crate::probe::Target;
 use crate::probe::contracts::{Bridge, Credentials};
 use crate::probe::shown::Sink;
 use crate::wizard::action::Action;
 use crate::wizard::app::{App, Effect};
-use crate::wizard::display::one_line;
 use crate::wizard::keys::{Command as C, Scope};
 use crate::wizard::view::bars::Hint;
 use crate::wizard::view::overlay::centered;
@@ -147,7 +147,7 @@ fn render(app: &App, panel: &CredentialsPanel, frame: &mut Frame) {
         if y >= inner.bottom() {
             break;
         }
-        let label = format!("{:<width$}", crate::text::escaped(&field.name), width = usize::from(label_width));
+        let label = format!("{:<width$}", crate::escape::line(&field.name), width = usize::from(label_width));
         frame.render_widget(
             Paragraph::new(one_line(&label).into_owned()),
             Rect { y, height: 1, width: label_width, ..inner },

@@ -5,6 +5,7 @@
 
 use super::credentials::CredentialsPanel;
 use super::{Panel, keys, panel_basics};
+use crate::escape::one_line;
 use crate::manifest::Severity;
 use crate::probe::contracts::{Bridge, Credentials};
 use crate::probe::report::exchange_lines;
@@ -12,7 +13,6 @@ use crate::probe::shown::Sink;
 use crate::probe::{EndpointReport, Finding, Outcome, Target};
 use crate::wizard::action::Action;
 use crate::wizard::app::{App, Effect};
-use crate::wizard::display::one_line;
 use crate::wizard::keys::{Command as C, Scope};
 use crate::wizard::view::bars::Hint;
 use crate::wizard::view::overlay::centered;
@@ -156,7 +156,7 @@ impl Panel for ProbePanel {
 /// "auth validation", "action create_ticket" (escaped: a name comes from the manifest).
 pub(crate) fn title(target: &Target) -> String {
     match target {
-        Target::Action(name) => format!("action {}", crate::text::escaped(name)),
+        Target::Action(name) => format!("action {}", crate::escape::line(name)),
         other => other.kind().as_str().replace('_', " "),
     }
 }

@@ -3,11 +3,11 @@
 //! document is rendered here (pure); the loop writes its bytes (`Effect::WriteTicket`).
 
 use super::{Panel, keys, panel_basics};
+use crate::escape::one_line;
 use crate::manifest::{Counts, to_json};
 use crate::ticket::{self, Format};
 use crate::wizard::action::{Action, TicketFailure};
 use crate::wizard::app::{App, Effect};
-use crate::wizard::display::one_line;
 use crate::wizard::keys::{Command as C, Scope};
 use crate::wizard::path_list::{PathField, PathList};
 use crate::wizard::view::bars::Hint;

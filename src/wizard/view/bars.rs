@@ -23,7 +23,7 @@ pub(crate) fn render_title(app: &App, frame: &mut Frame, area: Rect) {
         .map_or_else(|| "new manifest (not saved yet)".to_owned(), |path| path.display().to_string());
     let mut spans = vec![
         Span::styled(" integration-wizard ", app.theme.title()),
-        Span::raw(format!("— {}", super::super::display::one_line(&path))),
+        Span::raw(format!("— {}", crate::escape::one_line(&path))),
     ];
     if app.doc.modified {
         spans.push(Span::styled("  ● modified", app.theme.warning()));
@@ -57,8 +57,29 @@ pub(crate) fn render_help(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inside);
 }
 
-/// The keys that do something here, as many as fit (`?` lists them all).
+/// The keys that do something here, on the lines the layout gave them (`?` lists them all).
 pub(crate) fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
+    let lines: Vec<Line> = hint_lines(app, area.width)
+        .into_iter()
+        .map(|hints| {
+            let mut spans = Vec::new();
+            for (key, what) in hints {
+                spans.push(Span::styled(format!(" {key}"), app.theme.key()));
+                spans.push(Span::raw(format!(" {what} ")));
+            }
+            Line::from(spans)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The most lines the hint bar takes: a second one on a narrow screen rather than dropping undo or quit.
+const MAX_HINT_LINES: usize = 2;
+
+/// The hints shown at `width`, as lines of `(key, what)`: on one line when they fit, else on up to
+/// [`MAX_HINT_LINES`]; when even those are too few, the hint least worth keeping goes first (the later
+/// one of equals); the last, the keys panel that lists them all, always stays.
+pub(crate) fn hint_lines(app: &App, width: u16) -> Vec<Vec<(String, &'static str)>> {
     let mut hints: Vec<(String, &str, u8)> = hints(app)
         .into_iter()
         .map(|(hint, what)| match hint {
@@ -67,45 +88,59 @@ pub(crate) fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
         })
         .collect();
     hints.dedup();
-    let width =
-        |hints: &[(String, &str, u8)]| hints.iter().map(|(key, what, _)| key.width() + what.width() + 3).sum::<usize>();
-    // Too narrow: the hint least worth keeping goes first (the later one of equals); the last, the
-    // keys panel that lists them all, always stays.
-    while hints.len() > 2 && width(&hints) > usize::from(area.width) {
+    let width = usize::from(width);
+    while hints.len() > 2 && fill(&hints, width).len() > MAX_HINT_LINES {
         let last = hints.len() - 1;
         let Some(drop) = (0..last).rev().min_by_key(|&index| hints[index].2) else { break };
         hints.remove(drop);
     }
-    let mut spans = Vec::new();
+    let lines = fill(&hints, width);
+    let mut hints = hints.into_iter().map(|(key, what, _)| (key, what));
+    lines.into_iter().map(|count| hints.by_ref().take(count).collect()).collect()
+}
+
+/// How many hints each line takes when laid out in order at `width` (each ` key what `).
+fn fill(hints: &[(String, &str, u8)], width: usize) -> Vec<usize> {
+    let mut lines: Vec<usize> = Vec::new();
+    let mut used = width;
     for (key, what, _) in hints {
-        spans.push(Span::styled(format!(" {key}"), app.theme.key()));
-        spans.push(Span::raw(format!(" {what} ")));
+        let wide = key.width() + what.width() + 3;
+        if used + wide > width || lines.is_empty() {
+            lines.push(0);
+            used = 0;
+        }
+        used += wide;
+        if let Some(count) = lines.last_mut() {
+            *count += 1;
+        }
     }
-    frame.render_widget(Line::from(spans), area);
+    lines
 }
 
 /// How much a hint is worth keeping on a narrow screen: what the focused row does comes first, then
-/// saving, going on (Tab), to a step, moving, a list's lesser commands and going back (Esc);
-/// quitting, trying an endpoint and undo (the keys panel names them all) go first.
+/// quitting, saving, undo, the preview and trying an endpoint (a newcomer looks for these); moving,
+/// going to a step and a list's lesser commands go first (the keys panel names them all).
 fn keep_rank(command: Command) -> u8 {
     match command {
-        Command::Quit => 0,
-        Command::TryIt => 1,
-        Command::Undo => 2,
-        Command::Back => 3,
-        Command::Filter => 4,
-        Command::Duplicate => 5,
-        Command::Reorder => 6,
-        Command::Move => 7,
-        Command::GoToStep => 8,
-        Command::NextField => 9,
-        Command::Save => 10,
+        Command::Filter => 0,
+        Command::Duplicate => 1,
+        Command::Reorder => 2,
+        Command::GoToStep => 3,
+        Command::Move => 4,
+        Command::NextField => 5,
+        Command::Redo => 6,
+        Command::Back => 7,
+        Command::TryIt => 8,
+        Command::TogglePreview => 9,
+        Command::Undo => 10,
+        Command::Save => 11,
+        Command::Quit => 12,
         _ => KEEP_MOST,
     }
 }
 
 /// The rank of the hints about the focused row itself.
-const KEEP_MOST: u8 = 11;
+const KEEP_MOST: u8 = 13;
 
 /// What a hint names: a command of the key table (its key is read from the table), or typing itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -262,8 +297,15 @@ fn page_hints(app: &App) -> Vec<(Hint, &'static str)> {
     if app.can_go_back() {
         hints.push((Hint::Key(C::Back), "back"));
     }
-    if app.doc.history.counts().0 > 0 {
+    let (undo, redo) = app.doc.history.counts();
+    if undo > 0 {
         hints.push((Hint::Key(C::Undo), "undo"));
+    }
+    if redo > 0 {
+        hints.push((Hint::Key(C::Redo), "redo"));
+    }
+    if app.size.0 < crate::wizard::layout::WIDE {
+        hints.push((Hint::Key(C::TogglePreview), if app.preview_on_narrow { "hide JSON" } else { "JSON preview" }));
     }
     hints.extend(key(&[(C::Save, "save"), (C::Quit, "quit"), (C::Help, "keys")]));
     hints

@@ -1,14 +1,15 @@
 //! The middle pane: the current page's rows, with values, inline problems and the open editor.
 
 use super::super::app::{App, Mode};
-use super::super::display::{fit, one_line, shown};
+use super::super::display::{fit, shown};
 use super::super::editor::{EditLine, TextBox};
 use super::super::form::Row;
 use super::super::layout::{self, MAX_EDITOR_LINES, inline_diagnostics, placed_rows};
 use super::super::step::Page;
 use super::super::summaries::{add_label, item_label};
+use crate::escape::one_line;
 use crate::manifest::edit::ListRef;
-use crate::manifest::{Diagnostic, Severity, Slot};
+use crate::manifest::{Severity, Slot};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -63,29 +64,13 @@ pub(crate) fn auth_fields_unused(app: &App) -> bool {
         && app.doc.manifest.authentication_type() == Some(crate::manifest::AuthenticationType::None)
 }
 
-/// Where the page is: `Actions › create_ticket › email`.
+/// Where the page is: `Actions › create_ticket › email`; a list's step counts its elements.
 pub(crate) fn breadcrumb(app: &App) -> String {
     let manifest = &app.doc.manifest;
-    let name = |slot: Option<&Slot<String>>, index: usize| {
-        slot.and_then(Slot::non_blank).map_or_else(|| format!("#{}", index + 1), |text| one_line(text).into_owned())
-    };
     match app.page {
-        Page::Step(step) => match step {
-            super::super::step::Step::Actions => format!("Actions ({})", manifest.action_count()),
-            super::super::step::Step::AuthFields => {
-                format!("Auth fields ({})", manifest.auth_field_count())
-            }
-            step => step.title().to_owned(),
-        },
-        Page::AuthField(index) => {
-            format!("Auth fields › {}", name(manifest.auth_field(index).map(|f| &f.field_name), index))
-        }
-        Page::Action(index) => format!("Actions › {}", name(manifest.action(index).map(|a| &a.name), index)),
-        Page::Input { action, input } => format!(
-            "Actions › {} › {}",
-            name(manifest.action(action).map(|a| &a.name), action),
-            name(manifest.input(action, input).map(|i| &i.key), input)
-        ),
+        Page::Step(super::super::step::Step::Actions) => format!("Actions ({})", manifest.action_count()),
+        Page::Step(super::super::step::Step::AuthFields) => format!("Auth fields ({})", manifest.auth_field_count()),
+        page => super::super::places::page_name(page, manifest),
     }
 }
 
@@ -101,7 +86,11 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
     match row {
         Row::Text { owner, key, label, .. } => {
             spans.push(Span::styled(pad(label, width), label_style));
-            if !editing_here {
+            let (first, _) = layout::value_lines(app, index, row);
+            if !first.is_empty() {
+                // The focused row's value is read whole: its start here, the rest under the row.
+                spans.push(Span::raw(first));
+            } else if !editing_here {
                 spans.extend(text_value(app, app.doc.manifest.text(owner, key), value_columns));
                 // What the step list counts as "to fill", said quietly where it is (no error yet).
                 if app.doc.to_fill_at(&row.pointer(&app.doc.manifest)) {
@@ -127,25 +116,11 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
             if let Some(chosen) = chosen {
                 spans.push(Span::styled(format!("‹{chosen}›"), theme.focus()));
             }
-            // Then what ← and → give (the choice wraps around), so the keys' result is read before
-            // pressing them, and the other values after, dimmed.
-            let values = options.values();
-            let at = chosen.and_then(|chosen| values.iter().position(|value| *value == chosen));
-            let others = match at {
-                Some(at) if values.len() > 2 => {
-                    let previous = values[(at + values.len() - 1) % values.len()];
-                    let next = values[(at + 1) % values.len()];
-                    let rest: Vec<&str> = values
-                        .iter()
-                        .copied()
-                        .filter(|value| ![chosen, Some(previous), Some(next)].contains(&Some(*value)))
-                        .collect();
-                    format!("  ← {previous}  {next} →  {}", rest.join(" "))
-                }
-                _ => {
-                    let others: Vec<&str> = values.iter().copied().filter(|value| Some(*value) != chosen).collect();
-                    format!("  ←→ {}", others.join(" "))
-                }
+            // Then what ← and → do, in words; the focused row's whole, the rest under it.
+            let (first, _) = layout::value_lines(app, index, row);
+            let others = match first.strip_prefix(&format!("‹{}›", chosen.unwrap_or_default())) {
+                Some(start) if chosen.is_some() && !first.is_empty() => start.to_owned(),
+                _ => options.keys_in_words(chosen),
             };
             spans.push(Span::styled(others.trim_end().to_owned(), theme.dim()));
             if let Some(slot) = current.filter(|_| chosen.is_none()) {
@@ -157,10 +132,14 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
             let chosen = app.doc.manifest.authentication_type() == Some(kind);
             let radio = if chosen { "(•) " } else { "( ) " };
             spans.push(Span::styled(format!("{radio}{}", pad(kind.as_str(), 27)), label_style));
-            spans.push(Span::styled(
-                super::super::help_text::help(&format!("authentication_type/{}", kind.as_str())),
-                theme.dim(),
-            ));
+            // The focused type's description is read whole: its start here, the rest under the row.
+            let (first, _) = layout::value_lines(app, index, row);
+            let description = if first.is_empty() {
+                super::super::help_text::help(&format!("authentication_type/{}", kind.as_str())).to_owned()
+            } else {
+                first
+            };
+            spans.push(Span::styled(description, theme.dim()));
         }
         Row::Item(list, item) => {
             let style = if focused { theme.focus() } else { Style::new() };
@@ -227,12 +206,21 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
         y = render_completions(app, frame, area, y);
     }
     let columns = usize::from(area.width);
+    for line in layout::value_lines(app, index, row).1 {
+        y = draw_line(frame, area, y, Line::raw(line));
+    }
     for note in layout::note_lines(app, index, row) {
         y = draw_line(frame, area, y, Line::styled(ellipsis(&format!("    {note}"), columns), theme.dim()));
     }
     let (shown, more) = inline_diagnostics(app, row);
     for diagnostic in shown {
-        y = draw_line(frame, area, y, diagnostic_line(app, diagnostic, columns));
+        let style = match diagnostic.severity {
+            Severity::Error => theme.error(),
+            Severity::Warning => theme.warning(),
+        };
+        for line in layout::diagnostic_lines(app, index, diagnostic) {
+            y = draw_line(frame, area, y, Line::styled(ellipsis(&line, columns), style));
+        }
     }
     if more > 0 {
         draw_line(frame, area, y, Line::styled(format!("    … {more} more (see Review & save)"), theme.dim()));
@@ -244,16 +232,6 @@ fn draw_line(frame: &mut Frame, area: Rect, y: u16, line: Line) -> u16 {
         frame.render_widget(line, Rect::new(area.x, y, area.width, 1));
     }
     y + 1
-}
-
-/// `    ✗ message` or `    ! message` in `columns` cells: the symbol keeps severity visible without
-/// colour; a message too long ends with `…` (the help area below shows the focused one in full).
-pub(crate) fn diagnostic_line(app: &App, diagnostic: &Diagnostic, columns: usize) -> Line<'static> {
-    let (symbol, style) = match diagnostic.severity {
-        Severity::Error => ("✗", app.theme.error()),
-        Severity::Warning => ("!", app.theme.warning()),
-    };
-    Line::styled(ellipsis(&format!("    {symbol} {}", shown(&diagnostic.message)), columns), style)
 }
 
 /// The spans of a row in at most `columns` cells: when they are wider, the last cell is `…`, so a

@@ -29,7 +29,7 @@ pub(crate) fn render(app: &App, overlay: &Overlay, frame: &mut Frame) {
             let mut lines = vec![Line::raw("This manifest has changes that are not saved.")];
             if let Some(failure) = &app.drafts_failing {
                 lines.push(Line::styled("No draft can be written: this work is not protected.", theme.error()));
-                lines.push(Line::styled(super::super::display::one_line(failure).into_owned(), theme.error()));
+                lines.push(Line::styled(crate::escape::one_line(failure).into_owned(), theme.error()));
             }
             lines.push(Line::raw(""));
             lines.push(Line::from(vec![Span::styled(" s ", theme.key()), Span::raw("save, then quit")]));
@@ -112,7 +112,7 @@ pub(crate) fn render(app: &App, overlay: &Overlay, frame: &mut Frame) {
                     _ => theme.dim(),
                 };
                 // One screen line each (shortened in the middle), so the count below always shows.
-                Line::styled(super::super::display::fit(&super::super::display::one_line(line), 68), style)
+                Line::styled(super::super::display::fit(&crate::escape::one_line(line), 68), style)
             }));
             lines.push(Line::raw(""));
             lines.push(Line::from(vec![

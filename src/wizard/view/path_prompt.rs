@@ -30,7 +30,7 @@ pub(crate) fn render(app: &App, purpose: PromptPurpose, field: &PathField, frame
     let line = |offset: u16, lines: u16| Rect { y: inner.y + offset, height: lines, ..inner };
     let width = usize::from(inner.width.saturating_sub(1));
     let scroll = input.visual_scroll(width);
-    let typed: String = super::super::display::one_line(input.value()).chars().skip(scroll).collect();
+    let typed: String = crate::escape::one_line(input.value()).chars().skip(scroll).collect();
     frame.render_widget(Paragraph::new(typed).style(theme.focus()), line(0, 1));
     if let Some(note) = list.and_then(|list| list.note.as_deref()) {
         frame.render_widget(Paragraph::new(super::super::display::fit(note, width)).style(theme.warning()), line(1, 1));
@@ -65,10 +65,7 @@ pub(crate) fn render(app: &App, purpose: PromptPurpose, field: &PathField, frame
             } else {
                 ""
             };
-            let name = super::super::display::fit(
-                &super::super::display::one_line(&entry.written()),
-                width.saturating_sub(12),
-            );
+            let name = super::super::display::fit(&crate::escape::one_line(&entry.written()), width.saturating_sub(12));
             let text = format!("{mark}{name:<width$}{kind}", width = width.saturating_sub(12));
             let style = if picked { theme.focus() } else { ratatui::style::Style::default() };
             let y = 6 + u16::try_from(at - first).unwrap_or(0);

@@ -1,9 +1,9 @@
 //! The live JSON preview: the part of the manifest the page edits, with the focused key highlighted.
 
 use super::super::app::App;
-use super::super::display::one_line;
 use super::super::step::{Page, Step};
 use super::theme::Theme;
+use crate::escape::one_line;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;

@@ -2,7 +2,7 @@
 
 use super::super::app::App;
 use super::super::form::Row;
-use super::super::layout::placed_rows;
+use super::super::layout::{finding_lines, placed_rows};
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
@@ -27,18 +27,17 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
         let Row::Finding(finding) = rows[index] else {
             continue;
         };
-        let diagnostic = &diagnostics[finding];
-        let focused = index == app.focus;
-        let marker = if focused { "▶ " } else { "  " };
-        let pointer = if diagnostic.pointer.is_empty() { "(file)" } else { diagnostic.pointer.as_str() };
-        let (symbol, style) = match diagnostic.severity {
-            crate::manifest::Severity::Error => ("✗", app.theme.error()),
-            crate::manifest::Severity::Warning => ("!", app.theme.warning()),
+        let style = match diagnostics[finding].severity {
+            crate::manifest::Severity::Error => app.theme.error(),
+            crate::manifest::Severity::Warning => app.theme.warning(),
         };
-        // One line each, its end shown as `…` when cut: the help area below shows the focused one in full.
-        let line = format!("{marker}{symbol} {pointer}  {}", super::super::display::shown(&diagnostic.message));
-        let line = super::form::ellipsis(&line, usize::from(row_area.width));
-        frame.render_widget(Line::styled(line, if focused { app.theme.focus() } else { style }), row_area);
+        let style = if index == app.focus { app.theme.focus() } else { style };
+        let columns = usize::from(row_area.width);
+        let lines: Vec<Line> = finding_lines(app, index, finding)
+            .iter()
+            .map(|line| Line::styled(super::form::ellipsis(line, columns), style))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), row_area);
     }
 }
 

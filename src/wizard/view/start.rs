@@ -1,9 +1,9 @@
 //! The start screen: new blank manifest, new from a bundled example, open a path, recent files.
 
 use super::super::app::{App, StartItem, StartScreen};
-use super::super::display::one_line;
 use super::super::examples::EXAMPLES;
 use super::super::layout::{self, start_list_top};
+use crate::escape::one_line;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
