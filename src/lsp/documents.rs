@@ -31,18 +31,27 @@ impl Documents {
         changes: Vec<TextDocumentContentChangeEvent>,
     ) -> Option<Arc<Snapshot>> {
         let previous = self.open.remove(uri.as_str())?;
-        // Copies the text only when the worker or a request still holds the previous version.
-        let mut text = Arc::try_unwrap(previous).map_or_else(|shared| shared.text.clone(), |own| own.text);
+        // The previous version stays as it is (the worker or a request may be reading it): each
+        // change writes the new text in one copy, the part before the range, the new text, the
+        // part after it.
+        let mut text: Option<String> = None;
         for change in changes {
-            match change.range {
+            let current = text.as_deref().unwrap_or(&previous.text);
+            text = Some(match change.range {
                 Some(range) => {
                     // Each position is found by reading up to its line only, not by indexing the text.
-                    let (start, end) = (Lines::offset_in(&text, range.start), Lines::offset_in(&text, range.end));
-                    text.replace_range(start..end.max(start), &change.text);
+                    let start = Lines::offset_in(current, range.start);
+                    let end = Lines::offset_in(current, range.end).max(start);
+                    let mut next = String::with_capacity(current.len() - (end - start) + change.text.len());
+                    next.push_str(&current[..start]);
+                    next.push_str(&change.text);
+                    next.push_str(&current[end..]);
+                    next
                 }
-                None => text = change.text,
-            }
+                None => change.text,
+            });
         }
+        let text = text.unwrap_or_else(|| previous.text.clone());
         let snapshot = Arc::new(Snapshot::new(version, text));
         self.open.insert(uri.as_str().to_owned(), Arc::clone(&snapshot));
         Some(snapshot)
