@@ -107,6 +107,40 @@ fn fmt_of_a_folder_leaves_json_files_that_are_not_manifests_untouched() {
     assert!(!out.contains("package.json") && !out.contains("tsconfig.json"), "{out}");
 }
 
+/// More files than one batch of saves holds (256), one of them read-only: every other file is
+/// formatted, each reported once in the walk's order, the read-only one named and left as it was.
+#[test]
+fn fmt_of_many_files_saves_them_all_in_order_and_names_the_one_it_cannot_replace() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let compact: Value = serde_json::from_str(&example("mycrm")).expect("json");
+    let compact = serde_json::to_string(&compact).expect("json");
+    let names: Vec<String> = (0..300).map(|n| format!("m{n:03}.json")).collect();
+    for (n, name) in names.iter().enumerate() {
+        write(folder.path(), name, &compact.replace("\"mycrm\"", &format!("\"crm{n}\"")));
+    }
+    let locked = folder.path().join("m123.json");
+    let mut permissions = std::fs::metadata(&locked).expect("metadata").permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&locked, permissions).expect("read-only");
+    let output = run(&["fmt", text(folder.path())]);
+    assert_eq!(output.status.code(), Some(2), "{}{}", stdout(&output), stderr(&output));
+    let reported: Vec<String> = stdout(&output).lines().map(str::to_owned).collect();
+    let expected: Vec<String> = names
+        .iter()
+        .filter(|name| name.as_str() != "m123.json")
+        .map(|name| format!("formatted {}", text(&folder.path().join(name))))
+        .collect();
+    assert_eq!(reported, expected);
+    assert!(stderr(&output).contains("m123.json is read-only"), "{}", stderr(&output));
+    assert_eq!(std::fs::read_to_string(&locked).expect("read"), compact.replace("\"mycrm\"", "\"crm123\""));
+    for (n, name) in names.iter().enumerate().filter(|(n, _)| *n != 123) {
+        let formatted = std::fs::read_to_string(folder.path().join(name)).expect("read");
+        assert_eq!(formatted, example("mycrm").replace("\"mycrm\"", &format!("\"crm{n}\"")), "{name}");
+    }
+    let left = std::fs::read_dir(folder.path()).expect("list").count();
+    assert_eq!(left, 300, "no temporary file is left behind");
+}
+
 #[test]
 fn validate_of_a_folder_reports_only_manifests_and_counts_the_others() {
     let folder = tempfile::tempdir().expect("temp dir");
@@ -280,6 +314,33 @@ fn gitignore_ignore_files_and_hidden_folders_are_respected() {
     assert!(out.contains("old.json:3:5") && out.contains("wip.json:3:5"), "{out}");
     assert!(!out.contains("copy.json"), "{out}");
     assert!(out.contains("checked 3 files"), "{out}");
+}
+
+#[test]
+fn gits_exclude_and_global_excludes_files_are_respected() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let folder = tempfile::tempdir().expect("temp dir");
+    write(folder.path(), "mycrm.json", &example("mycrm"));
+    write(folder.path(), ".git/info/exclude", "local/\n");
+    write(folder.path(), "local/mine.json", BROKEN);
+    write(folder.path(), "tmp/scratch.json", BROKEN);
+    write(folder.path(), "keep/old.json", BROKEN);
+    write(home.path(), "config/git/ignore", "tmp/\n");
+    let home_path = text(home.path());
+    let config = home.path().join("config");
+    let env = [("HOME", home_path), ("XDG_CONFIG_HOME", text(&config))];
+    let output = run_with(&["validate", text(folder.path())], None, &env);
+    let out = stdout(&output);
+    assert!(!out.contains("mine.json") && !out.contains("scratch.json"), "{out}");
+    assert!(out.contains("old.json"), "{out}");
+    // core.excludesFile names another file, which then replaces the default one.
+    write(home.path(), ".gitconfig", "[core]\n\texcludesFile = ~/my-ignore\n");
+    write(home.path(), "my-ignore", "keep/\n");
+    let output = run_with(&["validate", text(folder.path())], None, &env);
+    let out = stdout(&output);
+    assert!(!out.contains("old.json") && !out.contains("mine.json"), "{out}");
+    assert!(out.contains("scratch.json"), "{out}");
+    assert_eq!(output.status.code(), Some(1), "{out}");
 }
 
 #[test]

@@ -62,11 +62,12 @@ fn enter_passes_over_toggles_and_choices_that_hold_a_value_and_stops_at_one_that
     // Mandatory, type and store hold the defaults an added field gets: Enter goes on to the help.
     assert_eq!(focused_key(&app), Some("help"));
 
-    // "Needs CTI?" has no value in a new manifest: Enter stops there.
+    // "Needs CTI?" is not on Talkdesk's page (not set, it reads no): Enter passes over it.
     press(&mut app, alt('2'));
     focus_key(&mut app, "agent_synchronization_endpoint");
     fill(&mut app, "https://example.org/agents");
-    assert_eq!(focused_key(&app), Some("requires_cti"));
+    assert_eq!(app.focused_row(), Some(Row::Add(ListRef::InteractionTypes)));
+    assert!(written(&app).get("requires_cti").is_none());
 }
 
 #[test]
@@ -155,36 +156,39 @@ fn enter_on_an_authentication_type_chooses_it_and_goes_on_to_its_fields() {
 }
 
 #[test]
-fn a_field_named_like_a_secret_becomes_a_password_and_says_so() {
+fn a_field_named_like_a_secret_stays_input_and_one_key_makes_it_a_password() {
     let mut app = blank();
     choose_custom(&mut app);
     press(&mut app, alt('4'));
     fill(&mut app, "token");
     let field = &written(&app)["integration"]["authentication_configuration"][0];
-    assert_eq!(field["type"], "password");
+    assert_eq!(field["type"], "input", "the page's example has it input: the tool does not change it");
     let status = app.status.clone().unwrap_or_default();
-    assert!(status.contains("type password") && status.contains("←→"), "{status}");
-    // Typed on the add row, the field, its name and its type are one change: one undo takes them back.
+    assert!(status.contains("looks like a secret") && status.contains("Alt-f makes it a password"), "{status}");
+    press(&mut app, alt('f'));
+    assert_eq!(written(&app)["integration"]["authentication_configuration"][0]["type"], "password");
+    // The quick fix is a change of its own; the field typed on the add row and its name are one more.
+    press(&mut app, alt('z'));
+    assert_eq!(written(&app)["integration"]["authentication_configuration"][0]["type"], "input");
     press(&mut app, alt('z'));
     assert_eq!(app.doc.manifest.auth_field_count(), 0);
 
-    // Renaming a field the wizard added as input makes it a password too; undo puts both back.
+    // Renaming a field the wizard added as input offers the same, and leaves it input.
     focus_row(&mut app, |row| *row == Row::Add(ListRef::AuthFields));
     press(&mut app, alt('a'));
     fill(&mut app, "account");
     focus_key(&mut app, "field_name");
     fill(&mut app, "api_token");
-    assert_eq!(written(&app)["integration"]["authentication_configuration"][0]["type"], "password");
-    press(&mut app, alt('z'));
-    let field = &written(&app)["integration"]["authentication_configuration"][0];
-    assert_eq!((&field["field_name"], &field["type"]), (&serde_json::json!("account"), &serde_json::json!("input")));
+    assert_eq!(written(&app)["integration"]["authentication_configuration"][0]["type"], "input");
+    assert!(app.status.as_deref().unwrap_or_default().contains("makes it a password"), "{:?}", app.status);
 
-    // A name that is no secret keeps the type input.
+    // A name that is no secret keeps the type input, with no offer.
     let mut app = blank();
     choose_custom(&mut app);
     press(&mut app, alt('4'));
     fill(&mut app, "account");
     assert_eq!(written(&app)["integration"]["authentication_configuration"][0]["type"], "input");
+    assert!(!app.status.as_deref().unwrap_or_default().contains("password"), "{:?}", app.status);
 }
 
 fn choose_custom(app: &mut integration_wizard::wizard::testing::app::App) {

@@ -109,7 +109,9 @@ fn a_new_manifest_typed_in_from_the_seed_page_is_saved_exactly() {
 
     wizard.send(ENTER);
     wizard.wait_for("Auth fields › #2");
-    fill(&mut wizard, "token", ENTER); // a secret-looking name: the type becomes password
+    fill(&mut wizard, "token", ENTER); // a secret-looking name: the status offers to make it a password
+    wizard.wait_for("makes it a password");
+    wizard.send(&alt('f'));
     fill(&mut wizard, "API Token", ENTER);
     wizard.wait_for("▶ Help");
     fill(&mut wizard, "under Settings > Channels", TAB);

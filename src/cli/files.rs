@@ -2,7 +2,7 @@
 //! ripgrep walks them (ignore files respected, hidden files skipped, links followed), only
 //! manifests are kept from a walk, and every file is read through the bounded, regular-file-only reader.
 
-use super::ignore_files;
+use super::ignore_files::IgnoreRules;
 use crate::manifest::sniff::is_manifest;
 use crate::storage::{self, ReadError, irregular_kind};
 use ignore::overrides::OverrideBuilder;
@@ -162,30 +162,44 @@ fn walk(root: &Path, inputs: &Inputs, targets: &mut Vec<Target>) -> Result<(), S
         excludes.add(&format!("!{glob}")).map_err(|error| format!("--exclude {glob:?}: {error}"))?;
     }
     let excludes = excludes.build().map_err(|error| format!("--exclude: {error}"))?;
-    let ignore_files = !inputs.no_ignore;
-    if ignore_files && let Some((path, reason)) = ignore_files::unsafe_ignore_file_at_or_above(root) {
-        targets.push(Target::Refused(path, reason));
-        return Ok(());
-    }
+    // The ignore files are read here, each once through the bounded reader; the walker reads none.
+    let rules = if inputs.no_ignore {
+        None
+    } else {
+        match IgnoreRules::for_walk(root) {
+            Ok(rules) => Some(rules),
+            Err((path, reason)) => {
+                targets.push(Target::Refused(path, reason));
+                return Ok(());
+            }
+        }
+    };
     // Folders whose ignore file must not be read are left out before the walker enters them.
     let refused = Arc::new(Mutex::new(Vec::new()));
     let refused_in_walk = Arc::clone(&refused);
     let walker = WalkBuilder::new(root)
         .follow_links(true)
         .hidden(true)
-        .parents(ignore_files)
-        .ignore(ignore_files)
-        .git_ignore(ignore_files)
-        .git_global(ignore_files)
-        .git_exclude(ignore_files)
-        // A .gitignore counts even in a folder that is not (yet) a git repository.
-        .require_git(false)
+        .parents(false)
+        .ignore(false)
+        .git_ignore(false)
+        .git_global(false)
+        .git_exclude(false)
         .overrides(excludes)
         .filter_entry(move |entry| {
+            let Some(rules) = &rules else { return true };
             let is_dir = entry.file_type().is_some_and(|file_type| file_type.is_dir());
-            let unsafe_file =
-                if ignore_files && is_dir { ignore_files::unsafe_ignore_file(entry.path()) } else { None };
-            let Some((path, reason)) = unsafe_file else { return true };
+            // Only folders and JSON files matter: anything else is passed over by `visit` anyway.
+            if !is_dir && !is_json(entry.path()) {
+                return true;
+            }
+            if rules.ignores(entry.path(), is_dir) {
+                return false;
+            }
+            if !is_dir {
+                return true;
+            }
+            let Err((path, reason)) = rules.enter(entry.path()) else { return true };
             refused_in_walk.lock().unwrap_or_else(PoisonError::into_inner).push(Target::Refused(path, reason));
             false
         })

@@ -5,10 +5,12 @@ use super::exit;
 use super::files::{self, Inputs, Loaded, Seen, Target};
 use super::report::text_line;
 use crate::escape;
+use crate::manifest::Diagnostic;
 use crate::manifest::{check::locate, read, to_json};
 use crate::output;
-use crate::storage::save_atomic;
+use crate::storage::SaveBatch;
 use anstyle::{AnsiColor, Style};
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 /// What `fmt` does with a file that is not formatted.
@@ -47,6 +49,7 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
     let mut skipped = 0;
     let mut manifests = 0;
     let mut seen = Seen::default();
+    let mut saves = Saves::default();
     for target in targets {
         let raw = target.shown(inputs);
         let shown = escape::line(&raw);
@@ -103,7 +106,7 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
                         output::message(format!("{shown}: not formatted; run `integration-wizard fmt -`"));
                         code = code.max(exit::INVALID);
                     }
-                    output::coloured(diff(&raw, &String::from_utf8_lossy(&source), &formatted));
+                    print_diff(&raw, &String::from_utf8_lossy(&source), &formatted);
                 }
             }
             continue;
@@ -117,22 +120,15 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
                 output::line(format!("{shown}: not formatted; run `integration-wizard fmt {shown}`"));
                 code = code.max(exit::INVALID);
             }
-            output::coloured(diff(&raw, &String::from_utf8_lossy(&source), &formatted));
+            print_diff(&raw, &String::from_utf8_lossy(&source), &formatted);
             continue;
         }
-        match save_atomic(path, formatted.as_bytes(), false) {
-            Ok(()) => {
-                output::line(format!("formatted {shown}"));
-                for note in &parsed.notes {
-                    output::line(format!("  {}: {}", escape::line(&note.pointer), escape::line(&note.message)));
-                }
-            }
-            Err(error) => {
-                output::message(format!("{shown}: {}", escape::line(&error.to_string())));
-                code = exit::USAGE;
-            }
+        saves.add(path, formatted.as_bytes(), shown.into_owned(), parsed.notes);
+        if saves.full() {
+            code = code.max(saves.commit());
         }
     }
+    code = code.max(saves.commit());
     if let Some(line) = files::skipped_line(skipped) {
         output::line(line);
     }
@@ -144,49 +140,146 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
     code
 }
 
+/// Formatted files waiting to be saved together ([`SaveBatch`]), with what to print for each.
+#[derive(Default)]
+struct Saves {
+    batch: SaveBatch,
+    /// Each file's name as shown and the notes to print under it, in the batch's order.
+    shown: Vec<(String, Vec<Diagnostic>)>,
+}
+
+impl Saves {
+    /// At most this many files, or this many bytes, wait for one flush: enough for the disk to
+    /// commit many together, few enough to bound open files and memory.
+    const MOST_FILES: usize = 256;
+    const MOST_BYTES: usize = 64 << 20;
+
+    fn add(&mut self, path: &std::path::Path, formatted: &[u8], shown: String, notes: Vec<Diagnostic>) {
+        self.batch.add(path, formatted);
+        self.shown.push((shown, notes));
+    }
+
+    fn full(&self) -> bool {
+        self.batch.len() >= Self::MOST_FILES || self.batch.bytes() >= Self::MOST_BYTES
+    }
+
+    /// Saves the files waiting and prints, in order, what became of each; returns the exit code.
+    fn commit(&mut self) -> u8 {
+        let mut code = exit::SUCCESS;
+        for (outcome, (shown, notes)) in self.batch.commit().into_iter().zip(self.shown.drain(..)) {
+            match outcome {
+                Ok(()) => {
+                    output::line(format!("formatted {shown}"));
+                    for note in &notes {
+                        output::line(format!("  {}: {}", escape::line(&note.pointer), escape::line(&note.message)));
+                    }
+                }
+                Err(error) => {
+                    output::message(format!("{shown}: {}", escape::line(&error.to_string())));
+                    code = exit::USAGE;
+                }
+            }
+        }
+        code
+    }
+}
+
 const REMOVED: Style = AnsiColor::Red.on_default();
 const ADDED: Style = AnsiColor::Green.on_default();
 const HUNK: Style = AnsiColor::Cyan.on_default();
 
-/// The unified diff from `before` to `after`, with colour codes (anstream drops them where
-/// colour is off). Lines from the file are escaped like every other output; tabs stay tabs.
-fn diff(path: &str, before: &str, after: &str) -> String {
+/// Prints the unified diff from `before` to `after` on standard output as it is made.
+fn print_diff(path: &str, before: &str, after: &str) {
+    let mut out = output::coloured_lines();
+    diff_lines(path, before, after, |line| out.line(line));
+}
+
+/// The unified diff from `before` to `after`, handed to `line` a line at a time (never the whole
+/// diff in memory), with colour codes (anstream drops them where colour is off). Lines from the
+/// file are escaped like every other output; tabs stay tabs.
+fn diff_lines(path: &str, before: &str, after: &str, mut line: impl FnMut(&str)) {
     let path = escape::line(path);
-    let text = similar::TextDiff::from_lines(before, after)
-        .unified_diff()
-        .context_radius(3)
-        .header(&format!("{path}"), &format!("{path} (formatted)"))
-        .to_string();
-    let mut out = String::with_capacity(text.len() + 64);
-    for line in text.lines() {
-        let line: Vec<_> = line.split('\t').map(escape::line).collect();
-        let line = line.join("\t");
-        let style = if line.starts_with("@@") {
-            HUNK
-        } else if line.starts_with('-') {
-            REMOVED
-        } else if line.starts_with('+') {
-            ADDED
-        } else {
-            Style::new()
-        };
-        out.push_str(&format!("{style}{line}{style:#}\n"));
+    let diff = similar::TextDiff::from_lines(before, after);
+    let mut unified = diff.unified_diff();
+    unified.context_radius(3);
+    // One buffer for every line: a diff of a big file has millions.
+    let mut buffer = String::new();
+    let mut styled = |style: Style, sign: &str, text: &str| {
+        buffer.clear();
+        let _ = write!(buffer, "{style}{sign}");
+        for (index, part) in text.split('\t').enumerate() {
+            if index > 0 {
+                buffer.push('\t');
+            }
+            buffer.push_str(&escape::line(part));
+        }
+        let _ = write!(buffer, "{style:#}");
+        line(&buffer);
+    };
+    for (index, hunk) in unified.iter_hunks().enumerate() {
+        if index == 0 {
+            styled(REMOVED, "--- ", &path);
+            styled(ADDED, "+++ ", &format!("{path} (formatted)"));
+        }
+        styled(HUNK, "", &hunk.header().to_string());
+        for change in hunk.iter_changes() {
+            let (style, sign) = match change.tag() {
+                similar::ChangeTag::Delete => (REMOVED, "-"),
+                similar::ChangeTag::Insert => (ADDED, "+"),
+                similar::ChangeTag::Equal => (Style::new(), " "),
+            };
+            let value = change.value();
+            // The line without its line end (`\n` or `\r\n`), as `str::lines` gives it.
+            let text = value.strip_suffix('\n').map_or(value, |text| text.strip_suffix('\r').unwrap_or(text));
+            styled(style, sign, text);
+            if change.missing_newline() {
+                styled(Style::new(), "", "\\ No newline at end of file");
+            }
+        }
     }
-    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::diff;
+    use super::diff_lines;
+
+    /// The diff's lines joined, colour codes removed.
+    fn diff(path: &str, before: &str, after: &str) -> String {
+        let mut out = String::new();
+        diff_lines(path, before, after, |line| {
+            out.push_str(line);
+            out.push('\n');
+        });
+        anstream::adapter::strip_str(&out).to_string()
+    }
 
     #[test]
     fn the_diff_is_unified_and_escapes_what_the_file_holds() {
         let before = "{\n\"integration\": {\"name\": \"x\u{1b}]0;t\u{7}\"}\n}\n";
         let after = "{\n  \"integration\": {\n    \"name\": \"x\\u001b]0;t\\u0007\"\n  }\n}\n";
-        let out = anstream::adapter::strip_str(&diff("m.json", before, after)).to_string();
+        let out = diff("m.json", before, after);
         assert!(out.starts_with("--- m.json\n+++ m.json (formatted)\n@@ "), "{out}");
         assert!(out.contains("\n-\"integration\": {\"name\": \"x\\u{1b}]0;t\\u{7}\"}\n"), "{out}");
         assert!(out.contains("\n+  \"integration\": {\n"), "{out}");
         assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+    }
+
+    #[test]
+    fn windows_line_ends_a_missing_last_line_end_and_tabs_read_as_before() {
+        let before = "{\r\n\"a\":\t1}";
+        let after = "{\n  \"a\": 1\n}\n";
+        let out = diff("m.json", before, after);
+        let expected = "--- m.json\n+++ m.json (formatted)\n@@ -1,2 +1,3 @@\n-{\n-\"a\":\t1}\n\\ No newline at end of file\n+{\n+  \"a\": 1\n+}\n";
+        assert_eq!(out, expected);
+    }
+
+    #[test]
+    fn only_the_changed_lines_and_three_around_them_are_shown() {
+        let before: String = (0..20).map(|n| format!("{n}\n")).collect();
+        let after = before.replace("10\n", "ten\n");
+        let out = diff("m.json", &before, &after);
+        assert!(out.contains("@@ -8,7 +8,7 @@\n 7\n 8\n 9\n-10\n+ten\n 11\n 12\n 13\n"), "{out}");
+        assert_eq!(out.lines().count(), 3 + 8, "{out}");
+        assert!(diff("m.json", &before, &before).is_empty());
     }
 }

@@ -70,6 +70,38 @@ pub(crate) fn coloured(text: impl AsRef<str>) {
     ended_if_closed(written);
 }
 
+/// Standard output for many coloured lines one after another (a long diff): each line made safe as
+/// [`coloured`] makes it, all through one buffer rather than a write per line, so that a diff of
+/// millions of lines is written as it is made, never held whole.
+pub(crate) struct ColouredLines {
+    out: std::io::BufWriter<anstream::AutoStream<std::io::StdoutLock<'static>>>,
+}
+
+/// Opens standard output for [`ColouredLines::line`]; what is buffered is written when it is dropped.
+pub(crate) fn coloured_lines() -> ColouredLines {
+    // anstream decides about colour, as for `coloured`: this is the door.
+    #[allow(clippy::disallowed_methods)]
+    let stdout = anstream::stdout().lock();
+    ColouredLines { out: std::io::BufWriter::with_capacity(1 << 16, stdout) }
+}
+
+impl ColouredLines {
+    /// Writes `text` and a line break, made safe to show but for the tool's own colour codes.
+    pub(crate) fn line(&mut self, text: &str) {
+        let written = self
+            .out
+            .write_all(escape::terminal_text_coloured(text).as_bytes())
+            .and_then(|()| self.out.write_all(b"\n"));
+        ended_if_closed(written);
+    }
+}
+
+impl Drop for ColouredLines {
+    fn drop(&mut self) {
+        ended_if_closed(self.out.flush());
+    }
+}
+
 /// Writes a document to standard output as it is, byte for byte: JSON, the schema, a ticket, a
 /// SARIF log, a manual page. Whatever made it escaped what it holds in the document's own syntax.
 /// Gives the failure to write, if any, but for a closed pipe, which ends the process quietly.

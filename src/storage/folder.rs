@@ -18,6 +18,12 @@ pub fn list_folder(folder: &Path, most: usize) -> std::io::Result<Vec<DirEntry>>
 /// `bytes` and flushes them to disk. `private`: readable by its owner only (0600); otherwise the
 /// mode the umask gives.
 pub fn create_new(path: &Path, bytes: &[u8], private: bool) -> std::io::Result<()> {
+    write_new(path, bytes, private)?.sync_all()
+}
+
+/// Like [`create_new`], without flushing: returns the file for the caller to flush (with others,
+/// [`crate::storage::flush_files`]) before anything relies on it.
+pub fn write_new(path: &Path, bytes: &[u8], private: bool) -> std::io::Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -31,5 +37,5 @@ pub fn create_new(path: &Path, bytes: &[u8], private: bool) -> std::io::Result<(
     #[allow(clippy::disallowed_methods)]
     let mut file = options.open(path)?;
     file.write_all(bytes)?;
-    file.sync_all()
+    Ok(file)
 }

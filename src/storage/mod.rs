@@ -2,16 +2,18 @@
 
 mod draft_changes;
 pub mod drafts;
+mod flush;
 mod folder;
 mod owner;
 mod read;
 pub(crate) mod recent;
 mod save;
 
-pub use folder::{create_new, list_folder};
+pub use flush::{flush_files, sync_folder};
+pub use folder::{create_new, list_folder, write_new};
 pub use owner::check_private_folder;
 pub use read::{
-    FileContent, FileKind, MAX_FILE_SIZE, ReadError, check_kind, irregular_kind, read_file, read_file_and_metadata,
-    read_kind, read_own_file, read_start, read_stdin, read_stream, read_walked_file,
+    FileContent, FileKind, MAX_FILE_SIZE, ReadError, irregular_kind, read_file, read_file_and_metadata, read_kind,
+    read_own_file, read_start, read_stdin, read_stream, read_walked_file,
 };
-pub use save::{SaveError, backup_path, save_atomic, save_private};
+pub use save::{SaveBatch, SaveError, backup_path, save_atomic, save_private};

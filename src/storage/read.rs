@@ -74,8 +74,10 @@ pub enum FileKind {
     Recent,
     /// `export`'s record of the files it wrote.
     ExportRecord,
-    /// A `.gitignore`, `.ignore` or git exclude file met while walking a folder.
+    /// A `.gitignore`, `.ignore` or git exclude file met while walking a folder, or git's global excludes file.
     IgnoreFile,
+    /// Git's user config file, read for where its global excludes file is.
+    GitConfig,
 }
 
 impl FileKind {
@@ -85,7 +87,7 @@ impl FileKind {
             FileKind::Manifest | FileKind::Exported => MAX_FILE_SIZE,
             // The manifest written as a JSON string, and up to 8 MiB of undo history.
             FileKind::Draft => 2 * MAX_FILE_SIZE,
-            FileKind::Config | FileKind::Recent => 1 << 20,
+            FileKind::Config | FileKind::Recent | FileKind::GitConfig => 1 << 20,
             FileKind::ExportRecord | FileKind::IgnoreFile => 16 << 20,
         }
     }
@@ -100,6 +102,7 @@ impl FileKind {
             FileKind::Recent => "the list of recent files",
             FileKind::ExportRecord => "export's record",
             FileKind::IgnoreFile => "an ignore file",
+            FileKind::GitConfig => "git's config file",
         }
     }
 }
@@ -126,16 +129,6 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, ReadError> {
 pub fn read_kind(path: &Path, kind: FileKind) -> Result<Vec<u8>, ReadError> {
     accept(&std::fs::metadata(path)?, kind)?;
     read_opened(path, kind).map(|content| content.bytes)
-}
-
-/// Checks, without opening it, that `path` is a regular file within the limit of `kind`, for a file
-/// another crate will read (the folder walk's ignore files); `Ok(false)` when there is none.
-pub fn check_kind(path: &Path, kind: FileKind) -> Result<bool, ReadError> {
-    match std::fs::metadata(path) {
-        Ok(metadata) => accept(&metadata, kind).map(|()| true),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(false),
-        Err(error) => Err(error.into()),
-    }
 }
 
 /// The first `most` bytes of a regular file (all of a smaller one), for telling what it is: a

@@ -1,6 +1,11 @@
 //! The ticket document as an `.xlsx` workbook, formatted as a document: a sheet "Changes" for an
 //! update, a sheet "Integration" and a sheet "Actions"; bold headings, columns fitted to their
 //! content, wrapped values, the table's header row frozen, every value a string cell.
+//!
+//! Each sheet is written in `rust_xlsxwriter`'s constant-memory mode, row after row, so a workbook
+//! of thousands of actions holds one row in memory rather than every cell. That mode cannot go back
+//! to a row, so each sheet is filled twice from the document: a first pass only measures (column
+//! widths, the row to freeze), the second sets them and then writes the rows in order.
 
 use super::TicketError;
 use super::document::{
@@ -39,36 +44,56 @@ pub(super) fn render(document: &Document) -> Result<Vec<u8>, TicketError> {
     let styles = Styles::new();
     let mut workbook = Workbook::new();
     if let Some(changes) = &document.changes {
-        let mut sheet = Sheet::new(workbook.add_worksheet(), "Changes", &styles, CHANGE_COLUMNS.len())?;
-        sheet.header(document)?;
-        sheet.changes(changes)?;
-        sheet.finish()?;
+        add_sheet(&mut workbook, "Changes", &styles, CHANGE_COLUMNS.len(), |sheet| {
+            sheet.header(document)?;
+            sheet.changes(changes)
+        })?;
     }
-    let mut sheet = Sheet::new(workbook.add_worksheet(), "Integration", &styles, FIELD_VALUE.len())?;
-    if document.changes.is_none() {
-        sheet.header(document)?;
-    }
-    sheet.sentence(DETAILS_HEADING, &styles.title)?;
-    sheet.field_table(&document.details, true)?;
-    sheet.row += 1;
-    sheet.sentence(ADDITIONS_HEADING, &styles.title)?;
-    sheet.field_table(&document.additions, false)?;
-    sheet.finish()?;
-
-    let mut sheet = Sheet::new(workbook.add_worksheet(), "Actions", &styles, INPUT_COLUMNS.len())?;
-    if document.actions.is_empty() {
-        sheet.sentence("This integration has no actions.", &styles.sentence)?;
-    }
-    for action in &document.actions {
-        sheet.action(action)?;
-    }
-    sheet.finish()?;
+    add_sheet(&mut workbook, "Integration", &styles, FIELD_VALUE.len(), |sheet| {
+        if document.changes.is_none() {
+            sheet.header(document)?;
+        }
+        sheet.sentence(DETAILS_HEADING, &styles.title)?;
+        sheet.field_table(&document.details, true)?;
+        sheet.row += 1;
+        sheet.sentence(ADDITIONS_HEADING, &styles.title)?;
+        sheet.field_table(&document.additions, false)
+    })?;
+    add_sheet(&mut workbook, "Actions", &styles, INPUT_COLUMNS.len(), |sheet| {
+        if document.actions.is_empty() {
+            sheet.sentence("This integration has no actions.", &styles.sentence)?;
+        }
+        for action in &document.actions {
+            sheet.action(action)?;
+        }
+        Ok(())
+    })?;
     workbook.save_to_buffer().map_err(internal)
 }
 
-/// A worksheet being filled from the top, one row after another, measuring its columns.
+/// Adds the sheet `name` of `columns` table columns, filled by `fill`: once to measure it, then
+/// again to write it row by row into a constant-memory worksheet laid out from the measures.
+fn add_sheet(
+    workbook: &mut Workbook,
+    name: &str,
+    styles: &Styles,
+    columns: usize,
+    fill: impl Fn(&mut Sheet<'_>) -> Result<(), TicketError>,
+) -> Result<(), TicketError> {
+    let mut measured = Sheet::new(None, styles, columns);
+    fill(&mut measured)?;
+    let worksheet = workbook.add_worksheet_with_constant_memory().map_err(internal)?;
+    worksheet.set_name(name).map_err(internal)?;
+    // Printed on as many pages as needed, but one page wide.
+    worksheet.set_print_fit_to_pages(1, 0);
+    measured.lay_out(worksheet)?;
+    fill(&mut Sheet::new(Some(worksheet), styles, columns))
+}
+
+/// A worksheet being filled from the top, one row after another, measuring its columns; without
+/// a worksheet it only measures.
 struct Sheet<'a> {
-    sheet: &'a mut Worksheet,
+    sheet: Option<&'a mut Worksheet>,
     styles: &'a Styles,
     row: u32,
     /// How many columns the sheet's tables have: a sentence spans them all.
@@ -80,22 +105,20 @@ struct Sheet<'a> {
 }
 
 impl<'a> Sheet<'a> {
-    fn new(sheet: &'a mut Worksheet, name: &str, styles: &'a Styles, columns: usize) -> Result<Sheet<'a>, TicketError> {
-        sheet.set_name(name).map_err(internal)?;
-        // Printed on as many pages as needed, but one page wide.
-        sheet.set_print_fit_to_pages(1, 0);
+    fn new(sheet: Option<&'a mut Worksheet>, styles: &'a Styles, columns: usize) -> Sheet<'a> {
         let columns = u16::try_from(columns).unwrap_or(u16::MAX);
-        Ok(Sheet { sheet, styles, row: 0, columns, widths: vec![0; usize::from(columns)], frozen: None })
+        Sheet { sheet, styles, row: 0, columns, widths: vec![0; usize::from(columns)], frozen: None }
     }
 
-    /// Fits each column to its longest line (within [`WIDTH_RANGE`]) and freezes the header row.
-    fn finish(self) -> Result<(), TicketError> {
+    /// Fits each column of `worksheet` to the longest line measured (within [`WIDTH_RANGE`]) and
+    /// freezes the header row: before any row is written, as constant-memory mode wants.
+    fn lay_out(&self, worksheet: &mut Worksheet) -> Result<(), TicketError> {
         for (column, longest) in (0u16..).zip(&self.widths) {
             let width = (longest + 2).clamp(WIDTH_RANGE.0, WIDTH_RANGE.1);
-            self.sheet.set_column_width(column, width as f64).map_err(internal)?;
+            worksheet.set_column_width(column, width as f64).map_err(internal)?;
         }
         if let Some(row) = self.frozen {
-            self.sheet.set_freeze_panes(row, 0).map_err(internal)?;
+            worksheet.set_freeze_panes(row, 0).map_err(internal)?;
         }
         Ok(())
     }
@@ -168,13 +191,15 @@ impl<'a> Sheet<'a> {
     /// A sentence or heading across every column of the sheet (merged), so that it never wraps
     /// inside the first, narrow column.
     fn sentence(&mut self, text: &str, style: &Format) -> Result<(), TicketError> {
-        let text = document_text(text);
-        let result = if self.columns > 1 {
-            self.sheet.merge_range(self.row, 0, self.row, self.columns - 1, &text, style).map(|_| ())
-        } else {
-            self.sheet.write_string_with_format(self.row, 0, text, style).map(|_| ())
-        };
-        result.map_err(|error| cell_error(error, "a heading"))?;
+        if let Some(sheet) = self.sheet.as_deref_mut() {
+            let text = document_text(text);
+            let result = if self.columns > 1 {
+                sheet.merge_range(self.row, 0, self.row, self.columns - 1, &text, style).map(|_| ())
+            } else {
+                sheet.write_string_with_format(self.row, 0, text, style).map(|_| ())
+            };
+            result.map_err(|error| cell_error(error, "a heading"))?;
+        }
         self.row += 1;
         Ok(())
     }
@@ -184,13 +209,19 @@ impl<'a> Sheet<'a> {
     fn line(&mut self, cells: &[&str], style: &Format, what: &str) -> Result<(), TicketError> {
         for (column, value) in (0u16..).zip(cells) {
             let shown = document_text(value);
-            let longest = shown.lines().map(|line| line.chars().count()).max().unwrap_or(0);
-            if let Some(width) = self.widths.get_mut(usize::from(column)) {
-                *width = (*width).max(longest);
+            match self.sheet.as_deref_mut() {
+                Some(sheet) => {
+                    sheet
+                        .write_string_with_format(self.row, column, shown, style)
+                        .map_err(|error| cell_error(error, what))?;
+                }
+                None => {
+                    let longest = shown.lines().map(|line| line.chars().count()).max().unwrap_or(0);
+                    if let Some(width) = self.widths.get_mut(usize::from(column)) {
+                        *width = (*width).max(longest);
+                    }
+                }
             }
-            self.sheet
-                .write_string_with_format(self.row, column, shown, style)
-                .map_err(|error| cell_error(error, what))?;
         }
         self.row += 1;
         Ok(())

@@ -107,6 +107,35 @@ fn ignore_files_of_a_walked_folder() {
 }
 
 #[test]
+fn gits_global_excludes_file_and_its_config() {
+    // Where git says the global excludes file is: its default place, core.excludesFile, and the
+    // config files read to find core.excludesFile.
+    let places: [(&str, Option<&str>, FileKind); 4] = [
+        ("config/git/ignore", None, FileKind::IgnoreFile),
+        ("global-ignore", Some("[core]\n\texcludesFile = ~/global-ignore\n"), FileKind::IgnoreFile),
+        (".gitconfig", None, FileKind::GitConfig),
+        ("config/git/config", None, FileKind::GitConfig),
+    ];
+    for (name, gitconfig, kind) in places {
+        for hostile in ALL(kind) {
+            let home = tempfile::tempdir().expect("temp dir");
+            let folder = tempfile::tempdir().expect("temp dir");
+            write_manifest(folder.path(), "mycrm.json", &mycrm());
+            if let Some(config) = gitconfig {
+                fs::write(home.path().join(".gitconfig"), config).expect("write");
+            }
+            plant(&home.path().join(name), hostile);
+            let what = format!("validate DIR with ~/{name}");
+            let mut validate = binary(&["validate", path_str(folder.path())]);
+            validate.env("HOME", home.path()).env("XDG_CONFIG_HOME", home.path().join("config"));
+            let output = ends_in_time(&what, validate, Stdio::null());
+            assert_says_why(&what, &output, hostile);
+            assert!(said(&output).contains("--no-ignore"), "{what}: {}", said(&output));
+        }
+    }
+}
+
+#[test]
 fn the_config_file() {
     for hostile in ALL(FileKind::Config) {
         let home = tempfile::tempdir().expect("temp dir");

@@ -1,9 +1,17 @@
 //! Writing an export all or nothing: every file is written and flushed in a temporary folder beside
 //! `--out` first, then moved into place by renames, which do not fail for want of space.
+//!
+//! The disk is waited on per batch, not per file: the files of a batch are written, then flushed
+//! together by a few threads; the folders are flushed once, before and after the renames.
 
 use super::record::{self, Record};
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+
+/// How many written files wait for their flush at most: a bound on open files, large enough for
+/// the file system to commit many flushes together.
+const FLUSH_BATCH: usize = 256;
 
 /// An export written in full, waiting to be moved into place.
 pub(super) struct Staged {
@@ -27,10 +35,30 @@ pub(super) fn stage(out: &Path, documents: &[(String, String)], record: &Record)
         format!("cannot write in {}: {error}; check that you may write there; nothing was changed", beside.display())
     })?;
     let record_text = record.to_text();
+    let failed = |name: &str, error: std::io::Error| {
+        format!("cannot write {} ({error}); nothing was changed in {}", out.join(name).display(), out.display())
+    };
     let everything = documents.iter().map(|(name, text)| (name.as_str(), text.as_str()));
+    let mut unflushed = Vec::with_capacity(FLUSH_BATCH);
+    let mut folders = BTreeSet::from([folder.path().to_path_buf()]);
     for (name, text) in everything.chain([(record::FILE_NAME, record_text.as_str())]) {
-        write_new(&folder.path().join(name), text.as_bytes()).map_err(|error| {
-            format!("cannot write {} ({error}); nothing was changed in {}", out.join(name).display(), out.display())
+        let path = folder.path().join(name);
+        if let Some(parent) = path.parent()
+            && folders.insert(parent.to_path_buf())
+        {
+            fs::create_dir_all(parent).map_err(|error| failed(name, error))?;
+        }
+        let file = crate::storage::write_new(&path, text.as_bytes(), false).map_err(|error| failed(name, error))?;
+        unflushed.push((name, file));
+        if unflushed.len() == FLUSH_BATCH {
+            flush(&mut unflushed).map_err(|(name, error)| failed(name, error))?;
+        }
+    }
+    flush(&mut unflushed).map_err(|(name, error)| failed(name, error))?;
+    // The new names inside the temporary folder, before the folder (or its files) moves into place.
+    for staged in folders.iter().rev() {
+        crate::storage::sync_folder(staged).map_err(|error| {
+            format!("cannot write in {} ({error}); nothing was changed in {}", staged.display(), out.display())
         })?;
     }
     Ok(Staged { folder, names: documents.iter().map(|(name, _)| name.clone()).collect() })
@@ -46,7 +74,11 @@ impl Staged {
             // A new folder: one rename puts the whole export in place.
             let folder = self.folder.keep();
             return match fs::rename(&folder, out) {
-                Ok(()) => Ok(done),
+                Ok(()) => {
+                    // The rename itself lasts once the folder it happened in is flushed.
+                    let _ = crate::storage::sync_folder(&beside(out));
+                    Ok(done)
+                }
                 Err(error) => {
                     let _ = fs::remove_dir_all(&folder);
                     Err(format!("cannot create {}: {error}; nothing was changed", out.display()))
@@ -54,6 +86,7 @@ impl Staged {
             };
         }
         let mut moved = 0;
+        let mut renamed_in = BTreeSet::new();
         let total = self.names.len();
         let stopped = |moved: usize, error: std::io::Error| {
             format!(
@@ -67,15 +100,23 @@ impl Staged {
                 fs::create_dir_all(folder).map_err(|error| stopped(moved, error))?;
             }
             fs::rename(self.folder.path().join(name), &to).map_err(|error| stopped(moved, error))?;
+            renamed_in.insert(to.parent().map(Path::to_path_buf));
             moved += 1;
         }
         for name in stale {
-            fs::remove_file(out.join(name)).map_err(|error| stopped(moved, error))?;
-            done.push(format!("removed {} (its action is no longer in the manifest)", out.join(name).display()));
+            let path = out.join(name);
+            fs::remove_file(&path).map_err(|error| stopped(moved, error))?;
+            renamed_in.insert(path.parent().map(Path::to_path_buf));
+            done.push(format!("removed {} (its action is no longer in the manifest)", path.display()));
+        }
+        // The renames and removals last before the record does: each folder flushed once.
+        for folder in renamed_in.into_iter().flatten() {
+            let _ = crate::storage::sync_folder(&folder);
         }
         // The record last: until it is in place, the previous record still vouches for the old files.
         fs::rename(self.folder.path().join(record::FILE_NAME), out.join(record::FILE_NAME))
             .map_err(|error| stopped(moved, error))?;
+        let _ = crate::storage::sync_folder(out);
         Ok(done)
     }
 }
@@ -89,12 +130,13 @@ fn beside(out: &Path) -> PathBuf {
     }
 }
 
-/// Creates `path` (and its folder) with the umask's mode, writes `bytes` and flushes them to disk.
-fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Some(folder) = path.parent() {
-        fs::create_dir_all(folder)?;
-    }
-    crate::storage::create_new(path, bytes, false)
+/// Flushes the written files to disk together and empties the list; the first failure names its file.
+fn flush<'a>(unflushed: &mut Vec<(&'a str, fs::File)>) -> Result<(), (&'a str, std::io::Error)> {
+    let files: Vec<&fs::File> = unflushed.iter().map(|(_, file)| file).collect();
+    let results = crate::storage::flush_files(&files);
+    let failed = unflushed.iter().zip(results).find_map(|((name, _), result)| result.err().map(|error| (*name, error)));
+    unflushed.clear();
+    failed.map_or(Ok(()), Err)
 }
 
 /// What the umask leaves of 0777, as for any folder a program creates (a temporary one is 0700).

@@ -1,6 +1,6 @@
 //! `FILE.bak`: the previous content, written like the file itself (a temporary file, then a rename).
 
-use super::{SaveError, backup_path, folder_of, keep, persist, temporary};
+use super::{Flush, SaveError, backup_path, folder_of, keep, persist, temporary};
 use std::fs::{self, Metadata};
 use std::path::Path;
 
@@ -15,7 +15,7 @@ pub(super) fn write(shown: &Path, target: &Path, previous: &[u8], metadata: &Met
         return Err(SaveError::BackupNotAFile(backup));
     }
     let error = |source| SaveError::Backup { backup: backup.clone(), path: shown.to_path_buf(), source };
-    let temporary = temporary(&folder_of(target), previous, keep::NewFile::Private.permissions(), error)?;
+    let temporary = temporary(&folder_of(target), previous, keep::NewFile::Private.permissions(), Flush::Now, error)?;
     // The backup is readable by whoever could read the file; when the owner cannot be kept it stays
     // this user's, which is fine for a copy.
     let _ = keep::owner_and_mode(temporary.as_file(), metadata);

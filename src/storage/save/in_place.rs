@@ -2,7 +2,7 @@
 //! user cannot give a new file). Not atomic, so the previous content is kept safe first and put
 //! back if the write fails.
 
-use super::{SaveError, backup, backup_path, folder_of, keep, temporary};
+use super::{Flush, SaveError, backup, backup_path, folder_of, keep, temporary};
 use std::fs::{File, Metadata, OpenOptions};
 use std::io::{Seek, SeekFrom, Write};
 use std::path::Path;
@@ -27,7 +27,7 @@ impl Rewrite<'_> {
             None
         } else {
             let permissions = keep::NewFile::Private.permissions();
-            Some(temporary(&folder_of(self.target), self.previous, permissions, write_error)?)
+            Some(temporary(&folder_of(self.target), self.previous, permissions, Flush::Now, write_error)?)
         };
         // Opened to write only, a file `save` found to be a regular file it may write.
         #[allow(clippy::disallowed_methods)]

@@ -85,17 +85,3 @@ pub(super) fn owner_and_mode(file: &File, old: &Metadata) -> std::io::Result<boo
     file.set_permissions(old.permissions())?;
     Ok(true)
 }
-
-/// Flushes a folder's entries so a rename in it survives a crash; a failure only loses that guarantee.
-#[cfg(unix)]
-pub(super) fn sync_folder(folder: &Path) {
-    // A folder is opened only to flush it; nothing is read from it.
-    #[allow(clippy::disallowed_methods)]
-    let opened = File::open(folder);
-    if let Ok(folder) = opened {
-        let _ = folder.sync_all();
-    }
-}
-
-#[cfg(not(unix))]
-pub(super) fn sync_folder(_folder: &Path) {}

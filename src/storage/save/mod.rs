@@ -6,8 +6,13 @@
 //! the same way, so a full disk can damage neither. When the rename would change what the file
 //! is (it has other hard links, or its owner cannot be given to the new file), the file is
 //! rewritten in place instead, after its previous content was kept safe.
+//!
+//! Many files ([`SaveBatch`], for `fmt`) are saved the same way, but each step is taken for the
+//! whole batch: every temporary file written, then all flushed together, renamed, and each folder
+//! flushed once. A crash still never leaves a half-written file.
 
 mod backup;
+mod batch;
 mod in_place;
 mod keep;
 mod links;
@@ -15,6 +20,8 @@ mod links;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+pub use batch::SaveBatch;
 
 /// Why a save did not happen; the file and its backup are left as they were unless said otherwise.
 #[derive(Debug, thiserror::Error)]
@@ -110,6 +117,58 @@ pub fn backup_path(path: &Path) -> PathBuf {
 }
 
 fn save(path: &Path, contents: &[u8], keep_backup: bool, new_file: keep::NewFile) -> Result<(), SaveError> {
+    match prepare(path, contents, keep_backup, new_file, Flush::Now)? {
+        Prepared::Done => Ok(()),
+        Prepared::Rename(rename) => {
+            let folder = rename.rename()?;
+            let _ = super::flush::sync_folder(&folder);
+            Ok(())
+        }
+    }
+}
+
+/// Whether a temporary file is flushed to disk as soon as it is written, or later with others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Flush {
+    Now,
+    /// The caller flushes it (with the other files of a batch) before renaming it.
+    Later,
+}
+
+/// How far [`prepare`] took a save.
+enum Prepared {
+    /// The file was written (in place) and flushed: nothing is left to do.
+    Done,
+    /// The new content waits in a temporary file, to be renamed over the file.
+    Rename(Rename),
+}
+
+/// A temporary file holding the new content of `target`, and the name to report errors with.
+struct Rename {
+    shown: PathBuf,
+    temporary: tempfile::NamedTempFile,
+    target: PathBuf,
+}
+
+impl Rename {
+    /// Renames the temporary file over the target; returns the folder to flush so that the rename
+    /// survives a crash.
+    fn rename(self) -> Result<PathBuf, SaveError> {
+        let Rename { shown, temporary, target } = self;
+        temporary.persist(&target).map_err(|error| SaveError::Write { path: shown, source: error.error })?;
+        Ok(folder_of(&target))
+    }
+}
+
+/// Everything a save does up to the rename: checks, the backup, the temporary file (flushed unless
+/// `flush` is [`Flush::Later`]); or the whole save when the file must be rewritten in place.
+fn prepare(
+    path: &Path,
+    contents: &[u8],
+    keep_backup: bool,
+    new_file: keep::NewFile,
+    flush: Flush,
+) -> Result<Prepared, SaveError> {
     // The tool's own files (drafts, recent files) are replaced, never written through a link: a link
     // planted in their place must not aim the write at another file.
     let target = match new_file {
@@ -125,11 +184,11 @@ fn save(path: &Path, contents: &[u8], keep_backup: bool, new_file: keep::NewFile
         Err(error) => return Err(write_error(error)),
     };
     let folder = folder_of(&target);
+    let pending = |temporary| Prepared::Rename(Rename { shown: path.to_path_buf(), temporary, target: target.clone() });
     // A link in place of the tool's own file is replaced by the file (renamed over it).
     let existing = existing.filter(|metadata| !metadata.file_type().is_symlink());
     let Some(metadata) = existing else {
-        let temporary = temporary(&folder, contents, new_file.permissions(), write_error)?;
-        return persist(temporary, &target, write_error);
+        return Ok(pending(temporary(&folder, contents, new_file.permissions(), flush, write_error)?));
     };
     if metadata.is_dir() {
         return Err(SaveError::IsDirectory(path.to_path_buf()));
@@ -148,18 +207,18 @@ fn save(path: &Path, contents: &[u8], keep_backup: bool, new_file: keep::NewFile
     let rewrite = in_place::Rewrite { path, target: &target, metadata: &metadata, previous: &previous, keep_backup };
     if keep::has_other_links(&metadata) {
         // A rename would leave the other names with the old content: write into the file itself.
-        return rewrite.run(contents);
+        return rewrite.run(contents).map(|()| Prepared::Done);
     }
-    let temporary = temporary(&folder, contents, keep::NewFile::Private.permissions(), write_error)?;
+    let temporary = temporary(&folder, contents, keep::NewFile::Private.permissions(), flush, write_error)?;
     if !keep::owner_and_mode(temporary.as_file(), &metadata).map_err(write_error)? {
         // The new file would belong to someone else than the old one: write into the old one.
         drop(temporary);
-        return rewrite.run(contents);
+        return rewrite.run(contents).map(|()| Prepared::Done);
     }
     if keep_backup {
         backup::write(path, &target, &previous, &metadata)?;
     }
-    persist(temporary, &target, write_error)
+    Ok(pending(temporary))
 }
 
 /// The folder a file is in ("." for a bare file name).
@@ -170,11 +229,13 @@ fn folder_of(path: &Path) -> PathBuf {
     }
 }
 
-/// A temporary file in `folder` holding `contents`, flushed to disk; removed again if dropped.
+/// A temporary file in `folder` holding `contents`, flushed to disk unless `flush` is
+/// [`Flush::Later`]; removed again if dropped.
 fn temporary(
     folder: &Path,
     contents: &[u8],
     permissions: Option<fs::Permissions>,
+    flush: Flush,
     write_error: impl Fn(std::io::Error) -> SaveError,
 ) -> Result<tempfile::NamedTempFile, SaveError> {
     let mut builder = tempfile::Builder::new();
@@ -185,7 +246,9 @@ fn temporary(
     let mut temporary =
         builder.tempfile_in(folder).map_err(|source| SaveError::Folder { folder: folder.to_path_buf(), source })?;
     temporary.write_all(contents).map_err(&write_error)?;
-    temporary.as_file().sync_all().map_err(&write_error)?;
+    if flush == Flush::Now {
+        temporary.as_file().sync_all().map_err(&write_error)?;
+    }
     Ok(temporary)
 }
 
@@ -196,7 +259,7 @@ fn persist(
     write_error: impl Fn(std::io::Error) -> SaveError,
 ) -> Result<(), SaveError> {
     temporary.persist(target).map_err(|error| write_error(error.error))?;
-    keep::sync_folder(&folder_of(target));
+    let _ = super::flush::sync_folder(&folder_of(target));
     Ok(())
 }
 

@@ -278,26 +278,43 @@ impl App {
         }
     }
 
-    /// A field just named like a secret (`token`, `api_key`…) while its type is still `input` becomes a
-    /// `password`, which Talkdesk masks: what the check would warn about otherwise. Said in the status,
-    /// part of the same change (undone with it), and ←→ on Type changes it back.
+    /// A field just named like a secret (`token`, `api_key`…) while its type is `input`: the type is
+    /// left as the author (and the page's example) has it, and the status says why a `password` is
+    /// advised and which one key makes it one (the quick fix), so following the page costs no key.
     fn mask_a_secret(&mut self, editor: &Editor) {
-        let EditTarget::Value { owner: owner @ Owner::AuthField(_), key: Key::AuthField(AuthFieldKey::FieldName) } =
+        let EditTarget::Value { owner: Owner::AuthField(index), key: Key::AuthField(AuthFieldKey::FieldName) } =
             editor.target
         else {
             return;
         };
         let name = editor.text.value();
         let renamed = editor.original.as_str() != Some(name.as_str());
+        let owner = Owner::AuthField(index);
         let input =
             self.doc.manifest.term(owner, AuthFieldKey::Type).is_some_and(|slot| slot.as_str() == Some("input"));
         if renamed && input && crate::manifest::rules::authentication::looks_secret(&name) {
-            self.doc.manifest.set_term(owner, AuthFieldKey::Type, "password");
-            self.edited(owner.key_pointer(&self.doc.manifest, AuthFieldKey::Type));
+            let key = self.keys.hint_key_in(
+                crate::wizard::keys::Command::QuickFix,
+                &[
+                    crate::wizard::keys::Scope::Anywhere,
+                    crate::wizard::keys::Scope::Field,
+                    crate::wizard::keys::Scope::Browse,
+                ],
+            );
+            self.pending.mask = Some(index);
             self.status = Some(format!(
-                "type password: {name} looks like a secret, so Talkdesk masks what is typed in it (←→ on Type changes it)"
+                "{name} looks like a secret: the page's example keeps it input (shown in clear); {key} makes it a \
+                 password, which Talkdesk masks"
             ));
         }
+    }
+
+    /// Makes the authentication field `index` a password (the quick fix offered when it was named).
+    pub(super) fn mask_field(&mut self, index: usize) {
+        let owner = Owner::AuthField(index);
+        self.doc.manifest.set_term(owner, AuthFieldKey::Type, "password");
+        self.edited(owner.key_pointer(&self.doc.manifest, AuthFieldKey::Type));
+        self.status = Some("type password: Talkdesk masks what is typed in it (←→ on Type changes it)".into());
     }
 
     /// Ends editing and puts back the value from before it started.

@@ -373,6 +373,11 @@ impl App {
         if self.screen() != Screen::Editor || self.page != Page::Step(Step::Authentication) {
             self.pending.removable.clear();
         }
+        // The offer to make a secret-looking field a password holds while its page shows.
+        if self.screen() != Screen::Editor || self.pending.mask.is_some_and(|index| self.page != Page::AuthField(index))
+        {
+            self.pending.mask = None;
+        }
         self.refresh_filter();
         self.clamp_focus();
         self.scroll = layout::scroll_for(self);

@@ -101,8 +101,9 @@ impl App {
     }
 
     /// After Enter finished a field: on to the next row that asks for something (a text, a list's add
-    /// row, a yes/no or a choice with no value yet), passing over the yes/no and choice fields that hold
-    /// one already (↑↓ and Tab reach them). Past the last, an opened element goes back to its list, on
+    /// row, a yes/no or a choice with no value yet, an input's Mandatory), passing over the yes/no and
+    /// choice fields that hold one already and "Needs CTI?", which the page never asks (↑↓ and Tab
+    /// reach them). Past the last, an opened element goes back to its list, on
     /// its add row (to add another), and a step's page on to the next step.
     pub(super) fn go_on(&mut self) {
         let rows = self.rows();
@@ -135,7 +136,9 @@ impl App {
             | Row::SelectOption { .. }
             | Row::Item(ListRef::InteractionTypes, _) => true,
             Row::Toggle { owner, key, .. } => {
-                self.doc.manifest.flag(owner, key).is_none_or(|slot| slot.get().is_none())
+                crate::wizard::steps::input::enter_stops_at(owner, key)
+                    || (!crate::wizard::steps::features::enter_passes_over(owner, key)
+                        && self.doc.manifest.flag(owner, key).is_none_or(|slot| slot.get().is_none()))
             }
             Row::Choice { owner, key, .. } => {
                 self.doc.manifest.term(owner, key).is_none_or(|slot| slot.get().is_none())

@@ -8,6 +8,9 @@ pub struct Pending {
     /// After an authentication switch: the fields the new type no longer requires that are still as
     /// the wizard added them; the `RemoveUnrequired` key removes them. Kept while the step shows.
     pub removable: Vec<&'static str>,
+    /// An authentication field just named like a secret (`token`) whose type stays `input`, as the
+    /// page's example has it: the quick fix key makes it a `password`. Kept while its page shows.
+    pub mask: Option<usize>,
     /// A yes/no row whose value is not true or false, already explained: Space again replaces it.
     pub replace_flag: Option<(Owner, crate::manifest::key::Key)>,
 }

@@ -58,6 +58,9 @@ impl App {
 
     /// Words for what `action` does to the focused row.
     fn row_change_label(&self, action: &Action) -> Option<String> {
+        if let (Action::QuickFix, Some(index)) = (action, self.pending.mask) {
+            return Some(format!("make {} a password", self.item_name(ListRef::AuthFields, index)));
+        }
         let row = self.focused_row();
         let label = match (action, row) {
             (Action::Type(_), Some(Row::Add(list))) => format!("add {}", list_noun(list)),

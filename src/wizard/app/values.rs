@@ -78,6 +78,10 @@ impl App {
     }
 
     pub(super) fn quick_fix(&mut self) {
+        if let Some(index) = self.pending.mask.take() {
+            self.mask_field(index);
+            return;
+        }
         if let Some(Row::Provider(_)) = self.focused_row() {
             self.fix_providers();
             return;

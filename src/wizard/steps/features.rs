@@ -63,9 +63,19 @@ pub(crate) fn previews_cti(key: Option<Key>) -> bool {
     key == Some(Key::Wrapper(CTI.key))
 }
 
-/// The preview of the CTI line, as it is written at the top level.
+/// The preview of the CTI line, as it is written at the top level; not set, nothing is written, and
+/// the preview says so rather than showing a `null` the file will not hold.
 pub(crate) fn cti_preview(manifest: &Manifest) -> String {
+    if manifest.wrapper.requires_cti.is_absent() {
+        return format!("  \"{}\" is not written: not set, Talkdesk reads false", CTI.key);
+    }
     format!("  \"{}\": {}", CTI.key, crate::wizard::clipped_json::clipped_pretty(&manifest.wrapper.requires_cti))
+}
+
+/// True for the yes/no Enter passes over even with no value: "Needs CTI?" is not on Talkdesk's page
+/// (its absence means no), so an author following the page is not stopped by a question it never asks.
+pub(crate) fn enter_passes_over(owner: Owner, key: Key) -> bool {
+    owner == Owner::Wrapper && key == Key::Wrapper(CTI.key)
 }
 
 /// An interaction type's text slot.

@@ -21,6 +21,12 @@ pub(crate) const FORMAT: Field<InputKey> = Field::line(InputKey::Format, "Format
 /// What the status says when an input becomes a select.
 pub(crate) const SELECT_NOTE: &str = "select: add its options below (+ add an option), e.g. low, normal, high; the file keeps them in format, separated by commas";
 
+/// True for the field Enter stops at even when it holds a value: whether the input is mandatory is a
+/// decision Talkdesk's page marks mandatory, and the default "no" a new input starts with is not one.
+pub(crate) fn enter_stops_at(owner: Owner, key: crate::manifest::Key) -> bool {
+    matches!(owner, Owner::Input { .. }) && key == crate::manifest::ObjectKey::key(InputKey::Mandatory)
+}
+
 /// The input's type, when it is one Talkdesk knows, spelt as Talkdesk spells it.
 pub(crate) fn input_type(manifest: &Manifest, action: usize, input: usize) -> Option<InputType> {
     manifest.input(action, input)?.input_type.known()

@@ -288,6 +288,9 @@ fn page_hints(app: &App) -> Vec<(Hint, &'static str)> {
         }
         _ => key(&[(C::Activate, "edit"), (C::Move, "move"), (C::NextField, "next"), (C::GoToStep, "steps")]),
     };
+    if app.pending.mask.is_some() {
+        hints.insert(0, (Hint::Key(C::QuickFix), "make it a password"));
+    }
     if !app.pending.removable.is_empty() {
         hints.insert(0, (Hint::Key(C::RemoveUnrequired), "remove unneeded fields"));
     }
