@@ -1,15 +1,19 @@
 //! How long one keystroke takes in the wizard with a large manifest loaded (2,000 actions of 40 inputs),
 //! and with a pathologically long description (50 MB): the update (edit, re-validate) plus a full
-//! redraw on a 140x40 `TestBackend`. Every case presses keys that undo each other (a character typed
-//! and deleted, a cursor moved and moved back), so the manifest is the same at each iteration and the
-//! figure does not grow with the run's length. The last group presses keys inside values of 5 MB and
+//! redraw on a 140x40 `TestBackend`. Each figure is one keystroke: every iteration presses one key.
+//! The keys of a case take turns and undo each other (a character typed, then deleted; a move down,
+//! then up), so every key does something and the manifest is the same after each pair: the figure
+//! does not grow with the run's length. The last group presses keys inside values of 5 MB and
 //! 50 MB, on one line and in lines of 80 characters, at their end and in their middle.
+//!
+//! This measures the update and the drawing only, not the terminal, the input or the drafts:
+//! `benches/wizard_latency.rs` measures a keystroke end to end, through the built binary.
 //!
 //! Run: `cargo bench --bench wizard_keystroke`.
 // A test reads the files it wrote itself, as it likes; the tool reads only through `storage`.
 #![allow(clippy::disallowed_methods)]
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Bencher, Criterion, criterion_group, criterion_main};
 use integration_wizard::manifest::edit::Owner;
 use integration_wizard::manifest::{ActionKey, AuthenticationType, InputKey, IntegrationKey, Manifest, read, to_json};
 use integration_wizard::wizard::testing::action::Action;
@@ -20,7 +24,28 @@ use integration_wizard::wizard::testing::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
+use std::time::{Duration, Instant};
 use tui_input::InputRequest;
+
+/// A character typed, then deleted.
+fn type_and_delete() -> [Action; 2] {
+    [Action::Edit(InputRequest::InsertChar('x')), Action::Edit(InputRequest::DeletePrevChar)]
+}
+
+/// Presses the keys of `cycle` in turn, one per iteration, each followed by a full redraw; ends
+/// after a whole cycle, so the next run starts from the same state.
+fn in_turn(b: &mut Bencher, app: &mut App, terminal: &mut Terminal<TestBackend>, cycle: &[Action]) {
+    let mut next = 0;
+    b.iter(|| {
+        app.update(cycle[next % cycle.len()].clone());
+        next += 1;
+        terminal.draw(|frame| view::render(black_box(&*app), frame)).expect("draw");
+    });
+    while next % cycle.len() != 0 {
+        app.update(cycle[next % cycle.len()].clone());
+        next += 1;
+    }
+}
 
 /// A valid manifest with `actions` actions of `inputs` inputs each.
 fn large_manifest(actions: usize, inputs: usize) -> Manifest {
@@ -64,21 +89,19 @@ fn keystroke(c: &mut Criterion) {
     app.update(Action::Resize { width: 140, height: 40 });
     app.update(Action::Activate); // edit the integration's name
     group.bench_function("type in the integration name + redraw", |b| {
-        b.iter(|| {
-            app.update(Action::Edit(InputRequest::InsertChar('x')));
-            app.update(Action::Edit(InputRequest::DeletePrevChar));
-            terminal.draw(|frame| view::render(black_box(&app), frame)).expect("draw");
-        })
+        in_turn(b, &mut app, &mut terminal, &type_and_delete())
     });
 
+    // From the top of the list: down to the second action, then up to the first, in turn.
     let mut app = App::editing(Document::opened(parsed.clone(), None));
     app.update(Action::Resize { width: 140, height: 40 });
     app.update(Action::GoTo(Step::Actions));
-    group.bench_function("move down the actions list + redraw", |b| {
-        b.iter(|| {
-            app.update(Action::Down);
-            terminal.draw(|frame| view::render(black_box(&app), frame)).expect("draw");
-        })
+    let before = app.focus;
+    app.update(Action::Down);
+    assert_ne!(app.focus, before, "Down moves in the actions list");
+    app.update(Action::Up);
+    group.bench_function("move in the actions list (down, up) + redraw", |b| {
+        in_turn(b, &mut app, &mut terminal, &[Action::Down, Action::Up])
     });
 
     let parsed_for_visits = parsed.clone();
@@ -89,33 +112,33 @@ fn keystroke(c: &mut Criterion) {
     app.update(Action::Up);
     app.update(Action::Activate); // the last action's form
     app.update(Action::Activate); // edit its name
-    group.bench_function("type in an action name + redraw", |b| b.iter(|| type_and_delete(&mut app, &mut terminal)));
+    group
+        .bench_function("type in an action name + redraw", |b| in_turn(b, &mut app, &mut terminal, &type_and_delete()));
 
     // Enter that ends a field visit: the change is recorded for undo (the manifest is compared with
-    // the one after the previous change). Two visits: one adds a character, the next takes it away.
+    // the one after the previous change). Only that Enter is timed; the visits add a character and
+    // take it away in turn. Enter goes to the next row, Up comes back.
     let mut app = App::editing(Document::opened(parsed_for_visits, None));
     app.update(Action::Resize { width: 140, height: 40 });
     app.update(Action::Down); // the display name
+    let mut visits = 0;
     group.bench_function("finish a field visit (Enter) + redraw", |b| {
-        b.iter(|| {
-            for request in [InputRequest::InsertChar('x'), InputRequest::DeletePrevChar] {
+        b.iter_custom(|iterations| {
+            let mut timed = Duration::ZERO;
+            for _ in 0..iterations {
                 app.update(Action::Activate);
-                app.update(Action::Edit(request));
+                app.update(type_and_delete()[visits % 2].clone());
+                visits += 1;
+                let started = Instant::now();
                 app.update(Action::Activate);
-                app.update(Action::Up);
                 terminal.draw(|frame| view::render(black_box(&app), frame)).expect("draw");
+                timed += started.elapsed();
+                app.update(Action::Up);
             }
+            timed
         })
     });
     group.finish();
-}
-
-/// Types a character, draws, deletes it and draws again: two keystrokes.
-fn type_and_delete(app: &mut App, terminal: &mut Terminal<TestBackend>) {
-    app.update(Action::Edit(InputRequest::InsertChar('x')));
-    terminal.draw(|frame| view::render(black_box(&*app), frame)).expect("draw");
-    app.update(Action::Edit(InputRequest::DeletePrevChar));
-    terminal.draw(|frame| view::render(black_box(&*app), frame)).expect("draw");
 }
 
 /// The bundled mycrm example with a description of about `bytes` bytes, in lines of 80 characters.
@@ -144,23 +167,23 @@ fn long_values(c: &mut Criterion) {
     let mut group = c.benchmark_group("keystroke with a long description");
     group.sample_size(10);
     let mut app = description_app(50_000_000, 0);
-    group.bench_function("50 MB description: type in the name + redraw (2 keys)", |b| {
-        b.iter(|| type_and_delete(&mut app, &mut terminal))
+    group.bench_function("50 MB description: type in the name + redraw", |b| {
+        in_turn(b, &mut app, &mut terminal, &type_and_delete())
     });
     drop(app);
     for (label, bytes) in [("64 KB", 64_000), ("50 MB", 50_000_000)] {
         let mut app = description_app(bytes, 2);
-        group.bench_function(format!("{label} description: type at its end + redraw (2 keys)"), |b| {
-            b.iter(|| type_and_delete(&mut app, &mut terminal))
+        group.bench_function(format!("{label} description: type at its end + redraw"), |b| {
+            in_turn(b, &mut app, &mut terminal, &type_and_delete())
         });
     }
     let mut app = one_line_app(5_000_000);
-    group.bench_function("5 MB single-line description: type at its end + redraw (2 keys)", |b| {
-        b.iter(|| type_and_delete(&mut app, &mut terminal))
+    group.bench_function("5 MB single-line description: type at its end + redraw", |b| {
+        in_turn(b, &mut app, &mut terminal, &type_and_delete())
     });
     app.update(Action::Edit(InputRequest::SetCursor(2_500_000)));
-    group.bench_function("5 MB single-line description: type in its middle + redraw (2 keys)", |b| {
-        b.iter(|| type_and_delete(&mut app, &mut terminal))
+    group.bench_function("5 MB single-line description: type in its middle + redraw", |b| {
+        in_turn(b, &mut app, &mut terminal, &type_and_delete())
     });
     group.finish();
 }
@@ -198,17 +221,10 @@ fn editing_description(value: &str) -> App {
     app
 }
 
-/// Sends `actions` to the open editor, drawing after each.
-fn keys(app: &mut App, terminal: &mut Terminal<TestBackend>, actions: &[Action; 2]) {
-    for action in actions {
-        app.update(action.clone());
-        terminal.draw(|frame| view::render(black_box(&*app), frame)).expect("draw");
-    }
-}
-
 /// One keystroke inside a long value (issue: its cost must not grow with the value's length). Each
-/// case presses two keys that leave the value as it was (type then Backspace, Backspace then the same
-/// character typed again, ← then →), each followed by a full redraw, at the value's end and in its middle.
+/// case presses two keys in turn that leave the value as it was (type then Backspace, Backspace then
+/// the same character typed again, ← then →), one per iteration, each followed by a full redraw, at
+/// the value's end and in its middle.
 fn inside_long_values(c: &mut Criterion) {
     let mut terminal = Terminal::new(TestBackend::new(140, 40)).expect("test terminal");
     let mut group = c.benchmark_group("keystroke inside a long value");
@@ -249,8 +265,8 @@ fn inside_long_values(c: &mut Criterion) {
                 cases.push(("break the line", [Action::Newline, edit(InputRequest::DeletePrevChar)]));
             }
             for (what, actions) in cases {
-                group.bench_function(format!("{label}: {what} at its {place} + redraw (2 keys)"), |b| {
-                    b.iter(|| keys(&mut app, &mut terminal, &actions))
+                group.bench_function(format!("{label}: {what} at its {place} + redraw"), |b| {
+                    in_turn(b, &mut app, &mut terminal, &actions)
                 });
             }
         }

@@ -22,7 +22,7 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: generate_manifest [--actions N] [--inputs M] [--files K] [--out PATH]";
 
 /// The integration's name; every action's `provider` must equal it.
-const PROVIDER: &str = "benchcrm";
+pub(crate) const PROVIDER: &str = "benchcrm";
 
 /// Words that make names and descriptions of realistic length, picked by index (deterministic).
 const OBJECTS: &[&str] = &[
@@ -71,11 +71,12 @@ const FIELDS: &[&str] = &[
     "segment",
 ];
 
-struct Options {
-    actions: usize,
-    inputs: usize,
-    files: Option<usize>,
-    out: Option<PathBuf>,
+// Visible to the crate so that `benches/wizard_latency.rs` makes its manifests with the same code.
+pub(crate) struct Options {
+    pub(crate) actions: usize,
+    pub(crate) inputs: usize,
+    pub(crate) files: Option<usize>,
+    pub(crate) out: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -183,7 +184,7 @@ fn capitalize(word: &str) -> String {
     chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
-fn manifest(name: &str, options: &Options) -> String {
+pub(crate) fn manifest(name: &str, options: &Options) -> String {
     let mut manifest = Manifest::new();
     manifest.wrapper.requires_cti = Slot::Value(false);
     *manifest.integration_mut() = integration(name);

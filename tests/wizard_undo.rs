@@ -254,7 +254,7 @@ fn the_history_keeps_the_newest_changes_up_to_its_cap() {
 }
 
 /// A draft written by `app` as the draft writer writes it.
-fn draft_of(app: &App) -> Draft {
+fn draft_of(app: &mut App) -> Draft {
     let history = serde_json::to_string(&app.history_for_draft()).expect("the history is JSON");
     Draft { path: None, written_at: 1, manifest: to_json(&app.doc.manifest), history: Some(history) }
 }
@@ -275,7 +275,7 @@ fn work_recovered_from_a_draft_is_undone_step_by_step() {
     focus_key(&mut first, "description");
     first.update(Action::Activate);
     type_text(&mut first, " More.");
-    let draft = draft_of(&first);
+    let draft = draft_of(&mut first);
 
     // A new wizard, on the file as it is on disk.
     let mut second = mycrm();

@@ -1,5 +1,7 @@
 //! The manifest being edited, with its path, its diagnostics and which of them the author should see yet.
 
+use super::history::follow::{CatchUp, Mark};
+use super::history::patch::Patch;
 use super::history::{History, Kept, Place, Scope as Compared};
 use super::step::Step;
 use super::steps::step_of;
@@ -59,6 +61,17 @@ enum Edits {
 }
 
 impl Edits {
+    /// What a change's comparison looks at for these edits: `wrapper` when the manifest is written
+    /// in the wrapper shape (pointers name these places in it only).
+    fn compared(self, wrapper: bool) -> Compared {
+        match self {
+            Edits::InAction(index) if wrapper => Compared::Action(index),
+            Edits::InTop if wrapper => Compared::Top,
+            // A change made without `edited` (an edit cancelled, a long text) is found by comparing everything.
+            _ => Compared::Everything,
+        }
+    }
+
     /// The places so far with one more edit at `pointer`.
     fn and(self, pointer: &str) -> Self {
         // Only a place inside an action: "/actions/3" itself is a list operation (added, moved,
@@ -221,14 +234,8 @@ impl Document {
     /// false when nothing did (an edit cancelled, a value typed back as it was).
     pub fn record(&mut self, label: String, place: Place) -> bool {
         self.recorded = self.generation;
-        // A change made without `edited` (an edit cancelled, a long text) is found by comparing everything.
-        // Pointers name these places in the wrapper shape only.
         let wrapper = self.manifest.written_shape() == Shape::Wrapper;
-        let scope = match std::mem::replace(&mut self.edits, Edits::None) {
-            Edits::InAction(index) if wrapper => Compared::Action(index),
-            Edits::InTop if wrapper => Compared::Top,
-            _ => Compared::Everything,
-        };
+        let scope = std::mem::replace(&mut self.edits, Edits::None).compared(wrapper);
         self.history.record(&mut self.manifest, scope, label, place)
     }
 
@@ -258,13 +265,28 @@ impl Document {
 
     /// The history as a draft keeps it: a change not recorded yet (a field being edited) is kept
     /// as the newest change, called `pending`'s label, so the draft's manifest is where it ends.
-    pub fn kept_history(&self, pending: (String, Place)) -> Kept {
+    pub fn kept_history(&mut self, pending: (String, Place)) -> Kept {
+        let patches = self.pending_patches();
+        self.history.kept().with_pending(pending.0, pending.1, patches)
+    }
+
+    /// What a draft of the work needs, taken without copying the manifest or the history (the
+    /// loop must not pause for a draft, whatever the manifest's size): the history's changes
+    /// (shared), the edit not recorded yet as patches (only its part is compared), and what a copy
+    /// of the history's baseline at `mark` (the draft writer's own) must apply to be it again.
+    pub(crate) fn for_draft(&mut self, mark: Option<Mark>) -> ForDraft {
+        let pending = self.pending_patches();
+        let (catch_up, mark) = self.history.catch_up(mark);
+        ForDraft { kept: self.history.kept(), pending, catch_up, mark }
+    }
+
+    /// The patches from the history's baseline to the manifest: the edits not recorded yet.
+    fn pending_patches(&mut self) -> Vec<Patch> {
         if !self.unrecorded() {
-            return self.history.kept();
+            return Vec::new();
         }
-        let mut history = self.history.clone();
-        history.record(&mut self.manifest.clone(), Compared::Everything, pending.0, pending.1);
-        history.kept()
+        let scope = self.edits.compared(self.manifest.written_shape() == Shape::Wrapper);
+        self.history.pending(&mut self.manifest, scope)
     }
 
     /// Puts recovered work in place of the manifest: `kept` is the draft's history (None for a
@@ -364,6 +386,20 @@ impl Document {
             name.chars().map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' }).collect();
         format!("{safe}.json")
     }
+}
+
+/// What a draft of the work is made of (see [`Document::for_draft`]): its manifest is the baseline
+/// after `catch_up`, with the `pending` patches applied.
+#[derive(Debug)]
+pub(crate) struct ForDraft {
+    /// The history, without the edit under way.
+    pub kept: Kept,
+    /// The edit under way, as patches over the baseline.
+    pub pending: Vec<Patch>,
+    /// What the draft writer's copy of the baseline applies to be the baseline again.
+    pub catch_up: CatchUp,
+    /// Where that copy stands then.
+    pub mark: Mark,
 }
 
 /// Where a finding comes in the review: its step, then its place with list indices compared as numbers.

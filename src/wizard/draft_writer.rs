@@ -1,15 +1,24 @@
 //! Keeps this wizard's draft in step with the work: written soon after a change, removed when the
 //! work matches the file again (saved, or an edit cancelled), and a failure said to the author.
 //!
-//! A draft is turned into JSON and written on a thread of its own: for a manifest of 50 MB that
-//! takes seconds, and the loop must go on reading keys meanwhile. The loop only copies the manifest
-//! (a copy of memory) and hands the copy over. One write is under way at a time; a change made
-//! meanwhile is written when it ends, and a removal waits for it, so drafts land in order. When an
-//! edit ends, a draft known to be quick to write is waited for (see [`AT_ONCE`]).
+//! A draft is made and written on a thread of its own: for a manifest of 50 MB that takes seconds,
+//! and the loop must go on reading keys meanwhile. Nothing the loop does for a draft grows with
+//! the manifest: the writer keeps a copy of the manifest of its own (as a JSON tree, on its thread),
+//! and the loop hands it only what changed since the last draft (the undo history's changes, which
+//! are shared, and the edit under way as patches of its part; see [`Document::for_draft`]).
+//! One write is under way at a time; a change made meanwhile is written when it ends, and a
+//! removal waits for it, so drafts land in order. When an edit ends, a draft known to be quick to
+//! write is waited for (see [`AT_ONCE`]).
+//!
+//! [`Document::for_draft`]: super::document::Document::for_draft
 
 use super::action::Action;
 use super::app::App;
-use crate::manifest::{Manifest, to_json};
+use super::document::ForDraft;
+use super::history::Place;
+use super::history::follow::{CatchUp, Mark};
+use crate::manifest::write::tree_to_json;
+use crate::manifest::{Json, to_tree};
 use crate::storage::drafts::{Draft, DraftKey, Drafts, OtherDrafts, write_draft_file};
 use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;
@@ -46,6 +55,16 @@ pub(super) struct DraftWriter {
     in_flight: Option<InFlight>,
     /// How large the last draft written was; None before the first.
     last_size: Option<usize>,
+    /// The writer's own copy of the history's baseline, while no write has it; None before the
+    /// first draft (or after a write that failed to make one).
+    mirror: Option<Mirror>,
+}
+
+/// The writer's copy of the manifest as the history's baseline, as a tree, and where it stands.
+#[derive(Debug)]
+struct Mirror {
+    mark: Mark,
+    tree: Json,
 }
 
 /// A draft being written on a thread of its own.
@@ -68,6 +87,7 @@ impl DraftWriter {
             delay: DRAFT_DELAY,
             in_flight: None,
             last_size: None,
+            mirror: None,
         }
     }
 
@@ -172,15 +192,12 @@ impl DraftWriter {
         self.pending_since = None;
     }
 
-    /// Starts writing the draft on a thread of its own; the loop keeps only a copy of the manifest to make.
+    /// Starts writing the draft on a thread of its own, handing it what changed since the last one.
     fn write(&mut self, app: &mut App) {
         // A long text being edited reaches the manifest here at the latest.
         app.flush_editor();
         // An absolute path: the draft must find its file again from whatever folder the next start is in.
         let path = app.doc.path.as_ref().map(|path| std::path::absolute(path).unwrap_or_else(|_| path.clone()));
-        // The undo history goes with the work, so recovered work can be undone change by change (it is
-        // capped in size, so making its text here does not hold the loop up).
-        let history = serde_json::to_string(&app.history_for_draft()).ok();
         let key = self.key(app);
         self.done = Some(app.doc.generation);
         self.pending_since = None;
@@ -188,8 +205,12 @@ impl DraftWriter {
             Ok(file) => file,
             Err(error) => return self.written(app, key, Err(error)),
         };
-        let manifest = app.doc.manifest.clone();
-        let handle = std::thread::spawn(move || write_on_its_own(file, path, &manifest, history));
+        // The undo history goes with the work, so recovered work can be undone change by change; the
+        // edit under way is its newest change.
+        let pending = app.pending_change();
+        let work = app.doc.for_draft(self.mirror.as_ref().map(|mirror| mirror.mark));
+        let mirror = self.mirror.take();
+        let handle = std::thread::spawn(move || write_on_its_own(file, path, mirror, work, pending));
         self.in_flight = Some(InFlight { key, handle });
     }
 
@@ -200,9 +221,11 @@ impl DraftWriter {
             result: Err("the draft could not be written".into()),
             took: Duration::ZERO,
             size: 0,
+            mirror: None,
         });
         self.delay = DRAFT_DELAY.max(written.took * 10);
         self.last_size = Some(written.size);
+        self.mirror = written.mirror;
         self.written(app, job.key, written.result);
     }
 
@@ -233,14 +256,41 @@ struct Written {
     took: Duration,
     /// The manifest's length as written, in bytes.
     size: usize,
+    /// The writer's copy of the baseline, given back; None when it could not follow.
+    mirror: Option<Mirror>,
 }
 
-/// Makes the draft of `manifest` and writes it to `file`, away from the loop.
-fn write_on_its_own(file: PathBuf, path: Option<PathBuf>, manifest: &Manifest, history: Option<String>) -> Written {
+/// Makes the draft and writes it to `file`, away from the loop: the writer's `mirror` of the
+/// baseline catches up with `work`, the edit under way is applied for the text and taken back out.
+fn write_on_its_own(
+    file: PathBuf,
+    path: Option<PathBuf>,
+    mirror: Option<Mirror>,
+    work: ForDraft,
+    (label, place): (String, Place),
+) -> Written {
     let started = Instant::now();
-    let draft = Draft { path, written_at: crate::storage::drafts::now(), manifest: to_json(manifest), history };
+    let failed =
+        |message: &str| Written { result: Err(message.into()), took: started.elapsed(), size: 0, mirror: None };
+    let (mut tree, moves) = match (work.catch_up, mirror) {
+        (CatchUp::Restart(origin, moves), _) => (to_tree(&origin), moves),
+        (CatchUp::Moves(moves), Some(mirror)) => (mirror.tree, moves),
+        (CatchUp::Moves(_), None) => return failed("the draft's copy of the work was lost"),
+    };
+    if !moves.iter().all(|step| step.apply(&mut tree)) {
+        return failed("the draft's copy of the work no longer fits its changes");
+    }
+    if !work.pending.iter().all(|patch| patch.apply(&mut tree, true)) {
+        return failed("the edit under way does not fit the draft's copy of the work");
+    }
+    let manifest = tree_to_json(&tree);
+    // Taken back out: the mirror stays the baseline, which the next edits are compared with.
+    let undone = work.pending.iter().rev().all(|patch| patch.apply(&mut tree, false));
+    let history = serde_json::to_string(&work.kept.with_pending(label, place, work.pending)).ok();
+    let draft = Draft { path, written_at: crate::storage::drafts::now(), manifest, history };
     let result = write_draft_file(&file, &draft);
-    Written { result, took: started.elapsed(), size: draft.manifest.len() }
+    let mirror = undone.then_some(Mirror { mark: work.mark, tree });
+    Written { result, took: started.elapsed(), size: draft.manifest.len(), mirror }
 }
 
 /// What the author is told after a save when other drafts of the same file remain.
@@ -334,6 +384,114 @@ mod tests {
         writer.sync(&mut app);
         assert!(writer.in_flight.is_none(), "the removal waited for the write");
         assert_eq!(draft_files(folder.path()), Vec::<String>::new(), "no draft is left");
+    }
+
+    use crate::manifest::edit::{ListRef, Owner};
+    use crate::manifest::{ActionKey, IntegrationKey, Manifest, to_json};
+    use crate::wizard::history::Kept;
+    use crate::wizard::step::{Page, Step};
+
+    /// The app on a manifest of `actions` actions of 5 inputs, opened from a file.
+    fn actions_app(actions: usize) -> App {
+        let mut manifest = Manifest::new();
+        manifest.set_text(Owner::Integration, IntegrationKey::Name, "bigcrm");
+        manifest.set_text(Owner::Integration, IntegrationKey::DisplayName, "Big CRM");
+        for action in 0..actions {
+            let index = manifest.add_action().expect("actions list");
+            manifest.set_text(Owner::Action(index), ActionKey::Name, &format!("action_{action}"));
+            manifest.set_text(Owner::Action(index), ActionKey::Description, &"the action does a thing ".repeat(20));
+            for _ in 0..5 {
+                manifest.add_input(index).expect("inputs list");
+            }
+        }
+        let parsed = crate::manifest::read(to_json(&manifest).as_bytes()).expect("the manifest reads");
+        App::editing(Document::opened(parsed, None))
+    }
+
+    /// Edits the description of action `index` as typing does: the change is not recorded yet.
+    fn type_into_action(app: &mut App, index: usize, text: &str) {
+        app.doc.manifest.set_text(Owner::Action(index), ActionKey::Description, text);
+        app.doc.edited(format!("/actions/{index}/description"));
+    }
+
+    fn place() -> Place {
+        Place { page: Page::Step(Step::Integration), back: Vec::new(), focus: 0 }
+    }
+
+    /// Writes the draft now and reads it back: its manifest must be the work's, as a save writes
+    /// it, and its history must fit it.
+    fn assert_draft_is_the_work(writer: &mut DraftWriter, app: &mut App, when: &str) -> Kept {
+        writer.sync(app);
+        writer.settle(app);
+        assert_eq!(writer.failure(), None, "{when}");
+        let draft = writer.store.load(&writer.key(app)).expect("the draft is on disk");
+        assert!(draft.manifest == to_json(&app.doc.manifest), "{when}: the draft's manifest is not the work's");
+        let text = draft.history.expect("the draft keeps the history");
+        let kept: Kept = crate::manifest::spelling::parse(text.as_bytes()).expect("the history reads");
+        let manifest = crate::manifest::read(draft.manifest.as_bytes()).expect("the draft reads").manifest;
+        assert_eq!(kept.check(&manifest), Ok(()), "{when}");
+        kept
+    }
+
+    #[test]
+    fn the_loop_copies_nothing_of_the_manifest_to_write_a_draft() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let mut app = actions_app(2_000);
+        let size = to_json(&app.doc.manifest).len();
+        let mut writer = writer_in(folder.path());
+        // The first draft (the writer's copy starts from the manifest as opened, shared), then one
+        // after a recorded change and an edit under way (the copy follows what changed).
+        for round in 0..3 {
+            type_into_action(&mut app, 7 + round, "typed");
+            if round == 2 {
+                app.doc.record("edit description".into(), place());
+                type_into_action(&mut app, 1_500, "typed again");
+            }
+            let counted = allocation_counter::measure(|| writer.sync(&mut app));
+            assert!(
+                counted.bytes_total < (size / 50) as u64,
+                "round {round}: the loop allocated {} bytes for the draft of a manifest of {size} bytes",
+                counted.bytes_total
+            );
+            assert_draft_is_the_work(&mut writer, &mut app, &format!("round {round}"));
+        }
+    }
+
+    #[test]
+    fn drafts_follow_the_work_through_edits_undo_redo_list_changes_and_recovery() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let mut app = actions_app(6);
+        let mut writer = writer_in(folder.path());
+        type_into_action(&mut app, 3, "first");
+        assert_draft_is_the_work(&mut writer, &mut app, "an edit under way");
+        app.doc.record("edit description".into(), place());
+        app.doc.manifest.set_text(Owner::Integration, IntegrationKey::DisplayName, "Bigger CRM");
+        app.doc.edited("/integration/display_name".into());
+        let kept = assert_draft_is_the_work(&mut writer, &mut app, "an edit of the top under way");
+        assert_eq!(kept.undo.len(), 2, "the edit under way is the newest change");
+        app.doc.record("edit display name".into(), place());
+        app.doc.step(false).expect("undone");
+        let kept = assert_draft_is_the_work(&mut writer, &mut app, "after undo");
+        assert_eq!((kept.undo.len(), kept.redo.len()), (1, 1));
+        app.doc.step(true).expect("redone");
+        assert_draft_is_the_work(&mut writer, &mut app, "after redo");
+        if let Some(actions) = app.doc.manifest.list_mut(ListRef::Actions) {
+            actions.remove_at(1);
+        }
+        app.doc.edited("/actions/1".into());
+        assert_draft_is_the_work(&mut writer, &mut app, "an action removed, not recorded yet");
+        app.doc.record("delete action".into(), place());
+        type_into_action(&mut app, 0, "after the removal");
+        assert_draft_is_the_work(&mut writer, &mut app, "an edit after a list change");
+        // The writer's copy is lost (its thread failed) after it had followed the history.
+        writer.mirror = None;
+        type_into_action(&mut app, 2, "after a loss");
+        assert_draft_is_the_work(&mut writer, &mut app, "a copy lost");
+        let recovered = actions_app(2).doc.manifest;
+        app.doc.recover(recovered, None, place());
+        assert_draft_is_the_work(&mut writer, &mut app, "recovered work");
+        type_into_action(&mut app, 1, "after recovering");
+        assert_draft_is_the_work(&mut writer, &mut app, "an edit of recovered work");
     }
 
     #[test]

@@ -18,6 +18,14 @@ pub fn to_json(manifest: &Manifest) -> String {
     text
 }
 
+/// The text [`to_json`] writes for the manifest whose tree ([`to_tree`]) is `tree`: a copy of a
+/// manifest kept as a tree (the draft writer's) is written as the manifest would be.
+pub(crate) fn tree_to_json(tree: &Json) -> String {
+    let mut text = pretty(tree);
+    text.push('\n');
+    text
+}
+
 /// The manifest as the JSON tree [`to_json`] writes, numbers spelled as in the file (the undo
 /// history compares these).
 pub fn to_tree(manifest: &Manifest) -> Json {
@@ -63,5 +71,27 @@ impl Serialize for Bare<'_> {
             integration.serialize_entries(&mut map)?;
         }
         map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Manifests whose tree must write back as the manifest does: the wrapper and the bare shape,
+    /// unknown keys, values of the wrong type, numbers spelled oddly, non-ASCII text.
+    const SOURCES: &[&str] = &[
+        r#"{"integration": {"name": "a", "display_name": "Ä \"b\"", "x-extra": [1E+2, -0, 0.10, {"k": null}]},
+            "actions": [{"name": "n", "inputs": [{"key": "k", "type": 7}]}, 12345678901234567890123], "zz": true}"#,
+        r#"{"$schema": "https://example.org/s.json", "name": "bare", "display_name": "Bare", "auth": {"t": 1.5e-3}}"#,
+        r#"{"integration": {}, "actions": []}"#,
+    ];
+
+    #[test]
+    fn a_manifest_s_tree_is_written_as_the_manifest_is() {
+        for source in SOURCES {
+            let manifest = crate::manifest::read(source.as_bytes()).expect("the manifest reads").manifest;
+            assert_eq!(tree_to_json(&to_tree(&manifest)), to_json(&manifest), "{source}");
+        }
     }
 }

@@ -194,9 +194,14 @@ impl App {
     }
 
     /// The history as a draft keeps it, the edit under way included (as its newest change).
-    pub fn history_for_draft(&self) -> Kept {
-        let pending = self.undo.change.clone().unwrap_or_else(|| ("change".to_owned(), self.place()));
+    pub fn history_for_draft(&mut self) -> Kept {
+        let pending = self.pending_change();
         self.doc.kept_history(pending)
+    }
+
+    /// The words and place of the edit under way, as a draft names it in its history.
+    pub(crate) fn pending_change(&self) -> (String, Place) {
+        self.undo.change.clone().unwrap_or_else(|| ("change".to_owned(), self.place()))
     }
 }
 

@@ -22,13 +22,20 @@ pub enum Scope {
 /// The patches that turn `old` into `new`; `old` is brought up to date with `new` on the way (only
 /// the parts that differ are copied). Both are as they were on return, apart from that.
 pub(super) fn catch_up(old: &mut Manifest, new: &mut Manifest, scope: Scope) -> Vec<Patch> {
-    let patches = catch_up_in(old, new, scope);
+    let patches = catch_up_in(old, new, scope, true);
     // An edit that changed more than its pointer says would be missed here: tests catch it.
     debug_assert!(old == new, "the {scope:?} comparison missed a change");
     patches
 }
 
-fn catch_up_in(old: &mut Manifest, new: &mut Manifest, scope: Scope) -> Vec<Patch> {
+/// The patches that turn `old` into `new`, as [`catch_up`] finds them, leaving `old` as it was:
+/// what a draft needs of an edit not recorded yet. It costs what the edits' part costs to compare.
+pub(super) fn differences(old: &mut Manifest, new: &mut Manifest, scope: Scope) -> Vec<Patch> {
+    catch_up_in(old, new, scope, false)
+}
+
+/// The patches from `old` to `new`; `old` is brought up to date on the way when `update`.
+fn catch_up_in(old: &mut Manifest, new: &mut Manifest, scope: Scope, update: bool) -> Vec<Patch> {
     let scoped = old.written_shape() == Shape::Wrapper && new.written_shape() == Shape::Wrapper;
     if scoped
         && let Scope::Action(index) = scope
@@ -40,23 +47,27 @@ fn catch_up_in(old: &mut Manifest, new: &mut Manifest, scope: Scope) -> Vec<Patc
             return Vec::new();
         }
         let patches = diff_at(format!("/actions/{index}"), &part_tree(before), &part_tree(after));
-        *before = after.clone();
+        if update {
+            *before = after.clone();
+        }
         return patches;
     }
-    if scoped && let Some(patches) = catch_up_parts(old, new, scope == Scope::Top) {
+    if scoped && let Some(patches) = catch_up_parts(old, new, scope == Scope::Top, update) {
         return patches;
     }
     if old == new {
         return Vec::new();
     }
     let patches = diff(&to_tree(old), &to_tree(new));
-    *old = new.clone();
+    if update {
+        *old = new.clone();
+    }
     patches
 }
 
 /// The top without its actions, then the actions (unless `top_only`); None when the top gained or
 /// lost keys (a patch of the whole top would have to hold the actions too).
-fn catch_up_parts(old: &mut Manifest, new: &mut Manifest, top_only: bool) -> Option<Vec<Patch>> {
+fn catch_up_parts(old: &mut Manifest, new: &mut Manifest, top_only: bool, update: bool) -> Option<Vec<Patch>> {
     let old_actions = std::mem::take(&mut old.wrapper.actions);
     let new_actions = std::mem::take(&mut new.wrapper.actions);
     let mut patches =
@@ -65,7 +76,7 @@ fn catch_up_parts(old: &mut Manifest, new: &mut Manifest, top_only: bool) -> Opt
     let actions = if top_only { Some(Vec::new()) } else { actions_patches(&old_actions, &new_actions) };
     let actions_changed = actions.as_ref().is_some_and(|patches| !patches.is_empty());
     let fits = !whole_top && actions.is_some();
-    if fits && old.wrapper != new.wrapper {
+    if update && fits && old.wrapper != new.wrapper {
         // Without its actions, the top is small to copy.
         old.wrapper = new.wrapper.clone();
         old.shape = new.shape;
@@ -73,7 +84,7 @@ fn catch_up_parts(old: &mut Manifest, new: &mut Manifest, top_only: bool) -> Opt
     old.wrapper.actions = old_actions;
     new.wrapper.actions = new_actions;
     let actions = actions.filter(|_| fits)?;
-    if actions_changed {
+    if update && actions_changed {
         catch_up_actions(&mut old.wrapper.actions, &new.wrapper.actions);
     }
     patches.extend(actions);

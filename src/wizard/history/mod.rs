@@ -5,16 +5,22 @@
 //! visit finished, an item added or deleted, ...) the manifest is compared with the baseline and
 //! only the smallest changed parts are stored, as JSON (see [`compare`] and [`patch`]). It holds at
 //! most [`MAX_CHANGES`] changes and [`MAX_BYTES`] of patches: the oldest are forgotten first.
+//!
+//! Changes are shared (`Arc`): a draft takes the history as it is without copying it, and a copy of
+//! the manifest away from the loop follows the baseline's moves (see [`follow`]).
 
 mod compare;
+pub(crate) mod follow;
 pub(crate) mod patch;
 
 pub(crate) use compare::Scope;
 
 use super::step::Page;
 use crate::manifest::{Json, Manifest, read, to_tree};
+use follow::{CatchUp, Journal, Mark};
 use patch::{Patch, diff};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// The most changes kept: older ones are forgotten.
 pub const MAX_CHANGES: usize = 500;
@@ -73,11 +79,43 @@ impl std::io::Write for Counter {
 /// What a draft keeps of the history: the changes, the newest last (the baseline is the draft's manifest).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Kept {
-    pub undo: Vec<Change>,
-    pub redo: Vec<Change>,
+    #[serde(with = "shared")]
+    pub undo: Vec<Arc<Change>>,
+    #[serde(with = "shared")]
+    pub redo: Vec<Arc<Change>>,
+}
+
+/// Shared changes written and read as the changes themselves (serde's `rc` feature, for one type).
+mod shared {
+    use super::Change;
+    use serde::{Deserialize, Deserializer, Serializer};
+    use std::sync::Arc;
+
+    pub(super) fn serialize<S: Serializer>(changes: &[Arc<Change>], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(changes.iter().map(|change| &**change))
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Arc<Change>>, D::Error> {
+        Ok(Vec::<Change>::deserialize(deserializer)?.into_iter().map(Arc::new).collect())
+    }
 }
 
 impl Kept {
+    /// The history with an edit not recorded yet added as its newest change (`patches`, called
+    /// `label`, made at `place`), as recording it would leave it: nothing to redo, and the oldest
+    /// changes beyond the caps forgotten. Unchanged when there are no patches.
+    pub fn with_pending(mut self, label: String, place: Place, patches: Vec<Patch>) -> Kept {
+        if patches.is_empty() {
+            return self;
+        }
+        self.redo.clear();
+        self.undo.push(Arc::new(Change::new(label, place, patches)));
+        let bytes = self.undo.iter().map(|change| change.size).sum();
+        let forget = beyond_caps(&self.undo, bytes);
+        self.undo.drain(..forget);
+        self
+    }
+
     /// Checks that this history belongs to `manifest` (the draft's): every change can be undone back
     /// to the first state, done again, and every change to redo can be redone. A draft's history is
     /// read from disk: one that does not fit says which change, and is never applied half-way.
@@ -107,20 +145,23 @@ impl Kept {
 /// The changes that can be undone and redone.
 #[derive(Debug, Clone)]
 pub struct History {
-    undo: Vec<Change>,
-    redo: Vec<Change>,
+    undo: Vec<Arc<Change>>,
+    redo: Vec<Arc<Change>>,
     /// The manifest after the newest change: what the next change is compared with.
     baseline: Manifest,
     /// Bytes of the patches kept, undo and redo together.
     bytes: usize,
     /// How many changes were undoable when the manifest matched its file; None when no point does.
     saved_at: Option<usize>,
+    /// The baseline's moves, for a copy of it that follows them (the draft writer's).
+    journal: Journal,
 }
 
 impl History {
     /// An empty history of `baseline`, a manifest matching its file.
     pub fn new(baseline: Manifest) -> Self {
-        History { undo: Vec::new(), redo: Vec::new(), baseline, bytes: 0, saved_at: Some(0) }
+        let journal = Journal::new(Arc::new(baseline.clone()));
+        History { undo: Vec::new(), redo: Vec::new(), baseline, bytes: 0, saved_at: Some(0), journal }
     }
 
     /// Records what changed since the last change as one change; false when nothing did.
@@ -135,31 +176,38 @@ impl History {
         if self.saved_at.is_some_and(|saved| saved > self.undo.len()) {
             self.saved_at = None;
         }
-        let change = Change::new(label, place, patches);
+        let change = Arc::new(Change::new(label, place, patches));
         self.bytes += change.size;
+        self.journal.moved(&change, true);
         self.undo.push(change);
         self.trim();
         true
     }
 
+    /// The patches that would make the change recorded now (see [`History::record`]), without
+    /// recording it: the edit under way, for a draft.
+    pub fn pending(&mut self, current: &mut Manifest, scope: Scope) -> Vec<Patch> {
+        compare::differences(&mut self.baseline, current, scope)
+    }
+
+    /// What a copy of the baseline at `mark` (None: not started) needs to be the baseline again, and
+    /// its mark then. The loop copies nothing here (see [`follow`]).
+    pub(crate) fn catch_up(&mut self, mark: Option<Mark>) -> (CatchUp, Mark) {
+        self.journal.catch_up(mark, &self.baseline)
+    }
+
     /// Forgets the oldest changes beyond the caps.
     fn trim(&mut self) {
-        let mut forget = 0;
-        let mut bytes = self.bytes;
-        while self.undo.len() - forget > MAX_CHANGES || (bytes > MAX_BYTES && forget + 1 < self.undo.len()) {
-            bytes -= self.undo[forget].size;
-            forget += 1;
-        }
+        let forget = beyond_caps(&self.undo, self.bytes);
         if forget > 0 {
-            self.undo.drain(..forget);
-            self.bytes = bytes;
+            self.bytes -= self.undo.drain(..forget).map(|change| change.size).sum::<usize>();
             self.saved_at = self.saved_at.and_then(|saved| saved.checked_sub(forget));
         }
     }
 
     /// Measures every change again (after reading them from a draft) and adds up their sizes.
     fn recount(&mut self) {
-        self.undo.iter_mut().chain(&mut self.redo).for_each(Change::measure);
+        self.undo.iter_mut().chain(&mut self.redo).for_each(|change| Arc::make_mut(change).measure());
         self.bytes = self.undo.iter().chain(&self.redo).map(|change| change.size).sum();
     }
 
@@ -187,9 +235,10 @@ impl History {
             }
         };
         self.baseline = manifest.clone();
+        self.journal.moved(&change, forwards);
         let stack = if forwards { &mut self.undo } else { &mut self.redo };
         stack.push(change);
-        stack.last().map(|change| Ok((change, manifest)))
+        stack.last().map(|change| Ok((&**change, manifest)))
     }
 
     /// The manifest now matches its file.
@@ -232,13 +281,25 @@ impl History {
         }
         let patches = diff(&to_tree(before), &first);
         if !patches.is_empty() {
-            undo.insert(0, Change::new("recover draft".into(), place, patches));
+            undo.insert(0, Arc::new(Change::new("recover draft".into(), place, patches)));
         }
-        let mut history = History { undo, redo, baseline: current, bytes: 0, saved_at: Some(0) };
+        let journal = Journal::new(Arc::new(current.clone()));
+        let mut history = History { undo, redo, baseline: current, bytes: 0, saved_at: Some(0), journal };
         history.recount();
         history.trim();
         history
     }
+}
+
+/// How many of the oldest changes of `undo` (holding `bytes` of patches with those to redo) are
+/// beyond the caps: all but [`MAX_CHANGES`], then more while over [`MAX_BYTES`] (never the newest).
+fn beyond_caps(undo: &[Arc<Change>], mut bytes: usize) -> usize {
+    let mut forget = 0;
+    while undo.len() - forget > MAX_CHANGES || (bytes > MAX_BYTES && forget + 1 < undo.len()) {
+        bytes -= undo[forget].size;
+        forget += 1;
+    }
+    forget
 }
 
 /// The manifest written as `value`.
@@ -344,7 +405,7 @@ mod tests {
         assert_eq!(history.kept().check(&named("b")), Ok(()));
         assert!(history.kept().check(&Manifest::new()).is_err(), "another manifest's history");
         let mut kept = history.kept();
-        kept.redo[0].patches =
+        Arc::make_mut(&mut kept.redo[0]).patches =
             vec![Patch::Splice { at: "/actions".into(), index: usize::MAX, old: vec![Json::Null], new: Vec::new() }];
         let error = kept.check(&named("b")).expect_err("a splice beyond any list");
         assert!(error.contains("\"edit c\" does not fit"), "{error}");
