@@ -11,7 +11,8 @@ use integration_wizard::wizard::testing::app::App;
 use integration_wizard::wizard::testing::config::default_file::default_file;
 use integration_wizard::wizard::testing::config::{Settings, parse_text, read};
 use integration_wizard::wizard::testing::keys::{Command, KeyPress, KeyTable, Scope, action_for};
-use integration_wizard::wizard::testing::overlay::Overlay;
+use integration_wizard::wizard::testing::panels::delete::ConfirmDelete;
+use integration_wizard::wizard::testing::panels::quit::ConfirmQuit;
 use integration_wizard::wizard::testing::step::Step;
 use integration_wizard::wizard::testing::view;
 use integration_wizard::wizard::testing::view::theme::{Role, Theme};
@@ -253,13 +254,13 @@ fn a_rebound_answer_takes_its_letter_away_from_the_question() {
     app.keys = Arc::new(settings.keys);
     app.update(Action::GoTo(Step::Actions));
     app.update(Action::Delete);
-    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::ConfirmDelete { .. })), "{:?}", app.panel());
+    assert!(matches!(app.panel_as::<ConfirmDelete>(), Some(ConfirmDelete { .. })), "{:?}", app.panel());
     // The old letters no longer answer: y neither deletes nor closes the question.
     assert_eq!(action_for(&app, &key(KeyCode::Char('y'))), None);
     assert_eq!(action_for(&app, &key(KeyCode::Char('n'))), None);
     assert_eq!(action_for(&app, &key(KeyCode::Char('j'))), Some(Action::Answer('y')));
     assert_eq!(action_for(&app, &key(KeyCode::Char('k'))), Some(Action::Answer('n')));
-    app.open(Overlay::ConfirmQuit);
+    app.open(ConfirmQuit);
     assert_eq!(action_for(&app, &key(KeyCode::Char('q'))), None);
     assert_eq!(action_for(&app, &key(KeyCode::Char('d'))), Some(Action::Answer('q')));
     // An answer not rebound keeps its letter.

@@ -11,7 +11,8 @@ use integration_wizard::wizard::testing::action::{Action, Opened, SaveFailure};
 use integration_wizard::wizard::testing::app::{App, Effect, OnDisk};
 use integration_wizard::wizard::testing::examples::EXAMPLES;
 use integration_wizard::wizard::testing::form::Row;
-use integration_wizard::wizard::testing::overlay::{Overlay, PromptPurpose};
+use integration_wizard::wizard::testing::panels::path_prompt::{PathPrompt, PromptPurpose};
+use integration_wizard::wizard::testing::panels::recovery::DiscardDraft;
 use integration_wizard::wizard::testing::step::{Page, Step};
 use ratatui::crossterm::event::{Event, KeyCode};
 use std::path::PathBuf;
@@ -89,7 +90,7 @@ fn b4_not_replacing_an_existing_file_asks_for_another_name() {
     app.update(Action::Saved { path: PathBuf::from("mycrm.json"), result: Err(SaveFailure::ChangedOnDisk) });
     let effects = press(&mut app, key(KeyCode::Char('n')));
     assert!(effects.is_empty(), "{effects:?}");
-    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::Prompt { purpose: PromptPurpose::SaveAs, .. })));
+    assert!(matches!(app.panel_as::<PathPrompt>(), Some(PathPrompt { purpose: PromptPurpose::SaveAs, .. })));
 }
 
 #[test]
@@ -362,7 +363,7 @@ fn the_start_screen_shows_one_draft_per_file_and_delete_discards_one_after_askin
     assert!(hints.contains("Enter recover") && hints.contains("delete the draft"), "{hints}");
     // The newest line.json draft is first; Delete asks, n keeps it, y deletes only it.
     press(&mut app, key(KeyCode::Delete));
-    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::DiscardDraft { .. })), "{:?}", app.panel());
+    assert!(matches!(app.panel_as::<DiscardDraft>(), Some(DiscardDraft { .. })), "{:?}", app.panel());
     press(&mut app, key(KeyCode::Char('n')));
     assert!(app.panel().is_none());
     press(&mut app, key(KeyCode::Delete));

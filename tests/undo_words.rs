@@ -80,3 +80,41 @@ fn the_hint_bar_offers_redo_once_something_was_undone() {
     let screen = screen_text(&mut app, 80, 24);
     assert!(screen.contains("Alt-Y redo"), "{screen}");
 }
+
+#[test]
+fn undo_after_recovering_a_draft_stops_at_the_file_as_opened_and_redo_names_each_change() {
+    use integration_wizard::manifest::to_json;
+    use integration_wizard::storage::drafts::Draft;
+    // The crashed run: the display name changed and saved (the file on disk is now that), then two changes.
+    let mut first = mycrm();
+    focus_key(&mut first, "display_name");
+    first.update(Action::Activate);
+    press(&mut first, ctrl('u'));
+    type_text(&mut first, "One");
+    first.update(Action::Activate);
+    let on_disk = to_json(&first.doc.manifest);
+    first.update(Action::GoTo(Step::Actions));
+    focus_row(&mut first, |row| *row == Row::Item(ListRef::Actions, 0));
+    first.update(Action::Delete);
+    first.update(Action::Answer('y'));
+    first.update(Action::GoTo(Step::Integration));
+    focus_key(&mut first, "description");
+    type_text_keys(&mut first, "Two");
+    press(&mut first, key(KeyCode::Enter));
+    let history = serde_json::to_string(&first.history_for_draft()).expect("the history is JSON");
+    let draft = Draft { path: None, written_at: 1, manifest: to_json(&first.doc.manifest), history: Some(history) };
+
+    // The next run opens the file as saved and recovers the draft.
+    let mut second = opened(&on_disk);
+    second.update(Action::RestoreDraft(Box::new(draft)));
+    assert_eq!(undo(&mut second), "undid: edit description");
+    assert_eq!(undo(&mut second), "undid: delete action create_ticket");
+    assert_eq!(to_json(&second.doc.manifest), on_disk, "back to the file as opened");
+    assert!(!second.doc.modified);
+    assert_eq!(undo(&mut second), "nothing to undo", "undo stops at the file: the run's older changes are not on it");
+    assert_eq!(to_json(&second.doc.manifest), on_disk);
+    assert_eq!(redo(&mut second), "redid: delete action create_ticket");
+    assert_eq!(redo(&mut second), "redid: edit description");
+    assert_eq!(to_json(&second.doc.manifest), to_json(&first.doc.manifest));
+    assert_eq!(redo(&mut second), "nothing to redo");
+}

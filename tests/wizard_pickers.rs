@@ -12,7 +12,7 @@ use integration_wizard::wizard::testing::action::{Action, Opened};
 use integration_wizard::wizard::testing::app::{App, Effect};
 use integration_wizard::wizard::testing::examples::EXAMPLES;
 use integration_wizard::wizard::testing::form::Row;
-use integration_wizard::wizard::testing::overlay::Overlay;
+use integration_wizard::wizard::testing::panels::path_prompt::PathPrompt;
 use integration_wizard::wizard::testing::path_list::FolderEntry;
 use integration_wizard::wizard::testing::step::{Page, Step};
 use ratatui::crossterm::event::KeyCode;
@@ -290,7 +290,7 @@ fn a_folder_that_cannot_be_read_says_why_in_the_prompt() {
 fn the_save_as_prompt_completes_too() {
     let mut app = mycrm();
     press(&mut app, ctrl('s'));
-    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::Prompt { .. })));
+    assert!(matches!(app.panel_as::<PathPrompt>(), Some(PathPrompt { .. })));
     press(&mut app, ctrl('u'));
     type_text(&mut app, "pack");
     let effects = press(&mut app, key(KeyCode::Tab));
@@ -424,7 +424,7 @@ fn enter_on_a_folder_in_the_open_prompt_goes_into_it() {
     assert_eq!(typed(&app), "manifests/");
     let effects = press(&mut app, key(KeyCode::Enter));
     assert_eq!(effects, [Effect::ReadFolder("manifests/".into())], "nothing is opened");
-    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::Prompt { .. })), "the prompt stays");
+    assert!(matches!(app.panel_as::<PathPrompt>(), Some(PathPrompt { .. })), "the prompt stays");
 }
 
 #[test]

@@ -12,7 +12,10 @@ use integration_wizard::wizard::testing::action::Action;
 use integration_wizard::wizard::testing::app::App;
 use integration_wizard::wizard::testing::form::Row;
 use integration_wizard::wizard::testing::layout;
-use integration_wizard::wizard::testing::overlay::Overlay;
+use integration_wizard::wizard::testing::panels::Panel;
+use integration_wizard::wizard::testing::panels::keys::KeysPanel;
+use integration_wizard::wizard::testing::panels::quit::ConfirmQuit;
+use integration_wizard::wizard::testing::panels::save::{ConfirmSave, DiskChanged, ReplaceExisting};
 use integration_wizard::wizard::testing::step::{Page, Step};
 use ratatui::crossterm::event::KeyCode;
 use serde_json::json;
@@ -221,7 +224,7 @@ fn the_keys_panel_scrolls_at_80x24_and_keeps_its_title_and_footer() {
     for _ in 0..max + 5 {
         press(&mut app, key(KeyCode::Down));
     }
-    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::Help { scroll }) if *scroll == max), "{:?}", app.panel());
+    assert!(matches!(app.panel_as::<KeysPanel>(), Some(KeysPanel { scroll }) if *scroll == max), "{:?}", app.panel());
     let last = screen_text(&mut app, 80, 24);
     assert!(last.contains(" Keys ") && last.contains("more above"), "{last}");
     let (keys, what) = layout::keys_panel_lines(&app, layout::KEYS_PANEL_WIDTH - 2).pop().expect("a key");
@@ -229,7 +232,7 @@ fn the_keys_panel_scrolls_at_80x24_and_keeps_its_title_and_footer() {
     press(&mut app, key(KeyCode::PageUp));
     press(&mut app, key(KeyCode::PageUp));
     press(&mut app, key(KeyCode::PageUp));
-    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::Help { scroll: 0 })), "{:?}", app.panel());
+    assert!(matches!(app.panel_as::<KeysPanel>(), Some(KeysPanel { scroll: 0 })), "{:?}", app.panel());
 }
 
 #[test]
@@ -265,20 +268,21 @@ fn the_keys_panel_scrolled() {
 #[test]
 fn every_question_fits_at_80x24_with_a_long_path() {
     let path = std::path::PathBuf::from("/home/someone/projects/integrations/mycrm/manifests/mycrm-production.json");
-    let questions = [
-        (Overlay::ReplaceExisting { path: path.clone() }, "do not save"),
-        (Overlay::DiskChanged { path: path.clone() }, "do nothing now"),
-        (Overlay::ConfirmSave { path: path.clone(), reasons: vec!["it has 4 error(s)".into()] }, "do not save"),
-        (Overlay::ConfirmQuit, "keep editing"),
+    // Each question, its last words, and whether it names the path.
+    let questions: [(Box<dyn Panel>, &str, bool); 4] = [
+        (Box::new(ReplaceExisting { path: path.clone() }), "do not save", true),
+        (Box::new(DiskChanged { path: path.clone() }), "do nothing now", true),
+        (Box::new(ConfirmSave { path: path.clone(), reasons: vec!["it has 4 error(s)".into()] }), "do not save", true),
+        (Box::new(ConfirmQuit), "keep editing", false),
     ];
-    for (overlay, last_words) in questions {
+    for (overlay, last_words, names_the_path) in questions {
         let mut app = mycrm();
-        app.open(overlay.clone());
+        app.open_boxed(overlay.clone());
         let screen = screen_text(&mut app, 80, 24);
         // The path is read whole (wrapped, a path longer than a line broken, never cut) and the keys'
         // line ends the panel.
         assert!(screen.contains(last_words), "{overlay:?}:\n{screen}");
-        if !matches!(overlay, Overlay::ConfirmQuit) {
+        if names_the_path {
             // The panel is 72 columns wide, centred: read inside its borders only.
             let inside: String = screen.lines().flat_map(|line| line.chars().skip(5).take(70)).collect();
             let squeezed: String = inside.chars().filter(|c| !c.is_whitespace()).collect();

@@ -14,7 +14,7 @@ use integration_wizard::wizard::testing::app::App;
 use integration_wizard::wizard::testing::editor::TextBox;
 use integration_wizard::wizard::testing::form::Row;
 use integration_wizard::wizard::testing::keys::action_for;
-use integration_wizard::wizard::testing::overlay::Overlay;
+use integration_wizard::wizard::testing::panels::keys::KeysPanel;
 use integration_wizard::wizard::testing::step::{Page, Step};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use support::*;
@@ -200,7 +200,7 @@ fn the_key_list_names_the_editor_keys_and_ctrl_e_opens_the_editor_not_the_line_e
     );
     let mut app = app;
     press(&mut app, key(KeyCode::F(1)));
-    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::Help { .. })));
+    assert!(matches!(app.panel_as::<KeysPanel>(), Some(KeysPanel { .. })));
     let screen = screen_text(&mut app, 140, 40);
     assert!(screen.contains("clear the text"), "{screen}");
 }

@@ -23,6 +23,8 @@ pub struct Bridge {
 #[derive(Debug, Clone, PartialEq)]
 pub struct AuthFieldSpec {
     pub name: String,
+    /// The label the user is asked with (`display`), when the manifest gives one.
+    pub display: Option<String>,
     pub mandatory: bool,
     /// A `password` field: asked for with masked input.
     pub secret: bool,
@@ -62,6 +64,7 @@ impl Bridge {
             .filter_map(|field| {
                 Some(AuthFieldSpec {
                     name: text(&field.field_name)?,
+                    display: text(&field.display),
                     mandatory: field.mandatory.get().copied().unwrap_or(false),
                     secret: field.field_type.get().and_then(Vocab::lenient) == Some(AuthFieldType::Password),
                 })
@@ -408,8 +411,18 @@ mod tests {
     fn bridge() -> Bridge {
         Bridge {
             auth_fields: vec![
-                AuthFieldSpec { name: "account".to_owned(), mandatory: true, secret: false },
-                AuthFieldSpec { name: "token".to_owned(), mandatory: true, secret: true },
+                AuthFieldSpec {
+                    name: "account".to_owned(),
+                    display: Some("Account".to_owned()),
+                    mandatory: true,
+                    secret: false,
+                },
+                AuthFieldSpec {
+                    name: "token".to_owned(),
+                    display: Some("API Token".to_owned()),
+                    mandatory: true,
+                    secret: true,
+                },
             ],
             ..Bridge::default()
         }

@@ -354,7 +354,7 @@ mod tests {
 
     fn prober(answer: fn(&str, &Value) -> Response) -> Prober<Scripted> {
         let bridge = Bridge {
-            auth_fields: vec![AuthFieldSpec { name: "token".to_owned(), mandatory: true, secret: true }],
+            auth_fields: vec![AuthFieldSpec { name: "token".to_owned(), display: None, mandatory: true, secret: true }],
             auth_validation: Some("https://bridge.example.org/auth".to_owned()),
             agent_synchronization: Some("https://bridge.example.org/agents".to_owned()),
             ..Bridge::default()

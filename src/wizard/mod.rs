@@ -2,13 +2,13 @@
 //!
 //! - [`keys`]: the one key table (data) and the dispatcher; [`action`]: what can be asked.
 //! - [`config`]: the config file (key bindings, theme, preview), read when the wizard starts.
-//! - [`app`]: the state and `App::update`, one file per concern (start, navigation, values, lists,
-//!   filter, editing, saving, overlays, caches, ticket, probe); no I/O, no clock, no drawing.
+//! - [`app`]: the state and `App::update`, one file per concern (mode, start, navigation, values,
+//!   lists, filter, editing, saving, caches, probe); no I/O, no clock, no drawing.
 //! - `steps`: one module per step or form, declaring its fields once; [`form`]: the rows they make.
-//! - [`document`], [`step`], [`editor`], [`overlay`]: the manifest being edited, steps and pages,
-//!   text editing, questions over the screen.
-//! - [`panels`]: the ticket document's panel and the "try it" panels (credentials, probe result);
-//!   writing the document and probing are effects run by the loop (a probe on a thread of its own).
+//! - [`document`], [`step`], [`editor`]: the manifest being edited, steps and pages, text editing.
+//! - [`panels`]: every panel and question over the screen, one module each behind the `Panel`
+//!   trait (its state, answers, keys' scopes, hints and drawing); writing the ticket document and
+//!   probing are effects run by the loop (a probe on a thread of its own).
 //! - [`layout`]: where things go on screen, for drawing and for mouse clicks alike.
 //! - `draft_writer`, `shutdown`: this wizard's drafts, and ending cleanly on a signal or a panic.
 //! - `handover`: lending the terminal to the author's editor (Ctrl-E) or to the shell (Ctrl-Z).
@@ -31,7 +31,6 @@ pub(crate) mod help_text;
 pub(crate) mod history;
 pub(crate) mod keys;
 pub(crate) mod layout;
-pub(crate) mod overlay;
 pub(crate) mod panels;
 pub(crate) mod path_list;
 pub(crate) mod places;

@@ -62,11 +62,6 @@ pub mod layout {
     };
 }
 
-/// Panels and questions drawn over the screen.
-pub mod overlay {
-    pub use crate::wizard::overlay::{Overlay, PromptPurpose};
-}
-
 /// The panels over the screen: the trait each implements, and the state of those tests read.
 pub mod panels {
     pub use crate::wizard::panels::Panel;
@@ -74,6 +69,36 @@ pub mod panels {
     /// The credentials asked before trying an endpoint.
     pub mod credentials {
         pub use crate::wizard::panels::credentials::{CredentialField, CredentialsPanel};
+    }
+
+    /// Deleting an element of a list.
+    pub mod delete {
+        pub use crate::wizard::panels::delete::ConfirmDelete;
+    }
+
+    /// The key list.
+    pub mod keys {
+        pub use crate::wizard::panels::keys::KeysPanel;
+    }
+
+    /// A path prompt.
+    pub mod path_prompt {
+        pub use crate::wizard::panels::path_prompt::{PathPrompt, PromptPurpose};
+    }
+
+    /// Quitting with unsaved changes.
+    pub mod quit {
+        pub use crate::wizard::panels::quit::ConfirmQuit;
+    }
+
+    /// Recovering or deleting a draft of unsaved work.
+    pub mod recovery {
+        pub use crate::wizard::panels::recovery::{DiscardDraft, RecoverDraft};
+    }
+
+    /// The questions on the way to a save.
+    pub mod save {
+        pub use crate::wizard::panels::save::{ConfirmSave, DiskChanged, ReplaceExisting};
     }
 
     /// The "try it" panel.

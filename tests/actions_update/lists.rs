@@ -24,8 +24,8 @@ fn actions_are_duplicated_reordered_and_deleted_after_confirmation() {
     assert_eq!(app.focused_row(), Some(Row::Item(ListRef::Actions, 1)));
 
     press(&mut app, key(KeyCode::Char('x')));
-    match app.panel_as::<Overlay>() {
-        Some(Overlay::ConfirmDelete { list: ListRef::Actions, index: 1, label }) => {
+    match app.panel_as::<ConfirmDelete>() {
+        Some(ConfirmDelete { list: ListRef::Actions, index: 1, label }) => {
             assert_eq!(label, "create_ticket_copy — create a ticket (3 inputs)")
         }
         other => panic!("x asks first: {other:?}"),
@@ -67,10 +67,7 @@ fn inputs_are_duplicated_reordered_and_deleted_after_confirmation() {
     press(&mut app, key(KeyCode::Down));
 
     press(&mut app, key(KeyCode::Delete));
-    assert!(matches!(
-        app.panel_as::<Overlay>(),
-        Some(Overlay::ConfirmDelete { list: ListRef::Inputs(0), index: 0, .. })
-    ));
+    assert!(matches!(app.panel_as::<ConfirmDelete>(), Some(ConfirmDelete { list: ListRef::Inputs(0), index: 0, .. })));
     press(&mut app, key(KeyCode::Enter));
     assert_eq!(input_keys(&app, 0), ["subject", "email", "priority"]);
     assert_eq!(written(&app), mycrm_value(), "back to the example");

@@ -14,7 +14,7 @@ use integration_wizard::wizard::testing::app::{App, Mode};
 use integration_wizard::wizard::testing::document::Document;
 use integration_wizard::wizard::testing::form::Row;
 use integration_wizard::wizard::testing::layout::inline_diagnostics;
-use integration_wizard::wizard::testing::overlay::Overlay;
+use integration_wizard::wizard::testing::panels::delete::ConfirmDelete;
 use integration_wizard::wizard::testing::step::{Page, Step};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use serde_json::json;

@@ -73,7 +73,7 @@ fn required_fields_cannot_be_deleted_or_renamed_while_oauth2_is_chosen() {
     choose(&mut app, AuthenticationType::Custom);
     press(&mut app, alt('4'));
     press(&mut app, key(KeyCode::Delete));
-    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::ConfirmDelete { .. })));
+    assert!(matches!(app.panel_as::<ConfirmDelete>(), Some(ConfirmDelete { .. })));
 }
 
 #[test]
@@ -153,8 +153,8 @@ fn deleting_an_auth_field_asks_first() {
     let mut app = mycrm();
     press(&mut app, alt('4'));
     press(&mut app, key(KeyCode::Delete));
-    match app.panel_as::<Overlay>() {
-        Some(Overlay::ConfirmDelete { list, index, label }) => {
+    match app.panel_as::<ConfirmDelete>() {
+        Some(ConfirmDelete { list, index, label }) => {
             assert_eq!((*list, *index), (ListRef::AuthFields, 0));
             assert!(label.contains("account"), "{label}");
         }

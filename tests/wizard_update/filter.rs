@@ -102,7 +102,7 @@ fn a_repeated_required_field_name_can_still_be_fixed() {
     focus_row(&mut app, |row| *row == Row::Item(ListRef::AuthFields, 5));
     press(&mut app, key(KeyCode::Delete));
     assert!(
-        matches!(app.panel_as::<Overlay>(), Some(Overlay::ConfirmDelete { index: 5, .. })),
+        matches!(app.panel_as::<ConfirmDelete>(), Some(ConfirmDelete { index: 5, .. })),
         "the repeat can be deleted: {}",
         status(&app)
     );

@@ -34,8 +34,8 @@ fn interaction_types_are_added_edited_reordered_and_deleted_in_place() {
     // Delete, with a question.
     press(&mut app, key(KeyCode::Delete));
     assert!(matches!(
-        app.panel_as::<Overlay>(),
-        Some(Overlay::ConfirmDelete { list: ListRef::InteractionTypes, index: 0, .. })
+        app.panel_as::<ConfirmDelete>(),
+        Some(ConfirmDelete { list: ListRef::InteractionTypes, index: 0, .. })
     ));
     press(&mut app, key(KeyCode::Char('y')));
     assert_eq!(interaction_types(&app), ["Ticket"]);

@@ -29,7 +29,7 @@ fn the_key_table_maps_keys_by_what_has_them() {
     press(&mut app, key(KeyCode::Esc));
 
     press(&mut app, key(KeyCode::F(1)));
-    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::Help { .. })));
+    assert!(matches!(app.panel_as::<KeysPanel>(), Some(KeysPanel { .. })));
     assert_eq!(action_for(&app, &key(KeyCode::Char('Y'))), Some(Action::Answer('y')), "answers ignore case");
     press(&mut app, key(KeyCode::Esc));
     assert!(app.panel().is_none());
@@ -81,7 +81,7 @@ fn the_open_prompt_asks_the_loop_to_read_the_file() {
     let mut app = App::start(Vec::new());
     focus_start(&mut app, 3);
     press(&mut app, key(KeyCode::Enter));
-    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::Prompt { purpose: PromptPurpose::Open, .. })));
+    assert!(matches!(app.panel_as::<PathPrompt>(), Some(PathPrompt { purpose: PromptPurpose::Open, .. })));
     press(&mut app, key(KeyCode::Enter));
     assert!(app.panel().is_some(), "an empty path is not accepted");
     press_all(&mut app, "a.json".chars().map(|c| key(KeyCode::Char(c))));

@@ -30,7 +30,7 @@ fn only_a_lowercase_n_deletes_a_draft_in_the_recovery_panel() {
     // "Now…" typed ahead: the shifted letter is no answer here.
     let effects = press(&mut app, key_with(KeyCode::Char('N'), KeyModifiers::SHIFT));
     assert!(!deleted(&effects), "{effects:?}");
-    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::Recover { .. })), "{:?}", app.panel());
+    assert!(matches!(app.panel_as::<RecoverDraft>(), Some(RecoverDraft { .. })), "{:?}", app.panel());
     let effects = press(&mut app, key(KeyCode::Char('n')));
     assert!(deleted(&effects), "{effects:?}");
     assert_eq!(status(&app), "the draft was deleted");
@@ -41,11 +41,11 @@ fn a_draft_of_more_than_a_few_changes_is_deleted_only_once_confirmed() {
     let mut app = offered(ONE_LINE, None, 4);
     let effects = press(&mut app, key(KeyCode::Char('n')));
     assert!(!deleted(&effects), "{effects:?}");
-    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::DiscardDraft { .. })), "{:?}", app.panel());
+    assert!(matches!(app.panel_as::<DiscardDraft>(), Some(DiscardDraft { .. })), "{:?}", app.panel());
     // Neither Enter nor a shifted Y typed ahead answers; only y deletes.
     for typed in [key(KeyCode::Enter), key_with(KeyCode::Char('Y'), KeyModifiers::SHIFT)] {
         assert!(!deleted(&press(&mut app, typed)));
-        assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::DiscardDraft { .. })), "{:?}", app.panel());
+        assert!(matches!(app.panel_as::<DiscardDraft>(), Some(DiscardDraft { .. })), "{:?}", app.panel());
     }
     assert!(deleted(&press(&mut app, key(KeyCode::Char('y')))));
 }
@@ -58,7 +58,7 @@ const TAMPERED: &str = r#"{"undo":[{"label":"add action","place":{"page":{"Step"
 fn a_draft_whose_history_does_not_fit_is_offered_without_it_and_recovers_as_text() {
     let manifest = "{\"integration\":{\"name\":\"mycrm\"},\"actions\":[{}]}\n";
     let mut app = offered(manifest, Some(TAMPERED), 2);
-    let Some(Overlay::Recover { draft, differences, .. }) = app.panel_as::<Overlay>() else {
+    let Some(RecoverDraft { draft, differences, .. }) = app.panel_as::<RecoverDraft>() else {
         panic!("the draft is offered: {:?}", app.panel());
     };
     assert_eq!(draft.history, None, "never applied, not even half-way");

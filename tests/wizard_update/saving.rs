@@ -10,8 +10,8 @@ fn ctrl_s_on_a_new_manifest_asks_for_a_path_named_after_the_integration() {
     let effects = press(&mut app, ctrl('s'));
     assert!(effects.is_empty());
     assert!(app.editor().is_none(), "Ctrl-S finishes the edit first");
-    match app.panel_as::<Overlay>() {
-        Some(Overlay::Prompt { purpose: PromptPurpose::SaveAs, input }) => assert_eq!(input.value(), "mycrm.json"),
+    match app.panel_as::<PathPrompt>() {
+        Some(PathPrompt { purpose: PromptPurpose::SaveAs, input }) => assert_eq!(input.value(), "mycrm.json"),
         other => panic!("expected the save-as prompt, got {other:?}"),
     }
 }
@@ -20,8 +20,8 @@ fn ctrl_s_on_a_new_manifest_asks_for_a_path_named_after_the_integration() {
 fn a_nameless_manifest_is_offered_manifest_json() {
     let mut app = blank();
     press(&mut app, ctrl('s'));
-    match app.panel_as::<Overlay>() {
-        Some(Overlay::Prompt { input, .. }) => assert_eq!(input.value(), "manifest.json"),
+    match app.panel_as::<PathPrompt>() {
+        Some(PathPrompt { input, .. }) => assert_eq!(input.value(), "manifest.json"),
         other => panic!("expected the save-as prompt, got {other:?}"),
     }
 }
@@ -30,7 +30,7 @@ fn a_nameless_manifest_is_offered_manifest_json() {
 fn the_save_as_prompt_takes_a_typed_path() {
     let mut app = mycrm();
     press(&mut app, ctrl('s'));
-    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::Prompt { .. })), "the example has no path yet");
+    assert!(matches!(app.panel_as::<PathPrompt>(), Some(PathPrompt { .. })), "the example has no path yet");
     press(&mut app, ctrl('u'));
     press_all(&mut app, "out/crm.json".chars().map(|c| key(KeyCode::Char(c))));
     let effects = press(&mut app, key(KeyCode::Enter));
@@ -61,8 +61,8 @@ fn a_manifest_with_errors_asks_before_saving() {
 
     let effects = press(&mut app, ctrl('s'));
     assert!(effects.is_empty(), "nothing written before the answer");
-    match app.panel_as::<Overlay>() {
-        Some(Overlay::ConfirmSave { path, reasons }) => {
+    match app.panel_as::<ConfirmSave>() {
+        Some(ConfirmSave { path, reasons }) => {
             assert_eq!(path, &PathBuf::from("broken.json"));
             assert!(reasons.iter().any(|r| r.contains("1 error(s)")), "{reasons:?}");
         }
@@ -134,7 +134,7 @@ fn ctrl_q_with_unsaved_changes_asks_and_q_quits_without_saving() {
     let mut app = modified_mycrm_with_path();
     let effects = press(&mut app, ctrl('q'));
     assert!(effects.is_empty());
-    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::ConfirmQuit)));
+    assert!(matches!(app.panel_as::<ConfirmQuit>(), Some(ConfirmQuit)));
     let effects = press(&mut app, key(KeyCode::Char('q')));
     assert_eq!(effects.last(), Some(&Effect::Quit), "{effects:?}");
     assert!(!effects.iter().any(|e| matches!(e, Effect::Save { .. })), "{effects:?}");
@@ -180,10 +180,10 @@ fn ctrl_q_then_s_on_a_new_manifest_asks_for_the_path_then_quits_after_saving() {
     press(&mut app, key(KeyCode::Enter));
     press(&mut app, ctrl('q'));
     press(&mut app, key(KeyCode::Char('s')));
-    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::Prompt { purpose: PromptPurpose::SaveAs, .. })));
+    assert!(matches!(app.panel_as::<PathPrompt>(), Some(PathPrompt { purpose: PromptPurpose::SaveAs, .. })));
     let effects = press(&mut app, key(KeyCode::Enter));
     assert!(effects.is_empty(), "the blank manifest has errors");
-    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::ConfirmSave { .. })));
+    assert!(matches!(app.panel_as::<ConfirmSave>(), Some(ConfirmSave { .. })));
     let effects = press(&mut app, key(KeyCode::Char('y')));
     let (path, _) = saved_contents(&effects);
     assert_eq!(path, PathBuf::from("mycrm.json"));
@@ -214,7 +214,7 @@ fn a_quit_given_up_for_a_reload_does_not_quit_after_a_later_save() {
     let effects = press(&mut app, key(KeyCode::Char('s')));
     let (path, _) = saved_contents(&effects);
     app.update(Action::Saved { path: path.clone(), result: Err(SaveFailure::ChangedOnDisk) });
-    assert!(matches!(app.panel_as::<Overlay>(), Some(Overlay::DiskChanged { .. })), "{:?}", app.panel());
+    assert!(matches!(app.panel_as::<DiskChanged>(), Some(DiskChanged { .. })), "{:?}", app.panel());
     let effects = press(&mut app, key(KeyCode::Char('r')));
     assert!(effects.contains(&Effect::Open(path.clone())), "{effects:?}");
     let effects = press(&mut app, ctrl('s'));

@@ -126,10 +126,10 @@ impl App {
             return;
         }
         let label = crate::wizard::summaries::item_label(&self.doc.manifest, list, index);
-        self.open(Overlay::ConfirmDelete { list, index, label });
+        self.open(crate::wizard::panels::delete::ConfirmDelete { list, index, label });
     }
 
-    pub(super) fn delete_item(&mut self, list: ListRef, index: usize) {
+    pub(crate) fn delete_item(&mut self, list: ListRef, index: usize) {
         let name = self.item_name(list, index);
         if let Some(items) = self.doc.manifest.list_mut(list) {
             items.remove_at(index);

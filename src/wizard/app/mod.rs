@@ -7,7 +7,6 @@ mod filter;
 mod lists;
 mod mode;
 mod navigation;
-mod overlays;
 mod pending;
 mod probe;
 mod prompt;
@@ -28,7 +27,7 @@ use super::editor::{EditTarget, Editor, TextBox};
 use super::examples::EXAMPLES;
 use super::form::{Options, Row, rows};
 use super::layout;
-use super::overlay::{Overlay, PromptPurpose};
+use super::panels::recovery::RecoverDraft;
 use super::step::{Page, Step};
 use super::steps::{action as action_form, auth_fields, authentication, features, input as input_form, page_of};
 use crate::manifest::edit::{ListRef, Owner};
@@ -284,7 +283,7 @@ impl App {
         if let Some(why) = crate::wizard::recovery::drop_misfit_history(&mut draft) {
             differences.insert(0, format!("Its undo history is left out ({why}): y brings back its text alone."));
         }
-        self.open(Overlay::Recover { key, draft: Box::new(draft), differences, file_is_newer });
+        self.open(RecoverDraft { key, draft: Box::new(draft), differences, file_is_newer });
     }
 
     /// True when the author quit without saving: the work is not kept as a draft.
@@ -293,7 +292,7 @@ impl App {
     }
 
     /// Removes every draft of this work once it is saved or discarded (the loop adds its own keys).
-    fn discard_work_drafts(&self) -> Effect {
+    pub(crate) fn discard_work_drafts(&self) -> Effect {
         Effect::DiscardWorkDrafts(self.session.recovered.clone())
     }
 

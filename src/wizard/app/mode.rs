@@ -113,7 +113,7 @@ impl App {
     }
 
     /// Opens a panel already boxed (one that answered an action and stays open).
-    pub(crate) fn open_boxed(&mut self, panel: Box<dyn Panel>) {
+    pub fn open_boxed(&mut self, panel: Box<dyn Panel>) {
         let under = match std::mem::replace(&mut self.mode, Mode::Browse) {
             // A panel replaces the panel showing: it answers for it, and goes back to what was under it.
             Mode::Panel(_, under) => under,

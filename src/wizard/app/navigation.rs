@@ -42,7 +42,7 @@ impl App {
             Action::RemoveUnrequired => self.remove_unrequired(),
             Action::Save => self.save(effects),
             Action::Quit => self.quit(effects),
-            Action::Help => self.open(Overlay::Help { scroll: 0 }),
+            Action::Help => self.open(crate::wizard::panels::keys::KeysPanel::default()),
             Action::WriteTicket => crate::wizard::panels::ticket::open(self),
             Action::TryIt => self.try_it(effects),
             Action::TogglePreview => self.preview_on_narrow = !self.preview_on_narrow,

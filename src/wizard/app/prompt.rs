@@ -3,19 +3,20 @@
 //! typed (`Effect::ReadFolder`) and answers with `Action::FolderRead`.
 
 use super::*;
+use crate::wizard::panels::path_prompt::{PathPrompt, PromptPurpose};
 use crate::wizard::panels::ticket::TicketPanel;
 use crate::wizard::path_list::{self, Completion, FolderEntry, PathField, PathList, split};
 
 impl App {
     /// Opens the prompt for a manifest to open, and asks the loop for the starting folder's files.
     pub(super) fn ask_open(&mut self, effects: &mut Vec<Effect>) {
-        self.open(Overlay::Prompt { purpose: PromptPurpose::Open, input: PathField::listing() });
+        self.open(PathPrompt { purpose: PromptPurpose::Open, input: PathField::listing() });
         self.path_typed(effects);
     }
 
     /// Asks where to save, suggesting `suggestion`: typing replaces it, a cursor key keeps it to edit.
-    pub(super) fn ask_save_as(&mut self, suggestion: String) {
-        self.open(Overlay::Prompt { purpose: PromptPurpose::SaveAs, input: PathField::suggesting(suggestion) });
+    pub(crate) fn ask_save_as(&mut self, suggestion: String) {
+        self.open(PathPrompt { purpose: PromptPurpose::SaveAs, input: PathField::suggesting(suggestion) });
     }
 
     /// The path prompt showing, if one shows.

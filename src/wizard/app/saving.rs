@@ -1,9 +1,12 @@
 //! Saving and quitting: what a save must check first, and what its result means.
 
 use super::*;
+use crate::wizard::panels::path_prompt::{PathPrompt, PromptPurpose};
+use crate::wizard::panels::quit::ConfirmQuit;
+use crate::wizard::panels::save::{ConfirmSave, DiskChanged, ReplaceExisting};
 
 impl App {
-    pub(super) fn save(&mut self, effects: &mut Vec<Effect>) {
+    pub(crate) fn save(&mut self, effects: &mut Vec<Effect>) {
         self.doc.reveal();
         match self.doc.path.clone() {
             Some(path) => self.confirm_and_save(path, effects),
@@ -11,7 +14,7 @@ impl App {
         }
     }
 
-    pub(super) fn confirm_and_save(&mut self, path: PathBuf, effects: &mut Vec<Effect>) {
+    pub(crate) fn confirm_and_save(&mut self, path: PathBuf, effects: &mut Vec<Effect>) {
         let mut reasons = Vec::new();
         let errors = Counts::of(self.doc.diagnostics()).errors;
         if errors > 0 {
@@ -25,11 +28,11 @@ impl App {
         if reasons.is_empty() {
             effects.push(self.save_effect(path));
         } else {
-            self.open(Overlay::ConfirmSave { path, reasons });
+            self.open(ConfirmSave { path, reasons });
         }
     }
 
-    pub(super) fn save_effect(&self, path: PathBuf) -> Effect {
+    pub(crate) fn save_effect(&self, path: PathBuf) -> Effect {
         // The file must still be what was read or last written; a new path must not hold a file yet.
         let expect = self.expected_on_disk(&path);
         Effect::Save { path, contents: to_json(&self.doc.manifest), expect }
@@ -64,10 +67,10 @@ impl App {
             }
             // A file at a path this manifest never had was not changed: it was there before.
             Err(SaveFailure::ChangedOnDisk) if self.expected_on_disk(&path) == OnDisk::Nothing => {
-                self.open(Overlay::ReplaceExisting { path });
+                self.open(ReplaceExisting { path });
             }
             Err(SaveFailure::ChangedOnDisk) => {
-                self.open(Overlay::DiskChanged { path });
+                self.open(DiskChanged { path });
             }
             Err(SaveFailure::Failed(message)) => {
                 self.status = Some(format!("not saved: {message}; your work is still here"));
@@ -80,25 +83,39 @@ impl App {
     /// question cancelled, a save failed or done) ends the wait, here rather than at each of them.
     pub(super) fn settle_quit_after_save(&mut self, effects: &[Effect]) {
         let saving = effects.iter().any(|effect| matches!(effect, Effect::Save { .. }));
-        let asking = matches!(
-            self.panel_as::<Overlay>(),
-            Some(
-                Overlay::Prompt { purpose: PromptPurpose::SaveAs, .. }
-                    | Overlay::ConfirmSave { .. }
-                    | Overlay::ReplaceExisting { .. }
-                    | Overlay::DiskChanged { .. }
-            )
-        );
+        let asking = matches!(self.panel_as::<PathPrompt>(), Some(PathPrompt { purpose: PromptPurpose::SaveAs, .. }))
+            || self.panel_as::<ConfirmSave>().is_some()
+            || self.panel_as::<ReplaceExisting>().is_some()
+            || self.panel_as::<DiskChanged>().is_some();
         if !saving && !asking {
             self.session.quit_after_save = false;
         }
     }
 
-    pub(super) fn quit(&mut self, effects: &mut Vec<Effect>) {
+    pub(crate) fn quit(&mut self, effects: &mut Vec<Effect>) {
         if self.doc.modified {
-            self.open(Overlay::ConfirmQuit);
+            self.open(ConfirmQuit);
         } else {
             effects.push(Effect::Quit);
         }
+    }
+
+    /// Saves, then quits once the save succeeds (a question on the way to it may come first).
+    pub(crate) fn save_then_quit(&mut self, effects: &mut Vec<Effect>) {
+        self.session.quit_after_save = true;
+        self.save(effects);
+    }
+
+    /// Quits, the unsaved work discarded: its drafts too.
+    pub(crate) fn quit_without_saving(&mut self, effects: &mut Vec<Effect>) {
+        self.session.work_discarded = true;
+        effects.push(self.discard_work_drafts());
+        effects.push(Effect::Quit);
+    }
+
+    /// Reads the file at `path` again, the unsaved work (and its drafts) discarded.
+    pub(crate) fn reload(&mut self, path: PathBuf, effects: &mut Vec<Effect>) {
+        effects.push(self.discard_work_drafts());
+        effects.push(Effect::Open(path));
     }
 }

@@ -3,6 +3,7 @@
 use super::*;
 use crate::wizard::history::Place;
 use crate::wizard::keys::Command;
+use crate::wizard::panels::recovery::DiscardDraft;
 use std::path::Path;
 
 /// True when two paths name the same file however they were written (`mycrm.json`, `./mycrm.json`,
@@ -55,15 +56,11 @@ impl App {
             }
             Action::Delete => {
                 if let StartItem::Draft(key, draft) = &self.start.items[self.start.focus] {
-                    let place = draft
-                        .path
-                        .as_ref()
-                        .map_or_else(|| "a new manifest".to_owned(), |path| path.display().to_string());
-                    self.open(Overlay::DiscardDraft { key: key.clone(), place });
+                    self.open(DiscardDraft::of(key.clone(), draft));
                 }
             }
             Action::Quit | Action::Back => effects.push(Effect::Quit),
-            Action::Help => self.open(Overlay::Help { scroll: 0 }),
+            Action::Help => self.open(crate::wizard::panels::keys::KeysPanel::default()),
             _ => {}
         }
     }
@@ -120,6 +117,12 @@ impl App {
         // A new document starts again at generation 0 on the same page and row as the last one,
         // so the preview's source alone would not tell it changed.
         self.caches.preview = PreviewCache::default();
+    }
+
+    /// Recovers the draft stored under `key` over the manifest just opened.
+    pub(crate) fn recover(&mut self, key: DraftKey, draft: Draft) {
+        self.session.recovered.push(key);
+        self.restore_draft(draft);
     }
 
     /// Puts a draft's work in place of the open manifest (or opens it as a new one from the start screen).

@@ -8,6 +8,7 @@
 
 use super::*;
 use crate::wizard::history::{Kept, Place};
+use crate::wizard::panels::delete::ConfirmDelete;
 
 /// The change under way: what it will be called and where it began.
 #[derive(Debug, Clone, Default)]
@@ -32,12 +33,9 @@ impl App {
             return Some((Some(format!("edit {}", self.target_name(editor.target))), self.place()));
         }
         let label = match (self.panel(), action) {
-            (Some(_), _) => match self.panel_as::<Overlay>() {
-                Some(Overlay::ConfirmDelete { list, index, .. }) => {
-                    Some(format!("delete {}", self.item_name(*list, *index)))
-                }
-                _ => None,
-            },
+            (Some(_), _) => self
+                .panel_as::<ConfirmDelete>()
+                .map(|ConfirmDelete { list, index, .. }| format!("delete {}", self.item_name(*list, *index))),
             (
                 None,
                 Action::Add

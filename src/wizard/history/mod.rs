@@ -251,6 +251,12 @@ impl History {
         self.saved_at == Some(self.undo.len())
     }
 
+    /// How many changes the manifest is away from the file as last saved (or opened), when it is a
+    /// number of changes undo can count (None after undoing past the save and changing anew).
+    pub fn unsaved(&self) -> Option<usize> {
+        self.saved_at.map(|saved| self.undo.len().abs_diff(saved))
+    }
+
     /// How many changes can be undone / redone.
     pub fn counts(&self) -> (usize, usize) {
         (self.undo.len(), self.redo.len())
@@ -267,22 +273,39 @@ impl History {
     }
 
     /// The history of recovered work: the draft's changes (`kept`, None for a draft without history)
-    /// over its manifest `current`, under one change "recover draft" that goes from `before` (the
-    /// manifest before recovering) to the first state the draft's history knows. Undoing every
-    /// change so goes back to the manifest as it was before recovering.
+    /// over its manifest `current`, from the newest state of that history that is `before` (the manifest
+    /// as opened): undo goes back through the draft's changes to the file and stops there. A draft
+    /// whose history does not pass through `before` (none, unreadable, or the file changed) is one
+    /// change "recover draft" on top of it. Either way, undoing every change ends at `before`.
     pub fn recovered(before: &Manifest, current: Manifest, kept: Option<Kept>, place: Place) -> Self {
         let kept = kept.unwrap_or_default();
-        // The first state the draft knows: its manifest with every change undone.
-        let mut first = to_tree(&current);
-        let fits = kept.undo.iter().rev().all(|change| change.patches.iter().rev().all(|p| p.apply(&mut first, false)));
-        let (mut undo, redo) = if fits { (kept.undo, kept.redo) } else { (Vec::new(), Vec::new()) };
-        if !fits {
-            first = to_tree(&current);
+        let before_tree = to_tree(before);
+        // Walking back from the draft's manifest through its changes: the newest state that is the
+        // manifest as opened is where undo stops (changes older than it, before a save of the crashed
+        // run, lead away from the file and are dropped).
+        let mut state = to_tree(&current);
+        let mut on_file = (state == before_tree).then_some(kept.undo.len());
+        if on_file.is_none() {
+            for (index, change) in kept.undo.iter().enumerate().rev() {
+                if !change.patches.iter().rev().all(|patch| patch.apply(&mut state, false)) {
+                    break;
+                }
+                if state == before_tree {
+                    on_file = Some(index);
+                    break;
+                }
+            }
         }
-        let patches = diff(&to_tree(before), &first);
-        if !patches.is_empty() {
-            undo.insert(0, Arc::new(Change::new("recover draft".into(), place, patches)));
-        }
+        let (undo, redo) = match on_file {
+            Some(index) => (kept.undo[index..].to_vec(), kept.redo),
+            // The draft's changes do not lead back to this file: its work is one change on top of it.
+            None => {
+                let patches = diff(&before_tree, &to_tree(&current));
+                let change =
+                    (!patches.is_empty()).then(|| Arc::new(Change::new("recover draft".into(), place, patches)));
+                (change.into_iter().collect(), Vec::new())
+            }
+        };
         let journal = Journal::new(Arc::new(current.clone()));
         let mut history = History { undo, redo, baseline: current, bytes: 0, saved_at: Some(0), journal };
         history.recount();
@@ -416,11 +439,24 @@ mod tests {
         let mut history = History::new(named("a"));
         history.record_all(&mut named("b"), "edit".into(), place());
         let mut recovered = History::recovered(&named("before"), named("b"), Some(history.kept()), place());
-        assert_eq!(recovered.counts(), (2, 0));
-        recovered.step(false).expect("a change").expect("fits");
+        assert_eq!(recovered.counts(), (1, 0), "a history that never was the file is one change on top of it");
         let (change, manifest) = recovered.step(false).expect("a change").expect("fits");
         assert_eq!(change.label, "recover draft");
         assert_eq!(name(&manifest), "before");
         assert!(recovered.at_saved());
+    }
+
+    #[test]
+    fn recovered_history_stops_at_the_file_its_changes_pass_through() {
+        // The crashed run: a → b (saved: the file is now b) → c.
+        let mut history = History::new(named("a"));
+        history.record_all(&mut named("b"), "edit to b".into(), place());
+        history.record_all(&mut named("c"), "edit to c".into(), place());
+        let mut recovered = History::recovered(&named("b"), named("c"), Some(history.kept()), place());
+        assert_eq!(recovered.counts(), (1, 0), "only the change on top of the file");
+        let (change, manifest) = recovered.step(false).expect("a change").expect("fits");
+        assert_eq!((change.label.as_str(), name(&manifest)), ("edit to c", "b"));
+        assert!(recovered.at_saved());
+        assert!(recovered.step(false).is_none(), "undo stops at the file");
     }
 }

@@ -12,7 +12,7 @@ use crate::wizard::action::Action;
 use crate::wizard::app::{App, Effect};
 use crate::wizard::keys::{Command as C, Scope};
 use crate::wizard::view::bars::Hint;
-use crate::wizard::view::overlay::centered;
+use crate::wizard::view::panel::centered;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Position, Rect};
 use ratatui::text::Span;
@@ -27,6 +27,9 @@ const MASK: char = '•';
 pub struct CredentialField {
     /// The auth field's name.
     pub name: String,
+    /// What the field is called on screen: its `display` ("Account"), else its name; it stays while
+    /// a value is typed beside it.
+    pub label: String,
     /// A `password` field: shown as `•`.
     pub secret: bool,
     /// The value typed.
@@ -52,7 +55,12 @@ impl CredentialsPanel {
             .auth_fields
             .iter()
             .filter(|field| field.mandatory && known.get(&field.name).is_none())
-            .map(|field| CredentialField { name: field.name.clone(), secret: field.secret, input: Input::default() })
+            .map(|field| CredentialField {
+                name: field.name.clone(),
+                label: field.display.clone().unwrap_or_else(|| field.name.clone()),
+                secret: field.secret,
+                input: Input::default(),
+            })
             .collect();
         CredentialsPanel { target, fields, focus: 0 }
     }
@@ -147,7 +155,8 @@ fn render(app: &App, panel: &CredentialsPanel, frame: &mut Frame) {
         if y >= inner.bottom() {
             break;
         }
-        let label = format!("{:<width$}", crate::escape::line(&field.name), width = usize::from(label_width));
+        let label =
+            format!("{:<width$}", format!("{}:", crate::escape::line(&field.label)), width = usize::from(label_width));
         frame.render_widget(
             Paragraph::new(one_line(&label).into_owned()),
             Rect { y, height: 1, width: label_width, ..inner },

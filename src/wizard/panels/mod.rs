@@ -6,7 +6,13 @@
 //! if it has keys of its own, and the one line that opens it (`app.open(...)`).
 
 pub(crate) mod credentials;
+pub(crate) mod delete;
+pub(crate) mod keys;
+pub(crate) mod path_prompt;
 pub(crate) mod probe;
+pub(crate) mod quit;
+pub(crate) mod recovery;
+pub(crate) mod save;
 pub(crate) mod ticket;
 
 use super::action::Action;

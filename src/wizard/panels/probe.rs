@@ -15,7 +15,7 @@ use crate::wizard::action::Action;
 use crate::wizard::app::{App, Effect};
 use crate::wizard::keys::{Command as C, Scope};
 use crate::wizard::view::bars::Hint;
-use crate::wizard::view::overlay::centered;
+use crate::wizard::view::panel::centered;
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};

@@ -11,7 +11,7 @@ use crate::wizard::app::{App, Effect};
 use crate::wizard::keys::{Command as C, Scope};
 use crate::wizard::path_list::{PathField, PathList};
 use crate::wizard::view::bars::Hint;
-use crate::wizard::view::overlay;
+use crate::wizard::view::panel;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Position, Rect};
 use ratatui::text::{Line, Span};
@@ -354,7 +354,7 @@ fn render(app: &App, panel: &TicketPanel, frame: &mut Frame) {
         }
     }
     // The lines before the path are short, so `input_at` is also its row once the panel wraps them.
-    let area = overlay::panel(frame, theme, "Ticket document", lines, 0);
+    let area = panel::panel(frame, theme, "Ticket document", lines, 0);
     if let (Some(row), TicketPanel::Path { input: PathField { input, .. }, .. }) = (input_at, panel) {
         let inner = area.inner(Margin::new(1, 1));
         let line = Rect { y: inner.y + u16::try_from(row).unwrap_or(0), height: 1, ..inner };

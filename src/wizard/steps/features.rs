@@ -67,7 +67,7 @@ pub(crate) fn previews_cti(key: Option<Key>) -> bool {
 /// the preview says so rather than showing a `null` the file will not hold.
 pub(crate) fn cti_preview(manifest: &Manifest) -> String {
     if manifest.wrapper.requires_cti.is_absent() {
-        return format!("  \"{}\" is not written: not set, Talkdesk reads false", CTI.key);
+        return format!("  \"{}\" not set: Talkdesk reads false", CTI.key);
     }
     format!("  \"{}\": {}", CTI.key, crate::wizard::clipped_json::clipped_pretty(&manifest.wrapper.requires_cti))
 }

@@ -213,6 +213,8 @@ pub(crate) enum Progress {
     /// The review: the file on disk is what the wizard holds, or not.
     Saved,
     NotSaved,
+    /// The review of a file with changes not saved: how many (None when undo cannot count them).
+    Unsaved(Option<usize>),
 }
 
 /// The step list's state of `step`, derived from the findings each step's declarations own: a
@@ -236,6 +238,7 @@ pub(crate) fn progress(step: Step, doc: &Document) -> Progress {
     }
     match step {
         Step::Review if touched(step, doc) => Progress::Saved,
+        Step::Review if doc.path.is_some() && doc.modified => Progress::Unsaved(doc.history.unsaved()),
         Step::Review => Progress::NotSaved,
         _ if touched(step, doc) => Progress::Done { warnings },
         _ if warnings > 0 => Progress::Open { errors, to_fill, warnings },
@@ -268,6 +271,11 @@ impl Progress {
             Progress::NotNeeded => "– not needed".into(),
             Progress::Saved => "✓ saved".into(),
             Progress::NotSaved => "· not saved yet".into(),
+            // The step list is narrow: the words fit its 22 columns.
+            Progress::Unsaved(Some(1)) => "· 1 unsaved change".into(),
+            Progress::Unsaved(Some(count)) if count < 10 => format!("· {count} unsaved changes"),
+            Progress::Unsaved(Some(count)) => format!("· {count} unsaved"),
+            Progress::Unsaved(None) => "· changes not saved".into(),
         }
     }
 
@@ -279,7 +287,7 @@ impl Progress {
             Progress::Open { warnings, .. } | Progress::Done { warnings } if warnings > 0 => format!("!{warnings}"),
             Progress::Open { .. } | Progress::Done { .. } | Progress::Saved => "✓".into(),
             Progress::NotNeeded => "–".into(),
-            Progress::Optional | Progress::AfterType | Progress::NotSaved => "·".into(),
+            Progress::Optional | Progress::AfterType | Progress::NotSaved | Progress::Unsaved(_) => "·".into(),
         }
     }
 }

@@ -5,7 +5,6 @@ use super::super::editor::{Editor, TextBox};
 use super::super::form::Row;
 use super::super::keys::{Command, on_text_field, scopes};
 use super::super::layout;
-use super::super::overlay::Overlay;
 use super::super::step::{Page, Step};
 use crate::manifest::Severity;
 use ratatui::Frame;
@@ -187,35 +186,6 @@ fn editor_hints(app: &App, editor: &Editor) -> Vec<(Hint, &'static str)> {
 /// The hints as `(command, what)` pairs, each command's key read from the table when drawn.
 fn key(pairs: &[(Command, &'static str)]) -> Vec<(Hint, &'static str)> {
     pairs.iter().map(|(command, what)| (Hint::Key(*command), *what)).collect()
-}
-
-/// The answers of the question showing.
-pub(crate) fn panel_hints(app: &App, overlay: &Overlay) -> Vec<(Hint, &'static str)> {
-    use Command as C;
-    match overlay {
-        Overlay::Help { .. } => key(&[(C::Move, "scroll"), (C::Back, "close")]),
-        Overlay::ConfirmQuit => {
-            key(&[(C::SaveAndQuit, "save and quit"), (C::QuitWithoutSaving, "quit without saving"), (C::Back, "stay")])
-        }
-        Overlay::ConfirmSave { .. } | Overlay::ConfirmDelete { .. } | Overlay::DiscardDraft { .. } => {
-            key(&[(C::Yes, "yes"), (C::No, "no")])
-        }
-        Overlay::Prompt { .. } if app.path_list().is_some_and(|list| !list.shown.is_empty()) => key(&[
-            (C::Activate, "confirm"),
-            (C::CompletePath, "complete"),
-            (C::Move, "pick a file"),
-            (C::Back, "cancel"),
-        ]),
-        Overlay::Prompt { .. } => key(&[(C::Activate, "confirm"), (C::CompletePath, "complete"), (C::Back, "cancel")]),
-        Overlay::DiskChanged { .. } => key(&[
-            (C::Overwrite, "overwrite"),
-            (C::SaveElsewhere, "save elsewhere"),
-            (C::Reload, "reload"),
-            (C::Back, "later"),
-        ]),
-        Overlay::Recover { .. } => key(&[(C::Yes, "recover"), (C::No, "delete the draft")]),
-        Overlay::ReplaceExisting { .. } => key(&[(C::Yes, "replace it"), (C::No, "another name"), (C::Back, "cancel")]),
-    }
 }
 
 /// The start screen's keys: a draft entry can be deleted.

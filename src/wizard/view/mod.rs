@@ -2,8 +2,7 @@
 
 pub(crate) mod bars;
 pub(crate) mod form;
-pub(crate) mod overlay;
-pub(crate) mod path_prompt;
+pub(crate) mod panel;
 pub(crate) mod preview;
 pub(crate) mod review;
 pub(crate) mod start;
@@ -43,7 +42,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             bars::render_hints(app, frame, areas.hints);
         }
     }
-    overlay::render_panel(app, frame);
+    panel::render_panel(app, frame);
 }
 
 fn render_too_small(frame: &mut Frame, area: Rect) {

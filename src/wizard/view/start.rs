@@ -18,7 +18,7 @@ pub(crate) fn label(start: &StartScreen, index: usize) -> String {
         StartItem::Draft(_, draft) => {
             let place =
                 draft.path.as_ref().map_or_else(|| "new manifest".to_owned(), |path| path.display().to_string());
-            let age = super::overlay::human_age(crate::storage::drafts::now().saturating_sub(draft.written_at));
+            let age = super::panel::human_age(crate::storage::drafts::now().saturating_sub(draft.written_at));
             let older = match start.older_than(draft) {
                 0 => String::new(),
                 1 => "; 1 older draft of it behind".to_owned(),

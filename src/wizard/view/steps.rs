@@ -47,5 +47,6 @@ fn style(app: &App, progress: Progress) -> Style {
         Progress::Open { .. } => app.theme.warning(),
         Progress::Done { .. } | Progress::Saved => app.theme.ok(),
         Progress::Optional | Progress::AfterType | Progress::NotNeeded | Progress::NotSaved => app.theme.dim(),
+        Progress::Unsaved(_) => app.theme.warning(),
     }
 }

@@ -1,0 +1,65 @@
+//! Small words that must be true: the preview shows no `"requires_cti": null` the file will not hold,
+//! step 6 counts the changes of an opened file not saved yet, and the try-it prompt keeps its label
+//! while a value is typed.
+// A test reads the files it wrote itself, as it likes; the tool reads only through `storage`.
+#![allow(clippy::disallowed_methods)]
+
+mod support;
+
+use integration_wizard::manifest::read;
+use integration_wizard::wizard::testing::action::Action;
+use integration_wizard::wizard::testing::app::App;
+use integration_wizard::wizard::testing::document::Document;
+use integration_wizard::wizard::testing::examples::EXAMPLES;
+use integration_wizard::wizard::testing::view::theme::Theme;
+use ratatui::crossterm::event::KeyCode;
+use std::path::PathBuf;
+use support::*;
+
+#[test]
+fn the_preview_shows_no_null_for_a_cti_never_set() {
+    let mut app = blank();
+    press(&mut app, alt('2'));
+    focus_key(&mut app, "requires_cti");
+    let screen = screen_text(&mut app, 120, 40);
+    assert!(!screen.contains("\"requires_cti\": null"), "{screen}");
+    assert!(screen.contains("\"requires_cti\" not set"), "{screen}");
+}
+
+/// mycrm opened from a file on disk.
+fn opened_file() -> App {
+    let parsed = read(EXAMPLES[0].json.as_bytes()).expect("the example reads");
+    let mut app = App::editing(Document::opened(parsed, Some(PathBuf::from("mycrm.json"))));
+    app.theme = Theme { color: false, ..Theme::default() };
+    app
+}
+
+#[test]
+fn step_6_counts_the_changes_of_an_opened_file_not_saved() {
+    let mut app = opened_file();
+    for (key, value) in [("display_name", "One"), ("description", "Two"), ("logo_url", "https://example.org/3.png")] {
+        focus_key(&mut app, key);
+        app.update(Action::Activate);
+        press(&mut app, ctrl('u'));
+        type_text(&mut app, value);
+        app.update(Action::Activate);
+    }
+    let screen = screen_text(&mut app, 120, 40);
+    assert!(screen.contains("3 unsaved changes"), "{screen}");
+    assert!(!screen.contains("not saved yet"), "{screen}");
+}
+
+#[test]
+fn the_try_it_prompt_keeps_its_label_while_typing() {
+    let mut value = mycrm_value();
+    value["integration"]["auth_validation_endpoint"] = "http://127.0.0.1:9/auth".into();
+    let mut app = opened(&value.to_string());
+    app.jump_to("/integration/auth_validation_endpoint");
+    press(&mut app, alt('t'));
+    let screen = screen_text(&mut app, 120, 40);
+    assert!(screen.contains("Account:"), "{screen}");
+    press(&mut app, key(KeyCode::Char('a')));
+    let screen = screen_text(&mut app, 120, 40);
+    let line = screen.lines().find(|line| line.contains("Account:")).unwrap_or_else(|| panic!("{screen}"));
+    assert!(line.contains("Account:") && line.contains(" a"), "{line}");
+}
