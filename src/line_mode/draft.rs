@@ -39,6 +39,11 @@ impl SessionDraft {
         self.store.borrow().orphans_of(&self.key).len()
     }
 
+    /// What to say about drafts that could not be read and were passed over (after [`SessionDraft::earlier`]).
+    pub(crate) fn passed_over(&self) -> Option<String> {
+        self.store.borrow().passed_over()
+    }
+
     /// Writes the draft; the first failure is said at once, since the author counts on it.
     pub(crate) fn keeper(&self) -> Keeper {
         let (store, key, warned) = (Rc::clone(&self.store), self.key.clone(), Rc::clone(&self.warned));

@@ -59,7 +59,11 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
         // Said once: the keeper would say it again at the first change.
         draft.warned_already();
     }
-    if draft.earlier() > 0 {
+    let earlier = draft.earlier();
+    if let Some(note) = draft.passed_over() {
+        crate::output::message(format!("integration-wizard: {note}"));
+    }
+    if earlier > 0 {
         crate::output::line(
             "Unsaved work of this file from an earlier session is kept as a draft; open the file in the full-screen wizard (without --accessible) to recover it. This session keeps its own draft.",
         );

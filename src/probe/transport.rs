@@ -5,7 +5,12 @@
 //! OpenSSL and behaves the same on every machine.
 
 use std::io::ErrorKind;
+use std::net::SocketAddr;
 use std::time::{Duration, Instant};
+use ureq::config::Config;
+use ureq::http::Uri;
+use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver};
+use ureq::unversioned::transport::{DefaultConnector, NextTimeout};
 
 /// The largest answer read: a bridge page is kilobytes; more means something is wrong.
 pub(crate) const BODY_LIMIT: u64 = 10 * 1024 * 1024;
@@ -70,9 +75,32 @@ pub trait Transport: Send + Sync {
 /// The real transport: one ureq agent with a per-request timeout, no redirects, no status as error.
 pub struct Http {
     agent: ureq::Agent,
-    /// For loopback addresses: a proxy from the environment cannot reach this machine's servers.
+    /// For URLs naming this machine: no proxy (one from the environment cannot reach this machine's
+    /// servers), and connections only to the loopback addresses the name resolves to.
     direct: ureq::Agent,
     timeout: Duration,
+}
+
+/// Resolves as ureq does, then keeps only loopback addresses. The probe sends plain http to
+/// `localhost` only after checking that every address it resolves to is loopback; ureq resolves
+/// again when it connects, and a hosts file changed in between must not send the credentials
+/// elsewhere: the connection is pinned to this machine whatever the second answer is.
+#[derive(Debug, Default)]
+struct LoopbackOnly(DefaultResolver);
+
+impl Resolver for LoopbackOnly {
+    fn resolve(&self, uri: &Uri, config: &Config, timeout: NextTimeout) -> Result<ResolvedSocketAddrs, ureq::Error> {
+        let resolved = self.0.resolve(uri, config, timeout)?;
+        loopback_only(self.empty(), &resolved)
+    }
+}
+
+/// The loopback addresses of `resolved`, in `kept` (empty); no address at all is "host not found".
+fn loopback_only(mut kept: ResolvedSocketAddrs, resolved: &[SocketAddr]) -> Result<ResolvedSocketAddrs, ureq::Error> {
+    for address in resolved.iter().filter(|address| address.ip().is_loopback()) {
+        kept.push(*address);
+    }
+    if kept.is_empty() { Err(ureq::Error::HostNotFound) } else { Ok(kept) }
 }
 
 impl Http {
@@ -85,7 +113,9 @@ impl Http {
                 .http_status_as_error(false)
                 .user_agent(concat!("integration-wizard-probe/", env!("CARGO_PKG_VERSION")))
         };
-        Http { agent: config().build().into(), direct: config().proxy(None).build().into(), timeout }
+        let direct =
+            ureq::Agent::with_parts(config().proxy(None).build(), DefaultConnector::default(), LoopbackOnly::default());
+        Http { agent: config().build().into(), direct, timeout }
     }
 }
 
@@ -138,5 +168,21 @@ impl Http {
             }),
             other => TransportError::Connection(other.to_string()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_connection_by_name_goes_only_to_this_machine() {
+        let empty = || LoopbackOnly::default().empty();
+        let address = |text: &str| text.parse::<SocketAddr>().expect("an address");
+        let mixed = [address("203.0.113.7:80"), address("127.0.0.1:80"), address("[::1]:80")];
+        let kept = loopback_only(empty(), &mixed).expect("the loopback ones");
+        assert_eq!(&kept[..], &[address("127.0.0.1:80"), address("[::1]:80")]);
+        let elsewhere = [address("203.0.113.7:80")];
+        assert!(matches!(loopback_only(empty(), &elsewhere), Err(ureq::Error::HostNotFound)));
     }
 }

@@ -13,9 +13,11 @@
 use super::recent::data_dir;
 use fs4::fs_std::FileExt;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 pub use super::draft_changes::{differences, saved_after};
@@ -129,6 +131,8 @@ pub struct Drafts {
     /// Why the folder is not used (another user's, or writable by others): nothing is read from
     /// it or written to it.
     refused: Option<String>,
+    /// The draft files that could not be read, by name, with why: said once, not offered.
+    passed_over: Mutex<BTreeMap<String, String>>,
 }
 
 impl Drafts {
@@ -138,7 +142,13 @@ impl Drafts {
         let dir = data.as_ref().map(|dir| dir.join("drafts"));
         // The data folder too: whoever may write in it could put a drafts folder of their own there.
         if let Some(Err(refused)) = data.as_deref().map(super::check_private_folder) {
-            return Drafts { dir, me: Instance::this_process(), lock: None, refused: Some(refused) };
+            return Drafts {
+                dir,
+                me: Instance::this_process(),
+                lock: None,
+                refused: Some(refused),
+                passed_over: Mutex::default(),
+            };
         }
         Self::at(dir, Instance::this_process())
     }
@@ -149,7 +159,7 @@ impl Drafts {
         // The drafts folder must be this user's alone: whoever else may write there could plant
         // drafts, or links in place of lock files.
         let refused = dir.as_deref().and_then(|dir| super::check_private_folder(dir).err());
-        let mut drafts = Drafts { dir, me, lock: None, refused };
+        let mut drafts = Drafts { dir, me, lock: None, refused, passed_over: Mutex::default() };
         drafts.take_lock();
         drafts
     }
@@ -203,15 +213,50 @@ impl Drafts {
         self.file(key).ok_or_else(|| "there is no data folder for drafts (is HOME set?)".into())
     }
 
-    /// The draft stored under `key`, if any (an unreadable one counts as none). Only a regular file
-    /// this user owns, not reached through a link, and within the limit of a draft is read: a FIFO
-    /// or a device planted in the folder is never waited on, another user's draft never offered.
+    /// The draft stored under `key`, if any (an unreadable one counts as none, and is noted for
+    /// [`Drafts::passed_over`]). Only a regular file this user owns, not reached through a link, and
+    /// within the limit of a draft is read: a FIFO or a device planted in the folder is never waited
+    /// on, another user's draft never offered.
     pub fn load(&self, key: &DraftKey) -> Option<Draft> {
         if self.refused.is_some() {
             return None;
         }
-        let bytes = super::read_own_file(&self.file(key)?, super::FileKind::Draft).ok()?;
-        serde_json::from_slice(&bytes).ok()
+        let file = self.file(key)?;
+        let why = match super::read_own_file(&file, super::FileKind::Draft) {
+            Ok(bytes) => match serde_json::from_slice(&bytes) {
+                Ok(draft) => return Some(draft),
+                Err(error) => format!("it is not a draft this version can read ({error})"),
+            },
+            // Removed since the folder was listed (recovered or discarded by another wizard).
+            Err(super::ReadError::NotFound) => return None,
+            Err(error) => error.to_string(),
+        };
+        let name = file.file_name().map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+        self.passed_over.lock().unwrap_or_else(PoisonError::into_inner).insert(name, why);
+        None
+    }
+
+    /// What to say, once, about the drafts that could not be read and were passed over: which, why,
+    /// and what to do. `None` when every draft could be read.
+    pub fn passed_over(&self) -> Option<String> {
+        let passed_over = self.passed_over.lock().unwrap_or_else(PoisonError::into_inner);
+        let dir = self.dir.as_ref()?;
+        if passed_over.is_empty() {
+            return None;
+        }
+        let files: Vec<String> = passed_over.iter().map(|(name, why)| format!("{name}: {why}")).collect();
+        let count = match passed_over.len() {
+            1 => "1 draft".to_owned(),
+            count => format!("{count} drafts"),
+        };
+        Some(format!(
+            "{count} in {} could not be read and {} passed over ({}); move {} away or remove {} to stop this note",
+            dir.display(),
+            if passed_over.len() == 1 { "was" } else { "were" },
+            files.join("; "),
+            if passed_over.len() == 1 { "it" } else { "them" },
+            if passed_over.len() == 1 { "it" } else { "them" },
+        ))
     }
 
     /// Removes the draft under `key`: this wizard's own, or one of an ended wizard that was recovered.
@@ -431,6 +476,24 @@ mod tests {
         Draft { path: Some(PathBuf::from("/work/mycrm.json")), written_at, manifest: text.to_owned(), history: None }
     }
 
+    #[test]
+    fn drafts_that_cannot_be_read_are_passed_over_and_said_once() {
+        let folder = tempfile::tempdir().expect("a folder");
+        let (mut first, second) = two_wizards(folder.path());
+        let key = DraftKey::for_path(Path::new("/srv/mycrm.json"));
+        first.write(&key, &draft("kept", 1)).expect("a draft");
+        first.release();
+        std::fs::write(folder.path().join("garbled-1.9-9.json"), "not a draft").expect("write");
+        #[cfg(unix)]
+        std::os::unix::fs::symlink("/dev/zero", folder.path().join("linked-2.9-9.json")).expect("link");
+        assert_eq!(second.orphans().len(), 1, "only the readable draft is offered");
+        let said = second.passed_over().expect("the others are said");
+        assert!(said.contains("garbled-1.9-9.json: it is not a draft this version can read"), "{said}");
+        #[cfg(unix)]
+        assert!(said.contains("linked-2.9-9.json: it is a symbolic link") && said.starts_with("2 drafts"), "{said}");
+        assert!(said.contains("remove them"), "{said}");
+    }
+
     /// Two wizards (made-up process ids) sharing one drafts folder.
     fn two_wizards(dir: &Path) -> (Drafts, Drafts) {
         let first = Drafts::at(Some(dir.to_path_buf()), Instance { pid: 4001, started: 1_000 });
@@ -464,7 +527,7 @@ mod tests {
     fn a_draft_is_offered_once_the_wizard_that_wrote_it_has_ended() {
         let folder = tempfile::tempdir().expect("a folder");
         let (mut first, second) = two_wizards(folder.path());
-        let key = DraftKey::for_path(Path::new("/work/mycrm.json"));
+        let key = DraftKey::for_path(Path::new("/srv/mycrm.json"));
         first.write(&key, &draft("first", 1)).expect("the first draft");
         drop(first);
 
@@ -481,7 +544,7 @@ mod tests {
     fn a_wizard_killed_outright_leaves_a_lock_nobody_holds() {
         let folder = tempfile::tempdir().expect("a folder");
         let (mut first, second) = two_wizards(folder.path());
-        let key = DraftKey::for_path(Path::new("/work/mycrm.json"));
+        let key = DraftKey::for_path(Path::new("/srv/mycrm.json"));
         first.write(&key, &draft("first", 1)).expect("the first draft");
         // As after SIGKILL: the lock file stays, but the lock went with the process.
         let (_, file) = first.lock.take().expect("the first wizard's lock");
@@ -493,7 +556,7 @@ mod tests {
     fn a_running_wizards_draft_is_not_removed_by_another() {
         let folder = tempfile::tempdir().expect("a folder");
         let (mut first, second) = two_wizards(folder.path());
-        let key = DraftKey::for_path(Path::new("/work/mycrm.json"));
+        let key = DraftKey::for_path(Path::new("/srv/mycrm.json"));
         first.write(&key, &draft("first", 1)).expect("the first draft");
         let stored = second.stored();
         assert_eq!(stored.len(), 1);

@@ -19,19 +19,41 @@ fn recent_file() -> Option<PathBuf> {
 
 /// The recent files that still exist, most recent first.
 pub(crate) fn load() -> Vec<PathBuf> {
-    let Some(file) = recent_file() else {
-        return Vec::new();
-    };
+    read().unwrap_or_default()
+}
+
+/// What to say when the list of recent files exists but cannot be read, with what to do; `None`
+/// when it can be read or there is none. (A data folder others may write in is said by the drafts.)
+pub(crate) fn unreadable() -> Option<String> {
+    read().err()
+}
+
+/// The recent files that still exist, or why the list cannot be read.
+fn read() -> Result<Vec<PathBuf>, String> {
+    recent_file().map_or_else(|| Ok(Vec::new()), |file| read_at(&file))
+}
+
+/// The recent files listed in `file` that still exist, or why `file` cannot be read.
+fn read_at(file: &Path) -> Result<Vec<PathBuf>, String> {
     // The list is the tool's own: read only from a folder nobody else may write in, not through a
     // link, only if this user owns it, and within its limit (a FIFO or a device is never waited on).
     if file.parent().is_some_and(|folder| super::check_private_folder(folder).is_err()) {
-        return Vec::new();
+        return Ok(Vec::new());
     }
-    let Ok(text) = super::read_own_file(&file, super::FileKind::Recent) else {
-        return Vec::new();
+    let cannot = |why: String| {
+        format!(
+            "the list of recent files {} cannot be read ({why}); remove it, and the next file you open starts a new one",
+            file.display()
+        )
     };
-    let paths: Vec<PathBuf> = serde_json::from_slice(&text).unwrap_or_default();
-    paths.into_iter().filter(|path| path.is_file()).collect()
+    let text = match super::read_own_file(file, super::FileKind::Recent) {
+        Ok(text) => text,
+        Err(super::ReadError::NotFound) => return Ok(Vec::new()),
+        Err(error) => return Err(cannot(error.to_string())),
+    };
+    let paths: Vec<PathBuf> =
+        serde_json::from_slice(&text).map_err(|error| cannot(format!("not a list of paths: {error}")))?;
+    Ok(paths.into_iter().filter(|path| path.is_file()).collect())
 }
 
 /// Puts `path` first in the recent files. Failing to remember is not worth bothering the author about.
@@ -50,5 +72,26 @@ pub(crate) fn remember(path: &Path) {
     }
     if let Ok(text) = serde_json::to_string_pretty(&paths) {
         let _ = super::save_private(&file, text.as_bytes());
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn a_list_that_cannot_be_read_says_why_and_what_to_do() {
+        let folder = tempfile::tempdir().expect("a folder");
+        std::fs::set_permissions(folder.path(), std::fs::Permissions::from_mode(0o700)).expect("chmod");
+        let file = folder.path().join("recent.json");
+        assert_eq!(read_at(&file), Ok(Vec::new()), "no list yet is not a problem");
+        std::fs::write(&file, "not JSON").expect("write");
+        let said = read_at(&file).expect_err("garbage");
+        assert!(said.contains("not a list of paths") && said.contains("remove it"), "{said}");
+        std::fs::remove_file(&file).expect("remove");
+        std::os::unix::fs::symlink("/dev/zero", &file).expect("link");
+        let said = read_at(&file).expect_err("a link");
+        assert!(said.contains("symbolic link") && said.contains("recent.json"), "{said}");
     }
 }

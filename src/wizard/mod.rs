@@ -117,8 +117,18 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
 }
 
 /// The app to start with: FILE opened, a new manifest to be saved at FILE, or the start screen;
-/// unsaved work of an earlier session is offered back.
+/// unsaved work of an earlier session is offered back. Drafts or a list of recent files that could
+/// not be read are said once on the status line.
 pub(crate) fn initial_app(file: Option<PathBuf>, drafts: &Drafts) -> App {
+    let mut app = opened_app(file, drafts);
+    for note in [drafts.passed_over(), recent::unreadable()].into_iter().flatten() {
+        app.update(Action::Notice(note));
+    }
+    app
+}
+
+/// [`initial_app`] but for the notes about what could not be read.
+fn opened_app(file: Option<PathBuf>, drafts: &Drafts) -> App {
     let Some(path) = file else { return App::start(recent::load()).with_drafts(drafts.orphans()) };
     // The newest draft a wizard that has ended left of this file; a running wizard's is its own.
     let draft = drafts.orphans_of(&DraftKey::for_path(&path)).into_iter().next();

@@ -222,3 +222,14 @@ fn explain_quotes_the_page_and_word_of_a_check() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("`integration-wizard probe --explain` lists every code"));
 }
+
+#[test]
+fn plain_http_to_localhost_is_sent_to_this_machine() {
+    // The name is resolved for the check and again to connect: both only ever reach loopback.
+    let bridge = MockBridge::start(keeps_every_contract);
+    let manifest: Value =
+        serde_json::from_str(&bridge.manifest().to_string().replace("127.0.0.1", "localhost")).expect("the manifest");
+    let run = probe(&manifest, &["--only", "auth"]);
+    assert_eq!(run.code(), 0, "{}{}", run.stdout(), run.stderr());
+    assert_eq!(run.endpoint("auth_validation")["status"], json!(200), "{}", run.stdout());
+}
