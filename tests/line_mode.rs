@@ -247,3 +247,28 @@ fn an_earlier_draft_of_the_file_is_never_overwritten() {
     assert_eq!(std::fs::read(folder.path().join("mycrm.json")).expect("saved"), read("assets/examples/mycrm.json"));
     assert_eq!(drafts(folder.path()), earlier, "the earlier draft is still there, unchanged");
 }
+
+#[test]
+fn the_review_lists_what_changed_since_the_file_was_opened_and_a_breaking_save_asks_first() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let original = String::from_utf8(read("assets/examples/mycrm.json")).expect("UTF-8");
+    std::fs::write(folder.path().join("mycrm.json"), &original).expect("write");
+    // Enter through step 1's five questions, the auth validation URL on another host, then Enter
+    // through the rest: at the review, Enter saves, and the question's Enter is no. The last
+    // answers save for good, whichever of the two is asked when they come.
+    let mut answers = b"\n\n\n\n\nhttps://moved.example.net/auth_validation\n".to_vec();
+    answers.extend(b"\n".repeat(40));
+    answers.extend(b"s\nyes\n");
+    let output = run(folder.path(), &["--accessible", "mycrm.json"], "dumb", &answers);
+    let said = stdout(&output);
+    assert!(output.status.success(), "{said}\n{}", String::from_utf8_lossy(&output.stderr));
+    no_escape(&output);
+    let listed = "1 change(s) since mycrm.json was opened, 1 breaking the live integration:\n\
+        integration: auth_validation_endpoint moved to another host (breaks the live integration: ";
+    assert!(said.contains(listed), "{said}");
+    let asked = said.find("Saving breaks the live integration:").expect("asked before saving");
+    assert!(said.find(listed).is_some_and(|at| at < asked), "listed at the review first: {said}");
+    assert!(said.contains("Not saved."), "Enter is no: {said}");
+    let written = std::fs::read_to_string(folder.path().join("mycrm.json")).expect("saved");
+    assert!(written.contains("https://moved.example.net/auth_validation"), "{written}");
+}

@@ -45,7 +45,7 @@ fn b1_the_preview_shows_a_file_opened_from_the_start_screen() {
     let parsed = read(EXAMPLES[0].json.as_bytes()).expect("the example is JSON");
     app.update(Action::Loaded {
         path: PathBuf::from("mycrm.json"),
-        result: Ok(Box::new(Opened { parsed, disk_hash: 0 })),
+        result: Ok(Box::new(Opened { parsed, disk_hash: 0, source: Default::default() })),
     });
     assert_preview_shows_mycrm(&app);
 }
@@ -239,7 +239,10 @@ fn a_draft_older_than_its_file_says_recovering_undoes_the_later_save() {
     let mut app = start_screen();
     let path = PathBuf::from("mycrm.json");
     let parsed = read(EXAMPLES[0].json.as_bytes()).expect("the example is JSON");
-    app.update(Action::Loaded { path: path.clone(), result: Ok(Box::new(Opened { parsed, disk_hash: 0 })) });
+    app.update(Action::Loaded {
+        path: path.clone(),
+        result: Ok(Box::new(Opened { parsed, disk_hash: 0, source: Default::default() })),
+    });
     let draft = Draft { path: Some(path.clone()), written_at: 1, manifest: "{}\n".into(), history: None };
     let differences = drafts::differences(EXAMPLES[0].json, &draft.manifest, 12);
     assert!(differences.last().is_some_and(|line| line.starts_with("… and ")), "{differences:?}");

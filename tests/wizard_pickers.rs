@@ -326,7 +326,7 @@ fn opening_a_file_with_unknown_keys_says_once_that_they_are_kept() {
     let mut app = App::start(Vec::new());
     app.update(Action::Loaded {
         path: PathBuf::from("mycrm.json"),
-        result: Ok(Box::new(Opened { parsed, disk_hash: 0 })),
+        result: Ok(Box::new(Opened { parsed, disk_hash: 0, source: Default::default() })),
     });
     let said = status(&app);
     assert!(said.contains("kept 4 keys this tool does not know: "), "{said}");
@@ -339,7 +339,7 @@ fn a_file_without_unknown_keys_says_nothing_about_them() {
     let mut app = App::start(Vec::new());
     app.update(Action::Loaded {
         path: PathBuf::from("mycrm.json"),
-        result: Ok(Box::new(Opened { parsed, disk_hash: 0 })),
+        result: Ok(Box::new(Opened { parsed, disk_hash: 0, source: Default::default() })),
     });
     assert_eq!(status(&app), "opened mycrm.json");
 }

@@ -8,7 +8,7 @@ pub(crate) use crate::wizard::step::{Page, Step};
 
 /// The rows of `page`, in the wizard's order.
 pub(crate) fn rows(page: Page, manifest: &Manifest) -> Vec<Row> {
-    crate::wizard::form::rows(page, manifest, &[], None)
+    crate::wizard::form::rows(page, manifest, crate::wizard::steps::review::Listed::default(), None)
 }
 
 /// How the wizard names the element `index` of `list`.

@@ -101,9 +101,7 @@ fn open(file: Option<&Path>) -> Result<Document, String> {
     let opened = crate::wizard::load(path)
         .map_err(|message| format!("cannot open {}: {}", one_line(&path.display().to_string()), one_line(&message)))?;
     recent::remember(path);
-    let mut doc = Document::opened(opened.parsed, Some(path.to_path_buf()));
-    doc.disk_hash = Some(opened.disk_hash);
-    Ok(doc)
+    Ok(Document::from_file(opened, path.to_path_buf()))
 }
 
 /// After the input ended: keeps what was entered as a draft (the wizard offers it back) and says so.

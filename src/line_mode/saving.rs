@@ -5,9 +5,11 @@ use super::form::Step;
 use super::prompt::Answer;
 use super::session::{Outcome, Session};
 use crate::escape::one_line;
+use crate::manifest::changes::Change;
 use crate::manifest::{Counts, Shape, to_json};
 use crate::wizard::action::SaveFailure;
 use crate::wizard::app::OnDisk;
+use crate::wizard::since_opened::breaking_line;
 use crate::wizard::steps::step_of;
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
@@ -27,6 +29,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
         self.prompt.say("")?;
         self.prompt.say("Step 6 of 6: Review & save")?;
         self.doc.reveal();
+        self.say_changes()?;
         let manifest = &self.doc.manifest;
         let findings: Vec<String> = self
             .doc
@@ -77,6 +80,24 @@ impl<R: BufRead, W: Write> Session<R, W> {
         }
     }
 
+    /// Reads out what changed since the file was opened, breaking changes first, as the wizard's
+    /// review lists them; nothing when nothing changed or the manifest was made in this session.
+    fn say_changes(&mut self) -> Answer<()> {
+        self.doc.refresh_changes();
+        let Some(since) = &self.doc.since_opened else { return Ok(()) };
+        let (count, breaking) = (since.changes().len(), since.breaking_count());
+        let file = one_line(since.file_name()).into_owned();
+        let lines: Vec<String> =
+            since.changes().iter().map(|change| one_line(&change_line(change)).into_owned()).collect();
+        let heading = match (count, breaking) {
+            (0, _) => return Ok(()),
+            (_, 0) => format!("{count} change(s) since {file} was opened, none breaking the live integration:"),
+            _ => format!("{count} change(s) since {file} was opened, {breaking} breaking the live integration:"),
+        };
+        self.prompt.say(&heading)?;
+        lines.iter().try_for_each(|line| self.prompt.say(line))
+    }
+
     /// Asks where a new manifest goes and whether to save one with errors, then saves with the
     /// wizard's own save; None when it was not saved (the author said no, or writing failed).
     fn save(&mut self) -> Answer<Option<PathBuf>> {
@@ -96,7 +117,20 @@ impl<R: BufRead, W: Write> Session<R, W> {
         if self.doc.disk_shape == Some(Shape::Bare) && self.doc.manifest.written_shape() == Shape::Wrapper {
             reasons.push("The file was a bare integration document; it will be saved as {\"integration\": ..., \"actions\": [...]}.".to_owned());
         }
-        if !reasons.is_empty() {
+        self.doc.refresh_changes();
+        let breaking = self.doc.since_opened.as_ref().map(|since| since.to_confirm()).unwrap_or_default();
+        if !breaking.is_empty() {
+            self.prompt.say("Saving breaks the live integration:")?;
+            breaking.iter().try_for_each(|change| self.prompt.say(&one_line(&breaking_line(change))))?;
+            reasons.iter().try_for_each(|reason| self.prompt.say(reason))?;
+            if !self.ask_yes_no("Save it anyway?", false)? {
+                self.prompt.say("Not saved.")?;
+                return Ok(None);
+            }
+            if let Some(since) = &mut self.doc.since_opened {
+                since.confirm(&breaking);
+            }
+        } else if !reasons.is_empty() {
             reasons.iter().try_for_each(|reason| self.prompt.say(reason))?;
             if !self.ask_yes_no("Save anyway?", false)? {
                 self.prompt.say("Not saved.")?;
@@ -156,5 +190,13 @@ impl<R: BufRead, W: Write> Session<R, W> {
                 _ => self.prompt.say("Answer s, q or n.")?,
             }
         }
+    }
+}
+
+/// A change as the review reads it out: its words, and for a breaking one, why it breaks.
+fn change_line(change: &Change) -> String {
+    match change.breaking() {
+        Some(why) => format!("{} (breaks the live integration: {why})", change.words()),
+        None => change.words(),
     }
 }

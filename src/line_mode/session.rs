@@ -169,7 +169,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
                 Row::SelectOption { action, input, .. } | Row::AddOption { action, input } => {
                     return self.edit_options(action, input);
                 }
-                Row::Finding(_) => return Ok(()),
+                Row::Finding(_) | Row::Change(_) => return Ok(()),
                 // Unknown keys are kept as written; the line mode does not read them out.
                 Row::Kept { .. } => {}
             }

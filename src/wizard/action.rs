@@ -192,6 +192,9 @@ pub struct Opened {
     pub parsed: crate::manifest::Parsed,
     /// A fingerprint of the bytes read.
     pub disk_hash: u64,
+    /// The bytes read: what changed since is compared with them, and the update document's
+    /// "previous fingerprint" is theirs.
+    pub source: std::sync::Arc<[u8]>,
 }
 
 /// Why a save did not happen.

@@ -1,8 +1,10 @@
 //! The manifest being edited, with its path, its diagnostics and which of them the author should see yet.
 
+use super::action::Opened;
 use super::history::follow::{CatchUp, Mark};
 use super::history::patch::Patch;
 use super::history::{History, Kept, Place, Scope as Compared};
+use super::since_opened::SinceOpened;
 use super::step::Step;
 use super::steps::step_of;
 use crate::manifest::rules::{Scope, validate_part};
@@ -48,6 +50,8 @@ pub struct Document {
     /// Where the edits since the history last recorded were made: nothing yet, all in one action
     /// (only it is compared then), or anywhere.
     edits: Edits,
+    /// The file as opened in this run and what changed since; None for a manifest made in this run.
+    pub since_opened: Option<SinceOpened>,
 }
 
 /// Where the edits not recorded yet were made.
@@ -108,6 +112,29 @@ impl Document {
         document
     }
 
+    /// A manifest read from the file at `path`: what changes from now on is compared with it.
+    pub fn from_file(opened: Opened, path: PathBuf) -> Self {
+        let Opened { parsed, disk_hash, source } = opened;
+        let file_name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
+        let baseline = parsed.manifest.clone();
+        let mut document = Self::opened(parsed, Some(path));
+        document.disk_hash = Some(disk_hash);
+        document.since_opened = Some(SinceOpened::new(baseline, source, file_name));
+        document
+    }
+
+    /// Compares the manifest with the file as opened, if it was opened and changed since the last time.
+    pub fn refresh_changes(&mut self) {
+        if let Some(since) = &mut self.since_opened {
+            since.refresh(&self.manifest, self.generation);
+        }
+    }
+
+    /// The changes since the file was opened, as last compared (none for a manifest made in this run).
+    pub fn changes(&self) -> &[crate::manifest::changes::Change] {
+        self.since_opened.as_ref().map_or(&[], SinceOpened::changes)
+    }
+
     fn build(manifest: Manifest, notes: Vec<Diagnostic>, path: Option<PathBuf>, reveal_all: bool) -> Self {
         let mut document = Document {
             manifest,
@@ -127,6 +154,7 @@ impl Document {
             history: History::new(Manifest::default()),
             recorded: 0,
             edits: Edits::None,
+            since_opened: None,
         };
         document.history = History::new(document.manifest.clone());
         document.revalidate();

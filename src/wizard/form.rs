@@ -46,6 +46,8 @@ pub enum Row {
     Add(ListRef),
     /// A diagnostic of the review page, by its index in the document's list.
     Finding(usize),
+    /// A change since the file was opened, on the review page, by its index in the document's list.
+    Change(usize),
     /// An action's provider: always the integration's name, shown read-only (f fixes a mismatch).
     Provider(usize),
     /// One option of a `select` input (its `format`, split at commas).
@@ -134,7 +136,7 @@ impl Row {
             Row::AuthType(_) => Owner::Integration.key_pointer(manifest, super::steps::authentication::KEY),
             Row::Item(list, index) => format!("{}/{index}", list_pointer(list, manifest)),
             Row::Add(list) => list_pointer(list, manifest),
-            Row::Finding(_) => String::new(),
+            Row::Finding(_) | Row::Change(_) => String::new(),
             Row::Provider(action) => Owner::Action(action).key_pointer(manifest, ActionKey::Provider),
             Row::SelectOption { action, input, .. } | Row::AddOption { action, input } => {
                 Owner::Input { action, input }.key_pointer(manifest, InputKey::Format)
@@ -167,7 +169,7 @@ impl Row {
                 ListRef::Actions => "wrapper/actions".into(),
                 ListRef::Inputs(_) => "action/inputs".into(),
             },
-            Row::Finding(_) | Row::Kept { .. } => String::new(),
+            Row::Finding(_) | Row::Change(_) | Row::Kept { .. } => String::new(),
             Row::Provider(_) => "action/provider".into(),
             Row::SelectOption { .. } | Row::AddOption { .. } => "input_type/select".into(),
         }

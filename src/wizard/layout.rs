@@ -103,6 +103,35 @@ pub(crate) fn status_lines(status: &str, width: u16) -> Vec<String> {
     lines
 }
 
+/// The help area of a change since the file was opened: why it breaks the live integration (as
+/// an error), its values before and after, and where Enter goes.
+fn change_help(change: &crate::manifest::changes::Change, width: u16) -> Vec<HelpLine> {
+    let mut lines = Vec::new();
+    if let Some(why) = change.breaking() {
+        let text = format!("✗ breaks the live integration: {why}");
+        lines.extend(wrap(&text, width).into_iter().map(|text| HelpLine { text, severity: Some(Severity::Error) }));
+    }
+    let value = |value: &Option<String>| {
+        value.as_deref().map_or_else(|| "(none)".to_owned(), |v| super::display::shown(v).into_owned())
+    };
+    let values = format!("since the file was opened: {} → {}", value(&change.before), value(&change.after));
+    let go = if change.side == crate::manifest::changes::Side::Old {
+        "Enter shows the list that held it."
+    } else {
+        "Enter jumps to its field."
+    };
+    for text in [values.as_str(), go] {
+        lines.extend(wrap(text, width).into_iter().map(|text| HelpLine { text, severity: None }));
+    }
+    if lines.len() > HELP_LINES.1 {
+        lines.truncate(HELP_LINES.1);
+        if let Some(last) = lines.last_mut() {
+            last.text = format!("{}…", super::display::clip(&last.text, usize::from(width).saturating_sub(1)));
+        }
+    }
+    lines
+}
+
 /// One line of the help area: a problem's (with its severity) or the help's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpLine {
@@ -126,6 +155,11 @@ pub fn help_lines(app: &App, width: u16) -> Vec<HelpLine> {
         };
         let text = format!("{symbol} {}", super::display::shown(&problem.message));
         lines.extend(wrap(&text, width).into_iter().map(|text| HelpLine { text, severity: Some(problem.severity) }));
+    }
+    if let Row::Change(index) = row
+        && let Some(change) = app.doc.changes().get(index)
+    {
+        return change_help(change, width);
     }
     let help = match row {
         Row::Finding(_) => "Enter jumps to the field with this problem.",
@@ -291,7 +325,7 @@ pub fn inline_diagnostics(app: &App, row: Row) -> (Vec<&Diagnostic>, usize) {
             vec![row.pointer(manifest), list]
         }
         Row::Kept { .. } => vec![row.pointer(manifest)],
-        Row::Item(..) | Row::Finding(_) | Row::SelectOption { .. } => return (Vec::new(), 0),
+        Row::Item(..) | Row::Finding(_) | Row::Change(_) | Row::SelectOption { .. } => return (Vec::new(), 0),
     };
     let all: Vec<&Diagnostic> = pointers.iter().flat_map(|pointer| app.doc.at(pointer).collect::<Vec<_>>()).collect();
     let more = all.len().saturating_sub(MAX_INLINE);
@@ -406,10 +440,46 @@ pub(crate) fn finding_lines(app: &App, index: usize, finding: usize) -> Vec<Stri
     textwrap::wrap(&text, options).into_iter().map(std::borrow::Cow::into_owned).collect()
 }
 
+/// A change row's lines: `diff`'s mark (+ added, - removed, ~ changed) and words, and `[breaking]`
+/// as `diff` flags one that breaks the live integration (why is in the help area); the focused one
+/// wrapped in full, with the place Enter goes to, any other on one line.
+pub(crate) fn change_lines(app: &App, index: usize, change: usize) -> Vec<String> {
+    use crate::manifest::changes::ChangeCode as C;
+    let Some(change) = app.doc.changes().get(change) else { return Vec::new() };
+    let marker = if index == app.focus { "▶ " } else { "  " };
+    let mark = match change.code {
+        C::AuthFieldAdded | C::MandatoryAuthFieldAdded | C::ActionAdded | C::InputAdded | C::MandatoryInputAdded => "+",
+        C::AuthFieldRemoved | C::ActionRemoved | C::InputRemoved => "-",
+        _ => "~",
+    };
+    let flag = if change.breaking().is_some() { "  [breaking]" } else { "" };
+    let text = format!("{marker}{mark} {}{flag}", super::display::shown(&change.words()));
+    if index != app.focus {
+        return vec![text];
+    }
+    let width = usize::from(form_inner(&areas(app)).width).max(8);
+    let options = textwrap::Options::new(width)
+        .subsequent_indent("    ")
+        .break_words(true)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let mut lines: Vec<String> =
+        textwrap::wrap(&text, options.clone()).into_iter().map(std::borrow::Cow::into_owned).collect();
+    // Where Enter goes, named as the review names a problem's place.
+    if let Some(since) = &app.doc.since_opened {
+        let place = super::places::place_name(&since.place(change, &app.doc.manifest), &app.doc.manifest);
+        let at = format!("    at {place}");
+        lines.extend(textwrap::wrap(&at, options).into_iter().map(std::borrow::Cow::into_owned));
+    }
+    lines
+}
+
 /// How many lines the row at `index` takes.
 pub(crate) fn row_height(app: &App, index: usize, row: Row) -> u16 {
     if let Row::Finding(finding) = row {
         return u16::try_from(finding_lines(app, index, finding).len().max(1)).unwrap_or(1);
+    }
+    if let Row::Change(change) = row {
+        return u16::try_from(change_lines(app, index, change).len().max(1)).unwrap_or(1);
     }
     let (shown, more) = inline_diagnostics(app, row);
     let problems: usize = shown.iter().map(|diagnostic| diagnostic_lines(app, index, diagnostic).len()).sum();

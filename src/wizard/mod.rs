@@ -5,7 +5,8 @@
 //! - [`app`]: the state and `App::update`, one file per concern (mode, start, navigation, values,
 //!   lists, filter, editing, saving, caches, probe); no I/O, no clock, no drawing.
 //! - `steps`: one module per step or form, declaring its fields once; [`form`]: the rows they make.
-//! - [`document`], [`step`], [`editor`]: the manifest being edited, steps and pages, text editing.
+//! - [`document`], [`step`], [`editor`]: the manifest being edited, steps and pages, text editing;
+//!   [`since_opened`]: what changed since the file was opened.
 //! - [`panels`]: every panel and question over the screen, one module each behind the `Panel`
 //!   trait (its state, answers, keys' scopes, hints and drawing); writing the ticket document and
 //!   probing are effects run by the loop (a probe on a thread of its own).
@@ -36,6 +37,7 @@ pub(crate) mod path_list;
 pub(crate) mod places;
 mod recovery;
 mod shutdown;
+pub(crate) mod since_opened;
 pub(crate) mod step;
 pub(crate) mod steps;
 pub(crate) mod summaries;
@@ -183,7 +185,7 @@ pub(crate) fn opened_from(bytes: &[u8]) -> Result<Opened, String> {
         Some(position) => format!("line {}, column {}: {}", position.line, position.column, diagnostic.message),
         None => diagnostic.message,
     })?;
-    Ok(Opened { parsed, disk_hash: fingerprint(bytes) })
+    Ok(Opened { parsed, disk_hash: fingerprint(bytes), source: std::sync::Arc::from(bytes) })
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, work: &Mutex<Work>, stop: &Stop) -> std::io::Result<()> {

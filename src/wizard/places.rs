@@ -42,7 +42,10 @@ pub(crate) fn place_name(pointer: &str, manifest: &Manifest) -> String {
         let at = row.pointer(manifest);
         !at.is_empty() && (pointer == at || pointer.starts_with(&format!("{at}/")))
     };
-    let row = rows(page, manifest, &[], None).into_iter().filter(holds).max_by_key(|row| row.pointer(manifest).len());
+    let row = rows(page, manifest, super::steps::review::Listed::default(), None)
+        .into_iter()
+        .filter(holds)
+        .max_by_key(|row| row.pointer(manifest).len());
     match row.and_then(|row| row_label(row, manifest)) {
         Some(label) => format!("{} › {label}", page_name(page, manifest)),
         None => page_name(page, manifest),
@@ -57,7 +60,7 @@ fn row_label(row: Row, manifest: &Manifest) -> Option<String> {
         Row::Kept { owner, index } => kept::key(manifest, owner, index).map(|key| one_line(key).into_owned()),
         Row::Provider(_) => Some("Provider".to_owned()),
         Row::AuthType(_) => Some("Type".to_owned()),
-        Row::Add(_) | Row::AddOption { .. } | Row::SelectOption { .. } | Row::Finding(_) => None,
+        Row::Add(_) | Row::AddOption { .. } | Row::SelectOption { .. } | Row::Finding(_) | Row::Change(_) => None,
     }
 }
 

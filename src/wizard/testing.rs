@@ -66,6 +66,11 @@ pub mod layout {
 pub mod panels {
     pub use crate::wizard::panels::Panel;
 
+    /// The question before a save that breaks the live integration.
+    pub mod breaking_save {
+        pub use crate::wizard::panels::breaking_save::BreakingSave;
+    }
+
     /// The credentials asked before trying an endpoint.
     pub mod credentials {
         pub use crate::wizard::panels::credentials::{CredentialField, CredentialsPanel};

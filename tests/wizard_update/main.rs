@@ -28,6 +28,7 @@ use tui_input::InputRequest;
 
 mod actions;
 mod authentication;
+mod changes;
 mod editing;
 mod filter;
 mod interaction_types;

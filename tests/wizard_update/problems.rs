@@ -36,7 +36,7 @@ fn opening_a_file_with_errors_shows_them_at_once() {
     let mut app = App::start(Vec::new());
     app.update(Action::Loaded {
         path: PathBuf::from("broken.json"),
-        result: Ok(Box::new(Opened { parsed, disk_hash: 0 })),
+        result: Ok(Box::new(Opened { parsed, disk_hash: 0, source: Default::default() })),
     });
     assert_eq!(app.screen(), Screen::Editor);
     assert!(app.doc.reveal_all);

@@ -29,6 +29,7 @@ use super::form::{Options, Row, rows};
 use super::layout;
 use super::panels::recovery::RecoverDraft;
 use super::step::{Page, Step};
+use super::steps::review::Listed;
 use super::steps::{action as action_form, auth_fields, authentication, features, input as input_form, page_of};
 use crate::manifest::edit::{ListRef, Owner};
 use crate::manifest::{AuthenticationType, Counts, InputKey, InputType, Key, Shape, Slot, read, to_json};
@@ -315,7 +316,7 @@ impl App {
             .as_ref()
             .filter(|filter| Some(filter.list) == self.page_list())
             .map(|filter| filter.matches.as_slice());
-        rows(self.page, &self.doc.manifest, &self.doc.review_order, only)
+        rows(self.page, &self.doc.manifest, Listed::of(&self.doc), only)
     }
 
     /// The focused row, if the page has any.
@@ -368,6 +369,11 @@ impl App {
             action => self.answer(action, &mut effects),
         }
         self.after_change(before);
+        // The review lists what changed since the file was opened: compared only there (and before
+        // a save or a ticket), as comparing a large manifest takes as long as checking it.
+        if self.screen() == Screen::Editor && self.page == Page::Step(Step::Review) {
+            self.doc.refresh_changes();
+        }
         // The offer to remove fields holds while the authentication step shows.
         if self.screen() != Screen::Editor || self.page != Page::Step(Step::Authentication) {
             self.pending.removable.clear();

@@ -203,7 +203,7 @@ impl App {
         // Esc returns to the same element, in the list as it is without the filter.
         let unfiltered_focus = match (&self.filter, self.focused_row()) {
             (Some(_), Some(row)) => {
-                rows(self.page, &self.doc.manifest, &self.doc.review_order, None).iter().position(|r| *r == row)
+                rows(self.page, &self.doc.manifest, Listed::of(&self.doc), None).iter().position(|r| *r == row)
             }
             _ => None,
         };
@@ -250,6 +250,7 @@ impl App {
             Row::Item(ListRef::Inputs(action), input) => self.open_page(Page::Input { action, input }, 0),
             Row::Add(_) => self.add_item(),
             Row::Finding(index) => self.jump_to_finding(index),
+            Row::Change(index) => self.jump_to_change(index),
             Row::Provider(_) => self.fix_providers(),
             Row::SelectOption { .. } => {
                 self.open_editor();
@@ -275,6 +276,24 @@ impl App {
         if unknown_key {
             // No row edits it: say where the jump landed and why.
             self.status = Some("the unknown key is shown here, kept as written (no field edits it)".into());
+        }
+    }
+
+    /// Shows the field of the change since opening at `index`; Esc comes back to the review.
+    pub(super) fn jump_to_change(&mut self, index: usize) {
+        let Some((change, since)) = self.doc.changes().get(index).zip(self.doc.since_opened.as_ref()) else {
+            return;
+        };
+        let pointer = since.place(change, &self.doc.manifest);
+        let removed = change.side == crate::manifest::changes::Side::Old;
+        let words = change.words();
+        let review = (self.page, self.focus);
+        self.jump_to(&pointer);
+        self.back.insert(0, review);
+        if removed {
+            // What was removed has no field left: say where the jump landed.
+            let undo = self.keys.hint_key(Command::Undo);
+            self.status = Some(format!("{words}: this is the list that held it ({undo} undoes changes one by one)"));
         }
     }
 
@@ -309,7 +328,8 @@ impl App {
             Page::Step(_) => Vec::new(),
         };
         for (parent, row) in parents {
-            let focus = rows(parent, &self.doc.manifest, &[], None).iter().position(|r| *r == row).unwrap_or(0);
+            let focus =
+                rows(parent, &self.doc.manifest, Listed::default(), None).iter().position(|r| *r == row).unwrap_or(0);
             self.back.push((parent, focus));
         }
         self.page = page;

@@ -1,6 +1,7 @@
 //! Saving and quitting: what a save must check first, and what its result means.
 
 use super::*;
+use crate::wizard::panels::breaking_save::BreakingSave;
 use crate::wizard::panels::path_prompt::{PathPrompt, PromptPurpose};
 use crate::wizard::panels::quit::ConfirmQuit;
 use crate::wizard::panels::save::{ConfirmSave, DiskChanged, ReplaceExisting};
@@ -25,7 +26,11 @@ impl App {
         if self.doc.disk_shape == Some(Shape::Bare) && self.doc.manifest.written_shape() == Shape::Wrapper {
             reasons.push("the file was a bare integration document; it will be saved as {\"integration\": ..., \"actions\": [...]}".into());
         }
-        if reasons.is_empty() {
+        self.doc.refresh_changes();
+        let breaking = self.doc.since_opened.as_ref().map(|since| since.to_confirm()).unwrap_or_default();
+        if !breaking.is_empty() {
+            self.open(BreakingSave { path, breaking, reasons });
+        } else if reasons.is_empty() {
             effects.push(self.save_effect(path));
         } else {
             self.open(ConfirmSave { path, reasons });
@@ -83,7 +88,8 @@ impl App {
     /// question cancelled, a save failed or done) ends the wait, here rather than at each of them.
     pub(super) fn settle_quit_after_save(&mut self, effects: &[Effect]) {
         let saving = effects.iter().any(|effect| matches!(effect, Effect::Save { .. }));
-        let asking = matches!(self.panel_as::<PathPrompt>(), Some(PathPrompt { purpose: PromptPurpose::SaveAs, .. }))
+        let asking = self.panel_as::<BreakingSave>().is_some()
+            || matches!(self.panel_as::<PathPrompt>(), Some(PathPrompt { purpose: PromptPurpose::SaveAs, .. }))
             || self.panel_as::<ConfirmSave>().is_some()
             || self.panel_as::<ReplaceExisting>().is_some()
             || self.panel_as::<DiskChanged>().is_some();

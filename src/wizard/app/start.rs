@@ -84,10 +84,8 @@ impl App {
     pub(super) fn loaded(&mut self, path: PathBuf, result: Result<Box<Opened>, String>) {
         match result {
             Ok(opened) => {
-                let Opened { parsed, disk_hash } = *opened;
-                let problems = parsed.notes.len();
-                self.open_document(Document::opened(parsed, Some(path.clone())));
-                self.doc.disk_hash = Some(disk_hash);
+                let problems = opened.parsed.notes.len();
+                self.open_document(Document::from_file(*opened, path.clone()));
                 let errors = self.doc.error_count();
                 let opened = match (errors, problems) {
                     (0, 0) => format!("opened {}", path.display()),

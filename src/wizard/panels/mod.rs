@@ -5,6 +5,7 @@
 //! Adding a panel: a module here implementing [`Panel`], its keys in the key table (`keys/key_list.rs`)
 //! if it has keys of its own, and the one line that opens it (`app.open(...)`).
 
+pub(crate) mod breaking_save;
 pub(crate) mod credentials;
 pub(crate) mod delete;
 pub(crate) mod keys;

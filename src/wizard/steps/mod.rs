@@ -107,14 +107,14 @@ pub(crate) fn list_rows(list: ListRef, count: usize, only: Option<&[usize]>) -> 
 }
 
 /// The rows of `page`, top to bottom. `only` limits a list page to the elements a filter matched.
-pub(crate) fn rows(page: Page, manifest: &Manifest, findings: &[usize], only: Option<&[usize]>) -> Vec<Row> {
+pub(crate) fn rows(page: Page, manifest: &Manifest, listed: review::Listed, only: Option<&[usize]>) -> Vec<Row> {
     let mut rows = match page {
         Page::Step(Step::Integration) => integration::rows(),
         Page::Step(Step::Features) => features::rows(manifest),
         Page::Step(Step::Authentication) => authentication::rows(),
         Page::Step(Step::AuthFields) => auth_fields::rows(manifest, only),
         Page::Step(Step::Actions) => actions::rows(manifest, only),
-        Page::Step(Step::Review) => review::rows(findings),
+        Page::Step(Step::Review) => review::rows(listed),
         Page::AuthField(index) => auth_fields::form_rows(index),
         Page::Action(index) => action::rows(manifest, index, only),
         Page::Input { action, input } => input::rows(manifest, action, input),
@@ -361,7 +361,7 @@ mod tests {
             for key in fields {
                 let pointer = owner.key_pointer(&manifest, key);
                 assert_eq!(page_of(&pointer, &manifest), page, "{pointer}");
-                let on_page = rows(page, &manifest, &[], None);
+                let on_page = rows(page, &manifest, review::Listed::default(), None);
                 assert!(
                     on_page.iter().any(|row| row.pointer(&manifest) == pointer),
                     "{pointer} has no row on {page:?}"

@@ -1,11 +1,28 @@
-//! Step 6, review and save: every finding, in the review's order.
+//! Step 6, review and save: what changed since the file was opened (breaking changes first),
+//! then every finding, in the review's order.
 
 use crate::wizard::document::Document;
 use crate::wizard::form::Row;
 
-/// The rows of step 6: one per finding.
-pub(crate) fn rows(findings: &[usize]) -> Vec<Row> {
-    findings.iter().copied().map(Row::Finding).collect()
+/// What the review page lists.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Listed<'a> {
+    /// How many changes since the file was opened.
+    pub changes: usize,
+    /// The findings, as indices into the document's list, in the review's order.
+    pub findings: &'a [usize],
+}
+
+impl<'a> Listed<'a> {
+    /// What the review of `doc` lists now.
+    pub(crate) fn of(doc: &'a Document) -> Self {
+        Listed { changes: doc.changes().len(), findings: &doc.review_order }
+    }
+}
+
+/// The rows of step 6: one per change, then one per finding.
+pub(crate) fn rows(listed: Listed) -> Vec<Row> {
+    (0..listed.changes).map(Row::Change).chain(listed.findings.iter().copied().map(Row::Finding)).collect()
 }
 
 /// Saved: the file on disk is what the wizard holds.

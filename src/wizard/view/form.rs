@@ -170,7 +170,7 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
             spans.push(Span::styled(fit(&one_line(&value), columns), theme.dim()));
             spans.push(Span::styled(note, theme.dim()));
         }
-        Row::Finding(_) => {}
+        Row::Finding(_) | Row::Change(_) => {}
         Row::Provider(action) => {
             spans.push(Span::styled(pad("Provider", width), label_style));
             let provider = app.doc.manifest.action(action).map(|a| &a.provider);

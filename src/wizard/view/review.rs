@@ -1,43 +1,60 @@
-//! The review page: every problem of the manifest (Enter jumps to its field), and the whole JSON beside it.
+//! The review page: what changed since the file was opened and every problem of the manifest (Enter
+//! jumps to its field), and the whole JSON beside it.
 
 use super::super::app::App;
 use super::super::form::Row;
-use super::super::layout::{finding_lines, placed_rows};
+use super::super::layout::{change_lines, finding_lines, placed_rows};
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-/// Draws the list of problems in the form's place.
+/// Draws, in the form's place, what changed since the file was opened (breaking changes first) and
+/// every problem; Enter on either jumps to its field.
 pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let diagnostics = app.doc.diagnostics();
     let crate::manifest::Counts { errors, warnings } = crate::manifest::Counts::of(diagnostics);
     let json_hint =
         if app.size.0 < super::super::layout::WIDE && !app.preview_on_narrow { " (p: the JSON)" } else { "" };
-    let title = format!(" Review & save: {errors} error(s), {warnings} warning(s){json_hint} ");
+    // Short, to fit the middle column at 120 columns: each change's row flags it as breaking.
+    let changes = match app.doc.changes().len() {
+        0 => String::new(),
+        count => format!("{count} change(s), "),
+    };
+    let title = format!(" Review & save: {changes}{errors} error(s), {warnings} warning(s){json_hint} ");
     frame.render_widget(Block::bordered().title(Span::styled(title, app.theme.title())), area);
     let inner = area.inner(Margin::new(1, 1));
-    if diagnostics.is_empty() {
-        let text = format!("No problems: the manifest is valid. {} saves it.", app.save_key());
-        frame.render_widget(Paragraph::new(text).style(app.theme.ok()).wrap(Wrap { trim: true }), inner);
-        return;
-    }
     let rows = app.rows();
+    let mut bottom = inner.y;
     for (index, row_area) in placed_rows(app, inner) {
-        let Row::Finding(finding) = rows[index] else {
-            continue;
-        };
-        let style = match diagnostics[finding].severity {
-            crate::manifest::Severity::Error => app.theme.error(),
-            crate::manifest::Severity::Warning => app.theme.warning(),
+        let (lines, style) = match rows[index] {
+            Row::Change(change) => {
+                let breaking = app.doc.changes().get(change).is_some_and(|change| change.breaking().is_some());
+                let style = if breaking { app.theme.error() } else { ratatui::style::Style::default() };
+                (change_lines(app, index, change), style)
+            }
+            Row::Finding(finding) => {
+                let style = match diagnostics[finding].severity {
+                    crate::manifest::Severity::Error => app.theme.error(),
+                    crate::manifest::Severity::Warning => app.theme.warning(),
+                };
+                (finding_lines(app, index, finding), style)
+            }
+            _ => continue,
         };
         let style = if index == app.focus { app.theme.focus() } else { style };
         let columns = usize::from(row_area.width);
-        let lines: Vec<Line> = finding_lines(app, index, finding)
-            .iter()
-            .map(|line| Line::styled(super::form::ellipsis(line, columns), style))
-            .collect();
+        let lines: Vec<Line> =
+            lines.iter().map(|line| Line::styled(super::form::ellipsis(line, columns), style)).collect();
         frame.render_widget(Paragraph::new(lines), row_area);
+        bottom = row_area.bottom();
+    }
+    if diagnostics.is_empty() && bottom < inner.bottom() {
+        let text = format!("No problems: the manifest is valid. {} saves it.", app.save_key());
+        // A line between the changes and the verdict.
+        let gap = u16::from(bottom > inner.y);
+        let rest = Rect { y: bottom + gap, height: inner.bottom().saturating_sub(bottom + gap), ..inner };
+        frame.render_widget(Paragraph::new(text).style(app.theme.ok()).wrap(Wrap { trim: true }), rest);
     }
 }
 
