@@ -259,6 +259,10 @@ fn page_journey(cols: u16, rows: u16) -> (Vec<&'static str>, Vec<&'static str>) 
     j.sees("mycrm-ticket.md");
     j.key("Enter", ENTER);
     j.sees("wrote the ticket document mycrm-ticket.md");
+    // The support form's settings show until Esc, to copy into the ticket.
+    j.sees("Subject: Activate Custom Integration");
+    j.key("Esc", ESC);
+    j.wizard.wait_for_gone("Subject: Activate Custom Integration");
 
     // Try the auth validation: on its row, `t`, the two credentials.
     j.key("Alt-2", &alt('2'));

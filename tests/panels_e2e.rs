@@ -26,6 +26,10 @@ fn the_review_writes_the_ticket_document_and_asks_before_replacing_it() {
     session.wait_for("mycrm-ticket.md");
     session.send(ENTER);
     session.wait_for("wrote the ticket document mycrm-ticket.md (Markdown)");
+    session.wait_for("Subject: Activate Custom Integration");
+    session.wait_for("Attach: mycrm-ticket.md");
+    session.send(ESC);
+    session.wait_for_gone("Attach: mycrm-ticket.md");
     let written = std::fs::read_to_string(folders.work.path().join("mycrm-ticket.md")).expect("the document");
     assert!(written.starts_with("# Activate Custom Integration"), "{written}");
     assert!(written.contains("- Manifest: mycrm.json") && written.contains("| display_name | My CRM |"), "{written}");

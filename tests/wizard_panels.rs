@@ -61,7 +61,7 @@ fn w_on_the_review_asks_for_the_format_then_the_path_and_asks_the_loop_to_write_
     app.doc.path = Some(PathBuf::from("work/mycrm.json"));
     press(&mut app, alt('6'));
     assert!(press(&mut app, key(KeyCode::Char('w'))).is_empty());
-    assert!(matches!(ticket_panel(&app), TicketPanel::Format { choice: 0 }));
+    assert!(matches!(ticket_panel(&app), TicketPanel::Format { choice: 0, update: false }));
     press(&mut app, key(KeyCode::Enter));
     match ticket_panel(&app) {
         TicketPanel::Path { input, .. } => assert_eq!(input.value(), "work/mycrm-ticket.md"),
@@ -80,7 +80,7 @@ fn w_on_the_review_asks_for_the_format_then_the_path_and_asks_the_loop_to_write_
 fn the_extension_of_the_default_path_follows_the_format_and_a_new_manifest_writes_in_the_current_folder() {
     let mut app = mycrm();
     press_all(&mut app, [alt('6'), key(KeyCode::Char('w')), key(KeyCode::Down)]);
-    assert!(matches!(ticket_panel(&app), TicketPanel::Format { choice: 1 }));
+    assert!(matches!(ticket_panel(&app), TicketPanel::Format { choice: 1, update: false }));
     press(&mut app, key(KeyCode::Char('h')));
     match ticket_panel(&app) {
         TicketPanel::Path { input, .. } => assert_eq!(input.value(), "mycrm-ticket.html"),
@@ -95,13 +95,24 @@ fn the_extension_of_the_default_path_follows_the_format_and_a_new_manifest_write
 }
 
 #[test]
-fn a_written_document_closes_the_panel_and_says_where_it_is() {
+fn a_written_document_says_where_it_is_and_shows_the_ticket_settings_until_esc() {
     let mut app = mycrm();
     press_all(&mut app, [alt('6'), key(KeyCode::Char('w')), key(KeyCode::Enter), key(KeyCode::Enter)]);
     assert!(matches!(ticket_panel(&app), TicketPanel::Writing { .. }));
     app.update(Action::TicketWritten { path: PathBuf::from("mycrm-ticket.md"), result: Ok(()) });
-    assert!(app.panel().is_none());
     assert_eq!(app.status.as_deref(), Some("wrote the ticket document mycrm-ticket.md (Markdown)"));
+    assert!(matches!(ticket_panel(&app), TicketPanel::Written { title: "Activate Custom Integration", .. }));
+    let screen = screen_text(&mut app, 120, 40);
+    for line in [
+        "Option: Technical and Product Support",
+        "Product area: Integrations",
+        "Subject: Activate Custom Integration",
+        "Attach: mycrm-ticket.md",
+    ] {
+        assert!(screen.contains(line), "{line}:\n{screen}");
+    }
+    press(&mut app, key(KeyCode::Esc));
+    assert!(app.panel().is_none());
 }
 
 #[test]

@@ -78,10 +78,6 @@ pub(super) fn run(file: &Path, out: &Path, force: bool, since: Option<&OsStr>) -
     }
     let shown = escape::line(&out.display().to_string()).into_owned();
     output::line(format!("wrote {shown} ({})", format.label()));
-    let settings = ticket::ticket_settings(document.title).map(|(label, value)| format!("{label} \"{value}\""));
-    output::line(format!(
-        "next: open a ticket in Talkdesk's support form ({}) and attach {shown}",
-        settings.join(", ")
-    ));
+    output::line(format!("next: {}", ticket::next_step(document.title, &shown)));
     exit::SUCCESS
 }

@@ -26,6 +26,16 @@ pub(crate) const CHANGE_COLUMNS: [&str; 4] = ["Change", "Before", "After", "Brea
 /// The heading of what the tool adds that Talkdesk does not ask for.
 pub(crate) const ADDITIONS_HEADING: &str = "Added by integration-wizard (not asked for by Talkdesk)";
 
+/// Where a written document goes: said by `ticket` and by the wizard after writing it.
+pub const OPEN_A_TICKET: &str = "open a ticket in Talkdesk's support form";
+
+/// What to do once the document `attachment` (as shown) is written: open a ticket with the form's
+/// settings for `title`, and attach it. The `ticket` command prints it after "next: ".
+pub fn next_step(title: &str, attachment: &str) -> String {
+    let settings = ticket_settings(title).map(|(label, value)| format!("{label} \"{value}\""));
+    format!("{OPEN_A_TICKET} ({}) and attach {attachment}", settings.join(", "))
+}
+
 /// The three choices of Talkdesk's support form for a request (SPEC §7); the subject is the document's title.
 pub fn ticket_settings(title: &str) -> [(&'static str, String); 3] {
     [

@@ -8,7 +8,7 @@ pub(crate) mod html;
 pub(crate) mod markdown;
 mod spreadsheet;
 
-pub use document::{Document, ticket_settings};
+pub use document::{Document, OPEN_A_TICKET, next_step, ticket_settings};
 pub use format::Format;
 
 use crate::manifest::Manifest;

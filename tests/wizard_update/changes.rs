@@ -142,3 +142,46 @@ fn saving_a_breaking_change_asks_once_naming_what_breaks() {
     assert!(app.panel().is_none());
     assert!(status(&app).starts_with("not saved"), "{}", status(&app));
 }
+
+#[test]
+fn the_ticket_key_offers_the_update_document_of_a_changed_file_and_then_shows_the_ticket_settings() {
+    use integration_wizard::wizard::testing::panels::ticket::TicketPanel;
+    let mut app = mycrm_from_file();
+    remove_token_and_rename_action(&mut app);
+    press(&mut app, alt('6'));
+    press(&mut app, key(KeyCode::Char('w')));
+    assert!(matches!(app.panel_as::<TicketPanel>(), Some(TicketPanel::Format { update: true, .. })));
+    // a and u switch between the activation document and the update.
+    press(&mut app, key(KeyCode::Char('a')));
+    assert!(matches!(app.panel_as::<TicketPanel>(), Some(TicketPanel::Format { update: false, .. })));
+    press(&mut app, key(KeyCode::Char('u')));
+    press(&mut app, key(KeyCode::Enter));
+    match app.panel_as::<TicketPanel>() {
+        Some(TicketPanel::Path { input, update: true, .. }) => assert_eq!(input.value(), "mycrm-update-ticket.md"),
+        other => panic!("{other:?}"),
+    }
+    let effects = press(&mut app, key(KeyCode::Enter));
+    let Some(Effect::WriteTicket { path, bytes, .. }) = effects.first() else { panic!("{effects:?}") };
+    let text = String::from_utf8_lossy(bytes);
+    assert!(text.contains("Update Custom Integration"), "{text}");
+    let removed = text.find("auth field \"token\" removed").expect("the removal is listed");
+    let renamed = text.find("renamed to").expect("the rename is listed");
+    assert!(removed < renamed, "{text}");
+    app.update(Action::TicketWritten { path: path.clone(), result: Ok(()) });
+    let Some(TicketPanel::Written { title, .. }) = app.panel_as::<TicketPanel>() else {
+        panic!("expected the ticket settings, got {:?}", app.panel())
+    };
+    assert_eq!(*title, "Update Custom Integration");
+    press(&mut app, key(KeyCode::Esc));
+    assert!(app.panel().is_none());
+}
+
+#[test]
+fn a_manifest_made_in_this_run_is_offered_the_activation_document_only() {
+    use integration_wizard::wizard::testing::panels::ticket::TicketPanel;
+    let mut app = mycrm();
+    press(&mut app, alt('6'));
+    press(&mut app, key(KeyCode::Char('w')));
+    press(&mut app, key(KeyCode::Char('u')));
+    assert!(matches!(app.panel_as::<TicketPanel>(), Some(TicketPanel::Format { update: false, .. })));
+}

@@ -1,6 +1,11 @@
 //! The ticket panel (SPEC §7 in the wizard): refused while the manifest has errors (Enter jumps to
-//! the first), else a format, then a path, then (only if the file exists) whether to replace it. The
-//! document is rendered here (pure); the loop writes its bytes (`Effect::WriteTicket`).
+//! the first), else a format, then a path, then (only if the file exists) whether to replace it, and
+//! once written, the settings of Talkdesk's support form to open the ticket with. The document is
+//! rendered here (pure); the loop writes its bytes (`Effect::WriteTicket`).
+//!
+//! A file opened in this run offers the update document ("Update Custom Integration": the changes
+//! since it was opened, then the whole configuration), first when something changed; `a` and `u`
+//! switch between it and the activation document.
 
 use super::{Panel, keys, panel_basics};
 use crate::escape::one_line;
@@ -30,6 +35,8 @@ pub enum TicketPanel {
     Format {
         /// The highlighted format's index.
         choice: usize,
+        /// The update document rather than the activation one.
+        update: bool,
     },
     /// Where to write the document of `format`.
     Path {
@@ -37,6 +44,8 @@ pub enum TicketPanel {
         format: Format,
         /// The path typed, with its list.
         input: PathField,
+        /// The update document rather than the activation one.
+        update: bool,
     },
     /// Being written to `path` by the loop.
     Writing {
@@ -44,6 +53,8 @@ pub enum TicketPanel {
         format: Format,
         /// Where.
         path: PathBuf,
+        /// The update document rather than the activation one.
+        update: bool,
     },
     /// `path` exists: replace it?
     Exists {
@@ -51,22 +62,36 @@ pub enum TicketPanel {
         format: Format,
         /// The existing file.
         path: PathBuf,
+        /// The update document rather than the activation one.
+        update: bool,
+    },
+    /// Written to `path`: the settings of Talkdesk's support form to open the ticket with, to read and copy.
+    Written {
+        /// The format written.
+        format: Format,
+        /// Where.
+        path: PathBuf,
+        /// The ticket's subject: the document's title.
+        title: &'static str,
     },
 }
 
 impl TicketPanel {
-    /// The format step, Markdown highlighted.
-    pub fn choose_format() -> TicketPanel {
-        TicketPanel::Format { choice: 0 }
+    /// The format step, Markdown highlighted, for the update document or the activation one.
+    pub fn choose_format(update: bool) -> TicketPanel {
+        TicketPanel::Format { choice: 0, update }
     }
 
     /// The path step with its default filled in.
-    pub fn path(format: Format, manifest: Option<&Path>, file_name: &str) -> TicketPanel {
-        TicketPanel::Path {
-            format,
-            input: PathField::new(default_path(format, manifest, file_name).display().to_string()),
-        }
+    pub fn path(format: Format, manifest: Option<&Path>, file_name: &str, update: bool) -> TicketPanel {
+        let path = default_path(format, manifest, file_name, update);
+        TicketPanel::Path { format, input: PathField::new(path.display().to_string()), update }
     }
+}
+
+/// The ticket's subject, as Talkdesk names the request: the title of the document.
+fn title(update: bool) -> &'static str {
+    if update { ticket::document::UPDATE_TITLE } else { ticket::document::TITLE }
 }
 
 /// The answer key of each format in the format step.
@@ -79,18 +104,25 @@ pub(crate) fn format_key(format: Format) -> char {
 }
 
 /// `<name>-ticket.<extension>` beside the manifest, or in the current folder for a manifest never
-/// saved (`file_name` is then the name it would be saved as).
-pub(crate) fn default_path(format: Format, manifest: Option<&Path>, file_name: &str) -> PathBuf {
-    match manifest {
-        Some(path) => format.default_path(path),
-        None => format.default_path(Path::new(file_name)),
+/// saved (`file_name` is then the name it would be saved as); `<name>-update-ticket.<extension>`
+/// for the update document, so that it does not take the activation document's name.
+pub(crate) fn default_path(format: Format, manifest: Option<&Path>, file_name: &str, update: bool) -> PathBuf {
+    let activation = format.default_path(manifest.unwrap_or(Path::new(file_name)));
+    if !update {
+        return activation;
     }
+    let stem = activation.file_stem().map_or_else(|| "integration-ticket".into(), |stem| stem.to_string_lossy());
+    let stem = stem.strip_suffix("-ticket").unwrap_or(&stem);
+    activation.with_file_name(format!("{stem}-update-ticket.{}", format.extension()))
 }
 
-/// Opens the ticket panel: the format question, or the refusal while errors remain.
+/// Opens the ticket panel: the format question, or the refusal while errors remain. A file opened
+/// in this run and changed since is offered the update document first.
 pub(crate) fn open(app: &mut App) {
     let errors = Counts::of(app.doc.diagnostics()).errors;
-    app.open(if errors > 0 { TicketPanel::Refused { errors } } else { TicketPanel::choose_format() });
+    app.doc.refresh_changes();
+    let update = !app.doc.changes().is_empty();
+    app.open(if errors > 0 { TicketPanel::Refused { errors } } else { TicketPanel::choose_format(update) });
 }
 
 impl Panel for TicketPanel {
@@ -98,32 +130,37 @@ impl Panel for TicketPanel {
         match (*self, action) {
             (TicketPanel::Refused { .. }, Action::Activate) => app.jump_to_first_error(),
             (_, Action::Back) => app.status = Some("the ticket document was not written".into()),
-            (TicketPanel::Format { choice }, action @ (Action::Up | Action::Down)) => {
+            (TicketPanel::Written { .. }, Action::Activate | Action::Answer(_)) => {}
+            (TicketPanel::Format { choice, update }, action @ (Action::Up | Action::Down)) => {
                 let count = Format::ALL.len();
                 let choice = if action == Action::Up { (choice + count - 1) % count } else { (choice + 1) % count };
-                app.open(TicketPanel::Format { choice });
+                app.open(TicketPanel::Format { choice, update });
             }
-            (TicketPanel::Format { choice }, Action::Activate) => {
-                choose_format(app, Format::ALL.get(choice).copied().unwrap_or(Format::Markdown))
+            (TicketPanel::Format { choice, update }, Action::Activate) => {
+                choose_format(app, Format::ALL.get(choice).copied().unwrap_or(Format::Markdown), update)
             }
-            (TicketPanel::Format { choice }, Action::Answer(c)) => {
+            // Only a file opened in this run has a version to update from.
+            (TicketPanel::Format { choice, .. }, Action::Answer(c @ ('a' | 'u'))) if app.doc.since_opened.is_some() => {
+                app.open(TicketPanel::Format { choice, update: c == 'u' })
+            }
+            (TicketPanel::Format { choice, update }, Action::Answer(c)) => {
                 match Format::ALL.into_iter().find(|format| format_key(*format) == c) {
-                    Some(format) => choose_format(app, format),
-                    None => app.open(TicketPanel::Format { choice }),
+                    Some(format) => choose_format(app, format, update),
+                    None => app.open(TicketPanel::Format { choice, update }),
                 }
             }
-            (TicketPanel::Path { format, input }, Action::Activate) => {
+            (TicketPanel::Path { format, input, update }, Action::Activate) => {
                 let text = input.value().trim().to_owned();
                 if text.is_empty() {
                     app.status = Some("type the path of the document, or Esc to cancel".into());
-                    app.open(TicketPanel::Path { format, input });
+                    app.open(TicketPanel::Path { format, input, update });
                 } else {
-                    write(app, format, PathBuf::from(text), false, input.list, effects);
+                    write(app, (format, update), PathBuf::from(text), false, input.list, effects);
                 }
             }
-            (TicketPanel::Path { format, mut input }, Action::Edit(request)) => {
+            (TicketPanel::Path { format, mut input, update }, Action::Edit(request)) => {
                 let changed = input.input.handle(request).is_some_and(|change| change.value);
-                app.open(TicketPanel::Path { format, input });
+                app.open(TicketPanel::Path { format, input, update });
                 if changed {
                     app.path_typed(effects);
                 }
@@ -136,19 +173,19 @@ impl Panel for TicketPanel {
                 app.open(panel);
                 app.pick_path(action == Action::Down);
             }
-            (TicketPanel::Path { format, mut input }, Action::Paste(text)) => {
+            (TicketPanel::Path { format, mut input, update }, Action::Paste(text)) => {
                 for c in text.chars().filter(|c| !c.is_control()) {
                     input.input.handle(tui_input::InputRequest::InsertChar(c));
                 }
-                app.open(TicketPanel::Path { format, input });
+                app.open(TicketPanel::Path { format, input, update });
             }
-            (TicketPanel::Exists { format, path }, Action::Answer('y')) => {
-                write(app, format, path, true, None, effects)
+            (TicketPanel::Exists { format, path, update }, Action::Answer('y')) => {
+                write(app, (format, update), path, true, None, effects)
             }
-            (TicketPanel::Exists { format, path }, Action::Answer('n')) => {
+            (TicketPanel::Exists { format, path, update }, Action::Answer('n')) => {
                 let input = PathField::new(path.display().to_string());
                 app.status = Some(format!("{} was kept; choose another path", path.display()));
-                app.open(TicketPanel::Path { format, input });
+                app.open(TicketPanel::Path { format, input, update });
             }
             (panel, _) => app.open(panel),
         }
@@ -156,7 +193,7 @@ impl Panel for TicketPanel {
 
     fn scopes(&self) -> &'static [Scope] {
         match self {
-            TicketPanel::Format { .. } => &[Scope::Panel],
+            TicketPanel::Format { .. } | TicketPanel::Written { .. } => &[Scope::Panel],
             TicketPanel::Exists { .. } => &[Scope::Question],
             TicketPanel::Path { .. } => &[Scope::PathPrompt],
             TicketPanel::Refused { .. } | TicketPanel::Writing { .. } => &[],
@@ -172,6 +209,7 @@ impl Panel for TicketPanel {
                 keys(&[(C::Activate, "write"), (C::CompletePath, "complete"), (C::Back, "cancel")])
             }
             TicketPanel::Writing { .. } => keys(&[(C::Activate, "write"), (C::Back, "cancel")]),
+            TicketPanel::Written { .. } => keys(&[(C::Back, "close")]),
         }
     }
 
@@ -200,9 +238,9 @@ impl Panel for TicketPanel {
     panel_basics!();
 }
 
-fn choose_format(app: &mut App, format: Format) {
+fn choose_format(app: &mut App, format: Format, update: bool) {
     let file_name = manifest_file_name(app);
-    app.open(TicketPanel::path(format, app.doc.path.as_deref(), &file_name));
+    app.open(TicketPanel::path(format, app.doc.path.as_deref(), &file_name, update));
 }
 
 /// The manifest's file name, as the document's header names it: the file's, or the one it would be saved as.
@@ -214,11 +252,11 @@ fn manifest_file_name(app: &App) -> String {
         .map_or_else(|| app.doc.default_file_name(), |name| name.to_string_lossy().into_owned())
 }
 
-/// Renders the document (pure) and asks the loop to write it; a path refused goes back to the
-/// prompt with `list`, the list it was typed with.
+/// Renders the document (pure) in `format`, the update document when asked, and asks the loop to
+/// write it; a path refused goes back to the prompt with `list`, the list it was typed with.
 fn write(
     app: &mut App,
-    format: Format,
+    (format, update): (Format, bool),
     path: PathBuf,
     overwrite: bool,
     list: Option<Box<PathList>>,
@@ -228,42 +266,47 @@ fn write(
     if let Some(problem) = extension_problem(&path, format) {
         app.status = Some(problem);
         let input = PathField { list, ..PathField::new(path.display().to_string()) };
-        app.open(TicketPanel::Path { format, input });
+        app.open(TicketPanel::Path { format, input, update });
         return;
     }
     let contents = to_json(&app.doc.manifest);
-    match ticket::render(&app.doc.manifest, &manifest_file_name(app), contents.as_bytes(), format) {
+    let manifest = &app.doc.manifest;
+    let mut document = ticket::Document::new(manifest, &manifest_file_name(app), contents.as_bytes());
+    if update && let Some(since) = &app.doc.since_opened {
+        document = since.update_document(document, manifest);
+    }
+    match ticket::render_document(&document, format) {
         Ok(bytes) => {
             // Kept open until the loop answers: an existing file turns it into the question.
-            app.open(TicketPanel::Writing { format, path: path.clone() });
+            app.open(TicketPanel::Writing { format, path: path.clone(), update });
             effects.push(Effect::WriteTicket { path, bytes, overwrite });
         }
         Err(error) => {
             app.status = Some(format!("the ticket document was not written: {error}"));
             let input = PathField { list, ..PathField::new(path.display().to_string()) };
-            app.open(TicketPanel::Path { format, input });
+            app.open(TicketPanel::Path { format, input, update });
         }
     }
 }
 
-/// The loop wrote the document (or could not): the panel closes with a message, asks whether to
-/// replace an existing file, or goes back to the path.
+/// The loop wrote the document (or could not): the panel shows the ticket's settings, asks whether
+/// to replace an existing file, or goes back to the path.
 pub(crate) fn written(app: &mut App, path: PathBuf, result: Result<(), TicketFailure>) {
-    let format = match app.panel_as::<TicketPanel>() {
-        Some(TicketPanel::Writing { format, .. }) => *format,
-        _ => Format::from_path(&path).unwrap_or(Format::Markdown),
+    let (format, update) = match app.panel_as::<TicketPanel>() {
+        Some(TicketPanel::Writing { format, update, .. }) => (*format, *update),
+        _ => (Format::from_path(&path).unwrap_or(Format::Markdown), false),
     };
     match result {
         Ok(()) => {
-            app.close_panel();
             let unsaved = if app.doc.modified { " (from your unsaved changes: save the manifest too)" } else { "" };
             app.status = Some(format!("wrote the ticket document {} ({}){unsaved}", path.display(), format.label()));
+            app.open(TicketPanel::Written { format, path, title: title(update) });
         }
-        Err(TicketFailure::Exists) => app.open(TicketPanel::Exists { format, path }),
+        Err(TicketFailure::Exists) => app.open(TicketPanel::Exists { format, path, update }),
         Err(TicketFailure::Failed(message)) => {
             app.status = Some(format!("the ticket document was not written: {message}"));
             let input = PathField::new(path.display().to_string());
-            app.open(TicketPanel::Path { format, input });
+            app.open(TicketPanel::Path { format, input, update });
         }
     }
 }
@@ -309,8 +352,9 @@ fn render(app: &App, panel: &TicketPanel, frame: &mut Frame) {
                 Span::raw("close"),
             ]));
         }
-        TicketPanel::Format { choice } => {
-            lines.push(Line::raw("The document to attach to Talkdesk's \"Activate Custom Integration\" ticket, as:"));
+        TicketPanel::Format { choice, update } => {
+            let title = title(*update);
+            lines.push(Line::raw(format!("The document to attach to Talkdesk's \"{title}\" ticket, as:")));
             lines.push(Line::raw(""));
             for (index, format) in Format::ALL.into_iter().enumerate() {
                 let marker = if index == *choice { "›" } else { " " };
@@ -327,6 +371,25 @@ fn render(app: &App, panel: &TicketPanel, frame: &mut Frame) {
                     theme.warning(),
                 ));
             }
+            if let Some(since) = &app.doc.since_opened {
+                let file = one_line(since.file_name()).into_owned();
+                lines.push(if *update {
+                    let count = app.doc.changes().len();
+                    Line::from(vec![
+                        Span::raw(format!(
+                            "The update: {count} change(s) since {file} was opened, then the whole configuration. "
+                        )),
+                        key("a"),
+                        Span::raw("the activation document instead"),
+                    ])
+                } else {
+                    Line::from(vec![
+                        Span::raw(format!("The activation document. {file} was opened: ")),
+                        key("u"),
+                        Span::raw("the update document (what changed since) instead"),
+                    ])
+                });
+            }
             lines.push(Line::styled("↑↓ choose, Enter next, Esc cancel", theme.dim()));
         }
         TicketPanel::Path { format, .. } => {
@@ -341,6 +404,19 @@ fn render(app: &App, panel: &TicketPanel, frame: &mut Frame) {
         }
         TicketPanel::Writing { path, .. } => {
             lines.push(Line::raw(format!("writing {}…", one_line(&path.display().to_string()))))
+        }
+        TicketPanel::Written { format, path, title } => {
+            let shown = one_line(&path.display().to_string()).into_owned();
+            lines.push(Line::styled(format!("Wrote {shown} ({}).", format.label()), theme.ok()));
+            lines.push(Line::raw(""));
+            let open = ticket::OPEN_A_TICKET;
+            lines.push(Line::raw(format!("Next: {open} with these settings, and attach it:")));
+            for (label, value) in ticket::ticket_settings(title) {
+                lines.push(Line::from(vec![Span::styled(format!("  {label}: "), theme.label()), Span::raw(value)]));
+            }
+            lines.push(Line::from(vec![Span::styled("  Attach: ", theme.label()), Span::raw(shown)]));
+            lines.push(Line::raw(""));
+            lines.push(Line::from(vec![key("Esc"), Span::raw("close")]));
         }
         TicketPanel::Exists { path, .. } => {
             lines.push(Line::raw(format!("{} already exists.", one_line(&path.display().to_string()))));
@@ -373,8 +449,10 @@ mod tests {
 
     #[test]
     fn the_default_path_follows_the_format_and_the_manifest() {
-        let beside = default_path(Format::Spreadsheet, Some(Path::new("work/mycrm.json")), "ignored.json");
+        let beside = default_path(Format::Spreadsheet, Some(Path::new("work/mycrm.json")), "ignored.json", false);
         assert_eq!(beside, Path::new("work/mycrm-ticket.xlsx"));
-        assert_eq!(default_path(Format::Html, None, "mycrm.json"), Path::new("mycrm-ticket.html"));
+        assert_eq!(default_path(Format::Html, None, "mycrm.json", false), Path::new("mycrm-ticket.html"));
+        let update = default_path(Format::Markdown, Some(Path::new("work/mycrm.json")), "ignored.json", true);
+        assert_eq!(update, Path::new("work/mycrm-update-ticket.md"));
     }
 }
