@@ -63,3 +63,31 @@ fn the_try_it_prompt_keeps_its_label_while_typing() {
     let line = screen.lines().find(|line| line.contains("Account:")).unwrap_or_else(|| panic!("{screen}"));
     assert!(line.contains("Account:") && line.contains(" a"), "{line}");
 }
+
+#[test]
+fn a_field_is_judged_when_it_is_finished_not_while_half_typed() {
+    let mut app = mycrm();
+    app.jump_to("/integration/authentication_configuration/0/format");
+    app.update(Action::Activate);
+    press(&mut app, ctrl('u'));
+    type_text(&mut app, "https://{{");
+    // The form and the help under it: where the field's problem would show.
+    let beside_the_field = |app: &mut App| {
+        let screen = screen_text(app, 120, 40);
+        let areas = integration_wizard::wizard::testing::layout::areas(app);
+        let lines: Vec<&str> = screen.lines().collect();
+        let (top, bottom) = (usize::from(areas.form.y), usize::from(areas.hints.y));
+        let form_and_help: Vec<String> = lines[top..bottom]
+            .iter()
+            .map(|line| line.chars().skip(usize::from(areas.form.x)).take(usize::from(areas.form.width)).collect())
+            .collect();
+        form_and_help.join("\n")
+    };
+    let shown = beside_the_field(&mut app);
+    assert!(!shown.contains('✗'), "an error flashed while typing:\n{shown}");
+    // A name no field has: no completion takes the Enter, which finishes the field.
+    type_text(&mut app, "nobody");
+    app.update(Action::Activate);
+    let shown = beside_the_field(&mut app);
+    assert!(shown.contains('✗'), "finished, the field is judged:\n{shown}");
+}

@@ -36,16 +36,22 @@ pub(crate) struct Field<'a> {
 impl<R: BufRead, W: Write> Session<R, W> {
     /// Says a field's label and current value, its help and the problems at its pointer.
     pub(super) fn describe(&mut self, label: &str, current: &str, help_key: &str, pointer: &str) -> Answer<()> {
-        let mut current_lines = current.split('\n');
-        self.prompt.say(&format!("{label}: {}", current_lines.next().unwrap_or_default()))?;
-        for line in current_lines {
-            self.prompt.say(&format!("  {line}"))?;
-        }
+        self.say_value(label, current)?;
         let help = help(help_key);
         if !help.is_empty() {
             self.prompt.say(&format!("About: {help}"))?;
         }
         self.say_problems(pointer)
+    }
+
+    /// Says a field's label and current value (its help was said when it was first asked).
+    fn say_value(&mut self, label: &str, current: &str) -> Answer<()> {
+        let mut current_lines = current.split('\n');
+        self.prompt.say(&format!("{label}: {}", current_lines.next().unwrap_or_default()))?;
+        for line in current_lines {
+            self.prompt.say(&format!("  {line}"))?;
+        }
+        Ok(())
     }
 
     /// Says the problems the author should see at `pointer`, one line each.
@@ -62,11 +68,19 @@ impl<R: BufRead, W: Write> Session<R, W> {
     /// Asks a text field; a changed value with an error is said and asked again (Enter then keeps it).
     pub(super) fn ask_text(&mut self, field: Field, multiline: bool) -> Answer<()> {
         let Field { owner, key, label, help_key } = field;
+        let mut again = false;
         loop {
             let pointer = owner.key_pointer(&self.doc.manifest, key);
             let slot = self.doc.manifest.text(owner, key).cloned();
             let current = spoken(slot.as_ref(), |text| lines(text).collect::<Vec<_>>().join("\n"));
-            self.describe(label, &current, help_key, &pointer)?;
+            // Asked again after a problem: the value and its problem, not the help once more.
+            if again {
+                self.say_value(label, &current)?;
+                self.say_problems(&pointer)?;
+            } else {
+                self.describe(label, &current, help_key, &pointer)?;
+            }
+            again = true;
             if let Owner::AuthField(index) = owner
                 && key == Key::AuthField(AuthFieldKey::FieldName)
                 && self.doc.manifest.is_required_auth_field(index)
@@ -90,12 +104,40 @@ impl<R: BufRead, W: Write> Session<R, W> {
                     .say(&format!("Renamed the provider of {renamed} action(s) to match the integration name."))?;
             }
             let pointer = owner.key_pointer(&self.doc.manifest, key);
+            if let Owner::AuthField(index) = owner
+                && key == Key::AuthField(AuthFieldKey::FieldName)
+            {
+                self.offer_password(index, text)?;
+            }
             if !self.has_error_at(&pointer) {
                 // Warnings about the new value are said now, as the wizard shows them under the field.
                 return self.say_problems(&pointer);
             }
             self.prompt.say(&format!("{label} has a problem; type it again, or Enter keeps what you typed."))?;
         }
+    }
+
+    /// A field just named like a secret (`token`) while of type input, as the wizard does it: the type
+    /// stays input (the page's example has it so), the advice is said, and one answer (`y`) makes it a
+    /// password.
+    fn offer_password(&mut self, index: usize, name: &str) -> Answer<()> {
+        let owner = Owner::AuthField(index);
+        let input =
+            self.doc.manifest.term(owner, AuthFieldKey::Type).is_some_and(|slot| slot.as_str() == Some("input"));
+        if !input || !crate::manifest::rules::authentication::looks_secret(name) {
+            return Ok(());
+        }
+        self.prompt.say(&format!(
+            "{} looks like a secret: the page's example keeps it input (shown in clear).",
+            one_line(name)
+        ))?;
+        let answer = self.ask("Make it a password, which Talkdesk masks? y, or Enter keeps input:")?;
+        if super::prompt::yes_no(&answer) == Some(true) {
+            self.doc.manifest.set_term(owner, AuthFieldKey::Type, "password");
+            self.doc.edited(owner.key_pointer(&self.doc.manifest, AuthFieldKey::Type));
+            self.prompt.say("Type: password.")?;
+        }
+        Ok(())
     }
 
     /// Asks a yes / no field.

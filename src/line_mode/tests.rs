@@ -189,3 +189,26 @@ fn an_opened_file_says_how_many_problems_it_has() {
     let (_, _, said) = run(doc, "");
     assert!(said.contains("The file has no problems."), "{said}");
 }
+
+#[test]
+fn a_value_asked_again_after_a_problem_does_not_repeat_its_help() {
+    let (_, _, said) = run(Document::blank(None), "mycrm\n\n\nmycrm.png\n\n");
+    assert_eq!(said.matches("About: The URL of the integration service's logo").count(), 1, "{said}");
+    assert_eq!(said.matches("Logo URL: ").count(), 2, "asked twice: {said}");
+}
+
+#[test]
+fn a_field_named_like_a_secret_stays_input_and_y_makes_it_a_password_as_in_the_wizard() {
+    use crate::manifest::AuthFieldKey;
+    let field_type = |doc: &Document| {
+        doc.manifest.term(Owner::AuthField(0), AuthFieldKey::Type).and_then(|slot| slot.as_str().map(str::to_owned))
+    };
+    // Steps 1 and 2 from blank, custom authentication, then a field added and named "api_token".
+    let through = "mycrm\nMy CRM\nA CRM.\nhttps://e.org/l.png\nhttps://e.org/i.png\n\n\n\n\nno\ndone\n2\nadd\n";
+    for (answer, expected) in [("\n", "input"), ("y\n", "password")] {
+        let answers = format!("{through}api_token\n{answer}");
+        let (_, doc, said) = run(Document::blank(None), &answers);
+        assert!(said.contains("api_token looks like a secret: the page's example keeps it input"), "{said}");
+        assert_eq!(field_type(&doc).as_deref(), Some(expected), "{said}");
+    }
+}

@@ -304,6 +304,11 @@ pub(crate) fn start_item_at(app: &App, row: u16) -> Option<usize> {
 
 /// The problems drawn under a row (at most `MAX_INLINE`), and how many more there are.
 pub fn inline_diagnostics(app: &App, row: Row) -> (Vec<&Diagnostic>, usize) {
+    // A field is judged when it is finished (Enter, Tab, Esc or leaving it): while its text is being
+    // typed its problems wait, so a template half typed (`https://{{`) flashes no error.
+    if app.editor().is_some() && app.focused_row() == Some(row) {
+        return (Vec::new(), 0);
+    }
     let manifest = &app.doc.manifest;
     let pointers: Vec<String> = match row {
         Row::Text { .. }
