@@ -494,3 +494,36 @@ fn the_probe_panel_with_a_result() {
     app.update(Action::Probed(Box::new(report), Default::default()));
     snapshot("probe_result", app);
 }
+
+/// mycrm.json opened from disk, its auth field "token" removed and its action renamed, on the review.
+fn mycrm_changed_on_the_review() -> App {
+    use integration_wizard::wizard::testing::action::Opened;
+    let mut app = App::start(Vec::new());
+    app.theme = Theme::monochrome();
+    let bytes = integration_wizard::wizard::testing::examples::EXAMPLES[0].json.as_bytes();
+    let parsed = integration_wizard::manifest::read(bytes).expect("the example is JSON");
+    let opened = Opened { parsed, disk_hash: 7, source: std::sync::Arc::from(bytes) };
+    app.update(Action::Loaded { path: PathBuf::from("mycrm.json"), result: Ok(Box::new(opened)) });
+    press(&mut app, alt('4'));
+    focus_row(&mut app, |row| *row == Row::Item(ListRef::AuthFields, 1));
+    press(&mut app, key(KeyCode::Delete));
+    press(&mut app, key(KeyCode::Char('y')));
+    press(&mut app, alt('5'));
+    focus_row(&mut app, |row| *row == Row::Item(ListRef::Actions, 0));
+    press(&mut app, key(KeyCode::Enter));
+    focus_key(&mut app, "name");
+    press(&mut app, key(KeyCode::Enter));
+    type_text(&mut app, "_v2");
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, alt('6'));
+    app
+}
+
+#[test]
+fn the_review_lists_the_changes_since_the_file_was_opened_breaking_first() {
+    for (width, height) in [(120, 40), (80, 24)] {
+        let mut app = mycrm_changed_on_the_review();
+        let terminal = draw(&mut app, width, height);
+        insta::assert_snapshot!(format!("review_changes_{width}x{height}"), terminal.backend());
+    }
+}

@@ -445,8 +445,8 @@ pub(crate) fn finding_lines(app: &App, index: usize, finding: usize) -> Vec<Stri
     textwrap::wrap(&text, options).into_iter().map(std::borrow::Cow::into_owned).collect()
 }
 
-/// A change row's lines: `diff`'s mark (+ added, - removed, ~ changed) and words, and `[breaking]`
-/// as `diff` flags one that breaks the live integration (why is in the help area); the focused one
+/// A change row's lines: `diff`'s mark (+ added, - removed, ~ changed), `[breaking]` as `diff`
+/// flags one that breaks the live integration, and `diff`'s words (why is in the help area); the focused one
 /// wrapped in full, with the place Enter goes to, any other on one line.
 pub(crate) fn change_lines(app: &App, index: usize, change: usize) -> Vec<String> {
     use crate::manifest::changes::ChangeCode as C;
@@ -457,8 +457,9 @@ pub(crate) fn change_lines(app: &App, index: usize, change: usize) -> Vec<String
         C::AuthFieldRemoved | C::ActionRemoved | C::InputRemoved => "-",
         _ => "~",
     };
-    let flag = if change.breaking().is_some() { "  [breaking]" } else { "" };
-    let text = format!("{marker}{mark} {}{flag}", super::display::shown(&change.words()));
+    // The flag comes first: a long name cuts the end of the line, never the flag.
+    let flag = if change.breaking().is_some() { "[breaking] " } else { "" };
+    let text = format!("{marker}{mark} {flag}{}", super::display::shown(&change.words()));
     if index != app.focus {
         return vec![text];
     }
