@@ -24,24 +24,18 @@ fn has_mode(modes: &str, flag: &str) -> bool {
     modes.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).any(|token| token == flag)
 }
 
-/// Opens the copy of mycrm.json and changes its display name to "My Great CRM" (not saved).
+/// Opens the copy of mycrm.json and changes its display name to `GREAT_CRM` (not saved).
 fn change_display_name(folders: &Folders) -> Session {
     let mut wizard = folders.start(&["mycrm.json"]);
     change_display_name_in(&mut wizard);
     wizard
 }
 
-/// Changes the display name of the manifest just opened to "My Great CRM" (not saved).
+/// Changes the display name of the manifest just opened to `GREAT_CRM` (not saved).
 fn change_display_name_in(wizard: &mut Session) {
     wizard.wait_for("opened mycrm.json");
-    wizard.send(DOWN);
-    wizard.wait_for("▶ Display name");
-    wizard.send(ENTER);
-    wizard.send(CTRL_U);
-    wizard.send("My Great CRM");
-    wizard.send(ENTER);
-    wizard.wait_for("● modified");
-    wizard.wait_for("\"display_name\": \"My Great CRM\"");
+    wizard.retype_display_name(GREAT_CRM);
+    wizard.wait_for(&format!("\"display_name\": \"{GREAT_CRM}\""));
 }
 
 #[test]
@@ -51,7 +45,7 @@ fn a_wizard_killed_mid_edit_offers_its_draft_back_and_saving_it_keeps_the_change
     fs::write(&path, MYCRM).expect("the manifest");
 
     let mut wizard = change_display_name(&folders);
-    let draft = folders.wait_for_draft_with("My Great CRM");
+    let draft = folders.wait_for_draft_with(GREAT_CRM);
     #[cfg(unix)]
     {
         assert_eq!(mode(&draft), 0o600, "a draft is readable by its owner only: {}", draft.display());
@@ -66,14 +60,14 @@ fn a_wizard_killed_mid_edit_offers_its_draft_back_and_saving_it_keeps_the_change
     let mut wizard = folders.start(&["mycrm.json"]);
     wizard.wait_for("Recover unsaved work?");
     wizard.wait_for("-     \"display_name\": \"My CRM\",");
-    wizard.wait_for("+     \"display_name\": \"My Great CRM\",");
+    wizard.wait_for(&format!("+     \"display_name\": \"{GREAT_CRM}\","));
     wizard.send("y");
     wizard.wait_for_gone("Recover unsaved work?");
     wizard.wait_for("recovered your unsaved work");
     wizard.wait_for("● modified");
     let screen = wizard.screen();
     let row = screen.lines().find(|line| line.contains("Display name")).expect("the Display name row");
-    assert!(row.contains("My Great CRM"), "the form shows the recovered value: {row}");
+    assert!(row.contains(GREAT_CRM), "the form shows the recovered value: {row}");
 
     wizard.send(CTRL_S);
     wizard.wait_for("saved mycrm.json");
@@ -81,7 +75,7 @@ fn a_wizard_killed_mid_edit_offers_its_draft_back_and_saving_it_keeps_the_change
     wizard.send(CTRL_Q);
     assert_eq!(wizard.wait_exit(), 0);
 
-    let expected = MYCRM.replace("\"display_name\": \"My CRM\"", "\"display_name\": \"My Great CRM\"");
+    let expected = with_display_name(MYCRM, GREAT_CRM);
     assert_ne!(expected, MYCRM);
     assert_eq!(fs::read_to_string(&path).expect("saved"), expected);
     assert_eq!(fs::read_to_string(folders.work.path().join("mycrm.json.bak")).expect("a backup"), MYCRM);
@@ -94,7 +88,7 @@ fn n_on_the_recover_panel_deletes_the_draft_and_opens_the_file_as_it_is() {
     let path = folders.work.path().join("mycrm.json");
     fs::write(&path, MYCRM).expect("the manifest");
     let mut wizard = change_display_name(&folders);
-    folders.wait_for_draft_with("My Great CRM");
+    folders.wait_for_draft_with(GREAT_CRM);
     wizard.signal("KILL");
     wizard.wait_exit_status();
     drop(wizard);
@@ -105,7 +99,7 @@ fn n_on_the_recover_panel_deletes_the_draft_and_opens_the_file_as_it_is() {
     wizard.wait_for("the draft was deleted");
     assert_eq!(folders.drafts(), Vec::<PathBuf>::new());
     let screen = wizard.screen();
-    assert!(!screen.contains("My Great CRM"), "{screen}");
+    assert!(!screen.contains(GREAT_CRM), "{screen}");
     assert!(!screen.contains("● modified"), "{screen}");
     wizard.send(CTRL_Q);
     assert_eq!(wizard.wait_exit(), 0, "nothing to save: Ctrl-Q quits at once");
@@ -120,7 +114,7 @@ fn a_signal_writes_the_draft_on_the_way_out(signal: &str) {
     fs::write(&path, MYCRM).expect("the manifest");
     let mut wizard = change_display_name(&folders);
     // A first draft is written; the last keystroke then comes just before the signal.
-    folders.wait_for_draft_with("My Great CRM");
+    folders.wait_for_draft_with(GREAT_CRM);
     wizard.send(UP);
     wizard.wait_for("▶ Display name");
     wizard.send(ENTER);
@@ -258,7 +252,7 @@ fn killed_in_proj(folders: &Folders) -> PathBuf {
     fs::write(proj.join("mycrm.json"), MYCRM).expect("the manifest");
     let mut wizard = Session::start(&["mycrm.json"], &proj, folders.data.path());
     change_display_name_in(&mut wizard);
-    folders.wait_for_draft_with("My Great CRM");
+    folders.wait_for_draft_with(GREAT_CRM);
     wizard.signal("KILL");
     wizard.wait_exit_status();
     proj
@@ -272,7 +266,7 @@ fn a_draft_is_recovered_into_its_own_file_whatever_path_names_that_file() {
     // The same file, named from its parent folder.
     let mut wizard = folders.start(&["proj/mycrm.json"]);
     wizard.wait_for("Recover unsaved work?");
-    wizard.wait_for("+     \"display_name\": \"My Great CRM\",");
+    wizard.wait_for(&format!("+     \"display_name\": \"{GREAT_CRM}\","));
     wizard.send("y");
     wizard.wait_for("recovered your unsaved work");
     wizard.send(CTRL_S);
@@ -283,7 +277,7 @@ fn a_draft_is_recovered_into_its_own_file_whatever_path_names_that_file() {
         "no copy is written in the folder the wizard started in:\n{screen}"
     );
     assert!(screen.contains("saved proj/mycrm.json"), "saved where it was opened, without questions:\n{screen}");
-    let expected = MYCRM.replace("\"display_name\": \"My CRM\"", "\"display_name\": \"My Great CRM\"");
+    let expected = with_display_name(MYCRM, GREAT_CRM);
     assert_eq!(fs::read_to_string(proj.join("mycrm.json")).expect("the file"), expected);
     assert_eq!(folders.drafts(), Vec::<PathBuf>::new(), "the recovered draft is removed once saved");
 }
@@ -314,7 +308,7 @@ fn the_start_screen_recovers_a_files_draft_into_that_file_from_any_folder() {
         unrelated,
         "the unrelated file is untouched"
     );
-    let expected = MYCRM.replace("\"display_name\": \"My CRM\"", "\"display_name\": \"My Great CRM\"");
+    let expected = with_display_name(MYCRM, GREAT_CRM);
     assert_eq!(fs::read_to_string(proj.join("mycrm.json")).expect("file"), expected, "the work reached its file");
     assert_eq!(folders.drafts(), Vec::<PathBuf>::new(), "the recovered draft is removed once saved");
 }
@@ -355,7 +349,7 @@ fn two_wizards_on_one_file_keep_their_own_drafts_until_each_ends() {
     let path = folders.work.path().join("mycrm.json");
     fs::write(&path, MYCRM).expect("the manifest");
     let mut first = change_display_name(&folders);
-    folders.wait_for_draft_with("My Great CRM");
+    folders.wait_for_draft_with(GREAT_CRM);
 
     // A second wizard on the same file: the first one's draft is not unsaved work of an ended session.
     let mut second = folders.start(&["mycrm.json"]);
@@ -376,7 +370,7 @@ fn two_wizards_on_one_file_keep_their_own_drafts_until_each_ends() {
     assert_eq!(drafts.len(), 1, "the first wizard's draft is kept: {drafts:?}");
     let name = drafts[0].file_name().expect("a name").to_string_lossy().into_owned();
     assert!(name.contains(&format!(".{}-", first.pid())), "the draft names the wizard that wrote it: {name}");
-    assert!(fs::read_to_string(&drafts[0]).expect("draft").contains("My Great CRM"));
+    assert!(fs::read_to_string(&drafts[0]).expect("draft").contains(GREAT_CRM));
 
     // Once the first wizard has ended, its draft is offered.
     first.signal("KILL");
@@ -385,7 +379,7 @@ fn two_wizards_on_one_file_keep_their_own_drafts_until_each_ends() {
     let mut third = folders.start(&["mycrm.json"]);
     third.wait_for("Recover unsaved work?");
     third.wait_for("-     \"display_name\": \"Second CRM\",");
-    third.wait_for("+     \"display_name\": \"My Great CRM\",");
+    third.wait_for(&format!("+     \"display_name\": \"{GREAT_CRM}\","));
 }
 
 #[test]
@@ -408,7 +402,7 @@ fn an_edit_cancelled_with_esc_leaves_no_trace_in_the_draft() {
 
     // With an earlier change kept: the draft holds that change and not the cancelled one, at once.
     let mut wizard = change_display_name(&folders);
-    folders.wait_for_draft_with("My Great CRM");
+    folders.wait_for_draft_with(GREAT_CRM);
     wizard.send(UP); // Enter moved on to the description
     wizard.wait_for("▶ Display name");
     wizard.send(UP);
@@ -422,7 +416,7 @@ fn an_edit_cancelled_with_esc_leaves_no_trace_in_the_draft() {
     wizard.signal("KILL");
     wizard.wait_exit_status();
     drop(wizard);
-    let draft = folders.wait_for_draft_with("My Great CRM");
+    let draft = folders.wait_for_draft_with(GREAT_CRM);
     let text = fs::read_to_string(draft).expect("the draft");
     assert!(!text.contains("halftyped"), "the cancelled edit is not in the draft: {text}");
 }
@@ -449,7 +443,7 @@ fn enter_on_the_recover_panel_does_nothing_only_y_or_n_answer() {
     let folders = folders();
     fs::write(folders.work.path().join("mycrm.json"), MYCRM).expect("the manifest");
     let mut wizard = change_display_name(&folders);
-    folders.wait_for_draft_with("My Great CRM");
+    folders.wait_for_draft_with(GREAT_CRM);
     wizard.signal("KILL");
     wizard.wait_exit_status();
     drop(wizard);
@@ -463,5 +457,5 @@ fn enter_on_the_recover_panel_does_nothing_only_y_or_n_answer() {
     wizard.wait_for("the draft was deleted");
     let screen = wizard.screen();
     assert!(screen.contains("\"display_name\": \"My CRM\""), "Enter is not an answer:\n{screen}");
-    assert!(!screen.contains("My Great CRM") && !screen.contains("recovered your unsaved work"), "{screen}");
+    assert!(!screen.contains(GREAT_CRM) && !screen.contains("recovered your unsaved work"), "{screen}");
 }

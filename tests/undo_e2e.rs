@@ -27,13 +27,13 @@ fn set_display_name(wizard: &mut Session, name: &str) {
     wizard.wait_for("▶ Display name");
 }
 
-/// Opens mycrm.json and sets its display name twice: "My Great CRM", then "Second Name".
+/// Opens mycrm.json and sets its display name twice: `GREAT_CRM`, then "Second Name".
 fn two_changes(folders: &Folders) -> Session {
     let mut wizard = folders.start(&["mycrm.json"]);
     wizard.wait_for("opened mycrm.json");
     wizard.send(DOWN);
     wizard.wait_for("▶ Display name");
-    set_display_name(&mut wizard, "My Great CRM");
+    set_display_name(&mut wizard, GREAT_CRM);
     set_display_name(&mut wizard, "Second Name");
     wizard
 }
@@ -47,18 +47,18 @@ fn an_undone_change_is_not_saved() {
 
     wizard.send(ALT_Z);
     wizard.wait_for("undid: edit display_name");
-    wizard.wait_for("\"display_name\": \"My Great CRM\"");
+    wizard.wait_for(&format!("\"display_name\": \"{GREAT_CRM}\""));
     wizard.send(ALT_Z);
     wizard.wait_for("\"display_name\": \"My CRM\"");
     wizard.send(ALT_Y);
     wizard.wait_for("redid: edit display_name");
-    wizard.wait_for("\"display_name\": \"My Great CRM\"");
+    wizard.wait_for(&format!("\"display_name\": \"{GREAT_CRM}\""));
 
     wizard.send(CTRL_S);
     wizard.wait_for("saved mycrm.json");
     wizard.send(CTRL_Q);
     assert_eq!(wizard.wait_exit(), 0);
-    let expected = MYCRM.replace("\"display_name\": \"My CRM\"", "\"display_name\": \"My Great CRM\"");
+    let expected = with_display_name(MYCRM, GREAT_CRM);
     assert_eq!(fs::read_to_string(&path).expect("saved"), expected);
 }
 
@@ -80,7 +80,7 @@ fn work_recovered_after_kill_9_is_undone_change_by_change() {
     wizard.wait_for("\"display_name\": \"Second Name\"");
     wizard.send(ALT_Z);
     wizard.wait_for("undid: edit display_name");
-    wizard.wait_for("\"display_name\": \"My Great CRM\"");
+    wizard.wait_for(&format!("\"display_name\": \"{GREAT_CRM}\""));
     wizard.send(ALT_Z);
     wizard.wait_for("\"display_name\": \"My CRM\"");
     wizard.wait_for_gone("● modified");

@@ -144,21 +144,14 @@ fn reopening_changing_one_value_and_saving_changes_only_that_value_and_keeps_a_b
     wizard.wait_for("opened mycrm.json");
     wizard.wait_for("My CRM");
 
-    wizard.send(DOWN);
-    wizard.send(ENTER);
-    wizard.send(CTRL_U);
-    wizard.send("My Great CRM");
-    wizard.send(ENTER);
-    wizard.wait_for("● modified");
+    wizard.retype_display_name(GREAT_CRM);
     wizard.send(CTRL_S);
     wizard.wait_for("saved mycrm.json");
     wizard.wait_for_gone("● modified");
     wizard.send(CTRL_Q);
     assert_eq!(wizard.wait_exit(), 0);
 
-    let expected = EXPECTED.replace("\"display_name\": \"My CRM\"", "\"display_name\": \"My Great CRM\"");
-    assert_ne!(expected, EXPECTED);
-    assert_eq!(fs::read_to_string(&path).expect("saved"), expected);
+    assert_eq!(fs::read_to_string(&path).expect("saved"), with_display_name(EXPECTED, GREAT_CRM));
     assert_eq!(fs::read_to_string(folders.work.path().join("mycrm.json.bak")).expect("a backup"), EXPECTED);
     let recent =
         fs::read_to_string(folders.data.path().join("recent.json")).expect("recent files are kept in the data folder");

@@ -18,7 +18,7 @@
 
 use integration_wizard::manifest::position::locate_all;
 use integration_wizard::manifest::rules::codes::DUPLICATE_KEY;
-use integration_wizard::manifest::spelling::number_tokens;
+use integration_wizard::manifest::number_text::number_tokens;
 use integration_wizard::manifest::{Diagnostic, check, read, to_json, validate};
 use libfuzzer_sys::fuzz_target;
 

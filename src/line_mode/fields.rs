@@ -8,7 +8,7 @@ use crate::manifest::edit::Owner;
 use crate::manifest::{
     ActionKey, AuthFieldKey, AuthenticationType, InputType, IntegrationKey, Key, Severity, Slot, WrapperKey,
 };
-use crate::wizard::help_text::help;
+use crate::wizard::shown::help_text::help;
 use std::io::{BufRead, Write};
 
 /// The answer that clears a value (an empty answer keeps it).

@@ -4,7 +4,7 @@
 use crate::manifest::Manifest;
 use crate::manifest::edit::ListRef;
 pub(crate) use crate::wizard::form::{Options, Row};
-pub(crate) use crate::wizard::step::{Page, Step};
+pub(crate) use crate::wizard::steps::{Page, Step};
 
 /// The rows of `page`, in the wizard's order.
 pub(crate) fn rows(page: Page, manifest: &Manifest) -> Vec<Row> {
@@ -13,7 +13,7 @@ pub(crate) fn rows(page: Page, manifest: &Manifest) -> Vec<Row> {
 
 /// How the wizard names the element `index` of `list`.
 pub(crate) fn item_label(manifest: &Manifest, list: ListRef, index: usize) -> String {
-    crate::wizard::summaries::item_label(manifest, list, index)
+    crate::wizard::shown::summaries::item_label(manifest, list, index)
 }
 
 /// The JSON pointer of a list.

@@ -6,7 +6,7 @@ use super::session::Session;
 use crate::escape::one_line;
 use crate::manifest::edit::{ListRef, Owner};
 use crate::manifest::{AuthenticationType, InputKey, Shape, Slot};
-use crate::wizard::help_text::help;
+use crate::wizard::shown::help_text::help;
 use std::io::{BufRead, Write};
 
 /// One answer to a list's question; numbers are positions from 0.

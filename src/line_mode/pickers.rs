@@ -5,7 +5,7 @@ use super::session::Session;
 use crate::escape::one_line;
 use crate::manifest::edit::Owner;
 use crate::manifest::{AuthenticationType, IntegrationKey};
-use crate::wizard::help_text::help;
+use crate::wizard::shown::help_text::help;
 use std::io::{BufRead, Write};
 
 /// What an answer to a picker means.

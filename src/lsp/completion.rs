@@ -5,8 +5,8 @@
 use super::fields::Object;
 use super::source::Source;
 use super::tree::{Kind, Node, Place, Segment};
-use crate::manifest::vocabulary::VALUE_PROVIDERS;
-use crate::wizard::help_text::help;
+use crate::manifest::seed_tables::VALUE_PROVIDERS;
+use crate::wizard::shown::help_text::help;
 use lsp_types::{
     CompletionItem, CompletionItemKind, CompletionTextEdit, Documentation, InsertTextFormat, Position, TextEdit,
 };

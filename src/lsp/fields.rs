@@ -5,7 +5,7 @@ use super::tree::{Node, Segment};
 use crate::manifest::{
     Action, ActionInput, AuthField, AuthFieldType, AuthenticationType, InputType, Integration, Wrapper,
 };
-use crate::wizard::help_text::help;
+use crate::wizard::shown::help_text::help;
 
 /// The kinds of object in a manifest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,8 +7,8 @@
 //! and a field the author changed in any way, even in another editor, is never removed.
 
 use super::model::{AuthField, Manifest};
+use super::seed_tables::{AuthFieldType, AuthenticationType, RequiredField};
 use super::slot::Slot;
-use super::vocabulary::{AuthFieldType, AuthenticationType, RequiredField};
 
 /// The field the wizard adds when a type requires `required` and the list lacks it.
 pub(crate) fn added_field(required: &RequiredField) -> AuthField {

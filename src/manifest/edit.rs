@@ -9,8 +9,8 @@ use super::model::{
     Action, ActionInput, ActionKey, AuthField, AuthFieldKey, InputKey, Integration, IntegrationKey, List, Manifest,
     WrapperKey,
 };
+use super::seed_tables::{AuthFieldType, AuthenticationType, InputType};
 use super::slot::Slot;
-use super::vocabulary::{AuthFieldType, AuthenticationType, InputType};
 
 /// The object a value belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

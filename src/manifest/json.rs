@@ -6,7 +6,7 @@
 //! written back as it was, so it is kept here with each number's text (see [`super::spelling`]).
 
 use super::duplicates;
-use super::spelling;
+use super::number_text;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Error as _, Serialize, SerializeMap, SerializeSeq, Serializer};
 use std::borrow::Cow;
@@ -192,15 +192,15 @@ impl<'de> Visitor<'de> for JsonVisitor {
     }
 
     fn visit_u64<E: de::Error>(self, number: u64) -> Result<Json, E> {
-        Ok(Json::Number(spelling::unsigned(number)))
+        Ok(Json::Number(number_text::unsigned(number)))
     }
 
     fn visit_i64<E: de::Error>(self, number: i64) -> Result<Json, E> {
-        Ok(Json::Number(spelling::signed(number)))
+        Ok(Json::Number(number_text::signed(number)))
     }
 
     fn visit_f64<E: de::Error>(self, number: f64) -> Result<Json, E> {
-        Ok(Json::Number(spelling::float(number)))
+        Ok(Json::Number(number_text::float(number)))
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Json, E> {

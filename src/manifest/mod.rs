@@ -10,16 +10,16 @@ pub(crate) mod explain;
 pub(crate) mod json;
 pub(crate) mod key;
 pub(crate) mod model;
+pub mod number_text;
 pub(crate) mod object;
 pub mod position;
 pub mod read;
 pub mod rules;
 pub(crate) mod schema;
+pub(crate) mod seed_tables;
 pub(crate) mod slot;
 pub(crate) mod sniff;
-pub mod spelling;
 pub(crate) mod vocab;
-pub(crate) mod vocabulary;
 pub(crate) mod write;
 
 pub use changes::{Change, ChangeCode, compare};
@@ -34,7 +34,7 @@ pub use model::{
 pub use position::Position;
 pub use read::{Parsed, read};
 pub use rules::validate;
+pub use seed_tables::{AuthFieldType, AuthenticationType, InputType};
 pub use slot::Slot;
 pub use vocab::{Vocab, Vocabulary};
-pub use vocabulary::{AuthFieldType, AuthenticationType, InputType};
 pub use write::{part_tree, to_json, to_tree};

@@ -1,9 +1,9 @@
 //! The manifest's objects (wrapper, integration, authentication field, action, action input) and their keys.
 
 use super::object::json_object;
+use super::seed_tables::{AuthFieldType, AuthenticationType, InputType};
 use super::slot::Slot;
 use super::vocab::Vocab;
-use super::vocabulary::{AuthFieldType, AuthenticationType, InputType};
 
 /// A list as found in the file: each element kept even when it is not of the expected type.
 pub type List<T> = Vec<Slot<T>>;

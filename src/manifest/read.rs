@@ -3,9 +3,9 @@
 use super::diagnostic::Diagnostic;
 use super::duplicates;
 use super::model::{Integration, IntegrationKey, List, Manifest, Shape, Wrapper, WrapperKey};
+use super::number_text;
 use super::rules::codes::Rule;
 use super::slot::{JsonKind, Slot};
-use super::spelling;
 use super::vocab::{Vocab, Vocabulary};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
@@ -44,7 +44,7 @@ pub fn read(source: &[u8]) -> Result<Parsed, Diagnostic> {
         ));
     }
     duplicates::take();
-    let root: Slot<Wrapper> = spelling::parse(source).map_err(|error| syntax_error(&error, source))?;
+    let root: Slot<Wrapper> = number_text::parse(source).map_err(|error| syntax_error(&error, source))?;
     if duplicates::take() {
         notes.extend(duplicates::find(source));
     }
@@ -133,7 +133,7 @@ impl<T: JsonKind> Slot<T> {
     /// Builds a slot from a part of a manifest already read (numbers keep their spelling).
     pub fn from_json(value: &impl Serialize) -> Self {
         // The part is written and read again: one way of reading, whatever the source.
-        serde_json::to_vec(value).ok().and_then(|text| spelling::parse(&text).ok()).unwrap_or_default()
+        serde_json::to_vec(value).ok().and_then(|text| number_text::parse(&text).ok()).unwrap_or_default()
     }
 }
 

@@ -1,7 +1,7 @@
 //! The manifest's JSON Schema (draft 2020-12), built from the same tables the rules use.
 
 use super::model::{ActionKey, AuthFieldKey, InputKey, IntegrationKey, WrapperKey};
-use super::vocabulary::{AuthFieldType, AuthenticationType, InputType};
+use super::seed_tables::{AuthFieldType, AuthenticationType, InputType};
 use serde_json::{Map, Value, json};
 
 /// The schema's identifier, also usable as a manifest's `$schema`.

@@ -1,7 +1,7 @@
 //! `Slot<T>`: the value of a known key exactly as the file had it, kept even when it has the wrong type.
 
 use super::json::Json;
-use super::spelling;
+use super::number_text;
 use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, Serializer};
@@ -178,15 +178,15 @@ impl<'de, T: JsonKind> Visitor<'de> for SlotVisitor<T> {
     }
 
     fn visit_i64<E: de::Error>(self, number: i64) -> Result<Self::Value, E> {
-        Self::keep(Err(Json::Number(spelling::signed(number))))
+        Self::keep(Err(Json::Number(number_text::signed(number))))
     }
 
     fn visit_u64<E: de::Error>(self, number: u64) -> Result<Self::Value, E> {
-        Self::keep(Err(Json::Number(spelling::unsigned(number))))
+        Self::keep(Err(Json::Number(number_text::unsigned(number))))
     }
 
     fn visit_f64<E: de::Error>(self, number: f64) -> Result<Self::Value, E> {
-        Self::keep(Err(Json::Number(spelling::float(number))))
+        Self::keep(Err(Json::Number(number_text::float(number))))
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {

@@ -1,6 +1,6 @@
 //! What the author asked for, independent of which key or click said it; `App::update` consumes these.
 
-use super::step::Step;
+use super::steps::Step;
 use std::path::PathBuf;
 use tui_input::InputRequest;
 

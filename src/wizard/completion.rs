@@ -3,7 +3,7 @@
 
 use super::editor::EditTarget;
 use crate::manifest::edit::Owner;
-use crate::manifest::vocabulary::VALUE_PROVIDERS;
+use crate::manifest::seed_tables::VALUE_PROVIDERS;
 use crate::manifest::{AuthFieldKey, InputKey, Key, Manifest};
 
 /// The most completions offered at once.

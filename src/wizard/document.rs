@@ -5,7 +5,7 @@ use super::history::follow::{CatchUp, Mark};
 use super::history::patch::Patch;
 use super::history::{History, Kept, Place, Scope as Compared};
 use super::since_opened::SinceOpened;
-use super::step::Step;
+use super::steps::Step;
 use super::steps::step_of;
 use crate::manifest::rules::{Scope, validate_part};
 use crate::manifest::{Counts, Diagnostic, Manifest, Parsed, Shape};

@@ -1,7 +1,7 @@
 //! The rows each page shows, derived from the manifest on demand (never stored, so they cannot go stale).
 
 use crate::manifest::edit::{ListRef, Owner};
-use crate::manifest::vocabulary::{AuthFieldType, AuthenticationType, InputType};
+use crate::manifest::seed_tables::{AuthFieldType, AuthenticationType, InputType};
 use crate::manifest::{ActionKey, InputKey, Key, Manifest, Slot};
 
 /// One focusable line of a page.

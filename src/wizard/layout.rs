@@ -4,7 +4,7 @@ use super::app::App;
 use super::editor::TextBox;
 use super::form::Row;
 use super::keys::{Command, Scope};
-use super::step::Step;
+use super::steps::Step;
 use crate::manifest::edit::ListRef;
 use crate::manifest::{AuthenticationType, Diagnostic, Manifest, Severity};
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
@@ -164,7 +164,7 @@ pub fn help_lines(app: &App, width: u16) -> Vec<HelpLine> {
     let help = match row {
         Row::Finding(_) => "Enter jumps to the field with this problem.",
         Row::Kept { .. } => super::steps::kept::HELP,
-        _ => super::help_text::help(&row.help_key(&app.doc.manifest)),
+        _ => super::shown::help_text::help(&row.help_key(&app.doc.manifest)),
     };
     lines.extend(wrap(help, width).into_iter().map(|text| HelpLine { text, severity: None }));
     if lines.len() > HELP_LINES.1 {
@@ -365,7 +365,7 @@ pub(crate) fn value_lines(app: &App, index: usize, row: Row) -> (String, Vec<Str
     }
     let inner = form_inner(&areas(app)).width;
     if let Row::AuthType(kind) = row {
-        let help = super::help_text::help(&format!("authentication_type/{}", kind.as_str()));
+        let help = super::shown::help_text::help(&format!("authentication_type/{}", kind.as_str()));
         return split_and_wrap(help, usize::from(inner.saturating_sub(2 + AUTH_TYPE_COLUMN)), inner);
     }
     if let Row::Choice { owner, key, options, .. } = row {
@@ -432,7 +432,7 @@ pub(crate) fn finding_lines(app: &App, index: usize, finding: usize) -> Vec<Stri
         Severity::Error => "✗",
         Severity::Warning => "!",
     };
-    let place = super::places::place_name(&diagnostic.pointer, &app.doc.manifest);
+    let place = super::shown::places::place_name(&diagnostic.pointer, &app.doc.manifest);
     let text = format!("{marker}{symbol} {place}: {}", super::display::shown(&diagnostic.message));
     if index != app.focus {
         return vec![text];
@@ -472,7 +472,7 @@ pub(crate) fn change_lines(app: &App, index: usize, change: usize) -> Vec<String
         textwrap::wrap(&text, options.clone()).into_iter().map(std::borrow::Cow::into_owned).collect();
     // Where Enter goes, named as the review names a problem's place.
     if let Some(since) = &app.doc.since_opened {
-        let place = super::places::place_name(&since.place(change, &app.doc.manifest), &app.doc.manifest);
+        let place = super::shown::places::place_name(&since.place(change, &app.doc.manifest), &app.doc.manifest);
         let at = format!("    at {place}");
         lines.extend(textwrap::wrap(&at, options).into_iter().map(std::borrow::Cow::into_owned));
     }

@@ -4,43 +4,37 @@
 //! - [`config`]: the config file (key bindings, theme, preview), read when the wizard starts.
 //! - [`app`]: the state and `App::update`, one file per concern (mode, start, navigation, values,
 //!   lists, filter, editing, saving, caches, probe); no I/O, no clock, no drawing.
-//! - `steps`: one module per step or form, declaring its fields once; [`form`]: the rows they make.
-//! - [`document`], [`step`], [`editor`]: the manifest being edited, steps and pages, text editing;
-//!   [`since_opened`]: what changed since the file was opened.
+//! - [`steps`]: one module per step or form, declaring its fields once, and the steps and pages
+//!   themselves (`steps/page.rs`); [`form`]: the rows they make.
+//! - [`document`], [`editor`]: the manifest being edited, text editing; [`since_opened`]: what
+//!   changed since the file was opened.
 //! - [`panels`]: every panel and question over the screen, one module each behind the `Panel`
 //!   trait (its state, answers, keys' scopes, hints and drawing); writing the ticket document and
 //!   probing are effects run by the loop (a probe on a thread of its own).
 //! - [`layout`]: where things go on screen, for drawing and for mouse clicks alike.
-//! - `draft_writer`, `shutdown`: this wizard's drafts, and ending cleanly on a signal or a panic.
-//! - `handover`: lending the terminal to the author's editor (Ctrl-E) or to the shell (Ctrl-Z).
-//! - [`view`]: drawing, from the state only.
+//! - [`run`]: a run's life around the state: its drafts and recovering them, lending the terminal
+//!   (Ctrl-E, Ctrl-Z), reading a folder for a prompt, ending cleanly on a signal or a panic.
+//! - [`shown`]: what the screens say about the manifest as text (summaries, places, help, the
+//!   preview's clipped JSON); [`view`]: drawing, from the state only.
 
 pub(crate) mod action;
 pub(crate) mod app;
-pub(crate) mod clipped_json;
 pub(crate) mod completion;
 pub(crate) mod config;
 pub(crate) mod display;
 pub(crate) mod document;
-mod draft_writer;
 pub(crate) mod editor;
 pub(crate) mod examples;
-mod folder;
 pub(crate) mod form;
-mod handover;
-pub(crate) mod help_text;
 pub(crate) mod history;
 pub(crate) mod keys;
 pub(crate) mod layout;
 pub(crate) mod panels;
 pub(crate) mod path_list;
-pub(crate) mod places;
-mod recovery;
-mod shutdown;
+pub(crate) mod run;
+pub(crate) mod shown;
 pub(crate) mod since_opened;
-pub(crate) mod step;
 pub(crate) mod steps;
-pub(crate) mod summaries;
 pub mod testing;
 pub(crate) mod view;
 
@@ -51,11 +45,12 @@ use crate::storage::{recent, save_atomic};
 use action::{Action, Opened, SaveFailure, TicketFailure, fingerprint};
 use app::{App, Effect, OnDisk};
 use document::Document;
-use draft_writer::DraftWriter;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, EnableBracketedPaste, EnableMouseCapture};
 use ratatui::crossterm::execute;
-use shutdown::{Stop, Work, lock, restore_terminal};
+use run::drafts::DraftWriter;
+use run::handover;
+use run::shutdown::{self, Stop, Work, lock, restore_terminal};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -321,7 +316,7 @@ fn run_effects(
                     next.extend(app.update(Action::Loaded { path, result }));
                 }
                 Effect::ReadFolder(folder) => {
-                    let result = folder::read_folder(&folder);
+                    let result = run::folder::read_folder(&folder);
                     next.extend(app.update(Action::FolderRead { folder, result }));
                 }
                 Effect::DiscardWorkDrafts(recovered) => {
@@ -336,7 +331,7 @@ fn run_effects(
                     drafts.discarded(app);
                 }
                 Effect::Recover(key, draft) => {
-                    for action in recovery::recover(key, draft) {
+                    for action in run::recovery::recover(key, draft) {
                         next.extend(app.update(action));
                     }
                 }
@@ -345,7 +340,7 @@ fn run_effects(
         effects = next;
     }
     // Only this wizard's drafts went with the save: say so when others of the same file remain.
-    if let Some(note) = saved.and_then(|path| draft_writer::others_note(drafts.others_of(&path))) {
+    if let Some(note) = saved.and_then(|path| run::drafts::others_note(drafts.others_of(&path))) {
         app.update(Action::Notice(note));
     }
     Ok(false)

@@ -124,7 +124,7 @@ pub mod path_list {
 
 /// The steps and pages of the wizard.
 pub mod step {
-    pub use crate::wizard::step::{Page, Step};
+    pub use crate::wizard::steps::{Page, Step};
 }
 
 /// Drawing.

@@ -229,6 +229,30 @@ fn framed(screen: &str) -> String {
     lines.join("\n")
 }
 
+/// The display name the end-to-end tests give mycrm's "My CRM".
+pub(crate) const GREAT_CRM: &str = "My Great CRM";
+
+impl Session {
+    /// On a manifest just opened (its first row focused): types `name` over its display name, Enter
+    /// finishing the edit, and waits until the work shows as modified (not saved).
+    pub(crate) fn retype_display_name(&mut self, name: &str) {
+        self.send(DOWN);
+        self.wait_for("▶ Display name");
+        self.send(ENTER);
+        self.send(CTRL_U);
+        self.send(name);
+        self.send(ENTER);
+        self.wait_for("● modified");
+    }
+}
+
+/// `manifest` as saved once its display name "My CRM" is `name`.
+pub(crate) fn with_display_name(manifest: &str, name: &str) -> String {
+    let renamed = manifest.replace("\"display_name\": \"My CRM\"", &format!("\"display_name\": \"{name}\""));
+    assert_ne!(renamed, manifest, "the manifest has the display name My CRM");
+    renamed
+}
+
 /// How long a draft may take to appear: it is written half a second after a change.
 const DRAFT_WAIT: Duration = Duration::from_secs(3);
 

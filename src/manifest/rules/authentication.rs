@@ -10,8 +10,8 @@ use crate::escape::quoted;
 use super::templates;
 use super::text::Lines;
 use crate::manifest::model::{AuthField, AuthFieldKey, Integration, IntegrationKey};
+use crate::manifest::seed_tables::{AuthFieldType, AuthenticationType};
 use crate::manifest::slot::Slot;
-use crate::manifest::vocabulary::{AuthFieldType, AuthenticationType};
 use std::collections::HashMap;
 
 const TYPE_KEY: IntegrationKey = IntegrationKey::AuthenticationType;

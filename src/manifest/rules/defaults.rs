@@ -6,7 +6,7 @@ use super::place::Place;
 use super::urls;
 use crate::escape::quoted;
 use crate::manifest::model::InputKey;
-use crate::manifest::vocabulary::{DATETIME_FORMS, InputType};
+use crate::manifest::seed_tables::{DATETIME_FORMS, InputType};
 use time::macros::format_description;
 use time::{Date, PrimitiveDateTime};
 

@@ -10,8 +10,8 @@ use crate::escape::quoted;
 use super::templates;
 use super::text::Lines;
 use crate::manifest::model::{ActionInput, InputKey};
+use crate::manifest::seed_tables::InputType;
 use crate::manifest::slot::Slot;
-use crate::manifest::vocabulary::InputType;
 use foldhash::HashSet;
 
 /// Checks the inputs of action `action`; `seen` is empty and collects their keys.

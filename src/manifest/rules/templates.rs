@@ -7,7 +7,7 @@ use super::place::Place;
 use super::suggest::did_you_mean;
 use crate::escape::quoted;
 use crate::manifest::model::{AuthFieldKey, InputKey};
-use crate::manifest::vocabulary::{CONTACT_FIELDS, VALUE_PROVIDERS, collection_fields};
+use crate::manifest::seed_tables::{CONTACT_FIELDS, VALUE_PROVIDERS, collection_fields};
 
 /// Whether `text` is a template rather than a literal value.
 pub(super) fn is_template(text: &str) -> bool {

@@ -4,7 +4,7 @@ mod lines;
 
 use super::json::Json;
 use super::model::{Manifest, Shape};
-use super::spelling;
+use super::number_text;
 pub(crate) use lines::WrittenLines;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
@@ -38,7 +38,7 @@ pub fn to_tree(manifest: &Manifest) -> Json {
 /// Any part of a manifest as the JSON tree it is written as, numbers spelled as in the file.
 pub fn part_tree<T: Serialize>(part: &T) -> Json {
     // What was just written reads back; `Null` only if serialising failed, which it cannot (see `pretty`).
-    serde_json::to_vec(part).ok().and_then(|bytes| spelling::parse(&bytes).ok()).unwrap_or_default()
+    serde_json::to_vec(part).ok().and_then(|bytes| number_text::parse(&bytes).ok()).unwrap_or_default()
 }
 
 /// The manifest as [`to_json`] writes it, with the line where each of the `wanted` pointers (or its

@@ -3,7 +3,7 @@
 use super::*;
 use crate::manifest::Key;
 use crate::manifest::write::{WrittenLines, to_json_with_lines};
-use crate::wizard::clipped_json::clipped_pretty as pretty;
+use crate::wizard::shown::clipped_json::clipped_pretty as pretty;
 use crate::wizard::steps::{auth_fields, features};
 
 /// The preview pane's content and what it was made from.

@@ -78,7 +78,9 @@ impl App {
         let manifest = &self.doc.manifest;
         filter.matches = (0..count)
             .filter(|&index| {
-                crate::wizard::summaries::item_label(manifest, filter.list, index).to_lowercase().contains(&needle)
+                crate::wizard::shown::summaries::item_label(manifest, filter.list, index)
+                    .to_lowercase()
+                    .contains(&needle)
             })
             .collect();
         filter.generation = self.doc.generation;

@@ -125,7 +125,7 @@ impl App {
             self.status = Some(refusal);
             return;
         }
-        let label = crate::wizard::summaries::item_label(&self.doc.manifest, list, index);
+        let label = crate::wizard::shown::summaries::item_label(&self.doc.manifest, list, index);
         self.open(crate::wizard::panels::delete::ConfirmDelete { list, index, label });
     }
 

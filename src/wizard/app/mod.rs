@@ -28,8 +28,8 @@ use super::examples::EXAMPLES;
 use super::form::{Options, Row, rows};
 use super::layout;
 use super::panels::recovery::RecoverDraft;
-use super::step::{Page, Step};
 use super::steps::review::Listed;
+use super::steps::{Page, Step};
 use super::steps::{action as action_form, auth_fields, authentication, features, input as input_form, page_of};
 use crate::manifest::edit::{ListRef, Owner};
 use crate::manifest::{AuthenticationType, Counts, InputKey, InputType, Key, Shape, Slot, read, to_json};
@@ -281,7 +281,7 @@ impl App {
     /// The draft was read from disk, where anything can be: a history that does not fit its manifest
     /// is left out here, before anything is applied, and the panel says so.
     pub fn offer_draft(&mut self, key: DraftKey, mut draft: Draft, mut differences: Vec<String>, file_is_newer: bool) {
-        if let Some(why) = crate::wizard::recovery::drop_misfit_history(&mut draft) {
+        if let Some(why) = crate::wizard::run::recovery::drop_misfit_history(&mut draft) {
             differences.insert(0, format!("Its undo history is left out ({why}): y brings back its text alone."));
         }
         self.open(RecoverDraft { key, draft: Box::new(draft), differences, file_is_newer });

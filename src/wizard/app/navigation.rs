@@ -175,7 +175,7 @@ impl App {
 
     /// Enter on an authentication type: chooses it and goes on to its fields, unless the switch offers
     /// to remove fields, which the step keeps showing.
-    fn choose_and_go_on(&mut self, kind: crate::manifest::vocabulary::AuthenticationType) {
+    fn choose_and_go_on(&mut self, kind: crate::manifest::seed_tables::AuthenticationType) {
         if self.doc.manifest.authentication_type() != Some(kind) {
             self.choose_authentication(kind);
         }

@@ -142,7 +142,7 @@ impl App {
             self.open_document(doc);
         }
         // The draft's history, numbers spelled as written; a history that cannot be read is left out.
-        let kept = draft.history.as_deref().map(|text| crate::manifest::spelling::parse(text.as_bytes()));
+        let kept = draft.history.as_deref().map(|text| crate::manifest::number_text::parse(text.as_bytes()));
         let history_lost = matches!(kept, Some(Err(_)));
         let place = Place { page: self.page, back: self.back.clone(), focus: self.focus };
         self.doc.recover(parsed.manifest, kept.and_then(Result::ok), place);

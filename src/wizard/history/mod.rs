@@ -15,7 +15,7 @@ pub(crate) mod patch;
 
 pub(crate) use compare::Scope;
 
-use super::step::Page;
+use super::steps::Page;
 use crate::manifest::{Json, Manifest, read, to_tree};
 use follow::{CatchUp, Journal, Mark};
 use patch::{Patch, diff};
@@ -341,7 +341,7 @@ mod tests {
         }
     }
     use crate::manifest::edit::{ListRef, Owner};
-    use crate::wizard::step::Step;
+    use crate::wizard::steps::Step;
 
     fn place() -> Place {
         Place { page: Page::Step(Step::Integration), back: Vec::new(), focus: 0 }

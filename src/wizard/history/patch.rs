@@ -129,7 +129,7 @@ mod tests {
 
     /// A value from JSON text, numbers spelled as written.
     fn json(text: serde_json::Value) -> Value {
-        crate::manifest::spelling::parse(text.to_string().as_bytes()).expect("JSON")
+        crate::manifest::number_text::parse(text.to_string().as_bytes()).expect("JSON")
     }
 
     macro_rules! json {
@@ -171,8 +171,8 @@ mod tests {
 
     #[test]
     fn numbers_keep_their_spelling() {
-        let old: Value = crate::manifest::spelling::parse(br#"{"n": 1E+2, "s": "a"}"#).expect("JSON");
-        let new: Value = crate::manifest::spelling::parse(br#"{"n": 1E+2, "s": "b"}"#).expect("JSON");
+        let old: Value = crate::manifest::number_text::parse(br#"{"n": 1E+2, "s": "a"}"#).expect("JSON");
+        let new: Value = crate::manifest::number_text::parse(br#"{"n": 1E+2, "s": "b"}"#).expect("JSON");
         let mut value = new.clone();
         for patch in diff(&old, &new) {
             patch.apply(&mut value, false);

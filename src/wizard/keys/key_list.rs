@@ -4,7 +4,7 @@
 //! How the table is read (and rebound) is in `table`; the scopes a row names are in `scope`.
 
 use super::super::action::Action;
-use super::super::step::Step;
+use super::super::steps::Step;
 use super::press::KeyPress;
 use super::scope::Scope;
 use super::table::{Binding, KeyTable};

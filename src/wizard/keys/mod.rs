@@ -99,7 +99,7 @@ mod tests {
     use crate::manifest::read;
     use crate::wizard::document::Document;
     use crate::wizard::examples::EXAMPLES;
-    use crate::wizard::step::Step;
+    use crate::wizard::steps::Step;
     use crate::wizard::view::bars::{Hint, hints};
 
     /// The app in many states: every row of every step focused, editors open, a filter, questions.

@@ -37,7 +37,7 @@ impl Panel for RecoverDraft {
             // Only `y` recovers, as the panel says: an Enter typed ahead must not replace the file's content.
             Action::Answer('y') => app.recover(key, *draft),
             // Work of many changes is not deleted on one key: the author confirms it first.
-            Action::Answer('n') if crate::wizard::recovery::change_count(&draft, &differences) > FEW_CHANGES => {
+            Action::Answer('n') if crate::wizard::run::recovery::change_count(&draft, &differences) > FEW_CHANGES => {
                 app.open(DiscardDraft { key, place: place(&draft) });
             }
             Action::Answer('n') => {

@@ -4,7 +4,7 @@ use super::list_rows;
 use crate::manifest::Manifest;
 use crate::manifest::edit::ListRef;
 use crate::wizard::form::Row;
-use crate::wizard::step::{Page, Step};
+use crate::wizard::steps::{Page, Step};
 
 /// The rows of step 5: the actions (or those a filter matched), then "add".
 pub(crate) fn rows(manifest: &Manifest, only: Option<&[usize]>) -> Vec<Row> {

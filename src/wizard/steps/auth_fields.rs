@@ -2,10 +2,10 @@
 
 use super::{Field, field_rows, list_rows};
 use crate::manifest::edit::{ListRef, Owner};
-use crate::manifest::vocabulary::AuthenticationType;
+use crate::manifest::seed_tables::AuthenticationType;
 use crate::manifest::{AuthFieldKey, IntegrationKey, Manifest, Slot};
 use crate::wizard::form::{Options, Row};
-use crate::wizard::step::{Page, Step};
+use crate::wizard::steps::{Page, Step};
 
 /// The integration key holding the list.
 pub(crate) const LIST_KEY: IntegrationKey = IntegrationKey::AuthenticationConfiguration;

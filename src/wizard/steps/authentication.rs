@@ -1,7 +1,7 @@
 //! Step 3, authentication: one of the five types, as radio buttons.
 
 use crate::manifest::edit::Owner;
-use crate::manifest::vocabulary::AuthenticationType;
+use crate::manifest::seed_tables::AuthenticationType;
 use crate::manifest::{IntegrationKey, Manifest};
 use crate::wizard::form::Row;
 

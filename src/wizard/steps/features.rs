@@ -69,7 +69,7 @@ pub(crate) fn cti_preview(manifest: &Manifest) -> String {
     if manifest.wrapper.requires_cti.is_absent() {
         return format!("  \"{}\" not set: Talkdesk reads false", CTI.key);
     }
-    format!("  \"{}\": {}", CTI.key, crate::wizard::clipped_json::clipped_pretty(&manifest.wrapper.requires_cti))
+    format!("  \"{}\": {}", CTI.key, crate::wizard::shown::clipped_json::clipped_pretty(&manifest.wrapper.requires_cti))
 }
 
 /// True for the yes/no Enter passes over even with no value: "Needs CTI?" is not on Talkdesk's page

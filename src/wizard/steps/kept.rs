@@ -2,7 +2,7 @@
 //! kept as written, and a review finding about one jumps to its row.
 
 use super::super::form::Row;
-use super::super::step::{Page, Step};
+use super::super::steps::{Page, Step};
 use crate::manifest::edit::Owner;
 use crate::manifest::{Json, Manifest, Shape};
 
@@ -56,7 +56,7 @@ pub(crate) fn value(manifest: &Manifest, owner: Owner, index: usize) -> Option<S
     let text = match value {
         Json::String(text) => format!("\"{}\"", super::super::display::clip(text, super::super::display::MAX_DRAWN)),
         other => {
-            let pretty = super::super::clipped_json::clipped_pretty(other);
+            let pretty = super::super::shown::clipped_json::clipped_pretty(other);
             pretty.lines().map(str::trim).collect::<Vec<_>>().join(" ")
         }
     };

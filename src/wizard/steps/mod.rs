@@ -10,11 +10,14 @@ pub(crate) mod features;
 pub(crate) mod input;
 pub(crate) mod integration;
 pub(crate) mod kept;
+pub(crate) mod page;
 pub(crate) mod review;
+
+pub use page::{Page, Step};
 
 use super::document::Document;
 use super::form::{Options, Row};
-use super::step::{Page, Step};
+
 use crate::manifest::edit::{ListRef, Owner};
 use crate::manifest::{Key, Manifest, ObjectKey, Shape};
 

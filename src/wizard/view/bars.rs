@@ -5,7 +5,7 @@ use super::super::editor::{Editor, TextBox};
 use super::super::form::Row;
 use super::super::keys::{Command, on_text_field, scopes};
 use super::super::layout;
-use super::super::step::{Page, Step};
+use super::super::steps::{Page, Step};
 use crate::manifest::Severity;
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -5,8 +5,8 @@ use super::super::display::{fit, shown};
 use super::super::editor::{EditLine, TextBox};
 use super::super::form::Row;
 use super::super::layout::{self, MAX_EDITOR_LINES, inline_diagnostics, placed_rows};
-use super::super::step::Page;
-use super::super::summaries::{add_label, item_label};
+use super::super::shown::summaries::{add_label, item_label};
+use super::super::steps::Page;
 use crate::escape::one_line;
 use crate::manifest::edit::ListRef;
 use crate::manifest::{Severity, Slot};
@@ -60,7 +60,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
 
 /// True on the authentication fields' pages while the type is `none`: Talkdesk then asks for no fields.
 pub(crate) fn auth_fields_unused(app: &App) -> bool {
-    app.page.step() == super::super::step::Step::AuthFields
+    app.page.step() == super::super::steps::Step::AuthFields
         && app.doc.manifest.authentication_type() == Some(crate::manifest::AuthenticationType::None)
 }
 
@@ -68,9 +68,9 @@ pub(crate) fn auth_fields_unused(app: &App) -> bool {
 pub(crate) fn breadcrumb(app: &App) -> String {
     let manifest = &app.doc.manifest;
     match app.page {
-        Page::Step(super::super::step::Step::Actions) => format!("Actions ({})", manifest.action_count()),
-        Page::Step(super::super::step::Step::AuthFields) => format!("Auth fields ({})", manifest.auth_field_count()),
-        page => super::super::places::page_name(page, manifest),
+        Page::Step(super::super::steps::Step::Actions) => format!("Actions ({})", manifest.action_count()),
+        Page::Step(super::super::steps::Step::AuthFields) => format!("Auth fields ({})", manifest.auth_field_count()),
+        page => super::super::shown::places::page_name(page, manifest),
     }
 }
 
@@ -135,7 +135,7 @@ fn render_row(app: &App, frame: &mut Frame, area: Rect, index: usize, row: Row, 
             // The focused type's description is read whole: its start here, the rest under the row.
             let (first, _) = layout::value_lines(app, index, row);
             let description = if first.is_empty() {
-                super::super::help_text::help(&format!("authentication_type/{}", kind.as_str())).to_owned()
+                super::super::shown::help_text::help(&format!("authentication_type/{}", kind.as_str())).to_owned()
             } else {
                 first
             };

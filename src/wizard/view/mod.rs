@@ -11,7 +11,7 @@ pub(crate) mod theme;
 
 use super::app::{App, Screen};
 use super::layout;
-use super::step::{Page, Step};
+use super::steps::{Page, Step};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};

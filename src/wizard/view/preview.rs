@@ -1,7 +1,7 @@
 //! The live JSON preview: the part of the manifest the page edits, with the focused key highlighted.
 
 use super::super::app::App;
-use super::super::step::{Page, Step};
+use super::super::steps::{Page, Step};
 use super::theme::Theme;
 use crate::escape::one_line;
 use ratatui::Frame;

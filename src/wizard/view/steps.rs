@@ -2,7 +2,7 @@
 
 use super::super::app::App;
 use super::super::layout::{self, Areas};
-use super::super::step::Step;
+use super::super::steps::Step;
 use super::super::steps::{self, Progress};
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};

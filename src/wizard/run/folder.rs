@@ -1,7 +1,7 @@
 //! Reading a folder for a path prompt (I/O, run by the loop): its entries, and which JSON files are
 //! manifests, told by their first bytes (`manifest::sniff`).
 
-use super::path_list::FolderEntry;
+use super::super::path_list::FolderEntry;
 use std::path::Path;
 
 /// At most this many entries are read: a huge folder must not stall the prompt.
@@ -12,7 +12,7 @@ const MOST_SNIFFED: usize = 500;
 const SNIFF_BYTES: u64 = 64 * 1024;
 
 /// The entries of the folder `typed` names as the author wrote it (empty: the starting folder), by name.
-pub(super) fn read_folder(typed: &str) -> Result<Vec<FolderEntry>, String> {
+pub(crate) fn read_folder(typed: &str) -> Result<Vec<FolderEntry>, String> {
     let folder = if typed.is_empty() { Path::new(".") } else { Path::new(typed) };
     let listed = crate::storage::list_folder(folder, MOST_ENTRIES)
         .map_err(|error| format!("cannot read the folder {typed}: {error}"))?;

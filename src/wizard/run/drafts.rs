@@ -10,13 +10,13 @@
 //! removal waits for it, so drafts land in order. When an edit ends, a draft known to be quick to
 //! write is waited for (see [`AT_ONCE`]).
 //!
-//! [`Document::for_draft`]: super::document::Document::for_draft
+//! [`Document::for_draft`]: super::super::document::Document::for_draft
 
-use super::action::Action;
-use super::app::App;
-use super::document::ForDraft;
-use super::history::Place;
-use super::history::follow::{CatchUp, Mark};
+use super::super::action::Action;
+use super::super::app::App;
+use super::super::document::ForDraft;
+use super::super::history::Place;
+use super::super::history::follow::{CatchUp, Mark};
 use crate::manifest::write::tree_to_json;
 use crate::manifest::{Json, to_tree};
 use crate::storage::drafts::{Draft, DraftKey, Drafts, OtherDrafts, write_draft_file};
@@ -25,9 +25,9 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 /// Unsaved work reaches a draft at most this long after it was typed.
-pub(super) const DRAFT_DELAY: Duration = Duration::from_millis(500);
+pub(crate) const DRAFT_DELAY: Duration = Duration::from_millis(500);
 /// How often the loop wakes up without events, to notice signals.
-pub(super) const TICK: Duration = Duration::from_millis(200);
+pub(crate) const TICK: Duration = Duration::from_millis(200);
 /// A draft smaller than this last time (an ordinary manifest is kilobytes) is written at once when
 /// an edit ends, the loop waiting for it: a cancelled edit must leave no trace even if the process
 /// is killed the next instant. Larger ones (a manifest of megabytes) are written in the background.
@@ -36,7 +36,7 @@ const AT_ONCE: usize = 1 << 20;
 
 /// Writes this wizard's drafts: soon after a change, not on every keystroke.
 #[derive(Debug)]
-pub(super) struct DraftWriter {
+pub(crate) struct DraftWriter {
     pub store: Drafts,
     /// Where the draft of a new manifest (not saved yet) of this wizard goes.
     session: DraftKey,
@@ -76,7 +76,7 @@ struct InFlight {
 }
 
 impl DraftWriter {
-    pub(super) fn new(store: Drafts) -> Self {
+    pub(crate) fn new(store: Drafts) -> Self {
         DraftWriter {
             store,
             session: DraftKey::for_new(),
@@ -92,7 +92,7 @@ impl DraftWriter {
     }
 
     /// Where the draft of the work in progress is written.
-    pub(super) fn key(&self, app: &App) -> DraftKey {
+    pub(crate) fn key(&self, app: &App) -> DraftKey {
         match &app.doc.path {
             Some(path) => DraftKey::for_path(path),
             None => self.session.clone(),
@@ -100,7 +100,7 @@ impl DraftWriter {
     }
 
     /// Every draft that holds this work (its file's, this wizard's new one, and those recovered into it).
-    pub(super) fn work_keys(&self, app: &App, recovered: Vec<DraftKey>) -> Vec<DraftKey> {
+    pub(crate) fn work_keys(&self, app: &App, recovered: Vec<DraftKey>) -> Vec<DraftKey> {
         let mut keys = vec![self.key(app), self.session.clone()];
         keys.extend(recovered);
         keys.dedup();
@@ -108,12 +108,12 @@ impl DraftWriter {
     }
 
     /// Why drafts cannot be written, while they cannot.
-    pub(super) fn failure(&self) -> Option<&str> {
+    pub(crate) fn failure(&self) -> Option<&str> {
         self.failure.as_deref()
     }
 
     /// Notes a change; returns how long the loop may wait before writing.
-    pub(super) fn note(&mut self, app: &mut App) -> Duration {
+    pub(crate) fn note(&mut self, app: &mut App) -> Duration {
         self.collect(app, false);
         if !app.doc.modified {
             // Nothing unsaved (saved, or the only change was cancelled): no draft may offer anything back.
@@ -129,7 +129,7 @@ impl DraftWriter {
     }
 
     /// Starts writing the draft if a change has waited long enough (and no write is under way).
-    pub(super) fn write_if_due(&mut self, app: &mut App) {
+    pub(crate) fn write_if_due(&mut self, app: &mut App) {
         self.note(app);
         if self.in_flight.is_none() && self.pending_since.is_some_and(|since| since.elapsed() >= self.delay) {
             self.write(app);
@@ -139,7 +139,7 @@ impl DraftWriter {
     /// Brings the draft up to date: after an edit ends (kept or cancelled). A removal is done at
     /// once; so is a write that is quick ([`AT_ONCE`]); a slow one starts now in the background, or
     /// as soon as the one under way ends.
-    pub(super) fn sync(&mut self, app: &mut App) {
+    pub(crate) fn sync(&mut self, app: &mut App) {
         // Drafts known to be quick are waited for, the one under way included.
         let at_once = self.last_size.is_some_and(|size| size < AT_ONCE);
         self.collect(app, at_once);
@@ -160,26 +160,26 @@ impl DraftWriter {
     }
 
     /// Brings the draft up to date and waits until it is on disk: before the process stops or ends.
-    pub(super) fn sync_now(&mut self, app: &mut App) {
+    pub(crate) fn sync_now(&mut self, app: &mut App) {
         self.settle(app);
         self.sync(app);
         self.settle(app);
     }
 
     /// Waits for the write under way, if any: before drafts are removed behind this writer's back.
-    pub(super) fn settle(&mut self, app: &mut App) {
+    pub(crate) fn settle(&mut self, app: &mut App) {
         self.collect(app, true);
     }
 
     /// The drafts of this work were removed (saved or discarded): nothing of this wizard's is on disk.
-    pub(super) fn discarded(&mut self, app: &App) {
+    pub(crate) fn discarded(&mut self, app: &App) {
         self.done = Some(app.doc.generation);
         self.on_disk = None;
         self.pending_since = None;
     }
 
     /// Other wizards' drafts of the file at `path`, for the message after a save.
-    pub(super) fn others_of(&self, path: &Path) -> OtherDrafts {
+    pub(crate) fn others_of(&self, path: &Path) -> OtherDrafts {
         self.store.others_of(&DraftKey::for_path(path))
     }
 
@@ -294,7 +294,7 @@ fn write_on_its_own(
 }
 
 /// What the author is told after a save when other drafts of the same file remain.
-pub(super) fn others_note(others: OtherDrafts) -> Option<String> {
+pub(crate) fn others_note(others: OtherDrafts) -> Option<String> {
     match others {
         OtherDrafts { running: 0, ended: 0 } => None,
         OtherDrafts { running: 0, ended } => {
@@ -389,7 +389,7 @@ mod tests {
     use crate::manifest::edit::{ListRef, Owner};
     use crate::manifest::{ActionKey, IntegrationKey, Manifest, to_json};
     use crate::wizard::history::Kept;
-    use crate::wizard::step::{Page, Step};
+    use crate::wizard::steps::{Page, Step};
 
     /// The app on a manifest of `actions` actions of 5 inputs, opened from a file.
     fn actions_app(actions: usize) -> App {
@@ -427,7 +427,7 @@ mod tests {
         let draft = writer.store.load(&writer.key(app)).expect("the draft is on disk");
         assert!(draft.manifest == to_json(&app.doc.manifest), "{when}: the draft's manifest is not the work's");
         let text = draft.history.expect("the draft keeps the history");
-        let kept: Kept = crate::manifest::spelling::parse(text.as_bytes()).expect("the history reads");
+        let kept: Kept = crate::manifest::number_text::parse(text.as_bytes()).expect("the history reads");
         let manifest = crate::manifest::read(draft.manifest.as_bytes()).expect("the draft reads").manifest;
         assert_eq!(kept.check(&manifest), Ok(()), "{when}");
         kept

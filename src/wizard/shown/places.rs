@@ -1,9 +1,9 @@
 //! Where a value is, in the words the screens use: "Auth fields › token › Type" (step › item › field
 //! label) rather than a JSON pointer, for the review's list of problems.
 
-use super::form::Row;
-use super::step::{Page, Step};
-use super::steps::{kept, page_of, rows};
+use super::super::form::Row;
+use super::super::steps::{Page, Step};
+use super::super::steps::{kept, page_of, rows};
 use super::summaries::item_label;
 use crate::escape::one_line;
 use crate::manifest::{Manifest, Slot};
@@ -42,7 +42,7 @@ pub(crate) fn place_name(pointer: &str, manifest: &Manifest) -> String {
         let at = row.pointer(manifest);
         !at.is_empty() && (pointer == at || pointer.starts_with(&format!("{at}/")))
     };
-    let row = rows(page, manifest, super::steps::review::Listed::default(), None)
+    let row = rows(page, manifest, super::super::steps::review::Listed::default(), None)
         .into_iter()
         .filter(holds)
         .max_by_key(|row| row.pointer(manifest).len());

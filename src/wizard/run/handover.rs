@@ -17,7 +17,7 @@ const FALLBACK_EDITOR: &str = "vi";
 /// Runs `work` while the terminal is lent out, then takes the terminal back and has the next frame
 /// drawn whole. While it is lent, the wizard's watchdog leaves it alone, and Ctrl-C or Ctrl-\ typed
 /// in the borrower (which the terminal also sends to the wizard) do not end the wizard.
-pub(super) fn lend_terminal<T>(
+pub(crate) fn lend_terminal<T>(
     terminal: &mut DefaultTerminal,
     stop: &Stop,
     work: impl FnOnce() -> T,
@@ -49,7 +49,7 @@ fn take_back(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
 }
 
 /// Stops the process as Ctrl-Z stops any terminal program; returns once the shell continues it (`fg`).
-pub(super) fn suspend() {
+pub(crate) fn suspend() {
     // The wizard catches SIGTSTP (to restore the terminal first), so the default action is run by
     // hand: the process stops right here, and the shell reports it stopped as after any Ctrl-Z.
     let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
@@ -57,7 +57,7 @@ pub(super) fn suspend() {
 
 /// The author's editor as a program and its arguments: `$VISUAL`, else `$EDITOR` (each split as a
 /// shell would, so `code --wait` works), else `vi`.
-pub(super) fn editor_command(visual: Option<String>, editor: Option<String>) -> Result<Vec<String>, String> {
+pub(crate) fn editor_command(visual: Option<String>, editor: Option<String>) -> Result<Vec<String>, String> {
     let (variable, value) = [("VISUAL", visual), ("EDITOR", editor)]
         .into_iter()
         .find_map(|(name, value)| value.filter(|value| !value.trim().is_empty()).map(|value| (name, value)))
@@ -74,7 +74,7 @@ pub(super) fn editor_command(visual: Option<String>, editor: Option<String>) -> 
 /// Writes `text` to a private temporary file (in a folder only the author can enter), runs the
 /// editor on it in the terminal, and reads back what it left. Every failure is a message that says
 /// what happened; the caller keeps the field as it was.
-pub(super) fn edit_in(command: &[String], text: &str) -> Result<String, String> {
+pub(crate) fn edit_in(command: &[String], text: &str) -> Result<String, String> {
     let Some((program, arguments)) = command.split_first() else {
         return Err("no editor to run: set VISUAL or EDITOR".into());
     };
@@ -140,7 +140,7 @@ fn editor_folders() -> std::sync::MutexGuard<'static, Vec<std::path::PathBuf>> {
 
 /// Removes the folders of texts still being edited: the wizard ends without returning from the
 /// editor (a signal, a closed terminal), and the text must not stay behind in the temporary folder.
-pub(super) fn remove_editor_folders() {
+pub(crate) fn remove_editor_folders() {
     for folder in editor_folders().drain(..) {
         let _ = std::fs::remove_dir_all(folder);
     }

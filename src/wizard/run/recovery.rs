@@ -1,9 +1,9 @@
 //! Recovering a draft from the start screen: the file it belongs to is opened first (when it is
 //! there), then the draft is offered over it with what it changes.
 
-use super::action::Action;
-use super::history::Kept;
-use super::opened_from;
+use super::super::action::Action;
+use super::super::history::Kept;
+use super::super::opened_from;
 use crate::manifest::read;
 use crate::storage::drafts::{self, Draft, DraftKey};
 use crate::storage::{ReadError, read_file};
@@ -11,7 +11,7 @@ use crate::storage::{ReadError, read_file};
 /// The actions that recover `draft`: its file loaded (or why not), then the offer to restore it.
 /// The file is read once, through the reader that refuses what is not a regular file: a draft whose
 /// file has become a FIFO or a device since is offered as a new manifest, and the author is told why.
-pub(super) fn recover(key: DraftKey, mut draft: Box<Draft>) -> Vec<Action> {
+pub(crate) fn recover(key: DraftKey, mut draft: Box<Draft>) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut on_disk = String::new();
     if let Some(path) = draft.path.clone() {
@@ -46,7 +46,7 @@ pub(crate) fn drop_misfit_history(draft: &mut Draft) -> Option<String> {
     let text = draft.history.as_deref()?;
     // A manifest that cannot be read is refused whole when it is recovered; its history is moot.
     let manifest = read(draft.manifest.as_bytes()).ok()?.manifest;
-    let fits = match crate::manifest::spelling::parse::<Kept>(text.as_bytes()) {
+    let fits = match crate::manifest::number_text::parse::<Kept>(text.as_bytes()) {
         Ok(kept) => kept.check(&manifest),
         Err(error) => Err(format!("it cannot be read: {error}")),
     };
@@ -58,7 +58,8 @@ pub(crate) fn drop_misfit_history(draft: &mut Draft) -> Option<String> {
 /// How many changes a draft holds: its history's, or, without one, its changed lines (a list cut
 /// short counts its last line too, so it is always more than the lines shown).
 pub(crate) fn change_count(draft: &Draft, differences: &[String]) -> usize {
-    let kept = draft.history.as_deref().and_then(|text| crate::manifest::spelling::parse::<Kept>(text.as_bytes()).ok());
+    let kept =
+        draft.history.as_deref().and_then(|text| crate::manifest::number_text::parse::<Kept>(text.as_bytes()).ok());
     kept.map_or(differences.len(), |kept| kept.undo.len())
 }
 

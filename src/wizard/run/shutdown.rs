@@ -1,8 +1,8 @@
 //! How the wizard ends when nobody asked it to: a signal, or a terminal that went away. Either way
 //! the terminal is given back as it was found and the unsaved work is kept as a draft.
 
-use super::app::App;
-use super::draft_writer::{DraftWriter, TICK};
+use super::super::app::App;
+use super::drafts::{DraftWriter, TICK};
 use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture};
 use ratatui::crossterm::execute;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2};
@@ -20,7 +20,7 @@ const GRACE: Duration = Duration::from_millis(500);
 
 /// The work in progress, shared by the loop and the watchdog that may have to end the wizard for it.
 #[derive(Debug)]
-pub(super) struct Work {
+pub(crate) struct Work {
     pub app: App,
     pub drafts: DraftWriter,
 }
@@ -28,7 +28,7 @@ pub(super) struct Work {
 impl Work {
     /// Writes what is not saved to this wizard's draft (or removes the draft when nothing is
     /// unsaved), then gives up the draft: from now on it is offered to whoever opens the file next.
-    pub(super) fn keep(&mut self) {
+    pub(crate) fn keep(&mut self) {
         let Work { app, drafts } = self;
         drafts.sync_now(app);
         drafts.store.release();
@@ -36,14 +36,14 @@ impl Work {
 }
 
 /// Locks the work; a panic while it was locked does not make it unusable (its draft is still worth writing).
-pub(super) fn lock(work: &Mutex<Work>) -> MutexGuard<'_, Work> {
+pub(crate) fn lock(work: &Mutex<Work>) -> MutexGuard<'_, Work> {
     work.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Why the wizard was asked to stop, set from a signal handler or the watchdog; and whether the
 /// terminal is lent to another program (the author's editor, or the shell while suspended).
 #[derive(Debug, Clone)]
-pub(super) struct Stop {
+pub(crate) struct Stop {
     reason: Arc<AtomicUsize>,
     lent: Arc<AtomicBool>,
     /// A SIGTSTP came from outside (`kill -TSTP`, a job-control shell): suspend as Ctrl-Z does.
@@ -53,7 +53,7 @@ pub(super) struct Stop {
 impl Stop {
     /// Catches the stop signals: each only asks the loop to stop, so that the terminal is restored
     /// and the draft written before the process ends.
-    pub(super) fn catch_signals() -> Self {
+    pub(crate) fn catch_signals() -> Self {
         let stop = Arc::new(AtomicUsize::new(0));
         for signal in STOP_SIGNALS {
             // Without the handler the wizard would still stop, only leaving the terminal raw and the draft behind.
@@ -66,19 +66,19 @@ impl Stop {
     }
 
     /// True once after a SIGTSTP came from outside: the loop then suspends as Ctrl-Z does.
-    pub(super) fn suspend_asked(&self) -> bool {
+    pub(crate) fn suspend_asked(&self) -> bool {
         self.suspend.swap(false, Ordering::Relaxed)
     }
 
     /// True once a signal came or the terminal went away.
-    pub(super) fn requested(&self) -> bool {
+    pub(crate) fn requested(&self) -> bool {
         self.reason.load(Ordering::Relaxed) != 0
     }
 
     /// Marks the terminal as lent to another program, or taken back. Ctrl-C and Ctrl-\ typed in
     /// that program reach the wizard as well (the terminal signals its whole process group): those
     /// were meant for the program, and are forgotten when the terminal comes back.
-    pub(super) fn lend(&self, lent: bool) {
+    pub(crate) fn lend(&self, lent: bool) {
         if !lent {
             // A program the terminal was lent to may have been suspended with its whole process group.
             self.suspend.store(false, Ordering::Relaxed);
@@ -100,7 +100,7 @@ impl Stop {
 
     /// The exit code for how the wizard was stopped: 128 + the signal's number, as shells report it;
     /// 1 when the terminal went away; None when it was not stopped.
-    pub(super) fn exit_code(&self) -> Option<u8> {
+    pub(crate) fn exit_code(&self) -> Option<u8> {
         match self.reason.load(Ordering::Relaxed) {
             0 => None,
             TERMINAL_GONE => Some(1),
@@ -117,7 +117,7 @@ impl Stop {
 /// vanished terminal forever (its issue #793), so the loop may never regain control. The watchdog
 /// then keeps the work itself (the loop holds the work only while it handles an event, never while
 /// it waits for one), restores the terminal and exits.
-pub(super) fn start_watchdog(stop: Stop, loop_done: Arc<AtomicBool>, work: Arc<Mutex<Work>>) {
+pub(crate) fn start_watchdog(stop: Stop, loop_done: Arc<AtomicBool>, work: Arc<Mutex<Work>>) {
     std::thread::spawn(move || {
         loop {
             std::thread::sleep(TICK);
@@ -164,13 +164,13 @@ pub(super) fn start_watchdog(stop: Stop, loop_done: Arc<AtomicBool>, work: Arc<M
 }
 
 /// Gives the terminal back as it was found: mouse and paste modes off, raw mode off, main screen, cursor shown.
-pub(super) fn restore_terminal() {
+pub(crate) fn restore_terminal() {
     let _ = execute!(crate::output::screen(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
 }
 
 /// Restores the terminal before a panic's message is printed, so the message is readable and the shell usable.
-pub(super) fn install_panic_cleanup() {
+pub(crate) fn install_panic_cleanup() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const HELP_JSON: &str = include_str!("../../assets/help.json");
+const HELP_JSON: &str = include_str!("../../../assets/help.json");
 
 fn texts() -> &'static HashMap<String, String> {
     static TEXTS: OnceLock<HashMap<String, String>> = OnceLock::new();
@@ -31,7 +31,7 @@ mod tests {
         keys.extend(AuthenticationType::ALL.iter().map(|kind| format!("authentication_type/{}", kind.as_str())));
         keys.extend(AuthFieldType::ALL.iter().map(|kind| format!("auth_field_type/{}", kind.as_str())));
         keys.extend(InputType::ALL.iter().map(|kind| format!("input_type/{}", kind.as_str())));
-        keys.extend(crate::manifest::vocabulary::CONTACT_FIELDS.iter().map(|field| format!("contact/{field}")));
+        keys.extend(crate::manifest::seed_tables::CONTACT_FIELDS.iter().map(|field| format!("contact/{field}")));
         keys.push("wrapper/requires_cti".into());
         for key in keys {
             assert!(!help(&key).is_empty(), "assets/help.json has no text for {key}");

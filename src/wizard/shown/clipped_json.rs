@@ -22,7 +22,7 @@ fn clip(text: &str) -> Value {
     if text.len() <= LONG {
         return Value::String(text.to_owned());
     }
-    let kept = super::display::clip(text, KEPT);
+    let kept = super::super::display::clip(text, KEPT);
     Value::String(format!("{kept}… ({} more bytes not shown)", text.len() - kept.len()))
 }
 
