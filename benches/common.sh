@@ -43,3 +43,15 @@ wall_ms() {
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 minimum() { sort -n | head -n 1; }
 maximum() { sort -n | tail -n 1; }
+
+# release_binaries: like build_release, but WIZARD=PATH and GENERATOR=PATH (both set) measure
+# binaries built earlier instead, without building.
+release_binaries() {
+    if [[ -n "${WIZARD:-}" || -n "${GENERATOR:-}" ]]; then
+        [[ -x "${WIZARD:-}" && -x "${GENERATOR:-}" ]] || die "WIZARD and GENERATOR must both name executables"
+        wizard="$WIZARD"
+        generator="$GENERATOR"
+    else
+        build_release
+    fi
+}

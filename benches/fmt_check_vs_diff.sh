@@ -9,6 +9,7 @@
 # Environment (optional): RUNS=9 ACTIONS=2000 INPUTS=40 KEEP=1 (keep the temp dir)
 #                         BEFORE=PATH: another integration-wizard binary (an older build) timed in
 #                         the same run, interleaved, for a before/after comparison.
+#                         WIZARD=PATH GENERATOR=PATH: measure release binaries built earlier.
 # Needs: cargo, jq (cargo metadata), python3 (to indent the manifest), GNU diff, GNU time.
 #
 # The file is the generated manifest indented by 4 spaces instead of 2 (python's json module):
@@ -35,7 +36,7 @@ if [[ -n "${BEFORE:-}" ]]; then
     [[ -x "$BEFORE" ]] || die "BEFORE=$BEFORE is not an executable"
 fi
 
-build_release
+release_binaries
 make_work
 formatted="$work/formatted.json"
 indented="$work/indented.json"

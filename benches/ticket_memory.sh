@@ -7,9 +7,10 @@
 # (give the older binary as BEFORE to time it in the same run).
 #
 # Usage, from anywhere:   benches/ticket_memory.sh
-# Environment (optional): RUNS=5 ACTIONS=12000 INPUTS=5 KEEP=1 (keep the temp dir)
+# Environment (optional): RUNS=3 ACTIONS=12000 INPUTS=40 KEEP=1 (keep the temp dir)
 #                         BEFORE=PATH: another integration-wizard binary (an older build) timed in
 #                         the same run, interleaved, for a before/after comparison.
+#                         WIZARD=PATH GENERATOR=PATH: measure release binaries built earlier.
 # Needs: cargo, jq (cargo metadata), GNU time.
 #
 # Wall time and peak RSS of each run from GNU time; the median wall time and the largest RSS of
@@ -20,9 +21,9 @@ set -euo pipefail
 bench=ticket_memory
 # shellcheck source=benches/common.sh
 source "$(dirname "$0")/common.sh"
-runs="${RUNS:-5}"
+runs="${RUNS:-3}"
 actions="${ACTIONS:-12000}"
-inputs="${INPUTS:-5}"
+inputs="${INPUTS:-40}"
 
 command -v cargo >/dev/null || die "cargo is needed"
 command -v jq >/dev/null || die "jq is needed (apt-get install -y jq)"
@@ -31,7 +32,7 @@ if [[ -n "${BEFORE:-}" ]]; then
     [[ -x "$BEFORE" ]] || die "BEFORE=$BEFORE is not an executable"
 fi
 
-build_release
+release_binaries
 make_work
 manifest="$work/big.json"
 "$generator" --actions "$actions" --inputs "$inputs" --out "$manifest"

@@ -11,6 +11,7 @@
 # Environment (optional): RUNS=9 ACTIONS=2000 FILES=5000 KEEP=1 (keep the temp dir)
 #                         BEFORE=PATH: another integration-wizard binary (an older build) timed in
 #                         the same run, interleaved, for a before/after comparison.
+#                         WIZARD=PATH GENERATOR=PATH: measure release binaries built earlier.
 #                         TMPDIR: where the files are written; it must be on a disk, not in memory.
 # Needs: cargo, jq (cargo metadata), python3 (to minify the manifests), GNU coreutils (`sync -f`).
 #
@@ -37,7 +38,7 @@ if [[ -n "${BEFORE:-}" ]]; then
     [[ -x "$BEFORE" ]] || die "BEFORE=$BEFORE is not an executable"
 fi
 
-build_release
+release_binaries
 make_work
 manifest="$work/big.json"
 "$generator" --actions "$actions" --inputs 40 --out "$manifest"

@@ -55,6 +55,10 @@ pub(super) fn run(file: &Path, out: &Path, force: bool, since: Option<&OsStr>) -
             Path::new(&old.shown).file_name().map_or(old.shown.clone(), |name| name.to_string_lossy().into());
         document = document.since(&old.manifest, &manifest, &old_name, &old.source);
     }
+    // The document holds all that the formats write: the manifest and its text go before a format is
+    // made, so that a big manifest's model is not held beside the document being written.
+    drop(manifest);
+    drop(source);
     let bytes = match ticket::render_document(&document, format) {
         Ok(bytes) => bytes,
         Err(error) => {

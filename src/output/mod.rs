@@ -74,24 +74,38 @@ pub(crate) fn coloured(text: impl AsRef<str>) {
 /// [`coloured`] makes it, all through one buffer rather than a write per line, so that a diff of
 /// millions of lines is written as it is made, never held whole.
 pub(crate) struct ColouredLines {
-    out: std::io::BufWriter<anstream::AutoStream<std::io::StdoutLock<'static>>>,
+    out: std::io::BufWriter<Box<dyn std::io::Write>>,
+    /// Colour is off (not a terminal, `NO_COLOR`): the codes are taken out of each line here, in
+    /// memory, instead of by anstream, which would write every piece between them on its own.
+    strip: bool,
 }
 
 /// Opens standard output for [`ColouredLines::line`]; what is buffered is written when it is dropped.
 pub(crate) fn coloured_lines() -> ColouredLines {
     // anstream decides about colour, as for `coloured`: this is the door.
     #[allow(clippy::disallowed_methods)]
-    let stdout = anstream::stdout().lock();
-    ColouredLines { out: std::io::BufWriter::with_capacity(1 << 16, stdout) }
+    let stream = anstream::stdout().lock();
+    let strip = stream.current_choice() == anstream::ColorChoice::Never;
+    let out: Box<dyn std::io::Write> = if strip {
+        drop(stream);
+        // The same standard output, written to as it is: every line is stripped before it.
+        #[allow(clippy::disallowed_methods)]
+        Box::new(std::io::stdout().lock())
+    } else {
+        Box::new(stream)
+    };
+    ColouredLines { out: std::io::BufWriter::with_capacity(1 << 16, out), strip }
 }
 
 impl ColouredLines {
     /// Writes `text` and a line break, made safe to show but for the tool's own colour codes.
     pub(crate) fn line(&mut self, text: &str) {
-        let written = self
-            .out
-            .write_all(escape::terminal_text_coloured(text).as_bytes())
-            .and_then(|()| self.out.write_all(b"\n"));
+        let text = escape::terminal_text_coloured(text);
+        let written = if self.strip {
+            writeln!(self.out, "{}", anstream::adapter::strip_str(&text))
+        } else {
+            self.out.write_all(text.as_bytes()).and_then(|()| self.out.write_all(b"\n"))
+        };
         ended_if_closed(written);
     }
 }
