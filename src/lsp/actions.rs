@@ -150,7 +150,8 @@ mod tests {
 
     /// Applies the first action's edits to `text` (last edit first, so offsets hold).
     fn fixed(text: &str, code: &str) -> String {
-        let source = Source::new(text).expect("a manifest");
+        let snapshot = crate::lsp::snapshot::Snapshot::new(1, text.to_owned());
+        let source = snapshot.source().expect("a manifest");
         let findings: Vec<Diagnostic> =
             diagnose(text, &[]).into_iter().filter(|d| d.code == Some(NumberOrString::String(code.into()))).collect();
         assert!(!findings.is_empty(), "no {code} in {text}");

@@ -230,7 +230,8 @@ mod tests {
     fn labels(text: &str, cursor: &str) -> Vec<String> {
         let offset = text.find(cursor).expect("the cursor mark");
         let text = text.replacen(cursor, "", 1);
-        let source = Source::new(&text).expect("a manifest");
+        let snapshot = crate::lsp::snapshot::Snapshot::new(1, text.clone());
+        let source = snapshot.source().expect("a manifest");
         complete(&source, Lines::new(&text).position(offset)).into_iter().map(|item| item.label).collect()
     }
 

@@ -1,15 +1,18 @@
 //! The rules' findings as the editor shows them, computed on a worker thread where the newest text wins.
 //!
-//! Checking a large manifest takes longer than a keystroke; the main loop hands the text over and
-//! goes on answering the editor. The worker takes the newest version of each document waiting for
-//! it, skipping older ones, and drops a result when a newer text arrived while it was computing.
+//! Checking a large manifest takes longer than a keystroke; the main loop hands the new snapshot
+//! over and goes on answering the editor. The worker first maps the snapshot (the tree and lines
+//! that requests read), then runs the rules. It takes the newest version of each document waiting
+//! for it, skipping older ones; a newer text arriving after the map skips the rules of the stale
+//! one, and a result computed meanwhile is dropped.
 //! It also keeps the workspace's integration names (`workspace`): when a document's name changes,
 //! the other open documents are checked again, since a name they shared may now be free or taken.
 
 use super::lines::Lines;
+use super::snapshot::Snapshot;
 use super::workspace::Workspace;
 use crate::manifest::check::{Checked, locate};
-use crate::manifest::{Severity, check, sniff};
+use crate::manifest::{Severity, check};
 use crossbeam_channel::{Receiver, Sender};
 use lsp_server::{Message, Notification};
 use lsp_types::notification::{Notification as _, PublishDiagnostics};
@@ -25,15 +28,13 @@ pub(crate) const RULES_PAGE: &str = "https://github.com/integration-wizard/integ
 /// The name every diagnostic gives as its source.
 pub(crate) const SOURCE: &str = "integration-wizard";
 
-/// A text to check, or `None` to clear the document's findings (it was closed).
+/// A version of a document to check, or `None` to clear the document's findings (it was closed).
 #[derive(Debug)]
 pub(crate) struct Job {
     /// The document.
     pub uri: Uri,
-    /// Its version, echoed in the published findings.
-    pub version: Option<i32>,
-    /// Its text.
-    pub text: Option<Arc<String>>,
+    /// Its text and version (echoed in the published findings).
+    pub snapshot: Option<Arc<Snapshot>>,
 }
 
 /// The findings last published, by document URI, for hover to explain.
@@ -58,7 +59,7 @@ fn work(
     // By the URI's text: `Uri` caches its parts inside, so it is no hash key.
     let mut waiting: HashMap<String, Job> = HashMap::new();
     // The open documents' newest texts, to check them again when a name they share changes.
-    let mut open: HashMap<String, (Uri, Option<i32>, Arc<String>)> = HashMap::new();
+    let mut open: HashMap<String, (Uri, Arc<Snapshot>)> = HashMap::new();
     loop {
         if waiting.is_empty() {
             let Ok(job) = incoming.recv() else { return };
@@ -68,13 +69,20 @@ fn work(
         let Some(key) = waiting.keys().next().cloned() else { continue };
         let Some(job) = waiting.remove(&key) else { continue };
         let path = file_path(&job.uri);
-        let (diagnostics, renamed) = match &job.text {
-            Some(text) => {
-                open.insert(key.clone(), (job.uri.clone(), job.version, text.clone()));
+        let (diagnostics, renamed) = match &job.snapshot {
+            Some(snapshot) => {
+                open.insert(key.clone(), (job.uri.clone(), Arc::clone(snapshot)));
+                // The map first: the requests on this version wait for it, not for the rules.
+                snapshot.map_now();
+                newest(incoming, &mut waiting);
+                if waiting.contains_key(&key) {
+                    // A newer text came in meanwhile: the rules run on that one.
+                    continue;
+                }
                 let mut renamed = false;
-                let diagnostics = diagnose_with(text, |checked| {
+                let diagnostics = diagnose_with(snapshot, |checked| {
                     let Some(path) = &path else { return Vec::new() };
-                    let (found, changed) = unique_name(&mut workspace, path, text, checked);
+                    let (found, changed) = unique_name(&mut workspace, path, &snapshot.text, checked);
                     renamed = changed;
                     found
                 });
@@ -86,9 +94,9 @@ fn work(
             }
         };
         if renamed {
-            for (other, (uri, version, text)) in &open {
+            for (other, (uri, snapshot)) in &open {
                 if *other != key && !waiting.contains_key(other) {
-                    let job = Job { uri: uri.clone(), version: *version, text: Some(text.clone()) };
+                    let job = Job { uri: uri.clone(), snapshot: Some(Arc::clone(snapshot)) };
                     waiting.insert(other.clone(), job);
                 }
             }
@@ -99,12 +107,13 @@ fn work(
             continue;
         }
         if let Ok(mut published) = published.lock() {
-            match job.text {
+            match job.snapshot {
                 Some(_) => published.insert(key, diagnostics.clone()),
                 None => published.remove(&key),
             };
         }
-        let params = PublishDiagnosticsParams { uri: job.uri, diagnostics, version: job.version };
+        let version = job.snapshot.map(|snapshot| snapshot.version);
+        let params = PublishDiagnosticsParams { uri: job.uri, diagnostics, version };
         if outgoing.send(Notification::new(PublishDiagnostics::METHOD.to_owned(), params).into()).is_err() {
             return;
         }
@@ -122,18 +131,22 @@ fn newest(incoming: &Receiver<Job>, waiting: &mut HashMap<String, Job>) {
 /// is not a manifest (what the worker publishes, for the tests).
 #[cfg(test)]
 pub(crate) fn diagnose(text: &str, extra: &[crate::manifest::Diagnostic]) -> Vec<Diagnostic> {
-    diagnose_with(text, |_| extra.to_vec())
+    diagnose_with(&Snapshot::new(1, text.to_owned()), |_| extra.to_vec())
 }
 
 /// Every finding on `text` as the editor shows it, with those `more` finds in the checked manifest
 /// (names used by other files of the workspace); nothing for a text that is not a manifest.
-fn diagnose_with(text: &str, more: impl FnOnce(&Checked) -> Vec<crate::manifest::Diagnostic>) -> Vec<Diagnostic> {
-    if !sniff::is_manifest(text.as_bytes()) {
+fn diagnose_with(
+    snapshot: &Snapshot,
+    more: impl FnOnce(&Checked) -> Vec<crate::manifest::Diagnostic>,
+) -> Vec<Diagnostic> {
+    if !snapshot.is_manifest() {
         return Vec::new();
     }
+    let text = snapshot.text.as_str();
     let checked = check(text.as_bytes());
     let extra = more(&checked);
-    let lines = Lines::new(text);
+    let lines = snapshot.lines();
     checked.diagnostics.iter().chain(&extra).map(|finding| to_lsp(text, &lines, finding)).collect()
 }
 

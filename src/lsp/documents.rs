@@ -1,31 +1,25 @@
-//! The documents the editor has open, kept in step with its changes (incremental sync).
+//! The documents the editor has open, kept in step with its changes (incremental sync): each
+//! change makes a new `Snapshot`, shared with the diagnostics worker and the requests on it.
 
 use super::lines::Lines;
+use super::snapshot::Snapshot;
 use lsp_types::{TextDocumentContentChangeEvent, Uri};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// One open document: its text as the editor has it now, and its version.
-#[derive(Debug, Clone)]
-pub(crate) struct Document {
-    /// The text, shared with the diagnostics worker without a copy.
-    pub text: Arc<String>,
-    /// The editor's version number of this text.
-    pub version: i32,
-}
-
-/// Every open document by its URI (its text: `Uri` caches its parts inside, so it is no hash key).
+/// Every open document's newest snapshot by its URI (its text: `Uri` caches its parts inside, so it
+/// is no hash key).
 #[derive(Debug, Default)]
 pub(crate) struct Documents {
-    open: HashMap<String, Document>,
+    open: HashMap<String, Arc<Snapshot>>,
 }
 
 impl Documents {
     /// The editor opened `uri` with `text`.
-    pub(crate) fn open(&mut self, uri: Uri, version: i32, text: String) -> &Document {
-        let key = uri.as_str().to_owned();
-        self.open.insert(key.clone(), Document { text: Arc::new(text), version });
-        &self.open[&key]
+    pub(crate) fn open(&mut self, uri: &Uri, version: i32, text: String) -> Arc<Snapshot> {
+        let snapshot = Arc::new(Snapshot::new(version, text));
+        self.open.insert(uri.as_str().to_owned(), Arc::clone(&snapshot));
+        snapshot
     }
 
     /// Applies the editor's changes in order; a change without a range replaces the whole text.
@@ -35,22 +29,32 @@ impl Documents {
         uri: &Uri,
         version: i32,
         changes: Vec<TextDocumentContentChangeEvent>,
-    ) -> Option<&Document> {
-        let document = self.open.get_mut(uri.as_str())?;
-        // Copies the text only when the worker still holds the previous version.
-        let text = Arc::make_mut(&mut document.text);
+    ) -> Option<Arc<Snapshot>> {
+        let previous = self.open.remove(uri.as_str())?;
+        // The previous version stays as it is (the worker or a request may be reading it): each
+        // change writes the new text in one copy, the part before the range, the new text, the
+        // part after it.
+        let mut text: Option<String> = None;
         for change in changes {
-            match change.range {
+            let current = text.as_deref().unwrap_or(&previous.text);
+            text = Some(match change.range {
                 Some(range) => {
-                    let lines = Lines::new(text);
-                    let (start, end) = (lines.offset(range.start), lines.offset(range.end));
-                    text.replace_range(start..end.max(start), &change.text);
+                    // Each position is found by reading up to its line only, not by indexing the text.
+                    let start = Lines::offset_in(current, range.start);
+                    let end = Lines::offset_in(current, range.end).max(start);
+                    let mut next = String::with_capacity(current.len() - (end - start) + change.text.len());
+                    next.push_str(&current[..start]);
+                    next.push_str(&change.text);
+                    next.push_str(&current[end..]);
+                    next
                 }
-                None => *text = change.text,
-            }
+                None => change.text,
+            });
         }
-        document.version = version;
-        Some(document)
+        let text = text.unwrap_or_else(|| previous.text.clone());
+        let snapshot = Arc::new(Snapshot::new(version, text));
+        self.open.insert(uri.as_str().to_owned(), Arc::clone(&snapshot));
+        Some(snapshot)
     }
 
     /// The editor closed `uri`.
@@ -58,8 +62,8 @@ impl Documents {
         self.open.remove(uri.as_str());
     }
 
-    /// The open document at `uri`.
-    pub(crate) fn get(&self, uri: &Uri) -> Option<&Document> {
+    /// The newest snapshot of the open document at `uri`.
+    pub(crate) fn get(&self, uri: &Uri) -> Option<&Arc<Snapshot>> {
         self.open.get(uri.as_str())
     }
 }
@@ -84,7 +88,7 @@ mod tests {
     #[test]
     fn changes_apply_in_order_with_utf16_columns() {
         let mut documents = Documents::default();
-        documents.open(uri(), 1, "{\"name\": \"😀x\"}\n".to_owned());
+        documents.open(&uri(), 1, "{\"name\": \"😀x\"}\n".to_owned());
         // After the emoji (2 units) the x is at unit 12; replace it, then insert at the start.
         let changed = documents
             .change(&uri(), 2, vec![edit((0, 12), (0, 13), "yz"), edit((0, 0), (0, 0), " ")])
@@ -96,9 +100,9 @@ mod tests {
     #[test]
     fn a_change_without_range_replaces_everything() {
         let mut documents = Documents::default();
-        documents.open(uri(), 1, "old".to_owned());
+        documents.open(&uri(), 1, "old".to_owned());
         let whole = TextDocumentContentChangeEvent { range: None, range_length: None, text: "new".to_owned() };
-        assert_eq!(documents.change(&uri(), 2, vec![whole]).map(|d| d.text.as_str().to_owned()), Some("new".into()));
+        assert_eq!(documents.change(&uri(), 2, vec![whole]).map(|d| d.text.clone()), Some("new".into()));
         documents.close(&uri());
         assert!(documents.change(&uri(), 3, Vec::new()).is_none());
     }

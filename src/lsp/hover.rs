@@ -116,21 +116,24 @@ mod tests {
 
     #[test]
     fn a_key_shows_its_help_and_that_it_is_mandatory() {
-        let source = Source::new(TEXT).expect("a manifest");
+        let snapshot = crate::lsp::snapshot::Snapshot::new(1, TEXT.to_owned());
+        let source = snapshot.source().expect("a manifest");
         let text = shown(hover(&source, at("\"name\""), &[]));
         assert!(text.starts_with("**name** (mandatory of the integration): The integration's system name"), "{text}");
     }
 
     #[test]
     fn an_authentication_type_says_what_it_requires() {
-        let source = Source::new(TEXT).expect("a manifest");
+        let snapshot = crate::lsp::snapshot::Snapshot::new(1, TEXT.to_owned());
+        let source = snapshot.source().expect("a manifest");
         let text = shown(hover(&source, at("\"oauth2\""), &[]));
         assert!(text.contains("`client_secret`") && text.contains("`access_token_url`"), "{text}");
     }
 
     #[test]
     fn a_finding_shows_its_rule() {
-        let source = Source::new(TEXT).expect("a manifest");
+        let snapshot = crate::lsp::snapshot::Snapshot::new(1, TEXT.to_owned());
+        let source = snapshot.source().expect("a manifest");
         let findings = crate::lsp::diagnostics::diagnose(TEXT, &[]);
         let text = shown(hover(&source, at("\"display_name\""), &findings));
         assert!(text.contains("**blank-value**"), "{text}");

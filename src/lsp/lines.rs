@@ -2,18 +2,37 @@
 //! the text is stored (byte offsets), both ways.
 
 use lsp_types::Position;
+use std::borrow::Cow;
 
 /// The start of each line of one text, to turn byte offsets into editor positions and back.
 pub(crate) struct Lines<'a> {
     text: &'a str,
-    starts: Vec<usize>,
+    starts: Cow<'a, [usize]>,
 }
 
 impl<'a> Lines<'a> {
     /// Indexes the lines of `text` (a line ends after `\n`).
     pub(crate) fn new(text: &'a str) -> Self {
-        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect();
-        Lines { text, starts }
+        Lines { text, starts: Cow::Owned(starts(text)) }
+    }
+
+    /// The lines of `text` from an index `starts` made of it before (kept with a document's version).
+    pub(crate) fn indexed(text: &'a str, starts: &'a [usize]) -> Self {
+        Lines { text, starts: Cow::Borrowed(starts) }
+    }
+
+    /// The byte offset of `position` in `text`, reading only as far as its line: one edit of a large
+    /// text needs no index of all its lines.
+    pub(crate) fn offset_in(text: &str, position: Position) -> usize {
+        let line = position.line as usize;
+        let start = match line {
+            0 => 0,
+            _ => match text.match_indices('\n').nth(line - 1) {
+                Some((at, _)) => at + 1,
+                None => return text.len(),
+            },
+        };
+        Lines { text, starts: Cow::Owned(vec![start]) }.offset(Position::new(0, position.character))
     }
 
     /// The byte offset of `position`; a character past the end of its line is the line's end, a
@@ -59,6 +78,11 @@ impl<'a> Lines<'a> {
     }
 }
 
+/// The byte offset where each line of `text` starts.
+pub(crate) fn starts(text: &str) -> Vec<usize> {
+    std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect()
+}
+
 /// A count as the protocol's `u32` (a text of 4 GiB is beyond what an editor sends).
 fn to_u32(value: usize) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)
@@ -84,6 +108,20 @@ mod tests {
         assert_eq!(lines.offset(Position::new(0, 99)), 2);
         assert_eq!(lines.offset(Position::new(9, 0)), 5);
         assert_eq!(lines.position(99), Position::new(1, 2));
+        assert_eq!(Lines::offset_in("ab\ncd", Position::new(0, 99)), 2);
+        assert_eq!(Lines::offset_in("ab\ncd", Position::new(9, 0)), 5);
+    }
+
+    #[test]
+    fn an_offset_without_an_index_is_the_same_as_with_one() {
+        let text = "{\n  \"a\": \"😀é\", \"b\": 1\r\n}\n";
+        let lines = Lines::new(text);
+        for line in 0..5 {
+            for character in 0..30 {
+                let position = Position::new(line, character);
+                assert_eq!(Lines::offset_in(text, position), lines.offset(position), "{position:?}");
+            }
+        }
     }
 
     #[test]

@@ -2,8 +2,10 @@
 //! Language Server over standard input and output.
 //!
 //! The main loop (`Server::run`) reads the editor's messages in order, keeps the open documents
-//! (`documents`), hands each new text to the diagnostics worker (`diagnostics`) and answers every
-//! request from the current text. Files that are not manifests (the test `validate` uses) get nothing.
+//! (`documents`, a `snapshot` per version), hands each new version to the diagnostics worker
+//! (`diagnostics`) and each request, with the version it was asked on, to the requests thread
+//! (`requests`): the loop itself never waits for a large document to be mapped or checked.
+//! Files that are not manifests (the test `validate` uses) get nothing.
 
 mod actions;
 mod completion;
@@ -13,6 +15,8 @@ mod fields;
 mod format;
 mod hover;
 mod lines;
+mod requests;
+mod snapshot;
 mod source;
 mod symbols;
 mod transport;
@@ -32,8 +36,10 @@ use lsp_types::{
     ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, Uri,
 };
 use serde_json::Value;
+use snapshot::Snapshot;
 use source::Source;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// Runs the server until the editor says `exit` (exit code 0 after `shutdown`, 1 without) or goes away (1).
 pub fn run() -> ExitCode {
@@ -66,7 +72,8 @@ fn serve(connection: &Connection) -> Result<(), String> {
     let published = diagnostics::Published::default();
     let workspace = workspace::Workspace::new(roots(params));
     let worker = diagnostics::spawn(connection.sender.clone(), published.clone(), workspace);
-    let mut server = Server { documents: Documents::default(), worker, published };
+    let requests = requests::spawn();
+    let mut server = Server { documents: Documents::default(), worker, requests, published };
     server.run(connection)
 }
 
@@ -104,6 +111,7 @@ fn capabilities() -> ServerCapabilities {
 struct Server {
     documents: Documents,
     worker: crossbeam_channel::Sender<diagnostics::Job>,
+    requests: crossbeam_channel::Sender<requests::Task>,
     published: diagnostics::Published,
 }
 
@@ -121,10 +129,7 @@ impl Server {
                     let reply = "the server is shutting down; only exit is expected now";
                     send(connection, Response::new_err(request.id, ErrorCode::InvalidRequest as i32, reply.into()));
                 }
-                Message::Request(request) => {
-                    let response = self.answer(request);
-                    send(connection, response);
-                }
+                Message::Request(request) => self.answer(request, connection),
                 Message::Notification(notification) if notification.method == Exit::METHOD => {
                     return if shut_down { Ok(()) } else { Err("exit without shutdown".into()) };
                 }
@@ -143,8 +148,8 @@ impl Server {
                     notification.extract::<lsp_types::DidOpenTextDocumentParams>(DidOpenTextDocument::METHOD)
                 {
                     let document = params.text_document;
-                    self.documents.open(document.uri.clone(), document.version, document.text);
-                    self.check(&document.uri);
+                    let snapshot = self.documents.open(&document.uri, document.version, document.text);
+                    self.check(document.uri, snapshot);
                 }
             }
             DidChangeTextDocument::METHOD => {
@@ -152,8 +157,10 @@ impl Server {
                     notification.extract::<lsp_types::DidChangeTextDocumentParams>(DidChangeTextDocument::METHOD)
                 {
                     let document = params.text_document;
-                    if self.documents.change(&document.uri, document.version, params.content_changes).is_some() {
-                        self.check(&document.uri);
+                    if let Some(snapshot) =
+                        self.documents.change(&document.uri, document.version, params.content_changes)
+                    {
+                        self.check(document.uri, snapshot);
                     }
                 }
             }
@@ -163,45 +170,39 @@ impl Server {
                 {
                     let uri = params.text_document.uri;
                     self.documents.close(&uri);
-                    let _ = self.worker.send(diagnostics::Job { uri, version: None, text: None });
+                    let _ = self.worker.send(diagnostics::Job { uri, snapshot: None });
                 }
             }
             _ => {}
         }
     }
 
-    /// Hands the current text of `uri` to the diagnostics worker.
-    fn check(&self, uri: &Uri) {
-        if let Some(document) = self.documents.get(uri) {
-            let job = diagnostics::Job {
-                uri: uri.clone(),
-                version: Some(document.version),
-                text: Some(document.text.clone()),
-            };
-            let _ = self.worker.send(job);
-        }
+    /// Hands the new version of `uri` to the diagnostics worker.
+    fn check(&self, uri: Uri, snapshot: Arc<Snapshot>) {
+        let _ = self.worker.send(diagnostics::Job { uri, snapshot: Some(snapshot) });
     }
 
-    /// The response to one request: an answer from the document's current text (`null` for a
-    /// file that is not a manifest), or an error that says what is wrong.
-    fn answer(&mut self, request: Request) -> Response {
+    /// Answers one request: on the requests thread from the document's current version (`null`
+    /// for a file that is not a manifest), or at once with an error that says what is wrong.
+    fn answer(&mut self, request: Request, connection: &Connection) {
         let id = request.id.clone();
-        let result = match request.method.as_str() {
-            HoverRequest::METHOD => self.with::<HoverRequest>(request, |server, params, source| {
+        let published = self.published.clone();
+        let task = match request.method.as_str() {
+            HoverRequest::METHOD => self.with::<HoverRequest>(request, move |params, _, source| {
                 let uri = &params.text_document_position_params.text_document.uri;
-                let findings = server.published.lock().ok().and_then(|published| published.get(uri.as_str()).cloned());
+                let findings = published.lock().ok().and_then(|published| published.get(uri.as_str()).cloned());
                 to_value(hover::hover(
                     source,
                     params.text_document_position_params.position,
                     &findings.unwrap_or_default(),
                 ))
             }),
-            Completion::METHOD => self.with::<Completion>(request, |_, params, source| {
+            Completion::METHOD => self.with::<Completion>(request, |params, _, source| {
                 to_value(completion::complete(source, params.text_document_position.position))
             }),
-            CodeActionRequest::METHOD => self.with::<CodeActionRequest>(request, |server, params, source| {
+            CodeActionRequest::METHOD => self.with::<CodeActionRequest>(request, |params, snapshot, source| {
                 let uri = &params.text_document.uri;
-                let version = server.documents.get(uri).map_or(0, |document| document.version);
+                let version = snapshot.version;
                 let ours: Vec<_> = params
                     .context
                     .diagnostics
@@ -217,7 +218,7 @@ impl Server {
             DocumentSymbolRequest::METHOD => {
                 self.with::<DocumentSymbolRequest>(request, |_, _, source| to_value(symbols::outline(source)))
             }
-            GotoDefinition::METHOD => self.with::<GotoDefinition>(request, |_, params, source| {
+            GotoDefinition::METHOD => self.with::<GotoDefinition>(request, |params, _, source| {
                 let position = params.text_document_position_params;
                 to_value(symbols::definition(source, &position.text_document.uri, position.position))
             }),
@@ -225,34 +226,53 @@ impl Server {
                 Err((ErrorCode::MethodNotFound as i32, format!("integration-wizard lsp does not answer {method}")))
             }
         };
-        match result {
-            Ok(value) => Response::new_ok(id, value),
-            Err((code, message)) => Response::new_err(id, code, message),
+        let sender = connection.sender.clone();
+        let task: requests::Task = match task {
+            Ok(task) => Box::new(move || {
+                let _ = sender.send(respond(id, task()).into());
+            }),
+            Err(error) => return send(connection, respond(id, Err(error))),
+        };
+        if let Err(unsent) = self.requests.send(task) {
+            // The requests thread is gone (it cannot start): answer here rather than never.
+            (unsent.into_inner())();
         }
     }
 
-    /// Reads the parameters of `request`, finds its open document and maps it; `handle` answers.
+    /// Reads the parameters of `request` and finds its open document's current version; the
+    /// returned work maps it (or waits for the worker mapping it) and lets `handle` answer.
     fn with<R>(
         &self,
         request: Request,
-        handle: impl FnOnce(&Self, R::Params, &Source) -> Result<Value, (i32, String)>,
-    ) -> Result<Value, (i32, String)>
+        handle: impl FnOnce(R::Params, &Snapshot, &Source) -> Result<Value, (i32, String)> + Send + 'static,
+    ) -> Result<Work, (i32, String)>
     where
         R: lsp_types::request::Request,
-        R::Params: serde::de::DeserializeOwned + DocumentOf,
+        R::Params: serde::de::DeserializeOwned + DocumentOf + Send + 'static,
     {
         let (_, params) = request
             .extract::<R::Params>(R::METHOD)
             .map_err(|error| (ErrorCode::InvalidParams as i32, format!("{error}; see the protocol's {}", R::METHOD)))?;
-        let uri = params.document().clone();
-        let Some(document) = self.documents.get(&uri) else {
+        let uri = params.document();
+        let Some(snapshot) = self.documents.get(uri) else {
             return Err((ErrorCode::InvalidParams as i32, format!("{} is not open; send didOpen first", uri.as_str())));
         };
-        let text = document.text.clone();
-        match Source::new(&text) {
-            Some(source) => handle(self, params, &source),
+        let snapshot = Arc::clone(snapshot);
+        Ok(Box::new(move || match snapshot.source() {
+            Some(source) => handle(params, &snapshot, &source),
             None => Ok(Value::Null),
-        }
+        }))
+    }
+}
+
+/// The work of answering one request, its result or an error code and message.
+type Work = Box<dyn FnOnce() -> Result<Value, (i32, String)> + Send>;
+
+/// The response carrying `result`.
+fn respond(id: lsp_server::RequestId, result: Result<Value, (i32, String)>) -> Response {
+    match result {
+        Ok(value) => Response::new_ok(id, value),
+        Err((code, message)) => Response::new_err(id, code, message),
     }
 }
 

@@ -1,10 +1,10 @@
 //! One manifest's text as the editor features read it: the forgiving tree, the line index, and
-//! ranges in the editor's units. Texts that are not manifests have no `Source`: they get nothing.
+//! ranges in the editor's units, borrowed from the document's `Snapshot`, which makes them once per
+//! version. Texts that are not manifests have no `Source`: they get nothing.
 
-use super::fields::{Object, is_bare};
+use super::fields::Object;
 use super::lines::Lines;
-use super::tree::{self, Node, Segment};
-use crate::manifest::sniff;
+use super::tree::{Node, Segment};
 use std::ops::Range;
 
 /// A manifest's text, mapped.
@@ -14,22 +14,12 @@ pub(crate) struct Source<'a> {
     /// Its lines.
     pub lines: Lines<'a>,
     /// Its values and where they are.
-    pub root: Node,
+    pub root: &'a Node,
     /// True for a bare integration document.
     pub bare: bool,
 }
 
-impl<'a> Source<'a> {
-    /// Maps `text`; `None` when it is not a manifest (the test `validate` uses on folders).
-    pub(crate) fn new(text: &'a str) -> Option<Source<'a>> {
-        if !sniff::is_manifest(text.as_bytes()) {
-            return None;
-        }
-        let root = tree::parse(text)?;
-        let bare = is_bare(&root);
-        Some(Source { text, lines: Lines::new(text), root, bare })
-    }
-
+impl Source<'_> {
     /// A byte span as an editor range.
     pub(crate) fn range(&self, span: &Range<usize>) -> lsp_types::Range {
         lsp_types::Range::new(self.lines.position(span.start), self.lines.position(span.end))

@@ -126,7 +126,8 @@ mod tests {
 
     #[test]
     fn the_outline_has_the_integration_its_fields_the_actions_and_their_inputs() {
-        let source = Source::new(example()).expect("a manifest");
+        let snapshot = crate::lsp::snapshot::Snapshot::new(1, example().to_owned());
+        let source = snapshot.source().expect("a manifest");
         let symbols = outline(&source);
         let names: Vec<&str> = symbols.iter().map(|symbol| symbol.name.as_str()).collect();
         assert_eq!(names, ["mycrm", "create_ticket"]);
@@ -144,7 +145,8 @@ mod tests {
     #[test]
     fn definitions_of_a_template_and_a_provider() {
         let text = example();
-        let source = Source::new(text).expect("a manifest");
+        let snapshot = crate::lsp::snapshot::Snapshot::new(1, text.to_owned());
+        let source = snapshot.source().expect("a manifest");
         let uri: Uri = "file:///mycrm.json".parse().expect("a URI");
         let lines = Lines::new(text);
         let account = text.find("{{account}}").expect("a template in the example") + 4;

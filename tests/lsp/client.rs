@@ -22,7 +22,12 @@ pub(crate) struct Client {
 impl Client {
     /// Starts the server and completes the handshake with `root` as the workspace folder (if any).
     pub(crate) fn start(root: Option<&std::path::Path>) -> Client {
-        let mut client = Client::spawn();
+        Client::start_program(std::path::Path::new(env!("CARGO_BIN_EXE_integration-wizard")), root)
+    }
+
+    /// Starts `program lsp` (another build, to compare) and completes the handshake.
+    pub(crate) fn start_program(program: &std::path::Path, root: Option<&std::path::Path>) -> Client {
+        let mut client = Client::spawn_program(program);
         let root_uri = root.map(|root| format!("file://{}", root.display()));
         let folders = root_uri.as_ref().map(|uri| json!([{"uri": uri, "name": "project"}]));
         let reply = client.request(
@@ -36,7 +41,12 @@ impl Client {
 
     /// Starts the server without any handshake.
     pub(crate) fn spawn() -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_integration-wizard"))
+        Client::spawn_program(std::path::Path::new(env!("CARGO_BIN_EXE_integration-wizard")))
+    }
+
+    /// Starts `program lsp` without any handshake.
+    fn spawn_program(program: &std::path::Path) -> Client {
+        let mut child = Command::new(program)
             .arg("lsp")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

@@ -143,6 +143,36 @@ fn a_16_mb_manifest_is_checked_while_the_server_keeps_answering() {
     client.shut_down();
 }
 
+#[test]
+fn a_hover_right_after_a_change_to_a_16_mb_manifest_answers_on_the_new_text() {
+    let mut client = Client::start(None);
+    let mut manifest: Value = serde_json::from_str(&mycrm()).expect("JSON");
+    manifest["integration"]["description"] = Value::String("Centralizing the conversations. ".repeat(524_288));
+    let big = serde_json::to_string_pretty(&manifest).expect("JSON");
+    assert!(big.len() >= 16 << 20, "{} bytes", big.len());
+    let big_uri = "file:///project/big.json";
+    client.open(big_uri, &big);
+    // The authentication type becomes oauth2, and the editor asks about it at once: the server is
+    // still checking (and maybe mapping) the text it opened with.
+    let (line, character) = position_of(&big, "\"custom\"");
+    let (start, end) =
+        (json!({"line": line, "character": character + 1}), json!({"line": line, "character": character + 7}));
+    let change = json!({"textDocument": {"uri": big_uri, "version": 2}, "contentChanges": [{"range": {"start": start, "end": end}, "text": "oauth2"}]});
+    client.notify("textDocument/didChange", change);
+    let started = Instant::now();
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": big_uri}, "position": {"line": line, "character": character + 2}}),
+    );
+    let answered = started.elapsed();
+    let shown = hover["result"]["contents"]["value"].as_str().unwrap_or_default();
+    assert!(shown.contains("`client_secret`"), "the hover is about oauth2, the new text: {hover}");
+    // Generous: a debug build on a shared machine; the release build answers in milliseconds.
+    assert!(answered < Duration::from_secs(10), "the hover took {answered:?} on a 16 MB manifest");
+    client.diagnostics(big_uri, 2);
+    client.shut_down();
+}
+
 /// The editor position (line, UTF-16 character) of the first `needle` in `text`.
 pub(crate) fn position_of(text: &str, needle: &str) -> (usize, usize) {
     let at = text.find(needle).expect("the needle is in the text");
