@@ -473,7 +473,7 @@ mod tests {
     }
 
     fn draft(text: &str, written_at: u64) -> Draft {
-        Draft { path: Some(PathBuf::from("/work/mycrm.json")), written_at, manifest: text.to_owned(), history: None }
+        Draft { path: Some(PathBuf::from("/home/mycrm.json")), written_at, manifest: text.to_owned(), history: None }
     }
 
     #[test]
@@ -505,7 +505,7 @@ mod tests {
     fn two_wizards_on_one_file_each_write_their_own_draft() {
         let folder = tempfile::tempdir().expect("a folder");
         let (mut first, mut second) = two_wizards(folder.path());
-        let key = DraftKey::for_path(Path::new("/work/mycrm.json"));
+        let key = DraftKey::for_path(Path::new("/home/mycrm.json"));
         first.write(&key, &draft("first", 1)).expect("the first draft");
         second.write(&key, &draft("second", 2)).expect("the second draft");
 
@@ -567,7 +567,7 @@ mod tests {
     #[test]
     fn drafts_of_an_older_version_are_offered() {
         let folder = tempfile::tempdir().expect("a folder");
-        let key = DraftKey::for_path(Path::new("/work/mycrm.json"));
+        let key = DraftKey::for_path(Path::new("/home/mycrm.json"));
         let text = serde_json::to_string(&draft("old", 1)).expect("json");
         std::fs::write(folder.path().join(format!("{}.json", key.work)), text).expect("an old draft");
         let store = Drafts::at(Some(folder.path().to_path_buf()), Instance { pid: 4003, started: 3_000 });
@@ -612,7 +612,7 @@ mod tests {
     fn a_drafts_folder_others_may_write_in_is_neither_read_nor_written() {
         use std::os::unix::fs::PermissionsExt;
         let folder = private_folder();
-        let key = DraftKey::for_path(Path::new("/work/mycrm.json"));
+        let key = DraftKey::for_path(Path::new("/home/mycrm.json"));
         let text = serde_json::to_string(&draft("planted", 1)).expect("json");
         std::fs::write(folder.path().join(format!("{}.json", key.work)), text).expect("a draft");
         std::fs::set_permissions(folder.path(), std::fs::Permissions::from_mode(0o777)).expect("chmod");
@@ -632,7 +632,7 @@ mod tests {
             eprintln!("skipped: giving a file to another user needs root");
             return;
         }
-        let key = DraftKey::for_path(Path::new("/work/mycrm.json"));
+        let key = DraftKey::for_path(Path::new("/home/mycrm.json"));
         let text = serde_json::to_string(&draft("someone else's", 1)).expect("json");
         let file = folder.path().join(format!("{}.json", key.work));
         std::fs::write(&file, text).expect("a draft");
