@@ -82,11 +82,29 @@ pub fn areas_in(app: &App, full: Rect) -> Areas {
 
 /// `text` wrapped at spaces to `width` columns (a word longer than a line is broken).
 pub(crate) fn wrap(text: &str, width: u16) -> Vec<String> {
-    // Only spaces break a line (a path or a name with a hyphen stays whole while it fits).
-    let options = textwrap::Options::new(usize::from(width).max(1))
-        .break_words(true)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    wrap_with(text, textwrap::Options::new(usize::from(width).max(1)))
+}
+
+/// `text` wrapped with `options`, where only spaces break a line (a path or a name with a hyphen
+/// stays whole while it fits) and a word longer than a line is broken.
+fn wrap_with(text: &str, options: textwrap::Options<'_>) -> Vec<String> {
+    let options = options.break_words(true).word_splitter(textwrap::WordSplitter::NoHyphenation);
     textwrap::wrap(text, options).into_iter().map(std::borrow::Cow::into_owned).collect()
+}
+
+/// A focused row's `text` wrapped to the form's width, its further lines indented by `indent` so
+/// they read as part of the row.
+fn wrap_in_form(app: &App, text: &str, indent: &str) -> Vec<String> {
+    let width = usize::from(form_inner(&areas(app)).width).max(8);
+    wrap_with(text, textwrap::Options::new(width).subsequent_indent(indent))
+}
+
+/// The mark a problem is shown with: `✗` an error, `!` a warning.
+fn severity_symbol(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "✗",
+        Severity::Warning => "!",
+    }
 }
 
 /// The status message's lines at `width`: wrapped, at most [`MAX_STATUS_LINES`] (the last one
@@ -149,10 +167,7 @@ pub fn help_lines(app: &App, width: u16) -> Vec<HelpLine> {
     };
     let mut lines = Vec::new();
     if let Some(problem) = problem {
-        let symbol = match problem.severity {
-            Severity::Error => "✗",
-            Severity::Warning => "!",
-        };
+        let symbol = severity_symbol(problem.severity);
         let text = format!("{symbol} {}", super::display::shown(&problem.message));
         lines.extend(wrap(&text, width).into_iter().map(|text| HelpLine { text, severity: Some(problem.severity) }));
     }
@@ -340,20 +355,12 @@ pub fn inline_diagnostics(app: &App, row: Row) -> (Vec<&Diagnostic>, usize) {
 /// The lines of a problem under the row at `index`: the focused row's wrapped in full (its words
 /// are what the author reads to fix it), any other's on one line (cut with `…` when drawn).
 pub(crate) fn diagnostic_lines(app: &App, index: usize, diagnostic: &Diagnostic) -> Vec<String> {
-    let symbol = match diagnostic.severity {
-        Severity::Error => "✗",
-        Severity::Warning => "!",
-    };
+    let symbol = severity_symbol(diagnostic.severity);
     let text = format!("    {symbol} {}", super::display::shown(&diagnostic.message));
     if index != app.focus {
         return vec![text];
     }
-    let width = usize::from(form_inner(&areas(app)).width).max(8);
-    let options = textwrap::Options::new(width)
-        .subsequent_indent("      ")
-        .break_words(true)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    textwrap::wrap(&text, options).into_iter().map(std::borrow::Cow::into_owned).collect()
+    wrap_in_form(app, &text, "      ")
 }
 
 /// The focused text row's value beyond what fits beside its label: the rest of it, wrapped under
@@ -428,21 +435,13 @@ fn split_at_columns(text: &str, columns: usize) -> (&str, &str) {
 pub(crate) fn finding_lines(app: &App, index: usize, finding: usize) -> Vec<String> {
     let Some(diagnostic) = app.doc.diagnostics().get(finding) else { return Vec::new() };
     let marker = if index == app.focus { "▶ " } else { "  " };
-    let symbol = match diagnostic.severity {
-        Severity::Error => "✗",
-        Severity::Warning => "!",
-    };
+    let symbol = severity_symbol(diagnostic.severity);
     let place = super::shown::places::place_name(&diagnostic.pointer, &app.doc.manifest);
     let text = format!("{marker}{symbol} {place}: {}", super::display::shown(&diagnostic.message));
     if index != app.focus {
         return vec![text];
     }
-    let width = usize::from(form_inner(&areas(app)).width).max(8);
-    let options = textwrap::Options::new(width)
-        .subsequent_indent("    ")
-        .break_words(true)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    textwrap::wrap(&text, options).into_iter().map(std::borrow::Cow::into_owned).collect()
+    wrap_in_form(app, &text, "    ")
 }
 
 /// A change row's lines: `diff`'s mark (+ added, - removed, ~ changed), `[breaking]` as `diff`
@@ -463,18 +462,12 @@ pub(crate) fn change_lines(app: &App, index: usize, change: usize) -> Vec<String
     if index != app.focus {
         return vec![text];
     }
-    let width = usize::from(form_inner(&areas(app)).width).max(8);
-    let options = textwrap::Options::new(width)
-        .subsequent_indent("    ")
-        .break_words(true)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    let mut lines: Vec<String> =
-        textwrap::wrap(&text, options.clone()).into_iter().map(std::borrow::Cow::into_owned).collect();
+    let mut lines = wrap_in_form(app, &text, "    ");
     // Where Enter goes, named as the review names a problem's place.
     if let Some(since) = &app.doc.since_opened {
         let place = super::shown::places::place_name(&since.place(change, &app.doc.manifest), &app.doc.manifest);
         let at = format!("    at {place}");
-        lines.extend(textwrap::wrap(&at, options).into_iter().map(std::borrow::Cow::into_owned));
+        lines.extend(wrap_in_form(app, &at, "    "));
     }
     lines
 }
