@@ -11,6 +11,15 @@ fn mycrm() -> String {
     include_str!("../../assets/examples/mycrm.json").to_owned()
 }
 
+/// The bundled example with a description long enough to make it a 16 MB manifest.
+fn big_manifest() -> String {
+    let mut manifest: Value = serde_json::from_str(&mycrm()).expect("JSON");
+    manifest["integration"]["description"] = Value::String("Centralizing the conversations. ".repeat(524_288));
+    let big = serde_json::to_string_pretty(&manifest).expect("JSON");
+    assert!(big.len() >= 16 << 20, "{} bytes", big.len());
+    big
+}
+
 fn codes(diagnostics: &[Value]) -> Vec<String> {
     diagnostics.iter().map(|d| d["code"].as_str().unwrap_or_default().to_owned()).collect()
 }
@@ -119,10 +128,7 @@ fn diagnostics_follow_incremental_changes() {
 #[test]
 fn a_16_mb_manifest_is_checked_while_the_server_keeps_answering() {
     let mut client = Client::start(None);
-    let mut manifest: Value = serde_json::from_str(&mycrm()).expect("JSON");
-    manifest["integration"]["description"] = Value::String("Centralizing the conversations. ".repeat(524_288));
-    let big = serde_json::to_string_pretty(&manifest).expect("JSON");
-    assert!(big.len() >= 16 << 20, "{} bytes", big.len());
+    let big = big_manifest();
     let big_uri = "file:///project/big.json";
     client.open(big_uri, &big);
     // While the big file is checked, a small one is opened and a request is answered.
@@ -146,10 +152,7 @@ fn a_16_mb_manifest_is_checked_while_the_server_keeps_answering() {
 #[test]
 fn a_hover_right_after_a_change_to_a_16_mb_manifest_answers_on_the_new_text() {
     let mut client = Client::start(None);
-    let mut manifest: Value = serde_json::from_str(&mycrm()).expect("JSON");
-    manifest["integration"]["description"] = Value::String("Centralizing the conversations. ".repeat(524_288));
-    let big = serde_json::to_string_pretty(&manifest).expect("JSON");
-    assert!(big.len() >= 16 << 20, "{} bytes", big.len());
+    let big = big_manifest();
     let big_uri = "file:///project/big.json";
     client.open(big_uri, &big);
     // The authentication type becomes oauth2, and the editor asks about it at once: the server is
