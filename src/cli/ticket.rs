@@ -55,9 +55,9 @@ pub(super) fn run(file: &Path, out: &Path, force: bool, since: Option<&OsStr>) -
             Path::new(&old.shown).file_name().map_or(old.shown.clone(), |name| name.to_string_lossy().into());
         document = document.since(&old.manifest, &manifest, &old_name, &old.source);
     }
-    // The document holds all that the formats write: the manifest and its text go before a format is
-    // made, so that a big manifest's model is not held beside the document being written.
-    drop(manifest);
+    // The text goes before a format is made: the document made what it needed of it (the
+    // fingerprint, the checks' result). The manifest stays: each action's rows are made from it
+    // as they are written, one action at a time.
     drop(source);
     let bytes = match ticket::render_document(&document, format) {
         Ok(bytes) => bytes,
