@@ -45,11 +45,14 @@ fn flush_each(files: &[&File]) -> Vec<io::Result<()>> {
 fn flush_file_systems(files: &[&File]) -> Vec<io::Result<()>> {
     use std::collections::BTreeMap;
     use std::os::unix::fs::MetadataExt;
-    let devices: Vec<Option<u64>> = files.iter().map(|file| file.metadata().ok().map(|metadata| metadata.dev())).collect();
+    let devices: Vec<Option<u64>> =
+        files.iter().map(|file| file.metadata().ok().map(|metadata| metadata.dev())).collect();
     let mut synced = BTreeMap::<u64, Option<io::ErrorKind>>::new();
     for (file, device) in files.iter().zip(&devices) {
         if let Some(device) = device {
-            synced.entry(*device).or_insert_with(|| rustix::fs::syncfs(file).err().map(|error| io::Error::from(error).kind()));
+            synced
+                .entry(*device)
+                .or_insert_with(|| rustix::fs::syncfs(file).err().map(|error| io::Error::from(error).kind()));
         }
     }
     files

@@ -2,7 +2,9 @@
 //! the "Integration Details" rows, one section per action, and the tool's own additions.
 
 use crate::manifest::changes::{Change, breaking_first, compare};
-use crate::manifest::{Action, ActionKey, AuthField, AuthFieldKey, Integration, IntegrationKey, Manifest, Slot, check};
+use crate::manifest::{
+    Action, ActionKey, AuthField, AuthFieldKey, Counts, Diagnostic, Integration, IntegrationKey, Manifest, Slot, check,
+};
 
 /// The title of the document that asks Talkdesk to activate an integration, as Talkdesk names the request.
 pub(crate) const TITLE: &str = "Activate Custom Integration";
@@ -178,6 +180,18 @@ impl<'a> Document<'a> {
     /// Meant for a manifest without errors; anything missing or of the wrong type is still shown
     /// (as "(none)" or as its JSON text) rather than failing.
     pub fn new(manifest: &'a Manifest, file_name: &str, content: &[u8]) -> Document<'a> {
+        Document::checked(manifest, file_name, content, &check(content).diagnostics)
+    }
+
+    /// Like [`Document::new`], with what checking `content` found (`check(content).diagnostics`)
+    /// given by a caller that checked it already: a big manifest is not read a second time, its
+    /// second model held beside the first.
+    pub fn checked(
+        manifest: &'a Manifest,
+        file_name: &str,
+        content: &[u8],
+        diagnostics: &[Diagnostic],
+    ) -> Document<'a> {
         let empty = Integration::default();
         let integration = manifest.integration().unwrap_or(&empty);
         let title = text(&integration.display_name)
@@ -191,7 +205,7 @@ impl<'a> Document<'a> {
             changes: None,
             details: details(integration),
             manifest,
-            additions: additions(manifest, content),
+            additions: additions(manifest, content, diagnostics),
         }
     }
 
@@ -240,10 +254,8 @@ fn value_text(json: &str) -> String {
 }
 
 /// What the tool adds: whether CTI is needed, the fingerprint, and the checks' result with every open warning.
-fn additions(manifest: &Manifest, content: &[u8]) -> Vec<Row> {
-    let checked = check(content);
-    let warnings: Vec<String> = checked
-        .diagnostics
+fn additions(manifest: &Manifest, content: &[u8], diagnostics: &[Diagnostic]) -> Vec<Row> {
+    let warnings: Vec<String> = diagnostics
         .iter()
         .filter(|diagnostic| !diagnostic.is_error())
         .map(|warning| format!("{} at {}: {}", warning.code, warning.pointer, warning.message))
@@ -252,7 +264,7 @@ fn additions(manifest: &Manifest, content: &[u8]) -> Vec<Row> {
     let summary = format!(
         "integration-wizard {}: {}, {}",
         env!("CARGO_PKG_VERSION"),
-        plural(checked.errors(), "error"),
+        plural(Counts::of(diagnostics).errors, "error"),
         plural(warnings.len(), "warning")
     );
     let mut rows = vec![
@@ -431,6 +443,16 @@ mod tests {
     fn document(json: &str) -> Document<'static> {
         let parsed = read(json.as_bytes()).expect("a manifest");
         Document::new(Box::leak(Box::new(parsed.manifest)), "m.json", json.as_bytes())
+    }
+
+    #[test]
+    fn a_document_from_findings_already_made_is_the_document_that_checks_itself() {
+        let json = r#"{"integration": {"name": "x", "x-team": "a"}, "actions": [{"name": "a"}]}"#;
+        let manifest = read(json.as_bytes()).expect("a manifest").manifest;
+        let findings = check(json.as_bytes()).diagnostics;
+        assert!(!findings.is_empty(), "the sample has findings to pass on");
+        let checked = Document::checked(&manifest, "m.json", json.as_bytes(), &findings);
+        assert_eq!(checked, Document::new(&manifest, "m.json", json.as_bytes()));
     }
 
     #[test]
