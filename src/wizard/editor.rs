@@ -5,6 +5,7 @@ mod area_tests;
 mod line;
 
 use crate::manifest::edit::Owner;
+use super::steps::Progress;
 use crate::manifest::{Key, Slot};
 pub(crate) use line::EditLine;
 use tui_input::InputRequest;
@@ -33,6 +34,9 @@ pub struct Editor {
     /// The text is too long to be written into the manifest at each keystroke and has changed since it
     /// last was: it is written when the edit ends, or before a draft is.
     pub unwritten: bool,
+    /// What the step list said of each step when the edit began (by step index), shown until the
+    /// edit ends: a field is judged when it is finished, not counted while half typed.
+    pub(crate) steps_before: Vec<Progress>,
 }
 
 /// The text of an editor.
