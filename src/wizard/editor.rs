@@ -4,8 +4,8 @@
 mod area_tests;
 mod line;
 
-use crate::manifest::edit::Owner;
 use super::steps::Progress;
+use crate::manifest::edit::Owner;
 use crate::manifest::{Key, Slot};
 pub(crate) use line::EditLine;
 use tui_input::InputRequest;

@@ -2,8 +2,8 @@
 
 use super::super::app::App;
 use super::super::layout::{self, Areas};
-use super::super::steps::Step;
 use super::super::steps::Progress;
+use super::super::steps::Step;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
