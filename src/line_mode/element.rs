@@ -45,13 +45,15 @@ pub(crate) fn fields(rows: &[Row], manifest: &Manifest) -> Vec<(Row, String)> {
     let mut fields: Vec<(Row, String)> = Vec::new();
     for &row in rows {
         let text = match row {
-            Row::Text { owner, key, label, .. } => format!("{label}: {}", spoken(manifest.text(owner, key), short)),
+            Row::Text { owner, key, label, .. } => {
+                format!("{label}: {}", spoken(manifest.text(owner, key), |text| short(text)))
+            }
             Row::Toggle { owner, key, label } => {
                 let value = spoken(manifest.flag(owner, key), |value| if *value { "yes" } else { "no" }.to_owned());
                 format!("{label}: {value}")
             }
             Row::Choice { owner, key, label, .. } => {
-                format!("{label}: {}", spoken(manifest.term(owner, key).as_ref(), short))
+                format!("{label}: {}", spoken(manifest.term(owner, key).as_ref(), |text| short(text)))
             }
             Row::Item(list, _) | Row::Add(list) => list_summary(manifest, list),
             Row::SelectOption { action, input, .. } | Row::AddOption { action, input } => {
@@ -84,7 +86,7 @@ fn list_summary(manifest: &Manifest, list: ListRef) -> String {
 }
 
 /// A value's start, on one line: its first line, cut after [`SHOWN_CHARS`] characters.
-fn short(text: &String) -> String {
+fn short(text: &str) -> String {
     let mut lines = text.split('\n');
     let first = lines.next().unwrap_or_default();
     let clipped = crate::wizard::display::clip(first, SHOWN_CHARS);
@@ -151,9 +153,9 @@ mod tests {
 
     #[test]
     fn a_long_value_is_read_out_by_its_start_and_its_lines_counted() {
-        assert_eq!(short(&"short".to_owned()), "short");
+        assert_eq!(short("short"), "short");
         let long = "x".repeat(70);
         assert_eq!(short(&long), format!("{}…", "x".repeat(SHOWN_CHARS)));
-        assert_eq!(short(&"first\nsecond\nthird".to_owned()), "first (+2 lines)");
+        assert_eq!(short("first\nsecond\nthird"), "first (+2 lines)");
     }
 }
