@@ -7,19 +7,19 @@ use std::fs::File;
 use std::io;
 use std::path::Path;
 
-/// How many files are flushed at the same time where each needs its own flush. Flushing waits on
-/// the disk, not the processor, so the pool has more threads than the machine has cores.
+/// How many files are flushed (or renamed) at the same time where each needs its own. That waits
+/// on the disk, not the processor, so the pool has more threads than the machine has cores.
 const FLUSHERS: usize = 8;
 
 /// Flushes every file in `files` to disk, returns each file's result, in the order given.
 ///
-/// On Linux each file system the files are on is flushed once (`syncfs`), then each file is
-/// flushed on its own (`fsync`) only to learn its own result: its data is on disk already, so
-/// that flush waits for nothing, and a write-back error of this file (which an old kernel's
-/// `syncfs` does not report) is still reported for it.
+/// On Linux 5.8 and later each file system the files are on is flushed once (`syncfs`, which
+/// reports an error writing any file there since 5.8): one wait for the disk instead of one per
+/// file. When it fails, every file on that file system gets the error. Elsewhere, and for a single
+/// file, each file is flushed on its own (`fsync`), several at a time.
 pub fn flush_files(files: &[&File]) -> Vec<io::Result<()>> {
     #[cfg(target_os = "linux")]
-    if files.len() > 1 {
+    if files.len() > 1 && syncfs_reports_errors() {
         return flush_file_systems(files);
     }
     flush_each(files)
@@ -27,19 +27,24 @@ pub fn flush_files(files: &[&File]) -> Vec<io::Result<()>> {
 
 /// Flushes each file with its own `fsync`, several at a time.
 fn flush_each(files: &[&File]) -> Vec<io::Result<()>> {
-    let flush = |file: &&File| file.sync_all();
-    if files.len() < 2 {
-        return files.iter().map(flush).collect();
+    several_at_a_time(files.to_vec(), |file| file.sync_all())
+}
+
+/// `work` done on each of `items`, several at a time, for work that waits on the disk rather than
+/// the processor (a flush; a rename over a file, which frees the old file's blocks and may wait
+/// for the disk to discard them); the results in the order of `items`.
+pub(crate) fn several_at_a_time<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync + Send) -> Vec<R> {
+    if items.len() < 2 {
+        return items.into_iter().map(work).collect();
     }
     // A pool of its own: the global one has a thread per core, and is busy with checks.
-    match rayon::ThreadPoolBuilder::new().num_threads(FLUSHERS.min(files.len())).build() {
-        Ok(pool) => pool.install(|| files.par_iter().map(flush).collect()),
-        Err(_) => files.iter().map(flush).collect(),
+    match rayon::ThreadPoolBuilder::new().num_threads(FLUSHERS.min(items.len())).build() {
+        Ok(pool) => pool.install(|| items.into_par_iter().map(&work).collect()),
+        Err(_) => items.into_iter().map(work).collect(),
     }
 }
 
-/// One `syncfs` per file system the files are on, then each file's own (now cheap) `fsync`. A file
-/// system whose `syncfs` fails fails each of its files; a file whose device cannot be learned is
+/// One `syncfs` per file system the files are on; a file whose file system cannot be learned is
 /// flushed on its own.
 #[cfg(target_os = "linux")]
 fn flush_file_systems(files: &[&File]) -> Vec<io::Result<()>> {
@@ -58,11 +63,32 @@ fn flush_file_systems(files: &[&File]) -> Vec<io::Result<()>> {
     files
         .iter()
         .zip(&devices)
-        .map(|(file, device)| match device.and_then(|device| synced.get(&device).copied().flatten()) {
-            Some(kind) => Err(io::Error::new(kind, "flushing the file system failed")),
+        .map(|(file, device)| match device {
+            Some(device) => match synced.get(device).copied().flatten() {
+                Some(kind) => Err(io::Error::new(kind, "flushing the file system it is on failed")),
+                None => Ok(()),
+            },
             None => file.sync_all(),
         })
         .collect()
+}
+
+/// True on Linux 5.8 and later, where `syncfs` reports an error met writing any file of the file
+/// system (before, it could succeed after such an error, and each file needs its own flush).
+#[cfg(target_os = "linux")]
+fn syncfs_reports_errors() -> bool {
+    let name = rustix::system::uname();
+    kernel_at_least(&name.release().to_string_lossy(), (5, 8))
+}
+
+/// True when the kernel `release` ("6.1.0-13-amd64") is at least `version` (major, minor).
+#[cfg(target_os = "linux")]
+fn kernel_at_least(release: &str, version: (u32, u32)) -> bool {
+    let mut numbers = release.split(|c: char| !c.is_ascii_digit()).map(str::parse::<u32>);
+    match (numbers.next(), numbers.next()) {
+        (Some(Ok(major)), Some(Ok(minor))) => (major, minor) >= version,
+        _ => false,
+    }
 }
 
 /// Flushes a folder's entries so a rename or a new file in it survives a crash.
@@ -129,5 +155,16 @@ mod tests {
         let results = flush_file_systems(&files.iter().collect::<Vec<_>>());
         assert_eq!(results.len(), 6);
         assert!(results.iter().all(Result::is_ok), "{results:?}");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn syncfs_is_trusted_with_errors_from_linux_5_8_on() {
+        assert!(kernel_at_least("5.8.0", (5, 8)));
+        assert!(kernel_at_least("6.1.0-13-amd64", (5, 8)));
+        assert!(kernel_at_least("5.15.153.1-microsoft-standard-WSL2", (5, 8)));
+        assert!(!kernel_at_least("5.4.0-150-generic", (5, 8)));
+        assert!(!kernel_at_least("4.19.0", (5, 8)));
+        assert!(!kernel_at_least("unknown", (5, 8)));
     }
 }
