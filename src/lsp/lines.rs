@@ -35,6 +35,13 @@ impl<'a> Lines<'a> {
         Lines { text, starts: Cow::Owned(vec![start]) }.offset(Position::new(0, position.character))
     }
 
+    /// Each line with its line break, as `str::split_inclusive('\n')` cuts them, from the index.
+    pub(crate) fn each(&self) -> impl Iterator<Item = &'a str> + '_ {
+        let text = self.text;
+        let ends = self.starts.iter().skip(1).copied().chain([text.len()]);
+        self.starts.iter().zip(ends).map(move |(&start, end)| &text[start..end]).filter(|line| !line.is_empty())
+    }
+
     /// The byte offset of `position`; a character past the end of its line is the line's end, a
     /// line past the end is the end of the text (editors send both while text changes).
     pub(crate) fn offset(&self, position: Position) -> usize {
