@@ -14,8 +14,8 @@
 use super::lines::Lines;
 use super::snapshot::Snapshot;
 use super::workspace::Workspace;
-use crate::manifest::check::{Checked, check_until, locate};
 use crate::manifest::Severity;
+use crate::manifest::check::{Checked, check_until, locate};
 use crossbeam_channel::{Receiver, Sender, select};
 use lsp_server::{Message, Notification};
 use lsp_types::notification::{Notification as _, PublishDiagnostics};

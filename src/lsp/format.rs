@@ -18,7 +18,8 @@ pub(crate) fn format(text: &str, lines: &Lines) -> Result<Vec<TextEdit>, String>
     let old: Vec<&str> = lines.each().collect();
     let new: Vec<&str> = formatted.split_inclusive('\n').collect();
     // The start of old line `index`, or the end of the text past the last line.
-    let at = |index: usize| if index < old.len() { Position::new(to_u32(index), 0) } else { lines.position(text.len()) };
+    let at =
+        |index: usize| if index < old.len() { Position::new(to_u32(index), 0) } else { lines.position(text.len()) };
     let diff = TextDiff::from_slices(&old, &new);
     let edits = diff
         .ops()

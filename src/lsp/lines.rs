@@ -11,7 +11,9 @@ pub(crate) struct Lines<'a> {
 }
 
 impl<'a> Lines<'a> {
-    /// Indexes the lines of `text` (a line ends after `\n`).
+    /// Indexes the lines of `text` (a line ends after `\n`); the server keeps an index per version
+    /// instead (`indexed`).
+    #[cfg(test)]
     pub(crate) fn new(text: &'a str) -> Self {
         Lines { text, starts: Cow::Owned(starts(text)) }
     }

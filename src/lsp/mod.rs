@@ -214,13 +214,12 @@ impl Server {
                     .collect();
                 to_value(actions::fixes(source, uri, version, &ours))
             }),
-            Formatting::METHOD => self.with::<Formatting>(request, |_, _, source| match format::format(
-                source.text,
-                &source.lines,
-            ) {
-                Ok(edits) => to_value(edits),
-                Err(message) => Err((ErrorCode::RequestFailed as i32, message)),
-            }),
+            Formatting::METHOD => {
+                self.with::<Formatting>(request, |_, _, source| match format::format(source.text, &source.lines) {
+                    Ok(edits) => to_value(edits),
+                    Err(message) => Err((ErrorCode::RequestFailed as i32, message)),
+                })
+            }
             DocumentSymbolRequest::METHOD => {
                 self.with::<DocumentSymbolRequest>(request, |_, _, source| to_value(symbols::outline(source)))
             }

@@ -88,9 +88,10 @@ pub(crate) fn whole(root: &Node, text: &str) -> bool {
 
 fn closed(node: &Node) -> bool {
     node.closed
-        && node.members.iter().all(|member| {
-            member.key.as_ref().is_none_or(|key| key.closed) && member.value.as_ref().is_none_or(closed)
-        })
+        && node
+            .members
+            .iter()
+            .all(|member| member.key.as_ref().is_none_or(|key| key.closed) && member.value.as_ref().is_none_or(closed))
 }
 
 /// Where an edit falls in a whole tree.

@@ -60,13 +60,19 @@ mod tests {
         let (release, held) = crossbeam_channel::bounded::<()>(0);
         let (answers, answered) = crossbeam_channel::unbounded::<&str>();
         let big = answers.clone();
-        queues.send("file:///big.json", Box::new(move || {
-            let _ = held.recv();
-            let _ = big.send("big");
-        }));
-        queues.send("file:///small.json", Box::new(move || {
-            let _ = answers.send("small");
-        }));
+        queues.send(
+            "file:///big.json",
+            Box::new(move || {
+                let _ = held.recv();
+                let _ = big.send("big");
+            }),
+        );
+        queues.send(
+            "file:///small.json",
+            Box::new(move || {
+                let _ = answers.send("small");
+            }),
+        );
         assert_eq!(answered.recv_timeout(Duration::from_secs(30)), Ok("small"));
         let _ = release.send(());
         assert_eq!(answered.recv_timeout(Duration::from_secs(30)), Ok("big"));

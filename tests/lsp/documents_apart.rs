@@ -58,7 +58,10 @@ fn a_small_manifest_is_answered_while_a_16_mb_one_is_read_and_checked() {
     );
     let shown = hover["result"]["contents"]["value"].as_str().unwrap_or_default();
     assert!(shown.contains("display_name"), "{hover}");
-    assert!(!client.pending().iter().any(|message| is_publication(message, BIG)), "the hover waited for the 16 MB check");
+    assert!(
+        !client.pending().iter().any(|message| is_publication(message, BIG)),
+        "the hover waited for the 16 MB check"
+    );
     let found = client.diagnostics(SMALL, 2);
     assert!(found.iter().any(|finding| finding["code"] == "blank-value"), "{found:?}");
     // Neither waited for the big manifest's check: its findings come after them.
