@@ -27,7 +27,7 @@ pub(crate) fn is_unsafe(c: char) -> bool {
 /// `text` on one line, every unsafe character written visibly: a tab as `\t`, a line break as
 /// `line_break`, anything else as `\u{1b}`. Text without such characters is not copied.
 pub(crate) fn visible<'a>(text: &'a str, line_break: &str) -> Cow<'a, str> {
-    if !text.chars().any(is_unsafe) {
+    if printable_ascii(text) || !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
     }
     let mut safe = String::with_capacity(text.len() + 8);
@@ -63,25 +63,33 @@ pub(crate) fn terminal_text_coloured(text: &str) -> Cow<'_, str> {
 
 fn terminal(text: &str, keep_colours: bool) -> Cow<'_, str> {
     let shown_as_is = |c: char| c == '\n' || c == '\t' || !is_unsafe(c);
-    if text.chars().all(shown_as_is) {
+    if printable_ascii(text) || text.chars().all(shown_as_is) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;
-    while let Some(c) = rest.chars().next() {
+    // Each run of characters shown as they are is copied whole: a coloured line of a long diff
+    // has a colour code or two and a run of text between them.
+    while let Some(at) = rest.find(|c: char| !shown_as_is(c)) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
         if keep_colours && let Some(code) = colour_code(rest) {
             out.push_str(code);
             rest = &rest[code.len()..];
             continue;
         }
-        if shown_as_is(c) {
-            out.push(c);
-        } else {
-            let _ = write!(out, "\\u{{{:x}}}", c as u32);
-        }
+        let Some(c) = rest.chars().next() else { break };
+        let _ = write!(out, "\\u{{{:x}}}", c as u32);
         rest = &rest[c.len_utf8()..];
     }
+    out.push_str(rest);
     Cow::Owned(out)
+}
+
+/// True when every byte of `text` is printable ASCII (space to `~`): no character to escape, found
+/// faster than by decoding each character.
+fn printable_ascii(text: &str) -> bool {
+    text.bytes().all(|byte| (b' '..=b'~').contains(&byte))
 }
 
 /// The colour code `text` starts with, if any.
@@ -244,6 +252,11 @@ mod tests {
             "\u{1b}[1m\u{1b}[31mred\u{1b}[0m \\u{1b}[2J \\u{1b}]8;;http://x\\u{7} \\u{1b}["
         );
         assert_eq!(terminal_text("\u{1b}[31m"), "\\u{1b}[31m");
+        // Runs of text between codes are copied whole, characters of several bytes included.
+        assert_eq!(
+            terminal_text_coloured("\u{1b}[32m+ é日本\u{202e}👍\u{1b}[0m\u{1b}"),
+            "\u{1b}[32m+ é日本\\u{202e}👍\u{1b}[0m\\u{1b}"
+        );
         let once = line("x\u{1b}[31m\u{202e}\n").into_owned();
         assert_eq!(terminal_text(&once), once, "escaping twice changes nothing more");
     }

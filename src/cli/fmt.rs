@@ -191,13 +191,14 @@ const HUNK: Style = AnsiColor::Cyan.on_default();
 /// Prints the unified diff from `before` to `after` on standard output as it is made.
 fn print_diff(path: &str, before: &str, after: &str) {
     let mut out = output::coloured_lines();
-    diff_lines(path, before, after, |line| out.line(line));
+    let colour = out.colour();
+    diff_lines(path, before, after, colour, |line| out.line(line));
 }
 
 /// The unified diff from `before` to `after`, handed to `line` a line at a time (never the whole
-/// diff in memory), with colour codes (anstream drops them where colour is off). Lines from the
-/// file are escaped like every other output; tabs stay tabs.
-fn diff_lines(path: &str, before: &str, after: &str, mut line: impl FnMut(&str)) {
+/// diff in memory), with colour codes when `colour` (anstream drops them where colour is off).
+/// Lines from the file are escaped like every other output; tabs stay tabs.
+fn diff_lines(path: &str, before: &str, after: &str, colour: bool, mut line: impl FnMut(&str)) {
     let path = escape::line(path);
     let diff = similar::TextDiff::from_lines(before, after);
     let mut unified = diff.unified_diff();
@@ -206,14 +207,23 @@ fn diff_lines(path: &str, before: &str, after: &str, mut line: impl FnMut(&str))
     let mut buffer = String::new();
     let mut styled = |style: Style, sign: &str, text: &str| {
         buffer.clear();
-        let _ = write!(buffer, "{style}{sign}");
-        for (index, part) in text.split('\t').enumerate() {
-            if index > 0 {
-                buffer.push('\t');
-            }
-            buffer.push_str(&escape::line(part));
+        if colour {
+            let _ = write!(buffer, "{style}");
         }
-        let _ = write!(buffer, "{style:#}");
+        buffer.push_str(sign);
+        if memchr::memchr(b'\t', text.as_bytes()).is_none() {
+            buffer.push_str(&escape::line(text));
+        } else {
+            for (index, part) in text.split('\t').enumerate() {
+                if index > 0 {
+                    buffer.push('\t');
+                }
+                buffer.push_str(&escape::line(part));
+            }
+        }
+        if colour {
+            let _ = write!(buffer, "{style:#}");
+        }
         line(&buffer);
     };
     for (index, hunk) in unified.iter_hunks().enumerate() {
@@ -243,14 +253,21 @@ fn diff_lines(path: &str, before: &str, after: &str, mut line: impl FnMut(&str))
 mod tests {
     use super::diff_lines;
 
-    /// The diff's lines joined, colour codes removed.
+    /// The diff's lines joined, colour codes removed; made with colour codes and without, the same.
     fn diff(path: &str, before: &str, after: &str) -> String {
-        let mut out = String::new();
-        diff_lines(path, before, after, |line| {
-            out.push_str(line);
-            out.push('\n');
-        });
-        anstream::adapter::strip_str(&out).to_string()
+        let joined = |colour: bool| {
+            let mut out = String::new();
+            diff_lines(path, before, after, colour, |line| {
+                out.push_str(line);
+                out.push('\n');
+            });
+            out
+        };
+        let (coloured, plain) = (joined(true), joined(false));
+        assert!(!plain.contains('\u{1b}'), "{plain:?}");
+        let stripped = anstream::adapter::strip_str(&coloured).to_string();
+        assert_eq!(stripped, plain);
+        plain
     }
 
     #[test]

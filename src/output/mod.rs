@@ -98,11 +98,22 @@ pub(crate) fn coloured_lines() -> ColouredLines {
 }
 
 impl ColouredLines {
+    /// Whether the colour codes of a line reach the terminal: where they do not, a caller that
+    /// writes millions of lines can leave them out rather than have them taken out again.
+    pub(crate) fn colour(&self) -> bool {
+        !self.strip
+    }
+
     /// Writes `text` and a line break, made safe to show but for the tool's own colour codes.
     pub(crate) fn line(&mut self, text: &str) {
         let text = escape::terminal_text_coloured(text);
-        let written = if self.strip {
-            writeln!(self.out, "{}", anstream::adapter::strip_str(&text))
+        // Once escaped, an escape character can only start one of the tool's colour codes.
+        let written = if self.strip && memchr::memchr(0x1b, text.as_bytes()).is_some() {
+            let mut written = Ok(());
+            for piece in anstream::adapter::strip_str(&text) {
+                written = written.and_then(|()| self.out.write_all(piece.as_bytes()));
+            }
+            written.and_then(|()| self.out.write_all(b"\n"))
         } else {
             self.out.write_all(text.as_bytes()).and_then(|()| self.out.write_all(b"\n"))
         };
