@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ticket_memory.sh: peak memory and wall time of `integration-wizard ticket` writing the
 # spreadsheet (.xlsx) for a manifest of 12,000 actions, beside the Markdown document of the same
-# manifest, in the same run.
+# manifest and `validate` of it (reading and checking it, which the ticket does first), in the
+# same run.
 #
 # The target (issue): at most 200 MiB of peak memory at 12,000 actions, and no slower than before
 # (give the older binary as BEFORE to time it in the same run).
@@ -46,13 +47,15 @@ measure() {
     awk '{ print $2 }' "$work/time" >>"$work/$name.rss"
 }
 
-figures=(xlsx-now md-now)
+# The floor: `validate` reads and checks the same manifest, as `ticket` does before it writes.
+figures=(xlsx-now md-now validate-now)
 declare -A command=(
     [xlsx-now]="$wizard ticket $manifest -o $work/t.xlsx --force"
     [md-now]="$wizard ticket $manifest -o $work/t.md --force"
+    [validate-now]="$wizard validate $manifest"
 )
 if [[ -n "${BEFORE:-}" ]]; then
-    figures=(xlsx-now xlsx-before md-now)
+    figures=(xlsx-now xlsx-before md-now validate-now)
     command[xlsx-before]="$BEFORE ticket $manifest -o $work/t.xlsx --force"
 fi
 for figure in "${figures[@]}"; do

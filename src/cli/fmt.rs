@@ -123,7 +123,7 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
             print_diff(&raw, &String::from_utf8_lossy(&source), &formatted);
             continue;
         }
-        saves.add(path, formatted.as_bytes(), shown.into_owned(), parsed.notes);
+        saves.add(path, formatted.into_bytes(), shown.into_owned(), parsed.notes);
         if saves.full() {
             code = code.max(saves.commit());
         }
@@ -154,7 +154,7 @@ impl Saves {
     const MOST_FILES: usize = 256;
     const MOST_BYTES: usize = 64 << 20;
 
-    fn add(&mut self, path: &std::path::Path, formatted: &[u8], shown: String, notes: Vec<Diagnostic>) {
+    fn add(&mut self, path: &std::path::Path, formatted: Vec<u8>, shown: String, notes: Vec<Diagnostic>) {
         self.batch.add(path, formatted);
         self.shown.push((shown, notes));
     }

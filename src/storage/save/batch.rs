@@ -2,19 +2,17 @@
 //! waited on once per batch instead of twice per file.
 
 use super::{Flush, Prepared, Rename, SaveError, keep, prepare};
+use crate::storage::flush::several_at_a_time;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// Saves of files (without a backup, new files with the umask's mode) that are written at once
-/// and completed together by [`SaveBatch::commit`]: the temporary files flushed to disk by a few
-/// threads at a time, renamed over the files, then each folder flushed once.
+/// Saves of files (without a backup, new files with the umask's mode) that are completed together
+/// by [`SaveBatch::commit`]: their temporary files written (several at a time), flushed to disk
+/// together, renamed over the files (several at a time), then each folder flushed once.
 #[derive(Default)]
 pub struct SaveBatch {
-    /// Each save added, in order: its temporary file waiting to be renamed, or none when its
-    /// outcome is known already (an error in `early`, or a rewrite in place that is done).
-    saves: Vec<Option<Rename>>,
-    /// Each save's error found before the commit, in the same order.
-    early: Vec<Option<SaveError>>,
+    /// Each save added, in order: the file and its new content.
+    pending: Vec<(PathBuf, Vec<u8>)>,
     bytes: usize,
 }
 
@@ -24,27 +22,21 @@ impl SaveBatch {
         SaveBatch::default()
     }
 
-    /// Writes `contents` for `path` to a temporary file beside it (not flushed yet). The outcome
-    /// comes with [`SaveBatch::commit`], in the order the files were added.
-    pub fn add(&mut self, path: &Path, contents: &[u8]) {
-        let (rename, early) = match prepare(path, contents, false, keep::NewFile::Umask, Flush::Later) {
-            Ok(Prepared::Rename(rename)) => (Some(rename), None),
-            Ok(Prepared::Done) => (None, None),
-            Err(error) => (None, Some(error)),
-        };
+    /// Adds the save of `contents` to `path`; nothing is written before [`SaveBatch::commit`],
+    /// which gives the outcome, in the order the files were added.
+    pub fn add(&mut self, path: &Path, contents: Vec<u8>) {
         self.bytes += contents.len();
-        self.saves.push(rename);
-        self.early.push(early);
+        self.pending.push((path.to_path_buf(), contents));
     }
 
     /// How many saves were added since the last commit.
     pub fn len(&self) -> usize {
-        self.saves.len()
+        self.pending.len()
     }
 
     /// True when no save waits for a commit.
     pub fn is_empty(&self) -> bool {
-        self.saves.is_empty()
+        self.pending.is_empty()
     }
 
     /// How many bytes the saves added since the last commit hold.
@@ -58,9 +50,21 @@ impl SaveBatch {
     /// save's outcome, in the order added; a file whose flush failed is left as it was. The batch
     /// is empty again afterwards.
     pub fn commit(&mut self) -> Vec<Result<(), SaveError>> {
-        let saves = std::mem::take(&mut self.saves);
-        let early = std::mem::take(&mut self.early);
+        let pending = std::mem::take(&mut self.pending);
         self.bytes = 0;
+        // Each file's checks and temporary file, several at a time: each waits on the disk (a new
+        // file in a folder, the previous content read back), hardly on the processor.
+        let prepared = several_at_a_time(pending, |(path, contents)| {
+            prepare(&path, &contents, false, keep::NewFile::Umask, Flush::Later)
+        });
+        let (saves, early): (Vec<Option<Rename>>, Vec<Option<SaveError>>) = prepared
+            .into_iter()
+            .map(|prepared| match prepared {
+                Ok(Prepared::Rename(rename)) => (Some(rename), None),
+                Ok(Prepared::Done) => (None, None),
+                Err(error) => (None, Some(error)),
+            })
+            .unzip();
         let files: Vec<&std::fs::File> = saves.iter().flatten().map(|rename| rename.temporary.as_file()).collect();
         let mut flushed = crate::storage::flush_files(&files).into_iter();
         // Each save as far as the rename: its error, nothing to do, or its temporary file on disk.
@@ -78,9 +82,7 @@ impl SaveBatch {
                 }
             })
             .collect();
-        let renamed = super::super::flush::several_at_a_time(ready, |ready| {
-            ready.and_then(|rename| rename.map(Rename::rename).transpose())
-        });
+        let renamed = several_at_a_time(ready, |ready| ready.and_then(|rename| rename.map(Rename::rename).transpose()));
         let folders: BTreeSet<&PathBuf> =
             renamed.iter().filter_map(|outcome| outcome.as_ref().ok().and_then(Option::as_ref)).collect();
         for folder in folders {
@@ -103,9 +105,9 @@ mod tests {
         fs::create_dir(folder.path().join("sub")).expect("mkdir");
         fs::write(&first, "old a").expect("write");
         let mut batch = SaveBatch::new();
-        batch.add(&first, b"new a");
-        batch.add(&folder.path().join("missing/c.json"), b"c");
-        batch.add(&second, b"new b");
+        batch.add(&first, b"new a".to_vec());
+        batch.add(&folder.path().join("missing/c.json"), b"c".to_vec());
+        batch.add(&second, b"new b".to_vec());
         assert_eq!((batch.len(), batch.bytes()), (3, 11));
         assert_eq!(fs::read(&first).expect("read"), b"old a", "nothing is renamed before the commit");
         let outcomes = batch.commit();
@@ -129,7 +131,7 @@ mod tests {
         fs::write(&path, "old").expect("write");
         fs::hard_link(&path, &other).expect("link");
         let mut batch = SaveBatch::new();
-        batch.add(&path, b"new");
+        batch.add(&path, b"new".to_vec());
         assert!(batch.commit().iter().all(Result::is_ok));
         assert_eq!(fs::read(&other).expect("read"), b"new", "both names see the new content");
     }
