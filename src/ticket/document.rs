@@ -3,7 +3,8 @@
 
 use crate::manifest::changes::{Change, breaking_first, compare};
 use crate::manifest::{
-    Action, ActionInput, ActionKey, AuthField, AuthFieldKey, InputKey, Integration, IntegrationKey, Manifest, Slot, check,
+    Action, ActionInput, ActionKey, AuthField, AuthFieldKey, InputKey, Integration, IntegrationKey, Manifest, Slot,
+    check,
 };
 
 /// The title of the document that asks Talkdesk to activate an integration, as Talkdesk names the request.
