@@ -1,13 +1,17 @@
-//! Text being edited: one [`EditLine`], or several of them for values that keep line breaks.
+//! Text being edited: one [`EditLine`], or several of them for values that keep line breaks, shown
+//! wrapped to the form's width ([`wrap`]).
 
 #[cfg(test)]
 mod area_tests;
 mod line;
+mod wrap;
 
+use super::steps::{Progress, Step};
 use crate::manifest::edit::Owner;
 use crate::manifest::{Key, Slot};
 pub(crate) use line::EditLine;
 use tui_input::InputRequest;
+pub(crate) use wrap::{rows, scrolled};
 
 /// What an editor writes to when it changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +37,10 @@ pub struct Editor {
     /// The text is too long to be written into the manifest at each keystroke and has changed since it
     /// last was: it is written when the edit ends, or before a draft is.
     pub unwritten: bool,
+    /// What the step list said of each step when the edit began (by step index), shown until the
+    /// edit ends: a field is judged when it is finished, not counted while half typed. Boxed: an
+    /// editor is kept in place of the page's mode, which stays small.
+    pub(crate) steps_before: Option<Box<[Progress; Step::ALL.len()]>>,
 }
 
 /// The text of an editor.
