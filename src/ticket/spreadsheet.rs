@@ -60,11 +60,12 @@ pub(super) fn render(document: &Document) -> Result<Vec<u8>, TicketError> {
         sheet.field_table(&document.additions, false)
     })?;
     add_sheet(&mut workbook, "Actions", &styles, INPUT_COLUMNS.len(), |sheet| {
-        if document.actions.is_empty() {
+        if !document.has_actions() {
             sheet.sentence("This integration has no actions.", &styles.sentence)?;
         }
-        for action in &document.actions {
-            sheet.action(action)?;
+        // Made again for each pass, one at a time: only one action's rows are ever held.
+        for action in document.actions() {
+            sheet.action(&action)?;
         }
         Ok(())
     })?;
