@@ -574,3 +574,65 @@ pub(crate) fn scroll_for(app: &App) -> usize {
         first -= 1;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::manifest::edit::Owner;
+    use crate::manifest::{ActionKey, Manifest, read, to_json};
+    use crate::wizard::action::Action;
+    use crate::wizard::document::Document;
+    use crate::wizard::form::Row;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    /// The wizard on the actions list of a manifest with `actions` actions, drawn once at 140x40.
+    fn on_actions_list(actions: usize) -> (App, Terminal<TestBackend>) {
+        let mut manifest = Manifest::new();
+        for action in 0..actions {
+            let index = manifest.add_action().expect("actions list");
+            manifest.set_text(Owner::Action(index), ActionKey::Name, &format!("action_{action}"));
+        }
+        let parsed = read(to_json(&manifest).as_bytes()).expect("the manifest reads");
+        let mut app = App::editing(Document::opened(parsed, None));
+        app.update(Action::Resize { width: 140, height: 40 });
+        app.update(Action::GoTo(Step::Actions));
+        let mut terminal = Terminal::new(TestBackend::new(140, 40)).expect("test terminal");
+        terminal.draw(|frame| crate::wizard::view::render(&app, frame)).expect("draw");
+        (app, terminal)
+    }
+
+    /// The bytes one keystroke allocates (a move down the list, then the redraw).
+    fn bytes_of_a_move((mut app, mut terminal): (App, Terminal<TestBackend>)) -> u64 {
+        let counted = allocation_counter::measure(|| {
+            app.update(Action::Down);
+            terminal.draw(|frame| crate::wizard::view::render(&app, frame)).expect("draw");
+        });
+        assert_eq!(app.focus, 1, "Down moved in the list");
+        counted.bytes_total
+    }
+
+    #[test]
+    fn a_keystroke_on_a_long_list_lists_its_rows_a_few_times_not_once_per_hint_or_measured_row() {
+        let (short, long) = (20, 2_000);
+        let short_bytes = bytes_of_a_move(on_actions_list(short));
+        let long_bytes = bytes_of_a_move(on_actions_list(long));
+        // What the longer list costs more: the page's rows listed whole (the form, the scroll, the
+        // move's bounds) a few times. The focused row and the hint bar's keys must not list them.
+        let listing = ((long - short) * std::mem::size_of::<Row>()) as u64;
+        let listings = long_bytes.saturating_sub(short_bytes) / listing;
+        assert!(listings <= 8, "a move down a list of {long} actions listed its rows about {listings} times");
+    }
+
+    #[test]
+    fn the_form_width_is_the_form_areas_inner_width() {
+        let (mut app, _) = on_actions_list(3);
+        for width in [60, 80, 99, 100, 101, 120, 140, 200] {
+            for preview_on_narrow in [false, true] {
+                app.update(Action::Resize { width, height: 30 });
+                app.preview_on_narrow = preview_on_narrow;
+                assert_eq!(form_width(&app), form_inner(&areas(&app)).width, "{width} columns, {preview_on_narrow}");
+            }
+        }
+    }
+}
