@@ -3,7 +3,8 @@
 
 use crate::manifest::changes::{Change, breaking_first, compare};
 use crate::manifest::{
-    Action, ActionKey, AuthField, AuthFieldKey, Counts, Diagnostic, Integration, IntegrationKey, Manifest, Slot, check,
+    Action, ActionInput, ActionKey, AuthField, AuthFieldKey, Counts, Diagnostic, InputKey, Integration, IntegrationKey,
+    Manifest, Slot, check,
 };
 
 /// The title of the document that asks Talkdesk to activate an integration, as Talkdesk names the request.
@@ -53,8 +54,8 @@ pub(crate) const DETAILS_HEADING: &str = "Integration Details";
 /// The column headings of every `Field | Value` table.
 pub(crate) const FIELD_VALUE: [&str; 2] = ["Field", "Value"];
 
-/// The column headings of an action's inputs table.
-pub(crate) const INPUT_COLUMNS: [&str; 5] = ["key", "name", "mandatory", "type", "format"];
+/// The column headings of an action's inputs table: every key of an input, in the model's order.
+pub(crate) const INPUT_COLUMNS: &[&str] = ActionInput::KEYS;
 
 /// Shown for an optional value the manifest leaves out, so a reader sees it was not forgotten.
 pub(crate) const NONE: &str = "(none)";
@@ -127,8 +128,8 @@ pub struct ActionSection {
     /// The action's heading, e.g. "Action: create_ticket".
     pub heading: String,
     pub rows: Vec<Row>,
-    /// One row per input, in the order of [`INPUT_COLUMNS`].
-    pub inputs: Vec<[String; 5]>,
+    /// One row per input, a value per column of [`INPUT_COLUMNS`].
+    pub inputs: Vec<Vec<String>>,
 }
 
 /// The bullet that starts an item in plain-text layouts (the seed page's).
@@ -378,14 +379,12 @@ fn action_section(index: usize, action: &Action) -> ActionSection {
         Slot::Value(inputs) => inputs
             .iter()
             .map(|slot| match slot {
-                Slot::Value(input) => [
-                    text(&input.key).unwrap_or_default(),
-                    text(&input.name).unwrap_or_default(),
-                    flag(&input.mandatory).unwrap_or_default(),
-                    text(&input.input_type.to_text()).unwrap_or_default(),
-                    text(&input.format).unwrap_or_default(),
-                ],
-                other => [found(other), String::new(), String::new(), String::new(), String::new()],
+                Slot::Value(input) => input_row(input),
+                other => {
+                    let mut row = vec![String::new(); INPUT_COLUMNS.len()];
+                    row[0] = found(other);
+                    row
+                }
             })
             .collect(),
         _ => Vec::new(),
@@ -403,6 +402,24 @@ fn action_section(index: usize, action: &Action) -> ActionSection {
         })
         .collect();
     ActionSection { heading: format!("Action: {name}"), rows, inputs }
+}
+
+/// An input's row of the inputs table: a cell per key of the model, in its order. The `match` has no
+/// catch-all: a key added to the model does not compile until the table shows it.
+fn input_row(input: &ActionInput) -> Vec<String> {
+    InputKey::ALL
+        .iter()
+        .map(|&key| {
+            let value = match key {
+                InputKey::Key => text(&input.key),
+                InputKey::Name => text(&input.name),
+                InputKey::Mandatory => flag(&input.mandatory),
+                InputKey::Type => text(&input.input_type.to_text()),
+                InputKey::Format => text(&input.format),
+            };
+            value.unwrap_or_default()
+        })
+        .collect()
 }
 
 /// The text under a key, or the JSON text of a value of another type; `None` when absent or null.

@@ -169,7 +169,7 @@ impl<'a> Sheet<'a> {
             self.sentence("No inputs.", &styles.sentence)?;
         } else {
             self.sentence("Inputs:", &styles.sentence)?;
-            self.header_row(&INPUT_COLUMNS, false)?;
+            self.header_row(INPUT_COLUMNS, false)?;
             for input in &action.inputs {
                 let cells: Vec<&str> = input.iter().map(String::as_str).collect();
                 self.line(&cells, &styles.value, &input[0])?;
