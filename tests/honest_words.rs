@@ -91,3 +91,33 @@ fn a_field_is_judged_when_it_is_finished_not_while_half_typed() {
     let shown = beside_the_field(&mut app);
     assert!(shown.contains('✗'), "finished, the field is judged:\n{shown}");
 }
+
+#[test]
+fn the_step_list_counts_a_field_when_it_is_finished_not_while_half_typed() {
+    let mut app = mycrm();
+    // The step list: where each step's errors are counted.
+    let step_list = |app: &mut App| {
+        let screen = screen_text(app, 120, 40);
+        let areas = integration_wizard::wizard::testing::layout::areas(app);
+        let lines: Vec<&str> = screen.lines().collect();
+        let (top, bottom) = (usize::from(areas.steps.y), usize::from(areas.steps.bottom()));
+        let steps: Vec<String> = lines[top..bottom]
+            .iter()
+            .map(|line| line.chars().skip(usize::from(areas.steps.x)).take(usize::from(areas.steps.width)).collect())
+            .collect();
+        steps.join("\n")
+    };
+    let before = step_list(&mut app);
+    assert!(!before.contains('✗'), "mycrm has no error to start with:\n{before}");
+    app.jump_to("/integration/authentication_configuration/0/format");
+    app.update(Action::Activate);
+    press(&mut app, ctrl('u'));
+    for text in ["https://{{", "nobody"] {
+        type_text(&mut app, text);
+        let shown = step_list(&mut app);
+        assert!(!shown.contains('✗'), "the step list counted an error while typing {text:?}:\n{shown}");
+    }
+    app.update(Action::Activate);
+    let shown = step_list(&mut app);
+    assert!(shown.contains('✗'), "finished, the field is counted:\n{shown}");
+}

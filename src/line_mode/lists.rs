@@ -53,7 +53,7 @@ pub(crate) fn command(answer: &str, count: usize) -> Result<Command, String> {
 }
 
 /// How a list is named when it is read out.
-fn title(list: ListRef) -> &'static str {
+pub(super) fn title(list: ListRef) -> &'static str {
     match list {
         ListRef::AuthFields => "Authentication fields",
         ListRef::InteractionTypes => "Interaction types",
@@ -71,7 +71,7 @@ fn help_key(list: ListRef) -> &'static str {
     }
 }
 
-fn count(manifest: &crate::manifest::Manifest, list: ListRef) -> usize {
+pub(super) fn count(manifest: &crate::manifest::Manifest, list: ListRef) -> usize {
     match list {
         ListRef::AuthFields => manifest.auth_field_count(),
         ListRef::Actions => manifest.action_count(),
@@ -177,8 +177,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
             if form::rows(page, &self.doc.manifest).is_empty() || !self.is_object(list, index) {
                 return self.prompt.say("This element is not an object; fix it in the file first.");
             }
-            self.prompt.say(&format!("Element {} of {}:", index + 1, title(list)))?;
-            return self.page(page);
+            return self.edit_fields(page, &format!("Element {} of {}", index + 1, title(list)));
         }
         // An interaction type: a text edited in place.
         let current = form::item_label(&self.doc.manifest, list, index);

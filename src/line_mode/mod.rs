@@ -4,7 +4,8 @@
 //! script of answers piped in makes a manifest.
 //!
 //! - [`prompt`]: the question/answer loop over any `BufRead`/`Write` pair.
-//! - [`session`]: the walk through the steps; [`fields`], [`pickers`], [`lists`]: one kind of question each.
+//! - [`session`]: the walk through the steps; [`fields`], [`pickers`], [`lists`]: one kind of question each;
+//!   [`element`]: one element of a list, a field picked by number.
 //! - [`saving`]: the review, saving and quitting. [`form`]: what comes from the wizard's declarations.
 //! - [`draft`]: this session's draft of unsaved answers.
 //!
@@ -12,6 +13,7 @@
 //! [`Document`] with its rules, the same save function.
 
 pub(crate) mod draft;
+pub(crate) mod element;
 pub(crate) mod fields;
 pub(crate) mod form;
 pub(crate) mod lists;

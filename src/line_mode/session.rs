@@ -19,6 +19,14 @@ pub(crate) enum Outcome {
     Quit,
 }
 
+/// What comes after a row was asked: the next row, or nothing more on its page (a list, the options
+/// of a select and the authentication picker come last and are asked to the end).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Asked {
+    GoesOn,
+    EndsThePage,
+}
+
 /// Keeps unsaved work somewhere safe (a draft), called before each question when the manifest changed.
 pub(crate) type Keeper = Box<dyn FnMut(&Document)>;
 
@@ -151,30 +159,45 @@ impl<R: BufRead, W: Write> Session<R, W> {
             // Again after each answer: a choice may change the rows that follow (a select's options).
             let rows = form::rows(page, &self.doc.manifest);
             let Some(row) = rows.get(at).copied() else { return Ok(()) };
-            let help_key = row.help_key(&self.doc.manifest);
-            let help_key = help_key.as_str();
-            match row {
-                Row::Text { owner, key, label, multiline } => {
-                    self.ask_text(Field { owner, key, label, help_key }, multiline)?;
-                }
-                Row::Toggle { owner, key, label } => self.ask_toggle(Field { owner, key, label, help_key })?,
-                Row::Choice { owner, key, label, options } => {
-                    // The field's own help; the picker then says each value's.
-                    let help_key = Row::Text { owner, key, label, multiline: false }.help_key(&self.doc.manifest);
-                    self.ask_choice(Field { owner, key, label, help_key: &help_key }, options)?;
-                }
-                Row::Provider(action) => self.say_provider(action)?,
-                Row::AuthType(_) => return self.pick_authentication(),
-                Row::Item(list, _) | Row::Add(list) => return self.edit_list(list),
-                Row::SelectOption { action, input, .. } | Row::AddOption { action, input } => {
-                    return self.edit_options(action, input);
-                }
-                Row::Finding(_) | Row::Change(_) => return Ok(()),
-                // Unknown keys are kept as written; the line mode does not read them out.
-                Row::Kept { .. } => {}
+            if self.ask_row(row)? == Asked::EndsThePage {
+                return Ok(());
             }
             at += 1;
         }
+    }
+
+    /// Asks one row of a page: a field, or the list or picker it stands for.
+    pub(super) fn ask_row(&mut self, row: Row) -> Answer<Asked> {
+        let help_key = row.help_key(&self.doc.manifest);
+        let help_key = help_key.as_str();
+        match row {
+            Row::Text { owner, key, label, multiline } => {
+                self.ask_text(Field { owner, key, label, help_key }, multiline)?;
+            }
+            Row::Toggle { owner, key, label } => self.ask_toggle(Field { owner, key, label, help_key })?,
+            Row::Choice { owner, key, label, options } => {
+                // The field's own help; the picker then says each value's.
+                let help_key = Row::Text { owner, key, label, multiline: false }.help_key(&self.doc.manifest);
+                self.ask_choice(Field { owner, key, label, help_key: &help_key }, options)?;
+            }
+            Row::Provider(action) => self.say_provider(action)?,
+            Row::AuthType(_) => {
+                self.pick_authentication()?;
+                return Ok(Asked::EndsThePage);
+            }
+            Row::Item(list, _) | Row::Add(list) => {
+                self.edit_list(list)?;
+                return Ok(Asked::EndsThePage);
+            }
+            Row::SelectOption { action, input, .. } | Row::AddOption { action, input } => {
+                self.edit_options(action, input)?;
+                return Ok(Asked::EndsThePage);
+            }
+            Row::Finding(_) | Row::Change(_) => return Ok(Asked::EndsThePage),
+            // Unknown keys are kept as written; the line mode does not read them out.
+            Row::Kept { .. } => {}
+        }
+        Ok(Asked::GoesOn)
     }
 
     /// The page that edits one element of a list.

@@ -140,8 +140,8 @@ fn the_work_is_kept_before_each_question_that_follows_a_change() {
 #[test]
 fn a_field_named_help_is_not_mistaken_for_the_fields_own_explanation() {
     let parsed = read(include_bytes!("../../assets/examples/mycrm.json")).expect("the example reads");
-    // Steps 1 to 3 kept (5 + 6 + 1 answers), then the first authentication field edited.
-    let answers = format!("{}edit 1\n{}", "\n".repeat(12), "\n".repeat(5));
+    // Steps 1 to 3 kept (5 + 6 + 1 answers), then the first authentication field edited, all its fields.
+    let answers = format!("{}edit 1\nall\n{}", "\n".repeat(12), "\n".repeat(5));
     let (_, _, said) = run(Document::opened(parsed, None), &answers);
     assert!(said.contains("Help: under Settings > Account\nAbout: Optional."), "{said}");
     assert!(!said.lines().any(|line| line.starts_with("Help: The integration's")), "{said}");
@@ -211,4 +211,33 @@ fn a_field_named_like_a_secret_stays_input_and_y_makes_it_a_password_as_in_the_w
         assert!(said.contains("api_token looks like a secret: the page's example keeps it input"), "{said}");
         assert_eq!(field_type(&doc).as_deref(), Some(expected), "{said}");
     }
+}
+
+#[test]
+fn edit_n_lists_the_elements_fields_and_a_number_asks_only_that_one() {
+    use crate::manifest::ActionKey;
+    let parsed = read(include_bytes!("../../assets/examples/mycrm.json")).expect("the example reads");
+    // Steps 1 to 4 kept (5 + 6 + 1 + 1 answers), then the first action's display changed alone.
+    let answers = format!("{}edit 1\n9\n2\nOpen a ticket\n", "\n".repeat(13));
+    let (_, doc, said) = run(Document::opened(parsed, None), &answers);
+    let display = doc.manifest.text(Owner::Action(0), ActionKey::Display).and_then(Slot::as_str).map(str::to_owned);
+    assert_eq!(display.as_deref(), Some("Open a ticket"), "{said}");
+    let listed = &said[said.find("Element 1 of Actions:").expect("the element is read out")..];
+    assert!(listed.contains("\n1. Name: create_ticket\n2. Display: "), "{listed}");
+    assert!(listed.contains("Inputs: "), "its inputs are one entry: {listed}");
+    assert!(!listed.contains("Provider"), "the provider is not asked, so not offered: {listed}");
+    assert!(listed.contains("\"9\" is not a number from 1 to"), "a wrong number is said: {listed}");
+    // Only the display was asked, then the actions list again.
+    let after = &listed[listed.find("New value for Display").expect("the display is asked")..];
+    assert!(!after.contains("New value for Description"), "{after}");
+    assert!(after.contains("Actions: add, edit N"), "back to the list: {after}");
+}
+
+#[test]
+fn edit_n_then_enter_asks_every_field_in_turn_as_before() {
+    let parsed = read(include_bytes!("../../assets/examples/mycrm.json")).expect("the example reads");
+    let answers = format!("{}edit 1\n\n\n", "\n".repeat(13));
+    let (_, _, said) = run(Document::opened(parsed, None), &answers);
+    let listed = &said[said.find("Which field?").expect("asked which field")..];
+    assert!(listed.contains("New value for Name (Enter keeps it): \nDisplay: "), "{listed}");
 }

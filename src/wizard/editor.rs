@@ -4,6 +4,7 @@
 mod area_tests;
 mod line;
 
+use super::steps::{Progress, Step};
 use crate::manifest::edit::Owner;
 use crate::manifest::{Key, Slot};
 pub(crate) use line::EditLine;
@@ -33,6 +34,10 @@ pub struct Editor {
     /// The text is too long to be written into the manifest at each keystroke and has changed since it
     /// last was: it is written when the edit ends, or before a draft is.
     pub unwritten: bool,
+    /// What the step list said of each step when the edit began (by step index), shown until the
+    /// edit ends: a field is judged when it is finished, not counted while half typed. Boxed: an
+    /// editor is kept in place of the page's mode, which stays small.
+    pub(crate) steps_before: Option<Box<[Progress; Step::ALL.len()]>>,
 }
 
 /// The text of an editor.

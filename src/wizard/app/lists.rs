@@ -18,6 +18,7 @@ impl App {
             was_modified: self.doc.modified,
             completion: 0,
             unwritten: false,
+            steps_before: None,
         });
     }
 

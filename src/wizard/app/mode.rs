@@ -71,8 +71,18 @@ impl App {
     }
 
     /// Starts editing: the editor takes the keys.
-    pub(crate) fn set_editor(&mut self, editor: Editor) {
+    pub(crate) fn set_editor(&mut self, mut editor: Editor) {
+        use crate::wizard::steps::{Step, progress};
+        editor.steps_before = Some(Box::new(Step::ALL.map(|step| progress(step, &self.doc))));
         self.mode = Mode::Editing(editor);
+    }
+
+    /// How far `step` is, as the step list says it: while a field is being edited, as it was when the
+    /// edit began (the field is judged when it is finished, as under the field itself).
+    pub(crate) fn step_progress(&self, step: crate::wizard::steps::Step) -> crate::wizard::steps::Progress {
+        self.editor()
+            .and_then(|editor| editor.steps_before.as_ref()?.get(step.index()).copied())
+            .unwrap_or_else(|| crate::wizard::steps::progress(step, &self.doc))
     }
 
     /// Ends editing, handing back the editor: the page takes the keys again.

@@ -2,8 +2,8 @@
 
 use super::super::app::App;
 use super::super::layout::{self, Areas};
+use super::super::steps::Progress;
 use super::super::steps::Step;
-use super::super::steps::{self, Progress};
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
@@ -24,7 +24,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, areas: &Areas) {
         let current = app.page.step() == step;
         let marker = if current { "▶" } else { " " };
         let name_style = if current { app.theme.focus() } else { app.theme.label() };
-        let progress = steps::progress(step, &app.doc);
+        let progress = app.step_progress(step);
         let style = style(app, progress);
         let name = format!("{marker}{} {}", step.index() + 1, step.title());
         let line = if lines == 2 {
