@@ -43,6 +43,9 @@ impl Inputs {
 /// a smaller one is read whole, which is as quick and needs no second reading for the positions.
 pub(super) const STREAM_FROM: u64 = 1 << 20;
 
+/// A file opened to be read as it goes, within the size the tool reads.
+pub(super) type Opened = std::io::Take<std::fs::File>;
+
 /// One file to work on.
 #[derive(Debug)]
 pub(super) enum Target {
@@ -106,7 +109,7 @@ impl Target {
     /// [`STREAM_FROM`]), opened, with which real file it is; `None` for any other target, which is
     /// read whole ([`Target::load`]): standard input cannot be read twice, and a file found by a
     /// walk is first looked at to tell whether it is a manifest.
-    pub(super) fn open_large(&self) -> Option<Result<(std::io::Take<std::fs::File>, Option<Identity>), String>> {
+    pub(super) fn open_large(&self) -> Option<Result<(Opened, Option<Identity>), String>> {
         let Target::Named(path) = self else { return None };
         match storage::open_file(path) {
             Ok((_, metadata)) if metadata.len() < STREAM_FROM => None,
