@@ -6,7 +6,7 @@
 
 use super::patch::{Patch, diff, diff_at};
 use crate::manifest::model::{Action, List};
-use crate::manifest::{Manifest, Shape, Slot, part_tree, to_tree};
+use crate::manifest::{Json, Manifest, Shape, Slot, part_tree, to_tree};
 
 /// Where the edits since the last change were made, as far as they say: only that part is compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,17 +110,56 @@ fn actions_patches(old: &Slot<List<Action>>, new: &Slot<List<Action>>) -> Option
         let new = added.iter().map(part_tree).collect();
         return Some(vec![Patch::Splice { at: "/actions".into(), index, old, new }]);
     }
-    let changed = removed.iter().zip(added).enumerate().filter(|(_, (a, b))| a != b);
-    Some(
-        changed
-            .flat_map(|(offset, (a, b))| diff_at(format!("/actions/{}", index + offset), &part_tree(a), &part_tree(b)))
-            .collect(),
-    )
+    let mut patches = Vec::new();
+    for (offset, (a, b)) in removed.iter().zip(added).enumerate().filter(|(_, (a, b))| a != b) {
+        let at = index + offset;
+        match provider_patch(at, a, b) {
+            Some(patch) => patches.push(patch),
+            None => patches.extend(diff_at(format!("/actions/{at}"), &part_tree(a), &part_tree(b))),
+        }
+    }
+    Some(patches)
+}
+
+/// The patch of action `at` when only its provider changed, from one text to another: what
+/// renaming the integration does to every action (their providers follow its name). Made without
+/// turning the actions into JSON, so a rename costs little per action, however large they are.
+fn provider_patch(at: usize, old: &Slot<Action>, new: &Slot<Action>) -> Option<Patch> {
+    let (Slot::Value(old), Slot::Value(new)) = (old, new) else { return None };
+    let (Slot::Value(before), Slot::Value(after)) = (&old.provider, &new.provider) else { return None };
+    only_provider_differs(old, new).then(|| Patch::Replace {
+        at: format!("/actions/{at}/provider"),
+        old: Json::String(before.clone()),
+        new: Json::String(after.clone()),
+    })
+}
+
+/// True when the two actions are the same but (perhaps) for their provider.
+fn only_provider_differs(old: &Action, new: &Action) -> bool {
+    // Spelled out field by field, so that a key added to actions must be added here too.
+    let Action { provider: _, name, display, description, endpoint, inputs, extra } = old;
+    *name == new.name
+        && *display == new.display
+        && *description == new.description
+        && *endpoint == new.endpoint
+        && *inputs == new.inputs
+        && *extra == new.extra
 }
 
 /// Copies into `old` the actions of `new` that differ.
 fn catch_up_actions(old: &mut Slot<List<Action>>, new: &Slot<List<Action>>) {
     match (old, new) {
+        (Slot::Value(old), Slot::Value(new)) if old.len() == new.len() => {
+            for (old, new) in old.iter_mut().zip(new).filter(|(old, new)| old != new) {
+                match (&mut *old, new) {
+                    // A renamed integration's actions: only the provider is copied, not each action.
+                    (Slot::Value(before), Slot::Value(after)) if only_provider_differs(before, after) => {
+                        before.provider.clone_from(&after.provider);
+                    }
+                    (old, new) => *old = new.clone(),
+                }
+            }
+        }
         (Slot::Value(old), Slot::Value(new)) => {
             let (index, removed, added) = middle(old, new);
             let (removed, added) = (removed.len(), added.to_vec());
