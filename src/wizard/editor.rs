@@ -1,14 +1,17 @@
-//! Text being edited: one [`EditLine`], or several of them for values that keep line breaks.
+//! Text being edited: one [`EditLine`], or several of them for values that keep line breaks, shown
+//! wrapped to the form's width ([`wrap`]).
 
 #[cfg(test)]
 mod area_tests;
 mod line;
+mod wrap;
 
 use super::steps::{Progress, Step};
 use crate::manifest::edit::Owner;
 use crate::manifest::{Key, Slot};
 pub(crate) use line::EditLine;
 use tui_input::InputRequest;
+pub(crate) use wrap::{rows, scrolled};
 
 /// What an editor writes to when it changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -487,13 +487,19 @@ pub(crate) fn row_height(app: &App, index: usize, row: Row) -> u16 {
         && let Some(editor) = app.editor()
         && let TextBox::Area(area) = &editor.text
     {
-        height += area.lines().0.len().min(MAX_EDITOR_LINES);
+        height += super::editor::rows(area, editor_columns(app), MAX_EDITOR_LINES).text.len();
     }
     height += note_lines(app, index, row).len();
     if index == app.focus && app.editor().is_some() {
         height += app.completions().len().min(crate::wizard::completion::MAX_SHOWN);
     }
     u16::try_from(height).unwrap_or(u16::MAX)
+}
+
+/// The columns a text of several lines is wrapped to while it is edited: under its row, after the
+/// editor's margin (`│ `).
+pub(crate) fn editor_columns(app: &App) -> usize {
+    usize::from(form_inner(&areas(app)).width.saturating_sub(4).max(1))
 }
 
 /// The note under a row (see [`super::steps::note`]): wrapped under the focused row, so it is read

@@ -120,6 +120,9 @@ impl App {
 
     pub(super) fn update_editor(&mut self, action: Action, effects: &mut Vec<Effect>) {
         let choices = self.completions();
+        // Where a text of several lines wraps, for ↑ and ↓ (measured only for them).
+        let columns =
+            if matches!(action, Action::EditorLine { .. }) { crate::wizard::layout::editor_columns(self) } else { 1 };
         let Some(editor) = self.editor_mut() else {
             return;
         };
@@ -154,7 +157,8 @@ impl App {
             }
             Action::EditorLine { up } => {
                 if let TextBox::Area(area) = &mut editor.text {
-                    area.move_line(up);
+                    // By the rows the text is shown in: a wrapped line is gone through row by row.
+                    area.move_row(up, columns);
                 }
                 false
             }

@@ -2,7 +2,7 @@
 
 use super::super::app::{App, Mode};
 use super::super::display::{fit, shown};
-use super::super::editor::{EditLine, TextBox};
+use super::super::editor::{self, TextBox};
 use super::super::form::Row;
 use super::super::layout::{self, MAX_EDITOR_LINES, inline_diagnostics, placed_rows};
 use super::super::shown::summaries::{add_label, item_label};
@@ -349,7 +349,7 @@ fn render_editor(app: &App, frame: &mut Frame, area: Rect, row: Row, label_width
     match &editor.text {
         TextBox::Line(input) => {
             let width = area.right().saturating_sub(value_x).max(1);
-            let (visible, cursor) = visible_line(input, usize::from(width));
+            let (visible, cursor) = editor::scrolled(input, usize::from(width));
             let field = Rect::new(value_x, area.y, width, 1);
             frame.render_widget(Paragraph::new(visible).style(app.theme.focus()), field);
             let cursor = u16::try_from(cursor).unwrap_or(0);
@@ -357,22 +357,21 @@ fn render_editor(app: &App, frame: &mut Frame, area: Rect, row: Row, label_width
             area.y + 1
         }
         TextBox::Area(text_area) => {
-            let (lines, cursor_row) = text_area.lines();
-            let first = cursor_row.saturating_sub(MAX_EDITOR_LINES - 1);
+            // Wrapped to the form's width, so a description is read whole while it is typed.
+            let x = area.x + 4;
+            let width = area.right().saturating_sub(x).max(1);
+            let shown = editor::rows(text_area, usize::from(width), MAX_EDITOR_LINES);
             let mut y = area.y + 1;
-            for (offset, line) in lines.iter().enumerate().skip(first).take(MAX_EDITOR_LINES) {
+            for (index, text) in shown.text.iter().enumerate() {
                 if y >= area.bottom() {
                     break;
                 }
-                let x = area.x + 4;
-                let width = area.right().saturating_sub(x).max(1);
-                let (shown, cursor) = visible_line(line, usize::from(width));
                 frame.render_widget(
-                    Paragraph::new(format!("│ {shown}")).style(app.theme.focus()),
+                    Paragraph::new(format!("│ {text}")).style(app.theme.focus()),
                     Rect::new(area.x + 2, y, width + 2, 1),
                 );
-                if offset == cursor_row {
-                    let cursor = u16::try_from(cursor).unwrap_or(0);
+                if index == shown.cursor.0 {
+                    let cursor = u16::try_from(shown.cursor.1).unwrap_or(0);
                     frame.set_cursor_position(Position::new((x + cursor).min(area.right().saturating_sub(1)), y));
                 }
                 y += 1;
@@ -380,40 +379,6 @@ fn render_editor(app: &App, frame: &mut Frame, area: Rect, row: Row, label_width
             y
         }
     }
-}
-
-/// Lines longer than this are drawn from the characters around the cursor (see `visible_line`).
-const LONG_LINE: usize = 4_096;
-
-/// The part of an edited line that fits in `width` columns, and the cursor's column in it. A short
-/// line scrolls as tui-input says; of a long one (a pasted megabyte) only the characters around the
-/// cursor are taken, so drawing a keystroke costs the width of the screen, not the length of the line.
-fn visible_line(line: &EditLine, width: usize) -> (String, usize) {
-    if let Some(input) = line.whole()
-        && input.value().len() <= LONG_LINE
-    {
-        let scroll = input.visual_scroll(width.saturating_sub(1));
-        return (skip_columns(&one_line(input.value()), scroll), input.visual_cursor().saturating_sub(scroll));
-    }
-    // Enough characters before the cursor to fill the line (each takes at least one column once escaped).
-    let cursor = line.cursor();
-    let before = one_line(&line.slice(cursor.saturating_sub(width)..cursor)).into_owned();
-    let after = line.slice(cursor..cursor + width);
-    let before_width = unicode_width::UnicodeWidthStr::width(before.as_str());
-    let scroll = before_width.saturating_sub(width.saturating_sub(1));
-    let shown = skip_columns(&format!("{before}{}", one_line(&after)), scroll);
-    (shown, before_width - scroll)
-}
-
-fn skip_columns(text: &str, columns: usize) -> String {
-    let mut skipped = 0;
-    text.chars()
-        .skip_while(|c| {
-            let skip = skipped < columns;
-            skipped += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
-            skip
-        })
-        .collect()
 }
 
 /// The completions offered under the open editor, the highlighted one marked; returns the next free line.
