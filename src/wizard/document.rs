@@ -515,7 +515,8 @@ mod tests {
     #[test]
     fn an_edit_finds_what_a_check_of_the_whole_manifest_finds() {
         let mut document = actions_document(4);
-        let edits: [(&str, fn(&mut Manifest)); 8] = [
+        type Edit = fn(&mut Manifest);
+        let edits: [(&str, Edit); 8] = [
             ("/integration/display_name", |m| m.set_text(Owner::Integration, IntegrationKey::DisplayName, "")),
             ("/integration/name", |m| m.set_text(Owner::Integration, IntegrationKey::Name, "othercrm")),
             ("/integration/name", |m| m.set_text(Owner::Integration, IntegrationKey::Name, "bigcrm")),
