@@ -1,25 +1,29 @@
-//! The rules' findings as the editor shows them, computed on a worker thread where the newest text wins.
+//! The rules' findings as the editor shows them, checked on a thread per document where the newest
+//! text wins.
 //!
-//! Checking a large manifest takes longer than a keystroke; the main loop hands the new snapshot
-//! over and goes on answering the editor. The worker first maps the snapshot (the tree and lines
-//! that requests read), then runs the rules. It takes the newest version of each document waiting
-//! for it, skipping older ones; a newer text arriving after the map skips the rules of the stale
-//! one, and a result computed meanwhile is dropped.
-//! It also keeps the workspace's integration names (`workspace`): when a document's name changes,
-//! the other open documents are checked again, since a name they shared may now be free or taken.
+//! Checking a large manifest takes longer than a keystroke, and a small manifest must not wait for
+//! a large one: the coordinator (`work`) hands each document's newest version to a thread of its
+//! own, at most one per document. That thread maps the snapshot (the tree and lines that requests
+//! read), then runs the rules. A newer version of the same document stops the running check
+//! part-way (the rules look at a flag between actions) and waits for its end; what a stale check
+//! found is never published.
+//! The coordinator also keeps the workspace's integration names (`workspace`): when a document's
+//! name changes, the other open documents are checked again, since a name they shared may now be
+//! free or taken.
 
 use super::lines::Lines;
 use super::snapshot::Snapshot;
 use super::workspace::Workspace;
-use crate::manifest::check::{Checked, locate};
-use crate::manifest::{Severity, check};
-use crossbeam_channel::{Receiver, Sender};
+use crate::manifest::Severity;
+use crate::manifest::check::{Checked, check_until, locate};
+use crossbeam_channel::{Receiver, Sender, select};
 use lsp_server::{Message, Notification};
 use lsp_types::notification::{Notification as _, PublishDiagnostics};
 use lsp_types::{
     CodeDescription, Diagnostic, DiagnosticSeverity, NumberOrString, PublishDiagnosticsParams, Range, Uri,
 };
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// Where each rule is explained; a code is an anchor of that page.
@@ -40,114 +44,205 @@ pub(crate) struct Job {
 /// The findings last published, by document URI, for hover to explain.
 pub(crate) type Published = Arc<Mutex<HashMap<String, Vec<Diagnostic>>>>;
 
-/// Starts the worker; it publishes through `outgoing` (and into `published`) and ends when the
-/// returned sender is dropped.
+/// Starts the coordinator; it publishes through `outgoing` (and into `published`) and ends when
+/// the returned sender is dropped.
 pub(crate) fn spawn(outgoing: Sender<Message>, published: Published, workspace: Workspace) -> Sender<Job> {
     let (jobs, incoming) = crossbeam_channel::unbounded::<Job>();
     std::thread::Builder::new()
         .name("diagnostics".into())
-        .spawn(move || work(&incoming, &outgoing, &published, workspace))
+        .spawn(move || Coordinator::new(outgoing, published, workspace).work(&incoming))
         .map_or_else(|_| crossbeam_channel::unbounded().0, |_| jobs)
 }
 
-fn work(
-    incoming: &Receiver<Job>,
-    outgoing: &Sender<Message>,
-    published: &Mutex<HashMap<String, Vec<Diagnostic>>>,
-    mut workspace: Workspace,
-) {
-    // By the URI's text: `Uri` caches its parts inside, so it is no hash key.
-    let mut waiting: HashMap<String, Job> = HashMap::new();
-    // The open documents' newest texts, to check them again when a name they share changes.
-    let mut open: HashMap<String, (Uri, Arc<Snapshot>)> = HashMap::new();
-    loop {
-        if waiting.is_empty() {
-            let Ok(job) = incoming.recv() else { return };
-            waiting.insert(job.uri.as_str().to_owned(), job);
+/// What one document's check thread sends back.
+struct Done {
+    /// The document, by its URI's text.
+    key: String,
+    /// The version checked.
+    snapshot: Arc<Snapshot>,
+    /// The rules' result and its findings as the editor shows them; `None` when it was stopped.
+    found: Option<(Checked, Vec<Diagnostic>)>,
+}
+
+/// The coordinator's state: the documents waiting, being checked and open.
+struct Coordinator {
+    outgoing: Sender<Message>,
+    published: Published,
+    workspace: Workspace,
+    /// The newest version of each document not handed to a thread yet, by the URI's text (`Uri`
+    /// caches its parts inside, so it is no hash key).
+    waiting: HashMap<String, Job>,
+    /// The stop flag of each document's running check.
+    running: HashMap<String, Arc<AtomicBool>>,
+    /// The open documents' newest texts, to check them again when a name they share changes.
+    open: HashMap<String, (Uri, Arc<Snapshot>)>,
+    done: (Sender<Done>, Receiver<Done>),
+}
+
+impl Coordinator {
+    fn new(outgoing: Sender<Message>, published: Published, workspace: Workspace) -> Coordinator {
+        Coordinator {
+            outgoing,
+            published,
+            workspace,
+            waiting: HashMap::new(),
+            running: HashMap::new(),
+            open: HashMap::new(),
+            done: crossbeam_channel::unbounded(),
         }
-        newest(incoming, &mut waiting);
-        let Some(key) = waiting.keys().next().cloned() else { continue };
-        let Some(job) = waiting.remove(&key) else { continue };
-        let path = file_path(&job.uri);
-        let (diagnostics, renamed) = match &job.snapshot {
-            Some(snapshot) => {
-                open.insert(key.clone(), (job.uri.clone(), Arc::clone(snapshot)));
-                // The map first: the requests on this version wait for it, not for the rules.
-                snapshot.map_now();
-                newest(incoming, &mut waiting);
-                if waiting.contains_key(&key) {
-                    // A newer text came in meanwhile: the rules run on that one.
-                    continue;
+    }
+
+    /// Takes jobs and finished checks until the server drops the jobs' sender or the editor is gone.
+    fn work(mut self, incoming: &Receiver<Job>) {
+        let finished = self.done.1.clone();
+        loop {
+            if !self.start_waiting() {
+                return;
+            }
+            select! {
+                recv(incoming) -> job => match job {
+                    Ok(job) => self.wait(job),
+                    Err(_) => return,
+                },
+                recv(finished) -> done => {
+                    let Ok(done) = done else { return };
+                    if !self.finish(done) {
+                        return;
+                    }
                 }
-                let mut renamed = false;
-                let diagnostics = diagnose_with(snapshot, |checked| {
-                    let Some(path) = &path else { return Vec::new() };
-                    let (found, changed) = unique_name(&mut workspace, path, &snapshot.text, checked);
-                    renamed = changed;
-                    found
-                });
-                (diagnostics, renamed)
-            }
-            None => {
-                open.remove(&key);
-                (Vec::new(), path.is_some_and(|path| workspace.reread(&path)))
-            }
-        };
-        if renamed {
-            for (other, (uri, snapshot)) in &open {
-                if *other != key && !waiting.contains_key(other) {
-                    let job = Job { uri: uri.clone(), snapshot: Some(Arc::clone(snapshot)) };
-                    waiting.insert(other.clone(), job);
-                }
             }
         }
-        newest(incoming, &mut waiting);
-        if waiting.contains_key(&key) {
-            // A newer text came in while this one was checked: its findings are the ones to show.
-            continue;
+    }
+
+    /// Queues the newest version of a document, stopping its running check (now stale).
+    fn wait(&mut self, job: Job) {
+        let key = job.uri.as_str().to_owned();
+        if let Some(stop) = self.running.get(&key) {
+            stop.store(true, Ordering::Relaxed);
         }
-        if let Ok(mut published) = published.lock() {
+        self.waiting.insert(key, job);
+    }
+
+    /// Starts the check of every waiting document with none running; closes closed ones. False
+    /// when the editor is gone.
+    fn start_waiting(&mut self) -> bool {
+        let ready: Vec<String> = self.waiting.keys().filter(|key| !self.running.contains_key(*key)).cloned().collect();
+        for key in ready {
+            let Some(job) = self.waiting.remove(&key) else { continue };
             match job.snapshot {
+                Some(snapshot) => {
+                    self.open.insert(key.clone(), (job.uri, Arc::clone(&snapshot)));
+                    let stop = Arc::new(AtomicBool::new(false));
+                    self.running.insert(key.clone(), Arc::clone(&stop));
+                    start(key, snapshot, stop, self.done.0.clone());
+                }
+                None => {
+                    self.open.remove(&key);
+                    let path = file_path(&job.uri);
+                    if path.is_some_and(|path| self.workspace.reread(&path)) {
+                        self.check_others_again(&key);
+                    }
+                    if !self.publish(key, job.uri, None, Vec::new()) {
+                        return false;
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    /// A check ended: publishes its findings unless a newer version is waiting. False when the
+    /// editor is gone.
+    fn finish(&mut self, done: Done) -> bool {
+        self.running.remove(&done.key);
+        let Some((checked, mut diagnostics)) = done.found else { return true };
+        if self.waiting.contains_key(&done.key) {
+            // A newer text came in while this one was checked: its findings are the ones to show.
+            return true;
+        }
+        let Some((uri, _)) = self.open.get(&done.key) else { return true };
+        let uri = uri.clone();
+        // Only a manifest has a name to keep unique (as `validate DIR` sees files).
+        if let Some(path) = file_path(&uri)
+            && done.snapshot.is_manifest()
+        {
+            let text = done.snapshot.text.as_str();
+            let (found, renamed) = unique_name(&mut self.workspace, &path, text, &checked);
+            let lines = done.snapshot.lines();
+            diagnostics.extend(found.iter().map(|finding| to_lsp(text, &lines, finding)));
+            if renamed {
+                self.check_others_again(&done.key);
+            }
+        }
+        self.publish(done.key, uri, Some(done.snapshot.version), diagnostics)
+    }
+
+    /// Queues the other open documents again: a name they shared may now be free or taken.
+    fn check_others_again(&mut self, key: &str) {
+        for (other, (uri, snapshot)) in &self.open {
+            if other != key && !self.waiting.contains_key(other) {
+                let job = Job { uri: uri.clone(), snapshot: Some(Arc::clone(snapshot)) };
+                self.waiting.insert(other.clone(), job);
+            }
+        }
+    }
+
+    /// Sends the findings of `uri` at `version` (`None`: closed). False when the editor is gone.
+    fn publish(&self, key: String, uri: Uri, version: Option<i32>, diagnostics: Vec<Diagnostic>) -> bool {
+        if let Ok(mut published) = self.published.lock() {
+            match version {
                 Some(_) => published.insert(key, diagnostics.clone()),
                 None => published.remove(&key),
             };
         }
-        let version = job.snapshot.map(|snapshot| snapshot.version);
-        let params = PublishDiagnosticsParams { uri: job.uri, diagnostics, version };
-        if outgoing.send(Notification::new(PublishDiagnostics::METHOD.to_owned(), params).into()).is_err() {
-            return;
-        }
+        let params = PublishDiagnosticsParams { uri, diagnostics, version };
+        self.outgoing.send(Notification::new(PublishDiagnostics::METHOD.to_owned(), params).into()).is_ok()
     }
 }
 
-/// Takes every job waiting, keeping the newest of each document.
-fn newest(incoming: &Receiver<Job>, waiting: &mut HashMap<String, Job>) {
-    while let Ok(job) = incoming.try_recv() {
-        waiting.insert(job.uri.as_str().to_owned(), job);
+/// Checks `snapshot` on a thread of its own (in place when no thread can be started) and sends
+/// what it found to `done`.
+fn start(key: String, snapshot: Arc<Snapshot>, stop: Arc<AtomicBool>, done: Sender<Done>) {
+    let spawned = {
+        let (key, snapshot, stop, done) = (key.clone(), Arc::clone(&snapshot), Arc::clone(&stop), done.clone());
+        std::thread::Builder::new().name("check".into()).spawn(move || run(key, snapshot, &stop, &done))
+    };
+    if spawned.is_err() {
+        run(key, snapshot, &stop, &done);
     }
+}
+
+/// Maps `snapshot`, runs the rules unless stopped, and sends the result to `done`.
+fn run(key: String, snapshot: Arc<Snapshot>, stop: &AtomicBool, done: &Sender<Done>) {
+    // The map first: the requests on this version wait for it, not for the rules.
+    snapshot.map_now();
+    let found = if stop.load(Ordering::Relaxed) { None } else { rules(&snapshot, stop) };
+    let _ = done.send(Done { key, snapshot, found });
+}
+
+/// The rules' result on `snapshot` and its findings as the editor shows them (none for a text
+/// that is not a manifest); `None` when `stop` was set part-way.
+fn rules(snapshot: &Snapshot, stop: &AtomicBool) -> Option<(Checked, Vec<Diagnostic>)> {
+    if !snapshot.is_manifest() {
+        return Some((Checked { manifest: None, diagnostics: Vec::new() }, Vec::new()));
+    }
+    let text = snapshot.text.as_str();
+    let checked = check_until(text.as_bytes(), stop)?;
+    let lines = snapshot.lines();
+    let diagnostics = checked.diagnostics.iter().map(|finding| to_lsp(text, &lines, finding)).collect();
+    Some((checked, diagnostics))
 }
 
 /// Every finding on `text` as the editor shows it, with `extra` findings; nothing for a text that
 /// is not a manifest (what the worker publishes, for the tests).
 #[cfg(test)]
 pub(crate) fn diagnose(text: &str, extra: &[crate::manifest::Diagnostic]) -> Vec<Diagnostic> {
-    diagnose_with(&Snapshot::new(1, text.to_owned()), |_| extra.to_vec())
-}
-
-/// Every finding on `text` as the editor shows it, with those `more` finds in the checked manifest
-/// (names used by other files of the workspace); nothing for a text that is not a manifest.
-fn diagnose_with(
-    snapshot: &Snapshot,
-    more: impl FnOnce(&Checked) -> Vec<crate::manifest::Diagnostic>,
-) -> Vec<Diagnostic> {
-    if !snapshot.is_manifest() {
-        return Vec::new();
+    let snapshot = Snapshot::new(1, text.to_owned());
+    let Some((_, mut found)) = rules(&snapshot, &AtomicBool::new(false)) else { return Vec::new() };
+    if snapshot.is_manifest() {
+        found.extend(extra.iter().map(|finding| to_lsp(text, &snapshot.lines(), finding)));
     }
-    let text = snapshot.text.as_str();
-    let checked = check(text.as_bytes());
-    let extra = more(&checked);
-    let lines = snapshot.lines();
-    checked.diagnostics.iter().chain(&extra).map(|finding| to_lsp(text, &lines, finding)).collect()
+    found
 }
 
 /// Records the document's integration name in the workspace and finds it used by an earlier

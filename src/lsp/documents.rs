@@ -2,6 +2,7 @@
 //! change makes a new `Snapshot`, shared with the diagnostics worker and the requests on it.
 
 use super::lines::Lines;
+use super::remap::Edit;
 use super::snapshot::Snapshot;
 use lsp_types::{TextDocumentContentChangeEvent, Uri};
 use std::collections::HashMap;
@@ -35,6 +36,8 @@ impl Documents {
         // change writes the new text in one copy, the part before the range, the new text, the
         // part after it.
         let mut text: Option<String> = None;
+        // What each change did, for the new version's map to be moved from the previous one's.
+        let mut edits = Some(Vec::new());
         for change in changes {
             let current = text.as_deref().unwrap_or(&previous.text);
             text = Some(match change.range {
@@ -42,17 +45,25 @@ impl Documents {
                     // Each position is found by reading up to its line only, not by indexing the text.
                     let start = Lines::offset_in(current, range.start);
                     let end = Lines::offset_in(current, range.end).max(start);
+                    let edit = Edit::new(current, start..end, &change.text);
+                    edits = edits.zip(edit).map(|(mut edits, edit)| {
+                        edits.push(edit);
+                        edits
+                    });
                     let mut next = String::with_capacity(current.len() - (end - start) + change.text.len());
                     next.push_str(&current[..start]);
                     next.push_str(&change.text);
                     next.push_str(&current[end..]);
                     next
                 }
-                None => change.text,
+                None => {
+                    edits = None;
+                    change.text
+                }
             });
         }
         let text = text.unwrap_or_else(|| previous.text.clone());
-        let snapshot = Arc::new(Snapshot::new(version, text));
+        let snapshot = Arc::new(Snapshot::edited(&previous, version, text, edits));
         self.open.insert(uri.as_str().to_owned(), Arc::clone(&snapshot));
         Some(snapshot)
     }

@@ -11,7 +11,9 @@ pub(crate) struct Lines<'a> {
 }
 
 impl<'a> Lines<'a> {
-    /// Indexes the lines of `text` (a line ends after `\n`).
+    /// Indexes the lines of `text` (a line ends after `\n`); the server keeps an index per version
+    /// instead (`indexed`).
+    #[cfg(test)]
     pub(crate) fn new(text: &'a str) -> Self {
         Lines { text, starts: Cow::Owned(starts(text)) }
     }
@@ -33,6 +35,13 @@ impl<'a> Lines<'a> {
             },
         };
         Lines { text, starts: Cow::Owned(vec![start]) }.offset(Position::new(0, position.character))
+    }
+
+    /// Each line with its line break, as `str::split_inclusive('\n')` cuts them, from the index.
+    pub(crate) fn each(&self) -> impl Iterator<Item = &'a str> + '_ {
+        let text = self.text;
+        let ends = self.starts.iter().skip(1).copied().chain([text.len()]);
+        self.starts.iter().zip(ends).map(move |(&start, end)| &text[start..end]).filter(|line| !line.is_empty())
     }
 
     /// The byte offset of `position`; a character past the end of its line is the line's end, a

@@ -2,9 +2,10 @@
 //! Language Server over standard input and output.
 //!
 //! The main loop (`Server::run`) reads the editor's messages in order, keeps the open documents
-//! (`documents`, a `snapshot` per version), hands each new version to the diagnostics worker
-//! (`diagnostics`) and each request, with the version it was asked on, to the requests thread
-//! (`requests`): the loop itself never waits for a large document to be mapped or checked.
+//! (`documents`, a `snapshot` per version), hands each new version to the diagnostics coordinator
+//! (`diagnostics`, a check thread per document) and each request, with the version it was asked
+//! on, to its document's requests thread (`requests`): the loop itself never waits for a large
+//! document to be mapped or checked, and a small document never waits behind a large one.
 //! Files that are not manifests (the test `validate` uses) get nothing.
 
 mod actions;
@@ -15,6 +16,7 @@ mod fields;
 mod format;
 mod hover;
 mod lines;
+mod remap;
 mod requests;
 mod snapshot;
 mod source;
@@ -72,7 +74,7 @@ fn serve(connection: &Connection) -> Result<(), String> {
     let published = diagnostics::Published::default();
     let workspace = workspace::Workspace::new(roots(params));
     let worker = diagnostics::spawn(connection.sender.clone(), published.clone(), workspace);
-    let requests = requests::spawn();
+    let requests = requests::Queues::default();
     let mut server = Server { documents: Documents::default(), worker, requests, published };
     server.run(connection)
 }
@@ -111,7 +113,7 @@ fn capabilities() -> ServerCapabilities {
 struct Server {
     documents: Documents,
     worker: crossbeam_channel::Sender<diagnostics::Job>,
-    requests: crossbeam_channel::Sender<requests::Task>,
+    requests: requests::Queues,
     published: diagnostics::Published,
 }
 
@@ -170,6 +172,7 @@ impl Server {
                 {
                     let uri = params.text_document.uri;
                     self.documents.close(&uri);
+                    self.requests.close(uri.as_str());
                     let _ = self.worker.send(diagnostics::Job { uri, snapshot: None });
                 }
             }
@@ -211,10 +214,12 @@ impl Server {
                     .collect();
                 to_value(actions::fixes(source, uri, version, &ours))
             }),
-            Formatting::METHOD => self.with::<Formatting>(request, |_, _, source| match format::format(source.text) {
-                Ok(edits) => to_value(edits),
-                Err(message) => Err((ErrorCode::RequestFailed as i32, message)),
-            }),
+            Formatting::METHOD => {
+                self.with::<Formatting>(request, |_, _, source| match format::format(source.text, &source.lines) {
+                    Ok(edits) => to_value(edits),
+                    Err(message) => Err((ErrorCode::RequestFailed as i32, message)),
+                })
+            }
             DocumentSymbolRequest::METHOD => {
                 self.with::<DocumentSymbolRequest>(request, |_, _, source| to_value(symbols::outline(source)))
             }
@@ -226,26 +231,27 @@ impl Server {
                 Err((ErrorCode::MethodNotFound as i32, format!("integration-wizard lsp does not answer {method}")))
             }
         };
-        let sender = connection.sender.clone();
-        let task: requests::Task = match task {
-            Ok(task) => Box::new(move || {
-                let _ = sender.send(respond(id, task()).into());
-            }),
+        let (document, work) = match task {
+            Ok(task) => task,
             Err(error) => return send(connection, respond(id, Err(error))),
         };
-        if let Err(unsent) = self.requests.send(task) {
-            // The requests thread is gone (it cannot start): answer here rather than never.
-            (unsent.into_inner())();
-        }
+        let sender = connection.sender.clone();
+        self.requests.send(
+            &document,
+            Box::new(move || {
+                let _ = sender.send(respond(id, work()).into());
+            }),
+        );
     }
 
-    /// Reads the parameters of `request` and finds its open document's current version; the
-    /// returned work maps it (or waits for the worker mapping it) and lets `handle` answer.
+    /// Reads the parameters of `request` and finds its open document's current version; returns
+    /// the document's URI and the work that maps it (or waits for the thread mapping it) and lets
+    /// `handle` answer.
     fn with<R>(
         &self,
         request: Request,
         handle: impl FnOnce(R::Params, &Snapshot, &Source) -> Result<Value, (i32, String)> + Send + 'static,
-    ) -> Result<Work, (i32, String)>
+    ) -> Result<(String, Work), (i32, String)>
     where
         R: lsp_types::request::Request,
         R::Params: serde::de::DeserializeOwned + DocumentOf + Send + 'static,
@@ -257,11 +263,12 @@ impl Server {
         let Some(snapshot) = self.documents.get(uri) else {
             return Err((ErrorCode::InvalidParams as i32, format!("{} is not open; send didOpen first", uri.as_str())));
         };
-        let snapshot = Arc::clone(snapshot);
-        Ok(Box::new(move || match snapshot.source() {
+        let (document, snapshot) = (uri.as_str().to_owned(), Arc::clone(snapshot));
+        let work: Work = Box::new(move || match snapshot.source() {
             Some(source) => handle(params, &snapshot, &source),
             None => Ok(Value::Null),
-        }))
+        });
+        Ok((document, work))
     }
 }
 

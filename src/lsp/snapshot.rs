@@ -5,13 +5,21 @@
 //! snapshot; the diagnostics worker maps it before it runs the rules, and every request on that
 //! version reads the same map (a request that comes first makes it, and the worker then waits for
 //! it rather than making it twice). The main loop itself never maps anything.
+//!
+//! A snapshot made by an edit keeps the map of an earlier version and the edits since (its
+//! `Base`): when they only type inside strings or change the space between tokens, its map is that
+//! one moved (`remap`), in time proportional to the tree's members rather than to the text.
 
 use super::fields::is_bare;
 use super::lines::{self, Lines};
+use super::remap::{Edit, remap, whole};
 use super::source::Source;
 use super::tree::{self, Node};
 use crate::manifest::sniff;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// Past this many edits since a map, the text is read again rather than the edits replayed.
+const REPLAYED: usize = 256;
 
 /// A document's text at one version.
 #[derive(Debug)]
@@ -20,7 +28,16 @@ pub(crate) struct Snapshot {
     pub text: String,
     /// The editor's version number of this text.
     pub version: i32,
-    map: OnceLock<Map>,
+    map: OnceLock<Arc<Map>>,
+    /// An earlier version's map and the edits since, taken by whichever thread maps this one.
+    base: Mutex<Option<Base>>,
+}
+
+/// A map of an earlier version, and the edits that lead from its text to this one's.
+#[derive(Debug, Clone)]
+struct Base {
+    map: Arc<Map>,
+    edits: Vec<Edit>,
 }
 
 /// What requests need of one text, made once.
@@ -31,12 +48,31 @@ struct Map {
     /// The tree, and whether the document is a bare integration; `None` when the text is not a
     /// manifest (or holds no value at all).
     tree: Option<(Node, bool)>,
+    /// True when the tree was read to the text's end with everything closed: edits can move it.
+    whole: bool,
 }
 
 impl Snapshot {
     /// The text `text` at `version`, not mapped yet.
     pub(crate) fn new(version: i32, text: String) -> Snapshot {
-        Snapshot { text, version, map: OnceLock::new() }
+        Snapshot { text, version, map: OnceLock::new(), base: Mutex::new(None) }
+    }
+
+    /// The text `text` at `version`, made from `previous` by `edits` (`None`: edits not
+    /// described, such as a whole new text); its map may be moved from an earlier one.
+    pub(crate) fn edited(previous: &Snapshot, version: i32, text: String, edits: Option<Vec<Edit>>) -> Snapshot {
+        let base = edits.and_then(|edits| previous.base_with(edits));
+        Snapshot { text, version, map: OnceLock::new(), base: Mutex::new(base) }
+    }
+
+    /// This version's map (or the map it waits to be moved from) followed by `edits`.
+    fn base_with(&self, edits: Vec<Edit>) -> Option<Base> {
+        if let Some(map) = self.map.get() {
+            return map.whole.then(|| Base { map: Arc::clone(map), edits });
+        }
+        let mut base = self.base.lock().ok()?.clone()?;
+        base.edits.extend(edits);
+        (base.edits.len() <= REPLAYED).then_some(base)
     }
 
     /// True when the text is a manifest (the test `validate` uses on folders).
@@ -63,13 +99,37 @@ impl Snapshot {
 
     fn map(&self) -> &Map {
         self.map.get_or_init(|| {
-            let text = self.text.as_str();
-            let tree = sniff::is_manifest(text.as_bytes()).then(|| tree::parse(text)).flatten().map(|root| {
-                let bare = is_bare(&root);
-                (root, bare)
-            });
-            Map { starts: lines::starts(text), tree }
+            let base = self.base.lock().ok().and_then(|mut base| base.take());
+            Arc::new(base.and_then(|base| base.replayed()).unwrap_or_else(|| Map::read(&self.text)))
         })
+    }
+}
+
+impl Map {
+    /// The map of `text`, read from its first byte.
+    fn read(text: &str) -> Map {
+        let tree = sniff::is_manifest(text.as_bytes()).then(|| tree::parse(text)).flatten().map(|root| {
+            let bare = is_bare(&root);
+            (root, bare)
+        });
+        let whole = tree.as_ref().is_some_and(|(root, _)| whole(root, text));
+        Map { starts: lines::starts(text), tree, whole }
+    }
+}
+
+impl Base {
+    /// The map moved through every edit; `None` when one of them could change the tree. Keys and
+    /// the top-level shape do not change, so neither does being a manifest or a bare integration.
+    fn replayed(self) -> Option<Map> {
+        let (root, bare) = self.map.tree.as_ref()?;
+        let mut moved: Option<(Node, Vec<usize>)> = None;
+        for edit in &self.edits {
+            let (tree, starts) = moved.as_ref().map_or((root, &self.map.starts[..]), |(tree, starts)| (tree, starts));
+            let next = remap(tree, starts, edit)?;
+            moved = Some(next);
+        }
+        let (root, starts) = moved.unwrap_or_else(|| (root.clone(), self.map.starts.clone()));
+        Some(Map { starts, tree: Some((root, *bare)), whole: true })
     }
 }
 

@@ -2,8 +2,10 @@
 
 use super::position::locate_all;
 use super::read::read_stream;
+use super::rules::validate_until;
 use super::{Counts, Diagnostic, Manifest, read, validate};
 use std::io::BufRead;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The result of checking one manifest's source text.
 #[derive(Debug, Clone)]
@@ -28,16 +30,30 @@ impl Checked {
 
 /// Reads and validates `source`, then fills in the line and column of each diagnostic.
 pub fn check(source: &[u8]) -> Checked {
+    // Never stopped: there is always a result.
+    check_until(source, &AtomicBool::new(false)).unwrap_or(Checked { manifest: None, diagnostics: Vec::new() })
+}
+
+/// As [`check`], giving up once `stop` is set (after reading, between actions, before placing the
+/// findings): `None` then. An editor stops the check of a text the author has changed since.
+pub fn check_until(source: &[u8], stop: &AtomicBool) -> Option<Checked> {
+    let stopped = || stop.load(Ordering::Relaxed);
     let (manifest, mut diagnostics) = match read(source) {
         Ok(parsed) => {
+            if stopped() {
+                return None;
+            }
             let mut diagnostics = parsed.notes;
-            diagnostics.extend(validate(&parsed.manifest));
+            diagnostics.extend(validate_until(&parsed.manifest, stop)?);
             (Some(parsed.manifest), diagnostics)
         }
         Err(diagnostic) => (None, vec![diagnostic]),
     };
+    if stopped() {
+        return None;
+    }
     locate(source, &mut diagnostics);
-    Checked { manifest, diagnostics }
+    Some(Checked { manifest, diagnostics })
 }
 
 /// What [`check_stream`] found: every finding (as [`check`] gives them) and what the caller kept
@@ -171,5 +187,14 @@ mod tests {
             whole.bytes_max,
             source.len()
         );
+    }
+
+    #[test]
+    fn a_stopped_check_gives_nothing_and_a_running_one_everything() {
+        let text = include_str!("../../assets/examples/mycrm.json").replacen("\"My CRM\"", "\" \"", 1);
+        assert!(check_until(text.as_bytes(), &AtomicBool::new(true)).is_none());
+        let checked = check_until(text.as_bytes(), &AtomicBool::new(false)).expect("not stopped");
+        assert_eq!(checked.diagnostics, check(text.as_bytes()).diagnostics);
+        assert!(checked.errors() > 0);
     }
 }

@@ -81,12 +81,28 @@ impl Client {
 
     /// Sends a request and waits for its response.
     pub(crate) fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.send_request(method, params);
+        self.response(id)
+    }
+
+    /// Sends a request without waiting; its id, for `response`.
+    pub(crate) fn send_request(&mut self, method: &str, params: Value) -> i64 {
         self.next_id += 1;
         let id = self.next_id;
         self.send_raw(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}).to_string());
-        self.wait_for(&format!("the response to {method}"), |message| {
+        id
+    }
+
+    /// Waits for the response to the request `id`.
+    pub(crate) fn response(&mut self, id: i64) -> Value {
+        self.wait_for(&format!("the response to request {id}"), |message| {
             message["id"] == id && message.get("method").is_none()
         })
+    }
+
+    /// The messages received while waiting for others and not waited for yet, in the order they came.
+    pub(crate) fn pending(&self) -> &[Value] {
+        &self.pending
     }
 
     /// Waits for the first message that `wanted` accepts; fails the test after `PATIENCE`.
@@ -139,6 +155,25 @@ impl Client {
             assert!(Instant::now() < deadline, "the server did not exit within {PATIENCE:?}");
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// Shuts the server down properly, checks that it exits with 0, and returns every message it
+    /// sent that was not waited for (`pending` first, then the rest until its output closed).
+    pub(crate) fn finish(mut self) -> Vec<Value> {
+        let reply = self.request("shutdown", Value::Null);
+        assert_eq!(reply["result"], Value::Null, "{reply}");
+        self.notify("exit", Value::Null);
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            match self.messages.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                Ok(message) => self.pending.push(message),
+                Err(RecvTimeoutError::Disconnected) => break,
+                Err(RecvTimeoutError::Timeout) => panic!("the server did not close its output within {PATIENCE:?}"),
+            }
+        }
+        let status = self.exit_status();
+        assert!(status.success(), "exit code {status:?} after shutdown and exit");
+        std::mem::take(&mut self.pending)
     }
 
     /// Shuts the server down properly and checks that it exits with 0.

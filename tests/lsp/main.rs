@@ -6,6 +6,7 @@
 
 mod client;
 mod corpus;
+mod documents_apart;
 mod features;
 mod neovim;
 mod protocol;

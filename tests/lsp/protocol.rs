@@ -12,7 +12,7 @@ fn mycrm() -> String {
 }
 
 /// The bundled example with a description long enough to make it a 16 MB manifest.
-fn big_manifest() -> String {
+pub(crate) fn big_manifest() -> String {
     let mut manifest: Value = serde_json::from_str(&mycrm()).expect("JSON");
     manifest["integration"]["description"] = Value::String("Centralizing the conversations. ".repeat(524_288));
     let big = serde_json::to_string_pretty(&manifest).expect("JSON");

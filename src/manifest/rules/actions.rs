@@ -63,6 +63,10 @@ pub(super) fn check<'m>(
         if only.is_some_and(|only| only != index) {
             continue;
         }
+        // A caller that no longer wants the findings (an editor's newer text) stops here.
+        if findings.stopped() {
+            return;
+        }
         match slot {
             Slot::Value(action) => check_action(findings, index, action, &mut seen, checks),
             _ if checks.own => {

@@ -35,6 +35,14 @@ pub fn validate(manifest: &Manifest) -> Vec<Diagnostic> {
     validate_part(manifest, Scope::All)
 }
 
+/// As [`validate`], giving up between actions once `stop` is set: `None` then (an editor's check
+/// of a text that a newer one replaced).
+pub fn validate_until(manifest: &Manifest, stop: &std::sync::atomic::AtomicBool) -> Option<Vec<Diagnostic>> {
+    let mut findings = findings::Findings::until(stop);
+    wrapper::check(&mut findings, manifest, Scope::All);
+    (!findings.stopped()).then(|| findings.into_vec())
+}
+
 /// The findings of one part of the manifest. [`Scope::Head`], each [`Scope::Action`] and
 /// [`Scope::AcrossActions`] together find exactly what [`validate`] finds, so an editor can
 /// re-check only the part an edit touched.
