@@ -478,6 +478,26 @@ mod tests {
     }
 
     #[test]
+    fn typing_beside_a_description_of_megabytes_does_not_turn_it_into_json_for_a_draft() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let size = 4 << 20;
+        let mut app = changed_app(size);
+        app.doc.edited("/integration/display_name".into());
+        let mut writer = writer_in(folder.path());
+        for round in 0..3 {
+            app.doc.manifest.set_text(Owner::Integration, IntegrationKey::DisplayName, &format!("Big {round}"));
+            app.doc.edited("/integration/display_name".into());
+            let counted = allocation_counter::measure(|| writer.sync(&mut app));
+            assert!(
+                counted.bytes_total < (size / 50) as u64,
+                "round {round}: the loop allocated {} bytes for the draft of an edit beside a description of {size} bytes",
+                counted.bytes_total
+            );
+            assert_draft_is_the_work(&mut writer, &mut app, &format!("round {round}"));
+        }
+    }
+
+    #[test]
     fn renaming_the_integration_turns_no_action_into_json_for_a_draft_or_for_undo() {
         let folder = tempfile::tempdir().expect("temp dir");
         let mut app = actions_app(2_000);
