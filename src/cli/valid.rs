@@ -4,15 +4,17 @@ use super::exit;
 use super::files;
 use super::report::text_line;
 use crate::escape;
-use crate::manifest::{Manifest, check};
+use crate::manifest::{Diagnostic, Manifest, check};
 use crate::output;
 use std::path::Path;
 
-/// A manifest without errors, and the bytes it was read from.
+/// A manifest without errors, the bytes it was read from, and its warnings.
 #[derive(Debug)]
 pub(super) struct Valid {
     pub source: Vec<u8>,
     pub manifest: Manifest,
+    /// What checking it found: warnings only.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Reads and checks `file` for `command` ("export"); `again` says how to run it again ("export
@@ -37,7 +39,7 @@ pub(super) fn read_valid(file: &Path, command: &str, again: &str) -> Result<Vali
                     "note: {shown} has {warnings} warning(s); `integration-wizard validate {shown}` lists them"
                 ));
             }
-            Ok(Valid { source, manifest })
+            Ok(Valid { source, manifest, diagnostics: checked.diagnostics })
         }
         _ => {
             for diagnostic in checked.diagnostics.iter().filter(|d| d.is_error()) {

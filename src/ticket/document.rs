@@ -2,7 +2,10 @@
 //! the "Integration Details" rows, one section per action, and the tool's own additions.
 
 use crate::manifest::changes::{Change, breaking_first, compare};
-use crate::manifest::{Action, ActionKey, AuthField, AuthFieldKey, Integration, IntegrationKey, Manifest, Slot, check};
+use crate::manifest::{
+    Action, ActionInput, ActionKey, AuthField, AuthFieldKey, Counts, Diagnostic, InputKey, Integration, IntegrationKey,
+    Manifest, Slot, check,
+};
 
 /// The title of the document that asks Talkdesk to activate an integration, as Talkdesk names the request.
 pub(crate) const TITLE: &str = "Activate Custom Integration";
@@ -51,8 +54,8 @@ pub(crate) const DETAILS_HEADING: &str = "Integration Details";
 /// The column headings of every `Field | Value` table.
 pub(crate) const FIELD_VALUE: [&str; 2] = ["Field", "Value"];
 
-/// The column headings of an action's inputs table.
-pub(crate) const INPUT_COLUMNS: [&str; 5] = ["key", "name", "mandatory", "type", "format"];
+/// The column headings of an action's inputs table: every key of an input, in the model's order.
+pub(crate) const INPUT_COLUMNS: &[&str] = ActionInput::KEYS;
 
 /// Shown for an optional value the manifest leaves out, so a reader sees it was not forgotten.
 pub(crate) const NONE: &str = "(none)";
@@ -60,9 +63,11 @@ pub(crate) const NONE: &str = "(none)";
 /// How many hexadecimal digits of the SHA-256 the header shows: enough to tell versions apart.
 const FINGERPRINT_DIGITS: usize = 16;
 
-/// Everything a ticket document says, before it is written in a format.
+/// Everything a ticket document says, before it is written in a format. The actions' sections are
+/// made from the manifest one at a time as a format writes them ([`Document::actions`]): a
+/// document of thousands of actions never holds all their rows at once.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Document {
+pub struct Document<'a> {
     /// The title: Talkdesk's name of the request ("Activate Custom Integration").
     pub title: &'static str,
     /// What the document is, in one sentence.
@@ -73,8 +78,8 @@ pub struct Document {
     pub changes: Option<Vec<ChangeRow>>,
     /// The rows of "Integration Details", in the seed page's order.
     pub details: Vec<Row>,
-    /// One section per action, in the manifest's order.
-    pub actions: Vec<ActionSection>,
+    /// The manifest the actions' sections are made from.
+    manifest: &'a Manifest,
     /// What Talkdesk does not ask for: requires CTI, fingerprints, the checks' result and open warnings.
     pub additions: Vec<Row>,
 }
@@ -123,8 +128,8 @@ pub struct ActionSection {
     /// The action's heading, e.g. "Action: create_ticket".
     pub heading: String,
     pub rows: Vec<Row>,
-    /// One row per input, in the order of [`INPUT_COLUMNS`].
-    pub inputs: Vec<[String; 5]>,
+    /// One row per input, a value per column of [`INPUT_COLUMNS`].
+    pub inputs: Vec<Vec<String>>,
 }
 
 /// The bullet that starts an item in plain-text layouts (the seed page's).
@@ -170,12 +175,24 @@ impl Block {
     }
 }
 
-impl Document {
+impl<'a> Document<'a> {
     /// The document for `manifest`, read from the file `file_name` whose bytes are `content`.
     ///
     /// Meant for a manifest without errors; anything missing or of the wrong type is still shown
     /// (as "(none)" or as its JSON text) rather than failing.
-    pub fn new(manifest: &Manifest, file_name: &str, content: &[u8]) -> Document {
+    pub fn new(manifest: &'a Manifest, file_name: &str, content: &[u8]) -> Document<'a> {
+        Document::checked(manifest, file_name, content, &check(content).diagnostics)
+    }
+
+    /// Like [`Document::new`], with what checking `content` found (`check(content).diagnostics`)
+    /// given by a caller that checked it already: a big manifest is not read a second time, its
+    /// second model held beside the first.
+    pub fn checked(
+        manifest: &'a Manifest,
+        file_name: &str,
+        content: &[u8],
+        diagnostics: &[Diagnostic],
+    ) -> Document<'a> {
         let empty = Integration::default();
         let integration = manifest.integration().unwrap_or(&empty);
         let title = text(&integration.display_name)
@@ -188,14 +205,14 @@ impl Document {
             about: vec![("Integration", title), ("Manifest", file_name.to_owned())],
             changes: None,
             details: details(integration),
-            actions: manifest.actions().map(|(index, action)| action_section(index, action)).collect(),
-            additions: additions(manifest, content),
+            manifest,
+            additions: additions(manifest, content, diagnostics),
         }
     }
 
     /// This document as the one that asks Talkdesk to change the integration activated from
     /// `old`, read from the file `file_name` whose bytes are `content`: the changes come first.
-    pub fn since(mut self, old: &Manifest, new: &Manifest, file_name: &str, content: &[u8]) -> Document {
+    pub fn since(mut self, old: &Manifest, new: &Manifest, file_name: &str, content: &[u8]) -> Document<'a> {
         let mut changes = compare(old, new);
         breaking_first(&mut changes);
         self.title = UPDATE_TITLE;
@@ -207,6 +224,18 @@ impl Document {
             Row { field: "previous fingerprint", value: Cell::Text(format!("SHA-256 {}", fingerprint(content))) };
         self.additions.insert(at, previous);
         self
+    }
+}
+
+impl<'a> Document<'a> {
+    /// One section per action, in the manifest's order, each made when it is asked for.
+    pub fn actions(&self) -> impl Iterator<Item = ActionSection> + 'a {
+        self.manifest.actions().map(|(index, action)| action_section(index, action))
+    }
+
+    /// True when the manifest has at least one action.
+    pub fn has_actions(&self) -> bool {
+        self.manifest.actions().next().is_some()
     }
 }
 
@@ -226,10 +255,8 @@ fn value_text(json: &str) -> String {
 }
 
 /// What the tool adds: whether CTI is needed, the fingerprint, and the checks' result with every open warning.
-fn additions(manifest: &Manifest, content: &[u8]) -> Vec<Row> {
-    let checked = check(content);
-    let warnings: Vec<String> = checked
-        .diagnostics
+fn additions(manifest: &Manifest, content: &[u8], diagnostics: &[Diagnostic]) -> Vec<Row> {
+    let warnings: Vec<String> = diagnostics
         .iter()
         .filter(|diagnostic| !diagnostic.is_error())
         .map(|warning| format!("{} at {}: {}", warning.code, warning.pointer, warning.message))
@@ -238,7 +265,7 @@ fn additions(manifest: &Manifest, content: &[u8]) -> Vec<Row> {
     let summary = format!(
         "integration-wizard {}: {}, {}",
         env!("CARGO_PKG_VERSION"),
-        plural(checked.errors(), "error"),
+        plural(Counts::of(diagnostics).errors, "error"),
         plural(warnings.len(), "warning")
     );
     let mut rows = vec![
@@ -352,14 +379,12 @@ fn action_section(index: usize, action: &Action) -> ActionSection {
         Slot::Value(inputs) => inputs
             .iter()
             .map(|slot| match slot {
-                Slot::Value(input) => [
-                    text(&input.key).unwrap_or_default(),
-                    text(&input.name).unwrap_or_default(),
-                    flag(&input.mandatory).unwrap_or_default(),
-                    text(&input.input_type.to_text()).unwrap_or_default(),
-                    text(&input.format).unwrap_or_default(),
-                ],
-                other => [found(other), String::new(), String::new(), String::new(), String::new()],
+                Slot::Value(input) => input_row(input),
+                other => {
+                    let mut row = vec![String::new(); INPUT_COLUMNS.len()];
+                    row[0] = found(other);
+                    row
+                }
             })
             .collect(),
         _ => Vec::new(),
@@ -377,6 +402,24 @@ fn action_section(index: usize, action: &Action) -> ActionSection {
         })
         .collect();
     ActionSection { heading: format!("Action: {name}"), rows, inputs }
+}
+
+/// An input's row of the inputs table: a cell per key of the model, in its order. The `match` has no
+/// catch-all: a key added to the model does not compile until the table shows it.
+fn input_row(input: &ActionInput) -> Vec<String> {
+    InputKey::ALL
+        .iter()
+        .map(|&key| {
+            let value = match key {
+                InputKey::Key => text(&input.key),
+                InputKey::Name => text(&input.name),
+                InputKey::Mandatory => flag(&input.mandatory),
+                InputKey::Type => text(&input.input_type.to_text()),
+                InputKey::Format => text(&input.format),
+            };
+            value.unwrap_or_default()
+        })
+        .collect()
 }
 
 /// The text under a key, or the JSON text of a value of another type; `None` when absent or null.
@@ -413,9 +456,37 @@ mod tests {
     use super::*;
     use crate::manifest::read;
 
-    fn document(json: &str) -> Document {
+    /// The document of `json`; its manifest lives as long as the test (it is leaked).
+    fn document(json: &str) -> Document<'static> {
         let parsed = read(json.as_bytes()).expect("a manifest");
-        Document::new(&parsed.manifest, "m.json", json.as_bytes())
+        Document::new(Box::leak(Box::new(parsed.manifest)), "m.json", json.as_bytes())
+    }
+
+    #[test]
+    fn a_document_from_findings_already_made_is_the_document_that_checks_itself() {
+        let json = r#"{"integration": {"name": "x", "x-team": "a"}, "actions": [{"name": "a"}]}"#;
+        let manifest = read(json.as_bytes()).expect("a manifest").manifest;
+        let findings = check(json.as_bytes()).diagnostics;
+        assert!(!findings.is_empty(), "the sample has findings to pass on");
+        let checked = Document::checked(&manifest, "m.json", json.as_bytes(), &findings);
+        assert_eq!(checked, Document::new(&manifest, "m.json", json.as_bytes()));
+    }
+
+    #[test]
+    fn each_action_section_is_made_from_the_manifest_in_its_order() {
+        let doc = document(
+            r#"{"integration": {"name": "x"}, "actions": [
+                {"name": "first", "inputs": [{"key": "id", "name": "Id", "mandatory": true, "type": "string"}]},
+                {"name": "second"}]}"#,
+        );
+        assert!(doc.has_actions());
+        let sections: Vec<ActionSection> = doc.actions().collect();
+        let headings: Vec<&str> = sections.iter().map(|section| section.heading.as_str()).collect();
+        assert_eq!(headings, ["Action: first", "Action: second"]);
+        assert_eq!(sections[0].inputs, [["id", "Id", "true", "string", ""].map(str::to_owned)]);
+        assert!(sections[1].inputs.is_empty());
+        assert_eq!(doc.actions().collect::<Vec<_>>(), sections, "made again, the same");
+        assert!(!document(r#"{"integration": {"name": "x"}}"#).has_actions());
     }
 
     #[test]

@@ -45,8 +45,8 @@ pub(crate) fn render(document: &Document) -> String {
     }
     let _ = writeln!(out, "<h2>{DETAILS_HEADING}</h2>");
     field_table(&mut out, &document.details);
-    for action in &document.actions {
-        action_section(&mut out, action);
+    for action in document.actions() {
+        action_section(&mut out, &action);
     }
     let _ = writeln!(out, "<h2>{ADDITIONS_HEADING}</h2>");
     field_table(&mut out, &document.additions);

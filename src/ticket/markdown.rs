@@ -22,8 +22,8 @@ pub(crate) fn render(document: &Document) -> String {
     }
     let _ = write!(out, "\n## {DETAILS_HEADING}\n\n");
     field_table(&mut out, &document.details);
-    for action in &document.actions {
-        action_section(&mut out, action);
+    for action in document.actions() {
+        action_section(&mut out, &action);
     }
     let _ = write!(out, "\n## {ADDITIONS_HEADING}\n\n");
     field_table(&mut out, &document.additions);

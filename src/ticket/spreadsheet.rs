@@ -60,11 +60,12 @@ pub(super) fn render(document: &Document) -> Result<Vec<u8>, TicketError> {
         sheet.field_table(&document.additions, false)
     })?;
     add_sheet(&mut workbook, "Actions", &styles, INPUT_COLUMNS.len(), |sheet| {
-        if document.actions.is_empty() {
+        if !document.has_actions() {
             sheet.sentence("This integration has no actions.", &styles.sentence)?;
         }
-        for action in &document.actions {
-            sheet.action(action)?;
+        // Made again for each pass, one at a time: only one action's rows are ever held.
+        for action in document.actions() {
+            sheet.action(&action)?;
         }
         Ok(())
     })?;
@@ -168,7 +169,7 @@ impl<'a> Sheet<'a> {
             self.sentence("No inputs.", &styles.sentence)?;
         } else {
             self.sentence("Inputs:", &styles.sentence)?;
-            self.header_row(&INPUT_COLUMNS, false)?;
+            self.header_row(INPUT_COLUMNS, false)?;
             for input in &action.inputs {
                 let cells: Vec<&str> = input.iter().map(String::as_str).collect();
                 self.line(&cells, &styles.value, &input[0])?;

@@ -124,7 +124,7 @@ impl Options {
     }
 }
 
-pub(crate) use super::steps::rows;
+pub(crate) use super::steps::{row, rows};
 
 impl Row {
     /// The JSON pointer of the value this row shows, for its diagnostics.

@@ -83,7 +83,11 @@ impl SinceOpened {
 
     /// The ticket document that asks Talkdesk to change the integration activated from the file as
     /// opened: `document` (the manifest now) with the changes first and both fingerprints.
-    pub fn update_document(&self, document: crate::ticket::Document, manifest: &Manifest) -> crate::ticket::Document {
+    pub fn update_document<'a>(
+        &self,
+        document: crate::ticket::Document<'a>,
+        manifest: &Manifest,
+    ) -> crate::ticket::Document<'a> {
         document.since(&self.baseline, manifest, &self.file_name, &self.source)
     }
 

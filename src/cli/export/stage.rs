@@ -2,7 +2,8 @@
 //! `--out` first, then moved into place by renames, which do not fail for want of space.
 //!
 //! The disk is waited on per batch, not per file: the files of a batch are written, then flushed
-//! together by a few threads; the folders are flushed once, before and after the renames.
+//! together (`storage::flush_files`: on Linux their file system once); the folders are flushed
+//! once, before and after the renames.
 
 use super::record::{self, Record};
 use std::collections::BTreeSet;

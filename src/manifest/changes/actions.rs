@@ -73,16 +73,19 @@ fn identity<'a, T: serde::Serialize>(slot: &Slot<T>, name: Option<&'a str>) -> I
 /// `pointers` are the action's in the old file and in the new one.
 fn action(subject: &str, pointers: &[String; 2], was: &Action, is: &Action, changes: &mut Vec<Change>) {
     let pointer = &pointers[1];
+    // Every field is named, none left to `..`: a field added to `Action` does not compile until it is compared.
+    let Action { provider, name: _, display, description, endpoint, inputs: new_inputs, extra } = is;
+    // (`name` pairs the actions: a new name is a rename, recorded by `compare`.)
     let object = Object { subject, code: ChangeCode::ActionChanged, pointer };
-    object.value(changes, A::Provider.as_str(), &was.provider, &is.provider);
-    object.value(changes, A::Display.as_str(), &was.display, &is.display);
-    object.value(changes, A::Description.as_str(), &was.description, &is.description);
-    object.endpoint(changes, A::Endpoint.as_str(), &was.endpoint, &is.endpoint);
-    match (&was.inputs, &is.inputs) {
+    object.value(changes, A::Provider.as_str(), &was.provider, provider);
+    object.value(changes, A::Display.as_str(), &was.display, display);
+    object.value(changes, A::Description.as_str(), &was.description, description);
+    object.endpoint(changes, A::Endpoint.as_str(), &was.endpoint, endpoint);
+    match (&was.inputs, new_inputs) {
         (Slot::Value(before), Slot::Value(after)) => inputs(subject, pointers, before, after, changes),
         (before, after) => object.value(changes, A::Inputs.as_str(), before, after),
     }
-    object.extra(changes, &was.extra, &is.extra);
+    object.extra(changes, &was.extra, extra);
 }
 
 /// Records the inputs added, removed and changed (an input's `key` is what a workflow fills, so a
@@ -105,22 +108,7 @@ fn inputs(
         }
         let subject = subject(&after[new_index]);
         let pointer = format!("{list}/{new_index}");
-        let object = Object { subject: &subject, code: ChangeCode::InputChanged, pointer: &pointer };
-        object.value(changes, I::Name.as_str(), &was.name, &is.name);
-        if made_mandatory(&was.mandatory, &is.mandatory) {
-            let key = I::Mandatory.as_str();
-            changes.push(object.change(
-                ChangeCode::InputMadeMandatory,
-                key,
-                shown(&was.mandatory),
-                shown(&is.mandatory),
-            ));
-        } else {
-            object.value(changes, I::Mandatory.as_str(), &was.mandatory, &is.mandatory);
-        }
-        object.value(changes, I::Type.as_str(), &was.input_type, &is.input_type);
-        object.value(changes, I::Format.as_str(), &was.format, &is.format);
-        object.extra(changes, &was.extra, &is.extra);
+        input(&Object { subject: &subject, code: ChangeCode::InputChanged, pointer: &pointer }, was, is, changes);
     }
     for &new_index in &pairing.added {
         let slot = &after[new_index];
@@ -149,14 +137,33 @@ fn inputs(
     }
 }
 
+/// Records the changed values of one input.
+fn input(object: &Object<'_>, was: &ActionInput, is: &ActionInput, changes: &mut Vec<Change>) {
+    // Every field is named, none left to `..`: a field added to `ActionInput` does not compile until it is compared.
+    // (`key` pairs the inputs: a new key is a new input.)
+    let ActionInput { key: _, name, mandatory, input_type, format, extra } = is;
+    object.value(changes, I::Name.as_str(), &was.name, name);
+    if made_mandatory(&was.mandatory, mandatory) {
+        let key = I::Mandatory.as_str();
+        changes.push(object.change(ChangeCode::InputMadeMandatory, key, shown(&was.mandatory), shown(mandatory)));
+    } else {
+        object.value(changes, I::Mandatory.as_str(), &was.mandatory, mandatory);
+    }
+    object.value(changes, I::Type.as_str(), &was.input_type, input_type);
+    object.value(changes, I::Format.as_str(), &was.format, format);
+    object.extra(changes, &was.extra, extra);
+}
+
 /// Two actions are the same but for their `name`: inputs compared by key, whatever their order.
 fn same_but_name(was: &Action, is: &Action) -> bool {
-    was.provider == is.provider
-        && was.display == is.display
-        && was.description == is.description
-        && was.endpoint == is.endpoint
-        && same_extra(&was.extra, &is.extra)
-        && match (&was.inputs, &is.inputs) {
+    // Every field is named, none left to `..`: a new field of `Action` must say whether a rename keeps it.
+    let Action { provider, name: _, display, description, endpoint, inputs, extra } = is;
+    was.provider == *provider
+        && was.display == *display
+        && was.description == *description
+        && was.endpoint == *endpoint
+        && same_extra(&was.extra, extra)
+        && match (&was.inputs, inputs) {
             (Slot::Value(before), Slot::Value(after)) => {
                 before.len() == after.len() && before.iter().all(|input| after.contains(input))
             }

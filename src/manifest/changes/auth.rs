@@ -82,29 +82,34 @@ fn field(object: &Object<'_>, was: &AuthField, is: &AuthField, changes: &mut Vec
     if was == is {
         return;
     }
-    object.value(changes, K::Display.as_str(), &was.display, &is.display);
-    if made_mandatory(&was.mandatory, &is.mandatory) {
-        let (before, after) = (shown(&was.mandatory), shown(&is.mandatory));
+    // Every field is named, none left to `..`: a field added to `AuthField` does not compile until it is compared.
+    // (`field_name` pairs the fields: a new name is a rename, recorded by `compare`.)
+    let AuthField { field_name: _, display, mandatory, field_type, store, help, format, extra } = is;
+    object.value(changes, K::Display.as_str(), &was.display, display);
+    if made_mandatory(&was.mandatory, mandatory) {
+        let (before, after) = (shown(&was.mandatory), shown(mandatory));
         changes.push(object.change(ChangeCode::AuthFieldMadeMandatory, K::Mandatory.as_str(), before, after));
     } else {
-        object.value(changes, K::Mandatory.as_str(), &was.mandatory, &is.mandatory);
+        object.value(changes, K::Mandatory.as_str(), &was.mandatory, mandatory);
     }
-    object.value(changes, K::Type.as_str(), &was.field_type, &is.field_type);
-    object.value(changes, K::Store.as_str(), &was.store, &is.store);
-    object.value(changes, K::Help.as_str(), &was.help, &is.help);
-    object.value(changes, K::Format.as_str(), &was.format, &is.format);
-    object.extra(changes, &was.extra, &is.extra);
+    object.value(changes, K::Type.as_str(), &was.field_type, field_type);
+    object.value(changes, K::Store.as_str(), &was.store, store);
+    object.value(changes, K::Help.as_str(), &was.help, help);
+    object.value(changes, K::Format.as_str(), &was.format, format);
+    object.extra(changes, &was.extra, extra);
 }
 
 /// Two fields are the same but for their `field_name`.
 fn same_but_name(was: &AuthField, is: &AuthField) -> bool {
-    was.display == is.display
-        && was.mandatory == is.mandatory
-        && was.field_type == is.field_type
-        && was.store == is.store
-        && was.help == is.help
-        && was.format == is.format
-        && same_extra(&was.extra, &is.extra)
+    // Every field is named, none left to `..`: a new field of `AuthField` must say whether a rename keeps it.
+    let AuthField { field_name: _, display, mandatory, field_type, store, help, format, extra } = is;
+    was.display == *display
+        && was.mandatory == *mandatory
+        && was.field_type == *field_type
+        && was.store == *store
+        && was.help == *help
+        && was.format == *format
+        && same_extra(&was.extra, extra)
 }
 
 /// An authentication field's identity: its `field_name`.

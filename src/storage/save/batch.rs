@@ -52,35 +52,41 @@ impl SaveBatch {
         self.bytes
     }
 
-    /// Completes every save added: flushes the temporary files (several at a time), renames each
-    /// over its file, then flushes each folder once. Returns each save's outcome, in the order
-    /// added; a file whose flush failed is left as it was. The batch is empty again afterwards.
+    /// Completes every save added: flushes the temporary files (together), renames each over its
+    /// file (several at a time: replacing a file frees the old one's blocks, which on a disk
+    /// mounted with `discard` waits for the disk), then flushes each folder once. Returns each
+    /// save's outcome, in the order added; a file whose flush failed is left as it was. The batch
+    /// is empty again afterwards.
     pub fn commit(&mut self) -> Vec<Result<(), SaveError>> {
         let saves = std::mem::take(&mut self.saves);
         let early = std::mem::take(&mut self.early);
         self.bytes = 0;
         let files: Vec<&std::fs::File> = saves.iter().flatten().map(|rename| rename.temporary.as_file()).collect();
         let mut flushed = crate::storage::flush_files(&files).into_iter();
-        let mut folders = BTreeSet::<PathBuf>::new();
-        let outcomes = saves
+        // Each save as far as the rename: its error, nothing to do, or its temporary file on disk.
+        let ready: Vec<Result<Option<Rename>, SaveError>> = saves
             .into_iter()
             .zip(early)
             .map(|(rename, early)| match (rename, early) {
                 (_, Some(error)) => Err(error),
-                (None, None) => Ok(()),
+                (None, None) => Ok(None),
                 (Some(rename), None) => {
                     let flush = flushed.next().unwrap_or_else(|| Err(std::io::Error::other("not flushed")));
                     // Dropping the temporary file removes it: the file keeps its old content.
                     flush.map_err(|source| SaveError::Write { path: rename.shown.clone(), source })?;
-                    folders.insert(rename.rename()?);
-                    Ok(())
+                    Ok(Some(rename))
                 }
             })
             .collect();
+        let renamed = super::super::flush::several_at_a_time(ready, |ready| {
+            ready.and_then(|rename| rename.map(Rename::rename).transpose())
+        });
+        let folders: BTreeSet<&PathBuf> =
+            renamed.iter().filter_map(|outcome| outcome.as_ref().ok().and_then(Option::as_ref)).collect();
         for folder in folders {
-            let _ = crate::storage::sync_folder(&folder);
+            let _ = crate::storage::sync_folder(folder);
         }
-        outcomes
+        renamed.into_iter().map(|outcome| outcome.map(|_| ())).collect()
     }
 }
 

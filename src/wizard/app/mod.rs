@@ -25,7 +25,7 @@ use super::action::{Action, Opened, SaveFailure};
 use super::document::Document;
 use super::editor::{EditTarget, Editor, TextBox};
 use super::examples::EXAMPLES;
-use super::form::{Options, Row, rows};
+use super::form::{Options, Row, row, rows};
 use super::layout;
 use super::panels::recovery::RecoverDraft;
 use super::steps::review::Listed;
@@ -311,17 +311,20 @@ impl App {
 
     /// The rows of the current page (a filtered list shows only its matches).
     pub fn rows(&self) -> Vec<Row> {
-        let only = self
-            .filter
-            .as_ref()
-            .filter(|filter| Some(filter.list) == self.page_list())
-            .map(|filter| filter.matches.as_slice());
-        rows(self.page, &self.doc.manifest, Listed::of(&self.doc), only)
+        rows(self.page, &self.doc.manifest, Listed::of(&self.doc), self.filter_matches())
     }
 
-    /// The focused row, if the page has any.
+    /// The elements a filter on this page's list matched; None when it is not filtered.
+    fn filter_matches(&self) -> Option<&[usize]> {
+        self.filter
+            .as_ref()
+            .filter(|filter| Some(filter.list) == self.page_list())
+            .map(|filter| filter.matches.as_slice())
+    }
+
+    /// The focused row, if the page has any (found without listing a long list's every row).
     pub fn focused_row(&self) -> Option<Row> {
-        self.rows().get(self.focus).copied()
+        row(self.page, &self.doc.manifest, Listed::of(&self.doc), self.filter_matches(), self.focus)
     }
 
     /// Applies one action and returns the I/O the loop must perform.

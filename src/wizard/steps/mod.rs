@@ -109,6 +109,37 @@ pub(crate) fn list_rows(list: ListRef, count: usize, only: Option<&[usize]>) -> 
     rows
 }
 
+/// The row at `index` of `page`: `rows(page, ..).get(index)`, found without listing every element
+/// of a long list (the focused row is asked for several times a keystroke, and a manifest may hold
+/// thousands of actions or findings).
+pub(crate) fn row(
+    page: Page,
+    manifest: &Manifest,
+    listed: review::Listed,
+    only: Option<&[usize]>,
+    index: usize,
+) -> Option<Row> {
+    let (leading, found) = match page {
+        Page::Step(Step::AuthFields) => list_row(ListRef::AuthFields, manifest.auth_field_count(), only, index),
+        Page::Step(Step::Actions) => list_row(ListRef::Actions, manifest.action_count(), only, index),
+        Page::Step(Step::Review) => review::row(listed, index),
+        _ => return rows(page, manifest, listed, only).get(index).copied(),
+    };
+    // Unknown keys come last, as in `rows`.
+    found.or_else(|| kept::rows(page, manifest).get(index.checked_sub(leading)?).copied())
+}
+
+/// The row at `index` of a list's rows (as `list_rows` lists them), and how many rows the list has.
+fn list_row(list: ListRef, count: usize, only: Option<&[usize]>, index: usize) -> (usize, Option<Row>) {
+    let shown = only.map_or(count, <[usize]>::len);
+    let row = match index.cmp(&shown) {
+        std::cmp::Ordering::Less => Some(Row::Item(list, only.map_or(index, |matches| matches[index]))),
+        std::cmp::Ordering::Equal => Some(Row::Add(list)),
+        std::cmp::Ordering::Greater => None,
+    };
+    (shown + 1, row)
+}
+
 /// The rows of `page`, top to bottom. `only` limits a list page to the elements a filter matched.
 pub(crate) fn rows(page: Page, manifest: &Manifest, listed: review::Listed, only: Option<&[usize]>) -> Vec<Row> {
     let mut rows = match page {
@@ -339,6 +370,41 @@ mod tests {
         ];
         for (pointer, page) in cases {
             assert_eq!(page_of(pointer, &manifest), page, "{pointer}");
+        }
+    }
+
+    #[test]
+    fn the_row_at_an_index_is_the_row_the_page_lists_there() {
+        let json = r#"{"x-top": 1, "integration": {"name": "crm", "x-kept": true,
+            "authentication_configuration": [{"field_name": "a"}, {"field_name": "b", "x-f": 2}]},
+            "actions": [{"name": "one"}, {"name": "two", "x-a": 3}, {"name": "three"}]}"#;
+        let manifest = crate::manifest::read(json.as_bytes()).expect("a manifest").manifest;
+        let findings = [4, 0, 7];
+        let pages = [
+            Page::Step(Step::Integration),
+            Page::Step(Step::Features),
+            Page::Step(Step::Authentication),
+            Page::Step(Step::AuthFields),
+            Page::Step(Step::Actions),
+            Page::Step(Step::Review),
+            Page::AuthField(1),
+            Page::Action(1),
+            Page::Input { action: 0, input: 0 },
+        ];
+        let listings = [review::Listed::default(), review::Listed { changes: 2, findings: &findings }];
+        for page in pages {
+            for listed in listings {
+                for only in [None, Some(&[][..]), Some(&[2, 0][..])] {
+                    let listed_rows = rows(page, &manifest, listed, only);
+                    for index in 0..listed_rows.len() + 2 {
+                        assert_eq!(
+                            row(page, &manifest, listed, only, index),
+                            listed_rows.get(index).copied(),
+                            "{page:?} {listed:?} {only:?} row {index}"
+                        );
+                    }
+                }
+            }
         }
     }
 

@@ -25,6 +25,15 @@ pub(crate) fn rows(listed: Listed) -> Vec<Row> {
     (0..listed.changes).map(Row::Change).chain(listed.findings.iter().copied().map(Row::Finding)).collect()
 }
 
+/// The row at `index` of step 6 (as `rows` lists them), and how many rows it has.
+pub(crate) fn row(listed: Listed, index: usize) -> (usize, Option<Row>) {
+    let row = match index.checked_sub(listed.changes) {
+        None => Some(Row::Change(index)),
+        Some(finding) => listed.findings.get(finding).copied().map(Row::Finding),
+    };
+    (listed.changes + listed.findings.len(), row)
+}
+
 /// Saved: the file on disk is what the wizard holds.
 pub(crate) fn touched(doc: &Document) -> bool {
     doc.disk_hash.is_some() && !doc.modified

@@ -79,10 +79,12 @@ const MAX_HINT_LINES: usize = 2;
 /// [`MAX_HINT_LINES`]; when even those are too few, the hint least worth keeping goes first (the later
 /// one of equals); the last, the keys panel that lists them all, always stays.
 pub(crate) fn hint_lines(app: &App, width: u16) -> Vec<Vec<(String, &'static str)>> {
+    // What has the keys is asked once, not per hint: the layout measures this bar several times a keystroke.
+    let scopes = scopes(app);
     let mut hints: Vec<(String, &str, u8)> = hints(app)
         .into_iter()
         .map(|(hint, what)| match hint {
-            Hint::Key(command) => (app.keys.hint_key_in(command, &scopes(app)), what, keep_rank(command)),
+            Hint::Key(command) => (app.keys.hint_key_in(command, &scopes), what, keep_rank(command)),
             Hint::Typing => ("type".to_owned(), what, KEEP_MOST),
         })
         .collect();
