@@ -67,10 +67,13 @@ impl Snapshot {
 
     /// This version's map (or the map it waits to be moved from) followed by `edits`.
     fn base_with(&self, edits: Vec<Edit>) -> Option<Base> {
+        // The base first: it is cleared only once the map is made, so while this version is being
+        // mapped (from it) the next one still finds it, rather than nothing to move.
+        let pending = self.base.lock().ok()?.clone();
         if let Some(map) = self.map.get() {
             return map.whole.then(|| Base { map: Arc::clone(map), edits });
         }
-        let mut base = self.base.lock().ok()?.clone()?;
+        let mut base = pending?;
         base.edits.extend(edits);
         (base.edits.len() <= REPLAYED).then_some(base)
     }
@@ -98,10 +101,15 @@ impl Snapshot {
     }
 
     fn map(&self) -> &Map {
-        self.map.get_or_init(|| {
-            let base = self.base.lock().ok().and_then(|mut base| base.take());
-            Arc::new(base.and_then(|base| base.replayed()).unwrap_or_else(|| Map::read(&self.text)))
-        })
+        let map = self.map.get_or_init(|| {
+            let base = self.base.lock().ok().and_then(|base| base.clone());
+            Arc::new(base.and_then(Base::replayed).unwrap_or_else(|| Map::read(&self.text)))
+        });
+        // Made: the earlier map is no longer needed (`base_with` reads this one now).
+        if let Ok(mut base) = self.base.lock() {
+            base.take();
+        }
+        map
     }
 }
 
@@ -148,6 +156,31 @@ mod tests {
         assert!(here.is_some());
         assert_eq!(here, there, "both threads read the one tree");
         assert_eq!(snapshot.lines().position(snapshot.text.len()), lsp_types::Position::new(1, 0));
+    }
+
+    /// `before` with `written` put at the first `at` in its text.
+    fn edited(before: &Snapshot, at: &str, written: &str) -> Snapshot {
+        let start = before.text.find(at).expect("the place is in the text");
+        let mut text = before.text.clone();
+        text.replace_range(start..start, written);
+        let edit = Edit::new(&before.text, start..start, written).expect("a small edit");
+        Snapshot::edited(before, before.version + 1, text, Some(vec![edit]))
+    }
+
+    #[test]
+    fn an_edited_version_maps_as_its_text_reads_through_versions_never_mapped() {
+        let first = Snapshot::new(1, include_str!("../../assets/examples/mycrm.json").to_owned());
+        first.map_now();
+        let second = edited(&first, "My CRM", "Your ");
+        let third = edited(&second, "\"display_name\"", "  ");
+        let fourth = edited(&third, "Your", "\"");
+        for snapshot in [&third, &fourth] {
+            let read = Map::read(&snapshot.text);
+            let map = snapshot.map();
+            assert_eq!((&map.tree, &map.starts, map.whole), (&read.tree, &read.starts, read.whole));
+        }
+        assert!(second.map.get().is_none(), "the third version was moved through the second's edit");
+        assert!(!fourth.map().whole, "a quote inside a string leaves it open: read again");
     }
 
     #[test]

@@ -197,4 +197,13 @@ mod tests {
         assert_eq!(checked.diagnostics, check(text.as_bytes()).diagnostics);
         assert!(checked.errors() > 0);
     }
+
+    #[test]
+    fn the_rules_stop_between_actions_once_told() {
+        let text = include_str!("../../assets/examples/mycrm.json").replacen("\"My CRM\"", "\" \"", 1);
+        let manifest = read(text.as_bytes()).expect("a manifest").manifest;
+        assert!(validate_until(&manifest, &AtomicBool::new(true)).is_none());
+        let all = validate_until(&manifest, &AtomicBool::new(false)).expect("not stopped");
+        assert_eq!(all, super::super::validate(&manifest));
+    }
 }
