@@ -66,18 +66,31 @@ pub fn areas_in(app: &App, full: Rect) -> Areas {
         Constraint::Length(u16::try_from(hint_lines).unwrap_or(1)),
     ])
     .areas(full);
-    let preview_shown = full.width >= WIDE || app.preview_on_narrow;
+    let (steps, form, preview) = columns(app, body);
+    Areas { title, steps, form, preview, status, help, hints }
+}
+
+/// The step list, the form and the preview side by side in `body`.
+fn columns(app: &App, body: Rect) -> (Rect, Rect, Option<Rect>) {
+    let preview_shown = body.width >= WIDE || app.preview_on_narrow;
     // On a narrow screen the preview takes the step list's room (the title names the step), so the
     // form keeps room for its labels and values.
-    let steps_width = if full.width < WIDE && app.preview_on_narrow { 0 } else { STEPS_WIDTH };
+    let steps_width = if body.width < WIDE && app.preview_on_narrow { 0 } else { STEPS_WIDTH };
     let [steps, main] = Layout::horizontal([Constraint::Length(steps_width), Constraint::Fill(1)]).areas(body);
-    let (form, preview) = if preview_shown {
+    if preview_shown {
         let [form, preview] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(main);
-        (form, Some(preview))
+        (steps, form, Some(preview))
     } else {
-        (main, None)
-    };
-    Areas { title, steps, form, preview, status, help, hints }
+        (steps, main, None)
+    }
+}
+
+/// The columns inside the form's border, what a row's text wraps to: `form_inner(&areas(app)).width`
+/// without measuring the bars under the form (their heights need the hint bar's keys, and a row's
+/// lines are measured several times a keystroke).
+pub(crate) fn form_width(app: &App) -> u16 {
+    let (_, form, _) = columns(app, Rect::new(0, 0, app.size.0, app.size.1));
+    form.width.saturating_sub(2)
 }
 
 /// `text` wrapped at spaces to `width` columns (a word longer than a line is broken).
@@ -95,7 +108,7 @@ fn wrap_with(text: &str, options: textwrap::Options<'_>) -> Vec<String> {
 /// A focused row's `text` wrapped to the form's width, its further lines indented by `indent` so
 /// they read as part of the row.
 fn wrap_in_form(app: &App, text: &str, indent: &str) -> Vec<String> {
-    let width = usize::from(form_inner(&areas(app)).width).max(8);
+    let width = usize::from(form_width(app)).max(8);
     wrap_with(text, textwrap::Options::new(width).subsequent_indent(indent))
 }
 
@@ -370,7 +383,7 @@ pub(crate) fn value_lines(app: &App, index: usize, row: Row) -> (String, Vec<Str
     if index != app.focus || app.editor().is_some() {
         return (String::new(), Vec::new());
     }
-    let inner = form_inner(&areas(app)).width;
+    let inner = form_width(app);
     if let Row::AuthType(kind) = row {
         let help = super::shown::help_text::help(&format!("authentication_type/{}", kind.as_str()));
         return split_and_wrap(help, usize::from(inner.saturating_sub(2 + AUTH_TYPE_COLUMN)), inner);
@@ -499,7 +512,7 @@ pub(crate) fn row_height(app: &App, index: usize, row: Row) -> u16 {
 /// The columns a text of several lines is wrapped to while it is edited: under its row, after the
 /// editor's margin (`│ `).
 pub(crate) fn editor_columns(app: &App) -> usize {
-    usize::from(form_inner(&areas(app)).width.saturating_sub(4).max(1))
+    usize::from(form_width(app).saturating_sub(4).max(1))
 }
 
 /// The note under a row (see [`super::steps::note`]): wrapped under the focused row, so it is read
@@ -513,7 +526,7 @@ pub fn note_lines(app: &App, index: usize, row: Row) -> Vec<String> {
     if index != app.focus {
         return vec![note];
     }
-    wrap(&note, form_inner(&areas(app)).width.saturating_sub(4))
+    wrap(&note, form_width(app).saturating_sub(4))
 }
 
 /// The rows drawn from `app.scroll` on, with their areas inside `inner`.
@@ -559,5 +572,67 @@ pub(crate) fn scroll_for(app: &App) -> usize {
             return 0;
         }
         first -= 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::manifest::edit::Owner;
+    use crate::manifest::{ActionKey, Manifest, read, to_json};
+    use crate::wizard::action::Action;
+    use crate::wizard::document::Document;
+    use crate::wizard::form::Row;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    /// The wizard on the actions list of a manifest with `actions` actions, drawn once at 140x40.
+    fn on_actions_list(actions: usize) -> (App, Terminal<TestBackend>) {
+        let mut manifest = Manifest::new();
+        for action in 0..actions {
+            let index = manifest.add_action().expect("actions list");
+            manifest.set_text(Owner::Action(index), ActionKey::Name, &format!("action_{action}"));
+        }
+        let parsed = read(to_json(&manifest).as_bytes()).expect("the manifest reads");
+        let mut app = App::editing(Document::opened(parsed, None));
+        app.update(Action::Resize { width: 140, height: 40 });
+        app.update(Action::GoTo(Step::Actions));
+        let mut terminal = Terminal::new(TestBackend::new(140, 40)).expect("test terminal");
+        terminal.draw(|frame| crate::wizard::view::render(&app, frame)).expect("draw");
+        (app, terminal)
+    }
+
+    /// The bytes one keystroke allocates (a move down the list, then the redraw).
+    fn bytes_of_a_move((mut app, mut terminal): (App, Terminal<TestBackend>)) -> u64 {
+        let counted = allocation_counter::measure(|| {
+            app.update(Action::Down);
+            terminal.draw(|frame| crate::wizard::view::render(&app, frame)).expect("draw");
+        });
+        assert_eq!(app.focus, 1, "Down moved in the list");
+        counted.bytes_total
+    }
+
+    #[test]
+    fn a_keystroke_on_a_long_list_lists_its_rows_a_few_times_not_once_per_hint_or_measured_row() {
+        let (short, long) = (20, 2_000);
+        let short_bytes = bytes_of_a_move(on_actions_list(short));
+        let long_bytes = bytes_of_a_move(on_actions_list(long));
+        // What the longer list costs more: the page's rows listed whole (the form, the scroll, the
+        // move's bounds) a few times. The focused row and the hint bar's keys must not list them.
+        let listing = ((long - short) * std::mem::size_of::<Row>()) as u64;
+        let listings = long_bytes.saturating_sub(short_bytes) / listing;
+        assert!(listings <= 8, "a move down a list of {long} actions listed its rows about {listings} times");
+    }
+
+    #[test]
+    fn the_form_width_is_the_form_areas_inner_width() {
+        let (mut app, _) = on_actions_list(3);
+        for width in [60, 80, 99, 100, 101, 120, 140, 200] {
+            for preview_on_narrow in [false, true] {
+                app.update(Action::Resize { width, height: 30 });
+                app.preview_on_narrow = preview_on_narrow;
+                assert_eq!(form_width(&app), form_inner(&areas(&app)).width, "{width} columns, {preview_on_narrow}");
+            }
+        }
     }
 }

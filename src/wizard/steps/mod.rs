@@ -101,10 +101,12 @@ pub(crate) fn write_text(manifest: &mut Manifest, owner: Owner, key: Key, text: 
 
 /// The rows of a list: its elements (or only those a filter matched), then "add".
 pub(crate) fn list_rows(list: ListRef, count: usize, only: Option<&[usize]>) -> Vec<Row> {
-    let mut rows: Vec<Row> = match only {
-        Some(matches) => matches.iter().map(|&index| Row::Item(list, index)).collect(),
-        None => (0..count).map(|index| Row::Item(list, index)).collect(),
-    };
+    // Made at its full length at once: a list of thousands of actions is listed a few times a keystroke.
+    let mut rows = Vec::with_capacity(only.map_or(count, <[usize]>::len) + 1);
+    match only {
+        Some(matches) => rows.extend(matches.iter().map(|&index| Row::Item(list, index))),
+        None => rows.extend((0..count).map(|index| Row::Item(list, index))),
+    }
     rows.push(Row::Add(list));
     rows
 }
