@@ -503,3 +503,56 @@ fn a_run_that_finds_no_manifest_fails_and_says_what_was_left_out() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("1 JSON file(s) are not manifests"), "{}", stderr(&output));
 }
+
+/// `mycrm` with its actions repeated until the file is over 1 MiB (the size from which a named
+/// file is parsed as it is read), a finding in each copy (an endpoint that is not a URL) and
+/// `extra` added to the integration.
+fn large_manifest(extra: &str) -> String {
+    let mut manifest: Value = serde_json::from_str(&example("mycrm")).expect("json");
+    let actions = manifest["actions"].as_array().expect("actions").clone();
+    let (mut many, mut size) = (Vec::new(), 0);
+    while size < 1 << 20 {
+        for action in &actions {
+            let mut action = action.clone();
+            action["name"] = format!("{}_{}", action["name"].as_str().expect("a name"), many.len()).into();
+            action["endpoint"] = format!("not a url {}", many.len()).into();
+            size += serde_json::to_string(&action).expect("json").len();
+            many.push(action);
+        }
+    }
+    manifest["actions"] = many.into();
+    let text = serde_json::to_string_pretty(&manifest).expect("json");
+    text.replacen("\"integration\": {", &format!("\"integration\": {{{extra}"), 1)
+}
+
+#[test]
+fn a_large_named_file_reports_what_the_same_text_on_standard_input_reports() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let small = write(folder.path(), "small.json", &example("mycrm"));
+    // Clean, with findings, a key written twice, a number kept as spelled, a byte order mark.
+    let cases = [
+        ("clean", large_manifest("")),
+        ("twice", large_manifest("\n    \"name\": \"twice\",")),
+        ("number", large_manifest("\n    \"x_size\": 1.50e3,")),
+        ("mark", format!("\u{feff}{}", large_manifest(""))),
+        ("broken", large_manifest("\n    \"x\": ,")),
+    ];
+    for (case, source) in cases {
+        let large = write(folder.path(), &format!("{case}.json"), &source);
+        // The small file comes first, so the large one also gets the finding of a repeated name.
+        let named = run_with(&["validate", "--format", "json", text(&small), text(&large)], None, &[]);
+        let piped = run_with(
+            &["validate", "--format", "json", text(&small), "-", "--stdin-filename", text(&large)],
+            Some(source.as_bytes()),
+            &[],
+        );
+        assert_eq!(named.status.code(), piped.status.code(), "{case}");
+        assert_eq!(stdout(&named), stdout(&piped), "{case}");
+        assert_eq!(stderr(&named), stderr(&piped), "{case}");
+        let report: Value = serde_json::from_str(&stdout(&named)).expect("one JSON object");
+        let findings = report["files"][1]["diagnostics"].as_array().expect("the large file's findings");
+        // A file that is not JSON has one finding, the others one per action at least.
+        assert!(findings.len() > if case == "broken" { 0 } else { 100 }, "{case}: {}", findings.len());
+        assert!(findings.iter().all(|finding| finding["line"].as_u64().is_some_and(|line| line > 0)), "{case}");
+    }
+}

@@ -3,8 +3,9 @@
 use super::files::{self, Identity, Inputs, Loaded, Seen, Target};
 use super::report::{self, FileReport, Settings};
 use super::{Format, exit};
+use crate::manifest::check::{check_stream, locate};
 use crate::manifest::rules::codes::Rule;
-use crate::manifest::{Diagnostic, check, check::locate};
+use crate::manifest::{Diagnostic, Manifest, check};
 use crate::output;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -130,21 +131,43 @@ pub(crate) fn duplicate_name(name: &str, first: &str, pointer: String) -> Diagno
 /// Reads and checks one target; everything here may run on any thread.
 fn check_target(target: &Target, inputs: &Inputs) -> (Option<Identity>, Outcome) {
     let path = target.shown(inputs);
+    if let Target::Named(file) = target
+        && let Some(opened) = target.open_large()
+    {
+        // Parsed as it is read: the text is read whole again only for the findings' positions.
+        let checked = opened.and_then(|(reader, identity)| {
+            let reader = std::io::BufReader::with_capacity(1 << 16, reader);
+            let checked = check_stream(reader, || files::read(file), integration_name)?;
+            Ok((checked, identity))
+        });
+        return match checked {
+            Ok((checked, identity)) => {
+                let report = FileReport { path, diagnostics: checked.diagnostics };
+                (identity, Outcome::Checked { report, name: checked.kept.flatten(), stdin: None, unreadable: false })
+            }
+            Err(reason) => (None, refused(path, reason)),
+        };
+    }
     let (source, identity) = match target.load() {
         Loaded::Manifest(source, identity) => (source, identity),
         Loaded::NotManifest(identity) => return (identity, Outcome::Skipped),
-        Loaded::Refused(reason) => {
-            let diagnostics = vec![Diagnostic::of(Rule::Unreadable, "", reason)];
-            let report = FileReport { path, diagnostics };
-            return (None, Outcome::Checked { report, name: None, stdin: None, unreadable: true });
-        }
+        Loaded::Refused(reason) => return (None, refused(path, reason)),
     };
     let checked = check(&source);
-    let name = checked.manifest.as_ref().and_then(|manifest| {
-        let name = manifest.integration()?.name.non_blank()?;
-        Some((name.to_owned(), format!("{}/name", manifest.integration_pointer())))
-    });
+    let name = checked.manifest.as_ref().and_then(integration_name);
     let stdin = matches!(target, Target::Stdin).then_some(source);
     let report = FileReport { path, diagnostics: checked.diagnostics };
     (identity, Outcome::Checked { report, name, stdin, unreadable: false })
+}
+
+/// The outcome of a target that could not be read, saying why.
+fn refused(path: String, reason: String) -> Outcome {
+    let diagnostics = vec![Diagnostic::of(Rule::Unreadable, "", reason)];
+    Outcome::Checked { report: FileReport { path, diagnostics }, name: None, stdin: None, unreadable: true }
+}
+
+/// The integration's name and the pointer to it, when it has one: what names are compared by across the run.
+fn integration_name(manifest: &Manifest) -> Option<(String, String)> {
+    let name = manifest.integration()?.name.non_blank()?;
+    Some((name.to_owned(), format!("{}/name", manifest.integration_pointer())))
 }

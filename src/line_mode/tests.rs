@@ -241,3 +241,17 @@ fn edit_n_then_enter_asks_every_field_in_turn_as_before() {
     let listed = &said[said.find("Which field?").expect("asked which field")..];
     assert!(listed.contains("New value for Name (Enter keeps it): \nDisplay: "), "{listed}");
 }
+
+#[test]
+fn a_type_picked_alone_and_changed_to_select_asks_its_options_next() {
+    use crate::manifest::InputType;
+    let parsed = read(include_bytes!("../../assets/examples/mycrm.json")).expect("the example reads");
+    // Steps 1 to 4 kept, the first action's inputs (entry 5), its first input's type (entry 4) made a
+    // select (choice 4 of the input types), then its options.
+    let answers = format!("{}edit 1\n5\nedit 1\n4\nselect\nadd\nLow\ndone\n", "\n".repeat(13));
+    let (_, doc, said) = run(Document::opened(parsed, None), &answers);
+    assert!(said.contains("A select's options are asked next, as a list."), "{said}");
+    assert_eq!(doc.manifest.select_options(0, 0), ["Low"], "{said}");
+    let kind = doc.manifest.term(Owner::Input { action: 0, input: 0 }, crate::manifest::InputKey::Type);
+    assert_eq!(kind.as_ref().and_then(Slot::as_str), Some(InputType::Select.as_str()), "{said}");
+}

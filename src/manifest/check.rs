@@ -1,8 +1,10 @@
 //! Checking a file's bytes end to end: read, validate, and place every diagnostic at its line and column.
 
 use super::position::locate_all;
+use super::read::read_stream;
 use super::rules::validate_until;
-use super::{Counts, Diagnostic, Manifest, read};
+use super::{Counts, Diagnostic, Manifest, read, validate};
+use std::io::BufRead;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The result of checking one manifest's source text.
@@ -54,6 +56,43 @@ pub fn check_until(source: &[u8], stop: &AtomicBool) -> Option<Checked> {
     Some(Checked { manifest, diagnostics })
 }
 
+/// What [`check_stream`] found: every finding (as [`check`] gives them) and what the caller kept
+/// of the manifest; `kept` is `None` when the text is not a JSON object.
+#[derive(Debug, Clone)]
+pub struct CheckedStream<K> {
+    /// Every finding, in source order; those without a position last.
+    pub diagnostics: Vec<Diagnostic>,
+    /// What `keep` took of the manifest.
+    pub kept: Option<K>,
+}
+
+/// Checks a manifest read from `reader` as it is parsed, for a file too large to hold twice: its
+/// text is not held while the manifest is built, and the manifest (but what `keep` takes of it) is
+/// let go before the text is read whole for the positions of the findings, by `whole`. A file that
+/// does not read cleanly in one go (see [`read_stream`]) is checked from its whole text. The
+/// findings are those of [`check`] on the same text. Fails only when `whole` fails.
+///
+/// [`read_stream`]: super::read::read_stream
+pub fn check_stream<K, E>(
+    reader: impl BufRead,
+    whole: impl FnOnce() -> Result<Vec<u8>, E>,
+    keep: impl FnOnce(&Manifest) -> K,
+) -> Result<CheckedStream<K>, E> {
+    let Some(parsed) = read_stream(reader) else {
+        let source = whole()?;
+        let checked = check(&source);
+        return Ok(CheckedStream { kept: checked.manifest.as_ref().map(keep), diagnostics: checked.diagnostics });
+    };
+    let mut diagnostics = parsed.notes;
+    diagnostics.extend(validate(&parsed.manifest));
+    let kept = keep(&parsed.manifest);
+    drop(parsed.manifest);
+    if diagnostics.iter().any(|diagnostic| diagnostic.position.is_none()) {
+        locate(&whole()?, &mut diagnostics);
+    }
+    Ok(CheckedStream { diagnostics, kept: Some(kept) })
+}
+
 /// Fills in positions that are not known yet, in one pass over the text.
 pub(crate) fn locate(source: &[u8], diagnostics: &mut [Diagnostic]) {
     let unplaced: Vec<usize> = (0..diagnostics.len()).filter(|&index| diagnostics[index].position.is_none()).collect();
@@ -74,6 +113,81 @@ pub(crate) fn locate(source: &[u8], diagnostics: &mut [Diagnostic]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
+
+    /// Checks `source` as a stream: the findings and the integration's name.
+    fn streamed(source: &[u8]) -> CheckedStream<Option<String>> {
+        let name = |manifest: &Manifest| manifest.integration().and_then(|i| i.name.as_str().map(str::to_owned));
+        let reader = std::io::BufReader::new(source);
+        check_stream(reader, || Ok::<_, ()>(source.to_vec()), name).expect("the text is at hand")
+    }
+
+    #[test]
+    fn a_streamed_check_finds_what_a_check_of_the_whole_text_finds_at_the_same_places() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files: Vec<_> = ["fuzz/seeds", "assets/examples"]
+            .iter()
+            .flat_map(|folder| std::fs::read_dir(root.join(folder)).expect("the corpus folder"))
+            .map(|entry| entry.expect("a corpus file").path())
+            .filter(|path| path.extension().is_some_and(|extension| extension == "json"))
+            .collect();
+        files.sort();
+        assert!(files.len() > 20, "the corpus is there: {files:?}");
+        for file in files {
+            let source = std::fs::read(&file).expect("a corpus file");
+            let whole = check(&source);
+            let streamed = streamed(&source);
+            assert_eq!(streamed.diagnostics, whole.diagnostics, "{}", file.display());
+            let name =
+                whole.manifest.as_ref().map(|m| m.integration().and_then(|i| i.name.as_str().map(str::to_owned)));
+            assert_eq!(streamed.kept, name, "{}", file.display());
+        }
+    }
+
+    /// A manifest of `actions` actions of 10 inputs, each action with a finding (an endpoint that
+    /// is not a URL), so that the findings need positions.
+    fn manifest_with_findings(actions: usize) -> String {
+        let inputs: Vec<String> = (0..10)
+            .map(|input| {
+                format!(r#"{{"key": "field_{input}", "name": "Field {input}", "mandatory": true, "type": "string"}}"#)
+            })
+            .collect();
+        let actions: Vec<String> = (0..actions)
+            .map(|action| {
+                format!(
+                    r#"{{"provider": "bigcrm", "name": "action_{action}", "display": "Action {action}", "description": "Does thing {action}", "endpoint": "not a url {action}", "inputs": [{}]}}"#,
+                    inputs.join(", ")
+                )
+            })
+            .collect();
+        format!(
+            r#"{{"integration": {{"name": "bigcrm", "display_name": "Big CRM", "authentication_type": "none"}}, "actions": [{}]}}"#,
+            actions.join(",\n")
+        )
+    }
+
+    #[test]
+    fn a_streamed_check_never_holds_the_text_and_the_manifest_at_once() {
+        let source = manifest_with_findings(2_000);
+        let whole = allocation_counter::measure(|| {
+            let source = source.clone().into_bytes();
+            assert!(!check(&source).diagnostics.is_empty(), "the manifest has findings");
+        });
+        let mut found = 0;
+        let streamed = allocation_counter::measure(|| {
+            let checked = streamed(source.as_bytes());
+            found = checked.diagnostics.iter().filter(|d| d.position.is_some()).count();
+        });
+        assert!(found >= 2_000, "every finding has its position: {found}");
+        // The whole check holds a copy of the text (as a file read whole) beside the manifest.
+        assert!(
+            streamed.bytes_max + (source.len() as u64) / 2 < whole.bytes_max,
+            "peak of a streamed check {} bytes, of a check of the whole text {} bytes, text {} bytes",
+            streamed.bytes_max,
+            whole.bytes_max,
+            source.len()
+        );
+    }
 
     #[test]
     fn a_stopped_check_gives_nothing_and_a_running_one_everything() {

@@ -42,6 +42,17 @@ pub(crate) fn parse<T: DeserializeOwned>(source: &[u8]) -> serde_json::Result<T>
     second
 }
 
+/// Parses a stream as JSON into `T` without holding its text, when that is enough: `None` on any
+/// error, and when a number's spelling is not known from its value (that needs the text at hand);
+/// the caller then reads the whole text and parses it with [`parse`], which also says what is wrong.
+pub(crate) fn parse_stream<T: DeserializeOwned>(reader: impl std::io::Read) -> Option<T> {
+    STATE.with(|state| *state.borrow_mut() = State::default());
+    let read = serde_json::from_reader(reader);
+    let floats = STATE.with(|state| state.borrow().floats);
+    STATE.with(|state| *state.borrow_mut() = State::default());
+    read.ok().filter(|_| !floats)
+}
+
 /// A number read as `u64`.
 pub(crate) fn unsigned(number: u64) -> Number {
     take(|token| token.parse() == Ok(number)).unwrap_or_else(|| Number::from(number))

@@ -8,6 +8,7 @@ use super::rules::codes::Rule;
 use super::slot::{JsonKind, Slot};
 use super::vocab::{Vocab, Vocabulary};
 use serde::ser::{Serialize, SerializeMap, Serializer};
+use std::io::BufRead;
 
 /// A manifest as read, with the warnings that only reading can see (the file's original spelling).
 #[derive(Debug, Clone, PartialEq)]
@@ -64,6 +65,29 @@ pub fn read(source: &[u8]) -> Result<Parsed, Diagnostic> {
     let mut manifest = into_manifest(wrapper);
     normalize(&mut manifest, &mut notes);
     Ok(Parsed { manifest, notes })
+}
+
+/// Reads a manifest from a stream without holding its text, when it reads cleanly in one go: a
+/// JSON object, without a byte order mark, a key written twice or a number whose spelling only the
+/// text keeps (all of which need the text at hand). `None` otherwise: [`read`] of the whole text
+/// then gives the same result, and says what is wrong. What reading notes is the same either way.
+pub fn read_stream(mut reader: impl BufRead) -> Option<Parsed> {
+    let start = reader.fill_buf().ok()?;
+    // A start too short to tell a byte order mark from the first bytes (a tiny file, or a reader
+    // that hands out little at a time) is read whole.
+    if start.len() < BYTE_ORDER_MARK.len() || start.starts_with(BYTE_ORDER_MARK) {
+        return None;
+    }
+    duplicates::take();
+    let root: Option<Slot<Wrapper>> = number_text::parse_stream(reader);
+    if duplicates::take() {
+        return None;
+    }
+    let Some(Slot::Value(wrapper)) = root else { return None };
+    let mut notes = Vec::new();
+    let mut manifest = into_manifest(wrapper);
+    normalize(&mut manifest, &mut notes);
+    Some(Parsed { manifest, notes })
 }
 
 fn syntax_error(error: &serde_json::Error, source: &[u8]) -> Diagnostic {

@@ -13,7 +13,7 @@ pub use flush::{flush_files, sync_folder};
 pub use folder::{create_new, list_folder, write_new};
 pub use owner::check_private_folder;
 pub use read::{
-    FileContent, FileKind, MAX_FILE_SIZE, ReadError, irregular_kind, read_file, read_file_and_metadata, read_kind,
-    read_own_file, read_start, read_stdin, read_stream, read_walked_file,
+    FileContent, FileKind, MAX_FILE_SIZE, ReadError, irregular_kind, open_file, read_file, read_file_and_metadata,
+    read_kind, read_own_file, read_start, read_stdin, read_stream, read_walked_file,
 };
 pub use save::{SaveBatch, SaveError, backup_path, save_atomic, save_private};

@@ -181,6 +181,16 @@ pub fn read_file_and_metadata(path: &Path) -> Result<FileContent, ReadError> {
     read_opened(path, FileKind::Manifest)
 }
 
+/// Opens a regular file as a manifest to read it as it goes, with the checks of [`read_file`];
+/// what is read of it stops at [`MAX_FILE_SIZE`] bytes, should it grow meanwhile.
+pub fn open_file(path: &Path) -> Result<(std::io::Take<File>, Metadata), ReadError> {
+    accept(&std::fs::metadata(path)?, FileKind::Manifest)?;
+    let file = open_without_blocking(path, false)?;
+    let metadata = file.metadata()?;
+    accept(&metadata, FileKind::Manifest)?;
+    Ok((file.take(MAX_FILE_SIZE), metadata))
+}
+
 /// Reads a file that a folder walk has just seen to be a regular file: the first look is skipped
 /// (one system call less per file of a large folder); the opened file is still checked, so a
 /// path swapped for a FIFO or a device since is refused all the same.

@@ -186,8 +186,9 @@ impl Document {
     }
 
     /// Runs again the rules of the part an edit at `pointer` touched: one action, or everything
-    /// but the actions; the checks across actions (providers, repeated names) always. A change
-    /// to the actions list itself (added, moved, removed) checks everything.
+    /// but the actions; the checks across actions (providers, repeated names), which go through
+    /// every action, only when the edit can change what they find. A change to the actions list
+    /// itself (added, moved, removed) checks everything.
     fn revalidate_at(&mut self, pointer: &str) {
         let action = pointer
             .strip_prefix("/actions/")
@@ -198,13 +199,17 @@ impl Document {
         match action {
             Some(index) if same_shape && index < self.parts.actions.len() => {
                 self.parts.actions[index] = validate_part(&self.manifest, Scope::Action(index));
-                self.parts.across = validate_part(&self.manifest, Scope::AcrossActions);
             }
             None if same_shape && !pointer.starts_with("/actions") => {
                 self.parts.head = validate_part(&self.manifest, Scope::Head);
-                self.parts.across = validate_part(&self.manifest, Scope::AcrossActions);
             }
-            _ => self.parts = Parts::of(&self.manifest),
+            _ => {
+                self.parts = Parts::of(&self.manifest);
+                return self.collect();
+            }
+        }
+        if across_may_change(pointer) {
+            self.parts.across = validate_part(&self.manifest, Scope::AcrossActions);
         }
         self.collect();
     }
@@ -416,6 +421,20 @@ impl Document {
     }
 }
 
+/// Whether an edit at `pointer` (in the wrapper shape) may change what the checks across actions
+/// find: they read the integration's name, and each action's name and provider. Typing in any other
+/// field then costs the same whatever the number of actions.
+fn across_may_change(pointer: &str) -> bool {
+    if let Some(rest) = pointer.strip_prefix("/actions/") {
+        // "/actions/3/description/..." reaches neither; "/actions/3" itself (the action) may.
+        return rest.split('/').nth(1).is_none_or(|key| key == "name" || key == "provider");
+    }
+    match pointer.strip_prefix("/integration/") {
+        Some(key) => key.split('/').next() == Some("name"),
+        None => true,
+    }
+}
+
 /// What a draft of the work is made of (see [`Document::for_draft`]): its manifest is the baseline
 /// after `catch_up`, with the `pending` patches applied.
 #[derive(Debug)]
@@ -460,6 +479,99 @@ impl Parts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::manifest::edit::Owner;
+    use crate::manifest::{ActionKey, InputKey, IntegrationKey, read, to_json, validate};
+
+    /// A valid manifest of `actions` actions of 3 inputs, opened: without findings, whose number
+    /// is another matter.
+    fn actions_document(actions: usize) -> Document {
+        let mut manifest = Manifest::new();
+        manifest.set_text(Owner::Integration, IntegrationKey::Name, "bigcrm");
+        manifest.set_text(Owner::Integration, IntegrationKey::DisplayName, "Big CRM");
+        manifest.set_authentication_type(crate::manifest::AuthenticationType::None);
+        for action in 0..actions {
+            let index = manifest.add_action().expect("actions list");
+            manifest.set_text(Owner::Action(index), ActionKey::Name, &format!("action_{action}"));
+            manifest.set_text(Owner::Action(index), ActionKey::Display, &format!("do thing {action}"));
+            manifest.set_text(Owner::Action(index), ActionKey::Description, &format!("does thing {action}"));
+            manifest.set_text(Owner::Action(index), ActionKey::Endpoint, &format!("https://crm.example.org/{action}"));
+            for input in 0..3 {
+                let at = manifest.add_input(index).expect("inputs list");
+                let owner = Owner::Input { action: index, input: at };
+                manifest.set_text(owner, InputKey::Key, &format!("field_{input}"));
+                manifest.set_text(owner, InputKey::Name, &format!("Field {input}"));
+            }
+        }
+        Document::opened(read(to_json(&manifest).as_bytes()).expect("the manifest reads"), None)
+    }
+
+    fn sorted(mut findings: Vec<Diagnostic>) -> Vec<String> {
+        let mut shown: Vec<String> =
+            findings.drain(..).map(|d| format!("{} {} {}", d.pointer, d.code, d.message)).collect();
+        shown.sort();
+        shown
+    }
+
+    #[test]
+    fn an_edit_finds_what_a_check_of_the_whole_manifest_finds() {
+        let mut document = actions_document(4);
+        type Edit = fn(&mut Manifest);
+        let edits: [(&str, Edit); 8] = [
+            ("/integration/display_name", |m| m.set_text(Owner::Integration, IntegrationKey::DisplayName, "")),
+            ("/integration/name", |m| m.set_text(Owner::Integration, IntegrationKey::Name, "othercrm")),
+            ("/integration/name", |m| m.set_text(Owner::Integration, IntegrationKey::Name, "bigcrm")),
+            ("/actions/1/name", |m| m.set_text(Owner::Action(1), ActionKey::Name, "action_2")),
+            ("/actions/1/description", |m| m.set_text(Owner::Action(1), ActionKey::Description, "Does a thing")),
+            ("/actions/2/provider", |m| m.set_text(Owner::Action(2), ActionKey::Provider, "elsewhere")),
+            ("/actions/2/display", |m| m.set_text(Owner::Action(2), ActionKey::Display, "Thing")),
+            ("/actions/1/name", |m| m.set_text(Owner::Action(1), ActionKey::Name, "action_1")),
+        ];
+        for (pointer, edit) in edits {
+            edit(&mut document.manifest);
+            document.edited(pointer.into());
+            assert_eq!(
+                sorted(document.diagnostics().to_vec()),
+                sorted(validate(&document.manifest)),
+                "after {pointer}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_keystroke_outside_names_and_providers_costs_the_same_whatever_the_number_of_actions() {
+        // What an edit allocates re-checking a manifest: the checks across actions allocate for
+        // every action, so this fails if they run again for an edit that cannot change them.
+        let counted = |actions: usize, owner: Owner, pointer: &str| {
+            let mut document = actions_document(actions);
+            let mut round = 0;
+            allocation_counter::measure(|| {
+                for _ in 0..10 {
+                    round += 1;
+                    match owner {
+                        Owner::Integration => {
+                            document.manifest.set_text(owner, IntegrationKey::DisplayName, &format!("Big {round}"))
+                        }
+                        _ => document.manifest.set_text(owner, ActionKey::Description, &format!("Does {round}")),
+                    }
+                    document.edited(pointer.into());
+                }
+            })
+        };
+        for (owner, pointer) in
+            [(Owner::Integration, "/integration/display_name"), (Owner::Action(7), "/actions/7/description")]
+        {
+            let few = counted(100, owner, pointer);
+            let many = counted(3_000, owner, pointer);
+            assert!(
+                many.bytes_total < few.bytes_total + 4_096 && many.count_total < few.count_total + 20,
+                "{pointer}: 10 edits with 100 actions allocated {} bytes ({} times), with 3,000 actions {} bytes ({} times)",
+                few.bytes_total,
+                few.count_total,
+                many.bytes_total,
+                many.count_total
+            );
+        }
+    }
 
     #[test]
     fn problems_of_a_new_manifest_show_only_where_the_author_edited() {

@@ -5,8 +5,8 @@
 //! that action takes to write.
 
 use super::patch::{Patch, diff, diff_at};
-use crate::manifest::model::{Action, List};
-use crate::manifest::{Manifest, Shape, Slot, part_tree, to_tree};
+use crate::manifest::model::{Action, Integration, List, Wrapper};
+use crate::manifest::{Json, Manifest, Shape, Slot, part_tree, to_tree};
 
 /// Where the edits since the last change were made, as far as they say: only that part is compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,8 +70,12 @@ fn catch_up_in(old: &mut Manifest, new: &mut Manifest, scope: Scope, update: boo
 fn catch_up_parts(old: &mut Manifest, new: &mut Manifest, top_only: bool, update: bool) -> Option<Vec<Patch>> {
     let old_actions = std::mem::take(&mut old.wrapper.actions);
     let new_actions = std::mem::take(&mut new.wrapper.actions);
-    let mut patches =
-        if old.wrapper == new.wrapper { Vec::new() } else { diff(&part_tree(&old.wrapper), &part_tree(&new.wrapper)) };
+    let mut patches = if old.wrapper == new.wrapper {
+        Vec::new()
+    } else {
+        integration_patches(&old.wrapper, &new.wrapper)
+            .unwrap_or_else(|| diff(&part_tree(&old.wrapper), &part_tree(&new.wrapper)))
+    };
     let whole_top = patches.iter().any(|patch| patch.pointer().is_empty());
     let actions = if top_only { Some(Vec::new()) } else { actions_patches(&old_actions, &new_actions) };
     let actions_changed = actions.as_ref().is_some_and(|patches| !patches.is_empty());
@@ -88,6 +92,65 @@ fn catch_up_parts(old: &mut Manifest, new: &mut Manifest, top_only: bool, update
         catch_up_actions(&mut old.wrapper.actions, &new.wrapper.actions);
     }
     patches.extend(actions);
+    Some(patches)
+}
+
+/// The patches of the top (its actions left out) when only values of the integration's keys
+/// changed, each compared alone: typing in one field does not turn the others into JSON (a
+/// description of megabytes, say). None when anything else changed (a key added or removed, the
+/// integration replaced, a key of the wrapper): the whole top is compared then.
+fn integration_patches(old: &Wrapper, new: &Wrapper) -> Option<Vec<Patch>> {
+    let (Slot::Value(before), Slot::Value(after)) = (&old.integration, &new.integration) else { return None };
+    if old.schema != new.schema || old.requires_cti != new.requires_cti || old.extra != new.extra {
+        return None;
+    }
+    if before.extra != after.extra {
+        return None;
+    }
+    let mut patches = Vec::new();
+    // Every key of the integration, spelled out (a key added to it must be added here too); each
+    // key's JSON name is its field's name.
+    let Integration {
+        name: _,
+        display_name: _,
+        description: _,
+        logo_url: _,
+        icon_url: _,
+        authentication_type: _,
+        authentication_configuration: _,
+        auth_validation_endpoint: _,
+        contact_synchronization_endpoint: _,
+        interaction_retrieval_endpoint: _,
+        agent_synchronization_endpoint: _,
+        interaction_types: _,
+        extra: _,
+    } = before;
+    macro_rules! compare {
+        ($($field:ident),*) => {$(
+            if before.$field != after.$field {
+                // A key added or removed changes the object's keys: the whole top is compared.
+                if before.$field.is_absent() || after.$field.is_absent() {
+                    return None;
+                }
+                let at = concat!("/integration/", stringify!($field)).to_owned();
+                patches.extend(diff_at(at, &part_tree(&before.$field), &part_tree(&after.$field)));
+            }
+        )*};
+    }
+    compare!(
+        name,
+        display_name,
+        description,
+        logo_url,
+        icon_url,
+        authentication_type,
+        authentication_configuration,
+        auth_validation_endpoint,
+        contact_synchronization_endpoint,
+        interaction_retrieval_endpoint,
+        agent_synchronization_endpoint,
+        interaction_types
+    );
     Some(patches)
 }
 
@@ -110,17 +173,56 @@ fn actions_patches(old: &Slot<List<Action>>, new: &Slot<List<Action>>) -> Option
         let new = added.iter().map(part_tree).collect();
         return Some(vec![Patch::Splice { at: "/actions".into(), index, old, new }]);
     }
-    let changed = removed.iter().zip(added).enumerate().filter(|(_, (a, b))| a != b);
-    Some(
-        changed
-            .flat_map(|(offset, (a, b))| diff_at(format!("/actions/{}", index + offset), &part_tree(a), &part_tree(b)))
-            .collect(),
-    )
+    let mut patches = Vec::new();
+    for (offset, (a, b)) in removed.iter().zip(added).enumerate().filter(|(_, (a, b))| a != b) {
+        let at = index + offset;
+        match provider_patch(at, a, b) {
+            Some(patch) => patches.push(patch),
+            None => patches.extend(diff_at(format!("/actions/{at}"), &part_tree(a), &part_tree(b))),
+        }
+    }
+    Some(patches)
+}
+
+/// The patch of action `at` when only its provider changed, from one text to another: what
+/// renaming the integration does to every action (their providers follow its name). Made without
+/// turning the actions into JSON, so a rename costs little per action, however large they are.
+fn provider_patch(at: usize, old: &Slot<Action>, new: &Slot<Action>) -> Option<Patch> {
+    let (Slot::Value(old), Slot::Value(new)) = (old, new) else { return None };
+    let (Slot::Value(before), Slot::Value(after)) = (&old.provider, &new.provider) else { return None };
+    only_provider_differs(old, new).then(|| Patch::Replace {
+        at: format!("/actions/{at}/provider"),
+        old: Json::String(before.clone()),
+        new: Json::String(after.clone()),
+    })
+}
+
+/// True when the two actions are the same but (perhaps) for their provider.
+fn only_provider_differs(old: &Action, new: &Action) -> bool {
+    // Spelled out field by field, so that a key added to actions must be added here too.
+    let Action { provider: _, name, display, description, endpoint, inputs, extra } = old;
+    *name == new.name
+        && *display == new.display
+        && *description == new.description
+        && *endpoint == new.endpoint
+        && *inputs == new.inputs
+        && *extra == new.extra
 }
 
 /// Copies into `old` the actions of `new` that differ.
 fn catch_up_actions(old: &mut Slot<List<Action>>, new: &Slot<List<Action>>) {
     match (old, new) {
+        (Slot::Value(old), Slot::Value(new)) if old.len() == new.len() => {
+            for (old, new) in old.iter_mut().zip(new).filter(|(old, new)| old != new) {
+                match (&mut *old, new) {
+                    // A renamed integration's actions: only the provider is copied, not each action.
+                    (Slot::Value(before), Slot::Value(after)) if only_provider_differs(before, after) => {
+                        before.provider.clone_from(&after.provider);
+                    }
+                    (old, new) => *old = new.clone(),
+                }
+            }
+        }
         (Slot::Value(old), Slot::Value(new)) => {
             let (index, removed, added) = middle(old, new);
             let (removed, added) = (removed.len(), added.to_vec());

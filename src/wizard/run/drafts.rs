@@ -478,6 +478,52 @@ mod tests {
     }
 
     #[test]
+    fn typing_beside_a_description_of_megabytes_does_not_turn_it_into_json_for_a_draft() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let size = 4 << 20;
+        let mut app = changed_app(size);
+        app.doc.edited("/integration/display_name".into());
+        let mut writer = writer_in(folder.path());
+        for round in 0..3 {
+            app.doc.manifest.set_text(Owner::Integration, IntegrationKey::DisplayName, &format!("Big {round}"));
+            app.doc.edited("/integration/display_name".into());
+            let counted = allocation_counter::measure(|| writer.sync(&mut app));
+            assert!(
+                counted.bytes_total < (size / 50) as u64,
+                "round {round}: the loop allocated {} bytes for the draft of an edit beside a description of {size} bytes",
+                counted.bytes_total
+            );
+            assert_draft_is_the_work(&mut writer, &mut app, &format!("round {round}"));
+        }
+    }
+
+    #[test]
+    fn renaming_the_integration_turns_no_action_into_json_for_a_draft_or_for_undo() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let mut app = actions_app(2_000);
+        let size = to_json(&app.doc.manifest).len();
+        let mut writer = writer_in(folder.path());
+        for round in 0..3 {
+            // As typing in the name does: every action's provider follows it.
+            app.doc.manifest.set_text(Owner::Integration, IntegrationKey::Name, &format!("renamed{round}"));
+            assert_eq!(app.doc.manifest.sync_providers(), 2_000);
+            app.doc.edited("/integration/name".into());
+            let draft = allocation_counter::measure(|| writer.sync(&mut app));
+            assert_draft_is_the_work(&mut writer, &mut app, &format!("round {round}"));
+            let record = allocation_counter::measure(|| assert!(app.doc.record("rename".into(), place())));
+            // A patch of each provider (its place and two names): a third of the manifest's size
+            // here. Turning every action into JSON to compare them took 9 times its size.
+            for (what, counted) in [("the draft", draft), ("the change", record)] {
+                assert!(
+                    counted.bytes_total < (size / 2) as u64,
+                    "round {round}: the loop allocated {} bytes for {what} of a rename in a manifest of {size} bytes",
+                    counted.bytes_total
+                );
+            }
+        }
+    }
+
+    #[test]
     fn drafts_follow_the_work_through_edits_undo_redo_list_changes_and_recovery() {
         let folder = tempfile::tempdir().expect("temp dir");
         let mut app = actions_app(6);
