@@ -81,8 +81,17 @@ fn catch_up_parts(old: &mut Manifest, new: &mut Manifest, top_only: bool, update
     let actions_changed = actions.as_ref().is_some_and(|patches| !patches.is_empty());
     let fits = !whole_top && actions.is_some();
     if update && fits && old.wrapper != new.wrapper {
-        // Without its actions, the top is small to copy.
-        old.wrapper = new.wrapper.clone();
+        // Without its actions, the top is small to copy, but for a huge value in the integration:
+        // only the integration's keys that changed are copied, when nothing else did.
+        if let (Slot::Value(before), Slot::Value(after)) = (&mut old.wrapper.integration, &new.wrapper.integration)
+            && old.wrapper.schema == new.wrapper.schema
+            && old.wrapper.requires_cti == new.wrapper.requires_cti
+            && old.wrapper.extra == new.wrapper.extra
+        {
+            follow_integration(before, after);
+        } else {
+            old.wrapper = new.wrapper.clone();
+        }
         old.shape = new.shape;
     }
     old.wrapper.actions = old_actions;
@@ -152,6 +161,47 @@ fn integration_patches(old: &Wrapper, new: &Wrapper) -> Option<Vec<Patch>> {
         interaction_types
     );
     Some(patches)
+}
+
+/// Copies into `old` the keys of `new` that differ (every key of the integration, spelled out).
+fn follow_integration(old: &mut Integration, new: &Integration) {
+    macro_rules! follow {
+        ($($field:ident),*) => {$(
+            if old.$field != new.$field {
+                old.$field.clone_from(&new.$field);
+            }
+        )*};
+    }
+    let Integration {
+        name: _,
+        display_name: _,
+        description: _,
+        logo_url: _,
+        icon_url: _,
+        authentication_type: _,
+        authentication_configuration: _,
+        auth_validation_endpoint: _,
+        contact_synchronization_endpoint: _,
+        interaction_retrieval_endpoint: _,
+        agent_synchronization_endpoint: _,
+        interaction_types: _,
+        extra: _,
+    } = new;
+    follow!(
+        name,
+        display_name,
+        description,
+        logo_url,
+        icon_url,
+        authentication_type,
+        authentication_configuration,
+        auth_validation_endpoint,
+        contact_synchronization_endpoint,
+        interaction_retrieval_endpoint,
+        agent_synchronization_endpoint,
+        interaction_types,
+        extra
+    );
 }
 
 /// The middle of two lists that differs: the common start and end are left out.

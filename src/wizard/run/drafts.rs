@@ -494,7 +494,19 @@ mod tests {
                 counted.bytes_total
             );
             assert_draft_is_the_work(&mut writer, &mut app, &format!("round {round}"));
+            // Nor does recording the change (Enter) copy the description.
+            let counted = allocation_counter::measure(|| assert!(app.doc.record("edit".into(), place())));
+            assert!(
+                counted.bytes_total < (size / 50) as u64,
+                "round {round}: the loop allocated {} bytes to record an edit beside a description of {size} bytes",
+                counted.bytes_total
+            );
         }
+        // The history still undoes it all.
+        for _ in 0..3 {
+            app.doc.step(false).expect("undone").expect("a change to undo");
+        }
+        assert_eq!(app.doc.manifest.integration().and_then(|i| i.display_name.as_str()), Some("Big"), "as opened");
     }
 
     #[test]
