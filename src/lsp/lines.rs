@@ -48,15 +48,12 @@ impl<'a> Lines<'a> {
     /// line past the end is the end of the text (editors send both while text changes).
     pub(crate) fn offset(&self, position: Position) -> usize {
         let Some(&start) = self.starts.get(position.line as usize) else { return self.text.len() };
-        let line = self.line_text(start);
         let mut units = 0;
-        for (at, character) in line.char_indices() {
-            if units >= position.character as usize {
-                return start + at;
-            }
+        self.walk(start, |character| {
+            let reached = units >= position.character as usize;
             units += character.len_utf16();
-        }
-        start + line.len()
+            reached
+        })
     }
 
     /// The editor position of byte `offset` (clamped to the text, and back to a character boundary).
@@ -75,15 +72,27 @@ impl<'a> Lines<'a> {
     /// `validate` reports), clamped to the line's end.
     pub(crate) fn offset_of_column(&self, line: usize, column: usize) -> usize {
         let Some(&start) = self.starts.get(line.saturating_sub(1)) else { return self.text.len() };
-        let text = self.line_text(start);
-        text.char_indices().nth(column.saturating_sub(1)).map_or(start + text.len(), |(at, _)| start + at)
+        let mut left = column.saturating_sub(1);
+        self.walk(start, |_| {
+            let reached = left == 0;
+            left = left.saturating_sub(1);
+            reached
+        })
     }
 
-    /// The line starting at byte `start`, without its line break.
-    fn line_text(&self, start: usize) -> &'a str {
+    /// The offset of the first character from byte `start` on that `reached` accepts, or of the
+    /// line's end (its `\n`, or a `\r` before it or at the end of the text) when none is. Reads
+    /// only as far as that: a line of 16 MB is not searched for its end to find its first columns.
+    fn walk(&self, start: usize, mut reached: impl FnMut(char) -> bool) -> usize {
         let rest = &self.text[start..];
-        let line = rest.find('\n').map_or(rest, |end| &rest[..end]);
-        line.strip_suffix('\r').unwrap_or(line)
+        for (at, character) in rest.char_indices() {
+            let line_end =
+                character == '\n' || character == '\r' && matches!(rest.as_bytes().get(at + 1), None | Some(b'\n'));
+            if line_end || reached(character) {
+                return start + at;
+            }
+        }
+        self.text.len()
     }
 }
 
@@ -131,6 +140,17 @@ mod tests {
                 assert_eq!(Lines::offset_in(text, position), lines.offset(position), "{position:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_carriage_return_ends_a_line_only_before_a_break_or_the_end() {
+        let text = "ab\r\ncd\ref\r";
+        let lines = Lines::new(text);
+        assert_eq!(lines.offset(Position::new(0, 9)), 2);
+        assert_eq!(lines.offset(Position::new(1, 3)), 7, "a lone carriage return is a character");
+        assert_eq!(lines.offset(Position::new(1, 9)), 9, "the last one is not");
+        assert_eq!(lines.offset_of_column(2, 99), 9);
+        assert_eq!(lines.offset_of_column(2, 4), 7);
     }
 
     #[test]
