@@ -24,6 +24,18 @@ pub(crate) fn rows(manifest: &Manifest, index: usize, only: Option<&[usize]>) ->
     rows
 }
 
+/// The row at `at` of an action's form (as `rows` lists them), and how many rows it has.
+pub(crate) fn row(manifest: &Manifest, index: usize, only: Option<&[usize]>, at: usize) -> (usize, Option<Row>) {
+    let head = FIELDS.len() + 1;
+    match at.checked_sub(head) {
+        None => (head, Some(FIELDS.get(at).map_or(Row::Provider(index), |field| field.row(Owner::Action(index))))),
+        Some(input) => {
+            let (count, found) = super::list_row(ListRef::Inputs(index), manifest.input_count(index), only, input);
+            (head + count, found)
+        }
+    }
+}
+
 /// Makes every provider the integration's name; returns how many changed and the status to show.
 pub(crate) fn sync_providers(manifest: &mut Manifest) -> (usize, String) {
     let changed = manifest.sync_providers();

@@ -125,6 +125,7 @@ pub(crate) fn row(
         Page::Step(Step::AuthFields) => list_row(ListRef::AuthFields, manifest.auth_field_count(), only, index),
         Page::Step(Step::Actions) => list_row(ListRef::Actions, manifest.action_count(), only, index),
         Page::Step(Step::Review) => review::row(listed, index),
+        Page::Action(action) => action::row(manifest, action, only, index),
         _ => return rows(page, manifest, listed, only).get(index).copied(),
     };
     // Unknown keys come last, as in `rows`.
@@ -132,7 +133,7 @@ pub(crate) fn row(
 }
 
 /// The row at `index` of a list's rows (as `list_rows` lists them), and how many rows the list has.
-fn list_row(list: ListRef, count: usize, only: Option<&[usize]>, index: usize) -> (usize, Option<Row>) {
+pub(super) fn list_row(list: ListRef, count: usize, only: Option<&[usize]>, index: usize) -> (usize, Option<Row>) {
     let shown = only.map_or(count, <[usize]>::len);
     let row = match index.cmp(&shown) {
         std::cmp::Ordering::Less => Some(Row::Item(list, only.map_or(index, |matches| matches[index]))),
