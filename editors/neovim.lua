@@ -15,6 +15,11 @@ local client_id = nil
 vim.api.nvim_create_autocmd("FileType", {
   pattern = { "json", "jsonc" },
   callback = function(args)
+    -- Neovim 0.10 and later map K to hover where a language server is attached; earlier ones
+    -- (Debian's 0.7) run :Man there, so the hover gets the key here.
+    if vim.fn.has("nvim-0.10") == 0 then
+      vim.keymap.set("n", "K", vim.lsp.buf.hover, { buffer = args.buf, desc = "integration-wizard: hover" })
+    end
     if vim.lsp.start then
       vim.lsp.start(config, { bufnr = args.buf })
       return

@@ -38,6 +38,9 @@ end
 
 local started = vim.wait(20000, function() return client() ~= nil end, 50)
 say("attached", started)
+-- K is the hover in every version Neovim runs here (0.7 maps it to :Man by itself).
+local k = vim.fn.maparg("K", "n", false, true)
+say("hover key", (k.buffer == 1 and k.desc) or vim.inspect(k))
 if not started then return finish() end
 
 local seen = vim.wait(20000, function() return #vim.diagnostic.get(buf) > 0 end, 50)

@@ -55,6 +55,7 @@ fn neovim_shows_diagnostics_hover_and_applies_a_fix() {
             .unwrap_or_else(|| panic!("Neovim did not reach the step {name} (status {status:?}); steps:\n{steps}"))
     };
     assert_eq!(step("attached"), "true");
+    assert!(step("hover key").contains("hover"), "{steps}");
     assert_eq!(step("diagnostics"), "display-uppercase");
     assert_eq!(step("edited"), "blank-value,display-uppercase");
     assert!(step("hover").contains("The integration's system name"), "{steps}");
