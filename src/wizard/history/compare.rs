@@ -104,6 +104,40 @@ fn catch_up_parts(old: &mut Manifest, new: &mut Manifest, top_only: bool, update
     Some(patches)
 }
 
+/// Calls the macro `$then` with every key of the integration but `extra`, each key's JSON name
+/// being its field's name: the one list the patches and the copy below go through.
+macro_rules! integration_keys {
+    ($then:ident) => {
+        $then! {
+            name,
+            display_name,
+            description,
+            logo_url,
+            icon_url,
+            authentication_type,
+            authentication_configuration,
+            auth_validation_endpoint,
+            contact_synchronization_endpoint,
+            interaction_retrieval_endpoint,
+            agent_synchronization_endpoint,
+            interaction_types
+        }
+    };
+}
+
+/// Makes `every_field_is_listed` from the list above: its pattern names each listed field and
+/// `extra`, with no `..`, so a field added to `Integration` does not compile until it is listed.
+macro_rules! every_field_is_listed {
+    ($($field:ident),*) => {
+        /// Never called: it only has to compile.
+        #[allow(dead_code)]
+        fn every_field_is_listed(integration: &Integration) {
+            let Integration { $($field: _,)* extra: _ } = integration;
+        }
+    };
+}
+integration_keys!(every_field_is_listed);
+
 /// The patches of the top (its actions left out) when only values of the integration's keys
 /// changed, each compared alone: typing in one field does not turn the others into JSON (a
 /// description of megabytes, say). None when anything else changed (a key added or removed, the
@@ -117,23 +151,6 @@ fn integration_patches(old: &Wrapper, new: &Wrapper) -> Option<Vec<Patch>> {
         return None;
     }
     let mut patches = Vec::new();
-    // Every key of the integration, spelled out (a key added to it must be added here too); each
-    // key's JSON name is its field's name.
-    let Integration {
-        name: _,
-        display_name: _,
-        description: _,
-        logo_url: _,
-        icon_url: _,
-        authentication_type: _,
-        authentication_configuration: _,
-        auth_validation_endpoint: _,
-        contact_synchronization_endpoint: _,
-        interaction_retrieval_endpoint: _,
-        agent_synchronization_endpoint: _,
-        interaction_types: _,
-        extra: _,
-    } = before;
     macro_rules! compare {
         ($($field:ident),*) => {$(
             if before.$field != after.$field {
@@ -146,20 +163,7 @@ fn integration_patches(old: &Wrapper, new: &Wrapper) -> Option<Vec<Patch>> {
             }
         )*};
     }
-    compare!(
-        name,
-        display_name,
-        description,
-        logo_url,
-        icon_url,
-        authentication_type,
-        authentication_configuration,
-        auth_validation_endpoint,
-        contact_synchronization_endpoint,
-        interaction_retrieval_endpoint,
-        agent_synchronization_endpoint,
-        interaction_types
-    );
+    integration_keys!(compare);
     Some(patches)
 }
 
@@ -172,36 +176,8 @@ fn follow_integration(old: &mut Integration, new: &Integration) {
             }
         )*};
     }
-    let Integration {
-        name: _,
-        display_name: _,
-        description: _,
-        logo_url: _,
-        icon_url: _,
-        authentication_type: _,
-        authentication_configuration: _,
-        auth_validation_endpoint: _,
-        contact_synchronization_endpoint: _,
-        interaction_retrieval_endpoint: _,
-        agent_synchronization_endpoint: _,
-        interaction_types: _,
-        extra: _,
-    } = new;
-    follow!(
-        name,
-        display_name,
-        description,
-        logo_url,
-        icon_url,
-        authentication_type,
-        authentication_configuration,
-        auth_validation_endpoint,
-        contact_synchronization_endpoint,
-        interaction_retrieval_endpoint,
-        agent_synchronization_endpoint,
-        interaction_types,
-        extra
-    );
+    integration_keys!(follow);
+    follow!(extra);
 }
 
 /// The middle of two lists that differs: the common start and end are left out.
