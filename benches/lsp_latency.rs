@@ -19,7 +19,7 @@
 #[path = "../tests/lsp/client.rs"]
 mod client;
 
-use client::Client;
+use client::{Client, with_actions};
 use serde_json::{Value, json};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -104,21 +104,6 @@ fn main() {
     report("diagnostics of the 16 MB manifest after a change (no goal)", &checks, 0);
     println!("load average after: {}", load());
     client.shut_down();
-}
-
-/// The mycrm example with `count` actions (copies of its action under other names).
-fn with_actions(count: usize) -> String {
-    let mut manifest: Value = serde_json::from_str(include_str!("../assets/examples/mycrm.json")).expect("the example");
-    let action = manifest["actions"][0].clone();
-    let actions: Vec<Value> = (0..count)
-        .map(|index| {
-            let mut action = action.clone();
-            action["name"] = Value::String(format!("action_{index}"));
-            action
-        })
-        .collect();
-    manifest["actions"] = Value::Array(actions);
-    serde_json::to_string_pretty(&manifest).expect("JSON")
 }
 
 /// Types a character at the start of the description's line, or deletes it again.

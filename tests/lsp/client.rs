@@ -214,3 +214,20 @@ fn read_message(output: &mut impl BufRead) -> Option<Value> {
     output.read_exact(&mut body).ok()?;
     serde_json::from_slice(&body).ok()
 }
+
+/// The mycrm example with `count` actions (copies of its action under other names): the small
+/// manifest the tests and the latency benchmark set beside a big one.
+pub(crate) fn with_actions(count: usize) -> String {
+    let mut manifest: Value =
+        serde_json::from_str(include_str!("../../assets/examples/mycrm.json")).expect("the example");
+    let action = manifest["actions"][0].clone();
+    let actions: Vec<Value> = (0..count)
+        .map(|index| {
+            let mut action = action.clone();
+            action["name"] = Value::String(format!("action_{index}"));
+            action
+        })
+        .collect();
+    manifest["actions"] = Value::Array(actions);
+    serde_json::to_string_pretty(&manifest).expect("JSON")
+}

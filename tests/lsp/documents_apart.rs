@@ -2,28 +2,12 @@
 //! a 16 MB one is read and checked, and a version replaced before its check ends is never published
 //! after the version that replaced it.
 
-use crate::client::Client;
+use crate::client::{Client, with_actions};
 use crate::protocol::{big_manifest, position_of};
 use serde_json::{Value, json};
 
 const SMALL: &str = "file:///project/twenty.json";
 const BIG: &str = "file:///project/big.json";
-
-/// The bundled example with 20 actions (copies of its action under other names).
-fn twenty_actions() -> String {
-    let mut manifest: Value =
-        serde_json::from_str(include_str!("../../assets/examples/mycrm.json")).expect("the example");
-    let action = manifest["actions"][0].clone();
-    let actions: Vec<Value> = (0..20)
-        .map(|index| {
-            let mut action = action.clone();
-            action["name"] = Value::String(format!("action_{index}"));
-            action
-        })
-        .collect();
-    manifest["actions"] = Value::Array(actions);
-    serde_json::to_string_pretty(&manifest).expect("JSON")
-}
 
 /// Replaces the whole text of `uri` (no range: the server reads it from its first byte).
 fn replace(client: &mut Client, uri: &str, version: i64, text: &str) {
@@ -40,7 +24,7 @@ fn is_publication(message: &Value, uri: &str) -> bool {
 #[test]
 fn a_small_manifest_is_answered_while_a_16_mb_one_is_read_and_checked() {
     let mut client = Client::start(None);
-    let small = twenty_actions();
+    let small = with_actions(20);
     client.open(SMALL, &small);
     client.diagnostics(SMALL, 1);
     let big = big_manifest();
