@@ -106,6 +106,12 @@ impl ColouredLines {
 
     /// Writes `text` and a line break, made safe to show but for the tool's own colour codes.
     pub(crate) fn line(&mut self, text: &str) {
+        // Most lines of a diff: nothing to escape and no colour code to take out.
+        if escape::printable_ascii(text) {
+            let written = self.out.write_all(text.as_bytes()).and_then(|()| self.out.write_all(b"\n"));
+            ended_if_closed(written);
+            return;
+        }
         let text = escape::terminal_text_coloured(text);
         // Once escaped, an escape character can only start one of the tool's colour codes.
         let written = if self.strip && memchr::memchr(0x1b, text.as_bytes()).is_some() {
