@@ -192,5 +192,5 @@ fn print_diff(path: &str, before: &[u8], after: &str) {
     let before = std::str::from_utf8(before).map_or_else(|_| String::from_utf8_lossy(before), std::borrow::Cow::Borrowed);
     let mut out = output::coloured_lines();
     let colour = out.colour();
-    unified_diff::diff_lines(path, &before, after, colour, |line| out.line(line));
+    unified_diff::diff_lines(path, &before, after, colour, |pieces| out.line(pieces));
 }

@@ -10,6 +10,7 @@ use crate::escape;
 use anstyle::{AnsiColor, Style};
 use foldhash::{HashMap, HashMapExt};
 use similar::{Algorithm, DiffOp, DiffableStr};
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 const REMOVED: Style = AnsiColor::Red.on_default();
@@ -18,10 +19,10 @@ const HUNK: Style = AnsiColor::Cyan.on_default();
 /// Unchanged lines shown around each change.
 const CONTEXT: usize = 3;
 
-/// The unified diff from `before` to `after`, handed to `line` a line at a time (never the whole
-/// diff in memory), with colour codes when `colour` (anstream drops them where colour is off).
+/// The unified diff from `before` to `after`, handed to `line` a line at a time in pieces (never
+/// the whole diff in memory), with colour codes when `colour` (anstream drops them where colour is off).
 /// Lines from the file are escaped like every other output; tabs stay tabs.
-pub(super) fn diff_lines(path: &str, before: &str, after: &str, colour: bool, line: impl FnMut(&str)) {
+pub(super) fn diff_lines(path: &str, before: &str, after: &str, colour: bool, line: impl FnMut(&[&str])) {
     let path = escape::line(path);
     // Lines keep their line ends (`\n`, `\r\n` or `\r`), so a changed line end is a change.
     let old = before.tokenize_lines();
@@ -56,14 +57,16 @@ pub(super) fn diff_lines(path: &str, before: &str, after: &str, colour: bool, li
     }
 }
 
-/// Makes each line of the diff in one buffer (a diff of a big file has millions) and hands it on.
+/// Hands each line of the diff on in pieces, a sign and the file's line, so that the file's lines
+/// are not copied on the way out (a diff of a big file has millions).
 struct Printer<F> {
+    /// The one buffer coloured lines are made in.
     buffer: String,
     colour: bool,
     line: F,
 }
 
-impl<F: FnMut(&str)> Printer<F> {
+impl<F: FnMut(&[&str])> Printer<F> {
     /// A line of the file, `value` with its line end, marked by `sign`.
     fn change(&mut self, style: Style, sign: &str, value: &str) {
         // The line without its line end (`\n` or `\r\n`), as `str::lines` gives it.
@@ -75,16 +78,14 @@ impl<F: FnMut(&str)> Printer<F> {
     }
 
     fn styled(&mut self, style: Style, sign: &str, text: &str) {
+        let text = shown(text);
+        if !self.colour {
+            (self.line)(&[sign, &text]);
+            return;
+        }
         self.buffer.clear();
-        if self.colour {
-            let _ = write!(self.buffer, "{style}");
-        }
-        self.buffer.push_str(sign);
-        push_shown(&mut self.buffer, text);
-        if self.colour {
-            let _ = write!(self.buffer, "{style:#}");
-        }
-        (self.line)(&self.buffer);
+        let _ = write!(self.buffer, "{style}{sign}{text}{style:#}");
+        (self.line)(&[&self.buffer]);
     }
 }
 
@@ -101,18 +102,13 @@ fn numbered<'a>(old: &[&'a str], new: &[&'a str]) -> (Vec<usize>, Vec<usize>) {
     (old_ids, new_ids)
 }
 
-/// Appends `text` made safe to show on one line, tabs kept as they are.
-fn push_shown(buffer: &mut String, text: &str) {
+/// `text` made safe to show on one line, tabs kept as they are.
+fn shown(text: &str) -> Cow<'_, str> {
     if escape::printable_ascii_or_tab(text) {
-        buffer.push_str(text);
-        return;
+        return Cow::Borrowed(text);
     }
-    for (index, part) in text.split('\t').enumerate() {
-        if index > 0 {
-            buffer.push('\t');
-        }
-        buffer.push_str(&escape::line(part));
-    }
+    let parts: Vec<_> = text.split('\t').map(escape::line).collect();
+    Cow::Owned(parts.join("\t"))
 }
 
 #[cfg(test)]
@@ -124,8 +120,8 @@ mod tests {
     fn diff(path: &str, before: &str, after: &str) -> String {
         let joined = |colour: bool| {
             let mut out = String::new();
-            diff_lines(path, before, after, colour, |line| {
-                out.push_str(line);
+            diff_lines(path, before, after, colour, |pieces| {
+                out.push_str(&pieces.concat());
                 out.push('\n');
             });
             out
@@ -146,7 +142,7 @@ mod tests {
         unified.context_radius(3);
         let mut push = |sign: &str, text: &str| {
             out.push_str(sign);
-            super::push_shown(&mut out, text);
+            out.push_str(&super::shown(text));
             out.push('\n');
         };
         for (index, hunk) in unified.iter_hunks().enumerate() {
