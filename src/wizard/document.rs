@@ -7,7 +7,8 @@ use super::history::{History, Kept, Place, Scope as Compared};
 use super::since_opened::SinceOpened;
 use super::steps::Step;
 use super::steps::step_of;
-use crate::manifest::rules::{Scope, validate_part};
+use super::findings::{Findings, Touched};
+use super::history::apply::Element;
 use crate::manifest::{Counts, Diagnostic, Manifest, Parsed, Shape};
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -21,12 +22,8 @@ pub struct Document {
     pub path: Option<PathBuf>,
     /// What reading noted (legacy shape, letter case): shown until the next save writes it anew.
     pub notes: Vec<Diagnostic>,
-    /// Every finding, kept sorted by pointer for fast look-ups by prefix.
-    diagnostics: Vec<Diagnostic>,
-    /// The findings by part, so an edit re-checks only the part it touched (see [`Scope`]).
-    parts: Parts,
-    /// Indices into the findings in the order the review lists them: by step, then by place.
-    pub review_order: Vec<usize>,
+    /// Every finding, by part and sorted by pointer, so an edit re-checks only the part it touched.
+    findings: Findings,
     /// Unsaved changes.
     pub modified: bool,
     /// Pointers the author has edited: their problems are shown even before a save.
@@ -140,9 +137,7 @@ impl Document {
             manifest,
             path,
             notes,
-            diagnostics: Vec::new(),
-            parts: Parts::default(),
-            review_order: Vec::new(),
+            findings: Findings::default(),
             modified: false,
             touched: HashSet::new(),
             reveal_all,
@@ -180,59 +175,39 @@ impl Document {
 
     /// Runs every rule again and refreshes the counts.
     pub fn revalidate(&mut self) {
-        self.parts = Parts::of(&self.manifest);
-        self.collect();
+        self.findings = Findings::of(&self.manifest, &self.notes);
         self.refresh_counts();
     }
 
     /// Runs again the rules of the part an edit at `pointer` touched: one action, or everything
-    /// but the actions; the checks across actions (providers, repeated names), which go through
-    /// every action, only when the edit can change what they find. A change to the actions list
-    /// itself (added, moved, removed) checks everything.
+    /// but the actions; the checks across actions (providers, repeated names) only for the actions
+    /// the edit can change them for. A change to the actions list itself (added, moved, removed)
+    /// checks everything.
     fn revalidate_at(&mut self, pointer: &str) {
+        let touched = self.touched_at(pointer);
+        self.findings.recheck(&self.manifest, &self.notes, touched);
+    }
+
+    /// What an edit at `pointer` touched, for the findings.
+    fn touched_at(&self, pointer: &str) -> Touched {
+        if self.manifest.written_shape() != Shape::Wrapper {
+            return Touched::Everything;
+        }
         let action = pointer
             .strip_prefix("/actions/")
             .and_then(|rest| rest.split_once('/'))
             .and_then(|(index, _)| index.parse::<usize>().ok());
-        let same_shape =
-            self.parts.actions.len() == self.manifest.action_count() && self.manifest.written_shape() == Shape::Wrapper;
         match action {
-            Some(index) if same_shape && index < self.parts.actions.len() => {
-                self.parts.actions[index] = validate_part(&self.manifest, Scope::Action(index));
-            }
-            None if same_shape && !pointer.starts_with("/actions") => {
-                self.parts.head = validate_part(&self.manifest, Scope::Head);
-            }
-            _ => {
-                self.parts = Parts::of(&self.manifest);
-                return self.collect();
-            }
+            Some(index) => Touched::Action { index, across: across_may_change(pointer) },
+            None if !pointer.starts_with("/actions") => Touched::Top { providers: across_may_change(pointer) },
+            None => Touched::Everything,
         }
-        if across_may_change(pointer) {
-            self.parts.across = validate_part(&self.manifest, Scope::AcrossActions);
-        }
-        self.collect();
-    }
-
-    /// Gathers the notes and the parts into one list sorted by pointer.
-    fn collect(&mut self) {
-        let parts = &self.parts;
-        let mut diagnostics = Vec::with_capacity(self.notes.len() + parts.head.len() + parts.across.len());
-        diagnostics.extend(self.notes.iter().cloned());
-        diagnostics.extend(parts.head.iter().cloned());
-        diagnostics.extend(parts.actions.iter().flatten().cloned());
-        diagnostics.extend(parts.across.iter().cloned());
-        diagnostics.sort_by(|a, b| a.pointer.cmp(&b.pointer));
-        let mut order: Vec<usize> = (0..diagnostics.len()).collect();
-        order.sort_by_cached_key(|&index| review_key(&diagnostics[index].pointer, &self.manifest));
-        self.diagnostics = diagnostics;
-        self.review_order = order;
     }
 
     fn refresh_counts(&mut self) {
         let mut counts = [Counts::default(); 6];
         let mut to_fill = [0; 6];
-        for diagnostic in &self.diagnostics {
+        for diagnostic in self.findings.merged() {
             let visible = self.is_visible(diagnostic);
             if !visible && !diagnostic.is_error() {
                 continue;
@@ -272,27 +247,49 @@ impl Document {
         self.history.record(&mut self.manifest, scope, label, place)
     }
 
-    /// Undoes (or with `forwards`, redoes) the last change: the manifest is rebuilt, the places it
-    /// changed show their problems. Returns what the change was and where it was made; None when
-    /// there is nothing to undo (redo).
+    /// Undoes (or with `forwards`, redoes) the last change: only the parts of the manifest it
+    /// changed are put back and checked again, and the places it changed show their problems.
+    /// Returns what the change was and where it was made; None when there is nothing to undo (redo).
     pub fn step(&mut self, forwards: bool) -> Result<Option<(String, Place)>, String> {
-        let (label, place, pointers, manifest) = match self.history.step(forwards) {
+        if self.unrecorded() {
+            // An edit not recorded is not part of the history: the manifest goes back to where the
+            // history stands before stepping (the wizard records every edit before an undo).
+            self.manifest = self.history.baseline().clone();
+        }
+        let (label, place, pointers, elements) = match self.history.step(forwards, &mut self.manifest) {
             None => return Ok(None),
             Some(Err(message)) => return Err(message),
-            Some(Ok((change, manifest))) => (
+            Some(Ok((change, elements))) => (
                 change.label.clone(),
                 change.place.clone(),
                 change.patches.iter().map(|patch| patch.pointer()).collect::<Vec<_>>(),
-                manifest,
+                elements,
             ),
         };
-        self.manifest = manifest;
         self.edits = Edits::None;
         self.touched.extend(pointers);
         self.generation += 1;
         self.recorded = self.generation;
         self.modified = !self.history.at_saved();
-        self.revalidate();
+        match elements {
+            Some(elements) => {
+                for element in &elements {
+                    let touched = match element {
+                        Element::Top(pointers) => {
+                            Touched::Top { providers: pointers.iter().any(|pointer| across_may_change(pointer)) }
+                        }
+                        Element::Action(index, pointers) => Touched::Action {
+                            index: *index,
+                            across: pointers.iter().any(|pointer| across_may_change(pointer)),
+                        },
+                        Element::Spliced { .. } => Touched::Everything,
+                    };
+                    self.findings.recheck(&self.manifest, &self.notes, touched);
+                }
+                self.refresh_counts();
+            }
+            None => self.revalidate(),
+        }
         Ok(Some((label, place)))
     }
 
@@ -336,12 +333,17 @@ impl Document {
 
     /// Every finding, sorted by pointer.
     pub fn diagnostics(&self) -> &[Diagnostic] {
-        &self.diagnostics
+        self.findings.merged()
+    }
+
+    /// Indices into [`Document::diagnostics`] in the order the review lists them: by step, then by place.
+    pub fn review_order(&self) -> &[usize] {
+        self.findings.review_order(&self.manifest)
     }
 
     /// The findings the author should see now.
     pub fn visible(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics.iter().filter(|diagnostic| self.is_visible(diagnostic))
+        self.findings.merged().iter().filter(|diagnostic| self.is_visible(diagnostic))
     }
 
     /// True when a finding is shown: everything after opening a file or trying to save, otherwise
@@ -360,15 +362,15 @@ impl Document {
 
     /// The visible findings exactly at `pointer`.
     pub fn at<'a>(&'a self, pointer: &str) -> impl Iterator<Item = &'a Diagnostic> + use<'a> {
-        let start = self.diagnostics.partition_point(|d| d.pointer.as_str() < pointer);
-        let end = start + self.diagnostics[start..].iter().take_while(|d| d.pointer == pointer).count();
-        self.diagnostics[start..end].iter().filter(move |d| self.is_visible(d))
+        let start = self.findings.merged().partition_point(|d| d.pointer.as_str() < pointer);
+        let end = start + self.findings.merged()[start..].iter().take_while(|d| d.pointer == pointer).count();
+        self.findings.merged()[start..end].iter().filter(move |d| self.is_visible(d))
     }
 
     /// True when a value at `pointer` is still to fill: an error there the author has not reached yet.
     pub fn to_fill_at(&self, pointer: &str) -> bool {
-        let start = self.diagnostics.partition_point(|d| d.pointer.as_str() < pointer);
-        self.diagnostics[start..]
+        let start = self.findings.merged().partition_point(|d| d.pointer.as_str() < pointer);
+        self.findings.merged()[start..]
             .iter()
             .take_while(|d| d.pointer == pointer)
             .any(|d| d.is_error() && !self.is_visible(d))
@@ -377,8 +379,8 @@ impl Document {
     /// Visible problems at `pointer` and everything below it.
     pub fn counts_under(&self, pointer: &str) -> Counts {
         let mut counts = Counts::default();
-        let start = self.diagnostics.partition_point(|d| d.pointer.as_str() < pointer);
-        for diagnostic in &self.diagnostics[start..] {
+        let start = self.findings.merged().partition_point(|d| d.pointer.as_str() < pointer);
+        for diagnostic in &self.findings.merged()[start..] {
             let rest = match diagnostic.pointer.strip_prefix(pointer) {
                 Some(rest) => rest,
                 None => break,
@@ -409,7 +411,7 @@ impl Document {
 
     /// Errors whatever their visibility: what a save would write.
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
+        self.findings.merged().iter().any(Diagnostic::is_error)
     }
 
     /// The file name a new manifest is offered to be saved as: `<name>.json`.
@@ -449,38 +451,12 @@ pub(crate) struct ForDraft {
     pub mark: Mark,
 }
 
-/// Where a finding comes in the review: its step, then its place with list indices compared as numbers.
-fn review_key(pointer: &str, manifest: &Manifest) -> (usize, Vec<(u64, String)>) {
-    let tokens = pointer.split('/').map(|token| match token.parse::<u64>() {
-        Ok(number) => (number, String::new()),
-        Err(_) => (u64::MAX, token.to_owned()),
-    });
-    (step_of(pointer, manifest).index(), tokens.collect())
-}
-
-/// The findings of each part of the manifest.
-#[derive(Debug, Clone, Default)]
-struct Parts {
-    head: Vec<Diagnostic>,
-    actions: Vec<Vec<Diagnostic>>,
-    across: Vec<Diagnostic>,
-}
-
-impl Parts {
-    fn of(manifest: &Manifest) -> Self {
-        Parts {
-            head: validate_part(manifest, Scope::Head),
-            actions: (0..manifest.action_count()).map(|index| validate_part(manifest, Scope::Action(index))).collect(),
-            across: validate_part(manifest, Scope::AcrossActions),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::manifest::edit::Owner;
     use crate::manifest::{ActionKey, InputKey, IntegrationKey, read, to_json, validate};
+    use crate::wizard::steps::Step;
 
     /// A valid manifest of `actions` actions of 3 inputs, opened: without findings, whose number
     /// is another matter.
@@ -571,6 +547,155 @@ mod tests {
                 many.count_total
             );
         }
+    }
+
+    /// The findings as a check of the whole document lists them, in the same order.
+    fn checked_whole(document: &Document) -> Vec<Diagnostic> {
+        let mut whole = document.clone();
+        whole.revalidate();
+        whole.diagnostics().to_vec()
+    }
+
+    /// What `edits` allocate on a document of `actions` actions (broken: every action with a
+    /// warning, when `broken`), after `prepare`.
+    fn allocated(
+        actions: usize,
+        broken: bool,
+        prepare: impl Fn(&mut Document),
+        edits: impl Fn(&mut Document, usize),
+    ) -> allocation_counter::AllocationInfo {
+        let mut document = actions_document(actions);
+        if broken {
+            for index in 0..actions {
+                document.manifest.set_text(Owner::Action(index), ActionKey::Display, "Do a thing");
+            }
+            document.revalidate();
+            assert!(document.diagnostics().len() >= actions, "every action has a finding");
+        }
+        prepare(&mut document);
+        allocation_counter::measure(|| (0..10).for_each(|round| edits(&mut document, round)))
+    }
+
+    /// Fails when the edits allocate more with 3,000 actions than with 100.
+    fn assert_same_cost(what: &str, broken: bool, prepare: impl Fn(&mut Document), edits: impl Fn(&mut Document, usize)) {
+        let few = allocated(100, broken, &prepare, &edits);
+        let many = allocated(3_000, broken, &prepare, &edits);
+        assert!(
+            many.bytes_total < few.bytes_total + 4_096 && many.count_total < few.count_total + 20,
+            "{what}: with 100 actions {} bytes ({} times), with 3,000 actions {} bytes ({} times)",
+            few.bytes_total,
+            few.count_total,
+            many.bytes_total,
+            many.count_total
+        );
+    }
+
+    /// Five recorded edits: action 7's description and name, the integration's display name.
+    fn five_changes(document: &mut Document) {
+        for round in 0..5 {
+            let (pointer, owner, key): (&str, Owner, crate::manifest::Key) = match round % 3 {
+                0 => ("/actions/7/description", Owner::Action(7), ActionKey::Description.into()),
+                1 => ("/actions/7/name", Owner::Action(7), ActionKey::Name.into()),
+                _ => ("/integration/display_name", Owner::Integration, IntegrationKey::DisplayName.into()),
+            };
+            document.manifest.set_text(owner, key, &format!("thing{round}"));
+            document.edited(pointer.into());
+            assert!(document.record(format!("edit {round}"), place()));
+        }
+    }
+
+    fn place() -> Place {
+        Place { page: super::super::steps::Page::Step(Step::Integration), back: Vec::new(), focus: 0 }
+    }
+
+    #[test]
+    fn undo_and_redo_cost_the_same_whatever_the_number_of_actions() {
+        for broken in [false, true] {
+            assert_same_cost("undo and redo", broken, five_changes, |document, round| {
+                let forwards = round >= 5;
+                document.step(forwards).expect("fits").expect("a change");
+            });
+        }
+    }
+
+    #[test]
+    fn undo_and_redo_find_what_a_check_of_the_whole_manifest_finds() {
+        let mut document = actions_document(12);
+        let mut states = vec![to_json(&document.manifest)];
+        let edits: [(&str, Owner, crate::manifest::Key, &str); 7] = [
+            ("/actions/3/name", Owner::Action(3), ActionKey::Name.into(), "action_5"),
+            ("/actions/5/name", Owner::Action(5), ActionKey::Name.into(), ""),
+            ("/actions/1/description", Owner::Action(1), ActionKey::Description.into(), "Does"),
+            ("/integration/name", Owner::Integration, IntegrationKey::Name.into(), "other"),
+            ("/actions/2/provider", Owner::Action(2), ActionKey::Provider.into(), "elsewhere"),
+            ("/integration/display_name", Owner::Integration, IntegrationKey::DisplayName.into(), ""),
+            ("/actions/0/name", Owner::Action(0), ActionKey::Name.into(), "action_3"),
+        ];
+        for (pointer, owner, key, text) in edits {
+            document.manifest.set_text(owner, key, text);
+            document.edited(pointer.into());
+            document.record(format!("edit {pointer}"), place());
+            states.push(to_json(&document.manifest));
+        }
+        // An action added, then removed: the list itself changes.
+        document.manifest.add_action();
+        document.edited("/actions/12".into());
+        document.record("add action".into(), place());
+        states.push(to_json(&document.manifest));
+        let check = |document: &Document, state: &str, when: &str| {
+            assert_eq!(to_json(&document.manifest), state, "{when}: the manifest");
+            assert_eq!(document.diagnostics(), checked_whole(document), "{when}: the findings");
+            assert_eq!(sorted(document.diagnostics().to_vec()), sorted(validate(&document.manifest)), "{when}");
+        };
+        for back in (0..states.len() - 1).rev() {
+            document.step(false).expect("fits").expect("a change");
+            check(&document, &states[back], &format!("undone to state {back}"));
+        }
+        for forth in 1..states.len() {
+            document.step(true).expect("fits").expect("a change");
+            check(&document, &states[forth], &format!("redone to state {forth}"));
+        }
+    }
+
+    #[test]
+    fn a_name_cleared_or_typed_costs_the_same_whatever_the_number_of_actions() {
+        // A name typed, cleared, and typed again as another action's: the repeated names are
+        // found through an index of names, not by going through every action.
+        assert_same_cost("an action's name", false, |_| {}, |document, round| {
+            let name = match round % 3 {
+                0 => String::new(),
+                1 => "action_9".to_owned(),
+                _ => format!("renamed_{round}"),
+            };
+            document.manifest.set_text(Owner::Action(7), ActionKey::Name, &name);
+            document.edited("/actions/7/name".into());
+        });
+    }
+
+    #[test]
+    fn a_keystroke_in_a_broken_manifest_costs_the_same_whatever_the_number_of_findings() {
+        // Every action has a warning: merging the findings list must not copy it at each keystroke.
+        assert_same_cost("a description in a broken manifest", true, |_| {}, |document, round| {
+            document.manifest.set_text(Owner::Action(7), ActionKey::Description, &format!("does {round}"));
+            document.edited("/actions/7/description".into());
+        });
+        assert_same_cost("the display name in a broken manifest", true, |_| {}, |document, round| {
+            document.manifest.set_text(Owner::Integration, IntegrationKey::DisplayName, &format!("Big {round}"));
+            document.edited("/integration/display_name".into());
+        });
+    }
+
+    #[test]
+    fn names_typed_find_what_a_check_of_the_whole_manifest_finds_in_the_same_order() {
+        let mut document = actions_document(6);
+        for (index, name) in [(2, "action_1"), (4, "action_1"), (1, ""), (2, ""), (1, "action_4"), (4, "x"), (0, "x")] {
+            document.manifest.set_text(Owner::Action(index), ActionKey::Name, name);
+            document.edited(format!("/actions/{index}/name"));
+            assert_eq!(document.diagnostics(), checked_whole(&document), "action {index} named {name:?}");
+        }
+        document.manifest.rename_integration("");
+        document.edited("/integration/name".into());
+        assert_eq!(document.diagnostics(), checked_whole(&document), "the integration's name cleared");
     }
 
     #[test]

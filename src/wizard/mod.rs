@@ -25,6 +25,7 @@ pub(crate) mod display;
 pub(crate) mod document;
 pub(crate) mod editor;
 pub(crate) mod examples;
+pub(crate) mod findings;
 pub(crate) mod form;
 pub(crate) mod history;
 pub(crate) mod keys;
