@@ -1,14 +1,14 @@
 //! The manifest being edited, with its path, its diagnostics and which of them the author should see yet.
 
 use super::action::Opened;
+use super::findings::{Findings, Touched};
+use super::history::apply::Element;
 use super::history::follow::{CatchUp, Mark};
 use super::history::patch::Patch;
 use super::history::{History, Kept, Place, Scope as Compared};
 use super::since_opened::SinceOpened;
 use super::steps::Step;
-use super::steps::step_of;
-use super::findings::{Findings, Touched};
-use super::history::apply::Element;
+use super::tally::Tally;
 use crate::manifest::{Counts, Diagnostic, Manifest, Parsed, Shape};
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -30,10 +30,8 @@ pub struct Document {
     touched: HashSet<String>,
     /// Show every problem: the file was opened from disk, or a save was tried.
     pub reveal_all: bool,
-    /// Counted visible problems per step, refreshed after each change.
-    step_counts: [Counts; 6],
-    /// Errors per step the author has not reached yet (values still to fill), refreshed with the counts.
-    to_fill: [usize; 6],
+    /// Counted problems per step (visible ones, and errors still to fill), kept up to date.
+    tally: Tally,
     /// Bumped on every change, so views derived from the manifest know when to rebuild.
     pub generation: u64,
     /// The shape the file had on disk, to warn before a save changes it.
@@ -141,8 +139,7 @@ impl Document {
             modified: false,
             touched: HashSet::new(),
             reveal_all,
-            step_counts: [Counts::default(); 6],
-            to_fill: [0; 6],
+            tally: Tally::default(),
             generation: 0,
             disk_shape: None,
             disk_hash: None,
@@ -163,8 +160,42 @@ impl Document {
         self.generation += 1;
         self.edits = self.edits.and(&pointer);
         self.revalidate_at(&pointer);
-        self.touched.insert(pointer);
-        self.refresh_counts();
+        self.touch(pointer);
+    }
+
+    /// Checks again what an edit touched, and counts what changed.
+    fn recheck(&mut self, touched: Touched) {
+        let Document { findings, manifest, notes, touched: seen, reveal_all, tally, .. } = self;
+        let visible = |diagnostic: &Diagnostic| is_visible(seen, *reveal_all, diagnostic);
+        let in_place = findings.recheck(manifest, notes, touched, &mut |old, new| {
+            tally.count(old, visible, manifest, false);
+            tally.count(new, visible, manifest, true);
+        });
+        if !in_place {
+            self.refresh_counts();
+        }
+    }
+
+    /// The author edited `pointer`: its problems, and those about what holds it, show from now on.
+    fn touch(&mut self, pointer: String) {
+        if self.reveal_all || self.touched.contains(&pointer) {
+            self.touched.insert(pointer);
+            return;
+        }
+        // Only the findings at the pointer or at a place holding it change visibility.
+        let places: Vec<&str> =
+            pointer.match_indices('/').map(|(at, _)| &pointer[..at]).chain([pointer.as_str()]).collect();
+        let visible = |touched: &HashSet<String>, diagnostic: &Diagnostic| is_visible(touched, false, diagnostic);
+        for place in &places {
+            let seen = &self.touched;
+            self.tally.count(self.findings.at(place), |d| visible(seen, d), &self.manifest, false);
+        }
+        let owned = pointer.clone();
+        self.touched.insert(owned);
+        for place in &places {
+            let seen = &self.touched;
+            self.tally.count(self.findings.at(place), |d| visible(seen, d), &self.manifest, true);
+        }
     }
 
     /// Shows every problem from now on (a save was tried).
@@ -185,7 +216,7 @@ impl Document {
     /// checks everything.
     fn revalidate_at(&mut self, pointer: &str) {
         let touched = self.touched_at(pointer);
-        self.findings.recheck(&self.manifest, &self.notes, touched);
+        self.recheck(touched);
     }
 
     /// What an edit at `pointer` touched, for the findings.
@@ -204,23 +235,12 @@ impl Document {
         }
     }
 
+    /// Counts every finding again.
     fn refresh_counts(&mut self) {
-        let mut counts = [Counts::default(); 6];
-        let mut to_fill = [0; 6];
-        for diagnostic in self.findings.merged() {
-            let visible = self.is_visible(diagnostic);
-            if !visible && !diagnostic.is_error() {
-                continue;
-            }
-            let step = step_of(&diagnostic.pointer, &self.manifest).index();
-            if visible {
-                counts[step].add(diagnostic.severity);
-            } else {
-                to_fill[step] += 1;
-            }
-        }
-        self.step_counts = counts;
-        self.to_fill = to_fill;
+        let Document { findings, manifest, touched, reveal_all, .. } = self;
+        let mut tally = Tally::default();
+        tally.count(findings.merged(), |diagnostic| is_visible(touched, *reveal_all, diagnostic), manifest, true);
+        self.tally = tally;
     }
 
     /// After a save: the file on disk now matches, and reading's notes no longer apply.
@@ -267,7 +287,6 @@ impl Document {
             ),
         };
         self.edits = Edits::None;
-        self.touched.extend(pointers);
         self.generation += 1;
         self.recorded = self.generation;
         self.modified = !self.history.at_saved();
@@ -284,11 +303,14 @@ impl Document {
                         },
                         Element::Spliced { .. } => Touched::Everything,
                     };
-                    self.findings.recheck(&self.manifest, &self.notes, touched);
+                    self.recheck(touched);
                 }
-                self.refresh_counts();
+                pointers.into_iter().for_each(|pointer| self.touch(pointer));
             }
-            None => self.revalidate(),
+            None => {
+                self.touched.extend(pointers);
+                self.revalidate();
+            }
         }
         Ok(Some((label, place)))
     }
@@ -349,15 +371,7 @@ impl Document {
     /// True when a finding is shown: everything after opening a file or trying to save, otherwise
     /// only what is at or around a value the author edited.
     pub fn is_visible(&self, diagnostic: &Diagnostic) -> bool {
-        if self.reveal_all || self.touched.contains(&diagnostic.pointer) {
-            return true;
-        }
-        // A problem about a whole list or object shows once something inside it was edited.
-        // (No string is built here: this runs for every finding after every edit.)
-        let pointer = diagnostic.pointer.as_str();
-        self.touched.iter().any(|touched| {
-            touched.len() > pointer.len() && touched.starts_with(pointer) && touched.as_bytes()[pointer.len()] == b'/'
-        })
+        is_visible(&self.touched, self.reveal_all, diagnostic)
     }
 
     /// The visible findings exactly at `pointer`.
@@ -395,18 +409,18 @@ impl Document {
 
     /// Visible problems of a step.
     pub fn step_counts(&self, step: Step) -> Counts {
-        self.step_counts[step.index()]
+        self.tally.shown[step.index()]
     }
 
     /// Errors of a step at values the author has not reached yet: what is still to fill (a hidden
     /// error is a mandatory value left empty, or a value another edit made wrong).
     pub fn to_fill(&self, step: Step) -> usize {
-        self.to_fill[step.index()]
+        self.tally.to_fill[step.index()]
     }
 
     /// Visible errors in the whole manifest.
     pub fn error_count(&self) -> usize {
-        self.step_counts.iter().map(|counts| counts.errors).sum()
+        self.tally.shown.iter().map(|counts| counts.errors).sum()
     }
 
     /// Errors whatever their visibility: what a save would write.
@@ -421,6 +435,20 @@ impl Document {
             name.chars().map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' }).collect();
         format!("{safe}.json")
     }
+}
+
+/// True when a finding is shown: every finding once `reveal_all`, otherwise only those at or
+/// around (about a list or object holding) a value the author edited, the `touched` pointers.
+fn is_visible(touched: &HashSet<String>, reveal_all: bool, diagnostic: &Diagnostic) -> bool {
+    if reveal_all || touched.contains(&diagnostic.pointer) {
+        return true;
+    }
+    // A problem about a whole list or object shows once something inside it was edited.
+    // (No string is built here: this runs for every finding counted.)
+    let pointer = diagnostic.pointer.as_str();
+    touched.iter().any(|touched| {
+        touched.len() > pointer.len() && touched.starts_with(pointer) && touched.as_bytes()[pointer.len()] == b'/'
+    })
 }
 
 /// Whether an edit at `pointer` (in the wrapper shape) may change what the checks across actions
@@ -457,6 +485,7 @@ mod tests {
     use crate::manifest::edit::Owner;
     use crate::manifest::{ActionKey, InputKey, IntegrationKey, read, to_json, validate};
     use crate::wizard::steps::Step;
+    use crate::wizard::tally::Tally;
 
     /// A valid manifest of `actions` actions of 3 inputs, opened: without findings, whose number
     /// is another matter.
@@ -556,6 +585,13 @@ mod tests {
         whole.diagnostics().to_vec()
     }
 
+    /// The counts as counting every finding gives them.
+    fn counted_whole(document: &Document) -> Tally {
+        let mut whole = document.clone();
+        whole.refresh_counts();
+        whole.tally
+    }
+
     /// What `edits` allocate on a document of `actions` actions (broken: every action with a
     /// warning, when `broken`), after `prepare`.
     fn allocated(
@@ -569,7 +605,8 @@ mod tests {
             for index in 0..actions {
                 document.manifest.set_text(Owner::Action(index), ActionKey::Display, "Do a thing");
             }
-            document.revalidate();
+            let parsed = read(to_json(&document.manifest).as_bytes()).expect("the manifest reads");
+            document = Document::opened(parsed, None);
             assert!(document.diagnostics().len() >= actions, "every action has a finding");
         }
         prepare(&mut document);
@@ -577,7 +614,12 @@ mod tests {
     }
 
     /// Fails when the edits allocate more with 3,000 actions than with 100.
-    fn assert_same_cost(what: &str, broken: bool, prepare: impl Fn(&mut Document), edits: impl Fn(&mut Document, usize)) {
+    fn assert_same_cost(
+        what: &str,
+        broken: bool,
+        prepare: impl Fn(&mut Document),
+        edits: impl Fn(&mut Document, usize),
+    ) {
         let few = allocated(100, broken, &prepare, &edits);
         let many = allocated(3_000, broken, &prepare, &edits);
         assert!(
@@ -645,6 +687,7 @@ mod tests {
         let check = |document: &Document, state: &str, when: &str| {
             assert_eq!(to_json(&document.manifest), state, "{when}: the manifest");
             assert_eq!(document.diagnostics(), checked_whole(document), "{when}: the findings");
+            assert_eq!(document.tally, counted_whole(document), "{when}: the counts");
             assert_eq!(sorted(document.diagnostics().to_vec()), sorted(validate(&document.manifest)), "{when}");
         };
         for back in (0..states.len() - 1).rev() {
@@ -661,28 +704,43 @@ mod tests {
     fn a_name_cleared_or_typed_costs_the_same_whatever_the_number_of_actions() {
         // A name typed, cleared, and typed again as another action's: the repeated names are
         // found through an index of names, not by going through every action.
-        assert_same_cost("an action's name", false, |_| {}, |document, round| {
-            let name = match round % 3 {
-                0 => String::new(),
-                1 => "action_9".to_owned(),
-                _ => format!("renamed_{round}"),
-            };
-            document.manifest.set_text(Owner::Action(7), ActionKey::Name, &name);
-            document.edited("/actions/7/name".into());
-        });
+        assert_same_cost(
+            "an action's name",
+            false,
+            |_| {},
+            |document, round| {
+                let name = match round % 3 {
+                    0 => String::new(),
+                    1 => "action_9".to_owned(),
+                    _ => format!("renamed_{round}"),
+                };
+                document.manifest.set_text(Owner::Action(7), ActionKey::Name, &name);
+                document.edited("/actions/7/name".into());
+            },
+        );
     }
 
     #[test]
     fn a_keystroke_in_a_broken_manifest_costs_the_same_whatever_the_number_of_findings() {
         // Every action has a warning: merging the findings list must not copy it at each keystroke.
-        assert_same_cost("a description in a broken manifest", true, |_| {}, |document, round| {
-            document.manifest.set_text(Owner::Action(7), ActionKey::Description, &format!("does {round}"));
-            document.edited("/actions/7/description".into());
-        });
-        assert_same_cost("the display name in a broken manifest", true, |_| {}, |document, round| {
-            document.manifest.set_text(Owner::Integration, IntegrationKey::DisplayName, &format!("Big {round}"));
-            document.edited("/integration/display_name".into());
-        });
+        assert_same_cost(
+            "a description in a broken manifest",
+            true,
+            |_| {},
+            |document, round| {
+                document.manifest.set_text(Owner::Action(7), ActionKey::Description, &format!("does {round}"));
+                document.edited("/actions/7/description".into());
+            },
+        );
+        assert_same_cost(
+            "the display name in a broken manifest",
+            true,
+            |_| {},
+            |document, round| {
+                document.manifest.set_text(Owner::Integration, IntegrationKey::DisplayName, &format!("Big {round}"));
+                document.edited("/integration/display_name".into());
+            },
+        );
     }
 
     #[test]
@@ -692,10 +750,35 @@ mod tests {
             document.manifest.set_text(Owner::Action(index), ActionKey::Name, name);
             document.edited(format!("/actions/{index}/name"));
             assert_eq!(document.diagnostics(), checked_whole(&document), "action {index} named {name:?}");
+            assert_eq!(document.tally, counted_whole(&document), "action {index} named {name:?}: the counts");
         }
         document.manifest.rename_integration("");
         document.edited("/integration/name".into());
         assert_eq!(document.diagnostics(), checked_whole(&document), "the integration's name cleared");
+    }
+
+    #[test]
+    fn the_counts_follow_what_the_author_edited_as_counting_every_finding_does() {
+        let mut document = Document::blank(None);
+        document.manifest.add_action();
+        document.manifest.add_action();
+        document.edited("/actions/1".into());
+        assert_eq!(document.tally, counted_whole(&document), "an action added");
+        let edits: [(&str, Owner, crate::manifest::Key, &str); 6] = [
+            ("/actions/1/name", Owner::Action(1), ActionKey::Name.into(), "Bad Name"),
+            ("/actions/0/name", Owner::Action(0), ActionKey::Name.into(), "Bad Name"),
+            ("/actions/1/description", Owner::Action(1), ActionKey::Description.into(), "Does"),
+            ("/integration/name", Owner::Integration, IntegrationKey::Name.into(), "crm"),
+            ("/actions/1/name", Owner::Action(1), ActionKey::Name.into(), ""),
+            ("/integration/display_name", Owner::Integration, IntegrationKey::DisplayName.into(), "CRM"),
+        ];
+        for (pointer, owner, key, text) in edits {
+            document.manifest.set_text(owner, key, text);
+            document.edited(pointer.into());
+            assert_eq!(document.tally, counted_whole(&document), "after {pointer}");
+            assert_eq!(document.diagnostics(), checked_whole(&document), "after {pointer}");
+        }
+        assert!(document.visible().count() > 0 && document.to_fill(Step::Actions) > 0);
     }
 
     #[test]

@@ -165,8 +165,23 @@ impl Findings {
         self.actions.len() == manifest.action_count() && self.across.each.len() == self.actions.len()
     }
 
+    /// The findings exactly at `pointer`.
+    pub(crate) fn at(&self, pointer: &str) -> &[Diagnostic] {
+        let start = self.merged.partition_point(|d| d.pointer.as_str() < pointer);
+        let end = start + self.merged[start..].partition_point(|d| d.pointer == pointer);
+        &self.merged[start..end]
+    }
+
     /// Checks again what `touched` says changed, and merges it in; `notes` as for [`Findings::of`].
-    pub(crate) fn recheck(&mut self, manifest: &Manifest, notes: &[Diagnostic], touched: Touched) {
+    /// `replaced` is told each stretch of the list replaced, before and after; false when the
+    /// whole list was made again instead.
+    pub(crate) fn recheck(
+        &mut self,
+        manifest: &Manifest,
+        notes: &[Diagnostic],
+        touched: Touched,
+        replaced: &mut dyn FnMut(&[Diagnostic], &[Diagnostic]),
+    ) -> bool {
         self.review = OnceCell::new();
         match touched {
             Touched::Action { index, across } if self.fits(manifest) && index < self.actions.len() => {
@@ -175,20 +190,24 @@ impl Findings {
                 if across {
                     regions.extend(self.across.action_changed(manifest, index).into_iter().filter(|&i| i != index));
                 }
-                regions.into_iter().for_each(|region| self.merge_action(region));
+                regions.into_iter().for_each(|region| self.merge_action(region, replaced));
             }
             Touched::Top { providers } if self.fits(manifest) => {
                 self.head = validate_part(manifest, Scope::Head);
-                self.merge_top();
+                self.merge_top(replaced);
                 if providers {
                     // Every provider is checked against the integration's name: a rename is
                     // written into every action anyway (see `Manifest::rename_integration`).
                     let changed = self.across.recheck(manifest, 0..self.actions.len());
-                    changed.into_iter().for_each(|region| self.merge_action(region));
+                    changed.into_iter().for_each(|region| self.merge_action(region, replaced));
                 }
             }
-            _ => *self = Findings::of(manifest, notes),
+            _ => {
+                *self = Findings::of(manifest, notes);
+                return false;
+            }
         }
+        true
     }
 
     /// Merges every part into the list (after a check of the whole manifest).
@@ -205,18 +224,19 @@ impl Findings {
     }
 
     /// Replaces the stretch of the list that holds the action at `index`'s findings.
-    fn merge_action(&mut self, index: usize) {
+    fn merge_action(&mut self, index: usize, replaced: &mut dyn FnMut(&[Diagnostic], &[Diagnostic])) {
         let (start, end) = (format!("/actions/{index}"), format!("/actions/{index}0"));
         let mut fresh: Vec<Diagnostic> = self.notes[between(&self.notes, &start, &end)].to_vec();
         fresh.extend(self.actions[index].iter().cloned());
         fresh.extend(self.across.each[index].iter().cloned());
         fresh.sort_by(|a, b| a.pointer.cmp(&b.pointer));
         let range = between(&self.merged, &start, &end);
+        replaced(&self.merged[range.clone()], &fresh);
         self.merged.splice(range, fresh);
     }
 
     /// Replaces everything outside the actions' stretches: what is about the top.
-    fn merge_top(&mut self) {
+    fn merge_top(&mut self, replaced: &mut dyn FnMut(&[Diagnostic], &[Diagnostic])) {
         let (start, end) = (ACTIONS_START, ACTIONS_END);
         let actions = between(&self.notes, start, end);
         let mut fresh: Vec<Diagnostic> = self.notes[..actions.start].to_vec();
@@ -227,6 +247,8 @@ impl Findings {
         let split = fresh.partition_point(|d| d.pointer.as_str() < start);
         let after = fresh.split_off(split);
         let range = between(&self.merged, start, end);
+        replaced(&self.merged[..range.start], &fresh);
+        replaced(&self.merged[range.end..], &after);
         // The end first: the start's length moves what follows it.
         self.merged.splice(range.end.., after);
         self.merged.splice(..range.start, fresh);

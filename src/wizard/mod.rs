@@ -36,6 +36,7 @@ pub(crate) mod run;
 pub(crate) mod shown;
 pub(crate) mod since_opened;
 pub(crate) mod steps;
+pub(crate) mod tally;
 pub mod testing;
 pub(crate) mod view;
 
