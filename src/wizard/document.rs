@@ -694,9 +694,9 @@ mod tests {
             document.step(false).expect("fits").expect("a change");
             check(&document, &states[back], &format!("undone to state {back}"));
         }
-        for forth in 1..states.len() {
+        for (forth, state) in states.iter().enumerate().skip(1) {
             document.step(true).expect("fits").expect("a change");
-            check(&document, &states[forth], &format!("redone to state {forth}"));
+            check(&document, state, &format!("redone to state {forth}"));
         }
     }
 

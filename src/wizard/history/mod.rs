@@ -144,6 +144,9 @@ impl Kept {
     }
 }
 
+/// The elements of the manifest a change undone or redone changed; None when it was rebuilt whole.
+pub(crate) type Stepped = Option<Vec<Element>>;
+
 /// The changes that can be undone and redone.
 #[derive(Debug, Clone)]
 pub struct History {
@@ -227,7 +230,7 @@ impl History {
         &mut self,
         forwards: bool,
         current: &mut Manifest,
-    ) -> Option<Result<(&Change, Option<Vec<Element>>), String>> {
+    ) -> Option<Result<(&Change, Stepped), String>> {
         let change = if forwards { self.redo.pop()? } else { self.undo.pop()? };
         let elements = match apply::apply(&mut self.baseline, &change.patches, forwards) {
             Applied::Parts(elements) => {
