@@ -189,7 +189,8 @@ impl Saves {
 /// Prints the unified diff from `before` to `after` on standard output as it is made.
 fn print_diff(path: &str, before: &[u8], after: &str) {
     // Checked as UTF-8 first: far faster than the lossy reading, which only a file that is not needs.
-    let before = std::str::from_utf8(before).map_or_else(|_| String::from_utf8_lossy(before), std::borrow::Cow::Borrowed);
+    let before =
+        std::str::from_utf8(before).map_or_else(|_| String::from_utf8_lossy(before), std::borrow::Cow::Borrowed);
     let mut out = output::coloured_lines();
     let colour = out.colour();
     unified_diff::diff_lines(path, &before, after, colour, |pieces| out.line(pieces));

@@ -215,7 +215,8 @@ mod tests {
     #[test]
     fn a_file_whose_every_line_differs_prints_what_similars_text_diff_prints() {
         // A manifest indented by 4 against its layout of 2: the case `fmt --check` is timed on.
-        let four: String = (0..3000).map(|n| format!("{}\"key{}\": {},\n", " ".repeat(4 * (n % 5)), n % 40, n % 7)).collect();
+        let four: String =
+            (0..3000).map(|n| format!("{}\"key{}\": {},\n", " ".repeat(4 * (n % 5)), n % 40, n % 7)).collect();
         let two = four.replace("    ", "  ");
         let before = format!("{{\n{four}}}\n");
         let after = format!("{{\n{two}}}\n");
