@@ -171,14 +171,13 @@ fn prepare(
 ) -> Result<Prepared, SaveError> {
     // The tool's own files (drafts, recent files) are replaced, never written through a link: a link
     // planted in their place must not aim the write at another file.
-    let target = match new_file {
-        keep::NewFile::Private => path.to_path_buf(),
-        keep::NewFile::Umask => {
-            links::resolve(path).map_err(|source| SaveError::Link { path: path.to_path_buf(), source })?
-        }
+    let (target, looked) = match new_file {
+        keep::NewFile::Private => (path.to_path_buf(), fs::symlink_metadata(path)),
+        keep::NewFile::Umask => links::resolve(path)
+            .map_err(|source| SaveError::Link { path: path.to_path_buf(), source })?,
     };
     let write_error = |source| SaveError::Write { path: path.to_path_buf(), source };
-    let existing = match fs::symlink_metadata(&target) {
+    let existing = match looked {
         Ok(metadata) => Some(metadata),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
         Err(error) => return Err(write_error(error)),
