@@ -195,7 +195,11 @@ fn an_export_refused_for_an_action_name_or_a_file_in_the_way_leaves_no_staged_fo
     let file = write_manifest(folder.path(), "mycrm.json", &with_actions(&["create", "Create"]));
     let refused = export(&file, &folder.path().join("out"), &[]);
     assert_eq!(refused.status.code(), Some(1), "{}", text(&refused.stderr));
-    assert!(text(&refused.stderr).contains("\nexport refused: actions 0 (\"create\") and 1"), "{}", text(&refused.stderr));
+    assert!(
+        text(&refused.stderr).contains("\nexport refused: actions 0 (\"create\") and 1"),
+        "{}",
+        text(&refused.stderr)
+    );
     assert_eq!(names(folder.path()), ["mycrm.json"]);
 
     let file = write_manifest(folder.path(), "mycrm.json", &mycrm());

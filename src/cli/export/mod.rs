@@ -10,12 +10,12 @@ mod stage;
 
 use super::exit;
 use super::valid::read_valid_beside;
-use rayon::prelude::*;
 use crate::escape;
 use crate::manifest::Manifest;
 use crate::manifest::write::pretty;
 use crate::output;
 use plan::Refusal;
+use rayon::prelude::*;
 use record::Record;
 use std::collections::HashMap;
 use std::path::Path;

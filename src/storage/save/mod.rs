@@ -173,8 +173,9 @@ fn prepare(
     // planted in their place must not aim the write at another file.
     let (target, looked) = match new_file {
         keep::NewFile::Private => (path.to_path_buf(), fs::symlink_metadata(path)),
-        keep::NewFile::Umask => links::resolve(path)
-            .map_err(|source| SaveError::Link { path: path.to_path_buf(), source })?,
+        keep::NewFile::Umask => {
+            links::resolve(path).map_err(|source| SaveError::Link { path: path.to_path_buf(), source })?
+        }
     };
     let write_error = |source| SaveError::Write { path: path.to_path_buf(), source };
     let existing = match looked {
