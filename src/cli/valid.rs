@@ -4,7 +4,8 @@ use super::exit;
 use super::files;
 use super::report::text_line;
 use crate::escape;
-use crate::manifest::{Diagnostic, Manifest, check};
+use crate::manifest::check::check_beside;
+use crate::manifest::{Diagnostic, Manifest};
 use crate::output;
 use std::path::Path;
 
@@ -21,6 +22,17 @@ pub(super) struct Valid {
 /// again"). When the file cannot be read or has errors, says why on standard error and returns
 /// the exit code.
 pub(super) fn read_valid(file: &Path, command: &str, again: &str) -> Result<Valid, u8> {
+    read_valid_beside(file, command, again, |_| ()).map(|(valid, ())| valid)
+}
+
+/// As [`read_valid`], with `beside` run on the manifest while it is checked (see
+/// [`check_beside`]); its result is dropped when the manifest is refused.
+pub(super) fn read_valid_beside<T: Send>(
+    file: &Path,
+    command: &str,
+    again: &str,
+    beside: impl FnOnce(&Manifest) -> T + Send,
+) -> Result<(Valid, T), u8> {
     // The path is printed escaped; `text_line` escapes the one it is given itself.
     let raw = file.display().to_string();
     let shown = escape::line(&raw);
@@ -28,10 +40,10 @@ pub(super) fn read_valid(file: &Path, command: &str, again: &str) -> Result<Vali
         output::message(format!("{shown}: {reason}"));
         exit::USAGE
     })?;
-    let checked = check(&source);
+    let (checked, done) = check_beside(&source, beside);
     let errors = checked.errors();
-    match checked.manifest {
-        Some(manifest) if errors == 0 => {
+    match (checked.manifest, done) {
+        (Some(manifest), Some(done)) if errors == 0 => {
             // Warnings do not stop the command, but what goes to Talkdesk should not carry them unseen.
             let warnings = checked.diagnostics.len();
             if warnings > 0 {
@@ -39,9 +51,11 @@ pub(super) fn read_valid(file: &Path, command: &str, again: &str) -> Result<Vali
                     "note: {shown} has {warnings} warning(s); `integration-wizard validate {shown}` lists them"
                 ));
             }
-            Ok(Valid { source, manifest, diagnostics: checked.diagnostics })
+            Ok((Valid { source, manifest, diagnostics: checked.diagnostics }, done))
         }
-        _ => {
+        (_, done) => {
+            // Whatever was done beside the check is undone before the refusal is printed.
+            drop(done);
             for diagnostic in checked.diagnostics.iter().filter(|d| d.is_error()) {
                 output::message(text_line(&raw, diagnostic));
             }
