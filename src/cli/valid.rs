@@ -96,7 +96,9 @@ enum Unread {
 /// [`check_stream`]); what it reads must hash as the first reading did, or the file changed meanwhile.
 fn read_checked(opened: impl std::io::Read, whole: impl FnOnce() -> Result<Vec<u8>, String>) -> Result<Parsed, Unread> {
     let mut hashing = Hashing::new(opened);
-    let mut reader = BufReader::with_capacity(1 << 16, &mut hashing);
+    // Handed over whole: the parser reads a `BufReader` byte by byte from its buffer, and a
+    // reference to one a byte per call, at twice the time.
+    let reader = BufReader::with_capacity(1 << 16, &mut hashing);
     let mut whole_sha256 = None;
     let whole = || {
         let source = whole()?;
@@ -105,11 +107,11 @@ fn read_checked(opened: impl std::io::Read, whole: impl FnOnce() -> Result<Vec<u
     };
     // A manifest with errors is let go at once: its text may be read again to place them.
     let keep = |manifest, diagnostics: &[Diagnostic]| (Counts::of(diagnostics).errors == 0).then_some(manifest);
-    let checked = check_stream(&mut reader, whole, keep).map_err(Unread::Unreadable)?;
-    // What the parser left unread (nothing, or the rest of a file it gave up on) is hashed too.
-    let rest = std::io::copy(&mut reader, &mut std::io::sink());
+    let checked = check_stream(reader, whole, keep).map_err(Unread::Unreadable)?;
+    // What the parser left unread (nothing, or the rest of a file it gave up on) is hashed too;
+    // what it had buffered was hashed as it was read into the buffer.
+    let rest = std::io::copy(&mut hashing, &mut std::io::sink());
     rest.map_err(|error| Unread::Unreadable(ReadError::from(error).to_string()))?;
-    drop(reader);
     let sha256 = hashing.hex();
     if whole_sha256.is_some_and(|whole| whole != sha256) {
         return Err(Unread::Changed);
