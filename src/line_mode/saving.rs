@@ -33,7 +33,7 @@ impl<R: BufRead, W: Write> Session<R, W> {
         let manifest = &self.doc.manifest;
         let findings: Vec<String> = self
             .doc
-            .review_order
+            .review_order()
             .iter()
             .map(|&index| &self.doc.diagnostics()[index])
             .map(|d| {

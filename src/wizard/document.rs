@@ -1,13 +1,14 @@
 //! The manifest being edited, with its path, its diagnostics and which of them the author should see yet.
 
 use super::action::Opened;
+use super::findings::{Findings, Touched};
+use super::history::apply::Element;
 use super::history::follow::{CatchUp, Mark};
 use super::history::patch::Patch;
 use super::history::{History, Kept, Place, Scope as Compared};
 use super::since_opened::SinceOpened;
 use super::steps::Step;
-use super::steps::step_of;
-use crate::manifest::rules::{Scope, validate_part};
+use super::tally::Tally;
 use crate::manifest::{Counts, Diagnostic, Manifest, Parsed, Shape};
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -21,22 +22,16 @@ pub struct Document {
     pub path: Option<PathBuf>,
     /// What reading noted (legacy shape, letter case): shown until the next save writes it anew.
     pub notes: Vec<Diagnostic>,
-    /// Every finding, kept sorted by pointer for fast look-ups by prefix.
-    diagnostics: Vec<Diagnostic>,
-    /// The findings by part, so an edit re-checks only the part it touched (see [`Scope`]).
-    parts: Parts,
-    /// Indices into the findings in the order the review lists them: by step, then by place.
-    pub review_order: Vec<usize>,
+    /// Every finding, by part and sorted by pointer, so an edit re-checks only the part it touched.
+    findings: Findings,
     /// Unsaved changes.
     pub modified: bool,
     /// Pointers the author has edited: their problems are shown even before a save.
     touched: HashSet<String>,
     /// Show every problem: the file was opened from disk, or a save was tried.
     pub reveal_all: bool,
-    /// Counted visible problems per step, refreshed after each change.
-    step_counts: [Counts; 6],
-    /// Errors per step the author has not reached yet (values still to fill), refreshed with the counts.
-    to_fill: [usize; 6],
+    /// Counted problems per step (visible ones, and errors still to fill), kept up to date.
+    tally: Tally,
     /// Bumped on every change, so views derived from the manifest know when to rebuild.
     pub generation: u64,
     /// The shape the file had on disk, to warn before a save changes it.
@@ -140,14 +135,11 @@ impl Document {
             manifest,
             path,
             notes,
-            diagnostics: Vec::new(),
-            parts: Parts::default(),
-            review_order: Vec::new(),
+            findings: Findings::default(),
             modified: false,
             touched: HashSet::new(),
             reveal_all,
-            step_counts: [Counts::default(); 6],
-            to_fill: [0; 6],
+            tally: Tally::default(),
             generation: 0,
             disk_shape: None,
             disk_hash: None,
@@ -168,8 +160,42 @@ impl Document {
         self.generation += 1;
         self.edits = self.edits.and(&pointer);
         self.revalidate_at(&pointer);
-        self.touched.insert(pointer);
-        self.refresh_counts();
+        self.touch(pointer);
+    }
+
+    /// Checks again what an edit touched, and counts what changed.
+    fn recheck(&mut self, touched: Touched) {
+        let Document { findings, manifest, notes, touched: seen, reveal_all, tally, .. } = self;
+        let visible = |diagnostic: &Diagnostic| is_visible(seen, *reveal_all, diagnostic);
+        let in_place = findings.recheck(manifest, notes, touched, &mut |old, new| {
+            tally.count(old, visible, manifest, false);
+            tally.count(new, visible, manifest, true);
+        });
+        if !in_place {
+            self.refresh_counts();
+        }
+    }
+
+    /// The author edited `pointer`: its problems, and those about what holds it, show from now on.
+    fn touch(&mut self, pointer: String) {
+        if self.reveal_all || self.touched.contains(&pointer) {
+            self.touched.insert(pointer);
+            return;
+        }
+        // Only the findings at the pointer or at a place holding it change visibility.
+        let places: Vec<&str> =
+            pointer.match_indices('/').map(|(at, _)| &pointer[..at]).chain([pointer.as_str()]).collect();
+        let visible = |touched: &HashSet<String>, diagnostic: &Diagnostic| is_visible(touched, false, diagnostic);
+        for place in &places {
+            let seen = &self.touched;
+            self.tally.count(self.findings.at(place), |d| visible(seen, d), &self.manifest, false);
+        }
+        let owned = pointer.clone();
+        self.touched.insert(owned);
+        for place in &places {
+            let seen = &self.touched;
+            self.tally.count(self.findings.at(place), |d| visible(seen, d), &self.manifest, true);
+        }
     }
 
     /// Shows every problem from now on (a save was tried).
@@ -180,72 +206,41 @@ impl Document {
 
     /// Runs every rule again and refreshes the counts.
     pub fn revalidate(&mut self) {
-        self.parts = Parts::of(&self.manifest);
-        self.collect();
+        self.findings = Findings::of(&self.manifest, &self.notes);
         self.refresh_counts();
     }
 
     /// Runs again the rules of the part an edit at `pointer` touched: one action, or everything
-    /// but the actions; the checks across actions (providers, repeated names), which go through
-    /// every action, only when the edit can change what they find. A change to the actions list
-    /// itself (added, moved, removed) checks everything.
+    /// but the actions; the checks across actions (providers, repeated names) only for the actions
+    /// the edit can change them for. A change to the actions list itself (added, moved, removed)
+    /// checks everything.
     fn revalidate_at(&mut self, pointer: &str) {
+        let touched = self.touched_at(pointer);
+        self.recheck(touched);
+    }
+
+    /// What an edit at `pointer` touched, for the findings.
+    fn touched_at(&self, pointer: &str) -> Touched {
+        if self.manifest.written_shape() != Shape::Wrapper {
+            return Touched::Everything;
+        }
         let action = pointer
             .strip_prefix("/actions/")
             .and_then(|rest| rest.split_once('/'))
             .and_then(|(index, _)| index.parse::<usize>().ok());
-        let same_shape =
-            self.parts.actions.len() == self.manifest.action_count() && self.manifest.written_shape() == Shape::Wrapper;
         match action {
-            Some(index) if same_shape && index < self.parts.actions.len() => {
-                self.parts.actions[index] = validate_part(&self.manifest, Scope::Action(index));
-            }
-            None if same_shape && !pointer.starts_with("/actions") => {
-                self.parts.head = validate_part(&self.manifest, Scope::Head);
-            }
-            _ => {
-                self.parts = Parts::of(&self.manifest);
-                return self.collect();
-            }
+            Some(index) => Touched::Action { index, across: across_may_change(pointer) },
+            None if !pointer.starts_with("/actions") => Touched::Top { providers: across_may_change(pointer) },
+            None => Touched::Everything,
         }
-        if across_may_change(pointer) {
-            self.parts.across = validate_part(&self.manifest, Scope::AcrossActions);
-        }
-        self.collect();
     }
 
-    /// Gathers the notes and the parts into one list sorted by pointer.
-    fn collect(&mut self) {
-        let parts = &self.parts;
-        let mut diagnostics = Vec::with_capacity(self.notes.len() + parts.head.len() + parts.across.len());
-        diagnostics.extend(self.notes.iter().cloned());
-        diagnostics.extend(parts.head.iter().cloned());
-        diagnostics.extend(parts.actions.iter().flatten().cloned());
-        diagnostics.extend(parts.across.iter().cloned());
-        diagnostics.sort_by(|a, b| a.pointer.cmp(&b.pointer));
-        let mut order: Vec<usize> = (0..diagnostics.len()).collect();
-        order.sort_by_cached_key(|&index| review_key(&diagnostics[index].pointer, &self.manifest));
-        self.diagnostics = diagnostics;
-        self.review_order = order;
-    }
-
+    /// Counts every finding again.
     fn refresh_counts(&mut self) {
-        let mut counts = [Counts::default(); 6];
-        let mut to_fill = [0; 6];
-        for diagnostic in &self.diagnostics {
-            let visible = self.is_visible(diagnostic);
-            if !visible && !diagnostic.is_error() {
-                continue;
-            }
-            let step = step_of(&diagnostic.pointer, &self.manifest).index();
-            if visible {
-                counts[step].add(diagnostic.severity);
-            } else {
-                to_fill[step] += 1;
-            }
-        }
-        self.step_counts = counts;
-        self.to_fill = to_fill;
+        let Document { findings, manifest, touched, reveal_all, .. } = self;
+        let mut tally = Tally::default();
+        tally.count(findings.merged(), |diagnostic| is_visible(touched, *reveal_all, diagnostic), manifest, true);
+        self.tally = tally;
     }
 
     /// After a save: the file on disk now matches, and reading's notes no longer apply.
@@ -272,27 +267,51 @@ impl Document {
         self.history.record(&mut self.manifest, scope, label, place)
     }
 
-    /// Undoes (or with `forwards`, redoes) the last change: the manifest is rebuilt, the places it
-    /// changed show their problems. Returns what the change was and where it was made; None when
-    /// there is nothing to undo (redo).
+    /// Undoes (or with `forwards`, redoes) the last change: only the parts of the manifest it
+    /// changed are put back and checked again, and the places it changed show their problems.
+    /// Returns what the change was and where it was made; None when there is nothing to undo (redo).
     pub fn step(&mut self, forwards: bool) -> Result<Option<(String, Place)>, String> {
-        let (label, place, pointers, manifest) = match self.history.step(forwards) {
+        if self.unrecorded() {
+            // An edit not recorded is not part of the history: the manifest goes back to where the
+            // history stands before stepping (the wizard records every edit before an undo).
+            self.manifest = self.history.baseline().clone();
+        }
+        let (label, place, pointers, elements) = match self.history.step(forwards, &mut self.manifest) {
             None => return Ok(None),
             Some(Err(message)) => return Err(message),
-            Some(Ok((change, manifest))) => (
+            Some(Ok((change, elements))) => (
                 change.label.clone(),
                 change.place.clone(),
                 change.patches.iter().map(|patch| patch.pointer()).collect::<Vec<_>>(),
-                manifest,
+                elements,
             ),
         };
-        self.manifest = manifest;
         self.edits = Edits::None;
-        self.touched.extend(pointers);
         self.generation += 1;
         self.recorded = self.generation;
         self.modified = !self.history.at_saved();
-        self.revalidate();
+        match elements {
+            Some(elements) => {
+                for element in &elements {
+                    let touched = match element {
+                        Element::Top(pointers) => {
+                            Touched::Top { providers: pointers.iter().any(|pointer| across_may_change(pointer)) }
+                        }
+                        Element::Action(index, pointers) => Touched::Action {
+                            index: *index,
+                            across: pointers.iter().any(|pointer| across_may_change(pointer)),
+                        },
+                        Element::Spliced { .. } => Touched::Everything,
+                    };
+                    self.recheck(touched);
+                }
+                pointers.into_iter().for_each(|pointer| self.touch(pointer));
+            }
+            None => {
+                self.touched.extend(pointers);
+                self.revalidate();
+            }
+        }
         Ok(Some((label, place)))
     }
 
@@ -336,39 +355,36 @@ impl Document {
 
     /// Every finding, sorted by pointer.
     pub fn diagnostics(&self) -> &[Diagnostic] {
-        &self.diagnostics
+        self.findings.merged()
+    }
+
+    /// Indices into [`Document::diagnostics`] in the order the review lists them: by step, then by place.
+    pub fn review_order(&self) -> &[usize] {
+        self.findings.review_order(&self.manifest)
     }
 
     /// The findings the author should see now.
     pub fn visible(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics.iter().filter(|diagnostic| self.is_visible(diagnostic))
+        self.findings.merged().iter().filter(|diagnostic| self.is_visible(diagnostic))
     }
 
     /// True when a finding is shown: everything after opening a file or trying to save, otherwise
     /// only what is at or around a value the author edited.
     pub fn is_visible(&self, diagnostic: &Diagnostic) -> bool {
-        if self.reveal_all || self.touched.contains(&diagnostic.pointer) {
-            return true;
-        }
-        // A problem about a whole list or object shows once something inside it was edited.
-        // (No string is built here: this runs for every finding after every edit.)
-        let pointer = diagnostic.pointer.as_str();
-        self.touched.iter().any(|touched| {
-            touched.len() > pointer.len() && touched.starts_with(pointer) && touched.as_bytes()[pointer.len()] == b'/'
-        })
+        is_visible(&self.touched, self.reveal_all, diagnostic)
     }
 
     /// The visible findings exactly at `pointer`.
     pub fn at<'a>(&'a self, pointer: &str) -> impl Iterator<Item = &'a Diagnostic> + use<'a> {
-        let start = self.diagnostics.partition_point(|d| d.pointer.as_str() < pointer);
-        let end = start + self.diagnostics[start..].iter().take_while(|d| d.pointer == pointer).count();
-        self.diagnostics[start..end].iter().filter(move |d| self.is_visible(d))
+        let start = self.findings.merged().partition_point(|d| d.pointer.as_str() < pointer);
+        let end = start + self.findings.merged()[start..].iter().take_while(|d| d.pointer == pointer).count();
+        self.findings.merged()[start..end].iter().filter(move |d| self.is_visible(d))
     }
 
     /// True when a value at `pointer` is still to fill: an error there the author has not reached yet.
     pub fn to_fill_at(&self, pointer: &str) -> bool {
-        let start = self.diagnostics.partition_point(|d| d.pointer.as_str() < pointer);
-        self.diagnostics[start..]
+        let start = self.findings.merged().partition_point(|d| d.pointer.as_str() < pointer);
+        self.findings.merged()[start..]
             .iter()
             .take_while(|d| d.pointer == pointer)
             .any(|d| d.is_error() && !self.is_visible(d))
@@ -377,8 +393,8 @@ impl Document {
     /// Visible problems at `pointer` and everything below it.
     pub fn counts_under(&self, pointer: &str) -> Counts {
         let mut counts = Counts::default();
-        let start = self.diagnostics.partition_point(|d| d.pointer.as_str() < pointer);
-        for diagnostic in &self.diagnostics[start..] {
+        let start = self.findings.merged().partition_point(|d| d.pointer.as_str() < pointer);
+        for diagnostic in &self.findings.merged()[start..] {
             let rest = match diagnostic.pointer.strip_prefix(pointer) {
                 Some(rest) => rest,
                 None => break,
@@ -393,23 +409,23 @@ impl Document {
 
     /// Visible problems of a step.
     pub fn step_counts(&self, step: Step) -> Counts {
-        self.step_counts[step.index()]
+        self.tally.shown[step.index()]
     }
 
     /// Errors of a step at values the author has not reached yet: what is still to fill (a hidden
     /// error is a mandatory value left empty, or a value another edit made wrong).
     pub fn to_fill(&self, step: Step) -> usize {
-        self.to_fill[step.index()]
+        self.tally.to_fill[step.index()]
     }
 
     /// Visible errors in the whole manifest.
     pub fn error_count(&self) -> usize {
-        self.step_counts.iter().map(|counts| counts.errors).sum()
+        self.tally.shown.iter().map(|counts| counts.errors).sum()
     }
 
     /// Errors whatever their visibility: what a save would write.
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
+        self.findings.merged().iter().any(Diagnostic::is_error)
     }
 
     /// The file name a new manifest is offered to be saved as: `<name>.json`.
@@ -419,6 +435,20 @@ impl Document {
             name.chars().map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' }).collect();
         format!("{safe}.json")
     }
+}
+
+/// True when a finding is shown: every finding once `reveal_all`, otherwise only those at or
+/// around (about a list or object holding) a value the author edited, the `touched` pointers.
+fn is_visible(touched: &HashSet<String>, reveal_all: bool, diagnostic: &Diagnostic) -> bool {
+    if reveal_all || touched.contains(&diagnostic.pointer) {
+        return true;
+    }
+    // A problem about a whole list or object shows once something inside it was edited.
+    // (No string is built here: this runs for every finding counted.)
+    let pointer = diagnostic.pointer.as_str();
+    touched.iter().any(|touched| {
+        touched.len() > pointer.len() && touched.starts_with(pointer) && touched.as_bytes()[pointer.len()] == b'/'
+    })
 }
 
 /// Whether an edit at `pointer` (in the wrapper shape) may change what the checks across actions
@@ -449,38 +479,13 @@ pub(crate) struct ForDraft {
     pub mark: Mark,
 }
 
-/// Where a finding comes in the review: its step, then its place with list indices compared as numbers.
-fn review_key(pointer: &str, manifest: &Manifest) -> (usize, Vec<(u64, String)>) {
-    let tokens = pointer.split('/').map(|token| match token.parse::<u64>() {
-        Ok(number) => (number, String::new()),
-        Err(_) => (u64::MAX, token.to_owned()),
-    });
-    (step_of(pointer, manifest).index(), tokens.collect())
-}
-
-/// The findings of each part of the manifest.
-#[derive(Debug, Clone, Default)]
-struct Parts {
-    head: Vec<Diagnostic>,
-    actions: Vec<Vec<Diagnostic>>,
-    across: Vec<Diagnostic>,
-}
-
-impl Parts {
-    fn of(manifest: &Manifest) -> Self {
-        Parts {
-            head: validate_part(manifest, Scope::Head),
-            actions: (0..manifest.action_count()).map(|index| validate_part(manifest, Scope::Action(index))).collect(),
-            across: validate_part(manifest, Scope::AcrossActions),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::manifest::edit::Owner;
     use crate::manifest::{ActionKey, InputKey, IntegrationKey, read, to_json, validate};
+    use crate::wizard::steps::Step;
+    use crate::wizard::tally::Tally;
 
     /// A valid manifest of `actions` actions of 3 inputs, opened: without findings, whose number
     /// is another matter.
@@ -571,6 +576,209 @@ mod tests {
                 many.count_total
             );
         }
+    }
+
+    /// The findings as a check of the whole document lists them, in the same order.
+    fn checked_whole(document: &Document) -> Vec<Diagnostic> {
+        let mut whole = document.clone();
+        whole.revalidate();
+        whole.diagnostics().to_vec()
+    }
+
+    /// The counts as counting every finding gives them.
+    fn counted_whole(document: &Document) -> Tally {
+        let mut whole = document.clone();
+        whole.refresh_counts();
+        whole.tally
+    }
+
+    /// What `edits` allocate on a document of `actions` actions (broken: every action with a
+    /// warning, when `broken`), after `prepare`.
+    fn allocated(
+        actions: usize,
+        broken: bool,
+        prepare: impl Fn(&mut Document),
+        edits: impl Fn(&mut Document, usize),
+    ) -> allocation_counter::AllocationInfo {
+        let mut document = actions_document(actions);
+        if broken {
+            for index in 0..actions {
+                document.manifest.set_text(Owner::Action(index), ActionKey::Display, "Do a thing");
+            }
+            let parsed = read(to_json(&document.manifest).as_bytes()).expect("the manifest reads");
+            document = Document::opened(parsed, None);
+            assert!(document.diagnostics().len() >= actions, "every action has a finding");
+        }
+        prepare(&mut document);
+        allocation_counter::measure(|| (0..10).for_each(|round| edits(&mut document, round)))
+    }
+
+    /// Fails when the edits allocate more with 3,000 actions than with 100.
+    fn assert_same_cost(
+        what: &str,
+        broken: bool,
+        prepare: impl Fn(&mut Document),
+        edits: impl Fn(&mut Document, usize),
+    ) {
+        let few = allocated(100, broken, &prepare, &edits);
+        let many = allocated(3_000, broken, &prepare, &edits);
+        assert!(
+            many.bytes_total < few.bytes_total + 4_096 && many.count_total < few.count_total + 20,
+            "{what}: with 100 actions {} bytes ({} times), with 3,000 actions {} bytes ({} times)",
+            few.bytes_total,
+            few.count_total,
+            many.bytes_total,
+            many.count_total
+        );
+    }
+
+    /// Five recorded edits: action 7's description and name, the integration's display name.
+    fn five_changes(document: &mut Document) {
+        for round in 0..5 {
+            let (pointer, owner, key): (&str, Owner, crate::manifest::Key) = match round % 3 {
+                0 => ("/actions/7/description", Owner::Action(7), ActionKey::Description.into()),
+                1 => ("/actions/7/name", Owner::Action(7), ActionKey::Name.into()),
+                _ => ("/integration/display_name", Owner::Integration, IntegrationKey::DisplayName.into()),
+            };
+            document.manifest.set_text(owner, key, &format!("thing{round}"));
+            document.edited(pointer.into());
+            assert!(document.record(format!("edit {round}"), place()));
+        }
+    }
+
+    fn place() -> Place {
+        Place { page: super::super::steps::Page::Step(Step::Integration), back: Vec::new(), focus: 0 }
+    }
+
+    #[test]
+    fn undo_and_redo_cost_the_same_whatever_the_number_of_actions() {
+        for broken in [false, true] {
+            assert_same_cost("undo and redo", broken, five_changes, |document, round| {
+                let forwards = round >= 5;
+                document.step(forwards).expect("fits").expect("a change");
+            });
+        }
+    }
+
+    #[test]
+    fn undo_and_redo_find_what_a_check_of_the_whole_manifest_finds() {
+        let mut document = actions_document(12);
+        let mut states = vec![to_json(&document.manifest)];
+        let edits: [(&str, Owner, crate::manifest::Key, &str); 7] = [
+            ("/actions/3/name", Owner::Action(3), ActionKey::Name.into(), "action_5"),
+            ("/actions/5/name", Owner::Action(5), ActionKey::Name.into(), ""),
+            ("/actions/1/description", Owner::Action(1), ActionKey::Description.into(), "Does"),
+            ("/integration/name", Owner::Integration, IntegrationKey::Name.into(), "other"),
+            ("/actions/2/provider", Owner::Action(2), ActionKey::Provider.into(), "elsewhere"),
+            ("/integration/display_name", Owner::Integration, IntegrationKey::DisplayName.into(), ""),
+            ("/actions/0/name", Owner::Action(0), ActionKey::Name.into(), "action_3"),
+        ];
+        for (pointer, owner, key, text) in edits {
+            document.manifest.set_text(owner, key, text);
+            document.edited(pointer.into());
+            document.record(format!("edit {pointer}"), place());
+            states.push(to_json(&document.manifest));
+        }
+        // An action added, then removed: the list itself changes.
+        document.manifest.add_action();
+        document.edited("/actions/12".into());
+        document.record("add action".into(), place());
+        states.push(to_json(&document.manifest));
+        let check = |document: &Document, state: &str, when: &str| {
+            assert_eq!(to_json(&document.manifest), state, "{when}: the manifest");
+            assert_eq!(document.diagnostics(), checked_whole(document), "{when}: the findings");
+            assert_eq!(document.tally, counted_whole(document), "{when}: the counts");
+            assert_eq!(sorted(document.diagnostics().to_vec()), sorted(validate(&document.manifest)), "{when}");
+        };
+        for back in (0..states.len() - 1).rev() {
+            document.step(false).expect("fits").expect("a change");
+            check(&document, &states[back], &format!("undone to state {back}"));
+        }
+        for (forth, state) in states.iter().enumerate().skip(1) {
+            document.step(true).expect("fits").expect("a change");
+            check(&document, state, &format!("redone to state {forth}"));
+        }
+    }
+
+    #[test]
+    fn a_name_cleared_or_typed_costs_the_same_whatever_the_number_of_actions() {
+        // A name typed, cleared, and typed again as another action's: the repeated names are
+        // found through an index of names, not by going through every action.
+        assert_same_cost(
+            "an action's name",
+            false,
+            |_| {},
+            |document, round| {
+                let name = match round % 3 {
+                    0 => String::new(),
+                    1 => "action_9".to_owned(),
+                    _ => format!("renamed_{round}"),
+                };
+                document.manifest.set_text(Owner::Action(7), ActionKey::Name, &name);
+                document.edited("/actions/7/name".into());
+            },
+        );
+    }
+
+    #[test]
+    fn a_keystroke_in_a_broken_manifest_costs_the_same_whatever_the_number_of_findings() {
+        // Every action has a warning: merging the findings list must not copy it at each keystroke.
+        assert_same_cost(
+            "a description in a broken manifest",
+            true,
+            |_| {},
+            |document, round| {
+                document.manifest.set_text(Owner::Action(7), ActionKey::Description, &format!("does {round}"));
+                document.edited("/actions/7/description".into());
+            },
+        );
+        assert_same_cost(
+            "the display name in a broken manifest",
+            true,
+            |_| {},
+            |document, round| {
+                document.manifest.set_text(Owner::Integration, IntegrationKey::DisplayName, &format!("Big {round}"));
+                document.edited("/integration/display_name".into());
+            },
+        );
+    }
+
+    #[test]
+    fn names_typed_find_what_a_check_of_the_whole_manifest_finds_in_the_same_order() {
+        let mut document = actions_document(6);
+        for (index, name) in [(2, "action_1"), (4, "action_1"), (1, ""), (2, ""), (1, "action_4"), (4, "x"), (0, "x")] {
+            document.manifest.set_text(Owner::Action(index), ActionKey::Name, name);
+            document.edited(format!("/actions/{index}/name"));
+            assert_eq!(document.diagnostics(), checked_whole(&document), "action {index} named {name:?}");
+            assert_eq!(document.tally, counted_whole(&document), "action {index} named {name:?}: the counts");
+        }
+        document.manifest.rename_integration("");
+        document.edited("/integration/name".into());
+        assert_eq!(document.diagnostics(), checked_whole(&document), "the integration's name cleared");
+    }
+
+    #[test]
+    fn the_counts_follow_what_the_author_edited_as_counting_every_finding_does() {
+        let mut document = Document::blank(None);
+        document.manifest.add_action();
+        document.manifest.add_action();
+        document.edited("/actions/1".into());
+        assert_eq!(document.tally, counted_whole(&document), "an action added");
+        let edits: [(&str, Owner, crate::manifest::Key, &str); 6] = [
+            ("/actions/1/name", Owner::Action(1), ActionKey::Name.into(), "Bad Name"),
+            ("/actions/0/name", Owner::Action(0), ActionKey::Name.into(), "Bad Name"),
+            ("/actions/1/description", Owner::Action(1), ActionKey::Description.into(), "Does"),
+            ("/integration/name", Owner::Integration, IntegrationKey::Name.into(), "crm"),
+            ("/actions/1/name", Owner::Action(1), ActionKey::Name.into(), ""),
+            ("/integration/display_name", Owner::Integration, IntegrationKey::DisplayName.into(), "CRM"),
+        ];
+        for (pointer, owner, key, text) in edits {
+            document.manifest.set_text(owner, key, text);
+            document.edited(pointer.into());
+            assert_eq!(document.tally, counted_whole(&document), "after {pointer}");
+            assert_eq!(document.diagnostics(), checked_whole(&document), "after {pointer}");
+        }
+        assert!(document.visible().count() > 0 && document.to_fill(Step::Actions) > 0);
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub(crate) mod display;
 pub(crate) mod document;
 pub(crate) mod editor;
 pub(crate) mod examples;
+pub(crate) mod findings;
 pub(crate) mod form;
 pub(crate) mod history;
 pub(crate) mod keys;
@@ -35,6 +36,7 @@ pub(crate) mod run;
 pub(crate) mod shown;
 pub(crate) mod since_opened;
 pub(crate) mod steps;
+pub(crate) mod tally;
 pub mod testing;
 pub(crate) mod view;
 

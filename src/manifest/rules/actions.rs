@@ -81,16 +81,8 @@ fn check_action<'m>(findings: &mut Findings, index: usize, action: &'m Action, s
     let place = Place::Action(index);
     // The provider belongs with the checks across actions: renaming the integration rewrites them all.
     if checks.across {
-        let provider = keys::required_string(
-            findings,
-            place,
-            ActionKey::Provider,
-            &action.provider,
-            Lines::One,
-            "add the integration's name, which provides the action",
-        );
-        check_provider(findings, place, provider, seen.integration_name);
-        check_unique_name(findings, index, action.name.non_blank(), seen);
+        let first = action.name.non_blank().map(|name| *seen.action_names.entry(name).or_insert(index));
+        check_across(findings, index, action, seen.integration_name, first);
     }
     if !checks.own {
         return;
@@ -115,17 +107,32 @@ fn check_provider(findings: &mut Findings, place: Place, provider: Option<&str>,
     }
 }
 
-/// An action's name may be used once in the list; the later action is the one reported.
-fn check_unique_name<'m>(findings: &mut Findings, index: usize, name: Option<&'m str>, seen: &mut Seen<'m>) {
-    let Some(name) = name else { return };
-    if let Some(first) = seen.action_names.get(name) {
+/// The checks of the action at `index` against the others: its provider must be the
+/// integration's name, and its name may be used once in the list (`first`: the first action of its
+/// name, None for an action without one); the later action is the one reported.
+pub(super) fn check_across(
+    findings: &mut Findings,
+    index: usize,
+    action: &Action,
+    integration_name: Option<&str>,
+    first: Option<usize>,
+) {
+    let place = Place::Action(index);
+    let provider = keys::required_string(
+        findings,
+        place,
+        ActionKey::Provider,
+        &action.provider,
+        Lines::One,
+        "add the integration's name, which provides the action",
+    );
+    check_provider(findings, place, provider, integration_name);
+    if let (Some(first), Some(name)) = (first.filter(|&first| first != index), action.name.non_blank()) {
         findings.add(
             Rule::DuplicateActionName,
-            Place::Action(index).key(ActionKey::Name.as_str()),
+            place.key(ActionKey::Name.as_str()),
             format!("name {} is already used by action {first}; rename this action or remove it", quoted(name)),
         );
-    } else {
-        seen.action_names.insert(name, index);
     }
 }
 

@@ -51,3 +51,17 @@ pub fn validate_part(manifest: &Manifest, scope: Scope) -> Vec<Diagnostic> {
     wrapper::check(&mut findings, manifest, scope);
     findings.into_vec()
 }
+
+/// What [`Scope::AcrossActions`] finds about the action at `index` alone: its provider against the
+/// integration's name, and its name when `first` (the first action of the same name; None for an
+/// action without a name) is another action. An editor that keeps the actions' names in an index
+/// re-checks only the actions an edit can affect, and [`Scope::AcrossActions`] is then the list's
+/// own findings plus these, action by action.
+pub fn validate_across_action(manifest: &Manifest, index: usize, first: Option<usize>) -> Vec<Diagnostic> {
+    let mut findings = findings::Findings::default();
+    let name = manifest.integration().and_then(|integration| integration.name.non_blank());
+    if let Some(action) = manifest.action(index) {
+        actions::check_across(&mut findings, index, action, name, first);
+    }
+    findings.into_vec()
+}

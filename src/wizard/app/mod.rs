@@ -311,7 +311,7 @@ impl App {
 
     /// The rows of the current page (a filtered list shows only its matches).
     pub fn rows(&self) -> Vec<Row> {
-        rows(self.page, &self.doc.manifest, Listed::of(&self.doc), self.filter_matches())
+        rows(self.page, &self.doc.manifest, Listed::of(&self.doc, self.page), self.filter_matches())
     }
 
     /// The elements a filter on this page's list matched; None when it is not filtered.
@@ -324,7 +324,7 @@ impl App {
 
     /// The focused row, if the page has any (found without listing a long list's every row).
     pub fn focused_row(&self) -> Option<Row> {
-        row(self.page, &self.doc.manifest, Listed::of(&self.doc), self.filter_matches(), self.focus)
+        row(self.page, &self.doc.manifest, Listed::of(&self.doc, self.page), self.filter_matches(), self.focus)
     }
 
     /// Applies one action and returns the I/O the loop must perform.

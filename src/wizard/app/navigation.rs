@@ -202,9 +202,9 @@ impl App {
     pub(super) fn open_page(&mut self, page: Page, focus: usize) {
         // Esc returns to the same element, in the list as it is without the filter.
         let unfiltered_focus = match (&self.filter, self.focused_row()) {
-            (Some(_), Some(row)) => {
-                rows(self.page, &self.doc.manifest, Listed::of(&self.doc), None).iter().position(|r| *r == row)
-            }
+            (Some(_), Some(row)) => rows(self.page, &self.doc.manifest, Listed::of(&self.doc, self.page), None)
+                .iter()
+                .position(|r| *r == row),
             _ => None,
         };
         self.back.push((self.page, unfiltered_focus.unwrap_or(self.focus)));
@@ -303,7 +303,7 @@ impl App {
         let diagnostics = self.doc.diagnostics();
         let first = self
             .doc
-            .review_order
+            .review_order()
             .iter()
             .copied()
             .find(|index| diagnostics.get(*index).is_some_and(crate::manifest::Diagnostic::is_error))

@@ -178,7 +178,7 @@ impl App {
         self.clear_filter();
         let exists = match place.page {
             Page::Step(_) => true,
-            page => !rows(page, &self.doc.manifest, Listed::of(&self.doc), None).is_empty(),
+            page => !rows(page, &self.doc.manifest, Listed::of(&self.doc, page), None).is_empty(),
         };
         if exists {
             self.page = place.page;

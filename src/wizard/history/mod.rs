@@ -9,6 +9,7 @@
 //! Changes are shared (`Arc`): a draft takes the history as it is without copying it, and a copy of
 //! the manifest away from the loop follows the baseline's moves (see [`follow`]).
 
+pub(crate) mod apply;
 mod compare;
 pub(crate) mod follow;
 pub(crate) mod patch;
@@ -17,6 +18,7 @@ pub(crate) use compare::Scope;
 
 use super::steps::Page;
 use crate::manifest::{Json, Manifest, read, to_tree};
+use apply::{Applied, Element};
 use follow::{CatchUp, Journal, Mark};
 use patch::{Patch, diff};
 use serde::{Deserialize, Serialize};
@@ -142,6 +144,9 @@ impl Kept {
     }
 }
 
+/// The elements of the manifest a change undone or redone changed; None when it was rebuilt whole.
+pub(crate) type Stepped = Option<Vec<Element>>;
+
 /// The changes that can be undone and redone.
 #[derive(Debug, Clone)]
 pub struct History {
@@ -211,34 +216,46 @@ impl History {
         self.bytes = self.undo.iter().chain(&self.redo).map(|change| change.size).sum();
     }
 
-    /// Undoes (`forwards` false) or redoes the last change: returns it with the manifest as it was
-    /// before it (after it). None when there is nothing to undo or redo; an error when the change
-    /// does not fit the manifest (then it is dropped, with everything beyond it).
-    pub fn step(&mut self, forwards: bool) -> Option<Result<(&Change, Manifest), String>> {
+    /// The manifest after the newest change.
+    pub fn baseline(&self) -> &Manifest {
+        &self.baseline
+    }
+
+    /// Undoes (`forwards` false) or redoes the last change in `current`, which must be the
+    /// baseline (every edit recorded): returns the change, with the elements of the manifest it
+    /// changed (None when it was rebuilt whole). None when there is nothing to undo or redo; an
+    /// error when the change does not fit the manifest (then it is dropped, with everything
+    /// beyond it, and nothing changes).
+    pub(crate) fn step(
+        &mut self,
+        forwards: bool,
+        current: &mut Manifest,
+    ) -> Option<Result<(&Change, Stepped), String>> {
         let change = if forwards { self.redo.pop()? } else { self.undo.pop()? };
-        let mut value = to_tree(&self.baseline);
-        let applied = if forwards {
-            change.patches.iter().all(|patch| patch.apply(&mut value, true))
-        } else {
-            change.patches.iter().rev().all(|patch| patch.apply(&mut value, false))
+        let elements = match apply::apply(&mut self.baseline, &change.patches, forwards) {
+            Applied::Parts(elements) => {
+                apply::copy(current, &mut self.baseline, &elements);
+                Ok(Some(elements))
+            }
+            Applied::Whole => rebuilt(&self.baseline, &change, forwards).map(|manifest| {
+                self.baseline = manifest;
+                *current = self.baseline.clone();
+                None
+            }),
+            Applied::Misfit => Err(misfit(&change)),
         };
-        let rebuilt = match applied {
-            true => rebuild(&value),
-            false => Err(format!("the change \"{}\" no longer fits the manifest", change.label)),
-        };
-        let manifest = match rebuilt {
-            Ok(manifest) => manifest,
+        let elements = match elements {
+            Ok(elements) => elements,
             Err(message) => {
                 let stack = if forwards { &mut self.redo } else { &mut self.undo };
                 self.bytes -= change.size + stack.drain(..).map(|change| change.size).sum::<usize>();
                 return Some(Err(message));
             }
         };
-        self.baseline = manifest.clone();
         self.journal.moved(&change, forwards);
         let stack = if forwards { &mut self.undo } else { &mut self.redo };
         stack.push(change);
-        stack.last().map(|change| Ok((&**change, manifest)))
+        stack.last().map(|change| Ok((&**change, elements)))
     }
 
     /// The manifest now matches its file.
@@ -325,6 +342,25 @@ fn beyond_caps(undo: &[Arc<Change>], mut bytes: usize) -> usize {
     forget
 }
 
+/// Why a change cannot be undone or redone.
+fn misfit(change: &Change) -> String {
+    format!("the change \"{}\" no longer fits the manifest", change.label)
+}
+
+/// `baseline` with `change` applied, rebuilt whole from its JSON: a change not made of parts.
+fn rebuilt(baseline: &Manifest, change: &Change, forwards: bool) -> Result<Manifest, String> {
+    let mut value = to_tree(baseline);
+    let applied = if forwards {
+        change.patches.iter().all(|patch| patch.apply(&mut value, true))
+    } else {
+        change.patches.iter().rev().all(|patch| patch.apply(&mut value, false))
+    };
+    match applied {
+        true => rebuild(&value),
+        false => Err(misfit(change)),
+    }
+}
+
 /// The manifest written as `value`.
 fn rebuild(value: &Json) -> Result<Manifest, String> {
     let text = serde_json::to_vec(value).map_err(|error| error.to_string())?;
@@ -342,6 +378,14 @@ mod tests {
     }
     use crate::manifest::edit::{ListRef, Owner};
     use crate::wizard::steps::Step;
+
+    /// Undoes or redoes in a copy of the baseline, as the document's manifest is: the change and
+    /// the manifest after it.
+    fn stepped(history: &mut History, forwards: bool) -> Option<Result<(Change, Manifest), String>> {
+        let mut current = history.baseline().clone();
+        let stepped = history.step(forwards, &mut current)?;
+        Some(stepped.map(|(change, _)| (change.clone(), current)))
+    }
 
     fn place() -> Place {
         Place { page: Page::Step(Step::Integration), back: Vec::new(), focus: 0 }
@@ -363,12 +407,12 @@ mod tests {
         assert!(history.record_all(&mut named("b"), "edit b".into(), place()));
         assert!(!history.record_all(&mut named("b"), "nothing".into(), place()));
         assert!(history.record_all(&mut named("c"), "edit c".into(), place()));
-        let (undone, manifest) = history.step(false).expect("a change").expect("fits");
+        let (undone, manifest) = stepped(&mut history, false).expect("a change").expect("fits");
         assert_eq!(undone.label, "edit c");
         assert_eq!(name(&manifest), "b");
-        let (_, manifest) = history.step(true).expect("a change").expect("fits");
+        let (_, manifest) = stepped(&mut history, true).expect("a change").expect("fits");
         assert_eq!(name(&manifest), "c");
-        history.step(false).expect("a change").expect("fits");
+        stepped(&mut history, false).expect("a change").expect("fits");
         history.record_all(&mut named("z"), "edit z".into(), place());
         assert_eq!(history.counts(), (2, 0));
     }
@@ -387,12 +431,12 @@ mod tests {
             actions.remove_at(0);
         }
         assert!(history.record_all(&mut manifest, "delete".into(), place()));
-        let (_, undone) = history.step(false).expect("a change").expect("fits");
+        let (_, undone) = stepped(&mut history, false).expect("a change").expect("fits");
         assert_eq!(undone.action_count(), 3);
         assert_eq!(undone.action(1).and_then(|a| a.name.as_str()), Some("middle"));
-        let (_, undone) = history.step(false).expect("a change").expect("fits");
+        let (_, undone) = stepped(&mut history, false).expect("a change").expect("fits");
         assert_ne!(undone.action(1).and_then(|a| a.name.as_str()), Some("middle"));
-        let (_, undone) = history.step(false).expect("a change").expect("fits");
+        let (_, undone) = stepped(&mut history, false).expect("a change").expect("fits");
         assert_eq!(undone.action_count(), 0);
         assert_eq!(name(&undone), "a");
     }
@@ -424,7 +468,7 @@ mod tests {
         let mut history = History::new(named("a"));
         history.record_all(&mut named("b"), "edit b".into(), place());
         history.record_all(&mut named("c"), "edit c".into(), place());
-        history.step(false).expect("a change").expect("fits");
+        stepped(&mut history, false).expect("a change").expect("fits");
         assert_eq!(history.kept().check(&named("b")), Ok(()));
         assert!(history.kept().check(&Manifest::new()).is_err(), "another manifest's history");
         let mut kept = history.kept();
@@ -440,7 +484,7 @@ mod tests {
         history.record_all(&mut named("b"), "edit".into(), place());
         let mut recovered = History::recovered(&named("before"), named("b"), Some(history.kept()), place());
         assert_eq!(recovered.counts(), (1, 0), "a history that never was the file is one change on top of it");
-        let (change, manifest) = recovered.step(false).expect("a change").expect("fits");
+        let (change, manifest) = stepped(&mut recovered, false).expect("a change").expect("fits");
         assert_eq!(change.label, "recover draft");
         assert_eq!(name(&manifest), "before");
         assert!(recovered.at_saved());
@@ -454,9 +498,9 @@ mod tests {
         history.record_all(&mut named("c"), "edit to c".into(), place());
         let mut recovered = History::recovered(&named("b"), named("c"), Some(history.kept()), place());
         assert_eq!(recovered.counts(), (1, 0), "only the change on top of the file");
-        let (change, manifest) = recovered.step(false).expect("a change").expect("fits");
+        let (change, manifest) = stepped(&mut recovered, false).expect("a change").expect("fits");
         assert_eq!((change.label.as_str(), name(&manifest)), ("edit to c", "b"));
         assert!(recovered.at_saved());
-        assert!(recovered.step(false).is_none(), "undo stops at the file");
+        assert!(stepped(&mut recovered, false).is_none(), "undo stops at the file");
     }
 }

@@ -30,15 +30,24 @@ impl Patch {
     /// Applies the patch to `value` forwards (redo) or backwards (undo); false when `value` does not
     /// have the place the patch names (the history does not belong to this manifest).
     pub fn apply(&self, value: &mut Value, forwards: bool) -> bool {
+        let at = match self {
+            Patch::Replace { at, .. } | Patch::Splice { at, .. } => at,
+        };
+        self.apply_at(value, at, forwards)
+    }
+
+    /// As [`Patch::apply`], to `value` holding only a part of the manifest: `at` is where the
+    /// patch's place is in that part (its pointer without the part's own).
+    pub fn apply_at(&self, value: &mut Value, at: &str, forwards: bool) -> bool {
         match self {
-            Patch::Replace { at, old, new } => match find(value, at) {
+            Patch::Replace { old, new, .. } => match find(value, at) {
                 Some(place) => {
                     *place = if forwards { new.clone() } else { old.clone() };
                     true
                 }
                 None => false,
             },
-            Patch::Splice { at, index, old, new } => {
+            Patch::Splice { index, old, new, .. } => {
                 let (removed, inserted) = if forwards { (old, new) } else { (new, old) };
                 // The index comes from a draft on disk: a huge one must not overflow, it does not fit.
                 let end = index.checked_add(removed.len());

@@ -14,9 +14,10 @@ pub(crate) fn rows(manifest: &Manifest, only: Option<&[usize]>) -> Vec<Row> {
 /// The page of a pointer under `/actions`: the list, an action's form or an input's form.
 pub(crate) fn page_of(pointer: &str) -> Option<Page> {
     let rest = pointer.strip_prefix("/actions")?;
-    let tokens: Vec<&str> = rest.split('/').skip(1).collect();
-    let index = |i: usize| tokens.get(i).and_then(|token| token.parse::<usize>().ok());
-    Some(match (index(0), tokens.get(1).copied(), index(2), tokens.len()) {
+    // Without collecting the tokens: the step counts ask this of every finding they count.
+    let token = |i: usize| rest.split('/').nth(i + 1);
+    let index = |i: usize| token(i).and_then(|token| token.parse::<usize>().ok());
+    Some(match (index(0), token(1), index(2), rest.split('/').skip(1).take(4).count()) {
         (Some(action), Some("inputs"), Some(input), 4..) => Page::Input { action, input },
         (Some(action), Some(_), _, _) => Page::Action(action),
         _ => Page::Step(Step::Actions),

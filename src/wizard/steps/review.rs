@@ -3,6 +3,7 @@
 
 use crate::wizard::document::Document;
 use crate::wizard::form::Row;
+use crate::wizard::steps::{Page, Step};
 
 /// What the review page lists.
 #[derive(Debug, Clone, Copy, Default)]
@@ -14,9 +15,11 @@ pub(crate) struct Listed<'a> {
 }
 
 impl<'a> Listed<'a> {
-    /// What the review of `doc` lists now.
-    pub(crate) fn of(doc: &'a Document) -> Self {
-        Listed { changes: doc.changes().len(), findings: &doc.review_order }
+    /// What the review of `doc` lists now, for `page`'s rows: the findings' order is worked out
+    /// only for the review itself (a keystroke on another page does not sort thousands of findings).
+    pub(crate) fn of(doc: &'a Document, page: Page) -> Self {
+        let findings = if page == Page::Step(Step::Review) { doc.review_order() } else { &[] };
+        Listed { changes: doc.changes().len(), findings }
     }
 }
 
