@@ -2,7 +2,7 @@
 //! change as a unified diff (`--check`, `--diff`).
 
 use super::exit;
-use super::files::{self, Inputs, Loaded, Seen, Target};
+use super::files::{self, Identity, Inputs, Loaded, Seen, Target};
 use super::report::text_line;
 use crate::escape;
 use crate::manifest::Diagnostic;
@@ -10,6 +10,7 @@ use crate::manifest::{check::locate, read, to_json};
 use crate::output;
 use crate::storage::SaveBatch;
 use anstyle::{AnsiColor, Style};
+use rayon::prelude::*;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -50,82 +51,90 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
     let mut manifests = 0;
     let mut seen = Seen::default();
     let mut saves = Saves::default();
-    for target in targets {
-        let raw = target.shown(inputs);
-        let shown = escape::line(&raw);
-        let loaded = target.load();
-        // The same real file through a second path or link is formatted once.
-        if !seen.first(loaded.identity().cloned()) {
-            continue;
-        }
-        let source = match loaded {
-            Loaded::Manifest(source, _) => {
-                manifests += 1;
-                source
-            }
-            Loaded::NotManifest(_) => {
-                skipped += 1;
-                continue;
-            }
-            Loaded::Refused(reason) => {
-                output::message(format!("{shown}: {}", escape::line(&reason)));
-                code = exit::USAGE;
-                continue;
-            }
+    // Reading, parsing and formatting take the processor: each chunk's files are made ready on
+    // every core at once; what is printed and saved still follows the order of the files.
+    let chunk = READ_AHEAD_PER_CORE * rayon::current_num_threads().max(1);
+    for targets in targets.chunks(chunk) {
+        let ready: Vec<(Option<Identity>, Ready)> = if targets.len() == 1 {
+            targets.iter().map(Ready::of).collect()
+        } else {
+            targets.par_iter().map(Ready::of).collect()
         };
-        let parsed = match read(&source) {
-            Ok(parsed) => parsed,
-            Err(diagnostic) => {
-                let mut diagnostics = [diagnostic];
-                locate(&source, &mut diagnostics);
-                output::message(text_line(&raw, &diagnostics[0]));
-                output::message(format!("{shown}: not formatted: fix the JSON first"));
-                code = code.max(exit::INVALID);
+        for (target, (identity, ready)) in targets.iter().zip(ready) {
+            let raw = target.shown(inputs);
+            let shown = escape::line(&raw);
+            // The same real file through a second path or link is formatted once.
+            if !seen.first(identity) {
                 continue;
             }
-        };
-        let formatted = to_json(&parsed.manifest);
-        let unchanged = formatted.as_bytes() == source.as_slice();
-        let (Target::Named(path) | Target::Found(path)) = &target else {
-            // Standard input: the formatted manifest goes to standard output (editors replace
-            // their buffer with it); with --check or --diff only what would change.
-            match mode {
-                Mode::Write => {
-                    output::json_document(formatted);
-                    for note in &parsed.notes {
-                        output::message(format!(
-                            "{shown}: {}: {}",
-                            escape::line(&note.pointer),
-                            escape::line(&note.message)
-                        ));
+            let (source, formatted) = match ready {
+                Ready::Manifest(source, formatted) => {
+                    manifests += 1;
+                    (source, formatted)
+                }
+                Ready::NotManifest => {
+                    skipped += 1;
+                    continue;
+                }
+                Ready::Refused(reason) => {
+                    output::message(format!("{shown}: {}", escape::line(&reason)));
+                    code = exit::USAGE;
+                    continue;
+                }
+            };
+            let (formatted, notes) = match formatted {
+                Ok(formatted) => formatted,
+                Err(diagnostic) => {
+                    let mut diagnostics = [diagnostic];
+                    locate(&source, &mut diagnostics);
+                    output::message(text_line(&raw, &diagnostics[0]));
+                    output::message(format!("{shown}: not formatted: fix the JSON first"));
+                    code = code.max(exit::INVALID);
+                    continue;
+                }
+            };
+            let unchanged = formatted.as_bytes() == source.as_slice();
+            let (Target::Named(path) | Target::Found(path)) = target else {
+                // Standard input: the formatted manifest goes to standard output (editors replace
+                // their buffer with it); with --check or --diff only what would change.
+                match mode {
+                    Mode::Write => {
+                        output::json_document(formatted);
+                        for note in &notes {
+                            output::message(format!(
+                                "{shown}: {}: {}",
+                                escape::line(&note.pointer),
+                                escape::line(&note.message)
+                            ));
+                        }
+                    }
+                    _ if unchanged => {}
+                    Mode::Check | Mode::Diff => {
+                        if mode == Mode::Check {
+                            output::message(format!("{shown}: not formatted; run `integration-wizard fmt -`"));
+                            code = code.max(exit::INVALID);
+                        }
+                        print_diff(&raw, &String::from_utf8_lossy(&source), &formatted);
                     }
                 }
-                _ if unchanged => {}
-                Mode::Check | Mode::Diff => {
-                    if mode == Mode::Check {
-                        output::message(format!("{shown}: not formatted; run `integration-wizard fmt -`"));
-                        code = code.max(exit::INVALID);
-                    }
-                    print_diff(&raw, &String::from_utf8_lossy(&source), &formatted);
+                continue;
+            };
+            if unchanged {
+                continue;
+            }
+            if mode != Mode::Write {
+                if mode == Mode::Check {
+                    // Text before the diff's `---` line is ignored by `patch` and `git apply`.
+                    output::line(format!("{shown}: not formatted; run `integration-wizard fmt {shown}`"));
+                    code = code.max(exit::INVALID);
                 }
+                print_diff(&raw, &String::from_utf8_lossy(&source), &formatted);
+                continue;
             }
-            continue;
-        };
-        if unchanged {
-            continue;
-        }
-        if mode != Mode::Write {
-            if mode == Mode::Check {
-                // Text before the diff's `---` line is ignored by `patch` and `git apply`.
-                output::line(format!("{shown}: not formatted; run `integration-wizard fmt {shown}`"));
-                code = code.max(exit::INVALID);
+            saves.add(path, formatted.into_bytes(), shown.into_owned(), notes);
+            if saves.full() {
+                code = code.max(saves.commit());
             }
-            print_diff(&raw, &String::from_utf8_lossy(&source), &formatted);
-            continue;
-        }
-        saves.add(path, formatted.into_bytes(), shown.into_owned(), parsed.notes);
-        if saves.full() {
-            code = code.max(saves.commit());
         }
     }
     code = code.max(saves.commit());
@@ -138,6 +147,37 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
         return exit::USAGE;
     }
     code
+}
+
+/// How many files per core are read and formatted ahead of the loop that prints and saves them:
+/// enough to keep every core busy between two files, few enough to bound the memory they hold.
+const READ_AHEAD_PER_CORE: usize = 4;
+
+/// A file read and, when it is a manifest, parsed and formatted: the work done on every core.
+enum Ready {
+    /// A manifest's bytes, and its formatted text with the notes reading it gave, or why it is not JSON.
+    Manifest(Vec<u8>, Result<(String, Vec<Diagnostic>), Diagnostic>),
+    /// A JSON file found by a walk that is not a manifest.
+    NotManifest,
+    /// A path that is refused or cannot be read, with the reason.
+    Refused(String),
+}
+
+impl Ready {
+    /// Reads (and formats) `target`; with which real file it is.
+    fn of(target: &Target) -> (Option<Identity>, Ready) {
+        let loaded = target.load();
+        let identity = loaded.identity().cloned();
+        let ready = match loaded {
+            Loaded::Manifest(source, _) => {
+                let formatted = read(&source).map(|parsed| (to_json(&parsed.manifest), parsed.notes));
+                Ready::Manifest(source, formatted)
+            }
+            Loaded::NotManifest(_) => Ready::NotManifest,
+            Loaded::Refused(reason) => Ready::Refused(reason),
+        };
+        (identity, ready)
+    }
 }
 
 /// Formatted files waiting to be saved together ([`SaveBatch`]), with what to print for each.

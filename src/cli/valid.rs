@@ -9,7 +9,7 @@ use super::files;
 use super::report::text_line;
 use crate::escape;
 use crate::fingerprint::{self, Hashing};
-use crate::manifest::check::check_stream;
+use crate::manifest::check::check_stream_beside;
 use crate::manifest::{Counts, Diagnostic, Manifest};
 use crate::output;
 use crate::storage::{self, ReadError};
@@ -30,13 +30,24 @@ pub(super) struct Valid {
 /// again"). When the file cannot be read, changed while it was read or has errors, says why on
 /// standard error and returns the exit code.
 pub(super) fn read_valid(file: &Path, command: &str, again: &str) -> Result<Valid, u8> {
+    read_valid_beside(file, command, again, |_| ()).map(|(valid, ())| valid)
+}
+
+/// As [`read_valid`], with `beside` run on the manifest while it is checked (see
+/// [`check_stream_beside`]); its result is dropped when the manifest is refused.
+pub(super) fn read_valid_beside<T: Send>(
+    file: &Path,
+    command: &str,
+    again: &str,
+    beside: impl FnOnce(&Manifest) -> T + Send,
+) -> Result<(Valid, T), u8> {
     // The path is printed escaped; `text_line` escapes the one it is given itself.
     let raw = file.display().to_string();
     let shown = escape::line(&raw);
     let read = storage::open_file(file)
         .map_err(|error| Unread::Unreadable(error.to_string()))
-        .and_then(|(opened, _)| read_checked(opened, || files::read(file)));
-    let Parsed { sha256, manifest, diagnostics } = match read {
+        .and_then(|(opened, _)| read_checked(opened, || files::read(file), beside));
+    let Parsed { sha256, valid, diagnostics } = match read {
         Ok(read) => read,
         Err(Unread::Unreadable(reason)) => {
             output::message(format!("{shown}: {reason}"));
@@ -50,8 +61,8 @@ pub(super) fn read_valid(file: &Path, command: &str, again: &str) -> Result<Vali
         }
     };
     let errors = Counts::of(&diagnostics).errors;
-    match manifest {
-        Some(manifest) if errors == 0 => {
+    match valid {
+        Some((manifest, done)) if errors == 0 => {
             // Warnings do not stop the command, but what goes to Talkdesk should not carry them unseen.
             let warnings = diagnostics.len();
             if warnings > 0 {
@@ -59,7 +70,7 @@ pub(super) fn read_valid(file: &Path, command: &str, again: &str) -> Result<Vali
                     "note: {shown} has {warnings} warning(s); `integration-wizard validate {shown}` lists them"
                 ));
             }
-            Ok(Valid { sha256, manifest, diagnostics })
+            Ok((Valid { sha256, manifest, diagnostics }, done))
         }
         _ => {
             for diagnostic in diagnostics.iter().filter(|d| d.is_error()) {
@@ -73,12 +84,12 @@ pub(super) fn read_valid(file: &Path, command: &str, again: &str) -> Result<Vali
     }
 }
 
-/// A manifest read as it was parsed: the fingerprint of its bytes, the manifest when it has no
-/// errors, and every finding at its place.
+/// A manifest read as it was parsed: the fingerprint of its bytes, the manifest and what was
+/// made beside its check when it has no errors, and every finding at its place.
 #[derive(Debug)]
-struct Parsed {
+struct Parsed<T> {
     sha256: String,
-    manifest: Option<Manifest>,
+    valid: Option<(Manifest, T)>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -91,10 +102,15 @@ enum Unread {
     Changed,
 }
 
-/// Parses `opened` as it is read, hashing its bytes on the way. `whole` reads the file again,
-/// only for a manifest with findings to place or one that does not read cleanly in one go (see
-/// [`check_stream`]); what it reads must hash as the first reading did, or the file changed meanwhile.
-fn read_checked(opened: impl std::io::Read, whole: impl FnOnce() -> Result<Vec<u8>, String>) -> Result<Parsed, Unread> {
+/// Parses `opened` as it is read, hashing its bytes on the way, and runs `beside` on the manifest
+/// while it is checked. `whole` reads the file again, only for a manifest with findings to place or
+/// one that does not read cleanly in one go (see [`check_stream_beside`]); what it reads must hash
+/// as the first reading did, or the file changed meanwhile.
+fn read_checked<T: Send>(
+    opened: impl std::io::Read,
+    whole: impl FnOnce() -> Result<Vec<u8>, String>,
+    beside: impl FnOnce(&Manifest) -> T + Send,
+) -> Result<Parsed<T>, Unread> {
     let mut hashing = Hashing::new(opened);
     // Handed over whole: the parser reads a `BufReader` byte by byte from its buffer, and a
     // reference to one a byte per call, at twice the time.
@@ -105,9 +121,11 @@ fn read_checked(opened: impl std::io::Read, whole: impl FnOnce() -> Result<Vec<u
         whole_sha256 = Some(fingerprint::hex(&source));
         Ok(source)
     };
-    // A manifest with errors is let go at once: its text may be read again to place them.
-    let keep = |manifest, diagnostics: &[Diagnostic]| (Counts::of(diagnostics).errors == 0).then_some(manifest);
-    let checked = check_stream(reader, whole, keep).map_err(Unread::Unreadable)?;
+    // A manifest with errors, and what was made beside its check, are let go at once: its text
+    // may be read again to place them.
+    let keep =
+        |manifest, done, diagnostics: &[Diagnostic]| (Counts::of(diagnostics).errors == 0).then_some((manifest, done));
+    let checked = check_stream_beside(reader, whole, beside, keep).map_err(Unread::Unreadable)?;
     // What the parser left unread (nothing, or the rest of a file it gave up on) is hashed too;
     // what it had buffered was hashed as it was read into the buffer.
     let rest = std::io::copy(&mut hashing, &mut std::io::sink());
@@ -116,7 +134,7 @@ fn read_checked(opened: impl std::io::Read, whole: impl FnOnce() -> Result<Vec<u
     if whole_sha256.is_some_and(|whole| whole != sha256) {
         return Err(Unread::Changed);
     }
-    Ok(Parsed { sha256, manifest: checked.kept.flatten(), diagnostics: checked.diagnostics })
+    Ok(Parsed { sha256, valid: checked.kept.flatten(), diagnostics: checked.diagnostics })
 }
 
 #[cfg(test)]
@@ -126,9 +144,10 @@ mod tests {
 
     const EXAMPLE: &str = include_str!("../../assets/examples/mycrm.json");
 
-    /// `text` read as `read_valid` reads a file, whose second reading gives the same text.
-    fn read(text: &[u8]) -> Result<Parsed, Unread> {
-        read_checked(text, || Ok(text.to_vec()))
+    /// `text` read as `read_valid` reads a file, whose second reading gives the same text,
+    /// counting the actions beside the check.
+    fn read(text: &[u8]) -> Result<Parsed<usize>, Unread> {
+        read_checked(text, || Ok(text.to_vec()), |manifest| manifest.actions().count())
     }
 
     /// The example with `from` replaced by `to` once.
@@ -155,8 +174,9 @@ mod tests {
             let read = read(text.as_bytes()).expect("read");
             assert_eq!(read.sha256, fingerprint::hex(text.as_bytes()), "{text}");
             assert_eq!(read.diagnostics, whole.diagnostics, "{text}");
-            let kept = if whole.errors() == 0 { whole.manifest } else { None };
-            assert_eq!(read.manifest, kept, "{text}");
+            let kept = whole.manifest.filter(|_| whole.diagnostics.iter().all(|d| !d.is_error()));
+            let counted = kept.as_ref().map(|manifest| (manifest.clone(), manifest.actions().count()));
+            assert_eq!(read.valid, counted, "{text}");
         }
     }
 
@@ -168,13 +188,14 @@ mod tests {
         assert_eq!(error.pointer, "/integration/display_name");
         let position = error.position.expect("placed");
         assert_eq!((position.line, position.column), (5, 5), "at the key: {error:?}");
-        assert!(read.manifest.is_none(), "a manifest with errors is not kept");
+        assert!(read.valid.is_none(), "a manifest with errors is not kept, nor what was made beside");
     }
 
     #[test]
     fn a_clean_manifests_text_is_read_once() {
-        let read = read_checked(EXAMPLE.as_bytes(), || panic!("a clean manifest is never read whole")).expect("read");
-        assert!(read.diagnostics.is_empty() && read.manifest.is_some());
+        let never = || panic!("a clean manifest is never read whole");
+        let read = read_checked(EXAMPLE.as_bytes(), never, |_| ()).expect("read");
+        assert!(read.diagnostics.is_empty() && read.valid.is_some());
         assert_eq!(read.sha256, fingerprint::hex(EXAMPLE.as_bytes()));
     }
 
@@ -226,11 +247,17 @@ mod tests {
         // The findings of the first reading are placed on the second one: the two must be one text.
         let first = example_with("\"My CRM\"", "\" \"");
         let second = example_with("\"My CRM\"", "\"\"");
-        assert_eq!(read_checked(first.as_bytes(), || Ok(second.clone().into_bytes())).err(), Some(Unread::Changed));
+        assert_eq!(
+            read_checked(first.as_bytes(), || Ok(second.clone().into_bytes()), |_| ()).err(),
+            Some(Unread::Changed)
+        );
         // Nor is a file the parser gave up on (a byte order mark) checked from another text.
         let first = format!("\u{feff}{EXAMPLE}");
-        assert_eq!(read_checked(first.as_bytes(), || Ok(EXAMPLE.as_bytes().to_vec())).err(), Some(Unread::Changed));
-        let unreadable = read_checked(first.as_bytes(), || Err("no such file; check the path".to_owned()));
+        assert_eq!(
+            read_checked(first.as_bytes(), || Ok(EXAMPLE.as_bytes().to_vec()), |_| ()).err(),
+            Some(Unread::Changed)
+        );
+        let unreadable = read_checked(first.as_bytes(), || Err("no such file; check the path".to_owned()), |_| ());
         assert_eq!(unreadable.err(), Some(Unread::Unreadable("no such file; check the path".to_owned())));
     }
 }
