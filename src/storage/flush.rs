@@ -25,15 +25,52 @@ pub fn flush_files(files: &[&File]) -> Vec<io::Result<()>> {
     flush_each(files)
 }
 
+/// One flush of a whole file system for files written and closed unflushed (a fresh folder of
+/// new files), on Linux 5.8 and later, where that flush reports an error met writing any of them.
+/// It is started before the first file is written: the flush reports only errors met after that.
+pub struct FileSystemFlush(File);
+
+impl FileSystemFlush {
+    /// Starts watching the file system `folder` is on; `None` where each file needs a flush of its
+    /// own ([`flush_files`]) and must stay open for it.
+    pub fn start(folder: &Path) -> Option<io::Result<FileSystemFlush>> {
+        #[cfg(target_os = "linux")]
+        if syncfs_reports_errors() {
+            // A folder is opened only to name its file system; nothing is read from it.
+            #[allow(clippy::disallowed_methods)]
+            return Some(File::open(folder).map(FileSystemFlush));
+        }
+        let _ = folder;
+        None
+    }
+
+    /// Flushes the file system: every file written on it since [`FileSystemFlush::start`] is on
+    /// disk, or an error met writing any of them is given.
+    pub fn finish(self) -> io::Result<()> {
+        flush_file_system(&self.0)
+    }
+}
+
+/// Flushes the whole file system `file` is on.
+#[cfg(target_os = "linux")]
+fn flush_file_system(file: &File) -> io::Result<()> {
+    rustix::fs::syncfs(file).map_err(io::Error::from)
+}
+
+/// Only made where a whole file system cannot be flushed: never called.
+#[cfg(not(target_os = "linux"))]
+fn flush_file_system(file: &File) -> io::Result<()> {
+    file.sync_all()
+}
+
 /// Flushes each file with its own `fsync`, several at a time.
 fn flush_each(files: &[&File]) -> Vec<io::Result<()>> {
     several_at_a_time(files.to_vec(), |file| file.sync_all())
 }
 
 /// `work` done on each of `items`, several at a time, for work that waits on the disk rather than
-/// the processor (a flush; a rename over a file, which frees the old file's blocks and may wait
-/// for the disk to discard them); the results in the order of `items`.
-pub(crate) fn several_at_a_time<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync + Send) -> Vec<R> {
+/// the processor (a flush of each file); the results in the order of `items`.
+fn several_at_a_time<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync + Send) -> Vec<R> {
     if items.len() < 2 {
         return items.into_iter().map(work).collect();
     }
@@ -43,7 +80,7 @@ pub(crate) fn several_at_a_time<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T
     }
 }
 
-/// The pool that waits on the disk, made once per run (a batch of `fmt` uses it three times): a
+/// The pool that waits on the disk, made once per run (a run may flush many batches): a
 /// pool of its own, since the global one has a thread per core and is busy with checks.
 fn waiters() -> Option<&'static rayon::ThreadPool> {
     static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
@@ -161,6 +198,22 @@ mod tests {
         let results = flush_file_systems(&files.iter().collect::<Vec<_>>());
         assert_eq!(results.len(), 6);
         assert!(results.iter().all(Result::is_ok), "{results:?}");
+    }
+
+    #[test]
+    fn files_closed_unflushed_are_flushed_with_their_file_system() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        match FileSystemFlush::start(folder.path()) {
+            Some(flush) => {
+                let flush = flush.expect("a folder there");
+                drop(files_in(folder.path(), 5));
+                flush.finish().expect("flushed");
+                let missing = FileSystemFlush::start(&folder.path().join("missing"));
+                assert!(missing.is_some_and(|started| started.is_err()), "a missing folder is an error");
+            }
+            // Where each file needs a flush of its own, files are never closed unflushed.
+            None => {}
+        }
     }
 
     #[cfg(target_os = "linux")]
