@@ -204,22 +204,27 @@ impl Saves {
     }
 
     /// Saves the files waiting and prints, in order, what became of each; returns the exit code.
+    /// The lines for standard output are written together (one write, not one per file), each
+    /// before any message that follows it on standard error.
     fn commit(&mut self) -> u8 {
         let mut code = exit::SUCCESS;
+        let mut lines = String::new();
         for (outcome, (shown, notes)) in self.batch.commit().into_iter().zip(self.shown.drain(..)) {
             match outcome {
                 Ok(()) => {
-                    output::line(format!("formatted {shown}"));
+                    let _ = writeln!(lines, "formatted {shown}");
                     for note in &notes {
-                        output::line(format!("  {}: {}", escape::line(&note.pointer), escape::line(&note.message)));
+                        let _ = writeln!(lines, "  {}: {}", escape::line(&note.pointer), escape::line(&note.message));
                     }
                 }
                 Err(error) => {
+                    output::text(std::mem::take(&mut lines));
                     output::message(format!("{shown}: {}", escape::line(&error.to_string())));
                     code = exit::USAGE;
                 }
             }
         }
+        output::text(lines);
         code
     }
 }

@@ -2,13 +2,12 @@
 //! waited on once per batch instead of twice per file.
 
 use super::{Flush, Prepared, Rename, SaveError, keep, prepare};
-use crate::storage::flush::several_at_a_time;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// Saves of files (without a backup, new files with the umask's mode) that are completed together
-/// by [`SaveBatch::commit`]: their temporary files written (several at a time), flushed to disk
-/// together, renamed over the files (several at a time), then each folder flushed once.
+/// by [`SaveBatch::commit`]: their temporary files written, flushed to disk together, renamed over
+/// the files, then each folder flushed once.
 #[derive(Default)]
 pub struct SaveBatch {
     /// Each save added, in order: the file and its new content.
@@ -44,19 +43,18 @@ impl SaveBatch {
         self.bytes
     }
 
-    /// Completes every save added: flushes the temporary files (together), renames each over its
-    /// file (several at a time: replacing a file frees the old one's blocks, which on a disk
-    /// mounted with `discard` waits for the disk), then flushes each folder once. Returns each
+    /// Completes every save added: writes the temporary files, flushes them (together), renames
+    /// each over its file, then flushes each folder once. Returns each
     /// save's outcome, in the order added; a file whose flush failed is left as it was. The batch
     /// is empty again afterwards.
     pub fn commit(&mut self) -> Vec<Result<(), SaveError>> {
         let pending = std::mem::take(&mut self.pending);
         self.bytes = 0;
-        // Each file's checks and temporary file, several at a time: each waits on the disk (a new
-        // file in a folder, the previous content read back), hardly on the processor.
-        let prepared = several_at_a_time(pending, |(path, contents)| {
-            prepare(&path, &contents, false, keep::NewFile::Umask, Flush::Later)
-        });
+        // Each file's checks and temporary file, one after another: creating files in one folder
+        // takes the folder's lock, so threads would only wait for each other (and spin on a core).
+        let prepared = pending
+            .into_iter()
+            .map(|(path, contents)| prepare(&path, &contents, false, keep::NewFile::Umask, Flush::Later));
         let (saves, early): (Vec<Option<Rename>>, Vec<Option<SaveError>>) = prepared
             .into_iter()
             .map(|prepared| match prepared {
@@ -82,7 +80,11 @@ impl SaveBatch {
                 }
             })
             .collect();
-        let renamed = several_at_a_time(ready, |ready| ready.and_then(|rename| rename.map(Rename::rename).transpose()));
+        // One after another for the same reason: a rename takes its folder's lock.
+        let renamed: Vec<Result<Option<PathBuf>, SaveError>> = ready
+            .into_iter()
+            .map(|ready| ready.and_then(|rename| rename.map(Rename::rename).transpose()))
+            .collect();
         let folders: BTreeSet<&PathBuf> =
             renamed.iter().filter_map(|outcome| outcome.as_ref().ok().and_then(Option::as_ref)).collect();
         for folder in folders {
