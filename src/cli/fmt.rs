@@ -189,18 +189,13 @@ struct Saves {
 }
 
 impl Saves {
-    /// At most this many files, or this many bytes, wait for one flush: enough for the disk to
-    /// commit many together, few enough to bound open files and memory.
-    const MOST_FILES: usize = 256;
-    const MOST_BYTES: usize = 64 << 20;
-
     fn add(&mut self, path: &std::path::Path, formatted: Vec<u8>, shown: String, notes: Vec<Diagnostic>) {
         self.batch.add(path, formatted);
         self.shown.push((shown, notes));
     }
 
     fn full(&self) -> bool {
-        self.batch.len() >= Self::MOST_FILES || self.batch.bytes() >= Self::MOST_BYTES
+        self.batch.full()
     }
 
     /// Saves the files waiting and prints, in order, what became of each; returns the exit code.

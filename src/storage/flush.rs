@@ -34,14 +34,10 @@ impl FileSystemFlush {
     /// Starts watching the file system `folder` is on; `None` where each file needs a flush of its
     /// own ([`flush_files`]) and must stay open for it.
     pub fn start(folder: &Path) -> Option<io::Result<FileSystemFlush>> {
-        #[cfg(target_os = "linux")]
-        if syncfs_reports_errors() {
-            // A folder is opened only to name its file system; nothing is read from it.
-            #[allow(clippy::disallowed_methods)]
-            return Some(File::open(folder).map(FileSystemFlush));
-        }
-        let _ = folder;
-        None
+        // A folder is opened only to name its file system; nothing is read from it.
+        #[allow(clippy::disallowed_methods)]
+        let open = || File::open(folder).map(FileSystemFlush);
+        FileSystemFlush::available().then(open)
     }
 
     /// Flushes the file system: every file written on it since [`FileSystemFlush::start`] is on
@@ -49,6 +45,33 @@ impl FileSystemFlush {
     pub fn finish(self) -> io::Result<()> {
         flush_file_system(&self.0)
     }
+}
+
+impl FileSystemFlush {
+    /// True where a flush of a whole file system reports errors (Linux 5.8 and later): files may
+    /// then be closed unflushed and flushed with their file system.
+    pub fn available() -> bool {
+        syncfs_reports_errors()
+    }
+
+    /// The flush of the file system `file` (open, written but not flushed) is on, reporting the
+    /// errors met writing any file there since `file` was opened: the first of several files
+    /// written one after another on it watches for all of them.
+    pub fn of(file: &File) -> io::Result<FileSystemFlush> {
+        file.try_clone().map(FileSystemFlush)
+    }
+}
+
+/// Which file system (device) `file` is on.
+#[cfg(unix)]
+pub(crate) fn device_of(file: &File) -> io::Result<u64> {
+    use std::os::unix::fs::MetadataExt;
+    file.metadata().map(|metadata| metadata.dev())
+}
+
+#[cfg(not(unix))]
+pub(crate) fn device_of(_file: &File) -> io::Result<u64> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
 }
 
 /// Flushes the whole file system `file` is on.
@@ -122,6 +145,12 @@ fn flush_file_systems(files: &[&File]) -> Vec<io::Result<()>> {
 fn syncfs_reports_errors() -> bool {
     let name = rustix::system::uname();
     kernel_at_least(&name.release().to_string_lossy(), (5, 8))
+}
+
+/// Elsewhere a whole file system is never flushed for the files on it.
+#[cfg(not(target_os = "linux"))]
+fn syncfs_reports_errors() -> bool {
+    false
 }
 
 /// True when the kernel `release` ("6.1.0-13-amd64") is at least `version` (major, minor).
