@@ -4,14 +4,13 @@
 use super::exit;
 use super::files::{self, Identity, Inputs, Loaded, Seen, Target};
 use super::report::text_line;
+use super::unified_diff;
 use crate::escape;
 use crate::manifest::Diagnostic;
 use crate::manifest::{check::locate, read, to_json};
 use crate::output;
 use crate::storage::SaveBatch;
-use anstyle::{AnsiColor, Style};
 use rayon::prelude::*;
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
 /// What `fmt` does with a file that is not formatted.
@@ -114,7 +113,7 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
                             output::message(format!("{shown}: not formatted; run `integration-wizard fmt -`"));
                             code = code.max(exit::INVALID);
                         }
-                        print_diff(&raw, &String::from_utf8_lossy(&source), &formatted);
+                        print_diff(&raw, &source, &formatted);
                     }
                 }
                 continue;
@@ -128,7 +127,7 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
                     output::line(format!("{shown}: not formatted; run `integration-wizard fmt {shown}`"));
                     code = code.max(exit::INVALID);
                 }
-                print_diff(&raw, &String::from_utf8_lossy(&source), &formatted);
+                print_diff(&raw, &source, &formatted);
                 continue;
             }
             saves.add(path, formatted.into_bytes(), shown.into_owned(), notes);
@@ -224,119 +223,12 @@ impl Saves {
     }
 }
 
-const REMOVED: Style = AnsiColor::Red.on_default();
-const ADDED: Style = AnsiColor::Green.on_default();
-const HUNK: Style = AnsiColor::Cyan.on_default();
-
 /// Prints the unified diff from `before` to `after` on standard output as it is made.
-fn print_diff(path: &str, before: &str, after: &str) {
+fn print_diff(path: &str, before: &[u8], after: &str) {
+    // Checked as UTF-8 first: far faster than the lossy reading, which only a file that is not needs.
+    let before =
+        std::str::from_utf8(before).map_or_else(|_| String::from_utf8_lossy(before), std::borrow::Cow::Borrowed);
     let mut out = output::coloured_lines();
     let colour = out.colour();
-    diff_lines(path, before, after, colour, |line| out.line(line));
-}
-
-/// The unified diff from `before` to `after`, handed to `line` a line at a time (never the whole
-/// diff in memory), with colour codes when `colour` (anstream drops them where colour is off).
-/// Lines from the file are escaped like every other output; tabs stay tabs.
-fn diff_lines(path: &str, before: &str, after: &str, colour: bool, mut line: impl FnMut(&str)) {
-    let path = escape::line(path);
-    let diff = similar::TextDiff::from_lines(before, after);
-    let mut unified = diff.unified_diff();
-    unified.context_radius(3);
-    // One buffer for every line: a diff of a big file has millions.
-    let mut buffer = String::new();
-    let mut styled = |style: Style, sign: &str, text: &str| {
-        buffer.clear();
-        if colour {
-            let _ = write!(buffer, "{style}");
-        }
-        buffer.push_str(sign);
-        if memchr::memchr(b'\t', text.as_bytes()).is_none() {
-            buffer.push_str(&escape::line(text));
-        } else {
-            for (index, part) in text.split('\t').enumerate() {
-                if index > 0 {
-                    buffer.push('\t');
-                }
-                buffer.push_str(&escape::line(part));
-            }
-        }
-        if colour {
-            let _ = write!(buffer, "{style:#}");
-        }
-        line(&buffer);
-    };
-    for (index, hunk) in unified.iter_hunks().enumerate() {
-        if index == 0 {
-            styled(REMOVED, "--- ", &path);
-            styled(ADDED, "+++ ", &format!("{path} (formatted)"));
-        }
-        styled(HUNK, "", &hunk.header().to_string());
-        for change in hunk.iter_changes() {
-            let (style, sign) = match change.tag() {
-                similar::ChangeTag::Delete => (REMOVED, "-"),
-                similar::ChangeTag::Insert => (ADDED, "+"),
-                similar::ChangeTag::Equal => (Style::new(), " "),
-            };
-            let value = change.value();
-            // The line without its line end (`\n` or `\r\n`), as `str::lines` gives it.
-            let text = value.strip_suffix('\n').map_or(value, |text| text.strip_suffix('\r').unwrap_or(text));
-            styled(style, sign, text);
-            if change.missing_newline() {
-                styled(Style::new(), "", "\\ No newline at end of file");
-            }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::diff_lines;
-
-    /// The diff's lines joined, colour codes removed; made with colour codes and without, the same.
-    fn diff(path: &str, before: &str, after: &str) -> String {
-        let joined = |colour: bool| {
-            let mut out = String::new();
-            diff_lines(path, before, after, colour, |line| {
-                out.push_str(line);
-                out.push('\n');
-            });
-            out
-        };
-        let (coloured, plain) = (joined(true), joined(false));
-        assert!(!plain.contains('\u{1b}'), "{plain:?}");
-        let stripped = anstream::adapter::strip_str(&coloured).to_string();
-        assert_eq!(stripped, plain);
-        plain
-    }
-
-    #[test]
-    fn the_diff_is_unified_and_escapes_what_the_file_holds() {
-        let before = "{\n\"integration\": {\"name\": \"x\u{1b}]0;t\u{7}\"}\n}\n";
-        let after = "{\n  \"integration\": {\n    \"name\": \"x\\u001b]0;t\\u0007\"\n  }\n}\n";
-        let out = diff("m.json", before, after);
-        assert!(out.starts_with("--- m.json\n+++ m.json (formatted)\n@@ "), "{out}");
-        assert!(out.contains("\n-\"integration\": {\"name\": \"x\\u{1b}]0;t\\u{7}\"}\n"), "{out}");
-        assert!(out.contains("\n+  \"integration\": {\n"), "{out}");
-        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
-    }
-
-    #[test]
-    fn windows_line_ends_a_missing_last_line_end_and_tabs_read_as_before() {
-        let before = "{\r\n\"a\":\t1}";
-        let after = "{\n  \"a\": 1\n}\n";
-        let out = diff("m.json", before, after);
-        let expected = "--- m.json\n+++ m.json (formatted)\n@@ -1,2 +1,3 @@\n-{\n-\"a\":\t1}\n\\ No newline at end of file\n+{\n+  \"a\": 1\n+}\n";
-        assert_eq!(out, expected);
-    }
-
-    #[test]
-    fn only_the_changed_lines_and_three_around_them_are_shown() {
-        let before: String = (0..20).map(|n| format!("{n}\n")).collect();
-        let after = before.replace("10\n", "ten\n");
-        let out = diff("m.json", &before, &after);
-        assert!(out.contains("@@ -8,7 +8,7 @@\n 7\n 8\n 9\n-10\n+ten\n 11\n 12\n 13\n"), "{out}");
-        assert_eq!(out.lines().count(), 3 + 8, "{out}");
-        assert!(diff("m.json", &before, &before).is_empty());
-    }
+    unified_diff::diff_lines(path, &before, after, colour, |pieces| out.line(pieces));
 }

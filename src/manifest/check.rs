@@ -87,26 +87,42 @@ pub struct CheckedStream<K> {
 }
 
 /// Checks a manifest read from `reader` as it is parsed, for a file too large to hold twice: its
-/// text is not held while the manifest is built, and the manifest (but what `keep` takes of it) is
-/// let go before the text is read whole for the positions of the findings, by `whole`. A file that
-/// does not read cleanly in one go (see [`read_stream`]) is checked from its whole text. The
-/// findings are those of [`check`] on the same text. Fails only when `whole` fails.
+/// text is not held while the manifest is built, and the manifest (but what `keep` takes of it,
+/// given the findings without their positions) is let go before the text is read whole for the
+/// positions of the findings, by `whole`; a clean manifest's text is never read whole. A file that
+/// does not read cleanly in one go (see [`read_stream`]) is checked from its whole text, and `keep`
+/// is given the findings with their positions. The findings are those of [`check`] on the same
+/// text. Fails only when `whole` fails.
 ///
 /// [`read_stream`]: super::read::read_stream
 pub fn check_stream<K, E>(
     reader: impl BufRead,
     whole: impl FnOnce() -> Result<Vec<u8>, E>,
-    keep: impl FnOnce(&Manifest) -> K,
+    keep: impl FnOnce(Manifest, &[Diagnostic]) -> K,
+) -> Result<CheckedStream<K>, E> {
+    check_stream_beside(reader, whole, |_| (), |manifest, (), diagnostics| keep(manifest, diagnostics))
+}
+
+/// As [`check_stream`], with `beside` run on the manifest while its rules run, as in
+/// [`check_beside`]; `keep` is given what `beside` made too (and may drop it, before the text is
+/// read again for the findings' positions). `beside` runs only when the text is a JSON object.
+pub fn check_stream_beside<K, T: Send, E>(
+    reader: impl BufRead,
+    whole: impl FnOnce() -> Result<Vec<u8>, E>,
+    beside: impl FnOnce(&Manifest) -> T + Send,
+    keep: impl FnOnce(Manifest, T, &[Diagnostic]) -> K,
 ) -> Result<CheckedStream<K>, E> {
     let Some(parsed) = read_stream(reader) else {
         let source = whole()?;
-        let checked = check(&source);
-        return Ok(CheckedStream { kept: checked.manifest.as_ref().map(keep), diagnostics: checked.diagnostics });
+        let (checked, done) = check_beside(&source, beside);
+        drop(source);
+        let kept = checked.manifest.zip(done).map(|(manifest, done)| keep(manifest, done, &checked.diagnostics));
+        return Ok(CheckedStream { kept, diagnostics: checked.diagnostics });
     };
+    let (findings, done) = rayon::join(|| validate(&parsed.manifest), || beside(&parsed.manifest));
     let mut diagnostics = parsed.notes;
-    diagnostics.extend(validate(&parsed.manifest));
-    let kept = keep(&parsed.manifest);
-    drop(parsed.manifest);
+    diagnostics.extend(findings);
+    let kept = keep(parsed.manifest, done, &diagnostics);
     if diagnostics.iter().any(|diagnostic| diagnostic.position.is_none()) {
         locate(&whole()?, &mut diagnostics);
     }
@@ -137,7 +153,9 @@ mod tests {
 
     /// Checks `source` as a stream: the findings and the integration's name.
     fn streamed(source: &[u8]) -> CheckedStream<Option<String>> {
-        let name = |manifest: &Manifest| manifest.integration().and_then(|i| i.name.as_str().map(str::to_owned));
+        let name = |manifest: Manifest, _: &[Diagnostic]| {
+            manifest.integration().and_then(|i| i.name.as_str().map(str::to_owned))
+        };
         let reader = std::io::BufReader::new(source);
         check_stream(reader, || Ok::<_, ()>(source.to_vec()), name).expect("the text is at hand")
     }
