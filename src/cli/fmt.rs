@@ -11,6 +11,7 @@ use crate::manifest::{check::locate, read, to_json};
 use crate::output;
 use crate::storage::SaveBatch;
 use rayon::prelude::*;
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 /// What `fmt` does with a file that is not formatted.
