@@ -8,12 +8,11 @@ use super::exit;
 use super::files;
 use super::report::text_line;
 use crate::escape;
-use crate::fingerprint::{self, Hashing};
+use crate::fingerprint;
 use crate::manifest::check::check_stream_beside;
 use crate::manifest::{Counts, Diagnostic, Manifest};
 use crate::output;
 use crate::storage::{self, ReadError};
-use std::io::BufReader;
 use std::path::Path;
 
 /// A manifest without errors, the fingerprint of the bytes it was read from, and its warnings.
@@ -102,19 +101,15 @@ enum Unread {
     Changed,
 }
 
-/// Parses `opened` as it is read, hashing its bytes on the way, and runs `beside` on the manifest
+/// Parses `opened` as it is read, hashing its bytes on a thread of its own, and runs `beside` on the manifest
 /// while it is checked. `whole` reads the file again, only for a manifest with findings to place or
 /// one that does not read cleanly in one go (see [`check_stream_beside`]); what it reads must hash
 /// as the first reading did, or the file changed meanwhile.
 fn read_checked<T: Send>(
-    opened: impl std::io::Read,
+    opened: impl std::io::Read + Send,
     whole: impl FnOnce() -> Result<Vec<u8>, String>,
     beside: impl FnOnce(&Manifest) -> T + Send,
 ) -> Result<Parsed<T>, Unread> {
-    let mut hashing = Hashing::new(opened);
-    // Handed over whole: the parser reads a `BufReader` byte by byte from its buffer, and a
-    // reference to one a byte per call, at twice the time.
-    let reader = BufReader::with_capacity(1 << 16, &mut hashing);
     let mut whole_sha256 = None;
     let whole = || {
         let source = whole()?;
@@ -125,12 +120,9 @@ fn read_checked<T: Send>(
     // may be read again to place them.
     let keep =
         |manifest, done, diagnostics: &[Diagnostic]| (Counts::of(diagnostics).errors == 0).then_some((manifest, done));
-    let checked = check_stream_beside(reader, whole, beside, keep).map_err(Unread::Unreadable)?;
-    // What the parser left unread (nothing, or the rest of a file it gave up on) is hashed too;
-    // what it had buffered was hashed as it was read into the buffer.
-    let rest = std::io::copy(&mut hashing, &mut std::io::sink());
-    rest.map_err(|error| Unread::Unreadable(ReadError::from(error).to_string()))?;
-    let sha256 = hashing.hex();
+    let read = fingerprint::read_hashed(opened, |reader| check_stream_beside(reader, whole, beside, keep));
+    let (checked, sha256) = read.map_err(|error| Unread::Unreadable(ReadError::from(error).to_string()))?;
+    let checked = checked.map_err(Unread::Unreadable)?;
     if whole_sha256.is_some_and(|whole| whole != sha256) {
         return Err(Unread::Changed);
     }
@@ -219,7 +211,7 @@ mod tests {
     fn a_valid_manifest_is_never_held_beside_its_text() {
         let folder = tempfile::tempdir().expect("a temporary folder");
         let file = folder.path().join("big.json");
-        let text = many_actions(3_000);
+        let text = many_actions(8_000);
         std::fs::write(&file, &text).expect("written");
         let mut valid = None;
         let streamed = allocation_counter::measure(|| {
@@ -232,7 +224,9 @@ mod tests {
             let source = files::read(&file).expect("readable");
             assert_eq!(check(&source).errors(), 0);
         });
-        // Read whole, the text (as large as the file) is held beside the manifest.
+        // Read whole, the text (as large as the file) is held beside the manifest. Streamed, it
+        // passes in chunks made and filled again on the hashing thread (at most 18 of 64 KiB), so
+        // what this thread counts is what it holds.
         assert!(
             streamed.bytes_max + (text.len() as u64) / 2 < whole.bytes_max,
             "peak of the command's read {} bytes, of a read of the whole text {} bytes, text {} bytes",
