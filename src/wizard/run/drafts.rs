@@ -557,9 +557,10 @@ mod tests {
         let mut app = actions_app(2_000);
         let size = to_json(&app.doc.manifest).len();
         let mut writer = writer_in(folder.path());
-        for round in 0..3 {
+        // Renamed, cleared (every provider removed), and named again (every provider added back).
+        for (round, name) in ["renamed", "", "named again"].into_iter().enumerate() {
             // As typing in the name does: every action's provider follows it.
-            app.doc.manifest.set_text(Owner::Integration, IntegrationKey::Name, &format!("renamed{round}"));
+            app.doc.manifest.set_text(Owner::Integration, IntegrationKey::Name, name);
             assert_eq!(app.doc.manifest.sync_providers(), 2_000);
             app.doc.edited("/integration/name".into());
             let draft = allocation_counter::measure(|| writer.sync(&mut app));
@@ -575,6 +576,19 @@ mod tests {
                 );
             }
         }
+        // Undone to the name as opened, without rebuilding the manifest from JSON either: putting
+        // back every provider and its findings costs about 4 times the manifest's size here (its
+        // actions have many findings each); rebuilding the whole and checking it took 24 times.
+        for round in 0..3 {
+            let undo = allocation_counter::measure(|| drop(app.doc.step(false).expect("fits").expect("a change")));
+            assert!(
+                undo.bytes_total < (size * 6) as u64,
+                "undo {round}: the loop allocated {} bytes in a manifest of {size} bytes",
+                undo.bytes_total
+            );
+        }
+        assert_eq!(app.doc.manifest.action(1_999).and_then(|action| action.provider.as_str()), Some("bigcrm"));
+        assert!(!app.doc.modified, "back to the file as opened");
     }
 
     #[test]
