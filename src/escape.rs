@@ -88,8 +88,22 @@ fn terminal(text: &str, keep_colours: bool) -> Cow<'_, str> {
 
 /// True when every byte of `text` is printable ASCII (space to `~`): no character to escape, found
 /// faster than by decoding each character.
-fn printable_ascii(text: &str) -> bool {
-    text.bytes().all(|byte| (b' '..=b'~').contains(&byte))
+pub(crate) fn printable_ascii(text: &str) -> bool {
+    every_byte(text, |byte| byte.wrapping_sub(b' ') <= b'~' - b' ')
+}
+
+/// Like [`printable_ascii`], tabs allowed too: a line a diff shows as it is.
+pub(crate) fn printable_ascii_or_tab(text: &str) -> bool {
+    every_byte(text, |byte| byte.wrapping_sub(b' ') <= b'~' - b' ' || byte == b'\t')
+}
+
+/// True when `test` holds for every byte of `text`. The bytes are tested 16 at a time without
+/// stopping at the first failure, which the compiler turns into a few vector instructions: a long
+/// diff asks this of millions of lines.
+fn every_byte(text: &str, test: impl Fn(u8) -> bool) -> bool {
+    let mut blocks = text.as_bytes().chunks_exact(16);
+    blocks.by_ref().all(|block| block.iter().fold(true, |all, &byte| all & test(byte)))
+        && blocks.remainder().iter().all(|&byte| test(byte))
 }
 
 /// The colour code `text` starts with, if any.
@@ -224,6 +238,27 @@ pub(crate) fn quoted(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_ascii_is_told_for_every_byte_at_every_place_of_a_block() {
+        // Blocks of 16 are tested together: a byte to escape is found at any place of one, or after.
+        for length in [0, 1, 15, 16, 17, 33, 40] {
+            let plain = "a".repeat(length);
+            assert!(printable_ascii(&plain) && printable_ascii_or_tab(&plain));
+            for at in 0..length {
+                for byte in 0..=0x7f_u8 {
+                    let mut bytes = plain.clone().into_bytes();
+                    bytes[at] = byte;
+                    let text = String::from_utf8(bytes).unwrap();
+                    let printable = (b' '..=b'~').contains(&byte);
+                    assert_eq!(printable_ascii(&text), printable, "{text:?}");
+                    assert_eq!(printable_ascii_or_tab(&text), printable || byte == b'\t', "{text:?}");
+                }
+                let text = format!("{}é{}", &plain[..at], &plain[at + 1..]);
+                assert!(!printable_ascii(&text) && !printable_ascii_or_tab(&text), "{text:?}");
+            }
+        }
+    }
 
     #[test]
     fn escape_sequences_and_overrides_are_shown_not_sent() {

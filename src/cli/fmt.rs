@@ -2,15 +2,15 @@
 //! change as a unified diff (`--check`, `--diff`).
 
 use super::exit;
-use super::files::{self, Inputs, Loaded, Seen, Target};
+use super::files::{self, Identity, Inputs, Loaded, Seen, Target};
 use super::report::text_line;
+use super::unified_diff;
 use crate::escape;
 use crate::manifest::Diagnostic;
 use crate::manifest::{check::locate, read, to_json};
 use crate::output;
 use crate::storage::SaveBatch;
-use anstyle::{AnsiColor, Style};
-use std::fmt::Write as _;
+use rayon::prelude::*;
 use std::path::PathBuf;
 
 /// What `fmt` does with a file that is not formatted.
@@ -50,82 +50,90 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
     let mut manifests = 0;
     let mut seen = Seen::default();
     let mut saves = Saves::default();
-    for target in targets {
-        let raw = target.shown(inputs);
-        let shown = escape::line(&raw);
-        let loaded = target.load();
-        // The same real file through a second path or link is formatted once.
-        if !seen.first(loaded.identity().cloned()) {
-            continue;
-        }
-        let source = match loaded {
-            Loaded::Manifest(source, _) => {
-                manifests += 1;
-                source
-            }
-            Loaded::NotManifest(_) => {
-                skipped += 1;
-                continue;
-            }
-            Loaded::Refused(reason) => {
-                output::message(format!("{shown}: {}", escape::line(&reason)));
-                code = exit::USAGE;
-                continue;
-            }
+    // Reading, parsing and formatting take the processor: each chunk's files are made ready on
+    // every core at once; what is printed and saved still follows the order of the files.
+    let chunk = READ_AHEAD_PER_CORE * rayon::current_num_threads().max(1);
+    for targets in targets.chunks(chunk) {
+        let ready: Vec<(Option<Identity>, Ready)> = if targets.len() == 1 {
+            targets.iter().map(Ready::of).collect()
+        } else {
+            targets.par_iter().map(Ready::of).collect()
         };
-        let parsed = match read(&source) {
-            Ok(parsed) => parsed,
-            Err(diagnostic) => {
-                let mut diagnostics = [diagnostic];
-                locate(&source, &mut diagnostics);
-                output::message(text_line(&raw, &diagnostics[0]));
-                output::message(format!("{shown}: not formatted: fix the JSON first"));
-                code = code.max(exit::INVALID);
+        for (target, (identity, ready)) in targets.iter().zip(ready) {
+            let raw = target.shown(inputs);
+            let shown = escape::line(&raw);
+            // The same real file through a second path or link is formatted once.
+            if !seen.first(identity) {
                 continue;
             }
-        };
-        let formatted = to_json(&parsed.manifest);
-        let unchanged = formatted.as_bytes() == source.as_slice();
-        let (Target::Named(path) | Target::Found(path)) = &target else {
-            // Standard input: the formatted manifest goes to standard output (editors replace
-            // their buffer with it); with --check or --diff only what would change.
-            match mode {
-                Mode::Write => {
-                    output::json_document(formatted);
-                    for note in &parsed.notes {
-                        output::message(format!(
-                            "{shown}: {}: {}",
-                            escape::line(&note.pointer),
-                            escape::line(&note.message)
-                        ));
+            let (source, formatted) = match ready {
+                Ready::Manifest(source, formatted) => {
+                    manifests += 1;
+                    (source, formatted)
+                }
+                Ready::NotManifest => {
+                    skipped += 1;
+                    continue;
+                }
+                Ready::Refused(reason) => {
+                    output::message(format!("{shown}: {}", escape::line(&reason)));
+                    code = exit::USAGE;
+                    continue;
+                }
+            };
+            let (formatted, notes) = match formatted {
+                Ok(formatted) => formatted,
+                Err(diagnostic) => {
+                    let mut diagnostics = [diagnostic];
+                    locate(&source, &mut diagnostics);
+                    output::message(text_line(&raw, &diagnostics[0]));
+                    output::message(format!("{shown}: not formatted: fix the JSON first"));
+                    code = code.max(exit::INVALID);
+                    continue;
+                }
+            };
+            let unchanged = formatted.as_bytes() == source.as_slice();
+            let (Target::Named(path) | Target::Found(path)) = target else {
+                // Standard input: the formatted manifest goes to standard output (editors replace
+                // their buffer with it); with --check or --diff only what would change.
+                match mode {
+                    Mode::Write => {
+                        output::json_document(formatted);
+                        for note in &notes {
+                            output::message(format!(
+                                "{shown}: {}: {}",
+                                escape::line(&note.pointer),
+                                escape::line(&note.message)
+                            ));
+                        }
+                    }
+                    _ if unchanged => {}
+                    Mode::Check | Mode::Diff => {
+                        if mode == Mode::Check {
+                            output::message(format!("{shown}: not formatted; run `integration-wizard fmt -`"));
+                            code = code.max(exit::INVALID);
+                        }
+                        print_diff(&raw, &source, &formatted);
                     }
                 }
-                _ if unchanged => {}
-                Mode::Check | Mode::Diff => {
-                    if mode == Mode::Check {
-                        output::message(format!("{shown}: not formatted; run `integration-wizard fmt -`"));
-                        code = code.max(exit::INVALID);
-                    }
-                    print_diff(&raw, &String::from_utf8_lossy(&source), &formatted);
+                continue;
+            };
+            if unchanged {
+                continue;
+            }
+            if mode != Mode::Write {
+                if mode == Mode::Check {
+                    // Text before the diff's `---` line is ignored by `patch` and `git apply`.
+                    output::line(format!("{shown}: not formatted; run `integration-wizard fmt {shown}`"));
+                    code = code.max(exit::INVALID);
                 }
+                print_diff(&raw, &source, &formatted);
+                continue;
             }
-            continue;
-        };
-        if unchanged {
-            continue;
-        }
-        if mode != Mode::Write {
-            if mode == Mode::Check {
-                // Text before the diff's `---` line is ignored by `patch` and `git apply`.
-                output::line(format!("{shown}: not formatted; run `integration-wizard fmt {shown}`"));
-                code = code.max(exit::INVALID);
+            saves.add(path, formatted.into_bytes(), shown.into_owned(), notes);
+            if saves.full() {
+                code = code.max(saves.commit());
             }
-            print_diff(&raw, &String::from_utf8_lossy(&source), &formatted);
-            continue;
-        }
-        saves.add(path, formatted.into_bytes(), shown.into_owned(), parsed.notes);
-        if saves.full() {
-            code = code.max(saves.commit());
         }
     }
     code = code.max(saves.commit());
@@ -138,6 +146,37 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
         return exit::USAGE;
     }
     code
+}
+
+/// How many files per core are read and formatted ahead of the loop that prints and saves them:
+/// enough to keep every core busy between two files, few enough to bound the memory they hold.
+const READ_AHEAD_PER_CORE: usize = 4;
+
+/// A file read and, when it is a manifest, parsed and formatted: the work done on every core.
+enum Ready {
+    /// A manifest's bytes, and its formatted text with the notes reading it gave, or why it is not JSON.
+    Manifest(Vec<u8>, Result<(String, Vec<Diagnostic>), Diagnostic>),
+    /// A JSON file found by a walk that is not a manifest.
+    NotManifest,
+    /// A path that is refused or cannot be read, with the reason.
+    Refused(String),
+}
+
+impl Ready {
+    /// Reads (and formats) `target`; with which real file it is.
+    fn of(target: &Target) -> (Option<Identity>, Ready) {
+        let loaded = target.load();
+        let identity = loaded.identity().cloned();
+        let ready = match loaded {
+            Loaded::Manifest(source, _) => {
+                let formatted = read(&source).map(|parsed| (to_json(&parsed.manifest), parsed.notes));
+                Ready::Manifest(source, formatted)
+            }
+            Loaded::NotManifest(_) => Ready::NotManifest,
+            Loaded::Refused(reason) => Ready::Refused(reason),
+        };
+        (identity, ready)
+    }
 }
 
 /// Formatted files waiting to be saved together ([`SaveBatch`]), with what to print for each.
@@ -184,119 +223,12 @@ impl Saves {
     }
 }
 
-const REMOVED: Style = AnsiColor::Red.on_default();
-const ADDED: Style = AnsiColor::Green.on_default();
-const HUNK: Style = AnsiColor::Cyan.on_default();
-
 /// Prints the unified diff from `before` to `after` on standard output as it is made.
-fn print_diff(path: &str, before: &str, after: &str) {
+fn print_diff(path: &str, before: &[u8], after: &str) {
+    // Checked as UTF-8 first: far faster than the lossy reading, which only a file that is not needs.
+    let before =
+        std::str::from_utf8(before).map_or_else(|_| String::from_utf8_lossy(before), std::borrow::Cow::Borrowed);
     let mut out = output::coloured_lines();
     let colour = out.colour();
-    diff_lines(path, before, after, colour, |line| out.line(line));
-}
-
-/// The unified diff from `before` to `after`, handed to `line` a line at a time (never the whole
-/// diff in memory), with colour codes when `colour` (anstream drops them where colour is off).
-/// Lines from the file are escaped like every other output; tabs stay tabs.
-fn diff_lines(path: &str, before: &str, after: &str, colour: bool, mut line: impl FnMut(&str)) {
-    let path = escape::line(path);
-    let diff = similar::TextDiff::from_lines(before, after);
-    let mut unified = diff.unified_diff();
-    unified.context_radius(3);
-    // One buffer for every line: a diff of a big file has millions.
-    let mut buffer = String::new();
-    let mut styled = |style: Style, sign: &str, text: &str| {
-        buffer.clear();
-        if colour {
-            let _ = write!(buffer, "{style}");
-        }
-        buffer.push_str(sign);
-        if memchr::memchr(b'\t', text.as_bytes()).is_none() {
-            buffer.push_str(&escape::line(text));
-        } else {
-            for (index, part) in text.split('\t').enumerate() {
-                if index > 0 {
-                    buffer.push('\t');
-                }
-                buffer.push_str(&escape::line(part));
-            }
-        }
-        if colour {
-            let _ = write!(buffer, "{style:#}");
-        }
-        line(&buffer);
-    };
-    for (index, hunk) in unified.iter_hunks().enumerate() {
-        if index == 0 {
-            styled(REMOVED, "--- ", &path);
-            styled(ADDED, "+++ ", &format!("{path} (formatted)"));
-        }
-        styled(HUNK, "", &hunk.header().to_string());
-        for change in hunk.iter_changes() {
-            let (style, sign) = match change.tag() {
-                similar::ChangeTag::Delete => (REMOVED, "-"),
-                similar::ChangeTag::Insert => (ADDED, "+"),
-                similar::ChangeTag::Equal => (Style::new(), " "),
-            };
-            let value = change.value();
-            // The line without its line end (`\n` or `\r\n`), as `str::lines` gives it.
-            let text = value.strip_suffix('\n').map_or(value, |text| text.strip_suffix('\r').unwrap_or(text));
-            styled(style, sign, text);
-            if change.missing_newline() {
-                styled(Style::new(), "", "\\ No newline at end of file");
-            }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::diff_lines;
-
-    /// The diff's lines joined, colour codes removed; made with colour codes and without, the same.
-    fn diff(path: &str, before: &str, after: &str) -> String {
-        let joined = |colour: bool| {
-            let mut out = String::new();
-            diff_lines(path, before, after, colour, |line| {
-                out.push_str(line);
-                out.push('\n');
-            });
-            out
-        };
-        let (coloured, plain) = (joined(true), joined(false));
-        assert!(!plain.contains('\u{1b}'), "{plain:?}");
-        let stripped = anstream::adapter::strip_str(&coloured).to_string();
-        assert_eq!(stripped, plain);
-        plain
-    }
-
-    #[test]
-    fn the_diff_is_unified_and_escapes_what_the_file_holds() {
-        let before = "{\n\"integration\": {\"name\": \"x\u{1b}]0;t\u{7}\"}\n}\n";
-        let after = "{\n  \"integration\": {\n    \"name\": \"x\\u001b]0;t\\u0007\"\n  }\n}\n";
-        let out = diff("m.json", before, after);
-        assert!(out.starts_with("--- m.json\n+++ m.json (formatted)\n@@ "), "{out}");
-        assert!(out.contains("\n-\"integration\": {\"name\": \"x\\u{1b}]0;t\\u{7}\"}\n"), "{out}");
-        assert!(out.contains("\n+  \"integration\": {\n"), "{out}");
-        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
-    }
-
-    #[test]
-    fn windows_line_ends_a_missing_last_line_end_and_tabs_read_as_before() {
-        let before = "{\r\n\"a\":\t1}";
-        let after = "{\n  \"a\": 1\n}\n";
-        let out = diff("m.json", before, after);
-        let expected = "--- m.json\n+++ m.json (formatted)\n@@ -1,2 +1,3 @@\n-{\n-\"a\":\t1}\n\\ No newline at end of file\n+{\n+  \"a\": 1\n+}\n";
-        assert_eq!(out, expected);
-    }
-
-    #[test]
-    fn only_the_changed_lines_and_three_around_them_are_shown() {
-        let before: String = (0..20).map(|n| format!("{n}\n")).collect();
-        let after = before.replace("10\n", "ten\n");
-        let out = diff("m.json", &before, &after);
-        assert!(out.contains("@@ -8,7 +8,7 @@\n 7\n 8\n 9\n-10\n+ten\n 11\n 12\n 13\n"), "{out}");
-        assert_eq!(out.lines().count(), 3 + 8, "{out}");
-        assert!(diff("m.json", &before, &before).is_empty());
-    }
+    unified_diff::diff_lines(path, &before, after, colour, |pieces| out.line(pieces));
 }

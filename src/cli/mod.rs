@@ -15,6 +15,7 @@ mod prompt;
 mod report;
 mod sarif;
 mod ticket;
+mod unified_diff;
 mod valid;
 pub(crate) mod validate;
 

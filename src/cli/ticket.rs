@@ -27,7 +27,7 @@ pub(super) fn run(file: &Path, out: &Path, force: bool, since: Option<&OsStr>) -
         ));
         return exit::USAGE;
     };
-    let Valid { source, manifest, diagnostics } = match read_valid(file, "ticket", "write the ticket again") {
+    let Valid { sha256, manifest, diagnostics } = match read_valid(file, "ticket", "write the ticket again") {
         Ok(valid) => valid,
         Err(code) => return code,
     };
@@ -39,7 +39,7 @@ pub(super) fn run(file: &Path, out: &Path, force: bool, since: Option<&OsStr>) -
         return exit::INVALID;
     }
     let file_name = file.file_name().unwrap_or(file.as_os_str()).to_string_lossy();
-    let mut document = Document::checked(&manifest, &file_name, &source, &diagnostics);
+    let mut document = Document::checked(&manifest, &file_name, &sha256, &diagnostics);
     if let Some(since) = since {
         // The version Talkdesk runs is compared as it is, errors or not: it is what the changes start from.
         let old = match load(&Origin::of(since), "<stdin>") {
@@ -53,12 +53,11 @@ pub(super) fn run(file: &Path, out: &Path, force: bool, since: Option<&OsStr>) -
         };
         let old_name =
             Path::new(&old.shown).file_name().map_or(old.shown.clone(), |name| name.to_string_lossy().into());
-        document = document.since(&old.manifest, &manifest, &old_name, &old.source);
+        document = document.since(&old.manifest, &manifest, &old_name, &crate::fingerprint::hex(&old.source));
     }
-    // The text and the findings go before a format is made: the document made what it needed of
-    // them (the fingerprint, the checks' result). The manifest stays: each action's rows are made from it
-    // as they are written, one action at a time.
-    drop(source);
+    // The findings go before a format is made: the document made what it needed of them (the
+    // checks' result). The manifest stays: each action's rows are made from it as they are
+    // written, one action at a time. Its text was never held whole (see `read_valid`).
     drop(diagnostics);
     let bytes = match ticket::render_document(&document, format) {
         Ok(bytes) => bytes,

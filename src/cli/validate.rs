@@ -137,7 +137,7 @@ fn check_target(target: &Target, inputs: &Inputs) -> (Option<Identity>, Outcome)
         // Parsed as it is read: the text is read whole again only for the findings' positions.
         let checked = opened.and_then(|(reader, identity)| {
             let reader = std::io::BufReader::with_capacity(1 << 16, reader);
-            let checked = check_stream(reader, || files::read(file), integration_name)?;
+            let checked = check_stream(reader, || files::read(file), |manifest, _| integration_name(&manifest))?;
             Ok((checked, identity))
         });
         return match checked {

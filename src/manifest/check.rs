@@ -56,6 +56,26 @@ pub fn check_until(source: &[u8], stop: &AtomicBool) -> Option<Checked> {
     Some(Checked { manifest, diagnostics })
 }
 
+/// As [`check`], with `beside` run on the manifest while its rules run, each on a core of its own:
+/// a command that needs a valid manifest starts its own work before the check ends, and drops it
+/// when the check finds errors. `beside` runs only when the text is a JSON object (`None` else).
+pub fn check_beside<T: Send>(source: &[u8], beside: impl FnOnce(&Manifest) -> T + Send) -> (Checked, Option<T>) {
+    match read(source) {
+        Ok(parsed) => {
+            let (findings, done) = rayon::join(|| validate(&parsed.manifest), || beside(&parsed.manifest));
+            let mut diagnostics = parsed.notes;
+            diagnostics.extend(findings);
+            locate(source, &mut diagnostics);
+            (Checked { manifest: Some(parsed.manifest), diagnostics }, Some(done))
+        }
+        Err(diagnostic) => {
+            let mut diagnostics = vec![diagnostic];
+            locate(source, &mut diagnostics);
+            (Checked { manifest: None, diagnostics }, None)
+        }
+    }
+}
+
 /// What [`check_stream`] found: every finding (as [`check`] gives them) and what the caller kept
 /// of the manifest; `kept` is `None` when the text is not a JSON object.
 #[derive(Debug, Clone)]
@@ -67,26 +87,42 @@ pub struct CheckedStream<K> {
 }
 
 /// Checks a manifest read from `reader` as it is parsed, for a file too large to hold twice: its
-/// text is not held while the manifest is built, and the manifest (but what `keep` takes of it) is
-/// let go before the text is read whole for the positions of the findings, by `whole`. A file that
-/// does not read cleanly in one go (see [`read_stream`]) is checked from its whole text. The
-/// findings are those of [`check`] on the same text. Fails only when `whole` fails.
+/// text is not held while the manifest is built, and the manifest (but what `keep` takes of it,
+/// given the findings without their positions) is let go before the text is read whole for the
+/// positions of the findings, by `whole`; a clean manifest's text is never read whole. A file that
+/// does not read cleanly in one go (see [`read_stream`]) is checked from its whole text, and `keep`
+/// is given the findings with their positions. The findings are those of [`check`] on the same
+/// text. Fails only when `whole` fails.
 ///
 /// [`read_stream`]: super::read::read_stream
 pub fn check_stream<K, E>(
     reader: impl BufRead,
     whole: impl FnOnce() -> Result<Vec<u8>, E>,
-    keep: impl FnOnce(&Manifest) -> K,
+    keep: impl FnOnce(Manifest, &[Diagnostic]) -> K,
+) -> Result<CheckedStream<K>, E> {
+    check_stream_beside(reader, whole, |_| (), |manifest, (), diagnostics| keep(manifest, diagnostics))
+}
+
+/// As [`check_stream`], with `beside` run on the manifest while its rules run, as in
+/// [`check_beside`]; `keep` is given what `beside` made too (and may drop it, before the text is
+/// read again for the findings' positions). `beside` runs only when the text is a JSON object.
+pub fn check_stream_beside<K, T: Send, E>(
+    reader: impl BufRead,
+    whole: impl FnOnce() -> Result<Vec<u8>, E>,
+    beside: impl FnOnce(&Manifest) -> T + Send,
+    keep: impl FnOnce(Manifest, T, &[Diagnostic]) -> K,
 ) -> Result<CheckedStream<K>, E> {
     let Some(parsed) = read_stream(reader) else {
         let source = whole()?;
-        let checked = check(&source);
-        return Ok(CheckedStream { kept: checked.manifest.as_ref().map(keep), diagnostics: checked.diagnostics });
+        let (checked, done) = check_beside(&source, beside);
+        drop(source);
+        let kept = checked.manifest.zip(done).map(|(manifest, done)| keep(manifest, done, &checked.diagnostics));
+        return Ok(CheckedStream { kept, diagnostics: checked.diagnostics });
     };
+    let (findings, done) = rayon::join(|| validate(&parsed.manifest), || beside(&parsed.manifest));
     let mut diagnostics = parsed.notes;
-    diagnostics.extend(validate(&parsed.manifest));
-    let kept = keep(&parsed.manifest);
-    drop(parsed.manifest);
+    diagnostics.extend(findings);
+    let kept = keep(parsed.manifest, done, &diagnostics);
     if diagnostics.iter().any(|diagnostic| diagnostic.position.is_none()) {
         locate(&whole()?, &mut diagnostics);
     }
@@ -117,9 +153,35 @@ mod tests {
 
     /// Checks `source` as a stream: the findings and the integration's name.
     fn streamed(source: &[u8]) -> CheckedStream<Option<String>> {
-        let name = |manifest: &Manifest| manifest.integration().and_then(|i| i.name.as_str().map(str::to_owned));
+        let name = |manifest: Manifest, _: &[Diagnostic]| {
+            manifest.integration().and_then(|i| i.name.as_str().map(str::to_owned))
+        };
         let reader = std::io::BufReader::new(source);
         check_stream(reader, || Ok::<_, ()>(source.to_vec()), name).expect("the text is at hand")
+    }
+
+    #[test]
+    fn a_check_beside_other_work_finds_what_a_check_finds_and_hands_the_work_the_manifest() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files: Vec<_> = ["fuzz/seeds", "assets/examples"]
+            .iter()
+            .flat_map(|folder| std::fs::read_dir(root.join(folder)).expect("the corpus folder"))
+            .map(|entry| entry.expect("a corpus file").path())
+            .filter(|path| path.extension().is_some_and(|extension| extension == "json"))
+            .collect();
+        files.sort();
+        let mut with_errors = 0;
+        for file in files {
+            let source = std::fs::read(&file).expect("a corpus file");
+            let whole = check(&source);
+            let (beside, actions) = check_beside(&source, |manifest| manifest.actions().count());
+            assert_eq!(beside.diagnostics, whole.diagnostics, "{}", file.display());
+            assert_eq!(actions, whole.manifest.as_ref().map(|m| m.actions().count()), "{}", file.display());
+            with_errors += usize::from(whole.errors() > 0);
+        }
+        assert!(with_errors > 0, "the corpus has manifests with errors too");
+        let (broken, work) = check_beside(b"{\"integration\": ", |_| ());
+        assert!(broken.manifest.is_none() && broken.errors() == 1 && work.is_none(), "{broken:?}");
     }
 
     #[test]

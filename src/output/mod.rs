@@ -104,9 +104,20 @@ impl ColouredLines {
         !self.strip
     }
 
-    /// Writes `text` and a line break, made safe to show but for the tool's own colour codes.
-    pub(crate) fn line(&mut self, text: &str) {
-        let text = escape::terminal_text_coloured(text);
+    /// Writes `pieces` one after another and a line break, made safe to show but for the tool's own
+    /// colour codes. In pieces, so that a line of a file need not be copied to be written after its sign.
+    pub(crate) fn line(&mut self, pieces: &[&str]) {
+        // Most lines of a diff: nothing to escape and no colour code to take out.
+        if pieces.iter().all(|piece| escape::printable_ascii(piece)) {
+            let mut written = Ok(());
+            for piece in pieces {
+                written = written.and_then(|()| self.out.write_all(piece.as_bytes()));
+            }
+            ended_if_closed(written.and_then(|()| self.out.write_all(b"\n")));
+            return;
+        }
+        let text = pieces.concat();
+        let text = escape::terminal_text_coloured(&text);
         // Once escaped, an escape character can only start one of the tool's colour codes.
         let written = if self.strip && memchr::memchr(0x1b, text.as_bytes()).is_some() {
             let mut written = Ok(());

@@ -37,11 +37,17 @@ pub(crate) fn several_at_a_time<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T
     if items.len() < 2 {
         return items.into_iter().map(work).collect();
     }
-    // A pool of its own: the global one has a thread per core, and is busy with checks.
-    match rayon::ThreadPoolBuilder::new().num_threads(FLUSHERS.min(items.len())).build() {
-        Ok(pool) => pool.install(|| items.into_par_iter().map(&work).collect()),
-        Err(_) => items.into_iter().map(work).collect(),
+    match waiters() {
+        Some(pool) => pool.install(|| items.into_par_iter().map(&work).collect()),
+        None => items.into_iter().map(work).collect(),
     }
+}
+
+/// The pool that waits on the disk, made once per run (a batch of `fmt` uses it three times): a
+/// pool of its own, since the global one has a thread per core and is busy with checks.
+fn waiters() -> Option<&'static rayon::ThreadPool> {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| rayon::ThreadPoolBuilder::new().num_threads(FLUSHERS).build().ok()).as_ref()
 }
 
 /// One `syncfs` per file system the files are on; a file whose file system cannot be learned is

@@ -181,18 +181,13 @@ impl<'a> Document<'a> {
     /// Meant for a manifest without errors; anything missing or of the wrong type is still shown
     /// (as "(none)" or as its JSON text) rather than failing.
     pub fn new(manifest: &'a Manifest, file_name: &str, content: &[u8]) -> Document<'a> {
-        Document::checked(manifest, file_name, content, &check(content).diagnostics)
+        Document::checked(manifest, file_name, &crate::fingerprint::hex(content), &check(content).diagnostics)
     }
 
-    /// Like [`Document::new`], with what checking `content` found (`check(content).diagnostics`)
-    /// given by a caller that checked it already: a big manifest is not read a second time, its
-    /// second model held beside the first.
-    pub fn checked(
-        manifest: &'a Manifest,
-        file_name: &str,
-        content: &[u8],
-        diagnostics: &[Diagnostic],
-    ) -> Document<'a> {
+    /// Like [`Document::new`], given what it needs of the content by a caller that read and
+    /// checked it already: its SHA-256 in hex (`sha256`) and what checking it found
+    /// (`check(content).diagnostics`). A big manifest's text need not be held, nor read again.
+    pub fn checked(manifest: &'a Manifest, file_name: &str, sha256: &str, diagnostics: &[Diagnostic]) -> Document<'a> {
         let empty = Integration::default();
         let integration = manifest.integration().unwrap_or(&empty);
         let title = text(&integration.display_name)
@@ -206,13 +201,14 @@ impl<'a> Document<'a> {
             changes: None,
             details: details(integration),
             manifest,
-            additions: additions(manifest, content, diagnostics),
+            additions: additions(manifest, sha256, diagnostics),
         }
     }
 
     /// This document as the one that asks Talkdesk to change the integration activated from
-    /// `old`, read from the file `file_name` whose bytes are `content`: the changes come first.
-    pub fn since(mut self, old: &Manifest, new: &Manifest, file_name: &str, content: &[u8]) -> Document<'a> {
+    /// `old`, read from the file `file_name` whose bytes have the SHA-256 `old_sha256` (in hex):
+    /// the changes come first.
+    pub fn since(mut self, old: &Manifest, new: &Manifest, file_name: &str, old_sha256: &str) -> Document<'a> {
         let mut changes = compare(old, new);
         breaking_first(&mut changes);
         self.title = UPDATE_TITLE;
@@ -221,7 +217,7 @@ impl<'a> Document<'a> {
         self.changes = Some(changes.iter().map(change_row).collect());
         let at = self.additions.iter().position(|row| row.field == "fingerprint").map_or(0, |at| at + 1);
         let previous =
-            Row { field: "previous fingerprint", value: Cell::Text(format!("SHA-256 {}", fingerprint(content))) };
+            Row { field: "previous fingerprint", value: Cell::Text(format!("SHA-256 {}", fingerprint(old_sha256))) };
         self.additions.insert(at, previous);
         self
     }
@@ -255,7 +251,7 @@ fn value_text(json: &str) -> String {
 }
 
 /// What the tool adds: whether CTI is needed, the fingerprint, and the checks' result with every open warning.
-fn additions(manifest: &Manifest, content: &[u8], diagnostics: &[Diagnostic]) -> Vec<Row> {
+fn additions(manifest: &Manifest, sha256: &str, diagnostics: &[Diagnostic]) -> Vec<Row> {
     let warnings: Vec<String> = diagnostics
         .iter()
         .filter(|diagnostic| !diagnostic.is_error())
@@ -270,7 +266,7 @@ fn additions(manifest: &Manifest, content: &[u8], diagnostics: &[Diagnostic]) ->
     );
     let mut rows = vec![
         Row { field: "requires CTI", value: Cell::Text(yes_no(manifest.wrapper.requires_cti.as_bool())) },
-        Row { field: "fingerprint", value: Cell::Text(format!("SHA-256 {}", fingerprint(content))) },
+        Row { field: "fingerprint", value: Cell::Text(format!("SHA-256 {}", fingerprint(sha256))) },
         Row { field: "checked with", value: Cell::Text(summary) },
     ];
     if !warnings.is_empty() {
@@ -279,9 +275,9 @@ fn additions(manifest: &Manifest, content: &[u8], diagnostics: &[Diagnostic]) ->
     rows
 }
 
-/// The first hexadecimal digits of the SHA-256 of `content` (what `sha256sum` prints first).
-pub(crate) fn fingerprint(content: &[u8]) -> String {
-    crate::fingerprint::hex(content)[..FINGERPRINT_DIGITS].to_owned()
+/// The first hexadecimal digits of a SHA-256 in hex (what `sha256sum` prints first).
+fn fingerprint(sha256: &str) -> &str {
+    sha256.get(..FINGERPRINT_DIGITS).unwrap_or(sha256)
 }
 
 /// The "Integration Details" rows: one per key of the integration, in the model's order (the seed
@@ -468,7 +464,8 @@ mod tests {
         let manifest = read(json.as_bytes()).expect("a manifest").manifest;
         let findings = check(json.as_bytes()).diagnostics;
         assert!(!findings.is_empty(), "the sample has findings to pass on");
-        let checked = Document::checked(&manifest, "m.json", json.as_bytes(), &findings);
+        let sha256 = crate::fingerprint::hex(json.as_bytes());
+        let checked = Document::checked(&manifest, "m.json", &sha256, &findings);
         assert_eq!(checked, Document::new(&manifest, "m.json", json.as_bytes()));
     }
 
@@ -491,8 +488,10 @@ mod tests {
 
     #[test]
     fn the_fingerprint_is_the_start_of_the_sha256() {
-        // `printf '' | sha256sum` starts with these digits.
-        assert_eq!(fingerprint(b""), "e3b0c44298fc1c14");
+        // `printf '{}' | sha256sum` starts with these digits.
+        let doc = document("{}");
+        let row = doc.additions.iter().find(|row| row.field == "fingerprint").expect("the fingerprint");
+        assert_eq!(row.value, Cell::Text("SHA-256 44136fa355b3678a".into()));
     }
 
     #[test]
@@ -542,8 +541,8 @@ mod tests {
         let new_json = r#"{"integration": {"name": "x", "display_name": "Y"}, "actions": []}"#;
         let old = read(old_json.as_bytes()).expect("old").manifest;
         let new = read(new_json.as_bytes()).expect("new").manifest;
-        let doc =
-            Document::new(&new, "new.json", new_json.as_bytes()).since(&old, &new, "old.json", old_json.as_bytes());
+        let old_sha256 = crate::fingerprint::hex(old_json.as_bytes());
+        let doc = Document::new(&new, "new.json", new_json.as_bytes()).since(&old, &new, "old.json", &old_sha256);
         assert_eq!(doc.title, UPDATE_TITLE);
         let changes = doc.changes.expect("the changes");
         assert_eq!(changes[0].change, "action \"a\" removed");

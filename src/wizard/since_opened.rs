@@ -88,7 +88,7 @@ impl SinceOpened {
         document: crate::ticket::Document<'a>,
         manifest: &Manifest,
     ) -> crate::ticket::Document<'a> {
-        document.since(&self.baseline, manifest, &self.file_name, &self.source)
+        document.since(&self.baseline, manifest, &self.file_name, &crate::fingerprint::hex(&self.source))
     }
 
     /// The file's name as opened.

@@ -161,3 +161,67 @@ fn export_follows_the_umask() {
     assert_eq!(mode(&out.join("integration.json")), 0o640);
     assert_eq!(mode(&out.join("actions/create_ticket.json")), 0o640);
 }
+
+#[test]
+fn an_export_refused_for_errors_prints_the_refusal_and_leaves_no_staged_folder() {
+    // Many actions, so that writing the export beside the check is under way when the check ends.
+    let folder = tempfile::tempdir().expect("temp dir");
+    let actions: Vec<String> = (0..300).map(|n| format!("action_{n}")).collect();
+    let mut manifest = with_actions(&actions.iter().map(String::as_str).collect::<Vec<_>>());
+    manifest["actions"][299]["endpoint"] = json!("not a url");
+    let file = write_manifest(folder.path(), "mycrm.json", &manifest);
+    let out = folder.path().join("out");
+    let checked = run(&["validate", path_str(&file)]);
+    assert_eq!(checked.status.code(), Some(1), "the manifest has an error: {}", text(&checked.stdout));
+
+    let refused = export(&file, &out, &[]);
+
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused.stderr));
+    let message = text(&refused.stderr);
+    let shown = path_str(&file);
+    let refusal = format!(
+        "export refused: {shown} has 1 error(s); fix them (see `integration-wizard validate {shown}`) and export again\n"
+    );
+    assert!(message.ends_with(&refusal), "{message}");
+    assert_eq!(message.lines().count(), 2, "the error, then the refusal: {message}");
+    assert!(message.contains("/actions/299/endpoint"), "{message}");
+    assert!(text(&refused.stdout).is_empty(), "{}", text(&refused.stdout));
+    assert_eq!(names(folder.path()), ["mycrm.json"], "no staged folder, no --out");
+}
+
+#[test]
+fn an_export_refused_for_an_action_name_or_a_file_in_the_way_leaves_no_staged_folder() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let file = write_manifest(folder.path(), "mycrm.json", &with_actions(&["create", "Create"]));
+    let refused = export(&file, &folder.path().join("out"), &[]);
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused.stderr));
+    assert!(
+        text(&refused.stderr).contains("\nexport refused: actions 0 (\"create\") and 1"),
+        "{}",
+        text(&refused.stderr)
+    );
+    assert_eq!(names(folder.path()), ["mycrm.json"]);
+
+    let file = write_manifest(folder.path(), "mycrm.json", &mycrm());
+    let out = folder.path().join("out");
+    fs::create_dir(&out).expect("mkdir");
+    fs::write(out.join("integration.json"), "hand-written").expect("write");
+    let refused = export(&file, &out, &[]);
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused.stderr));
+    assert!(text(&refused.stderr).contains("--force"), "{}", text(&refused.stderr));
+    assert_eq!(names(folder.path()), ["mycrm.json", "out"], "no staged folder is left");
+    assert_eq!(names(&out), ["integration.json"]);
+}
+
+#[test]
+fn an_export_into_folders_not_there_yet_creates_them() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let file = write_manifest(folder.path(), "mycrm.json", &mycrm());
+    let out = folder.path().join("new/deeper/out");
+
+    let exported = export(&file, &out, &[]);
+
+    assert_eq!(exported.status.code(), Some(0), "{}", text(&exported.stderr));
+    assert!(out.join("integration.json").is_file() && out.join("actions/create_ticket.json").is_file());
+    assert_eq!(names(&folder.path().join("new/deeper")), ["out"], "no staged folder is left");
+}

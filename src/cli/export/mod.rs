@@ -9,12 +9,13 @@ mod record;
 mod stage;
 
 use super::exit;
-use super::valid::read_valid;
+use super::valid::read_valid_beside;
 use crate::escape;
 use crate::manifest::Manifest;
 use crate::manifest::write::pretty;
 use crate::output;
 use plan::Refusal;
+use rayon::prelude::*;
 use record::Record;
 use std::collections::HashMap;
 use std::path::Path;
@@ -22,12 +23,21 @@ use std::path::Path;
 /// Exports `file` into `out` and returns the exit code; a manifest with errors is refused, and so are
 /// files in `out` that export did not write, unless `force`.
 pub(super) fn run(file: &Path, out: &Path, force: bool) -> u8 {
-    let manifest = match read_valid(file, "export", "export again") {
-        Ok(valid) => valid.manifest,
+    // Where the folder `out` goes in is there already, the export is written (staged) while the
+    // manifest is checked, each on a core of its own; it is removed again if anything refuses it.
+    let stage_early = stage::can_stage(out);
+    let prepare = |manifest: &Manifest| {
+        let documents = documents(manifest)?;
+        let record = record_of(manifest, &documents);
+        let staged = stage_early.then(|| stage::stage(out, &documents, &record));
+        Ok::<_, String>((documents, record, staged))
+    };
+    let prepared = match read_valid_beside(file, "export", "export again", prepare) {
+        Ok((_, prepared)) => prepared,
         Err(code) => return code,
     };
-    let documents = match documents(&manifest) {
-        Ok(documents) => documents,
+    let (documents, record, staged) = match prepared {
+        Ok(prepared) => prepared,
         Err(message) => {
             output::message(format!("export refused: {}", escape::line(&message)));
             return exit::INVALID;
@@ -48,10 +58,8 @@ pub(super) fn run(file: &Path, out: &Path, force: bool) -> u8 {
             return exit::INVALID;
         }
     };
-    let name = manifest.integration().and_then(|integration| integration.name.as_str()).unwrap_or_default();
-    let record = Record::of(name, documents.iter().map(|(name, text)| (name.as_str(), text.as_str())));
-    let done = stage::stage(out, &documents, &record).and_then(|staged| staged.commit(out, &plan.stale));
-    match done {
+    let staged = staged.unwrap_or_else(|| stage::stage(out, &documents, &record));
+    match staged.and_then(|staged| staged.commit(out, &plan.stale)) {
         Ok(lines) => {
             for line in lines {
                 output::line(escape::line(&line));
@@ -65,14 +73,19 @@ pub(super) fn run(file: &Path, out: &Path, force: bool) -> u8 {
     }
 }
 
+/// The record of `documents`, each file's fingerprint taken on every core.
+fn record_of(manifest: &Manifest, documents: &[(String, String)]) -> Record {
+    let name = manifest.integration().and_then(|integration| integration.name.as_str()).unwrap_or_default();
+    let fingerprints: Vec<(String, String)> =
+        documents.par_iter().map(|(name, text)| (name.clone(), crate::fingerprint::hex(text.as_bytes()))).collect();
+    Record::of(name, fingerprints)
+}
+
 /// Every document to write, with its name relative to the export folder; fails when an action's
 /// name cannot be a file name, or when two would be the same file where case is ignored.
 fn documents(manifest: &Manifest) -> Result<Vec<(String, String)>, String> {
-    let mut documents = Vec::new();
-    if let Some(integration) = manifest.integration() {
-        documents.push(("integration.json".to_owned(), format!("{}\n", pretty(integration))));
-    }
     let mut folded: HashMap<String, (usize, &str)> = HashMap::new();
+    let mut actions = Vec::new();
     for (index, action) in manifest.actions() {
         let name = action.name.as_str().unwrap_or_default();
         if !is_safe_file_name(name) {
@@ -98,8 +111,16 @@ fn documents(manifest: &Manifest) -> Result<Vec<(String, String)>, String> {
                 name.escape_debug()
             ));
         }
-        documents.push((format!("actions/{name}.json"), format!("{}\n", pretty(action))));
+        actions.push((name, action));
     }
+    let mut documents = Vec::with_capacity(actions.len() + 1);
+    if let Some(integration) = manifest.integration() {
+        documents.push(("integration.json".to_owned(), format!("{}\n", pretty(integration))));
+    }
+    // Each document is rendered on its own: on every core, in the manifest's order.
+    documents.par_extend(
+        actions.par_iter().map(|(name, action)| (format!("actions/{name}.json"), format!("{}\n", pretty(action)))),
+    );
     Ok(documents)
 }
 

@@ -23,17 +23,15 @@ pub(super) struct Record {
 }
 
 impl Record {
-    /// The record of the documents about to be written.
-    pub(super) fn of<'a>(integration: &str, documents: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+    /// The record of the documents about to be written: each one's name and fingerprint
+    /// ([`crate::fingerprint::hex`] of its text).
+    pub(super) fn of(integration: &str, fingerprints: impl IntoIterator<Item = (String, String)>) -> Self {
         Record {
             about: "written by integration-wizard export: the files it wrote here, so that the next export \
                     replaces only those; do not edit"
                 .to_owned(),
             integration: integration.to_owned(),
-            files: documents
-                .into_iter()
-                .map(|(name, text)| (name.to_owned(), crate::fingerprint::hex(text.as_bytes())))
-                .collect(),
+            files: fingerprints.into_iter().collect(),
         }
     }
 
@@ -76,7 +74,7 @@ mod tests {
 
     #[test]
     fn a_record_vouches_only_for_the_exact_content() {
-        let record = Record::of("mycrm", [("integration.json", "{}\n")]);
+        let record = Record::of("mycrm", [("integration.json".to_owned(), crate::fingerprint::hex(b"{}\n"))]);
         assert!(record.wrote("integration.json", b"{}\n"));
         assert!(!record.wrote("integration.json", b"{ }\n"));
         assert!(!record.wrote("actions/a.json", b"{}\n"));

@@ -122,6 +122,12 @@ impl Staged {
     }
 }
 
+/// True when the folder the export is staged in is there already, so that staging creates
+/// nothing but its own temporary folder (removed again if the export is refused).
+pub(super) fn can_stage(out: &Path) -> bool {
+    beside(out).is_dir()
+}
+
 /// The folder the temporary export goes in: beside the real `out`, on the same file system.
 fn beside(out: &Path) -> PathBuf {
     let real = fs::canonicalize(out).unwrap_or_else(|_| out.to_path_buf());

@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 const MOST_LINKS: usize = 40;
 
 /// The file `path` names after following every symbolic link, even a dangling one (its target is
-/// where a new file will be created). A relative link is relative to the link's own folder.
-pub(super) fn resolve(path: &Path) -> io::Result<PathBuf> {
+/// where a new file will be created), with what looking at it found (its metadata, or why there
+/// is none), so that a save does not look again. A relative link is relative to the link's own folder.
+pub(super) fn resolve(path: &Path) -> io::Result<(PathBuf, io::Result<fs::Metadata>)> {
     let mut current = path.to_path_buf();
     for _ in 0..MOST_LINKS {
         match fs::symlink_metadata(&current) {
@@ -20,7 +21,7 @@ pub(super) fn resolve(path: &Path) -> io::Result<PathBuf> {
                     None => link,
                 };
             }
-            _ => return Ok(current),
+            looked => return Ok((current, looked)),
         }
     }
     Err(io::Error::other(format!("more than {MOST_LINKS} symbolic links in a row (is there a loop?)")))
@@ -37,7 +38,8 @@ mod tests {
         fs::create_dir(folder.path().join("a")).expect("mkdir");
         symlink("a/second", folder.path().join("first")).expect("link");
         symlink("../real.json", folder.path().join("a/second")).expect("link");
-        let resolved = resolve(&folder.path().join("first")).expect("resolve");
+        let (resolved, looked) = resolve(&folder.path().join("first")).expect("resolve");
+        assert_eq!(looked.expect_err("real.json is not there yet").kind(), std::io::ErrorKind::NotFound);
         assert_eq!(fs::canonicalize(resolved.parent().expect("folder")).ok(), fs::canonicalize(folder.path()).ok());
         assert_eq!(resolved.file_name(), Some("real.json".as_ref()));
     }

@@ -171,14 +171,14 @@ fn prepare(
 ) -> Result<Prepared, SaveError> {
     // The tool's own files (drafts, recent files) are replaced, never written through a link: a link
     // planted in their place must not aim the write at another file.
-    let target = match new_file {
-        keep::NewFile::Private => path.to_path_buf(),
+    let (target, looked) = match new_file {
+        keep::NewFile::Private => (path.to_path_buf(), fs::symlink_metadata(path)),
         keep::NewFile::Umask => {
             links::resolve(path).map_err(|source| SaveError::Link { path: path.to_path_buf(), source })?
         }
     };
     let write_error = |source| SaveError::Write { path: path.to_path_buf(), source };
-    let existing = match fs::symlink_metadata(&target) {
+    let existing = match looked {
         Ok(metadata) => Some(metadata),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
         Err(error) => return Err(write_error(error)),
@@ -197,26 +197,28 @@ fn prepare(
         return Err(SaveError::NotAFile(path.to_path_buf()));
     }
     keep::check_writable(&target, &metadata, path)?;
-    // Read even without a backup: a rewrite in place needs it to put the file back if it fails.
-    // Bounded as any read: the file may have grown since it was opened.
+    // The previous content, read only when a backup or a rewrite in place needs it (the rewrite,
+    // to put the file back if it fails); bounded as any read: the file may have grown since.
     let kind = match new_file {
         keep::NewFile::Private => super::FileKind::Draft,
         keep::NewFile::Umask => super::FileKind::Manifest,
     };
-    let previous = super::read_kind(&target, kind).map_err(|error| write_error(std::io::Error::other(error)))?;
-    let rewrite = in_place::Rewrite { path, target: &target, metadata: &metadata, previous: &previous, keep_backup };
+    let previous = || super::read_kind(&target, kind).map_err(|error| write_error(std::io::Error::other(error)));
+    let rewrite = |previous: &[u8]| {
+        in_place::Rewrite { path, target: &target, metadata: &metadata, previous, keep_backup }.run(contents)
+    };
     if keep::has_other_links(&metadata) {
         // A rename would leave the other names with the old content: write into the file itself.
-        return rewrite.run(contents).map(|()| Prepared::Done);
+        return rewrite(&previous()?).map(|()| Prepared::Done);
     }
     let temporary = temporary(&folder, contents, keep::NewFile::Private.permissions(), flush, write_error)?;
     if !keep::owner_and_mode(temporary.as_file(), &metadata).map_err(write_error)? {
         // The new file would belong to someone else than the old one: write into the old one.
         drop(temporary);
-        return rewrite.run(contents).map(|()| Prepared::Done);
+        return rewrite(&previous()?).map(|()| Prepared::Done);
     }
     if keep_backup {
-        backup::write(path, &target, &previous, &metadata)?;
+        backup::write(path, &target, &previous()?, &metadata)?;
     }
     Ok(pending(temporary))
 }
