@@ -24,12 +24,10 @@ const CONTEXT: usize = 3;
 /// Lines from the file are escaped like every other output; tabs stay tabs.
 pub(super) fn diff_lines(path: &str, before: &str, after: &str, colour: bool, line: impl FnMut(&[&str])) {
     let path = escape::line(path);
-    // Lines keep their line ends (`\n`, `\r\n` or `\r`), so a changed line end is a change.
-    let old = before.tokenize_lines();
-    let new = after.tokenize_lines();
-    let (old_ids, new_ids) = numbered(&old, &new);
-    let ops = similar::capture_diff_slices(Algorithm::Myers, &old_ids, &new_ids);
-    drop((old_ids, new_ids));
+    let (old, new) = numbered(before, after);
+    let ops = similar::capture_diff_slices(Algorithm::Myers, &old.numbers, &new.numbers);
+    // The numbers are not needed any more: a big file has millions.
+    let (old, new) = (old.into_lines(), new.into_lines());
     let mut out = Printer { buffer: String::new(), colour, line };
     for (index, hunk) in similar::group_diff_ops(ops, CONTEXT).iter().enumerate() {
         if index == 0 {
@@ -89,17 +87,61 @@ impl<F: FnMut(&[&str])> Printer<F> {
     }
 }
 
-/// Each line as a number, equal numbers for equal lines on either side; lines only `new` has are
-/// numbered too, each text its own, so any comparison of two lines reads as it would on the text.
-fn numbered<'a>(old: &[&'a str], new: &[&'a str]) -> (Vec<usize>, Vec<usize>) {
-    let mut numbers: HashMap<&'a str, usize> = HashMap::with_capacity(1024);
-    let mut number = |line: &'a str| {
-        let next = numbers.len();
-        *numbers.entry(line).or_insert(next)
-    };
-    let old_ids = old.iter().map(|&line| number(line)).collect();
-    let new_ids = new.iter().map(|&line| number(line)).collect();
-    (old_ids, new_ids)
+/// A text's lines and a number for each.
+struct Numbered<'a> {
+    /// The lines with their line ends (`\n`, `\r\n` or `\r`): a changed line end is a change.
+    lines: Vec<&'a str>,
+    /// Each line's number: equal lines, equal numbers.
+    numbers: Vec<usize>,
+    /// Each different line by its number.
+    distinct: Vec<&'a str>,
+    /// Each different line's number.
+    table: HashMap<&'a str, usize>,
+}
+
+impl<'a> Numbered<'a> {
+    fn of(text: &'a str) -> Self {
+        let lines = text.tokenize_lines();
+        let mut distinct = Vec::new();
+        let mut table: HashMap<&'a str, usize> = HashMap::with_capacity(1024);
+        let numbers = lines
+            .iter()
+            .map(|&line| {
+                *table.entry(line).or_insert_with(|| {
+                    distinct.push(line);
+                    distinct.len() - 1
+                })
+            })
+            .collect();
+        Numbered { lines, numbers, distinct, table }
+    }
+
+    fn into_lines(self) -> Vec<&'a str> {
+        self.lines
+    }
+}
+
+/// The lines of both texts, numbered so that equal lines have equal numbers on either side and
+/// different lines never share one: any comparison of two lines reads as it would on the text.
+fn numbered<'a, 'b>(before: &'a str, after: &'b str) -> (Numbered<'a>, Numbered<'b>) {
+    // Each text on its own core, then the few different lines of the new one (a file's lines
+    // repeat: thousands of different ones in a million) take the old one's numbers.
+    let (old, mut new) = rayon::join(|| Numbered::of(before), || Numbered::of(after));
+    let mut next = old.distinct.len();
+    let renumbered: Vec<usize> = new
+        .distinct
+        .iter()
+        .map(|line| {
+            old.table.get(line).copied().unwrap_or_else(|| {
+                next += 1;
+                next - 1
+            })
+        })
+        .collect();
+    for number in &mut new.numbers {
+        *number = renumbered[*number];
+    }
+    (old, new)
 }
 
 /// `text` made safe to show on one line, tabs kept as they are.
@@ -200,14 +242,14 @@ mod tests {
 
     #[test]
     fn equal_lines_share_a_number_on_either_side_and_different_lines_never_do() {
-        let old = ["a\n", "b\n", "a\n", "a"];
-        let new = ["c\n", "a\n", "c\n", "d\n", "a\r\n"];
-        let (old_ids, new_ids) = numbered(&old, &new);
-        let lines: Vec<&str> = old.iter().chain(&new).copied().collect();
-        let ids: Vec<usize> = old_ids.iter().chain(&new_ids).copied().collect();
-        for (one, one_id) in lines.iter().zip(&ids) {
-            for (other, other_id) in lines.iter().zip(&ids) {
-                assert_eq!(one == other, one_id == other_id, "{one:?} {other:?}");
+        let (old, new) = numbered("a\nb\na\na", "c\na\nc\nd\na\r\na");
+        assert_eq!(old.lines, ["a\n", "b\n", "a\n", "a"]);
+        assert_eq!(new.lines, ["c\n", "a\n", "c\n", "d\n", "a\r\n", "a"]);
+        let lines: Vec<&str> = old.lines.iter().chain(&new.lines).copied().collect();
+        let numbers: Vec<usize> = old.numbers.iter().chain(&new.numbers).copied().collect();
+        for (one, one_number) in lines.iter().zip(&numbers) {
+            for (other, other_number) in lines.iter().zip(&numbers) {
+                assert_eq!(one == other, one_number == other_number, "{one:?} {other:?}");
             }
         }
     }
