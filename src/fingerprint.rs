@@ -3,7 +3,7 @@
 
 use sha2::{Digest, Sha256};
 use std::io::{self, BufReader, Read};
-use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 
 /// The SHA-256 of `content` in lowercase hex (64 digits).
 pub fn hex(content: &[u8]) -> String {
@@ -32,21 +32,29 @@ const AHEAD: usize = 16;
 /// bytes ending there).
 pub fn read_hashed<T>(source: impl Read + Send, read: impl FnOnce(BufReader<Chunks>) -> T) -> io::Result<(T, String)> {
     let (sender, chunks) = mpsc::sync_channel(AHEAD);
+    let (give_back, given_back) = mpsc::channel();
     std::thread::scope(|scope| {
-        let hashing = scope.spawn(move || hash_and_send(source, &sender));
+        let hashing = scope.spawn(move || hash_and_send(source, &sender, &given_back));
         // The parser reads a `BufReader` byte by byte from its buffer, far quicker than a call each.
-        let read = read(BufReader::with_capacity(CHUNK, Chunks { chunks, chunk: Vec::new(), at: 0 }));
+        let chunks = Chunks { chunks, give_back, chunk: Vec::new(), at: 0 };
+        let read = read(BufReader::with_capacity(CHUNK, chunks));
         let sha256 = hashing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
         Ok((read, sha256))
     })
 }
 
-/// Reads `source` to its end, hashing every chunk and sending it on while anyone takes them.
-fn hash_and_send(mut source: impl Read, sender: &SyncSender<Vec<u8>>) -> io::Result<String> {
+/// Reads `source` to its end, hashing every chunk and sending it on while anyone takes them; the
+/// chunks given back are filled again, so only a few are ever made, all on this thread.
+fn hash_and_send(
+    mut source: impl Read,
+    sender: &SyncSender<Vec<u8>>,
+    given_back: &Receiver<Vec<u8>>,
+) -> io::Result<String> {
     let mut hasher = Sha256::new();
     let mut taken = true;
     loop {
-        let mut chunk = vec![0; CHUNK];
+        let mut chunk = given_back.try_recv().unwrap_or_default();
+        chunk.resize(CHUNK, 0);
         let read = match source.read(&mut chunk) {
             Ok(0) => return Ok(format!("{:x}", hasher.finalize())),
             Ok(read) => read,
@@ -63,6 +71,8 @@ fn hash_and_send(mut source: impl Read, sender: &SyncSender<Vec<u8>>) -> io::Res
 /// The bytes [`read_hashed`] hands over, chunk by chunk, as they are read and hashed.
 pub struct Chunks {
     chunks: Receiver<Vec<u8>>,
+    /// Where a chunk read to its end goes back, to be filled again.
+    give_back: Sender<Vec<u8>>,
     chunk: Vec<u8>,
     at: usize,
 }
@@ -72,7 +82,8 @@ impl Read for Chunks {
         if self.at == self.chunk.len() {
             // No more chunks: the source has ended (or failed, which `read_hashed` reports).
             let Ok(chunk) = self.chunks.recv() else { return Ok(0) };
-            self.chunk = chunk;
+            // Once the source is read, nobody takes it back: it is let go here.
+            let _ = self.give_back.send(std::mem::replace(&mut self.chunk, chunk));
             self.at = 0;
         }
         let rest = &self.chunk[self.at..];

@@ -551,3 +551,44 @@ fn the_spreadsheet_reads_like_a_formatted_document() {
     assert_eq!(widths.len(), 2, "{integration}");
     assert!(widths[0] < widths[1] && widths[0] < 40.0 && widths[1] <= 81.0, "{widths:?}");
 }
+
+/// The bundled example with `count` copies of its first action, each named apart, and one warning
+/// (a plain-http endpoint): a file of many chunks whose warning must be placed.
+fn large_example(count: usize) -> String {
+    let mut manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(example("mycrm")).expect("the example")).expect("JSON");
+    let first = manifest["actions"][0].clone();
+    let actions: Vec<Value> = (0..count)
+        .map(|index| {
+            let mut action = first.clone();
+            action["name"] = json!(format!("create_ticket_{index}"));
+            action["display"] = json!(format!("create ticket {index}"));
+            action
+        })
+        .collect();
+    manifest["actions"] = Value::Array(actions);
+    manifest["integration"]["auth_validation_endpoint"] = json!("http://mycrm.example.org/auth_validation");
+    serde_json::to_string_pretty(&manifest).expect("JSON")
+}
+
+#[test]
+fn a_large_manifest_read_as_it_is_parsed_gets_the_document_of_its_whole_text() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let text = large_example(1_500);
+    assert!(text.len() > 1 << 20, "many chunks: {} bytes", text.len());
+    let file = folder.path().join("big.json");
+    std::fs::write(&file, &text).expect("written");
+    let manifest = read(text.as_bytes()).expect("a manifest").manifest;
+    for (format, name) in [(Format::Markdown, "t.md"), (Format::Html, "t.html"), (Format::Spreadsheet, "t.xlsx")] {
+        let written = ticket_file(file.to_str().expect("utf-8 path"), name);
+        // The library's document is made from the whole text: its fingerprint and placed findings.
+        let whole = ticket::render(&manifest, "big.json", text.as_bytes(), format).expect("a document");
+        if format == Format::Spreadsheet {
+            assert_eq!(workbook_cells(&written), workbook_cells(&whole));
+        } else {
+            assert_eq!(String::from_utf8_lossy(&written), String::from_utf8_lossy(&whole), "{name}");
+        }
+    }
+    let markdown = String::from_utf8(ticket_file(file.to_str().expect("utf-8 path"), "t.md")).expect("utf-8");
+    assert!(markdown.contains("plain-http at /integration/auth_validation_endpoint"), "the warning is listed");
+}
