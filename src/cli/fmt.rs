@@ -11,6 +11,7 @@ use crate::manifest::{check::locate, read, to_json};
 use crate::output;
 use crate::storage::SaveBatch;
 use rayon::prelude::*;
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 /// What `fmt` does with a file that is not formatted.
@@ -188,37 +189,37 @@ struct Saves {
 }
 
 impl Saves {
-    /// At most this many files, or this many bytes, wait for one flush: enough for the disk to
-    /// commit many together, few enough to bound open files and memory.
-    const MOST_FILES: usize = 256;
-    const MOST_BYTES: usize = 64 << 20;
-
     fn add(&mut self, path: &std::path::Path, formatted: Vec<u8>, shown: String, notes: Vec<Diagnostic>) {
         self.batch.add(path, formatted);
         self.shown.push((shown, notes));
     }
 
     fn full(&self) -> bool {
-        self.batch.len() >= Self::MOST_FILES || self.batch.bytes() >= Self::MOST_BYTES
+        self.batch.full()
     }
 
     /// Saves the files waiting and prints, in order, what became of each; returns the exit code.
+    /// The lines for standard output are written together (one write, not one per file), each
+    /// before any message that follows it on standard error.
     fn commit(&mut self) -> u8 {
         let mut code = exit::SUCCESS;
+        let mut lines = String::new();
         for (outcome, (shown, notes)) in self.batch.commit().into_iter().zip(self.shown.drain(..)) {
             match outcome {
                 Ok(()) => {
-                    output::line(format!("formatted {shown}"));
+                    let _ = writeln!(lines, "formatted {shown}");
                     for note in &notes {
-                        output::line(format!("  {}: {}", escape::line(&note.pointer), escape::line(&note.message)));
+                        let _ = writeln!(lines, "  {}: {}", escape::line(&note.pointer), escape::line(&note.message));
                     }
                 }
                 Err(error) => {
+                    output::text(std::mem::take(&mut lines));
                     output::message(format!("{shown}: {}", escape::line(&error.to_string())));
                     code = exit::USAGE;
                 }
             }
         }
+        output::text(lines);
         code
     }
 }

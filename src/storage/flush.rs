@@ -25,15 +25,75 @@ pub fn flush_files(files: &[&File]) -> Vec<io::Result<()>> {
     flush_each(files)
 }
 
+/// One flush of a whole file system for files written and closed unflushed (a fresh folder of
+/// new files), on Linux 5.8 and later, where that flush reports an error met writing any of them.
+/// It is started before the first file is written: the flush reports only errors met after that.
+pub struct FileSystemFlush(File);
+
+impl FileSystemFlush {
+    /// Starts watching the file system `folder` is on; `None` where each file needs a flush of its
+    /// own ([`flush_files`]) and must stay open for it.
+    pub fn start(folder: &Path) -> Option<io::Result<FileSystemFlush>> {
+        // A folder is opened only to name its file system; nothing is read from it.
+        #[allow(clippy::disallowed_methods)]
+        let open = || File::open(folder).map(FileSystemFlush);
+        FileSystemFlush::available().then(open)
+    }
+
+    /// Flushes the file system: every file written on it since [`FileSystemFlush::start`] is on
+    /// disk, or an error met writing any of them is given.
+    pub fn finish(self) -> io::Result<()> {
+        flush_file_system(&self.0)
+    }
+}
+
+impl FileSystemFlush {
+    /// True where a flush of a whole file system reports errors (Linux 5.8 and later): files may
+    /// then be closed unflushed and flushed with their file system.
+    pub fn available() -> bool {
+        syncfs_reports_errors()
+    }
+
+    /// The flush of the file system `file` (open, written but not flushed) is on, reporting the
+    /// errors met writing any file there since `file` was opened: the first of several files
+    /// written one after another on it watches for all of them.
+    pub fn of(file: &File) -> io::Result<FileSystemFlush> {
+        file.try_clone().map(FileSystemFlush)
+    }
+}
+
+/// Which file system (device) `file` is on.
+#[cfg(unix)]
+pub(crate) fn device_of(file: &File) -> io::Result<u64> {
+    use std::os::unix::fs::MetadataExt;
+    file.metadata().map(|metadata| metadata.dev())
+}
+
+#[cfg(not(unix))]
+pub(crate) fn device_of(_file: &File) -> io::Result<u64> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
+}
+
+/// Flushes the whole file system `file` is on.
+#[cfg(target_os = "linux")]
+fn flush_file_system(file: &File) -> io::Result<()> {
+    rustix::fs::syncfs(file).map_err(io::Error::from)
+}
+
+/// Only made where a whole file system cannot be flushed: never called.
+#[cfg(not(target_os = "linux"))]
+fn flush_file_system(file: &File) -> io::Result<()> {
+    file.sync_all()
+}
+
 /// Flushes each file with its own `fsync`, several at a time.
 fn flush_each(files: &[&File]) -> Vec<io::Result<()>> {
     several_at_a_time(files.to_vec(), |file| file.sync_all())
 }
 
 /// `work` done on each of `items`, several at a time, for work that waits on the disk rather than
-/// the processor (a flush; a rename over a file, which frees the old file's blocks and may wait
-/// for the disk to discard them); the results in the order of `items`.
-pub(crate) fn several_at_a_time<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync + Send) -> Vec<R> {
+/// the processor (a flush of each file); the results in the order of `items`.
+fn several_at_a_time<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync + Send) -> Vec<R> {
     if items.len() < 2 {
         return items.into_iter().map(work).collect();
     }
@@ -43,7 +103,7 @@ pub(crate) fn several_at_a_time<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T
     }
 }
 
-/// The pool that waits on the disk, made once per run (a batch of `fmt` uses it three times): a
+/// The pool that waits on the disk, made once per run (a run may flush many batches): a
 /// pool of its own, since the global one has a thread per core and is busy with checks.
 fn waiters() -> Option<&'static rayon::ThreadPool> {
     static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
@@ -85,6 +145,12 @@ fn flush_file_systems(files: &[&File]) -> Vec<io::Result<()>> {
 fn syncfs_reports_errors() -> bool {
     let name = rustix::system::uname();
     kernel_at_least(&name.release().to_string_lossy(), (5, 8))
+}
+
+/// Elsewhere a whole file system is never flushed for the files on it.
+#[cfg(not(target_os = "linux"))]
+fn syncfs_reports_errors() -> bool {
+    false
 }
 
 /// True when the kernel `release` ("6.1.0-13-amd64") is at least `version` (major, minor).
@@ -161,6 +227,19 @@ mod tests {
         let results = flush_file_systems(&files.iter().collect::<Vec<_>>());
         assert_eq!(results.len(), 6);
         assert!(results.iter().all(Result::is_ok), "{results:?}");
+    }
+
+    #[test]
+    fn files_closed_unflushed_are_flushed_with_their_file_system() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        // Where each file needs a flush of its own, files are never closed unflushed: nothing to test.
+        if let Some(flush) = FileSystemFlush::start(folder.path()) {
+            let flush = flush.expect("a folder there");
+            drop(files_in(folder.path(), 5));
+            flush.finish().expect("flushed");
+            let missing = FileSystemFlush::start(&folder.path().join("missing"));
+            assert!(missing.is_some_and(|started| started.is_err()), "a missing folder is an error");
+        }
     }
 
     #[cfg(target_os = "linux")]

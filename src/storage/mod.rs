@@ -9,7 +9,7 @@ mod read;
 pub(crate) mod recent;
 mod save;
 
-pub use flush::{flush_files, sync_folder};
+pub use flush::{FileSystemFlush, flush_files, sync_folder};
 pub use folder::{create_new, list_folder, write_new};
 pub use owner::check_private_folder;
 pub use read::{

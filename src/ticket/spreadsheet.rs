@@ -43,6 +43,9 @@ impl Styles {
 pub(super) fn render(document: &Document) -> Result<Vec<u8>, TicketError> {
     let styles = Styles::new();
     let mut workbook = Workbook::new();
+    // The level Excel itself saves with: compressing takes most of a large workbook's time, and
+    // level 3 takes about 30% less than the default 6 for a file about 5% larger.
+    workbook.set_zip_compression_level(3);
     if let Some(changes) = &document.changes {
         add_sheet(&mut workbook, "Changes", &styles, CHANGE_COLUMNS.len(), |sheet| {
             sheet.header(document)?;

@@ -61,9 +61,8 @@ pub(super) fn run(file: &Path, out: &Path, force: bool) -> u8 {
     let staged = staged.unwrap_or_else(|| stage::stage(out, &documents, &record));
     match staged.and_then(|staged| staged.commit(out, &plan.stale)) {
         Ok(lines) => {
-            for line in lines {
-                output::line(escape::line(&line));
-            }
+            // One write for every line, not one per file written.
+            output::text(lines.iter().map(|line| format!("{}\n", escape::line(line))).collect::<String>());
             exit::SUCCESS
         }
         Err(message) => {

@@ -1,9 +1,10 @@
 //! Writing an export all or nothing: every file is written and flushed in a temporary folder beside
 //! `--out` first, then moved into place by renames, which do not fail for want of space.
 //!
-//! The disk is waited on per batch, not per file: the files of a batch are written, then flushed
-//! together (`storage::flush_files`: on Linux their file system once); the folders are flushed
-//! once, before and after the renames.
+//! The disk is waited on once, not per file: on Linux 5.8 and later every file is written and
+//! closed, then their file system is flushed once (`storage::FileSystemFlush`); elsewhere the files
+//! of a batch are flushed together (`storage::flush_files`) and each folder once. The folders are
+//! flushed once more after the renames.
 
 use super::record::{self, Record};
 use std::collections::BTreeSet;
@@ -39,6 +40,12 @@ pub(super) fn stage(out: &Path, documents: &[(String, String)], record: &Record)
     let failed = |name: &str, error: std::io::Error| {
         format!("cannot write {} ({error}); nothing was changed in {}", out.join(name).display(), out.display())
     };
+    let failed_flush = |error: std::io::Error| {
+        format!("cannot write in {} ({error}); nothing was changed in {}", beside.display(), out.display())
+    };
+    // Where a flush of the whole file system reports errors, the files are closed as they are
+    // written and flushed together once at the end; elsewhere each is kept open for its own flush.
+    let whole = crate::storage::FileSystemFlush::start(folder.path()).transpose().map_err(failed_flush)?;
     let everything = documents.iter().map(|(name, text)| (name.as_str(), text.as_str()));
     let mut unflushed = Vec::with_capacity(FLUSH_BATCH);
     let mut folders = BTreeSet::from([folder.path().to_path_buf()]);
@@ -50,17 +57,25 @@ pub(super) fn stage(out: &Path, documents: &[(String, String)], record: &Record)
             fs::create_dir_all(parent).map_err(|error| failed(name, error))?;
         }
         let file = crate::storage::write_new(&path, text.as_bytes(), false).map_err(|error| failed(name, error))?;
+        if whole.is_some() {
+            continue;
+        }
         unflushed.push((name, file));
         if unflushed.len() == FLUSH_BATCH {
             flush(&mut unflushed).map_err(|(name, error)| failed(name, error))?;
         }
     }
-    flush(&mut unflushed).map_err(|(name, error)| failed(name, error))?;
-    // The new names inside the temporary folder, before the folder (or its files) moves into place.
-    for staged in folders.iter().rev() {
-        crate::storage::sync_folder(staged).map_err(|error| {
-            format!("cannot write in {} ({error}); nothing was changed in {}", staged.display(), out.display())
-        })?;
+    if let Some(whole) = whole {
+        // The files and the folders' new names, all on disk at once.
+        whole.finish().map_err(failed_flush)?;
+    } else {
+        flush(&mut unflushed).map_err(|(name, error)| failed(name, error))?;
+        // The new names inside the temporary folder, before the folder (or its files) moves into place.
+        for staged in folders.iter().rev() {
+            crate::storage::sync_folder(staged).map_err(|error| {
+                format!("cannot write in {} ({error}); nothing was changed in {}", staged.display(), out.display())
+            })?;
+        }
     }
     Ok(Staged { folder, names: documents.iter().map(|(name, _)| name.clone()).collect() })
 }

@@ -1,14 +1,15 @@
 //! Saving many files as one batch (`fmt` of a folder): the promises of a single save, the disk
 //! waited on once per batch instead of twice per file.
 
-use super::{Flush, Prepared, Rename, SaveError, keep, prepare};
-use crate::storage::flush::several_at_a_time;
-use std::collections::BTreeSet;
+use super::{ClosedRename, Flush, Prepared, Rename, SaveError, keep, prepare};
+use crate::storage::flush::{FileSystemFlush, device_of};
+use std::collections::btree_map::Entry;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// Saves of files (without a backup, new files with the umask's mode) that are completed together
-/// by [`SaveBatch::commit`]: their temporary files written (several at a time), flushed to disk
-/// together, renamed over the files (several at a time), then each folder flushed once.
+/// by [`SaveBatch::commit`]: their temporary files written, flushed to disk together, renamed over
+/// the files, then each folder flushed once.
 #[derive(Default)]
 pub struct SaveBatch {
     /// Each save added, in order: the file and its new content.
@@ -44,51 +45,125 @@ impl SaveBatch {
         self.bytes
     }
 
-    /// Completes every save added: flushes the temporary files (together), renames each over its
-    /// file (several at a time: replacing a file frees the old one's blocks, which on a disk
-    /// mounted with `discard` waits for the disk), then flushes each folder once. Returns each
-    /// save's outcome, in the order added; a file whose flush failed is left as it was. The batch
-    /// is empty again afterwards.
+    /// True when the batch should be committed before more is added: at most this many bytes wait
+    /// in memory, and, where each temporary file stays open until its flush, this many files.
+    pub fn full(&self) -> bool {
+        let most_files = if FileSystemFlush::available() { MOST_CLOSED_FILES } else { MOST_OPEN_FILES };
+        self.pending.len() >= most_files || self.bytes >= MOST_BYTES
+    }
+
+    /// Completes every save added: writes the temporary files, flushes them (together), renames
+    /// each over its file, then flushes each folder once. Returns each save's outcome, in the
+    /// order added; a file whose flush failed is left as it was. The batch is empty again
+    /// afterwards.
+    ///
+    /// Where a flush of a whole file system reports errors (Linux 5.8 and later), each temporary
+    /// file is closed once written and the file systems they are on are flushed once each, watched
+    /// from the first temporary file written there. Elsewhere each stays open for its own flush.
     pub fn commit(&mut self) -> Vec<Result<(), SaveError>> {
         let pending = std::mem::take(&mut self.pending);
         self.bytes = 0;
-        // Each file's checks and temporary file, several at a time: each waits on the disk (a new
-        // file in a folder, the previous content read back), hardly on the processor.
-        let prepared = several_at_a_time(pending, |(path, contents)| {
-            prepare(&path, &contents, false, keep::NewFile::Umask, Flush::Later)
-        });
-        let (saves, early): (Vec<Option<Rename>>, Vec<Option<SaveError>>) = prepared
+        let whole = FileSystemFlush::available();
+        let mut file_systems: BTreeMap<u64, FileSystemFlush> = BTreeMap::new();
+        // Each file's checks and temporary file, one after another: creating files in one folder
+        // takes the folder's lock, so threads would only wait for each other (and spin on a core).
+        let waiting: Vec<Result<Option<Waiting>, SaveError>> = pending
             .into_iter()
-            .map(|prepared| match prepared {
-                Ok(Prepared::Rename(rename)) => (Some(rename), None),
-                Ok(Prepared::Done) => (None, None),
-                Err(error) => (None, Some(error)),
-            })
-            .unzip();
-        let files: Vec<&std::fs::File> = saves.iter().flatten().map(|rename| rename.temporary.as_file()).collect();
-        let mut flushed = crate::storage::flush_files(&files).into_iter();
-        // Each save as far as the rename: its error, nothing to do, or its temporary file on disk.
-        let ready: Vec<Result<Option<Rename>, SaveError>> = saves
-            .into_iter()
-            .zip(early)
-            .map(|(rename, early)| match (rename, early) {
-                (_, Some(error)) => Err(error),
-                (None, None) => Ok(None),
-                (Some(rename), None) => {
-                    let flush = flushed.next().unwrap_or_else(|| Err(std::io::Error::other("not flushed")));
-                    // Dropping the temporary file removes it: the file keeps its old content.
-                    flush.map_err(|source| SaveError::Write { path: rename.shown.clone(), source })?;
-                    Ok(Some(rename))
-                }
+            .map(|(path, contents)| match prepare(&path, &contents, false, keep::NewFile::Umask, Flush::Later)? {
+                Prepared::Done => Ok(None),
+                Prepared::Rename(rename) if whole => Ok(Some(Waiting::with_file_system(rename, &mut file_systems))),
+                Prepared::Rename(rename) => Ok(Some(Waiting::Open(rename))),
             })
             .collect();
-        let renamed = several_at_a_time(ready, |ready| ready.and_then(|rename| rename.map(Rename::rename).transpose()));
+        let flushed: BTreeMap<u64, Option<std::io::ErrorKind>> = file_systems
+            .into_iter()
+            .map(|(device, flush)| (device, flush.finish().err().map(|error| error.kind())))
+            .collect();
+        let open: Vec<&std::fs::File> = waiting
+            .iter()
+            .filter_map(|waiting| match waiting {
+                Ok(Some(Waiting::Open(rename))) => Some(rename.temporary.as_file()),
+                _ => None,
+            })
+            .collect();
+        let mut open_flushed = crate::storage::flush_files(&open).into_iter();
+        // Each save as far as the rename: its error, nothing to do, or its temporary file on disk.
+        // Dropping a temporary file removes it: the file keeps its old content.
+        let ready: Vec<Result<Option<Waiting>, SaveError>> = waiting
+            .into_iter()
+            .map(|waiting| match waiting? {
+                None => Ok(None),
+                Some(Waiting::Open(rename)) => {
+                    let flush = open_flushed.next().unwrap_or_else(|| Err(std::io::Error::other("not flushed")));
+                    flush.map_err(|source| SaveError::Write { path: rename.shown.clone(), source })?;
+                    Ok(Some(Waiting::Open(rename)))
+                }
+                Some(Waiting::Closed(rename, device)) => match flushed.get(&device).copied().flatten() {
+                    Some(kind) => Err(SaveError::Write {
+                        path: rename.shown.clone(),
+                        source: std::io::Error::new(kind, "flushing the file system it is on failed"),
+                    }),
+                    None => Ok(Some(Waiting::Closed(rename, device))),
+                },
+            })
+            .collect();
+        // One after another for the same reason: a rename takes its folder's lock.
+        let renamed: Vec<Result<Option<PathBuf>, SaveError>> = ready
+            .into_iter()
+            .map(|ready| {
+                ready.and_then(|waiting| {
+                    waiting
+                        .map(|waiting| match waiting {
+                            Waiting::Open(rename) => rename.rename(),
+                            Waiting::Closed(rename, _) => rename.rename(),
+                        })
+                        .transpose()
+                })
+            })
+            .collect();
         let folders: BTreeSet<&PathBuf> =
             renamed.iter().filter_map(|outcome| outcome.as_ref().ok().and_then(Option::as_ref)).collect();
         for folder in folders {
             let _ = crate::storage::sync_folder(folder);
         }
         renamed.into_iter().map(|outcome| outcome.map(|_| ())).collect()
+    }
+}
+
+/// At most this many bytes of new content wait for a commit.
+const MOST_BYTES: usize = 64 << 20;
+/// At most this many files wait where each keeps its temporary file open until its flush: a bound
+/// on open files, large enough for the disk to commit many flushes together.
+const MOST_OPEN_FILES: usize = 256;
+/// At most this many files wait where temporary files are closed once written: every temporary
+/// file of a folder is then created before any file there is replaced. On a file system that
+/// does not reuse a freed inode for a while (ext4 without a journal), each new file created after
+/// files were replaced in its folder first steps over every inode they freed.
+const MOST_CLOSED_FILES: usize = 16_384;
+
+/// A save waiting for its flush and rename.
+enum Waiting {
+    /// Its temporary file stays open for a flush of its own.
+    Open(Rename),
+    /// Its temporary file is closed; the flush of the file system (the device) it is on covers it.
+    Closed(ClosedRename, u64),
+}
+
+impl Waiting {
+    /// Closes the temporary file of `rename` and leaves its flush to its file system's, watched
+    /// from the first temporary file written there; keeps it open when its file system is unknown.
+    fn with_file_system(rename: Rename, file_systems: &mut BTreeMap<u64, FileSystemFlush>) -> Waiting {
+        let file = rename.temporary.as_file();
+        let Ok(device) = device_of(file) else { return Waiting::Open(rename) };
+        if let Entry::Vacant(vacant) = file_systems.entry(device) {
+            match FileSystemFlush::of(file) {
+                Ok(flush) => {
+                    vacant.insert(flush);
+                }
+                Err(_) => return Waiting::Open(rename),
+            }
+        }
+        Waiting::Closed(rename.close(), device)
     }
 }
 
@@ -120,6 +195,29 @@ mod tests {
         let left: Vec<_> =
             fs::read_dir(folder.path()).expect("list").flatten().map(|entry| entry.file_name()).collect();
         assert_eq!(left.len(), 2, "no temporary file is left behind: {left:?}");
+    }
+
+    #[test]
+    fn a_batch_is_full_at_its_bytes_and_at_its_files_and_replaces_them_all() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let mut batch = SaveBatch::new();
+        batch.add(&folder.path().join("big.json"), vec![b' '; MOST_BYTES]);
+        assert!(batch.full(), "the bytes bound");
+        batch.pending.clear();
+        batch.bytes = 0;
+        let most = if FileSystemFlush::available() { MOST_CLOSED_FILES } else { MOST_OPEN_FILES };
+        let paths: Vec<PathBuf> = (0..300).map(|n| folder.path().join(format!("{n}.json"))).collect();
+        for path in &paths {
+            fs::write(path, "old").expect("write");
+            assert!(!batch.full() || batch.len() >= most);
+            batch.add(path, b"new".to_vec());
+        }
+        assert_eq!(batch.full(), most <= 300);
+        assert!(batch.commit().iter().all(Result::is_ok));
+        for path in &paths {
+            assert_eq!(fs::read(path).expect("read"), b"new");
+        }
+        assert_eq!(fs::read_dir(folder.path()).expect("list").count(), 300, "no temporary file is left behind");
     }
 
     #[cfg(unix)]

@@ -158,6 +158,28 @@ impl Rename {
         temporary.persist(&target).map_err(|error| SaveError::Write { path: shown, source: error.error })?;
         Ok(folder_of(&target))
     }
+
+    /// Closes the temporary file, unflushed: its file system's flush covers it.
+    fn close(self) -> ClosedRename {
+        let Rename { shown, temporary, target } = self;
+        ClosedRename { shown, temporary: temporary.into_temp_path(), target }
+    }
+}
+
+/// A [`Rename`] whose temporary file is closed (removed again if dropped).
+struct ClosedRename {
+    shown: PathBuf,
+    temporary: tempfile::TempPath,
+    target: PathBuf,
+}
+
+impl ClosedRename {
+    /// As [`Rename::rename`].
+    fn rename(self) -> Result<PathBuf, SaveError> {
+        let ClosedRename { shown, temporary, target } = self;
+        temporary.persist(&target).map_err(|error| SaveError::Write { path: shown, source: error.error })?;
+        Ok(folder_of(&target))
+    }
 }
 
 /// Everything a save does up to the rename: checks, the backup, the temporary file (flushed unless
