@@ -100,19 +100,32 @@ struct Numbered<'a> {
 }
 
 impl<'a> Numbered<'a> {
+    /// Splits `text` into lines as `similar` does (a line ends after `\n`, `\r\n` or a lone `\r`)
+    /// and numbers each as it is found, in one pass.
     fn of(text: &'a str) -> Self {
-        let lines = text.tokenize_lines();
+        let bytes = text.as_bytes();
+        let mut lines = Vec::with_capacity(bytes.len() / 32);
+        let mut numbers = Vec::with_capacity(bytes.len() / 32);
         let mut distinct = Vec::new();
         let mut table: HashMap<&'a str, usize> = HashMap::with_capacity(1024);
-        let numbers = lines
-            .iter()
-            .map(|&line| {
-                *table.entry(line).or_insert_with(|| {
-                    distinct.push(line);
-                    distinct.len() - 1
-                })
-            })
-            .collect();
+        let mut ends = memchr::memchr2_iter(b'\n', b'\r', bytes);
+        let mut start = 0;
+        while start < bytes.len() {
+            let end = match ends.next() {
+                // The `\n` of a `\r\n` already taken.
+                Some(at) if at < start => continue,
+                Some(at) if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') => at + 2,
+                Some(at) => at + 1,
+                None => bytes.len(),
+            };
+            let line = &text[start..end];
+            lines.push(line);
+            numbers.push(*table.entry(line).or_insert_with(|| {
+                distinct.push(line);
+                distinct.len() - 1
+            }));
+            start = end;
+        }
         Numbered { lines, numbers, distinct, table }
     }
 
@@ -251,6 +264,14 @@ mod tests {
             for (other, other_number) in lines.iter().zip(&numbers) {
                 assert_eq!(one == other, one_number == other_number, "{one:?} {other:?}");
             }
+        }
+    }
+
+    #[test]
+    fn lines_are_split_where_similar_splits_them() {
+        for text in ["", "a", "a\n", "a\r\nb\rc\n\n\r\r\n", "\r", "\n\r", "x\r\r\n\ny", "é\r\n日本\r"] {
+            let (numbered, _) = numbered(text, "");
+            assert_eq!(numbered.lines, similar::DiffableStr::tokenize_lines(text), "{text:?}");
         }
     }
 
