@@ -1,15 +1,22 @@
 //! How long the author waits for each keystroke in the wizard, end to end: the built binary runs in
 //! a pseudo-terminal with drafts on, real keys are written to it, and each is timed from the moment
-//! it is sent until the screen (read through a vt100 parser) shows what it did. The keys type a
-//! character into the integration's display name and delete it again, in turns (a different
-//! character each time), paced like fast typing, so the drafts written meanwhile are part of it.
+//! it is sent until the screen (read through a vt100 parser) shows what it did. Keys are paced like
+//! fast typing, so the drafts written meanwhile are part of it. Three cases, one after the other in
+//! one run of the wizard:
+//!
+//! - typing: a character typed into the integration's display name and deleted again, in turns (a
+//!   different character each time);
+//! - undo and redo: that field changed once, then the change undone (Alt-Z) and redone (Alt-Y) in turns;
+//! - a name cleared: the first action's name cleared (Ctrl-U) and put back (Ctrl-Y) in turns, while
+//!   it is edited.
 //!
 //! For a 16 MB manifest (2,000 actions of 40 inputs) and a 100 MB one (12,400 actions), made by
-//! `examples/generate_manifest.rs`, it prints the median, the 99th percentile and the slowest of the
-//! keystrokes, with the load average beside them, against the goals (slowest at most 16 ms and 50 ms).
+//! `examples/generate_manifest.rs`, it prints for each case the median, the 99th percentile and the
+//! slowest of the keystrokes, with the load average beside them, against the goals (slowest at most
+//! 16 ms and 50 ms).
 //!
 //! Run: `cargo bench --bench wizard_latency`. `KEYS=200` keystrokes per size, `PACE=40` ms between
-//! keys, `SIZES=16,100` (MB, either or both); `BASELINE=path/to/another/binary` measures that one
+//! keys per case, `SIZES=16,100` (MB, either or both); `BASELINE=path/to/another/binary` measures that one
 //! too, in the same run and just before this one, for before-and-after figures.
 // A benchmark writes and reads its own files, as it likes; the tool reads only through `storage`.
 #![allow(clippy::disallowed_methods)]
@@ -31,6 +38,16 @@ const OPENING: Duration = Duration::from_secs(600);
 /// How long one keystroke may take before the run is called broken.
 const STUCK: Duration = Duration::from_secs(60);
 const BACKSPACE: &str = "\x7f";
+/// Alt-Z and Alt-Y (undo, redo) as a terminal sends them.
+const ALT_Z: &str = "\x1bz";
+const ALT_Y: &str = "\x1by";
+/// Alt-5: step 5, the actions.
+const ALT_5: &str = "\x1b5";
+/// Ctrl-U clears the text edited, Ctrl-Y puts back what it took.
+const CTRL_U: &str = "\x15";
+const CTRL_Y: &str = "\x19";
+/// The generated manifest's first action's name, the name cleared.
+const ACTION: &str = "create_ticket_0000";
 const DOWN: &str = "\x1b[B";
 const ENTER: &str = "\r";
 /// The generated manifest's display name, the value typed into.
@@ -66,45 +83,85 @@ fn main() {
         for (label, binary) in &binaries {
             let data = tempfile::tempdir().expect("a data folder for the drafts");
             let load = load_average();
-            let (times, peak) = run(Path::new(binary), &manifest, data.path(), keys, pace);
-            let figures = Figures::of(times);
-            let verdict = if figures.worst <= Duration::from_millis(goal) { "PASS" } else { "FAIL" };
-            println!(
-                "{label:<11} median {:>7.1} ms  p99 {:>7.1} ms  slowest {:>7.1} ms  {verdict}  ({} over 16 ms; peak memory {peak}; load average {load} before, {} after)",
-                millis(figures.median),
-                millis(figures.p99),
-                millis(figures.worst),
-                figures.over_16,
-                load_average()
-            );
+            let (cases, peak) = run(Path::new(binary), &manifest, data.path(), keys, pace);
+            println!("{label} (load average {load} before, {} after; peak memory {peak}):", load_average());
+            for (case, times) in cases {
+                let figures = Figures::of(times);
+                let verdict = if figures.worst <= Duration::from_millis(goal) { "PASS" } else { "FAIL" };
+                println!(
+                    "  {case:<14} median {:>7.1} ms  p99 {:>7.1} ms  slowest {:>7.1} ms  {verdict}  ({} over 16 ms)",
+                    millis(figures.median),
+                    millis(figures.p99),
+                    millis(figures.worst),
+                    figures.over_16,
+                );
+            }
         }
     }
 }
 
-/// Opens `manifest` with `binary`, goes to the display name and times `keys` keystrokes in it;
-/// also gives the wizard's peak memory.
-fn run(binary: &Path, manifest: &Path, data: &Path, keys: usize, pace: Duration) -> (Vec<Duration>, String) {
+/// Times of the keystrokes of one case, named.
+type Case = (&'static str, Vec<Duration>);
+
+/// Opens `manifest` with `binary` and times `keys` keystrokes of each case; also gives the
+/// wizard's peak memory.
+fn run(binary: &Path, manifest: &Path, data: &Path, keys: usize, pace: Duration) -> (Vec<Case>, String) {
     let mut terminal = Terminal::start(binary, manifest, data);
     terminal.wait("the manifest to open", OPENING, |screen| screen.contains(NAME));
     // The display name is the second row of the integration's form; Enter edits it, cursor at its end.
     terminal.press(DOWN, "the display name focused", |screen| screen.contains("▶ Display name"));
     terminal.press(ENTER, "the display name being edited", |screen| screen.contains("Esc cancel"));
-    let mut times = Vec::with_capacity(keys);
-    for index in 0..keys {
-        let started = Instant::now();
+    let typing = paced(keys, pace, |index| {
         let typed = format!("{NAME}{}", char::from(b'a' + (index / 2 % 26) as u8));
-        let took = if index % 2 == 0 {
+        if index % 2 == 0 {
             terminal.press(&typed[NAME.len()..], "the character typed", |screen| screen.contains(&typed))
         } else {
             // Deleted: the screen was drawn again (the reader looks only at new output) without it.
             terminal.press(BACKSPACE, "the character deleted", |screen| !screen.contains(&typed))
-        };
-        times.push(took);
+        }
+    });
+    // One change to undo and redo: the display name with a character more.
+    let changed = format!("{NAME}!");
+    terminal.press("!", "the character typed", |screen| screen.contains(&changed));
+    terminal.press(ENTER, "the edit finished", |screen| !screen.contains("Esc cancel"));
+    let undo = paced(keys, pace, |index| {
+        if index % 2 == 0 {
+            terminal.press(ALT_Z, "the change undone", |screen| screen.contains("undid: edit display_name"))
+        } else {
+            terminal.press(ALT_Y, "the change redone", |screen| screen.contains("redid: edit display_name"))
+        }
+    });
+    // The first action's form, its name (the first row) edited.
+    terminal.press(ALT_5, "the actions listed", |screen| screen.contains(&format!("▶ {ACTION}")));
+    terminal.press(ENTER, "the first action's form", |screen| screen.contains("▶ Name"));
+    terminal.press(ENTER, "the name being edited", |screen| screen.contains("Esc cancel"));
+    let written = format!("\"name\": \"{ACTION}\"");
+    let name = paced(keys, pace, |index| {
+        if index % 2 == 0 {
+            // Cleared: the preview shows the action without its name, the display right after the provider.
+            terminal.press(CTRL_U, "the name cleared", |screen| {
+                let rows: Vec<&str> = screen.lines().collect();
+                rows.windows(2).any(|pair| pair[0].contains("\"provider\": ") && pair[1].contains("\"display\": "))
+            })
+        } else {
+            terminal.press(CTRL_Y, "the name put back", |screen| screen.contains(&written))
+        }
+    });
+    let cases = vec![("typing", typing), ("undo and redo", undo), ("a name cleared", name)];
+    (cases, terminal.peak_memory())
+}
+
+/// Times `keys` keystrokes made by `press` (given each one's number), one every `pace` at the most.
+fn paced(keys: usize, pace: Duration, mut press: impl FnMut(usize) -> Duration) -> Vec<Duration> {
+    let mut times = Vec::with_capacity(keys);
+    for index in 0..keys {
+        let started = Instant::now();
+        times.push(press(index));
         if let Some(rest) = pace.checked_sub(started.elapsed()) {
             std::thread::sleep(rest);
         }
     }
-    (times, terminal.peak_memory())
+    times
 }
 
 /// The median, 99th percentile and slowest of a run, and how many keys were over 16 ms.

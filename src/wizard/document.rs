@@ -229,7 +229,7 @@ impl Document {
             .and_then(|rest| rest.split_once('/'))
             .and_then(|(index, _)| index.parse::<usize>().ok());
         match action {
-            Some(index) => Touched::Action { index, across: across_may_change(pointer) },
+            Some(index) => Touched::Action { index, own: true, across: across_may_change(pointer) },
             None if !pointer.starts_with("/actions") => Touched::Top { providers: across_may_change(pointer) },
             None => Touched::Everything,
         }
@@ -299,6 +299,8 @@ impl Document {
                         }
                         Element::Action(index, pointers) => Touched::Action {
                             index: *index,
+                            // An undone rename changed only the providers, which the checks across read.
+                            own: !pointers.iter().all(|pointer| pointer.ends_with("/provider")),
                             across: pointers.iter().any(|pointer| across_may_change(pointer)),
                         },
                         Element::Spliced { .. } => Touched::Everything,
@@ -632,15 +634,16 @@ mod tests {
         );
     }
 
-    /// Five recorded edits: action 7's description and name, the integration's display name.
-    fn five_changes(document: &mut Document) {
-        for round in 0..5 {
+    /// Six recorded edits: action 7's description and name and the integration's display name,
+    /// each set, then each cleared (its key removed).
+    fn six_changes(document: &mut Document) {
+        for round in 0..6 {
             let (pointer, owner, key): (&str, Owner, crate::manifest::Key) = match round % 3 {
                 0 => ("/actions/7/description", Owner::Action(7), ActionKey::Description.into()),
                 1 => ("/actions/7/name", Owner::Action(7), ActionKey::Name.into()),
                 _ => ("/integration/display_name", Owner::Integration, IntegrationKey::DisplayName.into()),
             };
-            document.manifest.set_text(owner, key, &format!("thing{round}"));
+            document.manifest.set_text(owner, key, &if round < 3 { format!("thing{round}") } else { String::new() });
             document.edited(pointer.into());
             assert!(document.record(format!("edit {round}"), place()));
         }
@@ -653,7 +656,7 @@ mod tests {
     #[test]
     fn undo_and_redo_cost_the_same_whatever_the_number_of_actions() {
         for broken in [false, true] {
-            assert_same_cost("undo and redo", broken, five_changes, |document, round| {
+            assert_same_cost("undo and redo", broken, six_changes, |document, round| {
                 let forwards = round >= 5;
                 document.step(forwards).expect("fits").expect("a change");
             });
@@ -677,6 +680,13 @@ mod tests {
             document.manifest.set_text(owner, key, text);
             document.edited(pointer.into());
             document.record(format!("edit {pointer}"), place());
+            states.push(to_json(&document.manifest));
+        }
+        // The integration's name cleared (every provider removed) and given again (every one added back).
+        for name in ["", "renamed"] {
+            document.manifest.rename_integration(name);
+            document.edited("/integration/name".into());
+            document.record(format!("rename to {name:?}"), place());
             states.push(to_json(&document.manifest));
         }
         // An action added, then removed: the list itself changes.

@@ -16,8 +16,9 @@ pub(crate) enum Touched {
     /// The wrapper's keys or the integration; `providers` when the integration's name may have
     /// changed, which every action's provider is checked against.
     Top { providers: bool },
-    /// Inside one action (it stays where it is); `across` when its name or provider may have changed.
-    Action { index: usize, across: bool },
+    /// Inside one action (it stays where it is); `own` unless only its provider changed (which
+    /// only the checks across actions read); `across` when its name or provider may have changed.
+    Action { index: usize, own: bool, across: bool },
     /// Anything else (the actions list itself): everything is checked again.
     Everything,
 }
@@ -184,13 +185,19 @@ impl Findings {
     ) -> bool {
         self.review = OnceCell::new();
         match touched {
-            Touched::Action { index, across } if self.fits(manifest) && index < self.actions.len() => {
-                self.actions[index] = validate_part(manifest, Scope::Action(index));
-                let mut regions = vec![index];
-                if across {
-                    regions.extend(self.across.action_changed(manifest, index).into_iter().filter(|&i| i != index));
+            Touched::Action { index, own, across } if self.fits(manifest) && index < self.actions.len() => {
+                if own {
+                    self.actions[index] = validate_part(manifest, Scope::Action(index));
                 }
-                regions.into_iter().for_each(|region| self.merge_action(region, replaced));
+                let changed = if across { self.across.action_changed(manifest, index) } else { Vec::new() };
+                if own {
+                    self.merge_action(index, replaced);
+                }
+                // The others (and this one, when its own findings stayed) changed where the checks
+                // across actions report only.
+                for other in changed.into_iter().filter(|&other| other != index || !own) {
+                    self.merge_across(other, replaced);
+                }
             }
             Touched::Top { providers } if self.fits(manifest) => {
                 self.head = validate_part(manifest, Scope::Head);
@@ -199,7 +206,12 @@ impl Findings {
                     // Every provider is checked against the integration's name: a rename is
                     // written into every action anyway (see `Manifest::rename_integration`).
                     let changed = self.across.recheck(manifest, 0..self.actions.len());
-                    changed.into_iter().for_each(|region| self.merge_action(region, replaced));
+                    if changed.len() > MANY {
+                        // Each stretch replaced moves the rest of the list: many go in one pass.
+                        self.merge_across_many(&changed, replaced);
+                    } else {
+                        changed.into_iter().for_each(|index| self.merge_across(index, replaced));
+                    }
                 }
             }
             _ => {
@@ -235,6 +247,69 @@ impl Findings {
         self.merged.splice(range, fresh);
     }
 
+    /// Replaces the findings at the action at `index`'s name and provider, where the checks across
+    /// actions report (its other findings did not change: they are not copied).
+    fn merge_across(&mut self, index: usize, replaced: &mut dyn FnMut(&[Diagnostic], &[Diagnostic])) {
+        debug_assert!(
+            self.across.each[index].iter().all(|d| d.pointer.ends_with("/name") || d.pointer.ends_with("/provider")),
+            "the checks across actions report at names and providers"
+        );
+        for key in ["name", "provider"] {
+            let pointer = format!("/actions/{index}/{key}");
+            let at = |list: &[Diagnostic]| {
+                let start = list.partition_point(|d| d.pointer < pointer);
+                start..start + list[start..].partition_point(|d| d.pointer == pointer)
+            };
+            let mut fresh: Vec<Diagnostic> = self.notes[at(&self.notes)].to_vec();
+            let parts = self.actions[index].iter().chain(&self.across.each[index]);
+            fresh.extend(parts.filter(|d| d.pointer == pointer).cloned());
+            let range = at(&self.merged);
+            if self.merged[range.clone()] != fresh[..] {
+                replaced(&self.merged[range.clone()], &fresh);
+                self.merged.splice(range, fresh);
+            }
+        }
+    }
+
+    /// As [`Findings::merge_across`] for many actions (`indices`, in order) at once: the list is
+    /// made again in one pass, the findings that stay moved into it, not copied.
+    fn merge_across_many(&mut self, indices: &[usize], replaced: &mut dyn FnMut(&[Diagnostic], &[Diagnostic])) {
+        let mut places: Vec<(String, usize)> = indices
+            .iter()
+            .flat_map(|&index| ["name", "provider"].map(|key| (format!("/actions/{index}/{key}"), index)))
+            .collect();
+        places.sort();
+        let old = std::mem::take(&mut self.merged);
+        // Room for the findings that stay and those of these places (a few each, as a rule).
+        let mut merged = Vec::with_capacity(old.len() + places.len());
+        let (mut removed, mut added) = (Vec::new(), Vec::new());
+        let mut next = places.iter().peekable();
+        let fresh = |(pointer, index): &(String, usize), added: &mut Vec<Diagnostic>| {
+            let start = self.notes.partition_point(|d| d.pointer < *pointer);
+            added.extend(self.notes[start..].iter().take_while(|d| d.pointer == *pointer).cloned());
+            let parts = self.actions[*index].iter().chain(&self.across.each[*index]);
+            added.extend(parts.filter(|d| d.pointer == *pointer).cloned());
+        };
+        for diagnostic in old {
+            while let Some(place) = next.next_if(|(pointer, _)| *pointer < diagnostic.pointer) {
+                let from = added.len();
+                fresh(place, &mut added);
+                merged.extend(added[from..].iter().cloned());
+            }
+            match next.peek() {
+                Some((pointer, _)) if *pointer == diagnostic.pointer => removed.push(diagnostic),
+                _ => merged.push(diagnostic),
+            }
+        }
+        for place in next {
+            let from = added.len();
+            fresh(place, &mut added);
+            merged.extend(added[from..].iter().cloned());
+        }
+        replaced(&removed, &added);
+        self.merged = merged;
+    }
+
     /// Replaces everything outside the actions' stretches: what is about the top.
     fn merge_top(&mut self, replaced: &mut dyn FnMut(&[Diagnostic], &[Diagnostic])) {
         let (start, end) = (ACTIONS_START, ACTIONS_END);
@@ -254,6 +329,10 @@ impl Findings {
         self.merged.splice(..range.start, fresh);
     }
 }
+
+/// More actions than this whose findings changed at once (a rename's providers) are merged by
+/// making the list again, in one pass, rather than one stretch at a time.
+const MANY: usize = 64;
 
 /// Where the findings inside the actions' items begin and end, in pointer order ('0' follows '/').
 const ACTIONS_START: &str = "/actions/";

@@ -8,6 +8,7 @@
 use super::patch::Patch;
 use crate::manifest::model::{Action, Wrapper};
 use crate::manifest::{ActionKey, Json, Manifest, Shape, Slot, part_tree};
+use std::collections::BTreeMap;
 
 /// What applying a change did to the manifest.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,16 +48,14 @@ pub(crate) fn apply(manifest: &mut Manifest, patches: &[Patch], forwards: bool) 
     // Undoing applies the patches last first. Each element's patches keep that order.
     let ordered: Vec<&Patch> = if forwards { patches.iter().collect() } else { patches.iter().rev().collect() };
     let mut top = Vec::new();
-    let mut in_actions: Vec<(usize, Vec<(&str, &Patch)>)> = Vec::new();
+    // By action (an undone rename has a patch for every action's provider).
+    let mut in_actions: BTreeMap<usize, Vec<(&str, &Patch)>> = BTreeMap::new();
     let mut splice = None;
     for patch in ordered {
         match place(patch) {
             Place::Whole => return Applied::Whole,
             Place::Top => top.push(patch),
-            Place::Action(index, rest) => match in_actions.iter_mut().find(|(known, _)| *known == index) {
-                Some((_, list)) => list.push((rest, patch)),
-                None => in_actions.push((index, vec![(rest, patch)])),
-            },
+            Place::Action(index, rest) => in_actions.entry(index).or_default().push((rest, patch)),
             Place::Splice(index, old, new) if splice.is_none() => splice = Some((index, old, new)),
             // Two splices of the list in one change (not one the history makes): the whole manifest.
             Place::Splice(..) => return Applied::Whole,
@@ -75,7 +74,7 @@ pub(crate) fn apply(manifest: &mut Manifest, patches: &[Patch], forwards: bool) 
         },
     };
     let Slot::Value(actions) = &manifest.wrapper.actions else { return Applied::Whole };
-    let mut texts: Vec<(usize, ActionKey, String)> = Vec::new();
+    let mut texts: Vec<(usize, ActionKey, Slot<String>)> = Vec::new();
     let mut whole_actions: Vec<(usize, Slot<Action>)> = Vec::new();
     for (index, list) in &in_actions {
         let Some(slot) = actions.get(*index) else { return Applied::Misfit };
@@ -113,7 +112,7 @@ pub(crate) fn apply(manifest: &mut Manifest, patches: &[Patch], forwards: bool) 
     let Slot::Value(actions) = &mut manifest.wrapper.actions else { return Applied::Whole };
     for (index, key, text) in texts {
         if let Some(slot) = actions[index].get_mut().and_then(|action| action.text_mut(key)) {
-            *slot = Slot::Value(text);
+            *slot = text;
         }
     }
     for (index, slot) in whole_actions {
@@ -161,19 +160,40 @@ fn patched_top(manifest: &mut Manifest, patches: &[&Patch], forwards: bool) -> R
 }
 
 /// The texts the patches of one action set, when each replaces a text key's text with another
-/// text: they are set without turning the action into JSON. None when any patch is another kind.
-fn text_patches(slot: &Slot<Action>, list: &[(&str, &Patch)], forwards: bool) -> Option<Vec<(ActionKey, String)>> {
+/// text, or adds or removes a text key: they are set without turning the action into JSON. None
+/// when any patch is another kind.
+fn text_patches(
+    slot: &Slot<Action>,
+    list: &[(&str, &Patch)],
+    forwards: bool,
+) -> Option<Vec<(ActionKey, Slot<String>)>> {
     let Slot::Value(action) = slot else { return None };
+    let text = |value: &Json| match value {
+        Json::String(text) => Some(text.clone()),
+        _ => None,
+    };
     list.iter()
-        .map(|(rest, patch)| {
-            let Patch::Replace { old, new, .. } = patch else { return None };
-            let key = ActionKey::parse(rest.strip_prefix('/')?)?;
-            let (Json::String(_), Json::String(text)) = (if forwards { (old, new) } else { (new, old) }) else {
-                return None;
-            };
-            // The key must be there as a text, as the JSON patch would need it there.
-            action.text(key)?.as_str()?;
-            Some((key, text.clone()))
+        .map(|(rest, patch)| match patch {
+            Patch::Replace { old, new, .. } => {
+                let key = ActionKey::parse(rest.strip_prefix('/')?)?;
+                let (before, after) = if forwards { (old, new) } else { (new, old) };
+                text(before)?;
+                // The key must be there as a text, as the JSON patch would need it there.
+                action.text(key)?.as_str()?;
+                Some((key, Slot::Value(text(after)?)))
+            }
+            Patch::Member { key, old, new, .. } if rest.is_empty() => {
+                let key = ActionKey::parse(key)?;
+                let (before, after) = if forwards { (old, new) } else { (new, old) };
+                // Present as a text where the patch says it was, absent where it says it was not.
+                match (before, action.text(key)?) {
+                    (Some(before), Slot::Value(_)) => drop(text(before)?),
+                    (None, Slot::Absent) => {}
+                    _ => return None,
+                }
+                Some((key, after.as_ref().map_or(Some(Slot::Absent), |after| text(after).map(Slot::Value))?))
+            }
+            _ => None,
         })
         .collect()
 }
@@ -193,9 +213,10 @@ enum Place<'p> {
 fn place(patch: &Patch) -> Place<'_> {
     let at = match patch {
         Patch::Splice { at, index, old, new } if at == "/actions" => return Place::Splice(*index, old, new),
-        Patch::Replace { at, .. } | Patch::Splice { at, .. } => at.as_str(),
+        Patch::Replace { at, .. } | Patch::Splice { at, .. } | Patch::Member { at, .. } => at.as_str(),
     };
-    if at.is_empty() || at == "/actions" || at == "/integration" {
+    // The integration replaced whole (a key of it cleared) is still the top: `patched_top` reads it.
+    if at.is_empty() || at == "/actions" {
         return Place::Whole;
     }
     let Some(rest) = at.strip_prefix("/actions/") else { return Place::Top };
@@ -220,7 +241,21 @@ pub(crate) fn copy(to: &mut Manifest, from: &mut Manifest, elements: &[Element])
     };
     for element in elements {
         match element {
-            Element::Action(index, _) => target[*index].clone_from(&source[*index]),
+            Element::Action(index, pointers) => {
+                // Texts alone (a rename's providers): those slots are copied, not the whole action.
+                let texts: Option<Vec<ActionKey>> =
+                    pointers.iter().map(|pointer| text_key_at(pointer, *index)).collect();
+                match (texts, target[*index].get_mut(), source[*index].get()) {
+                    (Some(keys), Some(to), Some(from)) => {
+                        for key in keys {
+                            if let (Some(to), Some(from)) = (to.text_mut(key), from.text(key)) {
+                                to.clone_from(from);
+                            }
+                        }
+                    }
+                    _ => target[*index].clone_from(&source[*index]),
+                }
+            }
             Element::Spliced { index, removed, added } => {
                 target.splice(*index..*index + *removed, source[*index..*index + *added].iter().cloned());
             }
@@ -234,4 +269,15 @@ pub(crate) fn copy(to: &mut Manifest, from: &mut Manifest, elements: &[Element])
         to.shape = from.shape;
         (from.wrapper.actions, to.wrapper.actions) = (theirs, ours);
     }
+}
+
+/// The text key of the action at `index` that `pointer` names itself, if it names one.
+fn text_key_at(pointer: &str, index: usize) -> Option<ActionKey> {
+    let rest = pointer.strip_prefix("/actions/")?.strip_prefix(index.to_string().as_str())?.strip_prefix('/')?;
+    let key = ActionKey::parse(rest)?;
+    matches!(
+        key,
+        ActionKey::Provider | ActionKey::Name | ActionKey::Display | ActionKey::Description | ActionKey::Endpoint
+    )
+    .then_some(key)
 }

@@ -6,7 +6,7 @@
 
 use super::patch::{Patch, diff, diff_at};
 use crate::manifest::model::{Action, Integration, List, Wrapper};
-use crate::manifest::{Json, Manifest, Shape, Slot, part_tree, to_tree};
+use crate::manifest::{ActionKey, Json, Manifest, Shape, Slot, part_tree, to_tree};
 
 /// Where the edits since the last change were made, as far as they say: only that part is compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,16 +210,26 @@ fn actions_patches(old: &Slot<List<Action>>, new: &Slot<List<Action>>) -> Option
     Some(patches)
 }
 
-/// The patch of action `at` when only its provider changed, from one text to another: what
-/// renaming the integration does to every action (their providers follow its name). Made without
-/// turning the actions into JSON, so a rename costs little per action, however large they are.
+/// The patch of action `at` when only its provider changed, from one text to another or between a
+/// text and nothing: what renaming the integration does to every action (their providers follow
+/// its name; an empty name removes them). Made without turning the actions into JSON, so a rename
+/// costs little per action, however large they are.
 fn provider_patch(at: usize, old: &Slot<Action>, new: &Slot<Action>) -> Option<Patch> {
     let (Slot::Value(old), Slot::Value(new)) = (old, new) else { return None };
-    let (Slot::Value(before), Slot::Value(after)) = (&old.provider, &new.provider) else { return None };
-    only_provider_differs(old, new).then(|| Patch::Replace {
-        at: format!("/actions/{at}/provider"),
-        old: Json::String(before.clone()),
-        new: Json::String(after.clone()),
+    if !only_provider_differs(old, new) {
+        return None;
+    }
+    let text = |slot: &Slot<String>| match slot {
+        Slot::Value(text) => Some(Some(Json::String(text.clone()))),
+        Slot::Absent => Some(None),
+        _ => None,
+    };
+    Some(match (text(&old.provider)?, text(&new.provider)?) {
+        (Some(old), Some(new)) => Patch::Replace { at: format!("/actions/{at}/provider"), old, new },
+        // The provider is an action's first key as written, where it is.
+        (old, new) => {
+            Patch::Member { at: format!("/actions/{at}"), key: ActionKey::Provider.as_str().into(), index: 0, old, new }
+        }
     })
 }
 

@@ -16,6 +16,10 @@ pub enum Patch {
     /// In the list at `at`, the items `old` starting at `index` were replaced by `new` (an item
     /// added, removed or copied: the items around it are not stored).
     Splice { at: String, index: usize, old: Vec<Value>, new: Vec<Value> },
+    /// In the object at `at`, the member `key` (the `index`th of its members where it is) was `old`
+    /// and became `new`, None where it is absent: a key added or removed without storing the object
+    /// around it (every action's provider removed when the integration's name is cleared).
+    Member { at: String, key: String, index: usize, old: Option<Value>, new: Option<Value> },
 }
 
 impl Patch {
@@ -24,6 +28,7 @@ impl Patch {
         match self {
             Patch::Replace { at, .. } => at.clone(),
             Patch::Splice { at, index, .. } => format!("{at}/{index}"),
+            Patch::Member { at, key, .. } => format!("{at}/{}", escape(key)),
         }
     }
 
@@ -31,7 +36,7 @@ impl Patch {
     /// have the place the patch names (the history does not belong to this manifest).
     pub fn apply(&self, value: &mut Value, forwards: bool) -> bool {
         let at = match self {
-            Patch::Replace { at, .. } | Patch::Splice { at, .. } => at,
+            Patch::Replace { at, .. } | Patch::Splice { at, .. } | Patch::Member { at, .. } => at,
         };
         self.apply_at(value, at, forwards)
     }
@@ -58,6 +63,21 @@ impl Patch {
                     }
                     _ => false,
                 }
+            }
+            Patch::Member { key, index, old, new, .. } => {
+                let (before, after) = if forwards { (old, new) } else { (new, old) };
+                let Some(Value::Object(members)) = find(value, at) else { return false };
+                match (members.iter().position(|(name, _)| name == key), before, after) {
+                    (Some(place), Some(_), Some(after)) => members[place].1 = after.clone(),
+                    (Some(place), Some(_), None) => drop(members.remove(place)),
+                    (None, None, Some(after)) if *index <= members.len() => {
+                        members.insert(*index, (key.clone(), after.clone()));
+                    }
+                    (None, None, None) => {}
+                    // Not where the patch says it was: the history does not belong to this value.
+                    _ => return false,
+                }
+                true
             }
         }
     }
@@ -176,6 +196,22 @@ mod tests {
         round_trip(json!({"a/b~": 1}), json!({"a/b~": 2}));
         round_trip(json!({"a": 1}), json!({"a": 1, "b": 2}));
         round_trip(json!({"a": 1}), json!("text"));
+    }
+
+    #[test]
+    fn a_member_removed_or_added_goes_back_to_its_place() {
+        let with = json!({"provider": "crm", "name": "a"});
+        let without = json!({"name": "a"});
+        let patch =
+            Patch::Member { at: String::new(), key: "provider".into(), index: 0, old: Some(json!("crm")), new: None };
+        let mut value = with.clone();
+        assert!(patch.apply(&mut value, true));
+        assert_eq!(value, without);
+        assert!(patch.apply(&mut value, false));
+        assert_eq!(value, with, "back in its place, first");
+        assert!(!patch.apply(&mut with.clone(), false), "adding back a member that is there does not fit");
+        assert!(!patch.apply(&mut json!({"name": "a"}), true), "removing a member that is not there does not fit");
+        assert_eq!(patch.pointer(), "/provider");
     }
 
     #[test]

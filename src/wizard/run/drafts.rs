@@ -58,6 +58,9 @@ pub(crate) struct DraftWriter {
     /// The writer's own copy of the history's baseline, while no write has it; None before the
     /// first draft (or after a write that failed to make one).
     mirror: Option<Mirror>,
+    /// The draft is to be removed once the write under way ends (the work went back to its file
+    /// by undo or redo while a draft was being written: the loop does not wait for it).
+    remove_after_write: bool,
 }
 
 /// The writer's copy of the manifest as the history's baseline, as a tree, and where it stands.
@@ -88,6 +91,7 @@ impl DraftWriter {
             in_flight: None,
             last_size: None,
             mirror: None,
+            remove_after_write: false,
         }
     }
 
@@ -116,8 +120,15 @@ impl DraftWriter {
     pub(crate) fn note(&mut self, app: &mut App) -> Duration {
         self.collect(app, false);
         if !app.doc.modified {
-            // Nothing unsaved (saved, or the only change was cancelled): no draft may offer anything back.
-            self.remove_own(app);
+            // Nothing unsaved (saved, undone back to the file): no draft may offer anything back. A
+            // write under way would put it back: it is removed when that write ends, as a write of
+            // that size ends in the background anyway, and the keys do not wait for it.
+            if self.in_flight.is_some() {
+                self.remove_after_write = true;
+                self.pending_since = None;
+            } else {
+                self.remove_own(app);
+            }
             return TICK;
         }
         if self.done == Some(app.doc.generation) {
@@ -227,6 +238,12 @@ impl DraftWriter {
         self.last_size = Some(written.size);
         self.mirror = written.mirror;
         self.written(app, job.key, written.result);
+        if std::mem::take(&mut self.remove_after_write)
+            && !app.doc.modified
+            && let Some(key) = self.on_disk.take()
+        {
+            self.store.remove(&key);
+        }
     }
 
     /// Notes where the draft is now, or says why it could not be written.
@@ -388,6 +405,31 @@ mod tests {
     }
 
     #[test]
+    fn work_undone_back_to_its_file_removes_the_draft_once_the_write_under_way_ends() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let mut app = changed_app(1 << 20);
+        let mut writer = writer_in(folder.path());
+        writer.sync(&mut app);
+        // Undone back to the file while the draft may still be being written: the loop goes on.
+        app.doc.modified = false;
+        writer.note(&mut app);
+        assert!(writer.in_flight.is_some() || writer.on_disk.is_none(), "removed, or left to the write's end");
+        writer.settle(&mut app);
+        assert_eq!(draft_files(folder.path()), Vec::<String>::new(), "no draft is left");
+        // Changed again while the write was under way: the draft stays, and follows the work.
+        app.doc.modified = true;
+        app.doc.generation += 1;
+        writer.sync(&mut app);
+        app.doc.modified = false;
+        writer.note(&mut app);
+        app.doc.modified = true;
+        app.doc.generation += 1;
+        writer.settle(&mut app);
+        writer.sync_now(&mut app);
+        assert!(writer.store.load(&writer.key(&app)).is_some(), "the draft of the work changed again is on disk");
+    }
+
+    #[test]
     fn a_removal_waits_for_the_write_under_way_so_no_draft_comes_back() {
         let folder = tempfile::tempdir().expect("temp dir");
         let mut app = changed_app(1 << 20);
@@ -515,9 +557,10 @@ mod tests {
         let mut app = actions_app(2_000);
         let size = to_json(&app.doc.manifest).len();
         let mut writer = writer_in(folder.path());
-        for round in 0..3 {
+        // Renamed, cleared (every provider removed), and named again (every provider added back).
+        for (round, name) in ["renamed", "", "named again"].into_iter().enumerate() {
             // As typing in the name does: every action's provider follows it.
-            app.doc.manifest.set_text(Owner::Integration, IntegrationKey::Name, &format!("renamed{round}"));
+            app.doc.manifest.set_text(Owner::Integration, IntegrationKey::Name, name);
             assert_eq!(app.doc.manifest.sync_providers(), 2_000);
             app.doc.edited("/integration/name".into());
             let draft = allocation_counter::measure(|| writer.sync(&mut app));
@@ -533,6 +576,19 @@ mod tests {
                 );
             }
         }
+        // Undone to the name as opened, without rebuilding the manifest from JSON either: putting
+        // back every provider and its findings costs about 4 times the manifest's size here (its
+        // actions have many findings each); rebuilding the whole and checking it took 24 times.
+        for round in 0..3 {
+            let undo = allocation_counter::measure(|| drop(app.doc.step(false).expect("fits").expect("a change")));
+            assert!(
+                undo.bytes_total < (size * 6) as u64,
+                "undo {round}: the loop allocated {} bytes in a manifest of {size} bytes",
+                undo.bytes_total
+            );
+        }
+        assert_eq!(app.doc.manifest.action(1_999).and_then(|action| action.provider.as_str()), Some("bigcrm"));
+        assert!(!app.doc.modified, "back to the file as opened");
     }
 
     #[test]
