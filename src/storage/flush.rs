@@ -105,7 +105,7 @@ fn several_at_a_time<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sy
 
 /// The pool that waits on the disk, made once per run (a run may flush many batches): a
 /// pool of its own, since the global one has a thread per core and is busy with checks.
-fn waiters() -> Option<&'static rayon::ThreadPool> {
+pub(crate) fn waiters() -> Option<&'static rayon::ThreadPool> {
     static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
     POOL.get_or_init(|| rayon::ThreadPoolBuilder::new().num_threads(FLUSHERS).build().ok()).as_ref()
 }

@@ -1,7 +1,7 @@
 //! Saving many files as one batch (`fmt` of a folder): the promises of a single save, the disk
 //! waited on once per batch instead of twice per file.
 
-use super::{ClosedRename, Flush, Prepared, Rename, SaveError, keep, prepare};
+use super::{ClosedRename, Flush, Prepared, Rename, SaveError, keep, prepare, replaced};
 use crate::storage::flush::{FileSystemFlush, device_of};
 use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
@@ -107,20 +107,29 @@ impl SaveBatch {
                 },
             })
             .collect();
-        // One after another for the same reason: a rename takes its folder's lock.
-        let renamed: Vec<Result<Option<PathBuf>, SaveError>> = ready
-            .into_iter()
-            .map(|ready| {
-                ready.and_then(|waiting| {
-                    waiting
-                        .map(|waiting| match waiting {
-                            Waiting::Open(rename) => rename.rename(),
-                            Waiting::Closed(rename, _) => rename.rename(),
-                        })
-                        .transpose()
+        // One after another for the same reason: a rename takes its folder's lock. Each replaced
+        // file is held across its rename and let go of on other threads, so that freeing it does
+        // not wait for the disk under that lock ([`replaced`]).
+        let renamed: Vec<Result<Option<PathBuf>, SaveError>> = replaced::letting_go(|letting| {
+            ready
+                .into_iter()
+                .map(|ready| {
+                    ready.and_then(|waiting| {
+                        waiting
+                            .map(|waiting| {
+                                let held = replaced::hold(waiting.target());
+                                let renamed = match waiting {
+                                    Waiting::Open(rename) => rename.rename(),
+                                    Waiting::Closed(rename, _) => rename.rename(),
+                                };
+                                letting.add(held);
+                                renamed
+                            })
+                            .transpose()
+                    })
                 })
-            })
-            .collect();
+                .collect()
+        });
         let folders: BTreeSet<&PathBuf> =
             renamed.iter().filter_map(|outcome| outcome.as_ref().ok().and_then(Option::as_ref)).collect();
         for folder in folders {
@@ -150,6 +159,14 @@ enum Waiting {
 }
 
 impl Waiting {
+    /// The file the temporary file replaces.
+    fn target(&self) -> &Path {
+        match self {
+            Waiting::Open(rename) => &rename.target,
+            Waiting::Closed(rename, _) => &rename.target,
+        }
+    }
+
     /// Closes the temporary file of `rename` and leaves its flush to its file system's, watched
     /// from the first temporary file written there; keeps it open when its file system is unknown.
     fn with_file_system(rename: Rename, file_systems: &mut BTreeMap<u64, FileSystemFlush>) -> Waiting {
@@ -218,6 +235,29 @@ mod tests {
             assert_eq!(fs::read(path).expect("read"), b"new");
         }
         assert_eq!(fs::read_dir(folder.path()).expect("list").count(), 300, "no temporary file is left behind");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_batch_lets_go_of_every_file_it_replaced() {
+        let open_files = || fs::read_dir("/proc/self/fd").expect("list open files").count();
+        let folder = tempfile::tempdir().expect("temp dir");
+        let mut batch = SaveBatch::new();
+        for n in 0..(MOST_OPEN_FILES * 2 + 3) {
+            let path = folder.path().join(format!("{n}.json"));
+            fs::write(&path, "old").expect("write");
+            batch.add(&path, b"new".to_vec());
+        }
+        let before = open_files();
+        assert!(batch.commit().iter().all(Result::is_ok));
+        // Other tests open files on other threads meanwhile: a leak would be hundreds, not a few.
+        assert!(open_files() < before + 16, "{} files open after the batch, {before} before", open_files());
+        let old: Vec<_> = fs::read_dir(folder.path())
+            .expect("list")
+            .flatten()
+            .filter(|entry| fs::read(entry.path()).expect("read") != b"new")
+            .collect();
+        assert!(old.is_empty(), "every file was replaced: {old:?}");
     }
 
     #[cfg(unix)]

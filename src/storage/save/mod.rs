@@ -16,6 +16,7 @@ mod batch;
 mod in_place;
 mod keep;
 mod links;
+mod replaced;
 
 use std::fs;
 use std::io::Write;
