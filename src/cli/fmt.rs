@@ -46,39 +46,75 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
             return exit::USAGE;
         }
     };
-    let mut code = exit::SUCCESS;
-    let mut skipped = 0;
-    let mut manifests = 0;
-    let mut seen = Seen::default();
-    let mut saves = Saves::default();
+    let mut run = Run {
+        mode,
+        inputs,
+        code: exit::SUCCESS,
+        skipped: 0,
+        manifests: 0,
+        seen: Seen::default(),
+        saves: Saves::default(),
+    };
     // Reading, parsing and formatting take the processor: each chunk's files are made ready on
-    // every core at once; what is printed and saved still follows the order of the files.
+    // every core at once, and the next chunk's while this one's are printed and saved (which
+    // waits on the disk); what is printed and saved still follows the order of the files.
     let chunk = READ_AHEAD_PER_CORE * rayon::current_num_threads().max(1);
+    let mut chunks = targets.chunks(chunk);
+    let mut ready = chunks.next().map(Ready::all).unwrap_or_default();
     for targets in targets.chunks(chunk) {
-        let ready: Vec<(Option<Identity>, Ready)> = if targets.len() == 1 {
-            targets.iter().map(Ready::of).collect()
-        } else {
-            targets.par_iter().map(Ready::of).collect()
-        };
+        let next = chunks.next();
+        let this = std::mem::take(&mut ready);
+        (ready, ()) = rayon::join(|| next.map(Ready::all).unwrap_or_default(), || run.take(targets, this));
+    }
+    let mut code = run.code.max(run.saves.commit());
+    if let Some(line) = files::skipped_line(run.skipped) {
+        output::line(line);
+    }
+    // A check that checked nothing must not pass unnoticed in CI.
+    if mode == Mode::Check && run.manifests == 0 && code == exit::SUCCESS && !inputs.allow_empty {
+        output::message(files::nothing_found(paths, inputs, run.skipped));
+        code = exit::USAGE;
+    }
+    code
+}
+
+/// What a run of `fmt` has done so far, and how it goes on.
+struct Run<'a> {
+    mode: Mode,
+    inputs: &'a Inputs,
+    /// The exit code so far.
+    code: u8,
+    /// JSON files found by a walk that are not manifests.
+    skipped: usize,
+    /// Manifests read.
+    manifests: usize,
+    seen: Seen,
+    saves: Saves,
+}
+
+impl Run<'_> {
+    /// Prints, or saves, what each of `targets` (made `ready`) comes to, in order.
+    fn take(&mut self, targets: &[Target], ready: Vec<(Option<Identity>, Ready)>) {
+        let (mode, inputs) = (self.mode, self.inputs);
         for (target, (identity, ready)) in targets.iter().zip(ready) {
             let raw = target.shown(inputs);
             let shown = escape::line(&raw);
             // The same real file through a second path or link is formatted once.
-            if !seen.first(identity) {
+            if !self.seen.first(identity) {
                 continue;
             }
             let (source, formatted) = match ready {
                 Ready::Manifest(source, formatted) => {
-                    manifests += 1;
+                    self.manifests += 1;
                     (source, formatted)
                 }
                 Ready::NotManifest => {
-                    skipped += 1;
+                    self.skipped += 1;
                     continue;
                 }
                 Ready::Refused(reason) => {
                     output::message(format!("{shown}: {}", escape::line(&reason)));
-                    code = exit::USAGE;
+                    self.code = exit::USAGE;
                     continue;
                 }
             };
@@ -89,7 +125,7 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
                     locate(&source, &mut diagnostics);
                     output::message(text_line(&raw, &diagnostics[0]));
                     output::message(format!("{shown}: not formatted: fix the JSON first"));
-                    code = code.max(exit::INVALID);
+                    self.code = self.code.max(exit::INVALID);
                     continue;
                 }
             };
@@ -112,7 +148,7 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
                     Mode::Check | Mode::Diff => {
                         if mode == Mode::Check {
                             output::message(format!("{shown}: not formatted; run `integration-wizard fmt -`"));
-                            code = code.max(exit::INVALID);
+                            self.code = self.code.max(exit::INVALID);
                         }
                         print_diff(&raw, &source, &formatted);
                     }
@@ -126,27 +162,17 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
                 if mode == Mode::Check {
                     // Text before the diff's `---` line is ignored by `patch` and `git apply`.
                     output::line(format!("{shown}: not formatted; run `integration-wizard fmt {shown}`"));
-                    code = code.max(exit::INVALID);
+                    self.code = self.code.max(exit::INVALID);
                 }
                 print_diff(&raw, &source, &formatted);
                 continue;
             }
-            saves.add(path, formatted.into_bytes(), shown.into_owned(), notes);
-            if saves.full() {
-                code = code.max(saves.commit());
+            self.saves.add(path, formatted.as_bytes(), shown.into_owned(), notes);
+            if self.saves.full() {
+                self.code = self.code.max(self.saves.commit());
             }
         }
     }
-    code = code.max(saves.commit());
-    if let Some(line) = files::skipped_line(skipped) {
-        output::line(line);
-    }
-    // A check that checked nothing must not pass unnoticed in CI.
-    if mode == Mode::Check && manifests == 0 && code == exit::SUCCESS && !inputs.allow_empty {
-        output::message(files::nothing_found(paths, inputs, skipped));
-        return exit::USAGE;
-    }
-    code
 }
 
 /// How many files per core are read and formatted ahead of the loop that prints and saves them:
@@ -164,6 +190,15 @@ enum Ready {
 }
 
 impl Ready {
+    /// Reads (and formats) every one of `targets`, on every core (one alone on this thread).
+    fn all(targets: &[Target]) -> Vec<(Option<Identity>, Ready)> {
+        if targets.len() == 1 {
+            targets.iter().map(Ready::of).collect()
+        } else {
+            targets.par_iter().map(Ready::of).collect()
+        }
+    }
+
     /// Reads (and formats) `target`; with which real file it is.
     fn of(target: &Target) -> (Option<Identity>, Ready) {
         let loaded = target.load();
@@ -189,7 +224,7 @@ struct Saves {
 }
 
 impl Saves {
-    fn add(&mut self, path: &std::path::Path, formatted: Vec<u8>, shown: String, notes: Vec<Diagnostic>) {
+    fn add(&mut self, path: &std::path::Path, formatted: &[u8], shown: String, notes: Vec<Diagnostic>) {
         self.batch.add(path, formatted);
         self.shown.push((shown, notes));
     }

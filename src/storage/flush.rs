@@ -143,8 +143,9 @@ fn flush_file_systems(files: &[&File]) -> Vec<io::Result<()>> {
 /// system (before, it could succeed after such an error, and each file needs its own flush).
 #[cfg(target_os = "linux")]
 fn syncfs_reports_errors() -> bool {
-    let name = rustix::system::uname();
-    kernel_at_least(&name.release().to_string_lossy(), (5, 8))
+    // Asked for each file of a batch: the kernel is asked once.
+    static REPORTS: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *REPORTS.get_or_init(|| kernel_at_least(&rustix::system::uname().release().to_string_lossy(), (5, 8)))
 }
 
 /// Elsewhere a whole file system is never flushed for the files on it.

@@ -8,12 +8,16 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// Saves of files (without a backup, new files with the umask's mode) that are completed together
-/// by [`SaveBatch::commit`]: their temporary files written, flushed to disk together, renamed over
-/// the files, then each folder flushed once.
+/// by [`SaveBatch::commit`]: each temporary file written as its save is added, then all flushed to
+/// disk together, renamed over the files, and each folder flushed once.
 #[derive(Default)]
 pub struct SaveBatch {
-    /// Each save added, in order: the file and its new content.
-    pending: Vec<(PathBuf, Vec<u8>)>,
+    /// Each save added, in order: how far it got (its error, nothing left to do, or its temporary
+    /// file waiting for the flush and the rename).
+    waiting: Vec<Result<Option<Waiting>, SaveError>>,
+    /// The flush of each file system (device) a closed temporary file is on, watched from the
+    /// first one written there.
+    file_systems: BTreeMap<u64, FileSystemFlush>,
     bytes: usize,
 }
 
@@ -23,58 +27,53 @@ impl SaveBatch {
         SaveBatch::default()
     }
 
-    /// Adds the save of `contents` to `path`; nothing is written before [`SaveBatch::commit`],
+    /// Adds the save of `contents` to `path`: checks the file and writes the new content to a
+    /// temporary file beside it, unflushed; nothing is renamed before [`SaveBatch::commit`],
     /// which gives the outcome, in the order the files were added.
-    pub fn add(&mut self, path: &Path, contents: Vec<u8>) {
+    ///
+    /// Where a flush of a whole file system reports errors (Linux 5.8 and later), the temporary
+    /// file is closed once written and the file system is flushed once at the commit, watched
+    /// from the first temporary file written there. Elsewhere each stays open for its own flush.
+    pub fn add(&mut self, path: &Path, contents: &[u8]) {
         self.bytes += contents.len();
-        self.pending.push((path.to_path_buf(), contents));
+        let whole = FileSystemFlush::available();
+        let prepared = prepare(path, contents, false, keep::NewFile::Umask, Flush::Later);
+        self.waiting.push(prepared.map(|prepared| match prepared {
+            Prepared::Done => None,
+            Prepared::Rename(rename) if whole => Some(Waiting::with_file_system(rename, &mut self.file_systems)),
+            Prepared::Rename(rename) => Some(Waiting::Open(rename)),
+        }));
     }
 
     /// How many saves were added since the last commit.
     pub fn len(&self) -> usize {
-        self.pending.len()
+        self.waiting.len()
     }
 
     /// True when no save waits for a commit.
     pub fn is_empty(&self) -> bool {
-        self.pending.is_empty()
+        self.waiting.is_empty()
     }
 
-    /// How many bytes the saves added since the last commit hold.
+    /// How many bytes were written by the saves added since the last commit.
     pub fn bytes(&self) -> usize {
         self.bytes
     }
 
     /// True when the batch should be committed before more is added: at most this many bytes wait
-    /// in memory, and, where each temporary file stays open until its flush, this many files.
+    /// to be flushed, and, where each temporary file stays open until its flush, this many files.
     pub fn full(&self) -> bool {
         let most_files = if FileSystemFlush::available() { MOST_CLOSED_FILES } else { MOST_OPEN_FILES };
-        self.pending.len() >= most_files || self.bytes >= MOST_BYTES
+        self.waiting.len() >= most_files || self.bytes >= MOST_BYTES
     }
 
-    /// Completes every save added: writes the temporary files, flushes them (together), renames
-    /// each over its file, then flushes each folder once. Returns each save's outcome, in the
-    /// order added; a file whose flush failed is left as it was. The batch is empty again
-    /// afterwards.
-    ///
-    /// Where a flush of a whole file system reports errors (Linux 5.8 and later), each temporary
-    /// file is closed once written and the file systems they are on are flushed once each, watched
-    /// from the first temporary file written there. Elsewhere each stays open for its own flush.
+    /// Completes every save added: flushes the temporary files (together), renames each over its
+    /// file, then flushes each folder once. Returns each save's outcome, in the order added; a
+    /// file whose flush failed is left as it was. The batch is empty again afterwards.
     pub fn commit(&mut self) -> Vec<Result<(), SaveError>> {
-        let pending = std::mem::take(&mut self.pending);
+        let waiting = std::mem::take(&mut self.waiting);
+        let file_systems = std::mem::take(&mut self.file_systems);
         self.bytes = 0;
-        let whole = FileSystemFlush::available();
-        let mut file_systems: BTreeMap<u64, FileSystemFlush> = BTreeMap::new();
-        // Each file's checks and temporary file, one after another: creating files in one folder
-        // takes the folder's lock, so threads would only wait for each other (and spin on a core).
-        let waiting: Vec<Result<Option<Waiting>, SaveError>> = pending
-            .into_iter()
-            .map(|(path, contents)| match prepare(&path, &contents, false, keep::NewFile::Umask, Flush::Later)? {
-                Prepared::Done => Ok(None),
-                Prepared::Rename(rename) if whole => Ok(Some(Waiting::with_file_system(rename, &mut file_systems))),
-                Prepared::Rename(rename) => Ok(Some(Waiting::Open(rename))),
-            })
-            .collect();
         let flushed: BTreeMap<u64, Option<std::io::ErrorKind>> = file_systems
             .into_iter()
             .map(|(device, flush)| (device, flush.finish().err().map(|error| error.kind())))
@@ -197,11 +196,17 @@ mod tests {
         fs::create_dir(folder.path().join("sub")).expect("mkdir");
         fs::write(&first, "old a").expect("write");
         let mut batch = SaveBatch::new();
-        batch.add(&first, b"new a".to_vec());
-        batch.add(&folder.path().join("missing/c.json"), b"c".to_vec());
-        batch.add(&second, b"new b".to_vec());
+        batch.add(&first, b"new a");
+        batch.add(&folder.path().join("missing/c.json"), b"c");
+        batch.add(&second, b"new b");
         assert_eq!((batch.len(), batch.bytes()), (3, 11));
         assert_eq!(fs::read(&first).expect("read"), b"old a", "nothing is renamed before the commit");
+        let temporary = fs::read_dir(folder.path())
+            .expect("list")
+            .flatten()
+            .filter(|entry| entry.file_name().to_string_lossy().ends_with(".tmp"))
+            .count();
+        assert_eq!(temporary, 1, "the new content of a.json waits in a temporary file beside it");
         let outcomes = batch.commit();
         assert!(batch.is_empty() && batch.bytes() == 0);
         assert!(outcomes[0].is_ok() && outcomes[2].is_ok(), "{outcomes:?}");
@@ -218,16 +223,17 @@ mod tests {
     fn a_batch_is_full_at_its_bytes_and_at_its_files_and_replaces_them_all() {
         let folder = tempfile::tempdir().expect("temp dir");
         let mut batch = SaveBatch::new();
-        batch.add(&folder.path().join("big.json"), vec![b' '; MOST_BYTES]);
+        batch.add(&folder.path().join("big.json"), &vec![b' '; MOST_BYTES]);
         assert!(batch.full(), "the bytes bound");
-        batch.pending.clear();
-        batch.bytes = 0;
+        drop(batch);
+        assert_eq!(fs::read_dir(folder.path()).expect("list").count(), 0, "a batch dropped uncommitted leaves nothing");
+        let mut batch = SaveBatch::new();
         let most = if FileSystemFlush::available() { MOST_CLOSED_FILES } else { MOST_OPEN_FILES };
         let paths: Vec<PathBuf> = (0..300).map(|n| folder.path().join(format!("{n}.json"))).collect();
         for path in &paths {
             fs::write(path, "old").expect("write");
             assert!(!batch.full() || batch.len() >= most);
-            batch.add(path, b"new".to_vec());
+            batch.add(path, b"new");
         }
         assert_eq!(batch.full(), most <= 300);
         assert!(batch.commit().iter().all(Result::is_ok));
@@ -246,7 +252,7 @@ mod tests {
         for n in 0..(MOST_OPEN_FILES * 2 + 3) {
             let path = folder.path().join(format!("{n}.json"));
             fs::write(&path, "old").expect("write");
-            batch.add(&path, b"new".to_vec());
+            batch.add(&path, b"new");
         }
         let before = open_files();
         assert!(batch.commit().iter().all(Result::is_ok));
@@ -269,7 +275,7 @@ mod tests {
         fs::write(&path, "old").expect("write");
         fs::hard_link(&path, &other).expect("link");
         let mut batch = SaveBatch::new();
-        batch.add(&path, b"new".to_vec());
+        batch.add(&path, b"new");
         assert!(batch.commit().iter().all(Result::is_ok));
         assert_eq!(fs::read(&other).expect("read"), b"new", "both names see the new content");
     }
