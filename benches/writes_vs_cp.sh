@@ -19,8 +19,10 @@
 # tool flushes what it writes; `cp -r` does not, so `sync -f` (syncfs, the whole file system the
 # copy is on) follows it. Wall time: bash's `date +%s%N` around each command; medians of RUNS
 # runs, interleaved, after one warm-up each. Before each `fmt`, a fresh copy of the minified
-# folder is made and flushed (not timed). The load average is printed: the disk and the two cores
-# are shared, and both figures of a pair grow with the load.
+# folder is made and flushed (not timed). Nothing is removed before the end (see `round`); on ext4
+# without a journal, wait five minutes after removing thousands of files (a previous run's) before
+# measuring. The load average is printed: the disk and the two cores are shared, and both figures
+# of a pair grow with the load. Each round keeps about 110 MB on disk (with BEFORE) until the end.
 # Exit status: 0 whenever the benchmark ran (PASS or FAIL is reported, this is not a CI gate).
 set -euo pipefail
 
@@ -60,8 +62,6 @@ sync -f "$work"
 cp_sync() { cp -r "$1" "$2" && sync -f "$2"; }
 # export_into BINARY TO: exports the manifest into the new folder TO.
 export_into() { "$1" export "$manifest" --out "$2"; }
-# fmt_prepare: a fresh, flushed copy of the minified manifests for `fmt` to format (not timed).
-fmt_prepare() { rm -rf "$work/fmt"; cp_sync "$work/minified" "$work/fmt"; }
 
 tools=(now)
 declare -A binary=([now]="$wizard")
@@ -69,35 +69,42 @@ if [[ -n "${BEFORE:-}" ]]; then
     tools+=(before)
     binary[before]="$BEFORE"
 fi
-# One round: every figure once, interleaved. Output folders are removed (untimed) before each.
+# One round (numbered $1): every figure once, interleaved, each into folders of its own. Nothing is
+# removed until the end: on ext4 without a journal, a file created within minutes after many were
+# removed first steps over each of them (the file system does not reuse a freed inode at once), a
+# cost that falls on whichever command runs next, the copy or the tool, by chance. What `fmt`
+# itself frees (the files it replaces) it pays for, as it would anywhere.
 round() {
     local tool
     for tool in "${tools[@]}"; do
-        rm -rf "$work/export"; sync -f "$work"
-        wall_ms export_into "${binary[$tool]}" "$work/export" >>"$work/export-$tool.wall"
+        wall_ms export_into "${binary[$tool]}" "$work/export-$tool-$1" >>"$work/export-$tool.wall"
     done
-    rm -rf "$work/export-copy"; sync -f "$work"
-    wall_ms cp_sync "$work/export" "$work/export-copy" >>"$work/export-cp.wall"
+    wall_ms cp_sync "$work/export-now-$1" "$work/export-copy-$1" >>"$work/export-cp.wall"
     for tool in "${tools[@]}"; do
-        fmt_prepare
-        wall_ms "${binary[$tool]}" fmt "$work/fmt" >>"$work/fmt-$tool.wall"
+        # A fresh, flushed copy of the minified manifests for `fmt` to format (not timed).
+        cp_sync "$work/minified" "$work/fmt-$tool-$1"
+        wall_ms "${binary[$tool]}" fmt "$work/fmt-$tool-$1" >>"$work/fmt-$tool.wall"
     done
-    rm -rf "$work/fmt-copy"; sync -f "$work"
-    wall_ms cp_sync "$work/fmt" "$work/fmt-copy" >>"$work/fmt-cp.wall"
+    wall_ms cp_sync "$work/fmt-now-$1" "$work/fmt-copy-$1" >>"$work/fmt-cp.wall"
 }
 
-round >/dev/null
+round warm-up >/dev/null
 for name in "$work"/*.wall; do : >"$name"; done
 load="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 for ((i = 0; i < runs; i++)); do
-    round
+    round "$i"
 done
-cmp -s <(cd "$work/fmt" && cat ./*) <(cd "$work/formatted" && cat ./*) || die "fmt did not write what the generator formats"
-[[ "$(find "$work/export" -type f | wc -l)" -eq $((actions + 2)) ]] || die "export did not write $((actions + 2)) files"
+last=$((runs - 1))
+for tool in "${tools[@]}"; do
+    cmp -s <(cd "$work/fmt-$tool-$last" && cat ./*) <(cd "$work/formatted" && cat ./*) ||
+        die "fmt ($tool) did not write what the generator formats"
+    [[ "$(find "$work/export-$tool-$last" -type f | wc -l)" -eq $((actions + 2)) ]] ||
+        die "export ($tool) did not write $((actions + 2)) files"
+done
 
 echo
-echo "export:   $actions actions x 40 inputs, $(find "$work/export" -type f | wc -l) files, $(du -sk "$work/export" | cut -f1) KB"
-echo "fmt:      $files minified manifests of 1 action x 3 inputs, $(du -sk "$work/fmt" | cut -f1) KB once formatted"
+echo "export:   $actions actions x 40 inputs, $(find "$work/export-now-$last" -type f | wc -l) files, $(du -sk "$work/export-now-$last" | cut -f1) KB"
+echo "fmt:      $files minified manifests of 1 action x 3 inputs, $(du -sk "$work/fmt-now-$last" | cut -f1) KB once formatted"
 echo "versions: $("$wizard" --version), $(uname -srm), $(nproc) CPUs, $(df -T "$work" | awk 'NR == 2 { print $2 }') at $work"
 echo "load:     $load (1/5/15 min) before measuring"
 echo "wall:     median of $runs interleaved runs, after one warm-up each"

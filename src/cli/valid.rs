@@ -2,14 +2,16 @@
 //!
 //! The file is parsed as it is read and hashed on the way, so its text is never held beside the
 //! manifest (for a large manifest the text is as big again as what the command needs); it is
-//! read whole again only to place the findings of a manifest that has some.
+//! read whole again only to place the findings of a manifest that has some. A command that holds
+//! as much as the text anyway (`export`, whose documents are as big) reads it whole first: parsing
+//! text in memory is faster than parsing a stream.
 
 use super::exit;
 use super::files;
 use super::report::text_line;
 use crate::escape;
 use crate::fingerprint;
-use crate::manifest::check::check_stream_beside;
+use crate::manifest::check::{check_beside, check_stream_beside};
 use crate::manifest::{Counts, Diagnostic, Manifest};
 use crate::output;
 use crate::storage::{self, ReadError};
@@ -29,13 +31,23 @@ pub(super) struct Valid {
 /// again"). When the file cannot be read, changed while it was read or has errors, says why on
 /// standard error and returns the exit code.
 pub(super) fn read_valid(file: &Path, command: &str, again: &str) -> Result<Valid, u8> {
-    read_valid_beside(file, command, again, |_| ()).map(|(valid, ())| valid)
+    read_valid_beside(file, Reading::Streamed, command, again, |_| ()).map(|(valid, ())| valid)
+}
+
+/// How a manifest is read: as it is parsed, or whole first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reading {
+    /// Parsed as it is read: its text is never held beside the manifest.
+    Streamed,
+    /// Read whole, then parsed (faster; the text is held until the manifest is made).
+    Whole,
 }
 
 /// As [`read_valid`], with `beside` run on the manifest while it is checked (see
 /// [`check_stream_beside`]); its result is dropped when the manifest is refused.
 pub(super) fn read_valid_beside<T: Send>(
     file: &Path,
+    reading: Reading,
     command: &str,
     again: &str,
     beside: impl FnOnce(&Manifest) -> T + Send,
@@ -43,9 +55,12 @@ pub(super) fn read_valid_beside<T: Send>(
     // The path is printed escaped; `text_line` escapes the one it is given itself.
     let raw = file.display().to_string();
     let shown = escape::line(&raw);
-    let read = storage::open_file(file)
-        .map_err(|error| Unread::Unreadable(error.to_string()))
-        .and_then(|(opened, _)| read_checked(opened, || files::read(file), beside));
+    let read = match reading {
+        Reading::Streamed => storage::open_file(file)
+            .map_err(|error| Unread::Unreadable(error.to_string()))
+            .and_then(|(opened, _)| read_checked(opened, || files::read(file), beside)),
+        Reading::Whole => files::read(file).map(|source| read_whole(&source, beside)).map_err(Unread::Unreadable),
+    };
     let Parsed { sha256, valid, diagnostics } = match read {
         Ok(read) => read,
         Err(Unread::Unreadable(reason)) => {
@@ -129,6 +144,15 @@ fn read_checked<T: Send>(
     Ok(Parsed { sha256, valid: checked.kept.flatten(), diagnostics: checked.diagnostics })
 }
 
+/// Checks the whole text `source`, hashing it on another core, and runs `beside` on the manifest
+/// while it is checked.
+fn read_whole<T: Send>(source: &[u8], beside: impl FnOnce(&Manifest) -> T + Send) -> Parsed<T> {
+    let (sha256, (checked, done)) = rayon::join(|| fingerprint::hex(source), || check_beside(source, beside));
+    let clean = Counts::of(&checked.diagnostics).errors == 0;
+    let valid = checked.manifest.zip(done).filter(|_| clean);
+    Parsed { sha256, valid, diagnostics: checked.diagnostics }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,7 +173,7 @@ mod tests {
     }
 
     #[test]
-    fn the_streamed_fingerprint_and_findings_are_those_of_the_whole_text() {
+    fn the_streamed_and_the_whole_fingerprint_and_findings_are_those_of_the_whole_text() {
         let texts = [
             EXAMPLE.to_owned(),
             // A warning (plain http), an error (a blank name), a byte order mark, a key written
@@ -164,6 +188,10 @@ mod tests {
         for text in texts {
             let whole = check(text.as_bytes());
             let read = read(text.as_bytes()).expect("read");
+            let read_whole = read_whole(text.as_bytes(), |manifest| manifest.actions().count());
+            assert_eq!(read_whole.sha256, read.sha256, "{text}");
+            assert_eq!(read_whole.diagnostics, read.diagnostics, "read whole, {text}");
+            assert_eq!(read_whole.valid, read.valid, "read whole, {text}");
             assert_eq!(read.sha256, fingerprint::hex(text.as_bytes()), "{text}");
             assert_eq!(read.diagnostics, whole.diagnostics, "{text}");
             let kept = whole.manifest.filter(|_| whole.diagnostics.iter().all(|d| !d.is_error()));

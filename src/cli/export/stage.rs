@@ -7,6 +7,7 @@
 //! flushed once more after the renames.
 
 use super::record::{self, Record};
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -46,30 +47,41 @@ pub(super) fn stage(out: &Path, documents: &[(String, String)], record: &Record)
     // Where a flush of the whole file system reports errors, the files are closed as they are
     // written and flushed together once at the end; elsewhere each is kept open for its own flush.
     let whole = crate::storage::FileSystemFlush::start(folder.path()).transpose().map_err(failed_flush)?;
-    let everything = documents.iter().map(|(name, text)| (name.as_str(), text.as_str()));
-    let mut unflushed = Vec::with_capacity(FLUSH_BATCH);
+    let everything: Vec<(&str, &str)> = documents
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.as_str()))
+        .chain([(record::FILE_NAME, record_text.as_str())])
+        .collect();
     let mut folders = BTreeSet::from([folder.path().to_path_buf()]);
-    for (name, text) in everything.chain([(record::FILE_NAME, record_text.as_str())]) {
-        let path = folder.path().join(name);
-        if let Some(parent) = path.parent()
+    for (name, _) in &everything {
+        if let Some(parent) = folder.path().join(name).parent()
             && folders.insert(parent.to_path_buf())
         {
             fs::create_dir_all(parent).map_err(|error| failed(name, error))?;
         }
-        let file = crate::storage::write_new(&path, text.as_bytes(), false).map_err(|error| failed(name, error))?;
-        if whole.is_some() {
-            continue;
+    }
+    let write = |name: &str, text: &str| {
+        crate::storage::write_new(&folder.path().join(name), text.as_bytes(), false)
+            .map_err(|error| failed(name, error))
+    };
+    if whole.is_some() {
+        // Closed as they are written, flushed together at the end: written on every core (each
+        // file's content is copied while another's name is made).
+        everything.par_iter().try_for_each(|(name, text)| write(name, text).map(drop))?;
+    } else {
+        let mut unflushed = Vec::with_capacity(FLUSH_BATCH);
+        for (name, text) in &everything {
+            unflushed.push((*name, write(name, text)?));
+            if unflushed.len() == FLUSH_BATCH {
+                flush(&mut unflushed).map_err(|(name, error)| failed(name, error))?;
+            }
         }
-        unflushed.push((name, file));
-        if unflushed.len() == FLUSH_BATCH {
-            flush(&mut unflushed).map_err(|(name, error)| failed(name, error))?;
-        }
+        flush(&mut unflushed).map_err(|(name, error)| failed(name, error))?;
     }
     if let Some(whole) = whole {
         // The files and the folders' new names, all on disk at once.
         whole.finish().map_err(failed_flush)?;
     } else {
-        flush(&mut unflushed).map_err(|(name, error)| failed(name, error))?;
         // The new names inside the temporary folder, before the folder (or its files) moves into place.
         for staged in folders.iter().rev() {
             crate::storage::sync_folder(staged).map_err(|error| {
