@@ -62,9 +62,16 @@ pub(super) fn run(paths: &[PathBuf], mode: Mode, inputs: &Inputs) -> u8 {
     let mut chunks = targets.chunks(chunk);
     let mut ready = chunks.next().map(Ready::all).unwrap_or_default();
     for targets in targets.chunks(chunk) {
-        let next = chunks.next();
         let this = std::mem::take(&mut ready);
-        (ready, ()) = rayon::join(|| next.map(Ready::all).unwrap_or_default(), || run.take(targets, this));
+        // Printing and saving stay on this thread (one file alone never leaves it); the next
+        // chunk is read on the pool meanwhile.
+        match chunks.next() {
+            Some(next) => rayon::in_place_scope(|scope| {
+                scope.spawn(|_| ready = Ready::all(next));
+                run.take(targets, this);
+            }),
+            None => run.take(targets, this),
+        }
     }
     let mut code = run.code.max(run.saves.commit());
     if let Some(line) = files::skipped_line(run.skipped) {
