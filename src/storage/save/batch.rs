@@ -117,10 +117,7 @@ impl SaveBatch {
                         waiting
                             .map(|waiting| {
                                 let held = replaced::hold(waiting.target());
-                                let renamed = match waiting {
-                                    Waiting::Open(rename) => rename.rename(),
-                                    Waiting::Closed(rename, _) => rename.rename(),
-                                };
+                                let renamed = waiting.rename();
                                 letting.add(held);
                                 renamed
                             })
@@ -163,6 +160,14 @@ impl Waiting {
         match self {
             Waiting::Open(rename) => &rename.target,
             Waiting::Closed(rename, _) => &rename.target,
+        }
+    }
+
+    /// Renames the temporary file over its target; returns the folder to flush.
+    fn rename(self) -> Result<PathBuf, SaveError> {
+        match self {
+            Waiting::Open(rename) => rename.rename(),
+            Waiting::Closed(rename, _) => rename.rename(),
         }
     }
 
